@@ -1,0 +1,86 @@
+"""Acronyms the collection defines itself ("test-time adaptation (TTA)"), used to expand queries.
+
+Abstracts define their abbreviations once and then use only the short form, so a user's "TTA" must
+be matched to the long form by both retrievers. The map is mined at index time from every abstract.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+_DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9}?)s?\)")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+# Words an acronym usually skips ("Quality of Service (QoS)" has no letter for "of").
+_SKIPPABLE = {"of", "for", "and", "the", "a", "an", "in", "on", "to", "with", "via", "by"}
+
+
+def _letters(acronym: str) -> str:
+    return "".join(character for character in acronym.lower() if character.isalpha())
+
+
+def _match_long_form(words: list[str], letters: str) -> list[str] | None:
+    """The shortest run of trailing words whose initials spell the acronym's letters."""
+    for count in range(1, min(len(words), len(letters) + 3) + 1):
+        candidate = words[-count:]
+        if candidate[0].lower() in _SKIPPABLE:
+            continue
+        all_initials = "".join(word[0].lower() for word in candidate)
+        content_initials = "".join(
+            word[0].lower() for word in candidate if word.lower() not in _SKIPPABLE
+        )
+        if letters in (all_initials, content_initials):
+            return candidate
+    return None
+
+
+def mine(texts: Iterable[str]) -> dict[str, list[str]]:
+    """``{"TTA": ["test-time adaptation", "test-time augmentation"], ...}``, most used first."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for match in _DEFINITION.finditer(text):
+            acronym = match.group(1)
+            letters = _letters(acronym)
+            if len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
+                continue
+            before = text[max(0, match.start() - 120) : match.start()]
+            # hyphenated compounds contribute one initial per part: test-time -> t, t
+            words = _WORD.findall(before.split(";")[-1].split(":")[-1])
+            long_form = _match_long_form(words, letters)
+            if long_form is None:
+                continue
+            phrase = _long_form_text(before, long_form)
+            found[acronym][phrase.lower()] += 1
+    return {acronym: _distinct(counts) for acronym, counts in found.items()}
+
+
+def _distinct(counts: Counter[str]) -> list[str]:
+    """Most used first, folding spelling variants ("state-space model" = "state space models")."""
+    seen: set[str] = set()
+    phrases: list[str] = []
+    for phrase, _ in counts.most_common():
+        key = phrase.replace("-", " ").rstrip("s")
+        if key not in seen:
+            seen.add(key)
+            phrases.append(phrase)
+    return phrases
+
+
+def _long_form_text(before: str, words: list[str]) -> str:
+    """Recover the phrase as written (with its hyphens) from the text before the parenthesis."""
+    pattern = r"[\s-]+".join(re.escape(word) for word in words)
+    matches = list(re.finditer(pattern, before))
+    return matches[-1].group(0) if matches else " ".join(words)
+
+
+def expand(query: str, acronyms: dict[str, list[str]], *, most: int = 2) -> str:
+    """The query with the long forms of any acronym it uses appended (no-op when none match)."""
+    additions: list[str] = []
+    for token in set(re.findall(r"[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]", query)):
+        for candidate in (token, token.rstrip("s")):
+            long_forms = acronyms.get(candidate)
+            if long_forms:
+                additions.extend(form for form in long_forms[:most] if form not in query.lower())
+                break
+    return f"{query} ({'; '.join(additions)})" if additions else query

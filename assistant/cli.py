@@ -1,0 +1,486 @@
+"""The command line: parse, call the library, render. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from assistant.errors import AssistantError, InputError
+
+if TYPE_CHECKING:
+    from assistant.models import Answer
+    from assistant.retrieve import Retriever
+    from assistant.settings import Settings
+
+app = typer.Typer(
+    name="assistant",
+    help="Ask questions of a paper collection; every claim cited to a paper and checked.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state: dict[str, Any] = {}
+
+Mode = Annotated[
+    str | None, typer.Option("--mode", help="Retriever: hybrid, dense or bm25.", show_default=False)
+]
+Engine = Annotated[
+    str | None,
+    typer.Option("--engine", help="Writer: extractive (offline) or llm.", show_default=False),
+]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of Markdown.")]
+
+
+@app.callback()
+def _global_options(
+    home: Annotated[
+        Path | None,
+        typer.Option("--home", help="Data directory (default: ASSISTANT_HOME or a per-user dir)."),
+    ] = None,
+    chroma_url: Annotated[
+        str | None,
+        typer.Option("--chroma-url", help="Use the Chroma server at this URL instead of the embedded store."),
+    ] = None,
+) -> None:
+    """assistant: a research assistant over a paper collection, offline by default."""
+    _state["overrides"] = {"home": home, "chroma_url": chroma_url}
+
+
+def _settings(**flags: Any) -> Settings:
+    from assistant.settings import load_settings
+
+    return load_settings(**_state.get("overrides", {}), **flags)
+
+
+def _check_choice(value: str | None, choices: tuple[str, ...], option: str) -> str | None:
+    if value is not None and value not in choices:
+        raise InputError(f"unknown {option} '{value}'; use one of: {', '.join(choices)}.")
+    return value
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=not stderr)
+
+
+@contextmanager
+def _progress(description: str) -> Iterator[Any]:
+    """A progress bar on stderr that appears only when there is work (the callback gets called)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    progress = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=_console(stderr=True),
+        transient=False,
+    )
+    task_ids: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if not task_ids:
+            if total == 0:
+                return
+            progress.start()
+            task_ids.append(progress.add_task(description, total=total))
+        progress.update(task_ids[0], completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        progress.stop()
+
+
+def _ready_retriever(settings: Settings) -> Retriever:
+    from assistant.retrieve import Retriever
+
+    retriever = Retriever(settings)
+    with _progress("Embedding papers") as update:
+        retriever.ensure_index(progress=update)
+    return retriever
+
+
+def _print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+# --- collection ---------------------------------------------------------------------------------
+
+
+@app.command()
+def add(
+    files: Annotated[list[Path], typer.Argument(help="JSONL files or listing pages to add.")],
+    no_index: Annotated[bool, typer.Option("--no-index", help="Add without updating the index.")] = False,
+) -> None:
+    """Add papers from JSONL (title, abstract, optional authors, year, url, id) or listing pages.
+
+    Every file is checked first; if any line is bad, nothing is added.
+    """
+    from assistant.collection import add_many
+
+    settings = _settings()
+    reports = add_many(settings, files)
+    console = _console()
+    for report in reports:
+        console.print(
+            f"{report.file}: {len(report.new)} new, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} already present"
+        )
+    if not no_index and any(report.new or report.updated for report in reports):
+        _ready_retriever(settings)
+        console.print("index updated")
+
+
+@app.command()
+def papers(
+    paper_id: Annotated[str | None, typer.Argument(help="Show one paper in full.")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """List the collection, or show one paper with its abstract and sources."""
+    from assistant.collection import load_collection
+
+    settings = _settings()
+    collection = load_collection(settings)
+    if paper_id is None:
+        if as_json:
+            _print_json([{"id": paper.id, "title": paper.title} for paper in collection])
+            return
+        console = _console()
+        for paper in collection:
+            console.print(f"{paper.id}  {paper.title}", markup=False)
+        console.print(f"{len(collection)} papers", style="dim")
+        return
+    found = next((paper for paper in collection if paper.id == paper_id), None)
+    if found is None:
+        from assistant.errors import UnknownPaperError
+
+        raise UnknownPaperError(
+            f"no paper with id '{paper_id}'; 'assistant papers' lists the ids."
+        )
+    sources = [f"{source.file}#{source.position}" for source in found.sources]
+    if as_json:
+        _print_json(
+            {
+                "id": found.id,
+                "title": found.title,
+                "abstract": found.abstract,
+                "citation_key": found.citation_key,
+                "authors": list(found.authors),
+                "year": found.year,
+                "url": found.url,
+                "sources": sources,
+            }
+        )
+        return
+    console = _console()
+    console.print(found.title, style="bold", markup=False)
+    console.print(f"id: {found.id}   cite key: {found.citation_key}", markup=False)
+    if found.authors:
+        console.print("authors: " + ", ".join(found.authors), markup=False)
+    console.print("sources: " + ", ".join(sources), markup=False)
+    console.print()
+    console.print(found.abstract, markup=False)
+
+
+@app.command()
+def index(
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index and build it anew.")] = False,
+) -> None:
+    """Build or update the index (only new or changed papers are embedded)."""
+    from assistant.embedding import make_embedder
+    from assistant.index import sync
+
+    settings = _settings()
+    with _progress("Embedding papers") as update:
+        report = sync(settings, make_embedder(settings), rebuild=rebuild, progress=update)
+    _console().print(
+        f"{report.papers} papers indexed: {report.added} added, {report.updated} updated, "
+        f"{report.removed} removed, {report.repaired} repaired; "
+        f"{report.embedded_texts} texts embedded in {report.seconds:.1f} s"
+    )
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Keywords or a question.")],
+    k: Annotated[int | None, typer.Option("-k", "--top-k", help="How many papers.", min=1, max=200)] = None,
+    mode: Mode = None,
+    as_json: AsJson = False,
+) -> None:
+    """Find papers: dense and BM25 rankings fused (or one of them with --mode)."""
+    from assistant.retrieve import SEARCH_MODES
+
+    _check_choice(mode, SEARCH_MODES, "--mode")
+    settings = _settings()
+    retrieval = _ready_retriever(settings).retrieve(query, k, mode)  # type: ignore[arg-type]
+    if as_json:
+        _print_json(
+            {
+                "query": retrieval.query,
+                "results": [
+                    {"id": hit.paper.id, "title": hit.paper.title, "score": round(hit.score, 6), "rank": hit.rank}
+                    for hit in retrieval.hits
+                ],
+            }
+        )
+        return
+    console = _console()
+    if not retrieval.hits:
+        console.print("No paper matches this query.")
+        return
+    for hit in retrieval.hits:
+        found = ", ".join(f"{rank.retriever} #{rank.rank}" for rank in hit.found_by)
+        console.print(f"{hit.rank:>3}. {hit.paper.title}", markup=False)
+        console.print(f"     {hit.paper.id}   score {hit.score:.4f}   ({found})", style="dim", markup=False)
+
+
+# --- the assistant ------------------------------------------------------------------------------
+
+
+def _assistant(settings: Settings) -> Any:
+    from assistant.assistant import Assistant
+
+    return Assistant(settings, retriever=_ready_retriever(settings))
+
+
+def _render(answer: Answer, as_json: bool, streamed: bool = False) -> None:
+    from assistant import render
+
+    if as_json:
+        _print_json(render.to_json(answer))
+        return
+    console = _console()
+    for warning in answer.warnings:
+        _console(stderr=True).print(f"warning: {warning}", style="yellow", markup=False)
+    if streamed:
+        console.print()
+        console.rule("verified answer", style="dim")
+    from rich.markdown import Markdown
+
+    console.print(Markdown(render.to_markdown(answer)))
+
+
+def _stream_sink(as_json: bool, engine: str | None, settings: Settings) -> Any:
+    if as_json or (engine or settings.engine) != "llm":
+        return None
+    console = _console()
+
+    def sink(text: str) -> None:
+        console.print(text, end="", markup=False, style="dim")
+
+    return sink
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question.")],
+    engine: Engine = None,
+    mode: Mode = None,
+    as_json: AsJson = False,
+) -> None:
+    """Answer a question from the collection, every sentence cited and checked."""
+    from assistant.retrieve import SEARCH_MODES
+
+    _check_choice(mode, SEARCH_MODES, "--mode")
+    _check_choice(engine, ("extractive", "llm"), "--engine")
+    if not question.strip():
+        raise InputError("the question is empty; ask something, e.g. assistant ask \"what is TTA?\"")
+    settings = _settings()
+    sink = _stream_sink(as_json, engine, settings)
+    answer = _assistant(settings).ask(question, engine=engine, mode=mode, on_text=sink)
+    _render(answer, as_json, streamed=sink is not None)
+
+
+@app.command()
+def compare(
+    subject: Annotated[
+        list[str], typer.Argument(help="A topic, or with --papers the ids of the papers to compare.")
+    ],
+    papers_given: Annotated[
+        bool, typer.Option("--papers", help="The arguments are paper ids, not a topic.")
+    ] = False,
+    engine: Engine = None,
+    mode: Mode = None,
+    as_json: AsJson = False,
+) -> None:
+    """Compare papers on a topic (or the ones named with --papers): shared ground, differences, a table."""
+    from assistant.retrieve import SEARCH_MODES
+
+    _check_choice(mode, SEARCH_MODES, "--mode")
+    _check_choice(engine, ("extractive", "llm"), "--engine")
+    words = [part for value in subject for part in value.replace(",", " ").split()]
+    if not words:
+        raise InputError("say what to compare: a topic, or --papers ID ID ...")
+    settings = _settings()
+    if papers_given:
+        answer = _assistant(settings).compare(None, paper_ids=words, engine=engine, mode=mode)
+    else:
+        answer = _assistant(settings).compare(" ".join(words), engine=engine, mode=mode)
+    _render(answer, as_json)
+
+
+@app.command("related-work")
+def related_work(
+    topic: Annotated[str, typer.Argument(help="The topic of the related-work section.")],
+    output_format: Annotated[
+        str, typer.Option("--format", help="markdown or latex (LaTeX also writes a .bib file).")
+    ] = "markdown",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the LaTeX to this .tex file (and FILE.bib beside it)."),
+    ] = None,
+    engine: Engine = None,
+    mode: Mode = None,
+    as_json: AsJson = False,
+) -> None:
+    """Write a related-work paragraph on a topic, citing every relevant paper of the collection."""
+    from assistant.retrieve import SEARCH_MODES
+
+    _check_choice(mode, SEARCH_MODES, "--mode")
+    _check_choice(engine, ("extractive", "llm"), "--engine")
+    _check_choice(output_format, ("markdown", "latex"), "--format")
+    if not topic.strip():
+        raise InputError("the topic is empty; name one, e.g. assistant related-work \"state space models\"")
+    settings = _settings()
+    answer = _assistant(settings).related_work(topic, engine=engine, mode=mode)
+    if output_format == "markdown" or as_json:
+        _render(answer, as_json)
+        return
+    from assistant import render
+
+    latex, bibtex = render.to_latex(answer)
+    bib_path = (output or Path("related-work.tex")).with_suffix(".bib")
+    try:
+        if output is not None:
+            output.write_text(latex + "\n", encoding="utf-8")
+        bib_path.write_text(bibtex, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot write {error.filename}: {error.strerror}.") from None
+    for warning in answer.warnings:
+        _console(stderr=True).print(f"warning: {warning}", style="yellow", markup=False)
+    if output is None:
+        sys.stdout.write(latex + "\n")
+    _console(stderr=True).print(
+        f"wrote {bib_path}" + (f" and {output}" if output else ""), markup=False
+    )
+
+
+# --- evaluation and settings ----------------------------------------------------------------------
+
+
+@app.command("eval")
+def evaluate(
+    questions: Annotated[
+        Path | None, typer.Option("--questions", help="Question file (default: evals/questions.jsonl).")
+    ] = None,
+    engine: Engine = None,
+    modes: Annotated[
+        list[str] | None,
+        typer.Option("--mode", help="Retriever(s) to evaluate; repeat for an ablation table."),
+    ] = None,
+    as_json: AsJson = False,
+    save_baseline: Annotated[
+        bool, typer.Option("--save-baseline", help="Write these results as the new baseline.")
+    ] = False,
+    fail_on_regression: Annotated[
+        bool,
+        typer.Option("--fail-on-regression", help="Exit 1 when a metric drops beyond eval_tolerance."),
+    ] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Baseline file (default: evals/baseline.json).")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Markdown report path (default: next to the results).")
+    ] = None,
+) -> None:
+    """Run the canned questions through the pipeline and report retrieval, citation and answer metrics."""
+    from assistant import evaluation
+    from assistant.retrieve import SEARCH_MODES
+
+    chosen_modes = tuple(modes or ["hybrid"])
+    for mode in chosen_modes:
+        _check_choice(mode, SEARCH_MODES, "--mode")
+    _check_choice(engine, ("extractive", "llm"), "--engine")
+    settings = _settings()
+    retriever = _ready_retriever(settings)
+    questions_path = questions or evaluation.default_questions_path()
+    baseline_path = baseline or evaluation.default_baseline_path()
+    loaded = evaluation.load_questions(questions_path, retriever.paper_store.all())
+    with _progress("Evaluating") as update:
+        result = evaluation.run_eval(
+            settings,
+            loaded,
+            engine=engine or settings.engine,
+            modes=chosen_modes,
+            retriever=retriever,
+            progress=update,
+        )
+    deltas = None
+    if not save_baseline and baseline_path.exists():
+        deltas = evaluation.compare_to_baseline(
+            result, evaluation.load_baseline(baseline_path), settings.eval_tolerance
+        )
+    report_path = report or evaluation.default_report_path(questions_path)
+    evaluation.write_markdown_report(result, report_path, deltas)
+    if save_baseline:
+        evaluation.save_baseline(result, baseline_path)
+    if as_json:
+        _print_json(result.to_json() | {"deltas": [delta.to_json() for delta in deltas or []]})
+    else:
+        console = _console()
+        console.print(evaluation.format_table(result, deltas), markup=False)
+        console.print(f"report: {report_path}", style="dim", markup=False)
+        if save_baseline:
+            console.print(f"baseline saved to {baseline_path}", markup=False)
+    regressions = [delta for delta in deltas or [] if delta.regressed]
+    if fail_on_regression and regressions:
+        names = ", ".join(f"{delta.metric} {delta.before:.3f}→{delta.after:.3f}" for delta in regressions)
+        _console(stderr=True).print(f"error: regression beyond tolerance: {names}", markup=False)
+        raise typer.Exit(1)
+
+
+@app.command("config")
+def show_config(as_json: AsJson = False) -> None:
+    """Show the effective settings (API keys masked) and where they come from."""
+    from assistant.settings import config_path
+
+    settings = _settings()
+    values = {
+        name: ("***" if name == "api_key" and value is not None else str(value) if value is not None else None)
+        for name, value in settings.model_dump().items()
+    }
+    if as_json:
+        _print_json(values | {"config_file": str(config_path())})
+        return
+    console = _console()
+    console.print(f"config file: {config_path()}", markup=False)
+    for name, value in values.items():
+        description = type(settings).model_fields[name].description or ""
+        console.print(f"{name} = {value}", markup=False)
+        console.print(f"    {description}  [env ASSISTANT_{name.upper()}]", style="dim", markup=False)
+
+
+def main() -> None:
+    """Console entry point: user mistakes become one line on stderr and a non-zero exit."""
+    try:
+        app()
+    except AssistantError as error:
+        _console(stderr=True).print(f"error: {error}", markup=False, soft_wrap=True)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        _console(stderr=True).print("interrupted; nothing half-written was kept.", markup=False)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

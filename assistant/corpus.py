@@ -1,0 +1,360 @@
+"""Parse listing pages and JSONL into papers, merge duplicates, and give each paper a stable id.
+
+A listing page is a few header lines (``new``, ``Subscribe``, a date, ...) followed by alternating
+title and abstract lines. Headers may reappear mid-page (pages are sometimes concatenated) and one
+page glues its first title straight after ``Subscribe``; both are handled here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from assistant.errors import InputError, ParseError
+from assistant.models import Paper, Source
+
+MAX_TITLE_CHARS = 1_000
+MAX_ABSTRACT_CHARS = 50_000
+_SUBSCRIBE = "Subscribe"
+_HEADER_LINES = {
+    "new",
+    "subscribe",
+    "daily papers",
+    "byak and the research community",
+    "get trending papers in your email inbox!",
+    "get trending papers in your email inbox once a day!",
+}
+_DATE_LINE = re.compile(
+    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(, \d{4})?$", re.I
+)
+_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
+_SLUG_STOPWORDS = {"a", "an", "the", "of", "for", "and", "on", "in", "to", "with", "via", "is", "are"}
+
+
+def normalise_title(title: str) -> str:
+    """The identity of a paper: case, width, accents-as-composed and spacing do not matter."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return " ".join(text.split())
+
+
+def content_hash(title: str, abstract: str) -> str:
+    """Detects a changed paper: the index re-embeds a paper whose hash moved."""
+    digest = hashlib.sha256(f"{normalise_title(title)}\n{abstract.strip()}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _title_digest(title: str) -> str:
+    return hashlib.sha256(normalise_title(title).encode()).hexdigest()
+
+
+def _ascii_words(title: str) -> list[str]:
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    return re.findall(r"[a-z0-9]+", ascii_text)
+
+
+def paper_id(title: str) -> str:
+    """A short slug of the title plus four hex digits of its hash, e.g. ``quamba2-robust-scalable-1a2b``.
+
+    Derived from the normalised title alone, so re-ingestion, page order and new pages never move it.
+    """
+    words = [word for word in _ascii_words(title) if word not in _SLUG_STOPWORDS] or ["paper"]
+    slug = words[0][:24]
+    for word in words[1:3]:
+        if len(slug) + 1 + len(word) > 28:
+            break
+        slug = f"{slug}-{word}"
+    return f"{slug}-{_title_digest(title)[:4]}"
+
+
+def citation_key(title: str, year: int | None = None) -> str:
+    """A BibTeX key: first significant title word, the year when known, and a short hash."""
+    words = [word for word in _ascii_words(title) if word not in _SLUG_STOPWORDS] or ["paper"]
+    return f"{words[0][:20]}{year or ''}_{_title_digest(title)[:4]}"
+
+
+@dataclass(frozen=True)
+class ListingEntry:
+    title: str
+    abstract: str
+    source: Source
+
+
+def _is_header(line: str) -> bool:
+    return line.casefold() in _HEADER_LINES or bool(_DATE_LINE.match(line))
+
+
+def parse_listing(text: str, source_name: str) -> list[ListingEntry]:
+    """Entries of one listing page, in page order; raises ``ParseError`` naming the bad line."""
+    entries: list[ListingEntry] = []
+    pending_title: tuple[int, str] | None = None
+    for line_number, raw_line in enumerate(text.splitlines(), start=1):
+        line = raw_line.strip()
+        if not line:
+            continue
+        if pending_title is None:
+            if _is_header(line):
+                continue
+            if line.startswith(_SUBSCRIBE) and len(line) > len(_SUBSCRIBE):
+                line = line[len(_SUBSCRIBE) :].strip()  # the page glued its first title on
+            if len(line) > MAX_TITLE_CHARS:
+                raise ParseError(
+                    source_name, line_number, "expected a title line but found a very long line"
+                )
+            pending_title = (line_number, line)
+            continue
+        _, title = pending_title
+        entries.append(ListingEntry(title, line, Source(source_name, len(entries) + 1)))
+        pending_title = None
+    if pending_title is not None:
+        raise ParseError(source_name, pending_title[0], "a title with no abstract line after it")
+    if not entries:
+        raise ParseError(source_name, 1, "no title/abstract entries found in this listing page")
+    return entries
+
+
+@dataclass
+class _MergedPaper:
+    title: str
+    abstract: str
+    sources: list[Source] = field(default_factory=list)
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    url: str | None = None
+    explicit_id: str | None = None
+
+
+def papers_from_entries(entries: Iterable[ListingEntry]) -> list[Paper]:
+    """One paper per normalised title, remembering every page it came from, in first-seen order."""
+    merged: dict[str, _MergedPaper] = {}
+    for entry in entries:
+        key = normalise_title(entry.title)
+        if key in merged:
+            merged[key].sources.append(entry.source)
+        else:
+            merged[key] = _MergedPaper(entry.title, entry.abstract, [entry.source])
+    return [_finish(paper) for paper in merged.values()]
+
+
+def _finish(paper: _MergedPaper) -> Paper:
+    return Paper(
+        id=paper.explicit_id or paper_id(paper.title),
+        title=paper.title,
+        abstract=paper.abstract,
+        citation_key=citation_key(paper.title, paper.year),
+        sources=tuple(paper.sources),
+        authors=paper.authors,
+        year=paper.year,
+        url=paper.url,
+    )
+
+
+def listing_files(directory: Path) -> list[Path]:
+    return sorted(path for path in directory.glob("*.txt") if path.is_file())
+
+
+def read_text_file(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path and try again.") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read it ({error.strerror}).") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ParseError(str(path), line, "not valid UTF-8; save the file as UTF-8") from None
+
+
+def load_listing_directory(directory: Path) -> list[Paper]:
+    """Every listing page of a directory, merged into unique papers."""
+    entries: list[ListingEntry] = []
+    for path in listing_files(directory):
+        entries.extend(parse_listing(read_text_file(path), path.name))
+    return papers_from_entries(entries)
+
+
+# --- JSONL -------------------------------------------------------------------------------------
+
+_JSONL_FIELDS = {"title", "abstract", "authors", "year", "url", "id", "sources", "citation_key"}
+
+
+def _require_text(record: dict[str, object], name: str, where: tuple[str, int]) -> str:
+    value = record.get(name)
+    if value is None:
+        raise ParseError(*where, f'missing "{name}"; every paper needs a title and an abstract')
+    if not isinstance(value, str):
+        raise ParseError(*where, f'"{name}" must be a string, not {type(value).__name__}')
+    if not value.strip():
+        raise ParseError(*where, f'"{name}" is empty')
+    limit = MAX_TITLE_CHARS if name == "title" else MAX_ABSTRACT_CHARS
+    if len(value) > limit:
+        raise ParseError(*where, f'"{name}" is {len(value):,} characters; the limit is {limit:,}')
+    return value.strip()
+
+
+def _optional_authors(record: dict[str, object], where: tuple[str, int]) -> tuple[str, ...]:
+    authors = record.get("authors")
+    if authors is None:
+        return ()
+    if isinstance(authors, str):
+        return tuple(name.strip() for name in authors.split(",") if name.strip())
+    if isinstance(authors, list) and all(isinstance(name, str) for name in authors):
+        return tuple(str(name) for name in authors)
+    raise ParseError(*where, '"authors" must be a list of strings or one comma-separated string')
+
+
+def paper_from_record(record: object, source_name: str, line_number: int) -> Paper:
+    """Validate one JSONL object and turn it into a paper; raises ``ParseError`` naming the line."""
+    where = (source_name, line_number)
+    if not isinstance(record, dict):
+        raise ParseError(*where, "expected a JSON object with title and abstract")
+    unknown = sorted(set(record) - _JSONL_FIELDS)
+    if unknown:
+        raise ParseError(*where, f"unknown field(s) {', '.join(unknown)}; allowed: {_allowed()}")
+    title = _require_text(record, "title", where)
+    abstract = _require_text(record, "abstract", where)
+    year = record.get("year")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        raise ParseError(*where, '"year" must be a whole number such as 2024')
+    url = record.get("url")
+    if url is not None and not isinstance(url, str):
+        raise ParseError(*where, '"url" must be a string')
+    explicit_id = record.get("id")
+    if explicit_id is not None:
+        if not isinstance(explicit_id, str) or not _ID_PATTERN.match(explicit_id):
+            raise ParseError(
+                *where, '"id" must be 2-80 lowercase letters, digits, ".", "_" or "-"'
+            )
+    merged = _MergedPaper(
+        title=title,
+        abstract=abstract,
+        sources=[Source(Path(source_name).name, line_number)],
+        authors=_optional_authors(record, where),
+        year=year,
+        url=url,
+        explicit_id=explicit_id,
+    )
+    return _finish(merged)
+
+
+def _allowed() -> str:
+    return ", ".join(sorted(_JSONL_FIELDS - {"sources", "citation_key"}))
+
+
+def parse_jsonl(text: str, source_name: str) -> list[Paper]:
+    """All papers of a JSONL text; the first bad line raises ``ParseError`` and nothing is kept."""
+    papers: list[Paper] = []
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ParseError(source_name, line_number, f"not valid JSON ({error.msg})") from None
+        papers.append(paper_from_record(record, source_name, line_number))
+    if not papers:
+        raise ParseError(source_name, 1, "no papers found; expected one JSON object per line")
+    return papers
+
+
+def parse_paper_file(path: Path) -> list[Paper]:
+    """A user's file: JSONL (``.jsonl``/``.json`` or a first line that is an object) or a listing page."""
+    text = read_text_file(path)
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if path.suffix.lower() in {".jsonl", ".json", ".ndjson"} or first_line.startswith("{"):
+        papers = parse_jsonl(text, str(path))
+    else:
+        papers = papers_from_entries(parse_listing(text, str(path)))
+    return _merge_within_file(papers, str(path))
+
+
+def _merge_within_file(papers: list[Paper], source_name: str) -> list[Paper]:
+    by_id: dict[str, Paper] = {}
+    for paper in papers:
+        seen = by_id.get(paper.id)
+        if seen is None:
+            by_id[paper.id] = paper
+        elif seen.content_hash != paper.content_hash:
+            line = paper.sources[0].position if paper.sources else 1
+            raise ParseError(
+                source_name, line, f'id "{paper.id}" is used twice with different content'
+            )
+        else:
+            by_id[paper.id] = replace(seen, sources=seen.sources + paper.sources)
+    return list(by_id.values())
+
+
+def merge_collections(base: list[Paper], added: list[Paper]) -> list[Paper]:
+    """Bundled papers first, then added ones; the same id twice keeps one paper with all sources."""
+    by_id: dict[str, Paper] = {paper.id: paper for paper in base}
+    for paper in added:
+        seen = by_id.get(paper.id)
+        if seen is None:
+            by_id[paper.id] = paper
+        elif seen.content_hash == paper.content_hash:
+            by_id[paper.id] = replace(seen, sources=_unique(seen.sources + paper.sources))
+        else:
+            by_id[paper.id] = paper  # a user's newer version of a paper replaces the old one
+    return list(by_id.values())
+
+
+def _unique(sources: tuple[Source, ...]) -> tuple[Source, ...]:
+    return tuple(dict.fromkeys(sources))
+
+
+def paper_to_record(paper: Paper) -> dict[str, object]:
+    record: dict[str, object] = {"id": paper.id, "title": paper.title, "abstract": paper.abstract}
+    if paper.authors:
+        record["authors"] = list(paper.authors)
+    if paper.year is not None:
+        record["year"] = paper.year
+    if paper.url:
+        record["url"] = paper.url
+    record["sources"] = [[source.file, source.position] for source in paper.sources]
+    return record
+
+
+def paper_from_stored_record(record: dict[str, object]) -> Paper:
+    """Inverse of ``paper_to_record`` for files this program wrote itself (trusted, unvalidated)."""
+    sources = tuple(Source(str(file), int(position)) for file, position in record["sources"])  # type: ignore[attr-defined]
+    year = record.get("year")
+    title = str(record["title"])
+    return Paper(
+        id=str(record["id"]),
+        title=title,
+        abstract=str(record["abstract"]),
+        citation_key=citation_key(title, year if isinstance(year, int) else None),
+        sources=sources,
+        authors=tuple(record.get("authors") or ()),  # type: ignore[arg-type]
+        year=year if isinstance(year, int) else None,
+        url=record.get("url") if isinstance(record.get("url"), str) else None,  # type: ignore[arg-type]
+    )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9(\"'\[])")
+_NO_BREAK_BEFORE = re.compile(
+    r"(\b(e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|Dr|Mr|Ms|w\.r\.t)\.|\b[A-Z]\.)$"
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split an abstract into sentences without breaking "e.g.", "et al." or decimals like 4.30."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        candidate = text[start : match.start()].rstrip()
+        if _NO_BREAK_BEFORE.search(candidate):
+            continue
+        if candidate:
+            pieces.append(candidate)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces

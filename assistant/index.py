@@ -1,0 +1,266 @@
+"""Build and keep the index current: Chroma vectors, BM25, the paper store and the acronym map.
+
+Incremental by content hash: an unchanged paper is never re-embedded, a new or changed one is embedded
+alone, a removed one leaves every part of the index. One writer at a time (a file lock); readers never
+lock, because every file a reader opens is swapped in whole.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant import acronyms, bm25
+from assistant.collection import fingerprint, load_collection
+from assistant.corpus import split_sentences
+from assistant.errors import IndexBusyError, IndexStateError, InputError
+from assistant.models import Paper
+from assistant.paperstore import PaperStore
+from assistant.settings import Settings
+from assistant.store import Chunk, ChromaStore, paper_chunk_id, sentence_chunk_id
+
+if TYPE_CHECKING:
+    from assistant.embedding import Embedder
+
+MANIFEST_VERSION = 1
+PAPERS_PER_BATCH = 64
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    papers: int
+    added: int
+    updated: int
+    removed: int
+    repaired: int
+    embedded_texts: int
+    seconds: float
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.repaired)
+
+
+class IndexFiles:
+    """Where each part of the index lives inside the data directory."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.root = settings.index_dir
+        self.manifest = self.root / "manifest.json"
+        self.lock = self.root / ".lock"
+        self.bm25 = self.root / "bm25"
+        self.papers = self.root / "papers.sqlite"
+        self.acronyms = self.root / "acronyms.json"
+        self.chroma = self.root / "chroma"
+
+
+def chunks_for(paper: Paper) -> list[Chunk]:
+    """Sentence chunks first, the paper chunk last: the paper chunk is the commit record."""
+    sentences = [
+        Chunk(sentence_chunk_id(paper.id, position), paper.id, "sentence", position, sentence)
+        for position, sentence in enumerate(split_sentences(paper.abstract))
+    ]
+    whole = Chunk(paper_chunk_id(paper.id), paper.id, "paper", -1, f"{paper.title}. {paper.abstract}")
+    return [*sentences, whole]
+
+
+def store_for(settings: Settings, embedder_name: str) -> ChromaStore:
+    return ChromaStore(
+        persist_dir=IndexFiles(settings).chroma,
+        collection_name=settings.chroma_collection,
+        embedder_name=embedder_name,
+        chroma_url=settings.chroma_url,
+        timeout=settings.chroma_timeout,
+    )
+
+
+def read_manifest(settings: Settings) -> dict[str, Any] | None:
+    path = IndexFiles(settings).manifest
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        raise IndexStateError(
+            f"the index manifest {path} is unreadable; run 'assistant index --rebuild'."
+        ) from None
+    if not isinstance(manifest, dict) or manifest.get("version") != MANIFEST_VERSION:
+        raise IndexStateError(
+            f"the index at {path.parent} was written by another version of assistant; "
+            "run 'assistant index --rebuild'."
+        )
+    return manifest
+
+
+def _write_manifest(settings: Settings, manifest: dict[str, Any]) -> None:
+    path = IndexFiles(settings).manifest
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _store_identity(settings: Settings, embedder_name: str) -> dict[str, str]:
+    return {
+        "embedder": embedder_name,
+        "store": settings.chroma_url or "embedded",
+        "collection": settings.chroma_collection,
+    }
+
+
+def is_current(settings: Settings, embedder_name: str) -> bool:
+    manifest = read_manifest(settings)
+    if manifest is None or manifest.get("state") != "clean":
+        return False
+    identity = _store_identity(settings, embedder_name)
+    if any(manifest.get(key) != value for key, value in identity.items()):
+        return False
+    return bool(manifest.get("fingerprint") == fingerprint(settings))
+
+
+@contextmanager
+def writer_lock(settings: Settings, *, wait_seconds: float) -> Iterator[None]:
+    """Serialise writers; a second writer waits up to ``wait_seconds``, then says the index is busy."""
+    root = IndexFiles(settings).root
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        handle = open(IndexFiles(settings).lock, "a+")  # noqa: SIM115 - held for the block below
+    except OSError as error:
+        raise InputError(
+            f"cannot write the index in {root} ({error.strerror}); make it writable or set "
+            "ASSISTANT_HOME to a writable directory."
+        ) from None
+    deadline = time.monotonic() + wait_seconds
+    try:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise IndexBusyError(
+                        f"another 'assistant index' is updating {root}; wait for it to finish "
+                        "and try again."
+                    ) from None
+                time.sleep(0.1)
+        yield
+    finally:
+        handle.close()
+
+
+def sync(
+    settings: Settings,
+    embedder: Embedder,
+    *,
+    papers: Sequence[Paper] | None = None,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+    lock_wait_seconds: float = 600.0,
+    skip_if_current: bool = False,
+) -> IndexReport:
+    """Bring every part of the index in line with the collection; embeds only what changed."""
+    started = time.perf_counter()
+    with writer_lock(settings, wait_seconds=lock_wait_seconds):
+        if skip_if_current and not rebuild and is_current(settings, embedder.name):
+            # another process brought it up to date while this one waited for the lock
+            return IndexReport(read_manifest(settings)["papers"], 0, 0, 0, 0, 0, 0.0)  # type: ignore[index]
+        collection = list(papers) if papers is not None else load_collection(settings)
+        source_fingerprint = fingerprint(settings) if papers is None else "explicit"
+        files = IndexFiles(settings)
+        store = store_for(settings, embedder.name)
+        previous = _readable_manifest(settings)
+        if rebuild:
+            store.drop()
+        identity = _store_identity(settings, embedder.name)
+        _write_manifest(settings, {"version": MANIFEST_VERSION, "state": "syncing", **identity})
+
+        indexed = store.indexed_hashes()
+        repaired: set[str] = set()
+        if previous is None or previous.get("state") != "clean" or rebuild:
+            repaired = store.orphan_paper_ids(set(indexed))  # leftovers of an interrupted write
+        wanted = {paper.id: paper for paper in collection}
+        removed = [paper_id for paper_id in indexed if paper_id not in wanted]
+        changed = [
+            paper for paper in collection
+            if paper.id in indexed and indexed[paper.id] != paper.content_hash
+        ]
+        new = [paper for paper in collection if paper.id not in indexed]
+        stale = removed + [paper.id for paper in changed] + sorted(repaired)
+        if stale:
+            store.delete_papers(stale)
+
+        embedded = _embed_and_store(store, embedder, changed + new, progress)
+
+        bm25.save(
+            bm25.build(list(wanted), [bm25.paper_text(p.title, p.abstract) for p in collection]),
+            files.bm25,
+        )
+        PaperStore(files.papers).replace_all(collection)
+        _write_json(files.acronyms, acronyms.mine(paper.abstract for paper in collection))
+        _write_manifest(
+            settings,
+            {
+                "version": MANIFEST_VERSION,
+                "state": "clean",
+                **identity,
+                "fingerprint": source_fingerprint,
+                "papers": len(collection),
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            },
+        )
+    return IndexReport(
+        papers=len(collection),
+        added=len(new),
+        updated=len(changed),
+        removed=len(removed),
+        repaired=len(repaired),
+        embedded_texts=embedded,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _readable_manifest(settings: Settings) -> dict[str, Any] | None:
+    try:
+        return read_manifest(settings)
+    except IndexStateError:
+        return None  # a rebuild or repair is exactly what is running now
+
+
+def _embed_and_store(
+    store: ChromaStore, embedder: Embedder, papers: Sequence[Paper], progress: Progress | None
+) -> int:
+    total = len(papers)
+    if progress:
+        progress(0, total)
+    embedded = 0
+    for start in range(0, total, PAPERS_PER_BATCH):
+        batch = papers[start : start + PAPERS_PER_BATCH]
+        chunks = [chunk for paper in batch for chunk in chunks_for(paper)]
+        vectors = embedder.embed([chunk.text for chunk in chunks])
+        store.add_chunks(chunks, vectors, {paper.id: paper.content_hash for paper in batch})
+        embedded += len(chunks)
+        if progress:
+            progress(min(start + len(batch), total), total)
+    return embedded
+
+
+def _write_json(path: Path, value: object) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(value), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def ensure_current(
+    settings: Settings, embedder: Embedder, progress: Progress | None = None
+) -> IndexReport | None:
+    """Build or update the index when the collection moved; ``None`` when it was already current."""
+    if is_current(settings, embedder.name):
+        return None
+    return sync(settings, embedder, progress=progress, skip_if_current=True)

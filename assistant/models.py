@@ -1,0 +1,149 @@
+"""Typed data that crosses module boundaries: papers, search hits, evidence, drafts and answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+RetrieverName = Literal["dense", "bm25"]
+SearchMode = Literal["hybrid", "dense", "bm25"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a paper was listed: a listing page (with its entry number) or a JSONL file line."""
+
+    file: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Paper:
+    id: str
+    title: str
+    abstract: str
+    citation_key: str
+    sources: tuple[Source, ...] = ()
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    url: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        from assistant.corpus import content_hash
+
+        return content_hash(self.title, self.abstract)
+
+
+@dataclass(frozen=True)
+class RetrieverRank:
+    """A retriever that found a paper, the paper's rank there (1-based) and its raw score."""
+
+    retriever: RetrieverName
+    rank: int
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    paper: Paper
+    score: float
+    rank: int
+    found_by: tuple[RetrieverRank, ...] = ()
+
+
+@dataclass(frozen=True)
+class EvidenceSentence:
+    """One abstract sentence of a retrieved paper, scored against the query."""
+
+    paper_id: str
+    index: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A retrieved paper with the sentences of its abstract that bear on the query, best first."""
+
+    paper: Paper
+    score: float
+    rank: int
+    sentences: tuple[EvidenceSentence, ...] = ()
+
+
+@dataclass
+class DraftSentence:
+    text: str
+    citations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """What a writer produces: sentences, each with the paper ids it cites."""
+
+    sentences: list[DraftSentence]
+    engine: str
+    warnings: list[str] = field(default_factory=list)
+
+
+Task = Literal["ask", "compare", "related-work"]
+
+
+@dataclass
+class CheckedSentence:
+    """A sentence after verification: its surviving citations and whether they support it."""
+
+    text: str
+    citations: list[str]
+    supported: bool
+    support_score: float = 0.0
+    note: str = ""  # why it was re-cited, marked or kept, for --json and the eval report
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a comparison table: a phrase drawn from one abstract sentence ('—' when none)."""
+
+    text: str
+    paper_id: str
+    sentence_index: int | None = None  # the abstract sentence the cell is drawn from
+    source_sentence: str | None = None
+
+
+@dataclass
+class ComparisonTable:
+    aspects: list[str]
+    rows: dict[str, list[TableCell]]  # paper id -> one cell per aspect
+
+
+@dataclass
+class Answer:
+    """What every task returns; the CLI renders it as Markdown, JSON or LaTeX."""
+
+    task: Task
+    question: str
+    engine: str
+    abstained: bool
+    sentences: list[CheckedSentence]
+    references: list[Paper]
+    evidence: list[Evidence]
+    paragraphs: list[list[int]] = field(default_factory=list)  # sentence indices per paragraph
+    headings: list[str] = field(default_factory=list)  # optional heading per paragraph
+    table: ComparisonTable | None = None
+    warnings: list[str] = field(default_factory=list)
+    removed_citations: list[str] = field(default_factory=list)  # ids cited outside the evidence
+    dropped_sentences: int = 0
+    seconds: float = 0.0
+
+    @property
+    def verified_count(self) -> int:
+        return sum(1 for sentence in self.sentences if sentence.supported)
+
+    @property
+    def text(self) -> str:
+        from assistant.citations import cite
+
+        return " ".join(
+            f"{sentence.text} {cite(sentence.citations)}".strip() for sentence in self.sentences
+        )

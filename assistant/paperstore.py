@@ -1,0 +1,72 @@
+"""The indexed papers on disk (SQLite), so a query loads only the papers it shows, at any scale."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from assistant.corpus import paper_from_stored_record, paper_to_record
+from assistant.models import Paper
+
+
+class PaperStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, check_same_thread=False)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS papers (id TEXT PRIMARY KEY, title TEXT NOT NULL, "
+                "record TEXT NOT NULL)"
+            )
+            self._connection = connection
+        return self._connection
+
+    def replace_all(self, papers: Iterable[Paper]) -> None:
+        """One transaction: readers see the old collection or the new one, never a mix."""
+        connection = self._connect()
+        with connection:
+            connection.execute("DELETE FROM papers")
+            connection.executemany(
+                "INSERT INTO papers (id, title, record) VALUES (?, ?, ?)",
+                ((paper.id, paper.title, json.dumps(paper_to_record(paper))) for paper in papers),
+            )
+
+    def get_many(self, paper_ids: Sequence[str]) -> dict[str, Paper]:
+        connection = self._connect()
+        found: dict[str, Paper] = {}
+        ids = list(dict.fromkeys(paper_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            placeholders = ",".join("?" * len(chunk))
+            rows = connection.execute(
+                f"SELECT record FROM papers WHERE id IN ({placeholders})", chunk
+            )
+            for (record,) in rows:
+                paper = paper_from_stored_record(json.loads(record))
+                found[paper.id] = paper
+        return found
+
+    def get(self, paper_id: str) -> Paper | None:
+        return self.get_many([paper_id]).get(paper_id)
+
+    def all(self) -> list[Paper]:
+        rows = self._connect().execute("SELECT record FROM papers ORDER BY rowid")
+        return [paper_from_stored_record(json.loads(record)) for (record,) in rows]
+
+    def titles(self) -> list[tuple[str, str]]:
+        return list(self._connect().execute("SELECT id, title FROM papers ORDER BY rowid"))
+
+    def count(self) -> int:
+        return int(self._connect().execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None

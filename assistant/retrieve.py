@@ -1,0 +1,185 @@
+"""Dense and BM25 rankings over the index, fused by weighted reciprocal rank fusion.
+
+Dense search scores a paper by its best chunk (the paper vector sees the first 256 tokens; sentence
+vectors cover the rest of a long abstract). Both retrievers see the query with the collection's own
+acronyms expanded, so "TTA" reaches the papers that only say "test-time adaptation" in full.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from assistant import acronyms, bm25
+from assistant.errors import IndexStateError, InputError
+from assistant.index import IndexFiles, Progress, ensure_current, store_for
+from assistant.models import Paper, RetrieverName, RetrieverRank, SearchHit, SearchMode
+from assistant.paperstore import PaperStore
+from assistant.settings import Settings
+from assistant.store import ChunkHit, ChromaStore
+
+if TYPE_CHECKING:
+    from assistant.embedding import Embedder
+
+SEARCH_MODES: tuple[SearchMode, ...] = ("hybrid", "dense", "bm25")
+DENSE_CHUNK_DEPTH = 300
+
+
+def reciprocal_rank_fusion(
+    rankings: dict[RetrieverName, list[tuple[str, float]]],
+    *,
+    k: int = 60,
+    weights: dict[RetrieverName, float] | None = None,
+) -> list[tuple[str, float, tuple[RetrieverRank, ...]]]:
+    """Fuse rankings: score = sum of weight / (k + rank); ties keep the first retriever's order."""
+    fused: dict[str, float] = {}
+    found_by: dict[str, list[RetrieverRank]] = {}
+    for name, ranking in rankings.items():
+        weight = 1.0 if weights is None else weights.get(name, 1.0)
+        for rank, (paper_id, score) in enumerate(ranking, start=1):
+            fused[paper_id] = fused.get(paper_id, 0.0) + weight / (k + rank)
+            found_by.setdefault(paper_id, []).append(RetrieverRank(name, rank, score))
+    order = sorted(fused, key=lambda paper_id: -fused[paper_id])
+    return [(paper_id, fused[paper_id], tuple(found_by[paper_id])) for paper_id in order]
+
+
+@dataclass
+class Retrieval:
+    """One query's rankings, kept so the assistant can reuse the dense chunk scores for evidence."""
+
+    query: str
+    expanded_query: str
+    mode: SearchMode
+    hits: list[SearchHit]
+    chunk_hits: list[ChunkHit] = field(default_factory=list)
+    bm25_scores: dict[str, float] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+class Retriever:
+    """Opens the index lazily; cheap to construct, so the CLI can make one per command."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.files = IndexFiles(settings)
+        self._embedder = embedder
+        self._store: ChromaStore | None = None
+        self._bm25: bm25.BM25Index | None = None
+        self._papers: PaperStore | None = None
+        self._acronyms: dict[str, list[str]] | None = None
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            from assistant.embedding import make_embedder
+
+            self._embedder = make_embedder(self.settings)
+        return self._embedder
+
+    def ensure_index(self, progress: Progress | None = None) -> None:
+        """Build the index on first use, or bring it up to date when the collection changed."""
+        report = ensure_current(self.settings, self.embedder, progress)
+        if report is not None and report.changed:
+            self._bm25 = self._papers = self._acronyms = None  # reopen what was rewritten
+
+    @property
+    def store(self) -> ChromaStore:
+        if self._store is None:
+            self._store = store_for(self.settings, self.embedder.name)
+        return self._store
+
+    @property
+    def bm25_index(self) -> bm25.BM25Index:
+        if self._bm25 is None:
+            try:
+                self._bm25 = bm25.load(self.files.bm25)
+            except (OSError, ValueError, KeyError) as error:
+                raise IndexStateError(
+                    f"the BM25 index in {self.files.bm25} is missing or damaged ({error}); "
+                    "run 'assistant index --rebuild'."
+                ) from None
+        return self._bm25
+
+    @property
+    def paper_store(self) -> PaperStore:
+        if self._papers is None:
+            self._papers = PaperStore(self.files.papers)
+        return self._papers
+
+    @property
+    def acronym_map(self) -> dict[str, list[str]]:
+        if self._acronyms is None:
+            try:
+                self._acronyms = json.loads(self.files.acronyms.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._acronyms = {}
+        return self._acronyms or {}
+
+    def expand(self, query: str) -> str:
+        return acronyms.expand(query, self.acronym_map)
+
+    # --- the two rankings -------------------------------------------------------------------
+
+    def dense_ranking(self, expanded_query: str, depth: int) -> tuple[list[tuple[str, float]], list[ChunkHit]]:
+        vector = self.embedder.embed_query(expanded_query)
+        chunk_hits = self.store.query(vector, max(DENSE_CHUNK_DEPTH, depth))
+        best: dict[str, float] = {}
+        for hit in chunk_hits:
+            if hit.similarity > best.get(hit.paper_id, -1.0):
+                best[hit.paper_id] = hit.similarity
+        ranking = sorted(best.items(), key=lambda item: -item[1])[:depth]
+        return ranking, chunk_hits
+
+    def bm25_ranking(self, expanded_query: str, depth: int) -> list[tuple[str, float]]:
+        return self.bm25_index.search(expanded_query, depth)
+
+    # --- search -----------------------------------------------------------------------------
+
+    def retrieve(self, query: str, k: int | None = None, mode: SearchMode | None = None) -> Retrieval:
+        """Ranked papers for a query; each hit says which retriever found it and at what rank."""
+        started = time.perf_counter()
+        query = query.strip()
+        if not query:
+            raise InputError("the query is empty; type a question or a few keywords.")
+        mode = mode or self.settings.search_mode
+        if mode not in SEARCH_MODES:
+            raise InputError(f"unknown search mode '{mode}'; use one of {', '.join(SEARCH_MODES)}.")
+        k = k or self.settings.top_k
+        depth = max(self.settings.fusion_depth, k)
+        expanded = self.expand(query)
+        rankings: dict[RetrieverName, list[tuple[str, float]]] = {}
+        chunk_hits: list[ChunkHit] = []
+        if mode in ("hybrid", "bm25"):
+            rankings["bm25"] = self.bm25_ranking(expanded, depth)
+        if mode in ("hybrid", "dense"):
+            rankings["dense"], chunk_hits = self.dense_ranking(expanded, depth)
+        fused = reciprocal_rank_fusion(
+            rankings,
+            k=self.settings.rrf_k,
+            weights={"bm25": self.settings.bm25_weight, "dense": self.settings.dense_weight},
+        )[:k]
+        papers = self.paper_store.get_many([paper_id for paper_id, _, _ in fused])
+        hits = [
+            SearchHit(paper=papers[paper_id], score=score, rank=rank, found_by=found_by)
+            for rank, (paper_id, score, found_by) in enumerate(
+                ((p, s, f) for p, s, f in fused if p in papers), start=1
+            )
+        ]
+        return Retrieval(
+            query=query,
+            expanded_query=expanded,
+            mode=mode,
+            hits=hits,
+            chunk_hits=chunk_hits,
+            bm25_scores=dict(rankings.get("bm25", [])),
+            seconds=time.perf_counter() - started,
+        )
+
+    def papers(self, paper_ids: Sequence[str]) -> dict[str, Paper]:
+        return self.paper_store.get_many(paper_ids)
+
+    def paper(self, paper_id: str) -> Paper | None:
+        return self.paper_store.get(paper_id)

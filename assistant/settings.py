@@ -1,0 +1,144 @@
+"""The one settings object: defaults < config file < environment (``ASSISTANT_<FIELD>``) < flags."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from assistant.errors import ConfigError
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def default_home() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("assistant", appauthor=False))
+
+
+def bundled_corpus_dir() -> Path:
+    """The listing pages that ship with the project (wheel: inside the package; checkout: ./corpus)."""
+    packaged = _PACKAGE_DIR / "bundled_corpus"
+    return packaged if packaged.is_dir() else _PACKAGE_DIR.parent / "corpus"
+
+
+def config_path() -> Path:
+    """``ASSISTANT_CONFIG`` if set, else ``config.toml`` in the data directory."""
+    explicit = os.environ.get("ASSISTANT_CONFIG")
+    if explicit:
+        return Path(explicit).expanduser()
+    home = os.environ.get("ASSISTANT_HOME")
+    return (Path(home).expanduser() if home else default_home()) / "config.toml"
+
+
+class Settings(BaseSettings):
+    """Every knob of the assistant. Each field can be set in config.toml or as ASSISTANT_<FIELD>."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_", extra="forbid", frozen=True, validate_default=True
+    )
+
+    # --- where things live
+    home: Path = Field(default_factory=default_home, description="Data directory: index, added papers, model cache.")
+    corpus_dir: Path = Field(default_factory=bundled_corpus_dir, description="Directory of bundled listing pages (*.txt).")
+    model_dir: Path | None = Field(None, description="Where the exported ONNX embedding model is cached (default: <home>/models).")
+
+    # --- vector store
+    chroma_url: str | None = Field(None, description="Chroma server URL (http://host:port); unset = embedded store in the data directory.")
+    chroma_collection: str = Field("assistant_chunks", min_length=3, description="Chroma collection name (3+ characters).")
+    chroma_timeout: float = Field(5.0, gt=0, description="Seconds to wait for a Chroma server before giving up.")
+
+    # --- embeddings
+    embedder: Literal["local", "openai"] = Field("local", description="local = packaged all-MiniLM-L6-v2 on onnxruntime; openai = an OpenAI-compatible embeddings endpoint.")
+    embedding_base_url: str | None = Field(None, description="Base URL of the embeddings endpoint when embedder = openai.")
+    embedding_model: str = Field("text-embedding-3-small", description="Embedding model name when embedder = openai.")
+
+    # --- retrieval
+    search_mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Default retriever.")
+    top_k: int = Field(10, ge=1, le=200, description="Papers returned by search.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+    dense_weight: float = Field(0.7, ge=0, description="Weight of the dense ranking in fusion.")
+    fusion_depth: int = Field(50, ge=5, description="How deep each retriever's ranking goes into fusion.")
+
+    # --- writing and verification
+    engine: Literal["extractive", "llm"] = Field("extractive", description="Writer: extractive (offline, default) or llm.")
+    unsupported: Literal["drop", "mark"] = Field("drop", description="What to do with a sentence its citations do not support.")
+    max_evidence_papers: int = Field(12, ge=1, le=50, description="Most papers an answer may draw on.")
+    relative_cutoff: float = Field(0.5, gt=0, le=1, description="Cite a paper only if its score is at least this share of the top paper's.")
+    abstain_threshold: float = Field(0.35, ge=0, le=1, description="Evidence score below which the assistant abstains (calibrated by the eval).")
+
+    # --- LLM endpoint (any OpenAI-compatible server)
+    llm_base_url: str | None = Field(None, description="Base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1.")
+    llm_model: str | None = Field(None, description="Model name at that endpoint.")
+    api_key: SecretStr | None = Field(None, description="API key for the LLM/embeddings endpoint (prefer ASSISTANT_API_KEY or OPENAI_API_KEY).")
+    llm_timeout: float = Field(60.0, gt=0, description="Seconds before an LLM request times out.")
+    llm_max_retries: int = Field(2, ge=0, le=10, description="Retries after a failed LLM request.")
+    llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature.")
+    evidence_token_budget: int = Field(3000, ge=200, description="Tokens of evidence packed into an LLM prompt (counted with tiktoken).")
+
+    # --- evaluation
+    eval_tolerance: float = Field(0.02, ge=0, description="Largest metric drop allowed by eval --fail-on-regression.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (
+            init_settings,
+            env_settings,
+            TomlConfigSettingsSource(settings_cls, toml_file=config_path()),
+        )
+
+    def resolved_api_key(self) -> str | None:
+        if self.api_key is not None:
+            return self.api_key.get_secret_value()
+        return os.environ.get("OPENAI_API_KEY")
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    @property
+    def model_cache_dir(self) -> Path:
+        return self.model_dir or self.home / "models"
+
+    @property
+    def added_papers_path(self) -> Path:
+        return self.home / "added_papers.jsonl"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from all sources; flags are passed as ``overrides`` (``None`` means not given)."""
+    given = {name: value for name, value in overrides.items() if value is not None}
+    try:
+        return Settings(**given)
+    except ValidationError as error:
+        raise ConfigError(_describe(error)) from None
+    except (OSError, ValueError) as error:  # an unreadable or malformed config.toml
+        raise ConfigError(f"cannot read config file {config_path()}: {error}; fix or remove it.") from None
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "settings"
+    if first["type"] == "extra_forbidden":
+        return (
+            f"unknown setting '{field}' (in {config_path()} or the environment); "
+            "see 'assistant config' for the valid names."
+        )
+    return f"setting '{field}': {first['msg']} (got {first.get('input')!r}); fix it in {config_path()} or ASSISTANT_{field.upper()}."

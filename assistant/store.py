@@ -1,0 +1,260 @@
+"""The Chroma side of the index: an embedded ``PersistentClient`` by default, a server when configured.
+
+Vectors are always computed by our own ``Embedder`` and passed in explicitly; the collection is opened
+with ``embedding_function=None`` so Chroma never falls back to its default model (which downloads).
+Each paper is stored as one ``paper`` chunk (title + abstract) and one ``sentence`` chunk per abstract
+sentence. The paper chunk is written last and carries the content hash: it is the commit record, so a
+paper whose paper chunk is missing is treated as not indexed and its stray sentence chunks are removed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlparse
+
+from assistant.errors import ConfigError, IndexStateError, StoreUnavailableError
+
+if TYPE_CHECKING:
+    import numpy as np
+    from chromadb.api.models.Collection import Collection
+
+ChunkKind = Literal["paper", "sentence"]
+_BATCH = 1_000
+_QUIET_ENV = {"ANONYMIZED_TELEMETRY": "False", "CHROMA_ANONYMIZED_TELEMETRY": "False"}
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    paper_id: str
+    kind: ChunkKind
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ChunkHit:
+    paper_id: str
+    kind: ChunkKind
+    position: int
+    similarity: float
+
+
+def paper_chunk_id(paper_id: str) -> str:
+    return f"{paper_id}#paper"
+
+
+def sentence_chunk_id(paper_id: str, position: int) -> str:
+    return f"{paper_id}#s{position}"
+
+
+@contextmanager
+def _chroma_errors(location: str) -> Iterator[None]:
+    """Turn connection failures into one line naming the server, instead of a hang or a traceback."""
+    try:
+        yield
+    except Exception as error:  # chromadb raises a zoo of httpx/grpc/Value errors for a dead server
+        text = f"{type(error).__name__}: {error}"
+        if _looks_unreachable(text):
+            raise StoreUnavailableError(
+                f"cannot reach the Chroma server at {location} ({_first_line(text)}); "
+                "start it (chroma run --path DIR --port PORT) or unset ASSISTANT_CHROMA_URL."
+            ) from None
+        raise
+
+
+def _looks_unreachable(text: str) -> bool:
+    needles = ("connect", "Connection", "refused", "timed out", "Timeout", "unreachable", "503")
+    return any(needle in text for needle in needles)
+
+
+def _first_line(text: str) -> str:
+    return text.splitlines()[0][:160] if text else "no answer"
+
+
+class ChromaStore:
+    """One Chroma collection holding paper and sentence vectors with their paper ids."""
+
+    def __init__(
+        self,
+        *,
+        persist_dir: Path,
+        collection_name: str,
+        embedder_name: str,
+        chroma_url: str | None = None,
+        timeout: float = 5.0,
+    ) -> None:
+        self.persist_dir = persist_dir
+        self.collection_name = collection_name
+        self.embedder_name = embedder_name
+        self.chroma_url = chroma_url
+        self.timeout = timeout
+        self._collection: Collection | None = None
+
+    @property
+    def location(self) -> str:
+        return self.chroma_url or str(self.persist_dir)
+
+    def _client(self) -> Any:
+        for name, value in _QUIET_ENV.items():
+            os.environ.setdefault(name, value)
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        if self.chroma_url is None:
+            self.persist_dir.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(self.persist_dir), settings=chroma_settings)
+        parsed = urlparse(self.chroma_url)
+        if parsed.scheme not in {"http", "https"} or not parsed.hostname:
+            raise ConfigError(
+                f"chroma_url {self.chroma_url!r} is not a URL like http://127.0.0.1:8000; fix ASSISTANT_CHROMA_URL."
+            )
+        with _chroma_errors(self.location):
+            client = chromadb.HttpClient(
+                host=parsed.hostname,
+                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                ssl=parsed.scheme == "https",
+                settings=chroma_settings,
+            )
+        # chromadb's HTTP session is built with timeout=None: a server that stops mid-request would
+        # hang us forever, so bound every request by our own setting.
+        session = getattr(getattr(client, "_server", None), "_session", None)
+        if session is not None:
+            import httpx
+
+            session.timeout = httpx.Timeout(self.timeout)
+        return client
+
+    def collection(self, *, create: bool = False) -> Collection:
+        if self._collection is not None:
+            return self._collection
+        client = self._client()
+        with _chroma_errors(self.location):
+            if create:
+                collection = client.get_or_create_collection(
+                    self.collection_name,
+                    embedding_function=None,
+                    metadata={"hnsw:space": "cosine", "embedder": self.embedder_name},
+                )
+            else:
+                try:
+                    collection = client.get_collection(self.collection_name, embedding_function=None)
+                except Exception as error:
+                    if "does not exist" in str(error) or "NotFound" in type(error).__name__:
+                        raise IndexStateError(
+                            f"the index has no Chroma collection '{self.collection_name}' at "
+                            f"{self.location}; run 'assistant index' to build it."
+                        ) from None
+                    raise
+        built_with = (collection.metadata or {}).get("embedder")
+        if built_with and built_with != self.embedder_name:
+            raise IndexStateError(
+                f"the index was built with embedder '{built_with}' but settings select "
+                f"'{self.embedder_name}'; run 'assistant index --rebuild'."
+            )
+        self._collection = collection
+        return collection
+
+    def drop(self) -> None:
+        client = self._client()
+        with _chroma_errors(self.location):
+            try:
+                client.delete_collection(self.collection_name)
+            except Exception as error:
+                if "does not exist" not in str(error) and "NotFound" not in type(error).__name__:
+                    raise
+        self._collection = None
+
+    def indexed_hashes(self) -> dict[str, str]:
+        """Content hash of every fully indexed paper (those whose paper chunk exists)."""
+        collection = self.collection(create=True)
+        hashes: dict[str, str] = {}
+        with _chroma_errors(self.location):
+            total = collection.count()
+            for offset in range(0, total, 5_000):
+                page = collection.get(
+                    where={"kind": "paper"}, include=["metadatas"], limit=5_000, offset=offset
+                )
+                for metadata in page["metadatas"] or []:
+                    hashes[str(metadata["paper_id"])] = str(metadata["content_hash"])
+        return hashes
+
+    def orphan_paper_ids(self, complete: set[str]) -> set[str]:
+        """Papers with sentence chunks but no paper chunk: an interrupted write, to be removed."""
+        collection = self.collection(create=True)
+        orphans: set[str] = set()
+        with _chroma_errors(self.location):
+            total = collection.count()
+            for offset in range(0, total, 10_000):
+                page = collection.get(include=["metadatas"], limit=10_000, offset=offset)
+                for metadata in page["metadatas"] or []:
+                    paper_id = str(metadata["paper_id"])
+                    if paper_id not in complete:
+                        orphans.add(paper_id)
+        return orphans
+
+    def delete_papers(self, paper_ids: Sequence[str]) -> None:
+        collection = self.collection(create=True)
+        ids = list(paper_ids)
+        with _chroma_errors(self.location):
+            for start in range(0, len(ids), 200):
+                collection.delete(where={"paper_id": {"$in": ids[start : start + 200]}})
+
+    def add_chunks(
+        self, chunks: Sequence[Chunk], vectors: np.ndarray, content_hashes: dict[str, str]
+    ) -> None:
+        """Write chunks; callers pass each paper's sentence chunks before its paper chunk."""
+        collection = self.collection(create=True)
+        with _chroma_errors(self.location):
+            for start in range(0, len(chunks), _BATCH):
+                batch = chunks[start : start + _BATCH]
+                collection.upsert(
+                    ids=[chunk.id for chunk in batch],
+                    embeddings=vectors[start : start + _BATCH],
+                    documents=[chunk.text for chunk in batch],
+                    metadatas=[_metadata(chunk, content_hashes) for chunk in batch],
+                )
+
+    def query(self, vector: np.ndarray, n_results: int) -> list[ChunkHit]:
+        collection = self.collection()
+        with _chroma_errors(self.location):
+            count = collection.count()
+            if count == 0:
+                return []
+            result = collection.query(
+                query_embeddings=[vector],
+                n_results=min(n_results, count),
+                include=["metadatas", "distances"],
+            )
+        metadatas = (result["metadatas"] or [[]])[0]
+        distances = (result["distances"] or [[]])[0]
+        return [
+            ChunkHit(
+                paper_id=str(metadata["paper_id"]),
+                kind=metadata["kind"],  # type: ignore[arg-type]
+                position=int(metadata["position"]),  # type: ignore[arg-type]
+                similarity=1.0 - float(distance),
+            )
+            for metadata, distance in zip(metadatas, distances, strict=True)
+        ]
+
+    def count(self) -> int:
+        with _chroma_errors(self.location):
+            return int(self.collection(create=True).count())
+
+
+def _metadata(chunk: Chunk, content_hashes: dict[str, str]) -> dict[str, str | int]:
+    metadata: dict[str, str | int] = {
+        "paper_id": chunk.paper_id,
+        "kind": chunk.kind,
+        "position": chunk.position,
+    }
+    if chunk.kind == "paper":
+        metadata["content_hash"] = content_hashes[chunk.paper_id]
+    return metadata
