@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from assistant import acronyms, bm25
 from assistant.collection import fingerprint, load_collection
 from assistant.corpus import split_sentences
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 
 MANIFEST_VERSION = 1
 PAPERS_PER_BATCH = 64
+TITLE_WEIGHT = 0.5
 Progress = Callable[[int, int], None]
 
 
@@ -243,12 +246,34 @@ def _embed_and_store(
     for start in range(0, total, PAPERS_PER_BATCH):
         batch = papers[start : start + PAPERS_PER_BATCH]
         chunks = [chunk for paper in batch for chunk in chunks_for(paper)]
-        vectors = embedder.embed([chunk.text for chunk in chunks])
-        store.add_chunks(chunks, vectors, {paper.id: paper.content_hash for paper in batch})
-        embedded += len(chunks)
+        texts = [paper.title for paper in batch] + [c.text for c in chunks if c.kind == "sentence"]
+        vectors = embedder.embed(texts)
+        store.add_chunks(chunks, _chunk_vectors(batch, chunks, vectors), {p.id: p.content_hash for p in batch})
+        embedded += len(texts)
         if progress:
             progress(min(start + len(batch), total), total)
     return embedded
+
+
+def _chunk_vectors(batch: Sequence[Paper], chunks: Sequence[Chunk], vectors: np.ndarray) -> np.ndarray:
+    """Sentence vectors as embedded; each paper vector derived from its title and sentences.
+
+    Embedding whole abstracts would cost as much again as the sentences and would see only the first
+    256 tokens; on evals/ the derived vector (sentence mean + TITLE_WEIGHT x title) retrieves better.
+    """
+    title_vectors = {paper.id: vectors[row] for row, paper in enumerate(batch)}
+    sentence_rows = iter(range(len(batch), len(vectors)))
+    by_paper: dict[str, list[np.ndarray]] = {}
+    out = np.empty((len(chunks), vectors.shape[1]), dtype=np.float32)
+    for position, chunk in enumerate(chunks):
+        if chunk.kind == "sentence":
+            out[position] = vectors[next(sentence_rows)]
+            by_paper.setdefault(chunk.paper_id, []).append(out[position])
+        else:
+            sentences = by_paper.get(chunk.paper_id) or [title_vectors[chunk.paper_id]]
+            combined = np.mean(sentences, axis=0) + TITLE_WEIGHT * title_vectors[chunk.paper_id]
+            out[position] = combined / max(float(np.linalg.norm(combined)), 1e-9)
+    return out
 
 
 def _write_json(path: Path, value: object) -> None:

@@ -1,0 +1,112 @@
+"""The command line: JSON shapes, one-line errors with a non-zero exit, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app, main
+from assistant.settings import Settings
+
+runner = CliRunner()
+
+
+def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the real entry point (which turns AssistantError into one line and an exit code)."""
+    import sys
+
+    old_argv = sys.argv
+    sys.argv = ["assistant", *args]
+    try:
+        main()
+        code = 0
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    finally:
+        sys.argv = old_argv
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_search_json_shape(indexed_settings: Settings) -> None:
+    result = runner.invoke(app, ["search", "quantizing state space models", "-k", "5", "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["query"] == "quantizing state space models"
+    assert [item["rank"] for item in payload["results"]] == [1, 2, 3, 4, 5]
+    assert set(payload["results"][0]) == {"id", "title", "score", "rank"}
+    assert any(item["title"].startswith("Quamba2") for item in payload["results"])
+
+
+@pytest.mark.parametrize("mode", ["bm25", "dense", "hybrid"])
+def test_search_modes(indexed_settings: Settings, mode: str) -> None:
+    result = runner.invoke(app, ["search", "TTA entropy", "--mode", mode, "--json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["results"]) == 10
+
+
+def test_papers_list_and_show(indexed_settings: Settings) -> None:
+    result = runner.invoke(app, ["papers", "--json"])
+    listed = json.loads(result.stdout)
+    assert len(listed) == 484 and set(listed[0]) == {"id", "title"}
+    shown = runner.invoke(app, ["papers", listed[0]["id"]])
+    assert shown.exit_code == 0 and "sources:" in shown.stdout and listed[0]["title"] in shown.stdout
+
+
+def test_add_then_search_finds_the_new_paper(writable_index: Settings, tmp_path: Path) -> None:
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps({"title": "Zebra Kernels", "abstract": "We propose ZebraNet for stripes."}) + "\n")
+    result = runner.invoke(app, ["add", str(path)])
+    assert result.exit_code == 0 and "1 new" in result.stdout
+    found = runner.invoke(app, ["search", "ZebraNet stripes", "--json", "-k", "1"])
+    assert json.loads(found.stdout)["results"][0]["title"] == "Zebra Kernels"
+
+
+def test_user_mistakes_are_one_line_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "x", "abstract": "y"}\n{"title": 5, "abstract": "y"}\n')
+    code, out, err = run_main(["add", str(bad)], capsys)
+    assert code == 2 and "bad.jsonl, line 2" in err and "Traceback" not in err + out
+    assert len(err.strip().splitlines()) == 1
+
+    code, _, err = run_main(["add", str(tmp_path / "missing.jsonl")], capsys)
+    assert code == 2 and "no such file" in err
+
+    code, _, err = run_main(["search", "x", "--mode", "sparse"], capsys)
+    assert code == 2 and "unknown --mode 'sparse'" in err
+
+    code, _, err = run_main(["papers", "no-such-paper-0000"], capsys)
+    assert code == 2 and "assistant papers" in err
+
+
+def test_bad_config_file_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('top_k = 5\ncolour = "red"\n')
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(config))
+    code, _, err = run_main(["papers", "--json"], capsys)
+    assert code == 2 and "unknown setting 'colour'" in err
+    config.write_text('top_k = "many"\n')
+    code, _, err = run_main(["papers", "--json"], capsys)
+    assert code == 2 and "top_k" in err
+
+
+def test_settings_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.settings import load_settings
+
+    config = tmp_path / "config.toml"
+    config.write_text("top_k = 7\nrrf_k = 30\n")
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(config))
+    assert load_settings().top_k == 7
+    monkeypatch.setenv("ASSISTANT_TOP_K", "9")
+    settings = load_settings()
+    assert settings.top_k == 9 and settings.rrf_k == 30
+    assert load_settings(top_k=11).top_k == 11
+
+
+def test_config_masks_the_api_key(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASSISTANT_API_KEY", "sk-secret-123")
+    code, out, _ = run_main(["config", "--json"], capsys)
+    assert code == 0 and "sk-secret-123" not in out and json.loads(out)["api_key"] == "***"
