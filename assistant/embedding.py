@@ -137,7 +137,7 @@ def export_onnx(model_dir: Path, target: Path) -> None:
             return output.last_hidden_state  # type: ignore[no-any-return]
 
     # A padded sample, so any "mask is all ones" shortcut cannot be baked into the traced graph.
-    tokenizer = _load_tokenizer(model_dir)
+    tokenizer = _load_tokenizer(model_dir, max_length=LOCAL_MAX_TOKENS)
     sample = _encode_padded(tokenizer, ["A short one.", "A somewhat longer sample sentence here."])
     sample_tensors = tuple(torch.from_numpy(sample[name]) for name in _ONNX_INPUTS)
 
@@ -180,14 +180,23 @@ def export_onnx(model_dir: Path, target: Path) -> None:
         temp_path.unlink(missing_ok=True)
 
 
-def _load_tokenizer(model_dir: Path) -> tokenizers.Tokenizer:
+def _load_tokenizer(model_dir: Path, *, max_length: int | None) -> tokenizers.Tokenizer:
+    """The model's tokenizer, unpadded, truncating at ``max_length`` (``None``: never)."""
     try:
         import tokenizers
     except ImportError as error:
         raise EmbeddingError(
             "The local embedder needs the 'tokenizers' package; run 'pip install tokenizers'."
         ) from error
-    return tokenizers.Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    tokenizer = tokenizers.Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    # tokenizer.json pads and truncates to a fixed 128: padding is done per batch in
+    # _encode_padded, and the limit is the caller's (256 for embedding, none for counting).
+    tokenizer.no_padding()
+    if max_length is None:
+        tokenizer.no_truncation()
+    else:
+        tokenizer.enable_truncation(max_length=max_length)
+    return tokenizer
 
 
 def _encode_padded(
@@ -268,11 +277,7 @@ class LocalMiniLM(Embedder):
                 model_dir = local_model_dir()
                 if not self.onnx_path.is_file():
                     export_onnx(model_dir, self.onnx_path)
-                tokenizer = _load_tokenizer(model_dir)
-                # Padding is done per batch in _encode_padded; the file's fixed 128 would waste
-                # work on short texts and its 128-token truncation would cut long ones short.
-                tokenizer.no_padding()
-                tokenizer.enable_truncation(max_length=self.max_tokens)
+                tokenizer = _load_tokenizer(model_dir, max_length=self.max_tokens)
                 self._session = _open_session(self.onnx_path, threads=self.threads)
                 self._tokenizer = tokenizer
             return self._session, self._tokenizer
@@ -299,10 +304,7 @@ class LocalMiniLM(Embedder):
         """
         with self._lock:
             if self._counting_tokenizer is None:
-                tokenizer = _load_tokenizer(local_model_dir())
-                tokenizer.no_padding()
-                tokenizer.no_truncation()
-                self._counting_tokenizer = tokenizer
+                self._counting_tokenizer = _load_tokenizer(local_model_dir(), max_length=None)
             counter = self._counting_tokenizer
         return len(counter.encode(text).ids)
 

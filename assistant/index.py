@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from assistant.embedding import Embedder
 
 MANIFEST_VERSION = 1
-PAPERS_PER_BATCH = 64
 TITLE_WEIGHT = 0.5
 Progress = Callable[[int, int], None]
 
@@ -165,12 +164,13 @@ def sync(
     papers: Sequence[Paper] | None = None,
     rebuild: bool = False,
     progress: Progress | None = None,
-    lock_wait_seconds: float = 600.0,
+    lock_wait_seconds: float | None = None,
     skip_if_current: bool = False,
 ) -> IndexReport:
     """Bring every part of the index in line with the collection; embeds only what changed."""
     started = time.perf_counter()
-    with writer_lock(settings, wait_seconds=lock_wait_seconds):
+    wait = settings.index_lock_wait if lock_wait_seconds is None else lock_wait_seconds
+    with writer_lock(settings, wait_seconds=wait):
         if skip_if_current and not rebuild and is_current(settings, embedder.name):
             # another process brought it up to date while this one waited for the lock
             return IndexReport(read_manifest(settings)["papers"], 0, 0, 0, 0, 0, 0.0)  # type: ignore[index]
@@ -180,7 +180,8 @@ def sync(
         store = store_for(settings, embedder.name)
         previous = _readable_manifest(settings)
         if rebuild:
-            store.drop()
+            _discard_index(settings, store)
+            previous = None
         identity = _store_identity(settings, embedder.name)
         _write_manifest(settings, {"version": MANIFEST_VERSION, "state": "syncing", **identity})
 
@@ -199,7 +200,9 @@ def sync(
         if stale:
             store.delete_papers(stale)
 
-        embedded = _embed_and_store(store, embedder, changed + new, progress)
+        embedded = _embed_and_store(
+            store, embedder, changed + new, progress, settings.index_batch_papers
+        )
 
         bm25.save(
             bm25.build(list(wanted), [bm25.paper_text(p.title, p.abstract) for p in collection]),
@@ -229,6 +232,25 @@ def sync(
     )
 
 
+def _discard_index(settings: Settings, store: ChromaStore) -> None:
+    """Remove every part of the index; an embedded store is deleted from disk, since a damaged one
+    cannot even be opened to drop its collection."""
+    import shutil
+
+    files = IndexFiles(settings)
+    if settings.chroma_url is None:
+        shutil.rmtree(files.chroma, ignore_errors=True)
+        # chromadb keeps one system per path for the whole process; forget the deleted one.
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
+    else:
+        store.drop()
+    shutil.rmtree(files.bm25, ignore_errors=True)
+    for path in (files.papers, files.acronyms):
+        path.unlink(missing_ok=True)
+
+
 def _readable_manifest(settings: Settings) -> dict[str, Any] | None:
     try:
         return read_manifest(settings)
@@ -237,14 +259,18 @@ def _readable_manifest(settings: Settings) -> dict[str, Any] | None:
 
 
 def _embed_and_store(
-    store: ChromaStore, embedder: Embedder, papers: Sequence[Paper], progress: Progress | None
+    store: ChromaStore,
+    embedder: Embedder,
+    papers: Sequence[Paper],
+    progress: Progress | None,
+    batch_size: int,
 ) -> int:
     total = len(papers)
     if progress:
         progress(0, total)
     embedded = 0
-    for start in range(0, total, PAPERS_PER_BATCH):
-        batch = papers[start : start + PAPERS_PER_BATCH]
+    for start in range(0, total, batch_size):
+        batch = papers[start : start + batch_size]
         chunks = [chunk for paper in batch for chunk in chunks_for(paper)]
         texts = [paper.title for paper in batch] + [c.text for c in chunks if c.kind == "sentence"]
         vectors = embedder.embed(texts)

@@ -8,25 +8,45 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from assistant.corpus import paper_from_stored_record, paper_to_record
+from assistant.errors import IndexStateError
 from assistant.models import Paper
 
 
 class PaperStore:
-    def __init__(self, path: Path) -> None:
+    """Readers open it read-only (so a read-only data directory still answers questions); the
+    writer replaces the whole table in one transaction, so readers see one collection or the other."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         self._connection: sqlite3.Connection | None = None
 
     def _connect(self) -> sqlite3.Connection:
-        if self._connection is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, check_same_thread=False)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute(
-                "CREATE TABLE IF NOT EXISTS papers (id TEXT PRIMARY KEY, title TEXT NOT NULL, "
-                "record TEXT NOT NULL)"
-            )
-            self._connection = connection
-        return self._connection
+        if self._connection is not None:
+            return self._connection
+        try:
+            if self.read_only:
+                if not self.path.exists():
+                    raise IndexStateError(
+                        f"the index has no paper store at {self.path}; run 'assistant index'."
+                    )
+                connection = sqlite3.connect(
+                    f"file:{self.path}?mode=ro", uri=True, timeout=10, check_same_thread=False
+                )
+                connection.execute("SELECT COUNT(*) FROM papers").fetchone()
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS papers (id TEXT PRIMARY KEY, title TEXT NOT NULL, "
+                    "record TEXT NOT NULL)"
+                )
+        except sqlite3.DatabaseError as error:
+            raise IndexStateError(
+                f"the paper store {self.path} is damaged ({error}); run 'assistant index --rebuild'."
+            ) from None
+        self._connection = connection
+        return connection
 
     def replace_all(self, papers: Iterable[Paper]) -> None:
         """One transaction: readers see the old collection or the new one, never a mix."""

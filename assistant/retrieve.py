@@ -106,7 +106,7 @@ class Retriever:
     @property
     def paper_store(self) -> PaperStore:
         if self._papers is None:
-            self._papers = PaperStore(self.files.papers)
+            self._papers = PaperStore(self.files.papers, read_only=True)
         return self._papers
 
     @property

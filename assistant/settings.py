@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(None, description="Chroma server URL (http://host:port); unset = embedded store in the data directory.")
     chroma_collection: str = Field("assistant_chunks", min_length=3, description="Chroma collection name (3+ characters).")
     chroma_timeout: float = Field(5.0, gt=0, description="Seconds to wait for a Chroma server before giving up.")
+    index_batch_papers: int = Field(64, ge=1, le=10_000, description="Papers embedded and written per batch (each batch is written whole).")
+    index_lock_wait: float = Field(300.0, ge=0, description="Seconds to wait for another process that is updating the index.")
 
     # --- embeddings
     embedder: Literal["local", "openai"] = Field("local", description="local = packaged all-MiniLM-L6-v2 on onnxruntime; openai = an OpenAI-compatible embeddings endpoint.")
@@ -75,7 +77,7 @@ class Settings(BaseSettings):
     unsupported: Literal["drop", "mark"] = Field("drop", description="What to do with a sentence its citations do not support.")
     max_evidence_papers: int = Field(12, ge=1, le=50, description="Most papers an answer may draw on.")
     relative_cutoff: float = Field(0.5, gt=0, le=1, description="Cite a paper only if its score is at least this share of the top paper's.")
-    abstain_threshold: float = Field(0.35, ge=0, le=1, description="Evidence score below which the assistant abstains (calibrated by the eval).")
+    abstain_threshold: float = Field(0.415, ge=0, le=1, description="Evidence score below which the assistant abstains (calibrated by the eval).")
 
     # --- LLM endpoint (any OpenAI-compatible server)
     llm_base_url: str | None = Field(None, description="Base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1.")

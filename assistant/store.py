@@ -116,8 +116,19 @@ class ChromaStore:
 
         chroma_settings = ChromaSettings(anonymized_telemetry=False)
         if self.chroma_url is None:
-            self.persist_dir.mkdir(parents=True, exist_ok=True)
-            return chromadb.PersistentClient(path=str(self.persist_dir), settings=chroma_settings)
+            try:
+                self.persist_dir.mkdir(parents=True, exist_ok=True)
+                return chromadb.PersistentClient(path=str(self.persist_dir), settings=chroma_settings)
+            except OSError as error:
+                raise IndexStateError(
+                    f"cannot open the vector store in {self.persist_dir} ({error.strerror}); make "
+                    "the data directory writable or set ASSISTANT_HOME."
+                ) from None
+            except Exception as error:  # chromadb reports a damaged store with assorted types
+                raise IndexStateError(
+                    f"the vector store in {self.persist_dir} cannot be opened "
+                    f"({_first_line(str(error))}); run 'assistant index --rebuild'."
+                ) from None
         parsed = urlparse(self.chroma_url)
         if parsed.scheme not in {"http", "https"} or not parsed.hostname:
             raise ConfigError(

@@ -1,0 +1,385 @@
+"""A thin client for any OpenAI-compatible chat endpoint: OpenAI, Ollama, vLLM, llama.cpp, …
+
+It only ever talks to the configured base URL: with none configured it refuses, rather than fall
+back to OpenAI's servers. Retries are its own (the ``openai`` client's are switched off) so that
+they are bounded, honour ``Retry-After`` up to a cap, and can be made instant in tests. Every
+failure is an ``LLMError`` whose message is one line that names the endpoint (never the key) and
+says what to do.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+from assistant.errors import LLMError
+
+if TYPE_CHECKING:
+    import openai
+
+    from assistant.settings import Settings
+
+MAX_RETRY_AFTER = 30.0  # longest server-requested wait we sit through; beyond it we fail at once
+MAX_BACKOFF = 8.0
+RETRY_STATUSES = frozenset({408, 409, 429})
+NO_ENDPOINT = (
+    "No LLM endpoint is configured; set ASSISTANT_LLM_BASE_URL "
+    "(e.g. http://localhost:11434/v1 for Ollama) and ASSISTANT_LLM_MODEL, "
+    "or use the extractive engine."
+)
+_PLACEHOLDER_KEY = "not-needed"  # local servers ignore the key, but the client insists on one
+
+
+@dataclass(frozen=True)
+class Message:
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+@dataclass(frozen=True)
+class Completion:
+    """The model's whole answer; ``finish_reason`` is "length" when it hit its token limit."""
+
+    text: str
+    finish_reason: str | None
+    model: str
+
+
+class _Finish:
+    """Where the streaming generator leaves the finish reason for ``complete`` to read."""
+
+    reason: str | None = None
+
+
+class LLMClient:
+    """Chat completions from one OpenAI-compatible endpoint, whole or streamed."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None,
+        model: str | None,
+        api_key: str | None = None,
+        timeout: float = 60.0,
+        max_retries: int = 2,
+        temperature: float = 0.0,
+        retry_delay: float = 0.5,
+    ) -> None:
+        if not base_url or not base_url.strip():
+            raise LLMError(NO_ENDPOINT)
+        base_url = base_url.strip().rstrip("/")
+        if urlsplit(base_url).scheme not in ("http", "https") or not urlsplit(base_url).netloc:
+            raise LLMError(
+                "The LLM base URL does not start with http:// or https://; set "
+                "ASSISTANT_LLM_BASE_URL to one like http://localhost:11434/v1."
+            )
+        if not model or not model.strip():
+            raise LLMError(
+                f"No model is set for the LLM endpoint {display_url(base_url)}; set "
+                "ASSISTANT_LLM_MODEL to a model that server serves."
+            )
+        self.base_url = base_url
+        self.model = model.strip()
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.temperature = temperature
+        self.retry_delay = retry_delay
+        self._api_key = api_key or None
+        self._client: openai.OpenAI | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, retry_delay: float = 0.5) -> LLMClient:
+        return cls(
+            base_url=settings.llm_base_url,
+            model=settings.llm_model,
+            api_key=settings.resolved_api_key(),
+            timeout=settings.llm_timeout,
+            max_retries=settings.llm_max_retries,
+            temperature=settings.llm_temperature,
+            retry_delay=retry_delay,
+        )
+
+    @property
+    def endpoint(self) -> str:
+        """The base URL as shown to users: no credentials, no query string."""
+        return display_url(self.base_url)
+
+    def complete(
+        self, messages: Sequence[Message], *, on_text: Callable[[str], None] | None = None
+    ) -> Completion:
+        """The whole answer; with ``on_text``, streamed and each chunk passed on as it comes."""
+        if on_text is None:
+            return self._complete_whole(messages)
+        finish = _Finish()
+        pieces: list[str] = []
+        for piece in self._stream(messages, finish):
+            pieces.append(piece)
+            on_text(piece)
+        return Completion(text="".join(pieces), finish_reason=finish.reason, model=self.model)
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        """The answer's text chunks as the server sends them; a cut-off stream raises LLMError."""
+        return self._stream(messages, _Finish())
+
+    # -- requests ---------------------------------------------------------------------------
+
+    def _openai(self) -> openai.OpenAI:
+        if self._client is None:
+            import openai
+
+            self._client = openai.OpenAI(
+                base_url=self.base_url,
+                api_key=self._api_key or _PLACEHOLDER_KEY,
+                timeout=self.timeout,
+                max_retries=0,  # retried here, see _create
+            )
+        return self._client
+
+    def _create(self, messages: Sequence[Message], *, stream: bool) -> Any:
+        """Send the request, retrying what a second try may fix; raise LLMError otherwise."""
+        import openai
+
+        client = self._openai()
+        payload = [{"role": message.role, "content": message.content} for message in messages]
+        attempt = 0
+        while True:
+            attempts = attempt + 1
+            last_try = attempt >= self.max_retries
+            delay = self._backoff(attempt)
+            failure: str | None = None
+            try:
+                return client.chat.completions.create(
+                    model=self.model,
+                    messages=payload,  # type: ignore[arg-type]
+                    temperature=self.temperature,
+                    stream=stream,
+                )
+            except openai.APIStatusError as error:
+                if not _retryable(error.status_code) or last_try:
+                    failure = self._status_message(error, attempts)
+                else:
+                    delay, failure = self._server_delay(error, delay, attempts)
+            except openai.APITimeoutError:
+                if last_try:
+                    failure = (
+                        f"The LLM endpoint {self.endpoint} did not answer within "
+                        f"{self.timeout:g} s ({_tries(attempts)}); check that the server is up, "
+                        "or raise ASSISTANT_LLM_TIMEOUT."
+                    )
+            except openai.APIConnectionError:
+                if last_try:
+                    failure = (
+                        f"Cannot reach the LLM endpoint {self.endpoint}, or it dropped the "
+                        f"connection ({_tries(attempts)}); check that the server is running and "
+                        "ASSISTANT_LLM_BASE_URL is right."
+                    )
+            except ValueError:  # a 200 whose body is not JSON
+                failure = self._not_json_message()
+            except openai.OpenAIError as error:
+                failure = (
+                    f"The LLM endpoint {self.endpoint} failed ({type(error).__name__}); check "
+                    "that ASSISTANT_LLM_BASE_URL points at an OpenAI-compatible API."
+                )
+            if failure is not None:
+                # Raised outside the except clause on purpose: the openai exception holds the
+                # request, Authorization header included, and must not ride along as context.
+                raise self._error(failure)
+            time.sleep(delay)
+            attempt += 1
+
+    def _complete_whole(self, messages: Sequence[Message]) -> Completion:
+        response = self._create(messages, stream=False)
+        if isinstance(response, str):  # what the client returns for a body not labelled JSON
+            raise self._error(self._not_json_message())
+        try:
+            choice = response.choices[0]
+            text, finish_reason = choice.message.content, choice.finish_reason
+            well_formed = text is None or isinstance(text, str)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            well_formed = False
+        if not well_formed:
+            raise self._error(self._no_completion_message())
+        return Completion(text=text or "", finish_reason=finish_reason, model=self.model)
+
+    def _stream(self, messages: Sequence[Message], finish: _Finish) -> Iterator[str]:
+        import openai
+
+        chunks = self._create(messages, stream=True)
+        if isinstance(chunks, str):
+            raise self._error(self._not_json_message())
+        failure: str | None = None
+        try:
+            for chunk in chunks:
+                if not chunk.choices:  # e.g. a trailing usage chunk
+                    continue
+                choice = chunk.choices[0]
+                piece = choice.delta.content if choice.delta is not None else None
+                if isinstance(piece, str) and piece:
+                    yield piece
+                if choice.finish_reason:
+                    finish.reason = choice.finish_reason
+        except openai.APITimeoutError:
+            failure = (
+                f"The LLM endpoint {self.endpoint} went silent for {self.timeout:g} s in the "
+                "middle of its answer; check the server, or raise ASSISTANT_LLM_TIMEOUT."
+            )
+        except openai.APIConnectionError:
+            failure = self._truncated_message()
+        except openai.APIError as error:  # an error event inside the stream
+            failure = (
+                f"The LLM endpoint {self.endpoint} reported an error in the middle of its "
+                f"answer: {self._detail(error)}; check the server's log and try again."
+            )
+        except ValueError:
+            failure = (
+                f"The LLM endpoint {self.endpoint} streamed an event that is not JSON; check "
+                "that ASSISTANT_LLM_BASE_URL points at an OpenAI-compatible API."
+            )
+        except (AttributeError, IndexError, KeyError, TypeError):
+            failure = self._no_completion_message()
+        finally:
+            chunks.close()
+        if failure is None and finish.reason is None:
+            failure = self._truncated_message()
+        if failure is not None:
+            raise self._error(failure)
+
+    # -- retry timing -----------------------------------------------------------------------
+
+    def _backoff(self, attempt: int) -> float:
+        return float(min(self.retry_delay * 2**attempt, MAX_BACKOFF))
+
+    def _server_delay(
+        self, error: openai.APIStatusError, backoff: float, attempts: int
+    ) -> tuple[float, str | None]:
+        """The wait before the next try, or why not to try again: a Retry-After beyond the cap."""
+        requested = retry_after_seconds(error.response.headers)
+        if requested is None:
+            return backoff, None
+        if requested > MAX_RETRY_AFTER:
+            return 0.0, (
+                f"The LLM endpoint {self.endpoint} answered HTTP {error.status_code} and asks to "
+                f"wait {requested:.0f} s before trying again ({_tries(attempts)}); wait and try "
+                "again later."
+            )
+        return requested, None
+
+    # -- failures ---------------------------------------------------------------------------
+
+    def _error(self, message: str) -> LLMError:
+        """One line, with the key scrubbed in case a server echoed it into a detail."""
+        return LLMError(self._scrub(" ".join(message.split())))
+
+    def _status_message(self, error: openai.APIStatusError, attempts: int) -> str:
+        status = error.status_code
+        detail = self._detail(error)
+        where = f"The LLM endpoint {self.endpoint}"
+        if status in (401, 403) and self._api_key is None:
+            return (
+                f"{where} needs an API key (HTTP {status}); set ASSISTANT_API_KEY "
+                "(or OPENAI_API_KEY)."
+            )
+        if status in (401, 403):
+            return (
+                f"{where} rejected the API key (HTTP {status}): {detail}; set ASSISTANT_API_KEY "
+                "(or OPENAI_API_KEY) to a valid key."
+            )
+        if status == 404:
+            return (
+                f"{where} answered HTTP 404 for model {self.model!r}: {detail}; check "
+                "ASSISTANT_LLM_MODEL and that the base URL includes the API path (often /v1)."
+            )
+        if status == 429:
+            return (
+                f"{where} is rate-limiting requests (HTTP 429, {_tries(attempts)}): {detail}; "
+                "wait and try again, or raise ASSISTANT_LLM_MAX_RETRIES."
+            )
+        if _retryable(status):
+            return (
+                f"{where} failed with HTTP {status} ({_tries(attempts)}): {detail}; check the "
+                "server's log, or try again later."
+            )
+        return (
+            f"{where} refused the request (HTTP {status}): {detail}; check ASSISTANT_LLM_MODEL "
+            "and the server's settings."
+        )
+
+    def _not_json_message(self) -> str:
+        return (
+            f"The LLM endpoint {self.endpoint} answered with something that is not JSON; check "
+            "that ASSISTANT_LLM_BASE_URL points at an OpenAI-compatible API (it often ends in /v1)."
+        )
+
+    def _no_completion_message(self) -> str:
+        return (
+            f"The LLM endpoint {self.endpoint} answered without a chat completion in its reply; "
+            "check that ASSISTANT_LLM_BASE_URL points at an OpenAI-compatible chat API."
+        )
+
+    def _truncated_message(self) -> str:
+        return (
+            f"The LLM endpoint {self.endpoint} closed the stream before the answer was complete; "
+            "try again, or check the server's log."
+        )
+
+    def _detail(self, error: openai.APIError) -> str:
+        """The server's own reason, short, on one line."""
+        body = error.body
+        message: object = None
+        if isinstance(body, Mapping):
+            inner = body.get("error", body)
+            message = inner.get("message") if isinstance(inner, Mapping) else inner
+        elif isinstance(body, str):
+            message = body
+        detail = " ".join(str(message or "").split())[:200]
+        return detail or "no details"
+
+    def _scrub(self, text: str) -> str:
+        if self._api_key:
+            text = text.replace(self._api_key, "***")
+        return text
+
+
+def _retryable(status: int) -> bool:
+    return status in RETRY_STATUSES or status >= 500
+
+
+def _tries(attempts: int) -> str:
+    return "1 attempt" if attempts == 1 else f"{attempts} attempts"
+
+
+def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
+    """The wait a server asks for in ``retry-after-ms`` or ``Retry-After`` (seconds or a date)."""
+    lowered = {name.lower(): value for name, value in headers.items()}
+    milliseconds = lowered.get("retry-after-ms")
+    if milliseconds is not None:
+        try:
+            return max(0.0, float(milliseconds) / 1000)
+        except ValueError:
+            pass
+    value = lowered.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def display_url(url: str) -> str:
+    """``url`` without user:password and query string, safe to show in messages."""
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
