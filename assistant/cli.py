@@ -415,7 +415,12 @@ def evaluate(
     retriever = _ready_retriever(settings)
     questions_path = questions or evaluation.default_questions_path()
     baseline_path = baseline or evaluation.default_baseline_path()
-    loaded = evaluation.load_questions(questions_path, retriever.paper_store.all())
+    papers = retriever.paper_store.all()
+    loaded = evaluation.load_questions(questions_path, papers)
+    problems = evaluation.validate_questions(loaded, papers)
+    if problems:
+        shown = "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else "")
+        raise InputError(f"{questions_path}: {shown}; fix the question file and run again.")
     with _progress("Evaluating") as update:
         result = evaluation.run_eval(
             settings,
@@ -426,10 +431,17 @@ def evaluate(
             progress=update,
         )
     deltas = None
+    notes: list[str] = []
     if not save_baseline and baseline_path.exists():
-        deltas = evaluation.compare_to_baseline(
-            result, evaluation.load_baseline(baseline_path), settings.eval_tolerance
-        )
+        saved = evaluation.load_baseline(baseline_path)
+        if saved.engine != result.engine:
+            notes.append(
+                f"baseline {baseline_path} was made with the {saved.engine} engine; "
+                f"not comparing it with this {result.engine} run"
+            )
+        else:
+            notes.extend(evaluation.baseline_warnings(result, saved))
+            deltas = evaluation.compare_to_baseline(result, saved, settings.eval_tolerance)
     report_path = report or evaluation.default_report_path(questions_path)
     evaluation.write_markdown_report(result, report_path, deltas)
     if save_baseline:
@@ -442,9 +454,11 @@ def evaluate(
         console.print(f"report: {report_path}", style="dim", markup=False)
         if save_baseline:
             console.print(f"baseline saved to {baseline_path}", markup=False)
+    for note in notes:
+        _console(stderr=True).print(f"warning: {note}", style="yellow", markup=False)
     regressions = [delta for delta in deltas or [] if delta.regressed]
     if fail_on_regression and regressions:
-        names = ", ".join(f"{delta.metric} {delta.before:.3f}→{delta.after:.3f}" for delta in regressions)
+        names = ", ".join(f"{delta.label} {delta.before:.3f}→{delta.after:.3f}" for delta in regressions)
         _console(stderr=True).print(f"error: regression beyond tolerance: {names}", markup=False)
         raise typer.Exit(1)
 

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from assistant import acronyms, bm25
+from assistant import acronyms, bm25, snapshot
 from assistant.collection import fingerprint, load_collection
-from assistant.corpus import split_sentences
+from assistant.corpus import paper_to_record, split_sentences
 from assistant.errors import IndexBusyError, IndexStateError, InputError
 from assistant.models import Paper
 from assistant.paperstore import PaperStore
@@ -204,12 +204,21 @@ def sync(
             store, embedder, changed + new, progress, settings.index_batch_papers
         )
 
-        bm25.save(
-            bm25.build(list(wanted), [bm25.paper_text(p.title, p.abstract) for p in collection]),
-            files.bm25,
+        vectors_changed = bool(stale or embedded or rebuild)
+        snapshot_written = _refresh_snapshot(settings, store, changed=vectors_changed)
+        same_collection = (
+            not vectors_changed
+            and previous is not None
+            and previous.get("papers_digest") == _papers_digest(collection)
+            and all(path.exists() for path in (files.bm25, files.papers, files.acronyms))
         )
-        PaperStore(files.papers).replace_all(collection)
-        _write_json(files.acronyms, acronyms.mine(paper.abstract for paper in collection))
+        if not same_collection:
+            bm25.save(
+                bm25.build(list(wanted), [bm25.paper_text(p.title, p.abstract) for p in collection]),
+                files.bm25,
+            )
+            PaperStore(files.papers).replace_all(collection)
+            _write_json(files.acronyms, acronyms.mine(paper.abstract for paper in collection))
         _write_manifest(
             settings,
             {
@@ -218,6 +227,8 @@ def sync(
                 **identity,
                 "fingerprint": source_fingerprint,
                 "papers": len(collection),
+                "snapshot": snapshot_written,
+                "papers_digest": _papers_digest(collection),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             },
         )
@@ -230,6 +241,28 @@ def sync(
         embedded_texts=embedded,
         seconds=time.perf_counter() - started,
     )
+
+
+def _papers_digest(collection: Sequence[Paper]) -> str:
+    """Identity of the collection's content and metadata (what BM25 and the paper store hold)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for paper in collection:
+        digest.update(json.dumps(paper_to_record(paper), sort_keys=True).encode())
+    return digest.hexdigest()[:24]
+
+
+def _refresh_snapshot(settings: Settings, store: ChromaStore, *, changed: bool) -> bool:
+    """Keep the query-time copy of the vectors in step with Chroma (embedded, small stores only)."""
+    directory = IndexFiles(settings).root
+    if settings.chroma_url is not None or store.count() > settings.dense_snapshot_max_chunks:
+        snapshot.remove(directory)
+        return False
+    if changed or snapshot.load(directory) is None:
+        ids, vectors = store.all_vectors()
+        snapshot.write(directory, ids, vectors)
+    return True
 
 
 def _discard_index(settings: Settings, store: ChromaStore) -> None:
@@ -249,6 +282,7 @@ def _discard_index(settings: Settings, store: ChromaStore) -> None:
     shutil.rmtree(files.bm25, ignore_errors=True)
     for path in (files.papers, files.acronyms):
         path.unlink(missing_ok=True)
+    snapshot.remove(files.root)
 
 
 def _readable_manifest(settings: Settings) -> dict[str, Any] | None:

@@ -11,14 +11,15 @@ import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from assistant import acronyms, bm25
+from assistant import acronyms, bm25, snapshot
 from assistant.errors import IndexStateError, InputError
 from assistant.index import IndexFiles, Progress, ensure_current, store_for
 from assistant.models import Paper, RetrieverName, RetrieverRank, SearchHit, SearchMode
 from assistant.paperstore import PaperStore
 from assistant.settings import Settings
+from assistant.snapshot import VectorSnapshot
 from assistant.store import ChunkHit, ChromaStore
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class Retriever:
         self._bm25: bm25.BM25Index | None = None
         self._papers: PaperStore | None = None
         self._acronyms: dict[str, list[str]] | None = None
+        self._snapshot: VectorSnapshot | Literal[False] | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -83,7 +85,7 @@ class Retriever:
         """Build the index on first use, or bring it up to date when the collection changed."""
         report = ensure_current(self.settings, self.embedder, progress)
         if report is not None and report.changed:
-            self._bm25 = self._papers = self._acronyms = None  # reopen what was rewritten
+            self._bm25 = self._papers = self._acronyms = self._snapshot = None  # reopen: rewritten
 
     @property
     def store(self) -> ChromaStore:
@@ -123,9 +125,14 @@ class Retriever:
 
     # --- the two rankings -------------------------------------------------------------------
 
+    def _vector_source(self) -> VectorSnapshot | ChromaStore:
+        if self._snapshot is None and self.settings.chroma_url is None:
+            self._snapshot = snapshot.load(self.files.root) or False
+        return self._snapshot or self.store
+
     def dense_ranking(self, expanded_query: str, depth: int) -> tuple[list[tuple[str, float]], list[ChunkHit]]:
         vector = self.embedder.embed_query(expanded_query)
-        chunk_hits = self.store.query(vector, max(DENSE_CHUNK_DEPTH, depth))
+        chunk_hits = self._vector_source().query(vector, max(DENSE_CHUNK_DEPTH, depth))
         best: dict[str, float] = {}
         for hit in chunk_hits:
             if hit.similarity > best.get(hit.paper_id, -1.0):

@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     rrf_k: int = Field(10, ge=1, description="Reciprocal rank fusion constant (tuned on evals/: 10-20 is a plateau).")
     bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
     dense_weight: float = Field(0.4, ge=0, description="Weight of the dense ranking in fusion (BM25 is the stronger retriever here).")
+    dense_snapshot_max_chunks: int = Field(50_000, ge=0, description="Up to this many vectors, an embedded store is searched from a numpy copy (no chromadb import per question); 0 = always query Chroma.")
     fusion_depth: int = Field(50, ge=5, description="How deep each retriever's ranking goes into fusion.")
 
     # --- writing and verification

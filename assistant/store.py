@@ -261,6 +261,22 @@ class ChromaStore:
             for chunk_id, distance in zip(ids, distances, strict=True)
         ]
 
+    def all_vectors(self) -> tuple[list[str], np.ndarray]:
+        """Every chunk id with its vector, in pages (used to write the query-time snapshot)."""
+        import numpy as np
+
+        collection = self.collection()
+        ids: list[str] = []
+        pages: list[np.ndarray] = []
+        with _chroma_errors(self.location):
+            total = collection.count()
+            for offset in range(0, total, 5_000):
+                page = collection.get(include=["embeddings"], limit=5_000, offset=offset)
+                ids.extend(page["ids"])
+                pages.append(np.asarray(page["embeddings"], dtype=np.float32))
+        vectors = np.concatenate(pages) if pages else np.zeros((0, 0), dtype=np.float32)
+        return ids, vectors
+
     def count(self) -> int:
         with _chroma_errors(self.location):
             return int(self.collection(create=True).count())

@@ -157,3 +157,29 @@ def test_unreachable_chroma_server_is_one_clear_error(tmp_path: Path, monkeypatc
     with pytest.raises(StoreUnavailableError, match="127.0.0.1") as error:
         sync(settings, HashingEmbedder())
     assert "\n" not in str(error.value)
+
+
+def test_vector_snapshot_answers_like_chroma(indexed_settings: Settings) -> None:
+    from assistant import snapshot
+
+    retriever = Retriever(indexed_settings)
+    copy = snapshot.load(IndexFiles(indexed_settings).root)
+    assert copy is not None and len(copy.ids) == retriever.store.count()
+    vector = retriever.embedder.embed_query("entropy minimization at test time")
+    from_chroma = retriever.store.query(vector, 20)
+    from_copy = copy.query(vector, 20)
+    assert [hit.paper_id for hit in from_copy[:10]] == [hit.paper_id for hit in from_chroma[:10]]
+    assert abs(from_copy[0].similarity - from_chroma[0].similarity) < 1e-4
+
+
+def test_search_process_imports_neither_chromadb_nor_torch(indexed_settings: Settings) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom assistant.cli import main\nsys.argv=['assistant','search','mamba','--json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('HEAVY', [m for m in ('chromadb', 'torch', 'sentence_transformers') if m in sys.modules])"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "HEAVY []" in completed.stdout, completed.stdout[-300:] + completed.stderr[-500:]
