@@ -47,7 +47,9 @@ def _global_options(
     ] = None,
     chroma_url: Annotated[
         str | None,
-        typer.Option("--chroma-url", help="Use the Chroma server at this URL instead of the embedded store."),
+        typer.Option(
+            "--chroma-url", help="Use the Chroma server at this URL instead of the embedded store."
+        ),
     ] = None,
 ) -> None:
     """assistant: a research assistant over a paper collection, offline by default."""
@@ -67,9 +69,13 @@ def _check_choice(value: str | None, choices: tuple[str, ...], option: str) -> s
 
 
 def _console(stderr: bool = False) -> Any:
+    import shutil
+
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=not stderr)
+    # Piped output gets a readable fixed width instead of rich's 80 columns.
+    width = None if sys.stdout.isatty() else max(100, shutil.get_terminal_size((100, 24)).columns)
+    return Console(stderr=stderr, highlight=False, width=width)
 
 
 @contextmanager
@@ -120,7 +126,9 @@ def _print_json(value: object) -> None:
 @app.command()
 def add(
     files: Annotated[list[Path], typer.Argument(help="JSONL files or listing pages to add.")],
-    no_index: Annotated[bool, typer.Option("--no-index", help="Add without updating the index.")] = False,
+    no_index: Annotated[
+        bool, typer.Option("--no-index", help="Add without updating the index.")
+    ] = False,
 ) -> None:
     """Add papers from JSONL (title, abstract, optional authors, year, url, id) or listing pages.
 
@@ -164,9 +172,7 @@ def papers(
     if found is None:
         from assistant.errors import UnknownPaperError
 
-        raise UnknownPaperError(
-            f"no paper with id '{paper_id}'; 'assistant papers' lists the ids."
-        )
+        raise UnknownPaperError(f"no paper with id '{paper_id}'; 'assistant papers' lists the ids.")
     sources = [f"{source.file}#{source.position}" for source in found.sources]
     if as_json:
         _print_json(
@@ -194,7 +200,9 @@ def papers(
 
 @app.command()
 def index(
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index and build it anew.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Drop the index and build it anew.")
+    ] = False,
 ) -> None:
     """Build or update the index (only new or changed papers are embedded)."""
     from assistant.embedding import make_embedder
@@ -213,7 +221,9 @@ def index(
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Keywords or a question.")],
-    k: Annotated[int | None, typer.Option("-k", "--top-k", help="How many papers.", min=1, max=200)] = None,
+    k: Annotated[
+        int | None, typer.Option("-k", "--top-k", help="How many papers.", min=1, max=200)
+    ] = None,
     mode: Mode = None,
     as_json: AsJson = False,
 ) -> None:
@@ -228,7 +238,12 @@ def search(
             {
                 "query": retrieval.query,
                 "results": [
-                    {"id": hit.paper.id, "title": hit.paper.title, "score": round(hit.score, 6), "rank": hit.rank}
+                    {
+                        "id": hit.paper.id,
+                        "title": hit.paper.title,
+                        "score": round(hit.score, 6),
+                        "rank": hit.rank,
+                    }
                     for hit in retrieval.hits
                 ],
             }
@@ -241,7 +256,9 @@ def search(
     for hit in retrieval.hits:
         found = ", ".join(f"{rank.retriever} #{rank.rank}" for rank in hit.found_by)
         console.print(f"{hit.rank:>3}. {hit.paper.title}", markup=False)
-        console.print(f"     {hit.paper.id}   score {hit.score:.4f}   ({found})", style="dim", markup=False)
+        console.print(
+            f"     {hit.paper.id}   score {hit.score:.4f}   ({found})", style="dim", markup=False
+        )
 
 
 # --- the assistant ------------------------------------------------------------------------------
@@ -294,7 +311,7 @@ def ask(
     _check_choice(mode, SEARCH_MODES, "--mode")
     _check_choice(engine, ("extractive", "llm"), "--engine")
     if not question.strip():
-        raise InputError("the question is empty; ask something, e.g. assistant ask \"what is TTA?\"")
+        raise InputError('the question is empty; ask something, e.g. assistant ask "what is TTA?"')
     settings = _settings()
     sink = _stream_sink(as_json, engine, settings)
     answer = _assistant(settings).ask(question, engine=engine, mode=mode, on_text=sink)
@@ -304,7 +321,8 @@ def ask(
 @app.command()
 def compare(
     subject: Annotated[
-        list[str], typer.Argument(help="A topic, or with --papers the ids of the papers to compare.")
+        list[str],
+        typer.Argument(help="A topic, or with --papers the ids of the papers to compare."),
     ],
     papers_given: Annotated[
         bool, typer.Option("--papers", help="The arguments are paper ids, not a topic.")
@@ -337,7 +355,9 @@ def related_work(
     ] = "markdown",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the LaTeX to this .tex file (and FILE.bib beside it)."),
+        typer.Option(
+            "--output", "-o", help="Write the LaTeX to this .tex file (and FILE.bib beside it)."
+        ),
     ] = None,
     engine: Engine = None,
     mode: Mode = None,
@@ -350,7 +370,9 @@ def related_work(
     _check_choice(engine, ("extractive", "llm"), "--engine")
     _check_choice(output_format, ("markdown", "latex"), "--format")
     if not topic.strip():
-        raise InputError("the topic is empty; name one, e.g. assistant related-work \"state space models\"")
+        raise InputError(
+            'the topic is empty; name one, e.g. assistant related-work "state space models"'
+        )
     settings = _settings()
     answer = _assistant(settings).related_work(topic, engine=engine, mode=mode)
     if output_format == "markdown" or as_json:
@@ -381,7 +403,8 @@ def related_work(
 @app.command("eval")
 def evaluate(
     questions: Annotated[
-        Path | None, typer.Option("--questions", help="Question file (default: evals/questions.jsonl).")
+        Path | None,
+        typer.Option("--questions", help="Question file (default: evals/questions.jsonl)."),
     ] = None,
     engine: Engine = None,
     modes: Annotated[
@@ -394,13 +417,17 @@ def evaluate(
     ] = False,
     fail_on_regression: Annotated[
         bool,
-        typer.Option("--fail-on-regression", help="Exit 1 when a metric drops beyond eval_tolerance."),
+        typer.Option(
+            "--fail-on-regression", help="Exit 1 when a metric drops beyond eval_tolerance."
+        ),
     ] = False,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="Baseline file (default: evals/baseline.json).")
+        Path | None,
+        typer.Option("--baseline", help="Baseline file (default: evals/baseline.json)."),
     ] = None,
     report: Annotated[
-        Path | None, typer.Option("--report", help="Markdown report path (default: next to the results).")
+        Path | None,
+        typer.Option("--report", help="Markdown report path (default: next to the results)."),
     ] = None,
 ) -> None:
     """Run the canned questions through the pipeline and report retrieval, citation and answer metrics."""
@@ -419,7 +446,9 @@ def evaluate(
     loaded = evaluation.load_questions(questions_path, papers)
     problems = evaluation.validate_questions(loaded, papers)
     if problems:
-        shown = "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else "")
+        shown = "; ".join(problems[:3]) + (
+            f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        )
         raise InputError(f"{questions_path}: {shown}; fix the question file and run again.")
     with _progress("Evaluating") as update:
         result = evaluation.run_eval(
@@ -458,7 +487,9 @@ def evaluate(
         _console(stderr=True).print(f"warning: {note}", style="yellow", markup=False)
     regressions = [delta for delta in deltas or [] if delta.regressed]
     if fail_on_regression and regressions:
-        names = ", ".join(f"{delta.label} {delta.before:.3f}→{delta.after:.3f}" for delta in regressions)
+        names = ", ".join(
+            f"{delta.label} {delta.before:.3f}→{delta.after:.3f}" for delta in regressions
+        )
         _console(stderr=True).print(f"error: regression beyond tolerance: {names}", markup=False)
         raise typer.Exit(1)
 
@@ -470,7 +501,13 @@ def show_config(as_json: AsJson = False) -> None:
 
     settings = _settings()
     values = {
-        name: ("***" if name == "api_key" and value is not None else str(value) if value is not None else None)
+        name: (
+            "***"
+            if name == "api_key" and value is not None
+            else str(value)
+            if value is not None
+            else None
+        )
         for name, value in settings.model_dump().items()
     }
     if as_json:
@@ -481,7 +518,9 @@ def show_config(as_json: AsJson = False) -> None:
     for name, value in values.items():
         description = type(settings).model_fields[name].description or ""
         console.print(f"{name} = {value}", markup=False)
-        console.print(f"    {description}  [env ASSISTANT_{name.upper()}]", style="dim", markup=False)
+        console.print(
+            f"    {description}  [env ASSISTANT_{name.upper()}]", style="dim", markup=False
+        )
 
 
 def main() -> None:

@@ -33,7 +33,21 @@ _DATE_LINE = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(, \d{4})?$", re.I
 )
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
-_SLUG_STOPWORDS = {"a", "an", "the", "of", "for", "and", "on", "in", "to", "with", "via", "is", "are"}
+_SLUG_STOPWORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "for",
+    "and",
+    "on",
+    "in",
+    "to",
+    "with",
+    "via",
+    "is",
+    "are",
+}
 
 
 def normalise_title(title: str) -> str:
@@ -226,11 +240,10 @@ def paper_from_record(record: object, source_name: str, line_number: int) -> Pap
     if url is not None and not isinstance(url, str):
         raise ParseError(*where, '"url" must be a string')
     explicit_id = record.get("id")
-    if explicit_id is not None:
-        if not isinstance(explicit_id, str) or not _ID_PATTERN.match(explicit_id):
-            raise ParseError(
-                *where, '"id" must be 2-80 lowercase letters, digits, ".", "_" or "-"'
-            )
+    if explicit_id is not None and (
+        not isinstance(explicit_id, str) or not _ID_PATTERN.match(explicit_id)
+    ):
+        raise ParseError(*where, '"id" must be 2-80 lowercase letters, digits, ".", "_" or "-"')
     merged = _MergedPaper(
         title=title,
         abstract=abstract,

@@ -26,7 +26,7 @@ from assistant.errors import IndexBusyError, IndexStateError, InputError
 from assistant.models import Paper
 from assistant.paperstore import PaperStore
 from assistant.settings import Settings
-from assistant.store import Chunk, ChromaStore, paper_chunk_id, sentence_chunk_id
+from assistant.store import ChromaStore, Chunk, paper_chunk_id, sentence_chunk_id
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
@@ -70,7 +70,9 @@ def chunks_for(paper: Paper) -> list[Chunk]:
         Chunk(sentence_chunk_id(paper.id, position), paper.id, "sentence", position, sentence)
         for position, sentence in enumerate(split_sentences(paper.abstract))
     ]
-    whole = Chunk(paper_chunk_id(paper.id), paper.id, "paper", -1, f"{paper.title}. {paper.abstract}")
+    whole = Chunk(
+        paper_chunk_id(paper.id), paper.id, "paper", -1, f"{paper.title}. {paper.abstract}"
+    )
     return [*sentences, whole]
 
 
@@ -192,7 +194,8 @@ def sync(
         wanted = {paper.id: paper for paper in collection}
         removed = [paper_id for paper_id in indexed if paper_id not in wanted]
         changed = [
-            paper for paper in collection
+            paper
+            for paper in collection
             if paper.id in indexed and indexed[paper.id] != paper.content_hash
         ]
         new = [paper for paper in collection if paper.id not in indexed]
@@ -214,7 +217,9 @@ def sync(
         )
         if not same_collection:
             bm25.save(
-                bm25.build(list(wanted), [bm25.paper_text(p.title, p.abstract) for p in collection]),
+                bm25.build(
+                    list(wanted), [bm25.paper_text(p.title, p.abstract) for p in collection]
+                ),
                 files.bm25,
             )
             PaperStore(files.papers).replace_all(collection)
@@ -308,14 +313,18 @@ def _embed_and_store(
         chunks = [chunk for paper in batch for chunk in chunks_for(paper)]
         texts = [paper.title for paper in batch] + [c.text for c in chunks if c.kind == "sentence"]
         vectors = embedder.embed(texts)
-        store.add_chunks(chunks, _chunk_vectors(batch, chunks, vectors), {p.id: p.content_hash for p in batch})
+        store.add_chunks(
+            chunks, _chunk_vectors(batch, chunks, vectors), {p.id: p.content_hash for p in batch}
+        )
         embedded += len(texts)
         if progress:
             progress(min(start + len(batch), total), total)
     return embedded
 
 
-def _chunk_vectors(batch: Sequence[Paper], chunks: Sequence[Chunk], vectors: np.ndarray) -> np.ndarray:
+def _chunk_vectors(
+    batch: Sequence[Paper], chunks: Sequence[Chunk], vectors: np.ndarray
+) -> np.ndarray:
     """Sentence vectors as embedded; each paper vector derived from its title and sentences.
 
     Embedding whole abstracts would cost as much again as the sentences and would see only the first

@@ -20,7 +20,7 @@ from assistant.models import Paper, RetrieverName, RetrieverRank, SearchHit, Sea
 from assistant.paperstore import PaperStore
 from assistant.settings import Settings
 from assistant.snapshot import VectorSnapshot
-from assistant.store import ChunkHit, ChromaStore
+from assistant.store import ChromaStore, ChunkHit
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
@@ -130,7 +130,9 @@ class Retriever:
             self._snapshot = snapshot.load(self.files.root) or False
         return self._snapshot or self.store
 
-    def dense_ranking(self, expanded_query: str, depth: int) -> tuple[list[tuple[str, float]], list[ChunkHit]]:
+    def dense_ranking(
+        self, expanded_query: str, depth: int
+    ) -> tuple[list[tuple[str, float]], list[ChunkHit]]:
         vector = self.embedder.embed_query(expanded_query)
         chunk_hits = self._vector_source().query(vector, max(DENSE_CHUNK_DEPTH, depth))
         best: dict[str, float] = {}
@@ -145,7 +147,9 @@ class Retriever:
 
     # --- search -----------------------------------------------------------------------------
 
-    def retrieve(self, query: str, k: int | None = None, mode: SearchMode | None = None) -> Retrieval:
+    def retrieve(
+        self, query: str, k: int | None = None, mode: SearchMode | None = None
+    ) -> Retrieval:
         """Ranked papers for a query; each hit says which retriever found it and at what rank."""
         started = time.perf_counter()
         query = query.strip()

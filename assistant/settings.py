@@ -48,49 +48,123 @@ class Settings(BaseSettings):
     )
 
     # --- where things live
-    home: Path = Field(default_factory=default_home, description="Data directory: index, added papers, model cache.")
-    corpus_dir: Path = Field(default_factory=bundled_corpus_dir, description="Directory of bundled listing pages (*.txt).")
-    model_dir: Path | None = Field(None, description="Where the exported ONNX embedding model is cached (default: <home>/models).")
+    home: Path = Field(
+        default_factory=default_home,
+        description="Data directory: index, added papers, model cache.",
+    )
+    corpus_dir: Path = Field(
+        default_factory=bundled_corpus_dir,
+        description="Directory of bundled listing pages (*.txt).",
+    )
+    model_dir: Path | None = Field(
+        None,
+        description="Where the exported ONNX embedding model is cached (default: <home>/models).",
+    )
 
     # --- vector store
-    chroma_url: str | None = Field(None, description="Chroma server URL (http://host:port); unset = embedded store in the data directory.")
-    chroma_collection: str = Field("assistant_chunks", min_length=3, description="Chroma collection name (3+ characters).")
-    chroma_timeout: float = Field(5.0, gt=0, description="Seconds to wait for a Chroma server before giving up.")
-    index_batch_papers: int = Field(64, ge=1, le=10_000, description="Papers embedded and written per batch (each batch is written whole).")
-    index_lock_wait: float = Field(300.0, ge=0, description="Seconds to wait for another process that is updating the index.")
+    chroma_url: str | None = Field(
+        None,
+        description="Chroma server URL (http://host:port); unset = embedded store in the data directory.",
+    )
+    chroma_collection: str = Field(
+        "assistant_chunks", min_length=3, description="Chroma collection name (3+ characters)."
+    )
+    chroma_timeout: float = Field(
+        5.0, gt=0, description="Seconds to wait for a Chroma server before giving up."
+    )
+    index_batch_papers: int = Field(
+        64,
+        ge=1,
+        le=10_000,
+        description="Papers embedded and written per batch (each batch is written whole).",
+    )
+    index_lock_wait: float = Field(
+        300.0, ge=0, description="Seconds to wait for another process that is updating the index."
+    )
 
     # --- embeddings
-    embedder: Literal["local", "openai"] = Field("local", description="local = packaged all-MiniLM-L6-v2 on onnxruntime; openai = an OpenAI-compatible embeddings endpoint.")
-    embedding_base_url: str | None = Field(None, description="Base URL of the embeddings endpoint when embedder = openai.")
-    embedding_model: str = Field("text-embedding-3-small", description="Embedding model name when embedder = openai.")
+    embedder: Literal["local", "openai"] = Field(
+        "local",
+        description="local = packaged all-MiniLM-L6-v2 on onnxruntime; openai = an OpenAI-compatible embeddings endpoint.",
+    )
+    embedding_base_url: str | None = Field(
+        None, description="Base URL of the embeddings endpoint when embedder = openai."
+    )
+    embedding_model: str = Field(
+        "text-embedding-3-small", description="Embedding model name when embedder = openai."
+    )
 
     # --- retrieval
-    search_mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Default retriever.")
+    search_mode: Literal["hybrid", "dense", "bm25"] = Field(
+        "hybrid", description="Default retriever."
+    )
     top_k: int = Field(10, ge=1, le=200, description="Papers returned by search.")
-    rrf_k: int = Field(10, ge=1, description="Reciprocal rank fusion constant (tuned on evals/: 10-20 is a plateau).")
+    rrf_k: int = Field(
+        10,
+        ge=1,
+        description="Reciprocal rank fusion constant (tuned on evals/: 10-20 is a plateau).",
+    )
     bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
-    dense_weight: float = Field(0.4, ge=0, description="Weight of the dense ranking in fusion (BM25 is the stronger retriever here).")
-    dense_snapshot_max_chunks: int = Field(50_000, ge=0, description="Up to this many vectors, an embedded store is searched from a numpy copy (no chromadb import per question); 0 = always query Chroma.")
-    fusion_depth: int = Field(50, ge=5, description="How deep each retriever's ranking goes into fusion.")
+    dense_weight: float = Field(
+        0.4,
+        ge=0,
+        description="Weight of the dense ranking in fusion (BM25 is the stronger retriever here).",
+    )
+    dense_snapshot_max_chunks: int = Field(
+        50_000,
+        ge=0,
+        description="Up to this many vectors, an embedded store is searched from a numpy copy (no chromadb import per question); 0 = always query Chroma.",
+    )
+    fusion_depth: int = Field(
+        50, ge=5, description="How deep each retriever's ranking goes into fusion."
+    )
 
     # --- writing and verification
-    engine: Literal["extractive", "llm"] = Field("extractive", description="Writer: extractive (offline, default) or llm.")
-    unsupported: Literal["drop", "mark"] = Field("drop", description="What to do with a sentence its citations do not support.")
-    max_evidence_papers: int = Field(12, ge=1, le=50, description="Most papers an answer may draw on.")
-    relative_cutoff: float = Field(0.5, gt=0, le=1, description="Cite a paper only if its score is at least this share of the top paper's.")
-    abstain_threshold: float = Field(0.415, ge=0, le=1, description="Evidence score below which the assistant abstains (calibrated by the eval).")
+    engine: Literal["extractive", "llm"] = Field(
+        "extractive", description="Writer: extractive (offline, default) or llm."
+    )
+    unsupported: Literal["drop", "mark"] = Field(
+        "drop", description="What to do with a sentence its citations do not support."
+    )
+    max_evidence_papers: int = Field(
+        12, ge=1, le=50, description="Most papers an answer may draw on."
+    )
+    relative_cutoff: float = Field(
+        0.5,
+        gt=0,
+        le=1,
+        description="Cite a paper only if its score is at least this share of the top paper's.",
+    )
+    abstain_threshold: float = Field(
+        0.415,
+        ge=0,
+        le=1,
+        description="Evidence score below which the assistant abstains (calibrated by the eval).",
+    )
 
     # --- LLM endpoint (any OpenAI-compatible server)
-    llm_base_url: str | None = Field(None, description="Base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1.")
+    llm_base_url: str | None = Field(
+        None,
+        description="Base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1.",
+    )
     llm_model: str | None = Field(None, description="Model name at that endpoint.")
-    api_key: SecretStr | None = Field(None, description="API key for the LLM/embeddings endpoint (prefer ASSISTANT_API_KEY or OPENAI_API_KEY).")
+    api_key: SecretStr | None = Field(
+        None,
+        description="API key for the LLM/embeddings endpoint (prefer ASSISTANT_API_KEY or OPENAI_API_KEY).",
+    )
     llm_timeout: float = Field(60.0, gt=0, description="Seconds before an LLM request times out.")
     llm_max_retries: int = Field(2, ge=0, le=10, description="Retries after a failed LLM request.")
     llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature.")
-    evidence_token_budget: int = Field(3000, ge=200, description="Tokens of evidence packed into an LLM prompt (counted with tiktoken).")
+    evidence_token_budget: int = Field(
+        3000,
+        ge=200,
+        description="Tokens of evidence packed into an LLM prompt (counted with tiktoken).",
+    )
 
     # --- evaluation
-    eval_tolerance: float = Field(0.02, ge=0, description="Largest metric drop allowed by eval --fail-on-regression.")
+    eval_tolerance: float = Field(
+        0.02, ge=0, description="Largest metric drop allowed by eval --fail-on-regression."
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -133,7 +207,9 @@ def load_settings(**overrides: Any) -> Settings:
     except ValidationError as error:
         raise ConfigError(_describe(error)) from None
     except (OSError, ValueError) as error:  # an unreadable or malformed config.toml
-        raise ConfigError(f"cannot read config file {config_path()}: {error}; fix or remove it.") from None
+        raise ConfigError(
+            f"cannot read config file {config_path()}: {error}; fix or remove it."
+        ) from None
 
 
 def _describe(error: ValidationError) -> str:

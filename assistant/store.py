@@ -118,7 +118,9 @@ class ChromaStore:
         if self.chroma_url is None:
             try:
                 self.persist_dir.mkdir(parents=True, exist_ok=True)
-                return chromadb.PersistentClient(path=str(self.persist_dir), settings=chroma_settings)
+                return chromadb.PersistentClient(
+                    path=str(self.persist_dir), settings=chroma_settings
+                )
             except OSError as error:
                 raise IndexStateError(
                     f"cannot open the vector store in {self.persist_dir} ({error.strerror}); make "
@@ -163,7 +165,9 @@ class ChromaStore:
                 )
             else:
                 try:
-                    collection = client.get_collection(self.collection_name, embedding_function=None)
+                    collection = client.get_collection(
+                        self.collection_name, embedding_function=None
+                    )
                 except Exception as error:
                     if "does not exist" in str(error) or "NotFound" in type(error).__name__:
                         raise IndexStateError(
@@ -224,7 +228,11 @@ class ChromaStore:
         ids = list(paper_ids)
         with _chroma_errors(self.location):
             for start in range(0, len(ids), 200):
-                collection.delete(where={"paper_id": {"$in": ids[start : start + 200]}})
+                batch: list[str | int | float | bool] = list(ids[start : start + 200])
+                in_batch: dict[Literal["$in", "$nin"], list[str | int | float | bool]] = {
+                    "$in": batch
+                }
+                collection.delete(where={"paper_id": in_batch})
 
     def add_chunks(
         self, chunks: Sequence[Chunk], vectors: np.ndarray, content_hashes: dict[str, str]
@@ -252,7 +260,9 @@ class ChromaStore:
             # Distances only: the chunk id says paper and position, and fetching metadata would
             # triple the cost of the query.
             result = collection.query(
-                query_embeddings=[vector], n_results=min(n_results, self._count), include=["distances"]
+                query_embeddings=[vector],
+                n_results=min(n_results, self._count),
+                include=["distances"],
             )
         ids = result["ids"][0]
         distances = (result["distances"] or [[]])[0]

@@ -27,12 +27,19 @@ def run_cli(args: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall seconds and peak RSS (KB) of one `assistant ...` process."""
     started = time.perf_counter()
     completed = subprocess.run(
-        [sys.executable, "-c", "import resource, sys\n"
-         "from assistant.cli import main\n"
-         "try:\n    main()\nfinally:\n"
-         "    sys.stderr.write(f'\\nRSS_KB={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')",
-         *args],
-        env=env, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-c",
+            "import resource, sys\n"
+            "from assistant.cli import main\n"
+            "try:\n    main()\nfinally:\n"
+            "    sys.stderr.write(f'\\nRSS_KB={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')",
+            *args,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     seconds = time.perf_counter() - started
     if completed.returncode != 0:
@@ -48,7 +55,9 @@ def percentile(values: list[float], share: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--home", type=Path, help="data directory to use (default: a fresh temp dir)")
+    parser.add_argument(
+        "--home", type=Path, help="data directory to use (default: a fresh temp dir)"
+    )
     parser.add_argument("--runs", type=int, default=10, help="CLI runs for wall time")
     arguments = parser.parse_args()
 
@@ -64,7 +73,12 @@ def main() -> None:
 
     if not (home / "index" / "manifest.json").exists():
         seconds, rss = run_cli(["index"], env)
-        rows.append(("cold index (484 papers, ONNX model cached)", f"{seconds:.1f} s, peak RSS {rss / 1024:.0f} MB"))
+        rows.append(
+            (
+                "cold index (484 papers, ONNX model cached)",
+                f"{seconds:.1f} s, peak RSS {rss / 1024:.0f} MB",
+            )
+        )
     seconds, _ = run_cli(["index"], env)
     rows.append(("re-index, unchanged corpus (whole process)", f"{seconds:.2f} s"))
 
@@ -74,7 +88,10 @@ def main() -> None:
 
     retriever = Retriever(load_settings())
     retriever.ensure_index()
-    queries = [json.loads(line)["question"] for line in QUERIES_FILE.read_text(encoding="utf-8").splitlines()]
+    queries = [
+        json.loads(line)["question"]
+        for line in QUERIES_FILE.read_text(encoding="utf-8").splitlines()
+    ]
     for mode in ("bm25", "dense", "hybrid"):
         retriever.retrieve(queries[0], 10, mode)  # warm caches
         timings = []
@@ -83,8 +100,10 @@ def main() -> None:
             retriever.retrieve(query, 10, mode)
             timings.append((time.perf_counter() - started) * 1000)
         rows.append(
-            (f"in-process search, {mode} ({len(queries)} queries)",
-             f"p50 {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms")
+            (
+                f"in-process search, {mode} ({len(queries)} queries)",
+                f"p50 {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms",
+            )
         )
 
     walls, peaks = [], []
@@ -93,8 +112,10 @@ def main() -> None:
         walls.append(seconds)
         peaks.append(rss)
     rows.append(
-        (f"`assistant search` wall, warm index ({arguments.runs} runs)",
-         f"p50 {statistics.median(walls):.2f} s, p95 {percentile(walls, 0.95):.2f} s")
+        (
+            f"`assistant search` wall, warm index ({arguments.runs} runs)",
+            f"p50 {statistics.median(walls):.2f} s, p95 {percentile(walls, 0.95):.2f} s",
+        )
     )
     rows.append(("`assistant search` peak RSS", f"{max(peaks) / 1024:.0f} MB"))
 

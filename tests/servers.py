@@ -15,6 +15,7 @@ from __future__ import annotations
 import atexit
 import base64
 import collections
+import contextlib
 import hashlib
 import http.server
 import json
@@ -43,9 +44,7 @@ if TYPE_CHECKING:
 
     from chromadb.api import ClientAPI
 
-ReplyKind = Literal[
-    "text", "error", "delay", "malformed", "truncated_stream", "disconnect"
-]
+ReplyKind = Literal["text", "error", "delay", "malformed", "truncated_stream", "disconnect"]
 Endpoint = Literal["chat", "embeddings"]
 
 DEFAULT_CHAT_MODEL = "test-chat-model"
@@ -155,8 +154,7 @@ def fake_embedding(text: str, dimension: int) -> list[float]:
     while len(values) < dimension:
         digest = hashlib.sha256(f"{counter}:{text}".encode()).digest()
         values.extend(
-            (int.from_bytes(digest[offset : offset + 4], "big") / 0xFFFFFFFF) * 2.0
-            - 1.0
+            (int.from_bytes(digest[offset : offset + 4], "big") / 0xFFFFFFFF) * 2.0 - 1.0
             for offset in range(0, len(digest), 4)
         )
         counter += 1
@@ -279,9 +277,7 @@ class _ScriptedHandler(http.server.BaseHTTPRequestHandler):
                 self._stream_chat(reply, body, model, complete=False)
             else:
                 # A body shorter than its Content-Length: the client sees a dropped connection.
-                partial = json.dumps(
-                    self.server.scripted._completion(reply, body, model)
-                )
+                partial = json.dumps(self.server.scripted._completion(reply, body, model))
                 encoded = partial.encode()[: max(1, len(partial) // 2)]
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
@@ -320,9 +316,7 @@ class _ScriptedHandler(http.server.BaseHTTPRequestHandler):
             return True
         return False
 
-    def _stream_chat(
-        self, reply: Reply, body: dict[str, Any], model: str, complete: bool
-    ) -> None:
+    def _stream_chat(self, reply: Reply, body: dict[str, Any], model: str, complete: bool) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-cache")
@@ -429,10 +423,8 @@ class ScriptedOpenAIServer:
         with self._lock:
             connections = list(self._connections)
         for connection in connections:
-            try:
+            with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
@@ -451,9 +443,7 @@ class ScriptedOpenAIServer:
     @property
     def port(self) -> int:
         if self._httpd is None:
-            raise RuntimeError(
-                "ScriptedOpenAIServer is not running; call start() first."
-            )
+            raise RuntimeError("ScriptedOpenAIServer is not running; call start() first.")
         return int(self._httpd.server_address[1])
 
     @property
@@ -470,9 +460,7 @@ class ScriptedOpenAIServer:
             while final.kind == "delay" and final.then is not None:
                 final = final.then
             if endpoint == "embeddings" and final.kind in ("text", "truncated_stream"):
-                raise ValueError(
-                    f"Reply.{final.kind}() only makes sense for chat completions."
-                )
+                raise ValueError(f"Reply.{final.kind}() only makes sense for chat completions.")
         with self._lock:
             self._queues[endpoint].extend(replies)
 
@@ -491,9 +479,7 @@ class ScriptedOpenAIServer:
     def last_request(self) -> RecordedRequest:
         with self._lock:
             if not self._requests:
-                raise AssertionError(
-                    "The scripted OpenAI server has received no requests."
-                )
+                raise AssertionError("The scripted OpenAI server has received no requests.")
             return self._requests[-1]
 
     def requests_to(self, path: str) -> list[RecordedRequest]:
@@ -547,9 +533,7 @@ class ScriptedOpenAIServer:
             "total_tokens": prompt_tokens + completion_tokens,
         }
 
-    def _completion(
-        self, reply: Reply, body: dict[str, Any], model: str
-    ) -> dict[str, Any]:
+    def _completion(self, reply: Reply, body: dict[str, Any], model: str) -> dict[str, Any]:
         return {
             "id": self._next_completion_id(),
             "object": "chat.completion",
@@ -578,9 +562,7 @@ class ScriptedOpenAIServer:
                 "object": "chat.completion.chunk",
                 "created": created,
                 "model": model,
-                "choices": [
-                    {"index": 0, "delta": delta, "finish_reason": finish_reason}
-                ],
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}],
             }
 
         yield chunk({"role": "assistant", "content": ""}, None)
@@ -601,9 +583,7 @@ class ScriptedOpenAIServer:
         inputs: list[Any]
         if isinstance(raw_input, str):
             inputs = [raw_input]
-        elif (
-            isinstance(raw_input, list) and raw_input and isinstance(raw_input[0], int)
-        ):
+        elif isinstance(raw_input, list) and raw_input and isinstance(raw_input[0], int):
             inputs = [raw_input]  # a single token array
         else:
             inputs = list(raw_input) if isinstance(raw_input, list) else [raw_input]
@@ -615,9 +595,7 @@ class ScriptedOpenAIServer:
             vector = fake_embedding(text, dimension)
             embedding: Any = vector
             if as_base64:
-                embedding = base64.b64encode(
-                    struct.pack(f"<{dimension}f", *vector)
-                ).decode()
+                embedding = base64.b64encode(struct.pack(f"<{dimension}f", *vector)).decode()
             data.append({"object": "embedding", "index": index, "embedding": embedding})
         prompt_tokens = sum(len(str(item).split()) for item in inputs)
         return {
@@ -659,9 +637,7 @@ def _chroma_environment() -> dict[str, str]:
     # Inherited CHROMA_* variables would override the server's config (it reads that prefix),
     # so a developer's shell cannot change what the tests run against.
     environment = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith("CHROMA_")
+        name: value for name, value in os.environ.items() if not name.startswith("CHROMA_")
     }
     # The 1.x server is Rust and sends no product telemetry; this is the documented opt-out in
     # case a future version does.
@@ -804,9 +780,7 @@ class ChromaServer:
             return ""
         # pread leaves the file offset, which the child process shares, untouched.
         descriptor = self._log.fileno()
-        return os.pread(descriptor, os.fstat(descriptor).st_size, 0).decode(
-            errors="replace"
-        )
+        return os.pread(descriptor, os.fstat(descriptor).st_size, 0).decode(errors="replace")
 
     def client(self) -> ClientAPI:
         """A ``chromadb.HttpClient`` for this server with client telemetry off."""

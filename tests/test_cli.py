@@ -53,19 +53,26 @@ def test_papers_list_and_show(indexed_settings: Settings) -> None:
     listed = json.loads(result.stdout)
     assert len(listed) == 484 and set(listed[0]) == {"id", "title"}
     shown = runner.invoke(app, ["papers", listed[0]["id"]])
-    assert shown.exit_code == 0 and "sources:" in shown.stdout and listed[0]["title"] in shown.stdout
+    assert (
+        shown.exit_code == 0 and "sources:" in shown.stdout and listed[0]["title"] in shown.stdout
+    )
 
 
 def test_add_then_search_finds_the_new_paper(writable_index: Settings, tmp_path: Path) -> None:
     path = tmp_path / "mine.jsonl"
-    path.write_text(json.dumps({"title": "Zebra Kernels", "abstract": "We propose ZebraNet for stripes."}) + "\n")
+    path.write_text(
+        json.dumps({"title": "Zebra Kernels", "abstract": "We propose ZebraNet for stripes."})
+        + "\n"
+    )
     result = runner.invoke(app, ["add", str(path)])
     assert result.exit_code == 0 and "1 new" in result.stdout
     found = runner.invoke(app, ["search", "ZebraNet stripes", "--json", "-k", "1"])
     assert json.loads(found.stdout)["results"][0]["title"] == "Zebra Kernels"
 
 
-def test_user_mistakes_are_one_line_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_user_mistakes_are_one_line_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"title": "x", "abstract": "y"}\n{"title": 5, "abstract": "y"}\n')
     code, out, err = run_main(["add", str(bad)], capsys)
@@ -82,7 +89,9 @@ def test_user_mistakes_are_one_line_errors(capsys: pytest.CaptureFixture[str], t
     assert code == 2 and "assistant papers" in err
 
 
-def test_bad_config_file_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_config_file_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     config = tmp_path / "config.toml"
     config.write_text('top_k = 5\ncolour = "red"\n')
     monkeypatch.setenv("ASSISTANT_CONFIG", str(config))
@@ -106,7 +115,9 @@ def test_settings_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert load_settings(top_k=11).top_k == 11
 
 
-def test_config_masks_the_api_key(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_config_masks_the_api_key(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ASSISTANT_API_KEY", "sk-secret-123")
     code, out, _ = run_main(["config", "--json"], capsys)
     assert code == 0 and "sk-secret-123" not in out and json.loads(out)["api_key"] == "***"

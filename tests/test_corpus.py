@@ -30,7 +30,8 @@ def papers():
 
 def test_five_pages_hold_539_entries_and_484_unique_papers(papers) -> None:
     entries = [
-        entry for page in sorted(CORPUS.glob("*.txt"))
+        entry
+        for page in sorted(CORPUS.glob("*.txt"))
         for entry in parse_listing(page.read_text(encoding="utf-8"), page.name)
     ]
     assert len(list(CORPUS.glob("*.txt"))) == 5
@@ -42,7 +43,10 @@ def test_five_pages_hold_539_entries_and_484_unique_papers(papers) -> None:
 
 def test_title_glued_after_subscribe_is_recovered(papers) -> None:
     titles = {paper.title for paper in papers}
-    assert "UAlign: Pushing the Limit of Template-free Retrosynthesis Prediction with Unsupervised SMILES Alignment" in titles
+    assert (
+        "UAlign: Pushing the Limit of Template-free Retrosynthesis Prediction with Unsupervised SMILES Alignment"
+        in titles
+    )
     assert not any(title.startswith("Subscribe") for title in titles)
     assert not any(title.lower() in {"new", "daily papers", "subscribe"} for title in titles)
 
@@ -50,7 +54,9 @@ def test_title_glued_after_subscribe_is_recovered(papers) -> None:
 def test_duplicates_merge_and_remember_every_page(papers) -> None:
     video = next(p for p in papers if p.title.startswith("Spatiotemporal Entropy Model"))
     assert {source.file for source in video.sources} == {
-        "000_3117d7feb9b9662a.txt", "001_e509ad534435aa7c.txt", "003_d6db0eeac26c1386.txt"
+        "000_3117d7feb9b9662a.txt",
+        "001_e509ad534435aa7c.txt",
+        "003_d6db0eeac26c1386.txt",
     }
     assert sum(len(paper.sources) for paper in papers) == 539
 
@@ -61,18 +67,22 @@ def test_text_is_kept_as_written(papers) -> None:
     assert "W4A8" in quamba.abstract and quamba.abstract == quamba.abstract.strip()
 
 
-def test_ids_are_readable_and_stable_across_page_order_and_new_pages(tmp_path: Path, papers) -> None:
+def test_ids_are_readable_and_stable_across_page_order_and_new_pages(
+    tmp_path: Path, papers
+) -> None:
     reordered = tmp_path / "reordered"
     reordered.mkdir()
     for number, page in enumerate(reversed(sorted(CORPUS.glob("*.txt")))):
         shutil.copy(page, reordered / f"{number:03d}_page.txt")
-    (reordered / "999_new.txt").write_text("new\n\nA Brand New Paper\n\nIts abstract.\n", encoding="utf-8")
+    (reordered / "999_new.txt").write_text(
+        "new\n\nA Brand New Paper\n\nIts abstract.\n", encoding="utf-8"
+    )
     again = {paper.title: paper.id for paper in load_listing_directory(reordered)}
     for paper in papers:
         assert again[paper.title] == paper.id
-    assert paper_id("Quamba2: A Robust and Scalable Post-training Quantization Framework") == paper_id(
-        "  quamba2:  a robust and scalable POST-TRAINING quantization framework "
-    )
+    assert paper_id(
+        "Quamba2: A Robust and Scalable Post-training Quantization Framework"
+    ) == paper_id("  quamba2:  a robust and scalable POST-TRAINING quantization framework ")
     assert all(len(paper.id) <= 34 and paper.id.isascii() for paper in papers)
     assert citation_key("Mamba: Linear-Time Sequence Modeling", 2023).startswith("mamba2023_")
 
@@ -104,7 +114,13 @@ def test_jsonl_add_keeps_optional_fields_and_dedupes(tmp_path: Path) -> None:
     settings = load_settings()
     path = _jsonl(
         tmp_path,
-        {"title": "Sparse Widgets", "abstract": "We study widgets.", "authors": ["A. B"], "year": 2024, "url": "http://x"},
+        {
+            "title": "Sparse Widgets",
+            "abstract": "We study widgets.",
+            "authors": ["A. B"],
+            "year": 2024,
+            "url": "http://x",
+        },
         {"title": "Custom Id Paper", "abstract": "Another.", "id": "my-paper-1"},
     )
     report = add_papers(settings, path)
@@ -113,7 +129,11 @@ def test_jsonl_add_keeps_optional_fields_and_dedupes(tmp_path: Path) -> None:
     assert len(collection) == 486
     assert collection["my-paper-1"].title == "Custom Id Paper"
     widget = collection[paper_id("Sparse Widgets")]
-    assert widget.year == 2024 and widget.authors == ("A. B",) and widget.citation_key.startswith("sparse2024_")
+    assert (
+        widget.year == 2024
+        and widget.authors == ("A. B",)
+        and widget.citation_key.startswith("sparse2024_")
+    )
     again = add_papers(settings, path)
     assert len(again.new) == 0 and len(again.unchanged) == 2
 
@@ -130,7 +150,9 @@ def test_jsonl_add_keeps_optional_fields_and_dedupes(tmp_path: Path) -> None:
         ('["a list"]', "expected a JSON object"),
     ],
 )
-def test_bad_jsonl_line_names_file_and_line_and_adds_nothing(tmp_path: Path, line: str, problem: str) -> None:
+def test_bad_jsonl_line_names_file_and_line_and_adds_nothing(
+    tmp_path: Path, line: str, problem: str
+) -> None:
     settings = load_settings()
     path = _jsonl(tmp_path, {"title": "Good One", "abstract": "Fine."}, line)
     with pytest.raises(ParseError) as error:
@@ -161,7 +183,9 @@ def test_duplicate_id_with_different_content_is_rejected(tmp_path: Path) -> None
 
 def test_non_utf8_and_huge_abstracts_are_rejected(tmp_path: Path) -> None:
     binary = tmp_path / "latin1.jsonl"
-    binary.write_bytes(b'{"title": "ok", "abstract": "fine"}\n{"title": "caf\xe9", "abstract": "x"}\n')
+    binary.write_bytes(
+        b'{"title": "ok", "abstract": "fine"}\n{"title": "caf\xe9", "abstract": "x"}\n'
+    )
     with pytest.raises(ParseError, match="UTF-8") as error:
         add_many(load_settings(), [binary])
     assert error.value.line == 2

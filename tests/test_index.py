@@ -73,23 +73,35 @@ def test_unchanged_corpus_reindexes_without_embedding(writable_index: Settings) 
     assert (report.added, report.updated, report.removed) == (0, 0, 0)
 
 
-def test_new_changed_and_removed_papers_touch_only_themselves(writable_index: Settings, tmp_path: Path) -> None:
+def test_new_changed_and_removed_papers_touch_only_themselves(
+    writable_index: Settings, tmp_path: Path
+) -> None:
     embedder = CountingEmbedder(make_embedder(writable_index))
     added = _jsonl(
         tmp_path / "one.jsonl",
-        {"title": "Gradient Widgets for Sparse Graphs", "abstract": "We propose GraphWidget. It is fast."},
+        {
+            "title": "Gradient Widgets for Sparse Graphs",
+            "abstract": "We propose GraphWidget. It is fast.",
+        },
     )
     add_papers(writable_index, added)
     report = sync(writable_index, embedder)
     assert report.added == 1 and report.updated == 0
     assert len(embedder.texts) == 3  # the title and two sentences
     retriever = Retriever(writable_index, embedder=embedder)
-    assert retriever.retrieve("GraphWidget sparse graphs", 3, "bm25").hits[0].paper.title.startswith("Gradient Widgets")
+    assert (
+        retriever.retrieve("GraphWidget sparse graphs", 3, "bm25")
+        .hits[0]
+        .paper.title.startswith("Gradient Widgets")
+    )
 
     embedder.texts.clear()
     _jsonl(
         tmp_path / "one.jsonl",
-        {"title": "Gradient Widgets for Sparse Graphs", "abstract": "We propose GraphWidget2. Faster now."},
+        {
+            "title": "Gradient Widgets for Sparse Graphs",
+            "abstract": "We propose GraphWidget2. Faster now.",
+        },
     )
     add_papers(writable_index, tmp_path / "one.jsonl")
     report = sync(writable_index, embedder)
@@ -100,7 +112,9 @@ def test_new_changed_and_removed_papers_touch_only_themselves(writable_index: Se
     report = sync(writable_index, embedder)
     assert report.removed == 1 and embedder.texts == []
     retriever = Retriever(writable_index, embedder=embedder)
-    assert "GraphWidget" not in " ".join(hit.paper.abstract for hit in retriever.retrieve("GraphWidget", 5, "hybrid").hits)
+    assert "GraphWidget" not in " ".join(
+        hit.paper.abstract for hit in retriever.retrieve("GraphWidget", 5, "hybrid").hits
+    )
     assert retriever.paper_store.count() == 484
 
 
@@ -124,7 +138,9 @@ def test_index_built_with_another_embedder_must_be_rebuilt(indexed_settings: Set
         retriever.store.collection()
 
 
-def test_small_collection_on_a_real_chroma_server(chroma_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_small_collection_on_a_real_chroma_server(
+    chroma_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "page.txt").write_text(
@@ -135,7 +151,9 @@ def test_small_collection_on_a_real_chroma_server(chroma_server, tmp_path: Path,
     )
     monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus))
     monkeypatch.setenv("ASSISTANT_CHROMA_URL", chroma_server.url)
-    monkeypatch.setenv("ASSISTANT_CHROMA_COLLECTION", f"test_{tmp_path.name[-20:]}".replace("-", "_"))
+    monkeypatch.setenv(
+        "ASSISTANT_CHROMA_COLLECTION", f"test_{tmp_path.name[-20:]}".replace("-", "_")
+    )
     settings = load_settings()
     embedder = CountingEmbedder(HashingEmbedder())
     report = sync(settings, embedder)
@@ -149,12 +167,14 @@ def test_small_collection_on_a_real_chroma_server(chroma_server, tmp_path: Path,
     assert sync(settings, embedder).added == 0 and embedder.texts == []
 
 
-def test_unreachable_chroma_server_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreachable_chroma_server_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from servers import free_port
 
     monkeypatch.setenv("ASSISTANT_CHROMA_URL", f"http://127.0.0.1:{free_port()}")
     settings = load_settings()
-    with pytest.raises(StoreUnavailableError, match="127.0.0.1") as error:
+    with pytest.raises(StoreUnavailableError, match=r"127\.0\.0\.1") as error:
         sync(settings, HashingEmbedder())
     assert "\n" not in str(error.value)
 
@@ -181,5 +201,7 @@ def test_search_process_imports_neither_chromadb_nor_torch(indexed_settings: Set
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('HEAVY', [m for m in ('chromadb', 'torch', 'sentence_transformers') if m in sys.modules])"
     )
-    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert "HEAVY []" in completed.stdout, completed.stdout[-300:] + completed.stderr[-500:]

@@ -13,10 +13,18 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from assistant.corpus import parse_jsonl, parse_listing, split_sentences
-from assistant.errors import IndexBusyError, IndexStateError, InputError, ParseError, StoreUnavailableError
+from assistant.errors import (
+    IndexBusyError,
+    IndexStateError,
+    InputError,
+    ParseError,
+    StoreUnavailableError,
+)
 from assistant.index import IndexFiles, read_manifest, sync, writer_lock
 from assistant.retrieve import Retriever
 from assistant.settings import load_settings
@@ -28,7 +36,11 @@ SMALL_PAGE = ROOT / "corpus" / "003_d6db0eeac26c1386.txt"  # 47 papers
 def _cli(*args: str, env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "assistant.cli", *args],
-        env=env, capture_output=True, text=True, timeout=timeout, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 
@@ -59,7 +71,9 @@ def _assert_consistent(env: dict[str, str]) -> None:
     records = collection.get(include=["metadatas"])
     chunks_by_paper: dict[str, int] = {}
     for metadata in records["metadatas"] or []:
-        chunks_by_paper[str(metadata["paper_id"])] = chunks_by_paper.get(str(metadata["paper_id"]), 0) + 1
+        chunks_by_paper[str(metadata["paper_id"])] = (
+            chunks_by_paper.get(str(metadata["paper_id"]), 0) + 1
+        )
     assert set(chunks_by_paper) == {paper.id for paper in papers}
     for paper in papers:
         assert chunks_by_paper[paper.id] == len(split_sentences(paper.abstract)) + 1, paper.id
@@ -79,11 +93,15 @@ def test_sigkill_during_index_leaves_a_repairable_index(tmp_path: Path, model_di
     env = _small_corpus_env(tmp_path)
     manifest = tmp_path / "home" / "index" / "manifest.json"
     process = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "index"], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "assistant.cli", "index"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not (manifest.exists() and "syncing" in manifest.read_text()):
+    while time.monotonic() < deadline and not (
+        manifest.exists() and "syncing" in manifest.read_text()
+    ):
         time.sleep(0.05)
     time.sleep(1.5)  # let a few batches land
     process.send_signal(signal.SIGKILL)
@@ -96,20 +114,30 @@ def test_sigkill_during_index_leaves_a_repairable_index(tmp_path: Path, model_di
     _assert_consistent(env)
 
 
-def test_sigkill_during_add_keeps_collection_and_index_consistent(tmp_path: Path, model_dir: Path) -> None:
+def test_sigkill_during_add_keeps_collection_and_index_consistent(
+    tmp_path: Path, model_dir: Path
+) -> None:
     _model_ready(model_dir)
     env = _small_corpus_env(tmp_path)
     assert _cli("index", env=env).returncode == 0
     new_papers = tmp_path / "new.jsonl"
     new_papers.write_text(
         "\n".join(
-            json.dumps({"title": f"Synthetic Paper {n}", "abstract": f"We study widget {n}. It works well."})
+            json.dumps(
+                {
+                    "title": f"Synthetic Paper {n}",
+                    "abstract": f"We study widget {n}. It works well.",
+                }
+            )
             for n in range(40)
-        ) + "\n"
+        )
+        + "\n"
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "add", str(new_papers)], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "assistant.cli", "add", str(new_papers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     added = tmp_path / "home" / "added_papers.jsonl"
     deadline = time.monotonic() + 60
@@ -130,9 +158,11 @@ def test_second_writer_waits_then_reports_busy(tmp_path: Path) -> None:
     settings = load_settings(index_lock_wait=0.3)
     with writer_lock(settings, wait_seconds=5):
         started = time.monotonic()
-        with pytest.raises(IndexBusyError, match="another 'assistant index'"):
-            with writer_lock(settings, wait_seconds=0.3):
-                pass
+        with (
+            pytest.raises(IndexBusyError, match="another 'assistant index'"),
+            writer_lock(settings, wait_seconds=0.3),
+        ):
+            pass
         assert time.monotonic() - started < 3
     IndexFiles(settings).lock.parent.mkdir(parents=True, exist_ok=True)
     with open(IndexFiles(settings).lock, "a+") as handle:
@@ -143,7 +173,9 @@ def test_second_writer_waits_then_reports_busy(tmp_path: Path) -> None:
     assert "Traceback" not in busy.stderr
 
 
-def test_chroma_server_down_is_a_quick_clear_error_and_recovers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_chroma_server_down_is_a_quick_clear_error_and_recovers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from servers import ChromaServer
     from test_index import HashingEmbedder
 
@@ -169,11 +201,13 @@ def test_chroma_server_down_is_a_quick_clear_error_and_recovers(tmp_path: Path, 
         assert Retriever(settings, embedder=embedder).retrieve("video compression", 3, "dense").hits
 
 
-def test_damaged_or_foreign_index_says_how_to_rebuild(writable_index, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_damaged_or_foreign_index_says_how_to_rebuild(
+    writable_index, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = IndexFiles(writable_index)
     manifest = json.loads(files.manifest.read_text())
     files.manifest.write_text(json.dumps(manifest | {"version": 999}))
-    with pytest.raises(IndexStateError, match="another version.*--rebuild"):
+    with pytest.raises(IndexStateError, match=r"another version.*--rebuild"):
         read_manifest(writable_index)
     files.manifest.write_text("{not json")
     with pytest.raises(IndexStateError, match="--rebuild"):
@@ -207,7 +241,11 @@ def test_rebuild_repairs_a_damaged_index(tmp_path: Path, monkeypatch: pytest.Mon
     embedder = CountingEmbedder(HashingEmbedder())
     report = sync(settings, embedder, rebuild=True)
     assert report.added == 47 and embedder.texts
-    hits = Retriever(settings, embedder=embedder).retrieve("learned video compression entropy", 3, "hybrid").hits
+    hits = (
+        Retriever(settings, embedder=embedder)
+        .retrieve("learned video compression entropy", 3, "hybrid")
+        .hits
+    )
     assert hits and "Video Compression" in hits[0].paper.title
 
 
@@ -234,11 +272,15 @@ def test_listing_parser_parses_or_raises_parse_error(text: str) -> None:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=8,
 )
 records = st.dictionaries(
-    st.sampled_from(["title", "abstract", "authors", "year", "url", "id", "extra"]), json_values, max_size=6
+    st.sampled_from(["title", "abstract", "authors", "year", "url", "id", "extra"]),
+    json_values,
+    max_size=6,
 )
 
 

@@ -40,8 +40,12 @@ def test_bm25_tokens_are_stemmed_without_stopwords() -> None:
 
 def test_acronym_expansion_uses_the_collections_definitions() -> None:
     mined = acronyms.mine(
-        ["We study test-time adaptation (TTA) here.", "Test-time adaptation (TTA) again.",
-         "Test-time augmentation (TTA) is different.", "State space models (SSMs) are fast."]
+        [
+            "We study test-time adaptation (TTA) here.",
+            "Test-time adaptation (TTA) again.",
+            "Test-time augmentation (TTA) is different.",
+            "State space models (SSMs) are fast.",
+        ]
     )
     assert mined["TTA"] == ["test-time adaptation", "test-time augmentation"]
     assert mined["SSM"] == ["state space models"]
@@ -50,7 +54,9 @@ def test_acronym_expansion_uses_the_collections_definitions() -> None:
 
 
 @pytest.mark.parametrize("mode", ["bm25", "dense", "hybrid"])
-def test_tta_acronym_finds_test_time_adaptation_papers(indexed_settings: Settings, mode: str) -> None:
+def test_tta_acronym_finds_test_time_adaptation_papers(
+    indexed_settings: Settings, mode: str
+) -> None:
     hits = Retriever(indexed_settings).retrieve("entropy-based TTA", 10, mode).hits  # type: ignore[arg-type]
     found = {hit.paper.id for hit in hits}
     assert len(found & ENTROPY_TTA) >= 3, (mode, found)
@@ -90,7 +96,9 @@ def _multi_paper_questions() -> list[tuple[str, set[str]]]:
     return questions
 
 
-def test_hybrid_recall_beats_each_retriever_on_multi_paper_topics(indexed_settings: Settings) -> None:
+def test_hybrid_recall_beats_each_retriever_on_multi_paper_topics(
+    indexed_settings: Settings,
+) -> None:
     retriever = Retriever(indexed_settings)
     questions = _multi_paper_questions()
     assert len(questions) >= 30

@@ -11,7 +11,12 @@ import httpx
 import openai
 import pytest
 import servers
-from servers import ChromaServer, Reply, ScriptedOpenAIServer, fake_embedding, find_chroma_executable
+from servers import (
+    ChromaServer,
+    Reply,
+    ScriptedOpenAIServer,
+    fake_embedding,
+)
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -40,9 +45,7 @@ def client(openai_server: ScriptedOpenAIServer) -> Iterator[openai.OpenAI]:
 
 
 def ask(client: openai.OpenAI) -> str | None:
-    completion = client.chat.completions.create(
-        model="test-chat-model", messages=QUESTION
-    )
+    completion = client.chat.completions.create(model="test-chat-model", messages=QUESTION)
     return completion.choices[0].message.content
 
 
@@ -95,9 +98,7 @@ def test_streamed_completion_arrives_in_several_chunks(
     assert "".join(pieces) == text
     assert len([piece for piece in pieces if piece]) > 3
     assert all(chunk.object == "chat.completion.chunk" for chunk in chunks)
-    finish_reasons = [
-        chunk.choices[0].finish_reason for chunk in chunks if chunk.choices
-    ]
+    finish_reasons = [chunk.choices[0].finish_reason for chunk in chunks if chunk.choices]
     assert finish_reasons[-1] == "stop"
     assert chunks[-1].usage is not None
     assert chunks[-1].usage.completion_tokens == len(text.split())
@@ -118,9 +119,7 @@ def test_delay_shorter_than_the_timeout_still_answers(
 def test_retry_after_zero_lets_the_client_retry_at_once(
     openai_server: ScriptedOpenAIServer,
 ) -> None:
-    openai_server.enqueue(
-        Reply.error(429, headers={"Retry-After": "0"}), Reply.text("recovered")
-    )
+    openai_server.enqueue(Reply.error(429, headers={"Retry-After": "0"}), Reply.text("recovered"))
 
     with make_client(openai_server, max_retries=1) as client:
         started = time.monotonic()
@@ -160,9 +159,7 @@ def test_error_status_raises_the_matching_openai_exception(
     openai_server.enqueue(Reply.error(status, headers={"Retry-After": "0"}))
 
     with pytest.raises(expected) as raised:
-        client.chat.completions.create(
-            model="test-chat-model", messages=QUESTION, stream=stream
-        )
+        client.chat.completions.create(model="test-chat-model", messages=QUESTION, stream=stream)
 
     assert raised.value.status_code == status
     assert raised.value.response.headers["retry-after"] == "0"
@@ -300,9 +297,7 @@ def test_embedding_dimension_is_configurable(
 
     with make_client(openai_server) as client:
         default_size = client.embeddings.create(model="test-embedding-model", input="a")
-        requested = client.embeddings.create(
-            model="test-embedding-model", input="a", dimensions=4
-        )
+        requested = client.embeddings.create(model="test-embedding-model", input="a", dimensions=4)
 
     assert len(default_size.data[0].embedding) == 32
     assert requested.data[0].embedding == fake_embedding("a", 4)
@@ -311,26 +306,20 @@ def test_embedding_dimension_is_configurable(
 def test_embeddings_have_their_own_queue(
     openai_server: ScriptedOpenAIServer, client: openai.OpenAI
 ) -> None:
-    openai_server.enqueue(
-        Reply.error(429, headers={"Retry-After": "0"}), endpoint="embeddings"
-    )
+    openai_server.enqueue(Reply.error(429, headers={"Retry-After": "0"}), endpoint="embeddings")
     openai_server.enqueue(Reply.text("chat is unaffected"))
 
     assert ask(client) == "chat is unaffected"
     with pytest.raises(openai.RateLimitError):
         client.embeddings.create(model="test-embedding-model", input="a")
-    assert (
-        len(client.embeddings.create(model="test-embedding-model", input="a").data) == 1
-    )
+    assert len(client.embeddings.create(model="test-embedding-model", input="a").data) == 1
 
 
 def test_text_replies_cannot_be_queued_for_embeddings(
     openai_server: ScriptedOpenAIServer,
 ) -> None:
     with pytest.raises(ValueError, match="only makes sense for chat"):
-        openai_server.enqueue(
-            Reply.delay(1, then=Reply.text("no")), endpoint="embeddings"
-        )
+        openai_server.enqueue(Reply.delay(1, then=Reply.text("no")), endpoint="embeddings")
 
 
 # -- Chroma server ----------------------------------------------------------------------------
@@ -384,9 +373,7 @@ def test_chroma_server_restarts_on_the_same_port_with_its_data(tmp_path: Path) -
         assert time.monotonic() - started < 2.0
 
         server.start()
-        print(
-            f"\nChroma start {first_start:.2f} s, restart {server.startup_seconds:.2f} s"
-        )
+        print(f"\nChroma start {first_start:.2f} s, restart {server.startup_seconds:.2f} s")
         assert server.port == port
         assert collection.count() == 3  # the old client reconnects by itself
         query: list[Sequence[float]] = [[0.0, 0.0, 1.0]]
