@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 CITATION_FORMAT = "[{paper_id}]"
-CITATION_EXAMPLE = "[quamba2-robust-scalable-7827]"
+CITATION_EXAMPLE = "[example-paper-1a2b]"  # not a real id: a model that copies it cites nothing
 CANNOT_ANSWER = "The collection does not answer this."
 
 _ID = r"[a-z0-9][a-z0-9._-]{1,79}"

@@ -67,29 +67,10 @@ def writable_index(corpus_index: Path, tmp_path: Path, monkeypatch: pytest.Monke
 
 # --- the assistant (ask / compare / related-work) on the real corpus ---------------------------
 
-PREBUILT_INDEX = Path(os.environ.get("ASSISTANT_TEST_INDEX", "/tmp/ahome1"))
-
-
 @pytest.fixture(scope="session")
-def ready_home(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
-    """A data directory with the real index: a copy of a prebuilt one when there is one
-    (``ASSISTANT_TEST_INDEX``, default /tmp/ahome1), else the session's own build."""
-    if (PREBUILT_INDEX / "index" / "manifest.json").is_file():
-        home = tmp_path_factory.mktemp("ready") / "home"
-        shutil.copytree(PREBUILT_INDEX, home)
-        return home
-    home = request.getfixturevalue("corpus_index")
-    return Path(home)
-
-
-@pytest.fixture(scope="session")
-def ready_settings(ready_home: Path, model_dir: Path) -> Settings:
-    copied_model = ready_home / "models"
-    return Settings(
-        home=ready_home,
-        model_dir=copied_model if copied_model.is_dir() else model_dir,
-        corpus_dir=CORPUS_DIR,
-    )
+def ready_settings(corpus_index: Path, model_dir: Path) -> Settings:
+    """Settings over the session's real index, usable from session-scoped fixtures."""
+    return Settings(home=corpus_index, model_dir=model_dir, corpus_dir=CORPUS_DIR)
 
 
 @pytest.fixture(scope="session")

@@ -423,11 +423,6 @@ def test_verifier_marks_instead_of_dropping_when_asked(
     assert all(FAKE not in sentence.citations for sentence in checked.sentences)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="verify.numbers_in reads '1.9x' as '1', so a changed decimal figure passes; "
-    "remove this marker once verify.py keeps the decimals",
-)
 def test_verifier_rejects_a_changed_decimal_figure(
     openai_server: ScriptedOpenAIServer, evidence: list[Evidence]
 ) -> None:

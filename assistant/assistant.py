@@ -1,0 +1,338 @@
+"""The assistant: ask, compare and related-work, one pipeline for every engine.
+
+retrieve → select evidence → abstain or write → verify → Answer. The writer sees only the evidence;
+the verifier checks whatever the writer produced; the Answer carries both what survived and why.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from assistant.citations import CANNOT_ANSWER
+from assistant.errors import InputError, LLMError, UnknownPaperError
+from assistant.evidence import build_comparison_table, evidence_for_papers, select_evidence
+from assistant.models import Answer, CheckedSentence, Draft, Evidence, Paper, SearchHit, Task
+from assistant.retrieve import Retriever
+from assistant.settings import Settings, load_settings
+from assistant.verify import check_answerable, verify
+from assistant.writers.base import TextSink, Writer
+from assistant.writers.extractive import ExtractiveWriter
+
+if TYPE_CHECKING:
+    from assistant.embedding import Embedder
+    from assistant.models import SearchMode
+
+RETRIEVAL_DEPTH = 30  # papers retrieved per question: enough to see where the background level lies
+CLOSEST_PAPERS = 3  # papers shown with an abstention
+NO_ENDPOINT_WARNING = (
+    "no LLM endpoint configured (set ASSISTANT_LLM_BASE_URL); used the extractive engine"
+)
+
+
+class Assistant:
+    """Answers questions about the collection with verified citations.
+
+    >>> answer = Assistant().ask("how do entropy-based TTA methods differ")
+    >>> answer.abstained, [sentence.citations for sentence in answer.sentences]
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        retriever: Retriever | None = None,
+        writer: Writer | None = None,
+    ) -> None:
+        self.settings = settings or load_settings()
+        self.retriever = retriever or Retriever(self.settings)
+        self._writer = writer
+        self._extractive: ExtractiveWriter | None = None
+
+    # --- the three tasks ----------------------------------------------------------------------
+
+    def ask(
+        self,
+        question: str,
+        *,
+        engine: str | None = None,
+        mode: SearchMode | None = None,
+        on_text: TextSink | None = None,
+    ) -> Answer:
+        """Answer a question: a lookup gets the paper and its figure; a topic every paper."""
+        return self._run(
+            "ask", _required(question, "question"), engine=engine, mode=mode, on_text=on_text
+        )
+
+    def related_work(
+        self,
+        topic: str,
+        *,
+        engine: str | None = None,
+        mode: SearchMode | None = None,
+        on_text: TextSink | None = None,
+    ) -> Answer:
+        """A related-work section on a topic, grouped by theme, every sentence cited."""
+        return self._run(
+            "related-work", _required(topic, "topic"), engine=engine, mode=mode, on_text=on_text
+        )
+
+    def compare(
+        self,
+        topic: str | None = None,
+        *,
+        paper_ids: Sequence[str] | None = None,
+        engine: str | None = None,
+        mode: SearchMode | None = None,
+        on_text: TextSink | None = None,
+    ) -> Answer:
+        """Compare the papers on a topic, or the papers given by id: what they share, how each
+        differs, and a table whose every cell comes from one abstract sentence."""
+        if paper_ids:
+            papers = self._papers_by_id(paper_ids)
+            evidence = evidence_for_papers(papers, topic=topic)
+            label = (
+                topic.strip()
+                if topic and topic.strip()
+                else "; ".join(paper.title for paper in papers)
+            )
+            return self._answer(
+                "compare",
+                label,
+                evidence,
+                engine=engine,
+                on_text=on_text,
+                started=time.perf_counter(),
+            )
+        if topic is None or not topic.strip():
+            raise InputError(
+                "compare needs a topic or at least two paper ids (--papers ID ID ...)."
+            )
+        return self._run("compare", topic.strip(), engine=engine, mode=mode, on_text=on_text)
+
+    # --- the pipeline -------------------------------------------------------------------------
+
+    def _run(
+        self,
+        task: Task,
+        question: str,
+        *,
+        engine: str | None,
+        mode: SearchMode | None,
+        on_text: TextSink | None,
+    ) -> Answer:
+        started = time.perf_counter()
+        self.retriever.ensure_index()
+        retrieval = self.retriever.retrieve(
+            question, k=max(RETRIEVAL_DEPTH, self.settings.top_k), mode=mode
+        )
+        frequency = self.retriever.bm25_index.document_frequency
+        size = len(self.retriever.bm25_index.doc_ids)
+        evidence = select_evidence(
+            retrieval, self.settings, task=task, document_frequency=frequency, collection_size=size
+        )
+        verdict = check_answerable(
+            question,
+            retrieval,
+            evidence,
+            self.settings,
+            document_frequency=frequency,
+            collection_size=size,
+        )
+        if not verdict.answerable:
+            closest = _closest(retrieval.hits, evidence[:CLOSEST_PAPERS])
+            return self._abstention(
+                task, question, closest, self._engine_name(engine), verdict.reason, [], started
+            )
+        return self._answer(
+            task, question, evidence, engine=engine, on_text=on_text, started=started
+        )
+
+    def _answer(
+        self,
+        task: Task,
+        question: str,
+        evidence: list[Evidence],
+        *,
+        engine: str | None,
+        on_text: TextSink | None,
+        started: float,
+    ) -> Answer:
+        writer, warnings = self._writer_for(engine)
+        try:
+            draft = writer.write(task, question, evidence, on_text=on_text)
+        except LLMError as error:
+            warnings.append(
+                f"the LLM endpoint failed ({_one_line(error)}); used the extractive engine"
+            )
+            writer = self._extractive_writer()
+            draft = writer.write(task, question, evidence, on_text=on_text)
+        warnings.extend(draft.warnings)
+        if [sentence.text.strip() for sentence in draft.sentences] == [CANNOT_ANSWER]:
+            return self._abstention(
+                task,
+                question,
+                evidence[:CLOSEST_PAPERS],
+                draft.engine,
+                "the writer found no answer in the evidence",
+                warnings,
+                started,
+            )
+        checked = verify(
+            draft, evidence, self.settings, embedder=self._embedder_if_loaded(), question=question
+        )
+        if not any(sentence.citations for sentence in checked.sentences):
+            answer = self._abstention(
+                task,
+                question,
+                evidence[:CLOSEST_PAPERS],
+                draft.engine,
+                "no drafted sentence survived verification",
+                warnings,
+                started,
+            )
+            answer.removed_citations = checked.removed_citations
+            answer.dropped_sentences = checked.dropped
+            return answer
+        paragraphs, headings = _structure(draft, checked.kept)
+        cited = list(
+            dict.fromkeys(
+                paper_id for sentence in checked.sentences for paper_id in sentence.citations
+            )
+        )
+        by_id = {item.paper.id: item.paper for item in evidence}
+        table = build_comparison_table(evidence) if task == "compare" else None
+        return Answer(
+            task=task,
+            question=question,
+            engine=draft.engine,
+            abstained=False,
+            sentences=checked.sentences,
+            references=[by_id[paper_id] for paper_id in cited if paper_id in by_id],
+            evidence=evidence,
+            paragraphs=paragraphs,
+            headings=headings,
+            table=table,
+            warnings=warnings,
+            removed_citations=checked.removed_citations,
+            dropped_sentences=checked.dropped,
+            seconds=time.perf_counter() - started,
+        )
+
+    def _abstention(
+        self,
+        task: Task,
+        question: str,
+        closest: list[Evidence],
+        engine: str,
+        reason: str,
+        warnings: list[str],
+        started: float,
+    ) -> Answer:
+        """Exactly ``CANNOT_ANSWER``, no citation, and the closest papers as evidence."""
+        return Answer(
+            task=task,
+            question=question,
+            engine=engine,
+            abstained=True,
+            sentences=[CheckedSentence(CANNOT_ANSWER, [], True, 0.0, reason)],
+            references=[],
+            evidence=closest,
+            warnings=warnings,
+            seconds=time.perf_counter() - started,
+        )
+
+    # --- engines ------------------------------------------------------------------------------
+
+    def _engine_name(self, engine: str | None) -> str:
+        return (engine or self.settings.engine) if self._writer is None else self._writer.name
+
+    def _writer_for(self, engine: str | None) -> tuple[Writer, list[str]]:
+        if self._writer is not None and engine in (None, self._writer.name):
+            return self._writer, []
+        chosen = engine or self.settings.engine
+        if chosen == "extractive":
+            return self._extractive_writer(), []
+        if chosen == "llm":
+            if not self.settings.llm_base_url:
+                return self._extractive_writer(), [NO_ENDPOINT_WARNING]
+            from assistant.writers.llm import LLMWriter
+
+            return LLMWriter(self.settings), []
+        raise InputError(f"unknown engine '{chosen}'; use 'extractive' or 'llm'.")
+
+    def _extractive_writer(self) -> ExtractiveWriter:
+        if self._extractive is None:
+            index = self.retriever.bm25_index
+            self._extractive = ExtractiveWriter(
+                document_frequency=index.document_frequency, collection_size=len(index.doc_ids)
+            )
+        return self._extractive
+
+    def _embedder_if_loaded(self) -> Embedder:
+        # The verifier embeds only the sentences words cannot settle (paraphrases, LLM output), in
+        # one batch; retrieval has usually loaded the model already.
+        return self.retriever.embedder
+
+    def _papers_by_id(self, paper_ids: Sequence[str]) -> list[Paper]:
+        unique = list(dict.fromkeys(paper_id.strip() for paper_id in paper_ids if paper_id.strip()))
+        if len(unique) < 2:
+            raise InputError(
+                "compare needs at least two different papers; pass two or more ids with --papers "
+                "(find ids with 'assistant search TOPIC') or give a topic instead."
+            )
+        self.retriever.ensure_index()
+        found = self.retriever.papers(unique)
+        unknown = [paper_id for paper_id in unique if paper_id not in found]
+        if unknown:
+            raise UnknownPaperError(
+                f"no paper with id {', '.join(repr(paper_id) for paper_id in unknown)} in the "
+                "collection; "
+                "find ids with 'assistant search TOPIC'."
+            )
+        return [found[paper_id] for paper_id in unique]
+
+
+def _required(text: str, what: str) -> str:
+    if text is None or not text.strip():
+        raise InputError(f"the {what} is empty; type a {what} in words.")
+    return text.strip()
+
+
+def _one_line(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__
+
+
+def _closest(hits: Sequence[SearchHit], have: Sequence[Evidence]) -> list[Evidence]:
+    """The evidence papers, topped up from the ranking to ``CLOSEST_PAPERS``."""
+    chosen = list(have)
+    seen = {item.paper.id for item in chosen}
+    for hit in hits:
+        if len(chosen) >= CLOSEST_PAPERS:
+            break
+        if hit.paper.id not in seen:
+            chosen.append(Evidence(paper=hit.paper, score=0.0, rank=len(chosen) + 1))
+            seen.add(hit.paper.id)
+    return chosen
+
+
+def _structure(draft: Draft, kept: list[int]) -> tuple[list[list[int]], list[str]]:
+    """The draft's paragraphs renumbered to the sentences verification kept."""
+    position = {draft_index: answer_index for answer_index, draft_index in enumerate(kept)}
+    paragraphs = getattr(draft, "paragraphs", None) or [list(range(len(draft.sentences)))]
+    headings = getattr(draft, "headings", None) or [""] * len(paragraphs)
+    result: list[list[int]] = []
+    titles: list[str] = []
+    for paragraph, heading in zip(paragraphs, headings, strict=False):
+        renumbered = [position[index] for index in paragraph if index in position]
+        if renumbered:
+            result.append(renumbered)
+            titles.append(heading)
+    placed = {index for paragraph in result for index in paragraph}
+    stray = [index for index in range(len(kept)) if index not in placed]
+    if stray:
+        result.append(stray)
+        titles.append("")
+    return result, titles

@@ -1,0 +1,304 @@
+"""Answers as terminal Markdown, JSON, or LaTeX with a matching BibTeX file.
+
+Prose shows short readable labels ("Quamba2", "Efficient Test-Time Model Adaptation…"); full titles
+and ids belong in the references list.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.citations import CANNOT_ANSWER, cite
+from assistant.evidence import short_label
+from assistant.models import Answer, Paper
+
+_TASK_TITLES = {"ask": "Answer", "compare": "Comparison", "related-work": "Related work"}
+
+
+def citation_labels(answer: Answer) -> dict[str, str]:
+    """A distinct short label per paper id of the answer (references first, then evidence)."""
+    papers: dict[str, Paper] = {paper.id: paper for paper in answer.references}
+    for item in answer.evidence:
+        papers.setdefault(item.paper.id, item.paper)
+    labels: dict[str, str] = {}
+    taken: dict[str, int] = {}
+    for paper_id, paper in papers.items():
+        label = short_label(paper)
+        taken[label] = taken.get(label, 0) + 1
+        labels[paper_id] = label if taken[label] == 1 else f"{label} ({taken[label]})"
+    return labels
+
+
+def _paragraphs(answer: Answer) -> list[tuple[str, list[int]]]:
+    if answer.paragraphs:
+        headings = answer.headings or [""] * len(answer.paragraphs)
+        return list(zip(headings, answer.paragraphs, strict=False))
+    return [("", list(range(len(answer.sentences))))]
+
+
+def verification_summary(answer: Answer) -> str:
+    cited = [sentence for sentence in answer.sentences if sentence.citations]
+    verified = sum(1 for sentence in cited if sentence.supported)
+    connective = sum(
+        1 for sentence in answer.sentences if not sentence.citations and sentence.supported
+    )
+    parts = [f"{verified} of {len(cited)} cited sentences verified against the abstracts they cite"]
+    recited = sum(1 for sentence in answer.sentences if sentence.note.startswith("re-cited"))
+    if recited:
+        parts.append(
+            f"{recited} re-cited to the paper that supports {'it' if recited == 1 else 'them'}"
+        )
+    if connective:
+        parts.append(
+            f"{connective} connective sentence{'s' if connective != 1 else ''} without claims"
+        )
+    if answer.dropped_sentences:
+        count = answer.dropped_sentences
+        parts.append(f"{count} unsupported sentence{'s' if count != 1 else ''} dropped")
+    unsupported = sum(1 for sentence in answer.sentences if not sentence.supported)
+    if unsupported:
+        parts.append(f"{unsupported} marked unsupported")
+    if answer.removed_citations:
+        parts.append(
+            "citations to papers outside the evidence removed: "
+            + ", ".join(answer.removed_citations)
+        )
+    return "; ".join(parts) + "."
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+
+def _markdown_escape_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(answer: Answer) -> str:
+    """Rich-renderable Markdown: headings, prose with [label] citations, table, references."""
+    lines: list[str] = [f"## {_TASK_TITLES.get(answer.task, 'Answer')}: {answer.question}", ""]
+    if answer.abstained:
+        lines.append(CANNOT_ANSWER)
+        reason = answer.sentences[0].note if answer.sentences else ""
+        if reason:
+            lines.append(f"_({reason[0].upper() + reason[1:]}.)_")
+        if answer.evidence:
+            lines += ["", "**Closest papers**", ""]
+            lines += [f"- {item.paper.title} (`{item.paper.id}`)" for item in answer.evidence]
+        lines += _warnings(answer)
+        return "\n".join(lines).rstrip() + "\n"
+    labels = citation_labels(answer)
+    for heading, indices in _paragraphs(answer):
+        if heading:
+            lines += [f"### {heading}", ""]
+        text = " ".join(_markdown_sentence(answer, index, labels) for index in indices)
+        lines += [text, ""]
+    if answer.table is not None and answer.table.rows:
+        lines += ["### Table", ""]
+        lines += _markdown_table(answer, labels)
+        lines.append("")
+    if answer.references:
+        lines += ["### References", ""]
+        lines += [
+            f"- **{labels.get(paper.id, paper.id)}** — {paper.title} (`{paper.id}`)"
+            for paper in answer.references
+        ]
+        lines.append("")
+    lines.append(f"_{verification_summary(answer)}_")
+    lines += _warnings(answer)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _markdown_sentence(answer: Answer, index: int, labels: dict[str, str]) -> str:
+    sentence = answer.sentences[index]
+    marker = ""
+    if sentence.citations:
+        marker = (
+            " ["
+            + "; ".join(labels.get(paper_id, paper_id) for paper_id in sentence.citations)
+            + "]"
+        )
+    flag = "" if sentence.supported else " _(unsupported)_"
+    text = sentence.text
+    if marker and text.endswith((".", "!", "?")):
+        return f"{text[:-1]}{marker}{flag}{text[-1]}"
+    return f"{text}{marker}{flag}"
+
+
+def _markdown_table(answer: Answer, labels: dict[str, str]) -> list[str]:
+    assert answer.table is not None
+    aspects = answer.table.aspects
+    rows = ["| Paper | " + " | ".join(aspect.capitalize() for aspect in aspects) + " |"]
+    rows.append("|" + "---|" * (len(aspects) + 1))
+    for paper_id, cells in answer.table.rows.items():
+        rendered = []
+        for cell in cells:
+            if cell.sentence_index is None:
+                rendered.append(cell.text)
+            else:
+                rendered.append(
+                    f"{_markdown_escape_cell(cell.text)} _(s{cell.sentence_index + 1})_"
+                )
+        rows.append(
+            f"| **{_markdown_escape_cell(labels.get(paper_id, paper_id))}** | "
+            + " | ".join(rendered)
+            + " |"
+        )
+    rows += ["", "_(sN) = the abstract sentence the cell is drawn from, counting from 1._"]
+    return rows
+
+
+def _warnings(answer: Answer) -> list[str]:
+    return (
+        ["", *[f"> warning: {warning}" for warning in answer.warnings]] if answer.warnings else []
+    )
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+def to_json(answer: Answer) -> dict[str, Any]:
+    """The documented JSON shape; compare adds "table", related-work adds "latex" and "bibtex"."""
+    data: dict[str, Any] = {
+        "question": answer.question,
+        "answer": CANNOT_ANSWER if answer.abstained else answer.text,
+        "abstained": answer.abstained,
+        "engine": answer.engine,
+        "sentences": [
+            {
+                "text": sentence.text,
+                "citations": list(sentence.citations),
+                "supported": sentence.supported,
+            }
+            for sentence in answer.sentences
+        ],
+        "references": [{"id": paper.id, "title": paper.title} for paper in answer.references],
+        "evidence": [
+            {"id": item.paper.id, "title": item.paper.title, "score": round(float(item.score), 4)}
+            for item in answer.evidence
+        ],
+    }
+    if answer.task == "compare":
+        data["table"] = _table_json(answer)
+    if answer.task == "related-work":
+        latex, bibtex = to_latex(answer)
+        data["latex"] = latex
+        data["bibtex"] = bibtex
+    return data
+
+
+def _table_json(answer: Answer) -> dict[str, Any] | None:
+    if answer.table is None:
+        return None
+    titles = {item.paper.id: item.paper.title for item in answer.evidence}
+    return {
+        "aspects": list(answer.table.aspects),
+        "rows": [
+            {
+                "id": paper_id,
+                "title": titles.get(paper_id, paper_id),
+                "cells": [
+                    {
+                        "aspect": aspect,
+                        "text": cell.text,
+                        "sentence_index": cell.sentence_index,
+                        "source_sentence": cell.source_sentence,
+                    }
+                    for aspect, cell in zip(answer.table.aspects, cells, strict=False)
+                ],
+            }
+            for paper_id, cells in answer.table.rows.items()
+        ],
+    }
+
+
+# --- LaTeX + BibTeX ------------------------------------------------------------------------
+
+_LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "—": "---",
+    "–": "--",
+    "…": r"\ldots{}",
+    "×": r"$\times$",
+    "“": "``",
+    "”": "''",
+    "σ": r"$\sigma$",
+}
+_LATEX_PATTERN = re.compile("|".join(re.escape(character) for character in _LATEX_SPECIALS))
+
+
+def latex_escape(text: str) -> str:
+    return _LATEX_PATTERN.sub(lambda match: _LATEX_SPECIALS[match.group(0)], text)
+
+
+def to_latex(answer: Answer) -> tuple[str, str]:
+    """(body, bib): paragraphs with \\cite{citation_key} and the BibTeX entries they cite."""
+    keys = {paper.id: paper.citation_key for paper in answer.references}
+    for item in answer.evidence:
+        keys.setdefault(item.paper.id, item.paper.citation_key)
+    blocks: list[str] = []
+    if answer.abstained:
+        blocks.append(latex_escape(CANNOT_ANSWER))
+    else:
+        for heading, indices in _paragraphs(answer):
+            sentences = []
+            for index in indices:
+                sentence = answer.sentences[index]
+                text = latex_escape(sentence.text)
+                if sentence.citations:
+                    command = (
+                        r"~\cite{"
+                        + ",".join(
+                            keys[paper_id] for paper_id in sentence.citations if paper_id in keys
+                        )
+                        + "}"
+                    )
+                    text = (
+                        f"{text[:-1]}{command}{text[-1]}"
+                        if text.endswith((".", "!", "?"))
+                        else text + command
+                    )
+                sentences.append(text)
+            body = " ".join(sentences)
+            blocks.append(f"\\paragraph{{{latex_escape(heading)}.}} {body}" if heading else body)
+    return "\n\n".join(blocks) + "\n", to_bibtex(answer.references)
+
+
+def _bib_value(text: str) -> str:
+    # Double braces keep BibTeX from recasing titles; specials are escaped as in the body.
+    return latex_escape(text)
+
+
+def to_bibtex(papers: list[Paper]) -> str:
+    entries = []
+    for paper in papers:
+        fields = [f"  title = {{{{{_bib_value(paper.title)}}}}}"]
+        if paper.authors:
+            fields.append(f"  author = {{{_bib_value(' and '.join(paper.authors))}}}")
+        if paper.year is not None:
+            fields.append(f"  year = {{{paper.year}}}")
+        if paper.url:
+            fields.append(f"  url = {{{paper.url}}}")
+        fields.append(f"  note = {{assistant id: {_bib_value(paper.id)}}}")
+        entries.append(f"@misc{{{paper.citation_key},\n" + ",\n".join(fields) + "\n}")
+    return "\n\n".join(entries) + ("\n" if entries else "")
+
+
+def plain_text(answer: Answer) -> str:
+    """The answer with raw citation markers, one paragraph per line (for logs and evals)."""
+    return "\n".join(
+        " ".join(
+            f"{answer.sentences[index].text} {cite(answer.sentences[index].citations)}".strip()
+            for index in indices
+        )
+        for _, indices in _paragraphs(answer)
+    )

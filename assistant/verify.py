@@ -1,0 +1,546 @@
+"""Verification: the verifier never trusts the writer.
+
+Every citation must name a paper of the evidence; every cited sentence must be supported by the
+abstracts it cites: its numbers and named methods occur there, most of its content words occur
+there, and when the words alone are inconclusive it is semantically close to one of their
+sentences (embedded in one batch, only for those sentences). A sentence that fails is re-cited to
+the evidence paper that does support it, if one does; otherwise it is dropped or marked.
+
+Abstention is decided before writing: the assistant says ``CANNOT_ANSWER`` when the question names
+something the collection never mentions, or when nothing retrieved is close to the question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant import bm25
+from assistant.evidence import (
+    FRAMING_TOKENS,
+    abstract_sentences,
+    clean_sentence,
+    content_tokens,
+    short_label,
+)
+from assistant.models import CheckedSentence, Draft, Evidence
+
+if TYPE_CHECKING:
+    from assistant.embedding import Embedder
+    from assistant.retrieve import Retrieval
+    from assistant.settings import Settings
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+DocumentFrequency = Callable[[str], int]
+
+LEXICAL_SUPPORT = 0.8  # share of a sentence's content words found in its cited abstracts: supported
+LEXICAL_FLOOR = 0.4  # below this share no similarity can save the sentence
+SEMANTIC_SUPPORT = 0.72  # cosine to the closest cited sentence that supports a paraphrase
+CITATION_SHARE = (
+    0.25  # a paper cited in a multi-citation sentence must hold this share of its words
+)
+_CANDIDATE_SENTENCES = (
+    3  # abstract sentences per paper compared by embedding (the lexically closest)
+)
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?!\d)")
+_WORD = re.compile(r"[A-Za-zσ][\w+\-σ]*[\w+]|[A-Za-z]")
+# Words that carry no claim of their own in a sentence about a paper.
+_NEUTRAL = frozenset(
+    bm25.tokenize(
+        "author authors paper papers work works its their collection closest match bear bears "
+        "group "
+        "groups focus common ground distinctive each one two three four five six seven eight nine "
+        "ten "
+        "eleven twelve several direction directions take takes compared here other others also "
+        "adds add do does not what how differ they them it is are the this these address addresses "
+        "distinctive question questions topic answer"
+    )
+)
+_SENTENCE_START_WORDS = frozenset(
+    _words(
+        "The It Its This These Their They What How Which Where When While Although However Given "
+        "In On For By To With As At From Our We A An Both Each Other Distinctive One Two Three "
+        "Four Five Six Seven Eight Nine Ten Eleven Twelve No Work Papers Some Many Most All "
+        "Further Through Based Beyond Despite Since Unlike Using Specifically Moreover Finally "
+        "First Second Third"
+    )
+)
+_OPENING_MARKS = frozenset(".:;!?—(\"“'")
+_MODIFIER_SUFFIXES = (
+    "style",
+    "like",
+    "based",
+    "type",
+    "inspired",
+    "written",
+    "generated",
+    "aware",
+    "free",
+    "guided",
+    "level",
+    "wise",
+)
+
+
+def numbers_in(text: str) -> set[str]:
+    """Numbers as written, thousands separators removed ("1,000" = "1000"; "5.13%" gives "5.13")."""
+    return {match.group(0).replace(",", "") for match in _NUMBER.finditer(clean_sentence(text))}
+
+
+def named_terms(text: str) -> set[str]:
+    """Tokens that name something: acronyms, CamelCase, letter-digit mixes, capitalised words
+    inside a sentence ("Fisher", "LLaMA", "W4A8", "Mamba-3B")."""
+    names: set[str] = set()
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if len(word) < 2:
+            continue
+        inner_capital = any(character.isupper() for character in word[1:])
+        has_digit = any(character.isdigit() for character in word)
+        capitalised = False
+        if word[0].isupper() and not inner_capital and word not in _SENTENCE_START_WORDS:
+            before = text[: match.start()].rstrip()
+            capitalised = bool(before) and before[-1] not in _OPENING_MARKS
+        if inner_capital or has_digit or capitalised:
+            names.add(word)
+    return names
+
+
+# --- support -------------------------------------------------------------------------------
+
+
+@dataclass
+class _PaperText:
+    evidence: Evidence
+    text: str
+    lower: str
+    tokens: frozenset[str]
+    numbers: set[str]
+    label_tokens: frozenset[str]
+    sentences: tuple[str, ...]
+
+
+@lru_cache(maxsize=1024)
+def _paper_text(title: str, abstract: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    text = clean_sentence(f"{title}. {abstract}")
+    return text, frozenset(bm25.tokenize(text)), frozenset(numbers_in(text))
+
+
+def _prepare(evidence: Evidence) -> _PaperText:
+    paper = evidence.paper
+    text, tokens, numbers = _paper_text(paper.title, paper.abstract)
+    return _PaperText(
+        evidence=evidence,
+        text=text,
+        lower=text.lower(),
+        tokens=tokens,
+        numbers=set(numbers),
+        label_tokens=frozenset(bm25.tokenize(short_label(paper))),
+        sentences=tuple(
+            clean_sentence(sentence) for sentence in abstract_sentences(paper.abstract)
+        ),
+    )
+
+
+def _claim_tokens(text: str, papers: Sequence[_PaperText]) -> list[str]:
+    labels = frozenset().union(*(paper.label_tokens for paper in papers)) if papers else frozenset()
+    return [
+        token
+        for token in dict.fromkeys(bm25.tokenize(text))
+        if token not in _NEUTRAL and token not in labels
+    ]
+
+
+@dataclass
+class _Check:
+    lexical: float
+    numbers_ok: bool
+    names_ok: bool
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def hard_ok(self) -> bool:
+        return self.numbers_ok and self.names_ok
+
+
+def _check(text: str, papers: Sequence[_PaperText]) -> _Check:
+    """Lexical evidence that ``papers`` (together) support ``text``."""
+    tokens = _claim_tokens(text, papers)
+    known = frozenset().union(*(paper.tokens for paper in papers)) if papers else frozenset()
+    lexical = sum(1 for token in tokens if token in known) / len(tokens) if tokens else 1.0
+    numbers = numbers_in(text)
+    paper_numbers = set().union(*(paper.numbers for paper in papers)) if papers else set()
+    missing_numbers = sorted(number for number in numbers if number not in paper_numbers)
+    lower = " ".join(paper.lower for paper in papers)
+    missing_names = sorted(
+        name
+        for name in named_terms(text)
+        if name.lower() not in lower and name.lower().rstrip("s") not in lower
+    )
+    return _Check(lexical, not missing_numbers, not missing_names, missing_numbers + missing_names)
+
+
+@dataclass
+class Verification:
+    """What the verifier kept: checked sentences, with the draft index each came from."""
+
+    sentences: list[CheckedSentence]
+    removed_citations: list[str]
+    dropped: int
+    kept: list[int]
+
+
+class _Semantic:
+    """Embeds lazily, in one batch, only the sentences the words could not settle."""
+
+    def __init__(self, embedder: Embedder | None) -> None:
+        self.embedder = embedder
+        self.requests: dict[int, list[str]] = {}
+        self.texts: dict[int, str] = {}
+        self.results: dict[int, float] = {}
+
+    def ask(self, key: int, text: str, candidates: list[str]) -> None:
+        self.texts[key] = text
+        self.requests[key] = candidates
+
+    def run(self) -> None:
+        if self.embedder is None or not self.requests:
+            return
+        unique: list[str] = []
+        for key, candidates in self.requests.items():
+            unique.extend([self.texts[key], *candidates])
+        unique = list(dict.fromkeys(unique))
+        vectors = self.embedder.embed(unique)
+        index = {text: row for row, text in enumerate(unique)}
+        for key, candidates in self.requests.items():
+            if not candidates:
+                continue
+            query = vectors[index[self.texts[key]]]
+            rows = vectors[[index[candidate] for candidate in candidates]]
+            self.results[key] = float(np.max(rows @ query))
+
+
+def _closest_sentences(text: str, papers: Sequence[_PaperText]) -> list[str]:
+    tokens = set(bm25.tokenize(text))
+    scored = [
+        (len(tokens & set(bm25.tokenize(sentence))), sentence)
+        for paper in papers
+        for sentence in paper.sentences
+    ]
+    scored.sort(key=lambda item: -item[0])
+    return [sentence for _, sentence in scored[: _CANDIDATE_SENTENCES * max(1, len(papers))]]
+
+
+def _is_connective(
+    text: str, question_tokens: frozenset[str], papers: Sequence[_PaperText]
+) -> bool:
+    """A sentence with no citation may stay only if it states nothing beyond the question and the
+    answer's structure: no number, no name but a cited paper's label, no new content word."""
+    if numbers_in(text) - {str(number) for number in range(13)}:
+        return False
+    label_words = {
+        word.lower()
+        for paper in papers
+        for word in re.findall(r"[\w+\-σ]+", short_label(paper.evidence.paper))
+    }
+    if any(
+        name.lower() not in label_words and name.lower() not in " ".join(question_tokens)
+        for name in named_terms(text)
+    ):
+        return False
+    labels = frozenset().union(*(paper.label_tokens for paper in papers)) if papers else frozenset()
+    extra = [
+        token
+        for token in bm25.tokenize(text)
+        if token not in _NEUTRAL
+        and token not in question_tokens
+        and token not in labels
+        and token not in FRAMING_TOKENS
+    ]
+    return not extra
+
+
+def verify(
+    draft: Draft,
+    evidence: Sequence[Evidence],
+    settings: Settings,
+    *,
+    embedder: Embedder | None = None,
+    question: str = "",
+) -> Verification:
+    """Check every draft sentence against the abstracts it cites (see the module docstring)."""
+    papers = {item.paper.id: _prepare(item) for item in evidence}
+    question_tokens = frozenset(content_tokens(question)) | frozenset(bm25.tokenize(question))
+    removed: list[str] = []
+    semantic = _Semantic(embedder)
+    plans: list[tuple[int, list[str], _Check, str]] = []  # (draft index, citations, check, status)
+    for index, sentence in enumerate(draft.sentences):
+        citations = [
+            paper_id for paper_id in dict.fromkeys(sentence.citations) if paper_id in papers
+        ]
+        removed.extend(
+            paper_id
+            for paper_id in sentence.citations
+            if paper_id not in papers and paper_id not in removed
+        )
+        cited = [papers[paper_id] for paper_id in citations]
+        if len(cited) > 1:
+            citations = _supporting_citations(sentence.text, citations, papers)
+            cited = [papers[paper_id] for paper_id in citations]
+        check = _check(sentence.text, cited) if cited else _Check(0.0, False, False)
+        if cited and check.hard_ok and check.lexical >= LEXICAL_SUPPORT:
+            plans.append((index, citations, check, "supported"))
+            continue
+        if cited and check.hard_ok and check.lexical >= LEXICAL_FLOOR:
+            semantic.ask(index, sentence.text, _closest_sentences(sentence.text, cited))
+            plans.append((index, citations, check, "semantic"))
+            continue
+        if (
+            not cited
+            and not sentence.citations
+            and _is_connective(sentence.text, question_tokens, list(papers.values()))
+        ):
+            plans.append((index, [], check, "connective"))
+            continue
+        plans.append((index, citations, check, "recite"))
+    semantic.run()
+
+    checked: list[CheckedSentence] = []
+    kept: list[int] = []
+    dropped = 0
+    for index, citations, check, status in plans:
+        text = draft.sentences[index].text
+        if status == "semantic":
+            similarity = semantic.results.get(index)
+            if similarity is not None and similarity >= SEMANTIC_SUPPORT:
+                checked.append(
+                    CheckedSentence(
+                        text,
+                        citations,
+                        True,
+                        round(similarity, 3),
+                        "paraphrase of a cited sentence",
+                    )
+                )
+                kept.append(index)
+                continue
+            status = "recite"
+        if status == "supported":
+            checked.append(
+                CheckedSentence(
+                    text,
+                    citations,
+                    True,
+                    round(check.lexical, 3),
+                    "words found in the cited abstract",
+                )
+            )
+            kept.append(index)
+            continue
+        if status == "connective":
+            checked.append(
+                CheckedSentence(text, [], True, 1.0, "connective: states no claim of its own")
+            )
+            kept.append(index)
+            continue
+        backer = _find_supporter(text, papers, exclude=citations)
+        if backer is not None:
+            paper_id, score = backer
+            reason = "re-cited: " + (
+                f"{', '.join(check.missing)} not in the cited abstract"
+                if check.missing
+                else "the cited abstract does not support it"
+            )
+            if not citations:
+                reason = "re-cited: it had no valid citation"
+            checked.append(CheckedSentence(text, [paper_id], True, round(score, 3), reason))
+            kept.append(index)
+            continue
+        why = (
+            f"{', '.join(check.missing)} not in any evidence abstract"
+            if check.missing
+            else "no evidence abstract supports it"
+        )
+        if settings.unsupported == "mark":
+            checked.append(
+                CheckedSentence(
+                    text, citations, False, round(check.lexical, 3), f"unsupported: {why}"
+                )
+            )
+            kept.append(index)
+        else:
+            dropped += 1
+    return Verification(checked, removed, dropped, kept)
+
+
+def _supporting_citations(
+    text: str, citations: list[str], papers: dict[str, _PaperText]
+) -> list[str]:
+    """In a sentence citing several papers, keep those that hold a fair share of its words."""
+    tokens = _claim_tokens(text, [papers[paper_id] for paper_id in citations])
+    if not tokens:
+        return citations
+    keep = [
+        paper_id
+        for paper_id in citations
+        if sum(1 for token in tokens if token in papers[paper_id].tokens) / len(tokens)
+        >= CITATION_SHARE
+        or papers[paper_id].label_tokens & set(bm25.tokenize(text))
+    ]
+    return keep or citations
+
+
+def _find_supporter(
+    text: str, papers: dict[str, _PaperText], *, exclude: Sequence[str]
+) -> tuple[str, float] | None:
+    best: tuple[str, float] | None = None
+    for paper_id, paper in papers.items():
+        if paper_id in exclude:
+            continue
+        check = _check(text, [paper])
+        if (
+            check.hard_ok
+            and check.lexical >= LEXICAL_SUPPORT
+            and (best is None or check.lexical > best[1])
+        ):
+            best = (paper_id, check.lexical)
+    return best
+
+
+# --- abstention ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answerability:
+    """Whether the evidence can answer the question, and why not when it cannot."""
+
+    answerable: bool
+    support: float
+    missing_terms: tuple[str, ...] = ()
+    reason: str = ""
+
+
+def _question_names(question: str) -> list[str]:
+    """Names the question uses: acronyms, CamelCase, letter-digit mixes, capitalised words after
+    the first; a hyphenated modifier ("PAC-style", "LLM-written") does not count as a name."""
+    names: list[str] = []
+    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9+.]*(?:-[A-Za-z0-9+.]+)*", question)
+    for position, word in enumerate(words):
+        parts = [part.strip(".") for part in word.split("-")]
+        for part_index, part in enumerate(parts):
+            if not part or len(part) < 2 or part.isdigit():
+                continue
+            following = parts[part_index + 1].lower() if part_index + 1 < len(parts) else ""
+            if following in _MODIFIER_SUFFIXES:
+                continue
+            inner_capital = any(character.isupper() for character in part[1:])
+            has_digit = any(character.isdigit() for character in part) and any(
+                character.isalpha() for character in part
+            )
+            capitalised = part[0].isupper() and position > 0 and part not in _SENTENCE_START_WORDS
+            if inner_capital or has_digit or capitalised:
+                names.append(part)
+    return list(dict.fromkeys(names))
+
+
+def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
+    """Whether an acronym the collection never writes is spelled out by initials ("ICU" in
+    "intensive care unit")."""
+    letters = acronym.lower()
+    if not acronym.isupper() or not 2 <= len(letters) <= 5:
+        return False
+    for text in texts:
+        words = re.findall(r"[A-Za-z]+", text.lower())
+        initials = "".join(word[0] for word in words)
+        start = initials.find(letters)
+        while start != -1:
+            if all(len(word) > 1 for word in words[start : start + len(letters)]):
+                return True
+            start = initials.find(letters, start + 1)
+    return False
+
+
+def missing_names(
+    question: str, document_frequency: DocumentFrequency, evidence_texts: Sequence[str]
+) -> list[str]:
+    """The question's names that no paper of the collection mentions."""
+    missing = []
+    for name in _question_names(question):
+        tokens = bm25.tokenize(name)
+        if not tokens or any(document_frequency(token) > 0 for token in tokens):
+            continue
+        if _spelled_out(name, evidence_texts):
+            continue
+        missing.append(name)
+    return missing
+
+
+def dense_support(retrieval: Retrieval) -> float | None:
+    """How close the closest paper and the closest sentence are to the question (mean cosine)."""
+    papers = [chunk.similarity for chunk in retrieval.chunk_hits if chunk.kind == "paper"]
+    sentences = [chunk.similarity for chunk in retrieval.chunk_hits if chunk.kind == "sentence"]
+    if not papers and not sentences:
+        return None
+    best_paper = max(papers, default=max(sentences, default=0.0))
+    best_sentence = max(sentences, default=best_paper)
+    return (best_paper + best_sentence) / 2
+
+
+def lexical_support(
+    question: str, evidence: Sequence[Evidence], document_frequency: DocumentFrequency, size: int
+) -> float:
+    """Share (by idf) of the question's content words that the best evidence paper contains."""
+    import math
+
+    tokens = list(dict.fromkeys(content_tokens(question)))
+    if not tokens or not evidence:
+        return 0.0
+    weights = {token: math.log((size + 1) / (document_frequency(token) + 0.5)) for token in tokens}
+    total = sum(weights.values()) or 1.0
+    best = 0.0
+    for item in evidence[:3]:
+        _, paper_tokens, _ = _paper_text(item.paper.title, item.paper.abstract)
+        best = max(
+            best, sum(weight for token, weight in weights.items() if token in paper_tokens) / total
+        )
+    return best
+
+
+def check_answerable(
+    question: str,
+    retrieval: Retrieval,
+    evidence: Sequence[Evidence],
+    settings: Settings,
+    *,
+    document_frequency: DocumentFrequency,
+    collection_size: int,
+) -> Answerability:
+    """Abstain when the question names what the collection never mentions, or when the closest
+    evidence is too far from it (``abstain_threshold``, calibrated on the canned questions)."""
+    if not evidence:
+        return Answerability(False, 0.0, (), "nothing in the collection matches the question")
+    texts = [f"{item.paper.title}. {item.paper.abstract}" for item in evidence[:5]]
+    absent = missing_names(question, document_frequency, texts)
+    support = dense_support(retrieval)
+    if support is None:  # BM25 alone: how much of the question the best paper covers
+        support = lexical_support(question, evidence, document_frequency, collection_size) * 0.8
+    if absent:
+        quoted = ", ".join(f"'{name}'" for name in absent)
+        return Answerability(
+            False, support, tuple(absent), f"the collection never mentions {quoted}"
+        )
+    if support < settings.abstain_threshold:
+        return Answerability(
+            False, support, (), "no paper in the collection is close to the question"
+        )
+    return Answerability(True, support)

@@ -1,0 +1,185 @@
+"""Rendering answers: Markdown with short labels, the documented JSON, LaTeX + BibTeX."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.citations import CANNOT_ANSWER
+from assistant.corpus import citation_key
+from assistant.models import Answer, CheckedSentence, ComparisonTable, Evidence, Paper, TableCell
+from assistant.render import latex_escape, to_json, to_latex, to_markdown
+
+QUAMBA = Paper(
+    id="quamba2-robust-scalable-7827",
+    title="Quamba2: A Robust and Scalable Post-training Quantization Framework for Selective State Space Models",
+    abstract="We present Quamba2. It shows a 1.6% average accuracy drop.",
+    citation_key=citation_key(
+        "Quamba2: A Robust and Scalable Post-training Quantization Framework"
+    ),
+    year=2025,
+)
+EATA = Paper(
+    id="efficient-test-time-7112",
+    title="Efficient Test-Time Model Adaptation without Forgetting",
+    abstract="We propose an active sample selection criterion. Experiments verify it.",
+    citation_key=citation_key("Efficient Test-Time Model Adaptation without Forgetting"),
+    authors=("Shuaicheng Niu", "Jiaxiang Wu"),
+)
+ASK_KEYS = {"question", "answer", "abstained", "engine", "sentences", "references", "evidence"}
+
+
+def answer(task: str = "ask", **changes) -> Answer:  # type: ignore[no-untyped-def]
+    base = Answer(
+        task=task,  # type: ignore[arg-type]
+        question="which papers quantize or adapt models",
+        engine="extractive",
+        abstained=False,
+        sentences=[
+            CheckedSentence("Two papers bear on this question.", [], True, 1.0, "connective"),
+            CheckedSentence(
+                "Quamba2 shows a 1.6% average accuracy drop & 50_000 tokens.",
+                [QUAMBA.id],
+                True,
+                1.0,
+            ),
+            CheckedSentence(
+                "It proposes an active sample selection criterion.", [EATA.id], True, 1.0
+            ),
+            CheckedSentence("Both matter.", [QUAMBA.id, EATA.id], True, 0.9),
+        ],
+        references=[QUAMBA, EATA],
+        evidence=[Evidence(QUAMBA, 1.0, 1), Evidence(EATA, 0.71234, 2)],
+        paragraphs=[[0], [1, 2, 3]],
+        headings=["", "Quantization and adaptation"],
+    )
+    for name, value in changes.items():
+        setattr(base, name, value)
+    return base
+
+
+def test_ask_json_has_exactly_the_documented_fields() -> None:
+    data = to_json(answer())
+    assert set(data) == ASK_KEYS
+    assert data["answer"].startswith("Two papers bear on this question. Quamba2 shows")
+    assert f"[{QUAMBA.id}]" in data["answer"]
+    assert data["sentences"][1] == {
+        "text": "Quamba2 shows a 1.6% average accuracy drop & 50_000 tokens.",
+        "citations": [QUAMBA.id],
+        "supported": True,
+    }
+    assert all(
+        set(sentence) == {"text", "citations", "supported"} for sentence in data["sentences"]
+    )
+    assert data["references"] == [
+        {"id": QUAMBA.id, "title": QUAMBA.title},
+        {"id": EATA.id, "title": EATA.title},
+    ]
+    assert data["evidence"][1] == {"id": EATA.id, "title": EATA.title, "score": 0.7123}
+
+
+def test_an_abstention_is_exactly_the_cannot_answer_phrase_with_the_closest_papers() -> None:
+    abstained = answer(
+        abstained=True,
+        sentences=[
+            CheckedSentence(CANNOT_ANSWER, [], True, 0.0, "the collection never mentions 'RetNet'")
+        ],
+        references=[],
+        paragraphs=[],
+        headings=[],
+    )
+    data = to_json(abstained)
+    assert data["answer"] == CANNOT_ANSWER and data["abstained"] is True
+    assert data["references"] == [] and len(data["evidence"]) == 2
+    markdown = to_markdown(abstained)
+    assert CANNOT_ANSWER in markdown and "RetNet" in markdown
+    assert "Closest papers" in markdown and QUAMBA.title in markdown
+
+
+def test_markdown_uses_short_labels_in_prose_and_full_titles_in_references() -> None:
+    markdown = to_markdown(answer())
+    assert "drop & 50_000 tokens [Quamba2]." in markdown
+    assert "[Quamba2; Efficient Test-Time Model Adaptation…]" in markdown
+    assert "### Quantization and adaptation" in markdown
+    assert f"- **Quamba2** — {QUAMBA.title} (`{QUAMBA.id}`)" in markdown
+    assert "3 of 3 cited sentences verified" in markdown
+    assert "1 connective sentence" in markdown
+
+
+def test_markdown_flags_unsupported_sentences_and_dropped_ones() -> None:
+    marked = answer(dropped_sentences=2, removed_citations=["made-up-0000"])
+    marked.sentences[2] = CheckedSentence(
+        "It invents things.", [EATA.id], False, 0.1, "unsupported"
+    )
+    markdown = to_markdown(marked)
+    assert "_(unsupported)_" in markdown
+    assert "2 of 3 cited sentences verified" in markdown
+    assert "2 unsupported sentences dropped" in markdown and "made-up-0000" in markdown
+
+
+def test_compare_json_adds_the_table_with_each_cells_source_sentence() -> None:
+    table = ComparisonTable(
+        aspects=["problem", "approach", "setting", "reported result"],
+        rows={
+            QUAMBA.id: [
+                TableCell("—", QUAMBA.id),
+                TableCell("Quamba2", QUAMBA.id, 0, "We present Quamba2."),
+                TableCell("—", QUAMBA.id),
+                TableCell(
+                    "It shows a 1.6% average accuracy drop.",
+                    QUAMBA.id,
+                    1,
+                    "It shows a 1.6% average accuracy drop.",
+                ),
+            ]
+        },
+    )
+    data = to_json(answer("compare", table=table))
+    assert set(data) == ASK_KEYS | {"table"}
+    row = data["table"]["rows"][0]
+    assert row["id"] == QUAMBA.id and row["title"] == QUAMBA.title
+    assert row["cells"][1] == {
+        "aspect": "approach",
+        "text": "Quamba2",
+        "sentence_index": 0,
+        "source_sentence": "We present Quamba2.",
+    }
+    assert row["cells"][0]["sentence_index"] is None
+    markdown = to_markdown(answer("compare", table=table))
+    assert "| **Quamba2** | — | Quamba2 _(s1)_ | — |" in markdown
+
+
+def test_related_work_json_adds_latex_and_bibtex() -> None:
+    data = to_json(answer("related-work"))
+    assert set(data) == ASK_KEYS | {"latex", "bibtex"}
+    assert data["latex"], data["bibtex"]
+
+
+def test_latex_cites_keys_escapes_specials_and_bib_matches() -> None:
+    latex, bib = to_latex(answer("related-work"))
+    assert (
+        rf"1.6\% average accuracy drop \& 50\_000 tokens~\cite{{{QUAMBA.citation_key}}}." in latex
+    )
+    assert rf"\cite{{{QUAMBA.citation_key},{EATA.citation_key}}}" in latex
+    assert r"\paragraph{Quantization and adaptation.}" in latex
+    cited = set(re.findall(r"\\cite\{([^}]*)\}", latex))
+    keys = {key for group in cited for key in group.split(",")}
+    assert keys == set(re.findall(r"@misc\{([^,]+),", bib))
+    assert "author = {Shuaicheng Niu and Jiaxiang Wu}" in bib
+    assert "year = {2025}" in bib
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        (
+            "50% & $3 #1 a_b {x} ~ ^",
+            r"50\% \& \$3 \#1 a\_b \{x\} \textasciitilde{} \textasciicircum{}",
+        ),
+        ("back\\slash", r"back\textbackslash{}slash"),
+        ("3× faster — “quoted”…", r"3$\times$ faster --- ``quoted''\ldots{}"),
+    ],
+)
+def test_latex_escape(text: str, escaped: str) -> None:
+    assert latex_escape(text) == escaped

@@ -1,0 +1,299 @@
+"""The verifier on hand-made drafts and evidence: it never trusts the writer."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from assistant import bm25
+from assistant.corpus import citation_key
+from assistant.embedding import Embedder
+from assistant.models import Draft, DraftSentence, Evidence, Paper
+from assistant.retrieve import Retrieval
+from assistant.settings import Settings
+from assistant.store import ChunkHit
+from assistant.verify import (
+    check_answerable,
+    missing_names,
+    named_terms,
+    numbers_in,
+    verify,
+)
+
+QUAMBA = "quamba2-robust-scalable-7827"
+DEYO = "entropy-not-enough-dfa7"
+QUAMBA_ABSTRACT = (
+    "State Space Models (SSMs) are emerging as a compelling alternative to Transformers. "
+    "We present Quamba2, compatible with W8A8, W4A8, and W4A16 for both Mamba1 and Mamba2 backbones. "
+    "The experiments show that Quamba2-8B delivers 1.3times and 3times speed-ups in the pre-filling "
+    "and generation stages, while offering 4times memory reduction with only a 1.6% average accuracy drop."
+)
+DEYO_ABSTRACT = (
+    "Test-time adaptation (TTA) fine-tunes pre-trained deep neural networks for unseen test data. "
+    "We introduce a novel TTA method named Destroy Your Object (DeYO), which leverages a newly proposed "
+    "confidence metric named Pseudo-Label Probability Difference (PLPD). "
+    "DeYO consists of sample selection and sample weighting, which employ entropy and PLPD concurrently."
+)
+
+
+def paper(paper_id: str, title: str, abstract: str) -> Paper:
+    return Paper(id=paper_id, title=title, abstract=abstract, citation_key=citation_key(title))
+
+
+@pytest.fixture
+def evidence() -> list[Evidence]:
+    return [
+        Evidence(
+            paper(
+                QUAMBA,
+                "Quamba2: A Robust and Scalable Post-training Quantization Framework",
+                QUAMBA_ABSTRACT,
+            ),
+            1.0,
+            1,
+        ),
+        Evidence(
+            paper(DEYO, "Entropy is not Enough for Test-Time Adaptation", DEYO_ABSTRACT), 0.8, 2
+        ),
+    ]
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:  # type: ignore[no-untyped-def]
+    return Settings(home=tmp_path)
+
+
+def check(sentences: list[DraftSentence], evidence: list[Evidence], settings: Settings, **kwargs):  # type: ignore[no-untyped-def]
+    return verify(Draft(sentences, "test"), evidence, settings, **kwargs)
+
+
+def test_a_supported_sentence_is_kept_with_its_citation(evidence, settings) -> None:
+    result = check(
+        [DraftSentence("Quamba2 is compatible with W8A8, W4A8, and W4A16.", [QUAMBA])],
+        evidence,
+        settings,
+    )
+    assert [(s.citations, s.supported) for s in result.sentences] == [([QUAMBA], True)]
+    assert result.removed_citations == [] and result.dropped == 0
+
+
+def test_an_invented_id_is_removed_and_the_real_one_kept(evidence, settings) -> None:
+    sentence = DraftSentence(
+        "Quamba2 is compatible with W8A8 and W4A16.", [QUAMBA, "made-up-paper-0000"]
+    )
+    result = check([sentence], evidence, settings)
+    assert result.removed_citations == ["made-up-paper-0000"]
+    assert result.sentences[0].citations == [QUAMBA]
+
+
+def test_a_sentence_citing_only_an_invented_id_is_re_cited_to_the_paper_that_supports_it(
+    evidence, settings
+) -> None:
+    sentence = DraftSentence(
+        "DeYO consists of sample selection and sample weighting.", ["made-up-paper-0000"]
+    )
+    result = check([sentence], evidence, settings)
+    assert result.removed_citations == ["made-up-paper-0000"]
+    assert result.sentences[0].citations == [DEYO]
+    assert result.sentences[0].note.startswith("re-cited")
+
+
+def test_a_claim_cited_to_the_wrong_paper_is_re_cited(evidence, settings) -> None:
+    sentence = DraftSentence(
+        "DeYO leverages a confidence metric named Pseudo-Label Probability Difference (PLPD).",
+        [QUAMBA],
+    )
+    result = check([sentence], evidence, settings)
+    assert result.sentences[0].citations == [DEYO]
+    assert result.sentences[0].supported
+
+
+@pytest.mark.parametrize("mode", ["drop", "mark"])
+def test_a_claim_no_evidence_supports_is_dropped_or_marked(evidence, settings, mode: str) -> None:
+    sentence = DraftSentence(
+        "Quamba2 was trained on a billion cooking recipes from medieval monasteries.", [QUAMBA]
+    )
+    result = check([sentence], evidence, settings.model_copy(update={"unsupported": mode}))
+    if mode == "drop":
+        assert result.sentences == [] and result.dropped == 1
+    else:
+        assert len(result.sentences) == 1 and not result.sentences[0].supported
+        assert result.sentences[0].note.startswith("unsupported")
+
+
+def test_a_number_not_in_the_abstract_is_rejected(evidence, settings) -> None:
+    # The abstract says a 1.6% drop and 3x generation speed-up; the draft changes both figures.
+    changed = DraftSentence(
+        "Quamba2 offers 4× memory reduction with only a 2.6% average accuracy drop.", [QUAMBA]
+    )
+    decimal = DraftSentence(
+        "Quamba2-8B delivers 1.9× speed-ups in the generation stages.", [QUAMBA]
+    )
+    kept = DraftSentence(
+        "Quamba2 offers 4× memory reduction with only a 1.6% average accuracy drop.", [QUAMBA]
+    )
+    result = check([changed, decimal, kept], evidence, settings)
+    assert [s.text for s in result.sentences] == [kept.text]
+    assert result.dropped == 2 and result.kept == [2]
+
+
+def test_a_named_method_not_in_the_abstract_is_rejected(evidence, settings) -> None:
+    sentence = DraftSentence(
+        "Quamba2 is compatible with GPTQ for both Mamba1 and Mamba2 backbones.", [QUAMBA]
+    )
+    assert check([sentence], evidence, settings).sentences == []
+
+
+def test_in_a_multi_citation_sentence_a_paper_that_does_not_support_it_loses_its_citation(
+    evidence, settings
+) -> None:
+    sentence = DraftSentence(
+        "Quamba2 is compatible with W8A8, W4A8, and W4A16 for Mamba1 and Mamba2 backbones.",
+        [QUAMBA, DEYO],
+    )
+    result = check([sentence], evidence, settings)
+    assert result.sentences[0].citations == [QUAMBA]
+
+
+def test_a_connective_sentence_stays_without_citation_but_an_uncited_claim_does_not(
+    evidence, settings
+) -> None:
+    connective = DraftSentence("Two papers in the collection bear on this question.")
+    claim = DraftSentence("Quamba2 delivers a 7× speed-up on every GPU ever built.")
+    result = check([connective, claim], evidence, settings, question="which papers quantize models")
+    assert [(s.text, s.citations) for s in result.sentences] == [(connective.text, [])]
+    assert result.dropped == 1
+
+
+class WordEmbedder(Embedder):
+    """Deterministic bag-of-stems vectors: paraphrases sharing most stems are close."""
+
+    name = "test:words"
+    dimension = 256
+    max_tokens = 512
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        rows = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for token in bm25.tokenize(text):
+                rows[row, int(hashlib.md5(token.encode()).hexdigest(), 16) % self.dimension] += 1.0
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        return rows / np.maximum(norms, 1e-12)
+
+
+def test_a_paraphrase_is_settled_by_one_batched_embedding_and_exact_copies_need_none(
+    evidence, settings
+) -> None:
+    embedder = WordEmbedder()
+    copy = DraftSentence("DeYO consists of sample selection and sample weighting.", [DEYO])
+    paraphrase = DraftSentence(
+        "For sample selection and sample weighting, DeYO employs entropy and PLPD together, concurrently.",
+        [DEYO],
+    )
+    result = check([copy, paraphrase], evidence, settings, embedder=embedder)
+    assert all(sentence.supported for sentence in result.sentences)
+    assert embedder.calls <= 1
+
+
+# --- numbers and names -------------------------------------------------------------------------
+
+
+def test_numbers_keep_their_decimals_and_drop_thousands_separators() -> None:
+    assert numbers_in("speed-ups of 1.9x and 3.06x, 49.4% and 1,000 tokens") == {
+        "1.9",
+        "3.06",
+        "49.4",
+        "1000",
+    }
+    assert numbers_in("W4A8 and Mamba-3B") == {"3"}
+
+
+def test_named_terms_are_acronyms_camel_case_and_capitalised_words_inside_a_sentence() -> None:
+    names = named_terms("The method uses LLaMA, PLPD and a Fisher regularizer on W4A8.")
+    assert {"LLaMA", "PLPD", "Fisher", "W4A8"} <= names
+    assert "The" not in names
+
+
+# --- abstention --------------------------------------------------------------------------------
+
+FREQUENCIES = {
+    "mamba": 6,
+    "transform": 40,
+    "llm": 60,
+    "text": 50,
+    "written": 5,
+    "icu": 0,
+    "retnet": 0,
+    "pac": 0,
+}
+
+
+def frequency(token: str) -> int:
+    return FREQUENCIES.get(token, 3)
+
+
+def test_a_name_the_collection_never_mentions_is_missing() -> None:
+    assert missing_names(
+        "Which paper introduces RetNet as a successor to Transformers?", frequency, []
+    ) == ["RetNet"]
+
+
+def test_ordinary_hyphenated_modifiers_are_not_names() -> None:
+    assert (
+        missing_names("Which papers detect LLM-written text with PAC-style bounds?", frequency, [])
+        == []
+    )
+
+
+def test_an_acronym_spelled_out_in_the_evidence_is_not_missing() -> None:
+    texts = ["A model for intensive care unit outcome prediction on MIMIC-IV."]
+    assert missing_names("Which model predicts ICU outcomes?", frequency, texts) == []
+    assert missing_names("Which model predicts ICU outcomes?", frequency, ["Unrelated text."]) == [
+        "ICU"
+    ]
+
+
+def retrieval(similarity: float, evidence: list[Evidence], question: str) -> Retrieval:
+    hits = [ChunkHit(item.paper.id, "paper", -1, similarity) for item in evidence]
+    hits += [ChunkHit(item.paper.id, "sentence", 0, similarity) for item in evidence]
+    return Retrieval(
+        query=question, expanded_query=question, mode="hybrid", hits=[], chunk_hits=hits
+    )
+
+
+@pytest.mark.parametrize(("similarity", "answerable"), [(0.30, False), (0.60, True)])
+def test_abstention_follows_the_calibrated_threshold(
+    evidence, settings, similarity: float, answerable: bool
+) -> None:
+    question = "how is quantization of state space models done"
+    verdict = check_answerable(
+        question,
+        retrieval(similarity, evidence, question),
+        evidence,
+        settings,
+        document_frequency=frequency,
+        collection_size=484,
+    )
+    assert verdict.answerable is answerable
+    assert settings.abstain_threshold == pytest.approx(0.415)
+
+
+def test_a_missing_name_abstains_even_when_the_evidence_is_close(evidence, settings) -> None:
+    question = "How does RetNet compare with Mamba?"
+    verdict = check_answerable(
+        question,
+        retrieval(0.9, evidence, question),
+        evidence,
+        settings,
+        document_frequency=frequency,
+        collection_size=484,
+    )
+    assert not verdict.answerable and verdict.missing_terms == ("RetNet",)
+    assert "RetNet" in verdict.reason
