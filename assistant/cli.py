@@ -478,8 +478,8 @@ def evaluate(
     if as_json:
         _print_json(result.to_json() | {"deltas": [delta.to_json() for delta in deltas or []]})
     else:
+        sys.stdout.write(evaluation.format_table(result, deltas) + "\n")  # Markdown: no wrapping
         console = _console()
-        console.print(evaluation.format_table(result, deltas), markup=False)
         console.print(f"report: {report_path}", style="dim", markup=False)
         if save_baseline:
             console.print(f"baseline saved to {baseline_path}", markup=False)
