@@ -121,3 +121,80 @@ def test_config_masks_the_api_key(
     monkeypatch.setenv("ASSISTANT_API_KEY", "sk-secret-123")
     code, out, _ = run_main(["config", "--json"], capsys)
     assert code == 0 and "sk-secret-123" not in out and json.loads(out)["api_key"] == "***"
+
+
+def test_assistant_commands_reject_bad_input_in_one_line(
+    indexed_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cases = [
+        (["ask", "   "], "question is empty"),
+        (["ask", "what is TTA", "--engine", "gpt"], "unknown --engine 'gpt'"),
+        (
+            ["compare", "--papers", "entropy-not-enough-dfa7", "no-such-paper-0000"],
+            "no-such-paper-0000",
+        ),
+        (["compare", "--papers", "entropy-not-enough-dfa7"], "two"),
+        (["related-work", "ssm", "--format", "pdf"], "unknown --format 'pdf'"),
+    ]
+    for args, message in cases:
+        code, out, err = run_main(args, capsys)
+        assert code == 2, (args, out, err)
+        assert message in err and "Traceback" not in err + out, (args, err)
+        assert len(err.strip().splitlines()) == 1, err
+
+
+def test_rejected_add_changes_neither_collection_nor_index(
+    writable_index: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.index import IndexFiles
+
+    files = IndexFiles(writable_index)
+    before = {path: path.stat().st_mtime_ns for path in (files.manifest, files.papers)}
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps({"title": "Fine", "abstract": "Fine."})
+        + "\n"
+        + json.dumps({"title": "Dup", "abstract": "One.", "id": "dup-id"})
+        + "\n"
+        + json.dumps({"title": "Dup2", "abstract": "Two.", "id": "dup-id"})
+        + "\n"
+    )
+    code, _, err = run_main(["add", str(bad)], capsys)
+    assert code == 2 and "used twice" in err
+    assert not writable_index.added_papers_path.exists()
+    assert {path: path.stat().st_mtime_ns for path in before} == before
+
+
+def test_ask_json_shape(indexed_settings: Settings) -> None:
+    result = runner.invoke(app, ["ask", "how do entropy-based TTA methods differ", "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert set(payload) >= {
+        "question",
+        "answer",
+        "abstained",
+        "engine",
+        "sentences",
+        "references",
+        "evidence",
+    }
+    assert payload["engine"] == "extractive" and payload["abstained"] is False
+    assert set(payload["sentences"][0]) >= {"text", "citations", "supported"}
+    cited = {paper_id for sentence in payload["sentences"] for paper_id in sentence["citations"]}
+    assert cited <= {reference["id"] for reference in payload["references"]}
+
+
+def test_related_work_latex_writes_a_matching_bib(
+    indexed_settings: Settings, tmp_path: Path
+) -> None:
+    import re
+
+    tex = tmp_path / "rw.tex"
+    result = runner.invoke(
+        app, ["related-work", "state space models", "--format", "latex", "-o", str(tex)]
+    )
+    assert result.exit_code == 0, result.output
+    keys = set(re.findall(r"\\cite\{([^}]+)\}", tex.read_text()))
+    keys = {key for group in keys for key in group.split(",")}
+    bib = (tmp_path / "rw.bib").read_text()
+    assert keys and all(f"{{{key}," in bib for key in keys)
