@@ -68,6 +68,16 @@ def _check_choice(value: str | None, choices: tuple[str, ...], option: str) -> s
     return value
 
 
+ENGINES = ("extractive", "llm")
+
+
+def _check_task_options(engine: str | None, mode: str | None) -> None:
+    from assistant.retrieve import SEARCH_MODES
+
+    _check_choice(mode, SEARCH_MODES, "--mode")
+    _check_choice(engine, ENGINES, "--engine")
+
+
 def _console(stderr: bool = False) -> Any:
     import shutil
 
@@ -306,10 +316,7 @@ def ask(
     as_json: AsJson = False,
 ) -> None:
     """Answer a question from the collection, every sentence cited and checked."""
-    from assistant.retrieve import SEARCH_MODES
-
-    _check_choice(mode, SEARCH_MODES, "--mode")
-    _check_choice(engine, ("extractive", "llm"), "--engine")
+    _check_task_options(engine, mode)
     if not question.strip():
         raise InputError('the question is empty; ask something, e.g. assistant ask "what is TTA?"')
     settings = _settings()
@@ -332,10 +339,7 @@ def compare(
     as_json: AsJson = False,
 ) -> None:
     """Compare papers on a topic (or the ones named with --papers): shared ground, differences, a table."""
-    from assistant.retrieve import SEARCH_MODES
-
-    _check_choice(mode, SEARCH_MODES, "--mode")
-    _check_choice(engine, ("extractive", "llm"), "--engine")
+    _check_task_options(engine, mode)
     words = [part for value in subject for part in value.replace(",", " ").split()]
     if not words:
         raise InputError("say what to compare: a topic, or --papers ID ID ...")
@@ -364,10 +368,7 @@ def related_work(
     as_json: AsJson = False,
 ) -> None:
     """Write a related-work paragraph on a topic, citing every relevant paper of the collection."""
-    from assistant.retrieve import SEARCH_MODES
-
-    _check_choice(mode, SEARCH_MODES, "--mode")
-    _check_choice(engine, ("extractive", "llm"), "--engine")
+    _check_task_options(engine, mode)
     _check_choice(output_format, ("markdown", "latex"), "--format")
     if not topic.strip():
         raise InputError(
@@ -437,7 +438,7 @@ def evaluate(
     chosen_modes = tuple(modes or ["hybrid"])
     for mode in chosen_modes:
         _check_choice(mode, SEARCH_MODES, "--mode")
-    _check_choice(engine, ("extractive", "llm"), "--engine")
+    _check_choice(engine, ENGINES, "--engine")
     settings = _settings()
     retriever = _ready_retriever(settings)
     questions_path = questions or evaluation.default_questions_path()
