@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -260,17 +260,23 @@ def _allowed() -> str:
     return ", ".join(sorted(_JSONL_FIELDS - {"sources", "citation_key"}))
 
 
-def parse_jsonl(text: str, source_name: str) -> list[Paper]:
-    """All papers of a JSONL text; the first bad line raises ``ParseError`` and nothing is kept."""
-    papers: list[Paper] = []
+def jsonl_records(text: str, source_name: str) -> Iterator[tuple[int, object]]:
+    """``(line number, decoded value)`` for each non-blank line; bad JSON raises ``ParseError``."""
     for line_number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            yield line_number, json.loads(line)
         except json.JSONDecodeError as error:
             raise ParseError(source_name, line_number, f"not valid JSON ({error.msg})") from None
-        papers.append(paper_from_record(record, source_name, line_number))
+
+
+def parse_jsonl(text: str, source_name: str) -> list[Paper]:
+    """All papers of a JSONL text; the first bad line raises ``ParseError`` and nothing is kept."""
+    papers = [
+        paper_from_record(record, source_name, line_number)
+        for line_number, record in jsonl_records(text, source_name)
+    ]
     if not papers:
         raise ParseError(source_name, 1, "no papers found; expected one JSON object per line")
     return papers

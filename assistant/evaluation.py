@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from assistant.corpus import normalise_title, read_text_file
+from assistant.corpus import jsonl_records, normalise_title, read_text_file
 from assistant.errors import InputError, LLMError, ParseError
 from assistant.eval_metrics import (
     KINDS,
@@ -199,13 +199,7 @@ def load_questions(path: Path, papers: Iterable[Paper]) -> list[EvalQuestion]:
     resolver = _PaperResolver(papers)
     questions: list[EvalQuestion] = []
     seen: dict[str, int] = {}
-    for line_number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ParseError(str(path), line_number, f"not valid JSON ({error.msg})") from None
+    for line_number, record in jsonl_records(text, str(path)):
         question = parse_question(record, resolver, str(path), line_number)
         if question.id in seen:
             raise ParseError(
