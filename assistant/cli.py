@@ -404,8 +404,12 @@ def related_work(
 @app.command("eval")
 def evaluate(
     questions: Annotated[
-        Path | None,
-        typer.Option("--questions", help="Question file (default: evals/questions.jsonl)."),
+        list[Path] | None,
+        typer.Option(
+            "--questions",
+            help="Question file; repeat for several (default: the tuned set evals/questions.jsonl "
+            "and the blind set's tune and test parts).",
+        ),
     ] = None,
     engine: Engine = None,
     modes: Annotated[
@@ -424,11 +428,19 @@ def evaluate(
     ] = False,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", help="Baseline file (default: evals/baseline.json)."),
+        typer.Option(
+            "--baseline",
+            help="Baseline file, with a single --questions (default: evals/baseline.json for "
+            "questions.jsonl, evals/baseline-<set>.json for another set).",
+        ),
     ] = None,
     report: Annotated[
         Path | None,
-        typer.Option("--report", help="Markdown report path (default: next to the results)."),
+        typer.Option(
+            "--report",
+            help="Markdown report path, with a single --questions (default: "
+            "evals/reports/<set>.md).",
+        ),
     ] = None,
 ) -> None:
     """Run the canned questions through the pipeline and report retrieval, citation and answer metrics."""
@@ -439,59 +451,81 @@ def evaluate(
     for mode in chosen_modes:
         _check_choice(mode, SEARCH_MODES, "--mode")
     _check_choice(engine, ENGINES, "--engine")
+    paths = list(questions or evaluation.default_question_paths())
+    if len(paths) > 1 and (baseline or report):
+        raise InputError("--baseline and --report go with a single --questions file.")
     settings = _settings()
     retriever = _ready_retriever(settings)
-    questions_path = questions or evaluation.default_questions_path()
-    baseline_path = baseline or evaluation.default_baseline_path()
     papers = retriever.paper_store.all()
-    loaded = evaluation.load_questions(questions_path, papers)
-    problems = evaluation.validate_questions(loaded, papers)
-    if problems:
-        shown = "; ".join(problems[:3]) + (
-            f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        )
-        raise InputError(f"{questions_path}: {shown}; fix the question file and run again.")
-    with _progress("Evaluating") as update:
-        result = evaluation.run_eval(
-            settings,
-            loaded,
-            engine=engine or settings.engine,
-            modes=chosen_modes,
-            retriever=retriever,
-            progress=update,
-        )
-    deltas = None
-    notes: list[str] = []
-    if not save_baseline and baseline_path.exists():
-        saved = evaluation.load_baseline(baseline_path)
-        if saved.engine != result.engine:
-            notes.append(
-                f"baseline {baseline_path} was made with the {saved.engine} engine; "
-                f"not comparing it with this {result.engine} run"
+    loaded_sets = []
+    for questions_path in paths:
+        loaded = evaluation.load_questions(questions_path, papers)
+        problems = evaluation.validate_questions(loaded, papers)
+        if problems:
+            shown = "; ".join(problems[:3]) + (
+                f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+            )
+            raise InputError(f"{questions_path}: {shown}; fix the question file and run again.")
+        loaded_sets.append((questions_path, loaded))
+    regressions: list[str] = []
+    outputs: list[dict[str, Any]] = []
+    for questions_path, loaded in loaded_sets:
+        with _progress(f"Evaluating {questions_path.stem}") as update:
+            result = evaluation.run_eval(
+                settings,
+                loaded,
+                engine=engine or settings.engine,
+                modes=chosen_modes,
+                retriever=retriever,
+                progress=update,
+            )
+        baseline_path = baseline or evaluation.default_baseline_path(questions_path)
+        deltas = None
+        notes: list[str] = []
+        if not save_baseline and baseline_path.exists():
+            saved = evaluation.load_baseline(baseline_path)
+            if saved.engine != result.engine:
+                notes.append(
+                    f"baseline {baseline_path} was made with the {saved.engine} engine; "
+                    f"not comparing it with this {result.engine} run"
+                )
+            else:
+                notes.extend(evaluation.baseline_warnings(result, saved))
+                deltas = evaluation.compare_to_baseline(result, saved, settings.eval_tolerance)
+        elif not save_baseline:
+            notes.append(f"no baseline at {baseline_path}; nothing to compare with")
+        report_path = report or evaluation.default_report_path(questions_path)
+        evaluation.write_markdown_report(result, report_path, deltas)
+        if save_baseline:
+            evaluation.save_baseline(result, baseline_path)
+        if as_json:
+            outputs.append(
+                {"questions": str(questions_path)}
+                | result.to_json()
+                | {"deltas": [delta.to_json() for delta in deltas or []]}
             )
         else:
-            notes.extend(evaluation.baseline_warnings(result, saved))
-            deltas = evaluation.compare_to_baseline(result, saved, settings.eval_tolerance)
-    report_path = report or evaluation.default_report_path(questions_path)
-    evaluation.write_markdown_report(result, report_path, deltas)
-    if save_baseline:
-        evaluation.save_baseline(result, baseline_path)
-    if as_json:
-        _print_json(result.to_json() | {"deltas": [delta.to_json() for delta in deltas or []]})
-    else:
-        sys.stdout.write(evaluation.format_table(result, deltas) + "\n")  # Markdown: no wrapping
-        console = _console()
-        console.print(f"report: {report_path}", style="dim", markup=False)
-        if save_baseline:
-            console.print(f"baseline saved to {baseline_path}", markup=False)
-    for note in notes:
-        _console(stderr=True).print(f"warning: {note}", style="yellow", markup=False)
-    regressions = [delta for delta in deltas or [] if delta.regressed]
-    if fail_on_regression and regressions:
-        names = ", ".join(
-            f"{delta.label} {delta.before:.3f}→{delta.after:.3f}" for delta in regressions
+            sys.stdout.write(f"## {questions_path.stem}\n\n")
+            sys.stdout.write(
+                evaluation.format_table(result, deltas) + "\n"
+            )  # Markdown: no wrapping
+            console = _console()
+            console.print(f"report: {report_path}", style="dim", markup=False)
+            if save_baseline:
+                console.print(f"baseline saved to {baseline_path}", markup=False)
+        for note in notes:
+            _console(stderr=True).print(f"warning: {note}", style="yellow", markup=False)
+        regressions.extend(
+            f"{questions_path.stem} {delta.label} {delta.before:.3f}→{delta.after:.3f}"
+            for delta in deltas or []
+            if delta.regressed
         )
-        _console(stderr=True).print(f"error: regression beyond tolerance: {names}", markup=False)
+    if as_json:
+        _print_json(outputs[0] if len(outputs) == 1 else {"sets": outputs})
+    if fail_on_regression and regressions:
+        _console(stderr=True).print(
+            f"error: regression beyond tolerance: {', '.join(regressions)}", markup=False
+        )
         raise typer.Exit(1)
 
 

@@ -54,12 +54,30 @@ _ABSENT_TERMS = re.compile(r"absent:\s*(.*)$", re.I)
 _QUOTED = re.compile(r"'([^']+)'")
 
 
+# The question sets ``assistant eval`` runs by default: the set written with the abstracts open (and
+# tuned on), then the blind set's tuning and test parts. Figures count on the test part only.
+QUESTION_SETS = ("questions", "blind-tune", "blind-test")
+
+
+def evals_dir() -> Path:
+    """The shipped ``evals/`` (checkout: ``./evals``; wheel: ``assistant/bundled_evals``)."""
+    packaged = Path(__file__).resolve().parent / "bundled_evals"
+    return packaged if packaged.is_dir() else _PROJECT_DIR / "evals"
+
+
 def default_questions_path() -> Path:
-    return _PROJECT_DIR / "evals" / "questions.jsonl"
+    return evals_dir() / "questions.jsonl"
 
 
-def default_baseline_path() -> Path:
-    return _PROJECT_DIR / "evals" / "baseline.json"
+def default_question_paths() -> list[Path]:
+    return [evals_dir() / f"{name}.jsonl" for name in QUESTION_SETS]
+
+
+def default_baseline_path(questions_path: Path | None = None) -> Path:
+    """``baseline.json`` for the original set, ``baseline-<set>.json`` for any other."""
+    stem = questions_path.stem if questions_path else "questions"
+    name = "baseline.json" if stem == "questions" else f"baseline-{stem}.json"
+    return (questions_path.parent if questions_path else evals_dir()) / name
 
 
 def default_report_path(questions_path: Path) -> Path:
