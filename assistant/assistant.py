@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from assistant.embedding import Embedder
     from assistant.models import SearchMode
 
-RETRIEVAL_DEPTH = 30  # papers retrieved per question: enough to see where the background level lies
+RETRIEVAL_DEPTH = 40  # papers retrieved per question: the relevance model judges each of them
 CLOSEST_PAPERS = 3  # papers shown with an abstention
 NO_ENDPOINT_WARNING = (
     "no LLM endpoint configured (set ASSISTANT_LLM_BASE_URL); used the extractive engine"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from assistant import bm25
+from assistant import bm25, relevance
 from assistant.corpus import split_sentences
 from assistant.models import ComparisonTable, Evidence, EvidenceSentence, Paper, TableCell, Task
 
@@ -767,6 +767,114 @@ def _best_for_clause(
     return best[1] if best else None
 
 
+_CORE_ROLES = frozenset(("contribution", "method", "result", "setting"))
+
+
+def _core_text(paper: Paper) -> str:
+    """The sentences that say what the paper does (not its background or problem statement)."""
+    sentences = abstract_sentences(paper.abstract)
+    roles = sentence_roles(sentences)
+    return " ".join(
+        sentence for sentence, role in zip(sentences, roles, strict=True) if role in _CORE_ROLES
+    )
+
+
+def _acronym_aliases(retrieval: Retrieval) -> dict[str, list[tuple[str, ...]]]:
+    """Each acronym of the question (stemmed) with the spelled-out senses the expansion added."""
+    if retrieval.expanded_query == retrieval.query:
+        return {}
+    tail = retrieval.expanded_query[len(retrieval.query) :].strip().strip("()")
+    senses = [sense.strip() for sense in tail.split(";") if sense.strip()]
+    aliases: dict[str, list[tuple[str, ...]]] = {}
+    for acronym in set(re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b", retrieval.query)):
+        letters = "".join(c for c in acronym.rstrip("s").lower() if c.isalpha())
+        tokens = bm25.tokenize(acronym)
+        matching = [sense for sense in senses if _initials(sense) == letters]
+        if tokens and matching:
+            aliases[tokens[0]] = [tuple(bm25.tokenize(sense)) for sense in matching]
+    return aliases
+
+
+def relevance_features(
+    retrieval: Retrieval, *, document_frequency: DocumentFrequency, collection_size: int
+) -> list[relevance.PaperFeatures]:
+    """The relevance model's features for every retrieved paper, in fused order."""
+    papers = [hit.paper for hit in retrieval.hits]
+    best_sentence = {
+        paper_id: max(values.values())
+        for paper_id, values in retrieval.sentence_similarity.items()
+        if values
+    }
+    return relevance.paper_features(
+        focus_tokens=content_tokens(retrieval.query),
+        papers=papers,
+        core_text=_core_text,
+        lexical=retrieval.bm25_scores,
+        dense_paper=retrieval.paper_similarity,
+        dense_sentence=best_sentence,
+        centroid=retrieval.centroid_similarity,
+        other_sense=other_sense_papers(retrieval, papers),
+        aliases=_acronym_aliases(retrieval),
+        document_frequency=document_frequency,
+        collection_size=collection_size,
+    )
+
+
+def relevant_papers(
+    retrieval: Retrieval,
+    settings: Settings,
+    *,
+    task: Task,
+    document_frequency: DocumentFrequency | None,
+    collection_size: int | None,
+) -> list[tuple[Paper, float]]:
+    """The papers the question is about, with the model's probability, best first.
+
+    One rule for every task: a paper is in when the relevance model (hybrid retrieval) gives it
+    ``relevance_threshold`` or more, the most probable paper always. A compare keeps at least two papers and
+    at most ``MAX_COMPARED_PAPERS``. With one retriever the model lacks half its features, so the
+    score-distribution cut-off (``relative_cutoff``) decides instead."""
+    fewest, most = (2, MAX_COMPARED_PAPERS) if task == "compare" else (1, 10**6)
+    most = min(most, settings.max_evidence_papers)
+    if (
+        retrieval.mode == "hybrid"
+        and retrieval.bm25_scores
+        and retrieval.paper_similarity
+        and document_frequency is not None
+        and collection_size
+    ):
+        weights = [settings.relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
+        scored = [
+            (item.paper, relevance.probability(item, weights))
+            for item in relevance_features(
+                retrieval, document_frequency=document_frequency, collection_size=collection_size
+            )
+        ]
+        # A paper that uses the question's acronym only in another sense than the collection's
+        # usual one (TTA = test-time augmentation, when the question means adaptation) is not
+        # about the question, however many words it shares with it.
+        elsewhere = other_sense_papers(retrieval, [paper for paper, _ in scored])
+        same_sense = [item for item in scored if item[0].id not in elsewhere]
+        ordered = sorted(same_sense or scored, key=lambda item: -item[1])
+        return [
+            (paper, probability)
+            for index, (paper, probability) in enumerate(ordered)
+            if index < fewest or probability >= settings.relevance_threshold
+        ][:most]
+    ranked = paper_relevance(retrieval)
+    elsewhere = other_sense_papers(retrieval, [paper for paper, _ in ranked])
+    if elsewhere:
+        ranked = sorted(
+            ((paper, share * 0.5 if paper.id in elsewhere else share) for paper, share in ranked),
+            key=lambda item: -item[1],
+        )
+    return [
+        (paper, score)
+        for index, (paper, score) in enumerate(ranked)
+        if index < fewest or score >= settings.relative_cutoff
+    ][:most]
+
+
 def select_evidence(
     retrieval: Retrieval,
     settings: Settings,
@@ -775,40 +883,27 @@ def select_evidence(
     document_frequency: DocumentFrequency | None = None,
     collection_size: int | None = None,
 ) -> list[Evidence]:
-    """The papers an answer may cite (relative cut-off, at most ``max_evidence_papers``), each
-    with its abstract sentences scored against the question, best first."""
-    ranked = paper_relevance(retrieval)
-    if not ranked:
+    """The papers an answer may cite (those the question is about), each with its abstract
+    sentences scored against the question, best first."""
+    if not retrieval.hits:
         return []
-    elsewhere = other_sense_papers(retrieval, [paper for paper, _ in ranked])
-    if elsewhere:
-        ranked = sorted(
-            (
-                (paper, relevance * 0.5 if paper.id in elsewhere else relevance)
-                for paper, relevance in ranked
-            ),
-            key=lambda item: -item[1],
-        )
-    kind = question_kind(retrieval.query) if task == "ask" else "topic"
-    fewest, most = _paper_limit(task, kind, settings)
-    chosen = [
-        (paper, relevance)
-        for index, (paper, relevance) in enumerate(ranked)
-        if index < fewest or relevance >= settings.relative_cutoff
-    ][:most]
+    chosen = relevant_papers(
+        retrieval,
+        settings,
+        task=task,
+        document_frequency=document_frequency,
+        collection_size=collection_size,
+    )
     if document_frequency is not None and collection_size:
         weights = Weights(document_frequency, collection_size)
     else:
-        weights = _local_weights([paper for paper, _ in ranked])
-    similarities: dict[str, dict[int, float]] = {}
-    for chunk in retrieval.chunk_hits:
-        if chunk.kind == "sentence":
-            similarities.setdefault(chunk.paper_id, {})[chunk.position] = chunk.similarity
+        weights = _local_weights([hit.paper for hit in retrieval.hits])
+    similarities = retrieval.sentence_similarity
     clauses = split_clauses(retrieval.query) if task == "ask" else []
     return [
         Evidence(
             paper=paper,
-            score=round(relevance, 4),
+            score=round(probability, 4),
             rank=rank,
             sentences=tuple(
                 score_sentences(
@@ -821,7 +916,7 @@ def select_evidence(
                 )
             ),
         )
-        for rank, (paper, relevance) in enumerate(chosen, start=1)
+        for rank, (paper, probability) in enumerate(chosen, start=1)
     ]
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 SEARCH_MODES: tuple[SearchMode, ...] = ("hybrid", "dense", "bm25")
 DENSE_CHUNK_DEPTH = 300
+CENTROID_HITS = 3  # leading hits whose mean vector stands for what the question is about
 
 
 def reciprocal_rank_fusion(
@@ -58,6 +59,12 @@ class Retrieval:
     chunk_hits: list[ChunkHit] = field(default_factory=list)
     bm25_scores: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
+    # Per paper, computed once here so later stages never read vector-store chunks: the cosine of
+    # the paper's own vector, of its best sentences by position, and of its vector to the centroid
+    # of the leading hits (how close it is to what the question is about, in meaning).
+    paper_similarity: dict[str, float] = field(default_factory=dict)
+    sentence_similarity: dict[str, dict[int, float]] = field(default_factory=dict)
+    centroid_similarity: dict[str, float] = field(default_factory=dict)
 
 
 class Retriever:
@@ -179,6 +186,16 @@ class Retriever:
                 ((p, s, f) for p, s, f in fused if p in papers), start=1
             )
         ]
+        paper_similarity: dict[str, float] = {}
+        sentence_similarity: dict[str, dict[int, float]] = {}
+        for chunk in chunk_hits:
+            if chunk.kind == "paper":
+                paper_similarity[chunk.paper_id] = chunk.similarity
+            else:
+                sentence_similarity.setdefault(chunk.paper_id, {})[chunk.position] = (
+                    chunk.similarity
+                )
+        centroid = self._centroid_similarity(hits) if mode != "bm25" else {}
         return Retrieval(
             query=query,
             expanded_query=expanded,
@@ -187,7 +204,33 @@ class Retriever:
             chunk_hits=chunk_hits,
             bm25_scores=dict(rankings.get("bm25", [])),
             seconds=time.perf_counter() - started,
+            paper_similarity=paper_similarity,
+            sentence_similarity=sentence_similarity,
+            centroid_similarity=centroid,
         )
+
+    def _centroid_similarity(self, hits: Sequence[SearchHit]) -> dict[str, float]:
+        """Cosine of each hit's paper vector to the mean vector of the leading hits: papers about
+        the same thing as the best matches sit close to it even when they share no word with the
+        question (pseudo-relevance feedback in the vector space)."""
+        import numpy as np
+
+        chunk_ids = [f"{hit.paper.id}#paper" for hit in hits]
+        vectors = self._vector_source().vectors_for(chunk_ids)
+        leading = [
+            vectors[chunk_id] for chunk_id in chunk_ids[:CENTROID_HITS] if chunk_id in vectors
+        ]
+        if not leading:
+            return {}
+        centre = np.mean(leading, axis=0)
+        norm = float(np.linalg.norm(centre))
+        if norm <= 0:
+            return {}
+        centre = centre / norm
+        return {
+            chunk_id.rpartition("#")[0]: float(vector @ centre)
+            for chunk_id, vector in vectors.items()
+        }
 
     def papers(self, paper_ids: Sequence[str]) -> dict[str, Paper]:
         return self.paper_store.get_many(paper_ids)

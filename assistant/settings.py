@@ -127,15 +127,54 @@ class Settings(BaseSettings):
         "drop", description="What to do with a sentence its citations do not support."
     )
     max_evidence_papers: int = Field(
-        12, ge=1, le=50, description="Most papers an answer may draw on."
+        20,
+        ge=1,
+        le=50,
+        description="Most papers an answer may draw on (a related-work topic may have twenty).",
+    )
+    relevance_weights: dict[str, float] = Field(
+        default_factory=lambda: {
+            "bias": -4.824,
+            "lexical": 1.832,
+            "dense_paper": 0.922,
+            "dense_sentence": 1.399,
+            "dense_gap": 0.632,
+            "title": 0.944,
+            "core": 0.956,
+            "anywhere": 1.422,
+            "phrase": 1.199,
+            "rank": 1.289,
+            "other_sense": -0.008,
+            "centroid": 0.887,
+            "lead_lexical": -1.053,
+            "lead_dense": -0.358,
+            "lead_core": -0.549,
+            "not_top": -0.393,
+        },
+        description=(
+            "Logistic weights over the relevance features of assistant/relevance.py (where the "
+            "question's words occur, phrases, vector closeness, the best paper's lead); fitted by "
+            "evals/fit_relevance.py on evals/questions.jsonl and evals/blind-tune.jsonl only."
+        ),
+    )
+    relevance_threshold: float = Field(
+        0.45,
+        gt=0,
+        lt=1,
+        description=(
+            "A retrieved paper enters the evidence when the relevance model gives it at least this "
+            "probability of being about the question (the best paper always does). Held out on "
+            "blind-tune: 0.40 P/R topic 0.98/0.84, 0.45 1.00/0.80, 0.50 1.00/0.71."
+        ),
     )
     relative_cutoff: float = Field(
         0.45,
         gt=0,
         le=1,
         description=(
-            "Cite a paper only if its relevance is at least this share of the top paper's: the dial "
-            "between citation precision and recall (evals/: 0.5 gives P 0.97/R 0.87, 0.45 P 0.97/R 0.90, 0.4 P 0.96/R 0.92)."
+            "With one retriever only (--mode bm25 or dense), where the relevance model lacks half "
+            "its features: cite a paper only if its relevance is at least this share of the top "
+            "paper's (evals/: 0.5 gives P 0.97/R 0.87, 0.45 P 0.97/R 0.90, 0.4 P 0.96/R 0.92)."
         ),
     )
     abstain_threshold: float = Field(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,14 @@ class VectorSnapshot:
     def __init__(self, ids: list[str], vectors: np.ndarray) -> None:
         self.ids = ids
         self.vectors = vectors
+        self._row_of: dict[str, int] | None = None
+
+    def vectors_for(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The vectors of the given chunks (missing ids are left out)."""
+        if self._row_of is None:
+            self._row_of = {chunk_id: row for row, chunk_id in enumerate(self.ids)}
+        rows = {chunk_id: self._row_of.get(chunk_id) for chunk_id in chunk_ids}
+        return {chunk_id: self.vectors[row] for chunk_id, row in rows.items() if row is not None}
 
     def query(self, vector: np.ndarray, n_results: int) -> list[ChunkHit]:
         if not self.ids:

@@ -279,6 +279,19 @@ class ChromaStore:
             for chunk_id, distance in zip(ids, distances, strict=True)
         ]
 
+    def vectors_for(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of the given chunks (missing ids are left out)."""
+        import numpy as np
+
+        if not chunk_ids:
+            return {}
+        with _chroma_errors(self.location):
+            page = self.collection().get(ids=list(chunk_ids), include=["embeddings"])
+        return {
+            chunk_id: np.asarray(vector, dtype=np.float32)
+            for chunk_id, vector in zip(page["ids"], page["embeddings"] or [], strict=False)
+        }
+
     def all_vectors(self) -> tuple[list[str], np.ndarray]:
         """Every chunk id with its vector, in pages (used to write the query-time snapshot)."""
         import numpy as np

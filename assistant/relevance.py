@@ -1,0 +1,154 @@
+"""Relevance by meaning: which retrieved papers are *about* what was asked.
+
+Shared words are not relevance: "mixture" is not "mixture of experts", and a paper that says
+"unlike a mixture of experts" in passing is not about mixtures of experts. Each retrieved paper is
+described by a few features that separate the two cases — where the question's words occur (title,
+the sentences that state what the paper does, or only its background), whether its multi-word terms
+occur as phrases, how close the paper's own vector is, and how each of these compares with the best
+paper — and a logistic model over them (weights in ``config`` as described settings, fitted on the
+tuning questions only) says how likely the paper is to be one the question is about.
+
+One rule serves every task and both engines: the evidence is every paper whose probability clears
+``relevance_threshold``, the top paper always, so a question one paper answers gets that paper and a
+topic gets the whole of it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from assistant import bm25
+from assistant.models import Paper
+
+DocumentFrequency = Callable[[str], int]
+
+FEATURES = (
+    "bias",
+    "lexical",  # BM25 score / the top paper's
+    "dense_paper",  # the paper vector's cosine / the top paper's
+    "dense_sentence",  # the best sentence's cosine / the top sentence's
+    "dense_gap",  # the paper vector's cosine minus the top paper's (absolute closeness)
+    "title",  # idf share of the question's terms in the title
+    "core",  # idf share in the title and the sentences that say what the paper does
+    "anywhere",  # idf share anywhere in the paper
+    "phrase",  # share of the question's two-word terms found as adjacent words
+    "rank",  # 1 / sqrt(fused rank)
+    "other_sense",  # the paper uses one of the question's acronyms in another sense
+    "centroid",  # cosine of the paper's vector to the mean vector of the three leading hits
+    # How far the best paper stands ahead (0 for the best paper itself): a question one paper
+    # answers shows it as a gap in words, vectors and coverage to the second paper.
+    "lead_lexical",
+    "lead_dense",
+    "lead_core",
+    "not_top",
+)
+
+
+@dataclass(frozen=True)
+class PaperFeatures:
+    paper: Paper
+    values: tuple[float, ...]
+
+    def as_dict(self) -> dict[str, float]:
+        return dict(zip(FEATURES, self.values, strict=True))
+
+
+def idf(frequency: int, size: int) -> float:
+    """The one IDF used by relevance, sentence scoring and the verifier."""
+    return math.log((size + 1) / (frequency + 0.5))
+
+
+@lru_cache(maxsize=8192)
+def token_sequence(text: str) -> tuple[str, ...]:
+    return tuple(bm25.tokenize(text))
+
+
+def _bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:
+    return set(pairwise(tokens))
+
+
+def _share(weights: dict[str, float], present: set[str] | frozenset[str]) -> float:
+    total = sum(weights.values())
+    if total <= 0:
+        return 0.0
+    return sum(weight for token, weight in weights.items() if token in present) / total
+
+
+def paper_features(
+    *,
+    focus_tokens: Sequence[str],
+    papers: Sequence[Paper],
+    core_text: Callable[[Paper], str],
+    lexical: dict[str, float],
+    dense_paper: dict[str, float],
+    dense_sentence: dict[str, float],
+    centroid: dict[str, float],
+    other_sense: set[str],
+    aliases: dict[str, list[tuple[str, ...]]],
+    document_frequency: DocumentFrequency,
+    collection_size: int,
+) -> list[PaperFeatures]:
+    """Features of every retrieved paper (in fused order) against the question's focus tokens."""
+    focus = list(dict.fromkeys(focus_tokens))
+    weights = {token: idf(document_frequency(token), collection_size) for token in focus}
+    # A two-word term of the question ("mixture of experts" → mixtur-expert) must stay together.
+    ordered = [token for token in focus_tokens]
+    pairs = _bigrams(ordered)
+    lexical_top = max(lexical.values(), default=0.0)
+    paper_top = max(dense_paper.values(), default=0.0)
+    sentence_top = max(dense_sentence.values(), default=0.0)
+    rows: list[list[float]] = []
+    for rank, paper in enumerate(papers, start=1):
+        title = _with_aliases(token_sequence(paper.title), aliases)
+        everything = _with_aliases(token_sequence(f"{paper.title} {paper.abstract}"), aliases)
+        core = _with_aliases(token_sequence(f"{paper.title} {core_text(paper)}"), aliases)
+        found_pairs = _bigrams(token_sequence(f"{paper.title} {paper.abstract}"))
+        dense_value = dense_paper.get(paper.id, 0.0)
+        values = (
+            1.0,
+            lexical.get(paper.id, 0.0) / lexical_top if lexical_top > 0 else 0.0,
+            dense_value / paper_top if paper_top > 0 else 0.0,
+            dense_sentence.get(paper.id, 0.0) / sentence_top if sentence_top > 0 else 0.0,
+            (dense_value - paper_top) if paper_top > 0 else 0.0,
+            _share(weights, title),
+            _share(weights, core),
+            _share(weights, everything),
+            (len(pairs & found_pairs) / len(pairs)) if pairs else _share(weights, core),
+            1.0 / math.sqrt(rank),
+            1.0 if paper.id in other_sense else 0.0,
+            centroid.get(paper.id, 0.0),
+        )
+        rows.append(list(values))
+    if not rows:
+        return []
+    second = rows[1] if len(rows) > 1 else rows[0]
+    lead = (
+        1.0 - second[FEATURES.index("lexical")],
+        1.0 - second[FEATURES.index("dense_paper")],
+        rows[0][FEATURES.index("core")] - second[FEATURES.index("core")],
+        1.0,
+    )
+    return [
+        PaperFeatures(paper, tuple(row + [value * (rank > 0) for value in lead]))
+        for rank, (paper, row) in enumerate(zip(papers, rows, strict=True))
+    ]
+
+
+def _with_aliases(
+    tokens: Sequence[str], aliases: dict[str, list[tuple[str, ...]]]
+) -> frozenset[str]:
+    """The paper's tokens, plus a question acronym when the paper spells one of its senses out."""
+    present = set(tokens)
+    for acronym, senses in aliases.items():
+        if acronym not in present and any(set(sense) <= present for sense in senses):
+            present.add(acronym)
+    return frozenset(present)
+
+
+def probability(features: PaperFeatures, weights: Sequence[float]) -> float:
+    score = sum(value * weight for value, weight in zip(features.values, weights, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))

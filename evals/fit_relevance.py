@@ -1,0 +1,105 @@
+"""Fit the relevance model's weights (settings.relevance_weights) on the TUNING questions only.
+
+    python evals/fit_relevance.py            # prints weights and held-out precision/recall
+
+Trains on evals/questions.jsonl + evals/blind-tune.jsonl; also reports a held-out check (train on
+questions.jsonl, score blind-tune). blind-test.jsonl is never read here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from assistant.assistant import RETRIEVAL_DEPTH, Assistant
+from assistant.evaluation import evals_dir, load_questions
+from assistant.evidence import relevance_features
+from assistant.relevance import FEATURES
+
+TUNING_SETS = ("questions", "blind-tune")
+POSITIVE_WEIGHT = 4.0  # a question has a few gold papers among forty retrieved
+L2 = 0.005
+
+
+def collect(assistant: Assistant, names: tuple[str, ...]) -> list[tuple[str, str, set, set, list]]:
+    retriever = assistant.retriever
+    index = retriever.bm25_index
+    papers = retriever.paper_store.all()
+    rows = []
+    for name in names:
+        for question in load_questions(evals_dir() / f"{name}.jsonl", papers):
+            if question.kind == "unanswerable":
+                continue
+            retrieval = retriever.retrieve(question.question, k=RETRIEVAL_DEPTH)
+            features = relevance_features(
+                retrieval,
+                document_frequency=index.document_frequency,
+                collection_size=len(index.doc_ids),
+            )
+            rows.append(
+                (
+                    question.id,
+                    question.kind,
+                    set(question.gold),
+                    set(question.excluded_ids),
+                    [(item.paper.id, item.values) for item in features],
+                )
+            )
+    return rows
+
+
+def fit(data: list, iterations: int = 6000, rate: float = 0.5) -> np.ndarray:
+    inputs, labels, weights = [], [], []
+    for _, _, gold, excluded, rows in data:
+        for paper_id, values in rows:
+            if paper_id in excluded:
+                continue
+            inputs.append(values)
+            labels.append(1.0 if paper_id in gold else 0.0)
+            weights.append(POSITIVE_WEIGHT if paper_id in gold else 1.0)
+    x, y, w = np.array(inputs), np.array(labels), np.array(weights)
+    beta = np.zeros(x.shape[1])
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-x @ beta))
+        beta -= rate * (x.T @ ((p - y) * w) / w.sum() + L2 * np.r_[0, beta[1:]])
+    return beta
+
+
+def score(data: list, beta: np.ndarray, threshold: float) -> dict[str, tuple[float, float]]:
+    stats: dict[str, list[tuple[float, float]]] = {}
+    for _, kind, gold, excluded, rows in data:
+        probability = [(pid, 1 / (1 + np.exp(-np.dot(v, beta)))) for pid, v in rows]
+        chosen = [pid for i, (pid, p) in enumerate(probability) if i == 0 or p >= threshold]
+        judged = [pid for pid in chosen if pid not in excluded]
+        precision = sum(pid in gold for pid in judged) / max(1, len(judged))
+        recall = sum(pid in chosen for pid in gold) / len(gold)
+        stats.setdefault(kind, []).append((precision, recall))
+    return {
+        kind: (
+            round(float(np.mean([p for p, _ in v])), 3),
+            round(float(np.mean([r for _, r in v])), 3),
+        )
+        for kind, v in stats.items()
+    }
+
+
+def main() -> None:
+    assistant = Assistant()
+    assistant.retriever.ensure_index()
+    data = collect(assistant, TUNING_SETS)
+    held_in = [row for row in data if row[0].startswith("q")]
+    held_out = [row for row in data if not row[0].startswith("q")]
+    beta = fit(held_in)
+    for threshold in (0.4, 0.45, 0.5):
+        print(f"held out (blind-tune), threshold {threshold}: {score(held_out, beta, threshold)}")
+    beta = fit(data)
+    json.dump(dict(zip(FEATURES, np.round(beta, 3).tolist(), strict=True)), sys.stdout, indent=1)
+    print()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    main()
