@@ -127,8 +127,8 @@ def _verb_forms() -> dict[str, tuple[str, int]]:
 
 
 _ADVERBS = (
-    r"(?:(?:also|further|then|first|here|now|instead|additionally|therefore|thus|hence|finally|"
-    r"next|subsequently|newly|\w+ly)\s+)*"
+    r"(?:(?:also|further|furthermore|moreover|then|first|here|now|instead|additionally|therefore|"
+    r"thus|hence|finally|next|subsequently|newly|\w+ly)\s+)*"
 )
 
 
@@ -137,7 +137,7 @@ def _contribution_pattern() -> re.Pattern[str]:
     verbs = _alternation(tuple(_verb_forms()))
     return re.compile(
         r"\b(?P<subject>[Ww]e|(?:[Tt]his|[Tt]he\s+present|[Oo]ur)\s+(?:paper|work|study|article|"
-        r"thesis|survey|note|letter|report|position paper))\s+" + _ADVERBS + rf"(?P<verb>{verbs})\b"
+        r"thesis|dissertation|chapter|survey|note|letter|report|position paper))\s+" + _ADVERBS + rf"(?P<verb>{verbs})\b"
     )
 
 
@@ -153,7 +153,11 @@ def _opener_pattern() -> re.Pattern[str]:
         r"Inspired|Observing|Noting|Recognizing|Recognising|Combining|Starting|Going|On)\s)"
         rf"[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*"
     )
-    return re.compile(rf"^(?:(?:{words})(?:\s*,\s*|\s+(?=[Ww]e\b))|{adverbial})", re.IGNORECASE)
+    # any short leading clause before "we": the subject is dropped with it in any case
+    before_we = rf"(?:[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*){{1,3}}?(?=[Ww]e\s)"
+    return re.compile(
+        rf"(?:(?:{words})(?:\s*,\s*|\s+(?=[Ww]e\b))|{adverbial}|{before_we})", re.IGNORECASE
+    )
 
 
 # --- small text helpers --------------------------------------------------------------------------
@@ -176,7 +180,7 @@ _CLAUSE_BOUNDARY = re.compile(
     r"respectively)\b)"
 )
 _TRAILING_JUNK = re.compile(
-    r"(?:\s*\[[\d,\s\-–]+\]|\s*\((?:see|cf\.?|e\.g\.|i\.e\.)[^)]*\)|\s*https?://\S+|\s*[:,;\s]+)$"
+    r"(?:\s*\[[\d,\s\-–]+\]|\s*\((?:see|cf\.?)\s[^)]*\)|\s*https?://\S+)$"
 )
 _URL = re.compile(r"https?://|github\.com|\bcode\b.{0,40}\bavailable\b|\bproject page\b", re.I)
 
@@ -191,7 +195,12 @@ def fix_artefacts(text: str) -> str:
     return text
 
 
+_ENUMERATOR = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
+
+
 def _balanced(text: str) -> bool:
+    """Brackets paired, counting "1)" and "ii)" enumerators as no bracket at all."""
+    text = _ENUMERATOR.sub("", text)
     return text.count("(") == text.count(")") and text.count("[") == text.count("]")
 
 
@@ -223,7 +232,9 @@ def _tidy_end(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _TRAILING_JUNK.sub("", text).rstrip(" .")
+        text = text.rstrip(" .,;:")
+        if text.endswith(("]", ")")) or "http" in text[-80:]:
+            text = _TRAILING_JUNK.sub("", text)
     return text
 
 
@@ -249,6 +260,8 @@ def _drop_demonstratives(text: str) -> str | None:
         if word in {"such"} and re.match(r"(?:as|that)\b", following):
             continue
         phrase = following.split(",")[0].split()[:3]
+        if phrase and phrase[0].rstrip("s").lower() in text[: match.start()].lower():
+            continue  # the antecedent is inside the span: "a representation ... this representation"
         if (
             len(phrase) < 2
             or _vague_nouns().match(phrase[0])
@@ -288,8 +301,14 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
     return text
 
 
-def _finish(text: str, name: str | None) -> str | None:
+_MISSED_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bal)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<![A-Z])\.\s+(?=\S)")
+
+
+def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | None:
     """The printable form of a span's raw text, or None when it cannot stand alone."""
+    missed = _MISSED_BREAK.search(text)
+    if missed:
+        text = text[: missed.start()]
     text = fix_artefacts(text)
     resolved = _resolve_first_person(text, name)
     if resolved is None:
@@ -297,7 +316,7 @@ def _finish(text: str, name: str | None) -> str | None:
     cleaned = _drop_demonstratives(resolved)
     if cleaned is None:
         return None
-    cleaned = _tidy_end(_cut_to_clause(cleaned))
+    cleaned = _tidy_end(_cut_to_clause(cleaned, limit))
     if not _balanced(cleaned) or len(cleaned.split()) < MIN_SPAN_WORDS:
         return None
     return cleaned
@@ -329,6 +348,7 @@ _CALLED = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def _is_name(token: str, abstract: str) -> bool:
     if token in _common_acronyms() or len(token) > 24 or len(token) < 2:
         return False
@@ -387,8 +407,17 @@ def paper_name(title: str, abstract: str) -> str | None:
                 acronym = re.match(r"[\w\s\-]{0,80}?\((" + _NAME_TOKEN + r")\)", after[called.end() :])
                 if acronym and _is_name(acronym.group(1), abstract):
                     return acronym.group(1)
-            direct = re.match(r"\s+(?:the\s+)?(" + _NAME_TOKEN + r")\b", after)
-            if direct and _is_name(direct.group(1), abstract) and direct.group(1)[0].isupper():
+            early = re.match(
+                r"\s+(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,8}?\((" + _NAME_TOKEN + r")\)", after
+            )
+            if early and _is_name(early.group(1), abstract):
+                return early.group(1)
+            direct = re.match(r"\s+(" + _NAME_TOKEN + r")\b", after)
+            if direct and _is_name(direct.group(1), abstract) and (
+                direct.group(1)[0].isupper()
+                or (_MIXED.match(direct.group(1)) and _verb_forms().get(
+                    re.sub(r"\s+", " ", match.group("verb")), ("", 0))[1] == 3)
+            ):
                 return direct.group(1)
             clause = re.split(r"[;]|, which|, and we", after)[0]
             for defined_match in _DEFINED_ACRONYM.finditer(clause):
@@ -405,20 +434,24 @@ def paper_name(title: str, abstract: str) -> str | None:
         return our_named.group(1)
     subjects = Counter(
         match.group(1)
-        for sentence in sentences
-        for match in [
-            re.match(
-                r"(?:\S+\s+){0,3}?(" + _NAME_TOKEN + r")\s+(?:\w+ly\s+)?(?:outperforms|achieves|"
-                r"improves|reduces|surpasses|delivers|attains|enables|is|uses|consists|leverages)\b",
-                sentence[_strip_openers(sentence, 0) :],
-            )
-        ]
-        if match and _is_name(match.group(1), abstract) and _MIXED.match(match.group(1))
+        for match in re.finditer(
+            r"\b(" + _NAME_TOKEN + r")\s+(?:\w+ly\s+)?(?:outperforms|achieves|improves|reduces|"
+            r"surpasses|delivers|attains|enables|uses|consists|leverages)\b",
+            abstract,
+        )
+        if _is_name(match.group(1), abstract) and _MIXED.match(match.group(1))
     )
     defined = {match.group(1) for match in _DEFINED_ACRONYM.finditer(abstract)}
     for token, _count in subjects.most_common():
-        if token in defined or abstract.count(token) >= 3:
+        if token in defined or abstract.count(token) >= 2:
             return token
+    # an acronym the abstract defines and keeps using ("... feedback (RLCF) framework")
+    frequent = Counter(
+        {token: len(re.findall(rf"\b{re.escape(token)}\b", abstract)) for token in defined}
+    )
+    ranked = [(t, c) for t, c in frequent.most_common() if c >= 3 and _is_name(t, abstract)]
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
     return None
 
 
@@ -459,7 +492,9 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 r"validate|verify|compare|extend|leverage|employ|reveal|discuss|highlight|argue|"
                 r"suggest|outline|test|measure|quantify|characterize|construct|build|curate|"
                 r"collect|achieve|obtain|make|integrate|design)\b",
-                lambda m: m.group(1) + _third_person(m.group(2)),
+                lambda m: m.group(0)
+                if re.search(r"\bto\s+\w+$", rest[: m.start()])
+                else m.group(1) + _third_person(m.group(2)),
                 rest,
             )
             text = _finish(printed + rest, name)
@@ -511,35 +546,45 @@ _NOT_MECHANISM = re.compile(
     r"is\s+(?:publicly\s+)?available|are\s+(?:publicly\s+)?available|will|can\s+be\s+found|"
     r"show|demonstrate|evaluate|conduct|perform|release|make|open-source|validate|verify|test|"
     r"compare|report|find|found|observe|believe|hope|expect|discuss|conclude|note|present|"
-    r"propose|introduce|also\s+propose)",
+    r"propose|introduce|also\s+propose|call|name|term|dub|refer|notice|argue|hypothesi[sz]e|"
+    r"has\s+(?:\w+\s+)?(?:achiev|shown|demonstrat|replicat|outperform)|provide\s+(?:\w+\s+)?evidence|"
+    r"provides\s+(?:\w+\s+)?evidence|study|studies|analy[sz]e|investigate|explore|examine|"
+    r"discover|reveal|observe|confirm|suggest|indicate|ares?\b|is\s+able|are\s+able)",
     re.IGNORECASE,
 )
+_EVALUATIVE_PURPOSE = re.compile(r"\bto\s+(?:show|demonstrate|evaluate|validate|verify|test)\b")
 _WE_VERB = re.compile(r"^(?:[Ww]e)\s+" + _ADVERBS + r"(?P<verb>[a-z]+)\b")
 
 
-def _subject_pattern(name: str | None) -> re.Pattern[str]:
-    subjects = [
-        r"(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his)\s+(?:\w+\s+){0,2}?(?:method|approach|framework|model|"
-        r"technique|algorithm|system|architecture|scheme|pipeline|strategy|design|key\s+idea|"
-        r"core\s+idea|idea|module|mechanism)",
-        r"[Ii]t",
-    ]
-    if name:
-        subjects.insert(0, re.escape(name))
-    return re.compile(
-        r"^(?:" + "|".join(subjects) + r")\s+(?P<rest>(?:\w+ly\s+)?[a-z][a-z\-]*(?:s|ed)\b.*)$",
-        re.DOTALL,
-    )
+_GENERIC_SUBJECT = re.compile(
+    r"(?:(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his)\s+(?:\w+\s+){0,2}?(?:method|approach|framework|model|"
+    r"technique|algorithm|system|architecture|scheme|pipeline|strategy|design|key\s+idea|"
+    r"core\s+idea|idea|module|mechanism)|[Ii]t)\s+"
+)
+_PREDICATE = re.compile(r"(?:\w+ly\s+)?[a-z][a-z\-]*(?:s|ed)\b")
+
+
+def _predicate_start(body: str, name: str | None) -> int | None:
+    """Offset of the predicate when ``body`` starts with the paper's method as subject."""
+    position = None
+    if name and body.startswith(name + " "):
+        position = len(name) + 1
+    else:
+        subject = _GENERIC_SUBJECT.match(body)
+        if subject:
+            position = subject.end()
+    if position is None or not _PREDICATE.match(body, position):
+        return None
+    return position
 
 
 def _mechanism(
     sentences: tuple[str, ...], name: str | None, after: int, proposal: Span | None
 ) -> Span | None:
-    subject = _subject_pattern(name)
     forms = _verb_forms()
     for index in range(after, len(sentences)):
         sentence = sentences[index]
-        if _URL.search(sentence) or re.search(r"\d+(?:\.\d+)?\s?(?:%|×|x\b|times)", sentence):
+        if _URL.search(sentence) or _FIGURE.search(sentence):
             continue
         start = _strip_openers(sentence, 0)
         body = sentence[start:]
@@ -552,13 +597,13 @@ def _mechanism(
                 if text:
                     return _span_from(sentences, index, start, text)
             continue
-        match = subject.match(body)
-        if match and not (match.group(0).startswith(("It", "it")) and index != after + 1):
-            rest_start = start + match.start("rest")
+        predicate = _predicate_start(body, name)
+        if predicate is not None and not (body.startswith(("It ", "it ")) and index != after + 1):
+            rest_start = start + predicate
             if _NOT_MECHANISM.match(sentence[rest_start:]):
                 continue
             text = _finish(sentence[rest_start:], name)
-            if text:
+            if text and not _EVALUATIVE_PURPOSE.search(text):
                 return _span_from(sentences, index, rest_start, text)
             continue
         we = _WE_VERB.match(body)
@@ -570,9 +615,9 @@ def _mechanism(
             if strength == 1:
                 continue
             verb_start = start + we.start("verb")
-            printed = forms[verb][0] if verb in forms else _third_person(verb)
+            printed = forms[verb][0] if verb in forms else _present_third(verb)
             text = _finish(printed + sentence[start + we.end("verb") :], name)
-            if text:
+            if text and not _EVALUATIVE_PURPOSE.search(text):
                 return _span_from(sentences, index, verb_start, text)
     return None
 
@@ -613,7 +658,10 @@ def _setting_pattern() -> re.Pattern[str]:
     nouns = _alternation(_lexicon("setting_nouns"))
     return re.compile(
         r"\b(?:on|across|over|in)\s+(?!par\b|average\b|the\s+other\b|top\s+of\b|turn\b)"
-        rf"(?:[^.;:]{{0,{MAX_SETTING_CHARS}}}?)\b(?:{nouns})\b"
+        r"(?:(?!(?:is|are|was|were|be|been|can|could|may|we|our|which|that|where|while|when|"
+        r"achiev\w*|outperform\w*|show\w*|demonstrat\w*|improv\w*|reduc\w*|provid\w*|has|have|"
+        r"over|than|against)\b)[\w\-+.'/()]+,?\s+){0,12}?"
+        rf"(?:{nouns})\b"
         r"(?:\s*\([^)]{0,80}\))?"
         r"(?:,?\s+(?:such\s+as|including|like|e\.g\.,?)\s+[^.;]{0,100}?(?=[.;]|,\s+(?:while|where|"
         r"which|with|and\s+(?:show|demonstrat|achiev|outperform)|respectively|demonstrat|show)|$))?"
@@ -666,8 +714,8 @@ _QUALIFIER = (
     r"as\s+few\s+as|by|of)\s+)?"
 )
 _FIGURE = re.compile(
-    rf"(?<![\w.])(?P<qualifier>{_QUALIFIER})(?P<value>{_NUMBER}{_UNIT}"
-    rf"(?:\s*(?:to|-|–|and)\s*{_NUMBER}{_UNIT})?)"
+    rf"(?<![\w.])(?P<qualifier>{_QUALIFIER})(?P<value>(?:{_NUMBER}(?:{_UNIT})?\s*(?:to|-|–)\s*)?"
+    rf"{_NUMBER}{_UNIT}(?:\+)?(?:\s*(?:to|-|–|and)\s*{_NUMBER}{_UNIT})?)"
 )
 _FROM_TO = re.compile(rf"\bfrom\s+(?P<value>{_NUMBER}{_UNIT}?\s+to\s+{_NUMBER}{_UNIT}?)")
 _METRIC_OF = None
@@ -690,50 +738,130 @@ _COMPARED_VERB_BY = re.compile(
 )
 
 
-def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of ``sentence`` containing [start, end): from the sentence start (after openers)
-    to the end, narrowed to ``MAX_SPAN_CHARS`` at clause boundaries."""
-    clause_start = _strip_openers(sentence, 0)
-    lead = re.match(
-        r"(?:(?:the\s+)?(?:extensive\s+|comprehensive\s+)?(?:experiments?|experimental\s+results?|"
-        r"results?|evaluations?|empirical\s+results?)(?:\s+(?:on|across)\s+[^,]{0,80}?)?\s+"
-        r"(?:show|demonstrate|indicate|reveal|confirm|verify|suggest)\s+that\s+|[Ww]e\s+(?:show|find|"
-        r"demonstrate|observe)\s+that\s+)",
-        sentence[clause_start:],
-        re.IGNORECASE,
-    )
-    if lead and clause_start + lead.end() <= start:
-        clause_start += lead.end()
-    clause_end = len(sentence)
-    if clause_end - clause_start > MAX_SPAN_CHARS:
-        for match in _CLAUSE_BOUNDARY.finditer(sentence):
-            if match.start() < start and match.end() > clause_start and match.start() > clause_start:
-                candidate = match.end()
-                candidate_text = sentence[candidate:]
-                if not _FIRST_PERSON.match(candidate_text) and end - candidate < MAX_SPAN_CHARS:
-                    clause_start = candidate
-            elif match.start() >= end and match.start() - clause_start >= 40:
-                clause_end = match.start()
+_MODALS = frozenset(
+    "can could may might will would should must shall cannot did had was".split()
+)
+_IRREGULAR_PRESENT = {"are": "is", "were": "was", "have": "has", "do": "does"}
+_EVIDENTIAL_LEAD = re.compile(
+    r"(?:(?:the\s+)?(?:extensive\s+|comprehensive\s+|further\s+)?(?:experiments?|experimental\s+"
+    r"results?|results?|evaluations?|empirical\s+results?|analys[ie]s)(?:\s+(?:on|across)\s+[^,]{0,80}?)?"
+    r"\s+(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|confirm|"
+    r"confirms|verify|verifies|suggest|suggests)\s+(?:that\s+)?)",
+    re.IGNORECASE,
+)
+_WE_LEAD = re.compile(r"[Ww]e\s+" + _ADVERBS + r"(?P<verb>[a-z]+)\b(?P<that>\s+that\b)?")
+_EVIDENTIAL_WORDS = frozenset(
+    "find found show showed demonstrate demonstrated observe observed see saw reveal revealed "
+    "note noted confirm confirmed verify verified discover discovered".split()
+)
+
+
+def _present_third(verb: str) -> str:
+    if verb in _MODALS or verb.endswith("ed") or verb in {"found", "built", "made", "saw", "took"}:
+        return verb
+    return _IRREGULAR_PRESENT.get(verb) or _third_person(verb)
+
+
+def _clause(sentence: str, start: int) -> tuple[int, str]:
+    """Where the claim in ``sentence[start:]`` begins and its text: openers dropped, "the results
+    show that" and "we find that" dropped, a leading "we achieve X" made "achieves X"."""
+    for _ in range(4):
+        start = _strip_openers(sentence, start)
+        while start < len(sentence) and sentence[start] in ", ":
+            start += 1
+        lead = _EVIDENTIAL_LEAD.match(sentence, start)
+        if lead:
+            start = lead.end()
+            continue
+        we = _WE_LEAD.match(sentence, start)
+        if we is None:
+            break
+        verb = we.group("verb")
+        if verb in _EVIDENTIAL_WORDS:
+            if we.group("that"):
+                start = we.end()
+                continue
+            if verb in {"find", "found", "observe", "observed", "see", "saw"}:
+                start = we.end() + 1  # "we find 82% of the gap ..." -> "82% of the gap ..."
+                if not _DANGLING_START.match(sentence[start:]):
+                    continue
+        if verb in {"also", "further"}:
+            break
+        return we.start("verb"), _present_third(verb) + sentence[we.end("verb") :]
+    return start, sentence[start:]
+
+
+def _clause_around(sentence: str, start: int, end: int) -> tuple[int, str]:
+    """The clause of ``sentence`` holding the figure at [start, end), as (offset, raw-ish text)."""
+    clause_start, text = _clause(sentence, 0)
+    if clause_start > start:
+        # the figure sits in a leading clause that was stripped ("While we observe 5.7% ..., we")
+        clause_start, text = _clause(sentence, 0 if start < 0 else _clause_start_before(sentence, start))
+    figure_end = end - clause_start + (len(text) - (len(sentence) - clause_start))
+    if len(text) > MAX_SPAN_CHARS:
+        cut = None
+        for match in _CLAUSE_BOUNDARY.finditer(text):
+            if match.start() >= max(figure_end, 40) and _balanced(text[: match.start()]):
+                cut = match.start()
                 break
-    return clause_start, clause_end
+        if cut:
+            text = text[:cut]
+    return clause_start, text
 
 
-def _results(sentences: tuple[str, ...], name: str | None) -> tuple[Result, ...]:
+def _clause_start_before(sentence: str, position: int) -> int:
+    """The start of the clause containing ``position``: after the last comma before it."""
+    comma = sentence.rfind(", ", 0, position)
+    return comma + 2 if comma >= 0 else 0
+
+
+def _figures(sentence: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, qualifier, value) of every figure in ``sentence``, overlaps removed."""
+    found = [
+        (m.start("value"), m.end("value"), "from", m.group("value"))
+        for m in _FROM_TO.finditer(sentence)
+    ]
+    found += [
+        (m.start("value"), m.end("value"), m.group("qualifier"), m.group("value"))
+        for m in _FIGURE.finditer(sentence)
+    ]
+    kept: list[tuple[int, int, str, str]] = []
+    for figure in found:
+        if not any(figure[0] < other[1] and other[0] < figure[1] for other in kept):
+            kept.append(figure)
+    return sorted(kept)
+
+
+def _results(
+    sentences: tuple[str, ...], name: str | None, proposal_index: int
+) -> tuple[Result, ...]:
     results: list[Result] = []
     for index, sentence in enumerate(sentences):
         if _URL.search(sentence) and not re.search(r"\d\s?%", sentence):
             continue
-        figures = [(m.start("value"), m.end("value"), m.group("qualifier"), m.group("value")) for m in _FIGURE.finditer(sentence)]
-        figures += [(m.start("value"), m.end("value"), "from ", m.group("value")) for m in _FROM_TO.finditer(sentence)]
-        if not figures:
-            continue
-        for value_start, value_end, qualifier, value in sorted(figures):
-            if re.match(r"\d+\s?(?:GB|MB|TB|hours?|seconds?)\b", value) and not _EVALUATION.search(sentence):
-                continue
-            start, end = _clause_around(sentence, value_start, value_end)
-            text = _finish(sentence[start:end], name)
-            if text is None:
-                continue
+        if index < proposal_index and not (
+            re.search(r"\b(?:[Ww]e|[Oo]ur)\b", sentence) or (name and name in sentence)
+        ):
+            continue  # a figure in the background ("LLMs spend 80% of ...") is not a result
+        for value_start, value_end, qualifier, value in _figures(sentence):
+            start, raw = _clause_around(sentence, value_start, value_end)
+            text = _finish(raw, name, limit=max(len(raw), MAX_SPAN_CHARS))
+            if text is None or fix_artefacts(value).split()[0] not in text:
+                # the figure's own clause: ", which improves throughput by 1.31x ..."
+                start = _clause_start_before(sentence, value_start)
+                relative = re.match(r"(?:which|that|where|and|while|whereas)\s+", sentence[start:])
+                if relative:
+                    start += relative.end()
+                start, raw = _clause(sentence, start)
+                raw = _cut_to_clause(raw, max(MAX_SPAN_CHARS, value_end - start + 1))
+                text = _finish(raw, name, limit=max(len(raw), MAX_SPAN_CHARS))
+                if (
+                    text is None
+                    or fix_artefacts(value).split()[0] not in text
+                    or _DANGLING_START.match(text)
+                ):
+                    continue
+            end = _raw_end(sentence, start, text)
             qualifier = re.sub(r"\s+", " ", qualifier.strip())
             if qualifier in {"by", "of", ""}:
                 qualifier = ""
@@ -777,7 +905,7 @@ def _results(sentences: tuple[str, ...], name: str | None) -> tuple[Result, ...]
                 Result(
                     index,
                     start,
-                    _raw_end(sentence, start, text),
+                    end,
                     text,
                     figure=figure,
                     metric=metric,
@@ -842,6 +970,6 @@ def analyse(title: str, abstract: str) -> PaperClaims:
         proposal=proposal,
         mechanism=mechanism,
         setting=_setting(sentences, name),
-        results=_results(sentences, name),
+        results=_results(sentences, name, proposal_index),
         finding=finding,
     )
