@@ -94,7 +94,7 @@ def _verb_strength() -> dict[str, int]:
 
 
 def _third_person(verb: str) -> str:
-    """"propose" -> "proposes", "study" -> "studies", "put forward" -> "puts forward"."""
+    """ "propose" -> "proposes", "study" -> "studies", "put forward" -> "puts forward"."""
     head, _, rest = verb.partition(" ")
     if head == "have":
         head = "has"
@@ -137,7 +137,9 @@ def _contribution_pattern() -> re.Pattern[str]:
     verbs = _alternation(tuple(_verb_forms()))
     return re.compile(
         r"\b(?P<subject>[Ww]e|(?:[Tt]his|[Tt]he\s+present|[Oo]ur)\s+(?:paper|work|study|article|"
-        r"thesis|dissertation|chapter|survey|note|letter|report|position paper))\s+" + _ADVERBS + rf"(?P<verb>{verbs})\b"
+        r"thesis|dissertation|chapter|survey|note|letter|report|position paper))\s+"
+        + _ADVERBS
+        + rf"(?P<verb>{verbs})\b"
     )
 
 
@@ -179,9 +181,7 @@ _CLAUSE_BOUNDARY = re.compile(
     r"achiev\w*|outperform\w*|evaluat\w*)|but|although|though|as\s+well\s+as|so\s+that|"
     r"respectively)\b)"
 )
-_TRAILING_JUNK = re.compile(
-    r"(?:\s*\[[\d,\s\-–]+\]|\s*\((?:see|cf\.?)\s[^)]*\)|\s*https?://\S+)$"
-)
+_TRAILING_JUNK = re.compile(r"(?:\s*\[[\d,\s\-–]+\]|\s*\((?:see|cf\.?)\s[^)]*\)|\s*https?://\S+)$")
 _URL = re.compile(r"https?://|github\.com|\bcode\b.{0,40}\bavailable\b|\bproject page\b", re.I)
 
 
@@ -265,7 +265,10 @@ def _drop_demonstratives(text: str) -> str | None:
         if (
             len(phrase) < 2
             or _vague_nouns().match(phrase[0])
-            or (word in {"this", "these", "those"} and re.match(r"(?:is|are|was|were|can|may|will|has|have)\b", phrase[0]))
+            or (
+                word in {"this", "these", "those"}
+                and re.match(r"(?:is|are|was|were|can|may|will|has|have)\b", phrase[0])
+            )
         ):
             return None
         out.append(text[position : match.start()])
@@ -275,7 +278,7 @@ def _drop_demonstratives(text: str) -> str | None:
 
 
 def _resolve_first_person(text: str, name: str | None) -> str | None:
-    """"our method" -> the name (or "the method"), "our X" -> "the X"; None when a "we"/"us"
+    """ "our method" -> the name (or "the method"), "our X" -> "the X"; None when a "we"/"us"
     remains that cannot be cut off at a clause boundary."""
 
     def our(match: re.Match[str]) -> str:
@@ -301,7 +304,9 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
     return text
 
 
-_MISSED_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bal)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<![A-Z])\.\s+(?=\S)")
+_MISSED_BREAK = re.compile(
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bal)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<![A-Z])\.\s+(?=\S)"
+)
 
 
 def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | None:
@@ -339,7 +344,9 @@ def _raw_end(sentence: str, start: int, printed: str) -> int:
 # --- name ----------------------------------------------------------------------------------------
 
 _NAME_TOKEN = r"[A-Za-zσ][\w+.\-σ]*[\w+]"
-_LOOKS_NAMED = re.compile(r"^(?=.*[A-Z].*[A-Z0-9+]|.*\d|[A-Z][a-z]{2,})[A-Za-zσ0-9][\w+.\-σ]*[\w+]$")
+_LOOKS_NAMED = re.compile(
+    r"^(?=.*[A-Z].*[A-Z0-9+]|.*\d|[A-Z][a-z]{2,})[A-Za-zσ0-9][\w+.\-σ]*[\w+]$"
+)
 _MIXED = re.compile(r"^(?=\S*(?:[a-z]\S*[A-Z]|[A-Z]\S*[A-Z]|\d|\+))")
 _DEFINED_ACRONYM = re.compile(r"\(\s*(" + _NAME_TOKEN + r")\s*\)")
 _CALLED = re.compile(
@@ -404,7 +411,9 @@ def paper_name(title: str, abstract: str) -> str | None:
                     return defined.group(1)
                 return called.group("name")
             if called:
-                acronym = re.match(r"[\w\s\-]{0,80}?\((" + _NAME_TOKEN + r")\)", after[called.end() :])
+                acronym = re.match(
+                    r"[\w\s\-]{0,80}?\((" + _NAME_TOKEN + r")\)", after[called.end() :]
+                )
                 if acronym and _is_name(acronym.group(1), abstract):
                     return acronym.group(1)
             early = re.match(
@@ -413,10 +422,17 @@ def paper_name(title: str, abstract: str) -> str | None:
             if early and _is_name(early.group(1), abstract):
                 return early.group(1)
             direct = re.match(r"\s+(" + _NAME_TOKEN + r")\b", after)
-            if direct and _is_name(direct.group(1), abstract) and (
-                direct.group(1)[0].isupper()
-                or (_MIXED.match(direct.group(1)) and _verb_forms().get(
-                    re.sub(r"\s+", " ", match.group("verb")), ("", 0))[1] == 3)
+            if (
+                direct
+                and _is_name(direct.group(1), abstract)
+                and (
+                    direct.group(1)[0].isupper()
+                    or (
+                        _MIXED.match(direct.group(1))
+                        and _verb_forms().get(re.sub(r"\s+", " ", match.group("verb")), ("", 0))[1]
+                        == 3
+                    )
+                )
             ):
                 return direct.group(1)
             clause = re.split(r"[;]|, which|, and we", after)[0]
@@ -492,9 +508,11 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 r"validate|verify|compare|extend|leverage|employ|reveal|discuss|highlight|argue|"
                 r"suggest|outline|test|measure|quantify|characterize|construct|build|curate|"
                 r"collect|achieve|obtain|make|integrate|design)\b",
-                lambda m: m.group(0)
-                if re.search(r"\bto\s+\w+$", rest[: m.start()])
-                else m.group(1) + _third_person(m.group(2)),
+                lambda m: (
+                    m.group(0)
+                    if re.search(r"\bto\s+\w+$", rest[: m.start()])
+                    else m.group(1) + _third_person(m.group(2))
+                ),
                 rest,
             )
             text = _finish(printed + rest, name)
@@ -590,7 +608,9 @@ def _mechanism(
         body = sentence[start:]
         if index == after and proposal is not None:
             # the proposal sentence itself: its relative clause or its "by ...ing" clause
-            which = re.search(r",\s+(?:which|that)\s+(?P<verb>[a-z]+s)\b", sentence[proposal.start :])
+            which = re.search(
+                r",\s+(?:which|that)\s+(?P<verb>[a-z]+s)\b", sentence[proposal.start :]
+            )
             if which and not _NOT_MECHANISM.match(which.group("verb")):
                 start = proposal.start + which.start("verb")
                 text = _finish(sentence[start:], name)
@@ -739,7 +759,21 @@ _COMPARED_VERB_BY = re.compile(
 
 
 _MODALS = frozenset(
-    "can could may might will would should must shall cannot did had was".split()
+    [
+        "can",
+        "could",
+        "may",
+        "might",
+        "will",
+        "would",
+        "should",
+        "must",
+        "shall",
+        "cannot",
+        "did",
+        "had",
+        "was",
+    ]
 )
 _IRREGULAR_PRESENT = {"are": "is", "were": "was", "have": "has", "do": "does"}
 _EVIDENTIAL_LEAD = re.compile(
@@ -751,8 +785,28 @@ _EVIDENTIAL_LEAD = re.compile(
 )
 _WE_LEAD = re.compile(r"[Ww]e\s+" + _ADVERBS + r"(?P<verb>[a-z]+)\b(?P<that>\s+that\b)?")
 _EVIDENTIAL_WORDS = frozenset(
-    "find found show showed demonstrate demonstrated observe observed see saw reveal revealed "
-    "note noted confirm confirmed verify verified discover discovered".split()
+    [
+        "find",
+        "found",
+        "show",
+        "showed",
+        "demonstrate",
+        "demonstrated",
+        "observe",
+        "observed",
+        "see",
+        "saw",
+        "reveal",
+        "revealed",
+        "note",
+        "noted",
+        "confirm",
+        "confirmed",
+        "verify",
+        "verified",
+        "discover",
+        "discovered",
+    ]
 )
 
 
@@ -796,7 +850,9 @@ def _clause_around(sentence: str, start: int, end: int) -> tuple[int, str]:
     clause_start, text = _clause(sentence, 0)
     if clause_start > start:
         # the figure sits in a leading clause that was stripped ("While we observe 5.7% ..., we")
-        clause_start, text = _clause(sentence, 0 if start < 0 else _clause_start_before(sentence, start))
+        clause_start, text = _clause(
+            sentence, 0 if start < 0 else _clause_start_before(sentence, start)
+        )
     figure_end = end - clause_start + (len(text) - (len(sentence) - clause_start))
     if len(text) > MAX_SPAN_CHARS:
         cut = None
@@ -887,7 +943,11 @@ def _results(
                     re.IGNORECASE,
                 )
                 if following:
-                    metric = following.group(0).strip() if following.re is _metric_pattern() else following.group(1)
+                    metric = (
+                        following.group(0).strip()
+                        if following.re is _metric_pattern()
+                        else following.group(1)
+                    )
             if metric is None:
                 nearest = list(_metric_pattern().finditer(sentence[start:value_start]))
                 if nearest and value_start - (start + nearest[-1].end()) < 60:

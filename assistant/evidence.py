@@ -544,25 +544,13 @@ def method_name(title: str, abstract: str) -> str | None:
     return None
 
 
-_LABEL_STOPS = frozenset(_words("a an the of for and on in to with via by from as at"))
-
-
 def short_label(paper: Paper) -> str:
-    """A few readable words for a citation in prose: the method's name, else the title's start."""
+    """The paper's name in prose and citations: the method's name, else its title before any
+    colon, whole (a cut title reads as a typo and says less than the full one)."""
     name = method_name(paper.title, paper.abstract)
     if name:
         return name
-    title = re.split(r"[:?]", paper.title)[0].strip() or paper.title
-    title = re.sub(r"^(?:(?:towards|toward|on|a|an|the)\s+)+(?=\S+\s+\S+)", "", title, flags=re.I)
-    title = title[:1].upper() + title[1:]
-    words = title.split()
-    if len(words) <= 4:
-        return title
-    cut = words[:4]
-    # end on a noun: not on a function word, nor on a verb form like "Utilizing"
-    while len(cut) > 2 and (cut[-1].lower() in _LABEL_STOPS or cut[-1].lower().endswith("ing")):
-        cut.pop()
-    return " ".join(cut) + "…"
+    return re.split(r"[:?]", paper.title)[0].strip() or paper.title
 
 
 # --- scoring -------------------------------------------------------------------------------

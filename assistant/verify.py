@@ -270,6 +270,18 @@ def _is_connective(
     return not extra
 
 
+def _is_declared_connective(text: str, papers: Sequence[_PaperText]) -> bool:
+    """A sentence its writer declares connective may count the evidence and name its papers, and
+    nothing more: no figure but the number of evidence papers, no name that no evidence paper
+    uses. Its words are the writer's own business; its citations (none) carry no claim."""
+    if numbers_in(text) - {str(len(papers))}:
+        return False
+    haystack = " ".join(
+        f"{paper.evidence.paper.title} {paper.evidence.paper.abstract}" for paper in papers
+    ).lower()
+    return all(name.lower() in haystack for name in named_terms(text))
+
+
 def verify(
     draft: Draft,
     evidence: Sequence[Evidence],
@@ -308,7 +320,11 @@ def verify(
         if (
             not cited
             and not sentence.citations
-            and _is_connective(sentence.text, question_tokens, list(papers.values()))
+            and (
+                _is_declared_connective(sentence.text, list(papers.values()))
+                if sentence.kind == "connective"
+                else _is_connective(sentence.text, question_tokens, list(papers.values()))
+            )
         ):
             plans.append((index, [], check, "connective"))
             continue

@@ -21,7 +21,6 @@ from assistant.evidence import (
     abstract_sentences,
     clean_sentence,
     content_tokens,
-    focus_phrase,
     method_name,
     question_kind,
     sentence_roles,
@@ -31,6 +30,7 @@ from assistant.evidence import (
 )
 from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, Paper, Task
 from assistant.writers.base import TextSink, Writer
+from assistant.writers.synthesis import count_phrase, paper_claims, say_paper
 
 
 def _words(text: str) -> list[str]:
@@ -610,7 +610,9 @@ class _Builder:
         if not text.endswith((".", "!", "?")):
             text += "."
         self.paragraphs[-1].append(len(self.sentences))
-        self.sentences.append(DraftSentence(text, list(dict.fromkeys(sentence.citations))))
+        self.sentences.append(
+            DraftSentence(text, list(dict.fromkeys(sentence.citations)), sentence.kind)
+        )
 
     def draft(self, engine: str) -> SectionedDraft:
         keep = [
@@ -665,7 +667,7 @@ class ExtractiveWriter(Writer):
         views = [_view(item) for item in evidence]
         builder = _Builder()
         if views:
-            if task == "ask" and question_kind(question) == "lookup":
+            if task == "ask" and (len(views) == 1 or question_kind(question) == "lookup"):
                 self._lookup(builder, question, views[0])
             elif task == "compare":
                 self._compare(builder, question, views)
@@ -681,20 +683,33 @@ class ExtractiveWriter(Writer):
     # --- ask: one paper and the figure ------------------------------------------------------
 
     def _lookup(self, builder: _Builder, question: str, view: _PaperView) -> None:
-        """The paper, what it does, and the sentence answering each further clause (the figure)."""
+        """One paper answers: it, named, with what it proposes; then the abstract sentence that
+        answers each further clause (the figure, the name asked for), lead first."""
         clauses = split_clauses(question)
         usable = [
             item for item in view.evidence.sentences if view.roles[item.index] != "boilerplate"
         ]
-        picks = usable[: max(2, len(clauses))]
-        contribution = view.contribution()
-        if contribution is not None and contribution not in picks:
-            picks.insert(0, contribution)
-        picks = sorted(dict.fromkeys(picks[:4]), key=lambda item: item.index)
+        picks = usable[: max(3, len(clauses) + 1)]
+        said = say_paper(view.paper, most=1, wanted=content_tokens(question))
         builder.paragraph()
-        builder.add(DraftSentence(f"The closest match is “{view.paper.title}”", [view.paper.id]))
-        for item in picks:
-            builder.add(_say(view, item, subject="It"))
+        if said is not None:
+            builder.add(said.sentences[0])
+            proposal = paper_claims(view.paper).proposal
+            if proposal is not None:
+                # the sentence the lead was drawn from, unless it says more than the lead does
+                picks = [
+                    item
+                    for item in picks
+                    if item.index != proposal.sentence
+                    or len(proposal.text) < 0.8 * len(view.sentences[item.index])
+                ]
+        else:
+            contribution = view.contribution()
+            if contribution is not None and contribution not in picks:
+                picks.insert(0, contribution)
+        picks = sorted(dict.fromkeys(picks[:4]), key=lambda item: item.index)
+        for position, item in enumerate(picks):
+            builder.add(_say(view, item, subject="It" if said or position else None))
 
     # --- ask: every relevant paper, grouped by what it does ---------------------------------
 
@@ -726,37 +741,44 @@ class ExtractiveWriter(Writer):
         return groups
 
     def _topic(self, builder: _Builder, question: str, views: list[_PaperView]) -> None:
+        """Every paper the question is about, papers that do alike side by side; each said from
+        its claims (what it proposes, how, what it reports)."""
         weights = _Weights(views, self.document_frequency, self.collection_size)
         skip = self._skip_tokens(question, views)
-        focus_groups = self._focus(question, views)
         groups = group_papers(views, weights, skip)
-        focus = focus_phrase(question)
         builder.paragraph()
         count = len(views)
-        if count == 1:
-            builder.add(DraftSentence(f"One paper in the collection bears on {focus}"))
-        else:
+        if count > 1:
             grouped = (
-                f", in {_count_word(len(groups)).lower()} groups by what they do"
-                if 1 < len(groups) < count
-                else ""
+                "; below, papers that work alike stand together" if 1 < len(groups) < count else ""
             )
             builder.add(
                 DraftSentence(
-                    f"{_count_word(count)} papers in the collection bear on {focus}{grouped}"
+                    f"{count_phrase(count, 'paper')} in the collection answer this{grouped}",
+                    kind="connective",
                 )
             )
-        themes = self._themes(groups, views, weights, skip)
-        for group, theme in zip(groups, themes, strict=True):
-            builder.paragraph(_capitalise(theme) if theme and len(groups) > 1 else "")
+        focus_groups = self._focus(question, views)
+        for group in groups:
+            builder.paragraph()
             for index in group:
-                for sentence in self._what_it_does(views[index], focus_groups, context=True):
+                for sentence in self._paper_sentences(views[index], focus_groups, question):
                     builder.add(sentence)
-        if count > 1:
-            differences = self._differences(views, weights, skip)
-            if differences is not None:
-                builder.paragraph("How they differ")
-                builder.add(differences)
+
+    def _paper_sentences(
+        self,
+        view: _PaperView,
+        focus: list[list[frozenset[str]]],
+        question: str,
+        *,
+        most: int = 3,
+        subject: str | None = None,
+    ) -> list[DraftSentence]:
+        """The paper said from its claims; from its best evidence sentences when it has none."""
+        said = say_paper(view.paper, most=most, subject=subject, wanted=content_tokens(question))
+        if said is not None:
+            return list(said.sentences)
+        return self._what_it_does(view, focus, most=2)
 
     def _themes(
         self, groups: list[list[int]], views: list[_PaperView], weights: _Weights, skip: set[str]
@@ -838,23 +860,20 @@ class ExtractiveWriter(Writer):
     # --- related work ---------------------------------------------------------------------
 
     def _related_work(self, builder: _Builder, topic: str, views: list[_PaperView]) -> None:
+        """One paragraph per group of papers that work alike, largest first, as a paper's
+        related-work section has them; no headings mined from keywords."""
         weights = _Weights(views, self.document_frequency, self.collection_size)
         skip = self._skip_tokens(topic, views)
         focus_groups = self._focus(topic, views)
         groups = group_papers(views, weights, skip)
-        themes = self._themes(groups, views, weights, skip)
         singles = [group[0] for group in groups if len(group) == 1]
-        ordered = [
-            (group, theme) for group, theme in zip(groups, themes, strict=True) if len(group) > 1
-        ]
+        ordered = [group for group in groups if len(group) > 1]
         if singles:
-            ordered.append((singles, None))
-        for group, theme in ordered:
-            members = [views[index] for index in group]
-            is_rest = group is singles and len(ordered) > 1
-            builder.paragraph(_capitalise(theme) if theme else ("Other work" if is_rest else ""))
-            for view in members:
-                for sentence in self._what_it_does(view, focus_groups, most=2):
+            ordered.append(singles)
+        for group in ordered:
+            builder.paragraph()
+            for view in (views[index] for index in group):
+                for sentence in self._paper_sentences(view, focus_groups, topic, most=2):
                     builder.add(sentence)
 
     # --- compare --------------------------------------------------------------------------
@@ -877,14 +896,10 @@ class ExtractiveWriter(Writer):
         else:
             builder.add(
                 DraftSentence(
-                    f"The {_count_word(len(views)).lower()} papers compared here are "
-                    + _join_labels(labels)
+                    f"The papers compared here are {_join_labels(labels)}", kind="connective"
                 )
             )
         builder.paragraph("How each differs")
         for view in views:
-            for sentence in self._what_it_does(view, focus_groups, most=2):
+            for sentence in self._paper_sentences(view, focus_groups, topic or "", most=3):
                 builder.add(sentence)
-        differences = self._differences(views, weights, self._skip_tokens(topic or "", views))
-        if differences is not None:
-            builder.add(differences)

@@ -1,0 +1,146 @@
+"""Writing from claims: what each paper proposes, how, and what it reports, in a researcher's form.
+
+The extractive engine used to stitch whole abstract sentences, which carry their context with them
+("Second,", "To address these issues", "we"). Here each paper is said from its analysed claims
+(``assistant.claims``): spans of its abstract with openers removed and first person resolved, never
+reworded. A paper's first sentence names it and says what it proposes (or, for an analysis, what it
+finds); a second says how, when the abstract says so apart from the proposal; a third gives the
+reported result with its figure. Every sentence cites the one paper it is drawn from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.claims import PaperClaims, Result, analyse
+from assistant.models import DraftSentence, Paper
+
+_MAX_LABEL_WORDS = 8  # a title longer than this before its colon is no label for prose
+
+
+@lru_cache(maxsize=4096)
+def claims_of(title: str, abstract: str) -> PaperClaims:
+    return analyse(title, abstract)
+
+
+def paper_claims(paper: Paper) -> PaperClaims:
+    return claims_of(paper.title, paper.abstract)
+
+
+@dataclass(frozen=True)
+class Said:
+    """A paper as the writer says it: its prose label and its sentences, first one naming it."""
+
+    paper: Paper
+    label: str | None
+    sentences: tuple[DraftSentence, ...]
+
+
+def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
+    """The paper's own name for its contribution, else its title when short; never a cut title."""
+    if claims.name:
+        return claims.name
+    head = re.split(r"[:?]", paper.title)[0].strip()
+    if head and len(head.split()) <= _MAX_LABEL_WORDS:
+        return head
+    return None
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(",;:")
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _best_result(claims: PaperClaims, wanted: Sequence[str] = ()) -> Result | None:
+    """The result with a figure (one that mentions a wanted term first), else the first result."""
+    with_figure = [result for result in claims.results if result.figure]
+    for result in with_figure:
+        if any(term.lower() in result.text.lower() for term in wanted):
+            return result
+    return with_figure[0] if with_figure else (claims.results[0] if claims.results else None)
+
+
+def _overlaps(inner: str, outer: str) -> bool:
+    inner_words = set(re.findall(r"\w+", inner.lower()))
+    outer_words = set(re.findall(r"\w+", outer.lower()))
+    return bool(inner_words) and len(inner_words & outer_words) / len(inner_words) > 0.6
+
+
+def say_paper(
+    paper: Paper,
+    *,
+    subject: str | None = None,
+    most: int = 3,
+    wanted: Sequence[str] = (),
+) -> Said | None:
+    """Up to ``most`` sentences about one paper, each citing it; None when its claims are empty.
+
+    ``subject`` replaces the label as the first sentence's subject ("One paper", "Another").
+    """
+    claims = paper_claims(paper)
+    label = prose_label(paper, claims)
+    lead_text = None
+    if claims.proposal is not None:
+        lead_text = claims.proposal.text
+    elif claims.finding is not None:
+        lead_text = f"finds that {claims.finding.text}"
+    if lead_text is None:
+        return None
+    name = subject or label
+    if name is None or (label and label in lead_text and subject is None):
+        # "DeYO introduces ... named Destroy Your Object (DeYO)" would name it twice: the title
+        # says which paper it is instead, when it is short enough to read as a name.
+        head = re.split(r"[:?]", paper.title)[0].strip()
+        name = head if len(head.split()) <= _MAX_LABEL_WORDS and head != label else "One paper"
+    sentences = [DraftSentence(_sentence(f"{name} {lead_text}"), [paper.id])]
+    if (
+        len(sentences) < most
+        and claims.mechanism is not None
+        and not _overlaps(claims.mechanism.text, lead_text)
+    ):
+        sentences.append(DraftSentence(_sentence(f"It {claims.mechanism.text}"), [paper.id]))
+    result = _best_result(claims, wanted)
+    if (
+        len(sentences) < most
+        and result is not None
+        and not _overlaps(result.text, " ".join(s.text for s in sentences))
+    ):
+        sentences.append(DraftSentence(_sentence(_capitalise(result.text)), [paper.id]))
+    elif (
+        len(sentences) < most
+        and claims.finding is not None
+        and claims.proposal is not None
+        and not _overlaps(claims.finding.text, lead_text)
+    ):
+        sentences.append(
+            DraftSentence(_sentence(f"It finds that {claims.finding.text}"), [paper.id])
+        )
+    return Said(paper, label, tuple(sentences))
+
+
+def count_phrase(count: int, noun: str) -> str:
+    """ "Seven papers"; numbers past twelve as digits. Declared connective by the caller."""
+    words = [
+        "No",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "Eleven",
+        "Twelve",
+    ]
+    number = words[count] if count < len(words) else str(count)
+    return f"{number} {noun}{'' if count == 1 else 's'}"
