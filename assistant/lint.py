@@ -469,14 +469,14 @@ _BENCHMARK_WORDS = re.compile(
 
 def _named_dataset(abstract: str) -> str | None:
     """The first dataset or benchmark the abstract names, if any."""
-    match = _BENCHMARK_WORDS.search(abstract)
-    if match:
-        return " ".join(match.group(0).split())
-    for name in _lexicon("datasets"):
-        found = re.search(rf"(?<![\w-]){re.escape(name)}(?:-\w+)?(?!\w)", abstract)
-        if found:
-            return found.group(0)
-    return None
+    candidates = [_BENCHMARK_WORDS.search(abstract)] + [
+        re.search(rf"(?<![\w-]){re.escape(name)}(?:-\w+)*(?!\w)", abstract)
+        for name in _lexicon("datasets")
+    ]
+    found = [match for match in candidates if match is not None]
+    if not found:
+        return None
+    return " ".join(min(found, key=lambda match: match.start()).group(0).split())
 
 
 def _table(answer: Answer, papers: dict[str, Paper]) -> list[LintFinding]:
