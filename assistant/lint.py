@@ -135,11 +135,26 @@ def _dangling_connectives(answer: Answer) -> list[LintFinding]:
             sentence = answer.sentences[index]
             # Sentences without citations are the writer's own framing; they name what they
             # point at. Only a cited sentence lifted from an abstract can lose its antecedent.
-            if sentence.citations and not _continues(previous, sentence):
-                excerpt = _dangling_opening(sentence.text)
+            if sentence.citations:
+                if _continues(previous, sentence):
+                    assert previous is not None
+                    excerpt = _unshown_noun(sentence.text, previous.text)
+                else:
+                    excerpt = _dangling_opening(sentence.text)
                 if excerpt:
                     findings.append(LintFinding("dangling_connective", index, excerpt))
             previous = sentence
+    if answer.table is not None:
+        # A cell stands alone: there is no sentence before it to lean on.
+        for paper_id, cells in answer.table.rows.items():
+            for aspect, cell in zip(answer.table.aspects, cells, strict=False):
+                excerpt = _dangling_opening(cell.text)
+                if excerpt:
+                    findings.append(
+                        LintFinding(
+                            "dangling_connective", None, f"{paper_id} / {aspect}: {excerpt}"
+                        )
+                    )
     return findings
 
 
@@ -148,7 +163,20 @@ def _continues(previous: CheckedSentence | None, sentence: CheckedSentence) -> b
     return previous is not None and bool(set(previous.citations) & set(sentence.citations))
 
 
+# "these issues", "such improvements", "this approach" in a sentence's opening words; "such as"
+# introduces examples and "this paper/work" is the first_person rule's.
+_DETERMINER_PHRASE = re.compile(
+    r"\b(?:this|these|those|such)\s+(?!as\b|paper\b|work\b|study\b)([\w-]+)(?:\s+([\w-]+))?",
+    re.IGNORECASE,
+)
+
+
+def _opening_words(text: str) -> str:
+    return " ".join(text.split()[:SUBJECT_MAX_WORDS])
+
+
 def _dangling_opening(text: str) -> str | None:
+    """What in a sentence's opening leans on a sentence before it, when none about it precedes."""
     for name in ("connectives", "anaphors"):
         match = _opening_pattern(name).match(text)
         if match:
@@ -157,11 +185,31 @@ def _dangling_opening(text: str) -> str | None:
     match = _phrase_pattern("inner_anaphors").search(clause)
     if match:
         return _words(text, 8)
+    opening = _opening_words(text)
     # "The SpaceTime paper thus introduces": a causal adverb right after the subject.
-    subject = " ".join(text.split()[:SUBJECT_MAX_WORDS])
-    if re.search(r"\b(?:thus|therefore|hence|consequently)\b", subject, re.IGNORECASE):
+    if re.search(r"\b(?:thus|therefore|hence|consequently)\b", opening, re.IGNORECASE):
+        return _words(text, SUBJECT_MAX_WORDS)
+    if _DETERMINER_PHRASE.search(opening):
         return _words(text, SUBJECT_MAX_WORDS)
     return None
+
+
+def _unshown_noun(text: str, previous: str) -> str | None:
+    """A "these results" / "this ability" in the opening whose noun the previous sentence (about
+    the same paper) never mentions: it points at an abstract sentence the answer left out. A bare
+    "This allows ..." refers to the previous sentence as a whole and is fine."""
+    match = _DETERMINER_PHRASE.search(_opening_words(text))
+    if match is None:
+        return None
+    verbs = {verb.lower() for verb in _lexicon("subject_verbs")}
+    head = match.group(1).lower()
+    if head in verbs or head in bm25.STOPWORDS:
+        return None
+    shown = set(bm25.tokenize(previous))
+    nouns = [word for word in match.groups() if word]
+    if any(token in shown for word in nouns for token in bm25.tokenize(word)):
+        return None
+    return _words(text, SUBJECT_MAX_WORDS)
 
 
 def _words(text: str, count: int) -> str:
@@ -176,7 +224,7 @@ _FIRST_PERSON = re.compile(
     r"(?<![\w-])(?:[Ww]e|[Oo]urs?|us|[Oo]urselves|[Mm]y)(?![\w-])"
     # "I" only as a subject: not a roman numeral ("Type I", "(i)", "Phase I").
     # "this paper" / "In this work" is the abstract speaking of itself, in prose a self-reference.
-    r"|\b[Tt]his\s+(?:paper|work|study|thesis|article)\b"
+    r"|\b[Tt]his\s+(?:technical\s+)?(?:paper|work|study|thesis|article|report)\b"
     r"|(?<![\w(-])(?<!Type )(?<!Phase )(?<!Stage )(?<!Part )(?<!Level )(?<!Class )I\s+[a-z]{2,}"
 )
 

@@ -162,6 +162,35 @@ def test_back_reference_inside_the_opening_clause_is_dangling() -> None:
     assert [finding.sentence for finding in found(answer, "dangling_connective")] == [1, 2]
 
 
+def test_noun_the_previous_sentence_never_mentions_is_dangling() -> None:
+    answer = make_answer(
+        [
+            ("The closest match is S4.", ["s4"]),
+            ("To measure such improvements, the authors of S4 use sequential CIFAR-10.", ["s4"]),
+            ("S4 proposes a new parameterization for the SSM.", ["s4"]),
+            ("This parameterization allows fast computation.", ["s4"]),
+            ("This allows S4 to model long sequences.", ["s4"]),
+        ]
+    )
+    assert [finding.sentence for finding in found(answer, "dangling_connective")] == [1]
+
+
+def test_table_cell_opening_with_a_connective_is_dangling() -> None:
+    cells = {"eata": ["However, this ability is hindered by shifts", "ImageNet-C", "—"]}
+    answer = make_answer(
+        [("EATA proposes sample selection.", ["eata"])], task="compare", table=table(cells)
+    )
+    findings = found(answer, "dangling_connective")
+    assert [(finding.sentence, finding.text) for finding in findings] == [
+        (None, "eata / approach: However, this ability is hindered by …")
+    ]
+    cells["eata"][0] = "Active sample selection of reliable samples"
+    clean = make_answer(
+        [("EATA proposes sample selection.", ["eata"])], task="compare", table=table(cells)
+    )
+    assert found(clean, "dangling_connective") == []
+
+
 # --- first_person --------------------------------------------------------------------------
 
 
