@@ -356,6 +356,8 @@ def _label_problem(label: str, paper: Paper | None) -> str | None:
         return "two papers under one label"
     if _TRUNCATED.search(label):
         return "truncated title"
+    if any(residue in label for residue in _lexicon("label_residue")):
+        return "markup in the label"
     if label in _lexicon("generic_labels"):
         return "generic word"
     # A plural acronym ("NDEs", "HRs") names a family of models or a component, unless the

@@ -109,10 +109,11 @@ def test_connective_after_another_paper_is_dangling() -> None:
         [
             ("S4 proposes a new parameterization for the SSM.", ["s4"]),
             ("Second, even though this change prevents convolutions, Mamba is fast.", ["mamba"]),
+            ("More importantly, the authors of S4 reach 91% accuracy.", ["s4"]),
         ]
     )
     findings = found(answer, "dangling_connective")
-    assert [finding.sentence for finding in findings] == [1]
+    assert [finding.sentence for finding in findings] == [1, 2]
     assert findings[0].text.startswith("Second, even")
 
 
@@ -292,6 +293,22 @@ def test_truncated_title_and_generic_word_labels_are_bad() -> None:
     )
     labels = {finding.text: finding.sentence for finding in found(answer, "bad_label")}
     assert labels == {"MLLMs": 0, "Efficient Test-Time Model Adaptation…": 1}
+
+
+def test_label_with_latex_residue_is_bad() -> None:
+    laws = Paper(
+        id="laws",
+        title=r"Inference Scaling \scriptsize{F}Laws: The Limits of LLM Resampling",
+        abstract="Resampling cannot decrease this probability.",
+        citation_key="laws",
+    )
+    PAPERS["laws"] = laws
+    try:
+        answer = make_answer([("Resampling cannot decrease the false positive rate.", ["laws"])])
+        labels = [finding.text for finding in found(answer, "bad_label")]
+    finally:
+        del PAPERS["laws"]
+    assert len(labels) == 1 and "scriptsize" in labels[0]
 
 
 def test_method_names_are_good_labels() -> None:
