@@ -42,6 +42,9 @@ SUBJECT_MAX_WORDS = 8
 # Characters of context kept around an excerpt from the rendered LaTeX.
 EXCERPT_CONTEXT = 40
 
+# A label or a table cell cut short ends on an ellipsis.
+_TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*$")
+
 
 @dataclass(frozen=True)
 class LintFinding:
@@ -71,7 +74,7 @@ def lint_answer(
     findings += _first_person(answer)
     findings += _doubled_subjects(answer, labels)
     findings += _question_echoes(answer, papers, labels)
-    findings += _bad_labels(answer, labels, markdown)
+    findings += _bad_labels(answer, labels, papers, markdown)
     if latex is not None:
         findings += _latex_truncated_labels(latex)
     findings += _headings(answer, papers)
@@ -107,10 +110,10 @@ def _opening_pattern(name: str) -> re.Pattern[str]:
 
 
 @cache
-def _phrase_pattern(name: str, *, ignore_case: bool = True) -> re.Pattern[str]:
+def _phrase_pattern(name: str) -> re.Pattern[str]:
     phrases = sorted(_lexicon(name), key=len, reverse=True)
     alternation = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE if ignore_case else 0)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
 
 
 def _papers(answer: Answer) -> dict[str, Paper]:
@@ -222,9 +225,9 @@ def _words(text: str, count: int) -> str:
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _FIRST_PERSON = re.compile(
     r"(?<![\w-])(?:[Ww]e|[Oo]urs?|us|[Oo]urselves|[Mm]y)(?![\w-])"
-    # "I" only as a subject: not a roman numeral ("Type I", "(i)", "Phase I").
     # "this paper" / "In this work" is the abstract speaking of itself, in prose a self-reference.
     r"|\b[Tt]his\s+(?:technical\s+)?(?:paper|work|study|thesis|article|report)\b"
+    # "I" only as a subject: not a roman numeral ("Type I", "(i)", "Phase I").
     r"|(?<![\w(-])(?<!Type )(?<!Phase )(?<!Stage )(?<!Part )(?<!Level )(?<!Class )I\s+[a-z]{2,}"
 )
 
@@ -348,8 +351,6 @@ def _contains_run(tokens: Sequence[str], run: Sequence[str]) -> bool:
 
 # --- labels ----------------------------------------------------------------------------------
 
-_TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*$")
-
 
 def _label_problem(label: str, paper: Paper | None) -> str | None:
     if re.search(r"\s\(\d+\)$", label):
@@ -380,10 +381,11 @@ def _presents(abstract: str, name: str) -> bool:
     )
 
 
-def _bad_labels(answer: Answer, labels: dict[str, str], markdown: str | None) -> list[LintFinding]:
+def _bad_labels(
+    answer: Answer, labels: dict[str, str], papers: dict[str, Paper], markdown: str | None
+) -> list[LintFinding]:
     prose = _markdown_prose(markdown) if markdown is not None else None
     findings = []
-    papers = _papers(answer)
     for paper_id, label in labels.items():
         if _label_problem(label, papers.get(paper_id)) is None:
             continue
