@@ -63,6 +63,7 @@ def lint_answer(
     """
     if answer.abstained:
         return []
+    # Imported here so that render (or the eval built on it) can import this module in turn.
     from assistant import render
 
     labels = render.citation_labels(answer)
