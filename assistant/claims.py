@@ -136,7 +136,7 @@ _ADVERBS = (
 def _contribution_pattern() -> re.Pattern[str]:
     verbs = _alternation(tuple(_verb_forms()))
     return re.compile(
-        r"\b(?P<subject>[Ww]e|(?:[Tt]his|[Tt]he\s+present|[Oo]ur)\s+(?:paper|work|study|article|"
+        r"\b(?P<subject>[Ww]e|(?:[Tt]his|[Tt]he\s+present|[Tt]he|[Oo]ur)\s+(?:paper|work|study|article|"
         r"thesis|dissertation|chapter|survey|note|letter|report|position paper))\s+" + _ADVERBS + rf"(?P<verb>{verbs})\b"
     )
 
@@ -247,7 +247,7 @@ def _vague_nouns() -> re.Pattern[str]:
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Ss]uch|[Tt]his|[Tt]hat)\s+(?=[\w-])")
 
 
-def _drop_demonstratives(text: str) -> str | None:
+def _drop_demonstratives(text: str) -> str | int:
     """Drop "these" before a self-describing noun phrase ("these selective SSMs"); None when the
     phrase means nothing without its antecedent ("these issues", "such models", "this method")."""
     out = []
@@ -265,9 +265,12 @@ def _drop_demonstratives(text: str) -> str | None:
         if (
             len(phrase) < 2
             or _vague_nouns().match(phrase[0])
-            or (word in {"this", "these", "those"} and re.match(r"(?:is|are|was|were|can|may|will|has|have)\b", phrase[0]))
+            or (
+                word in {"this", "these", "those"}
+                and re.match(r"(?:is|are|was|were|can|may|will|has|have)\b", phrase[0])
+            )
         ):
-            return None
+            return match.start()
         out.append(text[position : match.start()])
         position = match.end()
     out.append(text[position:])
@@ -288,13 +291,7 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
     text = re.sub(r"\b([Oo])ur\b", lambda m: "The" if m.group(1) == "O" else "the", text)
     person = _FIRST_PERSON.search(text)
     if person:
-        cut = None
-        for match in _CLAUSE_BOUNDARY.finditer(text):
-            if match.start() < person.start() and _balanced(text[: match.start()]):
-                cut = match.start()
-        if cut is None:
-            comma = text.rfind(", ", 0, person.start())
-            cut = comma if comma > 0 and _balanced(text[:comma]) else None
+        cut = _cut_before(text, person.start())
         if cut is None:
             return None
         text = text[:cut]
@@ -302,6 +299,21 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
 
 
 _MISSED_BREAK = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bal)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<![A-Z])\.\s+(?=\S)")
+
+
+_SOFT_BOUNDARY = re.compile(r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as)\s")
+
+
+def _cut_before(text: str, position: int) -> int | None:
+    """The last clause boundary (or purpose/means phrase) before ``position`` worth keeping."""
+    cut = None
+    for pattern in (_CLAUSE_BOUNDARY, _SOFT_BOUNDARY, re.compile(r",\s")):
+        for match in pattern.finditer(text, 0, position):
+            if len(text[: match.start()].split()) >= MIN_SPAN_WORDS and _balanced(text[: match.start()]):
+                cut = match.start()
+        if cut is not None:
+            return cut
+    return None
 
 
 def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | None:
@@ -314,8 +326,14 @@ def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | N
     if resolved is None:
         return None
     cleaned = _drop_demonstratives(resolved)
-    if cleaned is None:
-        return None
+    if isinstance(cleaned, int):
+        # "... between LMs and retrievers to efficiently tackle such problems": keep what stands
+        cut = _cut_before(resolved, cleaned)
+        if cut is None:
+            return None
+        cleaned = _drop_demonstratives(resolved[:cut])
+        if isinstance(cleaned, int):
+            return None
     cleaned = _tidy_end(_cut_to_clause(cleaned, limit))
     if not _balanced(cleaned) or len(cleaned.split()) < MIN_SPAN_WORDS:
         return None
@@ -468,9 +486,53 @@ class _Candidate:
     text: str
 
 
+_PASSIVE = re.compile(
+    r"(?P<object>(?:[Aa]n?|[Tt]he|[Oo]ur)\s[^;]{3,200}?),?\s+(?:is|are)\s+(?:\w+ly\s+|here\s+|also\s+)?"
+    r"(?P<verb>proposed|introduced|presented|developed|designed|devised|described|derived|"
+    r"put\s+forward)\b(?:\s+(?:here|in\s+this\s+(?:paper|work|study|article)))?,?"
+)
+_BASE_OF_PARTICIPLE = {
+    "proposed": "propose",
+    "introduced": "introduce",
+    "presented": "present",
+    "developed": "develop",
+    "designed": "design",
+    "devised": "devise",
+    "described": "describe",
+    "derived": "derive",
+    "put forward": "put forward",
+}
+
+
+def _passive_candidate(sentences: tuple[str, ...], index: int, name: str | None) -> _Candidate | None:
+    """"A novel gradient boosting framework is proposed where ..." -> "proposes a novel gradient
+    boosting framework where ..." (the voice changes, the words and the claim do not)."""
+    sentence = sentences[index]
+    start = _strip_openers(sentence, 0)
+    match = _PASSIVE.match(sentence, start)
+    if match is None or not _balanced(match.group("object")):
+        return None
+    if _DANGLING_START.match(match.group("object")) or _FIRST_PERSON.search(match.group("object")):
+        return None
+    verb = _BASE_OF_PARTICIPLE[re.sub(r"\s+", " ", match.group("verb"))]
+    phrase = match.group("object")
+    if re.match(r"(?:The|An|A|Our)\s", phrase):
+        phrase = phrase[0].lower() + phrase[1:]
+    rest = sentence[match.end() :]
+    text = _finish(f"{_third_person(verb)} {phrase}{' ' if rest and not rest.startswith((' ', ',')) else ''}{rest}", name)
+    if text is None:
+        return None
+    strength = _verb_strength().get(verb, 2) - 1 + (2 if name and name in text else 0)
+    return _Candidate(index, match.start("object"), strength, text)
+
+
 def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_Candidate]:
     forms = _verb_forms()
     candidates = []
+    for index in range(len(sentences)):
+        passive = _passive_candidate(sentences, index, name)
+        if passive is not None:
+            candidates.append(passive)
     pattern = _contribution_pattern()
     for index, sentence in enumerate(sentences):
         if _URL.search(sentence):
@@ -502,6 +564,8 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 continue
             if name and name in text:
                 strength += 2
+            if re.match(r"proposes\s+to\s+(?:study|investigate|analy[sz]e|explore|examine|understand)", text):
+                strength = 1
             if strength == 1 and re.match(r"\S+\s+that\b", text):
                 strength = 0  # "shows that ..." is a finding, not what the paper offers
             candidates.append(_Candidate(index, match.start("verb"), strength, text))
@@ -552,6 +616,9 @@ _NOT_MECHANISM = re.compile(
     r"discover|reveal|observe|confirm|suggest|indicate|ares?\b|is\s+able|are\s+able)",
     re.IGNORECASE,
 )
+_RESULT_WORDS = re.compile(
+    r"\b(?:outperform\w*|state-of-the-art|sota|results|superior|surpass\w*|effectiveness)\b", re.I
+)
 _EVALUATIVE_PURPOSE = re.compile(r"\bto\s+(?:show|demonstrate|evaluate|validate|verify|test)\b")
 _WE_VERB = re.compile(r"^(?:[Ww]e)\s+" + _ADVERBS + r"(?P<verb>[a-z]+)\b")
 
@@ -588,14 +655,7 @@ def _mechanism(
             continue
         start = _strip_openers(sentence, 0)
         body = sentence[start:]
-        if index == after and proposal is not None:
-            # the proposal sentence itself: its relative clause or its "by ...ing" clause
-            which = re.search(r",\s+(?:which|that)\s+(?P<verb>[a-z]+s)\b", sentence[proposal.start :])
-            if which and not _NOT_MECHANISM.match(which.group("verb")):
-                start = proposal.start + which.start("verb")
-                text = _finish(sentence[start:], name)
-                if text:
-                    return _span_from(sentences, index, start, text)
+        if index == after:
             continue
         predicate = _predicate_start(body, name)
         if predicate is not None and not (body.startswith(("It ", "it ")) and index != after + 1):
@@ -603,7 +663,7 @@ def _mechanism(
             if _NOT_MECHANISM.match(sentence[rest_start:]):
                 continue
             text = _finish(sentence[rest_start:], name)
-            if text and not _EVALUATIVE_PURPOSE.search(text):
+            if text and not _EVALUATIVE_PURPOSE.search(text) and not _RESULT_WORDS.search(text):
                 return _span_from(sentences, index, rest_start, text)
             continue
         we = _WE_VERB.match(body)
@@ -619,6 +679,15 @@ def _mechanism(
             text = _finish(printed + sentence[start + we.end("verb") :], name)
             if text and not _EVALUATIVE_PURPOSE.search(text):
                 return _span_from(sentences, index, verb_start, text)
+    if proposal is not None:
+        # the proposal sentence's own relative clause: "X, which leverages ..."
+        sentence = sentences[proposal.sentence]
+        which = re.search(r",\s+(?:which|that)\s+(?P<verb>[a-z]+s)\b", sentence[proposal.start :])
+        if which and not _NOT_MECHANISM.match(which.group("verb")):
+            start = proposal.start + which.start("verb")
+            text = _finish(sentence[start:], name)
+            if text:
+                return _span_from(sentences, proposal.sentence, start, text)
     return None
 
 
@@ -706,7 +775,7 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
     r"(?:\s?%|\\%|\s?percent\b|\s+percentage\s+points?\b|\s?pp\b|\s+points?\b|\s?×|x\b|\s?times\b|"
-    r"-?fold\b|\s?dB\b|\s+BLEU\b|\s?ms\b|\s+seconds?\b|\s+hours?\b|\s?GB\b|\s?MB\b|\s?TB\b)"
+    r"[xX]\b|-?fold\b|\s?dB\b|\s+BLEU\b|\s?ms\b|\s+seconds?\b|\s+hours?\b|\s?GB\b|\s?MB\b|\s?TB\b)"
 )
 _QUALIFIER = (
     r"(?:(?:up\s+to|over|more\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|"
