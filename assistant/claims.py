@@ -593,6 +593,27 @@ def _passive_candidate(
     return _Candidate(index, match.start("object"), strength, text)
 
 
+_LISTED_VERB = re.compile(
+    r"(,?\s+and\s+(?:then\s+|also\s+|further\s+)?)(show|demonstrate|propose|introduce|"
+    r"present|evaluate|find|prove|use|apply|develop|provide|release|train|study|"
+    r"analy[sz]e|identify|observe|derive|establish|explore|investigate|conduct|"
+    r"validate|verify|compare|extend|leverage|employ|reveal|discuss|highlight|argue|"
+    r"suggest|outline|test|measure|quantify|characterize|construct|build|curate|"
+    r"collect|achieve|obtain|make|integrate|design)\b"
+)
+
+
+def _conjugate_listed(rest: str) -> str:
+    """ "... X and show that Y" after "we propose": "and shows"; not in "to study and design X"."""
+
+    def conjugate(match: re.Match[str]) -> str:
+        if re.search(r"\bto\s+\w+$", rest[: match.start()]):
+            return match.group(0)
+        return match.group(1) + _third_person(match.group(2))
+
+    return _LISTED_VERB.sub(conjugate, rest)
+
+
 def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_Candidate]:
     forms = _verb_forms()
     candidates = []
@@ -614,20 +635,7 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 lambda m: m.group(1) + forms.get(m.group(2), (m.group(2), 0))[0],
                 rest,
             )
-            rest = re.sub(
-                r"(,?\s+and\s+(?:then\s+|also\s+|further\s+)?)(show|demonstrate|propose|introduce|"
-                r"present|evaluate|find|prove|use|apply|develop|provide|release|train|study|"
-                r"analy[sz]e|identify|observe|derive|establish|explore|investigate|conduct|"
-                r"validate|verify|compare|extend|leverage|employ|reveal|discuss|highlight|argue|"
-                r"suggest|outline|test|measure|quantify|characterize|construct|build|curate|"
-                r"collect|achieve|obtain|make|integrate|design)\b",
-                lambda m, before=rest: (
-                    m.group(0)
-                    if re.search(r"\bto\s+\w+$", before[: m.start()])
-                    else m.group(1) + _third_person(m.group(2))
-                ),
-                rest,
-            )
+            rest = _conjugate_listed(rest)
             rest = re.sub(r"^\s+here\b", "", rest)
             text = _finish(printed + rest, name)
             if text is None:
