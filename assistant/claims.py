@@ -197,6 +197,7 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"(\d)times\b", r"\1×", text)
     text = re.sub(r"(?<=[A-Za-z)])~(?=[(A-Za-z])", " ", text)
     text = re.sub(r"\\(?:sim|approx)\s?", "~", text)
+    text = re.sub(r"\\([A-Za-z]{2,})\b(?!\s*[({])", r"\1", text)  # "\ladder" -> "ladder"
     return text
 
 
@@ -370,6 +371,15 @@ def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | N
     return cleaned
 
 
+def _occurrence_ends(text: str, needle: str) -> list[int]:
+    ends = []
+    position = text.find(needle)
+    while position >= 0:
+        ends.append(position + len(needle))
+        position = text.find(needle, position + 1)
+    return ends
+
+
 def _raw_end(sentence: str, start: int, printed: str) -> int:
     """End offset in the raw sentence of a span whose printed text was derived from
     ``sentence[start:]``. The printed text's last words are found in the raw text (nearest to the
@@ -387,8 +397,7 @@ def _raw_end(sentence: str, start: int, printed: str) -> int:
             continue
         if size == 1 and len(tail_words[0]) < 5:
             continue
-        pattern = r"\s+".join(re.escape(word) for word in tail_words)
-        ends = [match.end() for match in re.finditer(pattern, raw)]
+        ends = _occurrence_ends(raw, " ".join(tail_words))
         if not ends:
             continue
         end = min(ends, key=lambda position: abs(position - len(printed)))
@@ -589,7 +598,7 @@ def _passive_candidate(
     )
     if text is None:
         return None
-    strength = _verb_strength().get(verb, 2) - 1 + (2 if name and name in text else 0)
+    strength = _verb_strength().get(verb, 2) - 1 + (1 if name and name in text else 0)
     return _Candidate(index, match.start("object"), strength, text)
 
 
@@ -641,9 +650,13 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
             if text is None:
                 continue
             if name and name in text:
-                strength += 2
+                strength += 1  # "we propose X (Name)" beats "we design Y"; never "we evaluate Name"
             if re.match(
                 r"proposes\s+to\s+(?:study|investigate|analy[sz]e|explore|examine|understand)", text
+            ) or re.match(
+                r"\S+\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:analysis|analyses|study|evaluation|"
+                r"investigation|discussion|comparison|overview|characteri[sz]ation)\s+of\b",
+                text,
             ):
                 strength = 1
             if strength == 1 and re.match(r"\S+\s+that\b", text):
@@ -734,7 +747,14 @@ _GENERIC_SUBJECT = re.compile(
     r"technique|algorithm|system|architecture|scheme|pipeline|strategy|design|key\s+idea|"
     r"core\s+idea|idea|module|mechanism)|[Ii]t)\s+"
 )
-_PREDICATE = re.compile(r"(?:\w+ly\s+)?[a-z][a-z\-]*(?:s|ed)\b")
+_PREDICATE = re.compile(
+    r"(?:\w+ly\s+)?(?:[a-z][a-z\-]*(?:s|ed)\b|(?:can|could|may|might)\s+(?:\w+ly\s+)?[a-z]+\b)"
+)
+_OUR_FRAMEWORK = re.compile(
+    r"(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:\w+\s+){0,2}?(?:method|approach|framework|model|"
+    r"technique|algorithm|system|architecture)"
+)
+_APPOSITIVE = re.compile(r",\s+(?:dubbed|called|named|termed|coined)\s+[^,]{1,80},\s+")
 
 
 def _predicate_start(body: str, name: str | None) -> int | None:
@@ -746,6 +766,11 @@ def _predicate_start(body: str, name: str | None) -> int | None:
         subject = _GENERIC_SUBJECT.match(body)
         if subject:
             position = subject.end()
+        else:
+            named = _OUR_FRAMEWORK.match(body)
+            appositive = _APPOSITIVE.match(body, named.end()) if named else None
+            if appositive:
+                position = appositive.end()  # "Our proposed framework, dubbed DSEE, aims to ..."
     if position is None or not _PREDICATE.match(body, position):
         return None
     if re.match(r"[\w\-]+\s+(?:is|are|was|were|can|will|have|has)\b", body[position:]):
@@ -785,7 +810,10 @@ def _mechanism(
         we = _WE_VERB.match(body)
         if we:
             verb = we.group("verb")
-            if _NOT_MECHANISM.match(verb) or verb in {"also", "further"}:
+            # a second "we propose Y" after the main proposal usually says how ("an offline
+            # approach to quantize inputs by sorting and clustering")
+            second_proposal = verb in {"propose", "introduce", "design", "develop", "devise"}
+            if (_NOT_MECHANISM.match(verb) and not second_proposal) or verb in {"also", "further"}:
                 continue
             strength = forms.get(verb, (verb, 2))[1]
             if strength == 1:
@@ -799,6 +827,7 @@ def _mechanism(
                 text
                 and len(text.split()) >= MIN_MECHANISM_WORDS
                 and not _EVALUATIVE_PURPOSE.search(text)
+                and not _RESULT_WORDS.search(text)
             ):
                 return _span_from(sentences, index, verb_start, text)
     if proposal is not None:
@@ -1326,7 +1355,7 @@ def analyse(title: str, abstract: str) -> PaperClaims:
     if candidates:
         best = max(candidates, key=lambda candidate: (candidate.strength, -candidate.sentence))
         proposal = _span_from(sentences, best.sentence, best.start, best.text)
-        strength = best.strength - (2 if name and name in best.text else 0)
+        strength = best.strength - (1 if name and name in best.text else 0)
     finding = _finding(sentences, name)
     proposal_index = proposal.sentence if proposal is not None else len(sentences)
     mechanism = _mechanism(sentences, name, proposal_index, proposal) if proposal else None
