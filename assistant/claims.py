@@ -55,6 +55,7 @@ class PaperClaims:
 
 MAX_SPAN_CHARS = 260  # a span longer than this is cut at a clause boundary
 MIN_SPAN_WORDS = 3  # a shorter span says too little to print
+MIN_MECHANISM_WORDS = 5  # "trains a network" says nothing about how
 MAX_OPENER_CHARS = 140  # a leading adverbial clause ("Building upon these findings,") up to this
 MAX_TITLE_NAME_CHARS = 28  # "Quamba2: ..." - a title prefix longer than this is not a name
 MAX_SETTING_CHARS = 140
@@ -136,7 +137,7 @@ _ADVERBS = (
 def _contribution_pattern() -> re.Pattern[str]:
     verbs = _alternation(tuple(_verb_forms()))
     return re.compile(
-        r"\b(?P<subject>[Ww]e|(?:[Tt]his|[Tt]he\s+present|[Oo]ur)\s+(?:paper|work|study|article|"
+        r"\b(?P<subject>[Ww]e|(?:[Tt]his|[Tt]he\s+present|[Tt]he|[Oo]ur)\s+(?:paper|work|study|article|"
         r"thesis|dissertation|chapter|survey|note|letter|report|position paper))\s+"
         + _ADVERBS
         + rf"(?P<verb>{verbs})\b"
@@ -176,22 +177,27 @@ _DANGLING_START = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BOUNDARY = re.compile(
-    r";\s|\s[—–]\s|,\s(?=(?:which|where|while|whereas|allowing|enabling|thereby|leading|resulting|"
+    r";\s|\s[—–]\s|,?\s\((?:[ivx]{1,4}|\d{1,2})\)\s|,\s(?=(?:which|where|while|whereas|allowing|enabling|thereby|leading|resulting|"
     r"making|yielding|and\s+(?:we|our|it|they|this|thus|therefore|thereby|then|show|demonstrate|"
     r"achiev\w*|outperform\w*|evaluat\w*)|but|although|though|as\s+well\s+as|so\s+that|"
     r"respectively)\b)"
 )
 _TRAILING_JUNK = re.compile(r"(?:\s*\[[\d,\s\-–]+\]|\s*\((?:see|cf\.?)\s[^)]*\)|\s*https?://\S+)$")
-_URL = re.compile(r"https?://|github\.com|\bcode\b.{0,40}\bavailable\b|\bproject page\b", re.I)
+_URL = re.compile(
+    r"https?://|github\.com|\bcode\b.{0,40}\bavailable\b|\bproject page\b|"
+    r"\b(?:share|release|open-source)\w*\s+(?:the\s+|our\s+|all\s+)?(?:code|data|models|weights)",
+    re.I,
+)
 
 
 def fix_artefacts(text: str) -> str:
     """Listing-page leftovers of LaTeX: "\\%" -> "%", "5times" -> "5×", "models~(LLMs)" -> "models (LLMs)"."""
     text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
-    text = re.sub(r"(\d)\s?times(?=\s?\d)", r"\1×", text)
+    text = re.sub(r"(\d)\s?times\s?(?=\d)", r"\1×", text)
     text = re.sub(r"(\d)times\b", r"\1×", text)
     text = re.sub(r"(?<=[A-Za-z)])~(?=[(A-Za-z])", " ", text)
     text = re.sub(r"\\(?:sim|approx)\s?", "~", text)
+    text = re.sub(r"\\([A-Za-z]{2,})\b(?!\s*[({])", r"\1", text)  # "\ladder" -> "ladder"
     return text
 
 
@@ -204,6 +210,9 @@ def _balanced(text: str) -> bool:
     return text.count("(") == text.count(")") and text.count("[") == text.count("]")
 
 
+_MID_LIST = re.compile(r"(?:[\w\-]+(?:\s[\w\-]+)?,|(?:and|or|but|nor)\b)")
+
+
 def _strip_openers(sentence: str, start: int) -> int:
     """Offset after the discourse openers that begin ``sentence[start:]`` (repeatedly)."""
     pattern = _opener_pattern()
@@ -211,7 +220,12 @@ def _strip_openers(sentence: str, start: int) -> int:
         match = pattern.match(sentence, start)
         if not match or not _balanced(match.group(0)):
             break
+        if _MID_LIST.match(sentence, match.end()):
+            break  # "Although RNNs, CNNs, and Transformers ...": the comma was inside a list
         start = match.end()
+        relative = re.match(r"(?:which|who|that|where|whose)\b[^,;]{0,140}?,\s*", sentence[start:])
+        if relative and _balanced(relative.group(0)):
+            start += relative.end()  # "Compared to X, which requires Y, DD enables ..."
     return start
 
 
@@ -244,12 +258,21 @@ def _vague_nouns() -> re.Pattern[str]:
     return re.compile(rf"^(?:{nouns})(?:s|es)?\b", re.IGNORECASE)
 
 
+_ANAPHORIC_PHRASE = re.compile(
+    r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter)|"
+    r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b",
+    re.IGNORECASE,
+)
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Ss]uch|[Tt]his|[Tt]hat)\s+(?=[\w-])")
 
 
-def _drop_demonstratives(text: str) -> str | None:
-    """Drop "these" before a self-describing noun phrase ("these selective SSMs"); None when the
-    phrase means nothing without its antecedent ("these issues", "such models", "this method")."""
+def _drop_demonstratives(text: str) -> str | int:
+    """ "these selective SSMs" -> "the selective SSMs": a demonstrative before a self-describing
+    noun phrase becomes "the"; the offset of one whose phrase means nothing without its antecedent
+    ("these issues", "such models", "this method")."""
+    anaphor = _ANAPHORIC_PHRASE.search(text)
+    if anaphor:
+        return anaphor.start()
     out = []
     position = 0
     for match in _DEMONSTRATIVE.finditer(text):
@@ -257,21 +280,25 @@ def _drop_demonstratives(text: str) -> str | None:
         following = text[match.end() :]
         if word == "that" or (word == "this" and re.match(r"(?:paper|work|study)\b", following)):
             continue
-        if word in {"such"} and re.match(r"(?:as|that)\b", following):
-            continue
+        if word == "such":
+            if re.match(r"(?:as|that)\b", following):
+                continue
+            return match.start()  # "such data": which data, the sentence before said
         phrase = following.split(",")[0].split()[:3]
         if phrase and phrase[0].rstrip("s").lower() in text[: match.start()].lower():
             continue  # the antecedent is inside the span: "a representation ... this representation"
         if (
             len(phrase) < 2
-            or _vague_nouns().match(phrase[0])
+            or any(_vague_nouns().match(word) for word in phrase[:3])
+            or re.match(r"(?:two|three|four|both)\b", phrase[0])
             or (
                 word in {"this", "these", "those"}
                 and re.match(r"(?:is|are|was|were|can|may|will|has|have)\b", phrase[0])
             )
         ):
-            return None
+            return match.start()
         out.append(text[position : match.start()])
+        out.append("The " if match.group(0)[0].isupper() else "the ")
         position = match.end()
     out.append(text[position:])
     return "".join(out)
@@ -291,13 +318,7 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
     text = re.sub(r"\b([Oo])ur\b", lambda m: "The" if m.group(1) == "O" else "the", text)
     person = _FIRST_PERSON.search(text)
     if person:
-        cut = None
-        for match in _CLAUSE_BOUNDARY.finditer(text):
-            if match.start() < person.start() and _balanced(text[: match.start()]):
-                cut = match.start()
-        if cut is None:
-            comma = text.rfind(", ", 0, person.start())
-            cut = comma if comma > 0 and _balanced(text[:comma]) else None
+        cut = _cut_before(text, person.start())
         if cut is None:
             return None
         text = text[:cut]
@@ -307,6 +328,23 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
 _MISSED_BREAK = re.compile(
     r"(?<!\be\.g)(?<!\bi\.e)(?<!\bal)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<![A-Z])\.\s+(?=\S)"
 )
+
+
+_SOFT_BOUNDARY = re.compile(r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as)\s")
+
+
+def _cut_before(text: str, position: int) -> int | None:
+    """The last clause boundary (or purpose/means phrase) before ``position`` worth keeping."""
+    cut = None
+    for pattern in (_CLAUSE_BOUNDARY, _SOFT_BOUNDARY, re.compile(r",\s")):
+        for match in pattern.finditer(text, 0, position):
+            if len(text[: match.start()].split()) >= MIN_SPAN_WORDS and _balanced(
+                text[: match.start()]
+            ):
+                cut = match.start()
+        if cut is not None:
+            return cut
+    return None
 
 
 def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | None:
@@ -319,26 +357,61 @@ def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | N
     if resolved is None:
         return None
     cleaned = _drop_demonstratives(resolved)
-    if cleaned is None:
-        return None
+    if isinstance(cleaned, int):
+        # "... between LMs and retrievers to efficiently tackle such problems": keep what stands
+        cut = _cut_before(resolved, cleaned)
+        if cut is None:
+            return None
+        cleaned = _drop_demonstratives(resolved[:cut])
+        if isinstance(cleaned, int):
+            return None
     cleaned = _tidy_end(_cut_to_clause(cleaned, limit))
     if not _balanced(cleaned) or len(cleaned.split()) < MIN_SPAN_WORDS:
         return None
     return cleaned
 
 
+def _occurrence_ends(text: str, needle: str) -> list[int]:
+    ends = []
+    position = text.find(needle)
+    while position >= 0:
+        ends.append(position + len(needle))
+        position = text.find(needle, position + 1)
+    return ends
+
+
 def _raw_end(sentence: str, start: int, printed: str) -> int:
-    """End offset in the raw sentence of a span whose printed text was cut: the raw position of
-    the printed text's last few characters (artefact fixes only shorten or keep lengths)."""
-    tail = re.sub(r"\s+", " ", printed[-12:])
+    """End offset in the raw sentence of a span whose printed text was derived from
+    ``sentence[start:]``. The printed text's last words are found in the raw text (nearest to the
+    printed length: edits change it by a few characters); words an edit wrote at the very end
+    ("our approach" -> the name) are skipped and the raw span extended by as many words."""
     raw = sentence[start:]
-    position = raw.find(tail) if "×" not in tail and "%" not in tail else -1
-    if position >= 0:
-        return start + position + len(tail)
-    # fall back to the raw span cut at the same number of words
-    words = len(printed.split())
-    match = re.match(r"(?:\S+\s+){%d}\S+" % max(words - 1, 0), raw)
-    return start + (match.end() if match else len(raw.rstrip(" .")))
+    words = re.findall(r"\S+", printed)
+    attempts = [(skipped, size) for skipped in range(4) for size in (3, 2)]
+    attempts += [(skipped, 1) for skipped in range(4)]
+    for skipped, size in attempts:
+        if skipped + size > len(words):
+            continue
+        tail_words = words[len(words) - skipped - size : len(words) - skipped]
+        if any("×" in word or "%" in word for word in tail_words):
+            continue
+        if size == 1 and len(tail_words[0]) < 5:
+            continue
+        ends = _occurrence_ends(raw, " ".join(tail_words))
+        if not ends:
+            continue
+        end = min(ends, key=lambda position: abs(position - len(printed)))
+        extra = re.match(rf"(?:\s+\S+){{{skipped}}}", raw[end:])
+        if extra:
+            end += extra.end()
+            last = re.search(r"\b(?:our|the|its|this)$", raw[:end], re.IGNORECASE)
+            following = re.match(r"\s+[\w\-]+", raw[end:])
+            if last and following:
+                end += following.end()
+        return start + len(raw[:end].rstrip(" .,;:"))
+    # no tail found verbatim (an artefact was fixed inside it): the raw span of the same word count
+    match = re.match(rf"(?:\S+\s+){{{max(len(words) - 1, 0)}}}\S+", raw)
+    return start + len((raw[: match.end()] if match else raw).rstrip(" .,;:"))
 
 
 # --- name ----------------------------------------------------------------------------------------
@@ -457,13 +530,13 @@ def paper_name(title: str, abstract: str) -> str | None:
         )
         if _is_name(match.group(1), abstract) and _MIXED.match(match.group(1))
     )
-    defined = {match.group(1) for match in _DEFINED_ACRONYM.finditer(abstract)}
+    acronyms = {match.group(1) for match in _DEFINED_ACRONYM.finditer(abstract)}
     for token, _count in subjects.most_common():
-        if token in defined or abstract.count(token) >= 2:
+        if token in acronyms or abstract.count(token) >= 2:
             return token
     # an acronym the abstract defines and keeps using ("... feedback (RLCF) framework")
     frequent = Counter(
-        {token: len(re.findall(rf"\b{re.escape(token)}\b", abstract)) for token in defined}
+        {token: len(re.findall(rf"\b{re.escape(token)}\b", abstract)) for token in acronyms}
     )
     ranked = [(t, c) for t, c in frequent.most_common() if c >= 3 and _is_name(t, abstract)]
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -484,9 +557,79 @@ class _Candidate:
     text: str
 
 
+_PASSIVE = re.compile(
+    r"(?P<object>(?:[Aa]n?|[Tt]he|[Oo]ur)\s[^;]{3,200}?),?\s+(?:is|are)\s+(?:\w+ly\s+|here\s+|also\s+)?"
+    r"(?P<verb>proposed|introduced|presented|developed|designed|devised|described|derived|"
+    r"put\s+forward)\b(?:\s+(?:here|in\s+this\s+(?:paper|work|study|article)))?,?"
+)
+_BASE_OF_PARTICIPLE = {
+    "proposed": "propose",
+    "introduced": "introduce",
+    "presented": "present",
+    "developed": "develop",
+    "designed": "design",
+    "devised": "devise",
+    "described": "describe",
+    "derived": "derive",
+    "put forward": "put forward",
+}
+
+
+def _passive_candidate(
+    sentences: tuple[str, ...], index: int, name: str | None
+) -> _Candidate | None:
+    """ "A novel gradient boosting framework is proposed where ..." -> "proposes a novel gradient
+    boosting framework where ..." (the voice changes, the words and the claim do not)."""
+    sentence = sentences[index]
+    start = _strip_openers(sentence, 0)
+    match = _PASSIVE.match(sentence, start)
+    if match is None or not _balanced(match.group("object")):
+        return None
+    if _DANGLING_START.match(match.group("object")) or _FIRST_PERSON.search(match.group("object")):
+        return None
+    verb = _BASE_OF_PARTICIPLE[re.sub(r"\s+", " ", match.group("verb"))]
+    phrase = match.group("object")
+    if re.match(r"(?:The|An|A|Our)\s", phrase):
+        phrase = phrase[0].lower() + phrase[1:]
+    rest = sentence[match.end() :]
+    text = _finish(
+        f"{_third_person(verb)} {phrase}{' ' if rest and not rest.startswith((' ', ',')) else ''}{rest}",
+        name,
+    )
+    if text is None:
+        return None
+    strength = _verb_strength().get(verb, 2) - 1 + (1 if name and name in text else 0)
+    return _Candidate(index, match.start("object"), strength, text)
+
+
+_LISTED_VERB = re.compile(
+    r"(,?\s+and\s+(?:then\s+|also\s+|further\s+)?)(show|demonstrate|propose|introduce|"
+    r"present|evaluate|find|prove|use|apply|develop|provide|release|train|study|"
+    r"analy[sz]e|identify|observe|derive|establish|explore|investigate|conduct|"
+    r"validate|verify|compare|extend|leverage|employ|reveal|discuss|highlight|argue|"
+    r"suggest|outline|test|measure|quantify|characterize|construct|build|curate|"
+    r"collect|achieve|obtain|make|integrate|design)\b"
+)
+
+
+def _conjugate_listed(rest: str) -> str:
+    """ "... X and show that Y" after "we propose": "and shows"; not in "to study and design X"."""
+
+    def conjugate(match: re.Match[str]) -> str:
+        if re.search(r"\bto\s+\w+$", rest[: match.start()]):
+            return match.group(0)
+        return match.group(1) + _third_person(match.group(2))
+
+    return _LISTED_VERB.sub(conjugate, rest)
+
+
 def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_Candidate]:
     forms = _verb_forms()
     candidates = []
+    for index in range(len(sentences)):
+        passive = _passive_candidate(sentences, index, name)
+        if passive is not None:
+            candidates.append(passive)
     pattern = _contribution_pattern()
     for index, sentence in enumerate(sentences):
         if _URL.search(sentence):
@@ -501,25 +644,21 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 lambda m: m.group(1) + forms.get(m.group(2), (m.group(2), 0))[0],
                 rest,
             )
-            rest = re.sub(
-                r"(,?\s+and\s+(?:then\s+|also\s+|further\s+)?)(show|demonstrate|propose|introduce|"
-                r"present|evaluate|find|prove|use|apply|develop|provide|release|train|study|"
-                r"analy[sz]e|identify|observe|derive|establish|explore|investigate|conduct|"
-                r"validate|verify|compare|extend|leverage|employ|reveal|discuss|highlight|argue|"
-                r"suggest|outline|test|measure|quantify|characterize|construct|build|curate|"
-                r"collect|achieve|obtain|make|integrate|design)\b",
-                lambda m: (
-                    m.group(0)
-                    if re.search(r"\bto\s+\w+$", rest[: m.start()])
-                    else m.group(1) + _third_person(m.group(2))
-                ),
-                rest,
-            )
+            rest = _conjugate_listed(rest)
+            rest = re.sub(r"^\s+here\b", "", rest)
             text = _finish(printed + rest, name)
             if text is None:
                 continue
             if name and name in text:
-                strength += 2
+                strength += 1  # "we propose X (Name)" beats "we design Y"; never "we evaluate Name"
+            if re.match(
+                r"proposes\s+to\s+(?:study|investigate|analy[sz]e|explore|examine|understand)", text
+            ) or re.match(
+                r"\S+\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:analysis|analyses|study|evaluation|"
+                r"investigation|discussion|comparison|overview|characteri[sz]ation)\s+of\b",
+                text,
+            ):
+                strength = 1
             if strength == 1 and re.match(r"\S+\s+that\b", text):
                 strength = 0  # "shows that ..." is a finding, not what the paper offers
             candidates.append(_Candidate(index, match.start("verb"), strength, text))
@@ -570,16 +709,52 @@ _NOT_MECHANISM = re.compile(
     r"discover|reveal|observe|confirm|suggest|indicate|ares?\b|is\s+able|are\s+able)",
     re.IGNORECASE,
 )
+_RESULT_WORDS = re.compile(
+    r"\b(?:outperform\w*|state-of-the-art|sota|results|superior|surpass\w*|effectiveness)\b", re.I
+)
 _EVALUATIVE_PURPOSE = re.compile(r"\bto\s+(?:show|demonstrate|evaluate|validate|verify|test)\b")
-_WE_VERB = re.compile(r"^(?:[Ww]e)\s+" + _ADVERBS + r"(?P<verb>[a-z]+)\b")
+_WE_VERB = re.compile(
+    r"^(?:[Ww]e)\s+"
+    + _ADVERBS
+    + r"(?P<verb>(?:[a-z]+-)?(?:[a-z]+(?:ss|us|is)|[a-z]*[a-rt-z]))(?![\w-])"
+)
 
 
+_MECHANISM_PARTICIPLES = frozenset(
+    [
+        "based",
+        "built",
+        "trained",
+        "designed",
+        "composed",
+        "implemented",
+        "formulated",
+        "obtained",
+        "derived",
+        "inspired",
+        "grounded",
+        "realized",
+        "realised",
+        "parameterized",
+        "parametrized",
+        "constructed",
+        "optimized",
+        "learned",
+    ]
+)
 _GENERIC_SUBJECT = re.compile(
     r"(?:(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his)\s+(?:\w+\s+){0,2}?(?:method|approach|framework|model|"
     r"technique|algorithm|system|architecture|scheme|pipeline|strategy|design|key\s+idea|"
     r"core\s+idea|idea|module|mechanism)|[Ii]t)\s+"
 )
-_PREDICATE = re.compile(r"(?:\w+ly\s+)?[a-z][a-z\-]*(?:s|ed)\b")
+_PREDICATE = re.compile(
+    r"(?:\w+ly\s+)?(?:[a-z][a-z\-]*(?:s|ed)\b|(?:can|could|may|might)\s+(?:\w+ly\s+)?[a-z]+\b)"
+)
+_OUR_FRAMEWORK = re.compile(
+    r"(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:\w+\s+){0,2}?(?:method|approach|framework|model|"
+    r"technique|algorithm|system|architecture)"
+)
+_APPOSITIVE = re.compile(r",\s+(?:dubbed|called|named|termed|coined)\s+[^,]{1,80},\s+")
 
 
 def _predicate_start(body: str, name: str | None) -> int | None:
@@ -591,8 +766,18 @@ def _predicate_start(body: str, name: str | None) -> int | None:
         subject = _GENERIC_SUBJECT.match(body)
         if subject:
             position = subject.end()
+        else:
+            named = _OUR_FRAMEWORK.match(body)
+            appositive = _APPOSITIVE.match(body, named.end()) if named else None
+            if appositive:
+                position = appositive.end()  # "Our proposed framework, dubbed DSEE, aims to ..."
     if position is None or not _PREDICATE.match(body, position):
         return None
+    if re.match(r"[\w\-]+\s+(?:is|are|was|were|can|will|have|has)\b", body[position:]):
+        return None  # "Hydra heads are ...": the word after the name was a noun
+    copula = re.match(r"(?:is|are|was|were)\s+(?P<next>\w+)", body[position:])
+    if copula and copula.group("next") not in _MECHANISM_PARTICIPLES:
+        return None  # "is agnostic to ...": a property, not how it works
     return position
 
 
@@ -606,16 +791,7 @@ def _mechanism(
             continue
         start = _strip_openers(sentence, 0)
         body = sentence[start:]
-        if index == after and proposal is not None:
-            # the proposal sentence itself: its relative clause or its "by ...ing" clause
-            which = re.search(
-                r",\s+(?:which|that)\s+(?P<verb>[a-z]+s)\b", sentence[proposal.start :]
-            )
-            if which and not _NOT_MECHANISM.match(which.group("verb")):
-                start = proposal.start + which.start("verb")
-                text = _finish(sentence[start:], name)
-                if text:
-                    return _span_from(sentences, index, start, text)
+        if index == after:
             continue
         predicate = _predicate_start(body, name)
         if predicate is not None and not (body.startswith(("It ", "it ")) and index != after + 1):
@@ -623,22 +799,46 @@ def _mechanism(
             if _NOT_MECHANISM.match(sentence[rest_start:]):
                 continue
             text = _finish(sentence[rest_start:], name)
-            if text and not _EVALUATIVE_PURPOSE.search(text):
+            if (
+                text
+                and len(text.split()) >= MIN_MECHANISM_WORDS
+                and not _EVALUATIVE_PURPOSE.search(text)
+                and not _RESULT_WORDS.search(text)
+            ):
                 return _span_from(sentences, index, rest_start, text)
             continue
         we = _WE_VERB.match(body)
         if we:
             verb = we.group("verb")
-            if _NOT_MECHANISM.match(verb) or verb in {"also", "further"}:
+            # a second "we propose Y" after the main proposal usually says how ("an offline
+            # approach to quantize inputs by sorting and clustering")
+            second_proposal = verb in {"propose", "introduce", "design", "develop", "devise"}
+            if (_NOT_MECHANISM.match(verb) and not second_proposal) or verb in {"also", "further"}:
                 continue
             strength = forms.get(verb, (verb, 2))[1]
             if strength == 1:
                 continue
             verb_start = start + we.start("verb")
             printed = forms[verb][0] if verb in forms else _present_third(verb)
-            text = _finish(printed + sentence[start + we.end("verb") :], name)
-            if text and not _EVALUATIVE_PURPOSE.search(text):
+            text = _finish(
+                _conjugate_coordinated(printed + sentence[start + we.end("verb") :]), name
+            )
+            if (
+                text
+                and len(text.split()) >= MIN_MECHANISM_WORDS
+                and not _EVALUATIVE_PURPOSE.search(text)
+                and not _RESULT_WORDS.search(text)
+            ):
                 return _span_from(sentences, index, verb_start, text)
+    if proposal is not None:
+        # the proposal sentence's own relative clause: "X, which leverages ..."
+        sentence = sentences[proposal.sentence]
+        which = re.search(r",\s+(?:which|that)\s+(?P<verb>[a-z]+s)\b", sentence[proposal.start :])
+        if which and not _NOT_MECHANISM.match(which.group("verb")):
+            start = proposal.start + which.start("verb")
+            text = _finish(sentence[start:], name)
+            if text:
+                return _span_from(sentences, proposal.sentence, start, text)
     return None
 
 
@@ -665,7 +865,7 @@ def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span 
         if _DANGLING_START.match(sentence[start:]):
             continue
         text = _finish(sentence[start:], name)
-        if text:
+        if text and _PROBLEM_CUE.search(text):
             best = _span_from(sentences, index, start, text)  # the last one before the proposal
     return best
 
@@ -677,12 +877,13 @@ def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span 
 def _setting_pattern() -> re.Pattern[str]:
     nouns = _alternation(_lexicon("setting_nouns"))
     return re.compile(
-        r"\b(?:on|across|over|in)\s+(?!par\b|average\b|the\s+other\b|top\s+of\b|turn\b)"
+        r"\b(?:(?:on|across|over)\s+(?!par\b|average\b|the\s+other\b|top\s+of\b|turn\b)"
         r"(?:(?!(?:is|are|was|were|be|been|can|could|may|we|our|which|that|where|while|when|"
         r"achiev\w*|outperform\w*|show\w*|demonstrat\w*|improv\w*|reduc\w*|provid\w*|has|have|"
-        r"over|than|against)\b)[\w\-+.'/()]+,?\s+){0,12}?"
+        r"over|than|against|in|on|across|baselines?|methods?)\b)[\w\-+.'/()]+,?\s+){0,12}?"
+        r"|in\s+(?:(?!(?:and|or|of|the|in|on|to|for|with|which|that)\b)[\w\-+.'/()]+\s+){0,4}?)"
         rf"(?:{nouns})\b"
-        r"(?:\s*\([^)]{0,80}\))?"
+        r"(?:\s*\([A-Z][\w\-]*\))?"
         r"(?:,?\s+(?:such\s+as|including|like|e\.g\.,?)\s+[^.;]{0,100}?(?=[.;]|,\s+(?:while|where|"
         r"which|with|and\s+(?:show|demonstrat|achiev|outperform)|respectively|demonstrat|show)|$))?"
     )
@@ -699,26 +900,83 @@ _NAMED_DATA = re.compile(
 )
 
 
+_NAMED_TOKEN = re.compile(r"\b(?:[A-Za-z][\w\-]*[A-Z0-9][\w\-]*|[A-Z][a-z]+-\w+)\b")
+_GENERIC_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "various",
+        "several",
+        "multiple",
+        "many",
+        "different",
+        "diverse",
+        "all",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "wide",
+        "range",
+        "of",
+        "variety",
+        "extensive",
+        "standard",
+        "popular",
+        "common",
+        "real-world",
+        "both",
+        "these",
+        "this",
+        "challenging",
+        "public",
+        "publicly",
+        "available",
+    ]
+)
+
+
+def _setting_score(text: str, sentence: str) -> int:
+    words = text.split()
+    score = 1 if words[0] in {"on", "across"} else (-2 if words[0] == "in" else 0)
+    if any(_NAMED_TOKEN.fullmatch(word.strip(",()")) for word in words[1:]):
+        score += 3
+    elif all(word.lower().strip(",") in _GENERIC_WORDS for word in words[1:-1]):
+        score -= 1
+    if re.search(r"\b(?:experiments?|evaluat\w*|benchmark\w*)\b", sentence, re.I):
+        score += 1
+    return score
+
+
 def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
+    """The best-scored evaluation phrase of the abstract: named data beat "in various settings"."""
+    best: tuple[int, int, Span] | None = None
     for index, sentence in enumerate(sentences):
         if not _EVALUATION.search(sentence):
             continue
-        for match in _setting_pattern().finditer(sentence):
-            text = match.group(0)
-            if len(text) > MAX_SETTING_CHARS + 60 or not _balanced(text):
+        found = [(m.start(), m.group(0)) for m in _setting_pattern().finditer(sentence)]
+        named = _NAMED_DATA.search(sentence)
+        if named and (
+            any(character.isdigit() or character == "-" for character in named.group(1))
+            or re.search(r"[A-Z].*[A-Z]", named.group(1))
+        ):
+            found.append((named.start(), named.group(0)))
+        for start, raw in found:
+            if len(raw) > MAX_SETTING_CHARS + 60 or not _balanced(raw):
                 continue
-            finished = _finish(text, name)
-            if finished and not _DANGLING_START.match(finished.split(None, 1)[1]):
-                return _span_from(sentences, index, match.start(), finished)
-    for index, sentence in enumerate(sentences):
-        if not _EVALUATION.search(sentence):
-            continue
-        match = _NAMED_DATA.search(sentence)
-        if match and any(character.isdigit() or character == "-" for character in match.group(1)):
-            text = _finish(match.group(0), name)
-            if text:
-                return _span_from(sentences, index, match.start(), text)
-    return None
+            text = _finish(raw, name)
+            if not text or len(text.split()) < 2 or _DANGLING_START.match(text.split(None, 1)[1]):
+                continue
+            score = _setting_score(text, sentence)
+            if best is None or score > best[0]:
+                best = (score, -index, _span_from(sentences, index, start, text))
+    return best[2] if best else None
 
 
 # --- results -------------------------------------------------------------------------------------
@@ -726,7 +984,7 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
     r"(?:\s?%|\\%|\s?percent\b|\s+percentage\s+points?\b|\s?pp\b|\s+points?\b|\s?×|x\b|\s?times\b|"
-    r"-?fold\b|\s?dB\b|\s+BLEU\b|\s?ms\b|\s+seconds?\b|\s+hours?\b|\s?GB\b|\s?MB\b|\s?TB\b)"
+    r"[xX]\b|-?fold\b|\s?dB\b|\s+BLEU\b|\s?ms\b|\s+seconds?\b|\s+hours?\b|\s?GB\b|\s?MB\b|\s?TB\b)"
 )
 _QUALIFIER = (
     r"(?:(?:up\s+to|over|more\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|"
@@ -749,7 +1007,7 @@ def _metric_pattern() -> re.Pattern[str]:
 _COMPARED = re.compile(
     r"\b(?:than|over|compared\s+(?:to|with)|relative\s+to|against|vs\.?|versus|outperform\w*|"
     r"surpass\w*|beat\w*)\s+(?P<what>(?:the\s+)?[^,;.()]{2,70}?)"
-    r"(?=\s+(?:by|on|in|with|while|across|at|for|and\s+(?:achiev|deliver|reduc|improv))\b|[,;.()]|$)"
+    r"(?=\s+(?:by|on|in|with|while|across|at|for|and\s+(?:\w+s|\w+ed))\b|[,;()]|\.(?!\d)|$)"
 )
 _COMPARED_VERB_BY = re.compile(
     r"\b(?:improv\w*|reduc\w*|increas\w*|boost\w*|cut\w*|lower\w*|rais\w*|decreas\w*|"
@@ -783,7 +1041,9 @@ _EVIDENTIAL_LEAD = re.compile(
     r"confirms|verify|verifies|suggest|suggests)\s+(?:that\s+)?)",
     re.IGNORECASE,
 )
-_WE_LEAD = re.compile(r"[Ww]e\s+" + _ADVERBS + r"(?P<verb>[a-z]+)\b(?P<that>\s+that\b)?")
+_WE_LEAD = re.compile(
+    r"[Ww]e\s+" + _ADVERBS + r"(?P<verb>[a-z]+(?:-[a-z]+)*)(?![\w-])(?P<that>\s+that\b)?"
+)
 _EVIDENTIAL_WORDS = frozenset(
     [
         "find",
@@ -808,6 +1068,46 @@ _EVIDENTIAL_WORDS = frozenset(
         "discovered",
     ]
 )
+
+
+_DETERMINERS = [
+    "a",
+    "an",
+    "the",
+    "each",
+    "every",
+    "its",
+    "their",
+    "all",
+    "any",
+    "both",
+    "multiple",
+    "several",
+    "distinct",
+    "new",
+    "these",
+    "those",
+    "it",
+    "them",
+    "this",
+    "that",
+]
+
+
+def _conjugate_coordinated(text: str) -> str:
+    """ "grounds X and generate Y" -> "grounds X and generates Y": the second verb of a "we" clause,
+    recognised as a bare lowercase word followed by a determiner, takes the third person too."""
+
+    def conjugate(match: re.Match[str]) -> str:
+        verb = match.group(2)
+        if verb in _DETERMINERS or re.search(r"(?:s|ed|ing|ly)$", verb) or verb in _MODALS:
+            return match.group(0)
+        if re.search(r"\bto\s+\w+(?:\s+\w+){0,6}$", text[: match.start()]):
+            return match.group(0)  # "to study and design X": an infinitive, not our verb
+        return match.group(1) + _present_third(verb) + match.group(3)
+
+    pattern = r"(,?\s+and\s+)([a-z]+)(\s+(?:" + "|".join(_DETERMINERS) + r")\b)"
+    return re.sub(pattern, conjugate, text)
 
 
 def _present_third(verb: str) -> str:
@@ -841,7 +1141,9 @@ def _clause(sentence: str, start: int) -> tuple[int, str]:
                     continue
         if verb in {"also", "further"}:
             break
-        return we.start("verb"), _present_third(verb) + sentence[we.end("verb") :]
+        return we.start("verb"), _conjugate_coordinated(
+            _present_third(verb) + sentence[we.end("verb") :]
+        )
     return start, sentence[start:]
 
 
@@ -869,6 +1171,66 @@ def _clause_start_before(sentence: str, position: int) -> int:
     """The start of the clause containing ``position``: after the last comma before it."""
     comma = sentence.rfind(", ", 0, position)
     return comma + 2 if comma >= 0 else 0
+
+
+_CHANGE_NOUN = (
+    r"(?:higher|lower|faster|better|more|less|fewer|smaller|larger|improvements?|increases?|"
+    r"reductions?|gains?|drops?|decreases?|boosts?|lifts?|advantages?|speed-?ups?|savings?)"
+)
+_METRIC_STOP = re.compile(
+    r"\s+(?:on|in|for|with|while|across|at|over|than|compared|relative|against|by|when|and|of)\b.*$"
+)
+
+
+def _metric(
+    sentence: str, start: int, value_start: int, value_end: int, qualifier: str
+) -> str | None:
+    """What a figure measures: "improves decoding throughput by 1.31x" -> "decoding throughput",
+    "91% accuracy" -> "accuracy", "an increase in FID from 4.19 to 9.96" -> "FID"."""
+    before = sentence[max(start, value_start - 120) : value_start]
+    after = sentence[value_end : value_end + 80]
+    metrics = _metric_pattern()
+    if qualifier.strip() == "from":
+        measured = re.search(
+            r"\b(?:in|of)\s+(?:the\s+)?((?:[\w\-@]+\s+){0,2}?[\w\-@]+)\s+from\s*$", before
+        )
+        if measured:
+            return measured.group(1)
+    trimmed = re.sub(
+        r"(?:up\s+to|over|more\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|"
+        r"an\s+average\s+of|on\s+average|a\s+factor\s+of)\s*$",
+        "",
+        before.rstrip(),
+    ).rstrip()
+    verb_by = _COMPARED_VERB_BY.search(trimmed + " ") if trimmed.endswith(" by") else None
+    if (
+        verb_by
+        and len(verb_by.group("metric").split()) <= 5
+        and not re.search(r"\d", verb_by.group("metric"))
+    ):
+        return verb_by.group("metric").strip()
+    direct = re.match(
+        r"[\s\-]*(?:of\s+(?:the\s+)?)?(?:[\w\-']+\s+){0,3}?(" + metrics.pattern + r")", after, re.I
+    )
+    if direct:
+        return direct.group(1)
+    change = re.match(
+        r"\s*(?:\w+\s+)?"
+        + _CHANGE_NOUN
+        + r"\s+(?:in|on|of)\s+(?:the\s+)?((?:[\w\-@]+\s+){0,2}[\w\-@]+)",
+        after,
+        re.I,
+    )
+    if change:
+        return _METRIC_STOP.sub("", change.group(1)) or None
+    nearest = list(metrics.finditer(sentence, start, value_start))
+    if (
+        nearest
+        and not re.search(r"\d", sentence[nearest[-1].end() : value_start])
+        and value_start - nearest[-1].end() < 60
+    ):
+        return nearest[-1].group(0)
+    return None
 
 
 def _figures(sentence: str) -> list[tuple[int, int, str, str]]:
@@ -925,38 +1287,12 @@ def _results(
             figure = re.sub(r"\s+", " ", figure)
             if qualifier:
                 figure = f"{qualifier} {figure}"
-            before = sentence[max(start, value_start - 120) : value_start]
-            after_text = sentence[value_end : value_end + 60]
-            metric = None
-            verb_by = _COMPARED_VERB_BY.search(before + " ")
-            if verb_by is None:
-                verb_by = _COMPARED_VERB_BY.search(re.sub(_QUALIFIER + r"$", "", before) + "by ")
-            if verb_by and len(verb_by.group("metric").split()) <= 5:
-                metric = verb_by.group("metric").strip()
-            if metric is None:
-                following = _metric_pattern().match(after_text.lstrip(" -")) or re.match(
-                    r"\s*(?:higher|lower|faster|better|more|less|fewer|smaller|larger|improvements?\s+in|"
-                    r"reductions?\s+in|gains?\s+in|increases?\s+in|drop\s+in)\s+(?:the\s+)?("
-                    + _metric_pattern().pattern
-                    + ")",
-                    after_text,
-                    re.IGNORECASE,
-                )
-                if following:
-                    metric = (
-                        following.group(0).strip()
-                        if following.re is _metric_pattern()
-                        else following.group(1)
-                    )
-            if metric is None:
-                nearest = list(_metric_pattern().finditer(sentence[start:value_start]))
-                if nearest and value_start - (start + nearest[-1].end()) < 60:
-                    metric = nearest[-1].group(0)
+            metric = _metric(sentence, start, value_start, value_end, qualifier)
             compared = None
             scope = sentence[start:end]
             for match in _COMPARED.finditer(scope):
                 what = match.group("what").strip()
-                if re.match(r"\d", what) or _FIRST_PERSON.search(what):
+                if re.search(r"\d", what) or _FIRST_PERSON.search(what):
                     continue
                 compared = fix_artefacts(what)
                 if start + match.start() > value_start:
@@ -1019,7 +1355,7 @@ def analyse(title: str, abstract: str) -> PaperClaims:
     if candidates:
         best = max(candidates, key=lambda candidate: (candidate.strength, -candidate.sentence))
         proposal = _span_from(sentences, best.sentence, best.start, best.text)
-        strength = best.strength - (2 if name and name in best.text else 0)
+        strength = best.strength - (1 if name and name in best.text else 0)
     finding = _finding(sentences, name)
     proposal_index = proposal.sentence if proposal is not None else len(sentences)
     mechanism = _mechanism(sentences, name, proposal_index, proposal) if proposal else None

@@ -1,0 +1,273 @@
+"""Claims analysis: every field a clean span of one abstract sentence, nothing that changes a claim."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from assistant.claims import PaperClaims, Result, Span, analyse, fix_artefacts, paper_name
+from assistant.corpus import load_listing_directory
+from assistant.evidence import abstract_sentences
+from assistant.models import Paper
+
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@cache
+def _corpus() -> dict[str, Paper]:
+    return {paper.title: paper for paper in load_listing_directory(CORPUS_DIR)}
+
+
+def _paper(title_start: str) -> Paper:
+    matches = [paper for title, paper in _corpus().items() if title.startswith(title_start)]
+    assert len(matches) == 1, title_start
+    return matches[0]
+
+
+def _claims(title_start: str) -> PaperClaims:
+    paper = _paper(title_start)
+    return analyse(paper.title, paper.abstract)
+
+
+def _spans(claims: PaperClaims) -> list[Span]:
+    fields = [claims.problem, claims.proposal, claims.mechanism, claims.setting, claims.finding]
+    return [span for span in fields if span is not None] + list(claims.results)
+
+
+def _words(text: str) -> list[str]:
+    return [word.strip(".") for word in re.findall(r"[\w%×.+-]+", fix_artefacts(text).lower())]
+
+
+# --- names of real corpus papers -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title_start", "name"),
+    [
+        (
+            "Entropy is not Enough for Test-Time Adaptation",
+            "DeYO",
+        ),  # "named Destroy Your Object (DeYO)"
+        ("Mamba: Linear-Time Sequence Modeling", "Mamba"),
+        ("Efficiently Modeling Long Sequences with Structured State Spaces", "S4"),
+        ("Quamba2:", "Quamba2"),
+        ("SpecDec++:", "SpecDec++"),
+        ("Improving Black-box Robustness with In-Context Rewriting", "LLM-TTA"),
+        ("Test-Time Adaptation with CLIP Reward", "RLCF"),  # defined once, then used throughout
+        ("Transformers Can Do Bayesian Inference", "PFNs"),  # the acronym, not "Prior-Data"
+    ],
+)
+def test_name_of_real_papers(title_start: str, name: str) -> None:
+    assert _claims(title_start).name == name
+
+
+@pytest.mark.parametrize(
+    "title_start",
+    [
+        "Intriguing Properties of Adversarial Examples",  # an analysis paper names nothing
+        "Optimizing Calibration by Gaining Aware",  # "(CE)" is cross-entropy, background
+        "Scaling Law with Learning Rate Annealing",  # "(LR)" is the learning rate
+    ],
+)
+def test_field_acronyms_are_not_names(title_start: str) -> None:
+    paper = _paper(title_start)
+    assert paper_name(paper.title, paper.abstract) not in {"CE", "LR", "NTK"}
+
+
+# --- openers, "we", dangling references ----------------------------------------------------------
+
+
+def test_connectives_and_openers_are_stripped() -> None:
+    abstract = (
+        "Models fail on long inputs. To address these issues, we propose FooNet, a recurrent model "
+        "that reads inputs in chunks. Second, FooNet caches states across chunks to save memory."
+    )
+    claims = analyse("A title", abstract)
+    assert claims.proposal is not None
+    assert claims.proposal.text.startswith("proposes FooNet, a recurrent model")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text == "caches states across chunks to save memory"
+    for span in _spans(claims):
+        assert not re.match(r"(?:To address|Second|However|In this paper)\b", span.text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In this paper, we introduce a benchmark of 40 tasks.",
+            "introduces a benchmark of 40 tasks",
+        ),
+        ("Here we study how models forget.", "studies how models forget"),
+        (
+            "This paper presents a solver for sparse systems.",
+            "presents a solver for sparse systems",
+        ),
+        (
+            "Building upon these findings, we design and evaluate a cache for drafts.",
+            "designs and evaluates a cache for drafts",
+        ),
+        (
+            "A novel sampler is proposed for diffusion models.",
+            "proposes a novel sampler for diffusion models",
+        ),
+    ],
+)
+def test_first_person_is_resolved_in_the_proposal(sentence: str, expected: str) -> None:
+    claims = analyse("A title", "Background sentence about the field. " + sentence)
+    assert claims.proposal is not None
+    assert claims.proposal.text == expected
+    assert not re.search(r"\b(?:we|our|us)\b", claims.proposal.text, re.I)
+
+
+def test_our_method_becomes_the_name_and_findings_drop_we_find_that() -> None:
+    abstract = (
+        "We propose BarNet, a network for graphs. "
+        "Our method prunes edges whose weight falls below a learned threshold. "
+        "We find that pruning cannot hurt accuracy on sparse graphs."
+    )
+    claims = analyse("BarNet: pruned graphs", abstract)
+    assert claims.name == "BarNet"
+    assert claims.finding is not None
+    assert claims.finding.text == "pruning cannot hurt accuracy on sparse graphs"
+    assert claims.mechanism is not None
+    assert claims.mechanism.text == "prunes edges whose weight falls below a learned threshold"
+
+
+def test_negation_and_hedges_are_kept() -> None:
+    abstract = (
+        "We propose QuxNet, which does not require labels and may reduce latency. "
+        "QuxNet reduces memory by up to 40% compared with full fine-tuning. "
+        "We show that it cannot be matched by pruning alone."
+    )
+    claims = analyse("QuxNet: something", abstract)
+    assert claims.proposal is not None
+    assert "does not require labels" in claims.proposal.text
+    assert "may reduce latency" in claims.proposal.text
+    (result,) = claims.results
+    assert result.figure == "up to 40%"
+    assert "up to 40%" in result.text
+    assert result.metric == "memory"
+    assert result.compared_with == "full fine-tuning"
+
+
+def test_spans_that_lean_on_an_antecedent_are_avoided() -> None:
+    abstract = (
+        "Such models are slow. These issues remain open. "
+        "We propose a method to tackle these issues. "
+        "This perspective explains everything."
+    )
+    claims = analyse("A title", abstract)
+    for span in _spans(claims):
+        assert not re.search(r"\b(?:these issues|such models|this perspective)\b", span.text, re.I)
+    assert claims.problem is None
+
+
+def test_self_describing_demonstrative_phrase_keeps_its_noun() -> None:
+    abstract = (
+        "Transformers are slow on long sequences. "
+        "We integrate these selective SSMs into a simplified architecture without attention (Mamba)."
+    )
+    claims = analyse("Mamba: fast", abstract)
+    assert claims.proposal is not None
+    assert claims.proposal.text == (
+        "integrates the selective SSMs into a simplified architecture without attention (Mamba)"
+    )
+
+
+# --- figures ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "printed"),
+    [
+        ("retains 96.7\\% of the accuracy", "retains 96.7% of the accuracy"),
+        ("generation 60times faster", "generation 60× faster"),
+        ("on 8times 8 patches", "on 8×8 patches"),
+        ("vision-language models~(VLMs) are", "vision-language models (VLMs) are"),
+    ],
+)
+def test_listing_page_artefacts_are_fixed(raw: str, printed: str) -> None:
+    assert fix_artefacts(raw) == printed
+
+
+def test_real_figures_keep_their_units_and_comparisons() -> None:
+    hydra = _claims("Hydra: Sequentially-Dependent Draft Heads")
+    (throughput,) = [result for result in hydra.results if "1.31x" in (result.figure or "")]
+    assert throughput.figure == "1.31x and 2.71x"
+    assert throughput.metric == "decoding throughput"
+    assert throughput.compared_with == "Medusa decoding and autoregressive decoding"
+    assert "respectively" in throughput.text
+
+    llm_tta = _claims("Improving Black-box Robustness with In-Context Rewriting")
+    figures = {result.figure for result in llm_tta.results}
+    assert "an average of 4.30 percentage points" in figures
+
+    s4 = _claims("Efficiently Modeling Long Sequences with Structured State Spaces")
+    assert {"91%", "60×"} <= {result.figure for result in s4.results}
+
+    zoology = _claims("Zoology: Measuring and Improving Recall")
+    (recall_gap,) = [result for result in zoology.results if result.figure == "82%"]
+    assert recall_gap.text.startswith("82% of the gap is explained")
+
+
+def test_background_figures_before_the_proposal_are_not_results() -> None:
+    abstract = (
+        "Inference takes 80% of the serving cost. "
+        "We propose ZipDec, a decoder that drafts tokens in parallel. "
+        "ZipDec achieves a 2.5x speedup over greedy decoding."
+    )
+    claims = analyse("ZipDec: drafting", abstract)
+    assert [result.figure for result in claims.results] == ["2.5x"]
+    assert claims.results[0].compared_with == "greedy decoding"
+
+
+# --- offsets and the whole corpus ----------------------------------------------------------------
+
+
+def _raw_matches(span: Span, sentences: tuple[str, ...], name: str | None) -> None:
+    raw = sentences[span.sentence][span.start : span.end]
+    assert raw, span
+    printed = _words(span.text)
+    source = _words(raw)
+    # every word the printed text has occurs in the raw span, or is one resolution may write: the
+    # paper's name for "our method", "the" for "our", a verb's third person
+    allowed = {"the", "is", "was", "has", "a", "an", *_words(name or "")}
+    missing = [
+        word
+        for word in printed
+        if word not in source and word not in allowed and not word.endswith(("s", "es"))
+    ]
+    assert not missing, (span.text, raw, missing)
+
+
+def test_every_span_of_every_corpus_paper_round_trips_to_its_sentence() -> None:
+    for paper in _corpus().values():
+        sentences = abstract_sentences(paper.abstract)
+        claims = analyse(paper.title, paper.abstract)
+        for span in _spans(claims):
+            assert 0 <= span.sentence < len(sentences)
+            assert 0 <= span.start < span.end <= len(sentences[span.sentence])
+            _raw_matches(span, sentences, claims.name)
+            assert not re.search(r"\b(?:we|us|our)\b", span.text, re.I), span.text
+            assert "\\%" not in span.text
+        for result in claims.results:
+            assert isinstance(result, Result)
+            assert result.figure and result.figure.split()[-1] in fix_artefacts(result.text)
+
+
+def test_most_corpus_papers_get_a_proposal_and_every_stated_speedup_a_result() -> None:
+    papers = list(_corpus().values())
+    records = [analyse(paper.title, paper.abstract) for paper in papers]
+    with_proposal = sum(claims.proposal is not None for claims in records)
+    assert with_proposal / len(records) >= 0.85
+    speedups = [
+        claims
+        for paper, claims in zip(papers, records, strict=True)
+        if re.search(r"\d(?:\.\d+)?x speed-?up", paper.abstract)
+    ]
+    assert speedups
+    assert all(claims.results for claims in speedups)
