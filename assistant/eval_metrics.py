@@ -56,6 +56,13 @@ METRICS: tuple[MetricSpec, ...] = (
         description="citations outside the evidence",
     ),
     MetricSpec(
+        "lint",
+        "lint",
+        False,
+        "count",
+        description="output-lint findings (dangling openers, first person, echoes, labels, ...)",
+    ),
+    MetricSpec(
         "abstained_unanswerable",
         "abstain ok",
         True,
@@ -203,6 +210,7 @@ class QuestionResult:
     answer_excerpt: str = ""
     engine_used: str = ""
     warnings: list[str] = field(default_factory=list)
+    lint: list[str] = field(default_factory=list)  # "rule: excerpt" per output-lint finding
     error: str | None = None
     scores: dict[str, float | None] = field(default_factory=dict)
 
@@ -239,6 +247,7 @@ class QuestionResult:
         if self.sentences and not self.abstained:  # an abstention's one sentence claims nothing
             scores["verified_share"] = self.verified / self.sentences
         scores["invented_citations"] = float(self.invented)
+        scores["lint"] = float(len(self.lint))
         correct = 1.0 if self.abstention_correct else 0.0
         scores["answered_answerable" if self.answerable else "abstained_unanswerable"] = correct
         scores["latency_p50"] = scores["latency_p95"] = self.seconds
@@ -289,6 +298,8 @@ def summarise_rows(results: Sequence[QuestionResult]) -> dict[str, float | None]
     for spec in METRICS:
         if spec.name == "invented_citations":
             row[spec.name] = float(sum(result.invented for result in results))
+        elif spec.name == "lint":
+            row[spec.name] = float(sum(len(result.lint) for result in results))
         elif spec.name == "latency_p50":
             row[spec.name] = percentile([result.seconds for result in results], 0.50)
         elif spec.name == "latency_p95":
@@ -417,6 +428,7 @@ def explain(result: QuestionResult, titles: Mapping[str, str]) -> list[str]:
     unverified = result.sentences - result.verified
     if unverified:
         reasons.append(f"{unverified} of {result.sentences} sentences not verified")
+    reasons.extend(f"lint {finding}" for finding in result.lint)
     return reasons
 
 

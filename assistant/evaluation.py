@@ -420,9 +420,19 @@ def score_answer(
         engine_used=answer.engine if answer is not None else "",
         warnings=[redact(warning) for warning in answer.warnings] if answer is not None else [],
         error=redact(error) if error else None,
+        lint=_lint(answer) if answer is not None else [],
     )
     result.score()
     return result
+
+
+def _lint(answer: Answer) -> list[str]:
+    """The output lint over the answer and its Markdown and LaTeX renderings."""
+    from assistant.lint import lint_answer
+    from assistant.render import to_latex, to_markdown
+
+    findings = lint_answer(answer, markdown=to_markdown(answer), latex=to_latex(answer)[0])
+    return [f"{finding.rule}: {_excerpt(finding.text, 160)}" for finding in findings]
 
 
 def _excerpt(text: str, limit: int = 400) -> str:

@@ -931,96 +931,92 @@ def evidence_for_papers(
 # --- the comparison table ------------------------------------------------------------------
 
 TABLE_ASPECTS = ("problem", "approach", "setting", "reported result")
-_ASPECT_ROLES: dict[str, tuple[Role, ...]] = {
-    "problem": ("problem",),
-    "approach": ("contribution", "method"),
-    "setting": ("setting",),
-    "reported result": ("result",),
-}
-_CELL_WORDS = 32
+_CELL_WORDS = 20  # a cell is a phrase; longer spans are cut at a clause boundary
 _EMPTY_CELL = "—"
-
-
-_PROPOSES = re.compile(
-    r"^(?:[^,]{0,60},\s*)?(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+|also\s+|further\s+|"
-    r"then\s+|first\s+|thus\s+|therefore\s+|hence\s+|here\s+)*"
-    r"(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs|"
-    r"devise|"
-    r"devises|establish|establishes)\s+(.{12,})$",
+_CELL_BOUNDARY = re.compile(r",\s|;\s|\s(?:which|while|whereas|where|by|through|via)\s")
+_LEADING_VERB = re.compile(
+    r"^(?:proposes|introduces|presents|develops|designs|devises|establishes|builds|provides|"
+    r"offers|describes|puts forward)\s+(?=\S)",
     re.IGNORECASE,
 )
+_LEADING_PREPOSITION = re.compile(r"^(?:on|across|over|in|using|with)\s+(?=\S)", re.IGNORECASE)
 
 
-def _cell_text(sentence: str) -> str:
-    """A phrase from one sentence: what it proposes when it proposes something, else the sentence,
-    cut at a clause boundary when long."""
-    text = clean_sentence(sentence)
-    proposes = _PROPOSES.match(text)
-    if proposes:
-        text = proposes.group(1)
-        text = text[0].upper() + text[1:]
-    words = text.split()
-    if len(words) <= _CELL_WORDS:
-        return " ".join(words)
-    cut = " ".join(words[:_CELL_WORDS])
-    boundary = max(cut.rfind(", "), cut.rfind("; "), cut.rfind(": "))
-    if boundary > len(cut) * 0.5:
-        cut = cut[:boundary]
-    return cut.rstrip(",;: ") + " …"
+def _phrase(text: str, *, keep: str = "") -> str:
+    """A cell-sized phrase of a claim: at most ``_CELL_WORDS`` words, cut at the last clause
+    boundary that keeps ``keep`` (a figure) when the claim is longer."""
+    text = text.strip().rstrip(".")
+    if len(text.split()) <= _CELL_WORDS:
+        return text
+    cuts = [
+        match.start()
+        for match in _CELL_BOUNDARY.finditer(text)
+        if text[: match.start()].count("(") == text[: match.start()].count(")")
+    ]
+    fitting = [
+        cut
+        for cut in cuts
+        if 4 <= len(text[:cut].split()) <= _CELL_WORDS and (not keep or keep in text[:cut])
+    ]
+    if fitting:
+        return text[: fitting[-1]]
+    if keep:  # the clause that holds the figure
+        starts = [0, *(cut + 1 for cut in cuts)]
+        ends = [*cuts, len(text)]
+        pieces = [
+            text[start:end].strip(" ,;")
+            for start, end in zip(starts, ends, strict=True)
+            if keep in text[start:end]
+        ]
+        if pieces and len(pieces[0].split()) <= _CELL_WORDS + 10:
+            return pieces[0]
+    return text
 
 
-def _pick_for_aspect(
-    aspect: str, evidence: Evidence, roles: Sequence[Role], used: set[int]
-) -> EvidenceSentence | None:
-    sentences = abstract_sentences(evidence.paper.abstract)
-    ranked = [item for item in evidence.sentences if item.index not in used]
-    wanted = _ASPECT_ROLES[aspect]
-    if aspect == "approach":
-        for item in ranked:
-            if roles[item.index] == "contribution" and STRONG_CONTRIBUTION.search(
-                sentences[item.index]
-            ):
-                return item
-    if aspect == "reported result":
-        for item in ranked:
-            if roles[item.index] == "result" and _NUMBER.search(sentences[item.index]):
-                return item
-    first = next((index for index, role in enumerate(roles) if role == "contribution"), 0)
-    for item in ranked:
-        if roles[item.index] in wanted and (aspect != "setting" or item.index > first):
-            return item
-    if aspect == "problem":
-        # no sentence names a problem: the last background sentence before the contribution
-        first = next(
-            (index for index, role in enumerate(roles) if role == "contribution"), len(roles)
-        )
-        for index in range(first - 1, -1, -1):
-            if roles[index] == "background" and index not in used:
-                return next((item for item in evidence.sentences if item.index == index), None)
-    if aspect == "setting":
-        # where the paper evaluates, not the field it opens with
-        for item in ranked:
-            if item.index > first and _SETTING.search(sentences[item.index]):
-                return item
-    return None
+def _cell(paper: Paper, span: object | None, text: str) -> TableCell:
+    index = getattr(span, "sentence", None)
+    if span is None or index is None or not text:
+        return TableCell(_EMPTY_CELL, paper.id)
+    source = clean_sentence(abstract_sentences(paper.abstract)[index])
+    return TableCell(_capitalise_first(text), paper.id, index, source)
+
+
+def _capitalise_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
 
 
 def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:
-    """Paper × aspect; each cell a phrase from one abstract sentence, "—" where it is silent."""
+    """Paper × aspect, each cell a short phrase of one analysed claim (linked to the abstract
+    sentence it comes from), "—" only where the abstract says nothing of it."""
+    from assistant.writers.synthesis import paper_claims
+
     rows: dict[str, list[TableCell]] = {}
+    metrics: list[str] = []
     for item in evidence:
-        sentences = abstract_sentences(item.paper.abstract)
-        roles = sentence_roles(sentences)
-        used: set[int] = set()
-        cells: list[TableCell] = []
-        for aspect in ("approach", "problem", "reported result", "setting"):
-            pick = _pick_for_aspect(aspect, item, roles, used)
-            if pick is None:
-                cells.append(TableCell(_EMPTY_CELL, item.paper.id))
-                continue
-            used.add(pick.index)
-            source = clean_sentence(sentences[pick.index])
-            cells.append(TableCell(_cell_text(source), item.paper.id, pick.index, source))
-        order = {"approach": 0, "problem": 1, "reported result": 2, "setting": 3}
-        rows[item.paper.id] = [cells[order[aspect]] for aspect in TABLE_ASPECTS]
-    return ComparisonTable(aspects=list(TABLE_ASPECTS), rows=rows)
+        paper = item.paper
+        claims = paper_claims(paper)
+        idea = claims.mechanism or claims.proposal
+        approach = _LEADING_VERB.sub("", idea.text) if idea else ""
+        setting = _LEADING_PREPOSITION.sub("", claims.setting.text) if claims.setting else ""
+        result = next((found for found in claims.results if found.figure), None)
+        if result is not None and result.metric:
+            metrics.append(result.metric.lower())
+        rows[paper.id] = [
+            _cell(paper, claims.problem, _phrase(claims.problem.text) if claims.problem else ""),
+            _cell(paper, idea, _phrase(approach)),
+            _cell(paper, claims.setting, _phrase(setting)),
+            _cell(
+                paper,
+                result,
+                _phrase(result.text, keep=result.figure or "") if result is not None else "",
+            ),
+        ]
+    distinct = sorted(set(metrics))
+    note = (
+        "The reported results measure different things ("
+        + ", ".join(distinct)
+        + "); read them within each row, not across rows."
+        if len(distinct) > 1
+        else ""
+    )
+    return ComparisonTable(aspects=list(TABLE_ASPECTS), rows=rows, note=note)

@@ -124,6 +124,7 @@ class TableCell:
 class ComparisonTable:
     aspects: list[str]
     rows: dict[str, list[TableCell]]  # paper id -> one cell per aspect
+    note: str = ""  # e.g. that the reported results measure different things
 
 
 @dataclass

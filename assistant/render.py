@@ -145,6 +145,8 @@ def _markdown_table(answer: Answer, labels: dict[str, str]) -> list[str]:
             + " |"
         )
     rows += ["", "_(sN) = the abstract sentence the cell is drawn from, counting from 1._"]
+    if answer.table.note:
+        rows += ["", f"_{answer.table.note}_"]
     return rows
 
 

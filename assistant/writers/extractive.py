@@ -628,6 +628,12 @@ class _Builder:
         )
 
 
+def _covers(view: _PaperView, spellings: list[frozenset[str]]) -> bool:
+    """Whether the paper uses one of the spellings of a topic term (an acronym or its long form)."""
+    tokens = set(view.tokens) | set(bm25.tokenize(f"{view.paper.title} {view.paper.abstract}"))
+    return any(spelling <= tokens for spelling in spellings)
+
+
 def _count_word(count: int) -> str:
     return _NUMBER_WORDS[count] if count < len(_NUMBER_WORDS) else str(count)
 
@@ -879,17 +885,16 @@ class ExtractiveWriter(Writer):
     # --- compare --------------------------------------------------------------------------
 
     def _compare(self, builder: _Builder, topic: str, views: list[_PaperView]) -> None:
-        weights = _Weights(views, self.document_frequency, self.collection_size)
         focus_groups = self._focus(topic or "", views)
-        shared = theme_of(
-            views, [], weights, set(FRAMING_TOKENS), prefer=frozenset(content_tokens(topic or ""))
-        )
         builder.paragraph("What they share")
         labels = [view.label for view in views]
-        if shared:
+        shared = [group for group in focus_groups if all(_covers(view, group) for view in views)]
+        if topic and focus_groups and len(shared) == len(focus_groups):
+            # Every paper uses every term of the topic: the topic itself is their common ground,
+            # a claim about each paper that the verifier checks against each abstract.
             builder.add(
                 DraftSentence(
-                    f"{_capitalise(shared)} is common ground for {_join_labels(labels)}",
+                    f"{_join_labels(labels)} all work on {topic.strip()}",
                     [view.paper.id for view in views],
                 )
             )
