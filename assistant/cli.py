@@ -135,14 +135,18 @@ def _print_json(value: object) -> None:
 
 @app.command()
 def add(
-    files: Annotated[list[Path], typer.Argument(help="JSONL files or listing pages to add.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="BibTeX, RIS, CSL-JSON or JSONL files, or listing pages, to add."),
+    ],
     no_index: Annotated[
         bool, typer.Option("--no-index", help="Add without updating the index.")
     ] = False,
 ) -> None:
-    """Add papers from JSONL (title, abstract, optional authors, year, url, id) or listing pages.
+    """Add papers from a bibliography (.bib, .ris, CSL-JSON .json), JSONL or listing pages.
 
-    Every file is checked first; if any line is bad, nothing is added.
+    Every file is checked first; if any line is bad, nothing is added. Bibliography entries without
+    an abstract are skipped and listed by key.
     """
     from assistant.collection import add_many
 
@@ -153,7 +157,12 @@ def add(
         console.print(
             f"{report.file}: {len(report.new)} new, {len(report.updated)} updated, "
             f"{len(report.unchanged)} already present"
+            + (f", {len(report.skipped)} skipped" if report.skipped else "")
         )
+        for entry in report.skipped:
+            console.print(
+                f"  skipped {entry.key} (line {entry.line}): {entry.reason}", markup=False
+            )
     if not no_index and any(report.new or report.updated for report in reports):
         _ready_retriever(settings)
         console.print("index updated")
