@@ -455,6 +455,18 @@ def related_work(
     _emit(answer, chosen, output, force=force)
 
 
+# --- integrations -------------------------------------------------------------------------------
+
+
+@app.command("mcp")
+def mcp_server() -> None:
+    """Serve the collection to MCP clients (Claude Desktop, IDEs, agents) over stdio."""
+    from assistant.mcp_server import serve_stdio
+
+    settings = _settings()
+    serve_stdio(settings, retriever=_ready_retriever(settings))  # index built before the handshake
+
+
 # --- evaluation and settings ----------------------------------------------------------------------
 
 
