@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ app = typer.Typer(
     name="assistant",
     help="Ask questions of a paper collection; every claim cited to a paper and checked.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -37,6 +38,32 @@ Engine = Annotated[
     typer.Option("--engine", help="Writer: extractive (offline) or llm.", show_default=False),
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of Markdown.")]
+OutputFormat = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        help="markdown, json, latex, bibtex, ris or csl-json (default: from the -o suffix, "
+        "else markdown).",
+        show_default=False,
+    ),
+]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write to this file instead of stdout (LaTeX: also FILE.bib)."
+    ),
+]
+Force = Annotated[
+    bool, typer.Option("--force", help="With LaTeX -o, overwrite an existing .bib beside it.")
+]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"assistant {version('assistant')}\n")
+        raise typer.Exit()
 
 
 @app.callback()
@@ -51,6 +78,12 @@ def _global_options(
             "--chroma-url", help="Use the Chroma server at this URL instead of the embedded store."
         ),
     ] = None,
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", is_eager=True, callback=_show_version
+        ),
+    ] = False,
 ) -> None:
     """assistant: a research assistant over a paper collection, offline by default."""
     _state["overrides"] = {"home": home, "chroma_url": chroma_url}
@@ -83,9 +116,11 @@ def _console(stderr: bool = False) -> Any:
 
     from rich.console import Console
 
-    # Piped output gets a readable fixed width instead of rich's 80 columns.
+    # Piped output gets a readable fixed width instead of rich's 80 columns; NO_COLOR (any value)
+    # turns colour off, as https://no-color.org asks.
     width = None if sys.stdout.isatty() else max(100, shutil.get_terminal_size((100, 24)).columns)
-    return Console(stderr=stderr, highlight=False, width=width)
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return Console(stderr=stderr, highlight=False, width=width, no_color=no_color)
 
 
 @contextmanager
@@ -135,14 +170,18 @@ def _print_json(value: object) -> None:
 
 @app.command()
 def add(
-    files: Annotated[list[Path], typer.Argument(help="JSONL files or listing pages to add.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="BibTeX, RIS, CSL-JSON or JSONL files, or listing pages, to add."),
+    ],
     no_index: Annotated[
         bool, typer.Option("--no-index", help="Add without updating the index.")
     ] = False,
 ) -> None:
-    """Add papers from JSONL (title, abstract, optional authors, year, url, id) or listing pages.
+    """Add papers from a bibliography (.bib, .ris, CSL-JSON .json), JSONL or listing pages.
 
-    Every file is checked first; if any line is bad, nothing is added.
+    Every file is checked first; if any line is bad, nothing is added. Bibliography entries without
+    an abstract are skipped and listed by key.
     """
     from assistant.collection import add_many
 
@@ -153,7 +192,12 @@ def add(
         console.print(
             f"{report.file}: {len(report.new)} new, {len(report.updated)} updated, "
             f"{len(report.unchanged)} already present"
+            + (f", {len(report.skipped)} skipped" if report.skipped else "")
         )
+        for entry in report.skipped:
+            console.print(
+                f"  skipped {entry.key} (line {entry.line}): {entry.reason}", markup=False
+            )
     if not no_index and any(report.new or report.updated for report in reports):
         _ready_retriever(settings)
         console.print("index updated")
@@ -280,25 +324,55 @@ def _assistant(settings: Settings) -> Any:
     return Assistant(settings, retriever=_ready_retriever(settings))
 
 
-def _render(answer: Answer, as_json: bool, streamed: bool = False) -> None:
-    from assistant import render
+def _emit(
+    answer: Answer,
+    output_format: str,
+    output: Path | None,
+    *,
+    force: bool = False,
+    streamed: bool = False,
+) -> None:
+    """Warnings on stderr; the answer to the -o file, a terminal (rich Markdown) or a pipe (plain
+    text in the chosen format, Markdown without hard wraps)."""
+    from assistant.output import render_text, write_answer
 
-    if as_json:
-        _print_json(render.to_json(answer))
-        return
-    console = _console()
+    errors = _console(stderr=True)
     for warning in answer.warnings:
-        _console(stderr=True).print(f"warning: {warning}", style="yellow", markup=False)
-    if streamed:
-        console.print()
-        console.rule("verified answer", style="dim")
-    from rich.markdown import Markdown
+        errors.print(f"warning: {warning}", style="yellow", markup=False)
+    if output is not None:
+        written = write_answer(answer, output_format, output, force=force)
+        errors.print("wrote " + " and ".join(str(item.path) for item in written), markup=False)
+        return
+    if output_format == "markdown" and sys.stdout.isatty():
+        from rich.markdown import Markdown
 
-    console.print(Markdown(render.to_markdown(answer)))
+        from assistant import render
+
+        console = _console()
+        if streamed:
+            console.print()
+            console.rule("verified answer", style="dim")
+        console.print(Markdown(render.to_markdown(answer)))
+        return
+    sys.stdout.write(render_text(answer, output_format))
+    if output_format == "latex":
+        errors.print(
+            "note: -o FILE.tex also writes the cited entries to FILE.bib; "
+            "--format bibtex prints them.",
+            style="dim",
+            markup=False,
+        )
 
 
-def _stream_sink(as_json: bool, engine: str | None, settings: Settings) -> Any:
-    if as_json or (engine or settings.engine) != "llm":
+def _task_format(output_format: str | None, as_json: bool, output: Path | None) -> str:
+    from assistant.output import choose_format
+
+    return choose_format(output_format, as_json, output)
+
+
+def _stream_sink(enabled: bool, engine: str | None, settings: Settings) -> Any:
+    # LLM text streams only to a terminal showing Markdown: pipes and files get the verified answer.
+    if not enabled or not sys.stdout.isatty() or (engine or settings.engine) != "llm":
         return None
     console = _console()
 
@@ -314,15 +388,19 @@ def ask(
     engine: Engine = None,
     mode: Mode = None,
     as_json: AsJson = False,
+    output_format: OutputFormat = None,
+    output: Output = None,
+    force: Force = False,
 ) -> None:
     """Answer a question from the collection, every sentence cited and checked."""
     _check_task_options(engine, mode)
+    chosen = _task_format(output_format, as_json, output)
     if not question.strip():
         raise InputError('the question is empty; ask something, e.g. assistant ask "what is TTA?"')
     settings = _settings()
-    sink = _stream_sink(as_json, engine, settings)
+    sink = _stream_sink(chosen == "markdown" and output is None, engine, settings)
     answer = _assistant(settings).ask(question, engine=engine, mode=mode, on_text=sink)
-    _render(answer, as_json, streamed=sink is not None)
+    _emit(answer, chosen, output, force=force, streamed=sink is not None)
 
 
 @app.command()
@@ -337,9 +415,13 @@ def compare(
     engine: Engine = None,
     mode: Mode = None,
     as_json: AsJson = False,
+    output_format: OutputFormat = None,
+    output: Output = None,
+    force: Force = False,
 ) -> None:
     """Compare papers on a topic (or the ones named with --papers): shared ground, differences, a table."""
     _check_task_options(engine, mode)
+    chosen = _task_format(output_format, as_json, output)
     words = [part for value in subject for part in value.replace(",", " ").split()]
     if not words:
         raise InputError("say what to compare: a topic, or --papers ID ID ...")
@@ -348,54 +430,67 @@ def compare(
         answer = _assistant(settings).compare(None, paper_ids=words, engine=engine, mode=mode)
     else:
         answer = _assistant(settings).compare(" ".join(words), engine=engine, mode=mode)
-    _render(answer, as_json)
+    _emit(answer, chosen, output, force=force)
 
 
 @app.command("related-work")
 def related_work(
     topic: Annotated[str, typer.Argument(help="The topic of the related-work section.")],
-    output_format: Annotated[
-        str, typer.Option("--format", help="markdown or latex (LaTeX also writes a .bib file).")
-    ] = "markdown",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Write the LaTeX to this .tex file (and FILE.bib beside it)."
-        ),
-    ] = None,
+    output_format: OutputFormat = None,
+    output: Output = None,
+    force: Force = False,
     engine: Engine = None,
     mode: Mode = None,
     as_json: AsJson = False,
 ) -> None:
     """Write a related-work paragraph on a topic, citing every relevant paper of the collection."""
     _check_task_options(engine, mode)
-    _check_choice(output_format, ("markdown", "latex"), "--format")
+    chosen = _task_format(output_format, as_json, output)
     if not topic.strip():
         raise InputError(
             'the topic is empty; name one, e.g. assistant related-work "state space models"'
         )
     settings = _settings()
     answer = _assistant(settings).related_work(topic, engine=engine, mode=mode)
-    if output_format == "markdown" or as_json:
-        _render(answer, as_json)
-        return
-    from assistant import render
+    _emit(answer, chosen, output, force=force)
 
-    latex, bibtex = render.to_latex(answer)
-    bib_path = (output or Path("related-work.tex")).with_suffix(".bib")
-    try:
-        if output is not None:
-            output.write_text(latex + "\n", encoding="utf-8")
-        bib_path.write_text(bibtex, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"cannot write {error.filename}: {error.strerror}.") from None
-    for warning in answer.warnings:
-        _console(stderr=True).print(f"warning: {warning}", style="yellow", markup=False)
-    if output is None:
-        sys.stdout.write(latex + "\n")
+
+# --- integrations -------------------------------------------------------------------------------
+
+
+@app.command("mcp")
+def mcp_server() -> None:
+    """Serve the collection to MCP clients (Claude Desktop, IDEs, agents) over stdio."""
+    from assistant.mcp_server import serve_stdio
+
+    settings = _settings()
+    serve_stdio(settings, retriever=_ready_retriever(settings))  # index built before the handshake
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Loopback address to listen on (127.0.0.1 or ::1).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port (0 picks a free one).", min=0)] = 8765,
+) -> None:
+    """A local page for ask, compare and related-work with clickable, checked citations."""
+    from assistant.assistant import Assistant
+    from assistant.web import check_loopback, make_server
+
+    check_loopback(host)  # refuse before building anything
+    settings = _settings()
+    assistant = Assistant(settings, retriever=_ready_retriever(settings))
+    server = make_server(lambda: assistant, host, port)
+    bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     _console(stderr=True).print(
-        f"wrote {bib_path}" + (f" and {output}" if output else ""), markup=False
+        f"serving on http://{shown}:{bound_port}/ (this machine only; Ctrl-C stops)", markup=False
     )
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
 
 
 # --- evaluation and settings ----------------------------------------------------------------------

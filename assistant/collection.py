@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.corpus import (
     listing_files,
@@ -19,6 +20,9 @@ from assistant.corpus import (
 from assistant.errors import InputError
 from assistant.models import Paper
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.bibliography import SkippedEntry
 
 
 def source_files(settings: Settings) -> list[Path]:
@@ -64,12 +68,20 @@ class AddReport:
     new: list[Paper]
     updated: list[Paper]
     unchanged: list[Paper]
+    skipped: list[SkippedEntry] = field(default_factory=list)  # bibliography entries not added
 
 
 def add_many(settings: Settings, paths: list[Path]) -> list[AddReport]:
     """Validate every file before writing anything: one bad line anywhere and nothing is added."""
-    parsed = [(path, parse_paper_file(path)) for path in paths]
-    return [_add_parsed(settings, path, papers) for path, papers in parsed]
+    from assistant.bibliography import read_papers
+
+    parsed = [(path, read_papers(path)) for path in paths]
+    reports = []
+    for path, result in parsed:
+        report = _add_parsed(settings, path, result.papers)
+        report.skipped.extend(result.skipped)
+        reports.append(report)
+    return reports
 
 
 def add_papers(settings: Settings, path: Path) -> AddReport:

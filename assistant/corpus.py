@@ -335,6 +335,12 @@ def paper_to_record(paper: Paper) -> dict[str, object]:
         record["year"] = paper.year
     if paper.url:
         record["url"] = paper.url
+    if paper.venue:
+        record["venue"] = paper.venue
+    if paper.doi:
+        record["doi"] = paper.doi
+    if paper.citation_key != citation_key(paper.title, paper.year):
+        record["citation_key"] = paper.citation_key  # a key kept from an imported bibliography
     record["sources"] = [[source.file, source.position] for source in paper.sources]
     return record
 
@@ -344,15 +350,20 @@ def paper_from_stored_record(record: dict[str, object]) -> Paper:
     sources = tuple(Source(str(file), int(position)) for file, position in record["sources"])  # type: ignore[attr-defined]
     year = record.get("year")
     title = str(record["title"])
+    kept_key = record.get("citation_key")
     return Paper(
         id=str(record["id"]),
         title=title,
         abstract=str(record["abstract"]),
-        citation_key=citation_key(title, year if isinstance(year, int) else None),
+        citation_key=kept_key
+        if isinstance(kept_key, str)
+        else citation_key(title, year if isinstance(year, int) else None),
         sources=sources,
         authors=tuple(record.get("authors") or ()),  # type: ignore[arg-type]
         year=year if isinstance(year, int) else None,
         url=record.get("url") if isinstance(record.get("url"), str) else None,  # type: ignore[arg-type]
+        venue=record.get("venue") if isinstance(record.get("venue"), str) else None,  # type: ignore[arg-type]
+        doi=record.get("doi") if isinstance(record.get("doi"), str) else None,  # type: ignore[arg-type]
     )
 
 

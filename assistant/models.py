@@ -27,6 +27,8 @@ class Paper:
     authors: tuple[str, ...] = ()
     year: int | None = None
     url: str | None = None
+    venue: str | None = None  # journal or proceedings, from an imported bibliography
+    doi: str | None = None
 
     @property
     def content_hash(self) -> str:

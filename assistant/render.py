@@ -275,24 +275,11 @@ def to_latex(answer: Answer) -> tuple[str, str]:
     return "\n\n".join(blocks) + "\n", to_bibtex(answer.references)
 
 
-def _bib_value(text: str) -> str:
-    # Double braces keep BibTeX from recasing titles; specials are escaped as in the body.
-    return latex_escape(text)
-
-
 def to_bibtex(papers: list[Paper]) -> str:
-    entries = []
-    for paper in papers:
-        fields = [f"  title = {{{{{_bib_value(paper.title)}}}}}"]
-        if paper.authors:
-            fields.append(f"  author = {{{_bib_value(' and '.join(paper.authors))}}}")
-        if paper.year is not None:
-            fields.append(f"  year = {{{paper.year}}}")
-        if paper.url:
-            fields.append(f"  url = {{{paper.url}}}")
-        fields.append(f"  note = {{assistant id: {_bib_value(paper.id)}}}")
-        entries.append(f"@misc{{{paper.citation_key},\n" + ",\n".join(fields) + "\n}")
-    return "\n\n".join(entries) + ("\n" if entries else "")
+    """Authors, year, venue, DOI and URL when known (see ``assistant.bibliography``)."""
+    from assistant.bibliography import to_bibtex as bibliography_entries
+
+    return bibliography_entries(papers)
 
 
 def plain_text(answer: Answer) -> str:
