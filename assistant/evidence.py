@@ -758,12 +758,25 @@ def _best_for_clause(
 _CORE_ROLES = frozenset(("contribution", "method", "result", "setting"))
 
 
-def _core_text(paper: Paper) -> str:
-    """The sentences that say what the paper does (not its background or problem statement)."""
+# A clause that names other work to set the paper apart from it ("Unlike a mixture of experts,",
+# "outperforms X", "rather than X") says what the paper is *not* about.
+_CONTRAST = re.compile(
+    r"\b(?:unlike|in contrast to|contrary to|compared (?:to|with)|as opposed to|rather than|"
+    r"instead of|outperform\w*|surpass\w*|beat\w*|better than|than)\b[^,.;:]*",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def core_text(paper: Paper) -> str:
+    """The sentences that say what the paper does (not its background or problem statement),
+    without the clauses that contrast it with other work."""
     sentences = abstract_sentences(paper.abstract)
     roles = sentence_roles(sentences)
     return " ".join(
-        sentence for sentence, role in zip(sentences, roles, strict=True) if role in _CORE_ROLES
+        _CONTRAST.sub(" ", sentence)
+        for sentence, role in zip(sentences, roles, strict=True)
+        if role in _CORE_ROLES
     )
 
 
@@ -796,7 +809,7 @@ def relevance_features(
     return relevance.paper_features(
         focus_tokens=content_tokens(retrieval.query),
         papers=papers,
-        core_text=_core_text,
+        core_text=core_text,
         lexical=retrieval.bm25_scores,
         dense_paper=retrieval.paper_similarity,
         dense_sentence=best_sentence,
@@ -844,6 +857,8 @@ def relevant_papers(
         elsewhere = other_sense_papers(retrieval, [paper for paper, _ in scored])
         same_sense = [item for item in scored if item[0].id not in elsewhere]
         ordered = sorted(same_sense or scored, key=lambda item: -item[1])
+        if task == "ask" and len(ordered) > 1 and ordered[1][1] < settings.single_paper_below:
+            return ordered[:1]  # one paper stands alone: the question is that paper's to answer
         return [
             (paper, probability)
             for index, (paper, probability) in enumerate(ordered)

@@ -35,7 +35,7 @@ FEATURES = (
     "title",  # idf share of the question's terms in the title
     "core",  # idf share in the title and the sentences that say what the paper does
     "anywhere",  # idf share anywhere in the paper
-    "phrase",  # share of the question's two-word terms found as adjacent words
+    "phrase",  # share of the question's two-word terms found as adjacent words (title, core)
     "rank",  # 1 / sqrt(fused rank)
     "other_sense",  # the paper uses one of the question's acronyms in another sense
     "centroid",  # cosine of the paper's vector to the mean vector of the three leading hits
@@ -106,7 +106,7 @@ def paper_features(
         title = _with_aliases(token_sequence(paper.title), aliases)
         everything = _with_aliases(token_sequence(f"{paper.title} {paper.abstract}"), aliases)
         core = _with_aliases(token_sequence(f"{paper.title} {core_text(paper)}"), aliases)
-        found_pairs = _bigrams(token_sequence(f"{paper.title} {paper.abstract}"))
+        found_pairs = _bigrams(token_sequence(f"{paper.title} {core_text(paper)}"))
         dense_value = dense_paper.get(paper.id, 0.0)
         values = (
             1.0,

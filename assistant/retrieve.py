@@ -23,6 +23,8 @@ from assistant.snapshot import VectorSnapshot
 from assistant.store import ChromaStore, ChunkHit
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from assistant.embedding import Embedder
 
 SEARCH_MODES: tuple[SearchMode, ...] = ("hybrid", "dense", "bm25")
@@ -140,7 +142,11 @@ class Retriever:
     def dense_ranking(
         self, expanded_query: str, depth: int
     ) -> tuple[list[tuple[str, float]], list[ChunkHit]]:
-        vector = self.embedder.embed_query(expanded_query)
+        return self._dense_ranking(self.embedder.embed_query(expanded_query), depth)
+
+    def _dense_ranking(
+        self, vector: np.ndarray, depth: int
+    ) -> tuple[list[tuple[str, float]], list[ChunkHit]]:
         chunk_hits = self._vector_source().query(vector, max(DENSE_CHUNK_DEPTH, depth))
         best: dict[str, float] = {}
         for hit in chunk_hits:
@@ -172,8 +178,10 @@ class Retriever:
         chunk_hits: list[ChunkHit] = []
         if mode in ("hybrid", "bm25"):
             rankings["bm25"] = self.bm25_ranking(expanded, depth)
+        query_vector = None
         if mode in ("hybrid", "dense"):
-            rankings["dense"], chunk_hits = self.dense_ranking(expanded, depth)
+            query_vector = self.embedder.embed_query(expanded)
+            rankings["dense"], chunk_hits = self._dense_ranking(query_vector, depth)
         fused = reciprocal_rank_fusion(
             rankings,
             k=self.settings.rrf_k,
@@ -195,7 +203,9 @@ class Retriever:
                 sentence_similarity.setdefault(chunk.paper_id, {})[chunk.position] = (
                     chunk.similarity
                 )
-        centroid = self._centroid_similarity(hits) if mode != "bm25" else {}
+        centroid: dict[str, float] = {}
+        if query_vector is not None:
+            centroid = self._paper_closeness(hits, query_vector, paper_similarity)
         return Retrieval(
             query=query,
             expanded_query=expanded,
@@ -209,14 +219,22 @@ class Retriever:
             centroid_similarity=centroid,
         )
 
-    def _centroid_similarity(self, hits: Sequence[SearchHit]) -> dict[str, float]:
-        """Cosine of each hit's paper vector to the mean vector of the leading hits: papers about
-        the same thing as the best matches sit close to it even when they share no word with the
-        question (pseudo-relevance feedback in the vector space)."""
+    def _paper_closeness(
+        self,
+        hits: Sequence[SearchHit],
+        query_vector: np.ndarray,
+        paper_similarity: dict[str, float],
+    ) -> dict[str, float]:
+        """Fills in the query cosine of every hit's paper vector (the chunk search returns only
+        the nearest few hundred chunks) and returns each hit's cosine to the mean vector of the
+        leading hits: papers about the same thing as the best matches sit close to it even when
+        they share no word with the question (pseudo-relevance feedback in the vector space)."""
         import numpy as np
 
         chunk_ids = [f"{hit.paper.id}#paper" for hit in hits]
         vectors = self._vector_source().vectors_for(chunk_ids)
+        for chunk_id, vector in vectors.items():
+            paper_similarity.setdefault(chunk_id.rpartition("#")[0], float(vector @ query_vector))
         leading = [
             vectors[chunk_id] for chunk_id in chunk_ids[:CENTROID_HITS] if chunk_id in vectors
         ]

@@ -287,9 +287,12 @@ class ChromaStore:
             return {}
         with _chroma_errors(self.location):
             page = self.collection().get(ids=list(chunk_ids), include=["embeddings"])
+        embeddings = page["embeddings"]
+        if embeddings is None:
+            return {}
         return {
             chunk_id: np.asarray(vector, dtype=np.float32)
-            for chunk_id, vector in zip(page["ids"], page["embeddings"] or [], strict=False)
+            for chunk_id, vector in zip(page["ids"], embeddings, strict=True)
         }
 
     def all_vectors(self) -> tuple[list[str], np.ndarray]:

@@ -22,7 +22,6 @@ from assistant.evidence import (
     clean_sentence,
     content_tokens,
     method_name,
-    question_kind,
     sentence_roles,
     short_label,
     split_clauses,
@@ -593,6 +592,7 @@ class _Builder:
         self.sentences: list[DraftSentence] = []
         self.paragraphs: list[list[int]] = []
         self.headings: list[str] = []
+        self.anonymous_said = False  # a paper without a name was introduced as "One paper"
 
     def paragraph(self, heading: str = "") -> None:
         if self.paragraphs and not self.paragraphs[-1]:
@@ -673,7 +673,7 @@ class ExtractiveWriter(Writer):
         views = [_view(item) for item in evidence]
         builder = _Builder()
         if views:
-            if task == "ask" and (len(views) == 1 or question_kind(question) == "lookup"):
+            if task == "ask" and len(views) == 1:
                 self._lookup(builder, question, views[0])
             elif task == "compare":
                 self._compare(builder, question, views)
@@ -768,11 +768,14 @@ class ExtractiveWriter(Writer):
         for group in groups:
             builder.paragraph()
             for index in group:
-                for sentence in self._paper_sentences(views[index], focus_groups, question):
+                for sentence in self._paper_sentences(
+                    builder, views[index], focus_groups, question
+                ):
                     builder.add(sentence)
 
     def _paper_sentences(
         self,
+        builder: _Builder,
         view: _PaperView,
         focus: list[list[frozenset[str]]],
         question: str,
@@ -879,7 +882,7 @@ class ExtractiveWriter(Writer):
         for group in ordered:
             builder.paragraph()
             for view in (views[index] for index in group):
-                for sentence in self._paper_sentences(view, focus_groups, topic, most=2):
+                for sentence in self._paper_sentences(builder, view, focus_groups, topic, most=2):
                     builder.add(sentence)
 
     # --- compare --------------------------------------------------------------------------
@@ -906,5 +909,5 @@ class ExtractiveWriter(Writer):
             )
         builder.paragraph("How each differs")
         for view in views:
-            for sentence in self._paper_sentences(view, focus_groups, topic or "", most=3):
+            for sentence in self._paper_sentences(builder, view, focus_groups, topic or "", most=3):
                 builder.add(sentence)

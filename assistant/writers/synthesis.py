@@ -73,16 +73,36 @@ def _overlaps(inner: str, outer: str) -> bool:
     return bool(inner_words) and len(inner_words & outer_words) / len(inner_words) > 0.6
 
 
+_NAMED_APPOSITIVE = re.compile(
+    r"^(?:proposes|introduces|presents|develops|proposed|introduced|presented)\s+"
+    r"(?P<name>[A-Z][\w+\-.]*[\w+]),\s+(?P<rest>(?:a|an|the)\s.+|which\s+(?P<verb>.+))$"
+)
+
+
+def _named_subject(lead_text: str, name: str | None) -> str | None:
+    """ "proposes CORAL, a framework that X" -> "CORAL is a framework that X"; "introduces EAGLE-3,
+    which abandons Y" -> "EAGLE-3 abandons Y": the paper's name as the subject, the abstract's
+    words as the predicate, no claim changed."""
+    match = _NAMED_APPOSITIVE.match(lead_text)
+    if match is None or (name and match.group("name") != name):
+        return None
+    if match.group("verb"):
+        return f"{match.group('name')} {match.group('verb')}"
+    return f"{match.group('name')} is {match.group('rest')}"
+
+
 def say_paper(
     paper: Paper,
     *,
     subject: str | None = None,
     most: int = 3,
     wanted: Sequence[str] = (),
+    anonymous: str = "One paper",
 ) -> Said | None:
     """Up to ``most`` sentences about one paper, each citing it; None when its claims are empty.
 
-    ``subject`` replaces the label as the first sentence's subject ("One paper", "Another").
+    ``subject`` replaces the label as the first sentence's subject; ``anonymous`` is the subject
+    when the paper has no name to go by ("One paper", "Another paper").
     """
     claims = paper_claims(paper)
     label = prose_label(paper, claims)
@@ -93,13 +113,18 @@ def say_paper(
         lead_text = f"finds that {claims.finding.text}"
     if lead_text is None:
         return None
+    named = _named_subject(lead_text, claims.name) if subject is None else None
     name = subject or label
-    if name is None or (label and label in lead_text and subject is None):
+    if named is not None:
+        sentences = [DraftSentence(_sentence(named), [paper.id])]
+        name = None
+    elif name is None or (label and label in lead_text and subject is None):
         # "DeYO introduces ... named Destroy Your Object (DeYO)" would name it twice: the title
         # says which paper it is instead, when it is short enough to read as a name.
         head = re.split(r"[:?]", paper.title)[0].strip()
-        name = head if len(head.split()) <= _MAX_LABEL_WORDS and head != label else "One paper"
-    sentences = [DraftSentence(_sentence(f"{name} {lead_text}"), [paper.id])]
+        name = head if len(head.split()) <= _MAX_LABEL_WORDS and head != label else anonymous
+    if name is not None:
+        sentences = [DraftSentence(_sentence(f"{name} {lead_text}"), [paper.id])]
     if (
         len(sentences) < most
         and claims.mechanism is not None
