@@ -24,6 +24,7 @@ from assistant.evidence import (
 from assistant.models import Answer, Draft, Evidence, Paper, Task
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import ExtractiveWriter, rewrite
+from assistant.writers.synthesis import paper_claims
 
 ENTROPY_TTA = [
     "Entropy is not Enough for Test-Time Adaptation: From the Perspective of Disentangled Factors",
@@ -141,7 +142,8 @@ def test_an_ordinary_hyphenated_word_does_not_trip_abstention(corpus_assistant) 
 _LABEL_SUBJECT = re.compile(r"^(?:It|Its|The .{1,60}? paper(?:'s)?|.{1,60}?(?:'s)?)\s")
 _NEUTRAL_WORDS = frozenset(
     bm25.tokenize(
-        "the authors of paper its it closest match is distinctive to each common ground for"
+        "the authors of paper its it closest match is distinctive to each common ground for "
+        "one another finds that"
     )
 )
 
@@ -153,10 +155,12 @@ def _fragments(sentence: str, labels: Sequence[str]) -> list[str]:
     markers = sorted({*labels, *(f"The {label} paper" for label in labels)}, key=len, reverse=True)
     pattern = "|".join(
         [
-            *(rf"(?:the authors of )?{re.escape(marker)}(?:'s?)?" for marker in markers),
+            *(rf"(?:the authors of )?{re.escape(marker)}(?:'s?| is)?" for marker in markers),
             r"\bthe authors\b",
+            r"^(?:One|Another) paper\b",
+            r"^It finds that\b",
             r"^Its?\b",
-            r"\bthe\b",
+            r"\b[Tt]he\b",
         ]
     )
     # ... and the verbs it conjugated after "and" ("we propose X and show" -> "... and shows").
@@ -170,18 +174,26 @@ def _fragments(sentence: str, labels: Sequence[str]) -> list[str]:
         words = piece.split()
         while words and re.fullmatch(r"(?:also|further|then|first|thus|\w+ly)", words[0]):
             words = words[1:]
-        if words and re.fullmatch(r"[a-z]+(?:s|es|ies)", words[0]):
+        if words and re.fullmatch(r"[a-z]+(?:s|es|ies),?", words[0]):
             words = words[1:]  # the verb the rewrite conjugated
         if len(words) >= 3:
             fragments.append(" ".join(words))
     return fragments
 
 
+def _subjects(paper: Paper) -> list[str]:
+    """What the writer may put as a sentence's subject for a paper: its label, its claims' name,
+    its title before any colon."""
+    claims = paper_claims(paper)
+    head = re.split(r"[:?]", paper.title)[0].strip()
+    return [name for name in (short_label(paper), claims.name, head) if name]
+
+
 def assert_contained(sentence_text: str, papers: Sequence[Paper]) -> None:
     """The sentence is one of the cited abstracts' sentences, rewritten only around its subject:
     every content word and number is in the abstract, and most words run verbatim."""
     texts = [clean_sentence(f"{paper.title}. {paper.abstract}") for paper in papers]
-    labels = {word for paper in papers for word in bm25.tokenize(short_label(paper))}
+    labels = {word for paper in papers for name in _subjects(paper) for word in bm25.tokenize(name)}
     joined = " ".join(texts)
     known = set(bm25.tokenize(joined))
     missing = [
@@ -202,7 +214,9 @@ def assert_contained(sentence_text: str, papers: Sequence[Paper]) -> None:
         assert sentence_text == f"The closest match is “{papers[0].title}”."
         return
     lowered = [text.lower() for text in texts]
-    for fragment in _fragments(sentence_text, [short_label(paper) for paper in papers]):
+    for fragment in _fragments(
+        sentence_text, [name for paper in papers for name in _subjects(paper)]
+    ):
         assert any(fragment.lower().strip(" ,;:") in text for text in lowered), (
             sentence_text,
             fragment,
@@ -240,20 +254,9 @@ def test_every_sentence_is_in_the_abstracts_it_cites(
         assert set(sentence.citations) <= set(papers)  # every citation resolves to the evidence
         if sentence.citations:
             assert_contained(sentence.text, [papers[paper_id] for paper_id in sentence.citations])
-        else:  # a connective sentence: no number, no name
-            assert not re.search(r"\d", sentence.text), sentence.text
-
-
-def test_distinctive_phrases_are_in_their_own_abstract(corpus_assistant) -> None:
-    answer = corpus_assistant.ask("how do entropy-based test-time adaptation methods differ?")
-    by_label = {short_label(item.paper): item.paper for item in answer.evidence}
-    sentence = next(s for s in answer.sentences if s.text.startswith("Distinctive to each paper:"))
-    for part in sentence.text.removeprefix("Distinctive to each paper: ").rstrip(".").split("; "):
-        label, phrases = part.split(" — ")
-        paper = by_label[label]
-        text = clean_sentence(f"{paper.title} {paper.abstract}").lower()
-        for phrase in phrases.split(", "):
-            assert phrase.lower() in text, (label, phrase)
+        else:  # a connective sentence: no number but the count of evidence papers, no name
+            numbers = set(re.findall(r"\d+", sentence.text))
+            assert numbers <= {str(len(answer.evidence))}, sentence.text
 
 
 def test_compare_table_cells_come_from_one_abstract_sentence_each(corpus_assistant) -> None:
@@ -274,7 +277,10 @@ def test_compare_table_cells_come_from_one_abstract_sentence_each(corpus_assista
                 abstract_sentences(papers[row_id].abstract)[cell.sentence_index]
             )
             assert cell.source_sentence == source
-            assert cell.text.rstrip(" …").rstrip(".").lower() in source.lower()
+            # a phrase of that sentence: its words are the sentence's (a leading verb or
+            # preposition dropped, "we"/"our" resolved)
+            words = set(bm25.tokenize(cell.text)) - {"the"}
+            assert len(words & set(bm25.tokenize(source))) >= 0.8 * len(words), (cell.text, source)
     assert filled >= len(answer.table.rows) * 2  # mostly filled, not a table of dashes
 
 

@@ -297,3 +297,49 @@ def test_a_missing_name_abstains_even_when_the_evidence_is_close(evidence, setti
     )
     assert not verdict.answerable and verdict.missing_terms == ("RetNet",)
     assert "RetNet" in verdict.reason
+
+
+def _many_papers(count: int) -> list[Evidence]:
+    return [
+        Evidence(
+            paper(
+                f"paper-{number:02d}",
+                f"Study {number} of sparse attention",
+                f"We study sparse attention variant {number} and report its accuracy.",
+            ),
+            1.0,
+            number,
+        )
+        for number in range(1, count + 1)
+    ]
+
+
+def test_a_declared_connective_may_count_thirteen_papers() -> None:
+    """Regression: the verifier once accepted only the numbers 0-12 in a connective sentence
+    (the writer's number words stopped at twelve), so with 13 evidence papers the opening
+    "13 papers ..." was dropped as unsupported."""
+    evidence = _many_papers(13)
+    draft = Draft(
+        [
+            DraftSentence("13 papers in the collection answer this.", kind="connective"),
+            DraftSentence(
+                "Study 1 of sparse attention studies sparse attention variant 1.", ["paper-01"]
+            ),
+        ],
+        engine="extractive",
+    )
+    checked = verify(draft, evidence, Settings())
+    assert [sentence.text for sentence in checked.sentences][0].startswith("13 papers")
+    assert checked.sentences[0].supported and checked.sentences[0].citations == []
+    assert checked.dropped == 0
+
+
+def test_a_declared_connective_cannot_carry_a_figure_or_an_unknown_name() -> None:
+    evidence = _many_papers(3)
+    for text in (
+        "3 papers answer this, with a 40% gain.",  # a figure that is not the paper count
+        "3 papers answer this, all building on RetNet.",  # a name no evidence paper uses
+    ):
+        draft = Draft([DraftSentence(text, kind="connective")], engine="extractive")
+        checked = verify(draft, evidence, Settings())
+        assert checked.dropped == 1, text

@@ -137,7 +137,10 @@ def say_paper(
         and result is not None
         and not _overlaps(result.text, " ".join(s.text for s in sentences))
     ):
-        sentences.append(DraftSentence(_sentence(_capitalise(result.text)), [paper.id]))
+        # A result span whose subject was the paper ("[We] reduce latency by 3x") starts on its
+        # verb: the paper is its subject.
+        text = result.text if result.text[:1].isupper() else f"It {result.text}"
+        sentences.append(DraftSentence(_sentence(text), [paper.id]))
     elif (
         len(sentences) < most
         and claims.finding is not None
