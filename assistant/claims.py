@@ -1369,3 +1369,13 @@ def analyse(title: str, abstract: str) -> PaperClaims:
         results=_results(sentences, name, proposal_index),
         finding=finding,
     )
+
+
+def standalone(sentence: str) -> str | None:
+    """An abstract sentence as prose can quote it: leading discourse openers ("To address these
+    issues,", "Second,") removed, a demonstrative before a self-describing phrase made "the"; None
+    when what is left leans on an antecedent it does not contain ("these limitations")."""
+    text = fix_artefacts(sentence[_strip_openers(sentence, 0) :])
+    text = text[:1].upper() + text[1:]
+    cleaned = _drop_demonstratives(text)
+    return None if isinstance(cleaned, int) else cleaned

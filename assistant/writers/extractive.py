@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant import acronyms, bm25
+from assistant.claims import standalone
 from assistant.evidence import (
     FRAMING_TOKENS,
     abstract_sentences,
@@ -695,7 +696,14 @@ class ExtractiveWriter(Writer):
         usable = [
             item for item in view.evidence.sentences if view.roles[item.index] != "boilerplate"
         ]
-        picks = usable[: max(3, len(clauses) + 1)]
+        # The best sentences (each clause's best first) that stand on their own: one that leans
+        # on a sentence the reader is not shown gives way to the next.
+        standing = [
+            (item, text)
+            for item in usable
+            if (text := standalone(view.sentences[item.index])) is not None
+        ]
+        wanted = max(3, len(clauses) + 1)
         said = say_paper(view.paper, most=1, wanted=content_tokens(question))
         builder.paragraph()
         if said is not None:
@@ -703,19 +711,15 @@ class ExtractiveWriter(Writer):
             proposal = paper_claims(view.paper).proposal
             if proposal is not None:
                 # the sentence the lead was drawn from, unless it says more than the lead does
-                picks = [
-                    item
-                    for item in picks
-                    if item.index != proposal.sentence
-                    or len(proposal.text) < 0.8 * len(view.sentences[item.index])
+                standing = [
+                    (item, text)
+                    for item, text in standing
+                    if item.index != proposal.sentence or len(proposal.text) < 0.8 * len(text)
                 ]
-        else:
-            contribution = view.contribution()
-            if contribution is not None and contribution not in picks:
-                picks.insert(0, contribution)
-        picks = sorted(dict.fromkeys(picks[:4]), key=lambda item: item.index)
-        for position, item in enumerate(picks):
-            builder.add(_say(view, item, subject="It" if said or position else None))
+        picks = sorted(standing[: min(wanted, 4)], key=lambda pair: pair[0].index)
+        for position, (_, text) in enumerate(picks):
+            subject = "It" if said or position else _subject_for(view, text)
+            builder.add(DraftSentence(rewrite(text, subject), [view.paper.id]))
 
     # --- ask: every relevant paper, grouped by what it does ---------------------------------
 
