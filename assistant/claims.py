@@ -179,8 +179,7 @@ _DANGLING_START = re.compile(
 _CLAUSE_BOUNDARY = re.compile(
     r";\s|\s[—–]\s|,?\s\((?:[ivx]{1,4}|\d{1,2})\)\s|,\s(?=(?:which|where|while|whereas|allowing|enabling|thereby|leading|resulting|"
     r"making|yielding|and\s+(?:we|our|it|they|this|thus|therefore|thereby|then|show|demonstrate|"
-    r"achiev\w*|outperform\w*|evaluat\w*)|but|although|though|as\s+well\s+as|so\s+that|"
-    r"respectively)\b)"
+    r"achiev\w*|outperform\w*|evaluat\w*)|but|although|though|as\s+well\s+as|so\s+that)\b)"
 )
 _TRAILING_JUNK = re.compile(r"(?:\s*\[[\d,\s\-–]+\]|\s*\((?:see|cf\.?)\s[^)]*\)|\s*https?://\S+)$")
 _URL = re.compile(
@@ -259,7 +258,8 @@ def _vague_nouns() -> re.Pattern[str]:
 
 
 _ANAPHORIC_PHRASE = re.compile(
-    r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter)|"
+    r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter|"
+    r"following)|"
     r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b",
     re.IGNORECASE,
 )
@@ -315,6 +315,10 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
         return f"{article} {match.group(2)}{match.group(3)}"
 
     text = _OUR.sub(our, text)
+    # "a formula, which we call Distance over Gradients (DoG)" -> "a formula, called ..."
+    text = re.sub(
+        r",?\s+(?:which|that)\s+we\s+(?:call|dub|name|term|refer\s+to\s+as)\s+", ", called ", text
+    )
     text = re.sub(r"\b([Oo])ur\b", lambda m: "The" if m.group(1) == "O" else "the", text)
     person = _FIRST_PERSON.search(text)
     if person:
@@ -343,6 +347,10 @@ def _cut_before(text: str, position: int) -> int | None:
             ):
                 cut = match.start()
         if cut is not None:
+            # "a method inspired | by ...": a participle left hanging goes with what followed it
+            hanging = re.search(r"\s+\w{3,}ed$", text[:cut])
+            if pattern is _SOFT_BOUNDARY and hanging and len(text[: hanging.start()].split()) >= 3:
+                cut = hanging.start()
             return cut
     return None
 
@@ -475,6 +483,9 @@ def paper_name(title: str, abstract: str) -> str | None:
     for sentence in sentences:
         for match in pattern.finditer(sentence):
             after = sentence[match.end() :]
+            verb = re.sub(r"\s+", " ", match.group("verb"))
+            if _verb_forms().get(verb, ("", 1))[1] < 2:
+                continue  # "we observe ... a principle called Occam's razor" names no contribution
             called = _CALLED.search(after)
             if called and _is_name(called.group("name"), abstract):
                 defined = _DEFINED_ACRONYM.match(after, called.end() + 1) or re.match(
@@ -1209,6 +1220,9 @@ def _metric(
         and not re.search(r"\d", verb_by.group("metric"))
     ):
         return verb_by.group("metric").strip()
+    labelled = re.search(r"\b((?:[A-Z][\w@\-]*\s+)?[A-Z][\w@\-]*)\s+of\s+$", before)
+    if labelled and labelled.group(1) not in {"The", "A", "An"}:
+        return labelled.group(1)
     direct = re.match(
         r"[\s\-]*(?:of\s+(?:the\s+)?)?(?:[\w\-']+\s+){0,3}?(" + metrics.pattern + r")", after, re.I
     )
@@ -1327,9 +1341,19 @@ def _kind(title: str, proposal: Span | None, strength: int, finding: Span | None
     head = ""
     if proposal is not None:
         # the object of the proposal verb, up to its first clause: "introduces a new benchmark, ..."
-        head = re.split(r",\s|\s(?:that|which|to|for|with|based|by|where)\s", proposal.text)[0]
+        # (an appositive counts: "presents MetaKP, a large-scale benchmark comprising ...")
+        head = re.split(
+            r"\s(?:that|which|to|for|with|based|by|where|whose|comprising)\s", proposal.text
+        )[0]
+        head = " ".join(head.split()[:10])
     for kind, pattern in _kind_words():
         if kind == "survey" and (pattern.search(title) or pattern.search(head)):
+            return kind
+    title_head = re.split(r":", title)[-1] if ":" in title else title
+    for kind, pattern in _kind_words():
+        if kind in {"benchmark", "dataset"} and (
+            pattern.search(head) or pattern.search(title_head)
+        ):
             return kind
     if strength <= 1 and (proposal is not None or finding is not None):
         return "analysis"

@@ -234,8 +234,9 @@ def _raw_matches(span: Span, sentences: tuple[str, ...], name: str | None) -> No
     printed = _words(span.text)
     source = _words(raw)
     # every word the printed text has occurs in the raw span, or is one resolution may write: the
-    # paper's name for "our method", "the" for "our", a verb's third person
-    allowed = {"the", "is", "was", "has", "a", "an", *_words(name or "")}
+    # paper's name for "our method", "the" for "our", "called" for "which we call", a verb's
+    # third person
+    allowed = {"the", "is", "was", "has", "a", "an", "called", *_words(name or "")}
     missing = [
         word
         for word in printed
