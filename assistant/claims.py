@@ -157,7 +157,10 @@ def _opener_pattern() -> re.Pattern[str]:
         rf"[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*"
     )
     # any short leading clause before "we": the subject is dropped with it in any case
-    before_we = rf"(?:[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*){{1,3}}?(?=[Ww]e\s)"
+    before_we = (
+        rf"(?:[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*){{1,3}}?(?=[Ww]e\s)|"
+        r"(?:In|On|For|Across|Under|With|Through|Here)\s[^,;]{1,80}?\s(?=we\s)"
+    )
     return re.compile(
         rf"(?:(?:{words})(?:\s*,\s*|\s+(?=[Ww]e\b))|{adverbial}|{before_we})", re.IGNORECASE
     )
@@ -245,7 +248,7 @@ def _tidy_end(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = text.rstrip(" .,;:")
+        text = re.sub(r"(?:,\s*|\s+)(?:and|or|but)$", "", text.rstrip(" .,;:")).rstrip(" .,;:")
         if text.endswith(("]", ")")) or "http" in text[-80:]:
             text = _TRAILING_JUNK.sub("", text)
     return text
@@ -262,6 +265,14 @@ _ANAPHORIC_PHRASE = re.compile(
     r"following)|"
     r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b",
     re.IGNORECASE,
+)
+# "these lack guarantees": the demonstrative stands alone as the subject of this verb
+_PRONOUN_VERB = re.compile(
+    r"(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|do|does|did|"
+    r"lacks?|suffers?|fails?|requires?|rel(?:y|ies)|struggles?|remains?|becomes?|tends?|allows?|"
+    r"enables?|leads?|makes?|shows?|provides?|achieves?|yields?|offers?|includes?|involves?|"
+    r"depends?|limits?|hinders?|ignores?|neglects?|means?|implies|implys?|suggests?|"
+    r"\w+ed)\b"
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Ss]uch|[Tt]his|[Tt]hat)\s+(?=[\w-])")
 
@@ -291,10 +302,7 @@ def _drop_demonstratives(text: str) -> str | int:
             len(phrase) < 2
             or any(_vague_nouns().match(word) for word in phrase[:3])
             or re.match(r"(?:two|three|four|both)\b", phrase[0])
-            or (
-                word in {"this", "these", "those"}
-                and re.match(r"(?:is|are|was|were|can|may|will|has|have)\b", phrase[0])
-            )
+            or (word in {"this", "these", "those"} and _PRONOUN_VERB.match(phrase[0]))
         ):
             return match.start()
         out.append(text[position : match.start()])
