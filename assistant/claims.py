@@ -342,7 +342,14 @@ _MISSED_BREAK = re.compile(
 )
 
 
-_SOFT_BOUNDARY = re.compile(r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as)\s")
+# "to" after "likely", "able", "due" ... belongs to the claim ("are likely to be"), not a purpose
+_SOFT_BOUNDARY = re.compile(
+    r"(?<!\blikely)(?<!\bunlikely)(?<!\bable)(?<!\bunable)(?<!\bdue)(?<!\bused)(?<!\bup)"
+    r"(?<!\bclose)(?<!\bsimilar)(?<!\brelated)(?<!\bcompared)(?<!\brelative)(?<!\bprior)"
+    r"(?<!\btend)(?<!\btends)(?<!\bneed)(?<!\bneeds)(?<!\bseem)(?<!\bseems)(?<!\bhas)(?<!\bhave)"
+    r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as|even\s+(?:in|on|under|for)|"
+    r"in|under|across)\s"
+)
 
 
 def _cut_before(text: str, position: int) -> int | None:
@@ -354,6 +361,8 @@ def _cut_before(text: str, position: int) -> int | None:
                 text[: match.start()]
             ):
                 cut = match.start()
+        if cut is not None and re.search(r"\b(?:only|not|never|no|nor|without)$", text[:cut]):
+            return None  # cutting here would drop what "only"/"not" applies to
         if cut is not None:
             # "a method inspired | by ...": a participle left hanging goes with what followed it
             hanging = re.search(r"\s+\w{3,}ed$", text[:cut])
@@ -361,6 +370,11 @@ def _cut_before(text: str, position: int) -> int | None:
                 cut = hanging.start()
             return cut
     return None
+
+
+_SUBORDINATE = re.compile(
+    r"(?:while|although|though|whereas|because|since|if|when|unless|despite|as)\b", re.IGNORECASE
+)
 
 
 def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | None:
@@ -384,6 +398,10 @@ def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | N
     cleaned = _tidy_end(_cut_to_clause(cleaned, limit))
     if not _balanced(cleaned) or len(cleaned.split()) < MIN_SPAN_WORDS:
         return None
+    if _SUBORDINATE.match(cleaned) and "," not in cleaned:
+        return (
+            None  # "while observational outcomes can provide supervision": the main clause was cut
+        )
     return cleaned
 
 
@@ -439,7 +457,8 @@ _LOOKS_NAMED = re.compile(
 _MIXED = re.compile(r"^(?=\S*(?:[a-z]\S*[A-Z]|[A-Z]\S*[A-Z]|\d|\+))")
 _DEFINED_ACRONYM = re.compile(r"\(\s*(" + _NAME_TOKEN + r")\s*\)")
 _CALLED = re.compile(
-    r"\b(?:called|dubbed|named|termed|coined|denoted(?:\s+as)?|namely)\s+(?:as\s+)?(?:the\s+)?"
+    r"\b(?:called|dubbed|named|termed|coined|denoted(?:\s+as)?|namely|(?:which|that)\s+we\s+call)"
+    r"\s+(?:as\s+)?(?:the\s+)?"
     r"(?P<name>" + _NAME_TOKEN + r")"
 )
 
@@ -467,7 +486,11 @@ def _title_name(title: str, abstract: str) -> str | None:
     words = prefix.split()
     if len(words) == 1:
         token = words[0]
-        if _MIXED.match(token) or re.search(rf"\b{re.escape(token)}\b", abstract):
+        # "Attribute-to-Delete:" is a slogan unless the abstract uses it; "Quamba2:" is a name
+        own_shape = re.search(r"\d|\+|[a-z][A-Z]", token) or (
+            _MIXED.match(token) and "-" not in token
+        )
+        if own_shape or re.search(rf"\b{re.escape(token)}\b", abstract):
             return token
         return None
     if len(words) <= 3:
@@ -579,7 +602,8 @@ class _Candidate:
 _PASSIVE = re.compile(
     r"(?P<object>(?:[Aa]n?|[Tt]he|[Oo]ur)\s[^;]{3,200}?),?\s+(?:is|are)\s+(?:\w+ly\s+|here\s+|also\s+)?"
     r"(?P<verb>proposed|introduced|presented|developed|designed|devised|described|derived|"
-    r"put\s+forward)\b(?:\s+(?:here|in\s+this\s+(?:paper|work|study|article)))?,?"
+    r"put\s+forward)\b(?:\s+and\s+(?P<second>[a-z]+ed)\b)?"
+    r"(?:\s+(?:here|in\s+this\s+(?:paper|work|study|article)))?,?"
 )
 _BASE_OF_PARTICIPLE = {
     "proposed": "propose",
@@ -611,10 +635,13 @@ def _passive_candidate(
     if re.match(r"(?:The|An|A|Our)\s", phrase):
         phrase = phrase[0].lower() + phrase[1:]
     rest = sentence[match.end() :]
-    text = _finish(
-        f"{_third_person(verb)} {phrase}{' ' if rest and not rest.startswith((' ', ',')) else ''}{rest}",
-        name,
-    )
+    verb_phrase = _third_person(verb)
+    if match.group("second"):  # "is proposed and explored" -> "proposes and explores"
+        second = match.group("second")
+        base = second[:-1] if second[:-1] in _verb_strength() else second[:-2]
+        verb_phrase += " and " + _third_person(base)
+    gap = " " if rest and not rest.startswith((" ", ",")) else ""
+    text = _finish(f"{verb_phrase} {phrase}{gap}{rest}", name)
     if text is None:
         return None
     strength = _verb_strength().get(verb, 2) - 1 + (1 if name and name in text else 0)
@@ -723,7 +750,7 @@ _NOT_MECHANISM = re.compile(
     r"show|demonstrate|evaluate|conduct|perform|release|make|open-source|validate|verify|test|"
     r"compare|report|find|found|observe|believe|hope|expect|discuss|conclude|note|present|"
     r"propose|introduce|also\s+propose|call|name|term|dub|refer|notice|argue|hypothesi[sz]e|"
-    r"has\s+(?:\w+\s+)?(?:achiev|shown|demonstrat|replicat|outperform)|provide\s+(?:\w+\s+)?evidence|"
+    r"has\s+(?:\w+\s+){0,2}(?:achiev|shown|demonstrat|replicat|outperform)|provide\s+(?:\w+\s+)?evidence|"
     r"provides\s+(?:\w+\s+)?evidence|study|studies|analy[sz]e|investigate|explore|examine|"
     r"discover|reveal|observe|confirm|suggest|indicate|ares?\b|is\s+able|are\s+able)",
     re.IGNORECASE,
@@ -767,7 +794,8 @@ _GENERIC_SUBJECT = re.compile(
     r"core\s+idea|idea|module|mechanism)|[Ii]t)\s+"
 )
 _PREDICATE = re.compile(
-    r"(?:\w+ly\s+)?(?:[a-z][a-z\-]*(?:s|ed)\b|(?:can|could|may|might)\s+(?:\w+ly\s+)?[a-z]+\b)"
+    r"(?:\w+ly\s+)?(?:[a-z][a-z\-]*(?:s|ed)\b|(?:can|could|may|might)\s+(?:\w+ly\s+)?"
+    r"(?!be\b|also\b)[a-z]+\b)"
 )
 _OUR_FRAMEWORK = re.compile(
     r"(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:\w+\s+){0,2}?(?:method|approach|framework|model|"
@@ -914,7 +942,7 @@ _EVALUATION = re.compile(
     re.IGNORECASE,
 )
 _NAMED_DATA = re.compile(
-    r"\bon\s+(?:the\s+)?((?:[A-Z][\w\-.]*\d*[\w\-]*)(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?"
+    r"(?<!based\s)(?<!relies\s)(?<!depends\s)\bon\s+(?:the\s+)?((?:[A-Z][\w\-.]*\d*[\w\-]*)(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?"
     r"[A-Z][\w\-.]*)*)"
 )
 
@@ -982,7 +1010,7 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
         found = [(m.start(), m.group(0)) for m in _setting_pattern().finditer(sentence)]
         named = _NAMED_DATA.search(sentence)
         if named and (
-            any(character.isdigit() or character == "-" for character in named.group(1))
+            any(character.isdigit() for character in named.group(1))
             or re.search(r"[A-Z].*[A-Z]", named.group(1))
         ):
             found.append((named.start(), named.group(0)))
@@ -1239,7 +1267,7 @@ def _metric(
     change = re.match(
         r"\s*(?:\w+\s+)?"
         + _CHANGE_NOUN
-        + r"\s+(?:in|on|of)\s+(?:the\s+)?((?:[\w\-@]+\s+){0,2}[\w\-@]+)",
+        + r"\s+(?:in|on|of)\s+(?:the\s+)?(?:terms\s+of\s+)?((?:[\w\-@]+\s+){0,2}[\w\-@]+)",
         after,
         re.I,
     )
