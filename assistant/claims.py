@@ -502,6 +502,11 @@ def _title_name(title: str, abstract: str) -> str | None:
     return None
 
 
+def strength_of(match: re.Match[str]) -> int:
+    """The strength of the contribution verb a ``_contribution_pattern`` match found."""
+    return _verb_forms().get(re.sub(r"\s+", " ", match.group("verb")), ("", 1))[1]
+
+
 def paper_name(title: str, abstract: str) -> str | None:
     """The name the paper gives what it contributes: a title prefix ("Quamba2: ..."), a name its
     contribution sentence gives ("we introduce ... Destroy Your Object (DeYO)", "we propose
@@ -536,6 +541,13 @@ def paper_name(title: str, abstract: str) -> str | None:
             )
             if early and _is_name(early.group(1), abstract):
                 return early.group(1)
+            appositive = re.match(r"\s+([A-Z][\w\-+]*),\s+(?:a|an)\s", after)
+            if (
+                appositive
+                and strength_of(match) >= 2
+                and appositive.group(1) not in _common_acronyms()
+            ):
+                return appositive.group(1)  # "we describe Sparsey, an unsupervised ... model"
             direct = re.match(r"\s+(" + _NAME_TOKEN + r")\b", after)
             if (
                 direct
@@ -690,7 +702,7 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 lambda m: m.group(1) + forms.get(m.group(2), (m.group(2), 0))[0],
                 rest,
             )
-            rest = _conjugate_listed(rest)
+            rest = _conjugate_coordinated(_conjugate_listed(rest))
             rest = re.sub(r"^\s+here\b", "", rest)
             text = _finish(printed + rest, name)
             if text is None:
