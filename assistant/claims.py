@@ -1270,7 +1270,10 @@ def _metric(
         return verb_by.group("metric").strip()
     labelled = re.search(r"\b((?:[A-Z][\w@\-]*\s+)?[A-Z][\w@\-]*)\s+of\s+$", before)
     if labelled and labelled.group(1) not in {"The", "A", "An"}:
-        return labelled.group(1)
+        return labelled.group(1)  # "HumanEval Pass@First of 43%"
+    named_before = re.search(r"\b(" + metrics.pattern + r")\s+(?:of|at|=)\s+$", before, re.I)
+    if named_before:
+        return named_before.group(1)  # "compression ratios of 2x-5x"
     direct = re.match(
         r"[\s\-]*(?:of\s+(?:the\s+)?)?(?:[\w\-']+\s+){0,3}?(" + metrics.pattern + r")", after, re.I
     )
@@ -1279,7 +1282,7 @@ def _metric(
     change = re.match(
         r"\s*(?:\w+\s+)?"
         + _CHANGE_NOUN
-        + r"\s+(?:in|on|of)\s+(?:the\s+)?(?:terms\s+of\s+)?((?:[\w\-@]+\s+){0,2}[\w\-@]+)",
+        + r"\s+(?:in|of)\s+(?:the\s+)?(?:terms\s+of\s+)?((?:[\w\-@]+\s+){0,2}[\w\-@]+)",
         after,
         re.I,
     )
@@ -1324,6 +1327,10 @@ def _results(
         ):
             continue  # a figure in the background ("LLMs spend 80% of ...") is not a result
         for value_start, value_end, qualifier, value in _figures(sentence):
+            if re.match(
+                r"\s*(?:-\s*)?(?:task|dataset|corpus|corpora|data)\b", sentence[value_end:]
+            ):
+                continue  # "an industrial-level 20,000 hour task" describes data, not a result
             start, raw = _clause_around(sentence, value_start, value_end)
             text = _finish(raw, name, limit=max(len(raw), MAX_SPAN_CHARS))
             if text is None or fix_artefacts(value).split()[0] not in text:
