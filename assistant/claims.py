@@ -377,7 +377,9 @@ _SUBORDINATE = re.compile(
 )
 
 
-def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | None:
+def _finish(
+    text: str, name: str | None, limit: int = MAX_SPAN_CHARS, min_words: int = MIN_SPAN_WORDS
+) -> str | None:
     """The printable form of a span's raw text, or None when it cannot stand alone."""
     missed = _MISSED_BREAK.search(text)
     if missed:
@@ -396,7 +398,7 @@ def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | N
         if isinstance(cleaned, int):
             return None
     cleaned = _tidy_end(_cut_to_clause(cleaned, limit))
-    if not _balanced(cleaned) or len(cleaned.split()) < MIN_SPAN_WORDS:
+    if not _balanced(cleaned) or len(cleaned.split()) < min_words:
         return None
     if _SUBORDINATE.match(cleaned) and "," not in cleaned:
         return (
@@ -950,7 +952,8 @@ def _setting_pattern() -> re.Pattern[str]:
 
 _EVALUATION = re.compile(
     r"\b(?:experiments?|evaluat\w*|benchmark\w*|results?|outperform\w*|achiev\w*|surpass\w*|"
-    r"empirical\w*|tested|validat\w*|demonstrat\w*|accuracy|state-of-the-art)\b",
+    r"empirical\w*|tested|validat\w*|demonstrat\w*|accuracy|state-of-the-art|improv\w*|"
+    r"speed-?ups?)\b",
     re.IGNORECASE,
 )
 _NAMED_DATA = re.compile(
@@ -1029,8 +1032,8 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
         for start, raw in found:
             if len(raw) > MAX_SETTING_CHARS + 60 or not _balanced(raw):
                 continue
-            text = _finish(raw, name)
-            if not text or len(text.split()) < 2 or _DANGLING_START.match(text.split(None, 1)[1]):
+            text = _finish(raw, name, min_words=2)  # "on MS-MARCO"
+            if not text or _DANGLING_START.match(text.split(None, 1)[1]):
                 continue
             score = _setting_score(text, sentence)
             if best is None or score > best[0]:
@@ -1361,7 +1364,7 @@ def _results(
             scope = sentence[start:end]
             for match in _COMPARED.finditer(scope):
                 what = match.group("what").strip()
-                if re.search(r"\d", what) or _FIRST_PERSON.search(what):
+                if re.match(r"\d", what) or _FIGURE.search(what) or _FIRST_PERSON.search(what):
                     continue
                 compared = fix_artefacts(what)
                 if start + match.start() > value_start:
