@@ -489,8 +489,9 @@ def _title_name(title: str, abstract: str) -> str | None:
     if len(words) == 1:
         token = words[0]
         # "Attribute-to-Delete:" is a slogan unless the abstract uses it; "Quamba2:" is a name
+        plain_words = all(re.fullmatch(r"[A-Z]?[a-z]+", part) for part in token.split("-"))
         own_shape = re.search(r"\d|\+|[a-z][A-Z]", token) or (
-            _MIXED.match(token) and "-" not in token
+            _MIXED.match(token) and not plain_words
         )
         if own_shape or re.search(rf"\b{re.escape(token)}\b", abstract):
             return token
@@ -501,6 +502,9 @@ def _title_name(title: str, abstract: str) -> str | None:
             word[:1].isupper() for word in bare.split()[1:]
         ):
             return bare
+        first = words[0]
+        if re.search(r"\d|[a-z][A-Z]", first) and re.search(rf"\b{re.escape(first)}\b", abstract):
+            return first  # "AlphaMath Almost Zero: ..." names AlphaMath
     return None
 
 
