@@ -21,6 +21,8 @@ from importlib import resources
 
 from assistant.evidence import abstract_sentences
 
+__all__ = ["PaperClaims", "Result", "Span", "analyse", "fix_artefacts", "paper_name"]
+
 # --- types ---------------------------------------------------------------------------------------
 
 
@@ -55,6 +57,7 @@ class PaperClaims:
 
 MAX_SPAN_CHARS = 260  # a span longer than this is cut at a clause boundary
 MIN_SPAN_WORDS = 3  # a shorter span says too little to print
+LONG_RESULT_CHARS = 200  # a result clause longer than this yields to the figure's relative clause
 MIN_MECHANISM_WORDS = 5  # "trains a network" says nothing about how
 MAX_OPENER_CHARS = 140  # a leading adverbial clause ("Building upon these findings,") up to this
 MAX_TITLE_NAME_CHARS = 28  # "Quamba2: ..." - a title prefix longer than this is not a name
@@ -1322,6 +1325,22 @@ def _figures(sentence: str) -> list[tuple[int, int, str, str]]:
     return sorted(kept)
 
 
+def _own_clause(
+    sentence: str, value_start: int, value_end: int, value: str, name: str | None
+) -> tuple[int, str] | None:
+    """The figure's own clause: ", which improves throughput by 1.31x ..." -> "improves ..."."""
+    start = _clause_start_before(sentence, value_start)
+    relative = re.match(r"(?:which|that|where|and|while|whereas)\s+", sentence[start:])
+    if relative:
+        start += relative.end()
+    start, raw = _clause(sentence, start)
+    raw = _cut_to_clause(raw, max(MAX_SPAN_CHARS, value_end - start + 1))
+    text = _finish(raw, name, limit=max(len(raw), MAX_SPAN_CHARS))
+    if text is None or fix_artefacts(value).split()[0] not in text or _DANGLING_START.match(text):
+        return None
+    return start, text
+
+
 def _results(
     sentences: tuple[str, ...], name: str | None, proposal_index: int
 ) -> tuple[Result, ...]:
@@ -1340,21 +1359,19 @@ def _results(
                 continue  # "an industrial-level 20,000 hour task" describes data, not a result
             start, raw = _clause_around(sentence, value_start, value_end)
             text = _finish(raw, name, limit=max(len(raw), MAX_SPAN_CHARS))
+            own = _own_clause(sentence, value_start, value_end, value, name)
             if text is None or fix_artefacts(value).split()[0] not in text:
-                # the figure's own clause: ", which improves throughput by 1.31x ..."
-                start = _clause_start_before(sentence, value_start)
-                relative = re.match(r"(?:which|that|where|and|while|whereas)\s+", sentence[start:])
-                if relative:
-                    start += relative.end()
-                start, raw = _clause(sentence, start)
-                raw = _cut_to_clause(raw, max(MAX_SPAN_CHARS, value_end - start + 1))
-                text = _finish(raw, name, limit=max(len(raw), MAX_SPAN_CHARS))
-                if (
-                    text is None
-                    or fix_artefacts(value).split()[0] not in text
-                    or _DANGLING_START.match(text)
-                ):
+                if own is None:
                     continue
+                start, text = own
+            elif (
+                len(text) > LONG_RESULT_CHARS
+                and own
+                and re.match(
+                    r"(?:which|that)\s", sentence[_clause_start_before(sentence, value_start) :]
+                )
+            ):
+                start, text = own  # "..., called Hydra++, that improves throughput by 1.31x"
             end = _raw_end(sentence, start, text)
             qualifier = re.sub(r"\s+", " ", qualifier.strip())
             if qualifier in {"by", "of", ""}:
