@@ -326,6 +326,8 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
         return f"{article} {match.group(2)}{match.group(3)}"
 
     text = _OUR.sub(our, text)
+    if name:  # "our method CLAMP" -> "CLAMP", not "CLAMP CLAMP"
+        text = re.sub(rf"\b{re.escape(name)}\s*,?\s+{re.escape(name)}\b", name, text)
     # "a formula, which we call Distance over Gradients (DoG)" -> "a formula, called ..."
     text = re.sub(
         r",?\s+(?:which|that)\s+we\s+(?:call|dub|name|term|refer\s+to\s+as)\s+", ", called ", text

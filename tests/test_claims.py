@@ -297,3 +297,13 @@ def test_metric_and_comparison_are_read_from_the_figure_context() -> None:
     assert by_figure["2x-5x"].metric == "compression ratios"
     assert claims.setting is not None
     assert claims.setting.text == "on MS-MARCO"
+
+
+def test_our_method_followed_by_its_name_is_not_doubled() -> None:
+    abstract = (
+        "We propose CLAMP, a contrastive model. "
+        "Our method CLAMP yields improved predictive performance on few-shot benchmarks."
+    )
+    claims = analyse("CLAMP: contrast", abstract)
+    for span in _spans(claims):
+        assert "CLAMP CLAMP" not in span.text
