@@ -428,8 +428,8 @@ def _raw_end(sentence: str, start: int, printed: str) -> int:
     ("our approach" -> the name) are skipped and the raw span extended by as many words."""
     raw = sentence[start:]
     words = re.findall(r"\S+", printed)
-    attempts = [(skipped, size) for skipped in range(4) for size in (3, 2)]
-    attempts += [(skipped, 1) for skipped in range(4)]
+    attempts = [(skipped, size) for skipped in range(4) for size in (3, 2, 1)]
+    tolerance = max(24, len(printed) // 4)  # edits change the length by a few words at most
     for skipped, size in attempts:
         if skipped + size > len(words):
             continue
@@ -442,6 +442,8 @@ def _raw_end(sentence: str, start: int, printed: str) -> int:
         if not ends:
             continue
         end = min(ends, key=lambda position: abs(position - len(printed)))
+        if abs(end - len(printed)) > tolerance + 12 * skipped:
+            continue  # a tail found far from where the printed text ends is another mention
         extra = re.match(rf"(?:\s+\S+){{{skipped}}}", raw[end:])
         if extra:
             end += extra.end()
@@ -1446,6 +1448,28 @@ def _kind(title: str, proposal: Span | None, strength: int, finding: Span | None
     return "analysis" if finding is not None else None
 
 
+def _without_overlap(
+    sentences: tuple[str, ...], proposal: Span, mechanism: Span
+) -> tuple[Span, Span | None]:
+    """A mechanism read from the proposal's own relative clause ("X, which uses Y") is cut off the
+    proposal, so a writer never says it twice; when too little proposal would remain, the
+    mechanism goes instead."""
+    if (
+        mechanism.sentence != proposal.sentence
+        or not proposal.start < mechanism.start < proposal.end
+    ):
+        return proposal, mechanism
+    position = proposal.text.find(mechanism.text[:40])
+    head = (
+        re.sub(r",?\s+(?:which|that)$", "", proposal.text[:position].rstrip())
+        if position > 0
+        else ""
+    )
+    if len(head.split()) < MIN_SPAN_WORDS:
+        return proposal, None
+    return _span_from(sentences, proposal.sentence, proposal.start, head), mechanism
+
+
 # --- entry point ---------------------------------------------------------------------------------
 
 
@@ -1464,6 +1488,8 @@ def analyse(title: str, abstract: str) -> PaperClaims:
     finding = _finding(sentences, name)
     proposal_index = proposal.sentence if proposal is not None else len(sentences)
     mechanism = _mechanism(sentences, name, proposal_index, proposal) if proposal else None
+    if proposal is not None and mechanism is not None:
+        proposal, mechanism = _without_overlap(sentences, proposal, mechanism)
     return PaperClaims(
         name=name,
         kind=_kind(title, proposal, strength, finding),
