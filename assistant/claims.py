@@ -21,6 +21,8 @@ from importlib import resources
 
 from assistant.evidence import abstract_sentences
 
+__all__ = ["PaperClaims", "Result", "Span", "analyse", "fix_artefacts", "paper_name"]
+
 # --- types ---------------------------------------------------------------------------------------
 
 
@@ -55,6 +57,7 @@ class PaperClaims:
 
 MAX_SPAN_CHARS = 260  # a span longer than this is cut at a clause boundary
 MIN_SPAN_WORDS = 3  # a shorter span says too little to print
+LONG_RESULT_CHARS = 200  # a result clause longer than this yields to the figure's relative clause
 MIN_MECHANISM_WORDS = 5  # "trains a network" says nothing about how
 MAX_OPENER_CHARS = 140  # a leading adverbial clause ("Building upon these findings,") up to this
 MAX_TITLE_NAME_CHARS = 28  # "Quamba2: ..." - a title prefix longer than this is not a name
@@ -157,7 +160,10 @@ def _opener_pattern() -> re.Pattern[str]:
         rf"[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*"
     )
     # any short leading clause before "we": the subject is dropped with it in any case
-    before_we = rf"(?:[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*){{1,3}}?(?=[Ww]e\s)"
+    before_we = (
+        rf"(?:[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*){{1,3}}?(?=[Ww]e\s)|"
+        r"(?:In|On|For|Across|Under|With|Through|Here)\s[^,;]{1,80}?\s(?=we\s)"
+    )
     return re.compile(
         rf"(?:(?:{words})(?:\s*,\s*|\s+(?=[Ww]e\b))|{adverbial}|{before_we})", re.IGNORECASE
     )
@@ -179,8 +185,7 @@ _DANGLING_START = re.compile(
 _CLAUSE_BOUNDARY = re.compile(
     r";\s|\s[—–]\s|,?\s\((?:[ivx]{1,4}|\d{1,2})\)\s|,\s(?=(?:which|where|while|whereas|allowing|enabling|thereby|leading|resulting|"
     r"making|yielding|and\s+(?:we|our|it|they|this|thus|therefore|thereby|then|show|demonstrate|"
-    r"achiev\w*|outperform\w*|evaluat\w*)|but|although|though|as\s+well\s+as|so\s+that|"
-    r"respectively)\b)"
+    r"achiev\w*|outperform\w*|evaluat\w*)|but|although|though|as\s+well\s+as|so\s+that)\b)"
 )
 _TRAILING_JUNK = re.compile(r"(?:\s*\[[\d,\s\-–]+\]|\s*\((?:see|cf\.?)\s[^)]*\)|\s*https?://\S+)$")
 _URL = re.compile(
@@ -246,7 +251,7 @@ def _tidy_end(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = text.rstrip(" .,;:")
+        text = re.sub(r"(?:,\s*|\s+)(?:and|or|but)$", "", text.rstrip(" .,;:")).rstrip(" .,;:")
         if text.endswith(("]", ")")) or "http" in text[-80:]:
             text = _TRAILING_JUNK.sub("", text)
     return text
@@ -259,9 +264,18 @@ def _vague_nouns() -> re.Pattern[str]:
 
 
 _ANAPHORIC_PHRASE = re.compile(
-    r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter)|"
+    r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter|"
+    r"following)|"
     r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b",
     re.IGNORECASE,
+)
+# "these lack guarantees": the demonstrative stands alone as the subject of this verb
+_PRONOUN_VERB = re.compile(
+    r"(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|do|does|did|"
+    r"lacks?|suffers?|fails?|requires?|rel(?:y|ies)|struggles?|remains?|becomes?|tends?|allows?|"
+    r"enables?|leads?|makes?|shows?|provides?|achieves?|yields?|offers?|includes?|involves?|"
+    r"depends?|limits?|hinders?|ignores?|neglects?|means?|implies|implys?|suggests?|"
+    r"\w+ed)\b"
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Ss]uch|[Tt]his|[Tt]hat)\s+(?=[\w-])")
 
@@ -291,10 +305,7 @@ def _drop_demonstratives(text: str) -> str | int:
             len(phrase) < 2
             or any(_vague_nouns().match(word) for word in phrase[:3])
             or re.match(r"(?:two|three|four|both)\b", phrase[0])
-            or (
-                word in {"this", "these", "those"}
-                and re.match(r"(?:is|are|was|were|can|may|will|has|have)\b", phrase[0])
-            )
+            or (word in {"this", "these", "those"} and _PRONOUN_VERB.match(phrase[0]))
         ):
             return match.start()
         out.append(text[position : match.start()])
@@ -315,6 +326,12 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
         return f"{article} {match.group(2)}{match.group(3)}"
 
     text = _OUR.sub(our, text)
+    if name:  # "our method CLAMP" -> "CLAMP", not "CLAMP CLAMP"
+        text = re.sub(rf"\b{re.escape(name)}\s*,?\s+{re.escape(name)}\b", name, text)
+    # "a formula, which we call Distance over Gradients (DoG)" -> "a formula, called ..."
+    text = re.sub(
+        r",?\s+(?:which|that)\s+we\s+(?:call|dub|name|term|refer\s+to\s+as)\s+", ", called ", text
+    )
     text = re.sub(r"\b([Oo])ur\b", lambda m: "The" if m.group(1) == "O" else "the", text)
     person = _FIRST_PERSON.search(text)
     if person:
@@ -330,7 +347,14 @@ _MISSED_BREAK = re.compile(
 )
 
 
-_SOFT_BOUNDARY = re.compile(r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as)\s")
+# "to" after "likely", "able", "due" ... belongs to the claim ("are likely to be"), not a purpose
+_SOFT_BOUNDARY = re.compile(
+    r"(?<!\blikely)(?<!\bunlikely)(?<!\bable)(?<!\bunable)(?<!\bdue)(?<!\bused)(?<!\bup)"
+    r"(?<!\bclose)(?<!\bsimilar)(?<!\brelated)(?<!\bcompared)(?<!\brelative)(?<!\bprior)"
+    r"(?<!\btend)(?<!\btends)(?<!\bneed)(?<!\bneeds)(?<!\bseem)(?<!\bseems)(?<!\bhas)(?<!\bhave)"
+    r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as|even\s+(?:in|on|under|for)|"
+    r"in|under|across)\s"
+)
 
 
 def _cut_before(text: str, position: int) -> int | None:
@@ -342,12 +366,25 @@ def _cut_before(text: str, position: int) -> int | None:
                 text[: match.start()]
             ):
                 cut = match.start()
+        if cut is not None and re.search(r"\b(?:only|not|never|no|nor|without)$", text[:cut]):
+            return None  # cutting here would drop what "only"/"not" applies to
         if cut is not None:
+            # "a method inspired | by ...": a participle left hanging goes with what followed it
+            hanging = re.search(r"\s+\w{3,}ed$", text[:cut])
+            if pattern is _SOFT_BOUNDARY and hanging and len(text[: hanging.start()].split()) >= 3:
+                cut = hanging.start()
             return cut
     return None
 
 
-def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | None:
+_SUBORDINATE = re.compile(
+    r"(?:while|although|though|whereas|because|since|if|when|unless|despite|as)\b", re.IGNORECASE
+)
+
+
+def _finish(
+    text: str, name: str | None, limit: int = MAX_SPAN_CHARS, min_words: int = MIN_SPAN_WORDS
+) -> str | None:
     """The printable form of a span's raw text, or None when it cannot stand alone."""
     missed = _MISSED_BREAK.search(text)
     if missed:
@@ -366,8 +403,12 @@ def _finish(text: str, name: str | None, limit: int = MAX_SPAN_CHARS) -> str | N
         if isinstance(cleaned, int):
             return None
     cleaned = _tidy_end(_cut_to_clause(cleaned, limit))
-    if not _balanced(cleaned) or len(cleaned.split()) < MIN_SPAN_WORDS:
+    if not _balanced(cleaned) or len(cleaned.split()) < min_words:
         return None
+    if _SUBORDINATE.match(cleaned) and "," not in cleaned:
+        return (
+            None  # "while observational outcomes can provide supervision": the main clause was cut
+        )
     return cleaned
 
 
@@ -387,8 +428,8 @@ def _raw_end(sentence: str, start: int, printed: str) -> int:
     ("our approach" -> the name) are skipped and the raw span extended by as many words."""
     raw = sentence[start:]
     words = re.findall(r"\S+", printed)
-    attempts = [(skipped, size) for skipped in range(4) for size in (3, 2)]
-    attempts += [(skipped, 1) for skipped in range(4)]
+    attempts = [(skipped, size) for skipped in range(4) for size in (3, 2, 1)]
+    tolerance = max(24, len(printed) // 4)  # edits change the length by a few words at most
     for skipped, size in attempts:
         if skipped + size > len(words):
             continue
@@ -401,6 +442,8 @@ def _raw_end(sentence: str, start: int, printed: str) -> int:
         if not ends:
             continue
         end = min(ends, key=lambda position: abs(position - len(printed)))
+        if abs(end - len(printed)) > tolerance + 12 * skipped:
+            continue  # a tail found far from where the printed text ends is another mention
         extra = re.match(rf"(?:\s+\S+){{{skipped}}}", raw[end:])
         if extra:
             end += extra.end()
@@ -423,7 +466,8 @@ _LOOKS_NAMED = re.compile(
 _MIXED = re.compile(r"^(?=\S*(?:[a-z]\S*[A-Z]|[A-Z]\S*[A-Z]|\d|\+))")
 _DEFINED_ACRONYM = re.compile(r"\(\s*(" + _NAME_TOKEN + r")\s*\)")
 _CALLED = re.compile(
-    r"\b(?:called|dubbed|named|termed|coined|denoted(?:\s+as)?|namely)\s+(?:as\s+)?(?:the\s+)?"
+    r"\b(?:called|dubbed|named|termed|coined|denoted(?:\s+as)?|namely|(?:which|that)\s+we\s+call)"
+    r"\s+(?:as\s+)?(?:the\s+)?"
     r"(?P<name>" + _NAME_TOKEN + r")"
 )
 
@@ -451,7 +495,12 @@ def _title_name(title: str, abstract: str) -> str | None:
     words = prefix.split()
     if len(words) == 1:
         token = words[0]
-        if _MIXED.match(token) or re.search(rf"\b{re.escape(token)}\b", abstract):
+        # "Attribute-to-Delete:" is a slogan unless the abstract uses it; "Quamba2:" is a name
+        plain_words = all(re.fullmatch(r"[A-Z]?[a-z]+", part) for part in token.split("-"))
+        own_shape = re.search(r"\d|\+|[a-z][A-Z]", token) or (
+            _MIXED.match(token) and not plain_words
+        )
+        if own_shape or re.search(rf"\b{re.escape(token)}\b", abstract):
             return token
         return None
     if len(words) <= 3:
@@ -460,7 +509,15 @@ def _title_name(title: str, abstract: str) -> str | None:
             word[:1].isupper() for word in bare.split()[1:]
         ):
             return bare
+        first = words[0]
+        if re.search(r"\d|[a-z][A-Z]", first) and re.search(rf"\b{re.escape(first)}\b", abstract):
+            return first  # "AlphaMath Almost Zero: ..." names AlphaMath
     return None
+
+
+def strength_of(match: re.Match[str]) -> int:
+    """The strength of the contribution verb a ``_contribution_pattern`` match found."""
+    return _verb_forms().get(re.sub(r"\s+", " ", match.group("verb")), ("", 1))[1]
 
 
 def paper_name(title: str, abstract: str) -> str | None:
@@ -475,6 +532,9 @@ def paper_name(title: str, abstract: str) -> str | None:
     for sentence in sentences:
         for match in pattern.finditer(sentence):
             after = sentence[match.end() :]
+            verb = re.sub(r"\s+", " ", match.group("verb"))
+            if _verb_forms().get(verb, ("", 1))[1] < 2:
+                continue  # "we observe ... a principle called Occam's razor" names no contribution
             called = _CALLED.search(after)
             if called and _is_name(called.group("name"), abstract):
                 defined = _DEFINED_ACRONYM.match(after, called.end() + 1) or re.match(
@@ -494,6 +554,13 @@ def paper_name(title: str, abstract: str) -> str | None:
             )
             if early and _is_name(early.group(1), abstract):
                 return early.group(1)
+            appositive = re.match(r"\s+([A-Z][\w\-+]*),\s+(?:a|an)\s", after)
+            if (
+                appositive
+                and strength_of(match) >= 2
+                and appositive.group(1) not in _common_acronyms()
+            ):
+                return appositive.group(1)  # "we describe Sparsey, an unsupervised ... model"
             direct = re.match(r"\s+(" + _NAME_TOKEN + r")\b", after)
             if (
                 direct
@@ -560,7 +627,8 @@ class _Candidate:
 _PASSIVE = re.compile(
     r"(?P<object>(?:[Aa]n?|[Tt]he|[Oo]ur)\s[^;]{3,200}?),?\s+(?:is|are)\s+(?:\w+ly\s+|here\s+|also\s+)?"
     r"(?P<verb>proposed|introduced|presented|developed|designed|devised|described|derived|"
-    r"put\s+forward)\b(?:\s+(?:here|in\s+this\s+(?:paper|work|study|article)))?,?"
+    r"put\s+forward)\b(?:\s+and\s+(?P<second>[a-z]+ed)\b)?"
+    r"(?:\s+(?:here|in\s+this\s+(?:paper|work|study|article)))?,?"
 )
 _BASE_OF_PARTICIPLE = {
     "proposed": "propose",
@@ -592,10 +660,13 @@ def _passive_candidate(
     if re.match(r"(?:The|An|A|Our)\s", phrase):
         phrase = phrase[0].lower() + phrase[1:]
     rest = sentence[match.end() :]
-    text = _finish(
-        f"{_third_person(verb)} {phrase}{' ' if rest and not rest.startswith((' ', ',')) else ''}{rest}",
-        name,
-    )
+    verb_phrase = _third_person(verb)
+    if match.group("second"):  # "is proposed and explored" -> "proposes and explores"
+        second = match.group("second")
+        base = second[:-1] if second[:-1] in _verb_strength() else second[:-2]
+        verb_phrase += " and " + _third_person(base)
+    gap = " " if rest and not rest.startswith((" ", ",")) else ""
+    text = _finish(f"{verb_phrase} {phrase}{gap}{rest}", name)
     if text is None:
         return None
     strength = _verb_strength().get(verb, 2) - 1 + (1 if name and name in text else 0)
@@ -644,7 +715,7 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 lambda m: m.group(1) + forms.get(m.group(2), (m.group(2), 0))[0],
                 rest,
             )
-            rest = _conjugate_listed(rest)
+            rest = _conjugate_coordinated(_conjugate_listed(rest))
             rest = re.sub(r"^\s+here\b", "", rest)
             text = _finish(printed + rest, name)
             if text is None:
@@ -704,7 +775,7 @@ _NOT_MECHANISM = re.compile(
     r"show|demonstrate|evaluate|conduct|perform|release|make|open-source|validate|verify|test|"
     r"compare|report|find|found|observe|believe|hope|expect|discuss|conclude|note|present|"
     r"propose|introduce|also\s+propose|call|name|term|dub|refer|notice|argue|hypothesi[sz]e|"
-    r"has\s+(?:\w+\s+)?(?:achiev|shown|demonstrat|replicat|outperform)|provide\s+(?:\w+\s+)?evidence|"
+    r"has\s+(?:\w+\s+){0,2}(?:achiev|shown|demonstrat|replicat|outperform)|provide\s+(?:\w+\s+)?evidence|"
     r"provides\s+(?:\w+\s+)?evidence|study|studies|analy[sz]e|investigate|explore|examine|"
     r"discover|reveal|observe|confirm|suggest|indicate|ares?\b|is\s+able|are\s+able)",
     re.IGNORECASE,
@@ -748,7 +819,8 @@ _GENERIC_SUBJECT = re.compile(
     r"core\s+idea|idea|module|mechanism)|[Ii]t)\s+"
 )
 _PREDICATE = re.compile(
-    r"(?:\w+ly\s+)?(?:[a-z][a-z\-]*(?:s|ed)\b|(?:can|could|may|might)\s+(?:\w+ly\s+)?[a-z]+\b)"
+    r"(?:\w+ly\s+)?(?:[a-z][a-z\-]*(?:s|ed)\b|(?:can|could|may|might)\s+(?:\w+ly\s+)?"
+    r"(?!be\b|also\b)[a-z]+\b)"
 )
 _OUR_FRAMEWORK = re.compile(
     r"(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:\w+\s+){0,2}?(?:method|approach|framework|model|"
@@ -891,11 +963,12 @@ def _setting_pattern() -> re.Pattern[str]:
 
 _EVALUATION = re.compile(
     r"\b(?:experiments?|evaluat\w*|benchmark\w*|results?|outperform\w*|achiev\w*|surpass\w*|"
-    r"empirical\w*|tested|validat\w*|demonstrat\w*|accuracy|state-of-the-art)\b",
+    r"empirical\w*|tested|validat\w*|demonstrat\w*|accuracy|state-of-the-art|improv\w*|"
+    r"speed-?ups?)\b",
     re.IGNORECASE,
 )
 _NAMED_DATA = re.compile(
-    r"\bon\s+(?:the\s+)?((?:[A-Z][\w\-.]*\d*[\w\-]*)(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?"
+    r"(?<!based\s)(?<!relies\s)(?<!depends\s)\bon\s+(?:the\s+)?((?:[A-Z][\w\-.]*\d*[\w\-]*)(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?"
     r"[A-Z][\w\-.]*)*)"
 )
 
@@ -963,15 +1036,15 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
         found = [(m.start(), m.group(0)) for m in _setting_pattern().finditer(sentence)]
         named = _NAMED_DATA.search(sentence)
         if named and (
-            any(character.isdigit() or character == "-" for character in named.group(1))
+            any(character.isdigit() for character in named.group(1))
             or re.search(r"[A-Z].*[A-Z]", named.group(1))
         ):
             found.append((named.start(), named.group(0)))
         for start, raw in found:
             if len(raw) > MAX_SETTING_CHARS + 60 or not _balanced(raw):
                 continue
-            text = _finish(raw, name)
-            if not text or len(text.split()) < 2 or _DANGLING_START.match(text.split(None, 1)[1]):
+            text = _finish(raw, name, min_words=2)  # "on MS-MARCO"
+            if not text or _DANGLING_START.match(text.split(None, 1)[1]):
                 continue
             score = _setting_score(text, sentence)
             if best is None or score > best[0]:
@@ -1209,6 +1282,12 @@ def _metric(
         and not re.search(r"\d", verb_by.group("metric"))
     ):
         return verb_by.group("metric").strip()
+    labelled = re.search(r"\b((?:[A-Z][\w@\-]*\s+)?[A-Z][\w@\-]*)\s+of\s+$", before)
+    if labelled and labelled.group(1) not in {"The", "A", "An"}:
+        return labelled.group(1)  # "HumanEval Pass@First of 43%"
+    named_before = re.search(r"\b(" + metrics.pattern + r")\s+(?:of|at|=)\s+$", before, re.I)
+    if named_before:
+        return named_before.group(1)  # "compression ratios of 2x-5x"
     direct = re.match(
         r"[\s\-]*(?:of\s+(?:the\s+)?)?(?:[\w\-']+\s+){0,3}?(" + metrics.pattern + r")", after, re.I
     )
@@ -1217,7 +1296,7 @@ def _metric(
     change = re.match(
         r"\s*(?:\w+\s+)?"
         + _CHANGE_NOUN
-        + r"\s+(?:in|on|of)\s+(?:the\s+)?((?:[\w\-@]+\s+){0,2}[\w\-@]+)",
+        + r"\s+(?:in|of)\s+(?:the\s+)?(?:terms\s+of\s+)?((?:[\w\-@]+\s+){0,2}[\w\-@]+)",
         after,
         re.I,
     )
@@ -1250,6 +1329,22 @@ def _figures(sentence: str) -> list[tuple[int, int, str, str]]:
     return sorted(kept)
 
 
+def _own_clause(
+    sentence: str, value_start: int, value_end: int, value: str, name: str | None
+) -> tuple[int, str] | None:
+    """The figure's own clause: ", which improves throughput by 1.31x ..." -> "improves ..."."""
+    start = _clause_start_before(sentence, value_start)
+    relative = re.match(r"(?:which|that|where|and|while|whereas)\s+", sentence[start:])
+    if relative:
+        start += relative.end()
+    start, raw = _clause(sentence, start)
+    raw = _cut_to_clause(raw, max(MAX_SPAN_CHARS, value_end - start + 1))
+    text = _finish(raw, name, limit=max(len(raw), MAX_SPAN_CHARS))
+    if text is None or fix_artefacts(value).split()[0] not in text or _DANGLING_START.match(text):
+        return None
+    return start, text
+
+
 def _results(
     sentences: tuple[str, ...], name: str | None, proposal_index: int
 ) -> tuple[Result, ...]:
@@ -1262,23 +1357,25 @@ def _results(
         ):
             continue  # a figure in the background ("LLMs spend 80% of ...") is not a result
         for value_start, value_end, qualifier, value in _figures(sentence):
+            if re.match(
+                r"\s*(?:-\s*)?(?:task|dataset|corpus|corpora|data)\b", sentence[value_end:]
+            ):
+                continue  # "an industrial-level 20,000 hour task" describes data, not a result
             start, raw = _clause_around(sentence, value_start, value_end)
             text = _finish(raw, name, limit=max(len(raw), MAX_SPAN_CHARS))
+            own = _own_clause(sentence, value_start, value_end, value, name)
             if text is None or fix_artefacts(value).split()[0] not in text:
-                # the figure's own clause: ", which improves throughput by 1.31x ..."
-                start = _clause_start_before(sentence, value_start)
-                relative = re.match(r"(?:which|that|where|and|while|whereas)\s+", sentence[start:])
-                if relative:
-                    start += relative.end()
-                start, raw = _clause(sentence, start)
-                raw = _cut_to_clause(raw, max(MAX_SPAN_CHARS, value_end - start + 1))
-                text = _finish(raw, name, limit=max(len(raw), MAX_SPAN_CHARS))
-                if (
-                    text is None
-                    or fix_artefacts(value).split()[0] not in text
-                    or _DANGLING_START.match(text)
-                ):
+                if own is None:
                     continue
+                start, text = own
+            elif (
+                len(text) > LONG_RESULT_CHARS
+                and own
+                and re.match(
+                    r"(?:which|that)\s", sentence[_clause_start_before(sentence, value_start) :]
+                )
+            ):
+                start, text = own  # "..., called Hydra++, that improves throughput by 1.31x"
             end = _raw_end(sentence, start, text)
             qualifier = re.sub(r"\s+", " ", qualifier.strip())
             if qualifier in {"by", "of", ""}:
@@ -1292,7 +1389,7 @@ def _results(
             scope = sentence[start:end]
             for match in _COMPARED.finditer(scope):
                 what = match.group("what").strip()
-                if re.search(r"\d", what) or _FIRST_PERSON.search(what):
+                if re.match(r"\d", what) or _FIGURE.search(what) or _FIRST_PERSON.search(what):
                     continue
                 compared = fix_artefacts(what)
                 if start + match.start() > value_start:
@@ -1327,9 +1424,19 @@ def _kind(title: str, proposal: Span | None, strength: int, finding: Span | None
     head = ""
     if proposal is not None:
         # the object of the proposal verb, up to its first clause: "introduces a new benchmark, ..."
-        head = re.split(r",\s|\s(?:that|which|to|for|with|based|by|where)\s", proposal.text)[0]
+        # (an appositive counts: "presents MetaKP, a large-scale benchmark comprising ...")
+        head = re.split(
+            r"\s(?:that|which|to|for|with|based|by|where|whose|comprising)\s", proposal.text
+        )[0]
+        head = " ".join(head.split()[:10])
     for kind, pattern in _kind_words():
         if kind == "survey" and (pattern.search(title) or pattern.search(head)):
+            return kind
+    title_head = re.split(r":", title)[-1] if ":" in title else title
+    for kind, pattern in _kind_words():
+        if kind in {"benchmark", "dataset"} and (
+            pattern.search(head) or pattern.search(title_head)
+        ):
             return kind
     if strength <= 1 and (proposal is not None or finding is not None):
         return "analysis"
@@ -1339,6 +1446,28 @@ def _kind(title: str, proposal: Span | None, strength: int, finding: Span | None
     if proposal is not None:
         return "method"
     return "analysis" if finding is not None else None
+
+
+def _without_overlap(
+    sentences: tuple[str, ...], proposal: Span, mechanism: Span
+) -> tuple[Span, Span | None]:
+    """A mechanism read from the proposal's own relative clause ("X, which uses Y") is cut off the
+    proposal, so a writer never says it twice; when too little proposal would remain, the
+    mechanism goes instead."""
+    if (
+        mechanism.sentence != proposal.sentence
+        or not proposal.start < mechanism.start < proposal.end
+    ):
+        return proposal, mechanism
+    position = proposal.text.find(mechanism.text[:40])
+    head = (
+        re.sub(r",?\s+(?:which|that)$", "", proposal.text[:position].rstrip())
+        if position > 0
+        else ""
+    )
+    if len(head.split()) < MIN_SPAN_WORDS:
+        return proposal, None
+    return _span_from(sentences, proposal.sentence, proposal.start, head), mechanism
 
 
 # --- entry point ---------------------------------------------------------------------------------
@@ -1359,6 +1488,8 @@ def analyse(title: str, abstract: str) -> PaperClaims:
     finding = _finding(sentences, name)
     proposal_index = proposal.sentence if proposal is not None else len(sentences)
     mechanism = _mechanism(sentences, name, proposal_index, proposal) if proposal else None
+    if proposal is not None and mechanism is not None:
+        proposal, mechanism = _without_overlap(sentences, proposal, mechanism)
     return PaperClaims(
         name=name,
         kind=_kind(title, proposal, strength, finding),

@@ -234,8 +234,9 @@ def _raw_matches(span: Span, sentences: tuple[str, ...], name: str | None) -> No
     printed = _words(span.text)
     source = _words(raw)
     # every word the printed text has occurs in the raw span, or is one resolution may write: the
-    # paper's name for "our method", "the" for "our", a verb's third person
-    allowed = {"the", "is", "was", "has", "a", "an", *_words(name or "")}
+    # paper's name for "our method", "the" for "our", "called" for "which we call", a verb's
+    # third person
+    allowed = {"the", "is", "was", "has", "a", "an", "called", *_words(name or "")}
     missing = [
         word
         for word in printed
@@ -271,3 +272,38 @@ def test_most_corpus_papers_get_a_proposal_and_every_stated_speedup_a_result() -
     ]
     assert speedups
     assert all(claims.results for claims in speedups)
+
+
+def test_an_empty_abstract_gives_an_empty_record() -> None:
+    claims = analyse("", "")
+    assert claims == PaperClaims(None, None, None, None, None, None, (), None)
+
+
+def test_a_cut_never_leaves_only_or_not_without_what_it_applies_to() -> None:
+    abstract = "We propose FooNet, which is accurate only in such settings."
+    claims = analyse("A title", abstract)
+    assert claims.proposal is None or not re.search(r"\b(?:only|not)$", claims.proposal.text)
+
+
+def test_metric_and_comparison_are_read_from_the_figure_context() -> None:
+    abstract = (
+        "We introduce BazLM, a retrieval model. "
+        "BazLM improves recall by 12% over BM25 on MS-MARCO, with compression ratios of 2x-5x."
+    )
+    claims = analyse("BazLM: retrieval", abstract)
+    by_figure = {result.figure: result for result in claims.results}
+    assert by_figure["12%"].metric == "recall"
+    assert by_figure["12%"].compared_with == "BM25"
+    assert by_figure["2x-5x"].metric == "compression ratios"
+    assert claims.setting is not None
+    assert claims.setting.text == "on MS-MARCO"
+
+
+def test_our_method_followed_by_its_name_is_not_doubled() -> None:
+    abstract = (
+        "We propose CLAMP, a contrastive model. "
+        "We find that our method CLAMP improves accuracy on few-shot benchmarks."
+    )
+    claims = analyse("CLAMP: contrast", abstract)
+    assert claims.finding is not None
+    assert claims.finding.text == "CLAMP improves accuracy on few-shot benchmarks"
