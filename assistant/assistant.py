@@ -10,13 +10,14 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from assistant.answer.evidence import evidence_for_papers, select_evidence
+from assistant.answer.table import build_comparison_table
+from assistant.answer.verify import check_answerable, verify
 from assistant.citations import CANNOT_ANSWER
 from assistant.errors import InputError, LLMError, UnknownPaperError
-from assistant.evidence import build_comparison_table, evidence_for_papers, select_evidence
 from assistant.models import Answer, CheckedSentence, Draft, Evidence, Paper, SearchHit, Task
 from assistant.retrieve import Retriever
 from assistant.settings import Settings, load_settings
-from assistant.verify import check_answerable, verify
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import ExtractiveWriter
 

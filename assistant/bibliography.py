@@ -403,7 +403,7 @@ def to_bibtex(papers: Iterable[Paper]) -> str:
     from bibtexparser.model import Entry, Field
     from bibtexparser.writer import BibtexFormat
 
-    from assistant.render import latex_escape
+    from assistant.text.latex import latex_escape
 
     library = Library()
     for paper in papers:

@@ -9,71 +9,15 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from assistant.text.tokens import tokenize
+
 FORMAT_VERSION = 1
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
-# The stop words bm25s uses for "en" (sklearn's short list), kept here so queries need no bm25s.
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "for",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "such",
-        "that",
-        "the",
-        "their",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "to",
-        "was",
-        "will",
-        "with",
-    ]
-)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-@lru_cache(maxsize=65_536)
-def _stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))
-
-
-def tokenize(text: str) -> list[str]:
-    """Lowercase word tokens (2+ characters), stop words removed, Snowball-stemmed."""
-    return [_stem(word) for word in _TOKEN.findall(text.lower()) if word not in STOPWORDS]
 
 
 def paper_text(title: str, abstract: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from assistant.errors import InputError, ParseError
 from assistant.models import Paper, Source
+from assistant.text.identity import normalise_title
 
 MAX_TITLE_CHARS = 1_000
 MAX_ABSTRACT_CHARS = 50_000
@@ -48,18 +49,6 @@ _SLUG_STOPWORDS = {
     "is",
     "are",
 }
-
-
-def normalise_title(title: str) -> str:
-    """The identity of a paper: case, width, accents-as-composed and spacing do not matter."""
-    text = unicodedata.normalize("NFKC", title).casefold()
-    return " ".join(text.split())
-
-
-def content_hash(title: str, abstract: str) -> str:
-    """Detects a changed paper: the index re-embeds a paper whose hash moved."""
-    digest = hashlib.sha256(f"{normalise_title(title)}\n{abstract.strip()}".encode())
-    return digest.hexdigest()[:16]
 
 
 def _title_digest(title: str) -> str:
@@ -365,26 +354,3 @@ def paper_from_stored_record(record: dict[str, object]) -> Paper:
         venue=record.get("venue") if isinstance(record.get("venue"), str) else None,  # type: ignore[arg-type]
         doi=record.get("doi") if isinstance(record.get("doi"), str) else None,  # type: ignore[arg-type]
     )
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9(\"'\[])")
-_NO_BREAK_BEFORE = re.compile(
-    r"(\b(e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|Dr|Mr|Ms|w\.r\.t)\.|\b[A-Z]\.)$"
-)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split an abstract into sentences without breaking "e.g.", "et al." or decimals like 4.30."""
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        candidate = text[start : match.start()].rstrip()
-        if _NO_BREAK_BEFORE.search(candidate):
-            continue
-        if candidate:
-            pieces.append(candidate)
-        start = match.end()
-    tail = text[start:].strip()
-    if tail:
-        pieces.append(tail)
-    return pieces

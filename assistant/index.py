@@ -19,14 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from assistant import acronyms, bm25, snapshot
+from assistant import bm25, snapshot
 from assistant.collection import fingerprint, load_collection
-from assistant.corpus import paper_to_record, split_sentences
+from assistant.corpus import paper_to_record
 from assistant.errors import IndexBusyError, IndexStateError, InputError
 from assistant.models import Paper
 from assistant.paperstore import PaperStore
 from assistant.settings import Settings
 from assistant.store import ChromaStore, Chunk, paper_chunk_id, sentence_chunk_id
+from assistant.text import acronyms
+from assistant.text.sentences import split_sentences
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder

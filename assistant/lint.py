@@ -6,7 +6,7 @@ rule aims at text a careful reader would strike out, not at style preferences: a
 leans on a sentence the reader was not shown, "we" left in from an abstract, a name said twice,
 the question pasted back, a label that is not the paper's name, a heading that names no topic, a
 table cell that is empty where the abstract states the fact or that is a sentence cut mid-way.
-Word lists live in `assistant/lexicon/lint_*.txt`.
+Word lists live in `assistant/text/lexicon/lint_*.txt`.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from assistant import bm25
 from assistant.models import Answer, CheckedSentence, Paper
+from assistant.text.lexicon import words
+from assistant.text.tokens import STOPWORDS
 
 RULES: tuple[str, ...] = (
     "dangling_connective",
@@ -94,11 +95,8 @@ def summarise(findings: Iterable[LintFinding]) -> dict[str, int]:
 # --- word lists ----------------------------------------------------------------------------
 
 
-@cache
 def _lexicon(name: str) -> tuple[str, ...]:
-    text = (resources.files("assistant") / "lexicon" / f"lint_{name}.txt").read_text("utf-8")
-    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return tuple(entry for entry in entries if entry)
+    return words(f"lint_{name}")
 
 
 @cache
@@ -207,7 +205,7 @@ def _unshown_noun(text: str, previous: str) -> str | None:
         return None
     verbs = {verb.lower() for verb in _lexicon("subject_verbs")}
     head = match.group(1).lower()
-    if head in verbs or head in bm25.STOPWORDS:
+    if head in verbs or head in STOPWORDS:
         return None
     shown = set(bm25.tokenize(previous))
     nouns = [word for word in match.groups() if word]
@@ -501,7 +499,7 @@ def _reported_figure(abstract: str) -> str | None:
         r"\b(?:" + "|".join(re.escape(cue) for cue in _lexicon("result_cues")) + ")",
         re.IGNORECASE,
     )
-    from assistant.corpus import split_sentences
+    from assistant.text.sentences import split_sentences
 
     for sentence in split_sentences(abstract):
         figure = _FIGURE.search(sentence)

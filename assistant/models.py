@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.text.identity import content_hash
+
 RetrieverName = Literal["dense", "bm25"]
 SearchMode = Literal["hybrid", "dense", "bm25"]
 
@@ -32,8 +34,6 @@ class Paper:
 
     @property
     def content_hash(self) -> str:
-        from assistant.corpus import content_hash
-
         return content_hash(self.title, self.abstract)
 
 

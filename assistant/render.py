@@ -6,12 +6,12 @@ and ids belong in the references list.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from assistant.citations import CANNOT_ANSWER, cite
-from assistant.evidence import short_label
 from assistant.models import Answer, Paper
+from assistant.text.latex import latex_escape
+from assistant.text.names import short_label
 
 _TASK_TITLES = {"ask": "Answer", "compare": "Comparison", "related-work": "Related work"}
 
@@ -215,31 +215,6 @@ def _table_json(answer: Answer) -> dict[str, Any] | None:
 
 
 # --- LaTeX + BibTeX ------------------------------------------------------------------------
-
-_LATEX_SPECIALS = {
-    "\\": r"\textbackslash{}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-    "—": "---",
-    "–": "--",
-    "…": r"\ldots{}",
-    "×": r"$\times$",
-    "“": "``",
-    "”": "''",
-    "σ": r"$\sigma$",
-}
-_LATEX_PATTERN = re.compile("|".join(re.escape(character) for character in _LATEX_SPECIALS))
-
-
-def latex_escape(text: str) -> str:
-    return _LATEX_PATTERN.sub(lambda match: _LATEX_SPECIALS[match.group(0)], text)
 
 
 def to_latex(answer: Answer) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from assistant import acronyms, bm25, snapshot
+from assistant import bm25, snapshot
 from assistant.errors import IndexStateError, InputError
 from assistant.index import IndexFiles, Progress, ensure_current, store_for
 from assistant.models import Paper, RetrieverName, RetrieverRank, SearchHit, SearchMode
@@ -21,6 +21,7 @@ from assistant.paperstore import PaperStore
 from assistant.settings import Settings
 from assistant.snapshot import VectorSnapshot
 from assistant.store import ChromaStore, ChunkHit
+from assistant.text import acronyms
 
 if TYPE_CHECKING:
     import numpy as np

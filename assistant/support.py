@@ -26,7 +26,7 @@ class CitationSupport:
 
 
 def abstract_sentences(paper: Paper) -> list[str]:
-    from assistant.corpus import split_sentences
+    from assistant.text.sentences import split_sentences
 
     return split_sentences(paper.abstract)
 

@@ -195,7 +195,8 @@ def index_without_documents(
     """
     import shutil
 
-    from assistant import acronyms, bm25
+    from assistant import bm25
+from assistant.text import acronyms
     from assistant.index import IndexFiles, _chunk_vectors, chunks_for, store_for
     from assistant.paperstore import PaperStore
 

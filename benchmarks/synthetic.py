@@ -32,8 +32,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.corpus import load_listing_directory, paper_from_record, split_sentences
+from assistant.corpus import load_listing_directory, paper_from_record
 from assistant.models import Paper
+from assistant.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "corpus"

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.answer.evidence import relevance_features
+from assistant.answer.relevance import FEATURES
 from assistant.assistant import RETRIEVAL_DEPTH, Assistant
 from assistant.evaluation import evals_dir, load_questions
-from assistant.evidence import relevance_features
-from assistant.relevance import FEATURES
 
 TUNING_SETS = ("questions", "blind-tune")
 POSITIVE_WEIGHT = 4.0  # a question has a few gold papers among forty retrieved

@@ -1,4 +1,4 @@
-"""Print field coverage of assistant.claims over the bundled corpus and a sample of records.
+"""Print field coverage of assistant.text.claims over the bundled corpus and a sample of records.
 
 python scripts/claims_report.py [--sample 30] [--seed 1] [--title WORD]
 """
@@ -11,8 +11,8 @@ import re
 import time
 from pathlib import Path
 
-from assistant.claims import _FIGURE, analyse
 from assistant.corpus import load_listing_directory
+from assistant.text.claims import _FIGURE, analyse
 
 
 def main() -> None:

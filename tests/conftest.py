@@ -67,6 +67,7 @@ def writable_index(corpus_index: Path, tmp_path: Path, monkeypatch: pytest.Monke
 
 # --- the assistant (ask / compare / related-work) on the real corpus ---------------------------
 
+
 @pytest.fixture(scope="session")
 def ready_settings(corpus_index: Path, model_dir: Path) -> Settings:
     """Settings over the session's real index, usable from session-scoped fixtures."""

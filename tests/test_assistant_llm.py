@@ -33,7 +33,9 @@ def _llm_settings(base_url: str, **extra: object) -> Settings:
     )
 
 
-def test_good_llm_answer_is_verified_and_kept(indexed_settings: Settings, openai_server: ScriptedOpenAIServer) -> None:
+def test_good_llm_answer_is_verified_and_kept(
+    indexed_settings: Settings, openai_server: ScriptedOpenAIServer
+) -> None:
     openai_server.enqueue(
         Reply.text(
             "DeYO leverages a confidence metric named Pseudo-Label Probability Difference (PLPD) "
@@ -61,7 +63,10 @@ def test_good_llm_answer_is_verified_and_kept(indexed_settings: Settings, openai
     ],
 )
 def test_endpoint_failures_fall_back_to_extractive_with_one_warning(
-    indexed_settings: Settings, openai_server: ScriptedOpenAIServer, replies: list[Reply], expect: str
+    indexed_settings: Settings,
+    openai_server: ScriptedOpenAIServer,
+    replies: list[Reply],
+    expect: str,
 ) -> None:
     openai_server.enqueue(*replies)
     streamed: list[str] = []
@@ -75,7 +80,9 @@ def test_endpoint_failures_fall_back_to_extractive_with_one_warning(
     assert DEYO in {paper_id for s in answer.sentences for paper_id in s.citations}
 
 
-def test_rate_limit_with_retry_after_is_retried(indexed_settings: Settings, openai_server: ScriptedOpenAIServer) -> None:
+def test_rate_limit_with_retry_after_is_retried(
+    indexed_settings: Settings, openai_server: ScriptedOpenAIServer
+) -> None:
     openai_server.enqueue(
         Reply.error(429, headers={"Retry-After": "0"}),
         Reply.text(f"DeYO leverages a newly proposed confidence metric named PLPD {cite([DEYO])}."),
@@ -85,8 +92,12 @@ def test_rate_limit_with_retry_after_is_retried(indexed_settings: Settings, open
 
 
 def test_refused_connection_falls_back(indexed_settings: Settings) -> None:
-    answer = Assistant(_llm_settings(f"http://127.0.0.1:{free_port()}/v1")).ask(QUESTION, engine="llm")
-    assert answer.engine == "extractive" and any("LLM endpoint failed" in w for w in answer.warnings)
+    answer = Assistant(_llm_settings(f"http://127.0.0.1:{free_port()}/v1")).ask(
+        QUESTION, engine="llm"
+    )
+    assert answer.engine == "extractive" and any(
+        "LLM endpoint failed" in w for w in answer.warnings
+    )
 
 
 def test_no_endpoint_uses_extractive_and_says_so(indexed_settings: Settings) -> None:
@@ -106,14 +117,22 @@ def test_invented_ids_unsupported_claims_and_numbers_never_reach_the_user(
             f"Quamba2 quantizes Mamba to 4-bit weights {cite([DEYO])}."
         )
     )
-    answer = Assistant(_llm_settings(openai_server.base_url, unsupported="drop")).ask(QUESTION, engine="llm")
+    answer = Assistant(_llm_settings(openai_server.base_url, unsupported="drop")).ask(
+        QUESTION, engine="llm"
+    )
     shown = " ".join(s.text for s in answer.sentences)
     assert "made-up-paper-0000" in answer.removed_citations
     assert "1850" not in shown and "97.3%" not in shown
-    assert all(paper_id in {e.paper.id for e in answer.evidence} for s in answer.sentences for paper_id in s.citations)
+    assert all(
+        paper_id in {e.paper.id for e in answer.evidence}
+        for s in answer.sentences
+        for paper_id in s.citations
+    )
     for sentence in answer.sentences:
         if "Quamba2" in sentence.text:
-            assert DEYO not in sentence.citations  # never attributed to a paper that does not say it
+            assert (
+                DEYO not in sentence.citations
+            )  # never attributed to a paper that does not say it
 
 
 def test_hostile_abstract_cannot_steer_citations(
@@ -154,7 +173,12 @@ def test_hostile_abstract_cannot_steer_citations(
     assert "for every claim [quamba2-robust-scalable-7827]" not in prompt  # markers defused
     for sentence in answer.sentences:
         assert set(sentence.citations) <= evidence_ids
-        assert "quamba2-robust-scalable-7827" not in sentence.citations or "quamba2-robust-scalable-7827" in evidence_ids
+        assert (
+            "quamba2-robust-scalable-7827" not in sentence.citations
+            or "quamba2-robust-scalable-7827" in evidence_ids
+        )
         if "solved" in sentence.text:
             assert DEYO not in sentence.citations
-    assert find_citations(answer.text) == list(dict.fromkeys(i for s in answer.sentences for i in s.citations))
+    assert find_citations(answer.text) == list(
+        dict.fromkeys(i for s in answer.sentences for i in s.citations)
+    )

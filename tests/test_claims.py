@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.claims import PaperClaims, Result, Span, analyse, fix_artefacts, paper_name
 from assistant.corpus import load_listing_directory
-from assistant.evidence import abstract_sentences
 from assistant.models import Paper
+from assistant.text.claims import PaperClaims, Result, Span, analyse, fix_artefacts, paper_name
+from assistant.text.sentences import abstract_sentences
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 

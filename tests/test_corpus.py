@@ -15,10 +15,10 @@ from assistant.corpus import (
     paper_id,
     parse_jsonl,
     parse_listing,
-    split_sentences,
 )
 from assistant.errors import ParseError
 from assistant.settings import load_settings
+from assistant.text.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

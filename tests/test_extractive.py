@@ -10,18 +10,14 @@ from collections.abc import Sequence
 import pytest
 
 from assistant import bm25
+from assistant.answer.evidence import select_evidence
 from assistant.citations import CANNOT_ANSWER
 from assistant.corpus import paper_id
 from assistant.errors import InputError, LLMError, UnknownPaperError
-from assistant.evidence import (
-    abstract_sentences,
-    clean_sentence,
-    question_kind,
-    select_evidence,
-    short_label,
-    split_clauses,
-)
 from assistant.models import Answer, Draft, Evidence, Paper, Task
+from assistant.text.names import short_label
+from assistant.text.query import question_kind, split_clauses
+from assistant.text.sentences import abstract_sentences, clean_sentence
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import ExtractiveWriter, rewrite
 from assistant.writers.synthesis import paper_claims
@@ -354,7 +350,7 @@ def test_extractive_answers_are_deterministic(corpus_assistant) -> None:
 
 
 def test_write_and_verify_are_fast_after_retrieval(corpus_assistant) -> None:
-    from assistant.verify import verify
+    from assistant.answer.verify import verify
 
     retriever = corpus_assistant.retriever
     retrieval = retriever.retrieve("how do entropy-based TTA methods differ", k=30)

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from servers import Reply, ScriptedOpenAIServer, free_port
 
+from assistant.answer.verify import Verification, verify
 from assistant.citations import CANNOT_ANSWER, CITATION_EXAMPLE, cite
 from assistant.errors import LLMError
 from assistant.llm_client import LLMClient, Message, display_url, retry_after_seconds
 from assistant.models import Draft, Evidence, EvidenceSentence, Paper
 from assistant.settings import Settings
-from assistant.verify import Verification, verify
 from assistant.writers import llm as llm_module
 from assistant.writers.extractive import SectionedDraft
 from assistant.writers.llm import LLMWriter, count_tokens, pack_evidence, parse_reply

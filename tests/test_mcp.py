@@ -10,7 +10,7 @@ from typing import Any
 import anyio
 import pytest
 
-from assistant.corpus import split_sentences
+from assistant.text.sentences import split_sentences
 
 QUAMBA2 = "quamba2-robust-scalable-7827"
 Q_VLM = "q-vlm-post-2a2f"

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from assistant.corpus import parse_jsonl, parse_listing, split_sentences
+from assistant.corpus import parse_jsonl, parse_listing
 from assistant.errors import (
     IndexBusyError,
     IndexStateError,
@@ -28,6 +28,7 @@ from assistant.errors import (
 from assistant.index import IndexFiles, read_manifest, sync, writer_lock
 from assistant.retrieve import Retriever
 from assistant.settings import load_settings
+from assistant.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_PAGE = ROOT / "corpus" / "003_d6db0eeac26c1386.txt"  # 47 papers

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import acronyms
 from assistant.bm25 import tokenize
 from assistant.errors import InputError
 from assistant.retrieve import Retriever, reciprocal_rank_fusion
 from assistant.settings import Settings
+from assistant.text import acronyms
 
 # Topic queries with every relevant paper, checked against the abstracts (titles' ids).
 ENTROPY_TTA = {

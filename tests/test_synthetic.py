@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant import bm25
-from assistant.corpus import parse_paper_file, split_sentences
+from assistant.corpus import parse_paper_file
+from assistant.text.sentences import split_sentences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import synthetic

@@ -9,19 +9,19 @@ import numpy as np
 import pytest
 
 from assistant import bm25
-from assistant.corpus import citation_key
-from assistant.embedding import Embedder
-from assistant.models import Draft, DraftSentence, Evidence, Paper
-from assistant.retrieve import Retrieval
-from assistant.settings import Settings
-from assistant.store import ChunkHit
-from assistant.verify import (
+from assistant.answer.verify import (
     check_answerable,
     missing_names,
     named_terms,
     numbers_in,
     verify,
 )
+from assistant.corpus import citation_key
+from assistant.embedding import Embedder
+from assistant.models import Draft, DraftSentence, Evidence, Paper
+from assistant.retrieve import Retrieval
+from assistant.settings import Settings
+from assistant.store import ChunkHit
 
 QUAMBA = "quamba2-robust-scalable-7827"
 DEYO = "entropy-not-enough-dfa7"
@@ -329,7 +329,7 @@ def test_a_declared_connective_may_count_thirteen_papers() -> None:
         engine="extractive",
     )
     checked = verify(draft, evidence, Settings())
-    assert [sentence.text for sentence in checked.sentences][0].startswith("13 papers")
+    assert checked.sentences[0].text.startswith("13 papers")
     assert checked.sentences[0].supported and checked.sentences[0].citations == []
     assert checked.dropped == 0
 

@@ -15,20 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant import acronyms, bm25
-from assistant.claims import standalone
-from assistant.evidence import (
-    FRAMING_TOKENS,
-    abstract_sentences,
-    clean_sentence,
-    content_tokens,
-    method_name,
-    sentence_roles,
-    short_label,
-    split_clauses,
-    states_contribution,
-)
+from assistant import bm25
 from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, Paper, Task
+from assistant.text import acronyms
+from assistant.text.claims import standalone
+from assistant.text.names import method_name, short_label
+from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses
+from assistant.text.roles import sentence_roles, states_contribution
+from assistant.text.sentences import abstract_sentences, clean_sentence
+from assistant.text.tokens import STOPWORDS
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.synthesis import count_phrase, paper_claims, say_paper
 
@@ -393,7 +388,7 @@ def _word_token(word: str) -> str:
 
 
 def _is_wordlike(word: str) -> bool:
-    return word.lower() not in bm25.STOPWORDS and any(character.isalpha() for character in word)
+    return word.lower() not in STOPWORDS and any(character.isalpha() for character in word)
 
 
 @lru_cache(maxsize=8192)

@@ -25,11 +25,11 @@ from assistant.citations import (
     find_citations,
     strip_citations,
 )
-from assistant.corpus import split_sentences
 from assistant.errors import LLMError
 from assistant.llm_client import LLMClient, Message
 from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, Task
 from assistant.prompts import Prompt, load_prompt
+from assistant.text.sentences import split_sentences
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import SectionedDraft
 

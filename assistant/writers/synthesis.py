@@ -2,7 +2,7 @@
 
 The extractive engine used to stitch whole abstract sentences, which carry their context with them
 ("Second,", "To address these issues", "we"). Here each paper is said from its analysed claims
-(``assistant.claims``): spans of its abstract with openers removed and first person resolved, never
+(``assistant.text.claims``): spans of its abstract with openers removed and first person resolved, never
 reworded. A paper's first sentence names it and says what it proposes (or, for an analysis, what it
 finds); a second says how, when the abstract says so apart from the proposal; a third gives the
 reported result with its figure. Every sentence cites the one paper it is drawn from.
@@ -13,21 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from assistant.claims import PaperClaims, Result, analyse
 from assistant.models import DraftSentence, Paper
+from assistant.text.claims import PaperClaims, Result, analyse
 
 _MAX_LABEL_WORDS = 8  # a title longer than this before its colon is no label for prose
 
 
-@lru_cache(maxsize=4096)
-def claims_of(title: str, abstract: str) -> PaperClaims:
-    return analyse(title, abstract)
-
-
 def paper_claims(paper: Paper) -> PaperClaims:
-    return claims_of(paper.title, paper.abstract)
+    """The paper's analysed claims (``analyse`` caches them)."""
+    return analyse(paper.title, paper.abstract)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ listing-page artefacts fixed ("\\%", "5times", "~("). Negations, hedges, numbers
 stay as written. A span whose meaning hangs on a sentence it does not contain ("these issues",
 "such models") is not used; a field nothing clean fills is ``None``.
 
-Pure text analysis: no index, no model, no network; word lists live in ``assistant/lexicon``.
+Pure text analysis: no index, no model, no network; word lists live in ``assistant/text/lexicon``.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
-from assistant.evidence import abstract_sentences
+from assistant.text.lexicon import words
+from assistant.text.sentences import abstract_sentences
 
 __all__ = ["PaperClaims", "Result", "Span", "analyse", "fix_artefacts", "paper_name"]
 
@@ -66,16 +66,8 @@ MAX_SETTING_CHARS = 140
 # --- lexicon -------------------------------------------------------------------------------------
 
 
-@cache
 def _lexicon(name: str) -> tuple[str, ...]:
-    """Entries of ``assistant/lexicon/<name>.txt``: one a line, ``#`` comments, blank lines skipped."""
-    text = resources.files("assistant.lexicon").joinpath(f"{name}.txt").read_text("utf-8")
-    entries = []
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            entries.append(line)
-    return tuple(entries)
+    return words(name)
 
 
 def _alternation(entries: tuple[str, ...]) -> str:

@@ -21,14 +21,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant import bm25
-from assistant.evidence import (
-    FRAMING_TOKENS,
-    abstract_sentences,
-    clean_sentence,
-    content_tokens,
-    short_label,
-)
 from assistant.models import CheckedSentence, Draft, Evidence
+from assistant.text.names import short_label
+from assistant.text.query import FRAMING_TOKENS, content_tokens
+from assistant.text.sentences import abstract_sentences, clean_sentence
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder

@@ -1,0 +1,101 @@
+"""The comparison table: paper × aspect, each cell a short phrase of one analysed claim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.models import ComparisonTable, Evidence, Paper, TableCell
+from assistant.text.claims import analyse
+from assistant.text.sentences import abstract_sentences, clean_sentence
+
+# --- the comparison table ------------------------------------------------------------------
+
+TABLE_ASPECTS = ("problem", "approach", "setting", "reported result")
+_CELL_WORDS = 20  # a cell is a phrase; longer spans are cut at a clause boundary
+_EMPTY_CELL = "—"
+_CELL_BOUNDARY = re.compile(r",\s|;\s|\s(?:which|while|whereas|where|by|through|via)\s")
+_LEADING_VERB = re.compile(
+    r"^(?:proposes|introduces|presents|develops|designs|devises|establishes|builds|provides|"
+    r"offers|describes|puts forward)\s+(?=\S)",
+    re.IGNORECASE,
+)
+_LEADING_PREPOSITION = re.compile(r"^(?:on|across|over|in|using|with)\s+(?=\S)", re.IGNORECASE)
+
+
+def _phrase(text: str, *, keep: str = "") -> str:
+    """A cell-sized phrase of a claim: at most ``_CELL_WORDS`` words, cut at the last clause
+    boundary that keeps ``keep`` (a figure) when the claim is longer."""
+    text = text.strip().rstrip(".")
+    if len(text.split()) <= _CELL_WORDS:
+        return text
+    cuts = [
+        match.start()
+        for match in _CELL_BOUNDARY.finditer(text)
+        if text[: match.start()].count("(") == text[: match.start()].count(")")
+    ]
+    fitting = [
+        cut
+        for cut in cuts
+        if 4 <= len(text[:cut].split()) <= _CELL_WORDS and (not keep or keep in text[:cut])
+    ]
+    if fitting:
+        return text[: fitting[-1]]
+    if keep:  # the clause that holds the figure
+        starts = [0, *(cut + 1 for cut in cuts)]
+        ends = [*cuts, len(text)]
+        pieces = [
+            text[start:end].strip(" ,;")
+            for start, end in zip(starts, ends, strict=True)
+            if keep in text[start:end]
+        ]
+        if pieces and len(pieces[0].split()) <= _CELL_WORDS + 10:
+            return pieces[0]
+    return text
+
+
+def _cell(paper: Paper, span: object | None, text: str) -> TableCell:
+    index = getattr(span, "sentence", None)
+    if span is None or index is None or not text:
+        return TableCell(_EMPTY_CELL, paper.id)
+    source = clean_sentence(abstract_sentences(paper.abstract)[index])
+    return TableCell(_capitalise_first(text), paper.id, index, source)
+
+
+def _capitalise_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:
+    """Paper × aspect, each cell a short phrase of one analysed claim (linked to the abstract
+    sentence it comes from), "—" only where the abstract says nothing of it."""
+    rows: dict[str, list[TableCell]] = {}
+    metrics: list[str] = []
+    for item in evidence:
+        paper = item.paper
+        claims = analyse(paper.title, paper.abstract)
+        idea = claims.mechanism or claims.proposal
+        approach = _LEADING_VERB.sub("", idea.text) if idea else ""
+        setting = _LEADING_PREPOSITION.sub("", claims.setting.text) if claims.setting else ""
+        result = next((found for found in claims.results if found.figure), None)
+        if result is not None and result.metric:
+            metrics.append(result.metric.lower())
+        rows[paper.id] = [
+            _cell(paper, claims.problem, _phrase(claims.problem.text) if claims.problem else ""),
+            _cell(paper, idea, _phrase(approach)),
+            _cell(paper, claims.setting, _phrase(setting)),
+            _cell(
+                paper,
+                result,
+                _phrase(result.text, keep=result.figure or "") if result is not None else "",
+            ),
+        ]
+    distinct = sorted(set(metrics))
+    note = (
+        "The reported results measure different things ("
+        + ", ".join(distinct)
+        + "); read them within each row, not across rows."
+        if len(distinct) > 1
+        else ""
+    )
+    return ComparisonTable(aspects=list(TABLE_ASPECTS), rows=rows, note=note)

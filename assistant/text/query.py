@@ -1,0 +1,156 @@
+"""What a question asks: its kind, its clauses, its content words and its focus phrase."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.text.tokens import tokenize
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+QuestionKind = Literal["lookup", "topic"]
+
+# Words that frame a question rather than say what it is about; stemmed like the index.
+_FRAMING_WORDS = (
+    "which what how why who whom whose where when paper papers work works method methods approach "
+    "approaches study studies research researcher propose proposes proposed introduce introduces "
+    "does do did report reports reported differ differs difference differences compare compared "
+    "comparison between there such e.g. i.e. exist existing kind kinds type types other others "
+    "tell me about give describe explain summarise summarize overview literature collection "
+    "recent main key mostly typically much many based"
+)
+FRAMING_TOKENS = frozenset(tokenize(_FRAMING_WORDS))
+
+_NUMERIC_CLAUSE = re.compile(
+    r"\b(?:how (?:much|many|fast|large|small|closely|well|often)|by what|what (?:[\w-]+ ){0,4}?"
+    r"(?:speed-?ups?|accuracy|error|errors|score|rate|reduction|improvement|gain|percentage|share|"
+    r"fraction|perplexity|wer|latency|throughput|factor|increment|time|size|precision|recall|"
+    r"margin|number|cost|memory)|at what|to what (?:extent|degree))",
+    re.IGNORECASE,
+)
+_CLAUSE_SPLIT = re.compile(
+    r",?\s+and\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|whose|where|when|"
+    r"in which|to what)\b)|,\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|"
+    r"in which|from which|with which|whose|where|when|to what)\b)|;\s+|\?\s+(?=\S)",
+    re.IGNORECASE,
+)
+_TOPIC_MARKERS = re.compile(
+    r"\b(?:papers|works|methods|approaches|studies|models|techniques|systems|research|literature|"
+    r"differ|differences|compare|comparison|overview|survey|landscape|what is known|"
+    r"state of the art)\b",
+    re.IGNORECASE,
+)
+_PLURAL_HEADS = frozenset(
+    _words(
+        "papers works methods approaches studies techniques systems architectures lines research "
+        "articles publications algorithms frameworks"
+    )
+)
+_SINGULAR_HEADS = frozenset(
+    _words(
+        "work paper method approach model architecture study framework system paradigm technique "
+        "algorithm benchmark challenge metric regulariser regularizer recognizer codec watermark "
+        "set network workflow predictor forecaster objective loss transformer sampler dataset "
+        "analysis theory strategy scheme procedure article publication one"
+    )
+)
+_PLURAL_OPENING = re.compile(
+    r"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,5}?(?:papers|works|methods|approaches|studies|models|"
+    r"techniques|systems|architectures|lines of work)\b|^\s*how (?:do|did|can) (?:.+) (?:differ|"
+    r"compare|vary)",
+    re.IGNORECASE,
+)
+_LOOKUP_OPENING = re.compile(
+    r"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,5}?(?:work|paper|method|approach|model|architecture|"
+    r"study|"
+    r"framework|system|paradigm|technique|algorithm|benchmark|challenge|metric|regulari[sz]er|"
+    r"recognizer|codec|watermark|set|network|workflow|predictor|forecaster|objective|loss|"
+    r"pre-trained network|transformer|sampler|dataset|analysis|theory|strategy|scheme|procedure)\b"
+    r"|\bwhat (?:\w+ ){0,6}(?:does|did) (?:it|the paper|the work|the method)\b",
+    re.IGNORECASE,
+)
+
+
+# --- the question --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    tokens: frozenset[str]
+    numeric: bool
+    identifies: bool = False  # "which work does X": answered by the sentence naming the method
+
+
+def question_kind(question: str) -> QuestionKind:
+    """A lookup asks for one paper ("which work does X?"); a topic asks about several."""
+    text = question.strip()
+    opening = re.match(r"^\s*(?:which|what)\s+((?:[\w-]+\s+){0,6})", text, re.IGNORECASE)
+    if opening:
+        for word in opening.group(1).lower().split():
+            if word in _PLURAL_HEADS:
+                return "topic"
+            if word in _SINGULAR_HEADS:
+                return "lookup"
+    if re.match(r"^\s*how (?:do|did|can|could) .+ (?:differ|compare|vary)", text, re.IGNORECASE):
+        return "topic"
+    if _LOOKUP_OPENING.search(text):
+        return "lookup"
+    if _TOPIC_MARKERS.search(text):
+        return "topic"
+    return "lookup" if re.match(r"^\s*(?:which|what)\b", text, re.IGNORECASE) else "topic"
+
+
+def content_tokens(text: str) -> list[str]:
+    """Stemmed tokens of what a question is about, without the words that frame it."""
+    return [token for token in tokenize(text) if token not in FRAMING_TOKENS]
+
+
+def split_clauses(question: str) -> list[Clause]:
+    """The question's clauses: "which work does X, and what speed-up does it report?" has two."""
+    parts = [
+        part.strip(" ,?") for part in _CLAUSE_SPLIT.split(question) if part and part.strip(" ,?")
+    ]
+    clauses = [
+        Clause(
+            part,
+            frozenset(content_tokens(part)),
+            bool(_NUMERIC_CLAUSE.search(part)),
+            identifies=bool(re.match(r"^\s*(?:which|what)\b", part, re.IGNORECASE)) and index == 0,
+        )
+        for index, part in enumerate(parts)
+    ]
+    return [clause for clause in clauses if clause.tokens or clause.numeric] or [
+        Clause(
+            question, frozenset(content_tokens(question)), bool(_NUMERIC_CLAUSE.search(question))
+        )
+    ]
+
+
+def focus_phrase(question: str) -> str:
+    """The question without its framing.
+
+    "how do entropy-based TTA methods differ" -> "entropy-based TTA methods".
+    """
+    text = question.strip().rstrip("?.! ")
+    patterns = (
+        r"^(?:how|in what ways?) (?:do|does|did|can|could) (.+?) (?:differ|compare|relate|"
+        r"vary)(?: from each other| from one another)?$",
+        r"^what (?:research|work|literature) (?:is there|exists) (?:on|about|into) (.+)$",
+        r"^which (?:papers|works|studies|methods|approaches) (?:are about|address|tackle|study|"
+        r"propose|investigate|use|apply|design|build|make|try to|work on|analy[sz]e|"
+        r"quantify) (.+)$",
+        r"^(?:what|which) (?:are|is) (?:the )?(?:main |different )?(?:approaches|methods|papers|"
+        r"works) (?:to|for|on) (.+)$",
+        r"^(?:tell me about|give an overview of|summari[sz]e|describe|explain) (.+)$",
+    )
+    for pattern in patterns:
+        match = re.match(pattern, text, re.IGNORECASE)
+        if match:
+            return match.group(1).strip()
+    return text

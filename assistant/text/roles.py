@@ -1,0 +1,292 @@
+"""What each sentence of an abstract does: background, problem, contribution, method, setting, result."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Literal
+
+_CONTRIBUTION_VERBS = (
+    r"propose|proposes|introduce|introduces|present|presents|develop|develops|design|designs|"
+    r"devise|"
+    r"devises|formulate|formulates|establish|establishes|build|builds|construct|constructs|"
+    r"put forward|puts forward|offer|offers|provide|provides|describe|describes|derive|derives|"
+    r"show|"
+    r"shows|demonstrate|demonstrates|find|finds|found|prove|proves|identify|identifies|observe|"
+    r"observed|reveal|reveals|revealed|argue|argues|study|studies|investigate|investigates|"
+    r"analy[sz]e|"
+    r"analy[sz]es|explore|explores|examine|examines|report|reports|point out|points out|"
+    r"release|releases|create|creates|address|addresses|tackle|tackles|focus|focuses|extend|"
+    r"extends|frame|frames|cast|casts|reformulate|reformulates"
+)
+_CONTRIBUTION = re.compile(
+    rf"\b(?:we|this (?:paper|work|study|article|thesis)|the (?:present|current) (?:paper|work|"
+    rf"study))"
+    rf"\s+(?:(?:also|further|then|first|here|now|instead|additionally|therefore|thus|empirically|"
+    rf"theoretically|experimentally|systematically|carefully|explicitly|formally|newly|"
+    rf"\w+ly)\s+)*(?:{_CONTRIBUTION_VERBS})\b",
+    re.IGNORECASE,
+)
+_OUR_NAMED = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:\w+\s+){0,2}?(?:model|method|approach|framework|algorithm|"
+    r"architecture|system|technique|estimator|metric|benchmark|dataset|tool|library)\s*,?\s+"
+    r"\(?([A-Za-zσ][\w+.\-σ]*[\w+])\)?"
+)
+_NAMING = re.compile(r"\b(?:called|dubbed|named|termed|coined)\b", re.IGNORECASE)
+_SELF_REFERENCE = re.compile(
+    r"\b(?:we|our|this (?:paper|work|study|article)|the proposed|here)\b", re.IGNORECASE
+)
+_QUANTITY = re.compile(
+    r"\d+(?:\.\d+)?\s?(?:%|×|x\b|times\b|-?fold\b|points?\b|pp\b|dB\b|ms\b|GB\b|MB\b|bits?\b|"
+    r"BLEU\b)"
+    r"|\b\d+\.\d+\b|\b\d{2,}\b"
+)
+_RESULT = re.compile(
+    r"(?<!to )(?<!to further )\b(?:outperform\w*|surpass\w*|achiev\w*|improv\w*|reduc\w*|"
+    r"speed-?ups?|accelerat\w*|gains?|"
+    r"reach\w*|attain\w*|state-of-the-art|sota|faster|better|boost\w*|match\w*|exceed\w*|"
+    r"(?:experiments?|results?|evaluations?|analys[ie]s) (?:show|demonstrate|indicate|reveal|"
+    r"confirm|verify))\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d")
+_SETTING = re.compile(
+    r"\b(?:on|across|using|with) (?:[\w-]+ ){0,4}(?:benchmarks?|datasets?|tasks|domains|corpora|"
+    r"settings|scenarios)\b|\bexperiments? (?:on|with|across)\b|\bevaluat\w+ (?:on|across)\b|"
+    r"\bwe (?:evaluate|test|validate|benchmark)\b",
+    re.IGNORECASE,
+)
+_PROBLEM = re.compile(
+    r"\b(?:however|challeng\w*|limitations?|suffer\w*|fail\w*|struggl\w*|lack\w*|remains?|"
+    r"problems?|issues?|bottlenecks?|costly|expensive|difficult\w*|hinder\w*|vulnerab\w*|"
+    r"degrad\w*|prohibitive|unclear|open question)\b",
+    re.IGNORECASE,
+)
+_METHOD = re.compile(
+    r"\b(?:we|our|it|the (?:method|model|approach|framework|algorithm))\b[^.;]{0,60}?\b(?:use|uses|"
+    r"leverag\w*|employ\w*|combin\w*|learn\w*|train\w*|optimi[sz]\w*|updat\w*|minimi[sz]\w*|"
+    r"maximi[sz]\w*|filter\w*|select\w*|appl(?:y|ies)|adopt\w*|exploit\w*|incorporat\w*|"
+    r"integrat\w*|replac\w*|model\w*|estimat\w*|comput\w*|generat\w*)\b",
+    re.IGNORECASE,
+)
+_PRIOR_WORK = re.compile(
+    r"\b(?:previous|prior|existing|conventional|traditional|recent|current|most|many|typical|"
+    r"standard|"
+    r"popular|classical)\s+(?:[\w-]+\s+){0,3}?(?:methods|approaches|works|studies|models|"
+    r"techniques|"
+    r"solutions|efforts|attempts|systems|algorithms)\b|\b(?:methods|approaches|works|studies|"
+    r"models) "
+    r"(?:have|has) (?:been )?(?:utilized|used|relied|focused|shown|explored|adopted|employed|"
+    r"proposed)\b",
+    re.IGNORECASE,
+)
+STRONG_CONTRIBUTION = re.compile(
+    r"\b(?:propose|proposes|introduce|introduces|present|presents|develop|develops|design|designs|"
+    r"devise|devises|formulate|formulates|establish|establishes|called|dubbed|named|termed|"
+    r"coined)\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"\b(?:promising|interesting|new|exciting) directions? for future\b|\bfuture (?:research|work|"
+    r"studies)\b|"
+    r"\bwe (?:share|release|open-source|publish|make)\b[^.]{0,40}\b(?:code|data|models?)\b|"
+    r"\b(?:code|data|models?|implementation|project page)\b[^.]{0,40}\b(?:available|released|"
+    r"open-sourced|public)\b|https?://|github\.com",
+    re.IGNORECASE,
+)
+
+Role = Literal[
+    "contribution", "method", "result", "setting", "problem", "background", "boilerplate"
+]
+ROLE_BONUS: dict[Role, float] = {
+    "contribution": 0.16,
+    "result": 0.10,
+    "method": 0.08,
+    "setting": 0.02,
+    "problem": -0.04,
+    "background": -0.10,
+    "boilerplate": -0.60,
+}
+
+
+_BOILERPLATE_HINTS = (
+    "code",
+    "data",
+    "model",
+    "github",
+    "http",
+    "future",
+    "implementation",
+    "project",
+    "share",
+    "release",
+    "publish",
+)
+_SELF_HINTS = (
+    "we",
+    "our",
+    "this ",
+    "the proposed",
+    "here",
+    "it",
+    "the method",
+    "the model",
+    "the approach",
+    "the framework",
+    "the algorithm",
+)
+_NAMING_HINTS = ("called", "dubbed", "named", "termed", "coined")
+_PRIOR_HINTS = (
+    "previous",
+    "prior",
+    "existing",
+    "conventional",
+    "traditional",
+    "recent",
+    "current",
+    "most",
+    "many",
+    "typical",
+    "standard",
+    "popular",
+    "classical",
+    " have ",
+    " has ",
+)
+_RESULT_HINTS = (
+    "outperform",
+    "surpass",
+    "achiev",
+    "improv",
+    "reduc",
+    "speed",
+    "accelerat",
+    "gain",
+    "reach",
+    "attain",
+    "state-of-the-art",
+    "sota",
+    "faster",
+    "better",
+    "boost",
+    "match",
+    "exceed",
+    "show",
+    "demonstrat",
+    "indicat",
+    "reveal",
+    "confirm",
+    "verif",
+)
+_PROBLEM_HINTS = (
+    "however",
+    "challeng",
+    "limitation",
+    "suffer",
+    "fail",
+    "struggl",
+    "lack",
+    "remain",
+    "problem",
+    "issue",
+    "bottleneck",
+    "costly",
+    "expensive",
+    "difficult",
+    "hinder",
+    "vulnerab",
+    "degrad",
+    "prohibitive",
+    "unclear",
+    "open question",
+)
+_SETTING_HINTS = (
+    "benchmark",
+    "dataset",
+    "task",
+    "domain",
+    "corpora",
+    "setting",
+    "scenario",
+    "experiment",
+    "evaluat",
+    "we test",
+    "we validate",
+)
+
+
+def _mentions(lower: str, hints: tuple[str, ...]) -> bool:
+    return any(hint in lower for hint in hints)
+
+
+def sentence_role(text: str, position: int, *, after_contribution: bool | None = None) -> Role:
+    """What a sentence does in its abstract; the order of the checks is the order of preference.
+
+    A sentence nothing marks is background before the paper states its contribution and part of
+    the method after it (abstracts run background → contribution → method → results)."""
+    lower = text.lower()
+    if _mentions(lower, _BOILERPLATE_HINTS) and _BOILERPLATE.search(text):
+        return "boilerplate"
+    self_reference = _mentions(lower, _SELF_HINTS) and bool(_SELF_REFERENCE.search(text))
+    result_word = _mentions(lower, _RESULT_HINTS) and bool(_RESULT.search(text))
+    if self_reference and (
+        _CONTRIBUTION.search(text)
+        or (_mentions(lower, _NAMING_HINTS) and _NAMING.search(text))
+        or _OUR_NAMED.search(text)
+    ):
+        # "we show that our method reduces X" reports a result; "we propose X" states a contribution
+        if result_word and not STRONG_CONTRIBUTION.search(text) and not _OUR_NAMED.search(text):
+            return "result"
+        return "contribution"
+    if (
+        _mentions(lower, _PRIOR_HINTS)
+        and _PRIOR_WORK.search(text)
+        and not re.search(r"\b(?:we|our)\b", lower)
+    ):
+        return "background"
+    if result_word and any(character.isdigit() for character in text) and _QUANTITY.search(text):
+        return "result"
+    if (
+        _mentions(lower, _PROBLEM_HINTS)
+        and _PROBLEM.search(text)
+        and re.search(
+            r"\b(?:however|challeng\w*|suffer\w*|limitations?|fail\w*|struggl\w*)\b", lower
+        )
+    ):
+        return "problem"
+    if result_word and re.search(r"\b(?:our|we|it|the proposed)\b", lower):
+        return "result"
+    if self_reference and _METHOD.search(text):
+        return "method"
+    if _mentions(lower, _SETTING_HINTS) and _SETTING.search(text):
+        return "setting"
+    if _mentions(lower, _PROBLEM_HINTS) and _PROBLEM.search(text):
+        return "problem"
+    if after_contribution is None:
+        return "background" if position <= 1 else "method"
+    return "method" if after_contribution else "background"
+
+
+def states_contribution(sentence: str) -> bool:
+    """A sentence in which the paper names or proposes its own method."""
+    return bool(
+        (STRONG_CONTRIBUTION.search(sentence) and _SELF_REFERENCE.search(sentence))
+        or _OUR_NAMED.search(sentence)
+    )
+
+
+def sentence_roles(sentences: Sequence[str]) -> list[Role]:
+    """The role of every sentence of one abstract, in order."""
+    return list(_sentence_roles(tuple(sentences)))
+
+
+@lru_cache(maxsize=4096)
+def _sentence_roles(sentences: tuple[str, ...]) -> tuple[Role, ...]:
+    roles: list[Role] = []
+    seen_contribution = False
+    for position, sentence in enumerate(sentences):
+        role = sentence_role(sentence, position, after_contribution=seen_contribution)
+        seen_contribution = seen_contribution or role == "contribution"
+        roles.append(role)
+    return tuple(roles)

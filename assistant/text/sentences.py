@@ -1,0 +1,51 @@
+"""Sentences of an abstract: splitting exactly as the index does, and undoing listing-page artefacts."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.text.tokens import tokenize
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9(\"'\[])")
+_NO_BREAK_BEFORE = re.compile(
+    r"(\b(e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|Dr|Mr|Ms|w\.r\.t)\.|\b[A-Z]\.)$"
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split an abstract into sentences without breaking "e.g.", "et al." or decimals like 4.30."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        candidate = text[start : match.start()].rstrip()
+        if _NO_BREAK_BEFORE.search(candidate):
+            continue
+        if candidate:
+            pieces.append(candidate)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+
+def clean_sentence(text: str) -> str:
+    """Undo listing-page artefacts ("models~(VLMs)", "5.13\\%", "5times"); no claim changes."""
+    text = text.replace("~", " ").replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
+    text = re.sub(r"(\d)times\b", r"\1×", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+@lru_cache(maxsize=4096)
+def abstract_sentences(abstract: str) -> tuple[str, ...]:
+    """The abstract split exactly as the index split it (chunk positions are indices into this)."""
+    return tuple(split_sentences(abstract))
+
+
+@lru_cache(maxsize=16384)
+def _sentence_tokens(sentence: str) -> frozenset[str]:
+    return frozenset(tokenize(sentence))

@@ -1,0 +1,67 @@
+"""Word tokens as every stage sees them: lowercase, stop words out, Snowball-stemmed.
+
+BM25, relevance, sentence scoring, the writers and the verifier all count words through this one
+function, so a stem means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# The stop words bm25s uses for "en" (sklearn's short list), kept here so queries need no bm25s.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "will",
+        "with",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65_536)
+def _stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercase word tokens (2+ characters), stop words removed, Snowball-stemmed."""
+    return [_stem(word) for word in _TOKEN.findall(text.lower()) if word not in STOPWORDS]
