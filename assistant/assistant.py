@@ -322,8 +322,8 @@ def _closest(hits: Sequence[SearchHit], have: Sequence[Evidence]) -> list[Eviden
 def _structure(draft: Draft, kept: list[int]) -> tuple[list[list[int]], list[str]]:
     """The draft's paragraphs renumbered to the sentences verification kept."""
     position = {draft_index: answer_index for answer_index, draft_index in enumerate(kept)}
-    paragraphs = getattr(draft, "paragraphs", None) or [list(range(len(draft.sentences)))]
-    headings = getattr(draft, "headings", None) or [""] * len(paragraphs)
+    paragraphs = draft.paragraphs or [list(range(len(draft.sentences)))]
+    headings = draft.headings or [""] * len(paragraphs)
     result: list[list[int]] = []
     titles: list[str] = []
     for paragraph, heading in zip(paragraphs, headings, strict=False):

@@ -91,11 +91,14 @@ class DraftSentence:
 
 @dataclass
 class Draft:
-    """What a writer produces: sentences, each with the paper ids it cites."""
+    """What a writer produces: sentences, each with the paper ids it cites, and its sections
+    (sentence indices per paragraph, a heading each; one paragraph when a writer gives none)."""
 
     sentences: list[DraftSentence]
     engine: str
     warnings: list[str] = field(default_factory=list)
+    paragraphs: list[list[int]] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
 
 
 Task = Literal["ask", "compare", "related-work"]

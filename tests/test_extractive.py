@@ -19,7 +19,8 @@ from assistant.text.names import short_label
 from assistant.text.query import question_kind, split_clauses
 from assistant.text.sentences import abstract_sentences, clean_sentence
 from assistant.writers.base import TextSink, Writer
-from assistant.writers.extractive import ExtractiveWriter, rewrite
+from assistant.writers.extractive import ExtractiveWriter
+from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import paper_claims
 
 ENTROPY_TTA = [

@@ -17,7 +17,6 @@ from assistant.llm_client import LLMClient, Message, display_url, retry_after_se
 from assistant.models import Draft, Evidence, EvidenceSentence, Paper
 from assistant.settings import Settings
 from assistant.writers import llm as llm_module
-from assistant.writers.extractive import SectionedDraft
 from assistant.writers.llm import LLMWriter, count_tokens, pack_evidence, parse_reply
 
 SECRET_KEY = "sk-test-SECRET-0123456789abcdef"
@@ -313,7 +312,7 @@ def test_parse_keeps_paragraphs_and_their_headings(
         )
     )
     draft = _writer(openai_server).write("related-work", "state space models", evidence)
-    assert isinstance(draft, SectionedDraft)
+    assert isinstance(draft, Draft)
     assert draft.paragraphs == [[0, 1], [2], [3]]
     assert draft.headings == ["Quantization of SSMs", "Test-time adaptation", ""]
     assert [sentence.citations for sentence in draft.sentences] == [

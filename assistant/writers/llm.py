@@ -31,7 +31,6 @@ from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, T
 from assistant.prompts import Prompt, load_prompt
 from assistant.text.sentences import split_sentences
 from assistant.writers.base import TextSink, Writer
-from assistant.writers.extractive import SectionedDraft
 
 if TYPE_CHECKING:
     import tiktoken
@@ -85,7 +84,7 @@ class LLMWriter(Writer):
     ) -> Draft:
         packed = pack_evidence(evidence, self.settings.evidence_token_budget)
         if not packed.paper_ids:  # nothing to write from; no need to ask
-            return SectionedDraft(
+            return Draft(
                 sentences=[DraftSentence(CANNOT_ANSWER)],
                 engine=self.name,
                 warnings=packed.warnings,
@@ -317,7 +316,7 @@ _ANY_GROUP = re.compile(
 _CITATIONS_AFTER_END = re.compile(rf"([.!?])((?:\s*{CITATION_GROUP.pattern})+)")
 
 
-def parse_reply(text: str, *, known_ids: Collection[str] = ()) -> SectionedDraft:
+def parse_reply(text: str, *, known_ids: Collection[str] = ()) -> Draft:
     """The model's reply as draft sentences, each with the ids it cites, in order.
 
     Blank lines separate paragraphs and a Markdown heading names the paragraph after it.
@@ -361,7 +360,7 @@ def parse_reply(text: str, *, known_ids: Collection[str] = ()) -> SectionedDraft
                 f"The LLM said the evidence does not answer and also wrote {len(sentences)} "
                 "other sentence(s); taken as an abstention."
             )
-        return SectionedDraft(
+        return Draft(
             sentences=[DraftSentence(CANNOT_ANSWER)],
             engine="llm",
             warnings=warnings,
@@ -373,7 +372,7 @@ def parse_reply(text: str, *, known_ids: Collection[str] = ()) -> SectionedDraft
         for paragraph, heading in zip(paragraphs, headings, strict=True)
         if paragraph
     ]
-    draft = SectionedDraft(
+    draft = Draft(
         sentences=sentences,
         engine="llm",
         paragraphs=[paragraph for paragraph, _ in kept],

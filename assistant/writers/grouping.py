@@ -1,0 +1,92 @@
+"""Grouping papers that work alike: average-link clustering of their tf-idf vectors, so papers
+that do similar things stand side by side in an answer."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from assistant.writers.views import _PaperView
+
+DocumentFrequency = Callable[[str], int]
+
+_GROUP_SIMILARITY = 0.25  # average-link cosine (tf-idf) at which two groups of papers merge
+
+# --- grouping papers by what they do ---------------------------------------------------------
+
+
+class _Weights:
+    def __init__(
+        self, views: Sequence[_PaperView], frequency: DocumentFrequency | None, size: int | None
+    ) -> None:
+        self.frequency = frequency
+        self.size = size
+        self.local: Counter[str] = Counter()
+        for view in views:
+            self.local.update(set(view.tokens))
+        self.count = len(views)
+
+    def idf(self, token: str) -> float:
+        if self.frequency is not None and self.size:
+            return math.log((self.size + 1) / (self.frequency(token) + 0.5))
+        return math.log((self.count + 5) / (self.local[token] + 0.5))
+
+
+def _vectors(
+    views: Sequence[_PaperView], weights: _Weights, skip: set[str]
+) -> list[dict[str, float]]:
+    # Only terms some but not most of the papers share can split them into groups; a term most of
+    # them use is the topic itself.
+    most = max(2, len(views) // 2) if len(views) >= 4 else len(views)
+    vectors = []
+    for view in views:
+        vector = {
+            token: (1 + math.log(count)) * weights.idf(token)
+            for token, count in view.tokens.items()
+            if token not in skip and 2 <= weights.local[token] <= most
+        }
+        norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+        vectors.append({token: value / norm for token, value in vector.items()})
+    return vectors
+
+
+def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
+    if len(left) > len(right):
+        left, right = right, left
+    return sum(value * right.get(token, 0.0) for token, value in left.items())
+
+
+def group_papers(views: Sequence[_PaperView], weights: _Weights, skip: set[str]) -> list[list[int]]:
+    """Average-link agglomerative grouping on shared distinctive terms; stable, best first."""
+    if len(views) <= 2:
+        return (
+            [list(range(len(views)))]
+            if len(views) == 2 and _similar_pair(views, weights, skip)
+            else [[index] for index in range(len(views))]
+        )
+    vectors = _vectors(views, weights, skip)
+    similarity = [
+        [_cosine(vectors[i], vectors[j]) for j in range(len(views))] for i in range(len(views))
+    ]
+    groups = [[index] for index in range(len(views))]
+    while len(groups) > 1:
+        best = (-1.0, 0, 0)
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                pairs = [similarity[i][j] for i in groups[a] for j in groups[b]]
+                link = sum(pairs) / len(pairs)
+                if link > best[0]:
+                    best = (link, a, b)
+        link, a, b = best
+        if link < _GROUP_SIMILARITY:
+            break
+        groups[a] = sorted(groups[a] + groups[b])
+        del groups[b]
+    groups.sort(key=lambda group: (-len(group), group[0]))
+    return groups
+
+
+def _similar_pair(views: Sequence[_PaperView], weights: _Weights, skip: set[str]) -> bool:
+    vectors = _vectors(views, weights, skip)
+    return _cosine(vectors[0], vectors[1]) >= _GROUP_SIMILARITY

@@ -1,0 +1,118 @@
+"""Rewriting an abstract sentence in a way that cannot change its claim: third person instead of
+the authors' "we", openers that only point back dropped; every other word as the abstract has it."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.sentences import clean_sentence
+
+_OPENER = re.compile(
+    r"^(?:(?:in this (?:paper|work|study|article)|here|to this end|to address (?:this|these|"
+    r"the above)"
+    r"(?: \w+){0,3}|to (?:overcome|mitigate|tackle|solve|alleviate|remedy|fill) (?:this|these|it|"
+    r"them)"
+    r"(?: \w+){0,2}|motivated by (?:this|these)(?: \w+){0,2}|building (?:up)?on (?:this|"
+    r"these)(?: \w+){0,2}|"
+    r"based on (?:this|these|such)(?: \w+){0,2}|inspired by (?:this|these)(?: \w+){0,2}|"
+    r"specifically|"
+    r"moreover|furthermore|additionally|in addition|finally|first|firstly|second|secondly|third|"
+    r"thirdly|thus|therefore|concretely|in particular|accordingly|hence|next|then|besides|overall|"
+    r"consequently|as a result|in summary|in short|to be more specific|more specifically|"
+    r"in response),\s+)",
+    re.IGNORECASE,
+)
+_WE_VERB = re.compile(
+    r"^[Ww]e\s+((?:(?:also|further|then|first|next|thus|therefore|instead|now|here|still|then|both|"
+    r"\w+ly)\s+)*)([a-z]+)\b"
+)
+_OUR_SUBJECT = re.compile(
+    r"^(?:Our|The proposed|This|Our proposed)\s+(method|approach|framework|model|technique|"
+    r"algorithm|"
+    r"system|paradigm|architecture|scheme|strategy)\b"
+)
+_THIS_WORK = re.compile(r"^(?:This|The present|The current) (?:paper|work|study|article)\b")
+_AND_VERB = re.compile(
+    r"(\b(?:and|, and|then|and then|and also) )(show|demonstrate|find|prove|propose|introduce|"
+    r"present|"
+    r"evaluate|analyze|analyse|provide|derive|observe|obtain|apply|study|discuss|release|develop|"
+    r"design|test|validate|verify|compare|establish|identify|conduct|perform|report|explain|"
+    r"characterize|characterise|construct|build|train|use|achieve|outperform|argue|examine|"
+    r"explore)\b"
+)
+_IRREGULAR = {"are": "is", "have": "has", "do": "does", "go": "goes", "were": "was"}
+
+
+# --- rewriting that cannot change a claim ----------------------------------------------------
+
+
+def _third_person(verb: str) -> str:
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("ed") or verb in {
+        "can",
+        "could",
+        "may",
+        "might",
+        "will",
+        "would",
+        "should",
+        "must",
+        "also",
+    }:
+        return verb
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str:
+    """Third person instead of the authors' "we"/"our"; discourse openers that only point back
+    ("To this end,", "In this paper,") dropped. Everything else is left as the abstract says it."""
+    text = clean_sentence(sentence)
+    stripped = _OPENER.sub("", text, count=1)
+    if stripped != text and re.match(r"^[Ww]e\b", stripped):
+        text = stripped
+    text = re.sub(r",\s+however,\s+", ", ", text)
+    text = re.sub(
+        r"\b([Tt]o the best of) our (knowledge|understanding)\b", r"\1 the authors' \2", text
+    )
+    this_work = _THIS_WORK.match(text)
+    if this_work:
+        text = f"{subject}{text[this_work.end() :]}"
+    match = _WE_VERB.match(text)
+    if match:
+        adverb = match.group(1) or ""
+        rest = text[match.end() :]
+        clause_end = min(
+            (rest.find(mark) for mark in (";", ":") if mark in rest), default=len(rest)
+        )
+        rest = (
+            _AND_VERB.sub(
+                lambda verb: f"{verb.group(1)}{_third_person(verb.group(2))}", rest[:clause_end]
+            )
+            + rest[clause_end:]
+        )
+        text = f"{subject} {adverb}{_third_person(match.group(2))}{rest}"
+        authors = "the authors"
+    else:
+        ours = _OUR_SUBJECT.match(text)
+        if ours:
+            text = f"{_possessive(subject)} {ours.group(1)}{text[ours.end() :]}"
+        elif re.match(r"^Our\b", text):
+            text = f"{_possessive(subject)}{text[3:]}"
+        elif re.match(r"^It\s", text) and subject != "It":
+            text = f"{subject}{text[2:]}"
+    text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=[a-z])", f"{authors} ", text, count=1)
+    text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=[a-z])", "the authors ", text)
+    text = re.sub(r"\b[Oo]ur\b", "the", text)
+    text = re.sub(r"\bus\b", authors, text)
+    return text[0].upper() + text[1:] if text else text
+
+
+def _possessive(subject: str) -> str:
+    if subject == "It":
+        return "Its"
+    return f"{subject}'" if subject.endswith("s") else f"{subject}'s"

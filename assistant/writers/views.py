@@ -1,0 +1,118 @@
+"""A paper as the extractive writer sees it: its evidence sentences with their roles, its label,
+and the one sentence that states what it contributes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant import bm25
+from assistant.models import DraftSentence, Evidence, EvidenceSentence, Paper
+from assistant.text.names import method_name, short_label
+from assistant.text.roles import sentence_roles, states_contribution
+from assistant.text.sentences import abstract_sentences
+from assistant.writers.rewrite import rewrite
+
+_LONG_SENTENCE = 45  # words; longer sentences are used only when nothing shorter says the same
+
+# Words that say nothing about what a paper does; kept out of themes and key phrases.
+_GENERIC = frozenset(
+    bm25.tokenize(
+        "method methods approach approaches model models propose proposed novel new paper work "
+        "show "
+        "shows result results performance experiments experiment extensive demonstrate effective "
+        "effectiveness state art existing previous based using use uses used task tasks data "
+        "framework problem problems however also well various different several significantly "
+        "improve improves improved improvement achieve achieves outperform outperforms baseline "
+        "baselines benchmark benchmarks study studies propose introduce present provide address "
+        "approach simple efficient efficiency challenge challenges key important large small "
+        "high low first second two three one can may often many recent recently learning deep "
+        "neural network networks code available github https com publicly released release "
+        "while whereas thus therefore moreover furthermore specifically including particular "
+        "general able ability across wide range lead leads leading terms compared comparison "
+        "our we their its it this these those which such"
+    )
+)
+
+# --- picking sentences ---------------------------------------------------------------------
+
+
+@dataclass
+class _PaperView:
+    evidence: Evidence
+    label: str
+    roles: list[str]
+    sentences: tuple[str, ...]
+    tokens: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def paper(self) -> Paper:
+        return self.evidence.paper
+
+    def ranked(self, *, exclude_roles: Sequence[str] = ("boilerplate",)) -> list[EvidenceSentence]:
+        return [
+            item for item in self.evidence.sentences if self.roles[item.index] not in exclude_roles
+        ]
+
+    def best(self, roles: Sequence[str], *, exclude: Sequence[int] = ()) -> EvidenceSentence | None:
+        for item in self.evidence.sentences:
+            if self.roles[item.index] in roles and item.index not in exclude:
+                return item
+        return None
+
+    def contribution(self) -> EvidenceSentence | None:
+        """The best sentence that states what the paper proposes (naming its method if one does),
+        else any contribution sentence."""
+        strong = [
+            item
+            for item in self.evidence.sentences
+            if self.roles[item.index] == "contribution"
+            and states_contribution(self.sentences[item.index])
+        ]
+        name = method_name(self.paper.title, self.paper.abstract)
+        naming = [item for item in strong if name and name in self.sentences[item.index]]
+        short = [
+            item
+            for item in (naming or strong)
+            if len(self.sentences[item.index].split()) <= _LONG_SENTENCE
+        ]
+        pool = short or naming or strong
+        if pool:
+            return pool[0]
+        weak = [
+            item for item in self.evidence.sentences if self.roles[item.index] == "contribution"
+        ]
+        weak.sort(key=lambda item: len(self.sentences[item.index].split()) > _LONG_SENTENCE)
+        return weak[0] if weak else None
+
+
+def _view(evidence: Evidence) -> _PaperView:
+    sentences = abstract_sentences(evidence.paper.abstract)
+    view = _PaperView(
+        evidence, short_label(evidence.paper), list(sentence_roles(sentences)), sentences
+    )
+    view.tokens = Counter(
+        token
+        for token in bm25.tokenize(f"{evidence.paper.title} {evidence.paper.abstract}")
+        if token not in _GENERIC
+    )
+    return view
+
+
+def _subject_for(view: _PaperView, text: str) -> str:
+    """The label, unless the sentence names the method itself ("we present Quamba2, ...")."""
+    if view.label in text and method_name(view.paper.title, view.paper.abstract) == view.label:
+        return f"The {view.label} paper"
+    return view.label
+
+
+def _say(view: _PaperView, item: EvidenceSentence, *, subject: str | None = None) -> DraftSentence:
+    """One evidence sentence in third person; the paper's first sentence names it."""
+    raw = view.sentences[item.index]
+    if subject is None:
+        return DraftSentence(
+            rewrite(raw, _subject_for(view, raw), authors=f"the authors of {view.label}"),
+            [view.paper.id],
+        )
+    return DraftSentence(rewrite(raw, subject), [view.paper.id])
