@@ -36,6 +36,11 @@ FEATURES = (
     "core",  # idf share in the title and the sentences that say what the paper does
     "anywhere",  # idf share anywhere in the paper
     "phrase",  # share of the question's two-word terms found as adjacent words (title, core)
+    "whole_phrase",  # the question's focus, all its words in order, in the title or core text
+    # The same two for a short focus (a topic phrase such as "state space models"), where a
+    # paper about the topic says the phrase and one that merely shares a word does not.
+    "short_phrase",
+    "short_whole_phrase",
     "rank",  # 1 / sqrt(fused rank)
     "other_sense",  # the paper uses one of the question's acronyms in another sense
     "centroid",  # cosine of the paper's vector to the mean vector of the three leading hits
@@ -46,6 +51,9 @@ FEATURES = (
     "lead_core",
     "not_top",
 )
+
+
+SHORT_FOCUS = 4  # focus tokens up to which a question reads as a topic phrase
 
 
 @dataclass(frozen=True)
@@ -106,7 +114,8 @@ def paper_features(
         title = _with_aliases(token_sequence(paper.title), aliases)
         everything = _with_aliases(token_sequence(f"{paper.title} {paper.abstract}"), aliases)
         core = _with_aliases(token_sequence(f"{paper.title} {core_text(paper)}"), aliases)
-        found_pairs = _bigrams(token_sequence(f"{paper.title} {core_text(paper)}"))
+        paper_core = token_sequence(f"{paper.title} . {core_text(paper)}")
+        found_pairs = _bigrams(paper_core)
         dense_value = dense_paper.get(paper.id, 0.0)
         values = (
             1.0,
@@ -118,6 +127,13 @@ def paper_features(
             _share(weights, core),
             _share(weights, everything),
             (len(pairs & found_pairs) / len(pairs)) if pairs else _share(weights, core),
+            1.0 if _contains_run(ordered, paper_core) else 0.0,
+        )
+        short = 1.0 if 2 <= len(ordered) <= SHORT_FOCUS else 0.0
+        values = (
+            *values,
+            short * values[-2],
+            short * values[-1],
             1.0 / math.sqrt(rank),
             1.0 if paper.id in other_sense else 0.0,
             centroid.get(paper.id, 0.0),
@@ -136,6 +152,18 @@ def paper_features(
         PaperFeatures(paper, tuple(row + [value * (rank > 0) for value in lead]))
         for rank, (paper, row) in enumerate(zip(papers, rows, strict=True))
     ]
+
+
+def _contains_run(run: Sequence[str], tokens: Sequence[str]) -> bool:
+    """Whether ``run`` (two or more tokens) occurs contiguously in ``tokens``."""
+    size = len(run)
+    if size < 2:
+        return False
+    first = run[0]
+    return any(
+        tokens[start] == first and tuple(tokens[start : start + size]) == tuple(run)
+        for start in range(len(tokens) - size + 1)
+    )
 
 
 def _with_aliases(
