@@ -346,11 +346,15 @@ def relevant_papers(
         ordered = sorted(same_sense or scored, key=lambda item: -item[1])
         if task == "ask" and len(ordered) > 1 and ordered[1][1] < settings.single_paper_below:
             return ordered[:1]  # one paper stands alone: the question is that paper's to answer
-        return [
-            (paper, probability)
-            for index, (paper, probability) in enumerate(ordered)
-            if index < fewest or probability >= settings.relevance_threshold
-        ][:most]
+        chosen: list[tuple[Paper, float]] = []
+        for index, (paper, probability) in enumerate(ordered):
+            if index >= fewest and (
+                probability < settings.relevance_threshold
+                or chosen[-1][1] - probability > settings.relevance_gap
+            ):
+                break
+            chosen.append((paper, probability))
+        return chosen[:most]
     ranked = paper_relevance(retrieval)
     elsewhere = other_sense_papers(retrieval, [paper for paper, _ in ranked])
     if elsewhere:
