@@ -10,9 +10,10 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from assistant.answer.answerability import check_answerable
 from assistant.answer.evidence import evidence_for_papers, select_evidence
 from assistant.answer.table import build_comparison_table
-from assistant.answer.verify import check_answerable, verify
+from assistant.answer.verify import verify
 from assistant.citations import CANNOT_ANSWER
 from assistant.errors import InputError, LLMError, UnknownPaperError
 from assistant.models import Answer, CheckedSentence, Draft, Evidence, Paper, SearchHit, Task

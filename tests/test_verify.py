@@ -9,13 +9,8 @@ import numpy as np
 import pytest
 
 from assistant import bm25
-from assistant.answer.verify import (
-    check_answerable,
-    missing_names,
-    named_terms,
-    numbers_in,
-    verify,
-)
+from assistant.answer.answerability import check_answerable, missing_names
+from assistant.answer.verify import named_terms, numbers_in, verify
 from assistant.corpus import citation_key
 from assistant.embedding import Embedder
 from assistant.models import Draft, DraftSentence, Evidence, Paper

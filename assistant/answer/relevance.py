@@ -117,7 +117,7 @@ def paper_features(
         paper_core = token_sequence(f"{paper.title} . {core_text(paper)}")
         found_pairs = _bigrams(paper_core)
         dense_value = dense_paper.get(paper.id, 0.0)
-        values = (
+        values: tuple[float, ...] = (
             1.0,
             lexical.get(paper.id, 0.0) / lexical_top if lexical_top > 0 else 0.0,
             dense_value / paper_top if paper_top > 0 else 0.0,

@@ -1,0 +1,155 @@
+"""Whether the collection answers a question: names it never mentions, and how close the
+closest evidence is (``abstain_threshold``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant import bm25
+from assistant.models import Evidence
+from assistant.text.query import content_tokens
+
+if TYPE_CHECKING:
+    from assistant.retrieve import Retrieval
+    from assistant.settings import Settings
+
+
+from assistant.answer.verify import (
+    _MODIFIER_SUFFIXES,
+    _SENTENCE_START_WORDS,
+    DocumentFrequency,
+    _paper_text,
+)
+
+# --- abstention ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answerability:
+    """Whether the evidence can answer the question, and why not when it cannot."""
+
+    answerable: bool
+    support: float
+    missing_terms: tuple[str, ...] = ()
+    reason: str = ""
+
+
+def _question_names(question: str) -> list[str]:
+    """Names the question uses: acronyms, CamelCase, letter-digit mixes, capitalised words after
+    the first; a hyphenated modifier ("PAC-style", "LLM-written") does not count as a name."""
+    names: list[str] = []
+    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9+.]*(?:-[A-Za-z0-9+.]+)*", question)
+    for position, word in enumerate(words):
+        parts = [part.strip(".") for part in word.split("-")]
+        for part_index, part in enumerate(parts):
+            if not part or len(part) < 2 or part.isdigit():
+                continue
+            following = parts[part_index + 1].lower() if part_index + 1 < len(parts) else ""
+            if following in _MODIFIER_SUFFIXES:
+                continue
+            inner_capital = any(character.isupper() for character in part[1:])
+            has_digit = any(character.isdigit() for character in part) and any(
+                character.isalpha() for character in part
+            )
+            capitalised = part[0].isupper() and position > 0 and part not in _SENTENCE_START_WORDS
+            if inner_capital or has_digit or capitalised:
+                names.append(part)
+    return list(dict.fromkeys(names))
+
+
+def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
+    """Whether an acronym the collection never writes is spelled out by initials ("ICU" in
+    "intensive care unit")."""
+    letters = acronym.lower()
+    if not acronym.isupper() or not 2 <= len(letters) <= 5:
+        return False
+    for text in texts:
+        words = re.findall(r"[A-Za-z]+", text.lower())
+        initials = "".join(word[0] for word in words)
+        start = initials.find(letters)
+        while start != -1:
+            if all(len(word) > 1 for word in words[start : start + len(letters)]):
+                return True
+            start = initials.find(letters, start + 1)
+    return False
+
+
+def missing_names(
+    question: str, document_frequency: DocumentFrequency, evidence_texts: Sequence[str]
+) -> list[str]:
+    """The question's names that no paper of the collection mentions."""
+    missing = []
+    for name in _question_names(question):
+        tokens = bm25.tokenize(name)
+        if not tokens or any(document_frequency(token) > 0 for token in tokens):
+            continue
+        if _spelled_out(name, evidence_texts):
+            continue
+        missing.append(name)
+    return missing
+
+
+def dense_support(retrieval: Retrieval) -> float | None:
+    """How close the closest paper and the closest sentence are to the question (mean cosine)."""
+    papers = [chunk.similarity for chunk in retrieval.chunk_hits if chunk.kind == "paper"]
+    sentences = [chunk.similarity for chunk in retrieval.chunk_hits if chunk.kind == "sentence"]
+    if not papers and not sentences:
+        return None
+    best_paper = max(papers, default=max(sentences, default=0.0))
+    best_sentence = max(sentences, default=best_paper)
+    return (best_paper + best_sentence) / 2
+
+
+def lexical_support(
+    question: str, evidence: Sequence[Evidence], document_frequency: DocumentFrequency, size: int
+) -> float:
+    """Share (by idf) of the question's content words that the best evidence paper contains."""
+    import math
+
+    tokens = list(dict.fromkeys(content_tokens(question)))
+    if not tokens or not evidence:
+        return 0.0
+    weights = {token: math.log((size + 1) / (document_frequency(token) + 0.5)) for token in tokens}
+    total = sum(weights.values()) or 1.0
+    best = 0.0
+    for item in evidence[:3]:
+        _, paper_tokens, _ = _paper_text(item.paper.title, item.paper.abstract)
+        best = max(
+            best, sum(weight for token, weight in weights.items() if token in paper_tokens) / total
+        )
+    return best
+
+
+def check_answerable(
+    question: str,
+    retrieval: Retrieval,
+    evidence: Sequence[Evidence],
+    settings: Settings,
+    *,
+    document_frequency: DocumentFrequency,
+    collection_size: int,
+) -> Answerability:
+    """Abstain when the question names what the collection never mentions, or when the closest
+    evidence is too far from it (``abstain_threshold``, calibrated on the canned questions)."""
+    if not evidence:
+        return Answerability(False, 0.0, (), "nothing in the collection matches the question")
+    texts = [f"{item.paper.title}. {item.paper.abstract}" for item in evidence[:5]]
+    absent = missing_names(question, document_frequency, texts)
+    support = dense_support(retrieval)
+    threshold = settings.abstain_threshold
+    if support is None:  # BM25 alone: how much of the question the best paper covers
+        support = lexical_support(question, evidence, document_frequency, collection_size)
+        threshold = settings.abstain_threshold_lexical
+    if absent:
+        quoted = ", ".join(f"'{name}'" for name in absent)
+        return Answerability(
+            False, support, tuple(absent), f"the collection never mentions {quoted}"
+        )
+    if support < threshold:
+        return Answerability(
+            False, support, (), "no paper in the collection is close to the question"
+        )
+    return Answerability(True, support)
