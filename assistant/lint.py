@@ -18,6 +18,7 @@ from functools import cache
 
 from assistant import bm25
 from assistant.models import Answer, CheckedSentence, Paper
+from assistant.text.facts import named_dataset, reported_figure
 from assistant.text.lexicon import words
 from assistant.text.tokens import STOPWORDS
 
@@ -313,9 +314,10 @@ def _question_echoes(
     for index, sentence in enumerate(answer.sentences):
         # A label is a paper's name (often its title's start), not words taken from the question.
         text = sentence.text
-        for paper_id in sentence.citations:
-            if labels.get(paper_id):
-                text = text.replace(labels[paper_id], " ")
+        # Every evidence paper's label: a connective sentence names papers it does not cite.
+        for label in sorted(set(labels.values()), key=len, reverse=True):
+            if label:
+                text = text.replace(label, " ")
         tokens = bm25.tokenize(text)
         run = _longest_common_run(tokens, question)
         if len(run) < ECHO_MIN_WORDS:
@@ -483,51 +485,6 @@ def _heading_in_sources(heading: str, sources: Sequence[Paper]) -> bool:
 # --- table -----------------------------------------------------------------------------------
 
 _EMPTY_CELL = frozenset({"", "—", "-", "–", "n/a"})
-# A reported figure: a percentage, a speed-up, points, or a decimal that is not part of a name
-# ("GPT-3.5", "v1.2").
-_FIGURE = re.compile(
-    r"\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:%|×|x\b|-fold\b|\s?(?:percentage\s+)?points?\b|pp\b)"
-    # a bare decimal, but not a version ("SQuAD 1.1", "GPT-3.5") nor a range ("0.5 to 0.8")
-    r"|(?<![\w.-])(?<![A-Z][\w-] )\d+\.\d+(?![\w.-])(?!\s*(?:to|and|-|–)\s*\d)",
-    re.IGNORECASE,
-)
-
-
-def _reported_figure(abstract: str) -> str | None:
-    """A figure stated in a sentence that reports a result ("49.4% reduced error rates")."""
-    cues = re.compile(
-        r"\b(?:" + "|".join(re.escape(cue) for cue in _lexicon("result_cues")) + ")",
-        re.IGNORECASE,
-    )
-    from assistant.text.sentences import split_sentences
-
-    for sentence in split_sentences(abstract):
-        figure = _FIGURE.search(sentence)
-        if figure and cues.search(sentence):
-            return figure.group(0).strip()
-    return None
-
-
-_BENCHMARK_WORDS = re.compile(
-    # "Long Range Arena benchmark", "the Vicuna Benchmark", "USPTO dataset"
-    r"(?:\b[A-Z][\w-]*\s+){1,3}(?:[Bb]enchmarks?|[Dd]atasets?|corpus|suite)\b"
-    # "benchmarks such as GLUE", "datasets like ImageNet"
-    r"|\b(?:benchmarks?|datasets?)\s+(?:such\s+as|like|including|e\.g\.,?)?\s*[A-Z][\w-]+"
-    # "WikiDocEdits, a dataset of ...": the paper's own dataset is its setting
-    r"|\b[A-Z][\w-]+,\s+an?\s+(?:new\s+|large\s+|novel\s+)?(?:dataset|benchmark|corpus)\b"
-)
-
-
-def _named_dataset(abstract: str) -> str | None:
-    """The first dataset or benchmark the abstract names, if any."""
-    candidates = [_BENCHMARK_WORDS.search(abstract)] + [
-        re.search(rf"(?<![\w-]){re.escape(name)}(?:-\w+)*(?!\w)", abstract)
-        for name in _lexicon("datasets")
-    ]
-    found = [match for match in candidates if match is not None]
-    if not found:
-        return None
-    return " ".join(min(found, key=lambda match: match.start()).group(0).split())
 
 
 def _table(answer: Answer, papers: dict[str, Paper]) -> list[LintFinding]:
@@ -542,7 +499,7 @@ def _table(answer: Answer, papers: dict[str, Paper]) -> list[LintFinding]:
             if text.lower() in _EMPTY_CELL:
                 if paper is None:
                     continue
-                figure = _reported_figure(paper.abstract) if "result" in aspect else None
+                figure = reported_figure(paper.abstract) if "result" in aspect else None
                 if figure is not None:
                     findings.append(
                         LintFinding(
@@ -551,7 +508,7 @@ def _table(answer: Answer, papers: dict[str, Paper]) -> list[LintFinding]:
                             f"{paper_id} / {aspect}: abstract gives {figure!r}",
                         )
                     )
-                dataset = _named_dataset(paper.abstract) if "setting" in aspect else None
+                dataset = named_dataset(paper.abstract) if "setting" in aspect else None
                 if dataset is not None:
                     findings.append(
                         LintFinding(

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from assistant.models import ComparisonTable, Evidence, Paper, TableCell
 from assistant.text.claims import analyse
+from assistant.text.facts import named_dataset, reported_figure
 from assistant.text.sentences import abstract_sentences, clean_sentence
 
 # --- the comparison table ------------------------------------------------------------------
@@ -62,6 +63,25 @@ def _cell(paper: Paper, span: object | None, text: str) -> TableCell:
     return TableCell(_capitalise_first(text), paper.id, index, source)
 
 
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+def _stated(paper: Paper, fact: str | None, *, whole: bool) -> TableCell:
+    """A cell from a fact the abstract states outright where the claims are silent: the dataset's
+    name itself (``whole``), or the clause that holds the figure."""
+    if fact:
+        for index, sentence in enumerate(abstract_sentences(paper.abstract)):
+            if fact in sentence:
+                source = clean_sentence(sentence)
+                text = fact if whole else _phrase(source, keep=fact)
+                if _FIRST_PERSON.search(text):
+                    # "..., we improve accuracy by 4.3% over X": from the figure to its clause end
+                    start = text.index(fact) if fact in text else 0
+                    text = _phrase(text[start:], keep=fact)
+                return TableCell(_capitalise_first(text), paper.id, index, source)
+    return TableCell(_EMPTY_CELL, paper.id)
+
+
 def _capitalise_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -80,15 +100,21 @@ def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:
         result = next((found for found in claims.results if found.figure), None)
         if result is not None and result.metric:
             metrics.append(result.metric.lower())
+        setting_cell = _cell(paper, claims.setting, _phrase(setting))
+        if setting_cell.sentence_index is None:
+            setting_cell = _stated(paper, named_dataset(paper.abstract), whole=True)
+        result_cell = _cell(
+            paper,
+            result,
+            _phrase(result.text, keep=result.figure or "") if result is not None else "",
+        )
+        if result_cell.sentence_index is None:
+            result_cell = _stated(paper, reported_figure(paper.abstract), whole=False)
         rows[paper.id] = [
             _cell(paper, claims.problem, _phrase(claims.problem.text) if claims.problem else ""),
             _cell(paper, idea, _phrase(approach)),
-            _cell(paper, claims.setting, _phrase(setting)),
-            _cell(
-                paper,
-                result,
-                _phrase(result.text, keep=result.figure or "") if result is not None else "",
-            ),
+            setting_cell,
+            result_cell,
         ]
     distinct = sorted(set(metrics))
     note = (

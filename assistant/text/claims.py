@@ -195,6 +195,8 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"(?<=[A-Za-z)])~(?=[(A-Za-z])", " ", text)
     text = re.sub(r"\\(?:sim|approx)\s?", "~", text)
     text = re.sub(r"\\([A-Za-z]{2,})\b(?!\s*[({])", r"\1", text)  # "\ladder" -> "ladder"
+    # a LaTeX size or font command whose backslash the listing page lost: "scriptsizeFLaws"
+    text = re.sub(r"\b(?:scriptsize|footnotesize|textsc|textbf|textit|mathrm)(?=[A-Z])", "", text)
     return text
 
 

@@ -306,22 +306,11 @@ class ExtractiveWriter(Writer):
         focus_groups = self._focus(topic or "", views)
         builder.paragraph("What they share")
         labels = [view.label for view in views]
-        shared = [group for group in focus_groups if all(_covers(view, group) for view in views)]
-        if topic and focus_groups and len(shared) == len(focus_groups):
-            # Every paper uses every term of the topic: the topic itself is their common ground,
-            # a claim about each paper that the verifier checks against each abstract.
-            builder.add(
-                DraftSentence(
-                    f"{_join_labels(labels)} all work on {topic.strip()}",
-                    [view.paper.id for view in views],
-                )
-            )
-        else:
-            builder.add(
-                DraftSentence(
-                    f"The papers compared here are {_join_labels(labels)}", kind="connective"
-                )
-            )
+        # The topic itself is what brought them together; saying "all work on <topic>" would
+        # only repeat the request. What they share in substance is in the table.
+        builder.add(
+            DraftSentence(f"The papers compared here are {_join_labels(labels)}", kind="connective")
+        )
         builder.paragraph("How each differs")
         for view in views:
             for sentence in self._paper_sentences(builder, view, focus_groups, topic or "", most=3):

@@ -117,7 +117,8 @@ def say_paper(
         # "DeYO introduces ... named Destroy Your Object (DeYO)" would name it twice: the title
         # says which paper it is instead, when it is short enough to read as a name.
         head = re.split(r"[:?]", paper.title)[0].strip()
-        name = head if len(head.split()) <= _MAX_LABEL_WORDS and head != label else anonymous
+        fits = len(head.split()) <= _MAX_LABEL_WORDS and not (label and label in head)
+        name = head if fits else anonymous
     if name is not None:
         sentences = [DraftSentence(_sentence(f"{name} {lead_text}"), [paper.id])]
     if (

@@ -1,0 +1,54 @@
+"""Facts an abstract states outright: a reported figure, a named dataset or benchmark. The
+comparison table fills its cells from them where the analysed claims are silent, and the output
+lint holds the table to them."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.lexicon import words
+from assistant.text.sentences import split_sentences
+
+# A reported figure: a percentage, a speed-up, points, or a decimal that is not part of a name
+# ("GPT-3.5", "v1.2").
+_FIGURE = re.compile(
+    r"\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:%|×|x\b|-fold\b|\s?(?:percentage\s+)?points?\b|pp\b)"
+    # a bare decimal, but not a version ("SQuAD 1.1", "GPT-3.5") nor a range ("0.5 to 0.8")
+    r"|(?<![\w.-])(?<![A-Z][\w-] )\d+\.\d+(?![\w.-])(?!\s*(?:to|and|-|–)\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def reported_figure(abstract: str) -> str | None:
+    """A figure stated in a sentence that reports a result ("49.4% reduced error rates")."""
+    cues = re.compile(
+        r"\b(?:" + "|".join(re.escape(cue) for cue in words("lint_result_cues")) + ")",
+        re.IGNORECASE,
+    )
+    for sentence in split_sentences(abstract):
+        figure = _FIGURE.search(sentence)
+        if figure and cues.search(sentence):
+            return figure.group(0).strip()
+    return None
+
+
+_BENCHMARK_WORDS = re.compile(
+    # "Long Range Arena benchmark", "the Vicuna Benchmark", "USPTO dataset"
+    r"(?:\b[A-Z][\w-]*\s+){1,3}(?:[Bb]enchmarks?|[Dd]atasets?|corpus|suite)\b"
+    # "benchmarks such as GLUE", "datasets like ImageNet"
+    r"|\b(?:benchmarks?|datasets?)\s+(?:such\s+as|like|including|e\.g\.,?)?\s*[A-Z][\w-]+"
+    # "WikiDocEdits, a dataset of ...": the paper's own dataset is its setting
+    r"|\b[A-Z][\w-]+,\s+an?\s+(?:new\s+|large\s+|novel\s+)?(?:dataset|benchmark|corpus)\b"
+)
+
+
+def named_dataset(abstract: str) -> str | None:
+    """The first dataset or benchmark the abstract names, if any."""
+    candidates = [_BENCHMARK_WORDS.search(abstract)] + [
+        re.search(rf"(?<![\w-]){re.escape(name)}(?:-\w+)*(?!\w)", abstract)
+        for name in words("lint_datasets")
+    ]
+    found = [match for match in candidates if match is not None]
+    if not found:
+        return None
+    return " ".join(min(found, key=lambda match: match.start()).group(0).split())
