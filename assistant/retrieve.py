@@ -68,6 +68,9 @@ class Retrieval:
     paper_similarity: dict[str, float] = field(default_factory=dict)
     sentence_similarity: dict[str, dict[int, float]] = field(default_factory=dict)
     centroid_similarity: dict[str, float] = field(default_factory=dict)
+    # The collection's acronyms for a phrase the query spells out ("state space models" -> SSM):
+    # a paper that says "SSM" says the phrase.
+    phrase_acronyms: tuple[str, ...] = ()
 
 
 class Retriever:
@@ -218,6 +221,7 @@ class Retriever:
             paper_similarity=paper_similarity,
             sentence_similarity=sentence_similarity,
             centroid_similarity=centroid,
+            phrase_acronyms=acronyms.spelled_out_in(query, self.acronym_map),
         )
 
     def _paper_closeness(

@@ -134,25 +134,25 @@ class Settings(BaseSettings):
     )
     relevance_weights: dict[str, float] = Field(
         default_factory=lambda: {
-            "bias": -5.107,
-            "lexical": 1.905,
-            "dense_paper": 0.887,
-            "dense_sentence": 1.593,
-            "dense_gap": 0.642,
-            "title": 1.016,
-            "core": 0.875,
-            "anywhere": 1.554,
-            "phrase": 0.698,
-            "whole_phrase": 0.107,
-            "short_phrase": 0.486,
-            "short_whole_phrase": 0.107,
-            "rank": 1.348,
+            "bias": -5.192,
+            "lexical": 2.079,
+            "dense_paper": 0.835,
+            "dense_sentence": 1.582,
+            "dense_gap": 0.581,
+            "title": 0.873,
+            "core": 0.565,
+            "anywhere": 1.308,
+            "phrase": 0.066,
+            "whole_phrase": 0.405,
+            "short_phrase": 0.596,
+            "short_whole_phrase": 0.432,
+            "rank": 1.352,
             "other_sense": -0.008,
-            "centroid": 1.005,
-            "lead_lexical": -1.119,
-            "lead_dense": -0.353,
-            "lead_core": -0.515,
-            "not_top": -0.395,
+            "centroid": 1.082,
+            "lead_lexical": -1.011,
+            "lead_dense": -0.363,
+            "lead_core": -0.666,
+            "not_top": -0.508,
         },
         description=(
             "Logistic weights over the relevance features of assistant/relevance.py (where the "
@@ -180,6 +180,27 @@ class Settings(BaseSettings):
             "papers about the question from those that share its words (tuning questions: 0.20 "
             "P/R 0.95/0.88 on evals/, 0.25 0.94/0.89, 0.30 0.94/0.91, none 0.93/0.91)."
         ),
+    )
+    topic_naming_papers: int = Field(
+        3,
+        ge=1,
+        description=(
+            "When at least this many retrieved papers name a short topic phrase outright (or the "
+            "collection's acronym for it), papers that do not name it leave the evidence (unless "
+            "the two exceptions below hold)."
+        ),
+    )
+    topic_dense_exception: float = Field(
+        0.85,
+        ge=0,
+        le=1,
+        description="A paper not naming the topic stays if its vector's cosine is at least this share of the best paper's ...",
+    )
+    topic_core_exception: float = Field(
+        0.75,
+        ge=0,
+        le=1,
+        description="... and the sentences saying what it does hold at least this share (idf) of the topic's words.",
     )
     relevance_threshold: float = Field(
         0.45,

@@ -293,19 +293,90 @@ def relevance_features(
         for paper_id, values in retrieval.sentence_similarity.items()
         if values
     }
-    return relevance.paper_features(
-        focus_tokens=content_tokens(retrieval.query),
-        papers=papers,
-        core_text=core_text,
-        lexical=retrieval.bm25_scores,
-        dense_paper=retrieval.paper_similarity,
-        dense_sentence=best_sentence,
-        centroid=retrieval.centroid_similarity,
-        other_sense=other_sense_papers(retrieval, papers),
-        aliases=_acronym_aliases(retrieval),
-        document_frequency=document_frequency,
-        collection_size=collection_size,
+
+    def features_for(focus: list[str]) -> list[relevance.PaperFeatures]:
+        return relevance.paper_features(
+            focus_tokens=focus,
+            papers=papers,
+            core_text=core_text,
+            lexical=retrieval.bm25_scores,
+            dense_paper=retrieval.paper_similarity,
+            dense_sentence=best_sentence,
+            centroid=retrieval.centroid_similarity,
+            other_sense=other_sense_papers(retrieval, papers),
+            aliases=_acronym_aliases(retrieval),
+            phrase_acronyms=retrieval.phrase_acronyms,
+            document_frequency=document_frequency,
+            collection_size=collection_size,
+        )
+
+    whole = features_for(content_tokens(retrieval.query))
+    parts = topic_parts(retrieval.query)
+    if len(parts) < 2:
+        return whole
+    # "speech recognition and speech synthesis": a paper about either part is about the topic,
+    # so each coverage feature takes the best of the parts.
+    by_part = [features_for(part) for part in parts]
+    coverage = [relevance.FEATURES.index(name) for name in relevance.COVERAGE_FEATURES]
+    combined = []
+    for position, item in enumerate(whole):
+        values = list(item.values)
+        for index in coverage:
+            values[index] = max(part[position].values[index] for part in by_part)
+        combined.append(relevance.PaperFeatures(item.paper, tuple(values)))
+    return combined
+
+
+_PART_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|/)\s*", re.IGNORECASE)
+
+
+def topic_parts(query: str) -> list[list[str]]:
+    """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
+    a question or a topic without them."""
+    pieces = [content_tokens(piece) for piece in _PART_SPLIT.split(query)]
+    parts = [piece for piece in pieces if piece]
+    return (
+        parts
+        if len(parts) > 1 and len(content_tokens(query)) <= 3 * relevance.SHORT_FOCUS
+        else [content_tokens(query)]
     )
+
+
+def _naming_the_topic(
+    features: list[relevance.PaperFeatures], retrieval: Retrieval, settings: Settings
+) -> list[relevance.PaperFeatures]:
+    """For a topic phrase ("mixture of experts", "state space models") that several retrieved
+    papers name outright, the papers that do not name it are out, unless their own vector is as
+    close to the topic as the best paper's and the sentences saying what they do use its words.
+
+    A topic phrase names a thing: "mixture" is not "mixture of experts", and a paper that says
+    "unlike a mixture of experts" in passing, or models the "state space" of a bank's cash
+    withdrawals, is not about it however many of its words it shares."""
+    parts = [
+        part for part in topic_parts(retrieval.query) if 2 <= len(part) <= relevance.SHORT_FOCUS
+    ]
+    if not parts:
+        return features
+
+    def names(paper: Paper) -> bool:
+        tokens = relevance.token_sequence(f"{paper.title} . {_CONTRAST.sub(' ', paper.abstract)}")
+        return any(relevance.contains_run(part, tokens) for part in parts) or any(
+            acronym in tokens for acronym in retrieval.phrase_acronyms
+        )
+
+    naming = {item.paper.id for item in features if names(item.paper)}
+    if len(naming) < settings.topic_naming_papers:
+        return features
+    value = {name: position for position, name in enumerate(relevance.FEATURES)}
+    return [
+        item
+        for item in features
+        if item.paper.id in naming
+        or (
+            item.values[value["dense_paper"]] >= settings.topic_dense_exception
+            and item.values[value["core"]] >= settings.topic_core_exception
+        )
+    ]
 
 
 def relevant_papers(
@@ -332,12 +403,11 @@ def relevant_papers(
         and collection_size
     ):
         weights = [settings.relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
-        scored = [
-            (item.paper, relevance.probability(item, weights))
-            for item in relevance_features(
-                retrieval, document_frequency=document_frequency, collection_size=collection_size
-            )
-        ]
+        features = relevance_features(
+            retrieval, document_frequency=document_frequency, collection_size=collection_size
+        )
+        features = _naming_the_topic(features, retrieval, settings)
+        scored = [(item.paper, relevance.probability(item, weights)) for item in features]
         # A paper that uses the question's acronym only in another sense than the collection's
         # usual one (TTA = test-time augmentation, when the question means adaptation) is not
         # about the question, however many words it shares with it.

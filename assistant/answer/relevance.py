@@ -54,6 +54,17 @@ FEATURES = (
 
 
 SHORT_FOCUS = 4  # focus tokens up to which a question reads as a topic phrase
+# Features that measure how much of the focus a paper covers: for a topic in parts ("X and Y"),
+# each takes the best part.
+COVERAGE_FEATURES = (
+    "title",
+    "core",
+    "anywhere",
+    "phrase",
+    "whole_phrase",
+    "short_phrase",
+    "short_whole_phrase",
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,7 @@ def paper_features(
     centroid: dict[str, float],
     other_sense: set[str],
     aliases: dict[str, list[tuple[str, ...]]],
+    phrase_acronyms: Sequence[str] = (),
     document_frequency: DocumentFrequency,
     collection_size: int,
 ) -> list[PaperFeatures]:
@@ -127,7 +139,9 @@ def paper_features(
             _share(weights, core),
             _share(weights, everything),
             (len(pairs & found_pairs) / len(pairs)) if pairs else _share(weights, core),
-            1.0 if _contains_run(ordered, paper_core) else 0.0,
+            1.0
+            if contains_run(ordered, paper_core) or any(a in paper_core for a in phrase_acronyms)
+            else 0.0,
         )
         short = 1.0 if 2 <= len(ordered) <= SHORT_FOCUS else 0.0
         values = (
@@ -154,7 +168,7 @@ def paper_features(
     ]
 
 
-def _contains_run(run: Sequence[str], tokens: Sequence[str]) -> bool:
+def contains_run(run: Sequence[str], tokens: Sequence[str]) -> bool:
     """Whether ``run`` (two or more tokens) occurs contiguously in ``tokens``."""
     size = len(run)
     if size < 2:

@@ -84,3 +84,21 @@ def expand(query: str, acronyms: dict[str, list[str]], *, most: int = 2) -> str:
                 additions.extend(form for form in long_forms[:most] if form not in query.lower())
                 break
     return f"{query} ({'; '.join(additions)})" if additions else query
+
+
+def spelled_out_in(query: str, acronyms: dict[str, list[str]]) -> tuple[str, ...]:
+    """The acronyms whose long form the query spells out, as stemmed tokens ("state space
+    models" -> ("ssm",) when the collection defines SSM that way)."""
+    from assistant.text.tokens import tokenize
+
+    words = tokenize(query)
+    found = []
+    for acronym, long_forms in acronyms.items():
+        for form in long_forms:
+            run = tokenize(form)
+            if len(run) >= 2 and any(
+                words[start : start + len(run)] == run for start in range(len(words) - len(run) + 1)
+            ):
+                found.extend(tokenize(acronym))
+                break
+    return tuple(dict.fromkeys(found))
