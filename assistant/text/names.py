@@ -18,8 +18,16 @@ def _words(text: str) -> list[str]:
 # One name detector for the whole pipeline: the claims analyser's (it knows field acronyms such
 # as "CE" or "MLLMs" are no names, and finds names the contribution sentence gives).
 def method_name(title: str, abstract: str) -> str | None:
-    """The name the paper gives its method, or None."""
+    """The name the paper goes by, or None: a short title prefix ("Zoology: ...", "Quamba2: ..."),
+    which is how readers cite it, else the name its abstract gives what it contributes."""
+    if ":" in title:
+        prefix = fix_artefacts(title.split(":", 1)[0].strip())
+        if 0 < len(prefix) <= _TITLE_PREFIX_CHARS and len(prefix.split()) <= 2:
+            return prefix
     return paper_name(title, abstract)
+
+
+_TITLE_PREFIX_CHARS = 28
 
 
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*(?:\{([^{}]*)\})?")

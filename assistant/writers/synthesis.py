@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from assistant.models import DraftSentence, Paper
 from assistant.text.claims import PaperClaims, Result, analyse
+from assistant.text.names import method_name
 
 _MAX_LABEL_WORDS = 8  # a title longer than this before its colon is no label for prose
 
@@ -35,9 +36,11 @@ class Said:
 
 
 def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
-    """The paper's own name for its contribution, else its title when short; never a cut title."""
-    if claims.name:
-        return claims.name
+    """The name the paper goes by (as its citations show it), else its title when short; never a
+    cut title."""
+    name = method_name(paper.title, paper.abstract)
+    if name:
+        return name
     head = re.split(r"[:?]", paper.title)[0].strip()
     if head and len(head.split()) <= _MAX_LABEL_WORDS:
         return head
