@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.lint import RULES, LintFinding, lint_answer, summarise
 from assistant.models import (
     Answer,
@@ -284,20 +286,32 @@ def test_wording_from_the_cited_abstract_is_not_an_echo() -> None:
 # --- bad_label -----------------------------------------------------------------------------
 
 
-def test_truncated_title_and_generic_word_labels_are_bad() -> None:
+def test_truncated_title_and_generic_word_labels_are_bad(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The renderer no longer makes such labels (names come from one detector that knows field
+    acronyms, titles are never cut with an ellipsis); the rule still catches them if one does."""
+    from assistant import render
+
     answer = make_answer(
         [
             ("The authors of MLLMs propose a distillation method.", ["mllm-kd"]),
             ("An active sample selection criterion identifies reliable samples.", ["eata"]),
         ]
     )
+    assert {finding.text for finding in found(answer, "bad_label")} == set()
+    monkeypatch.setattr(
+        render,
+        "citation_labels",
+        lambda _answer: {"mllm-kd": "MLLMs", "eata": "Efficient Test-Time Model Adaptation…"},
+    )
     labels = {finding.text: finding.sentence for finding in found(answer, "bad_label")}
-    # Labels are no longer cut ("Efficient Test-Time Model Adaptation…"): a paper without a name
-    # goes by its whole title, which the rule accepts.
-    assert labels == {"MLLMs": 0}
+    assert labels == {"MLLMs": 0, "Efficient Test-Time Model Adaptation…": 1}
 
 
-def test_label_with_latex_residue_is_bad() -> None:
+def test_label_with_latex_residue_is_cleaned_upstream_and_caught_if_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from assistant import render
+
     laws = Paper(
         id="laws",
         title=r"Inference Scaling \scriptsize{F}Laws: The Limits of LLM Resampling",
@@ -307,6 +321,11 @@ def test_label_with_latex_residue_is_bad() -> None:
     PAPERS["laws"] = laws
     try:
         answer = make_answer([("Resampling cannot decrease the false positive rate.", ["laws"])])
+        assert render.citation_labels(answer)["laws"] == "Inference Scaling FLaws"
+        assert not found(answer, "bad_label")
+        monkeypatch.setattr(
+            render, "citation_labels", lambda _answer: {"laws": "Inference Scaling scriptsizeFLaws"}
+        )
         labels = [finding.text for finding in found(answer, "bad_label")]
     finally:
         del PAPERS["laws"]

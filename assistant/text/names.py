@@ -28,6 +28,49 @@ def method_name(title: str, abstract: str) -> str | None:
 
 
 _TITLE_PREFIX_CHARS = 28
+_LABEL_WORDS = 6  # a title head longer than this is shortened for citations in prose
+_LABEL_OPENERS = re.compile(r"^(?:(?:towards|toward|on|a|an|the)\s+)+(?=\S+\s+\S+)", re.IGNORECASE)
+_LABEL_STOPS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "and",
+        "on",
+        "in",
+        "to",
+        "with",
+        "via",
+        "by",
+        "from",
+        "as",
+        "at",
+        "is",
+        "are",
+        "can",
+        "do",
+        "does",
+        "not",
+        "without",
+    ]
+)
+
+
+def _short_head(head: str) -> str:
+    """A long title head shortened to its first words, ending on a content word, without an
+    ellipsis ("Towards Open-Set Test-Time Adaptation Utilizing the Wisdom of Crowds ..." ->
+    "Open-Set Test-Time Adaptation"); the full title stands in the references."""
+    if len(head.split()) <= _LABEL_WORDS:
+        return head
+    words = _LABEL_OPENERS.sub("", head).split()[: _LABEL_WORDS - 1]
+    while len(words) > 2 and (
+        words[-1].lower() in _LABEL_STOPS or words[-1].lower().endswith("ing")
+    ):
+        words.pop()
+    label = " ".join(words)
+    return label[:1].upper() + label[1:]
 
 
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*(?:\{([^{}]*)\})?")
@@ -50,4 +93,5 @@ def short_label(paper: Titled) -> str:
     if name:
         return fix_artefacts(_LATEX_COMMAND.sub(lambda match: match.group(1) or "", name))
     title = fix_artefacts(_LATEX_COMMAND.sub(lambda match: match.group(1) or "", paper.title))
-    return re.split(r"[:?]", title)[0].strip() or title
+    head = re.split(r"[:?]", title)[0].strip() or title
+    return _short_head(head)
