@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 from assistant.answer import relevance
 from assistant.text.names import method_name
-from assistant.text.query import Clause, QuestionKind, content_tokens, split_clauses
+from assistant.text.query import Clause, QuestionKind, content_tokens, question_kind, split_clauses
 from assistant.text.roles import _NUMBER, ROLE_BONUS, STRONG_CONTRIBUTION, Role, sentence_roles
 from assistant.text.sentences import _sentence_tokens, abstract_sentences, clean_sentence
 
@@ -414,13 +414,17 @@ def relevant_papers(
         elsewhere = other_sense_papers(retrieval, [paper for paper, _ in scored])
         same_sense = [item for item in scored if item[0].id not in elsewhere]
         ordered = sorted(same_sense or scored, key=lambda item: -item[1])
-        if task == "ask" and len(ordered) > 1 and ordered[1][1] < settings.single_paper_below:
+        # A question that asks for papers in the plural ("which papers ...", "how do X differ")
+        # wants every paper above the threshold; any other is answered by the papers that stand
+        # apart from the rest: one alone, or those above the first clear break.
+        wants_all = task != "ask" or question_kind(retrieval.query) == "topic"
+        if not wants_all and len(ordered) > 1 and ordered[1][1] < settings.single_paper_below:
             return ordered[:1]  # one paper stands alone: the question is that paper's to answer
         chosen: list[tuple[Paper, float]] = []
         for index, (paper, probability) in enumerate(ordered):
             if index >= fewest and (
                 probability < settings.relevance_threshold
-                or chosen[-1][1] - probability > settings.relevance_gap
+                or (not wants_all and chosen[-1][1] - probability > settings.relevance_gap)
             ):
                 break
             chosen.append((paper, probability))
