@@ -156,6 +156,11 @@ def _ready_retriever(settings: Settings) -> Retriever:
     from assistant.retrieve import Retriever
 
     retriever = Retriever(settings)
+    # The first run exports the model before it embeds the collection: say so before the wait.
+    step = retriever.embedder.preparation()
+    if step is not None:
+        _console(stderr=True).print(f"{step} …", style="dim", markup=False)
+        retriever.embedder.prepare()
     with _progress("Embedding papers") as update:
         retriever.ensure_index(progress=update)
     return retriever

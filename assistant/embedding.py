@@ -56,6 +56,14 @@ class Embedder(ABC):
         vector: Vectors = self.embed([text])[0]
         return vector
 
+    def preparation(self) -> str | None:
+        """What ``prepare`` will do that a user waits for (a one-off model export), or None."""
+        return None
+
+    def prepare(self) -> None:
+        """Do any one-off work before the first text is embedded (most embedders have none)."""
+        return None
+
     def count_tokens(self, text: str) -> int:
         """Estimate how many of ``max_tokens`` a text uses (exact where there is a tokenizer)."""
         # ~4 characters per token is typical for English; 3 errs high so chunks sized by this fit.
@@ -270,6 +278,14 @@ class LocalMiniLM(Embedder):
     @property
     def onnx_path(self) -> Path:
         return self.cache_dir / ONNX_FILENAME
+
+    def preparation(self) -> str | None:
+        if self.onnx_path.is_file():
+            return None
+        return "Exporting the embedding model to ONNX (once per machine, about a minute)"
+
+    def prepare(self) -> None:
+        self._load()
 
     def _load(self) -> tuple[onnxruntime.InferenceSession, tokenizers.Tokenizer]:
         with self._lock:
