@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +19,8 @@ from assistant.corpus import (
     paper_to_record,
     parse_paper_file,
 )
-from assistant.errors import InputError
+from assistant.errors import IndexBusyError, InputError
+from assistant.locks import exclusive_lock
 from assistant.models import Paper
 from assistant.settings import Settings
 
@@ -69,12 +73,31 @@ class AddReport:
 def add_many(settings: Settings, paths: list[Path]) -> list[AddReport]:
     """Validate every file before writing anything: one bad line anywhere and nothing is added."""
     parsed = [(path, parse_paper_file(path)) for path in paths]
-    return [_add_parsed(settings, path, papers) for path, papers in parsed]
+    with _added_papers_lock(settings):
+        return [_add_parsed(settings, path, papers) for path, papers in parsed]
 
 
 def add_papers(settings: Settings, path: Path) -> AddReport:
     """Validate the whole file first; only then rewrite the added-papers file in one atomic step."""
-    return _add_parsed(settings, path, parse_paper_file(path))
+    incoming = parse_paper_file(path)
+    with _added_papers_lock(settings):
+        return _add_parsed(settings, path, incoming)
+
+
+@contextmanager
+def _added_papers_lock(settings: Settings) -> Iterator[None]:
+    """One 'add' at a time reads, merges and rewrites the added-papers file: without it two
+    concurrent adds each rewrite the file from what they read, and one's papers are lost."""
+    path = settings.added_papers_path
+    lock_path = path.with_name(f".{path.name}.lock")
+
+    def busy() -> IndexBusyError:
+        return IndexBusyError(
+            f"another 'assistant add' is still writing {path}; wait for it to finish and try again."
+        )
+
+    with exclusive_lock(lock_path, wait_seconds=settings.index_lock_wait, busy=busy):
+        yield
 
 
 def _add_parsed(settings: Settings, path: Path, incoming: list[Paper]) -> AddReport:
@@ -97,16 +120,22 @@ def _add_parsed(settings: Settings, path: Path, incoming: list[Paper]) -> AddRep
 
 
 def _write_atomically(path: Path, papers: list[Paper]) -> None:
+    """Write a temporary file of a unique name beside ``path``, then rename it over ``path``: a
+    reader sees the old file or the new one, and no other writer can rename our half-written one."""
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        with temporary.open("w", encoding="utf-8") as handle:
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        temporary = Path(name)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             for paper in papers:
                 handle.write(json.dumps(paper_to_record(paper), ensure_ascii=False) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except OSError as error:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         raise InputError(
             f"cannot write {path} ({error.strerror}); make the data directory writable or set "
             "ASSISTANT_HOME to one that is."
