@@ -8,18 +8,21 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.corpus import (
+    is_derived_id,
     listing_files,
     load_listing_directory,
     merge_collections,
+    normalise_title,
     paper_from_stored_record,
     paper_to_record,
     parse_paper_file,
+    unique_paper_id,
 )
-from assistant.errors import IndexBusyError, InputError
+from assistant.errors import IndexBusyError, InputError, ParseError
 from assistant.locks import exclusive_lock
 from assistant.models import Paper
 from assistant.settings import Settings
@@ -74,14 +77,16 @@ def add_many(settings: Settings, paths: list[Path]) -> list[AddReport]:
     """Validate every file before writing anything: one bad line anywhere and nothing is added."""
     parsed = [(path, parse_paper_file(path)) for path in paths]
     with _added_papers_lock(settings):
-        return [_add_parsed(settings, path, papers) for path, papers in parsed]
+        merger = _Merger(load_collection(settings), load_added(settings))
+        reports = [merger.add(path, papers) for path, papers in parsed]
+        if merger.changed:
+            _write_atomically(settings.added_papers_path, list(merger.added.values()))
+    return reports
 
 
 def add_papers(settings: Settings, path: Path) -> AddReport:
     """Validate the whole file first; only then rewrite the added-papers file in one atomic step."""
-    incoming = parse_paper_file(path)
-    with _added_papers_lock(settings):
-        return _add_parsed(settings, path, incoming)
+    return add_many(settings, [path])[0]
 
 
 @contextmanager
@@ -100,23 +105,51 @@ def _added_papers_lock(settings: Settings) -> Iterator[None]:
         yield
 
 
-def _add_parsed(settings: Settings, path: Path, incoming: list[Paper]) -> AddReport:
-    current = {paper.id: paper for paper in load_collection(settings)}
-    added = {paper.id: paper for paper in load_added(settings)}
-    new, updated, unchanged = [], [], []
-    for paper in incoming:
-        existing = current.get(paper.id)
-        if existing is None:
-            new.append(paper)
-        elif existing.content_hash != paper.content_hash:
-            updated.append(paper)
-        else:
-            unchanged.append(paper)
-            continue
-        added[paper.id] = paper
-    if new or updated:
-        _write_atomically(settings.added_papers_path, list(added.values()))
-    return AddReport(str(path), new, updated, unchanged)
+class _Merger:
+    """Matches incoming papers with the collection by title, so a paper never takes another's id.
+
+    The same title is the same paper (updated or unchanged, under the id it already has); a new
+    title whose derived id another title holds gets a longer id; an explicit id that another title
+    holds is refused, because honouring it would silently replace that paper.
+    """
+
+    def __init__(self, current: list[Paper], added: list[Paper]) -> None:
+        self.by_id = {paper.id: paper for paper in current}
+        self.by_title = {normalise_title(paper.title): paper for paper in current}
+        self.taken = {paper.id: normalise_title(paper.title) for paper in current}
+        self.added = {paper.id: paper for paper in added}
+        self.changed = False
+
+    def add(self, path: Path, incoming: list[Paper]) -> AddReport:
+        new, updated, unchanged = [], [], []
+        for paper in incoming:
+            key = normalise_title(paper.title)
+            if is_derived_id(paper):
+                existing = self.by_title.get(key)
+                paper_key = existing.id if existing else unique_paper_id(paper.title, self.taken)
+                paper = replace(paper, id=paper_key)
+            else:
+                existing = self.by_id.get(paper.id)
+                if existing is not None and normalise_title(existing.title) != key:
+                    raise ParseError(
+                        str(path),
+                        paper.sources[0].position if paper.sources else 1,
+                        f'id "{paper.id}" already belongs to "{existing.title}"; give this paper '
+                        'another id, or leave "id" out to have one derived from its title',
+                    )
+            if existing is None:
+                new.append(paper)
+            elif existing.content_hash != paper.content_hash:
+                updated.append(paper)
+            else:
+                unchanged.append(paper)
+                continue
+            self.by_id[paper.id] = paper
+            self.by_title[key] = paper
+            self.taken[paper.id] = key
+            self.added[paper.id] = paper
+            self.changed = True
+        return AddReport(str(path), new, updated, unchanged)
 
 
 def _write_atomically(path: Path, papers: list[Paper]) -> None:
