@@ -20,6 +20,7 @@ from assistant.corpus import (
     paper_from_stored_record,
     paper_to_record,
     parse_paper_file,
+    read_text_file,
     unique_paper_id,
 )
 from assistant.errors import IndexBusyError, InputError, ParseError
@@ -50,13 +51,28 @@ def fingerprint(settings: Settings) -> str:
 
 
 def load_added(settings: Settings) -> list[Paper]:
+    """The papers a user added; a damaged line (an interrupted or hand edit) is one clear error."""
     path = settings.added_papers_path
     if not path.exists():
         return []
     papers = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            papers.append(paper_from_stored_record(json.loads(line)))
+    for line_number, line in enumerate(read_text_file(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            paper = paper_from_stored_record(record)
+            if not (paper.id and paper.title.strip() and paper.abstract.strip()):
+                raise ValueError("empty id, title or abstract")
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            detail = "not valid JSON" if isinstance(error, json.JSONDecodeError) else "not a paper"
+            raise ParseError(
+                str(path),
+                line_number,
+                f"the added-papers file is damaged ({detail}); fix or delete this line (each line "
+                "is one paper, the others are kept) and run the command again",
+            ) from None
+        papers.append(paper)
     return papers
 
 
