@@ -166,6 +166,7 @@ def papers(
 ) -> None:
     """List the collection, or show one paper with its abstract and sources."""
     from assistant.collection import load_collection
+    from assistant.display import terminal_safe
 
     settings = _settings()
     collection = load_collection(settings)
@@ -175,7 +176,7 @@ def papers(
             return
         console = _console()
         for paper in collection:
-            console.print(f"{paper.id}  {paper.title}", markup=False)
+            console.print(f"{paper.id}  {terminal_safe(paper.title)}", markup=False)
         console.print(f"{len(collection)} papers", style="dim")
         return
     found = next((paper for paper in collection if paper.id == paper_id), None)
@@ -199,13 +200,13 @@ def papers(
         )
         return
     console = _console()
-    console.print(found.title, style="bold", markup=False)
+    console.print(terminal_safe(found.title), style="bold", markup=False)
     console.print(f"id: {found.id}   cite key: {found.citation_key}", markup=False)
     if found.authors:
-        console.print("authors: " + ", ".join(found.authors), markup=False)
-    console.print("sources: " + ", ".join(sources), markup=False)
+        console.print(terminal_safe("authors: " + ", ".join(found.authors)), markup=False)
+    console.print(terminal_safe("sources: " + ", ".join(sources)), markup=False)
     console.print()
-    console.print(found.abstract, markup=False)
+    console.print(terminal_safe(found.abstract), markup=False)
 
 
 @app.command()
@@ -238,6 +239,7 @@ def search(
     as_json: AsJson = False,
 ) -> None:
     """Find papers: dense and BM25 rankings fused (or one of them with --mode)."""
+    from assistant.display import terminal_safe
     from assistant.retrieve import SEARCH_MODES
 
     _check_choice(mode, SEARCH_MODES, "--mode")
@@ -265,7 +267,7 @@ def search(
         return
     for hit in retrieval.hits:
         found = ", ".join(f"{rank.retriever} #{rank.rank}" for rank in hit.found_by)
-        console.print(f"{hit.rank:>3}. {hit.paper.title}", markup=False)
+        console.print(f"{hit.rank:>3}. {terminal_safe(hit.paper.title)}", markup=False)
         console.print(
             f"     {hit.paper.id}   score {hit.score:.4f}   ({found})", style="dim", markup=False
         )
@@ -282,28 +284,36 @@ def _assistant(settings: Settings) -> Any:
 
 def _render(answer: Answer, as_json: bool, streamed: bool = False) -> None:
     from assistant import render
+    from assistant.display import terminal_safe
 
     if as_json:
         _print_json(render.to_json(answer))
         return
     console = _console()
     for warning in answer.warnings:
-        _console(stderr=True).print(f"warning: {warning}", style="yellow", markup=False)
+        _console(stderr=True).print(
+            f"warning: {terminal_safe(warning)}", style="yellow", markup=False
+        )
     if streamed:
         console.print()
         console.rule("verified answer", style="dim")
     from rich.markdown import Markdown
 
-    console.print(Markdown(render.to_markdown(answer)))
+    console.print(Markdown(terminal_safe(render.to_markdown(answer))))
 
 
 def _stream_sink(as_json: bool, engine: str | None, settings: Settings) -> Any:
-    if as_json or (engine or settings.engine) != "llm":
+    """The model's unverified draft as it streams: to a terminal only, on stderr, dim and labelled,
+    so that stdout (a file, a pipe) only ever gets the verified answer."""
+    if as_json or (engine or settings.engine) != "llm" or not sys.stderr.isatty():
         return None
-    console = _console()
+    from assistant.display import terminal_safe
+
+    console = _console(stderr=True)
+    console.print("draft (unverified; the verified answer follows):", style="dim italic")
 
     def sink(text: str) -> None:
-        console.print(text, end="", markup=False, style="dim")
+        console.print(terminal_safe(text), end="", markup=False, style="dim")
 
     return sink
 
