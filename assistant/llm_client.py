@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
+from assistant.deadline import DeadlineExceeded, call_with_deadline, iterate_with_deadline
 from assistant.errors import LLMError
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class LLMClient:
         self.retry_delay = retry_delay
         self._api_key = api_key or None
         self._client: openai.OpenAI | None = None
+        self._attempt_deadline = 0.0
 
     @classmethod
     def from_settings(cls, settings: Settings, *, retry_delay: float = 0.5) -> LLMClient:
@@ -152,19 +154,26 @@ class LLMClient:
             last_try = attempt >= self.max_retries
             delay = self._backoff(attempt)
             failure: str | None = None
+            # llm_timeout bounds each attempt as a whole, from the request to the last byte of the
+            # answer: the client's own timeout is per read, and a server trickling one byte a
+            # second would never trip it. A stream spends what is left in ``_stream``.
+            self._attempt_deadline = time.monotonic() + self.timeout
             try:
-                return client.chat.completions.create(
-                    model=self.model,
-                    messages=payload,  # type: ignore[arg-type]
-                    temperature=self.temperature,
-                    stream=stream,
+                return call_with_deadline(
+                    lambda: client.chat.completions.create(
+                        model=self.model,
+                        messages=payload,  # type: ignore[arg-type]
+                        temperature=self.temperature,
+                        stream=stream,
+                    ),
+                    self.timeout,
                 )
             except openai.APIStatusError as error:
                 if not _retryable(error.status_code) or last_try:
                     failure = self._status_message(error, attempts)
                 else:
                     delay, failure = self._server_delay(error, delay, attempts)
-            except openai.APITimeoutError:
+            except (openai.APITimeoutError, DeadlineExceeded):
                 if last_try:
                     failure = (
                         f"The LLM endpoint {self.endpoint} did not answer within "
@@ -214,7 +223,7 @@ class LLMClient:
             raise self._error(self._not_json_message())
         failure: str | None = None
         try:
-            for chunk in chunks:
+            for chunk in iterate_with_deadline(chunks, self._attempt_deadline, self.timeout):
                 if not chunk.choices:  # e.g. a trailing usage chunk
                     continue
                 choice = chunk.choices[0]
@@ -227,6 +236,11 @@ class LLMClient:
             failure = (
                 f"The LLM endpoint {self.endpoint} went silent for {self.timeout:g} s in the "
                 "middle of its answer; check the server, or raise ASSISTANT_LLM_TIMEOUT."
+            )
+        except DeadlineExceeded:
+            failure = (
+                f"The LLM endpoint {self.endpoint} did not finish its answer within "
+                f"{self.timeout:g} s; check the server, or raise ASSISTANT_LLM_TIMEOUT."
             )
         except openai.APIConnectionError:
             failure = self._truncated_message()

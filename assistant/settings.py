@@ -70,7 +70,9 @@ class Settings(BaseSettings):
         "assistant_chunks", min_length=3, description="Chroma collection name (3+ characters)."
     )
     chroma_timeout: float = Field(
-        5.0, gt=0, description="Seconds to wait for a Chroma server before giving up."
+        5.0,
+        gt=0,
+        description="Seconds a Chroma server request may take in all before the server is reported unreachable.",
     )
     index_batch_papers: int = Field(
         64,
@@ -165,7 +167,11 @@ class Settings(BaseSettings):
         None,
         description="API key for the LLM/embeddings endpoint (prefer ASSISTANT_API_KEY or OPENAI_API_KEY).",
     )
-    llm_timeout: float = Field(60.0, gt=0, description="Seconds before an LLM request times out.")
+    llm_timeout: float = Field(
+        60.0,
+        gt=0,
+        description="Seconds an LLM request may take in all, from sending it to the last byte of the answer.",
+    )
     llm_max_retries: int = Field(2, ge=0, le=10, description="Retries after a failed LLM request.")
     llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature.")
     evidence_token_budget: int = Field(
