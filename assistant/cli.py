@@ -57,9 +57,16 @@ def _global_options(
 
 
 def _settings(**flags: Any) -> Settings:
-    from assistant.settings import load_settings
+    from assistant.settings import load_settings, unknown_environment
 
-    return load_settings(**_state.get("overrides", {}), **flags)
+    settings = load_settings(**_state.get("overrides", {}), **flags)
+    for name in unknown_environment():
+        _console(stderr=True).print(
+            f"warning: {name} is not a setting and is ignored; 'assistant config' lists them.",
+            style="yellow",
+            markup=False,
+        )
+    return settings
 
 
 def _check_choice(value: str | None, choices: tuple[str, ...], option: str) -> str | None:
@@ -84,7 +91,8 @@ def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
     # Piped output gets a readable fixed width instead of rich's 80 columns.
-    width = None if sys.stdout.isatty() else max(100, shutil.get_terminal_size((100, 24)).columns)
+    terminal = sys.stdout is not None and sys.stdout.isatty()
+    width = None if terminal else max(100, shutil.get_terminal_size((100, 24)).columns)
     return Console(stderr=stderr, highlight=False, width=width)
 
 
@@ -511,10 +519,14 @@ def show_config(as_json: AsJson = False) -> None:
     from assistant.settings import config_path
 
     settings = _settings()
+    from assistant.urls import masked_url
+
     values = {
         name: (
             "***"
             if name == "api_key" and value is not None
+            else masked_url(str(value))
+            if name.endswith("_url") and value is not None
             else str(value)
             if value is not None
             else None
@@ -536,7 +548,10 @@ def show_config(as_json: AsJson = False) -> None:
 
 def main() -> None:
     """Console entry point: user mistakes become one line on stderr and a non-zero exit."""
+    from assistant.output import OutputError, check_streams, output_failure
+
     try:
+        check_streams()
         app()
     except AssistantError as error:
         _console(stderr=True).print(f"error: {error}", markup=False, soft_wrap=True)
@@ -544,6 +559,13 @@ def main() -> None:
     except KeyboardInterrupt:
         _console(stderr=True).print("interrupted; nothing half-written was kept.", markup=False)
         sys.exit(130)
+    except OSError as error:  # stdout closed, full, or a pipe whose reader went away
+        failure: OutputError | None = output_failure(error)
+        if failure is None:
+            raise
+        if failure.message:
+            _console(stderr=True).print(f"error: {failure.message}", markup=False, soft_wrap=True)
+        sys.exit(failure.exit_code)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,10 @@ from assistant.errors import InputError, ParseError
 from assistant.models import Paper, Source
 
 SHORT_ID_DIGITS = 4  # hex digits of the title hash in an id; more only to resolve a collision
+MAX_INPUT_BYTES = 2**31  # a file read whole: 100k papers take ~150 MB, so this is never a real one
 MAX_TITLE_CHARS = 1_000
+MIN_LISTING_ABSTRACT_CHARS = 100  # shorter "abstracts" in most entries: not a listing page
+MIN_ABSTRACT_AFTER_HEADER = 250  # characters: abstracts are longer, titles and headers shorter
 MAX_ABSTRACT_CHARS = 50_000
 _SUBSCRIBE = "Subscribe"
 _HEADER_LINES = {
@@ -152,18 +155,38 @@ def _is_header(line: str) -> bool:
     return line.casefold() in _HEADER_LINES or bool(_DATE_LINE.match(line))
 
 
+def _glued_to_subscribe(line: str) -> bool:
+    """``SubscribeUAlign: ...`` is a title glued to the button; ``Subscriber Churn ...`` is a title."""
+    rest = line[len(_SUBSCRIBE) :]
+    return line.startswith(_SUBSCRIBE) and bool(rest) and not rest[0].islower()
+
+
+def _title_not_header(line: str, next_line: str | None) -> bool:
+    """A header-like line ("New", "May 5") followed by an abstract-length line is a paper's title:
+    in a real header block the next line is another header or a title, both short."""
+    return (
+        next_line is not None
+        and len(next_line) >= MIN_ABSTRACT_AFTER_HEADER
+        and not _is_header(next_line)
+        and not _glued_to_subscribe(next_line)
+    )
+
+
 def parse_listing(text: str, source_name: str) -> list[ListingEntry]:
     """Entries of one listing page, in page order; raises ``ParseError`` naming the bad line."""
     entries: list[ListingEntry] = []
     pending_title: tuple[int, str] | None = None
-    for line_number, raw_line in enumerate(text.splitlines(), start=1):
-        line = raw_line.strip()
-        if not line:
-            continue
+    lines = [
+        (number, raw.strip())
+        for number, raw in enumerate(text.splitlines(), start=1)
+        if raw.strip()
+    ]
+    for position, (line_number, line) in enumerate(lines):
         if pending_title is None:
-            if _is_header(line):
+            following = lines[position + 1][1] if position + 1 < len(lines) else None
+            if _is_header(line) and not _title_not_header(line, following):
                 continue
-            if line.startswith(_SUBSCRIBE) and len(line) > len(_SUBSCRIBE):
+            if _glued_to_subscribe(line):
                 line = line[len(_SUBSCRIBE) :].strip()  # the page glued its first title on
             if len(line) > MAX_TITLE_CHARS:
                 raise ParseError(
@@ -222,17 +245,27 @@ def listing_files(directory: Path) -> list[Path]:
 
 
 def read_text_file(path: Path) -> str:
+    """A user's text file, whole; refuses devices, pipes and files too large to hold in memory."""
     try:
+        if path.exists() and not path.is_file():
+            raise InputError(f"{path} is not a regular file; give a JSONL file or a listing page.")
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(
+                f"{path} is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}. Split it into "
+                "smaller files."
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path and try again.") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read it ({error.strerror}).") from None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ParseError(str(path), line, "not valid UTF-8; save the file as UTF-8") from None
+    return text.removeprefix("\ufeff")  # a byte-order mark some editors write is not content
 
 
 def load_listing_directory(directory: Path) -> list[Paper]:
@@ -339,8 +372,26 @@ def parse_paper_file(path: Path) -> list[Paper]:
     if path.suffix.lower() in {".jsonl", ".json", ".ndjson"} or first_line.startswith("{"):
         papers = parse_jsonl(text, str(path))
     else:
-        papers = papers_from_entries(parse_listing(text, str(path)))
+        entries = parse_listing(text, str(path))
+        _check_looks_like_listing(entries, str(path))
+        papers = papers_from_entries(entries)
     return _merge_within_file(papers, str(path))
+
+
+def _check_looks_like_listing(entries: list[ListingEntry], source_name: str) -> None:
+    """Any text with an even number of lines parses as title/abstract pairs; a listing page's
+    abstracts are paragraphs longer than their titles. Refuse a file where most are not."""
+    abstract_like = sum(
+        len(entry.abstract) >= MIN_LISTING_ABSTRACT_CHARS and len(entry.abstract) > len(entry.title)
+        for entry in entries
+    )
+    if abstract_like * 2 < len(entries):
+        raise ParseError(
+            source_name,
+            1,
+            "neither JSONL (one JSON object per line) nor a listing page (title lines each "
+            "followed by an abstract paragraph); convert it to JSONL with title and abstract",
+        )
 
 
 def _merge_within_file(papers: list[Paper], source_name: str) -> list[Paper]:

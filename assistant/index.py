@@ -27,6 +27,7 @@ from assistant.models import Paper
 from assistant.paperstore import PaperStore
 from assistant.settings import Settings
 from assistant.store import ChromaStore, Chunk, paper_chunk_id, sentence_chunk_id
+from assistant.urls import masked_url
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
@@ -114,7 +115,8 @@ def _write_manifest(settings: Settings, manifest: dict[str, Any]) -> None:
 def _store_identity(settings: Settings, embedder_name: str) -> dict[str, str]:
     return {
         "embedder": embedder_name,
-        "store": settings.chroma_url or "embedded",
+        # masked: the manifest is a plain file, and a password in the URL does not name the store
+        "store": masked_url(settings.chroma_url) if settings.chroma_url else "embedded",
         "collection": settings.chroma_collection,
     }
 

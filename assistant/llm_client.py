@@ -70,6 +70,7 @@ class LLMClient:
         max_retries: int = 2,
         temperature: float = 0.0,
         retry_delay: float = 0.5,
+        max_reply_chars: int = 100_000,
     ) -> None:
         if not base_url or not base_url.strip():
             raise LLMError(NO_ENDPOINT)
@@ -90,6 +91,7 @@ class LLMClient:
         self.max_retries = max_retries
         self.temperature = temperature
         self.retry_delay = retry_delay
+        self.max_reply_chars = max_reply_chars
         self._api_key = api_key or None
         self._client: openai.OpenAI | None = None
         self._attempt_deadline = 0.0
@@ -104,6 +106,7 @@ class LLMClient:
             max_retries=settings.llm_max_retries,
             temperature=settings.llm_temperature,
             retry_delay=retry_delay,
+            max_reply_chars=settings.llm_max_reply_chars,
         )
 
     @property
@@ -119,7 +122,11 @@ class LLMClient:
             return self._complete_whole(messages)
         finish = _Finish()
         pieces: list[str] = []
+        size = 0
         for piece in self._stream(messages, finish):
+            size += len(piece)
+            if size > self.max_reply_chars:
+                raise self._error(self._too_long_message())
             pieces.append(piece)
             on_text(piece)
         return Completion(text="".join(pieces), finish_reason=finish.reason, model=self.model)
@@ -213,6 +220,8 @@ class LLMClient:
             well_formed = False
         if not well_formed:
             raise self._error(self._no_completion_message())
+        if text is not None and len(text) > self.max_reply_chars:
+            raise self._error(self._too_long_message())
         return Completion(text=text or "", finish_reason=finish_reason, model=self.model)
 
     def _stream(self, messages: Sequence[Message], finish: _Finish) -> Iterator[str]:
@@ -321,6 +330,14 @@ class LLMClient:
         return (
             f"{where} refused the request (HTTP {status}): {detail}; check ASSISTANT_LLM_MODEL "
             "and the server's settings."
+        )
+
+    def _too_long_message(self) -> str:
+        # An answer is a few thousand characters; megabytes are a runaway model or a hostile
+        # server, and verifying them sentence by sentence would take minutes.
+        return (
+            f"The LLM endpoint {self.endpoint} sent a reply longer than {self.max_reply_chars:,} "
+            "characters; it was cut off. Check the model, or raise ASSISTANT_LLM_MAX_REPLY_CHARS."
         )
 
     def _not_json_message(self) -> str:

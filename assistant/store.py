@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlparse
 
 from assistant.errors import ConfigError, IndexStateError, StoreUnavailableError
+from assistant.urls import masked_url
 
 if TYPE_CHECKING:
     import numpy as np
@@ -132,7 +133,8 @@ class ChromaStore:
 
     @property
     def location(self) -> str:
-        return self.chroma_url or str(self.persist_dir)
+        """Where the vectors live, as shown to users: a server URL without its credentials."""
+        return masked_url(self.chroma_url) if self.chroma_url else str(self.persist_dir)
 
     def _client(self) -> Any:
         for name, value in _QUIET_ENV.items():
@@ -157,10 +159,17 @@ class ChromaStore:
                     f"the vector store in {self.persist_dir} cannot be opened "
                     f"({_first_line(str(error))}); run 'assistant index --rebuild'."
                 ) from None
-        parsed = urlparse(self.chroma_url)
+        try:
+            parsed = urlparse(self.chroma_url)
+            port = parsed.port  # raises for a port out of range or a malformed IPv6 address
+        except ValueError as error:
+            raise ConfigError(
+                f"chroma_url {self.location!r} is not a valid URL ({error}); set "
+                "ASSISTANT_CHROMA_URL to one like http://127.0.0.1:8000."
+            ) from None
         if parsed.scheme not in {"http", "https"} or not parsed.hostname:
             raise ConfigError(
-                f"chroma_url {self.chroma_url!r} is not a URL like http://127.0.0.1:8000; fix ASSISTANT_CHROMA_URL."
+                f"chroma_url {self.location!r} is not a URL like http://127.0.0.1:8000; fix ASSISTANT_CHROMA_URL."
             )
         from assistant.deadline import call_with_deadline
 
@@ -171,7 +180,7 @@ class ChromaStore:
             client = call_with_deadline(
                 lambda: chromadb.HttpClient(
                     host=host,
-                    port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                    port=port or (443 if parsed.scheme == "https" else 8000),
                     ssl=parsed.scheme == "https",
                     settings=chroma_settings,
                 ),
