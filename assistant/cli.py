@@ -401,10 +401,11 @@ def related_work(
 
     latex, bibtex = render.to_latex(answer)
     bib_path = (output or Path("related-work.tex")).with_suffix(".bib")
+    _check_bib_target(output, bib_path)
     try:
         if output is not None:
             output.write_text(latex + "\n", encoding="utf-8")
-        bib_path.write_text(bibtex, encoding="utf-8")
+        bib_path.write_text(_BIB_MARKER + bibtex, encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot write {error.filename}: {error.strerror}.") from None
     for warning in answer.warnings:
@@ -414,6 +415,30 @@ def related_work(
     _console(stderr=True).print(
         f"wrote {bib_path}" + (f" and {output}" if output else ""), markup=False
     )
+
+
+_BIB_MARKER = "% written by 'assistant related-work', which may overwrite this file\n"
+
+
+def _check_bib_target(output: Path | None, bib_path: Path) -> None:
+    """The .bib goes beside the .tex: never over the .tex itself, never over a user's own .bib."""
+    if output is not None and output.suffix.lower() == ".bib":
+        raise InputError(
+            f"-o names the LaTeX file; {output} would be overwritten by the BibTeX. Give a .tex "
+            "file (the .bib is written beside it)."
+        )
+    try:
+        with bib_path.open(encoding="utf-8", errors="replace") as existing:
+            first_line = existing.readline()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise InputError(f"cannot read {bib_path}: {error.strerror}.") from None
+    if first_line != _BIB_MARKER:
+        raise InputError(
+            f"{bib_path} exists and was not written by assistant; move it away or choose "
+            "another -o name."
+        )
 
 
 # --- evaluation and settings ----------------------------------------------------------------------

@@ -278,6 +278,14 @@ def _bib_value(text: str) -> str:
     return latex_escape(text)
 
 
+def _bib_url(url: str) -> str:
+    """A URL percent-encoded outside the characters URLs use: a brace, backslash or line break in
+    a user's ``url`` would otherwise close the field and write BibTeX of its own."""
+    from urllib.parse import quote
+
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%-._~")
+
+
 def to_bibtex(papers: list[Paper]) -> str:
     entries = []
     for paper in papers:
@@ -287,7 +295,7 @@ def to_bibtex(papers: list[Paper]) -> str:
         if paper.year is not None:
             fields.append(f"  year = {{{paper.year}}}")
         if paper.url:
-            fields.append(f"  url = {{{paper.url}}}")
+            fields.append(f"  url = {{{_bib_url(paper.url)}}}")
         fields.append(f"  note = {{assistant id: {_bib_value(paper.id)}}}")
         entries.append(f"@misc{{{paper.citation_key},\n" + ",\n".join(fields) + "\n}")
     return "\n\n".join(entries) + ("\n" if entries else "")

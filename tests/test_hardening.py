@@ -230,3 +230,51 @@ def test_a_huge_llm_reply_is_cut_off_and_the_extractive_answer_used(
     assert answer.engine == "extractive"
     assert any("longer than 10,000 characters" in warning for warning in answer.warnings)
     assert len(answer.sentences) < 50
+
+
+# --- LaTeX and BibTeX output -------------------------------------------------------------------------
+
+
+def test_url_cannot_inject_bibtex() -> None:
+    from assistant.models import Paper
+    from assistant.render import to_bibtex
+
+    paper = Paper(
+        "evil",
+        "Evil",
+        "Abstract.",
+        "evil2024_abcd",
+        url="http://x.org/a}, note = {pwned}, title = {Fake\n@misc{injected,",
+    )
+    bib = to_bibtex([paper])
+    assert (
+        bib.count("@misc{") == 1 and "pwned}" not in bib and "\n  title" not in bib.split("url")[1]
+    )
+    assert "%7D" in bib
+
+
+@pytest.mark.slow
+def test_related_work_latex_never_overwrites_a_users_bib_or_its_own_tex(
+    indexed_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    users_bib = tmp_path / "main.bib"
+    users_bib.write_text("@article{mine, title={My own references}}\n")
+    command = ["related-work", "state space models", "--format", "latex"]
+    code, _, err = run_main([*command, "-o", "main.tex"], capsys)
+    assert code == 2 and "main.bib exists and was not written by assistant" in err
+    assert users_bib.read_text() == "@article{mine, title={My own references}}\n"
+    assert not (tmp_path / "main.tex").exists()
+
+    code, _, err = run_main([*command, "-o", "refs.bib"], capsys)
+    assert code == 2 and "-o names the LaTeX file" in err
+    assert not (tmp_path / "refs.bib").exists()
+
+    assert run_main([*command, "-o", "paper.tex"], capsys)[0] == 0
+    first = (tmp_path / "paper.bib").read_text()
+    assert "@misc{" in first and "\\cite{" in (tmp_path / "paper.tex").read_text()
+    assert run_main([*command, "-o", "paper.tex"], capsys)[0] == 0, "its own .bib is rewritten"
+    assert (tmp_path / "paper.bib").read_text() == first
