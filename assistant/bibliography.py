@@ -396,6 +396,14 @@ def _kind(paper: Paper) -> str:
     return "inproceedings" if _PROCEEDINGS.search(paper.venue) else "article"
 
 
+def _bib_url(url: str) -> str:
+    """A URL percent-encoded outside the characters URLs use: a brace, backslash or line break in
+    a user's ``url`` would otherwise close the field and write BibTeX of its own."""
+    from urllib.parse import quote
+
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%-._~")
+
+
 def to_bibtex(papers: Iterable[Paper]) -> str:
     """BibTeX entries keyed by citation key; titles double-braced so styles keep their casing."""
     import bibtexparser
@@ -419,7 +427,7 @@ def to_bibtex(papers: Iterable[Paper]) -> str:
         if paper.doi:
             fields.append(Field("doi", paper.doi))
         if paper.url:
-            fields.append(Field("url", paper.url))
+            fields.append(Field("url", _bib_url(paper.url)))
         fields.append(Field("abstract", latex_escape(paper.abstract)))  # lets the file come back in
         fields.append(Field("note", f"assistant id: {latex_escape(paper.id)}"))
         library.add(Entry(kind, paper.citation_key, fields))

@@ -90,9 +90,16 @@ def _global_options(
 
 
 def _settings(**flags: Any) -> Settings:
-    from assistant.settings import load_settings
+    from assistant.settings import load_settings, unknown_environment
 
-    return load_settings(**_state.get("overrides", {}), **flags)
+    settings = load_settings(**_state.get("overrides", {}), **flags)
+    for name in unknown_environment():
+        _console(stderr=True).print(
+            f"warning: {name} is not a setting and is ignored; 'assistant config' lists them.",
+            style="yellow",
+            markup=False,
+        )
+    return settings
 
 
 def _check_choice(value: str | None, choices: tuple[str, ...], option: str) -> str | None:
@@ -118,7 +125,8 @@ def _console(stderr: bool = False) -> Any:
 
     # Piped output gets a readable fixed width instead of rich's 80 columns; NO_COLOR (any value)
     # turns colour off, as https://no-color.org asks.
-    width = None if sys.stdout.isatty() else max(100, shutil.get_terminal_size((100, 24)).columns)
+    terminal = sys.stdout is not None and sys.stdout.isatty()
+    width = None if terminal else max(100, shutil.get_terminal_size((100, 24)).columns)
     no_color = bool(os.environ.get("NO_COLOR"))
     return Console(stderr=stderr, highlight=False, width=width, no_color=no_color)
 
@@ -215,6 +223,7 @@ def papers(
 ) -> None:
     """List the collection, or show one paper with its abstract and sources."""
     from assistant.collection import load_collection
+    from assistant.display import terminal_safe
 
     settings = _settings()
     collection = load_collection(settings)
@@ -224,7 +233,7 @@ def papers(
             return
         console = _console()
         for paper in collection:
-            console.print(f"{paper.id}  {paper.title}", markup=False)
+            console.print(f"{paper.id}  {terminal_safe(paper.title)}", markup=False)
         console.print(f"{len(collection)} papers", style="dim")
         return
     found = next((paper for paper in collection if paper.id == paper_id), None)
@@ -248,13 +257,13 @@ def papers(
         )
         return
     console = _console()
-    console.print(found.title, style="bold", markup=False)
+    console.print(terminal_safe(found.title), style="bold", markup=False)
     console.print(f"id: {found.id}   cite key: {found.citation_key}", markup=False)
     if found.authors:
-        console.print("authors: " + ", ".join(found.authors), markup=False)
-    console.print("sources: " + ", ".join(sources), markup=False)
+        console.print(terminal_safe("authors: " + ", ".join(found.authors)), markup=False)
+    console.print(terminal_safe("sources: " + ", ".join(sources)), markup=False)
     console.print()
-    console.print(found.abstract, markup=False)
+    console.print(terminal_safe(found.abstract), markup=False)
 
 
 @app.command()
@@ -287,6 +296,7 @@ def search(
     as_json: AsJson = False,
 ) -> None:
     """Find papers: dense and BM25 rankings fused (or one of them with --mode)."""
+    from assistant.display import terminal_safe
     from assistant.retrieve import SEARCH_MODES
 
     _check_choice(mode, SEARCH_MODES, "--mode")
@@ -314,7 +324,7 @@ def search(
         return
     for hit in retrieval.hits:
         found = ", ".join(f"{rank.retriever} #{rank.rank}" for rank in hit.found_by)
-        console.print(f"{hit.rank:>3}. {hit.paper.title}", markup=False)
+        console.print(f"{hit.rank:>3}. {terminal_safe(hit.paper.title)}", markup=False)
         console.print(
             f"     {hit.paper.id}   score {hit.score:.4f}   ({found})", style="dim", markup=False
         )
@@ -338,12 +348,14 @@ def _emit(
     streamed: bool = False,
 ) -> None:
     """Warnings on stderr; the answer to the -o file, a terminal (rich Markdown) or a pipe (plain
-    text in the chosen format, Markdown without hard wraps)."""
+    text in the chosen format, Markdown without hard wraps); never a terminal escape code from a
+    title or an abstract."""
+    from assistant.display import terminal_safe
     from assistant.output import render_text, write_answer
 
     errors = _console(stderr=True)
     for warning in answer.warnings:
-        errors.print(f"warning: {warning}", style="yellow", markup=False)
+        errors.print(f"warning: {terminal_safe(warning)}", style="yellow", markup=False)
     if output is not None:
         written = write_answer(answer, output_format, output, force=force)
         errors.print("wrote " + " and ".join(str(item.path) for item in written), markup=False)
@@ -357,9 +369,10 @@ def _emit(
         if streamed:
             console.print()
             console.rule("verified answer", style="dim")
-        console.print(Markdown(render.to_markdown(answer)))
+        console.print(Markdown(terminal_safe(render.to_markdown(answer))))
         return
-    sys.stdout.write(render_text(answer, output_format))
+    text = render_text(answer, output_format)
+    sys.stdout.write(terminal_safe(text) if output_format == "markdown" else text)
     if output_format == "latex":
         errors.print(
             "note: -o FILE.tex also writes the cited entries to FILE.bib; "
@@ -376,13 +389,17 @@ def _task_format(output_format: str | None, as_json: bool, output: Path | None) 
 
 
 def _stream_sink(enabled: bool, engine: str | None, settings: Settings) -> Any:
-    # LLM text streams only to a terminal showing Markdown: pipes and files get the verified answer.
-    if not enabled or not sys.stdout.isatty() or (engine or settings.engine) != "llm":
+    """The model's unverified draft as it streams: to a terminal only, on stderr, dim and labelled,
+    so that stdout (a file, a pipe) only ever gets the verified answer."""
+    if not enabled or (engine or settings.engine) != "llm" or not sys.stderr.isatty():
         return None
-    console = _console()
+    from assistant.display import terminal_safe
+
+    console = _console(stderr=True)
+    console.print("draft (unverified; the verified answer follows):", style="dim italic")
 
     def sink(text: str) -> None:
-        console.print(text, end="", markup=False, style="dim")
+        console.print(terminal_safe(text), end="", markup=False, style="dim")
 
     return sink
 
@@ -635,10 +652,14 @@ def show_config(as_json: AsJson = False) -> None:
     from assistant.settings import config_path
 
     settings = _settings()
+    from assistant.urls import masked_url
+
     values = {
         name: (
             "***"
             if name == "api_key" and value is not None
+            else masked_url(str(value))
+            if name.endswith("_url") and value is not None
             else str(value)
             if value is not None
             else None
@@ -660,7 +681,10 @@ def show_config(as_json: AsJson = False) -> None:
 
 def main() -> None:
     """Console entry point: user mistakes become one line on stderr and a non-zero exit."""
+    from assistant.streams import OutputError, check_streams, output_failure
+
     try:
+        check_streams()
         app()
     except AssistantError as error:
         _console(stderr=True).print(f"error: {error}", markup=False, soft_wrap=True)
@@ -668,6 +692,13 @@ def main() -> None:
     except KeyboardInterrupt:
         _console(stderr=True).print("interrupted; nothing half-written was kept.", markup=False)
         sys.exit(130)
+    except OSError as error:  # stdout closed, full, or a pipe whose reader went away
+        failure: OutputError | None = output_failure(error)
+        if failure is None:
+            raise
+        if failure.message:
+            _console(stderr=True).print(f"error: {failure.message}", markup=False, soft_wrap=True)
+        sys.exit(failure.exit_code)
 
 
 if __name__ == "__main__":

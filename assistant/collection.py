@@ -5,19 +5,26 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.corpus import (
+    is_derived_id,
     listing_files,
     load_listing_directory,
     merge_collections,
+    normalise_title,
     paper_from_stored_record,
     paper_to_record,
-    parse_paper_file,
+    read_text_file,
+    unique_paper_id,
 )
-from assistant.errors import InputError
+from assistant.errors import IndexBusyError, InputError, ParseError
+from assistant.locks import exclusive_lock
 from assistant.models import Paper
 from assistant.settings import Settings
 
@@ -47,13 +54,28 @@ def fingerprint(settings: Settings) -> str:
 
 
 def load_added(settings: Settings) -> list[Paper]:
+    """The papers a user added; a damaged line (an interrupted or hand edit) is one clear error."""
     path = settings.added_papers_path
     if not path.exists():
         return []
     papers = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            papers.append(paper_from_stored_record(json.loads(line)))
+    for line_number, line in enumerate(read_text_file(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            paper = paper_from_stored_record(record)
+            if not (paper.id and paper.title.strip() and paper.abstract.strip()):
+                raise ValueError("empty id, title or abstract")
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            detail = "not valid JSON" if isinstance(error, json.JSONDecodeError) else "not a paper"
+            raise ParseError(
+                str(path),
+                line_number,
+                f"the added-papers file is damaged ({detail}); fix or delete this line (each line "
+                "is one paper, the others are kept) and run the command again",
+            ) from None
+        papers.append(paper)
     return papers
 
 
@@ -76,49 +98,103 @@ def add_many(settings: Settings, paths: list[Path]) -> list[AddReport]:
     from assistant.bibliography import read_papers
 
     parsed = [(path, read_papers(path)) for path in paths]
-    reports = []
-    for path, result in parsed:
-        report = _add_parsed(settings, path, result.papers)
-        report.skipped.extend(result.skipped)
-        reports.append(report)
+    with _added_papers_lock(settings):
+        merger = _Merger(load_collection(settings), load_added(settings))
+        reports = []
+        for path, result in parsed:
+            report = merger.add(path, result.papers)
+            report.skipped.extend(result.skipped)
+            reports.append(report)
+        if merger.changed:
+            _write_atomically(settings.added_papers_path, list(merger.added.values()))
     return reports
 
 
 def add_papers(settings: Settings, path: Path) -> AddReport:
     """Validate the whole file first; only then rewrite the added-papers file in one atomic step."""
-    return _add_parsed(settings, path, parse_paper_file(path))
+    return add_many(settings, [path])[0]
 
 
-def _add_parsed(settings: Settings, path: Path, incoming: list[Paper]) -> AddReport:
-    current = {paper.id: paper for paper in load_collection(settings)}
-    added = {paper.id: paper for paper in load_added(settings)}
-    new, updated, unchanged = [], [], []
-    for paper in incoming:
-        existing = current.get(paper.id)
-        if existing is None:
-            new.append(paper)
-        elif existing.content_hash != paper.content_hash:
-            updated.append(paper)
-        else:
-            unchanged.append(paper)
-            continue
-        added[paper.id] = paper
-    if new or updated:
-        _write_atomically(settings.added_papers_path, list(added.values()))
-    return AddReport(str(path), new, updated, unchanged)
+@contextmanager
+def _added_papers_lock(settings: Settings) -> Iterator[None]:
+    """One 'add' at a time reads, merges and rewrites the added-papers file: without it two
+    concurrent adds each rewrite the file from what they read, and one's papers are lost."""
+    path = settings.added_papers_path
+    lock_path = path.with_name(f".{path.name}.lock")
+
+    def busy() -> IndexBusyError:
+        return IndexBusyError(
+            f"another 'assistant add' is still writing {path}; wait for it to finish and try again."
+        )
+
+    with exclusive_lock(lock_path, wait_seconds=settings.index_lock_wait, busy=busy):
+        yield
+
+
+class _Merger:
+    """Matches incoming papers with the collection by title, so a paper never takes another's id.
+
+    The same title is the same paper (updated or unchanged, under the id it already has); a new
+    title whose derived id another title holds gets a longer id; an explicit id that another title
+    holds is refused, because honouring it would silently replace that paper.
+    """
+
+    def __init__(self, current: list[Paper], added: list[Paper]) -> None:
+        self.by_id = {paper.id: paper for paper in current}
+        self.by_title = {normalise_title(paper.title): paper for paper in current}
+        self.taken = {paper.id: normalise_title(paper.title) for paper in current}
+        self.added = {paper.id: paper for paper in added}
+        self.changed = False
+
+    def add(self, path: Path, incoming: list[Paper]) -> AddReport:
+        new, updated, unchanged = [], [], []
+        for paper in incoming:
+            key = normalise_title(paper.title)
+            if is_derived_id(paper):
+                existing = self.by_title.get(key)
+                paper_key = existing.id if existing else unique_paper_id(paper.title, self.taken)
+                paper = replace(paper, id=paper_key)
+            else:
+                existing = self.by_id.get(paper.id)
+                if existing is not None and normalise_title(existing.title) != key:
+                    raise ParseError(
+                        str(path),
+                        paper.sources[0].position if paper.sources else 1,
+                        f'id "{paper.id}" already belongs to "{existing.title}"; give this paper '
+                        'another id, or leave "id" out to have one derived from its title',
+                    )
+            if existing is None:
+                new.append(paper)
+            elif existing.content_hash != paper.content_hash:
+                updated.append(paper)
+            else:
+                unchanged.append(paper)
+                continue
+            self.by_id[paper.id] = paper
+            self.by_title[key] = paper
+            self.taken[paper.id] = key
+            self.added[paper.id] = paper
+            self.changed = True
+        return AddReport(str(path), new, updated, unchanged)
 
 
 def _write_atomically(path: Path, papers: list[Paper]) -> None:
+    """Write a temporary file of a unique name beside ``path``, then rename it over ``path``: a
+    reader sees the old file or the new one, and no other writer can rename our half-written one."""
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        with temporary.open("w", encoding="utf-8") as handle:
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        temporary = Path(name)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             for paper in papers:
                 handle.write(json.dumps(paper_to_record(paper), ensure_ascii=False) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except OSError as error:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         raise InputError(
             f"cannot write {path} ({error.strerror}); make the data directory writable or set "
             "ASSISTANT_HOME to one that is."

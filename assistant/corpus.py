@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,7 +19,11 @@ from assistant.errors import InputError, ParseError
 from assistant.models import Paper, Source
 from assistant.text.identity import normalise_title
 
+SHORT_ID_DIGITS = 4  # hex digits of the title hash in an id; more only to resolve a collision
+MAX_INPUT_BYTES = 2**31  # a file read whole: 100k papers take ~150 MB, so this is never a real one
 MAX_TITLE_CHARS = 1_000
+MIN_LISTING_ABSTRACT_CHARS = 100  # shorter "abstracts" in most entries: not a listing page
+MIN_ABSTRACT_AFTER_HEADER = 250  # characters: abstracts are longer, titles and headers shorter
 MAX_ABSTRACT_CHARS = 50_000
 _SUBSCRIBE = "Subscribe"
 _HEADER_LINES = {
@@ -60,10 +64,13 @@ def _ascii_words(title: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", ascii_text)
 
 
-def paper_id(title: str) -> str:
-    """A short slug of the title plus four hex digits of its hash, e.g. ``quamba2-robust-scalable-1a2b``.
+def paper_id(title: str, *, digits: int = SHORT_ID_DIGITS) -> str:
+    """A short slug of the title plus hex digits of its hash, e.g. ``quamba2-robust-scalable-1a2b``.
 
     Derived from the normalised title alone, so re-ingestion, page order and new pages never move it.
+    Four digits keep ids short enough to cite by hand, and collide: titles that share their first
+    three significant words meet at birthday rate (1 in ~65k per pair). ``unique_paper_id`` resolves
+    a collision with more digits of the same hash.
     """
     words = [word for word in _ascii_words(title) if word not in _SLUG_STOPWORDS] or ["paper"]
     slug = words[0][:24]
@@ -71,7 +78,53 @@ def paper_id(title: str) -> str:
         if len(slug) + 1 + len(word) > 28:
             break
         slug = f"{slug}-{word}"
-    return f"{slug}-{_title_digest(title)[:4]}"
+    return f"{slug}-{_title_digest(title)[:digits]}"
+
+
+def unique_paper_id(title: str, taken: Mapping[str, str]) -> str:
+    """The title's short id, unless a paper with another title holds it (``taken`` maps id to
+    normalised title); then the same slug with 8, 12, ... digits of the hash, the first one free.
+
+    Migration: a paper whose short id nobody else holds gets exactly the id it always had, so
+    existing indexes and citations of non-colliding papers do not change. Only the second of two
+    colliding titles gets a longer id, and that paper was previously lost (replaced or dropped),
+    so no citation of it can exist.
+    """
+    key = normalise_title(title)
+    for digits in range(SHORT_ID_DIGITS, 65, 4):
+        candidate = paper_id(title, digits=digits)
+        if taken.get(candidate, key) == key:
+            return candidate
+    raise AssertionError(f"two titles with the same sha256: {title!r}")  # cannot happen
+
+
+def is_derived_id(paper: Paper) -> bool:
+    """True unless the paper's id was given explicitly (a JSONL ``id`` other than the derived one)."""
+    return paper.id == paper_id(paper.title) or paper.id.startswith(paper_id(paper.title))
+
+
+def assign_unique_ids(papers: list[Paper], taken: Mapping[str, str] | None = None) -> list[Paper]:
+    """Give every paper with a derived id one that no other title holds, order-independently.
+
+    Explicit ids claim theirs first; derived ids are claimed in the order of the title hash, so
+    reordering pages or lines never moves an id, and a title that collides with nobody keeps its
+    short id. ``taken`` (id -> normalised title) holds ids already in use elsewhere.
+    """
+    holders: dict[str, str] = dict(taken or {})
+    resolved: dict[int, Paper] = {}
+    derived = []
+    for index, paper in enumerate(papers):
+        if is_derived_id(paper):
+            derived.append(index)
+        else:
+            holders.setdefault(paper.id, normalise_title(paper.title))
+            resolved[index] = paper
+    for index in sorted(derived, key=lambda index: _title_digest(papers[index].title)):
+        paper = papers[index]
+        paper = replace(paper, id=unique_paper_id(paper.title, holders))
+        holders.setdefault(paper.id, normalise_title(paper.title))
+        resolved[index] = paper
+    return [resolved[index] for index in range(len(papers))]
 
 
 def citation_key(title: str, year: int | None = None) -> str:
@@ -91,18 +144,38 @@ def _is_header(line: str) -> bool:
     return line.casefold() in _HEADER_LINES or bool(_DATE_LINE.match(line))
 
 
+def _glued_to_subscribe(line: str) -> bool:
+    """``SubscribeUAlign: ...`` is a title glued to the button; ``Subscriber Churn ...`` is a title."""
+    rest = line[len(_SUBSCRIBE) :]
+    return line.startswith(_SUBSCRIBE) and bool(rest) and not rest[0].islower()
+
+
+def _title_not_header(line: str, next_line: str | None) -> bool:
+    """A header-like line ("New", "May 5") followed by an abstract-length line is a paper's title:
+    in a real header block the next line is another header or a title, both short."""
+    return (
+        next_line is not None
+        and len(next_line) >= MIN_ABSTRACT_AFTER_HEADER
+        and not _is_header(next_line)
+        and not _glued_to_subscribe(next_line)
+    )
+
+
 def parse_listing(text: str, source_name: str) -> list[ListingEntry]:
     """Entries of one listing page, in page order; raises ``ParseError`` naming the bad line."""
     entries: list[ListingEntry] = []
     pending_title: tuple[int, str] | None = None
-    for line_number, raw_line in enumerate(text.splitlines(), start=1):
-        line = raw_line.strip()
-        if not line:
-            continue
+    lines = [
+        (number, raw.strip())
+        for number, raw in enumerate(text.splitlines(), start=1)
+        if raw.strip()
+    ]
+    for position, (line_number, line) in enumerate(lines):
         if pending_title is None:
-            if _is_header(line):
+            following = lines[position + 1][1] if position + 1 < len(lines) else None
+            if _is_header(line) and not _title_not_header(line, following):
                 continue
-            if line.startswith(_SUBSCRIBE) and len(line) > len(_SUBSCRIBE):
+            if _glued_to_subscribe(line):
                 line = line[len(_SUBSCRIBE) :].strip()  # the page glued its first title on
             if len(line) > MAX_TITLE_CHARS:
                 raise ParseError(
@@ -140,7 +213,7 @@ def papers_from_entries(entries: Iterable[ListingEntry]) -> list[Paper]:
             merged[key].sources.append(entry.source)
         else:
             merged[key] = _MergedPaper(entry.title, entry.abstract, [entry.source])
-    return [_finish(paper) for paper in merged.values()]
+    return assign_unique_ids([_finish(paper) for paper in merged.values()])
 
 
 def _finish(paper: _MergedPaper) -> Paper:
@@ -161,17 +234,27 @@ def listing_files(directory: Path) -> list[Path]:
 
 
 def read_text_file(path: Path) -> str:
+    """A user's text file, whole; refuses devices, pipes and files too large to hold in memory."""
     try:
+        if path.exists() and not path.is_file():
+            raise InputError(f"{path} is not a regular file; give a JSONL file or a listing page.")
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(
+                f"{path} is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}. Split it into "
+                "smaller files."
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path and try again.") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read it ({error.strerror}).") from None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ParseError(str(path), line, "not valid UTF-8; save the file as UTF-8") from None
+    return text.removeprefix("\ufeff")  # a byte-order mark some editors write is not content
 
 
 def load_listing_directory(directory: Path) -> list[Paper]:
@@ -278,37 +361,87 @@ def parse_paper_file(path: Path) -> list[Paper]:
     if path.suffix.lower() in {".jsonl", ".json", ".ndjson"} or first_line.startswith("{"):
         papers = parse_jsonl(text, str(path))
     else:
-        papers = papers_from_entries(parse_listing(text, str(path)))
+        entries = parse_listing(text, str(path))
+        _check_looks_like_listing(entries, str(path))
+        papers = papers_from_entries(entries)
     return _merge_within_file(papers, str(path))
 
 
+def _check_looks_like_listing(entries: list[ListingEntry], source_name: str) -> None:
+    """Any text with an even number of lines parses as title/abstract pairs; a listing page's
+    abstracts are paragraphs longer than their titles. Refuse a file where most are not."""
+    abstract_like = sum(
+        len(entry.abstract) >= MIN_LISTING_ABSTRACT_CHARS and len(entry.abstract) > len(entry.title)
+        for entry in entries
+    )
+    if abstract_like * 2 < len(entries):
+        raise ParseError(
+            source_name,
+            1,
+            "neither JSONL (one JSON object per line) nor a listing page (title lines each "
+            "followed by an abstract paragraph); convert it to JSONL with title and abstract",
+        )
+
+
 def _merge_within_file(papers: list[Paper], source_name: str) -> list[Paper]:
-    by_id: dict[str, Paper] = {}
+    """One paper per title; two titles may share a derived id (it is resolved), never an explicit one."""
+    by_title: dict[str, Paper] = {}
     for paper in papers:
-        seen = by_id.get(paper.id)
-        if seen is None:
-            by_id[paper.id] = paper
-        elif seen.content_hash != paper.content_hash:
-            line = paper.sources[0].position if paper.sources else 1
+        seen = by_title.setdefault(normalise_title(paper.title), paper)
+        if seen is paper:
+            continue
+        if seen.content_hash != paper.content_hash or seen.id != paper.id:
             raise ParseError(
-                source_name, line, f'id "{paper.id}" is used twice with different content'
+                source_name,
+                _line(paper),
+                f'"{paper.title}" appears twice with different content or ids (first at line '
+                f"{_line(seen)}); keep one of them",
             )
-        else:
-            by_id[paper.id] = replace(seen, sources=seen.sources + paper.sources)
-    return list(by_id.values())
+        by_title[normalise_title(paper.title)] = replace(seen, sources=seen.sources + paper.sources)
+    explicit: dict[str, Paper] = {}
+    for paper in by_title.values():
+        if is_derived_id(paper):
+            continue
+        other = explicit.setdefault(paper.id, paper)
+        if other is not paper:
+            raise ParseError(
+                source_name,
+                _line(paper),
+                f'id "{paper.id}" is used twice, for "{other.title}" (line {_line(other)}) and '
+                f'"{paper.title}"; give each paper its own id',
+            )
+    return assign_unique_ids(list(by_title.values()))
+
+
+def _line(paper: Paper) -> int:
+    return paper.sources[0].position if paper.sources else 1
 
 
 def merge_collections(base: list[Paper], added: list[Paper]) -> list[Paper]:
-    """Bundled papers first, then added ones; the same id twice keeps one paper with all sources."""
+    """Bundled papers first, then added ones; the same paper twice keeps one with all sources.
+
+    Added papers carry the ids they were stored with. An added paper holding a bundled paper's id
+    under another title (written by a version that let one paper replace another, or a new bundled
+    page whose title collides) keeps its id, since it is the one users have seen and cited; the
+    bundled paper comes back under a longer id instead of staying lost.
+    """
     by_id: dict[str, Paper] = {paper.id: paper for paper in base}
+    displaced: list[Paper] = []
     for paper in added:
         seen = by_id.get(paper.id)
         if seen is None:
             by_id[paper.id] = paper
+        elif normalise_title(seen.title) != normalise_title(paper.title):
+            by_id[paper.id] = paper
+            displaced.append(seen)
         elif seen.content_hash == paper.content_hash:
             by_id[paper.id] = replace(seen, sources=_unique(seen.sources + paper.sources))
         else:
             by_id[paper.id] = paper  # a user's newer version of a paper replaces the old one
+    for paper in displaced:
+        taken = {paper_key: normalise_title(held.title) for paper_key, held in by_id.items()}
+        moved = replace(paper, id=unique_paper_id(paper.title, taken))
+        by_id[moved.id] = moved
     return list(by_id.values())
 
 

@@ -7,7 +7,6 @@ lock, because every file a reader opens is swapped in whole.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import time
@@ -22,13 +21,15 @@ import numpy as np
 from assistant import bm25, snapshot
 from assistant.collection import fingerprint, load_collection
 from assistant.corpus import paper_to_record
-from assistant.errors import IndexBusyError, IndexStateError, InputError
+from assistant.errors import IndexBusyError, IndexStateError
+from assistant.locks import exclusive_lock
 from assistant.models import Paper
 from assistant.paperstore import PaperStore
 from assistant.settings import Settings
 from assistant.store import ChromaStore, Chunk, paper_chunk_id, sentence_chunk_id
 from assistant.text import acronyms
 from assistant.text.sentences import split_sentences
+from assistant.urls import masked_url
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
@@ -116,7 +117,8 @@ def _write_manifest(settings: Settings, manifest: dict[str, Any]) -> None:
 def _store_identity(settings: Settings, embedder_name: str) -> dict[str, str]:
     return {
         "embedder": embedder_name,
-        "store": settings.chroma_url or "embedded",
+        # masked: the manifest is a plain file, and a password in the URL does not name the store
+        "store": masked_url(settings.chroma_url) if settings.chroma_url else "embedded",
         "collection": settings.chroma_collection,
     }
 
@@ -135,30 +137,14 @@ def is_current(settings: Settings, embedder_name: str) -> bool:
 def writer_lock(settings: Settings, *, wait_seconds: float) -> Iterator[None]:
     """Serialise writers; a second writer waits up to ``wait_seconds``, then says the index is busy."""
     root = IndexFiles(settings).root
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        handle = open(IndexFiles(settings).lock, "a+")  # noqa: SIM115 - held for the block below
-    except OSError as error:
-        raise InputError(
-            f"cannot write the index in {root} ({error.strerror}); make it writable or set "
-            "ASSISTANT_HOME to a writable directory."
-        ) from None
-    deadline = time.monotonic() + wait_seconds
-    try:
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise IndexBusyError(
-                        f"another 'assistant index' is updating {root}; wait for it to finish "
-                        "and try again."
-                    ) from None
-                time.sleep(0.1)
+
+    def busy() -> IndexBusyError:
+        return IndexBusyError(
+            f"another 'assistant index' is updating {root}; wait for it to finish and try again."
+        )
+
+    with exclusive_lock(IndexFiles(settings).lock, wait_seconds=wait_seconds, busy=busy):
         yield
-    finally:
-        handle.close()
 
 
 def sync(
@@ -178,8 +164,11 @@ def sync(
         if skip_if_current and not rebuild and is_current(settings, embedder.name):
             # another process brought it up to date while this one waited for the lock
             return IndexReport(read_manifest(settings)["papers"], 0, 0, 0, 0, 0, 0.0)  # type: ignore[index]
-        collection = list(papers) if papers is not None else load_collection(settings)
+        # Stat before reading: an 'add' that rewrites the collection after this point leaves a
+        # fingerprint that no longer matches, so the next run indexes its papers instead of
+        # taking this index for current.
         source_fingerprint = fingerprint(settings) if papers is None else "explicit"
+        collection = list(papers) if papers is not None else load_collection(settings)
         files = IndexFiles(settings)
         store = store_for(settings, embedder.name)
         previous = _readable_manifest(settings)

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
+from assistant.deadline import DeadlineExceeded, call_with_deadline, iterate_with_deadline
 from assistant.errors import LLMError
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class LLMClient:
         max_retries: int = 2,
         temperature: float = 0.0,
         retry_delay: float = 0.5,
+        max_reply_chars: int = 100_000,
     ) -> None:
         if not base_url or not base_url.strip():
             raise LLMError(NO_ENDPOINT)
@@ -89,8 +91,10 @@ class LLMClient:
         self.max_retries = max_retries
         self.temperature = temperature
         self.retry_delay = retry_delay
+        self.max_reply_chars = max_reply_chars
         self._api_key = api_key or None
         self._client: openai.OpenAI | None = None
+        self._attempt_deadline = 0.0
 
     @classmethod
     def from_settings(cls, settings: Settings, *, retry_delay: float = 0.5) -> LLMClient:
@@ -102,6 +106,7 @@ class LLMClient:
             max_retries=settings.llm_max_retries,
             temperature=settings.llm_temperature,
             retry_delay=retry_delay,
+            max_reply_chars=settings.llm_max_reply_chars,
         )
 
     @property
@@ -117,7 +122,11 @@ class LLMClient:
             return self._complete_whole(messages)
         finish = _Finish()
         pieces: list[str] = []
+        size = 0
         for piece in self._stream(messages, finish):
+            size += len(piece)
+            if size > self.max_reply_chars:
+                raise self._error(self._too_long_message())
             pieces.append(piece)
             on_text(piece)
         return Completion(text="".join(pieces), finish_reason=finish.reason, model=self.model)
@@ -152,19 +161,26 @@ class LLMClient:
             last_try = attempt >= self.max_retries
             delay = self._backoff(attempt)
             failure: str | None = None
+            # llm_timeout bounds each attempt as a whole, from the request to the last byte of the
+            # answer: the client's own timeout is per read, and a server trickling one byte a
+            # second would never trip it. A stream spends what is left in ``_stream``.
+            self._attempt_deadline = time.monotonic() + self.timeout
             try:
-                return client.chat.completions.create(
-                    model=self.model,
-                    messages=payload,  # type: ignore[arg-type]
-                    temperature=self.temperature,
-                    stream=stream,
+                return call_with_deadline(
+                    lambda: client.chat.completions.create(
+                        model=self.model,
+                        messages=payload,  # type: ignore[arg-type]
+                        temperature=self.temperature,
+                        stream=stream,
+                    ),
+                    self.timeout,
                 )
             except openai.APIStatusError as error:
                 if not _retryable(error.status_code) or last_try:
                     failure = self._status_message(error, attempts)
                 else:
                     delay, failure = self._server_delay(error, delay, attempts)
-            except openai.APITimeoutError:
+            except (openai.APITimeoutError, DeadlineExceeded):
                 if last_try:
                     failure = (
                         f"The LLM endpoint {self.endpoint} did not answer within "
@@ -204,6 +220,8 @@ class LLMClient:
             well_formed = False
         if not well_formed:
             raise self._error(self._no_completion_message())
+        if text is not None and len(text) > self.max_reply_chars:
+            raise self._error(self._too_long_message())
         return Completion(text=text or "", finish_reason=finish_reason, model=self.model)
 
     def _stream(self, messages: Sequence[Message], finish: _Finish) -> Iterator[str]:
@@ -214,7 +232,7 @@ class LLMClient:
             raise self._error(self._not_json_message())
         failure: str | None = None
         try:
-            for chunk in chunks:
+            for chunk in iterate_with_deadline(chunks, self._attempt_deadline, self.timeout):
                 if not chunk.choices:  # e.g. a trailing usage chunk
                     continue
                 choice = chunk.choices[0]
@@ -227,6 +245,11 @@ class LLMClient:
             failure = (
                 f"The LLM endpoint {self.endpoint} went silent for {self.timeout:g} s in the "
                 "middle of its answer; check the server, or raise ASSISTANT_LLM_TIMEOUT."
+            )
+        except DeadlineExceeded:
+            failure = (
+                f"The LLM endpoint {self.endpoint} did not finish its answer within "
+                f"{self.timeout:g} s; check the server, or raise ASSISTANT_LLM_TIMEOUT."
             )
         except openai.APIConnectionError:
             failure = self._truncated_message()
@@ -307,6 +330,14 @@ class LLMClient:
         return (
             f"{where} refused the request (HTTP {status}): {detail}; check ASSISTANT_LLM_MODEL "
             "and the server's settings."
+        )
+
+    def _too_long_message(self) -> str:
+        # An answer is a few thousand characters; megabytes are a runaway model or a hostile
+        # server, and verifying them sentence by sentence would take minutes.
+        return (
+            f"The LLM endpoint {self.endpoint} sent a reply longer than {self.max_reply_chars:,} "
+            "characters; it was cut off. Check the model, or raise ASSISTANT_LLM_MAX_REPLY_CHARS."
         )
 
     def _not_json_message(self) -> str:

@@ -67,10 +67,14 @@ class Settings(BaseSettings):
         description="Chroma server URL (http://host:port); unset = embedded store in the data directory.",
     )
     chroma_collection: str = Field(
-        "assistant_chunks", min_length=3, description="Chroma collection name (3+ characters)."
+        "assistant_chunks",
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,510}[A-Za-z0-9]$",
+        description="Chroma collection name: 3-512 letters, digits, '.', '_' or '-', starting and ending with a letter or digit (Chroma's rule).",
     )
     chroma_timeout: float = Field(
-        5.0, gt=0, description="Seconds to wait for a Chroma server before giving up."
+        5.0,
+        gt=0,
+        description="Seconds a Chroma server request may take in all before the server is reported unreachable.",
     )
     index_batch_papers: int = Field(
         64,
@@ -249,9 +253,18 @@ class Settings(BaseSettings):
         None,
         description="API key for the LLM/embeddings endpoint (prefer ASSISTANT_API_KEY or OPENAI_API_KEY).",
     )
-    llm_timeout: float = Field(60.0, gt=0, description="Seconds before an LLM request times out.")
+    llm_timeout: float = Field(
+        60.0,
+        gt=0,
+        description="Seconds an LLM request may take in all, from sending it to the last byte of the answer.",
+    )
     llm_max_retries: int = Field(2, ge=0, le=10, description="Retries after a failed LLM request.")
     llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature.")
+    llm_max_reply_chars: int = Field(
+        100_000,
+        ge=1_000,
+        description="Longest LLM reply accepted (characters); a longer one is cut off and the extractive answer used. Answers are a few thousand characters.",
+    )
     evidence_token_budget: int = Field(
         3000,
         ge=200,
@@ -298,6 +311,7 @@ class Settings(BaseSettings):
 
 def load_settings(**overrides: Any) -> Settings:
     """Settings from all sources; flags are passed as ``overrides`` (``None`` means not given)."""
+    _check_environment()
     given = {name: value for name, value in overrides.items() if value is not None}
     try:
         return Settings(**given)
@@ -307,6 +321,35 @@ def load_settings(**overrides: Any) -> Settings:
         raise ConfigError(
             f"cannot read config file {config_path()}: {error}; fix or remove it."
         ) from None
+
+
+_NOT_FIELDS = {"ASSISTANT_CONFIG"}  # read by config_path(), not a field
+
+
+def _check_environment() -> None:
+    """The two environment mistakes that would otherwise pass silently and write in odd places."""
+    explicit = os.environ.get("ASSISTANT_CONFIG")
+    if explicit is not None and not Path(explicit).expanduser().is_file():
+        raise ConfigError(
+            f"ASSISTANT_CONFIG names {explicit!r}, which is not a file; create it or unset "
+            "ASSISTANT_CONFIG."
+        )
+    home = os.environ.get("ASSISTANT_HOME")
+    if home is not None and not home.strip():
+        raise ConfigError(
+            "ASSISTANT_HOME is set but empty (that would be the current directory); set it to a "
+            "data directory or unset it."
+        )
+
+
+def unknown_environment() -> list[str]:
+    """``ASSISTANT_*`` variables that name no setting: usually a typo the user should hear about."""
+    fields = {f"ASSISTANT_{name.upper()}" for name in Settings.model_fields} | _NOT_FIELDS
+    return sorted(
+        name
+        for name in os.environ
+        if name.upper().startswith("ASSISTANT_") and name.upper() not in fields
+    )
 
 
 def _describe(error: ValidationError) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlparse
 
 from assistant.errors import ConfigError, IndexStateError, StoreUnavailableError
+from assistant.urls import masked_url
 
 if TYPE_CHECKING:
     import numpy as np
@@ -75,6 +76,32 @@ def _chroma_errors(location: str) -> Iterator[None]:
         raise
 
 
+def _bound_requests(client: Any, seconds: float) -> None:
+    """Give every request of chromadb's HTTP client a total deadline of ``seconds``.
+
+    Its httpx session is built with ``timeout=None``, and an httpx timeout is per read anyway: a
+    server that stops mid-request would hang us forever. Every request goes through the server
+    object's ``_make_request``; wrap it once (chromadb shares one server object per host).
+    """
+    from assistant.deadline import call_with_deadline
+
+    server = getattr(client, "_server", None)
+    session = getattr(server, "_session", None)
+    if session is not None:
+        import httpx
+
+        session.timeout = httpx.Timeout(seconds)  # so an abandoned request ends too
+    request = getattr(server, "_make_request", None)
+    if request is None or getattr(request, "bounded_by_assistant", False):
+        return
+
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        return call_with_deadline(lambda: request(*args, **kwargs), seconds)
+
+    bounded.bounded_by_assistant = True  # type: ignore[attr-defined]
+    server._make_request = bounded  # type: ignore[union-attr]
+
+
 def _looks_unreachable(text: str) -> bool:
     needles = ("connect", "Connection", "refused", "timed out", "Timeout", "unreachable", "503")
     return any(needle in text for needle in needles)
@@ -106,7 +133,8 @@ class ChromaStore:
 
     @property
     def location(self) -> str:
-        return self.chroma_url or str(self.persist_dir)
+        """Where the vectors live, as shown to users: a server URL without its credentials."""
+        return masked_url(self.chroma_url) if self.chroma_url else str(self.persist_dir)
 
     def _client(self) -> Any:
         for name, value in _QUIET_ENV.items():
@@ -131,25 +159,34 @@ class ChromaStore:
                     f"the vector store in {self.persist_dir} cannot be opened "
                     f"({_first_line(str(error))}); run 'assistant index --rebuild'."
                 ) from None
-        parsed = urlparse(self.chroma_url)
+        try:
+            parsed = urlparse(self.chroma_url)
+            port = parsed.port  # raises for a port out of range or a malformed IPv6 address
+        except ValueError as error:
+            raise ConfigError(
+                f"chroma_url {self.location!r} is not a valid URL ({error}); set "
+                "ASSISTANT_CHROMA_URL to one like http://127.0.0.1:8000."
+            ) from None
         if parsed.scheme not in {"http", "https"} or not parsed.hostname:
             raise ConfigError(
-                f"chroma_url {self.chroma_url!r} is not a URL like http://127.0.0.1:8000; fix ASSISTANT_CHROMA_URL."
+                f"chroma_url {self.location!r} is not a URL like http://127.0.0.1:8000; fix ASSISTANT_CHROMA_URL."
             )
-        with _chroma_errors(self.location):
-            client = chromadb.HttpClient(
-                host=parsed.hostname,
-                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
-                ssl=parsed.scheme == "https",
-                settings=chroma_settings,
-            )
-        # chromadb's HTTP session is built with timeout=None: a server that stops mid-request would
-        # hang us forever, so bound every request by our own setting.
-        session = getattr(getattr(client, "_server", None), "_session", None)
-        if session is not None:
-            import httpx
+        from assistant.deadline import call_with_deadline
 
-            session.timeout = httpx.Timeout(self.timeout)
+        with _chroma_errors(self.location):
+            # The client asks the server who we are while it is built, before any timeout of ours
+            # is in place: a paused server (SIGSTOP) or a socket that never answers would hang here.
+            host = parsed.hostname
+            client = call_with_deadline(
+                lambda: chromadb.HttpClient(
+                    host=host,
+                    port=port or (443 if parsed.scheme == "https" else 8000),
+                    ssl=parsed.scheme == "https",
+                    settings=chroma_settings,
+                ),
+                self.timeout,
+            )
+        _bound_requests(client, self.timeout)
         return client
 
     def collection(self, *, create: bool = False) -> Collection:

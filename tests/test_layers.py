@@ -18,9 +18,15 @@ PACKAGE = Path(__file__).resolve().parent.parent / "assistant"
 # Lowest first. A name is a module ("assistant.corpus") or a package prefix ("assistant.text").
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("assistant.text",),  # pure text analysis: knows no other part of the pipeline
-    ("assistant.errors", "assistant.citations"),
+    ("assistant.errors", "assistant.citations", "assistant.urls", "assistant.deadline"),
     ("assistant.models", "assistant.settings"),
-    ("assistant.corpus", "assistant.bibliography", "assistant.paperstore", "assistant.collection"),
+    (
+        "assistant.locks",
+        "assistant.corpus",
+        "assistant.bibliography",
+        "assistant.paperstore",
+        "assistant.collection",
+    ),
     (
         "assistant.embedding",
         "assistant.bm25",
@@ -32,7 +38,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("assistant.answer",),
     ("assistant.prompts", "assistant.llm_client", "assistant.writers"),
     ("assistant.assistant",),
-    ("assistant.render", "assistant.output", "assistant.support"),
+    ("assistant.render", "assistant.output", "assistant.support", "assistant.display"),
+    ("assistant.streams",),
     ("assistant.lint", "assistant.eval_metrics", "assistant.evaluation"),
     ("assistant.llama", "assistant.mcp_server", "assistant.web"),
     ("assistant.cli", "assistant"),  # the package root re-exports the public API lazily
