@@ -46,6 +46,13 @@ _IRREGULAR = {"are": "is", "have": "has", "do": "does", "go": "goes", "were": "w
 # --- rewriting that cannot change a claim ----------------------------------------------------
 
 
+# Past tenses that do not end in "-ed": "we found" is "it found", not "it founds".
+_IRREGULAR_PAST = frozenset(
+    "found made built took gave saw ran began chose drew led held sought brought thought wrote "
+    "set put showed shown proved got kept met left lost read won".split()
+)
+
+
 def _third_person(verb: str) -> str:
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
@@ -59,7 +66,7 @@ def _third_person(verb: str) -> str:
         "should",
         "must",
         "also",
-    }:
+    } or verb in _IRREGULAR_PAST:
         return verb
     if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
         return verb + "es"
