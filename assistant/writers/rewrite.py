@@ -24,7 +24,7 @@ _OPENER = re.compile(
 )
 _WE_VERB = re.compile(
     r"^[Ww]e\s+((?:(?:also|further|then|first|next|thus|therefore|instead|now|here|still|then|both|"
-    r"\w+ly)\s+)*)([a-z]+)\b"
+    r"\w+ly)\s+)*)([a-z]+(?:-[a-z]+)*)\b"
 )
 _OUR_SUBJECT = re.compile(
     r"^(?:Our|The proposed|This|Our proposed)\s+(method|approach|framework|model|technique|"
@@ -48,12 +48,17 @@ _IRREGULAR = {"are": "is", "have": "has", "do": "does", "go": "goes", "were": "w
 
 # Past tenses that do not end in "-ed": "we found" is "it found", not "it founds".
 _IRREGULAR_PAST = frozenset(
-    "found made built took gave saw ran began chose drew led held sought brought thought wrote "
-    "set put showed shown proved got kept met left lost read won".split()
+    (
+        "found made built took gave saw ran began chose drew led held sought brought thought "
+        "wrote set put showed shown proved got kept met left lost read won"
+    ).split()  # noqa: SIM905 - a word list reads better as words
 )
 
 
 def _third_person(verb: str) -> str:
+    if "-" in verb:  # "fine-tune" -> "fine-tunes": the last part carries the ending
+        head, _, last = verb.rpartition("-")
+        return f"{head}-{_third_person(last)}"
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
     if verb.endswith("ed") or verb in {
