@@ -46,13 +46,7 @@ _IRREGULAR = {"are": "is", "have": "has", "do": "does", "go": "goes", "were": "w
 # --- rewriting that cannot change a claim ----------------------------------------------------
 
 
-# Past tenses that do not end in "-ed": "we found" is "it found", not "it founds".
-_IRREGULAR_PAST = frozenset(
-    (
-        "found made built took gave saw ran began chose drew led held sought brought thought "
-        "wrote set put showed shown proved got kept met left lost read won"
-    ).split()  # noqa: SIM905 - a word list reads better as words
-)
+_IRREGULAR_PAST = frozenset(words("irregular_past"))
 
 
 def _third_person(verb: str) -> str:
@@ -61,17 +55,22 @@ def _third_person(verb: str) -> str:
         return f"{head}-{_third_person(last)}"
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
-    if verb.endswith("ed") or verb in {
-        "can",
-        "could",
-        "may",
-        "might",
-        "will",
-        "would",
-        "should",
-        "must",
-        "also",
-    } or verb in _IRREGULAR_PAST:
+    if (
+        verb.endswith("ed")
+        or verb
+        in {
+            "can",
+            "could",
+            "may",
+            "might",
+            "will",
+            "would",
+            "should",
+            "must",
+            "also",
+        }
+        or verb in _IRREGULAR_PAST
+    ):
         return verb
     if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
         return verb + "es"
