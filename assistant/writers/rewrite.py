@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.lexicon import words
 from assistant.text.sentences import clean_sentence
 
 _OPENER = re.compile(
