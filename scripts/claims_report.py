@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 
 from assistant.corpus import load_listing_directory
-from assistant.text.claims import _FIGURE, analyse
+from assistant.text.claims import analyse
+from assistant.text.claims.spans import _FIGURE
 
 
 def main() -> None:

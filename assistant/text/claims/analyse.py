@@ -1,0 +1,123 @@
+"""Claims analyser, the entry point: a paper's abstract analysed into its claims, once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from assistant.text.claims.base import MIN_SPAN_WORDS, PaperClaims, Span, _lexicon
+from assistant.text.claims.fields import (
+    _finding,
+    _mechanism,
+    _problem,
+    _proposal_candidates,
+    _setting,
+    _span_from,
+)
+from assistant.text.claims.names import paper_name
+from assistant.text.claims.results import _results
+from assistant.text.claims.spans import _drop_demonstratives, _strip_openers, fix_artefacts
+from assistant.text.sentences import abstract_sentences
+
+# --- kind ----------------------------------------------------------------------------------------
+
+
+@cache
+def _kind_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    pairs = []
+    for line in _lexicon("kinds"):
+        kind, phrase = line.split(None, 1)
+        pairs.append((kind, re.compile(rf"\b{re.escape(phrase)}s?\b", re.IGNORECASE)))
+    return tuple(pairs)
+
+
+def _kind(title: str, proposal: Span | None, strength: int, finding: Span | None) -> str | None:
+    head = ""
+    if proposal is not None:
+        # the object of the proposal verb, up to its first clause: "introduces a new benchmark, ..."
+        # (an appositive counts: "presents MetaKP, a large-scale benchmark comprising ...")
+        head = re.split(
+            r"\s(?:that|which|to|for|with|based|by|where|whose|comprising)\s", proposal.text
+        )[0]
+        head = " ".join(head.split()[:10])
+    for kind, pattern in _kind_words():
+        if kind == "survey" and (pattern.search(title) or pattern.search(head)):
+            return kind
+    title_head = re.split(r":", title)[-1] if ":" in title else title
+    for kind, pattern in _kind_words():
+        if kind in {"benchmark", "dataset"} and (
+            pattern.search(head) or pattern.search(title_head)
+        ):
+            return kind
+    if strength <= 1 and (proposal is not None or finding is not None):
+        return "analysis"
+    for kind, pattern in _kind_words():
+        if pattern.search(head):
+            return kind
+    if proposal is not None:
+        return "method"
+    return "analysis" if finding is not None else None
+
+
+def _without_overlap(
+    sentences: tuple[str, ...], proposal: Span, mechanism: Span
+) -> tuple[Span, Span | None]:
+    """A mechanism read from the proposal's own relative clause ("X, which uses Y") is cut off the
+    proposal, so a writer never says it twice; when too little proposal would remain, the
+    mechanism goes instead."""
+    if (
+        mechanism.sentence != proposal.sentence
+        or not proposal.start < mechanism.start < proposal.end
+    ):
+        return proposal, mechanism
+    position = proposal.text.find(mechanism.text[:40])
+    head = (
+        re.sub(r",?\s+(?:which|that)$", "", proposal.text[:position].rstrip())
+        if position > 0
+        else ""
+    )
+    if len(head.split()) < MIN_SPAN_WORDS:
+        return proposal, None
+    return _span_from(sentences, proposal.sentence, proposal.start, head), mechanism
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def analyse(title: str, abstract: str) -> PaperClaims:
+    """The claims of one paper, every field a clean span of one abstract sentence or None."""
+    sentences = abstract_sentences(abstract)
+    name = paper_name(title, abstract)
+    candidates = _proposal_candidates(sentences, name)
+    proposal: Span | None = None
+    strength = 0
+    if candidates:
+        best = max(candidates, key=lambda candidate: (candidate.strength, -candidate.sentence))
+        proposal = _span_from(sentences, best.sentence, best.start, best.text)
+        strength = best.strength - (1 if name and name in best.text else 0)
+    finding = _finding(sentences, name)
+    proposal_index = proposal.sentence if proposal is not None else len(sentences)
+    mechanism = _mechanism(sentences, name, proposal_index, proposal) if proposal else None
+    if proposal is not None and mechanism is not None:
+        proposal, mechanism = _without_overlap(sentences, proposal, mechanism)
+    return PaperClaims(
+        name=name,
+        kind=_kind(title, proposal, strength, finding),
+        problem=_problem(sentences, name, proposal_index),
+        proposal=proposal,
+        mechanism=mechanism,
+        setting=_setting(sentences, name),
+        results=_results(sentences, name, proposal_index),
+        finding=finding,
+    )
+
+
+def standalone(sentence: str) -> str | None:
+    """An abstract sentence as prose can quote it: leading discourse openers ("To address these
+    issues,", "Second,") removed, a demonstrative before a self-describing phrase made "the"; None
+    when what is left leans on an antecedent it does not contain ("these limitations")."""
+    text = fix_artefacts(sentence[_strip_openers(sentence, 0) :])
+    text = text[:1].upper() + text[1:]
+    cleaned = _drop_demonstratives(text)
+    return None if isinstance(cleaned, int) else cleaned

@@ -1,0 +1,472 @@
+"""Claims analyser, the proposal, finding, mechanism, problem and setting of a paper."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.text.claims.base import (
+    _ADVERBS,
+    MAX_SETTING_CHARS,
+    MIN_MECHANISM_WORDS,
+    Span,
+    _alternation,
+    _contribution_pattern,
+    _lexicon,
+    _third_person,
+    _verb_forms,
+    _verb_strength,
+)
+from assistant.text.claims.spans import (
+    _DANGLING_START,
+    _FIGURE,
+    _FIRST_PERSON,
+    _URL,
+    _balanced,
+    _conjugate_coordinated,
+    _finish,
+    _present_third,
+    _raw_end,
+    _strip_openers,
+)
+
+# --- proposal ------------------------------------------------------------------------------------
+
+_EVIDENTIAL_THAT = re.compile(r"^(?:that\s+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    sentence: int
+    start: int
+    strength: int
+    text: str
+
+
+_PASSIVE = re.compile(
+    r"(?P<object>(?:[Aa]n?|[Tt]he|[Oo]ur)\s[^;]{3,200}?),?\s+(?:is|are)\s+(?:\w+ly\s+|here\s+|also\s+)?"
+    r"(?P<verb>proposed|introduced|presented|developed|designed|devised|described|derived|"
+    r"put\s+forward)\b(?:\s+and\s+(?P<second>[a-z]+ed)\b)?"
+    r"(?:\s+(?:here|in\s+this\s+(?:paper|work|study|article)))?,?"
+)
+_BASE_OF_PARTICIPLE = {
+    "proposed": "propose",
+    "introduced": "introduce",
+    "presented": "present",
+    "developed": "develop",
+    "designed": "design",
+    "devised": "devise",
+    "described": "describe",
+    "derived": "derive",
+    "put forward": "put forward",
+}
+
+
+def _passive_candidate(
+    sentences: tuple[str, ...], index: int, name: str | None
+) -> _Candidate | None:
+    """ "A novel gradient boosting framework is proposed where ..." -> "proposes a novel gradient
+    boosting framework where ..." (the voice changes, the words and the claim do not)."""
+    sentence = sentences[index]
+    start = _strip_openers(sentence, 0)
+    match = _PASSIVE.match(sentence, start)
+    if match is None or not _balanced(match.group("object")):
+        return None
+    if _DANGLING_START.match(match.group("object")) or _FIRST_PERSON.search(match.group("object")):
+        return None
+    verb = _BASE_OF_PARTICIPLE[re.sub(r"\s+", " ", match.group("verb"))]
+    phrase = match.group("object")
+    if re.match(r"(?:The|An|A|Our)\s", phrase):
+        phrase = phrase[0].lower() + phrase[1:]
+    rest = sentence[match.end() :]
+    verb_phrase = _third_person(verb)
+    if match.group("second"):  # "is proposed and explored" -> "proposes and explores"
+        second = match.group("second")
+        base = second[:-1] if second[:-1] in _verb_strength() else second[:-2]
+        verb_phrase += " and " + _third_person(base)
+    gap = " " if rest and not rest.startswith((" ", ",")) else ""
+    text = _finish(f"{verb_phrase} {phrase}{gap}{rest}", name)
+    if text is None:
+        return None
+    strength = _verb_strength().get(verb, 2) - 1 + (1 if name and name in text else 0)
+    return _Candidate(index, match.start("object"), strength, text)
+
+
+_LISTED_VERB = re.compile(
+    r"(,?\s+and\s+(?:then\s+|also\s+|further\s+)?)(show|demonstrate|propose|introduce|"
+    r"present|evaluate|find|prove|use|apply|develop|provide|release|train|study|"
+    r"analy[sz]e|identify|observe|derive|establish|explore|investigate|conduct|"
+    r"validate|verify|compare|extend|leverage|employ|reveal|discuss|highlight|argue|"
+    r"suggest|outline|test|measure|quantify|characterize|construct|build|curate|"
+    r"collect|achieve|obtain|make|integrate|design)\b"
+)
+
+
+def _conjugate_listed(rest: str) -> str:
+    """ "... X and show that Y" after "we propose": "and shows"; not in "to study and design X"."""
+
+    def conjugate(match: re.Match[str]) -> str:
+        if re.search(r"\bto\s+\w+$", rest[: match.start()]):
+            return match.group(0)
+        return match.group(1) + _third_person(match.group(2))
+
+    return _LISTED_VERB.sub(conjugate, rest)
+
+
+def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_Candidate]:
+    forms = _verb_forms()
+    candidates = []
+    for index in range(len(sentences)):
+        passive = _passive_candidate(sentences, index, name)
+        if passive is not None:
+            candidates.append(passive)
+    pattern = _contribution_pattern()
+    for index, sentence in enumerate(sentences):
+        if _URL.search(sentence):
+            continue
+        for match in pattern.finditer(sentence):
+            verb = re.sub(r"\s+", " ", match.group("verb"))
+            printed, strength = forms.get(verb, (verb, 1))
+            rest = sentence[match.end("verb") :]
+            # "we propose and evaluate X": every coordinated verb in the third person
+            rest = re.sub(
+                r"^(\s+and\s+)(\w+)\b",
+                lambda m: m.group(1) + forms.get(m.group(2), (m.group(2), 0))[0],
+                rest,
+            )
+            rest = _conjugate_coordinated(_conjugate_listed(rest))
+            rest = re.sub(r"^\s+here\b", "", rest)
+            text = _finish(printed + rest, name)
+            if text is None:
+                continue
+            if name and name in text:
+                strength += 1  # "we propose X (Name)" beats "we design Y"; never "we evaluate Name"
+            if re.match(
+                r"proposes\s+to\s+(?:study|investigate|analy[sz]e|explore|examine|understand)", text
+            ) or re.match(
+                r"\S+\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:analysis|analyses|study|evaluation|"
+                r"investigation|discussion|comparison|overview|characteri[sz]ation)\s+of\b",
+                text,
+            ):
+                strength = 1
+            if strength == 1 and re.match(r"\S+\s+that\b", text):
+                strength = 0  # "shows that ..." is a finding, not what the paper offers
+            candidates.append(_Candidate(index, match.start("verb"), strength, text))
+    return candidates
+
+
+def _span_from(sentences: tuple[str, ...], index: int, start: int, text: str) -> Span:
+    sentence = sentences[index]
+    return Span(index, start, _raw_end(sentence, start, text), text)
+
+
+# --- finding -------------------------------------------------------------------------------------
+
+
+@cache
+def _finding_pattern() -> re.Pattern[str]:
+    verbs = _alternation(_lexicon("evidential_verbs"))
+    return re.compile(
+        r"\b(?:[Ww]e|[Oo]ur\s+(?:\w+\s+){0,2}?(?:results?|experiments?|analys[ie]s|findings?|"
+        r"study|evaluation|theory)|(?:[Tt]he\s+)?(?:[Ee]xperiments?|[Rr]esults?|[Ee]valuations?|"
+        r"[Aa]nalys[ie]s|[Ff]indings?))\s+" + _ADVERBS + rf"(?:{verbs})\s+"
+        r"(?:(?:both\s+)?(?:theoretically|empirically|experimentally)\s+(?:and\s+\w+ly\s+)?)?that\s+"
+    )
+
+
+def _finding(sentences: tuple[str, ...], name: str | None) -> Span | None:
+    for index, sentence in enumerate(sentences):
+        for match in _finding_pattern().finditer(sentence):
+            start = match.end()
+            if _DANGLING_START.match(sentence[start:]):
+                continue
+            text = _finish(sentence[start:], name)
+            if text:
+                return _span_from(sentences, index, start, text)
+    return None
+
+
+# --- mechanism -----------------------------------------------------------------------------------
+
+_NOT_MECHANISM = re.compile(
+    r"^(?:\w+ly\s+)?(?:outperform|achiev|surpass|obtain|attain|match|exceed|reach|deliver|yield|"
+    r"is\s+(?:publicly\s+)?available|are\s+(?:publicly\s+)?available|will|can\s+be\s+found|"
+    r"show|demonstrate|evaluate|conduct|perform|release|make|open-source|validate|verify|test|"
+    r"compare|report|find|found|observe|believe|hope|expect|discuss|conclude|note|present|"
+    r"propose|introduce|also\s+propose|call|name|term|dub|refer|notice|argue|hypothesi[sz]e|"
+    r"has\s+(?:\w+\s+){0,2}(?:achiev|shown|demonstrat|replicat|outperform)|provide\s+(?:\w+\s+)?evidence|"
+    r"provides\s+(?:\w+\s+)?evidence|study|studies|analy[sz]e|investigate|explore|examine|"
+    r"discover|reveal|observe|confirm|suggest|indicate|ares?\b|is\s+able|are\s+able)",
+    re.IGNORECASE,
+)
+_RESULT_WORDS = re.compile(
+    r"\b(?:outperform\w*|state-of-the-art|sota|results|superior|surpass\w*|effectiveness)\b", re.I
+)
+_EVALUATIVE_PURPOSE = re.compile(r"\bto\s+(?:show|demonstrate|evaluate|validate|verify|test)\b")
+_WE_VERB = re.compile(
+    r"^(?:[Ww]e)\s+"
+    + _ADVERBS
+    + r"(?P<verb>(?:[a-z]+-)?(?:[a-z]+(?:ss|us|is)|[a-z]*[a-rt-z]))(?![\w-])"
+)
+
+
+_MECHANISM_PARTICIPLES = frozenset(
+    [
+        "based",
+        "built",
+        "trained",
+        "designed",
+        "composed",
+        "implemented",
+        "formulated",
+        "obtained",
+        "derived",
+        "inspired",
+        "grounded",
+        "realized",
+        "realised",
+        "parameterized",
+        "parametrized",
+        "constructed",
+        "optimized",
+        "learned",
+    ]
+)
+_GENERIC_SUBJECT = re.compile(
+    r"(?:(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his)\s+(?:\w+\s+){0,2}?(?:method|approach|framework|model|"
+    r"technique|algorithm|system|architecture|scheme|pipeline|strategy|design|key\s+idea|"
+    r"core\s+idea|idea|module|mechanism)|[Ii]t)\s+"
+)
+_PREDICATE = re.compile(
+    r"(?:\w+ly\s+)?(?:[a-z][a-z\-]*(?:s|ed)\b|(?:can|could|may|might)\s+(?:\w+ly\s+)?"
+    r"(?!be\b|also\b)[a-z]+\b)"
+)
+_OUR_FRAMEWORK = re.compile(
+    r"(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:\w+\s+){0,2}?(?:method|approach|framework|model|"
+    r"technique|algorithm|system|architecture)"
+)
+_APPOSITIVE = re.compile(r",\s+(?:dubbed|called|named|termed|coined)\s+[^,]{1,80},\s+")
+
+
+def _predicate_start(body: str, name: str | None) -> int | None:
+    """Offset of the predicate when ``body`` starts with the paper's method as subject."""
+    position = None
+    if name and body.startswith(name + " "):
+        position = len(name) + 1
+    else:
+        subject = _GENERIC_SUBJECT.match(body)
+        if subject:
+            position = subject.end()
+        else:
+            named = _OUR_FRAMEWORK.match(body)
+            appositive = _APPOSITIVE.match(body, named.end()) if named else None
+            if appositive:
+                position = appositive.end()  # "Our proposed framework, dubbed DSEE, aims to ..."
+    if position is None or not _PREDICATE.match(body, position):
+        return None
+    if re.match(r"[\w\-]+\s+(?:is|are|was|were|can|will|have|has)\b", body[position:]):
+        return None  # "Hydra heads are ...": the word after the name was a noun
+    copula = re.match(r"(?:is|are|was|were)\s+(?P<next>\w+)", body[position:])
+    if copula and copula.group("next") not in _MECHANISM_PARTICIPLES:
+        return None  # "is agnostic to ...": a property, not how it works
+    return position
+
+
+def _mechanism(
+    sentences: tuple[str, ...], name: str | None, after: int, proposal: Span | None
+) -> Span | None:
+    forms = _verb_forms()
+    for index in range(after, len(sentences)):
+        sentence = sentences[index]
+        if _URL.search(sentence) or _FIGURE.search(sentence):
+            continue
+        start = _strip_openers(sentence, 0)
+        body = sentence[start:]
+        if index == after:
+            continue
+        predicate = _predicate_start(body, name)
+        if predicate is not None and not (body.startswith(("It ", "it ")) and index != after + 1):
+            rest_start = start + predicate
+            if _NOT_MECHANISM.match(sentence[rest_start:]):
+                continue
+            text = _finish(sentence[rest_start:], name)
+            if (
+                text
+                and len(text.split()) >= MIN_MECHANISM_WORDS
+                and not _EVALUATIVE_PURPOSE.search(text)
+                and not _RESULT_WORDS.search(text)
+            ):
+                return _span_from(sentences, index, rest_start, text)
+            continue
+        we = _WE_VERB.match(body)
+        if we:
+            verb = we.group("verb")
+            # a second "we propose Y" after the main proposal usually says how ("an offline
+            # approach to quantize inputs by sorting and clustering")
+            second_proposal = verb in {"propose", "introduce", "design", "develop", "devise"}
+            if (_NOT_MECHANISM.match(verb) and not second_proposal) or verb in {"also", "further"}:
+                continue
+            strength = forms.get(verb, (verb, 2))[1]
+            if strength == 1:
+                continue
+            verb_start = start + we.start("verb")
+            printed = forms[verb][0] if verb in forms else _present_third(verb)
+            text = _finish(
+                _conjugate_coordinated(printed + sentence[start + we.end("verb") :]), name
+            )
+            if (
+                text
+                and len(text.split()) >= MIN_MECHANISM_WORDS
+                and not _EVALUATIVE_PURPOSE.search(text)
+                and not _RESULT_WORDS.search(text)
+            ):
+                return _span_from(sentences, index, verb_start, text)
+    if proposal is not None:
+        # the proposal sentence's own relative clause: "X, which leverages ..."
+        sentence = sentences[proposal.sentence]
+        which = re.search(r",\s+(?:which|that)\s+(?P<verb>[a-z]+s)\b", sentence[proposal.start :])
+        if which and not _NOT_MECHANISM.match(which.group("verb")):
+            start = proposal.start + which.start("verb")
+            text = _finish(sentence[start:], name)
+            if text:
+                return _span_from(sentences, proposal.sentence, start, text)
+    return None
+
+
+# --- problem -------------------------------------------------------------------------------------
+
+_PROBLEM_CUE = re.compile(
+    r"\b(?:challeng\w*|limitations?|limited|suffer\w*|fail\w*|struggl\w*|lack\w*|remains?\s+"
+    r"(?:unclear|open|challenging|difficult|unknown|elusive|limited)|bottlenecks?|costly|expensive|"
+    r"difficult\w*|hinder\w*|vulnerab\w*|degrad\w*|prohibitive\w*|unclear|open\s+(?:question|"
+    r"problem)|inefficien\w*|unreliab\w*|poorly|insufficient\w*|impractical|infeasible|"
+    r"not\s+(?:well|yet|always)|little\s+is\s+known|underexplored|overlook\w*|neglect\w*|ignor\w*|"
+    r"sensitive|brittle|restrict\w*|only\s+work)\b",
+    re.IGNORECASE,
+)
+
+
+def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span | None:
+    best: Span | None = None
+    for index in range(min(before, len(sentences))):
+        sentence = sentences[index]
+        if not _PROBLEM_CUE.search(sentence) or _FIRST_PERSON.search(sentence):
+            continue
+        start = _strip_openers(sentence, 0)
+        if _DANGLING_START.match(sentence[start:]):
+            continue
+        text = _finish(sentence[start:], name)
+        if text and _PROBLEM_CUE.search(text):
+            best = _span_from(sentences, index, start, text)  # the last one before the proposal
+    return best
+
+
+# --- setting -------------------------------------------------------------------------------------
+
+
+@cache
+def _setting_pattern() -> re.Pattern[str]:
+    nouns = _alternation(_lexicon("setting_nouns"))
+    return re.compile(
+        r"\b(?:(?:on|across|over)\s+(?!par\b|average\b|the\s+other\b|top\s+of\b|turn\b)"
+        r"(?:(?!(?:is|are|was|were|be|been|can|could|may|we|our|which|that|where|while|when|"
+        r"achiev\w*|outperform\w*|show\w*|demonstrat\w*|improv\w*|reduc\w*|provid\w*|has|have|"
+        r"over|than|against|in|on|across|baselines?|methods?)\b)[\w\-+.'/()]+,?\s+){0,12}?"
+        r"|in\s+(?:(?!(?:and|or|of|the|in|on|to|for|with|which|that)\b)[\w\-+.'/()]+\s+){0,4}?)"
+        rf"(?:{nouns})\b"
+        r"(?:\s*\([A-Z][\w\-]*\))?"
+        r"(?:,?\s+(?:such\s+as|including|like|e\.g\.,?)\s+[^.;]{0,100}?(?=[.;]|,\s+(?:while|where|"
+        r"which|with|and\s+(?:show|demonstrat|achiev|outperform)|respectively|demonstrat|show)|$))?"
+    )
+
+
+_EVALUATION = re.compile(
+    r"\b(?:experiments?|evaluat\w*|benchmark\w*|results?|outperform\w*|achiev\w*|surpass\w*|"
+    r"empirical\w*|tested|validat\w*|demonstrat\w*|accuracy|state-of-the-art|improv\w*|"
+    r"speed-?ups?)\b",
+    re.IGNORECASE,
+)
+_NAMED_DATA = re.compile(
+    r"(?<!based\s)(?<!relies\s)(?<!depends\s)\bon\s+(?:the\s+)?((?:[A-Z][\w\-.]*\d*[\w\-]*)(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?"
+    r"[A-Z][\w\-.]*)*)"
+)
+
+
+_NAMED_TOKEN = re.compile(r"\b(?:[A-Za-z][\w\-]*[A-Z0-9][\w\-]*|[A-Z][a-z]+-\w+)\b")
+_GENERIC_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "various",
+        "several",
+        "multiple",
+        "many",
+        "different",
+        "diverse",
+        "all",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "wide",
+        "range",
+        "of",
+        "variety",
+        "extensive",
+        "standard",
+        "popular",
+        "common",
+        "real-world",
+        "both",
+        "these",
+        "this",
+        "challenging",
+        "public",
+        "publicly",
+        "available",
+    ]
+)
+
+
+def _setting_score(text: str, sentence: str) -> int:
+    words = text.split()
+    score = 1 if words[0] in {"on", "across"} else (-2 if words[0] == "in" else 0)
+    if any(_NAMED_TOKEN.fullmatch(word.strip(",()")) for word in words[1:]):
+        score += 3
+    elif all(word.lower().strip(",") in _GENERIC_WORDS for word in words[1:-1]):
+        score -= 1
+    if re.search(r"\b(?:experiments?|evaluat\w*|benchmark\w*)\b", sentence, re.I):
+        score += 1
+    return score
+
+
+def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
+    """The best-scored evaluation phrase of the abstract: named data beat "in various settings"."""
+    best: tuple[int, int, Span] | None = None
+    for index, sentence in enumerate(sentences):
+        if not _EVALUATION.search(sentence):
+            continue
+        found = [(m.start(), m.group(0)) for m in _setting_pattern().finditer(sentence)]
+        named = _NAMED_DATA.search(sentence)
+        if named and (
+            any(character.isdigit() for character in named.group(1))
+            or re.search(r"[A-Z].*[A-Z]", named.group(1))
+        ):
+            found.append((named.start(), named.group(0)))
+        for start, raw in found:
+            if len(raw) > MAX_SETTING_CHARS + 60 or not _balanced(raw):
+                continue
+            text = _finish(raw, name, min_words=2)  # "on MS-MARCO"
+            if not text or _DANGLING_START.match(text.split(None, 1)[1]):
+                continue
+            score = _setting_score(text, sentence)
+            if best is None or score > best[0]:
+                best = (score, -index, _span_from(sentences, index, start, text))
+    return best[2] if best else None

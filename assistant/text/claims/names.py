@@ -1,0 +1,168 @@
+"""Claims analyser, what a paper calls its contribution."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from assistant.text.claims.base import (
+    MAX_TITLE_NAME_CHARS,
+    _common_acronyms,
+    _contribution_pattern,
+    _verb_forms,
+)
+from assistant.text.sentences import abstract_sentences
+
+# --- name ----------------------------------------------------------------------------------------
+
+_NAME_TOKEN = r"[A-Za-zσ][\w+.\-σ]*[\w+]"
+_LOOKS_NAMED = re.compile(
+    r"^(?=.*[A-Z].*[A-Z0-9+]|.*\d|[A-Z][a-z]{2,})[A-Za-zσ0-9][\w+.\-σ]*[\w+]$"
+)
+_MIXED = re.compile(r"^(?=\S*(?:[a-z]\S*[A-Z]|[A-Z]\S*[A-Z]|\d|\+))")
+_DEFINED_ACRONYM = re.compile(r"\(\s*(" + _NAME_TOKEN + r")\s*\)")
+_CALLED = re.compile(
+    r"\b(?:called|dubbed|named|termed|coined|denoted(?:\s+as)?|namely|(?:which|that)\s+we\s+call)"
+    r"\s+(?:as\s+)?(?:the\s+)?"
+    r"(?P<name>" + _NAME_TOKEN + r")"
+)
+
+
+@lru_cache(maxsize=16384)
+def _is_name(token: str, abstract: str) -> bool:
+    if token in _common_acronyms() or len(token) > 24 or len(token) < 2:
+        return False
+    if token.rstrip("s") in _common_acronyms():
+        return False
+    if _MIXED.match(token):
+        return True
+    # a capitalised word is a name when the abstract keeps using it mid-sentence ("Mamba", "Hydra")
+    return bool(re.match(r"^[A-Z][a-z]+\d*$", token)) and (
+        len(re.findall(rf"(?<![.!?]\s)(?<!^)\b{re.escape(token)}\b", abstract)) >= 2
+    )
+
+
+def _title_name(title: str, abstract: str) -> str | None:
+    if ":" not in title:
+        return None
+    prefix = title.split(":", 1)[0].strip()
+    if not 0 < len(prefix) <= MAX_TITLE_NAME_CHARS:
+        return None
+    words = prefix.split()
+    if len(words) == 1:
+        token = words[0]
+        # "Attribute-to-Delete:" is a slogan unless the abstract uses it; "Quamba2:" is a name
+        plain_words = all(re.fullmatch(r"[A-Z]?[a-z]+", part) for part in token.split("-"))
+        own_shape = re.search(r"\d|\+|[a-z][A-Z]", token) or (
+            _MIXED.match(token) and not plain_words
+        )
+        if own_shape or re.search(rf"\b{re.escape(token)}\b", abstract):
+            return token
+        return None
+    if len(words) <= 3:
+        bare = re.sub(r"^(?:The|A|An)\s+", "", prefix)
+        if re.search(rf"\b{re.escape(bare)}\b", abstract) and any(
+            word[:1].isupper() for word in bare.split()[1:]
+        ):
+            return bare
+        first = words[0]
+        if re.search(r"\d|[a-z][A-Z]", first) and re.search(rf"\b{re.escape(first)}\b", abstract):
+            return first  # "AlphaMath Almost Zero: ..." names AlphaMath
+    return None
+
+
+def strength_of(match: re.Match[str]) -> int:
+    """The strength of the contribution verb a ``_contribution_pattern`` match found."""
+    return _verb_forms().get(re.sub(r"\s+", " ", match.group("verb")), ("", 1))[1]
+
+
+def paper_name(title: str, abstract: str) -> str | None:
+    """The name the paper gives what it contributes: a title prefix ("Quamba2: ..."), a name its
+    contribution sentence gives ("we introduce ... Destroy Your Object (DeYO)", "we propose
+    LLM-TTA"), else a name-like token the abstract makes the subject of its results."""
+    from_title = _title_name(title, abstract)
+    if from_title:
+        return from_title
+    sentences = abstract_sentences(abstract)
+    pattern = _contribution_pattern()
+    for sentence in sentences:
+        for match in pattern.finditer(sentence):
+            after = sentence[match.end() :]
+            verb = re.sub(r"\s+", " ", match.group("verb"))
+            if _verb_forms().get(verb, ("", 1))[1] < 2:
+                continue  # "we observe ... a principle called Occam's razor" names no contribution
+            called = _CALLED.search(after)
+            if called and _is_name(called.group("name"), abstract):
+                defined = _DEFINED_ACRONYM.match(after, called.end() + 1) or re.match(
+                    r"[\w\s\-]{0,60}?\((" + _NAME_TOKEN + r")\)", after[called.start() :]
+                )
+                if defined and _is_name(defined.group(1), abstract):
+                    return defined.group(1)
+                return called.group("name")
+            if called:
+                acronym = re.match(
+                    r"[\w\s\-]{0,80}?\((" + _NAME_TOKEN + r")\)", after[called.end() :]
+                )
+                if acronym and _is_name(acronym.group(1), abstract):
+                    return acronym.group(1)
+            early = re.match(
+                r"\s+(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,8}?\((" + _NAME_TOKEN + r")\)", after
+            )
+            if early and _is_name(early.group(1), abstract):
+                return early.group(1)
+            appositive = re.match(r"\s+([A-Z][\w\-+]*),\s+(?:a|an)\s", after)
+            if (
+                appositive
+                and strength_of(match) >= 2
+                and appositive.group(1) not in _common_acronyms()
+            ):
+                return appositive.group(1)  # "we describe Sparsey, an unsupervised ... model"
+            direct = re.match(r"\s+(" + _NAME_TOKEN + r")\b", after)
+            if (
+                direct
+                and _is_name(direct.group(1), abstract)
+                and (
+                    direct.group(1)[0].isupper()
+                    or (
+                        _MIXED.match(direct.group(1))
+                        and _verb_forms().get(re.sub(r"\s+", " ", match.group("verb")), ("", 0))[1]
+                        == 3
+                    )
+                )
+            ):
+                return direct.group(1)
+            clause = re.split(r"[;]|, which|, and we", after)[0]
+            for defined_match in _DEFINED_ACRONYM.finditer(clause):
+                if _is_name(defined_match.group(1), abstract):
+                    return defined_match.group(1)
+    our_named = re.search(
+        r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:\w+\s+){0,2}?(?:model|method|approach|framework|"
+        r"algorithm|architecture|system|technique|benchmark|dataset|tool|library),?\s+\(?("
+        + _NAME_TOKEN
+        + r")\)?",
+        abstract,
+    )
+    if our_named and _is_name(our_named.group(1), abstract):
+        return our_named.group(1)
+    subjects = Counter(
+        match.group(1)
+        for match in re.finditer(
+            r"\b(" + _NAME_TOKEN + r")\s+(?:\w+ly\s+)?(?:outperforms|achieves|improves|reduces|"
+            r"surpasses|delivers|attains|enables|uses|consists|leverages)\b",
+            abstract,
+        )
+        if _is_name(match.group(1), abstract) and _MIXED.match(match.group(1))
+    )
+    acronyms = {match.group(1) for match in _DEFINED_ACRONYM.finditer(abstract)}
+    for token, _count in subjects.most_common():
+        if token in acronyms or abstract.count(token) >= 2:
+            return token
+    # an acronym the abstract defines and keeps using ("... feedback (RLCF) framework")
+    frequent = Counter(
+        {token: len(re.findall(rf"\b{re.escape(token)}\b", abstract)) for token in acronyms}
+    )
+    ranked = [(t, c) for t, c in frequent.most_common() if c >= 3 and _is_name(t, abstract)]
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None

@@ -1,0 +1,389 @@
+"""Claims analyser, cutting a sentence into a printable span: openers, first person, demonstratives, clause ends, figures."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.text.claims.base import (
+    MAX_SPAN_CHARS,
+    MIN_SPAN_WORDS,
+    _alternation,
+    _lexicon,
+    _opener_pattern,
+    _third_person,
+)
+
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+_UNIT = (
+    r"(?:\s?%|\\%|\s?percent\b|\s+percentage\s+points?\b|\s?pp\b|\s+points?\b|\s?×|x\b|\s?times\b|"
+    r"[xX]\b|-?fold\b|\s?dB\b|\s+BLEU\b|\s?ms\b|\s+seconds?\b|\s+hours?\b|\s?GB\b|\s?MB\b|\s?TB\b)"
+)
+
+_QUALIFIER = (
+    r"(?:(?:up\s+to|over|more\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|"
+    r"less\s+than|fewer\s+than|only|an\s+average\s+of|on\s+average|average\s+of|as\s+much\s+as|"
+    r"as\s+few\s+as|by|of)\s+)?"
+)
+
+_MODALS = frozenset(
+    [
+        "can",
+        "could",
+        "may",
+        "might",
+        "will",
+        "would",
+        "should",
+        "must",
+        "shall",
+        "cannot",
+        "did",
+        "had",
+        "was",
+    ]
+)
+
+_IRREGULAR_PRESENT = {"are": "is", "were": "was", "have": "has", "do": "does"}
+
+_DETERMINERS = [
+    "a",
+    "an",
+    "the",
+    "each",
+    "every",
+    "its",
+    "their",
+    "all",
+    "any",
+    "both",
+    "multiple",
+    "several",
+    "distinct",
+    "new",
+    "these",
+    "those",
+    "it",
+    "them",
+    "this",
+    "that",
+]
+
+
+# --- small text helpers --------------------------------------------------------------------------
+
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs|[Oo]urselves|I)\b")
+_OUR = re.compile(
+    r"\b([Oo]ur)\s+((?:(?:proposed|new|novel|own|overall|resulting|final)\s+)?)"
+    r"(method|approach|framework|model|technique|algorithm|system|architecture|scheme|solution|"
+    r"pipeline|strategy|network|estimator|metric|benchmark|dataset|tool|library|design)\b"
+)
+_DANGLING_START = re.compile(
+    r"^(?:this|these|those|such|they|them|it|its|their|theirs|that|both|the latter|the former|"
+    r"the above|the same|he|she|former|latter)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BOUNDARY = re.compile(
+    r";\s|\s[—–]\s|,?\s\((?:[ivx]{1,4}|\d{1,2})\)\s|,\s(?=(?:which|where|while|whereas|allowing|enabling|thereby|leading|resulting|"
+    r"making|yielding|and\s+(?:we|our|it|they|this|thus|therefore|thereby|then|show|demonstrate|"
+    r"achiev\w*|outperform\w*|evaluat\w*)|but|although|though|as\s+well\s+as|so\s+that)\b)"
+)
+_TRAILING_JUNK = re.compile(r"(?:\s*\[[\d,\s\-–]+\]|\s*\((?:see|cf\.?)\s[^)]*\)|\s*https?://\S+)$")
+_URL = re.compile(
+    r"https?://|github\.com|\bcode\b.{0,40}\bavailable\b|\bproject page\b|"
+    r"\b(?:share|release|open-source)\w*\s+(?:the\s+|our\s+|all\s+)?(?:code|data|models|weights)",
+    re.I,
+)
+
+
+def fix_artefacts(text: str) -> str:
+    """Listing-page leftovers of LaTeX: "\\%" -> "%", "5times" -> "5×", "models~(LLMs)" -> "models (LLMs)"."""
+    text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
+    text = re.sub(r"(\d)\s?times\s?(?=\d)", r"\1×", text)
+    text = re.sub(r"(\d)times\b", r"\1×", text)
+    text = re.sub(r"(?<=[A-Za-z)])~(?=[(A-Za-z])", " ", text)
+    text = re.sub(r"\\(?:sim|approx)\s?", "~", text)
+    text = re.sub(r"\\([A-Za-z]{2,})\b(?!\s*[({])", r"\1", text)  # "\ladder" -> "ladder"
+    # a LaTeX size or font command whose backslash the listing page lost: "scriptsizeFLaws"
+    text = re.sub(r"\b(?:scriptsize|footnotesize|textsc|textbf|textit|mathrm)(?=[A-Z])", "", text)
+    return text
+
+
+_ENUMERATOR = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
+
+
+def _balanced(text: str) -> bool:
+    """Brackets paired, counting "1)" and "ii)" enumerators as no bracket at all."""
+    text = _ENUMERATOR.sub("", text)
+    return text.count("(") == text.count(")") and text.count("[") == text.count("]")
+
+
+_MID_LIST = re.compile(r"(?:[\w\-]+(?:\s[\w\-]+)?,|(?:and|or|but|nor)\b)")
+
+
+def _strip_openers(sentence: str, start: int) -> int:
+    """Offset after the discourse openers that begin ``sentence[start:]`` (repeatedly)."""
+    pattern = _opener_pattern()
+    for _ in range(4):
+        match = pattern.match(sentence, start)
+        if not match or not _balanced(match.group(0)):
+            break
+        if _MID_LIST.match(sentence, match.end()):
+            break  # "Although RNNs, CNNs, and Transformers ...": the comma was inside a list
+        start = match.end()
+        relative = re.match(r"(?:which|who|that|where|whose)\b[^,;]{0,140}?,\s*", sentence[start:])
+        if relative and _balanced(relative.group(0)):
+            start += relative.end()  # "Compared to X, which requires Y, DD enables ..."
+    return start
+
+
+def _cut_to_clause(text: str, limit: int = MAX_SPAN_CHARS) -> str:
+    """``text`` itself when short enough, else its longest prefix ending at a clause boundary."""
+    if len(text) <= limit:
+        return text
+    best = None
+    for match in _CLAUSE_BOUNDARY.finditer(text):
+        if match.start() > limit:
+            break
+        if match.start() >= 40 and _balanced(text[: match.start()]):
+            best = match.start()
+    return text[:best] if best else text
+
+
+def _tidy_end(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"(?:,\s*|\s+)(?:and|or|but)$", "", text.rstrip(" .,;:")).rstrip(" .,;:")
+        if text.endswith(("]", ")")) or "http" in text[-80:]:
+            text = _TRAILING_JUNK.sub("", text)
+    return text
+
+
+@cache
+def _vague_nouns() -> re.Pattern[str]:
+    nouns = _alternation(_lexicon("dangling"))
+    return re.compile(rf"^(?:{nouns})(?:s|es)?\b", re.IGNORECASE)
+
+
+_ANAPHORIC_PHRASE = re.compile(
+    r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter|"
+    r"following)|"
+    r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b",
+    re.IGNORECASE,
+)
+# "these lack guarantees": the demonstrative stands alone as the subject of this verb
+_PRONOUN_VERB = re.compile(
+    r"(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|do|does|did|"
+    r"lacks?|suffers?|fails?|requires?|rel(?:y|ies)|struggles?|remains?|becomes?|tends?|allows?|"
+    r"enables?|leads?|makes?|shows?|provides?|achieves?|yields?|offers?|includes?|involves?|"
+    r"depends?|limits?|hinders?|ignores?|neglects?|means?|implies|implys?|suggests?|"
+    r"\w+ed)\b"
+)
+_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Ss]uch|[Tt]his|[Tt]hat)\s+(?=[\w-])")
+
+
+def _drop_demonstratives(text: str) -> str | int:
+    """ "these selective SSMs" -> "the selective SSMs": a demonstrative before a self-describing
+    noun phrase becomes "the"; the offset of one whose phrase means nothing without its antecedent
+    ("these issues", "such models", "this method")."""
+    anaphor = _ANAPHORIC_PHRASE.search(text)
+    if anaphor:
+        return anaphor.start()
+    out = []
+    position = 0
+    for match in _DEMONSTRATIVE.finditer(text):
+        word = match.group(0).strip().lower()
+        following = text[match.end() :]
+        if word == "that" or (word == "this" and re.match(r"(?:paper|work|study)\b", following)):
+            continue
+        if word == "such":
+            if re.match(r"(?:as|that)\b", following):
+                continue
+            return match.start()  # "such data": which data, the sentence before said
+        phrase = following.split(",")[0].split()[:3]
+        if phrase and phrase[0].rstrip("s").lower() in text[: match.start()].lower():
+            continue  # the antecedent is inside the span: "a representation ... this representation"
+        if (
+            len(phrase) < 2
+            or any(_vague_nouns().match(word) for word in phrase[:3])
+            or re.match(r"(?:two|three|four|both)\b", phrase[0])
+            or (word in {"this", "these", "those"} and _PRONOUN_VERB.match(phrase[0]))
+        ):
+            return match.start()
+        out.append(text[position : match.start()])
+        out.append("The " if match.group(0)[0].isupper() else "the ")
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _resolve_first_person(text: str, name: str | None) -> str | None:
+    """ "our method" -> the name (or "the method"), "our X" -> "the X"; None when a "we"/"us"
+    remains that cannot be cut off at a clause boundary."""
+
+    def our(match: re.Match[str]) -> str:
+        if name and not match.group(2):
+            return name
+        article = "The" if match.group(1) == "Our" else "the"
+        return f"{article} {match.group(2)}{match.group(3)}"
+
+    text = _OUR.sub(our, text)
+    if name:  # "our method CLAMP" -> "CLAMP", not "CLAMP CLAMP"
+        text = re.sub(rf"\b{re.escape(name)}\s*,?\s+{re.escape(name)}\b", name, text)
+    # "a formula, which we call Distance over Gradients (DoG)" -> "a formula, called ..."
+    text = re.sub(
+        r",?\s+(?:which|that)\s+we\s+(?:call|dub|name|term|refer\s+to\s+as)\s+", ", called ", text
+    )
+    text = re.sub(r"\b([Oo])ur\b", lambda m: "The" if m.group(1) == "O" else "the", text)
+    person = _FIRST_PERSON.search(text)
+    if person:
+        cut = _cut_before(text, person.start())
+        if cut is None:
+            return None
+        text = text[:cut]
+    return text
+
+
+_MISSED_BREAK = re.compile(
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bal)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<![A-Z])\.\s+(?=\S)"
+)
+
+
+# "to" after "likely", "able", "due" ... belongs to the claim ("are likely to be"), not a purpose
+_SOFT_BOUNDARY = re.compile(
+    r"(?<!\blikely)(?<!\bunlikely)(?<!\bable)(?<!\bunable)(?<!\bdue)(?<!\bused)(?<!\bup)"
+    r"(?<!\bclose)(?<!\bsimilar)(?<!\brelated)(?<!\bcompared)(?<!\brelative)(?<!\bprior)"
+    r"(?<!\btend)(?<!\btends)(?<!\bneed)(?<!\bneeds)(?<!\bseem)(?<!\bseems)(?<!\bhas)(?<!\bhave)"
+    r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as|even\s+(?:in|on|under|for)|"
+    r"in|under|across)\s"
+)
+
+
+def _cut_before(text: str, position: int) -> int | None:
+    """The last clause boundary (or purpose/means phrase) before ``position`` worth keeping."""
+    cut = None
+    for pattern in (_CLAUSE_BOUNDARY, _SOFT_BOUNDARY, re.compile(r",\s")):
+        for match in pattern.finditer(text, 0, position):
+            if len(text[: match.start()].split()) >= MIN_SPAN_WORDS and _balanced(
+                text[: match.start()]
+            ):
+                cut = match.start()
+        if cut is not None and re.search(r"\b(?:only|not|never|no|nor|without)$", text[:cut]):
+            return None  # cutting here would drop what "only"/"not" applies to
+        if cut is not None:
+            # "a method inspired | by ...": a participle left hanging goes with what followed it
+            hanging = re.search(r"\s+\w{3,}ed$", text[:cut])
+            if pattern is _SOFT_BOUNDARY and hanging and len(text[: hanging.start()].split()) >= 3:
+                cut = hanging.start()
+            return cut
+    return None
+
+
+_SUBORDINATE = re.compile(
+    r"(?:while|although|though|whereas|because|since|if|when|unless|despite|as)\b", re.IGNORECASE
+)
+
+
+def _finish(
+    text: str, name: str | None, limit: int = MAX_SPAN_CHARS, min_words: int = MIN_SPAN_WORDS
+) -> str | None:
+    """The printable form of a span's raw text, or None when it cannot stand alone."""
+    missed = _MISSED_BREAK.search(text)
+    if missed:
+        text = text[: missed.start()]
+    text = fix_artefacts(text)
+    resolved = _resolve_first_person(text, name)
+    if resolved is None:
+        return None
+    cleaned = _drop_demonstratives(resolved)
+    if isinstance(cleaned, int):
+        # "... between LMs and retrievers to efficiently tackle such problems": keep what stands
+        cut = _cut_before(resolved, cleaned)
+        if cut is None:
+            return None
+        cleaned = _drop_demonstratives(resolved[:cut])
+        if isinstance(cleaned, int):
+            return None
+    cleaned = _tidy_end(_cut_to_clause(cleaned, limit))
+    if not _balanced(cleaned) or len(cleaned.split()) < min_words:
+        return None
+    if _SUBORDINATE.match(cleaned) and "," not in cleaned:
+        return (
+            None  # "while observational outcomes can provide supervision": the main clause was cut
+        )
+    return cleaned
+
+
+def _occurrence_ends(text: str, needle: str) -> list[int]:
+    ends = []
+    position = text.find(needle)
+    while position >= 0:
+        ends.append(position + len(needle))
+        position = text.find(needle, position + 1)
+    return ends
+
+
+def _raw_end(sentence: str, start: int, printed: str) -> int:
+    """End offset in the raw sentence of a span whose printed text was derived from
+    ``sentence[start:]``. The printed text's last words are found in the raw text (nearest to the
+    printed length: edits change it by a few characters); words an edit wrote at the very end
+    ("our approach" -> the name) are skipped and the raw span extended by as many words."""
+    raw = sentence[start:]
+    words = re.findall(r"\S+", printed)
+    attempts = [(skipped, size) for skipped in range(4) for size in (3, 2, 1)]
+    tolerance = max(24, len(printed) // 4)  # edits change the length by a few words at most
+    for skipped, size in attempts:
+        if skipped + size > len(words):
+            continue
+        tail_words = words[len(words) - skipped - size : len(words) - skipped]
+        if any("×" in word or "%" in word for word in tail_words):
+            continue
+        if size == 1 and len(tail_words[0]) < 5:
+            continue
+        ends = _occurrence_ends(raw, " ".join(tail_words))
+        if not ends:
+            continue
+        end = min(ends, key=lambda position: abs(position - len(printed)))
+        if abs(end - len(printed)) > tolerance + 12 * skipped:
+            continue  # a tail found far from where the printed text ends is another mention
+        extra = re.match(rf"(?:\s+\S+){{{skipped}}}", raw[end:])
+        if extra:
+            end += extra.end()
+            last = re.search(r"\b(?:our|the|its|this)$", raw[:end], re.IGNORECASE)
+            following = re.match(r"\s+[\w\-]+", raw[end:])
+            if last and following:
+                end += following.end()
+        return start + len(raw[:end].rstrip(" .,;:"))
+    # no tail found verbatim (an artefact was fixed inside it): the raw span of the same word count
+    match = re.match(rf"(?:\S+\s+){{{max(len(words) - 1, 0)}}}\S+", raw)
+    return start + len((raw[: match.end()] if match else raw).rstrip(" .,;:"))
+
+
+_FIGURE = re.compile(
+    rf"(?<![\w.])(?P<qualifier>{_QUALIFIER})(?P<value>(?:{_NUMBER}(?:{_UNIT})?\s*(?:to|-|–)\s*)?"
+    rf"{_NUMBER}{_UNIT}(?:\+)?(?:\s*(?:to|-|–|and)\s*{_NUMBER}{_UNIT})?)"
+)
+
+
+def _conjugate_coordinated(text: str) -> str:
+    """ "grounds X and generate Y" -> "grounds X and generates Y": the second verb of a "we" clause,
+    recognised as a bare lowercase word followed by a determiner, takes the third person too."""
+
+    def conjugate(match: re.Match[str]) -> str:
+        verb = match.group(2)
+        if verb in _DETERMINERS or re.search(r"(?:s|ed|ing|ly)$", verb) or verb in _MODALS:
+            return match.group(0)
+        if re.search(r"\bto\s+\w+(?:\s+\w+){0,6}$", text[: match.start()]):
+            return match.group(0)  # "to study and design X": an infinitive, not our verb
+        return match.group(1) + _present_third(verb) + match.group(3)
+
+    pattern = r"(,?\s+and\s+)([a-z]+)(\s+(?:" + "|".join(_DETERMINERS) + r")\b)"
+    return re.sub(pattern, conjugate, text)
+
+
+def _present_third(verb: str) -> str:
+    if verb in _MODALS or verb.endswith("ed") or verb in {"found", "built", "made", "saw", "took"}:
+        return verb
+    return _IRREGULAR_PRESENT.get(verb) or _third_person(verb)
