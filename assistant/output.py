@@ -69,6 +69,19 @@ class WrittenFile:
     what: str
 
 
+# The first line of every .bib the LaTeX output writes: the next run with the same -o may rewrite
+# that file, never a bibliography the user keeps by hand.
+BIB_MARKER = "% written by assistant (-o FILE.tex); the next run with the same -o rewrites it\n"
+
+
+def _written_by_us(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return handle.readline() == BIB_MARKER
+    except OSError:
+        return False
+
+
 def write_answer(
     answer: Answer, output_format: str, output: Path, *, force: bool = False
 ) -> list[WrittenFile]:
@@ -81,13 +94,15 @@ def write_answer(
         bib_path = output.with_suffix(".bib")
         if bib_path == output:
             raise InputError(
-                f"-o {output}: LaTeX goes to a .tex file; its .bib is written beside it."
+                f"-o names the LaTeX file; {output} would be overwritten by the BibTeX. Give a "
+                ".tex file (the .bib is written beside it)."
             )
-        if bib_path.exists() and not force:
+        if bib_path.exists() and not force and not _written_by_us(bib_path):
             raise InputError(
-                f"{bib_path} already exists; pass --force to overwrite it, or choose another -o name."
+                f"{bib_path} exists and was not written by assistant; pass --force to overwrite "
+                "it, or choose another -o name."
             )
-        files = [(output, latex, "LaTeX"), (bib_path, bibtex, "BibTeX")]
+        files = [(output, latex, "LaTeX"), (bib_path, BIB_MARKER + bibtex, "BibTeX")]
     else:
         files = [(output, render_text(answer, output_format), output_format)]
     for path, _text, _what in files:

@@ -83,7 +83,11 @@ def test_latex_o_refuses_to_overwrite_a_bib_unless_forced(
     assert not tex.exists() and bib.read_text() == "% my hand-edited bibliography\n"
     forced = runner.invoke(app, [*args, "--force"])
     assert forced.exit_code == 0, forced.output
-    assert tex.read_text().count("\\cite{") and bib.read_text().startswith("@")
+    assert tex.read_text().count("\\cite{")
+    written = bib.read_text()
+    assert written.startswith("% written by assistant") and "\n@" in written
+    # a .bib assistant wrote itself is rewritten by the next run without --force
+    assert runner.invoke(app, args).exit_code == 0
 
 
 def test_o_is_honoured_for_markdown_and_bibtex_on_ask_and_compare(
