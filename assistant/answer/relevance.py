@@ -123,11 +123,12 @@ def paper_features(
     sentence_top = max(dense_sentence.values(), default=0.0)
     rows: list[list[float]] = []
     for rank, paper in enumerate(papers, start=1):
-        title = _with_aliases(token_sequence(paper.title), aliases)
-        everything = _with_aliases(token_sequence(f"{paper.title} {paper.abstract}"), aliases)
-        core = _with_aliases(token_sequence(f"{paper.title} {core_text(paper)}"), aliases)
-        paper_core = token_sequence(f"{paper.title} . {core_text(paper)}")
-        found_pairs = _bigrams(paper_core)
+        text = _paper_tokens(paper, core_text(paper))
+        title = _with_aliases(text.title, aliases)
+        everything = _with_aliases(text.everything, aliases)
+        core = _with_aliases(text.core, aliases)
+        paper_core = text.core_sequence
+        found_pairs = text.core_pairs
         dense_value = dense_paper.get(paper.id, 0.0)
         values: tuple[float, ...] = (
             1.0,
@@ -171,19 +172,45 @@ def paper_features(
 def contains_run(run: Sequence[str], tokens: Sequence[str]) -> bool:
     """Whether ``run`` (two or more tokens) occurs contiguously in ``tokens``."""
     size = len(run)
-    if size < 2:
+    if size < 2 or size > len(tokens):
         return False
-    first = run[0]
-    return any(
-        tokens[start] == first and tuple(tokens[start : start + size]) == tuple(run)
-        for start in range(len(tokens) - size + 1)
+    return tuple(run) in _runs(tuple(tokens), size)
+
+
+@lru_cache(maxsize=16384)
+def _runs(tokens: tuple[str, ...], size: int) -> frozenset[tuple[str, ...]]:
+    return frozenset(tokens[start : start + size] for start in range(len(tokens) - size + 1))
+
+
+@dataclass(frozen=True)
+class _PaperTokens:
+    """A paper's tokens as the features read them, computed once per paper."""
+
+    title: frozenset[str]
+    everything: frozenset[str]
+    core: frozenset[str]
+    core_sequence: tuple[str, ...]
+    core_pairs: frozenset[tuple[str, str]]
+
+
+@lru_cache(maxsize=8192)
+def _paper_tokens(paper: Paper, core: str) -> _PaperTokens:
+    sequence = token_sequence(f"{paper.title} . {core}")
+    return _PaperTokens(
+        title=frozenset(token_sequence(paper.title)),
+        everything=frozenset(token_sequence(f"{paper.title} {paper.abstract}")),
+        core=frozenset(token_sequence(f"{paper.title} {core}")),
+        core_sequence=sequence,
+        core_pairs=frozenset(_bigrams(sequence)),
     )
 
 
 def _with_aliases(
-    tokens: Sequence[str], aliases: dict[str, list[tuple[str, ...]]]
+    tokens: frozenset[str], aliases: dict[str, list[tuple[str, ...]]]
 ) -> frozenset[str]:
     """The paper's tokens, plus a question acronym when the paper spells one of its senses out."""
+    if not aliases:
+        return tokens
     present = set(tokens)
     for acronym, senses in aliases.items():
         if acronym not in present and any(set(sense) <= present for sense in senses):

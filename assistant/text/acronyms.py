@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 _DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9}?)s?\)")
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -92,13 +93,20 @@ def spelled_out_in(query: str, acronyms: dict[str, list[str]]) -> tuple[str, ...
     from assistant.text.tokens import tokenize
 
     words = tokenize(query)
+    runs = {
+        tuple(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 2, len(words) + 1)
+    }
     found = []
     for acronym, long_forms in acronyms.items():
-        for form in long_forms:
-            run = tokenize(form)
-            if len(run) >= 2 and any(
-                words[start : start + len(run)] == run for start in range(len(words) - len(run) + 1)
-            ):
-                found.extend(tokenize(acronym))
-                break
+        if any(_form_tokens(form) in runs for form in long_forms):
+            found.extend(tokenize(acronym))
     return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=8192)
+def _form_tokens(form: str) -> tuple[str, ...]:
+    from assistant.text.tokens import tokenize
+
+    return tuple(tokenize(form))
