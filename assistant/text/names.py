@@ -28,7 +28,8 @@ def method_name(title: str, abstract: str) -> str | None:
 
 
 _TITLE_PREFIX_CHARS = 28
-_LABEL_WORDS = 6  # a title head longer than this is shortened for citations in prose
+_LABEL_WORDS = 8  # a title head longer than this is shortened for citations in prose
+_SHORT_LABEL_WORDS = 4  # ... to at most this many words
 _LABEL_OPENERS = re.compile(r"^(?:(?:towards|toward|on|a|an|the)\s+)+(?=\S+\s+\S+)", re.IGNORECASE)
 _LABEL_STOPS = frozenset(
     [
@@ -64,7 +65,7 @@ def _short_head(head: str) -> str:
     "Open-Set Test-Time Adaptation"); the full title stands in the references."""
     if len(head.split()) <= _LABEL_WORDS:
         return head
-    words = _LABEL_OPENERS.sub("", head).split()[: _LABEL_WORDS - 1]
+    words = _LABEL_OPENERS.sub("", head).split()[:_SHORT_LABEL_WORDS]
     while len(words) > 2 and (
         words[-1].lower() in _LABEL_STOPS or words[-1].lower().endswith("ing")
     ):
