@@ -158,7 +158,7 @@ def sync(
     """Bring every part of the index in line with the collection; embeds only what changed."""
     started = time.perf_counter()
     wait = settings.index_lock_wait if lock_wait_seconds is None else lock_wait_seconds
-    with writer_lock(settings, wait_seconds=wait):
+    with writer_lock(settings, wait_seconds=wait), _disk_full_is_clear(settings):
         if skip_if_current and not rebuild and is_current(settings, embedder.name):
             # another process brought it up to date while this one waited for the lock
             return IndexReport(read_manifest(settings)["papers"], 0, 0, 0, 0, 0, 0.0)  # type: ignore[index]
@@ -235,6 +235,23 @@ def sync(
         embedded_texts=embedded,
         seconds=time.perf_counter() - started,
     )
+
+
+@contextmanager
+def _disk_full_is_clear(settings: Settings) -> Iterator[None]:
+    """A full disk mid-index is the user's to fix, not a traceback; the manifest still says
+    "syncing", so the next run repairs whatever was cut off."""
+    import errno
+
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise IndexStateError(
+            f"the disk holding {settings.index_dir} is full ({error.strerror}); free some space "
+            "and run 'assistant index' to finish."
+        ) from None
 
 
 def _derived_files_intact(files: IndexFiles, paper_ids: list[str]) -> bool:
