@@ -98,13 +98,26 @@ def save(index: BM25Index, directory: Path) -> None:
 
 
 def load(directory: Path) -> BM25Index:
+    """The saved index; a damaged one raises ``ValueError`` (also for a cut-off, zero-byte file)."""
     meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
     if meta.get("version") != FORMAT_VERSION:
         raise ValueError(f"BM25 index format {meta.get('version')} (expected {FORMAT_VERSION})")
-    return BM25Index(
-        doc_ids=list(meta["doc_ids"]),
-        vocabulary=dict(meta["vocabulary"]),
-        data=np.load(directory / "data.npy"),
-        indices=np.load(directory / "indices.npy"),
-        indptr=np.load(directory / "indptr.npy"),
+    try:
+        index = BM25Index(
+            doc_ids=list(meta["doc_ids"]),
+            vocabulary=dict(meta["vocabulary"]),
+            data=np.load(directory / "data.npy"),
+            indices=np.load(directory / "indices.npy"),
+            indptr=np.load(directory / "indptr.npy"),
+        )
+    except EOFError as error:  # numpy's word for an empty or truncated .npy
+        raise ValueError(f"a BM25 array file is cut off ({error})") from None
+    consistent = (
+        len(index.data) == len(index.indices)
+        and len(index.indptr) > 0
+        and int(index.indptr[-1]) == len(index.data)
+        and (len(index.indices) == 0 or int(index.indices.max()) < len(index.doc_ids))
     )
+    if not consistent:
+        raise ValueError("the BM25 arrays do not match each other")
+    return index

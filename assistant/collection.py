@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -186,6 +187,7 @@ def _write_atomically(path: Path, papers: list[Paper]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         temporary = Path(name)
+        os.fchmod(descriptor, 0o644)  # mkstemp makes it private; the file it replaces was not
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             for paper in papers:
                 handle.write(json.dumps(paper_to_record(paper), ensure_ascii=False) + "\n")
@@ -195,6 +197,11 @@ def _write_atomically(path: Path, papers: list[Paper]) -> None:
     except OSError as error:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise InputError(
+                f"cannot write {path}: the disk is full ({error.strerror}); free some space and "
+                "add again (nothing was added)."
+            ) from None
         raise InputError(
             f"cannot write {path} ({error.strerror}); make the data directory writable or set "
             "ASSISTANT_HOME to one that is."

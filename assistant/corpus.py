@@ -362,14 +362,18 @@ def parse_paper_file(path: Path) -> list[Paper]:
         papers = parse_jsonl(text, str(path))
     else:
         entries = parse_listing(text, str(path))
-        _check_looks_like_listing(entries, str(path))
+        _check_looks_like_listing(text, entries, str(path))
         papers = papers_from_entries(entries)
     return _merge_within_file(papers, str(path))
 
 
-def _check_looks_like_listing(entries: list[ListingEntry], source_name: str) -> None:
-    """Any text with an even number of lines parses as title/abstract pairs; a listing page's
-    abstracts are paragraphs longer than their titles. Refuse a file where most are not."""
+def _check_looks_like_listing(text: str, entries: list[ListingEntry], source_name: str) -> None:
+    """Any text with an even number of lines parses as title/abstract pairs. A listing page has
+    its header lines ("new", "Subscribe", a date), or else abstracts that are paragraphs longer
+    than their titles; refuse a file with neither."""
+    lines = (line.strip() for line in text.splitlines())
+    if any(_is_header(line) or _glued_to_subscribe(line) for line in lines if line):
+        return
     abstract_like = sum(
         len(entry.abstract) >= MIN_LISTING_ABSTRACT_CHARS and len(entry.abstract) > len(entry.title)
         for entry in entries
@@ -384,33 +388,26 @@ def _check_looks_like_listing(entries: list[ListingEntry], source_name: str) -> 
 
 
 def _merge_within_file(papers: list[Paper], source_name: str) -> list[Paper]:
-    """One paper per title; two titles may share a derived id (it is resolved), never an explicit one."""
-    by_title: dict[str, Paper] = {}
+    """One paper per explicit id, and per title among papers without one. Two titles may share a
+    derived id (it is resolved below); an explicit id used twice with different content is an error."""
+    merged: dict[tuple[str, str], Paper] = {}
     for paper in papers:
-        seen = by_title.setdefault(normalise_title(paper.title), paper)
+        explicit = not is_derived_id(paper)
+        key = ("id", paper.id) if explicit else ("title", normalise_title(paper.title))
+        seen = merged.setdefault(key, paper)
         if seen is paper:
             continue
-        if seen.content_hash != paper.content_hash or seen.id != paper.id:
-            raise ParseError(
-                source_name,
-                _line(paper),
-                f'"{paper.title}" appears twice with different content or ids (first at line '
-                f"{_line(seen)}); keep one of them",
+        if seen.content_hash != paper.content_hash:
+            problem = (
+                f'id "{paper.id}" is used twice with different content (first at line '
+                f"{_line(seen)}); give each paper its own id"
+                if explicit
+                else f'"{paper.title}" appears twice with different content (first at line '
+                f"{_line(seen)}); keep one of them"
             )
-        by_title[normalise_title(paper.title)] = replace(seen, sources=seen.sources + paper.sources)
-    explicit: dict[str, Paper] = {}
-    for paper in by_title.values():
-        if is_derived_id(paper):
-            continue
-        other = explicit.setdefault(paper.id, paper)
-        if other is not paper:
-            raise ParseError(
-                source_name,
-                _line(paper),
-                f'id "{paper.id}" is used twice, for "{other.title}" (line {_line(other)}) and '
-                f'"{paper.title}"; give each paper its own id',
-            )
-    return assign_unique_ids(list(by_title.values()))
+            raise ParseError(source_name, _line(paper), problem)
+        merged[key] = replace(seen, sources=seen.sources + paper.sources)
+    return assign_unique_ids(list(merged.values()))
 
 
 def _line(paper: Paper) -> int:

@@ -160,7 +160,7 @@ def sync(
     """Bring every part of the index in line with the collection; embeds only what changed."""
     started = time.perf_counter()
     wait = settings.index_lock_wait if lock_wait_seconds is None else lock_wait_seconds
-    with writer_lock(settings, wait_seconds=wait):
+    with writer_lock(settings, wait_seconds=wait), _disk_full_is_clear(settings):
         if skip_if_current and not rebuild and is_current(settings, embedder.name):
             # another process brought it up to date while this one waited for the lock
             return IndexReport(read_manifest(settings)["papers"], 0, 0, 0, 0, 0, 0.0)  # type: ignore[index]
@@ -204,7 +204,7 @@ def sync(
             not vectors_changed
             and previous is not None
             and previous.get("papers_digest") == _papers_digest(collection)
-            and all(path.exists() for path in (files.bm25, files.papers, files.acronyms))
+            and _derived_files_intact(files, list(wanted))
         )
         if not same_collection:
             bm25.save(
@@ -213,7 +213,7 @@ def sync(
                 ),
                 files.bm25,
             )
-            PaperStore(files.papers).replace_all(collection)
+            _replace_papers(files.papers, collection)
             _write_json(files.acronyms, acronyms.mine(paper.abstract for paper in collection))
         _write_manifest(
             settings,
@@ -239,6 +239,55 @@ def sync(
     )
 
 
+@contextmanager
+def _disk_full_is_clear(settings: Settings) -> Iterator[None]:
+    """A full disk mid-index is the user's to fix, not a traceback; the manifest still says
+    "syncing", so the next run repairs whatever was cut off."""
+    import errno
+
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise IndexStateError(
+            f"the disk holding {settings.index_dir} is full ({error.strerror}); free some space "
+            "and run 'assistant index' to finish."
+        ) from None
+
+
+def _derived_files_intact(files: IndexFiles, paper_ids: list[str]) -> bool:
+    """Check what questions will trust: BM25, the paper store and the acronym map open and hold
+    exactly this collection. Cheap next to embedding; anything damaged is rebuilt from the papers,
+    with no re-embedding."""
+    import sqlite3
+
+    try:
+        if bm25.load(files.bm25).doc_ids != paper_ids:
+            return False
+        store = PaperStore(files.papers, read_only=True)
+        try:
+            if [paper_id for paper_id, _ in store.titles()] != paper_ids:
+                return False
+            store.all()  # every record parses
+        finally:
+            store.close()
+        return isinstance(json.loads(files.acronyms.read_text(encoding="utf-8")), dict)
+    except (OSError, ValueError, KeyError, TypeError, IndexStateError, sqlite3.DatabaseError):
+        return False
+
+
+def _replace_papers(path: Path, collection: Sequence[Paper]) -> None:
+    """Rewrite the paper store; one that is too damaged to open is removed and written anew."""
+    import sqlite3
+
+    try:
+        PaperStore(path).replace_all(collection)
+    except (IndexStateError, sqlite3.DatabaseError):
+        path.unlink(missing_ok=True)
+        PaperStore(path).replace_all(collection)
+
+
 def _papers_digest(collection: Sequence[Paper]) -> str:
     """Identity of the collection's content and metadata (what BM25 and the paper store hold)."""
     import hashlib
@@ -255,7 +304,7 @@ def _refresh_snapshot(settings: Settings, store: ChromaStore, *, changed: bool) 
     if settings.chroma_url is not None or store.count() > settings.dense_snapshot_max_chunks:
         snapshot.remove(directory)
         return False
-    if changed or snapshot.load(directory) is None:
+    if changed or snapshot.load(directory, verify=True) is None:
         ids, vectors = store.all_vectors()
         snapshot.write(directory, ids, vectors)
     return True

@@ -9,6 +9,7 @@ collections and Chroma servers are queried through Chroma as usual.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -48,8 +49,9 @@ def write(directory: Path, ids: list[str], vectors: np.ndarray) -> None:
     """Vectors first, then the id list that names them; both swapped in whole."""
     directory.mkdir(parents=True, exist_ok=True)
     temporary = directory / "vectors.tmp.npy"
-    np.save(temporary, np.ascontiguousarray(vectors, dtype=np.float32))
-    meta = {"version": FORMAT_VERSION, "count": len(ids), "ids": ids}
+    contiguous = np.ascontiguousarray(vectors, dtype=np.float32)
+    np.save(temporary, contiguous)
+    meta = {"version": FORMAT_VERSION, "count": len(ids), "ids": ids, "sha256": _digest(contiguous)}
     meta_temporary = directory / "vector_ids.json.tmp"
     meta_temporary.write_text(json.dumps(meta), encoding="utf-8")
     os.replace(temporary, directory / "vectors.npy")
@@ -61,13 +63,22 @@ def remove(directory: Path) -> None:
         (directory / name).unlink(missing_ok=True)
 
 
-def load(directory: Path) -> VectorSnapshot | None:
-    """The snapshot, or ``None`` when there is none (or it does not match its id list)."""
+def load(directory: Path, *, verify: bool = False) -> VectorSnapshot | None:
+    """The snapshot, or ``None`` when there is none, it is damaged or it does not match its id
+    list (questions then go to Chroma). ``verify`` also checks every byte against the checksum
+    written with it: index time does, so a copy damaged behind a valid header is rewritten
+    instead of quietly giving wrong dense results."""
     try:
         meta = json.loads((directory / "vector_ids.json").read_text(encoding="utf-8"))
         vectors = np.load(directory / "vectors.npy", mmap_mode="r")
-    except (OSError, ValueError):
-        return None
-    if meta.get("version") != FORMAT_VERSION or vectors.shape[0] != len(meta.get("ids", ())):
+        if meta.get("version") != FORMAT_VERSION or vectors.shape[0] != len(meta.get("ids", ())):
+            return None
+        if verify and meta.get("sha256") != _digest(vectors):
+            return None
+    except (OSError, ValueError, EOFError, AttributeError, TypeError):  # EOFError: a cut-off file
         return None
     return VectorSnapshot(list(meta["ids"]), vectors)
+
+
+def _digest(vectors: np.ndarray) -> str:
+    return hashlib.sha256(np.ascontiguousarray(vectors).tobytes()).hexdigest()

@@ -68,6 +68,11 @@ def _chroma_errors(location: str) -> Iterator[None]:
         yield
     except Exception as error:  # chromadb raises a zoo of httpx/grpc/Value errors for a dead server
         text = f"{type(error).__name__}: {error}"
+        if "disk is full" in text or "No space left" in text:
+            raise IndexStateError(
+                f"the disk holding the vector store at {location} is full; free some space and "
+                "run 'assistant index' to finish (nothing half-written is kept)."
+            ) from None
         if _looks_unreachable(text):
             raise StoreUnavailableError(
                 f"cannot reach the Chroma server at {location} ({_first_line(text)}); "

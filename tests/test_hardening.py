@@ -278,3 +278,58 @@ def test_related_work_latex_never_overwrites_a_users_bib_or_its_own_tex(
     assert "@misc{" in first and "\\cite{" in (tmp_path / "paper.tex").read_text()
     assert run_main([*command, "-o", "paper.tex"], capsys)[0] == 0, "its own .bib is rewritten"
     assert (tmp_path / "paper.bib").read_text() == first
+
+
+# --- a full disk ------------------------------------------------------------------------------------
+
+
+def _on_a_tiny_disk(home: Path, size: str, command: str, env: dict[str, str]):  # type: ignore[no-untyped-def]
+    """Run ``command`` with ``home`` on a tmpfs of ``size`` in a private mount namespace."""
+    import shutil
+
+    if shutil.which("unshare") is None:
+        pytest.skip("needs unshare(1) to mount a small filesystem")
+    home.mkdir()
+    script = f"mount -t tmpfs -o size={size} tmpfs {home} || exit 77\n{command}"
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if done.returncode == 77:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    return done
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("size", "expect"),
+    [
+        ("100k", "the disk is full (No space left on device); free some space and add again"),
+        ("1500k", "is full; free some space and run 'assistant index' to finish"),
+    ],
+)
+def test_a_full_disk_during_add_is_a_clear_message(tmp_path: Path, size: str, expect: str) -> None:
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text(
+        "".join(
+            json.dumps({"title": f"Disk filler {number}", "abstract": "We fill the disk. " * 20})
+            + "\n"
+            for number in range(300)
+        )
+    )
+    home = tmp_path / "home"
+    env = dict(os.environ) | {"ASSISTANT_HOME": str(home)}
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    from test_reliability import SMALL_PAGE
+
+    (corpus / SMALL_PAGE.name).write_bytes(SMALL_PAGE.read_bytes())
+    env["ASSISTANT_CORPUS_DIR"] = str(corpus)
+    done = _on_a_tiny_disk(home, size, f"{sys.executable} -m assistant.cli add {papers}", env)
+    assert done.returncode in (1, 2), done.stderr
+    assert "Traceback" not in done.stderr
+    assert expect in " ".join(done.stderr.split())
