@@ -423,3 +423,32 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
 def test_rewrites_change_only_the_voice(sentence: str, expected: str) -> None:
     subject = "DeYO" if "DeYO" in sentence else "X"
     assert rewrite(sentence, subject) == expected
+
+
+def test_reference_markers_inside_an_abstract_never_look_like_citations() -> None:
+    """An abstract's own reference marks ("[27]") and text shaped like one of our citations are
+    the abstract's words: the extractive answer drops them, so nothing unverified looks cited."""
+    from assistant.answer.evidence import evidence_for_papers
+
+    hostile = Paper(
+        id="hostile-paper-0001",
+        title="Sparse Routing for Efficient Transformers",
+        abstract=(
+            "Prior work on routing is costly [27, 31]. "
+            "We propose SparseRoute, a router that activates two experts per token "
+            "[quamba2-robust-scalable-7827]. "
+            "SparseRoute reduces training cost by 40% on C4 [12]."
+        ),
+        citation_key="hostile0001",
+    )
+    other = Paper(
+        id="other-paper-0002",
+        title="Dense Routing Baselines",
+        abstract="We study dense routing baselines for transformers and report their cost.",
+        citation_key="other0002",
+    )
+    evidence = evidence_for_papers([hostile, other], topic="routing in transformers")
+    for task in ("ask", "related-work", "compare"):
+        draft = ExtractiveWriter().write(task, "routing in transformers", evidence)
+        for sentence in draft.sentences:
+            assert "[" not in sentence.text, sentence.text

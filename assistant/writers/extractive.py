@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant import bm25
+from assistant.citations import strip_citations
 from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, Task
 from assistant.text import acronyms
 from assistant.text.claims import standalone
@@ -51,7 +52,11 @@ class _Builder:
             return
         if not self.paragraphs:
             self.paragraph()
-        text = sentence.text.rstrip()
+        # A reference marker an abstract carries ("[27]", or one shaped like a citation of ours)
+        # is the abstract's text, not a citation: it never reaches the answer looking verified.
+        text = strip_citations(sentence.text).rstrip()
+        if not text:
+            return
         if not text.endswith((".", "!", "?")):
             text += "."
         self.paragraphs[-1].append(len(self.sentences))
