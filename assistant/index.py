@@ -173,7 +173,10 @@ def sync(
         store = store_for(settings, embedder.name)
         previous = _readable_manifest(settings)
         if rebuild:
-            _discard_index(settings, store)
+            # Only the vector store goes now: the BM25 index, the paper store, the acronym map
+            # and the vector copy are each replaced whole at the end, so questions asked during
+            # the rebuild are answered from them instead of failing.
+            _discard_vectors(settings, store)
             previous = None
         identity = _store_identity(settings, embedder.name)
         _write_manifest(settings, {"version": MANIFEST_VERSION, "state": "syncing", **identity})
@@ -310,9 +313,9 @@ def _refresh_snapshot(settings: Settings, store: ChromaStore, *, changed: bool) 
     return True
 
 
-def _discard_index(settings: Settings, store: ChromaStore) -> None:
-    """Remove every part of the index; an embedded store is deleted from disk, since a damaged one
-    cannot even be opened to drop its collection."""
+def _discard_vectors(settings: Settings, store: ChromaStore) -> None:
+    """Remove the vector store; an embedded one is deleted from disk, since a damaged one cannot
+    even be opened to drop its collection."""
     import shutil
 
     files = IndexFiles(settings)
@@ -324,10 +327,6 @@ def _discard_index(settings: Settings, store: ChromaStore) -> None:
         SharedSystemClient.clear_system_cache()
     else:
         store.drop()
-    shutil.rmtree(files.bm25, ignore_errors=True)
-    for path in (files.papers, files.acronyms):
-        path.unlink(missing_ok=True)
-    snapshot.remove(files.root)
 
 
 def _readable_manifest(settings: Settings) -> dict[str, Any] | None:
@@ -397,4 +396,20 @@ def ensure_current(
     """Build or update the index when the collection moved; ``None`` when it was already current."""
     if is_current(settings, embedder.name):
         return None
+    if _answerable_meanwhile(settings):
+        # Another process may be writing (an 'add', an 'index --rebuild'): rather than wait for
+        # it, answer from the files it replaces whole when it is done.
+        try:
+            return sync(
+                settings, embedder, progress=progress, skip_if_current=True, lock_wait_seconds=0
+            )
+        except IndexBusyError:
+            return None
     return sync(settings, embedder, progress=progress, skip_if_current=True)
+
+
+def _answerable_meanwhile(settings: Settings) -> bool:
+    """Whether the files a question reads are all there (from an earlier, complete build)."""
+    files = IndexFiles(settings)
+    vectors_there = settings.chroma_url is not None or snapshot.exists(files.root)
+    return files.papers.is_file() and (files.bm25 / "meta.json").is_file() and vectors_there

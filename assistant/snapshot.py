@@ -58,6 +58,10 @@ def write(directory: Path, ids: list[str], vectors: np.ndarray) -> None:
     os.replace(meta_temporary, directory / "vector_ids.json")
 
 
+def exists(directory: Path) -> bool:
+    return (directory / "vectors.npy").is_file() and (directory / "vector_ids.json").is_file()
+
+
 def remove(directory: Path) -> None:
     for name in ("vectors.npy", "vector_ids.json"):
         (directory / name).unlink(missing_ok=True)
