@@ -99,6 +99,7 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
     paragraphs: list[list[int]] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    usage: dict[str, int] | None = None  # LLM token counts, when the endpoint reports them
 
 
 Task = Literal["ask", "compare", "related-work"]
