@@ -442,7 +442,6 @@ def run_llm_benchmark(
 
     cases = load_cases(directory)
     labels = load_labels(directory)
-    rng = random.Random(SEED)
     current: list[str] = [""]
     outcomes: list[SentenceOutcome] = []
     caught: dict[str, list[int]] = {kind: [0, 0] for kind in ERROR_KINDS}
