@@ -275,7 +275,7 @@ def _swap_figures(text: str) -> str | None:
         for match in _NUMBER.finditer(text)
         if not (len(match.group(1)) == 4 and match.group(1).startswith(("19", "20")))
     ]
-    distinct = []
+    distinct: list[re.Match[str]] = []
     for match in found:
         if all(match.group(1) != other.group(1) for other in distinct):
             distinct.append(match)
@@ -487,7 +487,7 @@ def run_llm_benchmark(
                 changed.sentences[plant.sentence].text = plant.text
                 changed.sentences[plant.sentence].citations = list(plant.citations)
                 replies.append((reply_from_draft(changed), plant))
-            for reply, plant in replies:
+            for reply, planted_error in replies:
                 current[0] = reply
                 written = writer.write(case.task, case.question, evidence)
                 if written.usage:
@@ -497,23 +497,23 @@ def run_llm_benchmark(
                     written, evidence, run_settings, embedder=embedder, question=case.question
                 )
                 by_draft = dict(zip(checked.kept, checked.sentences, strict=True))
-                if plant is None:
+                if planted_error is None:
                     for index, sentence in enumerate(written.sentences):
                         label = "supported" if index in supported else "unsupported"
                         result = by_draft.get(index)
                         kept = bool(result and result.supported)
                         outcomes.append(_outcome(case, index, sentence.text, label, kept, result))
                     continue
-                result = by_draft.get(plant.sentence)
+                result = by_draft.get(planted_error.sentence)
                 survived = bool(
                     result
                     and result.supported
-                    and any(paper_id in result.citations for paper_id in plant.wrong)
+                    and any(paper_id in result.citations for paper_id in planted_error.wrong)
                 )
-                caught[plant.kind][1] += 1
-                caught[plant.kind][0] += not survived
+                caught[planted_error.kind][1] += 1
+                caught[planted_error.kind][0] += not survived
                 outcomes.append(
-                    _outcome(case, plant.sentence, plant.text, plant.kind, survived, result)
+                    _outcome(case, planted_error.sentence, planted_error.text, planted_error.kind, survived, result)
                 )
             if progress is not None:
                 progress(done, total)

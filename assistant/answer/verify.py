@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant import bm25
-from assistant.models import CheckedSentence, Draft, Evidence
+from assistant.answer.meaning import Conflict, find_conflict
+from assistant.models import CheckedSentence, Draft, Evidence, VerdictKind
 from assistant.text.names import short_label
 from assistant.text.query import FRAMING_TOKENS, content_tokens
 from assistant.text.sentences import abstract_sentences, clean_sentence
@@ -46,6 +47,11 @@ CITATION_SHARE = (
 _CANDIDATE_SENTENCES = (
     3  # abstract sentences per paper compared by embedding (the lexically closest)
 )
+# A sentence citing several papers ("Several works analyse SSMs theoretically [a][b].") is a
+# faithful summary when every paper it cites supports it on its own: this share of the sentence's
+# content words in that paper, or this cosine to that paper's closest sentence or title.
+SUMMARY_SHARE = 0.5
+SUMMARY_SEMANTIC = 0.6
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?!\d)")
 _WORD = re.compile(r"[A-Za-zσ][\w+\-σ]*[\w+]|[A-Za-z]")
@@ -193,6 +199,7 @@ class Verification:
     removed_citations: list[str]
     dropped: int
     kept: list[int]
+    rejected: list[CheckedSentence] = field(default_factory=list)  # dropped, with their verdicts
 
 
 class _Semantic:
@@ -203,17 +210,28 @@ class _Semantic:
         self.requests: dict[int, list[str]] = {}
         self.texts: dict[int, str] = {}
         self.results: dict[int, float] = {}
+        # Per cited paper, for summarising sentences: key -> paper id -> candidates / cosine.
+        self.paper_requests: dict[int, dict[str, list[str]]] = {}
+        self.paper_results: dict[int, dict[str, float]] = {}
 
     def ask(self, key: int, text: str, candidates: list[str]) -> None:
         self.texts[key] = text
         self.requests[key] = candidates
 
+    def ask_each(self, key: int, text: str, candidates: dict[str, list[str]]) -> None:
+        self.texts[key] = text
+        self.paper_requests[key] = candidates
+
     def run(self) -> None:
-        if self.embedder is None or not self.requests:
+        if self.embedder is None or not (self.requests or self.paper_requests):
             return
         unique: list[str] = []
         for key, candidates in self.requests.items():
             unique.extend([self.texts[key], *candidates])
+        for key, by_paper in self.paper_requests.items():
+            unique.append(self.texts[key])
+            for candidates in by_paper.values():
+                unique.extend(candidates)
         unique = list(dict.fromkeys(unique))
         vectors = self.embedder.embed(unique)
         index = {text: row for row, text in enumerate(unique)}
@@ -223,6 +241,13 @@ class _Semantic:
             query = vectors[index[self.texts[key]]]
             rows = vectors[[index[candidate] for candidate in candidates]]
             self.results[key] = float(np.max(rows @ query))
+        for key, by_paper in self.paper_requests.items():
+            query = vectors[index[self.texts[key]]]
+            self.paper_results[key] = {
+                paper_id: float(np.max(vectors[[index[c] for c in candidates]] @ query))
+                for paper_id, candidates in by_paper.items()
+                if candidates
+            }
 
 
 def _closest_sentences(text: str, papers: Sequence[_PaperText]) -> list[str]:
@@ -285,7 +310,11 @@ def verify(
     embedder: Embedder | None = None,
     question: str = "",
 ) -> Verification:
-    """Check every draft sentence against the abstracts it cites (see the module docstring)."""
+    """Check every draft sentence against the abstracts it cites (see the module docstring).
+
+    Every decision is a typed verdict (``CheckedSentence.verdict``) with its reason in words
+    (``note``); the sentences dropped under ``unsupported = drop`` are kept in ``rejected``.
+    """
     papers = {item.paper.id: _prepare(item) for item in evidence}
     question_tokens = frozenset(content_tokens(question)) | frozenset(bm25.tokenize(question))
     removed: list[str] = []
@@ -310,6 +339,15 @@ def verify(
             continue
         if cited and check.hard_ok and check.lexical >= LEXICAL_FLOOR:
             semantic.ask(index, sentence.text, _closest_sentences(sentence.text, cited))
+            if len(cited) > 1:
+                semantic.ask_each(
+                    index,
+                    sentence.text,
+                    {
+                        paper.evidence.paper.id: _closest_sentences(sentence.text, [paper])
+                        for paper in cited
+                    },
+                )
             plans.append((index, citations, check, "semantic"))
             continue
         if (
@@ -327,71 +365,132 @@ def verify(
     semantic.run()
 
     checked: list[CheckedSentence] = []
+    rejected: list[CheckedSentence] = []
     kept: list[int] = []
-    dropped = 0
     for index, citations, check, status in plans:
         text = draft.sentences[index].text
+        cited = [papers[paper_id] for paper_id in citations]
+        verdict: CheckedSentence | None = None
         if status == "semantic":
             similarity = semantic.results.get(index)
             if similarity is not None and similarity >= SEMANTIC_SUPPORT:
-                checked.append(
-                    CheckedSentence(
-                        text,
-                        citations,
-                        True,
-                        round(similarity, 3),
-                        "paraphrase of a cited sentence",
-                    )
+                verdict = CheckedSentence(
+                    text,
+                    citations,
+                    True,
+                    round(similarity, 3),
+                    "paraphrase of a cited sentence",
+                    "paraphrase",
                 )
-                kept.append(index)
-                continue
-            status = "recite"
-        if status == "supported":
-            checked.append(
-                CheckedSentence(
+            elif _summary_supported(text, cited, semantic.paper_results.get(index, {})):
+                verdict = CheckedSentence(
                     text,
                     citations,
                     True,
                     round(check.lexical, 3),
-                    "words found in the cited abstract",
+                    "summary: every cited paper states what it says of them",
+                    "summary",
                 )
+            else:
+                status = "recite"
+        elif status == "supported":
+            verdict = CheckedSentence(
+                text,
+                citations,
+                True,
+                round(check.lexical, 3),
+                "words found in the cited abstract",
+                "supported",
             )
-            kept.append(index)
-            continue
-        if status == "connective":
-            checked.append(
-                CheckedSentence(text, [], True, 1.0, "connective: states no claim of its own")
+        elif status == "connective":
+            verdict = CheckedSentence(
+                text, [], True, 1.0, "connective: states no claim of its own", "connective"
             )
-            kept.append(index)
-            continue
-        backer = _find_supporter(text, papers, exclude=citations)
-        if backer is not None:
-            paper_id, score = backer
-            reason = "re-cited: " + (
-                f"{', '.join(check.missing)} not in the cited abstract"
+        if verdict is not None:
+            conflict = _conflict(text, cited) if cited else None
+            if conflict is None:
+                checked.append(verdict)
+                kept.append(index)
+                continue
+            # A sentence that contradicts its own cited paper is not moved to another one.
+            refused = CheckedSentence(
+                text,
+                citations,
+                False,
+                verdict.support_score,
+                f"{conflict.verdict.replace('_', ' ')}: {conflict.reason}",
+                conflict.verdict,
+            )
+        else:
+            backer = _find_supporter(text, papers, exclude=citations)
+            if backer is not None:
+                paper_id, score = backer
+                reason = "re-cited: " + (
+                    f"{', '.join(check.missing)} not in the cited abstract"
+                    if check.missing
+                    else "the cited abstract does not support it"
+                )
+                if not citations:
+                    reason = "re-cited: it had no valid citation"
+                checked.append(
+                    CheckedSentence(text, [paper_id], True, round(score, 3), reason, "recited")
+                )
+                kept.append(index)
+                continue
+            why = (
+                f"{', '.join(check.missing)} not in any evidence abstract"
                 if check.missing
-                else "the cited abstract does not support it"
+                else "no evidence abstract supports it"
             )
-            if not citations:
-                reason = "re-cited: it had no valid citation"
-            checked.append(CheckedSentence(text, [paper_id], True, round(score, 3), reason))
-            kept.append(index)
-            continue
-        why = (
-            f"{', '.join(check.missing)} not in any evidence abstract"
-            if check.missing
-            else "no evidence abstract supports it"
-        )
+            refused = CheckedSentence(
+                text,
+                citations,
+                False,
+                round(check.lexical, 3),
+                f"unsupported: {why}",
+                _unsupported_kind(text, citations, check),
+            )
         if settings.unsupported == "mark":
-            checked.append(
-                CheckedSentence(
-                    text, citations, False, round(check.lexical, 3), f"unsupported: {why}"
-                )
-            )
+            checked.append(refused)
             kept.append(index)
         else:
-            dropped += 1
-    return Verification(checked, removed, dropped, kept)
+            rejected.append(refused)
+    return Verification(checked, removed, len(rejected), kept, rejected)
+
+
+def _unsupported_kind(text: str, citations: Sequence[str], check: _Check) -> VerdictKind:
+    if not citations:
+        return "uncited"
+    if not check.numbers_ok:
+        return "unsupported_figure"
+    if not check.names_ok:
+        return "unsupported_name"
+    return "unsupported_claim"
+
+
+def _conflict(text: str, cited: Sequence[_PaperText]) -> Conflict | None:
+    sources = [
+        sentence
+        for paper in cited
+        for sentence in (clean_sentence(paper.evidence.paper.title), *paper.sentences)
+    ]
+    return find_conflict(text, sources, " ".join(paper.text for paper in cited))
+
+
+def _summary_supported(
+    text: str, cited: Sequence[_PaperText], similarities: dict[str, float]
+) -> bool:
+    """A sentence citing several papers, each of which supports it on its own (its words or its
+    meaning), with the numbers and names of the sentence in them together."""
+    if len(cited) < 2:
+        return False
+    tokens = _claim_tokens(text, cited)
+    for paper in cited:
+        share = sum(1 for token in tokens if token in paper.tokens) / len(tokens) if tokens else 1.0
+        similarity = similarities.get(paper.evidence.paper.id, 0.0)
+        if share < SUMMARY_SHARE and similarity < SUMMARY_SEMANTIC:
+            return False
+    return True
 
 
 def _supporting_citations(
@@ -423,6 +522,7 @@ def _find_supporter(
             check.hard_ok
             and check.lexical >= LEXICAL_SUPPORT
             and (best is None or check.lexical > best[1])
+            and _conflict(text, [paper]) is None
         ):
             best = (paper_id, check.lexical)
     return best
