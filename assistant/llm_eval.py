@@ -513,7 +513,14 @@ def run_llm_benchmark(
                 caught[planted_error.kind][1] += 1
                 caught[planted_error.kind][0] += not survived
                 outcomes.append(
-                    _outcome(case, planted_error.sentence, planted_error.text, planted_error.kind, survived, result)
+                    _outcome(
+                        case,
+                        planted_error.sentence,
+                        planted_error.text,
+                        planted_error.kind,
+                        survived,
+                        result,
+                    )
                 )
             if progress is not None:
                 progress(done, total)

@@ -259,11 +259,13 @@ def _negation_flip(
         ):
             targets.append((i + 1, False))
     for position, negated in targets:
-        key = draft.keys[position]
+        key, word = draft.keys[position], draft.words[position]
+        # The same word form when the sources have it ("trained", not "training"), else the stem.
+        exact = any(word in parsed.words for _, parsed in related)
         same, opposite = False, None
         for source, parsed in related:
             for i, source_key in enumerate(parsed.keys):
-                if source_key != key:
+                if source_key != key or (exact and parsed.words[i] != word):
                     continue
                 if _negated_at(parsed, i) == negated:
                     same = True

@@ -450,6 +450,11 @@ def verify(
                 f"unsupported: {why}",
                 _unsupported_kind(text, citations, check),
             )
+            # Say the sharper thing when the sentence also reverses or overstates its source.
+            conflict = _conflict(text, cited) if cited and check.lexical >= LEXICAL_FLOOR else None
+            if conflict is not None:
+                refused.verdict = conflict.verdict
+                refused.note = f"{conflict.verdict.replace('_', ' ')}: {conflict.reason}"
         if settings.unsupported == "mark":
             checked.append(refused)
             kept.append(index)
