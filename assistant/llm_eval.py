@@ -359,7 +359,7 @@ def plant_errors(
             elif kind == "unit_swap":
                 changed = _swap_unit(text)
                 result = (changed, citations, citations) if changed else None
-            if result is not None and result[0] != text:
+            if result is not None and (result[0], result[1]) != (text, citations):
                 planted.append(
                     Planted(kind, case.number, index, text, result[0], result[1], result[2])
                 )
