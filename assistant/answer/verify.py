@@ -51,7 +51,13 @@ _CANDIDATE_SENTENCES = (
 # faithful summary when every paper it cites supports it on its own: this share of the sentence's
 # content words in that paper, or this cosine to that paper's closest sentence or title.
 SUMMARY_SHARE = 0.5
-SUMMARY_SEMANTIC = 0.6
+# A sentence that joins clauses (", and", "; ", ", while") must have each clause in its cited
+# abstracts: this share of a clause's content words, for clauses of at least CLAUSE_MIN_WORDS.
+# Otherwise two papers' claims can be merged and cited to one of them.
+CLAUSE_SHARE = 0.5
+CLAUSE_MIN_WORDS = 3
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas|but|and it|which also)\s+")
+SUMMARY_SEMANTIC = 0.45  # MiniLM puts a short summary near 0.5 to the sentence it summarises
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?!\d)")
 _WORD = re.compile(r"[A-Za-zσ][\w+\-σ]*[\w+]|[A-Za-z]")
@@ -407,7 +413,9 @@ def verify(
                 text, [], True, 1.0, "connective: states no claim of its own", "connective"
             )
         if verdict is not None:
-            conflict = _conflict(text, cited) if cited else None
+            conflict = (
+                (_conflict(text, cited) or _unsupported_clause(text, cited)) if cited else None
+            )
             if conflict is None:
                 checked.append(verdict)
                 kept.append(index)
@@ -480,6 +488,25 @@ def _conflict(text: str, cited: Sequence[_PaperText]) -> Conflict | None:
         for sentence in (clean_sentence(paper.evidence.paper.title), *paper.sentences)
     ]
     return find_conflict(text, sources, " ".join(paper.text for paper in cited))
+
+
+def _unsupported_clause(text: str, cited: Sequence[_PaperText]) -> Conflict | None:
+    """A clause of ``text`` whose words its cited abstracts do not hold (a merged claim)."""
+    clauses = _CLAUSE_BREAK.split(text)
+    if len(clauses) < 2:
+        return None
+    known = frozenset().union(*(paper.tokens for paper in cited))
+    for clause in clauses:
+        tokens = _claim_tokens(clause, cited)
+        if len(tokens) < CLAUSE_MIN_WORDS:
+            continue
+        share = sum(1 for token in tokens if token in known) / len(tokens)
+        if share < CLAUSE_SHARE:
+            return Conflict(
+                "unsupported_claim",
+                f'the clause "{clause.strip()[:100]}" is not in the cited abstract',
+            )
+    return None
 
 
 def _summary_supported(
