@@ -62,7 +62,8 @@ OTHER_TARGET = 0.70
 TOLERANCE = 0.02  # a rate may fall this much below the baseline before it counts as a regression
 
 _PAPER = re.compile(r'<paper id="([^"]+)">\n(.*?)</paper>', re.DOTALL)
-_NUMBER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\w.]*\d)")
+# A figure standing alone: not part of "60M", "1/10th", "20 000" or a version number.
+_NUMBER = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)(?![\w./]*\d)(?![A-Za-z/])(?! \d)")
 
 
 # --- the data ---------------------------------------------------------------------------------
@@ -185,12 +186,20 @@ def _flip_direction(text: str) -> str | None:
                 pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
                 match = pattern.search(text)
                 if match and word not in ("lower", "more", "less"):
-                    # Keep the inflection: the opposite family's word at the same position.
-                    replacement = other[min(side.index(word), len(other) - 1)]
+                    replacement = _same_inflection(word, other)
                     if match.group(0)[0].isupper():
                         replacement = replacement.capitalize()
                     return text[: match.start()] + replacement + text[match.end() :]
     return None
+
+
+def _same_inflection(word: str, options: Sequence[str]) -> str:
+    """The first of ``options`` inflected like ``word`` (-ing, -ed, -s, -er), else the first."""
+    for ending in ("ing", "ed", "er", "s"):
+        if word.endswith(ending):
+            return next((option for option in options if option.endswith(ending)), options[0])
+    bare = [option for option in options if not option.endswith(("ing", "ed", "er", "s"))]
+    return bare[0] if bare else options[0]
 
 
 _NEGATABLE = (
@@ -281,7 +290,16 @@ def _swap_figures(text: str) -> str | None:
             distinct.append(match)
     if len(distinct) < 2:
         return None
-    first, second = distinct[0], distinct[1]
+    # Two figures far enough apart to measure different things ("from 24 GB to 1 MB").
+    pairs = [
+        (a, b)
+        for index, a in enumerate(distinct)
+        for b in distinct[index + 1 :]
+        if len(text[a.end(1) : b.start(1)].split()) >= 2
+    ]
+    if not pairs:
+        return None
+    first, second = pairs[0]
     return (
         text[: first.start(1)]
         + second.group(1)

@@ -30,6 +30,7 @@ from assistant.text.lexicon import words as lexicon_words
 
 ANCHOR_WINDOW = 4  # words either side of a direction word or figure that say what it is about
 MIN_SHARED = 3  # content words a source sentence must share with the draft to be about the same
+MIN_ANCHORS = 2  # content words near both opposite direction words: the same thing reversed
 _WORD = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z'\-]*", re.IGNORECASE)
 # Words after a negator that do not carry the negated predicate ("is not a ...", "does not use").
 _SKIP_AFTER_NEGATOR = frozenset(
@@ -124,6 +125,11 @@ def _negators() -> frozenset[str]:
 
 
 @cache
+def _soft_negators() -> frozenset[str]:
+    return frozenset(lexicon_words("soft_negations"))
+
+
+@cache
 def _scope_words() -> frozenset[str]:
     return frozenset(lexicon_words("scope"))
 
@@ -136,7 +142,7 @@ def _stem(word: str) -> str:
 
 @cache
 def _marked_words() -> frozenset[str]:
-    marked = set(_negators()) | set(_AUXILIARIES)
+    marked = set(_negators()) | set(_soft_negators()) | set(_AUXILIARIES)
     for left, right in _directions():
         marked |= left | right
     return frozenset(marked)
@@ -215,7 +221,11 @@ def _direction_flip(
             for i, word in enumerate(parsed.words):
                 if word in side and parsed.near(i) & anchors:
                     supported = True
-                elif word in other and parsed.near(i) & anchors and against is None:
+                elif (
+                    word in other
+                    and len(parsed.near(i) & anchors) >= min(MIN_ANCHORS, len(anchors))
+                    and against is None
+                ):
                     against = (word, source)
         if against is not None and not supported:
             said = draft.words[positions[0]]
@@ -231,7 +241,7 @@ def _negated_at(parsed: _Text, position: int) -> bool:
     low = max(0, position - ANCHOR_WINDOW)
     before = parsed.words[low:position]
     for offset, word in enumerate(before):
-        if word in _negators():
+        if word in _negators() or word in _soft_negators():
             following = before[offset + 1 : offset + 2]
             if word == "not" and following == ("only",):
                 continue
@@ -345,18 +355,22 @@ def _swapped_figures(draft: _Text, related: Sequence[tuple[str, _Text]]) -> Conf
 
 def _inflated_scope(draft: _Text, cited_text: str) -> Conflict | None:
     lower = cited_text.lower()
-    for i, word in enumerate(draft.words):
-        if word not in _scope_words():
-            continue
-        following = draft.words[i + 1 : i + 3]
-        # "All three papers ...", "all of these", "First, ..." organise the answer, not a claim.
+    found: list[tuple[int, str]] = [
+        (i, word) for i, word in enumerate(draft.words) if word in _scope_words()
+    ]
+    # Hyphenated scope words are split by the word pattern; find them as phrases.
+    raw = " ".join(draft.words)
+    if re.search(r"\bstate of the art\b", raw):
+        found.append((-1, "state-of-the-art"))
+    for i, word in found:
+        following = draft.words[i + 1 : i + 3] if i >= 0 else ()
+        # "All three papers ...", "all of these" organise the answer, not a claim.
         if word in ("all", "every") and following[:1] and following[0] in _COUNTING:
             continue
-        if word == "first" and i == 0:
+        # "First, ...", "The first presents ...": an ordinal that orders the answer.
+        if word == "first" and i <= 1:
             continue
-        forms = (
-            {word, "sota", "state-of-the-art"} if word in ("sota", "state-of-the-art") else {word}
-        )
+        forms = _SCOPE_FORMS.get(word, (word,))
         if not any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", lower) for form in forms):
             return Conflict(
                 "inflated_scope",
@@ -365,6 +379,12 @@ def _inflated_scope(draft: _Text, cited_text: str) -> Conflict | None:
     return None
 
 
+# What an abstract may say instead of the scope word and mean the same.
+_SCOPE_FORMS = {
+    "sota": ("sota", "state-of-the-art", "state of the art"),
+    "state-of-the-art": ("sota", "state-of-the-art", "state of the art"),
+    "best": ("best", "highest", "top", "leading", "outperform", "outperforms"),
+}
 _COUNTING = frozenset(
     [
         "of",

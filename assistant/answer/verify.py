@@ -192,9 +192,19 @@ def _check(text: str, papers: Sequence[_PaperText]) -> _Check:
     missing_names = sorted(
         name
         for name in named_terms(text)
-        if name.lower() not in lower and name.lower().rstrip("s") not in lower
+        if name.lower() not in lower
+        and name.lower().rstrip("s") not in lower
+        and _without_modifier(name).lower() not in lower
     )
     return _Check(lexical, not missing_numbers, not missing_names, missing_numbers + missing_names)
+
+
+def _without_modifier(name: str) -> str:
+    """ "Longformer-like", "CFG-based", "RL-trained": the name the modifier is attached to."""
+    head, _, tail = name.rpartition("-")
+    if head and (tail.lower() in _MODIFIER_SUFFIXES or tail.lower() in ("trained", "tuned")):
+        return head
+    return name
 
 
 @dataclass
