@@ -30,8 +30,9 @@ from assistant.text.lexicon import words as lexicon_words
 
 ANCHOR_WINDOW = 4  # words either side of a direction word or figure that say what it is about
 MIN_SHARED = 3  # content words a source sentence must share with the draft to be about the same
+CLOSE_SHARE = 0.35  # a negation flip is judged against a source sentence this close to the draft
 MIN_ANCHORS = 2  # content words near both opposite direction words: the same thing reversed
-_WORD = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z'\-]*", re.IGNORECASE)
+_WORD = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z']*", re.IGNORECASE)
 # Words after a negator that do not carry the negated predicate ("is not a ...", "does not use").
 _SKIP_AFTER_NEGATOR = frozenset(
     [
@@ -57,6 +58,11 @@ _SKIP_AFTER_NEGATOR = frozenset(
         "that",
         "these",
         "those",
+        "yet",
+        "merely",
+        "only",
+        "just",
+        "necessarily",
         "very",
         "much",
         "so",
@@ -268,6 +274,14 @@ def _negation_flip(
             and not _negated_at(draft, i + 1)
         ):
             targets.append((i + 1, False))
+    # Negation is judged against the sentences the draft restates (most of its content words),
+    # not against any sentence that shares a word: "weaker models cannot match" restates a
+    # finding, while "hope that it could allow weaker models to match" states the hope.
+    related = [
+        (source, parsed)
+        for source, parsed in related
+        if len(draft.content & parsed.content) >= CLOSE_SHARE * len(draft.content)
+    ]
     for position, negated in targets:
         key, word = draft.keys[position], draft.words[position]
         # The same word form when the sources have it ("trained", not "training"), else the stem.
@@ -326,17 +340,25 @@ def _swapped_figures(draft: _Text, related: Sequence[tuple[str, _Text]]) -> Conf
     if len(numbers) < 2:
         return None
     source_context: dict[str, frozenset[str]] = {}
+    listed: set[frozenset[str]] = set()  # pairs the source lists together ("73% and 80%")
     for _, parsed in related:
-        for i, word in enumerate(parsed.words):
-            if word in positions:
-                source_context[word] = source_context.get(word, frozenset()) | parsed.near(i)
+        places = [(i, word) for i, word in enumerate(parsed.words) if word in positions]
+        for i, word in places:
+            source_context[word] = source_context.get(word, frozenset()) | parsed.near(i)
+            listed.update(
+                frozenset((word, other))
+                for j, other in places
+                if other != word
+                and abs(i - j) <= 3
+                and {"and", "or"} & set(parsed.words[min(i, j) : max(i, j)])
+            )
     draft_context = {
         number: frozenset().union(*(draft.near(i) for i in places))
         for number, places in positions.items()
     }
     for a_index, a in enumerate(numbers):
         for b in numbers[a_index + 1 :]:
-            if a not in source_context or b not in source_context:
+            if a not in source_context or b not in source_context or frozenset((a, b)) in listed:
                 continue
             own_a = draft_context[a] - draft_context[b]
             own_b = draft_context[b] - draft_context[a]
@@ -368,7 +390,7 @@ def _inflated_scope(draft: _Text, cited_text: str) -> Conflict | None:
         if word in ("all", "every") and following[:1] and following[0] in _COUNTING:
             continue
         # "First, ...", "The first presents ...": an ordinal that orders the answer.
-        if word == "first" and i <= 1:
+        if word == "first" and (i <= 1 or draft.words[i + 1 : i + 2] == ("order",)):
             continue
         forms = _SCOPE_FORMS.get(word, (word,))
         if not any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", lower) for form in forms):
