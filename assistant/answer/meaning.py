@@ -216,30 +216,36 @@ def _direction_flip(
     text: str, draft: _Text, related: Sequence[tuple[str, _Text]]
 ) -> Conflict | None:
     for left, right in _directions():
-        in_left = [i for i, word in enumerate(draft.words) if word in left]
-        in_right = [i for i, word in enumerate(draft.words) if word in right]
-        if bool(in_left) == bool(in_right):
-            continue
-        side, other, positions = (left, right, in_left) if in_left else (right, left, in_right)
-        anchors = frozenset().union(*(draft.near(i) for i in positions))
-        supported, against = False, None
-        for source, parsed in related:
-            for i, word in enumerate(parsed.words):
-                if word in side and parsed.near(i) & anchors:
-                    supported = True
-                elif (
-                    word in other
-                    and len(parsed.near(i) & anchors) >= min(MIN_ANCHORS, len(anchors))
-                    and against is None
-                ):
-                    against = (word, source)
-        if against is not None and not supported:
-            said = draft.words[positions[0]]
-            return Conflict(
-                "contradicted_direction",
-                f"says '{said}' where the cited paper says '{against[0]}': "
-                f'"{_excerpt(against[1])}"',
-            )
+        for position, said in enumerate(draft.words):
+            if said in left:
+                side, other = left, right
+            elif said in right:
+                side, other = right, left
+            else:
+                continue
+            # Each direction word on its own: "degraded cost and better consistency" has both.
+            anchors = draft.near(position)
+            needed = min(MIN_ANCHORS, len(anchors))
+            supported, against = False, None
+            for source, parsed in related:
+                # One shared neighbour is enough in a sentence the draft restates.
+                close = len(draft.content & parsed.content) >= CLOSE_SHARE * len(draft.content)
+                enough = min(needed, 1) if close else needed
+                for i, word in enumerate(parsed.words):
+                    if word in side and parsed.near(i) & anchors:
+                        supported = True
+                    elif (
+                        word in other
+                        and against is None
+                        and len(parsed.near(i) & anchors) >= enough
+                    ):
+                        against = (word, source)
+            if against is not None and not supported and needed:
+                return Conflict(
+                    "contradicted_direction",
+                    f"says '{said}' where the cited paper says '{against[0]}': "
+                    f'"{_excerpt(against[1])}"',
+                )
     return None
 
 
@@ -282,6 +288,16 @@ def _negation_flip(
         for source, parsed in related
         if len(draft.content & parsed.content) >= CLOSE_SHARE * len(draft.content)
     ]
+    # A negation the sentences it restates have no trace of: "The framework is not called RLCF"
+    # against "The proposed RLCF framework ...".
+    negations = set(_negators()) | set(_soft_negators())
+    hard = [word for word in draft.words if word in _negators()]
+    if hard and related and not any(negations & set(parsed.words) for _, parsed in related):
+        return Conflict(
+            "contradicted_negation",
+            f"says '{hard[0]}' where the cited sentences it restates state it without negation: "
+            f'"{_excerpt(related[0][0])}"',
+        )
     for position, negated in targets:
         key, word = draft.keys[position], draft.words[position]
         # The same word form when the sources have it ("trained", not "training"), else the stem.

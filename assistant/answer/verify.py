@@ -51,6 +51,11 @@ _CANDIDATE_SENTENCES = (
 # faithful summary when every paper it cites supports it on its own: this share of the sentence's
 # content words in that paper, or this cosine to that paper's closest sentence or title.
 SUMMARY_SHARE = 0.5
+# A model's sentence often restates two abstract sentences at once, which puts it below
+# SEMANTIC_SUPPORT against either; with most of its content words in the cited abstract, this
+# much similarity is enough. (Reversals and overstatements are caught by the meaning checks.)
+CLOSE_PARAPHRASE = 0.6
+CLOSE_PARAPHRASE_WORDS = 0.6
 # A sentence that joins clauses (", and", "; ", ", while") must have each clause in its cited
 # abstracts: this share of a clause's content words, for clauses of at least CLAUSE_MIN_WORDS.
 # Otherwise two papers' claims can be merged and cited to one of them.
@@ -396,6 +401,19 @@ def verify(
                     True,
                     round(similarity, 3),
                     "paraphrase of a cited sentence",
+                    "paraphrase",
+                )
+            elif (
+                similarity is not None
+                and similarity >= CLOSE_PARAPHRASE
+                and check.lexical >= CLOSE_PARAPHRASE_WORDS
+            ):
+                verdict = CheckedSentence(
+                    text,
+                    citations,
+                    True,
+                    round(similarity, 3),
+                    "paraphrase: most of its words and its meaning are in a cited sentence",
                     "paraphrase",
                 )
             elif _summary_supported(text, cited, semantic.paper_results.get(index, {})):
