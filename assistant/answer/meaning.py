@@ -195,7 +195,9 @@ def _direction_words() -> frozenset[str]:
     return frozenset(found - set(_AUXILIARIES))
 
 
-def find_conflict(text: str, sources: Sequence[str], cited_text: str) -> Conflict | None:
+def find_conflict(
+    text: str, sources: Sequence[str], cited_text: str, names: Sequence[str] = ()
+) -> Conflict | None:
     """The first way ``text`` contradicts or overstates ``sources`` (the sentences of the papers
     it cites; ``cited_text`` is their whole text), or None."""
     draft = _parse(text)
@@ -205,8 +207,19 @@ def find_conflict(text: str, sources: Sequence[str], cited_text: str) -> Conflic
         for source, parsed_source in zip(sources, parsed, strict=True)
         if len(draft.content & parsed_source.content) >= min(MIN_SHARED, len(draft.content))
     ]
-    for check in (_direction_flip, _negation_flip, _figure_conflict):
-        conflict = check(text, draft, related)
+    # A paper's own name may hold a negation ("No Training, No Problem", "... are not Fair
+    # Evaluators"); naming the paper negates nothing.
+    plain = text
+    for name in sorted(names, key=len, reverse=True):
+        if name:
+            plain = re.sub(re.escape(name), " ", plain, flags=re.IGNORECASE)
+    checks = (
+        (_direction_flip, draft),
+        (_negation_flip, _parse(plain)),
+        (_figure_conflict, draft),
+    )
+    for check, parsed_draft in checks:
+        conflict = check(text, parsed_draft, related)
         if conflict is not None:
             return conflict
     return _inflated_scope(draft, cited_text)

@@ -515,7 +515,12 @@ def _conflict(text: str, cited: Sequence[_PaperText]) -> Conflict | None:
         for paper in cited
         for sentence in (clean_sentence(paper.evidence.paper.title), *paper.sentences)
     ]
-    return find_conflict(text, sources, " ".join(paper.text for paper in cited))
+    names = [
+        name
+        for paper in cited
+        for name in (paper.evidence.paper.title, short_label(paper.evidence.paper))
+    ]
+    return find_conflict(text, sources, " ".join(paper.text for paper in cited), names)
 
 
 def _unsupported_clause(text: str, cited: Sequence[_PaperText]) -> Conflict | None:
