@@ -266,3 +266,20 @@ def test_find_conflict_needs_a_shared_subject() -> None:
         "It increases the memory footprint of attention.", sources, " ".join(sources)
     )
     assert conflict is not None and conflict.verdict == "contradicted_direction"
+
+
+def test_a_negation_inside_a_cited_papers_title_is_not_a_flip(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    title = "Large Language Models are not Fair Evaluators"
+    item = paper(
+        "llm-not-fair-ffff",
+        title,
+        "We propose a calibration framework with three simple yet effective strategies. "
+        "The framework mitigates evaluation bias of large language model judges.",
+    )
+    checked = judge(
+        f"{title} proposes a calibration framework with three simple yet effective strategies.",
+        [item.id],
+        [Evidence(item, 1.0, 1)],
+        Settings(home=tmp_path, unsupported="mark"),
+    )
+    assert checked.supported, checked.note
