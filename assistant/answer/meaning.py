@@ -418,6 +418,9 @@ def _inflated_scope(draft: _Text, cited_text: str) -> Conflict | None:
         # "All three papers ...", "all of these" organise the answer, not a claim.
         if word in ("all", "every") and following[:1] and following[0] in _COUNTING:
             continue
+        # "X, Y and Z all work on ...": "all" gathers the papers named before it.
+        if word == "all" and following[:1] and following[0] in _GATHERING_VERBS:
+            continue
         # "First, ...", "The first presents ...": an ordinal that orders the answer.
         if word == "first" and (i <= 1 or draft.words[i + 1 : i + 2] == ("order",)):
             continue
@@ -430,6 +433,9 @@ def _inflated_scope(draft: _Text, cited_text: str) -> Conflict | None:
     return None
 
 
+_GATHERING_VERBS = frozenset(
+    ["work", "works", "use", "study", "propose", "address", "focus", "share", "build", "rely", "adapt", "aim", "target", "consider", "tackle", "apply", "improve", "show", "reduce", "learn", "treat"]
+)
 # What an abstract may say instead of the scope word and mean the same.
 _SCOPE_FORMS = {
     "sota": ("sota", "state-of-the-art", "state of the art"),

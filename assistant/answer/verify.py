@@ -518,7 +518,11 @@ def _conflict(text: str, cited: Sequence[_PaperText]) -> Conflict | None:
     names = [
         name
         for paper in cited
-        for name in (paper.evidence.paper.title, short_label(paper.evidence.paper))
+        for name in (
+            paper.evidence.paper.title,
+            paper.evidence.paper.title.split(":")[0],  # "No Training, No Problem: Rethinking ..."
+            short_label(paper.evidence.paper),
+        )
     ]
     return find_conflict(text, sources, " ".join(paper.text for paper in cited), names)
 
