@@ -162,12 +162,14 @@ class Assistant:
         started: float,
     ) -> Answer:
         writer, warnings = self._writer_for(engine)
+        fallback = "no LLM endpoint is configured" if NO_ENDPOINT_WARNING in warnings else ""
         try:
             draft = writer.write(task, question, evidence, on_text=on_text)
         except LLMError as error:
             warnings.append(
                 f"the LLM endpoint failed ({_one_line(error)}); used the extractive engine"
             )
+            fallback = f"the LLM endpoint failed: {_one_line(error)}"
             writer = self._extractive_writer()
             draft = writer.write(task, question, evidence, on_text=on_text)
         warnings.extend(draft.warnings)
@@ -196,6 +198,8 @@ class Assistant:
             )
             answer.removed_citations = checked.removed_citations
             answer.dropped_sentences = checked.dropped
+            answer.rejected = checked.rejected
+            answer.fallback, answer.usage = fallback, draft.usage
             return answer
         paragraphs, headings = _structure(draft, checked.kept)
         cited = list(
@@ -220,6 +224,9 @@ class Assistant:
             removed_citations=checked.removed_citations,
             dropped_sentences=checked.dropped,
             seconds=time.perf_counter() - started,
+            fallback=fallback,
+            rejected=checked.rejected,
+            usage=draft.usage,
         )
 
     def _abstention(
@@ -238,7 +245,7 @@ class Assistant:
             question=question,
             engine=engine,
             abstained=True,
-            sentences=[CheckedSentence(CANNOT_ANSWER, [], True, 0.0, reason)],
+            sentences=[CheckedSentence(CANNOT_ANSWER, [], True, 0.0, reason, "abstention")],
             references=[],
             evidence=closest,
             warnings=warnings,

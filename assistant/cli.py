@@ -559,10 +559,32 @@ def evaluate(
             "evals/reports/<set>.md).",
         ),
     ] = None,
+    llm_replies: Annotated[
+        Path | None,
+        typer.Option(
+            "--llm-replies",
+            help="Run the LLM verifier benchmark on the recorded replies in this folder (the "
+            "default for --engine llm without --questions: evals/llm).",
+        ),
+    ] = None,
 ) -> None:
-    """Run the canned questions through the pipeline and report retrieval, citation and answer metrics."""
+    """Run the canned questions through the pipeline and report retrieval, citation and answer metrics.
+
+    With --engine llm and no --questions (or with --llm-replies), replay the recorded LLM replies
+    of evals/llm through a local server and report how many faithful sentences the verifier keeps
+    and how many planted errors of each kind it catches."""
     from assistant import evaluation
     from assistant.retrieve import SEARCH_MODES
+
+    if llm_replies is not None or (engine == "llm" and not questions):
+        _llm_benchmark(
+            llm_replies or evaluation.evals_dir() / "llm",
+            as_json=as_json,
+            save_baseline=save_baseline,
+            fail_on_regression=fail_on_regression,
+            baseline=baseline,
+        )
+        return
 
     chosen_modes = tuple(modes or ["hybrid"])
     for mode in chosen_modes:
@@ -639,6 +661,50 @@ def evaluate(
         )
     if as_json:
         _print_json(outputs[0] if len(outputs) == 1 else {"sets": outputs})
+    if fail_on_regression and regressions:
+        _console(stderr=True).print(
+            f"error: regression beyond tolerance: {', '.join(regressions)}", markup=False
+        )
+        raise typer.Exit(1)
+
+
+def _llm_benchmark(
+    folder: Path,
+    *,
+    as_json: bool,
+    save_baseline: bool,
+    fail_on_regression: bool,
+    baseline: Path | None,
+) -> None:
+    from assistant import llm_eval
+
+    settings = _settings()
+    retriever = _ready_retriever(settings)
+    papers = {paper.id: paper for paper in retriever.paper_store.all()}
+    with _progress("Replaying LLM replies") as update:
+        result = llm_eval.run_llm_benchmark(
+            settings, folder, papers, embedder=retriever.embedder, progress=update
+        )
+    baseline_path = baseline or folder / "baseline.json"
+    saved = (
+        llm_eval.load_llm_baseline(baseline_path)
+        if baseline_path.exists() and not save_baseline
+        else None
+    )
+    regressions = llm_eval.llm_regressions(result, saved) if saved else []
+    if as_json:
+        _print_json(result.to_json() | {"baseline": saved, "regressions": regressions})
+    else:
+        sys.stdout.write(llm_eval.format_llm_table(result, saved) + "\n")
+    if save_baseline:
+        llm_eval.save_llm_baseline(result, baseline_path)
+        _console().print(f"baseline saved to {baseline_path}", markup=False)
+    elif saved is None:
+        _console(stderr=True).print(
+            f"warning: no baseline at {baseline_path}; nothing to compare with",
+            style="yellow",
+            markup=False,
+        )
     if fail_on_regression and regressions:
         _console(stderr=True).print(
             f"error: regression beyond tolerance: {', '.join(regressions)}", markup=False

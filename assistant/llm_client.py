@@ -49,12 +49,17 @@ class Completion:
     text: str
     finish_reason: str | None
     model: str
+    # Token counts as the endpoint reports them (prompt_tokens, completion_tokens, total_tokens);
+    # None when it reports none, which many local servers do for streams.
+    usage: dict[str, int] | None = None
 
 
 class _Finish:
-    """Where the streaming generator leaves the finish reason for ``complete`` to read."""
+    """Where the streaming generator leaves the finish reason (and any usage the server sent)
+    for ``complete`` to read."""
 
     reason: str | None = None
+    usage: dict[str, int] | None = None
 
 
 class LLMClient:
@@ -129,7 +134,9 @@ class LLMClient:
                 raise self._error(self._too_long_message())
             pieces.append(piece)
             on_text(piece)
-        return Completion(text="".join(pieces), finish_reason=finish.reason, model=self.model)
+        return Completion(
+            text="".join(pieces), finish_reason=finish.reason, model=self.model, usage=finish.usage
+        )
 
     def stream(self, messages: Sequence[Message]) -> Iterator[str]:
         """The answer's text chunks as the server sends them; a cut-off stream raises LLMError."""
@@ -222,7 +229,12 @@ class LLMClient:
             raise self._error(self._no_completion_message())
         if text is not None and len(text) > self.max_reply_chars:
             raise self._error(self._too_long_message())
-        return Completion(text=text or "", finish_reason=finish_reason, model=self.model)
+        return Completion(
+            text=text or "",
+            finish_reason=finish_reason,
+            model=self.model,
+            usage=_usage(getattr(response, "usage", None)),
+        )
 
     def _stream(self, messages: Sequence[Message], finish: _Finish) -> Iterator[str]:
         import openai
@@ -233,6 +245,7 @@ class LLMClient:
         failure: str | None = None
         try:
             for chunk in iterate_with_deadline(chunks, self._attempt_deadline, self.timeout):
+                finish.usage = _usage(getattr(chunk, "usage", None)) or finish.usage
                 if not chunk.choices:  # e.g. a trailing usage chunk
                     continue
                 choice = chunk.choices[0]
@@ -414,3 +427,15 @@ def display_url(url: str) -> str:
     parts = urlsplit(url)
     host = parts.netloc.rpartition("@")[2]
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def _usage(usage: Any) -> dict[str, int] | None:
+    """The token counts of a response's ``usage``, or None when it has none usable."""
+    if usage is None:
+        return None
+    counts: dict[str, int] = {}
+    for name in ("prompt_tokens", "completion_tokens", "total_tokens"):
+        value = getattr(usage, name, None)
+        if isinstance(value, int) and not isinstance(value, bool):
+            counts[name] = value
+    return counts or None

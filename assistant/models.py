@@ -99,9 +99,32 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
     paragraphs: list[list[int]] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    usage: dict[str, int] | None = None  # LLM token counts, when the endpoint reports them
 
 
 Task = Literal["ask", "compare", "related-work"]
+
+
+# What the verifier decided about a sentence, one closed set for every engine (see verify.py).
+VerdictKind = Literal[
+    "supported",  # its words, numbers and names are in the abstracts it cites
+    "paraphrase",  # close in meaning to a sentence of a cited abstract
+    "summary",  # groups several papers, and each one it cites states what it says of them
+    "connective",  # organises the answer and states no claim of its own
+    "recited",  # moved to the evidence paper that does state it
+    "abstention",  # the answer that the collection does not answer the question
+    "unsupported_figure",  # a number no cited (or other evidence) abstract gives
+    "unsupported_name",  # a name no cited (or other evidence) abstract uses
+    "unsupported_claim",  # its words or meaning are not in any evidence abstract
+    "uncited",  # a claim with no valid citation and no paper that states it
+    "contradicted_direction",  # the opposite direction of its cited sentence (reduces/increases)
+    "contradicted_negation",  # negates what the cited sentence asserts, or the reverse
+    "contradicted_figure",  # a cited figure with another unit, or two figures swapped
+    "inflated_scope",  # "all", "always", "the first", "state-of-the-art" the source never says
+]
+SUPPORTED_VERDICTS: frozenset[str] = frozenset(
+    {"supported", "paraphrase", "summary", "connective", "recited", "abstention"}
+)
 
 
 @dataclass
@@ -113,6 +136,7 @@ class CheckedSentence:
     supported: bool
     support_score: float = 0.0
     note: str = ""  # why it was re-cited, marked or kept, for --json and the eval report
+    verdict: VerdictKind = "supported"  # the typed decision; ``note`` says why in words
 
 
 @dataclass(frozen=True)
@@ -150,6 +174,11 @@ class Answer:
     removed_citations: list[str] = field(default_factory=list)  # ids cited outside the evidence
     dropped_sentences: int = 0
     seconds: float = 0.0
+    # Why the engine asked for was not the one that answered ("" when it was).
+    fallback: str = ""
+    # The sentences verification dropped, each with its verdict and reason.
+    rejected: list[CheckedSentence] = field(default_factory=list)
+    usage: dict[str, int] | None = None  # LLM token counts, when the endpoint reports them
 
     @property
     def verified_count(self) -> int:

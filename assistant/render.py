@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any
 
 from assistant.citations import CANNOT_ANSWER, cite
-from assistant.models import Answer, Paper
+from assistant.models import Answer, CheckedSentence, Paper
 from assistant.text.latex import latex_escape
 from assistant.text.names import short_label
 
@@ -171,14 +171,19 @@ def to_json(answer: Answer) -> dict[str, Any]:
         "answer": CANNOT_ANSWER if answer.abstained else answer.text,
         "abstained": answer.abstained,
         "engine": answer.engine,
-        "sentences": [
-            {
-                "text": sentence.text,
-                "citations": list(sentence.citations),
-                "supported": sentence.supported,
-            }
+        "sentences": [_sentence_json(sentence) for sentence in answer.sentences],
+        # What a reader of the JSON must know to trust it: why another engine answered, what was
+        # dropped or re-cited and why, and every warning the Markdown shows.
+        "warnings": list(answer.warnings),
+        "fallback": answer.fallback or None,
+        "dropped_sentences": [_sentence_json(sentence) for sentence in answer.rejected],
+        "recited_sentences": [
+            _sentence_json(sentence)
             for sentence in answer.sentences
+            if sentence.verdict == "recited"
         ],
+        "removed_citations": list(answer.removed_citations),
+        "usage": dict(answer.usage) if answer.usage else None,
         "references": [{"id": paper.id, "title": paper.title} for paper in answer.references],
         "evidence": [
             {"id": item.paper.id, "title": item.paper.title, "score": round(float(item.score), 4)}
@@ -192,6 +197,16 @@ def to_json(answer: Answer) -> dict[str, Any]:
         data["latex"] = latex
         data["bibtex"] = bibtex
     return data
+
+
+def _sentence_json(sentence: CheckedSentence) -> dict[str, Any]:
+    return {
+        "text": sentence.text,
+        "citations": list(sentence.citations),
+        "supported": sentence.supported,
+        "verdict": sentence.verdict,
+        "reason": sentence.note,
+    }
 
 
 def _table_json(answer: Answer) -> dict[str, Any] | None:

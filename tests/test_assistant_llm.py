@@ -182,3 +182,40 @@ def test_hostile_abstract_cannot_steer_citations(
     assert find_citations(answer.text) == list(
         dict.fromkeys(i for s in answer.sentences for i in s.citations)
     )
+
+
+def test_json_says_why_the_llm_engine_was_not_used(
+    indexed_settings: Settings, openai_server: ScriptedOpenAIServer
+) -> None:
+    openai_server.enqueue(Reply.error(500), Reply.error(500))
+    data = to_json(Assistant(_llm_settings(openai_server.base_url)).ask(QUESTION, engine="llm"))
+    assert data["engine"] == "extractive"
+    assert data["fallback"] and "500" in data["fallback"]
+    assert any("LLM endpoint failed" in warning for warning in data["warnings"])
+    assert data["usage"] is None
+
+
+def test_json_reports_dropped_sentences_with_their_verdicts_and_token_usage(
+    indexed_settings: Settings, openai_server: ScriptedOpenAIServer
+) -> None:
+    openai_server.enqueue(
+        Reply.text(
+            "DeYO leverages a confidence metric named Pseudo-Label Probability Difference (PLPD) "
+            f"{cite([DEYO])}.\n"
+            "DeYO deprioritizes samples that dominantly incorporate shape information when making "
+            f"predictions {cite([DEYO])}.\n"
+            f"Experiments demonstrate the consistent inferiority of DeYO over baseline methods "
+            f"across all scenarios ever tested by anyone {cite([DEYO])}."
+        )
+    )
+    answer = Assistant(_llm_settings(openai_server.base_url)).ask(QUESTION, engine="llm")
+    data = to_json(answer)
+    assert data["engine"] == "llm" and data["fallback"] is None
+    kept = [sentence["verdict"] for sentence in data["sentences"]]
+    assert kept[0] == "supported"
+    dropped = data["dropped_sentences"]
+    assert dropped, data["sentences"]
+    assert all(sentence["verdict"] not in ("supported", "paraphrase") for sentence in dropped)
+    assert all(sentence["reason"] for sentence in dropped)
+    # The scripted server reports usage; the answer passes it on.
+    assert data["usage"] and data["usage"]["prompt_tokens"] > 0

@@ -27,7 +27,22 @@ EATA = Paper(
     citation_key=citation_key("Efficient Test-Time Model Adaptation without Forgetting"),
     authors=("Shuaicheng Niu", "Jiaxiang Wu"),
 )
-ASK_KEYS = {"question", "answer", "abstained", "engine", "sentences", "references", "evidence"}
+ASK_KEYS = {
+    "question",
+    "answer",
+    "abstained",
+    "engine",
+    "sentences",
+    "references",
+    "evidence",
+    "warnings",
+    "fallback",
+    "dropped_sentences",
+    "recited_sentences",
+    "removed_citations",
+    "usage",
+}
+SENTENCE_KEYS = {"text", "citations", "supported", "verdict", "reason"}
 
 
 def answer(task: str = "ask", **changes) -> Answer:  # type: ignore[no-untyped-def]
@@ -68,10 +83,10 @@ def test_ask_json_has_exactly_the_documented_fields() -> None:
         "text": "Quamba2 shows a 1.6% average accuracy drop & 50_000 tokens.",
         "citations": [QUAMBA.id],
         "supported": True,
+        "verdict": "supported",
+        "reason": "",
     }
-    assert all(
-        set(sentence) == {"text", "citations", "supported"} for sentence in data["sentences"]
-    )
+    assert all(set(sentence) == SENTENCE_KEYS for sentence in data["sentences"])
     assert data["references"] == [
         {"id": QUAMBA.id, "title": QUAMBA.title},
         {"id": EATA.id, "title": EATA.title},

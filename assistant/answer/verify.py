@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant import bm25
-from assistant.models import CheckedSentence, Draft, Evidence
+from assistant.answer.meaning import Conflict, find_conflict
+from assistant.models import CheckedSentence, Draft, Evidence, VerdictKind
 from assistant.text.names import short_label
 from assistant.text.query import FRAMING_TOKENS, content_tokens
 from assistant.text.sentences import abstract_sentences, clean_sentence
@@ -46,6 +47,22 @@ CITATION_SHARE = (
 _CANDIDATE_SENTENCES = (
     3  # abstract sentences per paper compared by embedding (the lexically closest)
 )
+# A sentence citing several papers ("Several works analyse SSMs theoretically [a][b].") is a
+# faithful summary when every paper it cites supports it on its own: this share of the sentence's
+# content words in that paper, or this cosine to that paper's closest sentence or title.
+SUMMARY_SHARE = 0.5
+# A model's sentence often restates two abstract sentences at once, which puts it below
+# SEMANTIC_SUPPORT against either; with most of its content words in the cited abstract, this
+# much similarity is enough. (Reversals and overstatements are caught by the meaning checks.)
+CLOSE_PARAPHRASE = 0.6
+CLOSE_PARAPHRASE_WORDS = 0.6
+# A sentence that joins clauses (", and", "; ", ", while") must have each clause in its cited
+# abstracts: this share of a clause's content words, for clauses of at least CLAUSE_MIN_WORDS.
+# Otherwise two papers' claims can be merged and cited to one of them.
+CLAUSE_SHARE = 0.5
+CLAUSE_MIN_WORDS = 3
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas|but|and it|which also)\s+")
+SUMMARY_SEMANTIC = 0.45  # MiniLM puts a short summary near 0.5 to the sentence it summarises
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?!\d)")
 _WORD = re.compile(r"[A-Za-zσ][\w+\-σ]*[\w+]|[A-Za-z]")
@@ -180,9 +197,19 @@ def _check(text: str, papers: Sequence[_PaperText]) -> _Check:
     missing_names = sorted(
         name
         for name in named_terms(text)
-        if name.lower() not in lower and name.lower().rstrip("s") not in lower
+        if name.lower() not in lower
+        and name.lower().rstrip("s") not in lower
+        and _without_modifier(name).lower() not in lower
     )
     return _Check(lexical, not missing_numbers, not missing_names, missing_numbers + missing_names)
+
+
+def _without_modifier(name: str) -> str:
+    """ "Longformer-like", "CFG-based", "RL-trained": the name the modifier is attached to."""
+    head, _, tail = name.rpartition("-")
+    if head and (tail.lower() in _MODIFIER_SUFFIXES or tail.lower() in ("trained", "tuned")):
+        return head
+    return name
 
 
 @dataclass
@@ -193,6 +220,7 @@ class Verification:
     removed_citations: list[str]
     dropped: int
     kept: list[int]
+    rejected: list[CheckedSentence] = field(default_factory=list)  # dropped, with their verdicts
 
 
 class _Semantic:
@@ -203,17 +231,28 @@ class _Semantic:
         self.requests: dict[int, list[str]] = {}
         self.texts: dict[int, str] = {}
         self.results: dict[int, float] = {}
+        # Per cited paper, for summarising sentences: key -> paper id -> candidates / cosine.
+        self.paper_requests: dict[int, dict[str, list[str]]] = {}
+        self.paper_results: dict[int, dict[str, float]] = {}
 
     def ask(self, key: int, text: str, candidates: list[str]) -> None:
         self.texts[key] = text
         self.requests[key] = candidates
 
+    def ask_each(self, key: int, text: str, candidates: dict[str, list[str]]) -> None:
+        self.texts[key] = text
+        self.paper_requests[key] = candidates
+
     def run(self) -> None:
-        if self.embedder is None or not self.requests:
+        if self.embedder is None or not (self.requests or self.paper_requests):
             return
         unique: list[str] = []
         for key, candidates in self.requests.items():
             unique.extend([self.texts[key], *candidates])
+        for key, by_paper in self.paper_requests.items():
+            unique.append(self.texts[key])
+            for candidates in by_paper.values():
+                unique.extend(candidates)
         unique = list(dict.fromkeys(unique))
         vectors = self.embedder.embed(unique)
         index = {text: row for row, text in enumerate(unique)}
@@ -223,6 +262,13 @@ class _Semantic:
             query = vectors[index[self.texts[key]]]
             rows = vectors[[index[candidate] for candidate in candidates]]
             self.results[key] = float(np.max(rows @ query))
+        for key, by_paper in self.paper_requests.items():
+            query = vectors[index[self.texts[key]]]
+            self.paper_results[key] = {
+                paper_id: float(np.max(vectors[[index[c] for c in candidates]] @ query))
+                for paper_id, candidates in by_paper.items()
+                if candidates
+            }
 
 
 def _closest_sentences(text: str, papers: Sequence[_PaperText]) -> list[str]:
@@ -285,7 +331,11 @@ def verify(
     embedder: Embedder | None = None,
     question: str = "",
 ) -> Verification:
-    """Check every draft sentence against the abstracts it cites (see the module docstring)."""
+    """Check every draft sentence against the abstracts it cites (see the module docstring).
+
+    Every decision is a typed verdict (``CheckedSentence.verdict``) with its reason in words
+    (``note``); the sentences dropped under ``unsupported = drop`` are kept in ``rejected``.
+    """
     papers = {item.paper.id: _prepare(item) for item in evidence}
     question_tokens = frozenset(content_tokens(question)) | frozenset(bm25.tokenize(question))
     removed: list[str] = []
@@ -310,6 +360,15 @@ def verify(
             continue
         if cited and check.hard_ok and check.lexical >= LEXICAL_FLOOR:
             semantic.ask(index, sentence.text, _closest_sentences(sentence.text, cited))
+            if len(cited) > 1:
+                semantic.ask_each(
+                    index,
+                    sentence.text,
+                    {
+                        paper.evidence.paper.id: _closest_sentences(sentence.text, [paper])
+                        for paper in cited
+                    },
+                )
             plans.append((index, citations, check, "semantic"))
             continue
         if (
@@ -327,71 +386,180 @@ def verify(
     semantic.run()
 
     checked: list[CheckedSentence] = []
+    rejected: list[CheckedSentence] = []
     kept: list[int] = []
-    dropped = 0
     for index, citations, check, status in plans:
         text = draft.sentences[index].text
+        cited = [papers[paper_id] for paper_id in citations]
+        verdict: CheckedSentence | None = None
         if status == "semantic":
             similarity = semantic.results.get(index)
             if similarity is not None and similarity >= SEMANTIC_SUPPORT:
-                checked.append(
-                    CheckedSentence(
-                        text,
-                        citations,
-                        True,
-                        round(similarity, 3),
-                        "paraphrase of a cited sentence",
-                    )
+                verdict = CheckedSentence(
+                    text,
+                    citations,
+                    True,
+                    round(similarity, 3),
+                    "paraphrase of a cited sentence",
+                    "paraphrase",
                 )
-                kept.append(index)
-                continue
-            status = "recite"
-        if status == "supported":
-            checked.append(
-                CheckedSentence(
+            elif (
+                similarity is not None
+                and similarity >= CLOSE_PARAPHRASE
+                and check.lexical >= CLOSE_PARAPHRASE_WORDS
+            ):
+                verdict = CheckedSentence(
+                    text,
+                    citations,
+                    True,
+                    round(similarity, 3),
+                    "paraphrase: most of its words and its meaning are in a cited sentence",
+                    "paraphrase",
+                )
+            elif _summary_supported(text, cited, semantic.paper_results.get(index, {})):
+                verdict = CheckedSentence(
                     text,
                     citations,
                     True,
                     round(check.lexical, 3),
-                    "words found in the cited abstract",
+                    "summary: every cited paper states what it says of them",
+                    "summary",
                 )
+            else:
+                status = "recite"
+        elif status == "supported":
+            verdict = CheckedSentence(
+                text,
+                citations,
+                True,
+                round(check.lexical, 3),
+                "words found in the cited abstract",
+                "supported",
             )
-            kept.append(index)
-            continue
-        if status == "connective":
-            checked.append(
-                CheckedSentence(text, [], True, 1.0, "connective: states no claim of its own")
+        elif status == "connective":
+            verdict = CheckedSentence(
+                text, [], True, 1.0, "connective: states no claim of its own", "connective"
             )
-            kept.append(index)
-            continue
-        backer = _find_supporter(text, papers, exclude=citations)
-        if backer is not None:
-            paper_id, score = backer
-            reason = "re-cited: " + (
-                f"{', '.join(check.missing)} not in the cited abstract"
+        if verdict is not None:
+            conflict = (
+                (_conflict(text, cited) or _unsupported_clause(text, cited)) if cited else None
+            )
+            if conflict is None:
+                checked.append(verdict)
+                kept.append(index)
+                continue
+            # A sentence that contradicts its own cited paper is not moved to another one.
+            refused = CheckedSentence(
+                text,
+                citations,
+                False,
+                verdict.support_score,
+                f"{conflict.verdict.replace('_', ' ')}: {conflict.reason}",
+                conflict.verdict,
+            )
+        else:
+            backer = _find_supporter(text, papers, exclude=citations)
+            if backer is not None:
+                paper_id, score = backer
+                reason = "re-cited: " + (
+                    f"{', '.join(check.missing)} not in the cited abstract"
+                    if check.missing
+                    else "the cited abstract does not support it"
+                )
+                if not citations:
+                    reason = "re-cited: it had no valid citation"
+                checked.append(
+                    CheckedSentence(text, [paper_id], True, round(score, 3), reason, "recited")
+                )
+                kept.append(index)
+                continue
+            why = (
+                f"{', '.join(check.missing)} not in any evidence abstract"
                 if check.missing
-                else "the cited abstract does not support it"
+                else "no evidence abstract supports it"
             )
-            if not citations:
-                reason = "re-cited: it had no valid citation"
-            checked.append(CheckedSentence(text, [paper_id], True, round(score, 3), reason))
-            kept.append(index)
-            continue
-        why = (
-            f"{', '.join(check.missing)} not in any evidence abstract"
-            if check.missing
-            else "no evidence abstract supports it"
-        )
+            refused = CheckedSentence(
+                text,
+                citations,
+                False,
+                round(check.lexical, 3),
+                f"unsupported: {why}",
+                _unsupported_kind(text, citations, check),
+            )
+            # Say the sharper thing when the sentence also reverses or overstates its source.
+            conflict = _conflict(text, cited) if cited and check.lexical >= LEXICAL_FLOOR else None
+            if conflict is not None:
+                refused.verdict = conflict.verdict
+                refused.note = f"{conflict.verdict.replace('_', ' ')}: {conflict.reason}"
         if settings.unsupported == "mark":
-            checked.append(
-                CheckedSentence(
-                    text, citations, False, round(check.lexical, 3), f"unsupported: {why}"
-                )
-            )
+            checked.append(refused)
             kept.append(index)
         else:
-            dropped += 1
-    return Verification(checked, removed, dropped, kept)
+            rejected.append(refused)
+    return Verification(checked, removed, len(rejected), kept, rejected)
+
+
+def _unsupported_kind(text: str, citations: Sequence[str], check: _Check) -> VerdictKind:
+    if not citations:
+        return "uncited"
+    if not check.numbers_ok:
+        return "unsupported_figure"
+    if not check.names_ok:
+        return "unsupported_name"
+    return "unsupported_claim"
+
+
+def _conflict(text: str, cited: Sequence[_PaperText]) -> Conflict | None:
+    sources = [
+        sentence
+        for paper in cited
+        for sentence in (clean_sentence(paper.evidence.paper.title), *paper.sentences)
+    ]
+    names = [
+        name
+        for paper in cited
+        for name in (
+            paper.evidence.paper.title,
+            paper.evidence.paper.title.split(":")[0],  # "No Training, No Problem: Rethinking ..."
+            short_label(paper.evidence.paper),
+        )
+    ]
+    return find_conflict(text, sources, " ".join(paper.text for paper in cited), names)
+
+
+def _unsupported_clause(text: str, cited: Sequence[_PaperText]) -> Conflict | None:
+    """A clause of ``text`` whose words its cited abstracts do not hold (a merged claim)."""
+    clauses = _CLAUSE_BREAK.split(text)
+    if len(clauses) < 2:
+        return None
+    known = frozenset().union(*(paper.tokens for paper in cited))
+    for clause in clauses:
+        tokens = _claim_tokens(clause, cited)
+        if len(tokens) < CLAUSE_MIN_WORDS:
+            continue
+        share = sum(1 for token in tokens if token in known) / len(tokens)
+        if share < CLAUSE_SHARE:
+            return Conflict(
+                "unsupported_claim",
+                f'the clause "{clause.strip()[:100]}" is not in the cited abstract',
+            )
+    return None
+
+
+def _summary_supported(
+    text: str, cited: Sequence[_PaperText], similarities: dict[str, float]
+) -> bool:
+    """A sentence citing several papers, each of which supports it on its own (its words or its
+    meaning), with the numbers and names of the sentence in them together."""
+    if len(cited) < 2:
+        return False
+    tokens = _claim_tokens(text, cited)
+    for paper in cited:
+        share = sum(1 for token in tokens if token in paper.tokens) / len(tokens) if tokens else 1.0
+        similarity = similarities.get(paper.evidence.paper.id, 0.0)
+        if share < SUMMARY_SHARE and similarity < SUMMARY_SEMANTIC:
+            return False
+    return True
 
 
 def _supporting_citations(
@@ -423,6 +591,7 @@ def _find_supporter(
             check.hard_ok
             and check.lexical >= LEXICAL_SUPPORT
             and (best is None or check.lexical > best[1])
+            and _conflict(text, [paper]) is None
         ):
             best = (paper_id, check.lexical)
     return best

@@ -105,6 +105,7 @@ class LLMWriter(Writer):
                 "The LLM stopped at its output limit, so its last sentence may be cut short."
             )
         draft.warnings[:0] = packed.warnings
+        draft.usage = completion.usage
         return draft
 
     def messages(self, task: Task, question: str, packed: PackedEvidence) -> list[Message]:

@@ -1,0 +1,467 @@
+"""Checks of meaning the verifier runs on a sentence whose words its cited papers do hold.
+
+Shared words are not agreement: "CCE increases the memory footprint" uses every word of "CCE
+reduces the memory footprint". These checks compare a drafted sentence with the sentences of the
+papers it cites and report a conflict when the draft
+
+- takes the other side of a direction the source states (increase/decrease, outperform/
+  underperform, improves/degrades, higher/lower, ...; pairs in ``lexicon/directions.txt``) about
+  the same thing (a content word next to both);
+- negates what the source asserts, or asserts what it negates ("cannot detect" / "can detect");
+- gives a figure of the source with another unit (4× for 4%), or swaps two figures between the
+  things they measure;
+- widens the claim's scope with a word no cited abstract uses ("all", "always", "the first",
+  "state-of-the-art"; ``lexicon/scope.txt``).
+
+Each check prefers letting a sentence through when the sources also state the draft's side: the
+verifier's other checks already hold a sentence to its cited words, these only catch reversals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from assistant import bm25
+from assistant.models import VerdictKind
+from assistant.text.lexicon import words as lexicon_words
+
+ANCHOR_WINDOW = 4  # words either side of a direction word or figure that say what it is about
+MIN_SHARED = 3  # content words a source sentence must share with the draft to be about the same
+CLOSE_SHARE = 0.35  # a negation flip is judged against a source sentence this close to the draft
+MIN_ANCHORS = 2  # content words near both opposite direction words: the same thing reversed
+_WORD = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z']*", re.IGNORECASE)
+# Words after a negator that do not carry the negated predicate ("is not a ...", "does not use").
+_SKIP_AFTER_NEGATOR = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "to",
+        "any",
+        "its",
+        "their",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "yet",
+        "merely",
+        "only",
+        "just",
+        "necessarily",
+        "very",
+        "much",
+        "so",
+        "as",
+    ]
+)
+_AUXILIARIES = frozenset(
+    [
+        "can",
+        "could",
+        "may",
+        "might",
+        "will",
+        "would",
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "do",
+        "did",
+    ]
+)
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_UNIT_CLASSES = {
+    "%": "percent",
+    "percent": "percent",
+    "percentage": "percent",
+    "points": "percent",
+    "pp": "percent",
+    "×": "times",
+    "x": "times",
+    "times": "times",
+    "fold": "times",
+    "-fold": "times",
+    "gb": "memory",
+    "mb": "memory",
+    "kb": "memory",
+    "tb": "memory",
+}
+_FIGURE_UNIT = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s?(%|×|x\b|times\b|-fold\b|fold\b|percent\b|percentage points\b|"
+    r"pp\b|points\b|GB\b|MB\b|KB\b|TB\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    verdict: VerdictKind
+    reason: str
+
+
+@cache
+def _directions() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    lines = []
+    for entry in lexicon_words("directions"):
+        left, right = entry.split("|")
+        lines.append((frozenset(left.split()), frozenset(right.split())))
+    return tuple(lines)
+
+
+@cache
+def _negators() -> frozenset[str]:
+    return frozenset(lexicon_words("negations"))
+
+
+@cache
+def _soft_negators() -> frozenset[str]:
+    return frozenset(lexicon_words("soft_negations"))
+
+
+@cache
+def _scope_words() -> frozenset[str]:
+    return frozenset(lexicon_words("scope"))
+
+
+@cache
+def _stem(word: str) -> str:
+    tokens = bm25.tokenize(word)
+    return tokens[0] if tokens else ""
+
+
+@cache
+def _marked_words() -> frozenset[str]:
+    marked = set(_negators()) | set(_soft_negators()) | set(_AUXILIARIES)
+    for left, right in _directions():
+        marked |= left | right
+    return frozenset(marked)
+
+
+@dataclass(frozen=True)
+class _Text:
+    words: tuple[str, ...]  # lowercase, in order
+    stems: tuple[str, ...]  # the content stem of each word, "" for stop and marked words
+    keys: tuple[str, ...]  # what a negation can apply to: the stem, or a direction word itself
+
+    @property
+    def content(self) -> frozenset[str]:
+        return frozenset(stem for stem in self.stems if stem)
+
+    def near(self, position: int, window: int = ANCHOR_WINDOW) -> frozenset[str]:
+        low, high = max(0, position - window), position + window + 1
+        return frozenset(
+            stem
+            for offset, stem in enumerate(self.stems[low:high], low)
+            if stem and offset != position
+        )
+
+
+@cache
+def _parse(text: str) -> _Text:
+    words = tuple(match.group(0).lower() for match in _WORD.finditer(text))
+    marked = _marked_words()
+    stems = tuple(
+        "" if word in marked or word[0].isdigit() else _stem(word.strip("'-")) for word in words
+    )
+    directed = _direction_words()
+    keys = tuple(
+        stem or (word if word in directed else "") for word, stem in zip(words, stems, strict=True)
+    )
+    return _Text(words, stems, keys)
+
+
+@cache
+def _direction_words() -> frozenset[str]:
+    found: set[str] = set()
+    for left, right in _directions():
+        found |= left | right
+    return frozenset(found - set(_AUXILIARIES))
+
+
+def find_conflict(
+    text: str, sources: Sequence[str], cited_text: str, names: Sequence[str] = ()
+) -> Conflict | None:
+    """The first way ``text`` contradicts or overstates ``sources`` (the sentences of the papers
+    it cites; ``cited_text`` is their whole text), or None."""
+    draft = _parse(text)
+    parsed = [_parse(source) for source in sources]
+    related = [
+        (source, parsed_source)
+        for source, parsed_source in zip(sources, parsed, strict=True)
+        if len(draft.content & parsed_source.content) >= min(MIN_SHARED, len(draft.content))
+    ]
+    # A paper's own name may hold a negation ("No Training, No Problem", "... are not Fair
+    # Evaluators"); naming the paper negates nothing.
+    plain = text
+    for name in sorted(names, key=len, reverse=True):
+        if name:
+            plain = re.sub(re.escape(name), " ", plain, flags=re.IGNORECASE)
+    checks = (
+        (_direction_flip, draft),
+        (_negation_flip, _parse(plain)),
+        (_figure_conflict, draft),
+    )
+    for check, parsed_draft in checks:
+        conflict = check(text, parsed_draft, related)
+        if conflict is not None:
+            return conflict
+    return _inflated_scope(draft, cited_text)
+
+
+def _direction_flip(
+    text: str, draft: _Text, related: Sequence[tuple[str, _Text]]
+) -> Conflict | None:
+    for left, right in _directions():
+        for position, said in enumerate(draft.words):
+            if said in left:
+                side, other = left, right
+            elif said in right:
+                side, other = right, left
+            else:
+                continue
+            # Each direction word on its own: "degraded cost and better consistency" has both.
+            anchors = draft.near(position)
+            needed = min(MIN_ANCHORS, len(anchors))
+            supported, against = False, None
+            for source, parsed in related:
+                # One shared neighbour is enough in a sentence the draft restates.
+                close = len(draft.content & parsed.content) >= CLOSE_SHARE * len(draft.content)
+                enough = min(needed, 1) if close else needed
+                for i, word in enumerate(parsed.words):
+                    if word in side and parsed.near(i) & anchors:
+                        supported = True
+                    elif (
+                        word in other
+                        and against is None
+                        and len(parsed.near(i) & anchors) >= enough
+                    ):
+                        against = (word, source)
+            if against is not None and not supported and needed:
+                return Conflict(
+                    "contradicted_direction",
+                    f"says '{said}' where the cited paper says '{against[0]}': "
+                    f'"{_excerpt(against[1])}"',
+                )
+    return None
+
+
+def _negated_at(parsed: _Text, position: int) -> bool:
+    low = max(0, position - ANCHOR_WINDOW)
+    before = parsed.words[low:position]
+    for offset, word in enumerate(before):
+        if word in _negators() or word in _soft_negators():
+            following = before[offset + 1 : offset + 2]
+            if word == "not" and following == ("only",):
+                continue
+            return True
+    return False
+
+
+def _negation_flip(
+    text: str, draft: _Text, related: Sequence[tuple[str, _Text]]
+) -> Conflict | None:
+    targets: list[tuple[int, bool]] = []  # (position of the predicate word, negated in draft)
+    for i, word in enumerate(draft.words):
+        if word in _negators():
+            if word == "not" and draft.words[i + 1 : i + 2] == ("only",):
+                continue
+            for j in range(i + 1, min(len(draft.words), i + 4)):
+                if draft.keys[j] and draft.words[j] not in _SKIP_AFTER_NEGATOR:
+                    targets.append((j, True))
+                    break
+        elif (
+            word in _AUXILIARIES
+            and i + 1 < len(draft.words)
+            and draft.keys[i + 1]
+            and not _negated_at(draft, i + 1)
+        ):
+            targets.append((i + 1, False))
+    # Negation is judged against the sentences the draft restates (most of its content words),
+    # not against any sentence that shares a word: "weaker models cannot match" restates a
+    # finding, while "hope that it could allow weaker models to match" states the hope.
+    related = [
+        (source, parsed)
+        for source, parsed in related
+        if len(draft.content & parsed.content) >= CLOSE_SHARE * len(draft.content)
+    ]
+    # A negation the sentences it restates have no trace of: "The framework is not called RLCF"
+    # against "The proposed RLCF framework ...".
+    negations = set(_negators()) | set(_soft_negators())
+    hard = [word for word in draft.words if word in _negators()]
+    if hard and related and not any(negations & set(parsed.words) for _, parsed in related):
+        return Conflict(
+            "contradicted_negation",
+            f"says '{hard[0]}' where the cited sentences it restates state it without negation: "
+            f'"{_excerpt(related[0][0])}"',
+        )
+    for position, negated in targets:
+        key, word = draft.keys[position], draft.words[position]
+        # The same word form when the sources have it ("trained", not "training"), else the stem.
+        exact = any(word in parsed.words for _, parsed in related)
+        same, opposite = False, None
+        for source, parsed in related:
+            for i, source_key in enumerate(parsed.keys):
+                if source_key != key or (exact and parsed.words[i] != word):
+                    continue
+                if _negated_at(parsed, i) == negated:
+                    same = True
+                elif opposite is None:
+                    opposite = source
+        if opposite is not None and not same:
+            word = draft.words[position]
+            what = f"negates '{word}'" if negated else f"asserts '{word}'"
+            return Conflict(
+                "contradicted_negation",
+                f'{what} where the cited paper says the opposite: "{_excerpt(opposite)}"',
+            )
+    return None
+
+
+def _figures(text: str) -> list[tuple[str, str]]:
+    return [
+        (match.group(1), _UNIT_CLASSES.get(match.group(2).lower().split()[0], "other"))
+        for match in _FIGURE_UNIT.finditer(text)
+    ]
+
+
+def _figure_conflict(
+    text: str, draft: _Text, related: Sequence[tuple[str, _Text]]
+) -> Conflict | None:
+    sources = " ".join(source for source, _ in related)
+    source_units: dict[str, set[str]] = {}
+    for number, unit in _figures(sources):
+        source_units.setdefault(number, set()).add(unit)
+    for number, unit in _figures(text):
+        units = source_units.get(number)
+        if units and unit not in units:
+            return Conflict(
+                "contradicted_figure",
+                f"gives {number} as a {unit} figure where the cited paper gives it as "
+                f"{'/'.join(sorted(units))}",
+            )
+    return _swapped_figures(draft, related)
+
+
+def _swapped_figures(draft: _Text, related: Sequence[tuple[str, _Text]]) -> Conflict | None:
+    """Two figures of the draft each sit next to what the source says of the other."""
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(draft.words):
+        if word[0].isdigit() and not _YEAR.match(word):
+            positions.setdefault(word, []).append(i)
+    numbers = list(positions)
+    if len(numbers) < 2:
+        return None
+    source_context: dict[str, frozenset[str]] = {}
+    listed: set[frozenset[str]] = set()  # pairs the source lists together ("73% and 80%")
+    for _, parsed in related:
+        places = [(i, word) for i, word in enumerate(parsed.words) if word in positions]
+        for i, word in places:
+            source_context[word] = source_context.get(word, frozenset()) | parsed.near(i)
+            listed.update(
+                frozenset((word, other))
+                for j, other in places
+                if other != word
+                and abs(i - j) <= 3
+                and {"and", "or"} & set(parsed.words[min(i, j) : max(i, j)])
+            )
+    draft_context = {
+        number: frozenset().union(*(draft.near(i) for i in places))
+        for number, places in positions.items()
+    }
+    for a_index, a in enumerate(numbers):
+        for b in numbers[a_index + 1 :]:
+            if a not in source_context or b not in source_context or frozenset((a, b)) in listed:
+                continue
+            own_a = draft_context[a] - draft_context[b]
+            own_b = draft_context[b] - draft_context[a]
+            source_a = source_context[a] - source_context[b]
+            source_b = source_context[b] - source_context[a]
+            kept = len(own_a & source_a) + len(own_b & source_b)
+            swapped = len(own_a & source_b) + len(own_b & source_a)
+            if swapped > kept and swapped >= 2:
+                return Conflict(
+                    "contradicted_figure",
+                    f"{a} and {b} are swapped: the cited paper gives each for what the "
+                    "sentence says of the other",
+                )
+    return None
+
+
+def _inflated_scope(draft: _Text, cited_text: str) -> Conflict | None:
+    lower = cited_text.lower()
+    found: list[tuple[int, str]] = [
+        (i, word) for i, word in enumerate(draft.words) if word in _scope_words()
+    ]
+    # Hyphenated scope words are split by the word pattern; find them as phrases.
+    raw = " ".join(draft.words)
+    if re.search(r"\bstate of the art\b", raw):
+        found.append((-1, "state-of-the-art"))
+    for i, word in found:
+        following = draft.words[i + 1 : i + 3] if i >= 0 else ()
+        # "All three papers ...", "all of these" organise the answer, not a claim.
+        if word in ("all", "every") and following[:1] and following[0] in _COUNTING:
+            continue
+        # "X, Y and Z all work on ...": "all" gathers the papers named before it.
+        if word == "all" and following[:1] and following[0] in _GATHERING_VERBS:
+            continue
+        # "First, ...", "The first presents ...": an ordinal that orders the answer.
+        if word == "first" and (i <= 1 or draft.words[i + 1 : i + 2] == ("order",)):
+            continue
+        forms = _SCOPE_FORMS.get(word, (word,))
+        if not any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", lower) for form in forms):
+            return Conflict(
+                "inflated_scope",
+                f"'{word}' claims more than the cited abstract, which never says it",
+            )
+    return None
+
+
+_GATHERING_VERBS = frozenset(
+    ["work", "works", "use", "study", "propose", "address", "focus", "share", "build", "rely", "adapt", "aim", "target", "consider", "tackle", "apply", "improve", "show", "reduce", "learn", "treat"]
+)
+# What an abstract may say instead of the scope word and mean the same.
+_SCOPE_FORMS = {
+    "sota": ("sota", "state-of-the-art", "state of the art"),
+    "state-of-the-art": ("sota", "state-of-the-art", "state of the art"),
+    "best": ("best", "highest", "top", "leading", "outperform", "outperforms"),
+}
+_COUNTING = frozenset(
+    [
+        "of",
+        "these",
+        "those",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "papers",
+        "works",
+        "studies",
+    ]
+)
+
+
+def _excerpt(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

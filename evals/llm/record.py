@@ -1,0 +1,117 @@
+"""Record the prompts the LLM engine sends, for the verifier benchmark (evals/llm/).
+
+Runs the product's own ``--engine llm`` path for a fixed list of tasks against a local
+OpenAI-compatible server that records each chat request (the real ``openai`` client talks to it,
+as in the product), and writes each request's messages verbatim:
+
+    OUT/NNN.json   {"task", "question", "source", "messages": [{"role", "content"}, ...]}
+    OUT/NNN.txt    the same messages as plain text, labelled, exactly as the model sees them
+
+Tasks: the three mission jobs, then lookups, topics, related-work and compare requests drawn
+from evals/questions.jsonl and evals/blind-tune.jsonl (never blind-test.jsonl), a fixed number
+of each kind chosen with a fixed seed. A request whose answerability check abstains before the
+LLM is asked records nothing and the next candidate of that kind is taken.
+
+    ASSISTANT_HOME=DIR python evals/llm/record.py --out /work/llm-bench/prompts
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from assistant.citations import CANNOT_ANSWER  # noqa: E402
+from assistant.replay import ReplayServer  # noqa: E402
+
+MISSION = [
+    ("ask", "how do entropy-based TTA methods differ", "mission"),
+    ("related-work", "state space models", "mission"),
+    ("compare", "entropy minimization for test-time adaptation", "mission"),
+]
+SOURCES = ("evals/questions.jsonl", "evals/blind-tune.jsonl")
+PER_KIND = {"lookup": 11, "topic": 6, "related_work": 5, "compare": 5}
+TASK_OF = {"lookup": "ask", "topic": "ask", "related_work": "related-work", "compare": "compare"}
+SEED = 20261130
+
+
+def candidates() -> dict[str, list[tuple[str, str, str]]]:
+    """Per kind, (task, question, source id) in a seeded order; mission questions left out."""
+    mission_questions = {question.lower() for _, question, _ in MISSION}
+    by_kind: dict[str, list[tuple[str, str, str]]] = {kind: [] for kind in PER_KIND}
+    for source in SOURCES:
+        for line in (ROOT / source).read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            kind = record["kind"]
+            if kind not in by_kind or record["question"].lower() in mission_questions:
+                continue
+            by_kind[kind].append((TASK_OF[kind], record["question"], record["id"]))
+    rng = random.Random(SEED)
+    for items in by_kind.values():
+        rng.shuffle(items)
+    return by_kind
+
+
+def as_text(messages: list[dict[str, str]]) -> str:
+    parts = [f"=== {message['role'].upper()} ===\n{message['content']}" for message in messages]
+    return "\n\n".join(parts) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from assistant.assistant import Assistant
+    from assistant.settings import Settings
+
+    # The server answers every request with the abstention sentence: we want the request only.
+    with ReplayServer(lambda messages: CANNOT_ANSWER) as server:
+        settings = Settings(llm_base_url=server.base_url, llm_model="recorder", engine="llm")
+        assistant = Assistant(settings)
+        number = 0
+
+        def run(task: str, question: str, source: str) -> bool:
+            nonlocal number
+            before = len(server.requests)
+            if task == "ask":
+                assistant.ask(question, engine="llm")
+            elif task == "related-work":
+                assistant.related_work(question, engine="llm")
+            else:
+                assistant.compare(question, engine="llm")
+            if len(server.requests) == before:
+                print(f"skipped (abstained before the LLM): {source} {question}", file=sys.stderr)
+                return False
+            messages = server.requests[-1]
+            number += 1
+            stem = args.out / f"{number:03d}"
+            record = {"task": task, "question": question, "source": source, "messages": messages}
+            stem.with_suffix(".json").write_text(
+                json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
+            stem.with_suffix(".txt").write_text(as_text(messages), encoding="utf-8")
+            print(f"{number:03d} {task:12} {source:8} {question}", file=sys.stderr)
+            return True
+
+        for task, question, source in MISSION:
+            run(task, question, source)
+        for kind, items in candidates().items():
+            taken = 0
+            for task, question, source in items:
+                if taken >= PER_KIND[kind]:
+                    break
+                taken += run(task, question, source)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
