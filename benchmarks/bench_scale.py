@@ -196,9 +196,9 @@ def index_without_documents(
     import shutil
 
     from assistant import bm25
-from assistant.text import acronyms
     from assistant.index import IndexFiles, _chunk_vectors, chunks_for, store_for
     from assistant.paperstore import PaperStore
+    from assistant.text import acronyms
 
     files = IndexFiles(settings)
     store = store_for(settings, embedder.name)

@@ -434,7 +434,29 @@ def _inflated_scope(draft: _Text, cited_text: str) -> Conflict | None:
 
 
 _GATHERING_VERBS = frozenset(
-    ["work", "works", "use", "study", "propose", "address", "focus", "share", "build", "rely", "adapt", "aim", "target", "consider", "tackle", "apply", "improve", "show", "reduce", "learn", "treat"]
+    [
+        "work",
+        "works",
+        "use",
+        "study",
+        "propose",
+        "address",
+        "focus",
+        "share",
+        "build",
+        "rely",
+        "adapt",
+        "aim",
+        "target",
+        "consider",
+        "tackle",
+        "apply",
+        "improve",
+        "show",
+        "reduce",
+        "learn",
+        "treat",
+    ]
 )
 # What an abstract may say instead of the scope word and mean the same.
 _SCOPE_FORMS = {
