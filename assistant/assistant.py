@@ -125,7 +125,7 @@ class Assistant:
         on_text: TextSink | None,
     ) -> Answer:
         started = time.perf_counter()
-        self.retriever.ensure_index()
+        self.retriever.ensure_index(wait=False)  # a question never waits for a writer
         retrieval = self.retriever.retrieve(
             question, k=max(RETRIEVAL_DEPTH, self.settings.top_k), mode=mode
         )

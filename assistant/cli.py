@@ -160,7 +160,7 @@ def _progress(description: str) -> Iterator[Any]:
         progress.stop()
 
 
-def _ready_retriever(settings: Settings) -> Retriever:
+def _ready_retriever(settings: Settings, *, wait_for_writers: bool = False) -> Retriever:
     from assistant.retrieve import Retriever
 
     retriever = Retriever(settings)
@@ -170,7 +170,7 @@ def _ready_retriever(settings: Settings) -> Retriever:
         _console(stderr=True).print(f"{step} …", style="dim", markup=False)
         retriever.embedder.prepare()
     with _progress("Embedding papers") as update:
-        retriever.ensure_index(progress=update)
+        retriever.ensure_index(progress=update, wait=wait_for_writers)
     return retriever
 
 
@@ -212,7 +212,7 @@ def add(
                 f"  skipped {entry.key} (line {entry.line}): {entry.reason}", markup=False
             )
     if not no_index and any(report.new or report.updated for report in reports):
-        _ready_retriever(settings)
+        _ready_retriever(settings, wait_for_writers=True)  # its own papers must be indexed
         console.print("index updated")
 
 

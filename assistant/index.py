@@ -391,12 +391,20 @@ def _write_json(path: Path, value: object) -> None:
 
 
 def ensure_current(
-    settings: Settings, embedder: Embedder, progress: Progress | None = None
+    settings: Settings,
+    embedder: Embedder,
+    progress: Progress | None = None,
+    *,
+    wait: bool = True,
 ) -> IndexReport | None:
-    """Build or update the index when the collection moved; ``None`` when it was already current."""
+    """Build or update the index when the collection moved; ``None`` when it was already current.
+
+    ``wait=False`` is for a question: when another process is writing the index and a complete
+    earlier build is on disk, answer from that instead of waiting. A writer (``add``) waits, since
+    its own papers must end up indexed."""
     if is_current(settings, embedder.name):
         return None
-    if _answerable_meanwhile(settings):
+    if not wait and _answerable_meanwhile(settings):
         # Another process may be writing (an 'add', an 'index --rebuild'): rather than wait for
         # it, answer from the files it replaces whole when it is done.
         try:

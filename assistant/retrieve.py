@@ -94,9 +94,9 @@ class Retriever:
             self._embedder = make_embedder(self.settings)
         return self._embedder
 
-    def ensure_index(self, progress: Progress | None = None) -> None:
+    def ensure_index(self, progress: Progress | None = None, *, wait: bool = True) -> None:
         """Build the index on first use, or bring it up to date when the collection changed."""
-        report = ensure_current(self.settings, self.embedder, progress)
+        report = ensure_current(self.settings, self.embedder, progress, wait=wait)
         if report is not None and report.changed:
             self._bm25 = self._papers = self._acronyms = self._snapshot = None  # reopen: rewritten
 
