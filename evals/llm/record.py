@@ -13,6 +13,12 @@ of each kind chosen with a fixed seed. A request whose answerability check absta
 LLM is asked records nothing and the next candidate of that kind is taken.
 
     ASSISTANT_HOME=DIR python evals/llm/record.py --out /work/llm-bench/prompts
+
+``--held-out`` records a second, disjoint set for judging the verifier on replies it was not
+tuned on: no mission job, and only questions no case in ``evals/llm/cases`` was recorded from
+(the next ones of the same seeded order), numbered from 101.
+
+    ASSISTANT_HOME=DIR python evals/llm/record.py --held-out --out /work/llm-bench/held-out
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ MISSION = [
 ]
 SOURCES = ("evals/questions.jsonl", "evals/blind-tune.jsonl")
 PER_KIND = {"lookup": 11, "topic": 6, "related_work": 5, "compare": 5}
+HELD_OUT_PER_KIND = {"lookup": 8, "topic": 5, "related_work": 5, "compare": 5}
+HELD_OUT_FIRST = 101
 TASK_OF = {"lookup": "ask", "topic": "ask", "related_work": "related-work", "compare": "compare"}
 SEED = 20261130
 
@@ -67,7 +75,12 @@ def as_text(messages: list[dict[str, str]]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--held-out", action="store_true", help="a disjoint second set")
     args = parser.parse_args()
+    used = {
+        json.loads(path.read_text(encoding="utf-8"))["source"]
+        for path in (ROOT / "evals" / "llm" / "cases").glob("*.json")
+    }
     args.out.mkdir(parents=True, exist_ok=True)
 
     from assistant.assistant import Assistant
@@ -77,7 +90,7 @@ def main() -> int:
     with ReplayServer(lambda messages: CANNOT_ANSWER) as server:
         settings = Settings(llm_base_url=server.base_url, llm_model="recorder", engine="llm")
         assistant = Assistant(settings)
-        number = 0
+        number = HELD_OUT_FIRST - 1 if args.held_out else 0
 
         def run(task: str, question: str, source: str) -> bool:
             nonlocal number
@@ -102,13 +115,17 @@ def main() -> int:
             print(f"{number:03d} {task:12} {source:8} {question}", file=sys.stderr)
             return True
 
-        for task, question, source in MISSION:
-            run(task, question, source)
+        per_kind = HELD_OUT_PER_KIND if args.held_out else PER_KIND
+        if not args.held_out:
+            for task, question, source in MISSION:
+                run(task, question, source)
         for kind, items in candidates().items():
             taken = 0
             for task, question, source in items:
-                if taken >= PER_KIND[kind]:
+                if taken >= per_kind[kind]:
                     break
+                if args.held_out and source in used:
+                    continue
                 taken += run(task, question, source)
     return 0
 
