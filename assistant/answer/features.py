@@ -1,0 +1,188 @@
+"""What the relevance model sees of each retrieved paper: the sentences saying what it does, the
+question's acronyms and their senses, the parts of a topic, and whether a paper names the topic
+phrase outright. The model itself (features, weights, probability) is in ``relevance``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from assistant.answer import relevance
+from assistant.answer.sentences import DocumentFrequency
+from assistant.models import Paper
+from assistant.text.query import content_tokens
+from assistant.text.roles import sentence_roles
+from assistant.text.sentences import abstract_sentences
+from assistant.text.tokens import tokenize
+
+if TYPE_CHECKING:
+    from assistant.retrieve import Retrieval
+    from assistant.settings import Settings
+
+
+def _initials(phrase: str) -> str:
+    return "".join(word[0] for word in re.split(r"[\s-]+", phrase.lower()) if word)
+
+
+def other_sense_papers(retrieval: Retrieval, papers: Sequence[Paper]) -> set[str]:
+    """Papers that use one of the question's acronyms in another sense than the collection's usual
+    one ("TTA" = test-time augmentation, when most papers mean test-time adaptation)."""
+    if retrieval.expanded_query == retrieval.query:
+        return set()
+    tail = retrieval.expanded_query[len(retrieval.query) :].strip().strip("()")
+    alternatives = [
+        alternative.strip().lower() for alternative in tail.split(";") if alternative.strip()
+    ]
+    found: set[str] = set()
+    for acronym in set(re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b", retrieval.query)):
+        letters = "".join(
+            character for character in acronym.rstrip("s").lower() if character.isalpha()
+        )
+        senses = [alternative for alternative in alternatives if _initials(alternative) == letters]
+        if len(senses) < 2:
+            continue
+        primary = senses[0].replace("-", " ")
+        for paper in papers:
+            text = f"{paper.title} {paper.abstract}".lower().replace("-", " ")
+            if primary not in text and any(sense.replace("-", " ") in text for sense in senses[1:]):
+                found.add(paper.id)
+    return found
+
+
+_CORE_ROLES = frozenset(("contribution", "method", "result", "setting"))
+
+
+# A clause that names other work to set the paper apart from it ("Unlike a mixture of experts,",
+# "outperforms X", "rather than X") says what the paper is *not* about.
+_CONTRAST = re.compile(
+    r"\b(?:unlike|in contrast to|contrary to|compared (?:to|with)|as opposed to|rather than|"
+    r"instead of|outperform\w*|surpass\w*|beat\w*|better than|than)\b[^,.;:]*",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def core_text(paper: Paper) -> str:
+    """The sentences that say what the paper does (not its background or problem statement),
+    without the clauses that contrast it with other work."""
+    sentences = abstract_sentences(paper.abstract)
+    roles = sentence_roles(sentences)
+    return " ".join(
+        _CONTRAST.sub(" ", sentence)
+        for sentence, role in zip(sentences, roles, strict=True)
+        if role in _CORE_ROLES
+    )
+
+
+def _acronym_aliases(retrieval: Retrieval) -> dict[str, list[tuple[str, ...]]]:
+    """Each acronym of the question (stemmed) with the spelled-out senses the expansion added."""
+    if retrieval.expanded_query == retrieval.query:
+        return {}
+    tail = retrieval.expanded_query[len(retrieval.query) :].strip().strip("()")
+    senses = [sense.strip() for sense in tail.split(";") if sense.strip()]
+    aliases: dict[str, list[tuple[str, ...]]] = {}
+    for acronym in set(re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b", retrieval.query)):
+        letters = "".join(c for c in acronym.rstrip("s").lower() if c.isalpha())
+        tokens = tokenize(acronym)
+        matching = [sense for sense in senses if _initials(sense) == letters]
+        if tokens and matching:
+            aliases[tokens[0]] = [tuple(tokenize(sense)) for sense in matching]
+    return aliases
+
+
+def relevance_features(
+    retrieval: Retrieval, *, document_frequency: DocumentFrequency, collection_size: int
+) -> list[relevance.PaperFeatures]:
+    """The relevance model's features for every retrieved paper, in fused order."""
+    papers = [hit.paper for hit in retrieval.hits]
+    best_sentence = {
+        paper_id: max(values.values())
+        for paper_id, values in retrieval.sentence_similarity.items()
+        if values
+    }
+
+    def features_for(focus: list[str]) -> list[relevance.PaperFeatures]:
+        return relevance.paper_features(
+            focus_tokens=focus,
+            papers=papers,
+            core_text=core_text,
+            lexical=retrieval.bm25_scores,
+            dense_paper=retrieval.paper_similarity,
+            dense_sentence=best_sentence,
+            centroid=retrieval.centroid_similarity,
+            other_sense=other_sense_papers(retrieval, papers),
+            aliases=_acronym_aliases(retrieval),
+            phrase_acronyms=retrieval.phrase_acronyms,
+            document_frequency=document_frequency,
+            collection_size=collection_size,
+        )
+
+    whole = features_for(content_tokens(retrieval.query))
+    parts = topic_parts(retrieval.query)
+    if len(parts) < 2:
+        return whole
+    # "speech recognition and speech synthesis": a paper about either part is about the topic,
+    # so each coverage feature takes the best of the parts.
+    by_part = [features_for(part) for part in parts]
+    coverage = [relevance.FEATURES.index(name) for name in relevance.COVERAGE_FEATURES]
+    combined = []
+    for position, item in enumerate(whole):
+        values = list(item.values)
+        for index in coverage:
+            values[index] = max(part[position].values[index] for part in by_part)
+        combined.append(relevance.PaperFeatures(item.paper, tuple(values)))
+    return combined
+
+
+_PART_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|/)\s*", re.IGNORECASE)
+
+
+def topic_parts(query: str) -> list[list[str]]:
+    """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
+    a question or a topic without them."""
+    pieces = [content_tokens(piece) for piece in _PART_SPLIT.split(query)]
+    parts = [piece for piece in pieces if piece]
+    return (
+        parts
+        if len(parts) > 1 and len(content_tokens(query)) <= 3 * relevance.SHORT_FOCUS
+        else [content_tokens(query)]
+    )
+
+
+def naming_the_topic(
+    features: list[relevance.PaperFeatures], retrieval: Retrieval, settings: Settings
+) -> list[relevance.PaperFeatures]:
+    """For a topic phrase ("mixture of experts", "state space models") that several retrieved
+    papers name outright, the papers that do not name it are out, unless their own vector is as
+    close to the topic as the best paper's and the sentences saying what they do use its words.
+
+    A topic phrase names a thing: "mixture" is not "mixture of experts", and a paper that says
+    "unlike a mixture of experts" in passing, or models the "state space" of a bank's cash
+    withdrawals, is not about it however many of its words it shares."""
+    parts = [
+        part for part in topic_parts(retrieval.query) if 2 <= len(part) <= relevance.SHORT_FOCUS
+    ]
+    if not parts:
+        return features
+
+    def names(paper: Paper) -> bool:
+        tokens = relevance.token_sequence(f"{paper.title} . {_CONTRAST.sub(' ', paper.abstract)}")
+        return any(relevance.contains_run(part, tokens) for part in parts) or any(
+            acronym in tokens for acronym in retrieval.phrase_acronyms
+        )
+
+    naming = {item.paper.id for item in features if names(item.paper)}
+    if len(naming) < settings.topic_naming_papers:
+        return features
+    value = {name: position for position, name in enumerate(relevance.FEATURES)}
+    return [
+        item
+        for item in features
+        if item.paper.id in naming
+        or (
+            item.values[value["dense_paper"]] >= settings.topic_dense_exception
+            and item.values[value["core"]] >= settings.topic_core_exception
+        )
+    ]

@@ -1,0 +1,153 @@
+"""Each evidence sentence scored against the question: what it shares with the question (idf of the
+stemmed query tokens, acronyms expanded), how close its vector is, and its role in the abstract - a
+sentence naming the method, saying what it does or reporting a result beats the background sentence
+that opens most abstracts. A question with several clauses gets the best sentence for each clause
+first."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.models import EvidenceSentence, Paper
+from assistant.text.names import method_name
+from assistant.text.query import Clause, content_tokens
+from assistant.text.roles import _NUMBER, ROLE_BONUS, STRONG_CONTRIBUTION, Role, sentence_roles
+from assistant.text.sentences import _sentence_tokens, abstract_sentences, clean_sentence
+from assistant.text.tokens import tokenize
+
+DocumentFrequency = Callable[[str], int]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Inverse document frequency of stemmed tokens, from the collection when known."""
+
+    frequency: DocumentFrequency
+    size: int
+
+    def idf(self, token: str) -> float:
+        return math.log((self.size + 1) / (self.frequency(token) + 0.5))
+
+
+def local_weights(papers: Sequence[Paper]) -> Weights:
+    counts: dict[str, int] = {}
+    for paper in papers:
+        for token in set(tokenize(f"{paper.title} {paper.abstract}")):
+            counts[token] = counts.get(token, 0) + 1
+    # A few pseudo-documents keep a token found in every retrieved paper from weighing zero.
+    return Weights(lambda token: counts.get(token, 0), len(papers) + 4)
+
+
+@dataclass(frozen=True)
+class _QueryTerms:
+    weights: dict[str, float]
+    total: float
+
+    def overlap(self, tokens: frozenset[str]) -> float:
+        if self.total <= 0:
+            return 0.0
+        return min(
+            1.0,
+            sum(weight for token, weight in self.weights.items() if token in tokens) / self.total,
+        )
+
+
+def _query_terms(question: str, expanded: str, weights: Weights) -> _QueryTerms:
+    own = content_tokens(question)
+    expansion = [token for token in content_tokens(expanded) if token not in own]
+    scored = {token: weights.idf(token) for token in [*own, *expansion]}
+    # The expansion spells out an acronym the question already has: it may match, not add weight.
+    total = sum(scored[token] for token in dict.fromkeys(own))
+    return _QueryTerms(scored, total or sum(scored.values()))
+
+
+def score_sentences(
+    paper: Paper,
+    *,
+    question: str,
+    expanded_query: str,
+    weights: Weights,
+    similarities: dict[int, float] | None = None,
+    clauses: Sequence[Clause] = (),
+) -> list[EvidenceSentence]:
+    """The paper's abstract sentences, best first (the best sentence per clause leading)."""
+    sentences = abstract_sentences(paper.abstract)
+    if not sentences:
+        return []
+    terms = _query_terms(question, expanded_query, weights)
+    similarities = similarities or {}
+    known = [value for value in similarities.values() if value > 0]
+    floor = min(known) if known else 0.0
+    top = max(known) if known else 0.0
+    scored: list[tuple[float, int]] = []
+    roles = sentence_roles(sentences)
+    name = method_name(paper.title, paper.abstract)
+    for position, sentence in enumerate(sentences):
+        role = roles[position]
+        if role == "contribution" and STRONG_CONTRIBUTION.search(sentence):
+            role_bonus = ROLE_BONUS[role] + (0.08 if name and name in sentence else 0.04)
+        else:
+            role_bonus = ROLE_BONUS[role] - (0.06 if role == "contribution" else 0.0)
+        tokens = _sentence_tokens(sentence)
+        lexical = terms.overlap(tokens)
+        semantic = similarities.get(position, floor * 0.9) / top if top > 0 else 0.0
+        score = (0.45 * semantic + 0.40 * lexical if top > 0 else 0.85 * lexical) + role_bonus
+        scored.append((score, position))
+    order = [position for _, position in sorted(scored, key=lambda item: (-item[0], item[1]))]
+    leading: list[int] = []
+    if len(clauses) > 1:
+        for clause in clauses:
+            best = _best_for_clause(sentences, roles, scored, clause, weights, exclude=leading)
+            if best is not None and best not in leading:
+                leading.append(best)
+    rest = [position for position in order if position not in leading]
+    score_of = {position: score for score, position in scored}
+    return [
+        EvidenceSentence(
+            paper.id, position, clean_sentence(sentences[position]), round(score_of[position], 4)
+        )
+        for position in [*leading, *rest]
+    ]
+
+
+def _best_for_clause(
+    sentences: Sequence[str],
+    roles: Sequence[Role],
+    scored: Sequence[tuple[float, int]],
+    clause: Clause,
+    weights: Weights,
+    *,
+    exclude: Sequence[int],
+) -> int | None:
+    total = sum(weights.idf(token) for token in clause.tokens)
+    best: tuple[float, int] | None = None
+    for (base, position), role in zip(scored, roles, strict=True):
+        if role == "boilerplate":
+            continue
+        tokens = _sentence_tokens(sentences[position])
+        lexical = (
+            sum(weights.idf(token) for token in clause.tokens if token in tokens) / total
+            if total
+            else 0.0
+        )
+        score = 0.5 * base + lexical + ROLE_BONUS[role]
+        if (
+            clause.identifies
+            and role == "contribution"
+            and STRONG_CONTRIBUTION.search(sentences[position])
+        ):
+            score += 0.15
+        if clause.numeric:
+            score += (
+                0.45
+                if _NUMBER.search(sentences[position])
+                and role in ("result", "contribution", "method")
+                else -0.1
+            )
+        if position in exclude:
+            score -= 0.3
+        if best is None or score > best[0]:
+            best = (score, position)
+    return best[1] if best else None
