@@ -12,7 +12,7 @@ Pure text analysis: no index, no model, no network; word lists live in ``assista
 
 The package reads in pipeline order: ``base`` (the record types, tuning numbers, word lists),
 ``spans`` (cutting and cleaning spans, figures), ``names`` (what a paper calls its contribution),
-``fields`` (proposal, finding, mechanism, problem, setting), ``results`` (figures with their metric
+``fields`` (proposal, finding, mechanism), ``context`` (problem, setting), ``results`` (figures with their metric
 and comparison), ``analyse`` (the entry point).
 """
 

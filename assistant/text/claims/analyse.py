@@ -6,12 +6,11 @@ import re
 from functools import cache, lru_cache
 
 from assistant.text.claims.base import MIN_SPAN_WORDS, PaperClaims, Span, _lexicon
+from assistant.text.claims.context import _problem, _setting
 from assistant.text.claims.fields import (
     _finding,
     _mechanism,
-    _problem,
     _proposal_candidates,
-    _setting,
     _span_from,
 )
 from assistant.text.claims.names import paper_name

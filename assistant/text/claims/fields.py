@@ -1,4 +1,5 @@
-"""Claims analyser, the proposal, finding, mechanism, problem and setting of a paper."""
+"""Claims analyser, what a paper proposes, finds and how its method works (its problem and setting
+are in ``context``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from functools import cache
 
 from assistant.text.claims.base import (
     _ADVERBS,
-    MAX_SETTING_CHARS,
     MIN_MECHANISM_WORDS,
     Span,
     _alternation,
@@ -332,141 +332,3 @@ def _mechanism(
             if text:
                 return _span_from(sentences, proposal.sentence, start, text)
     return None
-
-
-# --- problem -------------------------------------------------------------------------------------
-
-_PROBLEM_CUE = re.compile(
-    r"\b(?:challeng\w*|limitations?|limited|suffer\w*|fail\w*|struggl\w*|lack\w*|remains?\s+"
-    r"(?:unclear|open|challenging|difficult|unknown|elusive|limited)|bottlenecks?|costly|expensive|"
-    r"difficult\w*|hinder\w*|vulnerab\w*|degrad\w*|prohibitive\w*|unclear|open\s+(?:question|"
-    r"problem)|inefficien\w*|unreliab\w*|poorly|insufficient\w*|impractical|infeasible|"
-    r"not\s+(?:well|yet|always)|little\s+is\s+known|underexplored|overlook\w*|neglect\w*|ignor\w*|"
-    r"sensitive|brittle|restrict\w*|only\s+work)\b",
-    re.IGNORECASE,
-)
-
-
-def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span | None:
-    best: Span | None = None
-    for index in range(min(before, len(sentences))):
-        sentence = sentences[index]
-        if not _PROBLEM_CUE.search(sentence) or _FIRST_PERSON.search(sentence):
-            continue
-        start = _strip_openers(sentence, 0)
-        if _DANGLING_START.match(sentence[start:]):
-            continue
-        text = _finish(sentence[start:], name)
-        if text and _PROBLEM_CUE.search(text):
-            best = _span_from(sentences, index, start, text)  # the last one before the proposal
-    return best
-
-
-# --- setting -------------------------------------------------------------------------------------
-
-
-@cache
-def _setting_pattern() -> re.Pattern[str]:
-    nouns = _alternation(_lexicon("setting_nouns"))
-    return re.compile(
-        r"\b(?:(?:on|across|over)\s+(?!par\b|average\b|the\s+other\b|top\s+of\b|turn\b)"
-        r"(?:(?!(?:is|are|was|were|be|been|can|could|may|we|our|which|that|where|while|when|"
-        r"achiev\w*|outperform\w*|show\w*|demonstrat\w*|improv\w*|reduc\w*|provid\w*|has|have|"
-        r"over|than|against|in|on|across|baselines?|methods?)\b)[\w\-+.'/()]+,?\s+){0,12}?"
-        r"|in\s+(?:(?!(?:and|or|of|the|in|on|to|for|with|which|that)\b)[\w\-+.'/()]+\s+){0,4}?)"
-        rf"(?:{nouns})\b"
-        r"(?:\s*\([A-Z][\w\-]*\))?"
-        r"(?:,?\s+(?:such\s+as|including|like|e\.g\.,?)\s+[^.;]{0,100}?(?=[.;]|,\s+(?:while|where|"
-        r"which|with|and\s+(?:show|demonstrat|achiev|outperform)|respectively|demonstrat|show)|$))?"
-    )
-
-
-_EVALUATION = re.compile(
-    r"\b(?:experiments?|evaluat\w*|benchmark\w*|results?|outperform\w*|achiev\w*|surpass\w*|"
-    r"empirical\w*|tested|validat\w*|demonstrat\w*|accuracy|state-of-the-art|improv\w*|"
-    r"speed-?ups?)\b",
-    re.IGNORECASE,
-)
-_NAMED_DATA = re.compile(
-    r"(?<!based\s)(?<!relies\s)(?<!depends\s)\bon\s+(?:the\s+)?((?:[A-Z][\w\-.]*\d*[\w\-]*)(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?"
-    r"[A-Z][\w\-.]*)*)"
-)
-
-
-_NAMED_TOKEN = re.compile(r"\b(?:[A-Za-z][\w\-]*[A-Z0-9][\w\-]*|[A-Z][a-z]+-\w+)\b")
-_GENERIC_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "various",
-        "several",
-        "multiple",
-        "many",
-        "different",
-        "diverse",
-        "all",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "wide",
-        "range",
-        "of",
-        "variety",
-        "extensive",
-        "standard",
-        "popular",
-        "common",
-        "real-world",
-        "both",
-        "these",
-        "this",
-        "challenging",
-        "public",
-        "publicly",
-        "available",
-    ]
-)
-
-
-def _setting_score(text: str, sentence: str) -> int:
-    words = text.split()
-    score = 1 if words[0] in {"on", "across"} else (-2 if words[0] == "in" else 0)
-    if any(_NAMED_TOKEN.fullmatch(word.strip(",()")) for word in words[1:]):
-        score += 3
-    elif all(word.lower().strip(",") in _GENERIC_WORDS for word in words[1:-1]):
-        score -= 1
-    if re.search(r"\b(?:experiments?|evaluat\w*|benchmark\w*)\b", sentence, re.I):
-        score += 1
-    return score
-
-
-def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
-    """The best-scored evaluation phrase of the abstract: named data beat "in various settings"."""
-    best: tuple[int, int, Span] | None = None
-    for index, sentence in enumerate(sentences):
-        if not _EVALUATION.search(sentence):
-            continue
-        found = [(m.start(), m.group(0)) for m in _setting_pattern().finditer(sentence)]
-        named = _NAMED_DATA.search(sentence)
-        if named and (
-            any(character.isdigit() for character in named.group(1))
-            or re.search(r"[A-Z].*[A-Z]", named.group(1))
-        ):
-            found.append((named.start(), named.group(0)))
-        for start, raw in found:
-            if len(raw) > MAX_SETTING_CHARS + 60 or not _balanced(raw):
-                continue
-            text = _finish(raw, name, min_words=2)  # "on MS-MARCO"
-            if not text or _DANGLING_START.match(text.split(None, 1)[1]):
-                continue
-            score = _setting_score(text, sentence)
-            if best is None or score > best[0]:
-                best = (score, -index, _span_from(sentences, index, start, text))
-    return best[2] if best else None
