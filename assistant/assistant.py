@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from assistant.embedding import Embedder
     from assistant.models import SearchMode
 
-RETRIEVAL_DEPTH = 40  # papers retrieved per question: the relevance model judges each of them
 CLOSEST_PAPERS = 3  # papers shown with an abstention
 NO_ENDPOINT_WARNING = (
     "no LLM endpoint configured (set ASSISTANT_LLM_BASE_URL); used the extractive engine"
@@ -93,7 +92,7 @@ class Assistant:
         differs, and a table whose every cell comes from one abstract sentence."""
         if paper_ids:
             papers = self._papers_by_id(paper_ids)
-            evidence = evidence_for_papers(papers, topic=topic)
+            evidence = evidence_for_papers(papers, topic=topic, config=self.settings.evidence)
             label = (
                 topic.strip()
                 if topic and topic.strip()
@@ -127,7 +126,9 @@ class Assistant:
         started = time.perf_counter()
         self.retriever.ensure_index(wait=False)  # a question never waits for a writer
         retrieval = self.retriever.retrieve(
-            question, k=max(RETRIEVAL_DEPTH, self.settings.top_k), mode=mode
+            question,
+            k=max(self.settings.retrieval.papers_per_question, self.settings.top_k),
+            mode=mode,
         )
         frequency = self.retriever.bm25_index.document_frequency
         size = len(self.retriever.bm25_index.doc_ids)
@@ -275,7 +276,9 @@ class Assistant:
         if self._extractive is None:
             index = self.retriever.bm25_index
             self._extractive = ExtractiveWriter(
-                document_frequency=index.document_frequency, collection_size=len(index.doc_ids)
+                document_frequency=index.document_frequency,
+                collection_size=len(index.doc_ids),
+                config=self.settings.writer,
             )
         return self._extractive
 

@@ -621,6 +621,7 @@ def evaluate(
         baseline_path = baseline or evaluation.default_baseline_path(questions_path)
         deltas = None
         notes: list[str] = []
+        changed: list[str] = []
         if not save_baseline and baseline_path.exists():
             saved = evaluation.load_baseline(baseline_path)
             if saved.engine != result.engine:
@@ -630,6 +631,7 @@ def evaluate(
                 )
             else:
                 notes.extend(evaluation.baseline_warnings(result, saved))
+                changed = evaluation.settings_changes(result, saved)
                 deltas = evaluation.compare_to_baseline(result, saved, settings.eval_tolerance)
         elif not save_baseline:
             notes.append(f"no baseline at {baseline_path}; nothing to compare with")
@@ -642,12 +644,17 @@ def evaluate(
                 {"questions": str(questions_path)}
                 | result.to_json()
                 | {"deltas": [delta.to_json() for delta in deltas or []]}
+                | {"settings_changed": changed}
             )
         else:
             sys.stdout.write(f"## {questions_path.stem}\n\n")
             sys.stdout.write(
                 evaluation.format_table(result, deltas) + "\n"
             )  # Markdown: no wrapping
+            if changed:
+                sys.stdout.write(
+                    "Settings changed since the baseline: " + "; ".join(changed) + "\n\n"
+                )
             console = _console()
             console.print(f"report: {report_path}", style="dim", markup=False)
             if save_baseline:
@@ -714,8 +721,10 @@ def _llm_benchmark(
 
 @app.command("config")
 def show_config(as_json: AsJson = False) -> None:
-    """Show the effective settings (API keys masked) and where they come from."""
+    """Show the effective settings (API keys masked) and where they come from; each stage's tuning
+    numbers follow under their config.toml section ([retrieval], [evidence], ...)."""
     from assistant.settings import config_path
+    from assistant.tuning import GROUPS
 
     settings = _settings()
     from assistant.urls import masked_url
@@ -730,10 +739,11 @@ def show_config(as_json: AsJson = False) -> None:
             if value is not None
             else None
         )
-        for name, value in settings.model_dump().items()
+        for name, value in settings.model_dump(exclude=set(GROUPS)).items()
     }
+    groups = {group: getattr(settings, group).model_dump() for group in GROUPS}
     if as_json:
-        _print_json(values | {"config_file": str(config_path())})
+        _print_json(values | groups | {"config_file": str(config_path())})
         return
     console = _console()
     console.print(f"config file: {config_path()}", markup=False)
@@ -743,6 +753,14 @@ def show_config(as_json: AsJson = False) -> None:
         console.print(
             f"    {description}  [env ASSISTANT_{name.upper()}]", style="dim", markup=False
         )
+    for group, fields in groups.items():
+        model = GROUPS[group]
+        console.print(f"\n[{group}]  # {model.__doc__}", markup=False)
+        for name, value in fields.items():
+            description = model.model_fields[name].description or ""
+            console.print(f"{name} = {value}", markup=False)
+            env = f"ASSISTANT_{group.upper()}__{name.upper()}"
+            console.print(f"    {description}  [env {env}]", style="dim", markup=False)
 
 
 def main() -> None:

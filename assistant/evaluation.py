@@ -13,7 +13,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -39,7 +39,7 @@ from assistant.eval_metrics import (
     worst_questions,
 )
 from assistant.models import Answer, Paper
-from assistant.settings import Settings
+from assistant.settings import MOVED, Settings
 
 if TYPE_CHECKING:
     from assistant.assistant import Assistant
@@ -319,28 +319,13 @@ class EvalResult:
 
 
 def _settings_summary(settings: Settings, engine: str) -> dict[str, Any]:
+    """The user's knobs that shape answers, then every tuning number of every stage by its
+    dotted name ("evidence.relevance_threshold"), so a baseline diff says what changed."""
     summary: dict[str, Any] = {
         name: getattr(settings, name)
-        for name in (
-            "top_k",
-            "rrf_k",
-            "bm25_weight",
-            "dense_weight",
-            "fusion_depth",
-            "max_evidence_papers",
-            "relative_cutoff",
-            "relevance_threshold",
-            "relevance_gap",
-            "single_paper_below",
-            "topic_naming_papers",
-            "topic_dense_exception",
-            "topic_core_exception",
-            "relevance_weights",
-            "abstain_threshold",
-            "unsupported",
-            "embedder",
-        )
+        for name in ("top_k", "max_evidence_papers", "unsupported", "embedder")
     }
+    summary |= settings.tuning()
     if settings.embedder == "openai":
         summary["embedding_model"] = settings.embedding_model
     if engine == "llm":
@@ -490,7 +475,7 @@ def run_eval(
             except LLMError as failure:  # one failed request must not sink a 137-question run
                 error = str(failure)
             seconds = time.perf_counter() - asked
-            depth = max(settings.fusion_depth, RANKING_DEPTH + len(question.excluded))
+            depth = max(settings.retrieval.fusion_depth, RANKING_DEPTH + len(question.excluded))
             retrieval = retriever.retrieve(question.question, k=depth, mode=mode)
             ranking = [hit.paper.id for hit in retrieval.hits]
             results[mode].append(
@@ -548,6 +533,7 @@ class Baseline:
     created: str
     questions_digest: str
     metrics: dict[str, Summary]  # mode -> row -> metric -> value
+    settings: dict[str, Any] = field(default_factory=dict)  # as recorded; old names kept
 
 
 def save_baseline(result: EvalResult, path: Path) -> None:
@@ -591,6 +577,7 @@ def load_baseline(path: Path) -> Baseline:
             created=str(record.get("created", "")),
             questions_digest=str(record.get("questions_digest", "")),
             metrics=metrics,
+            settings=dict(record.get("settings") or {}),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise InputError(
@@ -610,6 +597,18 @@ def baseline_warnings(result: EvalResult, baseline: Baseline) -> list[str]:
     if missing:
         warnings.append(f"the baseline has no results for mode(s) {', '.join(missing)}")
     return warnings
+
+
+def settings_changes(result: EvalResult, baseline: Baseline) -> list[str]:
+    """Every recorded setting whose value differs from the baseline's ("evidence.relevance_gap
+    0.25 → 0.3"). A baseline saved before the tuning numbers were grouped by stage records them
+    under their old names, which are read as the new ones; a setting it never recorded is skipped."""
+    before = {MOVED.get(name, name): value for name, value in baseline.settings.items()}
+    return [
+        f"{name} {before[name]} → {value}"
+        for name, value in result.settings.items()
+        if name in before and before[name] != value
+    ]
 
 
 def compare_to_baseline(

@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from assistant.embedding import Embedder
 
 SEARCH_MODES: tuple[SearchMode, ...] = ("hybrid", "dense", "bm25")
-DENSE_CHUNK_DEPTH = 300
-CENTROID_HITS = 3  # leading hits whose mean vector stands for what the question is about
 
 
 def reciprocal_rank_fusion(
@@ -151,7 +149,9 @@ class Retriever:
     def _dense_ranking(
         self, vector: np.ndarray, depth: int
     ) -> tuple[list[tuple[str, float]], list[ChunkHit]]:
-        chunk_hits = self._vector_source().query(vector, max(DENSE_CHUNK_DEPTH, depth))
+        chunk_hits = self._vector_source().query(
+            vector, max(self.settings.retrieval.dense_chunk_depth, depth)
+        )
         best: dict[str, float] = {}
         for hit in chunk_hits:
             if hit.similarity > best.get(hit.paper_id, -1.0):
@@ -176,7 +176,7 @@ class Retriever:
         if mode not in SEARCH_MODES:
             raise InputError(f"unknown search mode '{mode}'; use one of {', '.join(SEARCH_MODES)}.")
         k = k or self.settings.top_k
-        depth = max(self.settings.fusion_depth, k)
+        depth = max(self.settings.retrieval.fusion_depth, k)
         expanded = self.expand(query)
         rankings: dict[RetrieverName, list[tuple[str, float]]] = {}
         chunk_hits: list[ChunkHit] = []
@@ -188,8 +188,11 @@ class Retriever:
             rankings["dense"], chunk_hits = self._dense_ranking(query_vector, depth)
         fused = reciprocal_rank_fusion(
             rankings,
-            k=self.settings.rrf_k,
-            weights={"bm25": self.settings.bm25_weight, "dense": self.settings.dense_weight},
+            k=self.settings.retrieval.rrf_k,
+            weights={
+                "bm25": self.settings.retrieval.bm25_weight,
+                "dense": self.settings.retrieval.dense_weight,
+            },
         )[:k]
         papers = self.paper_store.get_many([paper_id for paper_id, _, _ in fused])
         hits = [
@@ -241,7 +244,9 @@ class Retriever:
         for chunk_id, vector in vectors.items():
             paper_similarity.setdefault(chunk_id.rpartition("#")[0], float(vector @ query_vector))
         leading = [
-            vectors[chunk_id] for chunk_id in chunk_ids[:CENTROID_HITS] if chunk_id in vectors
+            vectors[chunk_id]
+            for chunk_id in chunk_ids[: self.settings.retrieval.centroid_hits]
+            if chunk_id in vectors
         ]
         if not leading:
             return {}

@@ -15,6 +15,15 @@ from pydantic_settings import (
 )
 
 from assistant.errors import ConfigError
+from assistant.tuning import (
+    GROUPS,
+    EvidenceSettings,
+    LintSettings,
+    RetrievalSettings,
+    VerifySettings,
+    WriterSettings,
+    flatten,
+)
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -41,10 +50,16 @@ def config_path() -> Path:
 
 
 class Settings(BaseSettings):
-    """Every knob of the assistant. Each field can be set in config.toml or as ASSISTANT_<FIELD>."""
+    """Every knob of the assistant. Each field can be set in config.toml or as ASSISTANT_<FIELD>;
+    a stage's tuning numbers sit in its group: ``[evidence]`` in config.toml,
+    ASSISTANT_EVIDENCE__<FIELD> in the environment."""
 
     model_config = SettingsConfigDict(
-        env_prefix="ASSISTANT_", extra="forbid", frozen=True, validate_default=True
+        env_prefix="ASSISTANT_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+        validate_default=True,
     )
 
     # --- where things live
@@ -103,24 +118,10 @@ class Settings(BaseSettings):
         "hybrid", description="Default retriever."
     )
     top_k: int = Field(10, ge=1, le=200, description="Papers returned by search.")
-    rrf_k: int = Field(
-        10,
-        ge=1,
-        description="Reciprocal rank fusion constant (tuned on evals/: 10-20 is a plateau).",
-    )
-    bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
-    dense_weight: float = Field(
-        0.4,
-        ge=0,
-        description="Weight of the dense ranking in fusion (BM25 is the stronger retriever here).",
-    )
     dense_snapshot_max_chunks: int = Field(
         50_000,
         ge=0,
         description="Up to this many vectors, an embedded store is searched from a numpy copy (no chromadb import per question); 0 = always query Chroma.",
-    )
-    fusion_depth: int = Field(
-        50, ge=5, description="How deep each retriever's ranking goes into fusion."
     )
 
     # --- writing and verification
@@ -136,113 +137,6 @@ class Settings(BaseSettings):
         le=50,
         description="Most papers an answer may draw on (a related-work topic may have twenty).",
     )
-    relevance_weights: dict[str, float] = Field(
-        default_factory=lambda: {
-            "bias": -5.192,
-            "lexical": 2.079,
-            "dense_paper": 0.835,
-            "dense_sentence": 1.582,
-            "dense_gap": 0.581,
-            "title": 0.873,
-            "core": 0.565,
-            "anywhere": 1.308,
-            "phrase": 0.066,
-            "whole_phrase": 0.405,
-            "short_phrase": 0.596,
-            "short_whole_phrase": 0.432,
-            "rank": 1.352,
-            "other_sense": -0.008,
-            "centroid": 1.082,
-            "lead_lexical": -1.011,
-            "lead_dense": -0.363,
-            "lead_core": -0.666,
-            "not_top": -0.508,
-        },
-        description=(
-            "Logistic weights over the relevance features of assistant/relevance.py (where the "
-            "question's words occur, phrases, vector closeness, the best paper's lead); fitted by "
-            "evals/fit_relevance.py on evals/questions.jsonl and evals/blind-tune.jsonl only."
-        ),
-    )
-    single_paper_below: float = Field(
-        0.75,
-        ge=0,
-        le=1,
-        description=(
-            "ask: when the second most probable paper is below this, the question is one paper's "
-            "to answer and the answer cites that paper alone (tuning questions: lookups' second "
-            "paper 0.46-0.72 but one at 0.84; topics' 0.77-0.99 but one at 0.55)."
-        ),
-    )
-    relevance_gap: float = Field(
-        0.25,
-        gt=0,
-        le=1,
-        description=(
-            "Evidence stops at the first drop in probability larger than this between one paper "
-            "and the next (most probable first): a clear break in the distribution separates the "
-            "papers about the question from those that share its words (tuning questions: 0.20 "
-            "P/R 0.95/0.88 on evals/, 0.25 0.94/0.89, 0.30 0.94/0.91, none 0.93/0.91)."
-        ),
-    )
-    topic_naming_papers: int = Field(
-        3,
-        ge=1,
-        description=(
-            "When at least this many retrieved papers name a short topic phrase outright (or the "
-            "collection's acronym for it), papers that do not name it leave the evidence (unless "
-            "the two exceptions below hold)."
-        ),
-    )
-    topic_dense_exception: float = Field(
-        0.85,
-        ge=0,
-        le=1,
-        description="A paper not naming the topic stays if its vector's cosine is at least this share of the best paper's ...",
-    )
-    topic_core_exception: float = Field(
-        0.75,
-        ge=0,
-        le=1,
-        description="... and the sentences saying what it does hold at least this share (idf) of the topic's words.",
-    )
-    relevance_threshold: float = Field(
-        0.45,
-        gt=0,
-        lt=1,
-        description=(
-            "A retrieved paper enters the evidence when the relevance model gives it at least this "
-            "probability of being about the question (the best paper always does). Held out on "
-            "blind-tune (weights fitted on evals/ alone): topic P/R 0.40 0.98/0.80, 0.45 0.98/0.80, 0.50 1.00/0.71; related work 0.92/0.57 at all three."
-        ),
-    )
-    relative_cutoff: float = Field(
-        0.45,
-        gt=0,
-        le=1,
-        description=(
-            "With one retriever only (--mode bm25 or dense), where the relevance model lacks half "
-            "its features: cite a paper only if its relevance is at least this share of the top "
-            "paper's (evals/: 0.5 gives P 0.97/R 0.87, 0.45 P 0.97/R 0.90, 0.4 P 0.96/R 0.92)."
-        ),
-    )
-    abstain_threshold: float = Field(
-        0.47,
-        ge=0,
-        le=1,
-        description=(
-            "Dense support (mean cosine of the closest paper and sentence) below which the "
-            "assistant abstains. Calibrated on evals/: answerable questions score >= 0.50, the "
-            "highest unanswerable one not caught by its absent terms 0.44."
-        ),
-    )
-    abstain_threshold_lexical: float = Field(
-        0.29,
-        ge=0,
-        le=1,
-        description="The same for --mode bm25 (idf share of the question found in the best paper; calibrated on evals/).",
-    )
-
     # --- LLM endpoint (any OpenAI-compatible server)
     llm_base_url: str | None = Field(
         None,
@@ -276,6 +170,13 @@ class Settings(BaseSettings):
         0.02, ge=0, description="Largest metric drop allowed by eval --fail-on-regression."
     )
 
+    # --- tuning numbers, one group per stage (config.toml [retrieval] ..., ASSISTANT_RETRIEVAL__RRF_K)
+    retrieval: RetrievalSettings = Field(RetrievalSettings(), description=RetrievalSettings.__doc__)
+    evidence: EvidenceSettings = Field(EvidenceSettings(), description=EvidenceSettings.__doc__)
+    writer: WriterSettings = Field(WriterSettings(), description=WriterSettings.__doc__)
+    verify: VerifySettings = Field(VerifySettings(), description=VerifySettings.__doc__)
+    lint: LintSettings = Field(LintSettings(), description=LintSettings.__doc__)
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -295,6 +196,10 @@ class Settings(BaseSettings):
         if self.api_key is not None:
             return self.api_key.get_secret_value()
         return os.environ.get("OPENAI_API_KEY")
+
+    def tuning(self) -> dict[str, Any]:
+        """Every tuning number under its dotted name ("evidence.relevance_threshold"), for the eval."""
+        return flatten({group: getattr(self, group) for group in GROUPS})
 
     @property
     def index_dir(self) -> Path:
@@ -325,9 +230,45 @@ def load_settings(**overrides: Any) -> Settings:
 
 _NOT_FIELDS = {"ASSISTANT_CONFIG"}  # read by config_path(), not a field
 
+# Tuning numbers that were top-level settings before they were grouped by stage: an old name in
+# config.toml or the environment is an error that gives the new one (silently ignoring it would
+# change answers without a word).
+MOVED: dict[str, str] = {
+    name: f"{group}.{name}"
+    for group, names in {
+        "retrieval": ("rrf_k", "bm25_weight", "dense_weight", "fusion_depth"),
+        "evidence": (
+            "relevance_weights",
+            "relevance_threshold",
+            "single_paper_below",
+            "relevance_gap",
+            "topic_naming_papers",
+            "topic_dense_exception",
+            "topic_core_exception",
+            "relative_cutoff",
+            "abstain_threshold",
+            "abstain_threshold_lexical",
+        ),
+    }.items()
+    for name in names
+}
+
+
+def _moved_message(name: str) -> str:
+    group, field = MOVED[name].split(".")
+    return (
+        f"setting '{name}' is now '{MOVED[name]}': in {config_path().name} put "
+        f"'{field} = ...' under [{group}]; in the environment use "
+        f"ASSISTANT_{group.upper()}__{field.upper()}."
+    )
+
 
 def _check_environment() -> None:
     """The two environment mistakes that would otherwise pass silently and write in odd places."""
+    for name in os.environ:
+        old = name.upper().removeprefix("ASSISTANT_").lower()
+        if name.upper().startswith("ASSISTANT_") and old in MOVED:
+            raise ConfigError(_moved_message(old))
     explicit = os.environ.get("ASSISTANT_CONFIG")
     if explicit is not None and not Path(explicit).expanduser().is_file():
         raise ConfigError(
@@ -345,6 +286,11 @@ def _check_environment() -> None:
 def unknown_environment() -> list[str]:
     """``ASSISTANT_*`` variables that name no setting: usually a typo the user should hear about."""
     fields = {f"ASSISTANT_{name.upper()}" for name in Settings.model_fields} | _NOT_FIELDS
+    fields |= {
+        f"ASSISTANT_{group.upper()}__{name.upper()}"
+        for group, model in GROUPS.items()
+        for name in model.model_fields
+    }
     return sorted(
         name
         for name in os.environ
@@ -355,9 +301,11 @@ def unknown_environment() -> list[str]:
 def _describe(error: ValidationError) -> str:
     first = error.errors()[0]
     field = ".".join(str(part) for part in first["loc"]) or "settings"
+    if first["type"] == "extra_forbidden" and field in MOVED:
+        return _moved_message(field)
     if first["type"] == "extra_forbidden":
         return (
             f"unknown setting '{field}' (in {config_path()} or the environment); "
             "see 'assistant config' for the valid names."
         )
-    return f"setting '{field}': {first['msg']} (got {first.get('input')!r}); fix it in {config_path()} or ASSISTANT_{field.upper()}."
+    return f"setting '{field}': {first['msg']} (got {first.get('input')!r}); fix it in {config_path()} or ASSISTANT_{field.upper().replace('.', '__')}."

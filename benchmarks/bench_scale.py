@@ -284,8 +284,8 @@ def query_child(arguments: argparse.Namespace) -> dict[str, Any]:
     result["vector_search"] = (
         "numpy snapshot" if isinstance(vector_source, VectorSnapshot) else "chroma"
     )
-    depth = max(settings.fusion_depth, TOP_K)
-    weights = {"bm25": settings.bm25_weight, "dense": settings.dense_weight}
+    depth = max(settings.retrieval.fusion_depth, TOP_K)
+    weights = {"bm25": settings.retrieval.bm25_weight, "dense": settings.retrieval.dense_weight}
     for text in texts:
         stamps = [time.perf_counter()]
         expanded = retriever.expand(text)
@@ -300,7 +300,9 @@ def query_child(arguments: argparse.Namespace) -> dict[str, Any]:
             best[hit.paper_id] = max(hit.similarity, best.get(hit.paper_id, -1.0))
         dense_ranking = sorted(best.items(), key=lambda item: -item[1])[:depth]
         rankings = {"bm25": bm25_ranking, "dense": dense_ranking}
-        fused = reciprocal_rank_fusion(rankings, k=settings.rrf_k, weights=weights)[:TOP_K]  # type: ignore[arg-type]
+        fused = reciprocal_rank_fusion(rankings, k=settings.retrieval.rrf_k, weights=weights)[
+            :TOP_K
+        ]  # type: ignore[arg-type]
         stamps.append(time.perf_counter())
         retriever.paper_store.get_many([paper_id for paper_id, _, _ in fused])
         stamps.append(time.perf_counter())

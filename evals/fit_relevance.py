@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.answer.evidence import relevance_features
 from assistant.answer.relevance import FEATURES
-from assistant.assistant import RETRIEVAL_DEPTH, Assistant
+from assistant.assistant import Assistant
 from assistant.evaluation import evals_dir, load_questions
 
 TUNING_SETS = ("questions", "blind-tune")
@@ -33,7 +33,9 @@ def collect(assistant: Assistant, names: tuple[str, ...]) -> list[tuple[str, str
         for question in load_questions(evals_dir() / f"{name}.jsonl", papers):
             if question.kind == "unanswerable":
                 continue
-            retrieval = retriever.retrieve(question.question, k=RETRIEVAL_DEPTH)
+            retrieval = retriever.retrieve(
+                question.question, k=assistant.settings.retrieval.papers_per_question
+            )
             features = relevance_features(
                 retrieval,
                 document_frequency=index.document_frequency,

@@ -106,13 +106,46 @@ def test_settings_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     from assistant.settings import load_settings
 
     config = tmp_path / "config.toml"
-    config.write_text("top_k = 7\nrrf_k = 30\n")
+    config.write_text("top_k = 7\n[retrieval]\nrrf_k = 30\nfusion_depth = 60\n")
     monkeypatch.setenv("ASSISTANT_CONFIG", str(config))
     assert load_settings().top_k == 7
     monkeypatch.setenv("ASSISTANT_TOP_K", "9")
+    monkeypatch.setenv("ASSISTANT_RETRIEVAL__FUSION_DEPTH", "80")
     settings = load_settings()
-    assert settings.top_k == 9 and settings.rrf_k == 30
+    assert settings.top_k == 9 and settings.retrieval.rrf_k == 30
+    assert settings.retrieval.fusion_depth == 80  # the environment beats the file, field by field
     assert load_settings(top_k=11).top_k == 11
+
+
+@pytest.mark.parametrize("where", ["config", "environment"])
+def test_a_tuning_number_under_its_old_name_is_an_error_naming_the_new_one(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.errors import ConfigError
+    from assistant.settings import load_settings
+
+    config = tmp_path / "config.toml"
+    config.write_text("relevance_threshold = 0.5\n" if where == "config" else "")
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(config))
+    if where == "environment":
+        monkeypatch.setenv("ASSISTANT_RELEVANCE_THRESHOLD", "0.5")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert "evidence.relevance_threshold" in message and "[evidence]" in message
+    assert "ASSISTANT_EVIDENCE__RELEVANCE_THRESHOLD" in message
+
+
+def test_every_tuning_number_is_described_and_recorded() -> None:
+    from assistant.settings import Settings
+    from assistant.tuning import GROUPS
+
+    settings = Settings()
+    recorded = settings.tuning()
+    for group, model in GROUPS.items():
+        for name, field in model.model_fields.items():
+            assert field.description, f"{group}.{name} has no description"
+            assert f"{group}.{name}" in recorded
 
 
 def test_config_masks_the_api_key(

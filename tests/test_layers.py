@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "assistant"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("assistant.text",),  # pure text analysis: knows no other part of the pipeline
     ("assistant.errors", "assistant.citations", "assistant.urls", "assistant.deadline"),
-    ("assistant.models", "assistant.settings"),
+    ("assistant.models", "assistant.settings", "assistant.tuning"),
     (
         "assistant.locks",
         "assistant.corpus",

@@ -139,10 +139,10 @@ def check_answerable(
     texts = [f"{item.paper.title}. {item.paper.abstract}" for item in evidence[:5]]
     absent = missing_names(question, document_frequency, texts)
     support = dense_support(retrieval)
-    threshold = settings.abstain_threshold
+    threshold = settings.evidence.abstain_threshold
     if support is None:  # BM25 alone: how much of the question the best paper covers
         support = lexical_support(question, evidence, document_frequency, collection_size)
-        threshold = settings.abstain_threshold_lexical
+        threshold = settings.evidence.abstain_threshold_lexical
     if absent:
         quoted = ", ".join(f"'{name}'" for name in absent)
         return Answerability(

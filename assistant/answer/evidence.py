@@ -3,7 +3,7 @@
 A paper's relevance mixes its BM25 score and its best dense chunk similarity, each relative to the
 top paper. How many papers an answer uses follows the score distribution: a paper is kept when it
 stands at least ``relative_cutoff`` of the way from the background level (the paper at rank
-``BACKGROUND_RANK``) to the top paper, so a sharp topic keeps few papers and a broad one many.
+``background_rank``) to the top paper, so a sharp topic keeps few papers and a broad one many.
 
 With hybrid retrieval a relevance model (``relevance``, over the features of ``features``) decides
 instead. Each chosen paper's sentences are then scored against the question (``sentences``).
@@ -23,6 +23,7 @@ from assistant.text.query import question_kind, split_clauses
 if TYPE_CHECKING:
     from assistant.retrieve import Retrieval
     from assistant.settings import Settings
+    from assistant.tuning import EvidenceSettings
 
 __all__ = [
     "DocumentFrequency",
@@ -32,12 +33,8 @@ __all__ = [
     "select_evidence",
 ]
 
-BACKGROUND_RANK = 20  # the paper whose score stands for "unrelated" when scaling relevance
-BM25_SHARE = 0.5  # weight of the BM25 ratio in a paper's relevance; the rest is dense similarity
-MAX_COMPARED_PAPERS = 6  # a comparison table wider than this is no longer readable
 
-
-def paper_relevance(retrieval: Retrieval) -> list[tuple[Paper, float]]:
+def paper_relevance(retrieval: Retrieval, config: EvidenceSettings) -> list[tuple[Paper, float]]:
     """Every retrieved paper with a relevance in [0, 1]: 1 for the best, 0 at background rank."""
     hits = retrieval.hits
     if not hits:
@@ -48,7 +45,9 @@ def paper_relevance(retrieval: Retrieval) -> list[tuple[Paper, float]]:
         if chunk.similarity > dense.get(chunk.paper_id, 0.0):
             dense[chunk.paper_id] = chunk.similarity
     dense_top = max(dense.values(), default=0.0)
-    bm25_share = BM25_SHARE if bm25_top > 0 and dense_top > 0 else (1.0 if bm25_top > 0 else 0.0)
+    bm25_share = (
+        config.bm25_share if bm25_top > 0 and dense_top > 0 else (1.0 if bm25_top > 0 else 0.0)
+    )
     raw: list[tuple[Paper, float]] = []
     for hit in hits:
         lexical = retrieval.bm25_scores.get(hit.paper.id, 0.0) / bm25_top if bm25_top else 0.0
@@ -58,7 +57,7 @@ def paper_relevance(retrieval: Retrieval) -> list[tuple[Paper, float]]:
         raw = [(hit.paper, hit.score) for hit in hits]
     raw.sort(key=lambda item: -item[1])
     top = raw[0][1]
-    background = raw[min(BACKGROUND_RANK, len(raw) - 1)][1] if len(raw) > 1 else 0.0
+    background = raw[min(config.background_rank, len(raw) - 1)][1] if len(raw) > 1 else 0.0
     span = top - background
     if span <= 1e-9:
         return [(paper, 1.0 if index == 0 else 0.0) for index, (paper, _) in enumerate(raw)]
@@ -77,9 +76,9 @@ def relevant_papers(
 
     One rule for every task: a paper is in when the relevance model (hybrid retrieval) gives it
     ``relevance_threshold`` or more, the most probable paper always. A compare keeps at least two papers and
-    at most ``MAX_COMPARED_PAPERS``. With one retriever the model lacks half its features, so the
+    at most ``max_compared_papers``. With one retriever the model lacks half its features, so the
     score-distribution cut-off (``relative_cutoff``) decides instead."""
-    fewest, most = (2, MAX_COMPARED_PAPERS) if task == "compare" else (1, 10**6)
+    fewest, most = (2, settings.evidence.max_compared_papers) if task == "compare" else (1, 10**6)
     most = min(most, settings.max_evidence_papers)
     if (
         retrieval.mode == "hybrid"
@@ -88,7 +87,9 @@ def relevant_papers(
         and document_frequency is not None
         and collection_size
     ):
-        weights = [settings.relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
+        weights = [
+            settings.evidence.relevance_weights.get(name, 0.0) for name in relevance.FEATURES
+        ]
         features = relevance_features(
             retrieval, document_frequency=document_frequency, collection_size=collection_size
         )
@@ -104,18 +105,22 @@ def relevant_papers(
         # wants every paper above the threshold; any other is answered by the papers that stand
         # apart from the rest: one alone, or those above the first clear break.
         wants_all = task != "ask" or question_kind(retrieval.query) == "topic"
-        if not wants_all and len(ordered) > 1 and ordered[1][1] < settings.single_paper_below:
+        if (
+            not wants_all
+            and len(ordered) > 1
+            and ordered[1][1] < settings.evidence.single_paper_below
+        ):
             return ordered[:1]  # one paper stands alone: the question is that paper's to answer
         chosen: list[tuple[Paper, float]] = []
         for index, (paper, probability) in enumerate(ordered):
             if index >= fewest and (
-                probability < settings.relevance_threshold
-                or (not wants_all and chosen[-1][1] - probability > settings.relevance_gap)
+                probability < settings.evidence.relevance_threshold
+                or (not wants_all and chosen[-1][1] - probability > settings.evidence.relevance_gap)
             ):
                 break
             chosen.append((paper, probability))
         return chosen[:most]
-    ranked = paper_relevance(retrieval)
+    ranked = paper_relevance(retrieval, settings.evidence)
     elsewhere = other_sense_papers(retrieval, [paper for paper, _ in ranked])
     if elsewhere:
         ranked = sorted(
@@ -125,7 +130,7 @@ def relevant_papers(
     return [
         (paper, score)
         for index, (paper, score) in enumerate(ranked)
-        if index < fewest or score >= settings.relative_cutoff
+        if index < fewest or score >= settings.evidence.relative_cutoff
     ][:most]
 
 
@@ -162,6 +167,7 @@ def select_evidence(
             sentences=tuple(
                 score_sentences(
                     paper,
+                    config=settings.evidence,
                     question=retrieval.query,
                     expanded_query=retrieval.expanded_query,
                     weights=weights,
@@ -175,7 +181,11 @@ def select_evidence(
 
 
 def evidence_for_papers(
-    papers: Sequence[Paper], *, topic: str | None = None, weights: Weights | None = None
+    papers: Sequence[Paper],
+    *,
+    topic: str | None = None,
+    weights: Weights | None = None,
+    config: EvidenceSettings | None = None,
 ) -> list[Evidence]:
     """Evidence for papers the user named (compare --papers): every sentence, scored by role and,
     when a topic is given, by its overlap with the topic."""
@@ -187,7 +197,9 @@ def evidence_for_papers(
             score=1.0,
             rank=rank,
             sentences=tuple(
-                score_sentences(paper, question=query, expanded_query=query, weights=weights)
+                score_sentences(
+                    paper, question=query, expanded_query=query, weights=weights, config=config
+                )
             ),
         )
         for rank, paper in enumerate(papers, start=1)

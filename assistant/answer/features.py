@@ -174,7 +174,7 @@ def naming_the_topic(
         )
 
     naming = {item.paper.id for item in features if names(item.paper)}
-    if len(naming) < settings.topic_naming_papers:
+    if len(naming) < settings.evidence.topic_naming_papers:
         return features
     value = {name: position for position, name in enumerate(relevance.FEATURES)}
     return [
@@ -182,7 +182,7 @@ def naming_the_topic(
         for item in features
         if item.paper.id in naming
         or (
-            item.values[value["dense_paper"]] >= settings.topic_dense_exception
-            and item.values[value["core"]] >= settings.topic_core_exception
+            item.values[value["dense_paper"]] >= settings.evidence.topic_dense_exception
+            and item.values[value["core"]] >= settings.evidence.topic_core_exception
         )
     ]

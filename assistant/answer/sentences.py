@@ -16,6 +16,7 @@ from assistant.text.query import Clause, content_tokens
 from assistant.text.roles import _NUMBER, ROLE_BONUS, STRONG_CONTRIBUTION, Role, sentence_roles
 from assistant.text.sentences import _sentence_tokens, abstract_sentences, clean_sentence
 from assistant.text.tokens import tokenize
+from assistant.tuning import EvidenceSettings
 
 DocumentFrequency = Callable[[str], int]
 
@@ -71,8 +72,10 @@ def score_sentences(
     weights: Weights,
     similarities: dict[int, float] | None = None,
     clauses: Sequence[Clause] = (),
+    config: EvidenceSettings | None = None,
 ) -> list[EvidenceSentence]:
     """The paper's abstract sentences, best first (the best sentence per clause leading)."""
+    config = config or EvidenceSettings()
     sentences = abstract_sentences(paper.abstract)
     if not sentences:
         return []
@@ -87,19 +90,33 @@ def score_sentences(
     for position, sentence in enumerate(sentences):
         role = roles[position]
         if role == "contribution" and STRONG_CONTRIBUTION.search(sentence):
-            role_bonus = ROLE_BONUS[role] + (0.08 if name and name in sentence else 0.04)
+            role_bonus = ROLE_BONUS[role] + (
+                config.named_contribution_bonus
+                if name and name in sentence
+                else config.contribution_bonus
+            )
         else:
-            role_bonus = ROLE_BONUS[role] - (0.06 if role == "contribution" else 0.0)
+            role_bonus = ROLE_BONUS[role] - (
+                config.weak_contribution_penalty if role == "contribution" else 0.0
+            )
         tokens = _sentence_tokens(sentence)
         lexical = terms.overlap(tokens)
-        semantic = similarities.get(position, floor * 0.9) / top if top > 0 else 0.0
-        score = (0.45 * semantic + 0.40 * lexical if top > 0 else 0.85 * lexical) + role_bonus
+        semantic = (
+            similarities.get(position, floor * config.missing_similarity) / top if top > 0 else 0.0
+        )
+        score = (
+            config.sentence_semantic * semantic + config.sentence_lexical * lexical
+            if top > 0
+            else config.sentence_lexical_alone * lexical
+        ) + role_bonus
         scored.append((score, position))
     order = [position for _, position in sorted(scored, key=lambda item: (-item[0], item[1]))]
     leading: list[int] = []
     if len(clauses) > 1:
         for clause in clauses:
-            best = _best_for_clause(sentences, roles, scored, clause, weights, exclude=leading)
+            best = _best_for_clause(
+                sentences, roles, scored, clause, weights, exclude=leading, config=config
+            )
             if best is not None and best not in leading:
                 leading.append(best)
     rest = [position for position in order if position not in leading]
@@ -120,6 +137,7 @@ def _best_for_clause(
     weights: Weights,
     *,
     exclude: Sequence[int],
+    config: EvidenceSettings,
 ) -> int | None:
     total = sum(weights.idf(token) for token in clause.tokens)
     best: tuple[float, int] | None = None
@@ -132,22 +150,22 @@ def _best_for_clause(
             if total
             else 0.0
         )
-        score = 0.5 * base + lexical + ROLE_BONUS[role]
+        score = config.clause_base_share * base + lexical + ROLE_BONUS[role]
         if (
             clause.identifies
             and role == "contribution"
             and STRONG_CONTRIBUTION.search(sentences[position])
         ):
-            score += 0.15
+            score += config.clause_identifies_bonus
         if clause.numeric:
             score += (
-                0.45
+                config.clause_numeric_bonus
                 if _NUMBER.search(sentences[position])
                 and role in ("result", "contribution", "method")
-                else -0.1
+                else -config.clause_numeric_penalty
             )
         if position in exclude:
-            score -= 0.3
+            score -= config.clause_repeat_penalty
         if best is None or score > best[0]:
             best = (score, position)
     return best[1] if best else None

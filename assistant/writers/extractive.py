@@ -16,11 +16,12 @@ from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, T
 from assistant.text import acronyms
 from assistant.text.claims import standalone
 from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses
+from assistant.tuning import WriterSettings
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, group_papers
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import count_phrase, paper_claims, say_paper
-from assistant.writers.views import _LONG_SENTENCE, _PaperView, _say, _subject_for, _view
+from assistant.writers.views import _PaperView, _say, _subject_for, _view
 
 
 def _words(text: str) -> list[str]:
@@ -104,9 +105,11 @@ class ExtractiveWriter(Writer):
         *,
         document_frequency: DocumentFrequency | None = None,
         collection_size: int | None = None,
+        config: WriterSettings | None = None,
     ) -> None:
         self.document_frequency = document_frequency
         self.collection_size = collection_size
+        self.config = config or WriterSettings()
 
     def write(
         self,
@@ -116,7 +119,7 @@ class ExtractiveWriter(Writer):
         *,
         on_text: TextSink | None = None,
     ) -> Draft:
-        views = [_view(item) for item in evidence]
+        views = [_view(item, self.config.long_sentence_words) for item in evidence]
         builder = _Builder()
         if views:
             if task == "ask" and len(views) == 1:
@@ -200,7 +203,7 @@ class ExtractiveWriter(Writer):
         its claims (what it proposes, how, what it reports)."""
         weights = _Weights(views, self.document_frequency, self.collection_size)
         skip = self._skip_tokens(question, views)
-        groups = group_papers(views, weights, skip)
+        groups = group_papers(views, weights, skip, self.config.group_similarity)
         builder.paragraph()
         count = len(views)
         if count > 1:
@@ -255,7 +258,7 @@ class ExtractiveWriter(Writer):
         chosen: list[EvidenceSentence] = [contribution] if contribution is not None else []
         covered = set(bm25.tokenize(view.sentences[contribution.index])) if contribution else set()
         candidates = view.ranked(exclude_roles=("boilerplate", "background", "problem"))
-        candidates.sort(key=lambda item: len(view.sentences[item.index].split()) > _LONG_SENTENCE)
+        candidates.sort(key=lambda item: len(view.sentences[item.index].split()) > view.long_words)
         for item in candidates:
             if len(chosen) >= most:
                 break
@@ -275,7 +278,7 @@ class ExtractiveWriter(Writer):
                 if (
                     item not in chosen
                     and len(unmet(covered | tokens)) < len(missing)
-                    and len(view.sentences[item.index].split()) <= _LONG_SENTENCE
+                    and len(view.sentences[item.index].split()) <= view.long_words
                 ):
                     chosen.append(item)
                     break
@@ -294,7 +297,7 @@ class ExtractiveWriter(Writer):
         weights = _Weights(views, self.document_frequency, self.collection_size)
         skip = self._skip_tokens(topic, views)
         focus_groups = self._focus(topic, views)
-        groups = group_papers(views, weights, skip)
+        groups = group_papers(views, weights, skip, self.config.group_similarity)
         singles = [group[0] for group in groups if len(group) == 1]
         ordered = [group for group in groups if len(group) > 1]
         if singles:

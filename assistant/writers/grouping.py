@@ -11,7 +11,6 @@ from assistant.writers.views import _PaperView
 
 DocumentFrequency = Callable[[str], int]
 
-_GROUP_SIMILARITY = 0.25  # average-link cosine (tf-idf) at which two groups of papers merge
 
 # --- grouping papers by what they do ---------------------------------------------------------
 
@@ -57,12 +56,15 @@ def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
     return sum(value * right.get(token, 0.0) for token, value in left.items())
 
 
-def group_papers(views: Sequence[_PaperView], weights: _Weights, skip: set[str]) -> list[list[int]]:
-    """Average-link agglomerative grouping on shared distinctive terms; stable, best first."""
+def group_papers(
+    views: Sequence[_PaperView], weights: _Weights, skip: set[str], merge_at: float
+) -> list[list[int]]:
+    """Average-link agglomerative grouping on shared distinctive terms (tf-idf cosine; two groups
+    merge at ``merge_at``); stable, best first."""
     if len(views) <= 2:
         return (
             [list(range(len(views)))]
-            if len(views) == 2 and _similar_pair(views, weights, skip)
+            if len(views) == 2 and _similar_pair(views, weights, skip, merge_at)
             else [[index] for index in range(len(views))]
         )
     vectors = _vectors(views, weights, skip)
@@ -79,7 +81,7 @@ def group_papers(views: Sequence[_PaperView], weights: _Weights, skip: set[str])
                 if link > best[0]:
                     best = (link, a, b)
         link, a, b = best
-        if link < _GROUP_SIMILARITY:
+        if link < merge_at:
             break
         groups[a] = sorted(groups[a] + groups[b])
         del groups[b]
@@ -87,6 +89,8 @@ def group_papers(views: Sequence[_PaperView], weights: _Weights, skip: set[str])
     return groups
 
 
-def _similar_pair(views: Sequence[_PaperView], weights: _Weights, skip: set[str]) -> bool:
+def _similar_pair(
+    views: Sequence[_PaperView], weights: _Weights, skip: set[str], merge_at: float
+) -> bool:
     vectors = _vectors(views, weights, skip)
-    return _cosine(vectors[0], vectors[1]) >= _GROUP_SIMILARITY
+    return _cosine(vectors[0], vectors[1]) >= merge_at

@@ -14,8 +14,6 @@ from assistant.text.roles import sentence_roles, states_contribution
 from assistant.text.sentences import abstract_sentences
 from assistant.writers.rewrite import rewrite
 
-_LONG_SENTENCE = 45  # words; longer sentences are used only when nothing shorter says the same
-
 # Words that say nothing about what a paper does; kept out of themes and key phrases.
 _GENERIC = frozenset(
     bm25.tokenize(
@@ -44,6 +42,7 @@ class _PaperView:
     label: str
     roles: list[str]
     sentences: tuple[str, ...]
+    long_words: int  # a longer sentence is used only when nothing shorter says the same
     tokens: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -75,7 +74,7 @@ class _PaperView:
         short = [
             item
             for item in (naming or strong)
-            if len(self.sentences[item.index].split()) <= _LONG_SENTENCE
+            if len(self.sentences[item.index].split()) <= self.long_words
         ]
         pool = short or naming or strong
         if pool:
@@ -83,14 +82,18 @@ class _PaperView:
         weak = [
             item for item in self.evidence.sentences if self.roles[item.index] == "contribution"
         ]
-        weak.sort(key=lambda item: len(self.sentences[item.index].split()) > _LONG_SENTENCE)
+        weak.sort(key=lambda item: len(self.sentences[item.index].split()) > self.long_words)
         return weak[0] if weak else None
 
 
-def _view(evidence: Evidence) -> _PaperView:
+def _view(evidence: Evidence, long_words: int) -> _PaperView:
     sentences = abstract_sentences(evidence.paper.abstract)
     view = _PaperView(
-        evidence, short_label(evidence.paper), list(sentence_roles(sentences)), sentences
+        evidence,
+        short_label(evidence.paper),
+        list(sentence_roles(sentences)),
+        sentences,
+        long_words,
     )
     view.tokens = Counter(
         token
