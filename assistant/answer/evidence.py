@@ -343,19 +343,25 @@ def topic_parts(query: str) -> list[list[str]]:
 
 
 def _naming_the_topic(
-    features: list[relevance.PaperFeatures], retrieval: Retrieval, settings: Settings
+    features: list[relevance.PaperFeatures],
+    retrieval: Retrieval,
+    settings: Settings,
+    weights: Sequence[float],
 ) -> list[relevance.PaperFeatures]:
     """For a topic phrase ("mixture of experts", "state space models") that several retrieved
     papers name outright, the papers that do not name it are out, unless their own vector is as
-    close to the topic as the best paper's and the sentences saying what they do use its words.
+    close to the topic as the best paper's and the sentences saying what they do use its words,
+    or the relevance model is confident on its own (a paper about "pre-trained forecasters for
+    time series" is about time series foundation models without saying the phrase).
 
     A topic phrase names a thing: "mixture" is not "mixture of experts", and a paper that says
     "unlike a mixture of experts" in passing, or models the "state space" of a bank's cash
     withdrawals, is not about it however many of its words it shares."""
-    parts = [
-        part for part in topic_parts(retrieval.query) if 2 <= len(part) <= relevance.SHORT_FOCUS
-    ]
-    if not parts:
+    parts = topic_parts(retrieval.query)
+    # Only a request that is itself a list of topic phrases names things; the fragments of a
+    # sentence split at "and"/"or" ("apply machine learning to chemistry", "reactions") do not,
+    # and a paper about retrosynthesis need not say "drug discovery molecules" in that order.
+    if not parts or not all(2 <= len(part) <= relevance.SHORT_FOCUS for part in parts):
         return features
 
     def names(paper: Paper) -> bool:
@@ -376,6 +382,7 @@ def _naming_the_topic(
             item.values[value["dense_paper"]] >= settings.topic_dense_exception
             and item.values[value["core"]] >= settings.topic_core_exception
         )
+        or relevance.probability(item, weights) >= settings.topic_unnamed_threshold
     ]
 
 
@@ -402,11 +409,15 @@ def relevant_papers(
         and document_frequency is not None
         and collection_size
     ):
-        weights = [settings.relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
+        # A question one paper may answer and a request about a topic weigh the features
+        # differently (see evals/fit_relevance.py): the topic model leans on meaning.
+        wants_all = task != "ask" or question_kind(retrieval.query) == "topic"
+        model = settings.topic_relevance_weights if wants_all else settings.relevance_weights
+        weights = [model.get(name, 0.0) for name in relevance.FEATURES]
         features = relevance_features(
             retrieval, document_frequency=document_frequency, collection_size=collection_size
         )
-        features = _naming_the_topic(features, retrieval, settings)
+        features = _naming_the_topic(features, retrieval, settings, weights)
         scored = [(item.paper, relevance.probability(item, weights)) for item in features]
         # A paper that uses the question's acronym only in another sense than the collection's
         # usual one (TTA = test-time augmentation, when the question means adaptation) is not
@@ -417,7 +428,6 @@ def relevant_papers(
         # A question that asks for papers in the plural ("which papers ...", "how do X differ")
         # wants every paper above the threshold; any other is answered by the papers that stand
         # apart from the rest: one alone, or those above the first clear break.
-        wants_all = task != "ask" or question_kind(retrieval.query) == "topic"
         if not wants_all and len(ordered) > 1 and ordered[1][1] < settings.single_paper_below:
             return ordered[:1]  # one paper stands alone: the question is that paper's to answer
         chosen: list[tuple[Paper, float]] = []
