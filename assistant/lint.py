@@ -372,10 +372,17 @@ def _label_problem(label: str, paper: Paper | None) -> str | None:
 
 
 def _presents(abstract: str, name: str) -> bool:
+    # Active ("we propose ... (CINs)") or passive ("the concept of ... (CINs) is proposed").
     return bool(
         re.search(
-            r"\b(?:propose|present|introduce|call|name|dub|term)\w*\s+(?:[\w-]+\s+){0,6}?"
+            r"\b(?:propose|present|introduce|call|name|dub|term)\w*\s+(?:[\w-]+\s+){0,8}?"
             rf"\({re.escape(name)}\)",
+            abstract,
+            re.IGNORECASE,
+        )
+        or re.search(
+            rf"\({re.escape(name)}\)\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+            r"(?:proposed|presented|introduced)\b",
             abstract,
             re.IGNORECASE,
         )

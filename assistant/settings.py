@@ -245,6 +245,8 @@ MOVED: dict[str, str] = {
             "topic_naming_papers",
             "topic_dense_exception",
             "topic_core_exception",
+            "topic_unnamed_threshold",
+            "topic_relevance_weights",
             "relative_cutoff",
             "abstain_threshold",
             "abstain_threshold_lexical",

@@ -87,13 +87,19 @@ def relevant_papers(
         and document_frequency is not None
         and collection_size
     ):
-        weights = [
-            settings.evidence.relevance_weights.get(name, 0.0) for name in relevance.FEATURES
-        ]
+        # A question one paper may answer and a request about a topic weigh the features
+        # differently (see evals/fit_relevance.py): the topic model leans on meaning.
+        wants_all = task != "ask" or question_kind(retrieval.query) == "topic"
+        model = (
+            settings.evidence.topic_relevance_weights
+            if wants_all
+            else settings.evidence.relevance_weights
+        )
+        weights = [model.get(name, 0.0) for name in relevance.FEATURES]
         features = relevance_features(
             retrieval, document_frequency=document_frequency, collection_size=collection_size
         )
-        features = naming_the_topic(features, retrieval, settings)
+        features = naming_the_topic(features, retrieval, settings, weights)
         scored = [(item.paper, relevance.probability(item, weights)) for item in features]
         # A paper that uses the question's acronym only in another sense than the collection's
         # usual one (TTA = test-time augmentation, when the question means adaptation) is not
@@ -104,7 +110,6 @@ def relevant_papers(
         # A question that asks for papers in the plural ("which papers ...", "how do X differ")
         # wants every paper above the threshold; any other is answered by the papers that stand
         # apart from the rest: one alone, or those above the first clear break.
-        wants_all = task != "ask" or question_kind(retrieval.query) == "topic"
         if (
             not wants_all
             and len(ordered) > 1

@@ -152,19 +152,25 @@ def topic_parts(query: str) -> list[list[str]]:
 
 
 def naming_the_topic(
-    features: list[relevance.PaperFeatures], retrieval: Retrieval, settings: Settings
+    features: list[relevance.PaperFeatures],
+    retrieval: Retrieval,
+    settings: Settings,
+    weights: Sequence[float],
 ) -> list[relevance.PaperFeatures]:
     """For a topic phrase ("mixture of experts", "state space models") that several retrieved
     papers name outright, the papers that do not name it are out, unless their own vector is as
-    close to the topic as the best paper's and the sentences saying what they do use its words.
+    close to the topic as the best paper's and the sentences saying what they do use its words,
+    or the relevance model is confident on its own (a paper about "pre-trained forecasters for
+    time series" is about time series foundation models without saying the phrase).
 
     A topic phrase names a thing: "mixture" is not "mixture of experts", and a paper that says
     "unlike a mixture of experts" in passing, or models the "state space" of a bank's cash
     withdrawals, is not about it however many of its words it shares."""
-    parts = [
-        part for part in topic_parts(retrieval.query) if 2 <= len(part) <= relevance.SHORT_FOCUS
-    ]
-    if not parts:
+    parts = topic_parts(retrieval.query)
+    # Only a request that is itself a list of topic phrases names things; the fragments of a
+    # sentence split at "and"/"or" ("apply machine learning to chemistry", "reactions") do not,
+    # and a paper about retrosynthesis need not say "drug discovery molecules" in that order.
+    if not parts or not all(2 <= len(part) <= relevance.SHORT_FOCUS for part in parts):
         return features
 
     def names(paper: Paper) -> bool:
@@ -185,4 +191,5 @@ def naming_the_topic(
             item.values[value["dense_paper"]] >= settings.evidence.topic_dense_exception
             and item.values[value["core"]] >= settings.evidence.topic_core_exception
         )
+        or relevance.probability(item, weights) >= settings.evidence.topic_unnamed_threshold
     ]

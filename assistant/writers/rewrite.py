@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.claims.spans import drop_self_reference
 from assistant.text.lexicon import words
 from assistant.text.sentences import clean_sentence
 
@@ -120,8 +121,7 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=[a-z])", f"{authors} ", text, count=1)
     text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=[a-z])", "the authors ", text)
     text = re.sub(r"\b[Oo]ur\b", "the", text)
-    # "the models introduced in this work" is the paper speaking of itself: the phrase adds nothing
-    text = re.sub(r",?\s+in this (?:work|paper|study)\b", "", text)
+    text = drop_self_reference(text)
     text = re.sub(r"\bus\b", authors, text)
     return text[0].upper() + text[1:] if text else text
 

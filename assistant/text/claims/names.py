@@ -12,6 +12,7 @@ from assistant.text.claims.base import (
     _contribution_pattern,
     _verb_forms,
 )
+from assistant.text.lexicon import words
 from assistant.text.sentences import abstract_sentences
 
 # --- name ----------------------------------------------------------------------------------------
@@ -27,6 +28,18 @@ _CALLED = re.compile(
     r"\s+(?:as\s+)?(?:the\s+)?"
     r"(?P<name>" + _NAME_TOKEN + r")"
 )
+
+
+@lru_cache(maxsize=1)
+def _borrowed_heads() -> re.Pattern[str]:
+    heads = "|".join(re.escape(word) for word in words("borrowed_name_heads"))
+    return re.compile(rf"\b(?:{heads})\s+of\b", re.IGNORECASE)
+
+
+def _borrowed(lead_in: str) -> bool:
+    """ "the first application of prior-data fitted networks (PFNs)": the acronym names what the
+    paper applies, not what it contributes."""
+    return bool(_borrowed_heads().search(lead_in))
 
 
 @lru_cache(maxsize=16384)
@@ -109,7 +122,11 @@ def paper_name(title: str, abstract: str) -> str | None:
             early = re.match(
                 r"\s+(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,8}?\((" + _NAME_TOKEN + r")\)", after
             )
-            if early and _is_name(early.group(1), abstract):
+            if (
+                early
+                and _is_name(early.group(1), abstract)
+                and not _borrowed(after[: early.start(1)])
+            ):
                 return early.group(1)
             appositive = re.match(r"\s+([A-Z][\w\-+]*),\s+(?:a|an)\s", after)
             if (
@@ -134,7 +151,9 @@ def paper_name(title: str, abstract: str) -> str | None:
                 return direct.group(1)
             clause = re.split(r"[;]|, which|, and we", after)[0]
             for defined_match in _DEFINED_ACRONYM.finditer(clause):
-                if _is_name(defined_match.group(1), abstract):
+                if _is_name(defined_match.group(1), abstract) and not _borrowed(
+                    clause[: defined_match.start()]
+                ):
                     return defined_match.group(1)
     our_named = re.search(
         r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:\w+\s+){0,2}?(?:model|method|approach|framework|"

@@ -219,6 +219,12 @@ def _drop_demonstratives(text: str) -> str | int:
     return "".join(out)
 
 
+def drop_self_reference(text: str) -> str:
+    """ "the models introduced in this work" is the abstract speaking of itself: in prose about the
+    paper the phrase adds nothing and reads as the writer's own work."""
+    return re.sub(r",?\s+in this (?:work|paper|study)\b", "", text)
+
+
 def _resolve_first_person(text: str, name: str | None) -> str | None:
     """ "our method" -> the name (or "the method"), "our X" -> "the X"; None when a "we"/"us"
     remains that cannot be cut off at a clause boundary."""
@@ -237,6 +243,7 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
         r",?\s+(?:which|that)\s+we\s+(?:call|dub|name|term|refer\s+to\s+as)\s+", ", called ", text
     )
     text = re.sub(r"\b([Oo])ur\b", lambda m: "The" if m.group(1) == "O" else "the", text)
+    text = drop_self_reference(text)
     person = _FIRST_PERSON.search(text)
     if person:
         cut = _cut_before(text, person.start())
