@@ -40,6 +40,7 @@ from assistant.eval_metrics import (
 )
 from assistant.models import Answer, Paper
 from assistant.settings import MOVED, Settings
+from assistant.tuning import LintSettings
 
 if TYPE_CHECKING:
     from assistant.assistant import Assistant
@@ -380,6 +381,7 @@ def score_answer(
     *,
     error: str | None = None,
     redact: Callable[[str], str] = lambda text: text,
+    lint: LintSettings | None = None,
 ) -> QuestionResult:
     """One question's outcome from its answer and the retriever's ranking (any depth)."""
     excluded = set(question.excluded_ids)
@@ -412,18 +414,20 @@ def score_answer(
         engine_used=answer.engine if answer is not None else "",
         warnings=[redact(warning) for warning in answer.warnings] if answer is not None else [],
         error=redact(error) if error else None,
-        lint=_lint(answer) if answer is not None else [],
+        lint=_lint(answer, lint) if answer is not None else [],
     )
     result.score()
     return result
 
 
-def _lint(answer: Answer) -> list[str]:
+def _lint(answer: Answer, config: LintSettings | None) -> list[str]:
     """The output lint over the answer and its Markdown and LaTeX renderings."""
     from assistant.lint import lint_answer
     from assistant.render import to_latex, to_markdown
 
-    findings = lint_answer(answer, markdown=to_markdown(answer), latex=to_latex(answer)[0])
+    findings = lint_answer(
+        answer, markdown=to_markdown(answer), latex=to_latex(answer)[0], config=config
+    )
     return [f"{finding.rule}: {_excerpt(finding.text, 160)}" for finding in findings]
 
 
@@ -480,7 +484,15 @@ def run_eval(
             ranking = [hit.paper.id for hit in retrieval.hits]
             results[mode].append(
                 score_answer(
-                    question, mode, answer, ranking, papers, seconds, error=error, redact=redact
+                    question,
+                    mode,
+                    answer,
+                    ranking,
+                    papers,
+                    seconds,
+                    error=error,
+                    redact=redact,
+                    lint=settings.lint,
                 )
             )
             done += 1
