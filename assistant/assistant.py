@@ -19,6 +19,7 @@ from assistant.errors import InputError, LLMError, UnknownPaperError
 from assistant.models import Answer, CheckedSentence, Draft, Evidence, Paper, SearchHit, Task
 from assistant.retrieve import Retriever
 from assistant.settings import Settings, load_settings
+from assistant.writers import writer_class
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import ExtractiveWriter
 
@@ -165,7 +166,9 @@ class Assistant:
         writer, warnings = self._writer_for(engine)
         fallback = "no LLM endpoint is configured" if NO_ENDPOINT_WARNING in warnings else ""
         try:
-            draft = writer.write(task, question, evidence, on_text=on_text)
+            draft = writer.write(
+                task, question, evidence, on_text=on_text if writer.can_stream else None
+            )
         except LLMError as error:
             warnings.append(
                 f"the LLM endpoint failed ({_one_line(error)}); used the extractive engine"
@@ -261,16 +264,12 @@ class Assistant:
     def _writer_for(self, engine: str | None) -> tuple[Writer, list[str]]:
         if self._writer is not None and engine in (None, self._writer.name):
             return self._writer, []
-        chosen = engine or self.settings.engine
-        if chosen == "extractive":
+        chosen = writer_class(engine or self.settings.engine)  # an unknown engine is an InputError
+        if chosen is ExtractiveWriter:  # made once, with the collection's statistics
             return self._extractive_writer(), []
-        if chosen == "llm":
-            if not self.settings.llm_base_url:
-                return self._extractive_writer(), [NO_ENDPOINT_WARNING]
-            from assistant.writers.llm import LLMWriter
-
-            return LLMWriter(self.settings), []
-        raise InputError(f"unknown engine '{chosen}'; use 'extractive' or 'llm'.")
+        if chosen.needs_endpoint and not self.settings.llm_base_url:
+            return self._extractive_writer(), [NO_ENDPOINT_WARNING]
+        return chosen.from_settings(self.settings), []
 
     def _extractive_writer(self) -> ExtractiveWriter:
         if self._extractive is None:

@@ -25,6 +25,14 @@ class InputError(AssistantError):
     exit_code = 2
 
 
+def check_choice(value: str, choices: tuple[str, ...], what: str) -> str:
+    """``value`` if it is one of ``choices``; else the one error every entry point gives for an
+    unknown engine, task, mode or format ("unknown --engine 'x'; use one of: extractive, llm.")."""
+    if value not in choices:
+        raise InputError(f"unknown {what} '{value}'; use one of: {', '.join(choices)}.")
+    return value
+
+
 class ParseError(InputError):
     """A listing page or JSONL file has a bad line; carries where, so the message can name it."""
 

@@ -38,7 +38,7 @@ from assistant.eval_metrics import (
     summary_deltas,
     worst_questions,
 )
-from assistant.models import Answer, Paper
+from assistant.models import SEARCH_MODES, Answer, Paper
 from assistant.settings import MOVED, Settings
 from assistant.tuning import LintSettings
 
@@ -446,7 +446,7 @@ def run_eval(
 ) -> EvalResult:
     """Every question through the Assistant in each mode; ``progress(done, total)`` after each."""
     from assistant.assistant import Assistant
-    from assistant.retrieve import SEARCH_MODES, Retriever
+    from assistant.retrieve import Retriever
 
     if not questions:
         raise InputError("there are no questions to evaluate; check the questions file.")

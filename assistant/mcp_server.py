@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from assistant.errors import AssistantError
+from assistant.models import SEARCH_MODES
 
 if TYPE_CHECKING:
     from mcp.server.mcpserver import MCPServer
@@ -68,8 +69,6 @@ def build_server(
             raise ToolError(str(error)) from None
 
     def check_mode(mode: str | None) -> Any:
-        from assistant.retrieve import SEARCH_MODES
-
         if mode is not None and mode not in SEARCH_MODES:
             raise ToolError(f"unknown mode '{mode}'; use one of: {', '.join(SEARCH_MODES)}.")
         return mode

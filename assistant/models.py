@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from assistant.text.identity import content_hash
 
 RetrieverName = Literal["dense", "bm25"]
 SearchMode = Literal["hybrid", "dense", "bm25"]
+SEARCH_MODES: tuple[SearchMode, ...] = get_args(SearchMode)
+EngineName = Literal["extractive", "llm"]  # the writers of assistant.writers' registry
+ENGINES: tuple[EngineName, ...] = get_args(EngineName)
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class Draft:
 
 
 Task = Literal["ask", "compare", "related-work"]
+TASKS: tuple[Task, ...] = get_args(Task)
 
 
 # What the verifier decided about a sentence, one closed set for every engine (see verify.py).

@@ -14,9 +14,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from assistant import bm25, snapshot
-from assistant.errors import IndexStateError, InputError
+from assistant.errors import IndexStateError, InputError, check_choice
 from assistant.index import IndexFiles, Progress, ensure_current, store_for
-from assistant.models import Paper, RetrieverName, RetrieverRank, SearchHit, SearchMode
+from assistant.models import (
+    SEARCH_MODES,
+    Paper,
+    RetrieverName,
+    RetrieverRank,
+    SearchHit,
+    SearchMode,
+)
 from assistant.paperstore import PaperStore
 from assistant.settings import Settings
 from assistant.snapshot import VectorSnapshot
@@ -27,8 +34,6 @@ if TYPE_CHECKING:
     import numpy as np
 
     from assistant.embedding import Embedder
-
-SEARCH_MODES: tuple[SearchMode, ...] = ("hybrid", "dense", "bm25")
 
 
 def reciprocal_rank_fusion(
@@ -173,8 +178,7 @@ class Retriever:
         if not query:
             raise InputError("the query is empty; type a question or a few keywords.")
         mode = mode or self.settings.search_mode
-        if mode not in SEARCH_MODES:
-            raise InputError(f"unknown search mode '{mode}'; use one of {', '.join(SEARCH_MODES)}.")
+        check_choice(mode, SEARCH_MODES, "search mode")
         k = k or self.settings.top_k
         depth = max(self.settings.retrieval.fusion_depth, k)
         expanded = self.expand(query)

@@ -15,6 +15,7 @@ from pydantic_settings import (
 )
 
 from assistant.errors import ConfigError
+from assistant.models import EngineName, SearchMode
 from assistant.tuning import (
     GROUPS,
     EvidenceSettings,
@@ -114,9 +115,7 @@ class Settings(BaseSettings):
     )
 
     # --- retrieval
-    search_mode: Literal["hybrid", "dense", "bm25"] = Field(
-        "hybrid", description="Default retriever."
-    )
+    search_mode: SearchMode = Field("hybrid", description="Default retriever.")
     top_k: int = Field(10, ge=1, le=200, description="Papers returned by search.")
     dense_snapshot_max_chunks: int = Field(
         50_000,
@@ -125,7 +124,7 @@ class Settings(BaseSettings):
     )
 
     # --- writing and verification
-    engine: Literal["extractive", "llm"] = Field(
+    engine: EngineName = Field(
         "extractive", description="Writer: extractive (offline, default) or llm."
     )
     unsupported: Literal["drop", "mark"] = Field(

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
-from assistant.errors import AssistantError, InputError
+from assistant.errors import AssistantError, InputError, check_choice
+from assistant.models import TASKS
 
 if TYPE_CHECKING:
     from assistant.assistant import Assistant
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 STATIC_DIR = Path(__file__).resolve().parent / "static"  # index.html, app.js, app.css
 _STATIC_TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css"}
 _LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]", "::1")
-TASKS = ("ask", "compare", "related-work")
 
 
 def check_loopback(host: str) -> str:
@@ -186,8 +186,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _run_task(
         self, task: str, text: str, papers: str, emit: Callable[[tuple[str, object]], None]
     ) -> Answer:
-        if task not in TASKS:
-            raise InputError(f"unknown task '{task}'; use one of: {', '.join(TASKS)}.")
+        check_choice(task, TASKS, "task")
 
         def draft(chunk: str) -> None:
             emit(("draft", {"text": chunk}))

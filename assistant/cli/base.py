@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from assistant.errors import InputError
+from assistant.errors import check_choice
+from assistant.models import ENGINES, SEARCH_MODES
 
 if TYPE_CHECKING:
     from assistant.retrieve import Retriever
@@ -103,17 +104,10 @@ def _settings(**flags: Any) -> Settings:
 
 
 def _check_choice(value: str | None, choices: tuple[str, ...], option: str) -> str | None:
-    if value is not None and value not in choices:
-        raise InputError(f"unknown {option} '{value}'; use one of: {', '.join(choices)}.")
-    return value
-
-
-ENGINES = ("extractive", "llm")
+    return None if value is None else check_choice(value, choices, option)
 
 
 def _check_task_options(engine: str | None, mode: str | None) -> None:
-    from assistant.retrieve import SEARCH_MODES
-
     _check_choice(mode, SEARCH_MODES, "--mode")
     _check_choice(engine, ENGINES, "--engine")
 

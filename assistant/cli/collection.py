@@ -18,6 +18,7 @@ from assistant.cli.base import (
     _settings,
     app,
 )
+from assistant.models import SEARCH_MODES
 
 if TYPE_CHECKING:
     pass
@@ -142,7 +143,6 @@ def search(
 ) -> None:
     """Find papers: dense and BM25 rankings fused (or one of them with --mode)."""
     from assistant.display import terminal_safe
-    from assistant.retrieve import SEARCH_MODES
 
     _check_choice(mode, SEARCH_MODES, "--mode")
     settings = _settings()

@@ -22,6 +22,7 @@ from assistant.cli.base import (
     app,
 )
 from assistant.errors import InputError
+from assistant.models import SEARCH_MODES
 
 if TYPE_CHECKING:
     pass
@@ -86,7 +87,6 @@ def evaluate(
     of evals/llm through a local server and report how many faithful sentences the verifier keeps
     and how many planted errors of each kind it catches."""
     from assistant import evaluation
-    from assistant.retrieve import SEARCH_MODES
 
     if llm_replies is not None or (engine == "llm" and not questions):
         _llm_benchmark(

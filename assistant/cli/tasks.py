@@ -89,7 +89,9 @@ def _task_format(output_format: str | None, as_json: bool, output: Path | None) 
 def _stream_sink(enabled: bool, engine: str | None, settings: Settings) -> Any:
     """The model's unverified draft as it streams: to a terminal only, on stderr, dim and labelled,
     so that stdout (a file, a pipe) only ever gets the verified answer."""
-    if not enabled or (engine or settings.engine) != "llm" or not sys.stderr.isatty():
+    from assistant.writers import can_stream
+
+    if not enabled or not sys.stderr.isatty() or not can_stream(engine or settings.engine):
         return None
     from assistant.display import terminal_safe
 

@@ -61,6 +61,7 @@ class LLMWriter(Writer):
 
     name = "llm"
     can_stream = True
+    needs_endpoint = True
 
     def __init__(self, settings: Settings, *, client: LLMClient | None = None) -> None:
         self.settings = settings
