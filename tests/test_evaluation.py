@@ -16,16 +16,6 @@ import pytest
 
 from assistant.corpus import citation_key, paper_id
 from assistant.errors import InputError, LLMError, ParseError
-from assistant.eval_metrics import (
-    citation_precision,
-    citation_recall,
-    ndcg_at_k,
-    percentile,
-    recall_at_k,
-    reciprocal_rank,
-    split_key_facts,
-    summarise,
-)
 from assistant.evaluation import (
     EvalQuestion,
     ExcludedPaper,
@@ -40,6 +30,16 @@ from assistant.evaluation import (
     score_answer,
     validate_questions,
     write_markdown_report,
+)
+from assistant.evaluation.metrics import (
+    citation_precision,
+    citation_recall,
+    ndcg_at_k,
+    percentile,
+    recall_at_k,
+    reciprocal_rank,
+    split_key_facts,
+    summarise,
 )
 from assistant.models import Answer, CheckedSentence, Evidence, Paper
 from assistant.settings import Settings, load_settings

@@ -40,7 +40,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("assistant.assistant",),
     ("assistant.render", "assistant.output", "assistant.support", "assistant.display"),
     ("assistant.streams",),
-    ("assistant.lint", "assistant.eval_metrics", "assistant.evaluation"),
+    ("assistant.lint", "assistant.evaluation"),
     ("assistant.llama", "assistant.mcp_server", "assistant.web"),
     ("assistant.cli", "assistant"),  # the package root re-exports the public API lazily
 )

@@ -1,4 +1,4 @@
-"""Scores for the offline eval: ranking metrics, citation metrics, key facts, and their averages.
+"""The eval's scores: ranking metrics, citation metrics, key facts, and their averages.
 
 Pure functions over paper ids and answer text, so every number in an eval table can be checked by
 hand. Recall and MRR are llama-index's own implementations; nDCG is computed here because
@@ -9,10 +9,14 @@ below 1 (the standard nDCG@k normalises by the best possible top k).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    pass
+
 
 Kind = Literal["lookup", "topic", "related_work", "compare", "unanswerable"]
 KINDS: tuple[Kind, ...] = ("lookup", "topic", "related_work", "compare", "unanswerable")
@@ -319,132 +323,3 @@ def summarise(results: Sequence[QuestionResult]) -> Summary:
     if results:
         summary[OVERALL] = summarise_rows(results)
     return summary
-
-
-# --- comparison with a baseline ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Delta:
-    """One metric of one row in one mode, before (baseline) and after (this run)."""
-
-    mode: str
-    kind: str
-    metric: str
-    before: float
-    after: float
-    delta: float
-    regressed: bool
-    gated: bool
-
-    @property
-    def label(self) -> str:
-        return f"{self.mode}/{self.kind}/{self.metric}"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "mode": self.mode,
-            "kind": self.kind,
-            "metric": self.metric,
-            "before": self.before,
-            "after": self.after,
-            "delta": self.delta,
-            "regressed": self.regressed,
-            "gated": self.gated,
-        }
-
-
-def summary_deltas(
-    before: Mapping[str, Summary],
-    after: Mapping[str, Summary],
-    tolerance: float,
-    *,
-    gate_latency: bool = False,
-    latency_tolerance: float = 0.5,
-) -> list[Delta]:
-    """A delta for every metric present in both, per mode and row (see ``compare_to_baseline``)."""
-    deltas: list[Delta] = []
-    for mode, summary in after.items():
-        for row, values in summary.items():
-            before_row = before.get(mode, {}).get(row, {})
-            for spec in METRICS:
-                old, new = before_row.get(spec.name), values.get(spec.name)
-                if old is None or new is None:
-                    continue
-                worsening = (old - new) if spec.higher_is_better else (new - old)
-                if spec.unit == "seconds":
-                    gated, limit = gate_latency, latency_tolerance * old
-                else:
-                    gated, limit = spec.gated, tolerance
-                regressed = gated and worsening > limit + 1e-9
-                deltas.append(Delta(mode, row, spec.name, old, new, new - old, regressed, gated))
-    return deltas
-
-
-# --- diagnosis --------------------------------------------------------------------------------
-
-
-def _name(paper_id: str, titles: Mapping[str, str]) -> str:
-    title = titles.get(paper_id)
-    return f"{paper_id} ({title})" if title else paper_id
-
-
-def explain(result: QuestionResult, titles: Mapping[str, str]) -> list[str]:
-    """Why a question lost points, in words a developer can act on."""
-    reasons: list[str] = []
-    if result.error:
-        reasons.append(f"the pipeline failed: {result.error}")
-    if result.invented:
-        invented = ", ".join([*result.removed_citations, *result.leaked_citations])
-        reasons.append(f"invented citations: {invented}")
-    if not result.answerable:
-        if result.cited:
-            cited = "; ".join(_name(paper_id, titles) for paper_id in result.cited)
-            reasons.append(f"answered a question the collection does not answer, citing {cited}")
-        elif not result.abstained:
-            reasons.append("did not abstain on a question the collection does not answer")
-        return reasons
-    if result.abstained:
-        reasons.append("abstained although the collection answers it")
-    missed = [paper_id for paper_id in result.gold if paper_id not in result.ranking]
-    for paper_id in missed:
-        rank = result.gold_ranks.get(paper_id)
-        where = f"ranked {rank}" if rank else "not retrieved at all"
-        reasons.append(f"gold not in the top {RANKING_DEPTH} ({where}): {_name(paper_id, titles)}")
-    uncited = [
-        paper_id
-        for paper_id in result.gold
-        if paper_id not in result.cited and paper_id not in missed
-    ]
-    if uncited and not result.abstained:
-        reasons.append("retrieved but not cited: " + "; ".join(_name(p, titles) for p in uncited))
-    instead = [p for p in result.cited if p not in result.gold and p not in result.excluded]
-    if instead:
-        reasons.append("cited instead: " + "; ".join(_name(p, titles) for p in instead))
-    if result.key_facts_missing:
-        reasons.append(
-            "missing key facts: " + ", ".join(f"'{fact}'" for fact in result.key_facts_missing)
-        )
-    unverified = result.sentences - result.verified
-    if unverified:
-        reasons.append(f"{unverified} of {result.sentences} sentences not verified")
-    reasons.extend(f"lint {finding}" for finding in result.lint)
-    return reasons
-
-
-def worst_questions(results: Sequence[QuestionResult], count: int = 10) -> list[QuestionResult]:
-    failing = [result for result in results if result.overall() < 1.0 or explain(result, {})]
-    return sorted(failing, key=lambda result: (result.overall(), result.id))[:count]
-
-
-def format_value(metric: str, value: float | None) -> str:
-    if value is None:
-        return "—"
-    if metric == "n":
-        return str(round(value))
-    spec = METRIC_BY_NAME[metric]
-    if spec.unit == "count":
-        return str(round(value))
-    if spec.unit == "seconds":
-        return f"{value:.2f}"
-    return f"{value:.3f}"
