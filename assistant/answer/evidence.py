@@ -18,7 +18,6 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.models import Evidence, EvidenceSentence, Paper, Task
@@ -29,10 +28,11 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 from assistant.answer import relevance
+from assistant.text.analysis import CONTRAST
 from assistant.text.names import method_name
 from assistant.text.query import Clause, QuestionKind, content_tokens, question_kind, split_clauses
-from assistant.text.roles import _NUMBER, ROLE_BONUS, STRONG_CONTRIBUTION, Role, sentence_roles
-from assistant.text.sentences import _sentence_tokens, abstract_sentences, clean_sentence
+from assistant.text.roles import _NUMBER, ROLE_BONUS, STRONG_CONTRIBUTION, Role
+from assistant.text.sentences import _sentence_tokens, clean_sentence
 
 DocumentFrequency = Callable[[str], int]
 
@@ -162,7 +162,8 @@ def score_sentences(
     clauses: Sequence[Clause] = (),
 ) -> list[EvidenceSentence]:
     """The paper's abstract sentences, best first (the best sentence per clause leading)."""
-    sentences = abstract_sentences(paper.abstract)
+    analysis = paper.analysis
+    sentences = list(analysis.sentences)
     if not sentences:
         return []
     terms = _query_terms(question, expanded_query, weights)
@@ -171,7 +172,7 @@ def score_sentences(
     floor = min(known) if known else 0.0
     top = max(known) if known else 0.0
     scored: list[tuple[float, int]] = []
-    roles = sentence_roles(sentences)
+    roles = analysis.roles
     name = method_name(paper.title, paper.abstract)
     for position, sentence in enumerate(sentences):
         role = roles[position]
@@ -242,29 +243,10 @@ def _best_for_clause(
     return best[1] if best else None
 
 
-_CORE_ROLES = frozenset(("contribution", "method", "result", "setting"))
-
-
-# A clause that names other work to set the paper apart from it ("Unlike a mixture of experts,",
-# "outperforms X", "rather than X") says what the paper is *not* about.
-_CONTRAST = re.compile(
-    r"\b(?:unlike|in contrast to|contrary to|compared (?:to|with)|as opposed to|rather than|"
-    r"instead of|outperform\w*|surpass\w*|beat\w*|better than|than)\b[^,.;:]*",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=4096)
 def core_text(paper: Paper) -> str:
     """The sentences that say what the paper does (not its background or problem statement),
     without the clauses that contrast it with other work."""
-    sentences = abstract_sentences(paper.abstract)
-    roles = sentence_roles(sentences)
-    return " ".join(
-        _CONTRAST.sub(" ", sentence)
-        for sentence, role in zip(sentences, roles, strict=True)
-        if role in _CORE_ROLES
-    )
+    return paper.analysis.core
 
 
 def _acronym_aliases(retrieval: Retrieval) -> dict[str, list[tuple[str, ...]]]:
@@ -365,7 +347,7 @@ def _naming_the_topic(
         return features
 
     def names(paper: Paper) -> bool:
-        tokens = relevance.token_sequence(f"{paper.title} . {_CONTRAST.sub(' ', paper.abstract)}")
+        tokens = relevance.token_sequence(f"{paper.title} . {CONTRAST.sub(' ', paper.abstract)}")
         return any(relevance.contains_run(part, tokens) for part in parts) or any(
             acronym in tokens for acronym in retrieval.phrase_acronyms
         )

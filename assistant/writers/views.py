@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from assistant import bm25
 from assistant.models import DraftSentence, Evidence, EvidenceSentence, Paper
 from assistant.text.names import method_name, short_label
-from assistant.text.roles import sentence_roles, states_contribution
-from assistant.text.sentences import abstract_sentences
+from assistant.text.roles import states_contribution
 from assistant.writers.rewrite import rewrite
 
 _LONG_SENTENCE = 45  # words; longer sentences are used only when nothing shorter says the same
@@ -88,10 +87,9 @@ class _PaperView:
 
 
 def _view(evidence: Evidence) -> _PaperView:
-    sentences = abstract_sentences(evidence.paper.abstract)
-    view = _PaperView(
-        evidence, short_label(evidence.paper), list(sentence_roles(sentences)), sentences
-    )
+    analysis = evidence.paper.analysis
+    sentences = analysis.sentences
+    view = _PaperView(evidence, short_label(evidence.paper), list(analysis.roles), sentences)
     view.tokens = Counter(
         token
         for token in bm25.tokenize(f"{evidence.paper.title} {evidence.paper.abstract}")
