@@ -273,6 +273,8 @@ def _derived_files_intact(files: IndexFiles, paper_ids: list[str]) -> bool:
             if [paper_id for paper_id, _ in store.titles()] != paper_ids:
                 return False
             store.all()  # every record parses
+            if not store.analysed():
+                return False  # written before the analysis was stored, or by another version
         finally:
             store.close()
         return isinstance(json.loads(files.acronyms.read_text(encoding="utf-8")), dict)

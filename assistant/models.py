@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from assistant.text.analysis import PaperAnalysis, analyse_paper
 from assistant.text.identity import content_hash
 
 RetrieverName = Literal["dense", "bm25"]
@@ -34,10 +35,22 @@ class Paper:
     url: str | None = None
     venue: str | None = None  # journal or proceedings, from an imported bibliography
     doi: str | None = None
+    # The abstract analysed at index time (read with the paper from the store); not part of the
+    # paper's identity. None for a paper that was never indexed: ``analysis`` computes it then.
+    stored_analysis: PaperAnalysis | None = field(
+        default=None, compare=False, hash=False, repr=False
+    )
 
     @property
     def content_hash(self) -> str:
         return content_hash(self.title, self.abstract)
+
+    @property
+    def analysis(self) -> PaperAnalysis:
+        """Sentences, their roles, the text saying what the paper does, and its claims."""
+        if self.stored_analysis is not None:
+            return self.stored_analysis
+        return analyse_paper(self.title, self.abstract)
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.answer import relevance
 from assistant.answer.sentences import DocumentFrequency
 from assistant.models import Paper
+from assistant.text.analysis import CONTRAST
 from assistant.text.query import content_tokens
-from assistant.text.roles import sentence_roles
-from assistant.text.sentences import abstract_sentences
 from assistant.text.tokens import tokenize
 
 if TYPE_CHECKING:
@@ -51,29 +49,10 @@ def other_sense_papers(retrieval: Retrieval, papers: Sequence[Paper]) -> set[str
     return found
 
 
-_CORE_ROLES = frozenset(("contribution", "method", "result", "setting"))
-
-
-# A clause that names other work to set the paper apart from it ("Unlike a mixture of experts,",
-# "outperforms X", "rather than X") says what the paper is *not* about.
-_CONTRAST = re.compile(
-    r"\b(?:unlike|in contrast to|contrary to|compared (?:to|with)|as opposed to|rather than|"
-    r"instead of|outperform\w*|surpass\w*|beat\w*|better than|than)\b[^,.;:]*",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=4096)
 def core_text(paper: Paper) -> str:
     """The sentences that say what the paper does (not its background or problem statement),
     without the clauses that contrast it with other work."""
-    sentences = abstract_sentences(paper.abstract)
-    roles = sentence_roles(sentences)
-    return " ".join(
-        _CONTRAST.sub(" ", sentence)
-        for sentence, role in zip(sentences, roles, strict=True)
-        if role in _CORE_ROLES
-    )
+    return paper.analysis.core
 
 
 def _acronym_aliases(retrieval: Retrieval) -> dict[str, list[tuple[str, ...]]]:
@@ -174,7 +153,7 @@ def naming_the_topic(
         return features
 
     def names(paper: Paper) -> bool:
-        tokens = relevance.token_sequence(f"{paper.title} . {_CONTRAST.sub(' ', paper.abstract)}")
+        tokens = relevance.token_sequence(f"{paper.title} . {CONTRAST.sub(' ', paper.abstract)}")
         return any(relevance.contains_run(part, tokens) for part in parts) or any(
             acronym in tokens for acronym in retrieval.phrase_acronyms
         )

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from assistant.models import EvidenceSentence, Paper
 from assistant.text.names import method_name
 from assistant.text.query import Clause, content_tokens
-from assistant.text.roles import _NUMBER, ROLE_BONUS, STRONG_CONTRIBUTION, Role, sentence_roles
-from assistant.text.sentences import _sentence_tokens, abstract_sentences, clean_sentence
+from assistant.text.roles import _NUMBER, ROLE_BONUS, STRONG_CONTRIBUTION, Role
+from assistant.text.sentences import _sentence_tokens, clean_sentence
 from assistant.text.tokens import tokenize
 from assistant.tuning import EvidenceSettings
 
@@ -76,7 +76,8 @@ def score_sentences(
 ) -> list[EvidenceSentence]:
     """The paper's abstract sentences, best first (the best sentence per clause leading)."""
     config = config or EvidenceSettings()
-    sentences = abstract_sentences(paper.abstract)
+    analysis = paper.analysis
+    sentences = list(analysis.sentences)
     if not sentences:
         return []
     terms = _query_terms(question, expanded_query, weights)
@@ -85,7 +86,7 @@ def score_sentences(
     floor = min(known) if known else 0.0
     top = max(known) if known else 0.0
     scored: list[tuple[float, int]] = []
-    roles = sentence_roles(sentences)
+    roles = analysis.roles
     name = method_name(paper.title, paper.abstract)
     for position, sentence in enumerate(sentences):
         role = roles[position]

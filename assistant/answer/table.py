@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 
 from assistant.models import ComparisonTable, Evidence, Paper, TableCell
-from assistant.text.claims import analyse
 from assistant.text.facts import named_dataset, reported_figure
 from assistant.text.sentences import abstract_sentences, clean_sentence
 
@@ -104,7 +103,7 @@ def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:
     metrics: list[str] = []
     for item in evidence:
         paper = item.paper
-        claims = analyse(paper.title, paper.abstract)
+        claims = paper.analysis.claims
         idea = claims.mechanism or claims.proposal
         approach = _LEADING_VERB.sub("", idea.text) if idea else ""
         setting = _LEADING_PREPOSITION.sub("", claims.setting.text) if claims.setting else ""

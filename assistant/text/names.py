@@ -59,13 +59,40 @@ _LABEL_STOPS = frozenset(
 )
 
 
+_LABEL_BREAKS = frozenset(
+    (
+        "for",
+        "with",
+        "via",
+        "in",
+        "on",
+        "of",
+        "from",
+        "by",
+        "through",
+        "using",
+        "to",
+        "and",
+        "beyond",
+    )
+)
+
+
 def _short_head(head: str) -> str:
     """A long title head shortened to its first words, ending on a content word, without an
     ellipsis ("Towards Open-Set Test-Time Adaptation Utilizing the Wisdom of Crowds ..." ->
     "Open-Set Test-Time Adaptation"); the full title stands in the references."""
     if len(head.split()) <= _LABEL_WORDS:
         return head
-    words = _LABEL_OPENERS.sub("", head).split()[:_SHORT_LABEL_WORDS]
+    words = _LABEL_OPENERS.sub("", head).split()
+    # End at the first preposition when that leaves a phrase of its own ("Recurrent Drafter for
+    # Fast Speculative Decoding" -> "Recurrent Drafter", not "Recurrent Drafter for Fast").
+    breaks = [
+        index
+        for index, word in enumerate(words[: _SHORT_LABEL_WORDS + 2])
+        if index >= 2 and word.lower() in _LABEL_BREAKS
+    ]
+    words = words[: breaks[0]] if breaks else words[:_SHORT_LABEL_WORDS]
     while len(words) > 2 and (
         words[-1].lower() in _LABEL_STOPS or words[-1].lower().endswith("ing")
     ):

@@ -19,6 +19,7 @@ from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses
 from assistant.tuning import WriterSettings
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, group_papers
+from assistant.writers.leads import group_lead
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import count_phrase, paper_claims, say_paper
 from assistant.writers.views import _PaperView, _say, _subject_for, _view
@@ -219,6 +220,7 @@ class ExtractiveWriter(Writer):
         focus_groups = self._focus(question, views)
         for group in groups:
             builder.paragraph()
+            self._lead(builder, [views[index] for index in group], skip)
             for index in group:
                 for sentence in self._paper_sentences(
                     builder, views[index], focus_groups, question
@@ -289,6 +291,17 @@ class ExtractiveWriter(Writer):
             for position, item in enumerate(chosen)
         ]
 
+    def _lead(self, builder: _Builder, group: list[_PaperView], skip: set[str]) -> None:
+        """What the papers of a group have in common, before what each does."""
+        lead = group_lead(
+            group,
+            skip,
+            document_frequency=self.document_frequency,
+            collection_size=self.collection_size,
+        )
+        if lead is not None:
+            builder.add(lead)
+
     # --- related work ---------------------------------------------------------------------
 
     def _related_work(self, builder: _Builder, topic: str, views: list[_PaperView]) -> None:
@@ -304,6 +317,8 @@ class ExtractiveWriter(Writer):
             ordered.append(singles)
         for group in ordered:
             builder.paragraph()
+            if group is not singles:
+                self._lead(builder, [views[index] for index in group], skip)
             for view in (views[index] for index in group):
                 for sentence in self._paper_sentences(builder, view, focus_groups, topic, most=2):
                     builder.add(sentence)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.models import DraftSentence, Paper
-from assistant.text.claims import PaperClaims, Result, analyse
+from assistant.text.claims import PaperClaims, Result
 from assistant.text.names import method_name
 
 _MAX_LABEL_WORDS = 8  # a title longer than this before its colon is no label for prose
@@ -23,7 +23,7 @@ _MAX_LABEL_WORDS = 8  # a title longer than this before its colon is no label fo
 
 def paper_claims(paper: Paper) -> PaperClaims:
     """The paper's analysed claims (``analyse`` caches them)."""
-    return analyse(paper.title, paper.abstract)
+    return paper.analysis.claims
 
 
 @dataclass(frozen=True)
@@ -73,14 +73,19 @@ def _overlaps(inner: str, outer: str) -> bool:
 
 _NAMED_APPOSITIVE = re.compile(
     r"^(?:proposes|introduces|presents|develops|proposed|introduced|presented)\s+"
-    r"(?P<name>[A-Z][\w+\-.]*[\w+]),\s+(?P<rest>(?:a|an|the)\s.+|which\s+(?P<verb>.+))$"
+    r"(?P<name>[A-Z][\w+\-.]*[\w+])(?:,\s+(?P<rest>(?:a|an|the)\s.+)|,?\s+(?:which|that)\s+"
+    r"(?P<verb>.+))$"
 )
 
 
 def _named_subject(lead_text: str, name: str | None) -> str | None:
     """ "proposes CORAL, a framework that X" -> "CORAL is a framework that X"; "introduces EAGLE-3,
-    which abandons Y" -> "EAGLE-3 abandons Y": the paper's name as the subject, the abstract's
-    words as the predicate, no claim changed."""
+    which abandons Y" (or "presents Chimera that uses Y") -> "EAGLE-3 abandons Y": the paper's name
+    as the subject, the abstract's words as the predicate, no claim changed."""
+    if name and lead_text.endswith(f"({name})"):
+        # "integrates selective SSMs into a simplified architecture ... (Mamba)": the name the
+        # sentence ends on is its subject
+        return f"{name} {lead_text[: -len(name) - 2].rstrip()}"
     match = _NAMED_APPOSITIVE.match(lead_text)
     if match is None or (name and match.group("name") != name):
         return None

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from assistant import bm25
 from assistant.models import DraftSentence, Evidence, EvidenceSentence, Paper
 from assistant.text.names import method_name, short_label
-from assistant.text.roles import sentence_roles, states_contribution
-from assistant.text.sentences import abstract_sentences
+from assistant.text.roles import states_contribution
 from assistant.writers.rewrite import rewrite
 
 # Words that say nothing about what a paper does; kept out of themes and key phrases.
@@ -87,13 +86,9 @@ class _PaperView:
 
 
 def _view(evidence: Evidence, long_words: int) -> _PaperView:
-    sentences = abstract_sentences(evidence.paper.abstract)
+    analysis = evidence.paper.analysis
     view = _PaperView(
-        evidence,
-        short_label(evidence.paper),
-        list(sentence_roles(sentences)),
-        sentences,
-        long_words,
+        evidence, short_label(evidence.paper), list(analysis.roles), analysis.sentences, long_words
     )
     view.tokens = Counter(
         token

@@ -268,11 +268,20 @@ _SOFT_BOUNDARY = re.compile(
 )
 
 
+# ", and perform a controlled study": a second clause of the same subject; a stronger boundary than
+# a preposition ("describes design choices | in parameterizing ...").
+_COORDINATED_CLAUSE = re.compile(r",\s+and\s+(?=[a-z]+\s)")
+
+
 def _cut_before(text: str, position: int) -> int | None:
     """The last clause boundary (or purpose/means phrase) before ``position`` worth keeping."""
     cut = None
-    for pattern in (_CLAUSE_BOUNDARY, _SOFT_BOUNDARY, re.compile(r",\s")):
-        for match in pattern.finditer(text, 0, position):
+    for pattern in (_CLAUSE_BOUNDARY, _COORDINATED_CLAUSE, _SOFT_BOUNDARY, re.compile(r",\s")):
+        # the whole text is searched (a boundary's lookahead may reach past ``position``: ", and
+        # we improve"); only boundaries that start before it count
+        for match in pattern.finditer(text):
+            if match.start() >= position:
+                break
             if len(text[: match.start()].split()) >= MIN_SPAN_WORDS and _balanced(
                 text[: match.start()]
             ):
