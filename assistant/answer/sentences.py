@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from assistant.models import EvidenceSentence, Paper
 from assistant.text.names import method_name
 from assistant.text.query import Clause, content_tokens
-from assistant.text.roles import _NUMBER, ROLE_BONUS, STRONG_CONTRIBUTION, Role
+from assistant.text.roles import _NUMBER, STRONG_CONTRIBUTION, Role
 from assistant.text.sentences import _sentence_tokens, clean_sentence
 from assistant.text.tokens import tokenize
 from assistant.tuning import EvidenceSettings
@@ -91,13 +91,13 @@ def score_sentences(
     for position, sentence in enumerate(sentences):
         role = roles[position]
         if role == "contribution" and STRONG_CONTRIBUTION.search(sentence):
-            role_bonus = ROLE_BONUS[role] + (
+            role_bonus = config.role_bonus[role] + (
                 config.named_contribution_bonus
                 if name and name in sentence
                 else config.contribution_bonus
             )
         else:
-            role_bonus = ROLE_BONUS[role] - (
+            role_bonus = config.role_bonus[role] - (
                 config.weak_contribution_penalty if role == "contribution" else 0.0
             )
         tokens = _sentence_tokens(sentence)
@@ -151,7 +151,7 @@ def _best_for_clause(
             if total
             else 0.0
         )
-        score = config.clause_base_share * base + lexical + ROLE_BONUS[role]
+        score = config.clause_base_share * base + lexical + config.role_bonus[role]
         if (
             clause.identifies
             and role == "contribution"

@@ -6,6 +6,7 @@ import re
 from typing import Protocol
 
 from assistant.text.claims import fix_artefacts, paper_name
+from assistant.text.claims.base import MAX_TITLE_NAME_CHARS
 
 
 def _words(text: str) -> list[str]:
@@ -22,13 +23,14 @@ def method_name(title: str, abstract: str) -> str | None:
     which is how readers cite it, else the name its abstract gives what it contributes."""
     if ":" in title:
         prefix = fix_artefacts(title.split(":", 1)[0].strip())
-        if 0 < len(prefix) <= _TITLE_PREFIX_CHARS and len(prefix.split()) <= 2:
+        if 0 < len(prefix) <= MAX_TITLE_NAME_CHARS and len(prefix.split()) <= 2:
             return prefix
     return paper_name(title, abstract)
 
 
-_TITLE_PREFIX_CHARS = 28
-_LABEL_WORDS = 8  # a title head longer than this is shortened for citations in prose
+# What a citation label is (fixed, like the claims' lengths: labels are part of the analysis stored
+# at index time, versioned with this package's code; see text/analysis.py).
+LABEL_MAX_WORDS = 8  # a title head longer than this is shortened for citations in prose
 _SHORT_LABEL_WORDS = 4  # ... to at most this many words
 _LABEL_OPENERS = re.compile(r"^(?:(?:towards|toward|on|a|an|the)\s+)+(?=\S+\s+\S+)", re.IGNORECASE)
 _LABEL_STOPS = frozenset(
@@ -82,7 +84,7 @@ def _short_head(head: str) -> str:
     """A long title head shortened to its first words, ending on a content word, without an
     ellipsis ("Towards Open-Set Test-Time Adaptation Utilizing the Wisdom of Crowds ..." ->
     "Open-Set Test-Time Adaptation"); the full title stands in the references."""
-    if len(head.split()) <= _LABEL_WORDS:
+    if len(head.split()) <= LABEL_MAX_WORDS:
         return head
     words = _LABEL_OPENERS.sub("", head).split()
     # End at the first preposition when that leaves a phrase of its own ("Recurrent Drafter for

@@ -99,15 +99,6 @@ _BOILERPLATE = re.compile(
 Role = Literal[
     "contribution", "method", "result", "setting", "problem", "background", "boilerplate"
 ]
-ROLE_BONUS: dict[Role, float] = {
-    "contribution": 0.16,
-    "result": 0.10,
-    "method": 0.08,
-    "setting": 0.02,
-    "problem": -0.04,
-    "background": -0.10,
-    "boilerplate": -0.60,
-}
 
 
 _BOILERPLATE_HINTS = (

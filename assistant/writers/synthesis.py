@@ -16,9 +16,7 @@ from dataclasses import dataclass
 
 from assistant.models import DraftSentence, Paper
 from assistant.text.claims import PaperClaims, Result
-from assistant.text.names import method_name
-
-_MAX_LABEL_WORDS = 8  # a title longer than this before its colon is no label for prose
+from assistant.text.names import LABEL_MAX_WORDS, method_name
 
 
 def paper_claims(paper: Paper) -> PaperClaims:
@@ -42,7 +40,7 @@ def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
     if name:
         return name
     head = re.split(r"[:?]", paper.title)[0].strip()
-    if head and len(head.split()) <= _MAX_LABEL_WORDS:
+    if head and len(head.split()) <= LABEL_MAX_WORDS:
         return head
     return None
 
@@ -125,7 +123,7 @@ def say_paper(
         # "DeYO introduces ... named Destroy Your Object (DeYO)" would name it twice: the title
         # says which paper it is instead, when it is short enough to read as a name.
         head = re.split(r"[:?]", paper.title)[0].strip()
-        fits = len(head.split()) <= _MAX_LABEL_WORDS and not (label and label in head)
+        fits = len(head.split()) <= LABEL_MAX_WORDS and not (label and label in head)
         name = head if fits else anonymous
     if name is not None:
         sentences = [DraftSentence(_sentence(f"{name} {lead_text}"), [paper.id])]

@@ -38,7 +38,10 @@ class PaperClaims:
     finding: Span | None  # the main finding as a clause, for analysis papers
 
 
-# --- tuning --------------------------------------------------------------------------------------
+# --- lengths that define a claim ----------------------------------------------------------------
+# Fixed here rather than settings: claims are analysed once at index time and stored with the paper,
+# and the stored analysis is versioned by a digest of this package's code (text/analysis.py,
+# analysis_version). A setting would change what a claim is without re-analysing any paper.
 
 MAX_SPAN_CHARS = 260  # a span longer than this is cut at a clause boundary
 MIN_SPAN_WORDS = 3  # a shorter span says too little to print

@@ -1,71 +1,16 @@
-"""The tuning numbers of each stage, one group per stage, each number described where it is defined.
-
-These are the dials the evals were tuned with: ``Settings`` holds one frozen instance of each
-group (``settings.retrieval``, ``settings.evidence``, ``settings.writer``, ``settings.verify``,
-``settings.lint``), set in config.toml under ``[evidence]`` and the like or in the environment as
-``ASSISTANT_EVIDENCE__RELEVANCE_THRESHOLD``; ``assistant eval`` records every one of them, so a
-baseline diff says which changed. A stage receives its group (``config=settings.evidence``), never
-the whole settings object it does not need.
-
-Numbers that define what a thing *is* rather than how well a stage does (the claims analyser's span
-lengths, a citation label's word count, R@10's depth) are not here: they stay beside the code that
-defines them, with a comment saying why they are fixed.
-"""
+"""Tuning numbers of the evidence stage: relevance, abstention, sentence scoring."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field, field_validator
 
-
-class _Group(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
-
-
-class RetrievalSettings(_Group):
-    """Retrieve: dense and BM25 rankings fused into one."""
-
-    rrf_k: int = Field(
-        default=10,
-        ge=1,
-        description="Reciprocal rank fusion constant (tuned on evals/: 10-20 is a plateau).",
-    )
-    bm25_weight: float = Field(
-        default=1.0, ge=0, description="Weight of the BM25 ranking in fusion."
-    )
-    dense_weight: float = Field(
-        default=0.4,
-        ge=0,
-        description="Weight of the dense ranking in fusion (BM25 is the stronger retriever here).",
-    )
-    fusion_depth: int = Field(
-        default=50, ge=5, description="How deep each retriever's ranking goes into fusion."
-    )
-    dense_chunk_depth: int = Field(
-        default=300,
-        ge=1,
-        description=(
-            "Vector-store chunks fetched per question before they are grouped into papers (a "
-            "paper has a title chunk and one per sentence, so this covers the top papers' sentences)."
-        ),
-    )
-    centroid_hits: int = Field(
-        default=3,
-        ge=1,
-        description="Leading dense hits whose mean vector stands for what the question is about.",
-    )
-    papers_per_question: int = Field(
-        default=40,
-        ge=1,
-        description=(
-            "Papers retrieved per question (ask, compare, related-work): the relevance model judges "
-            "each of them, so this bounds how many an answer can draw on."
-        ),
-    )
+from assistant.text.roles import Role
+from assistant.tuning.group import Group
 
 
-class EvidenceSettings(_Group):
+class EvidenceSettings(Group):
     """Evidence: which retrieved papers an answer may draw on, which sentences, and when to abstain."""
 
     relevance_weights: dict[str, float] = Field(
@@ -237,6 +182,21 @@ class EvidenceSettings(_Group):
         description="The same for --mode bm25 (idf share of the question found in the best paper; calibrated on evals/).",
     )
     # How an abstract sentence is scored against the question (answer/sentences.py).
+    role_bonus: dict[str, float] = Field(
+        default_factory=lambda: {
+            "contribution": 0.16,
+            "result": 0.10,
+            "method": 0.08,
+            "setting": 0.02,
+            "problem": -0.04,
+            "background": -0.10,
+            "boilerplate": -0.60,
+        },
+        description=(
+            "Added to a sentence's score by its role in the abstract (text/roles.py): what the "
+            "paper does or found beats the background that opens most abstracts."
+        ),
+    )
     sentence_semantic: float = Field(
         default=0.45,
         ge=0,
@@ -288,154 +248,10 @@ class EvidenceSettings(_Group):
         description="Taken from a sentence already chosen for an earlier clause, so each clause gets its own.",
     )
 
-
-class WriterSettings(_Group):
-    """Write: how the extractive writer chooses and groups what it says."""
-
-    group_similarity: float = Field(
-        default=0.25,
-        ge=0,
-        le=1,
-        description="related-work: average-link cosine (tf-idf) at which two groups of papers merge into one paragraph.",
-    )
-    long_sentence_words: int = Field(
-        default=45,
-        ge=1,
-        description="A sentence longer than this is used only when nothing shorter says the same.",
-    )
-
-
-class VerifySettings(_Group):
-    """Verify: when a draft sentence counts as supported by the papers it cites.
-
-    Described here with the values the verifier uses today; answer/verify.py and answer/meaning.py
-    still read their module constants of the same values (to be switched over to this group)."""
-
-    lexical_support: float = Field(
-        default=0.8,
-        ge=0,
-        le=1,
-        description="Share of a sentence's content words found in its cited abstracts at which it is supported.",
-    )
-    lexical_floor: float = Field(
-        default=0.4, ge=0, le=1, description="Below this share no similarity can save the sentence."
-    )
-    semantic_support: float = Field(
-        default=0.72,
-        ge=0,
-        le=1,
-        description="Cosine to the closest cited sentence that supports a paraphrase.",
-    )
-    citation_share: float = Field(
-        default=0.25,
-        ge=0,
-        le=1,
-        description="A paper cited in a multi-citation sentence must hold this share of its words.",
-    )
-    candidate_sentences: int = Field(
-        default=3,
-        ge=1,
-        description="Abstract sentences per paper compared by embedding (the lexically closest).",
-    )
-    summary_share: float = Field(
-        default=0.5,
-        ge=0,
-        le=1,
-        description=(
-            "A sentence citing several papers is a faithful summary when every paper it cites holds "
-            "this share of its content words on its own ..."
-        ),
-    )
-    summary_semantic: float = Field(
-        default=0.45,
-        ge=0,
-        le=1,
-        description="... or this cosine to that paper's closest sentence or title (MiniLM puts a short summary near 0.5).",
-    )
-    close_paraphrase: float = Field(
-        default=0.6,
-        ge=0,
-        le=1,
-        description=(
-            "A sentence restating two abstract sentences at once falls below semantic_support "
-            "against either; this similarity is enough ..."
-        ),
-    )
-    close_paraphrase_words: float = Field(
-        default=0.6,
-        ge=0,
-        le=1,
-        description="... when at least this share of its content words is in the cited abstract.",
-    )
-    clause_share: float = Field(
-        default=0.5,
-        ge=0,
-        le=1,
-        description=(
-            "Each clause of a sentence that joins clauses must have this share of its content "
-            "words in the cited abstracts (so two papers' claims cannot be merged and cited to one) ..."
-        ),
-    )
-    clause_min_words: int = Field(
-        default=3, ge=1, description="... for clauses of at least this many content words."
-    )
-    anchor_window: int = Field(
-        default=4,
-        ge=1,
-        description="Meaning checks: words either side of a direction word or figure that say what it is about.",
-    )
-    min_shared: int = Field(
-        default=3,
-        ge=1,
-        description="Meaning checks: content words a source sentence must share with the draft to be about the same thing.",
-    )
-    close_share: float = Field(
-        default=0.35,
-        ge=0,
-        le=1,
-        description="Meaning checks: a negation flip is judged against a source sentence this close to the draft.",
-    )
-    min_anchors: int = Field(
-        default=2,
-        ge=1,
-        description="Meaning checks: content words near both opposite direction words that make them the same thing reversed.",
-    )
-
-
-class LintSettings(_Group):
-    """Lint: the style checks an answer's text must pass (eval counts their findings)."""
-
-    echo_min_words: int = Field(
-        default=4,
-        ge=1,
-        description=(
-            "A run of this many content words (stemmed, stopwords out) shared with the question, "
-            "written by the writer rather than copied from a cited abstract, is the question echoed back."
-        ),
-    )
-    heading_max_words: int = Field(
-        default=8, ge=1, description="A heading longer than this is a sentence, not a topic phrase."
-    )
-    subject_max_words: int = Field(
-        default=8,
-        ge=1,
-        description="The subject of a sentence ends within this many words ('The S4D paper's final model S4D is').",
-    )
-
-
-GROUPS: dict[str, type[_Group]] = {
-    "retrieval": RetrievalSettings,
-    "evidence": EvidenceSettings,
-    "writer": WriterSettings,
-    "verify": VerifySettings,
-    "lint": LintSettings,
-}
-
-
-def flatten(groups: dict[str, BaseModel]) -> dict[str, Any]:
-    """``{"evidence.relevance_threshold": 0.45, ...}``: every tuning number under its dotted name."""
-    return {
-        f"{group}.{name}": value
-        for group, model in groups.items()
-        for name, value in model.model_dump().items()
-    }
+    @field_validator("role_bonus")
+    @classmethod
+    def _every_role(cls, value: dict[str, float]) -> dict[str, float]:
+        roles = set(get_args(Role))
+        if set(value) != roles:
+            raise ValueError(f"needs exactly the roles {', '.join(sorted(roles))}")
+        return value

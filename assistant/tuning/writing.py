@@ -1,0 +1,142 @@
+"""Tuning numbers of writing an answer and checking it: the extractive writer, the verifier, the
+output lint."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from assistant.tuning.group import Group
+
+
+class WriterSettings(Group):
+    """Write: how the extractive writer chooses and groups what it says."""
+
+    group_similarity: float = Field(
+        default=0.25,
+        ge=0,
+        le=1,
+        description="related-work: average-link cosine (tf-idf) at which two groups of papers merge into one paragraph.",
+    )
+    long_sentence_words: int = Field(
+        default=45,
+        ge=1,
+        description="A sentence longer than this is used only when nothing shorter says the same.",
+    )
+
+
+class VerifySettings(Group):
+    """Verify: when a draft sentence counts as supported by the papers it cites.
+
+    Described here with the values the verifier uses today; answer/verify.py and answer/meaning.py
+    still read their module constants of the same values (to be switched over to this group)."""
+
+    lexical_support: float = Field(
+        default=0.8,
+        ge=0,
+        le=1,
+        description="Share of a sentence's content words found in its cited abstracts at which it is supported.",
+    )
+    lexical_floor: float = Field(
+        default=0.4, ge=0, le=1, description="Below this share no similarity can save the sentence."
+    )
+    semantic_support: float = Field(
+        default=0.72,
+        ge=0,
+        le=1,
+        description="Cosine to the closest cited sentence that supports a paraphrase.",
+    )
+    citation_share: float = Field(
+        default=0.25,
+        ge=0,
+        le=1,
+        description="A paper cited in a multi-citation sentence must hold this share of its words.",
+    )
+    candidate_sentences: int = Field(
+        default=3,
+        ge=1,
+        description="Abstract sentences per paper compared by embedding (the lexically closest).",
+    )
+    summary_share: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description=(
+            "A sentence citing several papers is a faithful summary when every paper it cites holds "
+            "this share of its content words on its own ..."
+        ),
+    )
+    summary_semantic: float = Field(
+        default=0.45,
+        ge=0,
+        le=1,
+        description="... or this cosine to that paper's closest sentence or title (MiniLM puts a short summary near 0.5).",
+    )
+    close_paraphrase: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description=(
+            "A sentence restating two abstract sentences at once falls below semantic_support "
+            "against either; this similarity is enough ..."
+        ),
+    )
+    close_paraphrase_words: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="... when at least this share of its content words is in the cited abstract.",
+    )
+    clause_share: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description=(
+            "Each clause of a sentence that joins clauses must have this share of its content "
+            "words in the cited abstracts (so two papers' claims cannot be merged and cited to one) ..."
+        ),
+    )
+    clause_min_words: int = Field(
+        default=3, ge=1, description="... for clauses of at least this many content words."
+    )
+    anchor_window: int = Field(
+        default=4,
+        ge=1,
+        description="Meaning checks: words either side of a direction word or figure that say what it is about.",
+    )
+    min_shared: int = Field(
+        default=3,
+        ge=1,
+        description="Meaning checks: content words a source sentence must share with the draft to be about the same thing.",
+    )
+    close_share: float = Field(
+        default=0.35,
+        ge=0,
+        le=1,
+        description="Meaning checks: a negation flip is judged against a source sentence this close to the draft.",
+    )
+    min_anchors: int = Field(
+        default=2,
+        ge=1,
+        description="Meaning checks: content words near both opposite direction words that make them the same thing reversed.",
+    )
+
+
+class LintSettings(Group):
+    """Lint: the style checks an answer's text must pass (eval counts their findings)."""
+
+    echo_min_words: int = Field(
+        default=4,
+        ge=1,
+        description=(
+            "A run of this many content words (stemmed, stopwords out) shared with the question, "
+            "written by the writer rather than copied from a cited abstract, is the question echoed back."
+        ),
+    )
+    heading_max_words: int = Field(
+        default=8, ge=1, description="A heading longer than this is a sentence, not a topic phrase."
+    )
+    subject_max_words: int = Field(
+        default=8,
+        ge=1,
+        description="The subject of a sentence ends within this many words ('The S4D paper's final model S4D is').",
+    )
