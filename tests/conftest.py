@@ -16,6 +16,20 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = PROJECT_ROOT / "corpus"
 
 
+# The fast lane (pytest -m "not slow") is the unit tests of each stage. A test is slow when it needs
+# what takes seconds to minutes to set up: the real index of the bundled corpus (built once per
+# session, minutes) or a real Chroma server process. Such tests are marked here from the fixtures
+# they use, so a new one cannot forget; tests that run the command line in a subprocess, start a
+# server or drive a browser carry @pytest.mark.slow themselves. CI (.ci/run) runs everything.
+SLOW_FIXTURES = frozenset({"corpus_index", "chroma_server"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The ONNX export is made once per session and shared by every test's data directory."""

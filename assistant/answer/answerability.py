@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from assistant import bm25
 from assistant.models import Evidence
 from assistant.text.query import content_tokens
+from assistant.text.tokens import idf
 
 if TYPE_CHECKING:
     from assistant.retrieve import Retrieval
@@ -107,12 +108,11 @@ def lexical_support(
     question: str, evidence: Sequence[Evidence], document_frequency: DocumentFrequency, size: int
 ) -> float:
     """Share (by idf) of the question's content words that the best evidence paper contains."""
-    import math
 
     tokens = list(dict.fromkeys(content_tokens(question)))
     if not tokens or not evidence:
         return 0.0
-    weights = {token: math.log((size + 1) / (document_frequency(token) + 0.5)) for token in tokens}
+    weights = {token: idf(document_frequency(token), size) for token in tokens}
     total = sum(weights.values()) or 1.0
     best = 0.0
     for item in evidence[:3]:

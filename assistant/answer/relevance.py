@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from assistant import bm25
 from assistant.models import Paper
+from assistant.text.tokens import idf
 
 DocumentFrequency = Callable[[str], int]
 
@@ -74,11 +75,6 @@ class PaperFeatures:
 
     def as_dict(self) -> dict[str, float]:
         return dict(zip(FEATURES, self.values, strict=True))
-
-
-def idf(frequency: int, size: int) -> float:
-    """The one IDF used by relevance, sentence scoring and the verifier."""
-    return math.log((size + 1) / (frequency + 0.5))
 
 
 @lru_cache(maxsize=8192)

@@ -6,7 +6,6 @@ first."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +14,7 @@ from assistant.text.names import method_name
 from assistant.text.query import Clause, content_tokens
 from assistant.text.roles import _NUMBER, STRONG_CONTRIBUTION, Role
 from assistant.text.sentences import _sentence_tokens, clean_sentence
-from assistant.text.tokens import tokenize
+from assistant.text.tokens import idf, tokenize
 from assistant.tuning import EvidenceSettings
 
 DocumentFrequency = Callable[[str], int]
@@ -29,7 +28,7 @@ class Weights:
     size: int
 
     def idf(self, token: str) -> float:
-        return math.log((self.size + 1) / (self.frequency(token) + 0.5))
+        return idf(self.frequency(token), self.size)
 
 
 def local_weights(papers: Sequence[Paper]) -> Weights:

@@ -6,8 +6,16 @@ function, so a stem means the same thing everywhere.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
+
+
+def idf(frequency: int, size: int) -> float:
+    """Inverse document frequency, the one formula every stage weighs a word by (relevance, sentence
+    scoring, answerability, the writer's grouping, the verifier): log((N + 1) / (df + 0.5))."""
+    return math.log((size + 1) / (frequency + 0.5))
+
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 # The stop words bm25s uses for "en" (sklearn's short list), kept here so queries need no bm25s.

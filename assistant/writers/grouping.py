@@ -7,6 +7,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from assistant.text.tokens import idf
 from assistant.writers.views import _PaperView
 
 DocumentFrequency = Callable[[str], int]
@@ -28,8 +29,9 @@ class _Weights:
 
     def idf(self, token: str) -> float:
         if self.frequency is not None and self.size:
-            return math.log((self.size + 1) / (self.frequency(token) + 0.5))
-        return math.log((self.count + 5) / (self.local[token] + 0.5))
+            return idf(self.frequency(token), self.size)
+        # Four pseudo-documents keep a token found in every paper from weighing nothing.
+        return idf(self.local[token], self.count + 4)
 
 
 def _vectors(

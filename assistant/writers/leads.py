@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from assistant import bm25
 from assistant.models import DraftSentence
 from assistant.text.lexicon import words
-from assistant.text.tokens import STOPWORDS
+from assistant.text.tokens import STOPWORDS, idf
 from assistant.writers.views import _GENERIC, _PaperView
 
 DocumentFrequency = Callable[[str], int]
@@ -123,7 +123,7 @@ def _terms(view: _PaperView) -> list[tuple[tuple[str, ...], str]]:
 def _idf(stem: str, frequency: DocumentFrequency | None, size: int | None) -> float:
     if frequency is None or not size:
         return 1.0
-    return math.log((size + 1) / (frequency(stem) + 0.5))
+    return idf(frequency(stem), size)
 
 
 def _own_case(surface: str) -> str:
