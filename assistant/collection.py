@@ -5,14 +5,13 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.atomic import write_atomically
 from assistant.corpus import (
     is_derived_id,
     listing_files,
@@ -180,23 +179,15 @@ class _Merger:
 
 
 def _write_atomically(path: Path, papers: list[Paper]) -> None:
-    """Write a temporary file of a unique name beside ``path``, then rename it over ``path``: a
-    reader sees the old file or the new one, and no other writer can rename our half-written one."""
-    temporary: Path | None = None
+    """The collection written in one step (atomic.write_atomically): a reader sees the old file or
+    the new one, and no other writer can rename our half-written one."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        temporary = Path(name)
-        os.fchmod(descriptor, 0o644)  # mkstemp makes it private; the file it replaces was not
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            for paper in papers:
-                handle.write(json.dumps(paper_to_record(paper), ensure_ascii=False) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        write_atomically(
+            path,
+            (json.dumps(paper_to_record(paper), ensure_ascii=False) + "\n" for paper in papers),
+        )
     except OSError as error:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             raise InputError(
                 f"cannot write {path}: the disk is full ({error.strerror}); free some space and "

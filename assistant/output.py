@@ -8,10 +8,10 @@ never overwrites an existing ``.bib`` (a hand-edited bibliography is easy to los
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.atomic import write_atomically
 from assistant.errors import InputError
 from assistant.models import Answer
 
@@ -116,10 +116,7 @@ def write_answer(
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
     try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
+        write_atomically(path, [text])
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise InputError(f"cannot write {path}: {error.strerror}.") from None

@@ -18,7 +18,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "assistant"
 # Lowest first. A name is a module ("assistant.corpus") or a package prefix ("assistant.text").
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("assistant.text",),  # pure text analysis: knows no other part of the pipeline
-    ("assistant.errors", "assistant.citations", "assistant.urls", "assistant.deadline"),
+    (
+        "assistant.errors",
+        "assistant.citations",
+        "assistant.urls",
+        "assistant.deadline",
+        "assistant.atomic",
+    ),
     ("assistant.models", "assistant.settings", "assistant.tuning"),
     (
         "assistant.locks",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.atomic import write_atomically
 from assistant.corpus import read_text_file
 from assistant.errors import InputError
 from assistant.evaluation.metrics import (
@@ -110,7 +111,7 @@ def save_baseline(result: EvalResult, path: Path) -> None:
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_atomically(path, [json.dumps(record, indent=2, ensure_ascii=False) + "\n"])
     except OSError as error:
         raise InputError(f"cannot write the baseline {path} ({error.strerror}).") from None
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.atomic import write_atomically
 from assistant.errors import InputError
 from assistant.evaluation.baseline import (
     Delta,
@@ -195,7 +196,7 @@ def write_markdown_report(
 ) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(format_report(result, deltas, worst=worst), encoding="utf-8")
+        write_atomically(path, [format_report(result, deltas, worst=worst)])
     except OSError as error:
         raise InputError(f"cannot write the report {path} ({error.strerror}).") from None
     return path

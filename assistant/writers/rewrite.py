@@ -7,6 +7,7 @@ import re
 
 from assistant.text.claims.spans import drop_self_reference
 from assistant.text.lexicon import words
+from assistant.text.lexicon import words as lexicon_words
 from assistant.text.sentences import clean_sentence
 
 _OPENER = re.compile(
@@ -59,18 +60,8 @@ def _third_person(verb: str) -> str:
         return _IRREGULAR[verb]
     if (
         verb.endswith("ed")
-        or verb
-        in {
-            "can",
-            "could",
-            "may",
-            "might",
-            "will",
-            "would",
-            "should",
-            "must",
-            "also",
-        }
+        or verb in lexicon_words("modals")
+        or verb == "also"
         or verb in _IRREGULAR_PAST
     ):
         return verb

@@ -13,6 +13,7 @@ from assistant.text.claims.base import (
     _opener_pattern,
     _third_person,
 )
+from assistant.text.lexicon import words as lexicon_words
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
@@ -27,23 +28,8 @@ _QUALIFIER = (
     r"as\s+few\s+as|by|of)\s+)?"
 )
 
-_MODALS = frozenset(
-    [
-        "can",
-        "could",
-        "may",
-        "might",
-        "will",
-        "would",
-        "should",
-        "must",
-        "shall",
-        "cannot",
-        "did",
-        "had",
-        "was",
-    ]
-)
+# Modals and the past auxiliaries that, like them, take a bare verb after them.
+_MODALS = frozenset([*lexicon_words("modals"), "did", "had", "was"])
 
 _IRREGULAR_PRESENT = {"are": "is", "were": "was", "have": "has", "do": "does"}
 
