@@ -84,6 +84,7 @@ DAMAGE = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_index_verifies_what_queries_trust_and_repairs_it_without_re_embedding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str

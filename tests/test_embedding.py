@@ -118,6 +118,7 @@ def test_export_leaves_only_the_model_file(local_embedder: LocalMiniLM) -> None:
     assert [path.name for path in local_embedder.cache_dir.iterdir()] == [ONNX_FILENAME]
 
 
+@pytest.mark.slow
 def test_failed_export_leaves_no_file(
     local_embedder: LocalMiniLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

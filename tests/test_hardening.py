@@ -134,6 +134,7 @@ def test_invalid_collection_name_is_a_setting_error(monkeypatch: pytest.MonkeyPa
         load_settings()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("url", ["http://127.0.0.1:99999", "http://[::1"])
 def test_malformed_chroma_url_is_a_one_line_error(
     url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -170,6 +171,7 @@ def test_credentials_in_urls_are_masked(
 # --- output streams ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_closed_full_or_ascii_stdout_is_no_traceback(tmp_path: Path) -> None:
     env = dict(os.environ)
     closed = subprocess.run(

@@ -89,6 +89,7 @@ def _model_ready(model_dir: Path) -> None:
     LocalMiniLM(model_dir).embed(["warm up"])
 
 
+@pytest.mark.slow
 def test_sigkill_during_index_leaves_a_repairable_index(tmp_path: Path, model_dir: Path) -> None:
     _model_ready(model_dir)
     env = _small_corpus_env(tmp_path)
@@ -115,6 +116,7 @@ def test_sigkill_during_index_leaves_a_repairable_index(tmp_path: Path, model_di
     _assert_consistent(env)
 
 
+@pytest.mark.slow
 def test_sigkill_during_add_keeps_collection_and_index_consistent(
     tmp_path: Path, model_dir: Path
 ) -> None:
@@ -155,6 +157,7 @@ def test_sigkill_during_add_keeps_collection_and_index_consistent(
     _assert_consistent(env)
 
 
+@pytest.mark.slow
 def test_second_writer_waits_then_reports_busy(tmp_path: Path) -> None:
     settings = load_settings(index_lock_wait=0.3)
     with writer_lock(settings, wait_seconds=5):
@@ -174,6 +177,7 @@ def test_second_writer_waits_then_reports_busy(tmp_path: Path) -> None:
     assert "Traceback" not in busy.stderr
 
 
+@pytest.mark.slow
 def test_chroma_server_down_is_a_quick_clear_error_and_recovers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -224,6 +228,7 @@ def test_damaged_or_foreign_index_says_how_to_rebuild(
         Retriever(writable_index).retrieve("mamba", 3, "bm25")
 
 
+@pytest.mark.slow
 def test_rebuild_repairs_a_damaged_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from test_index import CountingEmbedder, HashingEmbedder
 
@@ -285,6 +290,7 @@ records = st.dictionaries(
 )
 
 
+@pytest.mark.slow  # 300 generated files
 @hypothesis_settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(records.map(json.dumps), st.text(max_size=80)), min_size=0, max_size=5))
 def test_jsonl_parser_parses_or_raises_parse_error(lines: list[str]) -> None:

@@ -18,6 +18,9 @@ from servers import (
     fake_embedding,
 )
 
+# These tests start the fake servers (and a real Chroma one) the other tests rely on: slow lane.
+pytestmark = pytest.mark.slow
+
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
     from openai.types.chat import ChatCompletionMessageParam
@@ -356,6 +359,7 @@ def test_chroma_server_stores_and_queries_vectors(chroma_server: ChromaServer) -
     assert result["documents"] == [["retrieval-augmented generation", "sparse ranking"]]
 
 
+@pytest.mark.slow
 def test_chroma_server_restarts_on_the_same_port_with_its_data(tmp_path: Path) -> None:
     with ChromaServer(tmp_path / "chroma") as server:
         first_start = server.startup_seconds

@@ -111,6 +111,7 @@ def test_json_flag_is_an_alias(indexed_settings: Settings) -> None:
     assert json.loads(as_flag.stdout)["sentences"] == json.loads(as_format.stdout)["sentences"]
 
 
+@pytest.mark.slow
 def test_version_and_completion() -> None:
     from importlib.metadata import version
 
