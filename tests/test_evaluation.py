@@ -616,3 +616,20 @@ def test_real_questions_through_the_real_pipeline(indexed_settings: Settings) ->
     assert summary["unanswerable"]["abstained_unanswerable"] == 1.0
     assert summary["lookup"]["key_fact_coverage"] == 1.0
     assert all(outcome.error is None for outcome in result.results["hybrid"])
+
+
+def test_a_baseline_diff_names_the_settings_that_changed_even_under_their_old_names() -> None:
+    from assistant.evaluation import Baseline, settings_changes
+
+    settings = Settings()
+    recorded = {"top_k": 10} | settings.tuning()
+    result = build_result("extractive", {"hybrid": []}, {}, settings_summary=recorded)
+    # A baseline saved before the tuning numbers were grouped records them under the old names.
+    old = {"top_k": 10, "relevance_threshold": 0.5, "rrf_k": settings.retrieval.rrf_k}
+    baseline = Baseline(
+        engine="extractive", created="", questions_digest="", metrics={}, settings=old
+    )
+    assert settings_changes(result, baseline) == [
+        f"evidence.relevance_threshold 0.5 → {settings.evidence.relevance_threshold}"
+    ]
+    assert "retrieval.dense_chunk_depth" in result.settings  # every tuning number is recorded
