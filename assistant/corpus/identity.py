@@ -19,6 +19,8 @@ MIN_LISTING_ABSTRACT_CHARS = 100  # shorter "abstracts" in most entries: not a l
 MIN_ABSTRACT_AFTER_HEADER = 250  # characters: abstracts are longer, titles and headers shorter
 MAX_ABSTRACT_CHARS = 50_000
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
+# Part of a paper id's definition (ids are stored and must not change), so deliberately not the
+# lexicon's title_function_words, which other code may grow.
 _SLUG_STOPWORDS = {
     "a",
     "an",

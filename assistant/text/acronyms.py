@@ -11,10 +11,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from assistant.text.lexicon import words as lexicon_words
+
 _DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9}?)s?\)")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 # Words an acronym usually skips ("Quality of Service (QoS)" has no letter for "of").
-_SKIPPABLE = {"of", "for", "and", "the", "a", "an", "in", "on", "to", "with", "via", "by"}
+_SKIPPABLE = frozenset(lexicon_words("title_function_words"))
 
 
 def _letters(acronym: str) -> str:

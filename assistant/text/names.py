@@ -7,6 +7,7 @@ from typing import Protocol
 
 from assistant.text.claims import fix_artefacts, paper_name
 from assistant.text.claims.base import MAX_TITLE_NAME_CHARS
+from assistant.text.lexicon import words as lexicon_words
 
 
 def _words(text: str) -> list[str]:
@@ -33,31 +34,9 @@ def method_name(title: str, abstract: str) -> str | None:
 LABEL_MAX_WORDS = 8  # a title head longer than this is shortened for citations in prose
 _SHORT_LABEL_WORDS = 4  # ... to at most this many words
 _LABEL_OPENERS = re.compile(r"^(?:(?:towards|toward|on|a|an|the)\s+)+(?=\S+\s+\S+)", re.IGNORECASE)
-_LABEL_STOPS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "for",
-        "and",
-        "on",
-        "in",
-        "to",
-        "with",
-        "via",
-        "by",
-        "from",
-        "as",
-        "at",
-        "is",
-        "are",
-        "can",
-        "do",
-        "does",
-        "not",
-        "without",
-    ]
+# A label never ends on a function word, nor on a verb or negation that leaves it mid-phrase.
+_LABEL_STOPS = frozenset(lexicon_words("title_function_words")) | frozenset(
+    ["from", "as", "at", "is", "are", "can", "do", "does", "not", "without"]
 )
 
 
