@@ -338,6 +338,7 @@ def _settings_summary(settings: Settings, engine: str) -> dict[str, Any]:
             "topic_unnamed_threshold",
             "relevance_weights",
             "topic_relevance_weights",
+            "topic_relevance_threshold",
             "abstain_threshold",
             "unsupported",
             "embedder",
