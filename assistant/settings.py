@@ -246,6 +246,7 @@ MOVED: dict[str, str] = {
             "topic_core_exception",
             "topic_unnamed_threshold",
             "topic_relevance_weights",
+            "topic_relevance_threshold",
             "relative_cutoff",
             "abstain_threshold",
             "abstain_threshold_lexical",

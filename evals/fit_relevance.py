@@ -3,10 +3,11 @@
     python evals/fit_relevance.py            # prints both weight sets and out-of-fold precision/recall
 
 Two models, because the two kinds of request ask different things of a paper: a question about one
-finding (a lookup) wants the paper that states it, a request about a topic (a topic question,
-related work, a comparison) wants every paper about the topic, and the features weigh differently
-for the two (a topic paper often shares few words with the request). ``settings.evidence.relevance_weights``
-serves the first, ``settings.evidence.topic_relevance_weights`` the second.
+finding (a lookup) or a comparison wants the few papers that state it, a request about a topic
+(a topic question, related work) wants every paper about the topic, and the features weigh
+differently for the two (a topic paper often shares few words with the request).
+``settings.evidence.relevance_weights`` serves the first, ``settings.evidence.topic_relevance_weights``
+the second.
 
 Trains on evals/questions.jsonl + evals/blind-tune.jsonl; also reports out-of-fold figures (five folds
 by question) so a change to the features can be judged without looking at any test question.
@@ -27,7 +28,7 @@ from assistant.assistant import Assistant
 from assistant.evaluation import evals_dir, load_questions
 
 TUNING_SETS = ("questions", "blind-tune")
-BROAD_KINDS = frozenset(("topic", "related_work", "compare"))
+BROAD_KINDS = frozenset(("topic", "related_work"))
 FOLDS = 5
 POSITIVE_WEIGHT = 4.0  # a question has a few gold papers among forty retrieved
 L2 = 0.005
@@ -98,10 +99,16 @@ def score(data: list, beta: np.ndarray, threshold: float) -> dict[str, tuple[flo
 
 
 def by_breadth(data: list) -> dict[str, list]:
+    """Training rows of each model: the general one learns from every question, the topic one
+    from the topic and related-work requests alone."""
     return {
-        "relevance_weights": [row for row in data if row[1] not in BROAD_KINDS],
+        "relevance_weights": data,
         "topic_relevance_weights": [row for row in data if row[1] in BROAD_KINDS],
     }
+
+
+def serves(name: str, kind: str) -> bool:
+    return (kind in BROAD_KINDS) == (name == "topic_relevance_weights")
 
 
 def out_of_fold(data: list, threshold: float) -> dict[str, tuple[float, float]]:
@@ -110,11 +117,11 @@ def out_of_fold(data: list, threshold: float) -> dict[str, tuple[float, float]]:
     fold = {data[index][0]: position % FOLDS for position, index in enumerate(order)}
     pooled: dict[str, list[tuple[float, float]]] = {}
     for number in range(FOLDS):
-        for rows in by_breadth(data).values():
+        for name, rows in by_breadth(data).items():
             train = [row for row in rows if fold[row[0]] != number]
             beta = fit(train)
             for row in rows:
-                if fold[row[0]] == number:
+                if fold[row[0]] == number and serves(name, row[1]):
                     kind, (precision, recall) = row[1], score([row], beta, threshold)[row[1]]
                     pooled.setdefault(kind, []).append((precision, recall))
     return {

@@ -203,8 +203,9 @@ def assert_contained(sentence_text: str, papers: Sequence[Paper]) -> None:
         assert number in joined, (sentence_text, number)
     if sentence_text.startswith("Distinctive to each paper:"):
         return  # checked phrase by phrase in test_distinctive_phrases_are_in_their_own_abstract
-    if " is common ground for " in sentence_text:
-        shared = sentence_text.split(" is common ground for ")[0].lower()
+    common = re.match(r"^(.+?) (?:is|are) common to ", sentence_text)
+    if common:  # a group's lead: the shared term is in every cited abstract, verbatim
+        shared = common.group(1).lower()
         assert all(shared in text.lower() for text in texts), sentence_text
         return
     if sentence_text.startswith("The closest match is “"):

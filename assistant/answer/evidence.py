@@ -18,7 +18,7 @@ from assistant.answer import relevance
 from assistant.answer.features import naming_the_topic, other_sense_papers, relevance_features
 from assistant.answer.sentences import DocumentFrequency, Weights, local_weights, score_sentences
 from assistant.models import Evidence, Paper, Task
-from assistant.text.query import question_kind, split_clauses
+from assistant.text.query import asks_for_several, question_kind, split_clauses
 
 if TYPE_CHECKING:
     from assistant.retrieve import Retrieval
@@ -87,39 +87,47 @@ def relevant_papers(
         and document_frequency is not None
         and collection_size
     ):
-        # A question one paper may answer and a request about a topic weigh the features
-        # differently (see evals/fit_relevance.py): the topic model leans on meaning.
-        wants_all = task != "ask" or question_kind(retrieval.query) == "topic"
-        model = (
-            settings.evidence.topic_relevance_weights
-            if wants_all
-            else settings.evidence.relevance_weights
-        )
-        weights = [model.get(name, 0.0) for name in relevance.FEATURES]
         features = relevance_features(
             retrieval, document_frequency=document_frequency, collection_size=collection_size
         )
-        features = naming_the_topic(features, retrieval, settings, weights)
-        scored = [(item.paper, relevance.probability(item, weights)) for item in features]
-        # A paper that uses the question's acronym only in another sense than the collection's
-        # usual one (TTA = test-time augmentation, when the question means adaptation) is not
-        # about the question, however many words it shares with it.
-        elsewhere = other_sense_papers(retrieval, [paper for paper, _ in scored])
-        same_sense = [item for item in scored if item[0].id not in elsewhere]
-        ordered = sorted(same_sense or scored, key=lambda item: -item[1])
+
+        def ordered_by(model: dict[str, float]) -> list[tuple[Paper, float]]:
+            weights = [model.get(name, 0.0) for name in relevance.FEATURES]
+            kept = naming_the_topic(features, retrieval, settings, weights)
+            scored = [(item.paper, relevance.probability(item, weights)) for item in kept]
+            # A paper that uses the question's acronym only in another sense than the
+            # collection's usual one (TTA = test-time augmentation, when the question means
+            # adaptation) is not about the question, however many words it shares with it.
+            elsewhere = other_sense_papers(retrieval, [paper for paper, _ in scored])
+            same_sense = [item for item in scored if item[0].id not in elsewhere]
+            return sorted(same_sense or scored, key=lambda item: -item[1])
+
+        tuning = settings.evidence
+        specific = ordered_by(tuning.relevance_weights)
+        topical = ordered_by(tuning.topic_relevance_weights)
+        threshold = tuning.topic_relevance_threshold
         # A question that asks for papers in the plural ("which papers ...", "how do X differ")
-        # wants every paper above the threshold; any other is answered by the papers that stand
-        # apart from the rest: one alone, or those above the first clear break.
+        # and a related-work request want every paper about the topic, judged by the model that
+        # leans on meaning (see evals/fit_relevance.py); a comparison, the few papers its topic
+        # names; any other question the papers above the first clear break.
+        wants_all = task != "ask" or question_kind(retrieval.query) == "topic"
+        broad = wants_all and task != "compare"
+        # One paper stands alone: the question is that paper's to answer, however it is phrased
+        # ("what did they find", "which models did best"), unless it asks for papers in so many
+        # words and the topic model finds a second one about it.
         if (
-            not wants_all
-            and len(ordered) > 1
-            and ordered[1][1] < settings.evidence.single_paper_below
+            task == "ask"
+            and len(specific) > 1
+            and specific[1][1] < tuning.single_paper_below
+            and (not asks_for_several(retrieval.query) or topical[1][1] < threshold)
         ):
-            return ordered[:1]  # one paper stands alone: the question is that paper's to answer
+            return specific[:1]
+        ordered = topical if broad else specific
+        threshold = threshold if broad else tuning.relevance_threshold
         chosen: list[tuple[Paper, float]] = []
         for index, (paper, probability) in enumerate(ordered):
             if index >= fewest and (
-                probability < settings.evidence.relevance_threshold
+                probability < threshold
                 or (not wants_all and chosen[-1][1] - probability > settings.evidence.relevance_gap)
             ):
                 break

@@ -176,9 +176,12 @@ def doubled_subjects(
             label = labels.get(paper_id, "")
             if not label or _TRUNCATED.search(label):
                 continue
+            # within the first clause: after a colon or semicolon a new clause has its own
+            # subject ("STEP is a recipe with two phases: first, STEP calculates ...")
+            clause = re.split(r"[:;]\s", text, maxsplit=1)[0]
             found = [
                 occurrence.start()
-                for occurrence in re.finditer(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text)
+                for occurrence in re.finditer(rf"(?<![\w-]){re.escape(label)}(?![\w-])", clause)
             ]
             if len(found) >= 2 and found[0] < verb.start():
                 findings.append(LintFinding("doubled_subject", index, _words(text, 12)))

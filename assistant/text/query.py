@@ -87,6 +87,12 @@ class Clause:
     identifies: bool = False  # "which work does X": answered by the sentence naming the method
 
 
+def asks_for_several(question: str) -> bool:
+    """The question names what it wants in the plural ("which papers ...", "what methods ...",
+    "how do X differ"): a request for every paper about something, not for one finding."""
+    return bool(_PLURAL_OPENING.search(question))
+
+
 def question_kind(question: str) -> QuestionKind:
     """A lookup asks for one paper ("which work does X?"); a topic asks about several."""
     text = question.strip()

@@ -257,9 +257,15 @@ class ExtractiveWriter(Writer):
             return [group for group in focus if not any(spelling <= covered for spelling in group)]
 
         contribution = view.contribution()
+        if contribution is not None and standalone(view.sentences[contribution.index]) is None:
+            contribution = None  # "This allows us to ...": it leans on a sentence not shown
         chosen: list[EvidenceSentence] = [contribution] if contribution is not None else []
         covered = set(bm25.tokenize(view.sentences[contribution.index])) if contribution else set()
-        candidates = view.ranked(exclude_roles=("boilerplate", "background", "problem"))
+        candidates = [
+            item
+            for item in view.ranked(exclude_roles=("boilerplate", "background", "problem"))
+            if standalone(view.sentences[item.index]) is not None
+        ]
         candidates.sort(key=lambda item: len(view.sentences[item.index].split()) > view.long_words)
         for item in candidates:
             if len(chosen) >= most:
@@ -334,6 +340,9 @@ class ExtractiveWriter(Writer):
         builder.add(
             DraftSentence(f"The papers compared here are {_join_labels(labels)}", kind="connective")
         )
+        # Beyond the topic itself: the term of the trade most of them share, cited to those that
+        # use it ("Sample selection is common to DeYO, EATA and ...").
+        self._lead(builder, views, self._skip_tokens(topic or "", views))
         builder.paragraph("How each differs")
         for view in views:
             for sentence in self._paper_sentences(builder, view, focus_groups, topic or "", most=3):

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.models import DraftSentence, Paper
-from assistant.text.claims import PaperClaims, Result
+from assistant.text.claims import PaperClaims, Result, standalone
 from assistant.text.names import LABEL_MAX_WORDS, method_name
 
 
@@ -134,6 +134,13 @@ def say_paper(
     ):
         sentences.append(DraftSentence(_sentence(f"It {claims.mechanism.text}"), [paper.id]))
     result = _best_result(claims, wanted)
+    result_text = result.text if result is not None else ""
+    if result is not None and result_text[:1].isupper():
+        # "Moreover, X ..." loses its opener; "This allows us to ..." leans on a sentence the
+        # reader is not shown and is left out
+        result_text = standalone(result_text) or ""
+        if not result_text:
+            result = None
     if (
         len(sentences) < most
         and result is not None
@@ -141,7 +148,7 @@ def say_paper(
     ):
         # A result span whose subject was the paper ("[We] reduce latency by 3x") starts on its
         # verb: the paper is its subject.
-        text = result.text if result.text[:1].isupper() else f"It {result.text}"
+        text = result_text if result_text[:1].isupper() else f"It {result_text}"
         sentences.append(DraftSentence(_sentence(text), [paper.id]))
     elif (
         len(sentences) < most

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from assistant import bm25
 from assistant.models import DraftSentence, Evidence, EvidenceSentence, Paper
+from assistant.text.claims import standalone
 from assistant.text.names import method_name, short_label
 from assistant.text.roles import states_contribution
 from assistant.writers.rewrite import rewrite
@@ -108,6 +109,9 @@ def _subject_for(view: _PaperView, text: str) -> str:
 def _say(view: _PaperView, item: EvidenceSentence, *, subject: str | None = None) -> DraftSentence:
     """One evidence sentence in third person; the paper's first sentence names it."""
     raw = view.sentences[item.index]
+    # "Moreover, the algorithms ...": an opener that points back at a sentence the reader is not
+    # shown goes (rewrite keeps openers unless "we" follows them)
+    raw = standalone(raw) or raw
     if subject is None:
         return DraftSentence(
             rewrite(raw, _subject_for(view, raw), authors=f"the authors of {view.label}"),

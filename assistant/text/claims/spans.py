@@ -93,6 +93,8 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"\\([A-Za-z]{2,})\b(?!\s*[({])", r"\1", text)  # "\ladder" -> "ladder"
     # a LaTeX size or font command whose backslash the listing page lost: "scriptsizeFLaws"
     text = re.sub(r"\b(?:scriptsize|footnotesize|textsc|textbf|textit|mathrm)(?=[A-Z])", "", text)
+    # an old-style font group, with or without its backslash: "{\it model size}" -> "model size"
+    text = re.sub(r"\{\\?(?:it|bf|em|sl|rm|tt|sc|sf)\s+([^{}]*)\}", r"\1", text)
     return text
 
 
@@ -177,6 +179,8 @@ def _drop_demonstratives(text: str) -> str | int:
     anaphor = _ANAPHORIC_PHRASE.search(text)
     if anaphor:
         return anaphor.start()
+    if re.match(r"(?:Another|The other|The latter|The former)\b", text):
+        return 0  # "Another LSTM layer decodes ...": the first one was in a sentence not shown
     out = []
     position = 0
     for match in _DEMONSTRATIVE.finditer(text):
