@@ -87,7 +87,9 @@ def test_snapshot_search_is_exact_across_blocks(tmp_path: Path, precision: str) 
 
 def test_snapshot_of_another_format_or_precision_is_not_trusted(tmp_path: Path) -> None:
     vectors = np.eye(4, dtype=np.float32)
-    snapshot.write(tmp_path, ["a#paper", "b#paper", "c#paper", "d#paper"], vectors)
+    snapshot.write(
+        tmp_path, ["a#paper", "b#paper", "c#paper", "d#paper"], vectors, precision="float16"
+    )
     assert snapshot.load(tmp_path, precision="float16") is not None
     assert snapshot.load(tmp_path, precision="float32") is None
     (tmp_path / "vectors.json").write_text('{"version": 1}')
