@@ -115,9 +115,9 @@ class Settings(BaseSettings):
         description="Weight of the dense ranking in fusion (BM25 is the stronger retriever here).",
     )
     dense_snapshot_max_chunks: int = Field(
-        50_000,
+        1_000_000,
         ge=0,
-        description="Up to this many vectors, an embedded store is searched from a numpy copy (no chromadb import per question); 0 = always query Chroma.",
+        description="Up to this many vectors (about 100k papers), an embedded store is searched exactly from a memory-mapped numpy copy (no chromadb import per question; at 100k papers ~0.3 GB resident and 0.4 s a search on 2 busy cores, against Chroma's 2.1 GB and 3.6 s to open); 0 = always query Chroma.",
     )
     fusion_depth: int = Field(
         50, ge=5, description="How deep each retriever's ranking goes into fusion."

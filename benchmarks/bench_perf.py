@@ -17,6 +17,7 @@ Rows:
 - re-index: ``assistant index`` again, nothing changed;
 - ask wall p50 and peak RSS: whole ``assistant ask Q --json`` processes;
 - ask in-process p50: ``Assistant.ask`` in a warm process, over the canned questions;
+- with ``--int8-side``, a third column: the current code with ``embedding_precision = int8``;
 - with ``--scale-work``, the 10k / 100k table of benchmarks/bench_scale.py from that directory.
 
 Speed targets are printed next to the figures; nothing is asserted.
@@ -139,9 +140,9 @@ def main() -> None:
     )
     parser.add_argument("--skip-fresh", action="store_true", help="skip the first-answer rows")
     parser.add_argument(
-        "--float32-side",
+        "--int8-side",
         action="store_true",
-        help="also run the current code with embedding_precision=float32 (quantisation's share)",
+        help="also run the current code with embedding_precision=int8 (a setting, not the default)",
     )
     parser.add_argument("--scale-work", type=Path, help="print bench_scale's table from here")
     arguments = parser.parse_args()
@@ -160,8 +161,8 @@ def main() -> None:
     )
     commit = export_old_code(reference, work / "old-code")
     sides = [Side(f"old {commit}", work / "old-code", {}), Side("new", ROOT, {})]
-    if arguments.float32_side:
-        sides.append(Side("new, float32", ROOT, {"ASSISTANT_EMBEDDING_PRECISION": "float32"}))
+    if arguments.int8_side:
+        sides.append(Side("new, int8", ROOT, {"ASSISTANT_EMBEDDING_PRECISION": "int8"}))
     model_dir = (arguments.model_dir or work / "models").resolve()
     model_dir.mkdir(parents=True, exist_ok=True)
     float32 = float32_export(model_dir, launcher)
@@ -172,10 +173,8 @@ def main() -> None:
     def add(measure: str, values: list[float | None], unit: str, target: str = "") -> None:
         digits = {"s": 1, "ms": 0, "MB": 0}[unit]
         cells = [f"{value:,.{digits}f} {unit}" if value is not None else "-" for value in values]
-        if values[0] and values[1]:
-            cells.append(f"{values[1] / values[0]:.2f}")
-        else:
-            cells.append("-")
+        for value in values[1:]:
+            cells.append(f"{value / values[0]:.2f}" if value and values[0] else "-")
         rows.append((measure, cells, target))
 
     if not arguments.skip_fresh:
@@ -245,7 +244,8 @@ def main() -> None:
     add("  p95", [figures["p95"] for figures in in_process], "ms")
     launcher.close()
 
-    header = ["measure", *[side.label for side in sides], f"{sides[1].label} / {sides[0].label}"]
+    header = ["measure", *[side.label for side in sides]]
+    header += [f"{side.label} / {sides[0].label}" for side in sides[1:]]
     lines = [[*header, "target (printed, not asserted)"]]
     lines += [[measure, *cells, target] for measure, cells, target in rows]
     widths = [max(len(line[column]) for line in lines) for column in range(len(lines[0]))]

@@ -543,6 +543,10 @@ def measure(
         options += ["--no-documents"] if backend.endswith(NO_DOCUMENTS) else []
         options += ["--search-ef", arguments.search_ef] if arguments.search_ef else []
         env = dict(os.environ)
+        if arguments.hnsw:
+            neighbors, construction = arguments.hnsw.split(",")
+            env["ASSISTANT_HNSW_MAX_NEIGHBORS"] = neighbors
+            env["ASSISTANT_HNSW_CONSTRUCTION_EF"] = construction
         if SNAPSHOT in backend:
             # every size searched exactly from the numpy snapshot, as the setting allows
             env["ASSISTANT_DENSE_SNAPSHOT_MAX_CHUNKS"] = str(10**9)
@@ -799,6 +803,12 @@ def main() -> None:
         help="embedded only, with every size searched from the numpy snapshot (columns '-snapshot')",
     )
     parser.add_argument(
+        "--hnsw",
+        metavar="M,EF_CONSTRUCTION",
+        help="build Chroma's HNSW graph with these settings (hnsw_max_neighbors, "
+        "hnsw_construction_ef); columns get a '-M..-efc..' suffix",
+    )
+    parser.add_argument(
         "--search-ef",
         help="comma-separated HNSW ef_search values: dense recall and p50 at each (Chroma only)",
     )
@@ -834,6 +844,9 @@ def main() -> None:
     backends = [backend + (NO_DOCUMENTS if arguments.no_documents else "") for backend in backends]
     if arguments.snapshot:
         backends = [backend + SNAPSHOT for backend in backends if backend.startswith("embedded")]
+    if arguments.hnsw:
+        neighbors, construction = arguments.hnsw.split(",")
+        backends = [f"{backend}-M{neighbors}-efc{construction}" for backend in backends]
     throughput = model_throughput(arguments.model_dir, arguments.sample)
     for size in sorted(int(size) for size in arguments.sizes.split(",")):
         if arguments.snapshot_only:

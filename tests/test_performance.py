@@ -114,3 +114,20 @@ def test_hnsw_settings_reach_the_collection(
     SharedSystemClient.clear_system_cache()  # read what is on disk, not this process's copy
     hnsw = store_for(load_settings(), HashingEmbedder.name).collection().configuration["hnsw"]
     assert hnsw["ef_search"] == 320
+
+
+def test_an_older_snapshot_format_is_rewritten_by_the_next_question(small_corpus: Path) -> None:
+    from assistant.index import ensure_current
+
+    settings = load_settings()
+    sync(settings, HashingEmbedder())
+    root = IndexFiles(settings).root
+    snapshot.remove(root)
+    (root / "vectors.npy").write_bytes(b"format 1")
+    (root / "vector_ids.json").write_text('{"version": 1, "ids": []}')
+    assert not is_current(settings, HashingEmbedder.name)
+    counting = CountingEmbedder(HashingEmbedder())
+    ensure_current(settings, counting)
+    assert counting.texts == []
+    assert snapshot.load(root, verify=True) is not None
+    assert not (root / "vector_ids.json").exists()

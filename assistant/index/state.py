@@ -109,6 +109,8 @@ def is_current(settings: Settings, embedder_name: str) -> bool:
     identity = store_identity(settings, embedder_name)
     if any(manifest.get(key) != value for key, value in identity.items()):
         return False
+    if manifest.get("snapshot") and not snapshot.exists(IndexFiles(settings).root):
+        return False  # an older version's vector copy: sync writes it again, embedding nothing
     return bool(manifest.get("fingerprint") == fingerprint(settings))
 
 
