@@ -70,7 +70,7 @@ def test_snapshot_search_is_exact_across_blocks(tmp_path: Path, precision: str) 
     ids = [f"paper-{row % 5_000}#s{row // 5_000}" for row in rng.permutation(rows)]
     snapshot.write(tmp_path, ids, vectors, precision=precision)  # type: ignore[arg-type]
     copy = snapshot.load(tmp_path, verify=True)
-    assert copy is not None and len(copy) == rows
+    assert copy is not None and len(copy.ids) == rows
     assert list(copy.ids) == sorted(chunk_id.encode() for chunk_id in ids)
     stored = vectors.astype(precision).astype(np.float32)
     for row in (0, 17, rows - 1):
