@@ -445,6 +445,32 @@ def snapshot_query_child(arguments: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def assemble_child(arguments: argparse.Namespace) -> dict[str, Any]:
+    """An index without Chroma: BM25, paper store and acronyms built as sync() builds them, and
+    the float32 snapshot linked in, so the real query path can be timed at sizes whose Chroma
+    index would take hours to build here. Questions never open Chroma when the snapshot is there."""
+    from assistant import bm25
+    from assistant.corpus import parse_paper_file
+    from assistant.index import IndexFiles
+    from assistant.paperstore import PaperStore
+    from assistant.text import acronyms
+
+    papers = parse_paper_file(arguments.papers)
+    files = IndexFiles(settings_for(arguments.home, arguments.model_dir, None))
+    files.root.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    texts = [bm25.paper_text(paper.title, paper.abstract) for paper in papers]
+    bm25.save(bm25.build([paper.id for paper in papers], texts), files.bm25)
+    PaperStore(files.papers).replace_all(papers)
+    files.acronyms.write_text(json.dumps(acronyms.mine(p.abstract for p in papers)), "utf-8")
+    seconds = time.perf_counter() - started
+    source = arguments.work / f"snapshot-float32-{len(papers)}"
+    for name in ("vectors.npy", "vector_ids.npy", "vectors.json"):
+        (files.root / name).unlink(missing_ok=True)
+        os.link(source / name, files.root / name)
+    return {"derived_seconds": seconds}
+
+
 def measure_snapshot(
     size: int, precision: str, arguments: argparse.Namespace, launcher: Launcher
 ) -> dict[str, Any]:
@@ -472,6 +498,34 @@ def measure_snapshot(
     run = launcher.run(
         [*command, "_snapshot_query", *options], env, timeout=arguments.time_limit, log=log
     )
+    result["query_rss_mb"] = run.rss_mb
+    result.update(json.loads(run.stdout.strip().splitlines()[-1]))
+    return result
+
+
+def measure_assembled(
+    size: int, arguments: argparse.Namespace, launcher: Launcher
+) -> dict[str, Any]:
+    """The real query process over the float32 snapshot with BM25 and the paper store."""
+    work: Path = arguments.work
+    papers_path = work / f"synthetic-{size}.jsonl"
+    home = work / f"assembled-{size}"
+    log = work / f"assembled-{size}.log"
+    command = [sys.executable, str(Path(__file__).resolve())]
+    options = ["--work", str(work), "--papers", str(papers_path), "--home", str(home)]
+    options += ["--model-dir", str(arguments.model_dir)]
+    env = dict(os.environ, ASSISTANT_DENSE_SNAPSHOT_MAX_CHUNKS=str(10**9))
+    result: dict[str, Any] = {
+        "size": size,
+        "backend": "snapshot + bm25, no Chroma",
+        "date": time.strftime("%m-%d %H:%M"),
+    }
+    run = launcher.run(
+        [*command, "_assemble", *options], env, timeout=arguments.time_limit, log=log
+    )
+    result.update(json.loads(run.stdout.strip().splitlines()[-1]))
+    result["disk_mb"] = directory_megabytes(home / "index")
+    run = launcher.run([*command, "_query", *options], env, timeout=arguments.time_limit, log=log)
     result["query_rss_mb"] = run.rss_mb
     result.update(json.loads(run.stdout.strip().splitlines()[-1]))
     return result
@@ -747,7 +801,7 @@ def main() -> None:
         "phase",
         nargs="?",
         default="run",
-        choices=["run", "_index", "_query", "_exact", "_snapshot", "_snapshot_query"],
+        choices=["run", "_index", "_query", "_exact", "_snapshot", "_snapshot_query", "_assemble"],
         help=argparse.SUPPRESS,
     )
     parser.add_argument("--sizes", default="484,10000", help="comma-separated collection sizes")
@@ -827,6 +881,7 @@ def main() -> None:
         "_exact": exact_child,
         "_snapshot": snapshot_child,
         "_snapshot_query": snapshot_query_child,
+        "_assemble": assemble_child,
     }
     if arguments.phase in children:
         print(json.dumps(children[arguments.phase](arguments)))
@@ -855,6 +910,10 @@ def main() -> None:
                 result = measure_snapshot(size, precision, arguments, launcher)
                 path = arguments.work / "results" / f"snapshot-{precision}-{size}.json"
                 path.write_text(json.dumps(result, indent=2), encoding="utf-8")
+            sys.stderr.write(f"snapshot + BM25 + paper store (no Chroma), {size:,} papers ...\n")
+            result = measure_assembled(size, arguments, launcher)
+            path = arguments.work / "results" / f"assembled-{size}.json"
+            path.write_text(json.dumps(result, indent=2), encoding="utf-8")
             continue
         for backend in backends:
             path = arguments.work / "results" / f"{backend}-{size}.json"
