@@ -604,6 +604,10 @@ def measure(
         if SNAPSHOT in backend:
             # every size searched exactly from the numpy snapshot, as the setting allows
             env["ASSISTANT_DENSE_SNAPSHOT_MAX_CHUNKS"] = str(10**9)
+        elif size > 484:
+            # the 'embedded' columns measure Chroma itself, as before the snapshot's default
+            # reached 1M vectors; '--snapshot' columns measure the snapshot
+            env["ASSISTANT_DENSE_SNAPSHOT_MAX_CHUNKS"] = "0"
         first = len(steps) + 1
         for step in range(first, arguments.index_steps + 1):
             if step - first >= arguments.steps_per_run:  # the next invocation continues here
