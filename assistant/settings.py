@@ -279,7 +279,7 @@ class Settings(BaseSettings):
     # --- performance: embedding speed, the vector snapshot, Chroma's HNSW graph
     embedding_precision: Literal["float32", "int8"] = Field(
         "float32",
-        description="Local model weights: float32 = our ONNX export as is; int8 = its dynamic int8 quantisation (embeds 1.6-2x faster, but recall@10 fell 0.004 on evals/questions and 0.007 on blind-tune). Part of the index identity: changing it re-embeds the collection.",
+        description="Local model weights: float32 = our ONNX export as is; int8 = its dynamic int8 quantisation (the model runs 1.6-2x faster, a cold index ~0.8x the time, but recall@10 fell 0.004 on evals/questions and 0.007 on blind-tune). Part of the index identity: changing it re-embeds the collection.",
     )
     embedding_threads: int = Field(
         0,
