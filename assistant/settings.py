@@ -295,7 +295,7 @@ class Settings(BaseSettings):
     )
     snapshot_precision: Literal["float32", "float16"] = Field(
         "float32",
-        description="How the exact-search vector snapshot is stored: float16 halves the file (recall unchanged on evals/ and the synthetic sets) but its search is ~6x slower, converting each block to float32.",
+        description="How the exact-search vector snapshot is stored: float16 halves the file (recall unchanged on evals/ and the synthetic sets) but its search is ~3x slower, converting each block to float32.",
     )
     hnsw_search_ef: int | None = Field(
         None,
