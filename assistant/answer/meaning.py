@@ -141,6 +141,19 @@ def _scope_words() -> frozenset[str]:
 
 
 @cache
+def framing_stems() -> frozenset[str]:
+    """Stems that carry no claim of their own in a sentence about a paper: the writer's framing
+    words (``lexicon/claim_framing.txt``) and the verbs it attributes with ("argues", "studies",
+    "proposes": strength 1 and 3 in ``lexicon/contribution_verbs.txt``)."""
+    verbs = [
+        entry.split()[0]
+        for entry in lexicon_words("contribution_verbs")
+        if len(entry.split()) == 2 and entry.split()[1] in ("1", "3")
+    ]
+    return frozenset(bm25.tokenize(" ".join([*lexicon_words("claim_framing"), *verbs])))
+
+
+@cache
 def _stem(word: str) -> str:
     tokens = bm25.tokenize(word)
     return tokens[0] if tokens else ""
@@ -213,16 +226,12 @@ def find_conflict(
     for name in sorted(names, key=len, reverse=True):
         if name:
             plain = re.sub(re.escape(name), " ", plain, flags=re.IGNORECASE)
-    checks = (
-        (_direction_flip, draft),
-        (_negation_flip, _parse(plain)),
-        (_figure_conflict, draft),
+    conflict = (
+        _direction_flip(text, draft, related)
+        or _negation_flip(plain, _parse(plain), related, _parse(cited_text).content)
+        or _figure_conflict(text, draft, related)
     )
-    for check, parsed_draft in checks:
-        conflict = check(text, parsed_draft, related)
-        if conflict is not None:
-            return conflict
-    return _inflated_scope(draft, cited_text)
+    return conflict or _inflated_scope(draft, cited_text)
 
 
 def _direction_flip(
@@ -263,24 +272,45 @@ def _direction_flip(
 
 
 def _negated_at(parsed: _Text, position: int) -> bool:
-    low = max(0, position - ANCHOR_WINDOW)
-    before = parsed.words[low:position]
-    for offset, word in enumerate(before):
-        if word in _negators() or word in _soft_negators():
-            following = before[offset + 1 : offset + 2]
-            if word == "not" and following == ("only",):
-                continue
+    """A negator governs the word at ``position``: one of the ANCHOR_WINDOW words before it,
+    counting only words that carry something ("without the need for any special training":
+    "the" and "any" are not counted), or the idiom "yet to" ("yet to be explained")."""
+    counted = 0
+    for offset in range(position - 1, -1, -1):
+        word = parsed.words[offset]
+        if (word in _negators() or word in _soft_negators()) and not _restricts(
+            parsed.words, offset
+        ):
             return True
+        if word == "yet" and parsed.words[offset + 1 : offset + 2] == ("to",):
+            return True
+        if word not in _SKIP_AFTER_NEGATOR:
+            counted += 1
+            if counted >= ANCHOR_WINDOW:
+                return False
     return False
 
 
+# "not only X but Y", "not merely X": the negator adds a claim rather than denying one.
+_RESTRICTING = frozenset(["only", "merely", "just", "simply", "solely"])
+
+
+def _restricts(words: Sequence[str], position: int) -> bool:
+    return words[position] == "not" and words[position + 1 : position + 2] in {
+        (word,) for word in _RESTRICTING
+    }
+
+
 def _negation_flip(
-    text: str, draft: _Text, related: Sequence[tuple[str, _Text]]
+    plain: str,
+    draft: _Text,
+    related: Sequence[tuple[str, _Text]],
+    cited: frozenset[str],
 ) -> Conflict | None:
     targets: list[tuple[int, bool]] = []  # (position of the predicate word, negated in draft)
     for i, word in enumerate(draft.words):
         if word in _negators():
-            if word == "not" and draft.words[i + 1 : i + 2] == ("only",):
+            if _restricts(draft.words, i):
                 continue
             for j in range(i + 1, min(len(draft.words), i + 4)):
                 if draft.keys[j] and draft.words[j] not in _SKIP_AFTER_NEGATOR:
@@ -301,16 +331,9 @@ def _negation_flip(
         for source, parsed in related
         if len(draft.content & parsed.content) >= CLOSE_SHARE * len(draft.content)
     ]
-    # A negation the sentences it restates have no trace of: "The framework is not called RLCF"
-    # against "The proposed RLCF framework ...".
-    negations = set(_negators()) | set(_soft_negators())
-    hard = [word for word in draft.words if word in _negators()]
-    if hard and related and not any(negations & set(parsed.words) for _, parsed in related):
-        return Conflict(
-            "contradicted_negation",
-            f"says '{hard[0]}' where the cited sentences it restates state it without negation: "
-            f'"{_excerpt(related[0][0])}"',
-        )
+    hard = _unrestated_negation(plain, related, cited)
+    if hard is not None:
+        return hard
     for position, negated in targets:
         key, word = draft.keys[position], draft.words[position]
         # The same word form when the sources have it ("trained", not "training"), else the stem.
@@ -332,6 +355,50 @@ def _negation_flip(
                 f'{what} where the cited paper says the opposite: "{_excerpt(opposite)}"',
             )
     return None
+
+
+_CLAUSE = re.compile(r"[,;:()]|\s(?:but|which|while|whereas|although|though)\s", re.IGNORECASE)
+# A negation is about the cited work when more than this share of its clause's words is in it.
+NEGATED_CLAUSE_SHARE = 0.5
+
+
+def _unrestated_negation(
+    plain: str, restated: Sequence[tuple[str, _Text]], cited: frozenset[str]
+) -> Conflict | None:
+    """A negation the sentences the draft restates have no trace of: "The framework is not
+    called RLCF" against "The proposed RLCF framework ...". A restriction ("ensures only the
+    former") or "yet to" is such a trace. The negated clause must speak of the cited work (or of
+    nothing but the paper itself: "The paper is not <title>, which ..."): in "Future Lens does
+    not change training but asks whether ...", it sets the paper apart from what it does not do,
+    and the sources restate only the rest."""
+    traces = set(_negators()) | set(_soft_negators()) | _RESTRICTING
+    if not restated or any(
+        traces & set(parsed.words) or _yet_to(parsed.words) for _, parsed in restated
+    ):
+        return None
+    for clause in _CLAUSE.split(plain):
+        words = _parse(clause).words
+        hard = [
+            word
+            for i, word in enumerate(words)
+            if word in _negators() and not _restricts(words, i)
+        ]
+        content = _parse(clause).content - framing_stems()
+        if hard and (
+            not content or len(content & cited) > NEGATED_CLAUSE_SHARE * len(content)
+        ):
+            return Conflict(
+                "contradicted_negation",
+                f"says '{hard[0]}' where the cited sentences it restates state it without "
+                f'negation: "{_excerpt(restated[0][0])}"',
+            )
+    return None
+
+
+def _yet_to(words: Sequence[str]) -> bool:
+    return any(
+        word == "yet" and following == "to" for word, following in zip(words, words[1:], strict=False)
+    )
 
 
 def _figures(text: str) -> list[tuple[str, str]]:

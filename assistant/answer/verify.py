@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant import bm25
-from assistant.answer.meaning import Conflict, find_conflict
+from assistant.answer.meaning import Conflict, find_conflict, framing_stems
 from assistant.models import CheckedSentence, Draft, Evidence, VerdictKind
 from assistant.text.names import short_label
 from assistant.text.query import FRAMING_TOKENS, content_tokens
@@ -63,21 +63,13 @@ CLAUSE_SHARE = 0.5
 CLAUSE_MIN_WORDS = 3
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas|but|and it|which also)\s+")
 SUMMARY_SEMANTIC = 0.45  # MiniLM puts a short summary near 0.5 to the sentence it summarises
+# Letters two stems must share, one extending the other, to count as forms of one word.
+STEM_PREFIX = 5
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?!\d)")
 _WORD = re.compile(r"[A-Za-zσ][\w+\-σ]*[\w+]|[A-Za-z]")
-# Words that carry no claim of their own in a sentence about a paper.
-_NEUTRAL = frozenset(
-    bm25.tokenize(
-        "author authors paper papers work works its their collection closest match bear bears "
-        "group "
-        "groups focus common ground distinctive each one two three four five six seven eight nine "
-        "ten "
-        "eleven twelve several direction directions take takes compared here other others also "
-        "adds add do does not what how differ they them it is are the this these address addresses "
-        "distinctive question questions topic answer"
-    )
-)
+
+
 _SENTENCE_START_WORDS = frozenset(
     _words(
         "The It Its This These Their They What How Which Where When While Although However Given "
@@ -166,11 +158,43 @@ def _prepare(evidence: Evidence) -> _PaperText:
 
 def _claim_tokens(text: str, papers: Sequence[_PaperText]) -> list[str]:
     labels = frozenset().union(*(paper.label_tokens for paper in papers)) if papers else frozenset()
+    # A framing word a negation governs is the claim: "X is not the subject of [a]".
+    negated = _negated_stems(text)
     return [
         token
         for token in dict.fromkeys(bm25.tokenize(text))
-        if token not in _NEUTRAL and token not in labels
+        if (token not in framing_stems() or token in negated) and token not in labels
     ]
+
+
+_NEGATED_SPAN = re.compile(r"\b(?:not|no|never|cannot|n't)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def _negated_stems(text: str) -> frozenset[str]:
+    return frozenset(
+        token for match in _NEGATED_SPAN.finditer(text) for token in bm25.tokenize(match.group(1))
+    )
+
+
+def _held(token: str, known: frozenset[str]) -> bool:
+    """``token`` or another form of its word is in ``known``: the stemmer leaves "analyses" and
+    "analysis", "applies" and "application" apart; a shared stem of STEM_PREFIX letters, one form
+    extending the other, joins them."""
+    if token in known:
+        return True
+    if len(token) < STEM_PREFIX:
+        return False
+    return any(
+        other[:STEM_PREFIX] == token[:STEM_PREFIX]
+        and (other.startswith(token) or token.startswith(other))
+        for other in known
+        if len(other) >= STEM_PREFIX
+    )
+
+
+def _share(tokens: Sequence[str], known: frozenset[str]) -> float:
+    """The share of ``tokens`` that ``known`` holds (1.0 for no tokens)."""
+    return sum(1 for token in tokens if _held(token, known)) / len(tokens) if tokens else 1.0
 
 
 @dataclass
@@ -189,7 +213,7 @@ def _check(text: str, papers: Sequence[_PaperText]) -> _Check:
     """Lexical evidence that ``papers`` (together) support ``text``."""
     tokens = _claim_tokens(text, papers)
     known = frozenset().union(*(paper.tokens for paper in papers)) if papers else frozenset()
-    lexical = sum(1 for token in tokens if token in known) / len(tokens) if tokens else 1.0
+    lexical = _share(tokens, known)
     numbers = numbers_in(text)
     paper_numbers = set().union(*(paper.numbers for paper in papers)) if papers else set()
     missing_numbers = sorted(number for number in numbers if number not in paper_numbers)
@@ -303,7 +327,7 @@ def _is_connective(
     extra = [
         token
         for token in bm25.tokenize(text)
-        if token not in _NEUTRAL
+        if token not in framing_stems()
         and token not in question_tokens
         and token not in labels
         and token not in FRAMING_TOKENS
@@ -537,7 +561,7 @@ def _unsupported_clause(text: str, cited: Sequence[_PaperText]) -> Conflict | No
         tokens = _claim_tokens(clause, cited)
         if len(tokens) < CLAUSE_MIN_WORDS:
             continue
-        share = sum(1 for token in tokens if token in known) / len(tokens)
+        share = _share(tokens, known)
         if share < CLAUSE_SHARE:
             return Conflict(
                 "unsupported_claim",
@@ -555,7 +579,7 @@ def _summary_supported(
         return False
     tokens = _claim_tokens(text, cited)
     for paper in cited:
-        share = sum(1 for token in tokens if token in paper.tokens) / len(tokens) if tokens else 1.0
+        share = _share(tokens, paper.tokens)
         similarity = similarities.get(paper.evidence.paper.id, 0.0)
         if share < SUMMARY_SHARE and similarity < SUMMARY_SEMANTIC:
             return False
@@ -572,8 +596,7 @@ def _supporting_citations(
     keep = [
         paper_id
         for paper_id in citations
-        if sum(1 for token in tokens if token in papers[paper_id].tokens) / len(tokens)
-        >= CITATION_SHARE
+        if _share(tokens, papers[paper_id].tokens) >= CITATION_SHARE
         or papers[paper_id].label_tokens & set(bm25.tokenize(text))
     ]
     return keep or citations
