@@ -167,6 +167,10 @@ def _marked_words() -> frozenset[str]:
     return frozenset(marked)
 
 
+# Words a window of neighbours does not count: they sit between a word and what it is about.
+_FILLER = frozenset(["a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "at", "from"])
+
+
 @dataclass(frozen=True)
 class _Text:
     words: tuple[str, ...]  # lowercase, in order
@@ -184,6 +188,20 @@ class _Text:
             for offset, stem in enumerate(self.stems[low:high], low)
             if stem and offset != position
         )
+
+    def reach(self, position: int, window: int = ANCHOR_WINDOW) -> frozenset[str]:
+        """The content stems within ``window`` words either side, not counting articles and
+        prepositions ("increasing the value of a temperature-like parameter")."""
+        found: set[str] = set()
+        for step in (-1, 1):
+            counted, offset = 0, position + step
+            while 0 <= offset < len(self.words) and counted < window:
+                if self.stems[offset]:
+                    found.add(self.stems[offset])
+                if self.words[offset] not in _FILLER:
+                    counted += 1
+                offset += step
+        return frozenset(found)
 
 
 @cache
@@ -245,8 +263,11 @@ def _direction_flip(
                 side, other = right, left
             else:
                 continue
+            # "may either enhance or impair": both directions named, neither claimed.
+            if _paired(draft.words, position, other):
+                continue
             # Each direction word on its own: "degraded cost and better consistency" has both.
-            anchors = draft.near(position)
+            anchors = draft.reach(position) | _compared_with(draft, position)
             needed = min(MIN_ANCHORS, len(anchors))
             supported, against = False, None
             for source, parsed in related:
@@ -254,13 +275,14 @@ def _direction_flip(
                 close = len(draft.content & parsed.content) >= CLOSE_SHARE * len(draft.content)
                 enough = min(needed, 1) if close else needed
                 for i, word in enumerate(parsed.words):
-                    if word in side and parsed.near(i) & anchors:
+                    if word not in side and word not in other:
+                        continue
+                    if _paired(parsed.words, i, other if word in side else side):
+                        continue
+                    around = parsed.reach(i) | _compared_with(parsed, i)
+                    if word in side and around & anchors:
                         supported = True
-                    elif (
-                        word in other
-                        and against is None
-                        and len(parsed.near(i) & anchors) >= enough
-                    ):
+                    elif word in other and against is None and len(around & anchors) >= enough:
                         against = (word, source)
             if against is not None and not supported and needed:
                 return Conflict(
@@ -269,6 +291,32 @@ def _direction_flip(
                     f'"{_excerpt(against[1])}"',
                 )
     return None
+
+
+def _paired(words: Sequence[str], position: int, opposite: frozenset[str]) -> bool:
+    """The direction word at ``position`` is joined to its opposite by "or"/"and"/"nor"
+    ("increase or decrease", "enhance or impair"): a choice between directions, not a claim."""
+    before = words[max(0, position - 2) : position]
+    after = words[position + 1 : position + 3]
+    return (len(before) == 2 and before[1] in _JOINING and before[0] in opposite) or (
+        len(after) == 2 and after[0] in _JOINING and after[1] in opposite
+    )
+
+
+_JOINING = frozenset(["or", "and", "nor", "versus", "vs"])
+# Words a comparison reaches after "than" ("slower estimation than baselines").
+COMPARED_REACH = 8
+
+
+def _compared_with(parsed: _Text, position: int) -> frozenset[str]:
+    """What a comparative is measured against: the word after the next "than" ("slower ...
+    than baselines" is about the baselines however far apart the words are)."""
+    following = parsed.words[position + 1 : position + 1 + COMPARED_REACH]
+    if "than" not in following:
+        return frozenset()
+    at = position + 1 + following.index("than")
+    stems = [stem for stem in parsed.stems[at + 1 : at + 3] if stem]
+    return frozenset(stems[:1])
 
 
 def _negated_at(parsed: _Text, position: int) -> bool:

@@ -224,8 +224,21 @@ def _check(text: str, papers: Sequence[_PaperText]) -> _Check:
         if name.lower() not in lower
         and name.lower().rstrip("s") not in lower
         and _without_modifier(name).lower() not in lower
+        and not _spelled_out(name, lower)
     )
     return _Check(lexical, not missing_numbers, not missing_names, missing_numbers + missing_names)
+
+
+_ACRONYM = re.compile(r"^([A-Z]{2,6})s?$")
+
+
+def _spelled_out(name: str, lower: str) -> bool:
+    """An acronym the cited text writes out in full: "LLMs" for "large language models"."""
+    match = _ACRONYM.match(name)
+    if match is None:
+        return False
+    initials = r"[\s-]+".join(rf"{letter}\w*" for letter in match.group(1).lower())
+    return re.search(rf"\b{initials}", lower) is not None
 
 
 def _without_modifier(name: str) -> str:
