@@ -121,7 +121,8 @@ class LLMBenchResult:
     outcomes: list[SentenceOutcome]
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    unlabelled_total: int = 0  # sentences an annotator has not judged yet (errors are planted on them)
+    # sentences an annotator has not judged yet (errors are planted on them)
+    unlabelled_total: int = 0
     name: str = ""
 
     @property

@@ -23,6 +23,7 @@ from assistant.text.sentences import abstract_sentences, clean_sentence
 
 _PAPER = re.compile(r'<paper id="([^"]+)">\n(.*?)</paper>', re.DOTALL)
 
+
 @dataclass
 class Case:
     number: str

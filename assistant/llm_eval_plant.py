@@ -31,6 +31,7 @@ ERROR_KINDS = (
 # A figure standing alone: not part of "60M", "1/10th", "20 000" or a version number.
 _NUMBER = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)(?![\w./]*\d)(?![A-Za-z/])(?! \d)")
 
+
 @dataclass
 class Planted:
     kind: str

@@ -52,7 +52,9 @@ def evidence() -> list[Evidence]:
     papers = [
         paper(EATA, "Efficient Test-Time Model Adaptation without Forgetting", EATA_ABSTRACT),
         paper(SCALING, "Deep Learning Scaling is Predictable, Empirically", SCALING_ABSTRACT),
-        paper(MTP, "Better & Faster Large Language Models via Multi-token Prediction", MTP_ABSTRACT),
+        paper(
+            MTP, "Better & Faster Large Language Models via Multi-token Prediction", MTP_ABSTRACT
+        ),
         paper(PRUNING, "A Three-regime Model of Network Pruning", PRUNING_ABSTRACT),
         paper(RASHOMON, "Dropout-Based Rashomon Set Exploration", RASHOMON_ABSTRACT),
     ]

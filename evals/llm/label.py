@@ -45,9 +45,7 @@ def _evidence(case: Case) -> dict[str, str]:
     return {match.group(1): match.group(2).strip() for match in _PAPER.finditer(case.prompt)}
 
 
-def _initial(
-    case: Case, existing: list[dict[str, Any]], default: str
-) -> list[dict[str, Any]]:
+def _initial(case: Case, existing: list[dict[str, Any]], default: str) -> list[dict[str, Any]]:
     by_index = {entry["sentence"]: entry for entry in existing}
     entries = []
     for index, sentence in enumerate(_sentences(case)):
