@@ -711,7 +711,8 @@ def _llm_benchmark(
             sys.stdout.write(llm_eval.format_llm_table(result, saved) + "\n\n")
         if save_baseline:
             llm_eval.save_llm_baseline(result, baseline_path)
-            _console().print(f"baseline saved to {baseline_path}", markup=False)
+            # With --json, stdout holds the JSON alone.
+            _console(stderr=as_json).print(f"baseline saved to {baseline_path}", markup=False)
         elif saved is None:
             _console(stderr=True).print(
                 f"warning: no baseline at {baseline_path}; nothing to compare with",
