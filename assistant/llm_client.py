@@ -9,16 +9,22 @@ says what to do.
 
 from __future__ import annotations
 
-import email.utils
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from assistant.deadline import DeadlineExceeded, call_with_deadline, iterate_with_deadline
 from assistant.errors import LLMError
+from assistant.writers.endpoint_errors import (
+    EndpointMessages,
+    display_url,
+    retry_after_seconds,
+    retryable,
+    tries,
+    usage_counts,
+)
 
 if TYPE_CHECKING:
     import openai
@@ -27,13 +33,13 @@ if TYPE_CHECKING:
 
 MAX_RETRY_AFTER = 30.0  # longest server-requested wait we sit through; beyond it we fail at once
 MAX_BACKOFF = 8.0
-RETRY_STATUSES = frozenset({408, 409, 429})
 NO_ENDPOINT = (
     "No LLM endpoint is configured; set ASSISTANT_LLM_BASE_URL "
     "(e.g. http://localhost:11434/v1 for Ollama) and ASSISTANT_LLM_MODEL, "
     "or use the extractive engine."
 )
 _PLACEHOLDER_KEY = "not-needed"  # local servers ignore the key, but the client insists on one
+__all__ = ["Completion", "LLMClient", "Message", "display_url", "retry_after_seconds"]
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,9 @@ class LLMClient:
         self._api_key = api_key or None
         self._client: openai.OpenAI | None = None
         self._attempt_deadline = 0.0
+        self._messages = EndpointMessages(
+            display_url(base_url), self.model, max_reply_chars, self._api_key
+        )
 
     @classmethod
     def from_settings(cls, settings: Settings, *, retry_delay: float = 0.5) -> LLMClient:
@@ -131,7 +140,7 @@ class LLMClient:
         for piece in self._stream(messages, finish):
             size += len(piece)
             if size > self.max_reply_chars:
-                raise self._error(self._too_long_message())
+                raise self._messages.error(self._messages.too_long())
             pieces.append(piece)
             on_text(piece)
         return Completion(
@@ -183,26 +192,26 @@ class LLMClient:
                     self.timeout,
                 )
             except openai.APIStatusError as error:
-                if not _retryable(error.status_code) or last_try:
-                    failure = self._status_message(error, attempts)
+                if not retryable(error.status_code) or last_try:
+                    failure = self._messages.status(error, attempts)
                 else:
                     delay, failure = self._server_delay(error, delay, attempts)
             except (openai.APITimeoutError, DeadlineExceeded):
                 if last_try:
                     failure = (
                         f"The LLM endpoint {self.endpoint} did not answer within "
-                        f"{self.timeout:g} s ({_tries(attempts)}); check that the server is up, "
+                        f"{self.timeout:g} s ({tries(attempts)}); check that the server is up, "
                         "or raise ASSISTANT_LLM_TIMEOUT."
                     )
             except openai.APIConnectionError:
                 if last_try:
                     failure = (
                         f"Cannot reach the LLM endpoint {self.endpoint}, or it dropped the "
-                        f"connection ({_tries(attempts)}); check that the server is running and "
+                        f"connection ({tries(attempts)}); check that the server is running and "
                         "ASSISTANT_LLM_BASE_URL is right."
                     )
             except ValueError:  # a 200 whose body is not JSON
-                failure = self._not_json_message()
+                failure = self._messages.not_json()
             except openai.OpenAIError as error:
                 failure = (
                     f"The LLM endpoint {self.endpoint} failed ({type(error).__name__}); check "
@@ -211,14 +220,14 @@ class LLMClient:
             if failure is not None:
                 # Raised outside the except clause on purpose: the openai exception holds the
                 # request, Authorization header included, and must not ride along as context.
-                raise self._error(failure)
+                raise self._messages.error(failure)
             time.sleep(delay)
             attempt += 1
 
     def _complete_whole(self, messages: Sequence[Message]) -> Completion:
         response = self._create(messages, stream=False)
         if isinstance(response, str):  # what the client returns for a body not labelled JSON
-            raise self._error(self._not_json_message())
+            raise self._messages.error(self._messages.not_json())
         try:
             choice = response.choices[0]
             text, finish_reason = choice.message.content, choice.finish_reason
@@ -226,14 +235,14 @@ class LLMClient:
         except (AttributeError, IndexError, KeyError, TypeError):
             well_formed = False
         if not well_formed:
-            raise self._error(self._no_completion_message())
+            raise self._messages.error(self._messages.no_completion())
         if text is not None and len(text) > self.max_reply_chars:
-            raise self._error(self._too_long_message())
+            raise self._messages.error(self._messages.too_long())
         return Completion(
             text=text or "",
             finish_reason=finish_reason,
             model=self.model,
-            usage=_usage(getattr(response, "usage", None)),
+            usage=usage_counts(getattr(response, "usage", None)),
         )
 
     def _stream(self, messages: Sequence[Message], finish: _Finish) -> Iterator[str]:
@@ -241,11 +250,11 @@ class LLMClient:
 
         chunks = self._create(messages, stream=True)
         if isinstance(chunks, str):
-            raise self._error(self._not_json_message())
+            raise self._messages.error(self._messages.not_json())
         failure: str | None = None
         try:
             for chunk in iterate_with_deadline(chunks, self._attempt_deadline, self.timeout):
-                finish.usage = _usage(getattr(chunk, "usage", None)) or finish.usage
+                finish.usage = usage_counts(getattr(chunk, "usage", None)) or finish.usage
                 if not chunk.choices:  # e.g. a trailing usage chunk
                     continue
                 choice = chunk.choices[0]
@@ -265,11 +274,11 @@ class LLMClient:
                 f"{self.timeout:g} s; check the server, or raise ASSISTANT_LLM_TIMEOUT."
             )
         except openai.APIConnectionError:
-            failure = self._truncated_message()
+            failure = self._messages.truncated()
         except openai.APIError as error:  # an error event inside the stream
             failure = (
                 f"The LLM endpoint {self.endpoint} reported an error in the middle of its "
-                f"answer: {self._detail(error)}; check the server's log and try again."
+                f"answer: {self._messages.detail(error)}; check the server's log and try again."
             )
         except ValueError:
             failure = (
@@ -277,13 +286,13 @@ class LLMClient:
                 "that ASSISTANT_LLM_BASE_URL points at an OpenAI-compatible API."
             )
         except (AttributeError, IndexError, KeyError, TypeError):
-            failure = self._no_completion_message()
+            failure = self._messages.no_completion()
         finally:
             chunks.close()
         if failure is None and finish.reason is None:
-            failure = self._truncated_message()
+            failure = self._messages.truncated()
         if failure is not None:
-            raise self._error(failure)
+            raise self._messages.error(failure)
 
     # -- retry timing -----------------------------------------------------------------------
 
@@ -300,142 +309,7 @@ class LLMClient:
         if requested > MAX_RETRY_AFTER:
             return 0.0, (
                 f"The LLM endpoint {self.endpoint} answered HTTP {error.status_code} and asks to "
-                f"wait {requested:.0f} s before trying again ({_tries(attempts)}); wait and try "
+                f"wait {requested:.0f} s before trying again ({tries(attempts)}); wait and try "
                 "again later."
             )
         return requested, None
-
-    # -- failures ---------------------------------------------------------------------------
-
-    def _error(self, message: str) -> LLMError:
-        """One line, with the key scrubbed in case a server echoed it into a detail."""
-        return LLMError(self._scrub(" ".join(message.split())))
-
-    def _status_message(self, error: openai.APIStatusError, attempts: int) -> str:
-        status = error.status_code
-        detail = self._detail(error)
-        where = f"The LLM endpoint {self.endpoint}"
-        if status in (401, 403) and self._api_key is None:
-            return (
-                f"{where} needs an API key (HTTP {status}); set ASSISTANT_API_KEY "
-                "(or OPENAI_API_KEY)."
-            )
-        if status in (401, 403):
-            return (
-                f"{where} rejected the API key (HTTP {status}): {detail}; set ASSISTANT_API_KEY "
-                "(or OPENAI_API_KEY) to a valid key."
-            )
-        if status == 404:
-            return (
-                f"{where} answered HTTP 404 for model {self.model!r}: {detail}; check "
-                "ASSISTANT_LLM_MODEL and that the base URL includes the API path (often /v1)."
-            )
-        if status == 429:
-            return (
-                f"{where} is rate-limiting requests (HTTP 429, {_tries(attempts)}): {detail}; "
-                "wait and try again, or raise ASSISTANT_LLM_MAX_RETRIES."
-            )
-        if _retryable(status):
-            return (
-                f"{where} failed with HTTP {status} ({_tries(attempts)}): {detail}; check the "
-                "server's log, or try again later."
-            )
-        return (
-            f"{where} refused the request (HTTP {status}): {detail}; check ASSISTANT_LLM_MODEL "
-            "and the server's settings."
-        )
-
-    def _too_long_message(self) -> str:
-        # An answer is a few thousand characters; megabytes are a runaway model or a hostile
-        # server, and verifying them sentence by sentence would take minutes.
-        return (
-            f"The LLM endpoint {self.endpoint} sent a reply longer than {self.max_reply_chars:,} "
-            "characters; it was cut off. Check the model, or raise ASSISTANT_LLM_MAX_REPLY_CHARS."
-        )
-
-    def _not_json_message(self) -> str:
-        return (
-            f"The LLM endpoint {self.endpoint} answered with something that is not JSON; check "
-            "that ASSISTANT_LLM_BASE_URL points at an OpenAI-compatible API (it often ends in /v1)."
-        )
-
-    def _no_completion_message(self) -> str:
-        return (
-            f"The LLM endpoint {self.endpoint} answered without a chat completion in its reply; "
-            "check that ASSISTANT_LLM_BASE_URL points at an OpenAI-compatible chat API."
-        )
-
-    def _truncated_message(self) -> str:
-        return (
-            f"The LLM endpoint {self.endpoint} closed the stream before the answer was complete; "
-            "try again, or check the server's log."
-        )
-
-    def _detail(self, error: openai.APIError) -> str:
-        """The server's own reason, short, on one line."""
-        body = error.body
-        message: object = None
-        if isinstance(body, Mapping):
-            inner = body.get("error", body)
-            message = inner.get("message") if isinstance(inner, Mapping) else inner
-        elif isinstance(body, str):
-            message = body
-        detail = " ".join(str(message or "").split())[:200]
-        return detail or "no details"
-
-    def _scrub(self, text: str) -> str:
-        if self._api_key:
-            text = text.replace(self._api_key, "***")
-        return text
-
-
-def _retryable(status: int) -> bool:
-    return status in RETRY_STATUSES or status >= 500
-
-
-def _tries(attempts: int) -> str:
-    return "1 attempt" if attempts == 1 else f"{attempts} attempts"
-
-
-def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
-    """The wait a server asks for in ``retry-after-ms`` or ``Retry-After`` (seconds or a date)."""
-    lowered = {name.lower(): value for name, value in headers.items()}
-    milliseconds = lowered.get("retry-after-ms")
-    if milliseconds is not None:
-        try:
-            return max(0.0, float(milliseconds) / 1000)
-        except ValueError:
-            pass
-    value = lowered.get("retry-after")
-    if value is None:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-def display_url(url: str) -> str:
-    """``url`` without user:password and query string, safe to show in messages."""
-    parts = urlsplit(url)
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
-
-
-def _usage(usage: Any) -> dict[str, int] | None:
-    """The token counts of a response's ``usage``, or None when it has none usable."""
-    if usage is None:
-        return None
-    counts: dict[str, int] = {}
-    for name in ("prompt_tokens", "completion_tokens", "total_tokens"):
-        value = getattr(usage, name, None)
-        if isinstance(value, int) and not isinstance(value, bool):
-            counts[name] = value
-    return counts or None

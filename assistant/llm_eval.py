@@ -21,34 +21,43 @@ from __future__ import annotations
 
 import json
 import random
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.citations import cite
 from assistant.errors import InputError
-from assistant.models import Draft, Evidence, EvidenceSentence, Paper, Task
-from assistant.text.lexicon import words as lexicon_words
-from assistant.text.sentences import abstract_sentences, clean_sentence
+from assistant.llm_eval_cases import (
+    Case,
+    evidence_from_prompt,
+    load_cases,
+    load_labels,
+    reply_from_draft,
+)
+from assistant.llm_eval_plant import ERROR_KINDS, Planted, plant_errors
+from assistant.models import Draft, Evidence, Paper
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
     from assistant.settings import Settings
 
+__all__ = [
+    "ERROR_KINDS",
+    "BenchmarkSet",
+    "Case",
+    "LLMBenchResult",
+    "benchmark_sets",
+    "evidence_from_prompt",
+    "format_llm_table",
+    "llm_regressions",
+    "load_cases",
+    "load_llm_baseline",
+    "plant_errors",
+    "run_llm_benchmark",
+    "save_llm_baseline",
+]
+
 SEED = 20261130
-ERROR_KINDS = (
-    "misattribution",
-    "altered_figure",
-    "fabricated",
-    "flipped_direction",
-    "flipped_negation",
-    "inflated_scope",
-    "merged_claim",
-    "swapped_figures",
-    "unit_swap",
-)
 # The floors the issue sets: what a verifier must reach on this benchmark.
 TARGETS: dict[str, float] = {
     "kept": 0.97,
@@ -60,329 +69,29 @@ TARGETS: dict[str, float] = {
 }
 OTHER_TARGET = 0.70
 TOLERANCE = 0.02  # a rate may fall this much below the baseline before it counts as a regression
-
-_PAPER = re.compile(r'<paper id="([^"]+)">\n(.*?)</paper>', re.DOTALL)
-# A figure standing alone: not part of "60M", "1/10th", "20 000" or a version number.
-_NUMBER = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)(?![\w./]*\d)(?![A-Za-z/])(?! \d)")
+HELD_OUT = "held-out"  # the sub-folder of replies the verifier was never tuned on
 
 
-# --- the data ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BenchmarkSet:
+    """One folder of cases with its own labels and baseline: the set the verifier was tuned on,
+    or the held-out set that measures it on replies it was not."""
 
-
-@dataclass
-class Case:
-    number: str
-    task: Task
-    question: str
-    messages: list[dict[str, str]]
-    reply: str
-    source: str = ""
+    name: str
+    folder: Path
 
     @property
-    def prompt(self) -> str:
-        return "\n\n".join(message["content"] for message in self.messages)
+    def baseline(self) -> Path:
+        return self.folder / "baseline.json"
 
 
-def load_cases(directory: Path) -> list[Case]:
-    folder = directory / "cases"
-    if not folder.is_dir():
-        raise InputError(
-            f"no recorded replies in {folder}; record them first (see {directory}/README.md)."
-        )
-    cases = []
-    for path in sorted(folder.glob("*.json")):
-        record = json.loads(path.read_text(encoding="utf-8"))
-        cases.append(
-            Case(
-                number=path.stem,
-                task=record["task"],
-                question=record["question"],
-                messages=record["messages"],
-                reply=record["reply"],
-                source=record.get("source", ""),
-            )
-        )
-    if not cases:
-        raise InputError(f"{folder} holds no case files (NNN.json).")
-    return cases
-
-
-def load_labels(directory: Path) -> dict[str, list[dict[str, Any]]]:
-    path = directory / "labels.json"
-    if not path.exists():
-        return {}
-    data: dict[str, list[dict[str, Any]]] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def evidence_from_prompt(case: Case, papers: Mapping[str, Paper]) -> list[Evidence]:
-    """The evidence the model saw: each <paper> of the prompt, with the sentences quoted."""
-    user = next(message["content"] for message in case.messages if message["role"] == "user")
-    evidence = []
-    for rank, match in enumerate(_PAPER.finditer(user), start=1):
-        paper_id, body = match.group(1), match.group(2)
-        paper = papers.get(paper_id)
-        if paper is None:
-            raise InputError(
-                f"case {case.number} quotes paper {paper_id!r}, which is not in the collection; "
-                "re-record the case against this collection."
-            )
-        lines = [line for line in body.splitlines()[1:] if line.strip()]
-        originals = [clean_sentence(sentence) for sentence in abstract_sentences(paper.abstract)]
-        sentences = []
-        for position, line in enumerate(lines):
-            index = originals.index(line) if line in originals else position
-            sentences.append(EvidenceSentence(paper_id, index, line, 1.0 / (position + 1)))
-        evidence.append(
-            Evidence(paper=paper, score=1.0 / rank, rank=rank, sentences=tuple(sentences))
-        )
-    return evidence
-
-
-def reply_from_draft(draft: Draft) -> str:
-    """A reply that parses back into ``draft``: one sentence a line, blank lines between
-    paragraphs, each sentence's citations before its final mark."""
-    paragraphs = draft.paragraphs or [list(range(len(draft.sentences)))]
-    blocks = []
-    for paragraph in paragraphs:
-        lines = []
-        for index in paragraph:
-            sentence = draft.sentences[index]
-            body = sentence.text.rstrip()
-            mark = body[-1] if body and body[-1] in ".!?" else "."
-            body = body[:-1].rstrip() if body and body[-1] in ".!?" else body
-            citations = f" {cite(sentence.citations)}" if sentence.citations else ""
-            lines.append(f"{body}{citations}{mark}")
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n"
-
-
-# --- planted errors ---------------------------------------------------------------------------
-
-
-@dataclass
-class Planted:
-    kind: str
-    case: str
-    sentence: int  # index in the draft
-    original: str
-    text: str
-    citations: list[str]
-    wrong: list[str]  # ids the changed sentence must not keep as supported citations
-
-
-def _direction_lines() -> list[tuple[list[str], list[str]]]:
-    lines = []
-    for entry in lexicon_words("directions"):
-        left, right = entry.split("|")
-        lines.append((left.split(), right.split()))
-    return lines
-
-
-def _flip_direction(text: str) -> str | None:
-    for left, right in _direction_lines():
-        for side, other in ((left, right), (right, left)):
-            for word in side:
-                pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
-                match = pattern.search(text)
-                if match and word not in ("lower", "more", "less"):
-                    replacement = _same_inflection(word, other)
-                    if match.group(0)[0].isupper():
-                        replacement = replacement.capitalize()
-                    return text[: match.start()] + replacement + text[match.end() :]
-    return None
-
-
-def _same_inflection(word: str, options: Sequence[str]) -> str:
-    """The first of ``options`` inflected like ``word`` (-ing, -ed, -s, -er), else the first."""
-    for ending in ("ing", "ed", "er", "s"):
-        if word.endswith(ending):
-            return next((option for option in options if option.endswith(ending)), options[0])
-    bare = [option for option in options if not option.endswith(("ing", "ed", "er", "s"))]
-    return bare[0] if bare else options[0]
-
-
-_NEGATABLE = (
-    (re.compile(r"\b(can)\b(?! not)"), "cannot"),
-    (re.compile(r"\b(is)\b(?! not)"), "is not"),
-    (re.compile(r"\b(are)\b(?! not)"), "are not"),
-    (re.compile(r"\b(does)\b(?! not)"), "does not"),
-)
-
-
-def _flip_negation(text: str) -> str | None:
-    for pattern, replacement in _NEGATABLE:
-        match = pattern.search(text)
-        if match:
-            return text[: match.start()] + replacement + text[match.end() :]
-    cannot = re.search(r"\bcannot\b", text)
-    if cannot:
-        return text[: cannot.start()] + "can" + text[cannot.end() :]
-    negated = re.search(r"\b(is|are|does|do) not\b", text)
-    if negated:
-        return text[: negated.start()] + negated.group(1) + text[negated.end() :]
-    return None
-
-
-_SCOPE_VERBS = re.compile(
-    r"\b(improves|reduces|outperforms|achieves|enables|yields|uses|learns|selects|filters|"
-    r"prioritizes|relies|adapts|generates|predicts|captures|matches|leads|provides|combines)\b"
-)
-_INTRODUCING = re.compile(r"\b(proposes|introduces|presents|develops|designs) (an?)\b")
-
-
-def _inflate_scope(text: str, cited_text: str) -> str | None:
-    lower = cited_text.lower()
-    options: list[str] = []
-    intro = _INTRODUCING.search(text)
-    if intro and "first" not in lower:
-        options.append(text[: intro.start(2)] + "the first" + text[intro.end(2) :])
-    verb = _SCOPE_VERBS.search(text)
-    if verb and "always" not in lower:
-        options.append(text[: verb.start()] + "always " + text[verb.start() :])
-    baseline = re.search(r"\b(baselines|methods|models|approaches)\b", text)
-    if baseline and not re.search(r"\ball\b", lower):
-        options.append(text[: baseline.start()] + "all " + text[baseline.start() :])
-    if "state-of-the-art" not in lower and re.search(r"\b(performance|results|accuracy)\b", text):
-        spot = re.search(r"\b(performance|results|accuracy)\b", text)
-        assert spot is not None
-        options.append(text[: spot.start()] + "state-of-the-art " + text[spot.start() :])
-    return options[0] if options else None
-
-
-def _alter_figure(text: str, cited_numbers: set[str]) -> str | None:
-    for match in _NUMBER.finditer(text):
-        number = match.group(1)
-        if len(number) == 4 and number.startswith(("19", "20")):  # a year, not a result
-            continue
-        if "." in number:
-            whole, fraction = number.split(".")
-            digit = (int(fraction[-1]) + 3) % 10
-            changed = f"{whole}.{fraction[:-1]}{digit}"
-        else:
-            changed = str(int(number) * 2 + 1) if int(number) < 10 else str(int(number) + 7)
-        if changed not in cited_numbers:
-            return text[: match.start(1)] + changed + text[match.end(1) :]
-    return None
-
-
-_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s?(%|×|x\b|times\b|-fold\b)")
-
-
-def _swap_unit(text: str) -> str | None:
-    match = _UNIT.search(text)
-    if not match:
-        return None
-    unit = match.group(2)
-    replacement = "×" if unit == "%" else "%"
-    return text[: match.start(2)] + replacement + text[match.end(2) :]
-
-
-def _swap_figures(text: str) -> str | None:
-    found = [
-        match
-        for match in _NUMBER.finditer(text)
-        if not (len(match.group(1)) == 4 and match.group(1).startswith(("19", "20")))
-    ]
-    distinct: list[re.Match[str]] = []
-    for match in found:
-        if all(match.group(1) != other.group(1) for other in distinct):
-            distinct.append(match)
-    if len(distinct) < 2:
-        return None
-    # Two figures far enough apart to measure different things ("from 24 GB to 1 MB").
-    pairs = [
-        (a, b)
-        for index, a in enumerate(distinct)
-        for b in distinct[index + 1 :]
-        if len(text[a.end(1) : b.start(1)].split()) >= 2
-    ]
-    if not pairs:
-        return None
-    first, second = pairs[0]
-    return (
-        text[: first.start(1)]
-        + second.group(1)
-        + text[first.end(1) : second.start(1)]
-        + first.group(1)
-        + text[second.end(1) :]
-    )
-
-
-def plant_errors(
-    case: Case,
-    draft: Draft,
-    supported: Sequence[int],
-    evidence: Sequence[Evidence],
-    donors: Sequence[str],
-    rng: random.Random,
-) -> list[Planted]:
-    """At most one planted error of each kind for this case, each from a supported sentence."""
-    from assistant.answer.verify import numbers_in
-
-    by_id = {item.paper.id: item.paper for item in evidence}
-    planted: list[Planted] = []
-
-    def cited_text(ids: Sequence[str]) -> str:
-        return " ".join(f"{by_id[i].title}. {by_id[i].abstract}" for i in ids if i in by_id)
-
-    candidates = [index for index in supported if draft.sentences[index].citations]
-    for kind in ERROR_KINDS:
-        order = list(candidates)
-        rng.shuffle(order)
-        for index in order:
-            sentence = draft.sentences[index]
-            citations = list(sentence.citations)
-            text = sentence.text
-            others = [paper_id for paper_id in by_id if paper_id not in citations]
-            result: tuple[str, list[str], list[str]] | None = None
-            if kind == "misattribution" and others:
-                wrong = rng.choice(others)
-                result = (text, [wrong], [wrong])
-            elif kind == "altered_figure":
-                changed = _alter_figure(text, numbers_in(cited_text(citations)))
-                result = (changed, citations, citations) if changed else None
-            elif kind == "fabricated" and donors:
-                donor = rng.choice(donors)
-                target = rng.choice(citations)
-                result = (donor, [target], [target])
-            elif kind == "flipped_direction":
-                changed = _flip_direction(text)
-                result = (changed, citations, citations) if changed else None
-            elif kind == "flipped_negation":
-                changed = _flip_negation(text)
-                result = (changed, citations, citations) if changed else None
-            elif kind == "inflated_scope":
-                changed = _inflate_scope(text, cited_text(citations))
-                result = (changed, citations, citations) if changed else None
-            elif kind == "merged_claim" and len(citations) == 1:
-                partners = [
-                    other
-                    for other in candidates
-                    if other != index
-                    and draft.sentences[other].citations
-                    and not set(draft.sentences[other].citations) & set(citations)
-                    and len(draft.sentences[other].citations) == 1
-                ]
-                if partners:
-                    partner = draft.sentences[rng.choice(partners)].text.rstrip(" .")
-                    partner = (
-                        partner[0].lower() + partner[1:] if partner[1:2].islower() else partner
-                    )
-                    merged = f"{text.rstrip(' .')}, and {partner}."
-                    result = (merged, citations, citations)
-            elif kind == "swapped_figures":
-                changed = _swap_figures(text)
-                result = (changed, citations, citations) if changed else None
-            elif kind == "unit_swap":
-                changed = _swap_unit(text)
-                result = (changed, citations, citations) if changed else None
-            if result is not None and (result[0], result[1]) != (text, citations):
-                planted.append(
-                    Planted(kind, case.number, index, text, result[0], result[1], result[2])
-                )
-                break
-    return planted
+def benchmark_sets(folder: Path) -> list[BenchmarkSet]:
+    """The tuning set in ``folder`` and, when ``folder/held-out/cases`` exists, the held-out set
+    (reported apart, like the extractive eval's tune and test parts)."""
+    sets = [BenchmarkSet("tune", folder)]
+    if (folder / HELD_OUT / "cases").is_dir():
+        sets.append(BenchmarkSet(HELD_OUT, folder / HELD_OUT))
+    return sets
 
 
 # --- running --------------------------------------------------------------------------------
@@ -393,7 +102,7 @@ class SentenceOutcome:
     case: str
     sentence: int
     text: str
-    label: str  # supported / unsupported, or a planted error kind
+    label: str  # supported / unsupported / unlabelled, or a planted error kind
     kept: bool  # judged supported with its citations
     verdict: str
     reason: str
@@ -412,6 +121,9 @@ class LLMBenchResult:
     outcomes: list[SentenceOutcome]
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    # sentences an annotator has not judged yet (errors are planted on them)
+    unlabelled_total: int = 0
+    name: str = ""
 
     @property
     def kept_rate(self) -> float | None:
@@ -428,8 +140,10 @@ class LLMBenchResult:
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "set": self.name,
             "cases": self.cases,
             "supported": [self.supported_kept, self.supported_total],
+            "unlabelled": self.unlabelled_total,
             "labelled_unsupported": [self.unsupported_caught, self.unsupported_total],
             "caught": {kind: list(value) for kind, value in self.caught.items()},
             "rates": self.rates(),
@@ -440,7 +154,7 @@ class LLMBenchResult:
             "failures": [
                 vars(outcome)
                 for outcome in self.outcomes
-                if (outcome.label == "supported") != outcome.kept
+                if outcome.label != "unlabelled" and (outcome.label == "supported") != outcome.kept
             ],
         }
 
@@ -452,8 +166,12 @@ def run_llm_benchmark(
     *,
     embedder: Embedder | None = None,
     progress: Callable[[int, int], None] | None = None,
+    name: str = "",
 ) -> LLMBenchResult:
-    """Replay every case and its planted errors through the LLM writer and the verifier."""
+    """Replay every case and its planted errors through the LLM writer and the verifier.
+
+    Errors are planted on the sentences labelled supported and on those not labelled yet; only
+    labelled sentences count towards the kept rate."""
     from assistant.answer.verify import verify
     from assistant.replay import ReplayServer
     from assistant.writers.llm import LLMWriter, parse_reply
@@ -467,11 +185,15 @@ def run_llm_benchmark(
 
     # Fabricated sentences come from other cases' supported sentences (another topic).
     parsed: dict[str, tuple[Draft, list[Evidence], list[int]]] = {}
+    judged: dict[str, list[str]] = {}
     for case in cases:
         evidence = evidence_from_prompt(case, papers)
         draft = parse_reply(case.reply, known_ids=[item.paper.id for item in evidence])
-        supported = _supported_indices(case, draft, labels)
-        parsed[case.number] = (draft, evidence, supported)
+        judged[case.number] = _sentence_labels(case, draft, labels)
+        plantable = [
+            index for index, label in enumerate(judged[case.number]) if label != "unsupported"
+        ]
+        parsed[case.number] = (draft, evidence, plantable)
 
     with ReplayServer(lambda messages: current[0]) as server:
         run_settings = settings.model_copy(
@@ -517,7 +239,7 @@ def run_llm_benchmark(
                 by_draft = dict(zip(checked.kept, checked.sentences, strict=True))
                 if planted_error is None:
                     for index, sentence in enumerate(written.sentences):
-                        label = "supported" if index in supported else "unsupported"
+                        label = judged[case.number][index]
                         result = by_draft.get(index)
                         kept = bool(result and result.supported)
                         outcomes.append(_outcome(case, index, sentence.text, label, kept, result))
@@ -543,7 +265,11 @@ def run_llm_benchmark(
             if progress is not None:
                 progress(done, total)
 
-    originals = [outcome for outcome in outcomes if outcome.label in ("supported", "unsupported")]
+    originals = [
+        outcome
+        for outcome in outcomes
+        if outcome.label in ("supported", "unsupported", "unlabelled")
+    ]
     return LLMBenchResult(
         cases=len(cases),
         supported_total=sum(1 for o in originals if o.label == "supported"),
@@ -554,18 +280,21 @@ def run_llm_benchmark(
         outcomes=outcomes,
         prompt_tokens=usage[0],
         completion_tokens=usage[1],
+        unlabelled_total=sum(1 for o in originals if o.label == "unlabelled"),
+        name=name,
     )
 
 
-def _supported_indices(
+def _sentence_labels(
     case: Case, draft: Draft, labels: Mapping[str, list[dict[str, Any]]]
-) -> list[int]:
-    """Indices of the sentences labelled supported; every sentence when the case is unlabelled."""
+) -> list[str]:
+    """Each sentence's label: supported, unsupported or unlabelled; every sentence counts as
+    supported in a case with no labels at all."""
     entries = labels.get(case.number)
     if entries is None:
-        return list(range(len(draft.sentences)))
+        return ["supported"] * len(draft.sentences)
     by_index = {int(entry["sentence"]): entry for entry in entries}
-    supported = []
+    found = []
     for index, sentence in enumerate(draft.sentences):
         entry = by_index.get(index)
         if entry is None or entry["text"] != sentence.text:
@@ -573,9 +302,13 @@ def _supported_indices(
                 f"labels for case {case.number} do not match its reply at sentence {index}; "
                 "relabel it (evals/llm/label.py)."
             )
-        if entry["label"] == "supported":
-            supported.append(index)
-    return supported
+        if entry["label"] not in ("supported", "unsupported", "unlabelled"):
+            raise InputError(
+                f"case {case.number} sentence {index} is labelled {entry['label']!r}; use "
+                "supported, unsupported or unlabelled (evals/llm/label.py)."
+            )
+        found.append(str(entry["label"]))
+    return found
 
 
 def _outcome(
@@ -599,14 +332,20 @@ def _outcome(
 
 def format_llm_table(result: LLMBenchResult, baseline: Mapping[str, float | None] | None) -> str:
     rates = result.rates()
+    title = f" — {result.name}" if result.name else ""
     lines = [
-        f"### LLM verifier benchmark ({result.cases} recorded replies, unsupported = mark)",
+        f"### LLM verifier benchmark{title} ({result.cases} recorded replies, unsupported = mark)",
         "",
         "| measure | count | rate | target | baseline |",
         "|---|---:|---:|---:|---:|",
     ]
+    kept_count = (
+        f"{result.supported_kept}/{result.supported_total}"
+        if result.supported_total or not result.unlabelled_total
+        else "unlabelled"
+    )
     lines.append(
-        f"| supported sentences kept | {result.supported_kept}/{result.supported_total} | "
+        f"| supported sentences kept | {kept_count} | "
         f"{_percent(rates['kept'])} | ≥ {TARGETS['kept']:.0%} | "
         f"{_percent((baseline or {}).get('kept'))} |"
     )
@@ -622,6 +361,12 @@ def format_llm_table(result: LLMBenchResult, baseline: Mapping[str, float | None
             f"| labelled-unsupported caught | {result.unsupported_caught}/"
             f"{result.unsupported_total} | {_percent(rates.get('labelled_unsupported'))} | | |"
         )
+    if result.unlabelled_total:
+        lines += [
+            "",
+            f"{result.unlabelled_total} sentences are not labelled yet: they count in no rate, "
+            "and errors are planted on them as on sentences labelled supported.",
+        ]
     return "\n".join(lines)
 
 

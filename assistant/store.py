@@ -39,6 +39,27 @@ class Chunk:
 
 
 @dataclass(frozen=True)
+class HnswSettings:
+    """Chroma's HNSW graph parameters; ``None`` leaves Chroma's default.
+
+    ``construction_ef`` and ``max_neighbors`` shape the graph and apply when the collection is
+    created; ``search_ef`` (candidates examined per query) can change at any time.
+    """
+
+    search_ef: int | None = None
+    construction_ef: int | None = None
+    max_neighbors: int | None = None
+
+    def creation_metadata(self) -> dict[str, int]:
+        chosen = {
+            "hnsw:search_ef": self.search_ef,
+            "hnsw:construction_ef": self.construction_ef,
+            "hnsw:M": self.max_neighbors,
+        }
+        return {key: value for key, value in chosen.items() if value is not None}
+
+
+@dataclass(frozen=True)
 class ChunkHit:
     paper_id: str
     kind: ChunkKind
@@ -127,8 +148,10 @@ class ChromaStore:
         embedder_name: str,
         chroma_url: str | None = None,
         timeout: float = 5.0,
+        hnsw: HnswSettings | None = None,
     ) -> None:
         self.persist_dir = persist_dir
+        self.hnsw = hnsw or HnswSettings()
         self.collection_name = collection_name
         self.embedder_name = embedder_name
         self.chroma_url = chroma_url
@@ -203,7 +226,11 @@ class ChromaStore:
                 collection = client.get_or_create_collection(
                     self.collection_name,
                     embedding_function=None,
-                    metadata={"hnsw:space": "cosine", "embedder": self.embedder_name},
+                    metadata={
+                        "hnsw:space": "cosine",
+                        "embedder": self.embedder_name,
+                        **self.hnsw.creation_metadata(),
+                    },
                 )
             else:
                 try:
@@ -225,6 +252,17 @@ class ChromaStore:
             )
         self._collection = collection
         return collection
+
+    def apply_search_ef(self) -> None:
+        """Give an existing collection the configured ``search_ef`` (a no-op when unset or equal)."""
+        wanted = self.hnsw.search_ef
+        if wanted is None:
+            return
+        collection = self.collection(create=True)
+        with _chroma_errors(self.location):
+            current = ((collection.configuration or {}).get("hnsw") or {}).get("ef_search")
+            if current != wanted:
+                collection.modify(configuration={"hnsw": {"ef_search": wanted}})
 
     def drop(self) -> None:
         client = self._client()

@@ -52,6 +52,7 @@ TOP_K = 10
 SEED = 7
 MODES = ("dense", "bm25", "hybrid")
 NO_DOCUMENTS = "-nodocs"
+SNAPSHOT = "-snapshot"
 HYBRID_PARTS = ("embed query", "vector search", "bm25", "rank + fuse", "paper store")
 
 
@@ -309,7 +310,31 @@ def query_child(arguments: argparse.Namespace) -> dict[str, Any]:
         for part, begin, end in zip(HYBRID_PARTS, stamps, stamps[1:], strict=False):
             parts[part].append((end - begin) * 1000)
     result["hybrid_parts_p50"] = {part: statistics.median(values) for part, values in parts.items()}
+    if arguments.search_ef and result["vector_search"] == "chroma":
+        result["hnsw_sweep"] = hnsw_sweep(retriever, planted, arguments.search_ef)
     return result
+
+
+def hnsw_sweep(retriever: Any, planted: list[Any], values: str) -> dict[str, dict[str, float]]:
+    """Dense recall and latency at each ef_search, set on the collection as the setting would."""
+    store = retriever.store
+    sweep: dict[str, dict[str, float]] = {}
+    for value in (int(part) for part in values.split(",")):
+        store.collection().modify(configuration={"hnsw": {"ef_search": value}})
+        timings: list[float] = []
+        recalls: dict[str, list[float]] = {}
+        for query in planted:
+            started = time.perf_counter()
+            hits = retriever.retrieve(query.query, TOP_K, "dense").hits
+            timings.append((time.perf_counter() - started) * 1000)
+            found = {hit.paper.id for hit in hits}
+            recalls.setdefault(query.kind, []).append(
+                len(set(query.gold) & found) / len(query.gold)
+            )
+        sweep[str(value)] = {"p50": statistics.median(timings)} | {
+            kind: statistics.mean(values) for kind, values in recalls.items()
+        }
+    return sweep
 
 
 def exact_child(arguments: argparse.Namespace) -> dict[str, Any]:
@@ -345,6 +370,167 @@ def exact_child(arguments: argparse.Namespace) -> dict[str, Any]:
                     break
         recalls.setdefault(query.kind, []).append(len(set(query.gold) & set(top)) / len(query.gold))
     return {f"exact_recall_{kind}": statistics.mean(values) for kind, values in recalls.items()}
+
+
+def cached_chunk_vectors(arguments: argparse.Namespace) -> tuple[list[str], np.ndarray]:
+    """Every chunk id and vector of the collection as sync() would store them, from the cache
+    (texts not in it yet are embedded by the real model and added)."""
+    from assistant.corpus import parse_paper_file
+    from assistant.index import _chunk_vectors, chunks_for
+
+    papers = parse_paper_file(arguments.papers)
+    cache_path = arguments.work / "embedding-cache"
+    cache = load_cache(cache_path)
+    embedder = CachedEmbedder(LocalMiniLM(arguments.model_dir), cache)
+    ids: list[str] = []
+    blocks = []
+    for start in range(0, len(papers), 512):
+        batch = papers[start : start + 512]
+        chunks = [chunk for paper in batch for chunk in chunks_for(paper)]
+        texts = [paper.title for paper in batch] + [c.text for c in chunks if c.kind == "sentence"]
+        blocks.append(_chunk_vectors(batch, chunks, embedder.embed(texts)))
+        ids.extend(chunk.id for chunk in chunks)
+    if embedder.misses:
+        save_cache(cache_path, cache)
+    return ids, np.concatenate(blocks)
+
+
+def snapshot_child(arguments: argparse.Namespace) -> dict[str, Any]:
+    """Write the collection's vectors as the query-time snapshot at one precision."""
+    from assistant import snapshot
+
+    ids, vectors = cached_chunk_vectors(arguments)
+    started = time.perf_counter()
+    snapshot.write(arguments.home, ids, vectors, precision=arguments.precision)
+    return {"chunks": len(ids), "write_seconds": time.perf_counter() - started}
+
+
+def snapshot_query_child(arguments: argparse.Namespace) -> dict[str, Any]:
+    """Open the snapshot as a question does and search it: latency, recall, (outside) memory."""
+    from assistant import snapshot
+    from assistant.retrieve import DENSE_CHUNK_DEPTH
+
+    planted = synthetic.read_queries(synthetic.queries_path_for(arguments.papers))
+    model = LocalMiniLM(arguments.model_dir)
+    started = time.perf_counter()
+    copy = snapshot.load(arguments.home)
+    assert copy is not None, f"no snapshot in {arguments.home}"
+    first = copy.query(model.embed_query(planted[0].query), DENSE_CHUNK_DEPTH)
+    open_seconds = time.perf_counter() - started
+    assert first
+    embed_times, search_times = [], []
+    recalls: dict[str, list[float]] = {}
+    for query in planted:
+        started = time.perf_counter()
+        vector = model.embed_query(query.query)
+        embedded = time.perf_counter()
+        hits = copy.query(vector, DENSE_CHUNK_DEPTH)
+        search_times.append((time.perf_counter() - embedded) * 1000)
+        embed_times.append((embedded - started) * 1000)
+        top: list[str] = []
+        for hit in hits:  # best chunk per paper, ten papers (as retrieve() ranks dense)
+            if hit.paper_id not in top:
+                top.append(hit.paper_id)
+        found = set(top[:TOP_K])
+        recalls.setdefault(query.kind, []).append(len(set(query.gold) & found) / len(query.gold))
+    totals = [embed + search for embed, search in zip(embed_times, search_times, strict=True)]
+    return {
+        "open_seconds": open_seconds,
+        "vector_search": f"numpy snapshot ({copy.dtype})",
+        "dense_p50": statistics.median(totals),
+        "dense_p95": percentile(totals, 0.95),
+        "hybrid_parts_p50": {
+            "embed query": statistics.median(embed_times),
+            "vector search": statistics.median(search_times),
+        },
+        **{f"dense_recall_{kind}": statistics.mean(values) for kind, values in recalls.items()},
+    }
+
+
+def assemble_child(arguments: argparse.Namespace) -> dict[str, Any]:
+    """An index without Chroma: BM25, paper store and acronyms built as sync() builds them, and
+    the float32 snapshot linked in, so the real query path can be timed at sizes whose Chroma
+    index would take hours to build here. Questions never open Chroma when the snapshot is there."""
+    from assistant import bm25
+    from assistant.corpus import parse_paper_file
+    from assistant.index import IndexFiles
+    from assistant.paperstore import PaperStore
+    from assistant.text import acronyms
+
+    papers = parse_paper_file(arguments.papers)
+    files = IndexFiles(settings_for(arguments.home, arguments.model_dir, None))
+    files.root.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    texts = [bm25.paper_text(paper.title, paper.abstract) for paper in papers]
+    bm25.save(bm25.build([paper.id for paper in papers], texts), files.bm25)
+    PaperStore(files.papers).replace_all(papers)
+    files.acronyms.write_text(json.dumps(acronyms.mine(p.abstract for p in papers)), "utf-8")
+    seconds = time.perf_counter() - started
+    source = arguments.work / f"snapshot-float32-{len(papers)}"
+    for name in ("vectors.npy", "vector_ids.npy", "vectors.json"):
+        (files.root / name).unlink(missing_ok=True)
+        os.link(source / name, files.root / name)
+    return {"derived_seconds": seconds}
+
+
+def measure_snapshot(
+    size: int, precision: str, arguments: argparse.Namespace, launcher: Launcher
+) -> dict[str, Any]:
+    """A column for the snapshot alone (no Chroma, no BM25): write it, then query it."""
+    work: Path = arguments.work
+    papers_path = work / f"synthetic-{size}.jsonl"
+    if not papers_path.exists():
+        synthetic.write(synthetic.generate(size, seed=SEED, planted=arguments.planted), papers_path)
+    directory = work / f"snapshot-{precision}-{size}"
+    log = work / f"snapshot-{precision}-{size}.log"
+    command = [sys.executable, str(Path(__file__).resolve())]
+    options = ["--work", str(work), "--papers", str(papers_path), "--home", str(directory)]
+    options += ["--model-dir", str(arguments.model_dir), "--precision", precision]
+    result: dict[str, Any] = {
+        "size": size,
+        "backend": f"snapshot only, {precision}",
+        "date": time.strftime("%m-%d %H:%M"),
+    }
+    env = dict(os.environ)
+    run = launcher.run(
+        [*command, "_snapshot", *options], env, timeout=arguments.time_limit, log=log
+    )
+    result.update(json.loads(run.stdout.strip().splitlines()[-1]))
+    result["disk_mb"] = directory_megabytes(directory)
+    run = launcher.run(
+        [*command, "_snapshot_query", *options], env, timeout=arguments.time_limit, log=log
+    )
+    result["query_rss_mb"] = run.rss_mb
+    result.update(json.loads(run.stdout.strip().splitlines()[-1]))
+    return result
+
+
+def measure_assembled(
+    size: int, arguments: argparse.Namespace, launcher: Launcher
+) -> dict[str, Any]:
+    """The real query process over the float32 snapshot with BM25 and the paper store."""
+    work: Path = arguments.work
+    papers_path = work / f"synthetic-{size}.jsonl"
+    home = work / f"assembled-{size}"
+    log = work / f"assembled-{size}.log"
+    command = [sys.executable, str(Path(__file__).resolve())]
+    options = ["--work", str(work), "--papers", str(papers_path), "--home", str(home)]
+    options += ["--model-dir", str(arguments.model_dir)]
+    env = dict(os.environ, ASSISTANT_DENSE_SNAPSHOT_MAX_CHUNKS=str(10**9))
+    result: dict[str, Any] = {
+        "size": size,
+        "backend": "snapshot + bm25, no Chroma",
+        "date": time.strftime("%m-%d %H:%M"),
+    }
+    run = launcher.run(
+        [*command, "_assemble", *options], env, timeout=arguments.time_limit, log=log
+    )
+    result.update(json.loads(run.stdout.strip().splitlines()[-1]))
+    result["disk_mb"] = directory_megabytes(home / "index")
+    run = launcher.run([*command, "_query", *options], env, timeout=arguments.time_limit, log=log)
+    result["query_rss_mb"] = run.rss_mb
+    result.update(json.loads(run.stdout.strip().splitlines()[-1]))
+    return result
 
 
 def model_throughput(model_dir: Path, sample: int) -> dict[str, float]:
@@ -396,6 +582,10 @@ def measure(
     if previous and previous.get("incomplete") and previous.get("steps") == arguments.index_steps:
         steps = previous["index_steps"]
         result["date"] = previous["date"]
+    if arguments.query_only and previous and not previous.get("incomplete"):
+        # the index on disk is the one measured before: keep its figures, query it again
+        steps = previous["index_steps"]
+        arguments.index_steps = len(steps)
     server = None
     if backend.startswith("server"):
         from servers import ChromaServer
@@ -407,7 +597,19 @@ def measure(
         options += ["--model-dir", str(arguments.model_dir)]
         options += ["--chroma-url", server.url] if server is not None else []
         options += ["--no-documents"] if backend.endswith(NO_DOCUMENTS) else []
+        options += ["--search-ef", arguments.search_ef] if arguments.search_ef else []
         env = dict(os.environ)
+        if arguments.hnsw:
+            neighbors, construction = arguments.hnsw.split(",")
+            env["ASSISTANT_HNSW_MAX_NEIGHBORS"] = neighbors
+            env["ASSISTANT_HNSW_CONSTRUCTION_EF"] = construction
+        if SNAPSHOT in backend:
+            # every size searched exactly from the numpy snapshot, as the setting allows
+            env["ASSISTANT_DENSE_SNAPSHOT_MAX_CHUNKS"] = str(10**9)
+        elif size > 484:
+            # the 'embedded' columns measure Chroma itself, as before the snapshot's default
+            # reached 1M vectors; '--snapshot' columns measure the snapshot
+            env["ASSISTANT_DENSE_SNAPSHOT_MAX_CHUNKS"] = "0"
         first = len(steps) + 1
         for step in range(first, arguments.index_steps + 1):
             if step - first >= arguments.steps_per_run:  # the next invocation continues here
@@ -489,6 +691,10 @@ def print_table(results: list[dict[str, Any]], throughput: dict[str, float] | No
     rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
         ("papers / texts embedded", lambda r: f"{r['size']:,} / {fmt(r.get('embedded_texts'))}"),
         ("index: sync() seconds", lambda r: fmt(r.get("index_seconds"))),
+        (
+            "snapshot: chunk vectors / write seconds",
+            lambda r: f"{fmt(r.get('chunks'))} / {fmt(r.get('write_seconds'))}",
+        ),
         ("index throughput (papers/s, cached vectors)", papers_per_second),
         ("  papers/s of each growing step", per_step),
         ("  of which embedding-cache lookups (s)", cache_seconds),
@@ -523,6 +729,18 @@ def print_table(results: list[dict[str, Any]], throughput: dict[str, float] | No
             f"  diagnostic: dense recall@{TOP_K}, exact search (rare/sentence)",
             lambda r: "/".join(
                 fmt(r.get(f"exact_recall_{kind}"), 2) for kind in ("rare_terms", "unique_sentence")
+            ),
+        )
+    )
+    rows.append(
+        (
+            "  HNSW ef_search: dense recall rare/sentence, p50 ms",
+            lambda r: (
+                "; ".join(
+                    f"{ef}: {v['rare_terms']:.2f}/{v['unique_sentence']:.2f}, {v['p50']:.0f}"
+                    for ef, v in r.get("hnsw_sweep", {}).items()
+                )
+                or "-"
             ),
         )
     )
@@ -589,7 +807,7 @@ def main() -> None:
         "phase",
         nargs="?",
         default="run",
-        choices=["run", "_index", "_query", "_exact"],
+        choices=["run", "_index", "_query", "_exact", "_snapshot", "_snapshot_query", "_assemble"],
         help=argparse.SUPPRESS,
     )
     parser.add_argument("--sizes", default="484,10000", help="comma-separated collection sizes")
@@ -629,6 +847,32 @@ def main() -> None:
         help="index as sync() does but without chunk texts in Chroma (the recommended change)",
     )
     parser.add_argument(
+        "--snapshot-only",
+        action="store_true",
+        help="measure the numpy snapshot alone (float16 and float32) at each size: no Chroma, no BM25",
+    )
+    parser.add_argument("--precision", default="float16", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--query-only",
+        action="store_true",
+        help="reuse an index measured before (same --work) and only run the query side again",
+    )
+    parser.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="embedded only, with every size searched from the numpy snapshot (columns '-snapshot')",
+    )
+    parser.add_argument(
+        "--hnsw",
+        metavar="M,EF_CONSTRUCTION",
+        help="build Chroma's HNSW graph with these settings (hnsw_max_neighbors, "
+        "hnsw_construction_ef); columns get a '-M..-efc..' suffix",
+    )
+    parser.add_argument(
+        "--search-ef",
+        help="comma-separated HNSW ef_search values: dense recall and p50 at each (Chroma only)",
+    )
+    parser.add_argument(
         "--index-steps",
         type=int,
         default=1,
@@ -637,7 +881,14 @@ def main() -> None:
     arguments = parser.parse_args()
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-    children = {"_index": index_child, "_query": query_child, "_exact": exact_child}
+    children = {
+        "_index": index_child,
+        "_query": query_child,
+        "_exact": exact_child,
+        "_snapshot": snapshot_child,
+        "_snapshot_query": snapshot_query_child,
+        "_assemble": assemble_child,
+    }
     if arguments.phase in children:
         print(json.dumps(children[arguments.phase](arguments)))
         return
@@ -652,8 +903,24 @@ def main() -> None:
     backends = ["server"] if arguments.server_only else ["embedded"]
     backends += ["server"] if arguments.server and not arguments.server_only else []
     backends = [backend + (NO_DOCUMENTS if arguments.no_documents else "") for backend in backends]
+    if arguments.snapshot:
+        backends = [backend + SNAPSHOT for backend in backends if backend.startswith("embedded")]
+    if arguments.hnsw:
+        neighbors, construction = arguments.hnsw.split(",")
+        backends = [f"{backend}-M{neighbors}-efc{construction}" for backend in backends]
     throughput = model_throughput(arguments.model_dir, arguments.sample)
     for size in sorted(int(size) for size in arguments.sizes.split(",")):
+        if arguments.snapshot_only:
+            for precision in ("float16", "float32"):
+                sys.stderr.write(f"snapshot only, {precision}, {size:,} papers ...\n")
+                result = measure_snapshot(size, precision, arguments, launcher)
+                path = arguments.work / "results" / f"snapshot-{precision}-{size}.json"
+                path.write_text(json.dumps(result, indent=2), encoding="utf-8")
+            sys.stderr.write(f"snapshot + BM25 + paper store (no Chroma), {size:,} papers ...\n")
+            result = measure_assembled(size, arguments, launcher)
+            path = arguments.work / "results" / f"assembled-{size}.json"
+            path.write_text(json.dumps(result, indent=2), encoding="utf-8")
+            continue
         for backend in backends:
             path = arguments.work / "results" / f"{backend}-{size}.json"
             previous = json.loads(path.read_text("utf-8")) if path.exists() else None

@@ -20,12 +20,14 @@ import numpy as np
 import pytest
 
 from assistant.embedding import (
+    INT8_FILENAME,
     ONNX_FILENAME,
     LocalMiniLM,
     OpenAIEmbedder,
     export_onnx,
     local_model_dir,
     make_embedder,
+    quantise_onnx,
 )
 from assistant.errors import ConfigError, EmbeddingError
 
@@ -386,3 +388,42 @@ def test_make_embedder_openai_without_url_says_what_to_set(isolated_home: Path) 
 
     with pytest.raises(ConfigError, match="embedding_base_url"):
         make_embedder(load_settings(home=isolated_home, embedder="openai"))
+
+
+def test_int8_model_is_made_from_our_export_and_named_apart(
+    local_embedder: LocalMiniLM, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    shutil.copy(local_embedder.onnx_path, tmp_path / ONNX_FILENAME)
+    quantised = LocalMiniLM(tmp_path, precision="int8")
+    assert quantised.name == local_embedder.name + "-int8"
+    assert quantised.preparation() is not None and "int8" in quantised.preparation()  # type: ignore[operator]
+    texts = ["Retrieval-augmented generation cites sources.", "Graph neural networks.", "Mamba."]
+    vectors = quantised.embed(texts)
+    assert quantised.preparation() is None
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [ONNX_FILENAME, INT8_FILENAME]
+    )
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    agreement = (vectors * local_embedder.embed(texts)).sum(axis=1)
+    assert agreement.min() > 0.95
+    import logging
+
+    logging.getLogger("assistant.test").info("an ordinary library log line")
+    # neither the quantiser's advice nor, afterwards, other libraries' logging reach the terminal
+    assert capfd.readouterr().err == ""
+
+
+def test_failed_int8_check_leaves_no_file(
+    local_embedder: LocalMiniLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.embedding import onnx_model
+
+    monkeypatch.setattr(onnx_model, "_INT8_MIN_COSINE", 1.01)  # no quantised model passes this
+    source = tmp_path / ONNX_FILENAME
+    source.symlink_to(local_embedder.onnx_path)
+    tokenizer = onnx_model.load_tokenizer(local_model_dir(), max_length=256)
+    with pytest.raises(EmbeddingError, match="embedding_precision = float32"):
+        quantise_onnx(source, tmp_path / INT8_FILENAME, tokenizer)
+    assert [path.name for path in tmp_path.iterdir()] == [ONNX_FILENAME]

@@ -16,7 +16,7 @@ from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, P
 from assistant.replay import ReplayServer
 from assistant.settings import Settings
 from assistant.text.sentences import abstract_sentences
-from assistant.writers.llm import LLMWriter, pack_evidence
+from assistant.writers.llm import LLMWriter, pack_evidence, parse_reply
 
 TENT = "tent-dddd"
 TENT_ABSTRACT = (
@@ -157,3 +157,36 @@ def test_a_rate_below_its_baseline_is_a_regression(tmp_path: Path) -> None:
     assert llm_eval.llm_regressions(result, saved | {"kept": 1.5}) == [
         "kept: 100.0% (baseline 150.0%)"
     ]
+
+
+def test_unlabelled_sentences_count_in_no_rate_but_carry_planted_errors(tmp_path: Path) -> None:
+    """A held-out set before its annotator has judged it: kept is "unlabelled", errors are still
+    planted and caught."""
+    settings = Settings(home=tmp_path)
+    folder = _case_folder(tmp_path, settings)
+    case = llm_eval.load_cases(folder)[0]
+    sentences = parse_reply(case.reply, known_ids=[TENT, CCE]).sentences
+    labels = {
+        "001": [
+            {"sentence": index, "text": sentence.text, "label": "unlabelled", "why": ""}
+            for index, sentence in enumerate(sentences)
+        ]
+    }
+    (folder / "labels.json").write_text(json.dumps(labels), encoding="utf-8")
+    result = llm_eval.run_llm_benchmark(settings, folder, PAPERS, embedder=None, name="held-out")
+    assert result.supported_total == 0 and result.unlabelled_total == len(sentences)
+    assert result.rates()["kept"] is None
+    assert sum(total for _, total in result.caught.values()) > 0
+    table = llm_eval.format_llm_table(result, None)
+    assert "held-out" in table and "| supported sentences kept | unlabelled |" in table
+    assert result.to_json()["failures"] == []
+
+
+def test_a_held_out_folder_is_a_second_set_with_its_own_baseline(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path)
+    folder = _case_folder(tmp_path, settings)
+    assert [bench.name for bench in llm_eval.benchmark_sets(folder)] == ["tune"]
+    (folder / "held-out" / "cases").mkdir(parents=True)
+    sets = llm_eval.benchmark_sets(folder)
+    assert [bench.name for bench in sets] == ["tune", "held-out"]
+    assert sets[1].baseline == folder / "held-out" / "baseline.json"

@@ -13,39 +13,50 @@ something the collection never mentions, or when nothing retrieved is close to t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from assistant import bm25
+from assistant.answer.lexical import (
+    MODIFIER_SUFFIXES,
+    SENTENCE_START_WORDS,
+    Check,
+    DocumentFrequency,
+    PaperText,
+    claim_tokens,
+    closest_sentences,
+    held_share,
+    is_connective,
+    is_declared_connective,
+    lexical_check,
+    named_terms,
+    numbers_in,
+    paper_text,
+    prepare,
+)
 from assistant.answer.meaning import Conflict, find_conflict
+from assistant.answer.semantic import Semantic
 from assistant.models import CheckedSentence, Draft, Evidence, VerdictKind
 from assistant.text.names import short_label
-from assistant.text.query import FRAMING_TOKENS, content_tokens
-from assistant.text.sentences import abstract_sentences, clean_sentence
+from assistant.text.query import content_tokens
+from assistant.text.sentences import clean_sentence
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
     from assistant.settings import Settings
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-DocumentFrequency = Callable[[str], int]
+# Kept importable from here: the answerability check and callers use them under these names.
+_MODIFIER_SUFFIXES = MODIFIER_SUFFIXES
+_SENTENCE_START_WORDS = SENTENCE_START_WORDS
+_paper_text = paper_text
+__all__ = ["DocumentFrequency", "Verification", "named_terms", "numbers_in", "verify"]
 
 LEXICAL_SUPPORT = 0.8  # share of a sentence's content words found in its cited abstracts: supported
 LEXICAL_FLOOR = 0.4  # below this share no similarity can save the sentence
 SEMANTIC_SUPPORT = 0.72  # cosine to the closest cited sentence that supports a paraphrase
 CITATION_SHARE = (
     0.25  # a paper cited in a multi-citation sentence must hold this share of its words
-)
-_CANDIDATE_SENTENCES = (
-    3  # abstract sentences per paper compared by embedding (the lexically closest)
 )
 # A sentence citing several papers ("Several works analyse SSMs theoretically [a][b].") is a
 # faithful summary when every paper it cites supports it on its own: this share of the sentence's
@@ -64,153 +75,6 @@ CLAUSE_MIN_WORDS = 3
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas|but|and it|which also)\s+")
 SUMMARY_SEMANTIC = 0.45  # MiniLM puts a short summary near 0.5 to the sentence it summarises
 
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?!\d)")
-_WORD = re.compile(r"[A-Za-zσ][\w+\-σ]*[\w+]|[A-Za-z]")
-# Words that carry no claim of their own in a sentence about a paper.
-_NEUTRAL = frozenset(
-    bm25.tokenize(
-        "author authors paper papers work works its their collection closest match bear bears "
-        "group "
-        "groups focus common ground distinctive each one two three four five six seven eight nine "
-        "ten "
-        "eleven twelve several direction directions take takes compared here other others also "
-        "adds add do does not what how differ they them it is are the this these address addresses "
-        "distinctive question questions topic answer"
-    )
-)
-_SENTENCE_START_WORDS = frozenset(
-    _words(
-        "The It Its This These Their They What How Which Where When While Although However Given "
-        "In On For By To With As At From Our We A An Both Each Other Distinctive One Two Three "
-        "Four Five Six Seven Eight Nine Ten Eleven Twelve No Work Papers Some Many Most All "
-        "Further Through Based Beyond Despite Since Unlike Using Specifically Moreover Finally "
-        "First Second Third"
-    )
-)
-_OPENING_MARKS = frozenset(".:;!?—(\"“'")
-_MODIFIER_SUFFIXES = (
-    "style",
-    "like",
-    "based",
-    "type",
-    "inspired",
-    "written",
-    "generated",
-    "aware",
-    "free",
-    "guided",
-    "level",
-    "wise",
-)
-
-
-def numbers_in(text: str) -> set[str]:
-    """Numbers as written, thousands separators removed ("1,000" = "1000"; "5.13%" gives "5.13")."""
-    return {match.group(0).replace(",", "") for match in _NUMBER.finditer(clean_sentence(text))}
-
-
-def named_terms(text: str) -> set[str]:
-    """Tokens that name something: acronyms, CamelCase, letter-digit mixes, capitalised words
-    inside a sentence ("Fisher", "LLaMA", "W4A8", "Mamba-3B")."""
-    names: set[str] = set()
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        if len(word) < 2:
-            continue
-        inner_capital = any(character.isupper() for character in word[1:])
-        has_digit = any(character.isdigit() for character in word)
-        capitalised = False
-        if word[0].isupper() and not inner_capital and word not in _SENTENCE_START_WORDS:
-            before = text[: match.start()].rstrip()
-            capitalised = bool(before) and before[-1] not in _OPENING_MARKS
-        if inner_capital or has_digit or capitalised:
-            names.add(word)
-    return names
-
-
-# --- support -------------------------------------------------------------------------------
-
-
-@dataclass
-class _PaperText:
-    evidence: Evidence
-    text: str
-    lower: str
-    tokens: frozenset[str]
-    numbers: set[str]
-    label_tokens: frozenset[str]
-    sentences: tuple[str, ...]
-
-
-@lru_cache(maxsize=1024)
-def _paper_text(title: str, abstract: str) -> tuple[str, frozenset[str], frozenset[str]]:
-    text = clean_sentence(f"{title}. {abstract}")
-    return text, frozenset(bm25.tokenize(text)), frozenset(numbers_in(text))
-
-
-def _prepare(evidence: Evidence) -> _PaperText:
-    paper = evidence.paper
-    text, tokens, numbers = _paper_text(paper.title, paper.abstract)
-    return _PaperText(
-        evidence=evidence,
-        text=text,
-        lower=text.lower(),
-        tokens=tokens,
-        numbers=set(numbers),
-        label_tokens=frozenset(bm25.tokenize(short_label(paper))),
-        sentences=tuple(
-            clean_sentence(sentence) for sentence in abstract_sentences(paper.abstract)
-        ),
-    )
-
-
-def _claim_tokens(text: str, papers: Sequence[_PaperText]) -> list[str]:
-    labels = frozenset().union(*(paper.label_tokens for paper in papers)) if papers else frozenset()
-    return [
-        token
-        for token in dict.fromkeys(bm25.tokenize(text))
-        if token not in _NEUTRAL and token not in labels
-    ]
-
-
-@dataclass
-class _Check:
-    lexical: float
-    numbers_ok: bool
-    names_ok: bool
-    missing: list[str] = field(default_factory=list)
-
-    @property
-    def hard_ok(self) -> bool:
-        return self.numbers_ok and self.names_ok
-
-
-def _check(text: str, papers: Sequence[_PaperText]) -> _Check:
-    """Lexical evidence that ``papers`` (together) support ``text``."""
-    tokens = _claim_tokens(text, papers)
-    known = frozenset().union(*(paper.tokens for paper in papers)) if papers else frozenset()
-    lexical = sum(1 for token in tokens if token in known) / len(tokens) if tokens else 1.0
-    numbers = numbers_in(text)
-    paper_numbers = set().union(*(paper.numbers for paper in papers)) if papers else set()
-    missing_numbers = sorted(number for number in numbers if number not in paper_numbers)
-    lower = " ".join(paper.lower for paper in papers)
-    missing_names = sorted(
-        name
-        for name in named_terms(text)
-        if name.lower() not in lower
-        and name.lower().rstrip("s") not in lower
-        and _without_modifier(name).lower() not in lower
-    )
-    return _Check(lexical, not missing_numbers, not missing_names, missing_numbers + missing_names)
-
-
-def _without_modifier(name: str) -> str:
-    """ "Longformer-like", "CFG-based", "RL-trained": the name the modifier is attached to."""
-    head, _, tail = name.rpartition("-")
-    if head and (tail.lower() in _MODIFIER_SUFFIXES or tail.lower() in ("trained", "tuned")):
-        return head
-    return name
-
 
 @dataclass
 class Verification:
@@ -221,106 +85,6 @@ class Verification:
     dropped: int
     kept: list[int]
     rejected: list[CheckedSentence] = field(default_factory=list)  # dropped, with their verdicts
-
-
-class _Semantic:
-    """Embeds lazily, in one batch, only the sentences the words could not settle."""
-
-    def __init__(self, embedder: Embedder | None) -> None:
-        self.embedder = embedder
-        self.requests: dict[int, list[str]] = {}
-        self.texts: dict[int, str] = {}
-        self.results: dict[int, float] = {}
-        # Per cited paper, for summarising sentences: key -> paper id -> candidates / cosine.
-        self.paper_requests: dict[int, dict[str, list[str]]] = {}
-        self.paper_results: dict[int, dict[str, float]] = {}
-
-    def ask(self, key: int, text: str, candidates: list[str]) -> None:
-        self.texts[key] = text
-        self.requests[key] = candidates
-
-    def ask_each(self, key: int, text: str, candidates: dict[str, list[str]]) -> None:
-        self.texts[key] = text
-        self.paper_requests[key] = candidates
-
-    def run(self) -> None:
-        if self.embedder is None or not (self.requests or self.paper_requests):
-            return
-        unique: list[str] = []
-        for key, candidates in self.requests.items():
-            unique.extend([self.texts[key], *candidates])
-        for key, by_paper in self.paper_requests.items():
-            unique.append(self.texts[key])
-            for candidates in by_paper.values():
-                unique.extend(candidates)
-        unique = list(dict.fromkeys(unique))
-        vectors = self.embedder.embed(unique)
-        index = {text: row for row, text in enumerate(unique)}
-        for key, candidates in self.requests.items():
-            if not candidates:
-                continue
-            query = vectors[index[self.texts[key]]]
-            rows = vectors[[index[candidate] for candidate in candidates]]
-            self.results[key] = float(np.max(rows @ query))
-        for key, by_paper in self.paper_requests.items():
-            query = vectors[index[self.texts[key]]]
-            self.paper_results[key] = {
-                paper_id: float(np.max(vectors[[index[c] for c in candidates]] @ query))
-                for paper_id, candidates in by_paper.items()
-                if candidates
-            }
-
-
-def _closest_sentences(text: str, papers: Sequence[_PaperText]) -> list[str]:
-    tokens = set(bm25.tokenize(text))
-    scored = [
-        (len(tokens & set(bm25.tokenize(sentence))), sentence)
-        for paper in papers
-        for sentence in paper.sentences
-    ]
-    scored.sort(key=lambda item: -item[0])
-    return [sentence for _, sentence in scored[: _CANDIDATE_SENTENCES * max(1, len(papers))]]
-
-
-def _is_connective(
-    text: str, question_tokens: frozenset[str], papers: Sequence[_PaperText]
-) -> bool:
-    """A sentence with no citation may stay only if it states nothing beyond the question and the
-    answer's structure: no number, no name but a cited paper's label, no new content word."""
-    if numbers_in(text) - {str(number) for number in range(13)}:
-        return False
-    label_words = {
-        word.lower()
-        for paper in papers
-        for word in re.findall(r"[\w+\-σ]+", short_label(paper.evidence.paper))
-    }
-    if any(
-        name.lower() not in label_words and name.lower() not in " ".join(question_tokens)
-        for name in named_terms(text)
-    ):
-        return False
-    labels = frozenset().union(*(paper.label_tokens for paper in papers)) if papers else frozenset()
-    extra = [
-        token
-        for token in bm25.tokenize(text)
-        if token not in _NEUTRAL
-        and token not in question_tokens
-        and token not in labels
-        and token not in FRAMING_TOKENS
-    ]
-    return not extra
-
-
-def _is_declared_connective(text: str, papers: Sequence[_PaperText]) -> bool:
-    """A sentence its writer declares connective may count the evidence and name its papers, and
-    nothing more: no figure but the number of evidence papers, no name that no evidence paper
-    uses. Its words are the writer's own business; its citations (none) carry no claim."""
-    if numbers_in(text) - {str(len(papers))}:
-        return False
-    haystack = " ".join(
-        f"{paper.evidence.paper.title} {paper.evidence.paper.abstract}" for paper in papers
-    ).lower()
-    return all(name.lower() in haystack for name in named_terms(text))
 
 
 def verify(
@@ -336,11 +100,11 @@ def verify(
     Every decision is a typed verdict (``CheckedSentence.verdict``) with its reason in words
     (``note``); the sentences dropped under ``unsupported = drop`` are kept in ``rejected``.
     """
-    papers = {item.paper.id: _prepare(item) for item in evidence}
+    papers = {item.paper.id: prepare(item) for item in evidence}
     question_tokens = frozenset(content_tokens(question)) | frozenset(bm25.tokenize(question))
     removed: list[str] = []
-    semantic = _Semantic(embedder)
-    plans: list[tuple[int, list[str], _Check, str]] = []  # (draft index, citations, check, status)
+    semantic = Semantic(embedder)
+    plans: list[tuple[int, list[str], Check, str]] = []  # (draft index, citations, check, status)
     for index, sentence in enumerate(draft.sentences):
         citations = [
             paper_id for paper_id in dict.fromkeys(sentence.citations) if paper_id in papers
@@ -354,18 +118,18 @@ def verify(
         if len(cited) > 1:
             citations = _supporting_citations(sentence.text, citations, papers)
             cited = [papers[paper_id] for paper_id in citations]
-        check = _check(sentence.text, cited) if cited else _Check(0.0, False, False)
+        check = lexical_check(sentence.text, cited) if cited else Check(0.0, False, False)
         if cited and check.hard_ok and check.lexical >= LEXICAL_SUPPORT:
             plans.append((index, citations, check, "supported"))
             continue
         if cited and check.hard_ok and check.lexical >= LEXICAL_FLOOR:
-            semantic.ask(index, sentence.text, _closest_sentences(sentence.text, cited))
+            semantic.ask(index, sentence.text, closest_sentences(sentence.text, cited))
             if len(cited) > 1:
                 semantic.ask_each(
                     index,
                     sentence.text,
                     {
-                        paper.evidence.paper.id: _closest_sentences(sentence.text, [paper])
+                        paper.evidence.paper.id: closest_sentences(sentence.text, [paper])
                         for paper in cited
                     },
                 )
@@ -375,9 +139,9 @@ def verify(
             not cited
             and not sentence.citations
             and (
-                _is_declared_connective(sentence.text, list(papers.values()))
+                is_declared_connective(sentence.text, list(papers.values()))
                 if sentence.kind == "connective"
-                else _is_connective(sentence.text, question_tokens, list(papers.values()))
+                else is_connective(sentence.text, question_tokens, list(papers.values()))
             )
         ):
             plans.append((index, [], check, "connective"))
@@ -499,7 +263,7 @@ def verify(
     return Verification(checked, removed, len(rejected), kept, rejected)
 
 
-def _unsupported_kind(text: str, citations: Sequence[str], check: _Check) -> VerdictKind:
+def _unsupported_kind(text: str, citations: Sequence[str], check: Check) -> VerdictKind:
     if not citations:
         return "uncited"
     if not check.numbers_ok:
@@ -509,7 +273,7 @@ def _unsupported_kind(text: str, citations: Sequence[str], check: _Check) -> Ver
     return "unsupported_claim"
 
 
-def _conflict(text: str, cited: Sequence[_PaperText]) -> Conflict | None:
+def _conflict(text: str, cited: Sequence[PaperText]) -> Conflict | None:
     sources = [
         sentence
         for paper in cited
@@ -527,17 +291,17 @@ def _conflict(text: str, cited: Sequence[_PaperText]) -> Conflict | None:
     return find_conflict(text, sources, " ".join(paper.text for paper in cited), names)
 
 
-def _unsupported_clause(text: str, cited: Sequence[_PaperText]) -> Conflict | None:
+def _unsupported_clause(text: str, cited: Sequence[PaperText]) -> Conflict | None:
     """A clause of ``text`` whose words its cited abstracts do not hold (a merged claim)."""
     clauses = _CLAUSE_BREAK.split(text)
     if len(clauses) < 2:
         return None
     known = frozenset().union(*(paper.tokens for paper in cited))
     for clause in clauses:
-        tokens = _claim_tokens(clause, cited)
+        tokens = claim_tokens(clause, cited)
         if len(tokens) < CLAUSE_MIN_WORDS:
             continue
-        share = sum(1 for token in tokens if token in known) / len(tokens)
+        share = held_share(tokens, known)
         if share < CLAUSE_SHARE:
             return Conflict(
                 "unsupported_claim",
@@ -547,15 +311,15 @@ def _unsupported_clause(text: str, cited: Sequence[_PaperText]) -> Conflict | No
 
 
 def _summary_supported(
-    text: str, cited: Sequence[_PaperText], similarities: dict[str, float]
+    text: str, cited: Sequence[PaperText], similarities: dict[str, float]
 ) -> bool:
     """A sentence citing several papers, each of which supports it on its own (its words or its
     meaning), with the numbers and names of the sentence in them together."""
     if len(cited) < 2:
         return False
-    tokens = _claim_tokens(text, cited)
+    tokens = claim_tokens(text, cited)
     for paper in cited:
-        share = sum(1 for token in tokens if token in paper.tokens) / len(tokens) if tokens else 1.0
+        share = held_share(tokens, paper.tokens)
         similarity = similarities.get(paper.evidence.paper.id, 0.0)
         if share < SUMMARY_SHARE and similarity < SUMMARY_SEMANTIC:
             return False
@@ -563,30 +327,29 @@ def _summary_supported(
 
 
 def _supporting_citations(
-    text: str, citations: list[str], papers: dict[str, _PaperText]
+    text: str, citations: list[str], papers: dict[str, PaperText]
 ) -> list[str]:
     """In a sentence citing several papers, keep those that hold a fair share of its words."""
-    tokens = _claim_tokens(text, [papers[paper_id] for paper_id in citations])
+    tokens = claim_tokens(text, [papers[paper_id] for paper_id in citations])
     if not tokens:
         return citations
     keep = [
         paper_id
         for paper_id in citations
-        if sum(1 for token in tokens if token in papers[paper_id].tokens) / len(tokens)
-        >= CITATION_SHARE
+        if held_share(tokens, papers[paper_id].tokens) >= CITATION_SHARE
         or papers[paper_id].label_tokens & set(bm25.tokenize(text))
     ]
     return keep or citations
 
 
 def _find_supporter(
-    text: str, papers: dict[str, _PaperText], *, exclude: Sequence[str]
+    text: str, papers: dict[str, PaperText], *, exclude: Sequence[str]
 ) -> tuple[str, float] | None:
     best: tuple[str, float] | None = None
     for paper_id, paper in papers.items():
         if paper_id in exclude:
             continue
-        check = _check(text, [paper])
+        check = lexical_check(text, [paper])
         if (
             check.hard_ok
             and check.lexical >= LEXICAL_SUPPORT

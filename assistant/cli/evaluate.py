@@ -85,7 +85,8 @@ def evaluate(
 
     With --engine llm and no --questions (or with --llm-replies), replay the recorded LLM replies
     of evals/llm through a local server and report how many faithful sentences the verifier keeps
-    and how many planted errors of each kind it catches."""
+    and how many planted errors of each kind it catches; the held-out replies of
+    evals/llm/held-out (never used to tune the verifier) are reported apart."""
     from assistant import evaluation
 
     if llm_replies is not None or (engine == "llm" and not questions):
@@ -200,30 +201,45 @@ def _llm_benchmark(
     settings = _settings()
     retriever = _ready_retriever(settings)
     papers = {paper.id: paper for paper in retriever.paper_store.all()}
-    with _progress("Replaying LLM replies") as update:
-        result = llm_eval.run_llm_benchmark(
-            settings, folder, papers, embedder=retriever.embedder, progress=update
+    sets = llm_eval.benchmark_sets(folder)
+    if baseline is not None and len(sets) > 1:
+        raise InputError("--baseline goes with a folder of one set (no held-out/ inside).")
+    outputs: list[dict[str, Any]] = []
+    regressions: list[str] = []
+    for bench in sets:
+        with _progress(f"Replaying LLM replies ({bench.name})") as update:
+            result = llm_eval.run_llm_benchmark(
+                settings,
+                bench.folder,
+                papers,
+                embedder=retriever.embedder,
+                progress=update,
+                name=bench.name,
+            )
+        baseline_path = baseline or bench.baseline
+        saved = (
+            llm_eval.load_llm_baseline(baseline_path)
+            if baseline_path.exists() and not save_baseline
+            else None
         )
-    baseline_path = baseline or folder / "baseline.json"
-    saved = (
-        llm_eval.load_llm_baseline(baseline_path)
-        if baseline_path.exists() and not save_baseline
-        else None
-    )
-    regressions = llm_eval.llm_regressions(result, saved) if saved else []
+        found = llm_eval.llm_regressions(result, saved) if saved else []
+        regressions.extend(f"{bench.name} {problem}" for problem in found)
+        if as_json:
+            outputs.append(result.to_json() | {"baseline": saved, "regressions": found})
+        else:
+            sys.stdout.write(llm_eval.format_llm_table(result, saved) + "\n\n")
+        if save_baseline:
+            llm_eval.save_llm_baseline(result, baseline_path)
+            # With --json, stdout holds the JSON alone.
+            _console(stderr=as_json).print(f"baseline saved to {baseline_path}", markup=False)
+        elif saved is None:
+            _console(stderr=True).print(
+                f"warning: no baseline at {baseline_path}; nothing to compare with",
+                style="yellow",
+                markup=False,
+            )
     if as_json:
-        _print_json(result.to_json() | {"baseline": saved, "regressions": regressions})
-    else:
-        sys.stdout.write(llm_eval.format_llm_table(result, saved) + "\n")
-    if save_baseline:
-        llm_eval.save_llm_baseline(result, baseline_path)
-        _console().print(f"baseline saved to {baseline_path}", markup=False)
-    elif saved is None:
-        _console(stderr=True).print(
-            f"warning: no baseline at {baseline_path}; nothing to compare with",
-            style="yellow",
-            markup=False,
-        )
+        _print_json(outputs[0] if len(outputs) == 1 else {"sets": outputs})
     if fail_on_regression and regressions:
         _console(stderr=True).print(
             f"error: regression beyond tolerance: {', '.join(regressions)}", markup=False

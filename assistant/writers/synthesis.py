@@ -71,7 +71,8 @@ def _overlaps(inner: str, outer: str) -> bool:
 
 _NAMED_APPOSITIVE = re.compile(
     r"^(?:proposes|introduces|presents|develops|proposed|introduced|presented)\s+"
-    r"(?P<name>[A-Z][\w+\-.]*[\w+])(?:,\s+(?P<rest>(?:a|an|the)\s.+)|,?\s+(?:which|that)\s+"
+    r"(?P<name>[A-Z][\w+\-.]*[\w+](?:\s[A-Z][\w+\-.]*[\w+]){0,2})(?:,\s+(?P<rest>(?:a|an|the)\s.+)|"
+    r",?\s+(?:which|that)\s+"
     r"(?P<verb>.+))$"
 )
 

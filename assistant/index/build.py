@@ -1,8 +1,8 @@
 """Build and keep the index current: Chroma vectors, BM25, the paper store and the acronym map.
 
 Incremental by content hash: an unchanged paper is never re-embedded, a new or changed one is embedded
-alone, a removed one leaves every part of the index. One writer at a time (a file lock); readers never
-lock, because every file a reader opens is swapped in whole.
+alone, a removed one leaves every part of the index. A different embedder (another model, or the
+local model at another precision) re-embeds everything. One writer at a time (a file lock).
 """
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -22,49 +21,31 @@ from assistant import bm25, snapshot
 from assistant.collection import fingerprint, load_collection
 from assistant.corpus import paper_to_record
 from assistant.errors import IndexBusyError, IndexStateError
-from assistant.locks import exclusive_lock
+from assistant.index.state import (
+    MANIFEST_VERSION,
+    IndexFiles,
+    IndexReport,
+    Progress,
+    answerable_meanwhile,
+    is_current,
+    read_manifest,
+    readable_manifest,
+    store_for,
+    store_identity,
+    write_manifest,
+    writer_lock,
+)
 from assistant.models import Paper
 from assistant.paperstore import PaperStore
 from assistant.settings import Settings
 from assistant.store import ChromaStore, Chunk, paper_chunk_id, sentence_chunk_id
 from assistant.text import acronyms
 from assistant.text.sentences import split_sentences
-from assistant.urls import masked_url
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
 
-MANIFEST_VERSION = 1
 TITLE_WEIGHT = 0.5
-Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class IndexReport:
-    papers: int
-    added: int
-    updated: int
-    removed: int
-    repaired: int
-    embedded_texts: int
-    seconds: float
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed or self.repaired)
-
-
-class IndexFiles:
-    """Where each part of the index lives inside the data directory."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.root = settings.index_dir
-        self.manifest = self.root / "manifest.json"
-        self.lock = self.root / ".lock"
-        self.bm25 = self.root / "bm25"
-        self.papers = self.root / "papers.sqlite"
-        self.acronyms = self.root / "acronyms.json"
-        self.chroma = self.root / "chroma"
 
 
 def chunks_for(paper: Paper) -> list[Chunk]:
@@ -77,74 +58,6 @@ def chunks_for(paper: Paper) -> list[Chunk]:
         paper_chunk_id(paper.id), paper.id, "paper", -1, f"{paper.title}. {paper.abstract}"
     )
     return [*sentences, whole]
-
-
-def store_for(settings: Settings, embedder_name: str) -> ChromaStore:
-    return ChromaStore(
-        persist_dir=IndexFiles(settings).chroma,
-        collection_name=settings.chroma_collection,
-        embedder_name=embedder_name,
-        chroma_url=settings.chroma_url,
-        timeout=settings.chroma_timeout,
-    )
-
-
-def read_manifest(settings: Settings) -> dict[str, Any] | None:
-    path = IndexFiles(settings).manifest
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError):
-        raise IndexStateError(
-            f"the index manifest {path} is unreadable; run 'assistant index --rebuild'."
-        ) from None
-    if not isinstance(manifest, dict) or manifest.get("version") != MANIFEST_VERSION:
-        raise IndexStateError(
-            f"the index at {path.parent} was written by another version of assistant; "
-            "run 'assistant index --rebuild'."
-        )
-    return manifest
-
-
-def _write_manifest(settings: Settings, manifest: dict[str, Any]) -> None:
-    path = IndexFiles(settings).manifest
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-    os.replace(temporary, path)
-
-
-def _store_identity(settings: Settings, embedder_name: str) -> dict[str, str]:
-    return {
-        "embedder": embedder_name,
-        # masked: the manifest is a plain file, and a password in the URL does not name the store
-        "store": masked_url(settings.chroma_url) if settings.chroma_url else "embedded",
-        "collection": settings.chroma_collection,
-    }
-
-
-def is_current(settings: Settings, embedder_name: str) -> bool:
-    manifest = read_manifest(settings)
-    if manifest is None or manifest.get("state") != "clean":
-        return False
-    identity = _store_identity(settings, embedder_name)
-    if any(manifest.get(key) != value for key, value in identity.items()):
-        return False
-    return bool(manifest.get("fingerprint") == fingerprint(settings))
-
-
-@contextmanager
-def writer_lock(settings: Settings, *, wait_seconds: float) -> Iterator[None]:
-    """Serialise writers; a second writer waits up to ``wait_seconds``, then says the index is busy."""
-    root = IndexFiles(settings).root
-
-    def busy() -> IndexBusyError:
-        return IndexBusyError(
-            f"another 'assistant index' is updating {root}; wait for it to finish and try again."
-        )
-
-    with exclusive_lock(IndexFiles(settings).lock, wait_seconds=wait_seconds, busy=busy):
-        yield
 
 
 def sync(
@@ -171,15 +84,19 @@ def sync(
         collection = list(papers) if papers is not None else load_collection(settings)
         files = IndexFiles(settings)
         store = store_for(settings, embedder.name)
-        previous = _readable_manifest(settings)
+        previous = readable_manifest(settings)
+        if previous is not None and previous.get("embedder", embedder.name) != embedder.name:
+            # Another model (or the local model at another precision): vectors from two models
+            # are not comparable, so every paper is embedded again.
+            rebuild = True
         if rebuild:
             # Only the vector store goes now: the BM25 index, the paper store, the acronym map
             # and the vector copy are each replaced whole at the end, so questions asked during
             # the rebuild are answered from them instead of failing.
             _discard_vectors(settings, store)
             previous = None
-        identity = _store_identity(settings, embedder.name)
-        _write_manifest(settings, {"version": MANIFEST_VERSION, "state": "syncing", **identity})
+        identity = store_identity(settings, embedder.name)
+        write_manifest(settings, {"version": MANIFEST_VERSION, "state": "syncing", **identity})
 
         indexed = store.indexed_hashes()
         repaired: set[str] = set()
@@ -218,7 +135,7 @@ def sync(
             )
             _replace_papers(files.papers, collection)
             _write_json(files.acronyms, acronyms.mine(paper.abstract for paper in collection))
-        _write_manifest(
+        write_manifest(
             settings,
             {
                 "version": MANIFEST_VERSION,
@@ -308,10 +225,13 @@ def _refresh_snapshot(settings: Settings, store: ChromaStore, *, changed: bool) 
     directory = IndexFiles(settings).root
     if settings.chroma_url is not None or store.count() > settings.dense_snapshot_max_chunks:
         snapshot.remove(directory)
+        store.apply_search_ef()
         return False
-    if changed or snapshot.load(directory, verify=True) is None:
+    precision = settings.snapshot_precision
+    if changed or snapshot.load(directory, verify=True, precision=precision) is None:
         ids, vectors = store.all_vectors()
-        snapshot.write(directory, ids, vectors)
+        snapshot.write(directory, ids, vectors, precision=precision)
+    store.apply_search_ef()
     return True
 
 
@@ -329,13 +249,6 @@ def _discard_vectors(settings: Settings, store: ChromaStore) -> None:
         SharedSystemClient.clear_system_cache()
     else:
         store.drop()
-
-
-def _readable_manifest(settings: Settings) -> dict[str, Any] | None:
-    try:
-        return read_manifest(settings)
-    except IndexStateError:
-        return None  # a rebuild or repair is exactly what is running now
 
 
 def _embed_and_store(
@@ -406,7 +319,7 @@ def ensure_current(
     its own papers must end up indexed."""
     if is_current(settings, embedder.name):
         return None
-    if not wait and _answerable_meanwhile(settings):
+    if not wait and answerable_meanwhile(settings):
         # Another process may be writing (an 'add', an 'index --rebuild'): rather than wait for
         # it, answer from the files it replaces whole when it is done.
         try:
@@ -416,10 +329,3 @@ def ensure_current(
         except IndexBusyError:
             return None
     return sync(settings, embedder, progress=progress, skip_if_current=True)
-
-
-def _answerable_meanwhile(settings: Settings) -> bool:
-    """Whether the files a question reads are all there (from an earlier, complete build)."""
-    files = IndexFiles(settings)
-    vectors_there = settings.chroma_url is not None or snapshot.exists(files.root)
-    return files.papers.is_file() and (files.bm25 / "meta.json").is_file() and vectors_there

@@ -1,0 +1,151 @@
+"""A sentence parsed for the meaning checks: its words, their content stems, and the lexicon.
+
+Shared by the checks of direction and negation (``meaning.py``), of figures (``figures.py``) and
+of scope (``scope.py``): each compares a drafted sentence with the sentences of the papers it
+cites word by word, and reports a ``Conflict`` with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant import bm25
+from assistant.models import VerdictKind
+from assistant.text.lexicon import words as lexicon_words
+
+ANCHOR_WINDOW = 4  # words either side of a direction word or figure that say what it is about
+_WORD = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z']*", re.IGNORECASE)
+AUXILIARIES = frozenset(
+    [
+        "can",
+        "could",
+        "may",
+        "might",
+        "will",
+        "would",
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "do",
+        "did",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    verdict: VerdictKind
+    reason: str
+
+
+@cache
+def directions() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    lines = []
+    for entry in lexicon_words("directions"):
+        left, right = entry.split("|")
+        lines.append((frozenset(left.split()), frozenset(right.split())))
+    return tuple(lines)
+
+
+@cache
+def negators() -> frozenset[str]:
+    return frozenset(lexicon_words("negations"))
+
+
+@cache
+def soft_negators() -> frozenset[str]:
+    return frozenset(lexicon_words("soft_negations"))
+
+
+@cache
+def framing_stems() -> frozenset[str]:
+    """Stems that carry no claim of their own in a sentence about a paper: the writer's framing
+    words (``lexicon/claim_framing.txt``) and the verbs it attributes with ("argues", "studies",
+    "proposes": strength 1 and 3 in ``lexicon/contribution_verbs.txt``)."""
+    verbs = [
+        entry.split()[0]
+        for entry in lexicon_words("contribution_verbs")
+        if len(entry.split()) == 2 and entry.split()[1] in ("1", "3")
+    ]
+    return frozenset(bm25.tokenize(" ".join([*lexicon_words("claim_framing"), *verbs])))
+
+
+@cache
+def _stem(word: str) -> str:
+    tokens = bm25.tokenize(word)
+    return tokens[0] if tokens else ""
+
+
+@cache
+def _marked_words() -> frozenset[str]:
+    marked = set(negators()) | set(soft_negators()) | set(AUXILIARIES)
+    for left, right in directions():
+        marked |= left | right
+    return frozenset(marked)
+
+
+# Words a window of neighbours does not count: they sit between a word and what it is about.
+_FILLER = frozenset(["a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "at", "from"])
+
+
+@dataclass(frozen=True)
+class Text:
+    words: tuple[str, ...]  # lowercase, in order
+    stems: tuple[str, ...]  # the content stem of each word, "" for stop and marked words
+    keys: tuple[str, ...]  # what a negation can apply to: the stem, or a direction word itself
+
+    @property
+    def content(self) -> frozenset[str]:
+        return frozenset(stem for stem in self.stems if stem)
+
+    def near(self, position: int, window: int = ANCHOR_WINDOW) -> frozenset[str]:
+        low, high = max(0, position - window), position + window + 1
+        return frozenset(
+            stem
+            for offset, stem in enumerate(self.stems[low:high], low)
+            if stem and offset != position
+        )
+
+    def reach(self, position: int, window: int = ANCHOR_WINDOW) -> frozenset[str]:
+        """The content stems within ``window`` words either side, not counting articles and
+        prepositions ("increasing the value of a temperature-like parameter")."""
+        found: set[str] = set()
+        for step in (-1, 1):
+            counted, offset = 0, position + step
+            while 0 <= offset < len(self.words) and counted < window:
+                if self.stems[offset]:
+                    found.add(self.stems[offset])
+                if self.words[offset] not in _FILLER:
+                    counted += 1
+                offset += step
+        return frozenset(found)
+
+
+@cache
+def parse(text: str) -> Text:
+    words = tuple(match.group(0).lower() for match in _WORD.finditer(text))
+    marked = _marked_words()
+    stems = tuple(
+        "" if word in marked or word[0].isdigit() else _stem(word.strip("'-")) for word in words
+    )
+    directed = direction_words()
+    keys = tuple(
+        stem or (word if word in directed else "") for word, stem in zip(words, stems, strict=True)
+    )
+    return Text(words, stems, keys)
+
+
+@cache
+def direction_words() -> frozenset[str]:
+    found: set[str] = set()
+    for left, right in directions():
+        found |= left | right
+    return frozenset(found - set(AUXILIARIES))
+
+
+def excerpt(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
