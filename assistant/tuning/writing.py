@@ -27,8 +27,9 @@ class WriterSettings(Group):
 class VerifySettings(Group):
     """Verify: when a draft sentence counts as supported by the papers it cites.
 
-    Described here with the values the verifier uses today; answer/verify.py and answer/meaning.py
-    still read their module constants of the same values (to be switched over to this group)."""
+    Described here with the values the verifier uses today; answer/verify.py, lexical.py, parsed.py
+    and meaning.py still read their module constants of the same values (to be switched over to
+    this group)."""
 
     lexical_support: float = Field(
         default=0.8,
@@ -118,6 +119,22 @@ class VerifySettings(Group):
         default=2,
         ge=1,
         description="Meaning checks: content words near both opposite direction words that make them the same thing reversed.",
+    )
+    stem_prefix: int = Field(
+        default=5,
+        ge=1,
+        description="Letters two stems must share, one extending the other, to count as forms of one word.",
+    )
+    compared_reach: int = Field(
+        default=8,
+        ge=1,
+        description="Meaning checks: words a comparison reaches after 'than' ('slower estimation than baselines').",
+    )
+    negated_clause_share: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Meaning checks: a negation is about the cited work when more than this share of its clause's words is in it.",
     )
 
 
