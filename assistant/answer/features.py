@@ -34,7 +34,9 @@ def other_sense_papers(retrieval: Retrieval, papers: Sequence[Paper]) -> set[str
         alternative.strip().lower() for alternative in tail.split(";") if alternative.strip()
     ]
     found: set[str] = set()
-    for acronym in set(re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b", retrieval.query)):
+    for acronym in dict.fromkeys(
+        re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b", retrieval.query)
+    ):
         letters = "".join(
             character for character in acronym.rstrip("s").lower() if character.isalpha()
         )
@@ -62,7 +64,9 @@ def _acronym_aliases(retrieval: Retrieval) -> dict[str, list[tuple[str, ...]]]:
     tail = retrieval.expanded_query[len(retrieval.query) :].strip().strip("()")
     senses = [sense.strip() for sense in tail.split(";") if sense.strip()]
     aliases: dict[str, list[tuple[str, ...]]] = {}
-    for acronym in set(re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b", retrieval.query)):
+    for acronym in dict.fromkeys(
+        re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b", retrieval.query)
+    ):
         letters = "".join(c for c in acronym.rstrip("s").lower() if c.isalpha())
         tokens = tokenize(acronym)
         matching = [sense for sense in senses if _initials(sense) == letters]

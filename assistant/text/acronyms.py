@@ -80,7 +80,9 @@ def _long_form_text(before: str, words: list[str]) -> str:
 def expand(query: str, acronyms: dict[str, list[str]], *, most: int = 2) -> str:
     """The query with the long forms of any acronym it uses appended (no-op when none match)."""
     additions: list[str] = []
-    for token in set(re.findall(r"[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]", query)):
+    # in order of appearance: the expansion (and so the embedded query) must not depend on the
+    # hash seed
+    for token in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]", query)):
         for candidate in (token, token.rstrip("s")):
             long_forms = acronyms.get(candidate)
             if long_forms:
