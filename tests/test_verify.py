@@ -338,3 +338,24 @@ def test_a_declared_connective_cannot_carry_a_figure_or_an_unknown_name() -> Non
         draft = Draft([DraftSentence(text, kind="connective")], engine="extractive")
         checked = verify(draft, evidence, Settings())
         assert checked.dropped == 1, text
+
+
+def test_the_verify_settings_group_is_what_the_verifier_reads(evidence, tmp_path) -> None:
+    """settings.verify is no description of constants elsewhere: raising the share of a sentence's
+    words its cited abstract must hold changes the verdict."""
+    sentence = DraftSentence(
+        "Quamba2 is compatible with W8A8, W4A8 and W4A16 for Mamba1 and Mamba2 backbones in practice.",
+        [QUAMBA],
+    )
+    default = check([sentence], evidence, Settings(home=tmp_path, unsupported="mark"))
+    strict = check(
+        [sentence],
+        evidence,
+        Settings(
+            home=tmp_path,
+            unsupported="mark",
+            verify={"lexical_support": 1.0, "lexical_floor": 0.99},
+        ),
+    )
+    assert default.sentences[0].supported
+    assert not strict.sentences[0].supported

@@ -22,10 +22,9 @@ from assistant.text.sentences import abstract_sentences, clean_sentence
 
 DocumentFrequency = Callable[[str], int]
 
-CANDIDATE_SENTENCES = (
-    3  # abstract sentences per paper compared by embedding (the lexically closest)
-)
-# Letters two stems must share, one extending the other, to count as forms of one word.
+# Letters two stems must share, one extending the other, to count as forms of one word. Fixed, not
+# a setting: it defines what "the same word" means for every lexical share the verifier computes
+# (cached per sentence), like the stemmer itself.
 STEM_PREFIX = 5
 
 
@@ -216,7 +215,9 @@ def _without_modifier(name: str) -> str:
     return name
 
 
-def closest_sentences(text: str, papers: Sequence[PaperText]) -> list[str]:
+def closest_sentences(text: str, papers: Sequence[PaperText], per_paper: int) -> list[str]:
+    """The ``per_paper`` abstract sentences per cited paper that share most words with ``text``
+    (settings.verify.candidate_sentences), to be compared by embedding."""
     tokens = set(bm25.tokenize(text))
     scored = [
         (len(tokens & set(bm25.tokenize(sentence))), sentence)
@@ -224,7 +225,7 @@ def closest_sentences(text: str, papers: Sequence[PaperText]) -> list[str]:
         for sentence in paper.sentences
     ]
     scored.sort(key=lambda item: -item[0])
-    return [sentence for _, sentence in scored[: CANDIDATE_SENTENCES * max(1, len(papers))]]
+    return [sentence for _, sentence in scored[: per_paper * max(1, len(papers))]]
 
 
 def is_connective(text: str, question_tokens: frozenset[str], papers: Sequence[PaperText]) -> bool:

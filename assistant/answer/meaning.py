@@ -39,12 +39,12 @@ from assistant.answer.parsed import (
     soft_negators,
 )
 from assistant.answer.scope import inflated_scope
+from assistant.tuning import VerifySettings
 
 __all__ = ["Conflict", "find_conflict", "framing_stems"]
 
-MIN_SHARED = 3  # content words a source sentence must share with the draft to be about the same
-CLOSE_SHARE = 0.35  # a negation flip is judged against a source sentence this close to the draft
-MIN_ANCHORS = 2  # content words near both opposite direction words: the same thing reversed
+# The thresholds (min_shared, close_share, min_anchors, compared_reach, negated_clause_share) are
+# settings.verify (assistant/tuning/writing.py), each described there.
 # Words after a negator that do not carry the negated predicate ("is not a ...", "does not use").
 _SKIP_AFTER_NEGATOR = frozenset(
     [
@@ -84,16 +84,21 @@ _SKIP_AFTER_NEGATOR = frozenset(
 
 
 def find_conflict(
-    text: str, sources: Sequence[str], cited_text: str, names: Sequence[str] = ()
+    text: str,
+    sources: Sequence[str],
+    cited_text: str,
+    names: Sequence[str] = (),
+    config: VerifySettings | None = None,
 ) -> Conflict | None:
     """The first way ``text`` contradicts or overstates ``sources`` (the sentences of the papers
     it cites; ``cited_text`` is their whole text), or None."""
+    config = config or VerifySettings()
     draft = parse(text)
     parsed = [parse(source) for source in sources]
     related = [
         (source, parsed_source)
         for source, parsed_source in zip(sources, parsed, strict=True)
-        if len(draft.content & parsed_source.content) >= min(MIN_SHARED, len(draft.content))
+        if len(draft.content & parsed_source.content) >= min(config.min_shared, len(draft.content))
     ]
     # A paper's own name may hold a negation ("No Training, No Problem", "... are not Fair
     # Evaluators"); naming the paper negates nothing.
@@ -102,14 +107,17 @@ def find_conflict(
         if name:
             plain = re.sub(re.escape(name), " ", plain, flags=re.IGNORECASE)
     conflict = (
-        _direction_flip(text, draft, related)
-        or _negation_flip(plain, parse(plain), related, parse(cited_text).content)
+        _direction_flip(text, draft, related, config)
+        or _negation_flip(plain, parse(plain), related, parse(cited_text).content, config)
         or figure_conflict(text, draft, related)
     )
     return conflict or inflated_scope(draft, cited_text)
 
 
-def _direction_flip(text: str, draft: Text, related: Sequence[tuple[str, Text]]) -> Conflict | None:
+def _direction_flip(
+    text: str, draft: Text, related: Sequence[tuple[str, Text]], config: VerifySettings
+) -> Conflict | None:
+    reach = config.compared_reach
     for left, right in directions():
         for position, said in enumerate(draft.words):
             if said in left:
@@ -122,19 +130,21 @@ def _direction_flip(text: str, draft: Text, related: Sequence[tuple[str, Text]])
             if _paired(draft.words, position, other):
                 continue
             # Each direction word on its own: "degraded cost and better consistency" has both.
-            anchors = draft.reach(position) | _compared_with(draft, position)
-            needed = min(MIN_ANCHORS, len(anchors))
+            anchors = draft.reach(position) | _compared_with(draft, position, reach)
+            needed = min(config.min_anchors, len(anchors))
             supported, against = False, None
             for source, parsed in related:
                 # One shared neighbour is enough in a sentence the draft restates.
-                close = len(draft.content & parsed.content) >= CLOSE_SHARE * len(draft.content)
+                close = len(draft.content & parsed.content) >= config.close_share * len(
+                    draft.content
+                )
                 enough = min(needed, 1) if close else needed
                 for i, word in enumerate(parsed.words):
                     if word not in side and word not in other:
                         continue
                     if _paired(parsed.words, i, other if word in side else side):
                         continue
-                    around = parsed.reach(i) | _compared_with(parsed, i)
+                    around = parsed.reach(i) | _compared_with(parsed, i, reach)
                     if word in side and around & anchors:
                         supported = True
                     elif word in other and against is None and len(around & anchors) >= enough:
@@ -159,14 +169,12 @@ def _paired(words: Sequence[str], position: int, opposite: frozenset[str]) -> bo
 
 
 _JOINING = frozenset(["or", "and", "nor", "versus", "vs"])
-# Words a comparison reaches after "than" ("slower estimation than baselines").
-COMPARED_REACH = 8
 
 
-def _compared_with(parsed: Text, position: int) -> frozenset[str]:
+def _compared_with(parsed: Text, position: int, reach: int) -> frozenset[str]:
     """What a comparative is measured against: the word after the next "than" ("slower ...
     than baselines" is about the baselines however far apart the words are)."""
-    following = parsed.words[position + 1 : position + 1 + COMPARED_REACH]
+    following = parsed.words[position + 1 : position + 1 + reach]
     if "than" not in following:
         return frozenset()
     at = position + 1 + following.index("than")
@@ -207,6 +215,7 @@ def _negation_flip(
     draft: Text,
     related: Sequence[tuple[str, Text]],
     cited: frozenset[str],
+    config: VerifySettings,
 ) -> Conflict | None:
     targets: list[tuple[int, bool]] = []  # (position of the predicate word, negated in draft)
     for i, word in enumerate(draft.words):
@@ -230,9 +239,9 @@ def _negation_flip(
     related = [
         (source, parsed)
         for source, parsed in related
-        if len(draft.content & parsed.content) >= CLOSE_SHARE * len(draft.content)
+        if len(draft.content & parsed.content) >= config.close_share * len(draft.content)
     ]
-    hard = _unrestated_negation(plain, related, cited)
+    hard = _unrestated_negation(plain, related, cited, config.negated_clause_share)
     if hard is not None:
         return hard
     for position, negated in targets:
@@ -259,12 +268,10 @@ def _negation_flip(
 
 
 _CLAUSE = re.compile(r"[,;:()]|\s(?:but|which|while|whereas|although|though)\s", re.IGNORECASE)
-# A negation is about the cited work when more than this share of its clause's words is in it.
-NEGATED_CLAUSE_SHARE = 0.5
 
 
 def _unrestated_negation(
-    plain: str, restated: Sequence[tuple[str, Text]], cited: frozenset[str]
+    plain: str, restated: Sequence[tuple[str, Text]], cited: frozenset[str], clause_share: float
 ) -> Conflict | None:
     """A negation the sentences the draft restates have no trace of: "The framework is not
     called RLCF" against "The proposed RLCF framework ...". A restriction ("ensures only the
@@ -283,7 +290,7 @@ def _unrestated_negation(
             word for i, word in enumerate(words) if word in negators() and not _restricts(words, i)
         ]
         content = parse(clause).content - framing_stems()
-        if hard and (not content or len(content & cited) > NEGATED_CLAUSE_SHARE * len(content)):
+        if hard and (not content or len(content & cited) > clause_share * len(content)):
             return Conflict(
                 "contradicted_negation",
                 f"says '{hard[0]}' where the cited sentences it restates state it without "

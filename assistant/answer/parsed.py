@@ -15,7 +15,10 @@ from assistant import bm25
 from assistant.models import VerdictKind
 from assistant.text.lexicon import words as lexicon_words
 
-ANCHOR_WINDOW = 4  # words either side of a direction word or figure that say what it is about
+# Words either side of a direction word or figure that say what it is about. Fixed, not a setting:
+# it defines a parsed sentence's neighbourhoods, which the figure checks and the negation window
+# share (a window tuned for one would silently change the other).
+ANCHOR_WINDOW = 4
 _WORD = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z']*", re.IGNORECASE)
 AUXILIARIES = frozenset(
     [

@@ -41,6 +41,7 @@ from assistant.models import CheckedSentence, Draft, Evidence, VerdictKind
 from assistant.text.names import short_label
 from assistant.text.query import content_tokens
 from assistant.text.sentences import clean_sentence
+from assistant.tuning import VerifySettings
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
@@ -52,28 +53,8 @@ _SENTENCE_START_WORDS = SENTENCE_START_WORDS
 _paper_text = paper_text
 __all__ = ["DocumentFrequency", "Verification", "named_terms", "numbers_in", "verify"]
 
-LEXICAL_SUPPORT = 0.8  # share of a sentence's content words found in its cited abstracts: supported
-LEXICAL_FLOOR = 0.4  # below this share no similarity can save the sentence
-SEMANTIC_SUPPORT = 0.72  # cosine to the closest cited sentence that supports a paraphrase
-CITATION_SHARE = (
-    0.25  # a paper cited in a multi-citation sentence must hold this share of its words
-)
-# A sentence citing several papers ("Several works analyse SSMs theoretically [a][b].") is a
-# faithful summary when every paper it cites supports it on its own: this share of the sentence's
-# content words in that paper, or this cosine to that paper's closest sentence or title.
-SUMMARY_SHARE = 0.5
-# A model's sentence often restates two abstract sentences at once, which puts it below
-# SEMANTIC_SUPPORT against either; with most of its content words in the cited abstract, this
-# much similarity is enough. (Reversals and overstatements are caught by the meaning checks.)
-CLOSE_PARAPHRASE = 0.6
-CLOSE_PARAPHRASE_WORDS = 0.6
-# A sentence that joins clauses (", and", "; ", ", while") must have each clause in its cited
-# abstracts: this share of a clause's content words, for clauses of at least CLAUSE_MIN_WORDS.
-# Otherwise two papers' claims can be merged and cited to one of them.
-CLAUSE_SHARE = 0.5
-CLAUSE_MIN_WORDS = 3
+# The thresholds are settings.verify (assistant/tuning/writing.py), each described there.
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas|but|and it|which also)\s+")
-SUMMARY_SEMANTIC = 0.45  # MiniLM puts a short summary near 0.5 to the sentence it summarises
 
 
 @dataclass
@@ -100,6 +81,7 @@ def verify(
     Every decision is a typed verdict (``CheckedSentence.verdict``) with its reason in words
     (``note``); the sentences dropped under ``unsupported = drop`` are kept in ``rejected``.
     """
+    config = settings.verify
     papers = {item.paper.id: prepare(item) for item in evidence}
     question_tokens = frozenset(content_tokens(question)) | frozenset(bm25.tokenize(question))
     removed: list[str] = []
@@ -116,20 +98,26 @@ def verify(
         )
         cited = [papers[paper_id] for paper_id in citations]
         if len(cited) > 1:
-            citations = _supporting_citations(sentence.text, citations, papers)
+            citations = _supporting_citations(sentence.text, citations, papers, config)
             cited = [papers[paper_id] for paper_id in citations]
         check = lexical_check(sentence.text, cited) if cited else Check(0.0, False, False)
-        if cited and check.hard_ok and check.lexical >= LEXICAL_SUPPORT:
+        if cited and check.hard_ok and check.lexical >= config.lexical_support:
             plans.append((index, citations, check, "supported"))
             continue
-        if cited and check.hard_ok and check.lexical >= LEXICAL_FLOOR:
-            semantic.ask(index, sentence.text, closest_sentences(sentence.text, cited))
+        if cited and check.hard_ok and check.lexical >= config.lexical_floor:
+            semantic.ask(
+                index,
+                sentence.text,
+                closest_sentences(sentence.text, cited, config.candidate_sentences),
+            )
             if len(cited) > 1:
                 semantic.ask_each(
                     index,
                     sentence.text,
                     {
-                        paper.evidence.paper.id: closest_sentences(sentence.text, [paper])
+                        paper.evidence.paper.id: closest_sentences(
+                            sentence.text, [paper], config.candidate_sentences
+                        )
                         for paper in cited
                     },
                 )
@@ -158,7 +146,7 @@ def verify(
         verdict: CheckedSentence | None = None
         if status == "semantic":
             similarity = semantic.results.get(index)
-            if similarity is not None and similarity >= SEMANTIC_SUPPORT:
+            if similarity is not None and similarity >= config.semantic_support:
                 verdict = CheckedSentence(
                     text,
                     citations,
@@ -169,8 +157,8 @@ def verify(
                 )
             elif (
                 similarity is not None
-                and similarity >= CLOSE_PARAPHRASE
-                and check.lexical >= CLOSE_PARAPHRASE_WORDS
+                and similarity >= config.close_paraphrase
+                and check.lexical >= config.close_paraphrase_words
             ):
                 verdict = CheckedSentence(
                     text,
@@ -180,7 +168,7 @@ def verify(
                     "paraphrase: most of its words and its meaning are in a cited sentence",
                     "paraphrase",
                 )
-            elif _summary_supported(text, cited, semantic.paper_results.get(index, {})):
+            elif _summary_supported(text, cited, semantic.paper_results.get(index, {}), config):
                 verdict = CheckedSentence(
                     text,
                     citations,
@@ -206,7 +194,9 @@ def verify(
             )
         if verdict is not None:
             conflict = (
-                (_conflict(text, cited) or _unsupported_clause(text, cited)) if cited else None
+                (_conflict(text, cited, config) or _unsupported_clause(text, cited, config))
+                if cited
+                else None
             )
             if conflict is None:
                 checked.append(verdict)
@@ -222,7 +212,7 @@ def verify(
                 conflict.verdict,
             )
         else:
-            backer = _find_supporter(text, papers, exclude=citations)
+            backer = _find_supporter(text, papers, config, exclude=citations)
             if backer is not None:
                 paper_id, score = backer
                 reason = "re-cited: " + (
@@ -251,7 +241,11 @@ def verify(
                 _unsupported_kind(text, citations, check),
             )
             # Say the sharper thing when the sentence also reverses or overstates its source.
-            conflict = _conflict(text, cited) if cited and check.lexical >= LEXICAL_FLOOR else None
+            conflict = (
+                _conflict(text, cited, config)
+                if cited and check.lexical >= config.lexical_floor
+                else None
+            )
             if conflict is not None:
                 refused.verdict = conflict.verdict
                 refused.note = f"{conflict.verdict.replace('_', ' ')}: {conflict.reason}"
@@ -273,7 +267,7 @@ def _unsupported_kind(text: str, citations: Sequence[str], check: Check) -> Verd
     return "unsupported_claim"
 
 
-def _conflict(text: str, cited: Sequence[PaperText]) -> Conflict | None:
+def _conflict(text: str, cited: Sequence[PaperText], config: VerifySettings) -> Conflict | None:
     sources = [
         sentence
         for paper in cited
@@ -288,10 +282,12 @@ def _conflict(text: str, cited: Sequence[PaperText]) -> Conflict | None:
             short_label(paper.evidence.paper),
         )
     ]
-    return find_conflict(text, sources, " ".join(paper.text for paper in cited), names)
+    return find_conflict(text, sources, " ".join(paper.text for paper in cited), names, config)
 
 
-def _unsupported_clause(text: str, cited: Sequence[PaperText]) -> Conflict | None:
+def _unsupported_clause(
+    text: str, cited: Sequence[PaperText], config: VerifySettings
+) -> Conflict | None:
     """A clause of ``text`` whose words its cited abstracts do not hold (a merged claim)."""
     clauses = _CLAUSE_BREAK.split(text)
     if len(clauses) < 2:
@@ -299,10 +295,10 @@ def _unsupported_clause(text: str, cited: Sequence[PaperText]) -> Conflict | Non
     known = frozenset().union(*(paper.tokens for paper in cited))
     for clause in clauses:
         tokens = claim_tokens(clause, cited)
-        if len(tokens) < CLAUSE_MIN_WORDS:
+        if len(tokens) < config.clause_min_words:
             continue
         share = held_share(tokens, known)
-        if share < CLAUSE_SHARE:
+        if share < config.clause_share:
             return Conflict(
                 "unsupported_claim",
                 f'the clause "{clause.strip()[:100]}" is not in the cited abstract',
@@ -311,7 +307,10 @@ def _unsupported_clause(text: str, cited: Sequence[PaperText]) -> Conflict | Non
 
 
 def _summary_supported(
-    text: str, cited: Sequence[PaperText], similarities: dict[str, float]
+    text: str,
+    cited: Sequence[PaperText],
+    similarities: dict[str, float],
+    config: VerifySettings,
 ) -> bool:
     """A sentence citing several papers, each of which supports it on its own (its words or its
     meaning), with the numbers and names of the sentence in them together."""
@@ -321,13 +320,13 @@ def _summary_supported(
     for paper in cited:
         share = held_share(tokens, paper.tokens)
         similarity = similarities.get(paper.evidence.paper.id, 0.0)
-        if share < SUMMARY_SHARE and similarity < SUMMARY_SEMANTIC:
+        if share < config.summary_share and similarity < config.summary_semantic:
             return False
     return True
 
 
 def _supporting_citations(
-    text: str, citations: list[str], papers: dict[str, PaperText]
+    text: str, citations: list[str], papers: dict[str, PaperText], config: VerifySettings
 ) -> list[str]:
     """In a sentence citing several papers, keep those that hold a fair share of its words."""
     tokens = claim_tokens(text, [papers[paper_id] for paper_id in citations])
@@ -336,14 +335,14 @@ def _supporting_citations(
     keep = [
         paper_id
         for paper_id in citations
-        if held_share(tokens, papers[paper_id].tokens) >= CITATION_SHARE
+        if held_share(tokens, papers[paper_id].tokens) >= config.citation_share
         or papers[paper_id].label_tokens & set(bm25.tokenize(text))
     ]
     return keep or citations
 
 
 def _find_supporter(
-    text: str, papers: dict[str, PaperText], *, exclude: Sequence[str]
+    text: str, papers: dict[str, PaperText], config: VerifySettings, *, exclude: Sequence[str]
 ) -> tuple[str, float] | None:
     best: tuple[str, float] | None = None
     for paper_id, paper in papers.items():
@@ -352,9 +351,9 @@ def _find_supporter(
         check = lexical_check(text, [paper])
         if (
             check.hard_ok
-            and check.lexical >= LEXICAL_SUPPORT
+            and check.lexical >= config.lexical_support
             and (best is None or check.lexical > best[1])
-            and _conflict(text, [paper]) is None
+            and _conflict(text, [paper], config) is None
         ):
             best = (paper_id, check.lexical)
     return best

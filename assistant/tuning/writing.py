@@ -27,9 +27,9 @@ class WriterSettings(Group):
 class VerifySettings(Group):
     """Verify: when a draft sentence counts as supported by the papers it cites.
 
-    Described here with the values the verifier uses today; answer/verify.py, lexical.py, parsed.py
-    and meaning.py still read their module constants of the same values (to be switched over to
-    this group)."""
+    answer/verify.py and answer/meaning.py read these (``settings.verify``). Two numbers that
+    define the parsing itself stay fixed beside it: STEM_PREFIX (answer/lexical.py, what "the same
+    word" means) and ANCHOR_WINDOW (answer/parsed.py, a parsed sentence's neighbourhoods)."""
 
     lexical_support: float = Field(
         default=0.8,
@@ -99,11 +99,6 @@ class VerifySettings(Group):
     clause_min_words: int = Field(
         default=3, ge=1, description="... for clauses of at least this many content words."
     )
-    anchor_window: int = Field(
-        default=4,
-        ge=1,
-        description="Meaning checks: words either side of a direction word or figure that say what it is about.",
-    )
     min_shared: int = Field(
         default=3,
         ge=1,
@@ -119,11 +114,6 @@ class VerifySettings(Group):
         default=2,
         ge=1,
         description="Meaning checks: content words near both opposite direction words that make them the same thing reversed.",
-    )
-    stem_prefix: int = Field(
-        default=5,
-        ge=1,
-        description="Letters two stems must share, one extending the other, to count as forms of one word.",
     )
     compared_reach: int = Field(
         default=8,
