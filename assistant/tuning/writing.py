@@ -22,6 +22,21 @@ class WriterSettings(Group):
         ge=1,
         description="A sentence longer than this is used only when nothing shorter says the same.",
     )
+    lead_common_share: float = Field(
+        default=0.15,
+        gt=0,
+        le=1,
+        description=(
+            "A group's lead term needs a word in at most this share of the collection's abstracts "
+            "('sample selection' passes on 'selection'; a term of common words is no common thread)."
+        ),
+    )
+    lead_ubiquitous_share: float = Field(
+        default=0.6,
+        gt=0,
+        le=1,
+        description="... and none of its words in more than this share ('we introduce').",
+    )
 
 
 class VerifySettings(Group):

@@ -304,6 +304,8 @@ class ExtractiveWriter(Writer):
             skip,
             document_frequency=self.document_frequency,
             collection_size=self.collection_size,
+            common_share=self.config.lead_common_share,
+            ubiquitous_share=self.config.lead_ubiquitous_share,
         )
         if lead is not None:
             builder.add(lead)

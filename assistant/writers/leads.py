@@ -30,13 +30,10 @@ _LEAD_ROLES = frozenset(("contribution", "method"))
 # Endings of a word that modifies rather than names (past participles, adverbs, adjectives).
 _MODIFIER_END = re.compile(r"(?:ed|ly|ble|ous|ful|ive)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
-# A term of the trade: two or three words (a single word is rarely specific, four is a clause).
+# A term of the trade: two or three words (a single word is rarely specific, four is a clause);
+# fixed, as what a "term" is.
 _SHORTEST, _LONGEST = 2, 3
-# Share of the collection's abstracts above which a word is too common to make a term distinctive
-# on its own ("model", "training"): a term needs a word rarer than this, and none of its words may
-# be in nearly every abstract ("we introduce").
-_COMMON_SHARE = 0.15
-_UBIQUITOUS_SHARE = 0.6
+# How rare a term's words must be: settings.writer.lead_common_share / lead_ubiquitous_share.
 
 
 @dataclass(frozen=True)
@@ -53,6 +50,8 @@ def group_lead(
     *,
     document_frequency: DocumentFrequency | None,
     collection_size: int | None,
+    common_share: float,
+    ubiquitous_share: float,
 ) -> DraftSentence | None:
     """The lead sentence for one group of two or more papers, or None when they share no term
     that would tell the reader something."""
@@ -79,8 +78,7 @@ def group_lead(
             continue  # "carried out", "widely applicable": a term of the trade ends on a noun
         rarity = [_idf(stem, document_frequency, collection_size) for stem in term.stems]
         if collection_size and (
-            max(rarity) < math.log(1 / _COMMON_SHARE)
-            or min(rarity) < math.log(1 / _UBIQUITOUS_SHARE)
+            max(rarity) < math.log(1 / common_share) or min(rarity) < math.log(1 / ubiquitous_share)
         ):
             continue
         weight = len(term.members) * 10 + sum(rarity) / len(rarity)
