@@ -16,6 +16,7 @@ from functools import lru_cache
 from assistant import bm25
 from assistant.answer.parsed import framing_stems
 from assistant.models import Evidence
+from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import short_label
 from assistant.text.query import FRAMING_TOKENS
 from assistant.text.sentences import abstract_sentences, clean_sentence
@@ -39,12 +40,12 @@ _WORD = re.compile(r"[A-Za-zσ][\w+\-σ]*[\w+]|[A-Za-z]")
 SENTENCE_START_WORDS = frozenset(
     _words(
         "The It Its This These Their They What How Which Where When While Although However Given "
-        "In On For By To With As At From Our We A An Both Each Other Distinctive One Two Three "
-        "Four Five Six Seven Eight Nine Ten Eleven Twelve No Work Papers Some Many Most All "
+        "In On For By To With As At From Our We A An Both Each Other Distinctive "
+        "Work Papers Some Many Most All "
         "Further Through Based Beyond Despite Since Unlike Using Specifically Moreover Finally "
         "First Second Third"
     )
-)
+) | frozenset(word.capitalize() for word in lexicon_words("number_words"))
 _OPENING_MARKS = frozenset(".:;!?—(\"“'")
 MODIFIER_SUFFIXES = (
     "style",

@@ -76,21 +76,5 @@ _SCOPE_FORMS = {
     "best": ("best", "highest", "top", "leading", "outperform", "outperforms"),
 }
 _COUNTING = frozenset(
-    [
-        "of",
-        "these",
-        "those",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "papers",
-        "works",
-        "studies",
-    ]
+    ["of", "these", "those", "papers", "works", "studies", *lexicon_words("number_words")[2:]]
 )

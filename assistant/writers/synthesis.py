@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from assistant.models import DraftSentence, Paper
 from assistant.text.claims import PaperClaims, Result, standalone
+from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import LABEL_MAX_WORDS, method_name
 
 
@@ -165,20 +166,6 @@ def say_paper(
 
 def count_phrase(count: int, noun: str) -> str:
     """ "Seven papers"; numbers past twelve as digits. Declared connective by the caller."""
-    words = [
-        "No",
-        "One",
-        "Two",
-        "Three",
-        "Four",
-        "Five",
-        "Six",
-        "Seven",
-        "Eight",
-        "Nine",
-        "Ten",
-        "Eleven",
-        "Twelve",
-    ]
+    words = [word.capitalize() for word in lexicon_words("number_words")]
     number = words[count] if count < len(words) else str(count)
     return f"{number} {noun}{'' if count == 1 else 's'}"

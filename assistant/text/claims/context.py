@@ -15,6 +15,7 @@ from assistant.text.claims.spans import (
     _finish,
     _strip_openers,
 )
+from assistant.text.lexicon import words
 
 # --- problem -------------------------------------------------------------------------------------
 
@@ -88,15 +89,7 @@ _GENERIC_WORDS = frozenset(
         "different",
         "diverse",
         "all",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
+        *words("number_words")[2:11],
         "wide",
         "range",
         "of",
