@@ -46,7 +46,14 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("assistant.assistant",),
     ("assistant.render", "assistant.output", "assistant.support", "assistant.display"),
     ("assistant.streams",),
-    ("assistant.lint", "assistant.evaluation"),
+    (
+        "assistant.lint",
+        "assistant.evaluation",
+        "assistant.replay",
+        "assistant.llm_eval",
+        "assistant.llm_eval_cases",
+        "assistant.llm_eval_plant",
+    ),
     ("assistant.llama", "assistant.mcp_server", "assistant.web"),
     ("assistant.cli", "assistant"),  # the package root re-exports the public API lazily
 )
