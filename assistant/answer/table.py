@@ -21,6 +21,8 @@ _LEADING_VERB = re.compile(
     r"offers|describes|puts forward)\s+(?=\S)",
     re.IGNORECASE,
 )
+_EXAMPLE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|for example|such as)[^()]*\)", re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:which|where|who)\s[^,;]*,")
 _LEADING_PREPOSITION = re.compile(r"^(?:on|across|over|in|using|with)\s+(?=\S)", re.IGNORECASE)
 
 
@@ -31,6 +33,15 @@ def _phrase(text: str, *, keep: str = "") -> str:
     text = text.strip().rstrip(".")
     if len(text.split()) <= _CELL_WORDS:
         return text
+    # Asides go first, as a reader skimming a table would skip them: an example in parentheses
+    # ("(e.g., entropy minimization)") and a non-restrictive clause set off by commas (", which
+    # generally rely on the model's predictions ...,"); neither changes what the claim says.
+    trimmed = _ASIDE.sub("", _EXAMPLE.sub("", text))
+    if trimmed != text and (not keep or keep in trimmed):
+        trimmed = re.sub(r"\s{2,}", " ", trimmed).strip(" ,")
+        if _MIN_CELL_WORDS <= len(trimmed.split()) <= _CELL_WORDS:
+            return trimmed
+        text = trimmed if len(trimmed.split()) >= _MIN_CELL_WORDS else text
     if keep and keep in text:
         at = text.index(keep)
         start = max(text.rfind(mark, 0, at) for mark in ",;(") + 1
