@@ -104,8 +104,15 @@ def relevant_papers(
 
         tuning = settings.evidence
         specific = ordered_by(tuning.relevance_weights)
-        topical = ordered_by(tuning.topic_relevance_weights)
         threshold = tuning.topic_relevance_threshold
+        topical: list[tuple[Paper, float]] | None = None  # the topic model, scored when needed
+
+        def topic_ordered() -> list[tuple[Paper, float]]:
+            nonlocal topical
+            if topical is None:
+                topical = ordered_by(tuning.topic_relevance_weights)
+            return topical
+
         # A question that asks for papers in the plural ("which papers ...", "how do X differ")
         # and a related-work request want every paper about the topic, judged by the model that
         # leans on meaning (see evals/fit_relevance.py); a comparison, the few papers its topic
@@ -119,10 +126,14 @@ def relevant_papers(
             task == "ask"
             and len(specific) > 1
             and specific[1][1] < tuning.single_paper_below
-            and (not asks_for_several(retrieval.query) or topical[1][1] < threshold)
+            and (
+                not asks_for_several(retrieval.query)
+                or len(topic_ordered()) < 2
+                or topic_ordered()[1][1] < threshold
+            )
         ):
             return specific[:1]
-        ordered = topical if broad else specific
+        ordered = topic_ordered() if broad else specific
         threshold = threshold if broad else tuning.relevance_threshold
         chosen: list[tuple[Paper, float]] = []
         for index, (paper, probability) in enumerate(ordered):

@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from assistant import bm25
 from assistant.models import DraftSentence
@@ -135,5 +136,6 @@ def _own_case(surface: str) -> str:
     return f"{first} {rest}" if rest else first
 
 
+@cache
 def _fluff() -> frozenset[str]:
     return frozenset(bm25.tokenize(" ".join(words("lead_fluff"))))
