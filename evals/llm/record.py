@@ -14,11 +14,12 @@ LLM is asked records nothing and the next candidate of that kind is taken.
 
     ASSISTANT_HOME=DIR python evals/llm/record.py --out /work/llm-bench/prompts
 
-``--held-out`` records a second, disjoint set for judging the verifier on replies it was not
-tuned on: no mission job, and only questions no case in ``evals/llm/cases`` was recorded from
-(the next ones of the same seeded order), numbered from 101.
+``--held-out`` records a further, disjoint set for judging the verifier on replies it was not
+tuned on: no mission job, and only questions no case already in ``evals/llm/cases`` or
+``evals/llm/held-out/cases`` was recorded from (the next ones of the same seeded order),
+numbered from ``--first`` (101 for the first held-out set, 201 for the second).
 
-    ASSISTANT_HOME=DIR python evals/llm/record.py --held-out --out /work/llm-bench/held-out
+    ASSISTANT_HOME=DIR python evals/llm/record.py --held-out --first 201 --out /work/llm-bench/held-out-2
 """
 
 from __future__ import annotations
@@ -75,11 +76,13 @@ def as_text(messages: list[dict[str, str]]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--held-out", action="store_true", help="a disjoint second set")
+    parser.add_argument("--held-out", action="store_true", help="a disjoint further set")
+    parser.add_argument("--first", type=int, default=HELD_OUT_FIRST, help="first held-out number")
     args = parser.parse_args()
+    bench = ROOT / "evals" / "llm"
     used = {
         json.loads(path.read_text(encoding="utf-8"))["source"]
-        for path in (ROOT / "evals" / "llm" / "cases").glob("*.json")
+        for path in [*(bench / "cases").glob("*.json"), *(bench / "held-out" / "cases").glob("*.json")]
     }
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -90,7 +93,7 @@ def main() -> int:
     with ReplayServer(lambda messages: CANNOT_ANSWER) as server:
         settings = Settings(llm_base_url=server.base_url, llm_model="recorder", engine="llm")
         assistant = Assistant(settings)
-        number = HELD_OUT_FIRST - 1 if args.held_out else 0
+        number = args.first - 1 if args.held_out else 0
 
         def run(task: str, question: str, source: str) -> bool:
             nonlocal number
