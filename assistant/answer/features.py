@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant.answer import relevance
 from assistant.answer.sentences import DocumentFrequency
 from assistant.models import Paper
 from assistant.text.analysis import CONTRAST
+from assistant.text.lexicon import words
 from assistant.text.query import content_tokens
 from assistant.text.tokens import tokenize
 
@@ -134,6 +136,19 @@ def topic_parts(query: str) -> list[list[str]]:
     )
 
 
+def _without_generic_head(part: list[str]) -> list[str]:
+    """One word and a generic head ("recommender systems") is named by that word; a longer
+    phrase ("state space models") is a fixed term, named only as a whole."""
+    if len(part) == 2 and part[1] in _generic_heads():
+        return part[:1]
+    return part
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    return frozenset(token for word in words("generic_heads") for token in tokenize(word))
+
+
 def naming_the_topic(
     features: list[relevance.PaperFeatures],
     retrieval: Retrieval,
@@ -149,12 +164,15 @@ def naming_the_topic(
     A topic phrase names a thing: "mixture" is not "mixture of experts", and a paper that says
     "unlike a mixture of experts" in passing, or models the "state space" of a bank's cash
     withdrawals, is not about it however many of its words it shares."""
-    parts = topic_parts(retrieval.query)
+    phrases = topic_parts(retrieval.query)
     # Only a request that is itself a list of topic phrases names things; the fragments of a
     # sentence split at "and"/"or" ("apply machine learning to chemistry", "reactions") do not,
     # and a paper about retrosynthesis need not say "drug discovery molecules" in that order.
-    if not parts or not all(2 <= len(part) <= relevance.SHORT_FOCUS for part in parts):
+    if not phrases or not all(2 <= len(part) <= relevance.SHORT_FOCUS for part in phrases):
         return features
+    # The subject of the phrase names it, not its generic head: a paper on "sequential
+    # recommendation" is about recommender systems.
+    parts = [_without_generic_head(part) for part in phrases]
 
     def names(paper: Paper) -> bool:
         tokens = relevance.token_sequence(f"{paper.title} . {CONTRAST.sub(' ', paper.abstract)}")
