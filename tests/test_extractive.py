@@ -428,3 +428,35 @@ def test_reference_markers_inside_an_abstract_never_look_like_citations() -> Non
         draft = ExtractiveWriter().write(task, "routing in transformers", evidence)
         for sentence in draft.sentences:
             assert "[" not in sentence.text, sentence.text
+
+
+def test_a_result_with_its_own_subject_gets_no_pronoun_in_front() -> None:
+    """ "By transferring ..., our method closes the gap" keeps "the method" as its subject; a
+    result that started on its verb ("we improve ...") takes "It"."""
+    from assistant.writers.synthesis import say_paper
+
+    own_subject = Paper(
+        id="giant",
+        title="On Giant's Shoulders: Effortless Weak to Strong by Dynamic Logits Fusion",
+        abstract=(
+            "We propose a dynamic logit fusion approach that works with a series of task-specific "
+            "small models. By transferring expertise from the 7B model to the 13B model, our "
+            "method closes the performance gap by 96.4% compared to full fine-tuning."
+        ),
+        citation_key="giant",
+    )
+    said = say_paper(own_subject)
+    assert said is not None
+    assert said.sentences[1].text.startswith("The method closes the performance gap by 96.4%")
+    verb_first = Paper(
+        id="s4",
+        title="Efficiently Modeling Long Sequences with Structured State Spaces",
+        abstract=(
+            "We propose the Structured State Space sequence model (S4) based on a new "
+            "parameterization for the SSM. We improve accuracy on sequential CIFAR-10 by 12%."
+        ),
+        citation_key="s4",
+    )
+    said = say_paper(verb_first)
+    assert said is not None
+    assert any(sentence.text.startswith("It improves") for sentence in said.sentences)

@@ -235,6 +235,17 @@ def test_name_said_twice_is_a_doubled_subject() -> None:
     assert [finding.sentence for finding in found(answer, "doubled_subject")] == [0, 1]
 
 
+def test_a_pronoun_before_a_clause_with_its_own_subject_is_doubled() -> None:
+    answer = make_answer(
+        [
+            ("It the method closes the performance gap by 96.4%.", ["mamba"]),
+            ("It achieves 91% accuracy on sequential CIFAR-10.", ["s4"]),
+            ("It these days is common.", ["s4"]),
+        ]
+    )
+    assert [finding.sentence for finding in found(answer, "doubled_subject")] == [0, 2]
+
+
 def test_name_once_or_another_paper_named_is_not_doubled() -> None:
     answer = make_answer(
         [

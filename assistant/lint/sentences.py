@@ -153,6 +153,8 @@ def _starts_first_person(text: str) -> bool:
 # --- doubled subjects ------------------------------------------------------------------------
 
 _AUTHORS_TWICE = re.compile(r"\bthe authors\b(?:\s+\S+){1,3}?\s+(?:that\s+)?the authors\b", re.I)
+# A pronoun put in front of a clause that has its own subject: "It the method closes the gap".
+_PRONOUN_BEFORE_SUBJECT = re.compile(r"^(?:It|They)\s+(?:the|this|these|our|its|their|a|an)\s", re.I)
 
 
 def doubled_subjects(
@@ -162,7 +164,7 @@ def doubled_subjects(
     verbs = _phrase_pattern("subject_verbs")
     for index, sentence in enumerate(answer.sentences):
         text = sentence.text
-        match = _AUTHORS_TWICE.search(text)
+        match = _AUTHORS_TWICE.search(text) or _PRONOUN_BEFORE_SUBJECT.match(text)
         if match:
             findings.append(LintFinding("doubled_subject", index, match.group(0)))
             continue

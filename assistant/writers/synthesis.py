@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.models import DraftSentence, Paper
-from assistant.text.claims import PaperClaims, Result, standalone
+from assistant.text.claims import PaperClaims, Result, opens_with_subject, standalone
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import LABEL_MAX_WORDS, method_name
 
@@ -149,8 +149,11 @@ def say_paper(
         and not _overlaps(result.text, " ".join(s.text for s in sentences))
     ):
         # A result span whose subject was the paper ("[We] reduce latency by 3x") starts on its
-        # verb: the paper is its subject.
-        text = result_text if result_text[:1].isupper() else f"It {result_text}"
+        # verb: the paper is its subject. One with its own ("the method closes the gap") keeps it.
+        if result_text[:1].isupper() or opens_with_subject(result_text):
+            text = result_text[:1].upper() + result_text[1:]
+        else:
+            text = f"It {result_text}"
         sentences.append(DraftSentence(_sentence(text), [paper.id]))
     elif (
         len(sentences) < most

@@ -19,7 +19,7 @@ and comparison), ``analyse`` (the entry point).
 from assistant.text.claims.analyse import analyse, standalone
 from assistant.text.claims.base import PaperClaims, Result, Span
 from assistant.text.claims.names import paper_name
-from assistant.text.claims.spans import fix_artefacts
+from assistant.text.claims.spans import fix_artefacts, opens_with_subject
 
 __all__ = [
     "PaperClaims",
@@ -27,6 +27,7 @@ __all__ = [
     "Span",
     "analyse",
     "fix_artefacts",
+    "opens_with_subject",
     "paper_name",
     "standalone",
 ]
