@@ -280,6 +280,23 @@ def test_compare_table_cells_come_from_one_abstract_sentence_each(corpus_assista
     assert filled >= len(answer.table.rows) * 2  # mostly filled, not a table of dashes
 
 
+def test_compare_shares_ground_then_differs_by_group(corpus_assistant) -> None:
+    """No roster sentence standing in for common ground: "What they share" appears only with a
+    term more than half the papers use (cited to them), and the differences come as paragraphs of
+    papers that work alike."""
+    answer = corpus_assistant.compare("entropy minimization for test-time adaptation")
+    texts = [sentence.text for sentence in answer.sentences]
+    assert not any(text.startswith("The papers compared here") for text in texts)
+    headings = [heading for heading in answer.headings if heading]
+    assert headings[-1] == "How each differs"
+    if "What they share" in headings:
+        shared = answer.sentences[answer.paragraphs[headings.index("What they share")][0]]
+        assert " common to " in shared.text
+        assert len(shared.citations) * 2 > len(answer.evidence)
+    differs = answer.paragraphs[answer.headings.index("How each differs") :]
+    assert len(differs) >= 2  # grouped, not one block of every paper
+
+
 def test_compare_by_paper_ids(corpus_assistant) -> None:
     chosen = [QUAMBA2, paper_id(SSM_PAPERS[8])]
     answer = corpus_assistant.compare(paper_ids=chosen)

@@ -299,7 +299,10 @@ class ExtractiveWriter(Writer):
 
     def _lead(self, builder: _Builder, group: list[_PaperView], skip: set[str]) -> None:
         """What the papers of a group have in common, before what each does."""
-        lead = group_lead(
+        builder.add(self._lead_sentence(group, skip))
+
+    def _lead_sentence(self, group: list[_PaperView], skip: set[str]) -> DraftSentence | None:
+        return group_lead(
             group,
             skip,
             document_frequency=self.document_frequency,
@@ -307,8 +310,6 @@ class ExtractiveWriter(Writer):
             common_share=self.config.lead_common_share,
             ubiquitous_share=self.config.lead_ubiquitous_share,
         )
-        if lead is not None:
-            builder.add(lead)
 
     # --- related work ---------------------------------------------------------------------
 
@@ -334,18 +335,33 @@ class ExtractiveWriter(Writer):
     # --- compare --------------------------------------------------------------------------
 
     def _compare(self, builder: _Builder, topic: str, views: list[_PaperView]) -> None:
+        """What most of the papers share beyond the topic (a term of the trade, cited to those
+        that use it), then how they differ: one paragraph per group of papers that work alike,
+        led by what that group has in common, then what each paper does. No roster sentence
+        ("the papers compared here are ..."): the table and the references list them."""
         focus_groups = self._focus(topic or "", views)
-        builder.paragraph("What they share")
-        labels = [view.label for view in views]
+        skip = self._skip_tokens(topic or "", views)
         # The topic itself is what brought them together; saying "all work on <topic>" would
-        # only repeat the request. What they share in substance is in the table.
-        builder.add(
-            DraftSentence(f"The papers compared here are {_join_labels(labels)}", kind="connective")
-        )
-        # Beyond the topic itself: the term of the trade most of them share, cited to those that
-        # use it ("Sample selection is common to DeYO, EATA and ...").
-        self._lead(builder, views, self._skip_tokens(topic or "", views))
+        # only repeat the request. A term more than half of them share beyond it is common ground.
+        shared = self._lead_sentence(views, skip)
+        if shared is not None and len(shared.citations) * 2 > len(views):
+            builder.paragraph("What they share")
+            builder.add(shared)
+            skip = skip | set(bm25.tokenize(shared.text.split(" common to ")[0]))
+        weights = _Weights(views, self.document_frequency, self.collection_size)
+        groups = group_papers(views, weights, skip, self.config.group_similarity)
+        singles = [group[0] for group in groups if len(group) == 1]
+        ordered = [group for group in groups if len(group) > 1]
+        if singles:
+            ordered.append(singles)
         builder.paragraph("How each differs")
-        for view in views:
-            for sentence in self._paper_sentences(builder, view, focus_groups, topic or "", most=3):
-                builder.add(sentence)
+        for number, group in enumerate(ordered):
+            if number:
+                builder.paragraph()
+            if group is not singles:
+                self._lead(builder, [views[index] for index in group], skip)
+            for view in (views[index] for index in group):
+                for sentence in self._paper_sentences(
+                    builder, view, focus_groups, topic or "", most=3
+                ):
+                    builder.add(sentence)
