@@ -154,6 +154,35 @@ def test_negation_and_hedges_are_kept() -> None:
     assert result.compared_with == "full fine-tuning"
 
 
+def test_an_opener_that_states_a_figure_is_part_of_the_claim() -> None:
+    from assistant.text.claims import standalone
+
+    figure = (
+        "While we observe an average lift of 5.7% win rates with our markers, we see over 9.1% "
+        "gains in underrepresented domains."
+    )
+    assert standalone(figure) == figure
+    assert standalone("With only 10% of the parameters, our model matches GPT-3.") == (
+        "With only 10% of the parameters, our model matches GPT-3."
+    )
+    assert standalone("To address these issues, we propose X.") == "We propose X."
+    assert standalone("In 2023, we released X.") == "We released X."
+
+
+def test_the_following_points_away_only_when_nothing_follows_it() -> None:
+    claims = analyse(
+        "A title",
+        "Models predict one token. We ask the model to predict the following n tokens using n "
+        "independent output heads. We make the following contributions.",
+    )
+    assert claims.proposal is not None
+    assert claims.proposal.text == (
+        "asks the model to predict the following n tokens using n independent output heads"
+    )
+    for span in _spans(claims):
+        assert "following contributions" not in span.text
+
+
 def test_spans_that_lean_on_an_antecedent_are_avoided() -> None:
     abstract = (
         "Such models are slow. These issues remain open. "

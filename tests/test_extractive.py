@@ -107,6 +107,8 @@ def test_lookup_gives_the_paper_and_the_figure(corpus_assistant) -> None:
     assert cited(answer) == {QUAMBA2}
     text = " ".join(sentence.text for sentence in answer.sentences)
     assert "Quamba2" in text and "1.6%" in text
+    # the figure asked for comes right after the paper is named, not where the abstract has it
+    assert "1.6%" in " ".join(sentence.text for sentence in answer.sentences[:2])
 
 
 @pytest.mark.parametrize(
@@ -477,3 +479,10 @@ def test_a_result_with_its_own_subject_gets_no_pronoun_in_front() -> None:
     said = say_paper(verb_first)
     assert said is not None
     assert any(sentence.text.startswith("It improves") for sentence in said.sentences)
+
+
+def test_a_lift_or_a_win_rate_is_a_figure_asked_for() -> None:
+    clauses = split_clauses(
+        "The paper on training-time markers: what average win-rate lift did it report?"
+    )
+    assert any(clause.numeric for clause in clauses)

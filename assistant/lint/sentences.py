@@ -154,7 +154,9 @@ def _starts_first_person(text: str) -> bool:
 
 _AUTHORS_TWICE = re.compile(r"\bthe authors\b(?:\s+\S+){1,3}?\s+(?:that\s+)?the authors\b", re.I)
 # A pronoun put in front of a clause that has its own subject: "It the method closes the gap".
-_PRONOUN_BEFORE_SUBJECT = re.compile(r"^(?:It|They)\s+(?:the|this|these|our|its|their|a|an)\s", re.I)
+_PRONOUN_BEFORE_SUBJECT = re.compile(
+    r"^(?:It|They)\s+(?:the|this|these|our|its|their|a|an)\s", re.I
+)
 
 
 def doubled_subjects(

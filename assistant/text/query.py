@@ -30,7 +30,7 @@ _NUMERIC_CLAUSE = re.compile(
     r"\b(?:how (?:much|many|fast|large|small|closely|well|often)|by what|what (?:[\w-]+ ){0,4}?"
     r"(?:speed-?ups?|accuracy|error|errors|score|rate|reduction|improvement|gain|percentage|share|"
     r"fraction|perplexity|wer|latency|throughput|factor|increment|time|size|precision|recall|"
-    r"margin|number|cost|memory)|at what|to what (?:extent|degree))",
+    r"margin|number|cost|memory|lift|boost|win-?rate|drop)|at what|to what (?:extent|degree))",
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(

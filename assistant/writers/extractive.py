@@ -8,6 +8,7 @@ method name beyond the labels of cited papers).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from assistant import bm25
@@ -23,6 +24,8 @@ from assistant.writers.leads import group_lead
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import count_phrase, paper_claims, say_paper
 from assistant.writers.views import _PaperView, _say, _subject_for, _view
+
+_FIGURE = re.compile(r"\d")
 
 
 def _words(text: str) -> list[str]:
@@ -166,6 +169,15 @@ class ExtractiveWriter(Writer):
                     if item.index != proposal.sentence or len(proposal.text) < 0.8 * len(text)
                 ]
         picks = sorted(standing[: min(wanted, 4)], key=lambda pair: pair[0].index)
+        if any(clause.numeric for clause in clauses):
+            # The figure asked for comes right after the paper is named, not where the abstract
+            # happens to put it: the best-scored pick that states a number.
+            figure = next(
+                (pair for pair in standing[: len(picks)] if _FIGURE.search(pair[1])), None
+            )
+            if figure is not None and figure in picks:
+                picks.remove(figure)
+                picks.insert(0, figure)
         for position, (_, text) in enumerate(picks):
             subject = "It" if said or position else _subject_for(view, text)
             builder.add(DraftSentence(rewrite(text, subject), [view.paper.id]))

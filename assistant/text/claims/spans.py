@@ -66,6 +66,7 @@ def opens_with_subject(text: str) -> bool:
     first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
     return first in _DETERMINERS and first != "that"
 
+
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs|[Oo]urselves|I)\b")
 _OUR = re.compile(
     r"\b([Oo]ur)\s+((?:(?:proposed|new|novel|own|overall|resulting|final)\s+)?)"
@@ -114,6 +115,8 @@ def _balanced(text: str) -> bool:
     return text.count("(") == text.count(")") and text.count("[") == text.count("]")
 
 
+# A figure with its unit or a number followed by a noun: the opener states part of the claim.
+_STATES_A_FIGURE = re.compile(r"\d(?:[\d.,]*)\s*(?:%|x\b|×|times\b|-?fold\b)|\d[\d.,]*\s+[a-z]")
 _MID_LIST = re.compile(r"(?:[\w\-]+(?:\s[\w\-]+)?,|(?:and|or|but|nor)\b)")
 
 
@@ -126,6 +129,8 @@ def _strip_openers(sentence: str, start: int) -> int:
             break
         if _MID_LIST.match(sentence, match.end()):
             break  # "Although RNNs, CNNs, and Transformers ...": the comma was inside a list
+        if _STATES_A_FIGURE.search(match.group(0)):
+            break  # "While we observe a 5.7% lift, ...", "With only 10% of the parameters, ...": a claim
         start = match.end()
         relative = re.match(r"(?:which|who|that|where|whose)\b[^,;]{0,140}?,\s*", sentence[start:])
         if relative and _balanced(relative.group(0)):
@@ -163,9 +168,11 @@ def _vague_nouns() -> re.Pattern[str]:
 
 
 _ANAPHORIC_PHRASE = re.compile(
-    r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter|"
-    r"following)|"
-    r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b",
+    r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter)|"
+    r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b|"
+    # "the following contributions." points at sentences not shown; "the following n tokens
+    # using ..." is the next tokens, and a list after a colon is in the span
+    r"\bthe\s+following(?:\s+[\w-]+){0,2}\s*(?:[.;]|$)",
     re.IGNORECASE,
 )
 # "these lack guarantees": the demonstrative stands alone as the subject of this verb
