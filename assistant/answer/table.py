@@ -67,13 +67,26 @@ def _phrase(text: str, *, keep: str = "") -> str:
         starts = [0, *(cut + 1 for cut in cuts)]
         ends = [*cuts, len(text)]
         pieces = [
-            text[start:end].strip(" ,;")
+            _with_its_verb(text, start, end)
             for start, end in zip(starts, ends, strict=True)
             if keep in text[start:end]
         ]
         if pieces and len(pieces[0].split()) <= _CELL_WORDS + 10:
             return pieces[0]
     return text
+
+
+def _with_its_verb(text: str, start: int, end: int) -> str:
+    """The clause ``text[start:end]``; one that opens on "by"/"through"/"via" ("by an average of
+    5.13% compared to TPT") is a means without its verb, so it takes the words from the last
+    "that" (or the previous boundary) before it: "DiffTPT improves the zero-shot accuracy by ..."."""
+    piece = text[start:end].strip(" ,;")
+    if not re.match(r"(?:by|through|via)\s", piece, re.IGNORECASE):
+        return piece
+    head = text[:start]
+    that = head.rfind(" that ")
+    begin = that + len(" that ") if that != -1 else max(head.rfind(mark) for mark in ",;") + 1
+    return text[begin:end].strip(" ,;")
 
 
 def _cell(paper: Paper, span: object | None, text: str) -> TableCell:

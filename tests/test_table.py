@@ -1,0 +1,33 @@
+"""Comparison table cells: a phrase of one claim, short, keeping the figure with what it measures."""
+
+from __future__ import annotations
+
+from assistant.answer.table import _phrase
+
+
+def test_a_short_claim_is_its_own_cell() -> None:
+    assert _phrase("reduces latency by 2x on A100 GPUs.") == "reduces latency by 2x on A100 GPUs"
+
+
+def test_a_figure_after_by_keeps_the_verb_it_measures() -> None:
+    claim = (
+        "The experiments on test datasets with distribution shifts and unseen categories "
+        "demonstrate that DiffTPT improves the zero-shot accuracy by an average of 5.13% "
+        "compared to the state-of-the-art TPT method"
+    )
+    cell = _phrase(claim, keep="5.13%")
+    assert cell == (
+        "DiffTPT improves the zero-shot accuracy by an average of 5.13% compared to the "
+        "state-of-the-art TPT method"
+    )
+
+
+def test_asides_go_before_the_claim_is_cut() -> None:
+    claim = (
+        "Test-time adaptation methods, which generally rely on the model's predictions "
+        "(e.g., entropy minimization) to adapt the source model, suffer from noisy signals "
+        "originating from incorrect or open-set predictions"
+    )
+    cell = _phrase(claim)
+    assert "e.g." not in cell and "which" not in cell
+    assert cell.startswith("Test-time adaptation methods suffer from noisy signals")
