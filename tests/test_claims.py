@@ -181,6 +181,34 @@ def test_the_following_points_away_only_when_nothing_follows_it() -> None:
     )
     for span in _spans(claims):
         assert "following contributions" not in span.text
+    from assistant.text.claims.spans import _drop_demonstratives
+
+    # a list announced by a colon: dangling when the span is cut just after it, not when it holds it
+    assert isinstance(
+        _drop_demonstratives("proposes the following meta-algorithm: given a trained model"), int
+    )
+    listed = (
+        "proves that one of the following two scenarios happens: either X converges, or Y diverges"
+    )
+    assert _drop_demonstratives(listed) == listed
+
+
+@pytest.mark.parametrize(
+    ("span", "own_subject"),
+    [
+        ("the method closes the performance gap by 96.4%", True),
+        ("individuals can report as little as 10% of their information", True),
+        ("models are robust to noise", True),
+        ("reduces latency by 3x", False),
+        ("achieves 91% accuracy", False),
+    ],
+)
+def test_a_span_with_its_own_subject_is_told_from_one_on_its_verb(
+    span: str, own_subject: bool
+) -> None:
+    from assistant.text.claims import opens_with_subject
+
+    assert opens_with_subject(span) is own_subject
 
 
 def test_spans_that_lean_on_an_antecedent_are_avoided() -> None:

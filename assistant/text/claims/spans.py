@@ -31,6 +31,8 @@ _QUALIFIER = (
 # Modals and the past auxiliaries that, like them, take a bare verb after them.
 _MODALS = frozenset([*lexicon_words("modals"), "did", "had", "was"])
 
+_AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "do", "does"])
+
 _IRREGULAR_PRESENT = {"are": "is", "were": "was", "have": "has", "do": "does"}
 
 _DETERMINERS = [
@@ -61,10 +63,16 @@ _DETERMINERS = [
 
 
 def opens_with_subject(text: str) -> bool:
-    """The span starts with its own subject ("the method closes the gap by 96.4%"), not on the
-    verb whose subject was the paper ("reduces latency by 3x"): it needs no "It" in front."""
-    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
-    return first in _DETERMINERS and first != "that"
+    """The span starts with its own subject ("the method closes the gap by 96.4%", "individuals
+    can report as little as 10%"), not on the verb whose subject was the paper ("reduces latency
+    by 3x"): it needs no "It" in front."""
+    words = text.lower().split(maxsplit=2)
+    if not words:
+        return False
+    if words[0] in _DETERMINERS and words[0] != "that":
+        return True
+    # a bare noun then a modal or an auxiliary: "individuals can ...", "models are ..."
+    return len(words) > 1 and (words[1] in _MODALS or words[1] in _AUXILIARIES)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs|[Oo]urselves|I)\b")
@@ -170,9 +178,11 @@ def _vague_nouns() -> re.Pattern[str]:
 _ANAPHORIC_PHRASE = re.compile(
     r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter)|"
     r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b|"
-    # "the following contributions." points at sentences not shown; "the following n tokens
-    # using ..." is the next tokens, and a list after a colon is in the span
-    r"\bthe\s+following(?:\s+[\w-]+){0,2}\s*(?:[.;]|$)",
+    # "the following contributions." and "the following algorithm: given a model" (cut after
+    # the colon) point at words the span does not hold; "the following n tokens using ..." is
+    # the next tokens, and "the following two scenarios: either X or Y" holds its list
+    r"\bthe\s+following(?:\s+[\w-]+){0,2}\s*(?:[.;]|$)|"
+    r"\bthe\s+following\b[^.;:]*:(?:\s+\S+){0,4}\s*$",
     re.IGNORECASE,
 )
 # "these lack guarantees": the demonstrative stands alone as the subject of this verb
