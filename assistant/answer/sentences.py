@@ -151,6 +151,8 @@ def _best_for_clause(
             else 0.0
         )
         score = config.clause_base_share * base + lexical + config.role_bonus[role]
+        if _together(sentences[position], clause.tokens, config.clause_proximity_window):
+            score += config.clause_proximity_bonus
         if (
             clause.identifies
             and role == "contribution"
@@ -169,3 +171,13 @@ def _best_for_clause(
         if best is None or score > best[0]:
             best = (score, position)
     return best[1] if best else None
+
+
+def _together(sentence: str, wanted: frozenset[str], window: int) -> bool:
+    """Two or more distinct words of ``wanted`` within ``window`` consecutive tokens."""
+    tokens = tokenize(sentence)
+    positions = [(index, token) for index, token in enumerate(tokens) if token in wanted]
+    return any(
+        len({token for index, token in positions if start <= index < start + window}) >= 2
+        for start, _ in positions
+    )

@@ -258,6 +258,19 @@ class EvidenceSettings(Group):
         default=0.3,
         description="Taken from a sentence already chosen for an earlier clause, so each clause gets its own.",
     )
+    clause_proximity_bonus: float = Field(
+        default=0.15,
+        ge=0,
+        description=(
+            "Added when two or more of the clause's words stand together in the sentence (within "
+            "clause_proximity_window tokens): 'how is the score defined' is answered by 'the "
+            "Vendi Score is defined as ...', not by '... where similarity can be defined' "
+            "(tuning sets: key facts 0.955/0.792 without it, 0.955/0.833 anywhere in 0.08-0.3)."
+        ),
+    )
+    clause_proximity_window: int = Field(
+        default=4, ge=2, description="... how many consecutive tokens count as together."
+    )
 
     @field_validator("role_bonus")
     @classmethod
