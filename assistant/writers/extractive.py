@@ -153,7 +153,7 @@ class ExtractiveWriter(Writer):
         standing = [
             (item, text)
             for item in usable
-            if (text := standalone(view.sentences[item.index])) is not None
+            if (text := standalone(view.sentences[item.index], view.paper.title)) is not None
         ]
         wanted = max(3, len(clauses) + 1)
         said = say_paper(view.paper, most=1, wanted=content_tokens(question))
@@ -269,14 +269,17 @@ class ExtractiveWriter(Writer):
             return [group for group in focus if not any(spelling <= covered for spelling in group)]
 
         contribution = view.contribution()
-        if contribution is not None and standalone(view.sentences[contribution.index]) is None:
+        if (
+            contribution is not None
+            and standalone(view.sentences[contribution.index], view.paper.title) is None
+        ):
             contribution = None  # "This allows us to ...": it leans on a sentence not shown
         chosen: list[EvidenceSentence] = [contribution] if contribution is not None else []
         covered = set(bm25.tokenize(view.sentences[contribution.index])) if contribution else set()
         candidates = [
             item
             for item in view.ranked(exclude_roles=("boilerplate", "background", "problem"))
-            if standalone(view.sentences[item.index]) is not None
+            if standalone(view.sentences[item.index], view.paper.title) is not None
         ]
         candidates.sort(key=lambda item: len(view.sentences[item.index].split()) > view.long_words)
         for item in candidates:

@@ -140,7 +140,7 @@ def say_paper(
     if result is not None and result_text[:1].isupper():
         # "Moreover, X ..." loses its opener; "This allows us to ..." leans on a sentence the
         # reader is not shown and is left out
-        result_text = standalone(result_text) or ""
+        result_text = standalone(result_text, paper.title) or ""
         if not result_text:
             result = None
     if (

@@ -111,7 +111,7 @@ def _say(view: _PaperView, item: EvidenceSentence, *, subject: str | None = None
     raw = view.sentences[item.index]
     # "Moreover, the algorithms ...": an opener that points back at a sentence the reader is not
     # shown goes (rewrite keeps openers unless "we" follows them)
-    raw = standalone(raw) or raw
+    raw = standalone(raw, view.paper.title) or raw
     if subject is None:
         return DraftSentence(
             rewrite(raw, _subject_for(view, raw), authors=f"the authors of {view.label}"),

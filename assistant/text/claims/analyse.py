@@ -112,11 +112,12 @@ def analyse(title: str, abstract: str) -> PaperClaims:
     )
 
 
-def standalone(sentence: str) -> str | None:
+def standalone(sentence: str, known: str = "") -> str | None:
     """An abstract sentence as prose can quote it: leading discourse openers ("To address these
     issues,", "Second,") removed, a demonstrative before a self-describing phrase made "the"; None
-    when what is left leans on an antecedent it does not contain ("these limitations")."""
+    when what is left leans on an antecedent it does not contain ("these limitations") and the
+    reader was not given in ``known`` (the paper's title)."""
     text = fix_artefacts(sentence[_strip_openers(sentence, 0) :])
     text = text[:1].upper() + text[1:]
-    cleaned = _drop_demonstratives(text)
+    cleaned = _drop_demonstratives(text, known)
     return None if isinstance(cleaned, int) else cleaned

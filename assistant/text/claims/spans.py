@@ -196,10 +196,11 @@ _PRONOUN_VERB = re.compile(
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Ss]uch|[Tt]his|[Tt]hat)\s+(?=[\w-])")
 
 
-def _drop_demonstratives(text: str) -> str | int:
+def _drop_demonstratives(text: str, known: str = "") -> str | int:
     """ "these selective SSMs" -> "the selective SSMs": a demonstrative before a self-describing
     noun phrase becomes "the"; the offset of one whose phrase means nothing without its antecedent
-    ("these issues", "such models", "this method")."""
+    ("these issues", "such models", "this method"). A noun the reader already has (in ``known``,
+    e.g. the paper's title: "A Simple Baseline ...") is its own antecedent."""
     anaphor = _ANAPHORIC_PHRASE.search(text)
     if anaphor:
         return anaphor.start()
@@ -217,13 +218,16 @@ def _drop_demonstratives(text: str) -> str | int:
                 continue
             return match.start()  # "such data": which data, the sentence before said
         phrase = following.split(",")[0].split()[:3]
-        if phrase and phrase[0].rstrip("s").lower() in text[: match.start()].lower():
+        if phrase and phrase[0].rstrip("s").lower() in f"{known} {text[: match.start()]}".lower():
             continue  # the antecedent is inside the span: "a representation ... this representation"
         if (
             len(phrase) < 2
             or any(_vague_nouns().match(word) for word in phrase[:3])
             or re.match(r"(?:two|three|four|both)\b", phrase[0])
             or (word in {"this", "these", "those"} and _PRONOUN_VERB.match(phrase[0]))
+            # "This matrix is induced by ...": one noun and its verb; which matrix, the sentence
+            # before said ("these selective SSMs are ..." describes itself)
+            or (_PRONOUN_VERB.fullmatch(phrase[1]) and not _PRONOUN_VERB.fullmatch(phrase[0]))
         ):
             return match.start()
         out.append(text[position : match.start()])
