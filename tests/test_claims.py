@@ -193,6 +193,14 @@ def test_the_following_points_away_only_when_nothing_follows_it() -> None:
     assert _drop_demonstratives(listed) == listed
 
 
+def test_inline_math_is_printed_as_its_symbol() -> None:
+    from assistant.text.sentences import clean_sentence
+
+    raw = r"Our technique involves conditioning \( A \) with a low-rank correction."
+    assert fix_artefacts(raw) == "Our technique involves conditioning A with a low-rank correction."
+    assert clean_sentence(raw) == fix_artefacts(raw)
+
+
 def test_one_noun_and_its_verb_after_a_demonstrative_needs_its_antecedent() -> None:
     from assistant.text.claims import standalone
 

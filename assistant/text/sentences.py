@@ -33,12 +33,17 @@ def split_sentences(text: str) -> list[str]:
 # --- sentences -----------------------------------------------------------------------------
 
 
+# inline math "\( A \)": the symbol itself, in prose and in claims alike
+INLINE_MATH = re.compile(r"\\\(\s*(.+?)\s*\\\)")
+
+
 def clean_sentence(text: str) -> str:
     """Undo listing-page artefacts ("models~(VLMs)", "5.13\\%", "5times"); no claim changes."""
     text = text.replace("~", " ").replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
     text = re.sub(r"(\d)times\b", r"\1×", text)
     # "{\it model size}" (or "{it model size}" where the page lost the backslash): italics only
     text = re.sub(r"\{\\?(?:it|em|bf|textit|emph)\s+([^{}]*)\}", r"\1", text)
+    text = INLINE_MATH.sub(r"\1", text)
     return re.sub(r"\s{2,}", " ", text).strip()
 
 

@@ -14,6 +14,7 @@ from assistant.text.claims.base import (
     _third_person,
 )
 from assistant.text.lexicon import words as lexicon_words
+from assistant.text.sentences import INLINE_MATH
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
@@ -111,7 +112,7 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"\b(?:scriptsize|footnotesize|textsc|textbf|textit|mathrm)(?=[A-Z])", "", text)
     # an old-style font group, with or without its backslash: "{\it model size}" -> "model size"
     text = re.sub(r"\{\\?(?:it|bf|em|sl|rm|tt|sc|sf)\s+([^{}]*)\}", r"\1", text)
-    return text
+    return INLINE_MATH.sub(r"\1", text)
 
 
 _ENUMERATOR = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
