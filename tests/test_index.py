@@ -205,3 +205,39 @@ def test_search_process_imports_neither_chromadb_nor_torch(indexed_settings: Set
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert "HEAVY []" in completed.stdout, completed.stdout[-300:] + completed.stderr[-500:]
+
+
+def test_an_upgrade_that_reads_abstracts_differently_rewrites_the_paper_store_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stored claims carry the analysing code's version: after an upgrade the index is not
+    current, and the next sync rewrites the paper store without embedding anything again."""
+    from assistant.paperstore import PaperStore
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "page.txt").write_text(
+        "new\n\nLinear Attention for Long Sequences\n\nWe propose LinAttn, a linear attention. "
+        "It scales.\n\nQuantized State Space Models\n\nWe quantize Mamba to 4-bit weights. "
+        "Generation is 3x faster.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("ASSISTANT_HOME", str(tmp_path / "home"))
+    settings = load_settings()
+    embedder = CountingEmbedder(HashingEmbedder())
+    sync(settings, embedder)
+    assert is_current(settings, embedder.name)
+    embedded_before = len(embedder.texts)
+
+    monkeypatch.setattr("assistant.index.state.analysis_version", lambda: "next-release")
+    monkeypatch.setattr("assistant.text.analysis.analysis_version", lambda: "next-release")
+    assert not is_current(settings, embedder.name)
+    report = sync(settings, embedder)
+    assert report.embedded_texts == 0 and len(embedder.texts) == embedded_before
+    assert is_current(settings, embedder.name)
+    store = PaperStore(IndexFiles(settings).papers, read_only=True)
+    try:
+        assert store.analysed()  # every record now in the new version
+    finally:
+        store.close()

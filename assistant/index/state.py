@@ -19,6 +19,7 @@ from assistant.errors import IndexBusyError, IndexStateError
 from assistant.locks import exclusive_lock
 from assistant.settings import Settings
 from assistant.store import ChromaStore, HnswSettings
+from assistant.text.analysis import analysis_version
 from assistant.urls import masked_url
 
 MANIFEST_VERSION = 1
@@ -96,6 +97,9 @@ def write_manifest(settings: Settings, manifest: dict[str, Any]) -> None:
 def store_identity(settings: Settings, embedder_name: str) -> dict[str, str]:
     return {
         "embedder": embedder_name,
+        # the stored claims are this code's reading of the abstracts: after an upgrade that reads
+        # them differently, the next sync rewrites the paper store (nothing is embedded again)
+        "analysis": analysis_version(),
         # masked: the manifest is a plain file, and a password in the URL does not name the store
         "store": masked_url(settings.chroma_url) if settings.chroma_url else "embedded",
         "collection": settings.chroma_collection,
