@@ -6,14 +6,12 @@ and ids belong in the references list.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from typing import Any
 
 from assistant.citations import CANNOT_ANSWER, cite
 from assistant.models import Answer, CheckedSentence, Paper
 from assistant.text.latex import latex_escape
-from assistant.text.names import short_label
+from assistant.text.names import distinct_labels
 
 _TASK_TITLES = {"ask": "Answer", "compare": "Comparison", "related-work": "Related work"}
 
@@ -23,16 +21,7 @@ def citation_labels(answer: Answer) -> dict[str, str]:
     papers: dict[str, Paper] = {paper.id: paper for paper in answer.references}
     for item in answer.evidence:
         papers.setdefault(item.paper.id, item.paper)
-    labels = {paper_id: short_label(paper) for paper_id, paper in papers.items()}
-    counts = Counter(labels.values())
-    for paper_id, paper in papers.items():
-        if counts[labels[paper_id]] > 1:  # two papers by one name: their titles tell them apart
-            labels[paper_id] = re.split(r"[:?]", paper.title)[0].strip() or paper.title
-    taken: dict[str, int] = {}
-    for paper_id, label in list(labels.items()):
-        taken[label] = taken.get(label, 0) + 1
-        labels[paper_id] = label if taken[label] == 1 else f"{label} ({taken[label]})"
-    return labels
+    return distinct_labels(papers)
 
 
 def _paragraphs(answer: Answer) -> list[tuple[str, list[int]]]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 from typing import Protocol
 
 from assistant.text.claims import fix_artefacts, paper_name
@@ -59,6 +61,38 @@ _LABEL_BREAKS = frozenset(
 )
 
 
+# A title that is a question starts with one of these; it stands whole up to this many words.
+_QUESTION_OPENERS = frozenset(
+    [
+        "are",
+        "is",
+        "can",
+        "could",
+        "do",
+        "does",
+        "did",
+        "should",
+        "will",
+        "why",
+        "how",
+        "what",
+        "when",
+        "which",
+        "where",
+    ]
+)
+_QUESTION_LABEL_WORDS = 12
+
+
+def _breaks(words: list[str], within: int) -> list[int]:
+    """Positions (from the third word, among the first ``within``) of words a label may end before."""
+    return [
+        index
+        for index, word in enumerate(words[:within])
+        if index >= 2 and word.lower() in _LABEL_BREAKS
+    ]
+
+
 def _short_head(head: str) -> str:
     """A long title head shortened to its first words, ending on a content word, without an
     ellipsis ("Towards Open-Set Test-Time Adaptation Utilizing the Wisdom of Crowds ..." ->
@@ -68,12 +102,25 @@ def _short_head(head: str) -> str:
     words = _LABEL_OPENERS.sub("", head).split()
     # End at the first preposition when that leaves a phrase of its own ("Recurrent Drafter for
     # Fast Speculative Decoding" -> "Recurrent Drafter", not "Recurrent Drafter for Fast").
-    breaks = [
-        index
-        for index, word in enumerate(words[: _SHORT_LABEL_WORDS + 2])
-        if index >= 2 and word.lower() in _LABEL_BREAKS
-    ]
-    words = words[: breaks[0]] if breaks else words[:_SHORT_LABEL_WORDS]
+    breaks = _breaks(words, _SHORT_LABEL_WORDS + 2)
+    if words and words[0].lower() in _QUESTION_OPENERS:
+        # "Are Emergent Abilities of Large Language Models a Mirage?": a question cut short
+        # ("Are Emergent Abilities") asks nothing; it is its own name whole, when it is short
+        whole = " ".join(words)
+        if len(words) <= _QUESTION_LABEL_WORDS:
+            return whole[:1].upper() + whole[1:]
+    cut = words[: breaks[0]] if breaks else words[:_SHORT_LABEL_WORDS]
+    if cut and cut[0].lower().endswith("ing") and len(cut) <= 3:
+        # "Scaling Laws", "Dissecting the Effects": a gerund and its object name no work (two
+        # papers may share them); the label runs on to the next break ("Scaling Laws for
+        # Downstream Task Performance"), or a few words when a short cut says nothing at all
+        longest = _SHORT_LABEL_WORDS + 2
+        later = [index for index in _breaks(words, longest + 1) if index > len(cut)]
+        if later:
+            cut = words[: later[0]]
+        elif len(cut) <= 2:
+            cut = words[:longest]
+    words = cut
     while len(words) > 2 and (
         words[-1].lower() in _LABEL_STOPS or words[-1].lower().endswith("ing")
     ):
@@ -104,3 +151,19 @@ def short_label(paper: Titled) -> str:
     title = fix_artefacts(_LATEX_COMMAND.sub(lambda match: match.group(1) or "", paper.title))
     head = re.split(r"[:?]", title)[0].strip() or title
     return _short_head(head)
+
+
+def distinct_labels(papers: Mapping[str, Titled]) -> dict[str, str]:
+    """A distinct short label per paper id: two papers by one name ("PFNs", "Less is More") go
+    by their titles, and a title said twice gets a number. The prose and the citations of one
+    answer use the same labels."""
+    labels = {paper_id: short_label(paper) for paper_id, paper in papers.items()}
+    counts = Counter(labels.values())
+    for paper_id, paper in papers.items():
+        if counts[labels[paper_id]] > 1:  # two papers by one name: their titles tell them apart
+            labels[paper_id] = re.split(r"[:?]", paper.title)[0].strip() or paper.title
+    taken: dict[str, int] = {}
+    for paper_id, label in list(labels.items()):
+        taken[label] = taken.get(label, 0) + 1
+        labels[paper_id] = label if taken[label] == 1 else f"{label} ({taken[label]})"
+    return labels

@@ -16,6 +16,7 @@ from assistant.citations import strip_citations
 from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, Task
 from assistant.text import acronyms
 from assistant.text.claims import standalone
+from assistant.text.names import distinct_labels
 from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses
 from assistant.tuning import WriterSettings
 from assistant.writers.base import TextSink, Writer
@@ -124,6 +125,10 @@ class ExtractiveWriter(Writer):
         on_text: TextSink | None = None,
     ) -> Draft:
         views = [_view(item, self.config.long_sentence_words) for item in evidence]
+        labels = distinct_labels({view.paper.id: view.paper for view in views})
+        for view in views:
+            if labels[view.paper.id] != view.label:
+                view.label, view.renamed = labels[view.paper.id], True
         builder = _Builder()
         if views:
             if task == "ask" and len(views) == 1:
@@ -156,7 +161,12 @@ class ExtractiveWriter(Writer):
             if (text := standalone(view.sentences[item.index], view.paper.title)) is not None
         ]
         wanted = max(3, len(clauses) + 1)
-        said = say_paper(view.paper, most=1, wanted=content_tokens(question))
+        said = say_paper(
+            view.paper,
+            most=1,
+            wanted=content_tokens(question),
+            label=view.label if view.renamed else None,
+        )
         builder.paragraph()
         if said is not None:
             builder.add(said.sentences[0])
@@ -250,7 +260,13 @@ class ExtractiveWriter(Writer):
         subject: str | None = None,
     ) -> list[DraftSentence]:
         """The paper said from its claims; from its best evidence sentences when it has none."""
-        said = say_paper(view.paper, most=most, subject=subject, wanted=content_tokens(question))
+        said = say_paper(
+            view.paper,
+            most=most,
+            subject=subject,
+            wanted=content_tokens(question),
+            label=view.label if view.renamed else None,
+        )
         if said is not None:
             return list(said.sentences)
         return self._what_it_does(view, focus, most=2)

@@ -101,6 +101,7 @@ def say_paper(
     most: int = 3,
     wanted: Sequence[str] = (),
     anonymous: str = "One paper",
+    label: str | None = None,
 ) -> Said | None:
     """Up to ``most`` sentences about one paper, each citing it; None when its claims are empty.
 
@@ -108,7 +109,10 @@ def say_paper(
     when the paper has no name to go by ("One paper", "Another paper").
     """
     claims = paper_claims(paper)
-    label = prose_label(paper, claims)
+    # ``label``: the name the answer gives it when its own is another paper's too; then its
+    # own name ("PFNs") is not made the subject either
+    renamed = label is not None
+    label = label or prose_label(paper, claims)
     lead_text = None
     if claims.proposal is not None:
         lead_text = claims.proposal.text
@@ -116,7 +120,7 @@ def say_paper(
         lead_text = f"finds that {claims.finding.text}"
     if lead_text is None:
         return None
-    named = _named_subject(lead_text, claims.name) if subject is None else None
+    named = _named_subject(lead_text, claims.name) if subject is None and not renamed else None
     name = subject or label
     if named is not None:
         sentences = [DraftSentence(_sentence(named), [paper.id])]

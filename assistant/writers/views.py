@@ -44,6 +44,9 @@ class _PaperView:
     sentences: tuple[str, ...]
     long_words: int  # a longer sentence is used only when nothing shorter says the same
     tokens: Counter[str] = field(default_factory=Counter)
+    # the label is not the paper's own name but its title: another paper of the answer goes by
+    # the same name ("PFNs"), so the prose says the title, as the citations do
+    renamed: bool = False
 
     @property
     def paper(self) -> Paper:

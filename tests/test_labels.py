@@ -1,0 +1,64 @@
+"""Labels: the short name a paper goes by in prose and citations, distinct within an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.models import Evidence, Paper
+from assistant.text.names import distinct_labels, short_label
+from assistant.writers.extractive import ExtractiveWriter
+
+
+def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Paper:
+    return Paper(id=paper_id, title=title, abstract=abstract, citation_key=paper_id)
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        # a question cut short asks nothing: whole, when short enough
+        (
+            "Are Emergent Abilities of Large Language Models a Mirage?",
+            "Are Emergent Abilities of Large Language Models a Mirage",
+        ),
+        # a gerund and its object run on to the next break: two "Scaling Laws" papers differ
+        (
+            "Scaling Laws for Downstream Task Performance of Large Language Models",
+            "Scaling Laws for Downstream Task Performance",
+        ),
+        (
+            "Allowing humans to interactively guide machines where to look does not always "
+            "improve a human-AI team's classification accuracy",
+            "Allowing humans to interactively guide machines",
+        ),
+        # a noun phrase before the first break is a name already
+        (
+            "Recurrent Drafter for Fast Speculative Decoding in Large Language Models",
+            "Recurrent Drafter",
+        ),
+    ],
+)
+def test_long_titles_shorten_to_a_phrase_that_names_the_work(title: str, label: str) -> None:
+    assert short_label(paper("p", title)) == label
+
+
+def test_two_papers_by_one_name_go_by_their_titles_in_prose_and_citations() -> None:
+    first = paper(
+        "pfn",
+        "Transformers Can Do Bayesian Inference",
+        "We present Prior-Data Fitted Networks (PFNs). PFNs approximate Bayesian inference.",
+    )
+    second = paper(
+        "pfn-theory",
+        "Statistical Foundations of Prior-Data Fitted Networks",
+        "We establish a theoretical foundation for Prior-Data Fitted Networks (PFNs).",
+    )
+    labels = distinct_labels({first.id: first, second.id: second})
+    assert len(set(labels.values())) == 2 and "PFNs" not in labels.values()
+    draft = ExtractiveWriter().write(
+        "compare",
+        "prior-data fitted networks",
+        [Evidence(first, 1.0, 1, ()), Evidence(second, 0.9, 2, ())],
+    )
+    prose = " ".join(sentence.text for sentence in draft.sentences)
+    assert not prose.startswith("PFNs") and " PFNs presents" not in prose
