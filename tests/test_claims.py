@@ -384,3 +384,22 @@ def test_our_method_followed_by_its_name_is_not_doubled() -> None:
     claims = analyse("CLAMP: contrast", abstract)
     assert claims.finding is not None
     assert claims.finding.text == "CLAMP improves accuracy on few-shot benchmarks"
+
+
+def test_a_model_the_paper_uses_is_not_its_name() -> None:
+    abstract = (
+        "Playlists have become a significant part of our listening experience. In this work, we "
+        "formulate the problem of learning a fixed-length playlist representation in an "
+        "unsupervised manner, using Sequence-to-sequence (Seq2seq) models, interpreting playlists "
+        "as sentences and songs as words. We compare our model with two other encoding "
+        "architectures for baseline comparison."
+    )
+    assert paper_name("Representation and Recommendation of Music Playlists", abstract) is None
+    assert (
+        paper_name(
+            "A Title",
+            "We propose Dynamic Token Mixing (DyTok), a new layer. DyTok improves accuracy. "
+            "DyTok is fast.",
+        )
+        == "DyTok"
+    )

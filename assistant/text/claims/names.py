@@ -36,10 +36,17 @@ def _borrowed_heads() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{heads})\s+of\b", re.IGNORECASE)
 
 
+# "... in an unsupervised manner, using Sequence-to-sequence (Seq2seq) models": a tool taken up
+_TAKEN_UP = re.compile(
+    r"\b(?:using|leveraging|employing|adopting|based\s+on|built\s+on)\s+(?:[\w\-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+
+
 def _borrowed(lead_in: str) -> bool:
-    """ "the first application of prior-data fitted networks (PFNs)": the acronym names what the
-    paper applies, not what it contributes."""
-    return bool(_borrowed_heads().search(lead_in))
+    """ "the first application of prior-data fitted networks (PFNs)", "using sequence-to-sequence
+    (Seq2seq) models": the acronym names what the paper applies, not what it contributes."""
+    return bool(_borrowed_heads().search(lead_in) or _TAKEN_UP.search(lead_in))
 
 
 @lru_cache(maxsize=16384)
