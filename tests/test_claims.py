@@ -403,3 +403,17 @@ def test_a_model_the_paper_uses_is_not_its_name() -> None:
         )
         == "DyTok"
     )
+
+
+def test_a_list_cut_after_its_first_item_is_not_a_span() -> None:
+    from assistant.text.claims.spans import _finish
+
+    assert (
+        _finish("includes: 1) an encoder-decoder structure, which encodes the history", None)
+        is None
+    )
+    whole = "exhibits two properties: (1) determinism and (2) categorization"
+    assert _finish(whole, None) == whole
+    assert _finish("reduces error (i.e., bias) by 3% on ImageNet", None) == (
+        "reduces error (i.e., bias) by 3% on ImageNet"
+    )

@@ -316,6 +316,9 @@ def _cut_before(text: str, position: int) -> int | None:
     return None
 
 
+# The first and second items of an enumeration: "1)", "(1)", "(i)", "(a)".
+_FIRST_ITEM = re.compile(r"(?:\(|(?<![\w(]))(?:1|i|a)\)")
+_SECOND_ITEM = re.compile(r"(?:\(|(?<![\w(]))(?:2|ii|b)\)")
 _SUBORDINATE = re.compile(
     r"(?:while|although|though|whereas|because|since|if|when|unless|despite|as)\b", re.IGNORECASE
 )
@@ -342,6 +345,15 @@ def _finish(
         if isinstance(cleaned, int):
             return None
     cleaned = _tidy_end(_cut_to_clause(cleaned, limit))
+    first = _FIRST_ITEM.search(cleaned)
+    if first and not _SECOND_ITEM.search(cleaned, first.end()):
+        # "includes: 1) an encoder-decoder structure, ...": a list cut after its first item
+        # says less than it announces; what came before the list stands alone, if anything
+        cleaned = _tidy_end(cleaned[: first.start()].rstrip(" :,;"))
+        if _ANAPHORIC_PHRASE.search(cleaned) or cleaned.endswith(
+            ("following", "include", "includes")
+        ):
+            return None
     if not _balanced(cleaned) or len(cleaned.split()) < min_words:
         return None
     if _SUBORDINATE.match(cleaned) and "," not in cleaned:
