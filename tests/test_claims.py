@@ -417,3 +417,18 @@ def test_a_list_cut_after_its_first_item_is_not_a_span() -> None:
     assert _finish("reduces error (i.e., bias) by 3% on ImageNet", None) == (
         "reduces error (i.e., bias) by 3% on ImageNet"
     )
+
+
+@pytest.mark.parametrize(
+    ("setting", "generic"),
+    [
+        ("on test datasets", True),
+        ("across several benchmarks", True),
+        ("on ImageNet-C", False),
+        ("on the PathX-256 task", False),
+    ],
+)
+def test_a_setting_that_names_nothing_is_generic(setting: str, generic: bool) -> None:
+    from assistant.text.claims import generic_setting
+
+    assert generic_setting(setting) is generic

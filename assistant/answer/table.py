@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.models import ComparisonTable, Evidence, Paper, TableCell
+from assistant.text.claims import generic_setting
 from assistant.text.facts import named_dataset, reported_figure
 from assistant.text.sentences import abstract_sentences, clean_sentence
 
@@ -135,8 +136,13 @@ def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:
         if result is not None and result.metric:
             metrics.append(result.metric.lower())
         setting_cell = _cell(paper, claims.setting, _phrase(setting))
-        if setting_cell.sentence_index is None:
-            setting_cell = _stated(paper, named_dataset(paper.abstract), whole=True)
+        if setting_cell.sentence_index is None or (
+            claims.setting is not None and generic_setting(claims.setting.text)
+        ):
+            # "Test datasets" says nothing a reader can look up: a dataset the abstract names does
+            stated = _stated(paper, named_dataset(paper.abstract), whole=True)
+            if stated.sentence_index is not None or setting_cell.sentence_index is None:
+                setting_cell = stated
         result_cell = _cell(
             paper,
             result,

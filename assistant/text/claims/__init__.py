@@ -18,6 +18,7 @@ and comparison), ``analyse`` (the entry point).
 
 from assistant.text.claims.analyse import analyse, standalone
 from assistant.text.claims.base import PaperClaims, Result, Span
+from assistant.text.claims.context import generic_setting
 from assistant.text.claims.names import paper_name
 from assistant.text.claims.spans import fix_artefacts, opens_with_subject
 
@@ -27,6 +28,7 @@ __all__ = [
     "Span",
     "analyse",
     "fix_artefacts",
+    "generic_setting",
     "opens_with_subject",
     "paper_name",
     "standalone",

@@ -110,6 +110,19 @@ _GENERIC_WORDS = frozenset(
 )
 
 
+def generic_setting(text: str) -> bool:
+    """A setting phrase that names nothing: "on test datasets", "in various settings"."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and not any(_NAMED_TOKEN.fullmatch(word.strip(",()")) for word in words[1:])
+        and all(
+            word.lower().strip(",") in _GENERIC_WORDS | {"test", "evaluation", "downstream"}
+            for word in words[1:-1]
+        )
+    )
+
+
 def _setting_score(text: str, sentence: str) -> int:
     words = text.split()
     score = 1 if words[0] in {"on", "across"} else (-2 if words[0] == "in" else 0)
