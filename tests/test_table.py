@@ -31,3 +31,14 @@ def test_asides_go_before_the_claim_is_cut() -> None:
     cell = _phrase(claim)
     assert "e.g." not in cell and "which" not in cell
     assert cell.startswith("Test-time adaptation methods suffer from noisy signals")
+
+
+def test_a_cell_drops_a_list_number_and_an_open_dash() -> None:
+    from assistant.answer.table import _capitalise_first
+
+    assert _capitalise_first("3) speeds up training by 73%") == "Speeds up training by 73%"
+    assert _capitalise_first("(ii) reduces memory") == "Reduces memory"
+    assert _capitalise_first("the companion matrix -- a canonical representation --") == (
+        "The companion matrix -- a canonical representation"
+    )
+    assert _capitalise_first("a 4-bit model") == "A 4-bit model"

@@ -118,7 +118,13 @@ def _stated(paper: Paper, fact: str | None, *, whole: bool) -> TableCell:
 
 
 def _capitalise_first(text: str) -> str:
+    # "3) speeds up training by 73%": an item of the abstract's list, without its number; a cut
+    # before "which" leaves no dash of an aside open ("the companion matrix -- a canonical ... --")
+    text = _LIST_NUMBER.sub("", text).rstrip(" -–—,;:")
     return text[:1].upper() + text[1:] if text else text
+
+
+_LIST_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+")
 
 
 def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:

@@ -117,7 +117,8 @@ def generic_setting(text: str) -> bool:
         len(words) >= 2
         and not any(_NAMED_TOKEN.fullmatch(word.strip(",()")) for word in words[1:])
         and all(
-            word.lower().strip(",") in _GENERIC_WORDS | {"test", "evaluation", "downstream"}
+            word.lower().strip(",")
+            in _GENERIC_WORDS | {"test", "evaluation", "downstream", "and", "or"}
             for word in words[1:-1]
         )
     )

@@ -164,7 +164,9 @@ def _tidy_end(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = re.sub(r"(?:,\s*|\s+)(?:and|or|but)$", "", text.rstrip(" .,;:")).rstrip(" .,;:")
+        text = re.sub(r"(?:,\s*|\s+)(?:and|or|but)$", "", text.rstrip(" .,;:-–—")).rstrip(
+            " .,;:-–—"
+        )
         if text.endswith(("]", ")")) or "http" in text[-80:]:
             text = _TRAILING_JUNK.sub("", text)
     return text
