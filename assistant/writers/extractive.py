@@ -21,7 +21,7 @@ from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses
 from assistant.tuning import WriterSettings
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, group_papers
-from assistant.writers.leads import group_lead
+from assistant.writers.leads import Lead, group_lead
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import count_phrase, paper_claims, say_paper
 from assistant.writers.views import _PaperView, _say, _subject_for, _view
@@ -88,12 +88,6 @@ def _covers(view: _PaperView, spellings: list[frozenset[str]]) -> bool:
     """Whether the paper uses one of the spellings of a topic term (an acronym or its long form)."""
     tokens = set(view.tokens) | set(bm25.tokenize(f"{view.paper.title} {view.paper.abstract}"))
     return any(spelling <= tokens for spelling in spellings)
-
-
-def _join_labels(labels: Sequence[str]) -> str:
-    if len(labels) <= 1:
-        return "".join(labels)
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
 def _capitalise(text: str) -> str:
@@ -330,9 +324,11 @@ class ExtractiveWriter(Writer):
 
     def _lead(self, builder: _Builder, group: list[_PaperView], skip: set[str]) -> None:
         """What the papers of a group have in common, before what each does."""
-        builder.add(self._lead_sentence(group, skip))
+        lead = self._group_lead(group, skip)
+        if lead is not None:
+            builder.add(lead.sentence)
 
-    def _lead_sentence(self, group: list[_PaperView], skip: set[str]) -> DraftSentence | None:
+    def _group_lead(self, group: list[_PaperView], skip: set[str]) -> Lead | None:
         return group_lead(
             group,
             skip,
@@ -347,21 +343,8 @@ class ExtractiveWriter(Writer):
     def _related_work(self, builder: _Builder, topic: str, views: list[_PaperView]) -> None:
         """One paragraph per group of papers that work alike, largest first, as a paper's
         related-work section has them; no headings mined from keywords."""
-        weights = _Weights(views, self.document_frequency, self.collection_size)
         skip = self._skip_tokens(topic, views)
-        focus_groups = self._focus(topic, views)
-        groups = group_papers(views, weights, skip, self.config.group_similarity)
-        singles = [group[0] for group in groups if len(group) == 1]
-        ordered = [group for group in groups if len(group) > 1]
-        if singles:
-            ordered.append(singles)
-        for group in ordered:
-            builder.paragraph()
-            if group is not singles:
-                self._lead(builder, [views[index] for index in group], skip)
-            for view in (views[index] for index in group):
-                for sentence in self._paper_sentences(builder, view, focus_groups, topic, most=2):
-                    builder.add(sentence)
+        self._by_group(builder, topic, views, skip, most=2)
 
     # --- compare --------------------------------------------------------------------------
 
@@ -370,29 +353,41 @@ class ExtractiveWriter(Writer):
         that use it), then how they differ: one paragraph per group of papers that work alike,
         led by what that group has in common, then what each paper does. No roster sentence
         ("the papers compared here are ..."): the table and the references list them."""
-        focus_groups = self._focus(topic or "", views)
         skip = self._skip_tokens(topic or "", views)
         # The topic itself is what brought them together; saying "all work on <topic>" would
         # only repeat the request. A term more than half of them share beyond it is common ground.
-        shared = self._lead_sentence(views, skip)
-        if shared is not None and len(shared.citations) * 2 > len(views):
+        shared = self._group_lead(views, skip)
+        if shared is not None and len(shared.sentence.citations) * 2 > len(views):
             builder.paragraph("What they share")
-            builder.add(shared)
-            skip = skip | set(bm25.tokenize(shared.text.split(" common to ")[0]))
+            builder.add(shared.sentence)
+            skip = skip | set(shared.stems)  # the groups below differ in something else
+        self._by_group(builder, topic or "", views, skip, most=3, heading="How each differs")
+
+    def _by_group(
+        self,
+        builder: _Builder,
+        topic: str,
+        views: list[_PaperView],
+        skip: set[str],
+        *,
+        most: int,
+        heading: str = "",
+    ) -> None:
+        """A paragraph per group of papers that work alike (largest first, the papers alone in
+        a last one), each led by what its papers share, then what each paper does."""
+        focus_groups = self._focus(topic, views)
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
         singles = [group[0] for group in groups if len(group) == 1]
         ordered = [group for group in groups if len(group) > 1]
         if singles:
             ordered.append(singles)
-        builder.paragraph("How each differs")
         for number, group in enumerate(ordered):
-            if number:
-                builder.paragraph()
+            builder.paragraph("" if number else heading)
             if group is not singles:
                 self._lead(builder, [views[index] for index in group], skip)
             for view in (views[index] for index in group):
                 for sentence in self._paper_sentences(
-                    builder, view, focus_groups, topic or "", most=3
+                    builder, view, focus_groups, topic, most=most
                 ):
                     builder.add(sentence)

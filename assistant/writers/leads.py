@@ -45,6 +45,14 @@ class _Term:
     weight: float
 
 
+@dataclass(frozen=True)
+class Lead:
+    """A lead sentence and the stems of the term it names (so what follows need not repeat it)."""
+
+    sentence: DraftSentence
+    stems: tuple[str, ...]
+
+
 def group_lead(
     views: Sequence[_PaperView],
     skip: set[str],
@@ -53,7 +61,7 @@ def group_lead(
     collection_size: int | None,
     common_share: float,
     ubiquitous_share: float,
-) -> DraftSentence | None:
+) -> Lead | None:
     """The lead sentence for one group of two or more papers, or None when they share no term
     that would tell the reader something."""
     if len(views) < 2:
@@ -93,7 +101,7 @@ def group_lead(
     surface = _own_case(best.surface)
     verb = "are" if re.search(r"[^su]s$", surface) else "is"  # "draft heads are", "BLEU score is"
     text = f"{surface[:1].upper()}{surface[1:]} {verb} common to {joined}"
-    return DraftSentence(text, [view.paper.id for view in cited])
+    return Lead(DraftSentence(text, [view.paper.id for view in cited]), best.stems)
 
 
 def _terms(view: _PaperView) -> list[tuple[tuple[str, ...], str]]:
