@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from assistant.corpus import paper_from_stored_record, paper_to_record
@@ -138,6 +139,10 @@ def _has_analysis(connection: sqlite3.Connection) -> bool:
     return any(row[1] == "analysis" for row in connection.execute("PRAGMA table_info(papers)"))
 
 
+# Decoding a paper and its stored analysis is most of what reading one costs; a process that
+# answers many questions reads the same papers again and again (the key is the stored text, so a
+# rewritten record is decoded afresh).
+@lru_cache(maxsize=2048)
 def _paper(record: str, analysis: str | None) -> Paper:
     paper = paper_from_stored_record(json.loads(record))
     stored = analysis_from_record(json.loads(analysis)) if analysis else None

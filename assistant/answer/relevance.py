@@ -166,16 +166,18 @@ def paper_features(
 
 
 def contains_run(run: Sequence[str], tokens: Sequence[str]) -> bool:
-    """Whether ``run`` (two or more tokens) occurs contiguously in ``tokens``."""
+    """Whether ``run`` (two or more tokens) occurs contiguously in ``tokens``: a scan that looks
+    further only where the run's first token stands (the token lists differ per question, so a
+    set of every n-gram would be built for one lookup)."""
     size = len(run)
     if size < 2 or size > len(tokens):
         return False
-    return tuple(run) in _runs(tuple(tokens), size)
-
-
-@lru_cache(maxsize=16384)
-def _runs(tokens: tuple[str, ...], size: int) -> frozenset[tuple[str, ...]]:
-    return frozenset(tokens[start : start + size] for start in range(len(tokens) - size + 1))
+    wanted = list(run)
+    first = wanted[0]
+    return any(
+        token == first and list(tokens[start : start + size]) == wanted
+        for start, token in enumerate(tokens[: len(tokens) - size + 1])
+    )
 
 
 @dataclass(frozen=True)

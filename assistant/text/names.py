@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Protocol
 
 from assistant.text.claims import fix_artefacts, paper_name
@@ -21,6 +22,7 @@ def _words(text: str) -> list[str]:
 
 # One name detector for the whole pipeline: the claims analyser's (it knows field acronyms such
 # as "CE" or "MLLMs" are no names, and finds names the contribution sentence gives).
+@lru_cache(maxsize=8192)
 def method_name(title: str, abstract: str) -> str | None:
     """The name the paper goes by, or None: a short title prefix ("Zoology: ...", "Quamba2: ..."),
     which is how readers cite it, else the name its abstract gives what it contributes."""
