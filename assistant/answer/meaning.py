@@ -108,7 +108,9 @@ def find_conflict(
             plain = re.sub(re.escape(name), " ", plain, flags=re.IGNORECASE)
     conflict = (
         _direction_flip(text, draft, related, config)
-        or _negation_flip(plain, parse(plain), related, parse(cited_text).content, config)
+        or _negation_flip(
+            plain, parse(plain), related, parsed, sources, parse(cited_text).content, config
+        )
         or figure_conflict(text, draft, related)
     )
     return conflict or inflated_scope(draft, cited_text)
@@ -214,6 +216,8 @@ def _negation_flip(
     plain: str,
     draft: Text,
     related: Sequence[tuple[str, Text]],
+    parsed_sources: Sequence[Text],
+    sources: Sequence[str],
     cited: frozenset[str],
     config: VerifySettings,
 ) -> Conflict | None:
@@ -241,7 +245,9 @@ def _negation_flip(
         for source, parsed in related
         if len(draft.content & parsed.content) >= config.close_share * len(draft.content)
     ]
-    hard = _unrestated_negation(plain, related, cited, config.negated_clause_share)
+    hard = _unrestated_negation(
+        plain, related, list(zip(sources, parsed_sources, strict=True)), cited, config
+    )
     if hard is not None:
         return hard
     for position, negated in targets:
@@ -271,32 +277,71 @@ _CLAUSE = re.compile(r"[,;:()]|\s(?:but|which|while|whereas|although|though)\s",
 
 
 def _unrestated_negation(
-    plain: str, restated: Sequence[tuple[str, Text]], cited: frozenset[str], clause_share: float
+    plain: str,
+    restated: Sequence[tuple[str, Text]],
+    sources: Sequence[tuple[str, Text]],
+    cited: frozenset[str],
+    config: VerifySettings,
 ) -> Conflict | None:
-    """A negation the sentences the draft restates have no trace of: "The framework is not
+    """A negation the cited sentences its clause restates have no trace of: "The framework is not
     called RLCF" against "The proposed RLCF framework ...". A restriction ("ensures only the
-    former") or "yet to" is such a trace. The negated clause must speak of the cited work (or of
-    nothing but the paper itself: "The paper is not <title>, which ..."): in "Future Lens does
-    not change training but asks whether ...", it sets the paper apart from what it does not do,
-    and the sources restate only the rest."""
-    traces = set(negators()) | set(soft_negators()) | _RESTRICTING
-    if not restated or any(
-        traces & set(parsed.words) or _yet_to(parsed.words) for _, parsed in restated
-    ):
-        return None
+    former") or "yet to" is such a trace.
+
+    Each negated clause is judged against the sentences that restate that clause (most of its
+    content words), not the whole draft's: a sentence joining three findings ("O3 decides ...,
+    does not rely on any retained data, and achieves ...") restates a different sentence in each
+    clause, and only the one it negates must carry the negation. A negated clause no cited
+    sentence restates ("..., but it does not predict multiple tokens at once") sets the paper
+    apart from what it does not do; the lexical checks judge it, not this one. A clause with no
+    content word of its own ("The paper is not <title>, which ...") is judged against the
+    sentences the whole draft restates. The negated clause must speak of the cited work: in
+    "Future Lens does not change training but asks whether ...", the sources restate only the
+    rest."""
+    share = config.negated_clause_share
     for clause in _CLAUSE.split(plain):
-        words = parse(clause).words
+        parsed_clause = parse(clause)
+        words = parsed_clause.words
         hard = [
-            word for i, word in enumerate(words) if word in negators() and not _restricts(words, i)
+            i for i, word in enumerate(words) if word in negators() and not _restricts(words, i)
         ]
-        content = parse(clause).content - framing_stems()
-        if hard and (not content or len(content & cited) > clause_share * len(content)):
-            return Conflict(
-                "contradicted_negation",
-                f"says '{hard[0]}' where the cited sentences it restates state it without "
-                f'negation: "{excerpt(restated[0][0])}"',
-            )
+        if not hard:
+            continue
+        content = parsed_clause.content - framing_stems()
+        if content and len(content & cited) <= share * len(content):
+            continue
+        # What the negation governs: the content words around the negator ("does not suffer
+        # from CO"), not the rest of its clause ("even in ... long training schedules").
+        focus = parsed_clause.reach(hard[0]) - framing_stems()
+        witnesses = (
+            [
+                (source, parsed)
+                for source, parsed in sources
+                if len(focus & parsed.content) > share * len(focus)
+            ]
+            if len(focus) >= config.min_shared
+            else list(restated)
+        )
+        if not witnesses or any(
+            _negation_trace(parsed, focus if len(focus) >= config.min_shared else None)
+            for _, parsed in witnesses
+        ):
+            continue
+        return Conflict(
+            "contradicted_negation",
+            f"says '{words[hard[0]]}' where the cited sentences it restates state it without "
+            f'negation: "{excerpt(witnesses[0][0])}"',
+        )
     return None
+
+
+def _negation_trace(parsed: Text, focus: frozenset[str] | None) -> bool:
+    """``parsed`` negates or restricts something: with ``focus``, one of those words ("does not
+    rely on any retained data" for the focus "rely retained data"), else anything at all."""
+    if _RESTRICTING & set(parsed.words) or _yet_to(parsed.words):
+        return True
+    if focus is None:
+        return bool((negators() | soft_negators()) & set(parsed.words))
+    return any(stem in focus and _negated_at(parsed, i) for i, stem in enumerate(parsed.stems))
 
 
 def _yet_to(words: Sequence[str]) -> bool:
