@@ -30,8 +30,9 @@ from assistant.answer.parsed import (
     ANCHOR_WINDOW,
     AUXILIARIES,
     Conflict,
+    DirectionLine,
     Text,
-    directions,
+    direction_lines,
     excerpt,
     framing_stems,
     negators,
@@ -120,21 +121,27 @@ def _direction_flip(
     text: str, draft: Text, related: Sequence[tuple[str, Text]], config: VerifySettings
 ) -> Conflict | None:
     reach = config.compared_reach
-    for left, right in directions():
+    for line in direction_lines():
         for position, said in enumerate(draft.words):
-            if said in left:
-                side, other = left, right
-            elif said in right:
-                side, other = right, left
-            else:
+            side = line.side(said)
+            if side is None:
                 continue
             # "may either enhance or impair": both directions named, neither claimed.
-            if _paired(draft.words, position, other):
+            if _paired(draft.words, position, line, 1 - side):
                 continue
             # Each direction word on its own: "degraded cost and better consistency" has both.
             anchors = draft.reach(position) | _compared_with(draft, position, reach)
+            adjacent = draft.reach(position, 1)
             needed = min(config.min_anchors, len(anchors))
-            supported, against = False, None
+            if not needed:
+                continue
+            # The cited sentences that speak most of the same thing decide: "increasing the
+            # success rate from 85.79% to 98.95%" outweighs a "reducing the number of model
+            # calls" that shares one word with the draft, and "higher embedding parameters" is
+            # contradicted by "fewer embedding parameters" whatever "more" the abstract says
+            # elsewhere. When the sources say both of about as much ("increases perplexity for
+            # most tokens ... the overall perplexity is lower"), the draft may take either.
+            same, against = 0, (0, "", "")
             for source, parsed in related:
                 # One shared neighbour is enough in a sentence the draft restates.
                 close = len(draft.content & parsed.content) >= config.close_share * len(
@@ -142,35 +149,46 @@ def _direction_flip(
                 )
                 enough = min(needed, 1) if close else needed
                 for i, word in enumerate(parsed.words):
-                    if word not in side and word not in other:
-                        continue
-                    if _paired(parsed.words, i, other if word in side else side):
+                    found = line.side(word)
+                    if found is None or _paired(parsed.words, i, line, 1 - found):
                         continue
                     around = parsed.reach(i) | _compared_with(parsed, i, reach)
-                    if word in side and around & anchors:
-                        supported = True
-                    elif word in other and against is None and len(around & anchors) >= enough:
-                        against = (word, source)
-            if against is not None and not supported and needed:
+                    # The words next to each direction word count twice: "fewer extra
+                    # parameters" is about what "10000X fewer extra parameters" is about, not
+                    # what "higher speed-ups" is, in the same window.
+                    shared = len(around & anchors) + len(parsed.reach(i, 1) & adjacent)
+                    if found == side:
+                        same = max(same, shared)
+                    elif shared >= enough and shared > against[0]:
+                        against = (shared, word, source)
+            if against[0] > same + (config.direction_margin if same else 0):
                 return Conflict(
                     "contradicted_direction",
-                    f"says '{said}' where the cited paper says '{against[0]}': "
-                    f'"{excerpt(against[1])}"',
+                    f"says '{said}' where the cited paper says '{against[1]}': "
+                    f'"{excerpt(against[2])}"',
                 )
     return None
 
 
-def _paired(words: Sequence[str], position: int, opposite: frozenset[str]) -> bool:
+def _paired(words: Sequence[str], position: int, line: DirectionLine, opposite: int) -> bool:
     """The direction word at ``position`` is joined to its opposite by "or"/"and"/"nor"
-    ("increase or decrease", "enhance or impair"): a choice between directions, not a claim."""
-    before = words[max(0, position - 2) : position]
-    after = words[position + 1 : position + 3]
-    return (len(before) == 2 and before[1] in _JOINING and before[0] in opposite) or (
-        len(after) == 2 and after[0] in _JOINING and after[1] in opposite
-    )
+    ("increase or decrease", "enhance or impair"): a choice between directions, not a claim; or
+    set against it ("decreased rather than increased"): the draft names both, and the sources
+    may say either."""
+    for joining in _JOINING:
+        span = len(joining)
+        before = words[max(0, position - span - 1) : position]
+        after = words[position + 1 : position + span + 2]
+        if (tuple(before[1:]) == joining and line.side(before[0]) == opposite) or (
+            tuple(after[:-1]) == joining and line.side(after[-1]) == opposite
+        ):
+            return True
+    return False
 
 
-_JOINING = frozenset(["or", "and", "nor", "versus", "vs"])
+_JOINING = frozenset(
+    [("or",), ("and",), ("nor",), ("versus",), ("vs",), ("rather", "than"), ("instead", "of")]
+)
 
 
 def _compared_with(parsed: Text, position: int, reach: int) -> frozenset[str]:

@@ -130,6 +130,16 @@ class VerifySettings(Group):
         ge=1,
         description="Meaning checks: content words near both opposite direction words that make them the same thing reversed.",
     )
+    direction_margin: int = Field(
+        default=1,
+        ge=0,
+        description=(
+            "Meaning checks: when the cited sentences state both sides of a direction near the "
+            "draft's words, the opposite side must share more than this many neighbours more "
+            "with the draft than its own side (a source that says both of about as much lets "
+            "the draft take either)."
+        ),
+    )
     compared_reach: int = Field(
         default=8,
         ge=1,
