@@ -192,6 +192,7 @@ def lexical_check(text: str, papers: Sequence[PaperText]) -> Check:
         and name.lower().rstrip("s") not in lower
         and _without_modifier(name).lower() not in lower
         and not _spelled_out(name, lower)
+        and not _compound_found(name, lower)
     )
     return Check(lexical, not missing_numbers, not missing_names, missing_numbers + missing_names)
 
@@ -206,6 +207,20 @@ def _spelled_out(name: str, lower: str) -> bool:
         return False
     initials = r"[\s-]+".join(rf"{letter}\w*" for letter in match.group(1).lower())
     return re.search(rf"\b{initials}", lower) is not None
+
+
+def _compound_found(name: str, lower: str) -> bool:
+    """A hyphenated compound of names and ordinary words ("LLM-as-judge", "GPT-4-written"): its
+    name parts are in the cited text (as written or spelled out); its ordinary words are counted
+    with the sentence's other words, not held to the name check."""
+    parts = [part for part in name.split("-") if part]
+    names = [part for part in parts if part != part.lower()]
+    if len(parts) < 2 or not names or len(names) == len(parts):
+        return False
+    return all(
+        part.lower() in lower or part.lower().rstrip("s") in lower or _spelled_out(part, lower)
+        for part in names
+    )
 
 
 def _without_modifier(name: str) -> str:

@@ -220,6 +220,17 @@ def _negated_at(parsed: Text, position: int) -> bool:
     return False
 
 
+def _negated_subject(parsed: Text, position: int) -> bool:
+    """The auxiliary at ``position`` follows a negated subject ("no process annotations from
+    humans or GPTs are needed", "none of them is"): what it asserts is denied."""
+    before = parsed.words[max(0, position - _SUBJECT_REACH) : position]
+    return any(word in _SUBJECT_NEGATORS for word in before)
+
+
+# Words before an auxiliary that may hold its subject, and the negators that deny a subject.
+_SUBJECT_REACH = 8
+_SUBJECT_NEGATORS = frozenset(["no", "none", "neither", "nothing", "nobody"])
+
 # "not only X but Y", "not merely X": the negator adds a claim rather than denying one.
 _RESTRICTING = frozenset(["only", "merely", "just", "simply", "solely"])
 
@@ -253,6 +264,7 @@ def _negation_flip(
             and i + 1 < len(draft.words)
             and draft.keys[i + 1]
             and not _negated_at(draft, i + 1)
+            and not _negated_subject(draft, i)
         ):
             targets.append((i + 1, False))
     # Negation is judged against the sentences the draft restates (most of its content words),
