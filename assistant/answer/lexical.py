@@ -281,3 +281,18 @@ def is_declared_connective(text: str, papers: Sequence[PaperText]) -> bool:
         f"{paper.evidence.paper.title} {paper.evidence.paper.abstract}" for paper in papers
     ).lower()
     return all(name.lower() in haystack for name in named_terms(text))
+
+
+# Where a comparing sentence passes from one paper to the next: "the dropout paper focuses on X,
+# the churn paper on Y, and the FIS paper on Z"; "A does X, whereas B does Y"; "either by X or by
+# Y".
+_PARTS = re.compile(
+    r"[:;]\s+|,\s+(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+(?:whereas|while)\s+|\s+or\s+by\s+",
+    re.IGNORECASE,
+)
+
+
+def sentence_parts(text: str, papers: Sequence[PaperText], min_words: int) -> list[str]:
+    """The parts of a sentence citing several papers that each say something (``min_words``
+    content words or more), to be held each by one cited paper."""
+    return [part for part in _PARTS.split(text) if len(claim_tokens(part, papers)) >= min_words]

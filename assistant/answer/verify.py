@@ -34,6 +34,7 @@ from assistant.answer.lexical import (
     numbers_in,
     paper_text,
     prepare,
+    sentence_parts,
 )
 from assistant.answer.meaning import Conflict, find_conflict
 from assistant.answer.semantic import Semantic
@@ -111,16 +112,25 @@ def verify(
                 closest_sentences(sentence.text, cited, config.candidate_sentences),
             )
             if len(cited) > 1:
-                semantic.ask_each(
-                    index,
-                    sentence.text,
-                    {
-                        paper.evidence.paper.id: closest_sentences(
-                            sentence.text, [paper], config.candidate_sentences
+                for key, text in [
+                    (index, sentence.text),
+                    *(
+                        ((index, number), part)
+                        for number, part in enumerate(
+                            sentence_parts(sentence.text, cited, config.clause_min_words)
                         )
-                        for paper in cited
-                    },
-                )
+                    ),
+                ]:
+                    semantic.ask_each(
+                        key,
+                        text,
+                        {
+                            paper.evidence.paper.id: closest_sentences(
+                                text, [paper], config.candidate_sentences
+                            )
+                            for paper in cited
+                        },
+                    )
             plans.append((index, citations, check, "semantic"))
             continue
         if (
@@ -175,6 +185,15 @@ def verify(
                     True,
                     round(check.lexical, 3),
                     "summary: every cited paper states what it says of them",
+                    "summary",
+                )
+            elif _parts_supported(text, cited, index, semantic, config):
+                verdict = CheckedSentence(
+                    text,
+                    citations,
+                    True,
+                    round(check.lexical, 3),
+                    "comparison: each part is stated by a cited paper, and each paper states a part",
                     "summary",
                 )
             else:
@@ -323,6 +342,33 @@ def _summary_supported(
         if share < config.summary_share and similarity < config.summary_semantic:
             return False
     return True
+
+
+def _parts_supported(
+    text: str, cited: Sequence[PaperText], index: int, semantic: Semantic, config: VerifySettings
+) -> bool:
+    """A sentence that compares the papers it cites, a part for each ("the dropout paper focuses
+    on X, the churn paper on Y, and the FIS paper on Z"; "either by attaching draft heads or by
+    letting the model draft for itself"): every part is held by one cited paper (its words or its
+    meaning, as for a summary), and every cited paper holds a part. No paper need hold the
+    whole sentence; none is cited for nothing."""
+    parts = sentence_parts(text, cited, config.clause_min_words)
+    if len(cited) < 2 or len(parts) < 2:
+        return False
+    holders: set[str] = set()
+    for number, part in enumerate(parts):
+        tokens = claim_tokens(part, cited)
+        similarities = semantic.paper_results.get((index, number), {})
+        held = {
+            paper.evidence.paper.id
+            for paper in cited
+            if held_share(tokens, paper.tokens) >= config.summary_share
+            or similarities.get(paper.evidence.paper.id, 0.0) >= config.summary_semantic
+        }
+        if not held:
+            return False
+        holders |= held
+    return len(holders) == len(cited)
 
 
 def _supporting_citations(
