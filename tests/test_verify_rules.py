@@ -5,6 +5,7 @@ change, and how a sentence comparing several papers is held part by part."""
 from __future__ import annotations
 
 import pytest
+from assistant.answer.summary import parts_supported
 
 from assistant.answer.figures import figure_conflict
 from assistant.answer.lexical import lexical_check, prepare, sentence_parts
@@ -12,7 +13,6 @@ from assistant.answer.meaning import find_conflict
 from assistant.answer.parsed import direction_lines, parse
 from assistant.answer.scope import inflated_scope
 from assistant.answer.semantic import Semantic
-from assistant.answer.verify import _parts_supported
 from assistant.corpus import citation_key
 from assistant.models import Evidence, Paper
 from assistant.tuning import VerifySettings
@@ -273,7 +273,7 @@ def test_a_comparing_sentence_is_held_part_by_part() -> None:
     cited = [prepare(Evidence(item, 1.0, 1)) for item in (DROPOUT, CHURN, FIS)]
     settings = VerifySettings()
     assert len(sentence_parts(COMPARISON, cited, settings.clause_min_words)) == 3
-    assert _parts_supported(COMPARISON, cited, 0, Semantic(None), settings)
+    assert parts_supported(COMPARISON, cited, 0, Semantic(None), settings)
 
 
 def test_a_comparing_sentence_citing_a_paper_for_nothing_is_not_held() -> None:
@@ -283,4 +283,4 @@ def test_a_comparing_sentence_citing_a_paper_for_nothing_is_not_held() -> None:
         "Anyone who knows the key can detect the watermark from a short span of text.",
     )
     cited = [prepare(Evidence(item, 1.0, 1)) for item in (DROPOUT, CHURN, FIS, unrelated)]
-    assert not _parts_supported(COMPARISON, cited, 0, Semantic(None), VerifySettings())
+    assert not parts_supported(COMPARISON, cited, 0, Semantic(None), VerifySettings())

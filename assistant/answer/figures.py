@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.parsed import Conflict, Text, direction_lines
+from assistant.tuning import VerifySettings
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _UNIT_CLASSES = {
@@ -41,7 +42,13 @@ def _figures(text: str) -> list[tuple[str, str]]:
     ]
 
 
-def figure_conflict(text: str, draft: Text, related: Sequence[tuple[str, Text]]) -> Conflict | None:
+def figure_conflict(
+    text: str,
+    draft: Text,
+    related: Sequence[tuple[str, Text]],
+    config: VerifySettings | None = None,
+) -> Conflict | None:
+    config = config or VerifySettings()
     sources = " ".join(source for source, _ in related)
     source_units: dict[str, set[str]] = {}
     for number, unit in _figures(sources):
@@ -55,10 +62,10 @@ def figure_conflict(text: str, draft: Text, related: Sequence[tuple[str, Text]])
                 f"{'/'.join(sorted(units))}",
             )
     return (
-        _reversed_change(text, sources)
+        _reversed_change(text, sources, config.change_verb_reach)
         or _swapped_units(text, sources)
         or _swapped_figures(draft, related)
-        or _swapped_sides(draft, related)
+        or _swapped_sides(draft, related, config.figure_words)
     )
 
 
@@ -67,14 +74,13 @@ _CHANGE = re.compile(
     r"\bfrom\s+(\d+(?:\.\d+)?)\s*(%|[A-Za-z×]+)?\s+to\s+(\d+(?:\.\d+)?)\s*(%|[A-Za-z×]+)?",
     re.IGNORECASE,
 )
-# Words before a change that may name its verb ("increases the success rate of Retro* from").
-_VERB_REACH = 8
 
 
-def _reversed_change(text: str, sources: str) -> Conflict | None:
+def _reversed_change(text: str, sources: str, verb_reach: int) -> Conflict | None:
     """A change the draft tells the other way round: the cited sentences say "from a to b" and
     never "from b to a", the draft "from b to a"; or the draft's own verb goes against its figures
-    ("decreases ... from 85.79% to 98.95%"), when both figures have one unit."""
+    ("decreases ... from 85.79% to 98.95%", the verb within ``verb_reach`` words before), when
+    both figures have one unit."""
     told = {(match.group(1), match.group(3)) for match in _CHANGE.finditer(sources)}
     increase = next((line for line in direction_lines() if line.side("increase") == 0), None)
     for match in _CHANGE.finditer(text):
@@ -87,7 +93,7 @@ def _reversed_change(text: str, sources: str) -> Conflict | None:
         same_unit = (match.group(2) or "").lower() == (match.group(4) or "").lower()
         if increase is None or not same_unit or float(start) == float(end):
             continue
-        before = re.findall(r"[A-Za-z]+", text[: match.start()])[-_VERB_REACH:]
+        before = re.findall(r"[A-Za-z]+", text[: match.start()])[-verb_reach:]
         sides = [side for word in before if (side := increase.side(word.lower())) is not None]
         rising = float(end) > float(start)
         if sides and sides[-1] == (1 if rising else 0):
@@ -172,13 +178,9 @@ def _swapped_figures(draft: Text, related: Sequence[tuple[str, Text]]) -> Confli
     return None
 
 
-# Content words either side of a figure that say what it measures, up to the next figure.
-_SIDE_WORDS = 3
-
-
-def _sides(parsed: Text, figures: set[str]) -> dict[str, tuple[set[str], set[str]]]:
+def _sides(parsed: Text, figures: set[str], reach: int) -> dict[str, tuple[set[str], set[str]]]:
     """For each of ``figures`` in ``parsed``: the content words before it and after it, up to
-    _SIDE_WORDS each way and never past another figure ("overall accuracy (82.5%) and rejection
+    ``reach`` each way and never past another figure ("overall accuracy (82.5%) and rejection
     accuracy (70.0%)": "rejection" is before 70.0, after 82.5)."""
     places = [i for i, word in enumerate(parsed.words) if word[0].isdigit()]
     found: dict[str, tuple[set[str], set[str]]] = {}
@@ -188,15 +190,15 @@ def _sides(parsed: Text, figures: set[str]) -> dict[str, tuple[set[str], set[str
             continue
         low = places[order - 1] + 1 if order else 0
         high = places[order + 1] if order + 1 < len(places) else len(parsed.words)
-        before = [stem for stem in parsed.stems[low:i] if stem][-_SIDE_WORDS:]
-        after = [stem for stem in parsed.stems[i + 1 : high] if stem][:_SIDE_WORDS]
+        before = [stem for stem in parsed.stems[low:i] if stem][-reach:]
+        after = [stem for stem in parsed.stems[i + 1 : high] if stem][:reach]
         left, right = found.setdefault(word, (set(), set()))
         left.update(before)
         right.update(after)
     return found
 
 
-def _swapped_sides(draft: Text, related: Sequence[tuple[str, Text]]) -> Conflict | None:
+def _swapped_sides(draft: Text, related: Sequence[tuple[str, Text]], reach: int) -> Conflict | None:
     """Two figures of the draft each sit between the words the source puts around the other: "the
     best overall accuracy, at 70.0%, and ... rejection accuracy at 82.5%" against "overall
     accuracy (82.5%) and rejection accuracy (70.0%)"; "4.7% WER on AMI-IHM, 9.0% WER on
@@ -206,11 +208,11 @@ def _swapped_sides(draft: Text, related: Sequence[tuple[str, Text]]) -> Conflict
     numbers = {word for word in draft.words if word[0].isdigit() and not _YEAR.match(word)}
     if len(numbers) < 2:
         return None
-    mine = _sides(draft, numbers)
+    mine = _sides(draft, numbers, reach)
     theirs: dict[str, tuple[set[str], set[str]]] = {}
     listed: set[frozenset[str]] = set()
     for _, parsed in related:
-        for number, (left, right) in _sides(parsed, numbers).items():
+        for number, (left, right) in _sides(parsed, numbers, reach).items():
             known = theirs.setdefault(number, (set(), set()))
             known[0].update(left)
             known[1].update(right)

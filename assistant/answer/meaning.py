@@ -5,11 +5,13 @@ reduces the memory footprint". These checks compare a drafted sentence with the 
 papers it cites and report a conflict when the draft
 
 - takes the other side of a direction the source states (increase/decrease, outperform/
-  underperform, improves/degrades, higher/lower, ...; pairs in ``lexicon/directions.txt``) about
-  the same thing (a content word next to both);
-- negates what the source asserts, or asserts what it negates ("cannot detect" / "can detect");
-- gives a figure of the source with another unit (4× for 4%), or swaps two figures between the
-  things they measure;
+  underperform, improves/degrades, higher/lower, ...; word families in ``lexicon/directions.txt``,
+  any form of a listed word) about the same thing: the cited sentence whose words around its
+  direction word are most those around the draft's decides;
+- negates what the source asserts, or asserts what it negates ("cannot detect" / "can detect"),
+  judged clause by clause against the cited sentences each clause restates;
+- gives a figure of the source with another unit (4× for 4%), swaps two figures between the
+  things they measure or between their units, or tells a change the other way round;
 - widens the claim's scope with a word no cited abstract uses ("all", "always", "the first",
   "state-of-the-art"; ``lexicon/scope.txt``).
 
@@ -112,7 +114,7 @@ def find_conflict(
         or _negation_flip(
             plain, parse(plain), related, parsed, sources, parse(cited_text).content, config
         )
-        or figure_conflict(text, draft, related)
+        or figure_conflict(text, draft, related, config)
     )
     return conflict or inflated_scope(draft, cited_text)
 
@@ -220,15 +222,15 @@ def _negated_at(parsed: Text, position: int) -> bool:
     return False
 
 
-def _negated_subject(parsed: Text, position: int) -> bool:
+def _negated_subject(parsed: Text, position: int, reach: int) -> bool:
     """The auxiliary at ``position`` follows a negated subject ("no process annotations from
-    humans or GPTs are needed", "none of them is"): what it asserts is denied."""
-    before = parsed.words[max(0, position - _SUBJECT_REACH) : position]
+    humans or GPTs are needed", "none of them is"; within ``reach`` words): what it asserts is
+    denied."""
+    before = parsed.words[max(0, position - reach) : position]
     return any(word in _SUBJECT_NEGATORS for word in before)
 
 
-# Words before an auxiliary that may hold its subject, and the negators that deny a subject.
-_SUBJECT_REACH = 8
+# The negators that deny a subject.
 _SUBJECT_NEGATORS = frozenset(["no", "none", "neither", "nothing", "nobody"])
 
 # "not only X but Y", "not merely X": the negator adds a claim rather than denying one.
@@ -264,7 +266,7 @@ def _negation_flip(
             and i + 1 < len(draft.words)
             and draft.keys[i + 1]
             and not _negated_at(draft, i + 1)
-            and not _negated_subject(draft, i)
+            and not _negated_subject(draft, i, config.subject_reach)
         ):
             targets.append((i + 1, False))
     # Negation is judged against the sentences the draft restates (most of its content words),
@@ -314,17 +316,17 @@ def _unrestated_negation(
     config: VerifySettings,
 ) -> Conflict | None:
     """A negation the cited sentences its clause restates have no trace of: "The framework is not
-    called RLCF" against "The proposed RLCF framework ...". A restriction ("ensures only the
-    former") or "yet to" is such a trace.
+    called RLCF" against "The proposed RLCF framework ...". A negation of one of the words it
+    governs, a restriction ("ensures only the former") or "yet to" is such a trace.
 
-    Each negated clause is judged against the sentences that restate that clause (most of its
-    content words), not the whole draft's: a sentence joining three findings ("O3 decides ...,
-    does not rely on any retained data, and achieves ...") restates a different sentence in each
-    clause, and only the one it negates must carry the negation. A negated clause no cited
-    sentence restates ("..., but it does not predict multiple tokens at once") sets the paper
-    apart from what it does not do; the lexical checks judge it, not this one. A clause with no
-    content word of its own ("The paper is not <title>, which ...") is judged against the
-    sentences the whole draft restates. The negated clause must speak of the cited work: in
+    Each negation is judged against the sentences that restate what it governs (most of the
+    content words around it), not the whole draft: a sentence joining three findings ("O3
+    decides ..., does not rely on any retained data, and achieves ...") restates a different
+    sentence in each clause, and only the one it negates must carry the negation. A negation no
+    cited sentence restates ("..., but it does not predict multiple tokens at once") sets the
+    paper apart from what it does not do; the lexical checks judge it, not this one. A negation
+    with fewer content words around it than settings.verify.min_shared ("The paper is not
+    <title>, which ...") is judged against the sentences the whole draft restates. The negated clause must speak of the cited work: in
     "Future Lens does not change training but asks whether ...", the sources restate only the
     rest."""
     share = config.negated_clause_share

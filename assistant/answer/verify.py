@@ -38,6 +38,7 @@ from assistant.answer.lexical import (
 )
 from assistant.answer.meaning import Conflict, find_conflict
 from assistant.answer.semantic import Semantic
+from assistant.answer.summary import parts_supported, summary_supported
 from assistant.models import CheckedSentence, Draft, Evidence, VerdictKind
 from assistant.text.names import short_label
 from assistant.text.query import content_tokens
@@ -178,7 +179,7 @@ def verify(
                     "paraphrase: most of its words and its meaning are in a cited sentence",
                     "paraphrase",
                 )
-            elif _summary_supported(text, cited, semantic.paper_results.get(index, {}), config):
+            elif summary_supported(text, cited, semantic.paper_results.get(index, {}), config):
                 verdict = CheckedSentence(
                     text,
                     citations,
@@ -187,7 +188,7 @@ def verify(
                     "summary: every cited paper states what it says of them",
                     "summary",
                 )
-            elif _parts_supported(text, cited, index, semantic, config):
+            elif parts_supported(text, cited, index, semantic, config):
                 verdict = CheckedSentence(
                     text,
                     citations,
@@ -323,52 +324,6 @@ def _unsupported_clause(
                 f'the clause "{clause.strip()[:100]}" is not in the cited abstract',
             )
     return None
-
-
-def _summary_supported(
-    text: str,
-    cited: Sequence[PaperText],
-    similarities: dict[str, float],
-    config: VerifySettings,
-) -> bool:
-    """A sentence citing several papers, each of which supports it on its own (its words or its
-    meaning), with the numbers and names of the sentence in them together."""
-    if len(cited) < 2:
-        return False
-    tokens = claim_tokens(text, cited)
-    for paper in cited:
-        share = held_share(tokens, paper.tokens)
-        similarity = similarities.get(paper.evidence.paper.id, 0.0)
-        if share < config.summary_share and similarity < config.summary_semantic:
-            return False
-    return True
-
-
-def _parts_supported(
-    text: str, cited: Sequence[PaperText], index: int, semantic: Semantic, config: VerifySettings
-) -> bool:
-    """A sentence that compares the papers it cites, a part for each ("the dropout paper focuses
-    on X, the churn paper on Y, and the FIS paper on Z"; "either by attaching draft heads or by
-    letting the model draft for itself"): every part is held by one cited paper (its words or its
-    meaning, as for a summary), and every cited paper holds a part. No paper need hold the
-    whole sentence; none is cited for nothing."""
-    parts = sentence_parts(text, cited, config.clause_min_words)
-    if len(cited) < 2 or len(parts) < 2:
-        return False
-    holders: set[str] = set()
-    for number, part in enumerate(parts):
-        tokens = claim_tokens(part, cited)
-        similarities = semantic.paper_results.get((index, number), {})
-        held = {
-            paper.evidence.paper.id
-            for paper in cited
-            if held_share(tokens, paper.tokens) >= config.summary_share
-            or similarities.get(paper.evidence.paper.id, 0.0) >= config.summary_semantic
-        }
-        if not held:
-            return False
-        holders |= held
-    return len(holders) == len(cited)
 
 
 def _supporting_citations(
