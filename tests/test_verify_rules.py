@@ -5,7 +5,6 @@ change, and how a sentence comparing several papers is held part by part."""
 from __future__ import annotations
 
 import pytest
-from assistant.answer.summary import parts_supported
 
 from assistant.answer.figures import figure_conflict
 from assistant.answer.lexical import lexical_check, prepare, sentence_parts
@@ -13,6 +12,7 @@ from assistant.answer.meaning import find_conflict
 from assistant.answer.parsed import direction_lines, parse
 from assistant.answer.scope import inflated_scope
 from assistant.answer.semantic import Semantic
+from assistant.answer.summary import parts_supported
 from assistant.corpus import citation_key
 from assistant.models import Evidence, Paper
 from assistant.tuning import VerifySettings
@@ -185,6 +185,9 @@ def test_a_change_whose_verb_goes_against_its_figures_is_caught() -> None:
         figure_verdict("PDVN decreases the success rate of Retro* from 85.79% to 98.95%.", PDVN)
         == "contradicted_direction"
     )
+    # A direction word of another clause is not the change's verb.
+    scaling = "It uses less memory, scaling from 8 to 64 GPUs."
+    assert figure_verdict(scaling, scaling) is None
     # Another unit at each end: the figures alone do not say which way it went.
     memory = "CCE reduces the memory footprint from 24 GB to 1 MB."
     assert figure_verdict(memory, memory) is None

@@ -93,7 +93,10 @@ def _reversed_change(text: str, sources: str, verb_reach: int) -> Conflict | Non
         same_unit = (match.group(2) or "").lower() == (match.group(4) or "").lower()
         if increase is None or not same_unit or float(start) == float(end):
             continue
-        before = re.findall(r"[A-Za-z]+", text[: match.start()])[-verb_reach:]
+        # The verb of the change is in its own clause: "uses less memory, scaling from 8 to 64
+        # GPUs" says nothing of which way the GPUs went.
+        clause = re.split(r"[,;:()]", text[: match.start()])[-1]
+        before = re.findall(r"[A-Za-z]+", clause)[-verb_reach:]
         sides = [side for word in before if (side := increase.side(word.lower())) is not None]
         rising = float(end) > float(start)
         if sides and sides[-1] == (1 if rising else 0):
