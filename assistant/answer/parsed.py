@@ -68,7 +68,7 @@ class DirectionLine:
         for index, listed in enumerate(self.sides):
             if word in listed:
                 return index
-        if word in _NOT_INFLECTED:
+        if word in _not_inflected():
             return None
         stem = _stem(word)
         for index, stems in enumerate(self.stems):
@@ -77,11 +77,9 @@ class DirectionLine:
         return None
 
 
-# Forms a stem joins to a direction word that do not carry its direction: "increasingly common"
-# states no increase, "consists of" no consistency, "minimal" no minimising.
-_NOT_INFLECTED = frozenset(
-    ["increasingly", "consist", "consists", "consisted", "consisting", "minimal", "maximal"]
-)
+@cache
+def _not_inflected() -> frozenset[str]:
+    return frozenset(lexicon_words("direction_non_forms"))
 
 
 @cache
