@@ -1,12 +1,15 @@
-"""Figures checked against the cited sentences: a figure given with another unit (4× for 4%), or
-two figures swapped between the things they measure."""
+"""Figures checked against the cited sentences: a figure given with another unit (4× for 4%), two
+figures swapped between the things they measure or between their units, a change told the other
+way round ("from 98.95% to 85.79%" for "from 85.79% to 98.95%"), or a change whose own figures
+contradict its verb ("decreases ... from 85.79% to 98.95%")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from assistant.answer.parsed import Conflict, Text
+from assistant.answer.parsed import Conflict, Text, direction_lines
+from assistant.tuning import VerifySettings
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _UNIT_CLASSES = {
@@ -39,7 +42,13 @@ def _figures(text: str) -> list[tuple[str, str]]:
     ]
 
 
-def figure_conflict(text: str, draft: Text, related: Sequence[tuple[str, Text]]) -> Conflict | None:
+def figure_conflict(
+    text: str,
+    draft: Text,
+    related: Sequence[tuple[str, Text]],
+    config: VerifySettings | None = None,
+) -> Conflict | None:
+    config = config or VerifySettings()
     sources = " ".join(source for source, _ in related)
     source_units: dict[str, set[str]] = {}
     for number, unit in _figures(sources):
@@ -52,7 +61,79 @@ def figure_conflict(text: str, draft: Text, related: Sequence[tuple[str, Text]])
                 f"gives {number} as a {unit} figure where the cited paper gives it as "
                 f"{'/'.join(sorted(units))}",
             )
-    return _swapped_figures(draft, related)
+    return (
+        _reversed_change(text, sources, config.change_verb_reach)
+        or _swapped_units(text, sources)
+        or _swapped_figures(draft, related)
+        or _swapped_sides(draft, related, config.figure_words)
+    )
+
+
+# "from 85.79% to 98.95%", "from 24 GB to 1 MB": a change with its start and end.
+_CHANGE = re.compile(
+    r"\bfrom\s+(\d+(?:\.\d+)?)\s*(%|[A-Za-z×]+)?\s+to\s+(\d+(?:\.\d+)?)\s*(%|[A-Za-z×]+)?",
+    re.IGNORECASE,
+)
+
+
+def _reversed_change(text: str, sources: str, verb_reach: int) -> Conflict | None:
+    """A change the draft tells the other way round: the cited sentences say "from a to b" and
+    never "from b to a", the draft "from b to a"; or the draft's own verb goes against its figures
+    ("decreases ... from 85.79% to 98.95%", the verb within ``verb_reach`` words before), when
+    both figures have one unit."""
+    told = {(match.group(1), match.group(3)) for match in _CHANGE.finditer(sources)}
+    increase = next((line for line in direction_lines() if line.side("increase") == 0), None)
+    for match in _CHANGE.finditer(text):
+        start, end = match.group(1), match.group(3)
+        if (end, start) in told and (start, end) not in told:
+            return Conflict(
+                "contradicted_figure",
+                f"says from {start} to {end} where the cited paper says from {end} to {start}",
+            )
+        same_unit = (match.group(2) or "").lower() == (match.group(4) or "").lower()
+        if increase is None or not same_unit or float(start) == float(end):
+            continue
+        # The verb of the change is in its own clause: "uses less memory, scaling from 8 to 64
+        # GPUs" says nothing of which way the GPUs went.
+        clause = re.split(r"[,;:()]", text[: match.start()])[-1]
+        before = re.findall(r"[A-Za-z]+", clause)[-verb_reach:]
+        sides = [side for word in before if (side := increase.side(word.lower())) is not None]
+        rising = float(end) > float(start)
+        if sides and sides[-1] == (1 if rising else 0):
+            return Conflict(
+                "contradicted_direction",
+                f"says '{[w for w in before if increase.side(w.lower()) is not None][-1]}' of a "
+                f"change from {start} to {end}",
+            )
+    return None
+
+
+_BARE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d.]*\s?(?:%|×|x\b|times\b|-fold\b|fold\b))")
+
+
+def _swapped_units(text: str, sources: str) -> Conflict | None:
+    """Two figures that exchanged their units: the draft gives a with a unit and b bare ("10% on
+    88.53-Split-CIFAR-100"), the cited sentences give b with that unit and a only bare ("88.53%
+    on 10-Split-CIFAR-100")."""
+    draft_units = _figures(text)
+    if not draft_units:
+        return None
+    source_units: dict[str, set[str]] = {}
+    for number, unit in _figures(sources):
+        source_units.setdefault(number, set()).add(unit)
+    source_bare = {match.group(1) for match in _BARE.finditer(sources)}
+    draft_bare = {match.group(1) for match in _BARE.finditer(text)}
+    for number, unit in draft_units:
+        if number in source_units or number not in source_bare:
+            continue
+        for other in draft_bare - {number}:
+            if unit in source_units.get(other, set()):
+                return Conflict(
+                    "contradicted_figure",
+                    f"{number} and {other} exchange their units: the cited paper gives {other} "
+                    f"as the {unit} figure and {number} without it",
+                )
+    return None
 
 
 def _swapped_figures(draft: Text, related: Sequence[tuple[str, Text]]) -> Conflict | None:
@@ -98,3 +179,76 @@ def _swapped_figures(draft: Text, related: Sequence[tuple[str, Text]]) -> Confli
                     "sentence says of the other",
                 )
     return None
+
+
+def _sides(parsed: Text, figures: set[str], reach: int) -> dict[str, tuple[set[str], set[str]]]:
+    """For each of ``figures`` in ``parsed``: the content words before it and after it, up to
+    ``reach`` each way and never past another figure ("overall accuracy (82.5%) and rejection
+    accuracy (70.0%)": "rejection" is before 70.0, after 82.5)."""
+    places = [i for i, word in enumerate(parsed.words) if word[0].isdigit()]
+    found: dict[str, tuple[set[str], set[str]]] = {}
+    for order, i in enumerate(places):
+        word = parsed.words[i]
+        if word not in figures:
+            continue
+        low = places[order - 1] + 1 if order else 0
+        high = places[order + 1] if order + 1 < len(places) else len(parsed.words)
+        before = [stem for stem in parsed.stems[low:i] if stem][-reach:]
+        after = [stem for stem in parsed.stems[i + 1 : high] if stem][:reach]
+        left, right = found.setdefault(word, (set(), set()))
+        left.update(before)
+        right.update(after)
+    return found
+
+
+def _swapped_sides(draft: Text, related: Sequence[tuple[str, Text]], reach: int) -> Conflict | None:
+    """Two figures of the draft each sit between the words the source puts around the other: "the
+    best overall accuracy, at 70.0%, and ... rejection accuracy at 82.5%" against "overall
+    accuracy (82.5%) and rejection accuracy (70.0%)"; "4.7% WER on AMI-IHM, 9.0% WER on
+    Switchboard" against "9.0% WER on AMI-IHM, 4.7% WER on Switchboard". What comes before a
+    figure is compared with what comes before it in the source, and what follows with what
+    follows, so a list keeps its pairing however its items are worded."""
+    numbers = {word for word in draft.words if word[0].isdigit() and not _YEAR.match(word)}
+    if len(numbers) < 2:
+        return None
+    mine = _sides(draft, numbers, reach)
+    theirs: dict[str, tuple[set[str], set[str]]] = {}
+    listed: set[frozenset[str]] = set()
+    for _, parsed in related:
+        for number, (left, right) in _sides(parsed, numbers, reach).items():
+            known = theirs.setdefault(number, (set(), set()))
+            known[0].update(left)
+            known[1].update(right)
+        listed |= _listed(parsed, numbers)
+    shown = sorted(number for number in numbers if number in theirs)
+    for index, a in enumerate(shown):
+        for b in shown[index + 1 :]:
+            if frozenset((a, b)) in listed:
+                continue
+
+            def match(x: str, y: str) -> int:
+                return len(mine[x][0] & theirs[y][0]) + len(mine[x][1] & theirs[y][1])
+
+            kept = match(a, a) + match(b, b)
+            swapped = match(a, b) + match(b, a)
+            if swapped > kept and swapped >= 2:
+                return Conflict(
+                    "contradicted_figure",
+                    f"{a} and {b} are swapped: the cited paper gives each for what the "
+                    "sentence says of the other",
+                )
+    return None
+
+
+def _listed(parsed: Text, numbers: set[str]) -> set[frozenset[str]]:
+    """Pairs of figures the source lists together ("73% and 80% ... over Transformers and
+    LSTMs"): which goes with which is not in their neighbours."""
+    places = [(i, word) for i, word in enumerate(parsed.words) if word in numbers]
+    return {
+        frozenset((word, other))
+        for i, word in places
+        for j, other in places
+        if other != word
+        and abs(i - j) <= 3
+        and {"and", "or"} & set(parsed.words[min(i, j) : max(i, j)])
+    }

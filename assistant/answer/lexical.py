@@ -192,6 +192,7 @@ def lexical_check(text: str, papers: Sequence[PaperText]) -> Check:
         and name.lower().rstrip("s") not in lower
         and _without_modifier(name).lower() not in lower
         and not _spelled_out(name, lower)
+        and not _compound_found(name, lower)
     )
     return Check(lexical, not missing_numbers, not missing_names, missing_numbers + missing_names)
 
@@ -206,6 +207,20 @@ def _spelled_out(name: str, lower: str) -> bool:
         return False
     initials = r"[\s-]+".join(rf"{letter}\w*" for letter in match.group(1).lower())
     return re.search(rf"\b{initials}", lower) is not None
+
+
+def _compound_found(name: str, lower: str) -> bool:
+    """A hyphenated compound of names and ordinary words ("LLM-as-judge", "GPT-4-written"): its
+    name parts are in the cited text (as written or spelled out); its ordinary words are counted
+    with the sentence's other words, not held to the name check."""
+    parts = [part for part in name.split("-") if part]
+    names = [part for part in parts if part != part.lower()]
+    if len(parts) < 2 or not names or len(names) == len(parts):
+        return False
+    return all(
+        part.lower() in lower or part.lower().rstrip("s") in lower or _spelled_out(part, lower)
+        for part in names
+    )
 
 
 def _without_modifier(name: str) -> str:
@@ -266,3 +281,18 @@ def is_declared_connective(text: str, papers: Sequence[PaperText]) -> bool:
         f"{paper.evidence.paper.title} {paper.evidence.paper.abstract}" for paper in papers
     ).lower()
     return all(name.lower() in haystack for name in named_terms(text))
+
+
+# Where a comparing sentence passes from one paper to the next: "the dropout paper focuses on X,
+# the churn paper on Y, and the FIS paper on Z"; "A does X, whereas B does Y"; "either by X or by
+# Y".
+_PARTS = re.compile(
+    r"[:;]\s+|,\s+(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+(?:whereas|while)\s+|\s+or\s+by\s+",
+    re.IGNORECASE,
+)
+
+
+def sentence_parts(text: str, papers: Sequence[PaperText], min_words: int) -> list[str]:
+    """The parts of a sentence citing several papers that each say something (``min_words``
+    content words or more), to be held each by one cited paper."""
+    return [part for part in _PARTS.split(text) if len(claim_tokens(part, papers)) >= min_words]

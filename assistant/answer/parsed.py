@@ -54,6 +54,45 @@ def directions() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     return tuple(lines)
 
 
+@dataclass(frozen=True)
+class DirectionLine:
+    """One line of ``lexicon/directions.txt``: two opposite sides, each a family of words. A word
+    belongs to a side when the line lists it, or when it is another form of a listed word (the
+    same stem, on one side only): "accelerating" with "accelerate", "unreliability" with
+    "unreliable", so the list needs no inflection spelled out."""
+
+    sides: tuple[frozenset[str], frozenset[str]]
+    stems: tuple[frozenset[str], frozenset[str]]
+
+    def side(self, word: str) -> int | None:
+        for index, listed in enumerate(self.sides):
+            if word in listed:
+                return index
+        if word in _not_inflected():
+            return None
+        stem = _stem(word)
+        for index, stems in enumerate(self.stems):
+            if stem in stems:
+                return index
+        return None
+
+
+@cache
+def _not_inflected() -> frozenset[str]:
+    return frozenset(lexicon_words("direction_non_forms"))
+
+
+@cache
+def direction_lines() -> tuple[DirectionLine, ...]:
+    lines = []
+    for left, right in directions():
+        left_stems = frozenset(_stem(word) for word in left)
+        right_stems = frozenset(_stem(word) for word in right)
+        shared = left_stems & right_stems
+        lines.append(DirectionLine((left, right), (left_stems - shared, right_stems - shared)))
+    return tuple(lines)
+
+
 @cache
 def negators() -> frozenset[str]:
     return frozenset(lexicon_words("negations"))

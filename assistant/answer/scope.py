@@ -29,6 +29,9 @@ def inflated_scope(draft: Text, cited_text: str) -> Conflict | None:
         # "All three papers ...", "all of these" organise the answer, not a claim.
         if word in ("all", "every") and following[:1] and following[0] in _COUNTING:
             continue
+        # "fail to learn ... at all": "at all" strengthens a negation, it widens no claim.
+        if word == "all" and i > 0 and draft.words[i - 1] == "at":
+            continue
         # "X, Y and Z all work on ...": "all" gathers the papers named before it.
         if word == "all" and following[:1] and following[0] in _GATHERING_VERBS:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -15,18 +16,19 @@ class Semantic:
 
     def __init__(self, embedder: Embedder | None) -> None:
         self.embedder = embedder
-        self.requests: dict[int, list[str]] = {}
-        self.texts: dict[int, str] = {}
-        self.results: dict[int, float] = {}
+        self.requests: dict[Hashable, list[str]] = {}
+        self.texts: dict[Hashable, str] = {}
+        self.results: dict[Hashable, float] = {}
         # Per cited paper, for summarising sentences: key -> paper id -> candidates / cosine.
-        self.paper_requests: dict[int, dict[str, list[str]]] = {}
-        self.paper_results: dict[int, dict[str, float]] = {}
+        # A key may also be (sentence index, part index): each part of a comparing sentence.
+        self.paper_requests: dict[Hashable, dict[str, list[str]]] = {}
+        self.paper_results: dict[Hashable, dict[str, float]] = {}
 
-    def ask(self, key: int, text: str, candidates: list[str]) -> None:
+    def ask(self, key: Hashable, text: str, candidates: list[str]) -> None:
         self.texts[key] = text
         self.requests[key] = candidates
 
-    def ask_each(self, key: int, text: str, candidates: dict[str, list[str]]) -> None:
+    def ask_each(self, key: Hashable, text: str, candidates: dict[str, list[str]]) -> None:
         self.texts[key] = text
         self.paper_requests[key] = candidates
 

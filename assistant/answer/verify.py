@@ -34,9 +34,11 @@ from assistant.answer.lexical import (
     numbers_in,
     paper_text,
     prepare,
+    sentence_parts,
 )
 from assistant.answer.meaning import Conflict, find_conflict
 from assistant.answer.semantic import Semantic
+from assistant.answer.summary import parts_supported, summary_supported
 from assistant.models import CheckedSentence, Draft, Evidence, VerdictKind
 from assistant.text.names import short_label
 from assistant.text.query import content_tokens
@@ -111,16 +113,25 @@ def verify(
                 closest_sentences(sentence.text, cited, config.candidate_sentences),
             )
             if len(cited) > 1:
-                semantic.ask_each(
-                    index,
-                    sentence.text,
-                    {
-                        paper.evidence.paper.id: closest_sentences(
-                            sentence.text, [paper], config.candidate_sentences
+                for key, text in [
+                    (index, sentence.text),
+                    *(
+                        ((index, number), part)
+                        for number, part in enumerate(
+                            sentence_parts(sentence.text, cited, config.clause_min_words)
                         )
-                        for paper in cited
-                    },
-                )
+                    ),
+                ]:
+                    semantic.ask_each(
+                        key,
+                        text,
+                        {
+                            paper.evidence.paper.id: closest_sentences(
+                                text, [paper], config.candidate_sentences
+                            )
+                            for paper in cited
+                        },
+                    )
             plans.append((index, citations, check, "semantic"))
             continue
         if (
@@ -168,13 +179,22 @@ def verify(
                     "paraphrase: most of its words and its meaning are in a cited sentence",
                     "paraphrase",
                 )
-            elif _summary_supported(text, cited, semantic.paper_results.get(index, {}), config):
+            elif summary_supported(text, cited, semantic.paper_results.get(index, {}), config):
                 verdict = CheckedSentence(
                     text,
                     citations,
                     True,
                     round(check.lexical, 3),
                     "summary: every cited paper states what it says of them",
+                    "summary",
+                )
+            elif parts_supported(text, cited, index, semantic, config):
+                verdict = CheckedSentence(
+                    text,
+                    citations,
+                    True,
+                    round(check.lexical, 3),
+                    "comparison: each part is stated by a cited paper, and each paper states a part",
                     "summary",
                 )
             else:
@@ -304,25 +324,6 @@ def _unsupported_clause(
                 f'the clause "{clause.strip()[:100]}" is not in the cited abstract',
             )
     return None
-
-
-def _summary_supported(
-    text: str,
-    cited: Sequence[PaperText],
-    similarities: dict[str, float],
-    config: VerifySettings,
-) -> bool:
-    """A sentence citing several papers, each of which supports it on its own (its words or its
-    meaning), with the numbers and names of the sentence in them together."""
-    if len(cited) < 2:
-        return False
-    tokens = claim_tokens(text, cited)
-    for paper in cited:
-        share = held_share(tokens, paper.tokens)
-        similarity = similarities.get(paper.evidence.paper.id, 0.0)
-        if share < config.summary_share and similarity < config.summary_semantic:
-            return False
-    return True
 
 
 def _supporting_citations(

@@ -130,6 +130,31 @@ class VerifySettings(Group):
         ge=1,
         description="Meaning checks: content words near both opposite direction words that make them the same thing reversed.",
     )
+    direction_margin: int = Field(
+        default=1,
+        ge=0,
+        description=(
+            "Meaning checks: when the cited sentences state both sides of a direction near the "
+            "draft's words, the opposite side must share more than this many neighbours more "
+            "with the draft than its own side (a source that says both of about as much lets "
+            "the draft take either)."
+        ),
+    )
+    subject_reach: int = Field(
+        default=8,
+        ge=1,
+        description="Meaning checks: words before an auxiliary in which a negated subject ('no annotations from humans or GPTs are needed') denies it.",
+    )
+    change_verb_reach: int = Field(
+        default=8,
+        ge=1,
+        description="Figure checks: words before 'from a to b' in which a direction verb must agree with the change ('increases the success rate of Retro* from').",
+    )
+    figure_words: int = Field(
+        default=3,
+        ge=1,
+        description="Figure checks: content words before and after a figure (never past another figure) that say what it measures.",
+    )
     compared_reach: int = Field(
         default=8,
         ge=1,

@@ -1,0 +1,289 @@
+"""The verifier's rules of meaning, one behaviour each: what a negation governs, which cited
+sentence decides a direction, how a figure pairs with its words, its unit and the order of a
+change, and how a sentence comparing several papers is held part by part."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.figures import figure_conflict
+from assistant.answer.lexical import lexical_check, prepare, sentence_parts
+from assistant.answer.meaning import find_conflict
+from assistant.answer.parsed import direction_lines, parse
+from assistant.answer.scope import inflated_scope
+from assistant.answer.semantic import Semantic
+from assistant.answer.summary import parts_supported
+from assistant.corpus import citation_key
+from assistant.models import Evidence, Paper
+from assistant.tuning import VerifySettings
+
+
+def conflict_of(text: str, sources: list[str]):  # type: ignore[no-untyped-def]
+    return find_conflict(text, sources, " ".join(sources))
+
+
+def verdict_of(text: str, sources: list[str]) -> str | None:
+    conflict = conflict_of(text, sources)
+    return None if conflict is None else conflict.verdict
+
+
+# --- negation: judged against the sentences its clause restates --------------------------------
+
+O3 = [
+    "During inference, O3 decides whether to load the unlearning LoRA from the OOD detector.",
+    "Notably, the effectiveness of O3 does not rely on any retained data.",
+    "O3 achieves the best trade-off between unlearning effectiveness and utility preservation.",
+]
+
+
+def test_a_negated_clause_restating_a_negated_sentence_is_kept() -> None:
+    # The whole sentence restates the first and last sources (no negation); its negated clause
+    # restates the second, which carries the negation.
+    text = (
+        "At inference, O3 decides whether to load the unlearning LoRA from the OOD detector, does "
+        "not rely on any retained data, and achieves the best trade-off between unlearning "
+        "effectiveness and utility preservation."
+    )
+    assert verdict_of(text, O3) is None
+
+
+def test_a_negation_added_to_a_restated_clause_is_caught() -> None:
+    text = (
+        "At inference, O3 does not decide whether to load the unlearning LoRA from the OOD "
+        "detector, and achieves the best trade-off between unlearning effectiveness and utility "
+        "preservation."
+    )
+    assert verdict_of(text, O3) == "contradicted_negation"
+
+
+def test_a_negated_clause_no_source_restates_is_left_to_the_word_checks() -> None:
+    # The cited text holds the negated clause's words, scattered: no sentence states (or denies)
+    # predicting multiple tokens at once, so the clause sets the paper apart, it flips nothing.
+    sources = [
+        "MBGen first forecasts the next behavior type and then the next item.",
+        "MBGen generates multiple behavior tokens.",
+        "Each item is encoded at once.",
+    ]
+    text = (
+        "MBGen first forecasts the next behavior type and then the next item, but it does not "
+        "predict multiple tokens at once."
+    )
+    assert verdict_of(text, sources) is None
+
+
+def test_a_negated_subject_denies_its_auxiliary() -> None:
+    sources = [
+        "We introduce an approach that bypasses the need for process annotations from human "
+        "annotators or GPTs by using Monte Carlo Tree Search."
+    ]
+    faithful = (
+        "It uses Monte Carlo Tree Search, so no process annotations from human annotators or GPTs "
+        "are needed."
+    )
+    assert verdict_of(faithful, sources) is None
+    flipped = (
+        "It uses Monte Carlo Tree Search, so process annotations from human annotators or GPTs "
+        "are needed."
+    )
+    assert verdict_of(flipped, sources) == "contradicted_negation"
+
+
+def test_at_all_widens_no_claim() -> None:
+    cited = "Teacher-forcing can fail to learn an accurate next-token predictor for some tasks."
+    kept = parse("Teacher-forcing can fail to learn an accurate next-token predictor at all.")
+    assert inflated_scope(kept, cited) is None
+    widened = parse("Teacher-forcing fails to learn an accurate predictor for all tasks.")
+    conflict = inflated_scope(widened, cited)
+    assert conflict is not None and conflict.verdict == "inflated_scope"
+
+
+# --- direction: stems, and the cited words most about the same thing ----------------------------
+
+
+def test_a_direction_word_matches_the_other_forms_of_its_family() -> None:
+    line = next(line for line in direction_lines() if line.side("reliable") is not None)
+    assert line.side("unreliability") == 1 - line.side("reliable")  # type: ignore[operator]
+    # "consists of" is not "consistent", "increasingly" states no increase.
+    assert all(line.side("consists") is None for line in direction_lines())
+    assert all(line.side("increasingly") is None for line in direction_lines())
+    sources = [
+        "We observed the unreliability of entropy as a confidence metric under biased scenarios."
+    ]
+    assert (
+        verdict_of("Entropy is a reliable confidence metric under biased scenarios.", sources)
+        == "contradicted_direction"
+    )
+    assert (
+        verdict_of("Entropy is an unreliable confidence metric under biased scenarios.", sources)
+        is None
+    )
+
+
+EAD = [
+    "Our method identifies text regions where a smaller model suffices and switches to a larger "
+    "model only when prediction uncertainty exceeds a threshold."
+]
+
+
+def test_the_cited_words_most_about_the_same_thing_decide_a_direction() -> None:
+    # "smaller model suffices" shares "model" with the draft; "larger model only when
+    # prediction uncertainty exceeds" shares far more.
+    text = "It switches to a smaller model only when prediction uncertainty exceeds a threshold."
+    assert verdict_of(text, EAD) == "contradicted_direction"
+    faithful = "It switches to a larger model only when prediction uncertainty exceeds a threshold."
+    assert verdict_of(faithful, EAD) is None
+
+
+def test_a_source_saying_both_directions_lets_the_draft_take_either() -> None:
+    sources = [
+        "Interpolating with a retrieval distribution increases perplexity for most tokens, even "
+        "though the overall perplexity of the retrieval-augmented model is lower."
+    ]
+    text = "Retrieval-augmented models lower the overall perplexity."
+    assert verdict_of(text, sources) is None
+
+
+def test_rather_than_names_both_directions_and_claims_neither() -> None:
+    sources = [
+        "Entropy minimization compels the model to increase the confidence of its predictions.",
+        "Noisy samples show decreased confidence values under entropy minimization.",
+    ]
+    text = (
+        "Under entropy minimization noisy samples show decreased rather than increased "
+        "confidence values."
+    )
+    assert verdict_of(text, sources) is None
+
+
+# --- figures: pairing, units, the order of a change ---------------------------------------------
+
+
+def figure_verdict(text: str, source: str) -> str | None:
+    conflict = figure_conflict(text, parse(text), [(source, parse(source))])
+    return None if conflict is None else conflict.verdict
+
+
+PDVN = (
+    "Our PDVN algorithm improves the search success rate, increasing the success rate from "
+    "85.79% to 98.95% for Retro*."
+)
+
+
+def test_a_change_told_the_other_way_round_is_caught() -> None:
+    assert (
+        figure_verdict("PDVN raises the success rate of Retro* from 98.95% to 85.79%.", PDVN)
+        == "contradicted_figure"
+    )
+    assert (
+        figure_verdict("PDVN raises the success rate of Retro* from 85.79% to 98.95%.", PDVN)
+        is None
+    )
+
+
+def test_a_change_whose_verb_goes_against_its_figures_is_caught() -> None:
+    assert (
+        figure_verdict("PDVN decreases the success rate of Retro* from 85.79% to 98.95%.", PDVN)
+        == "contradicted_direction"
+    )
+    # A direction word of another clause is not the change's verb.
+    scaling = "It uses less memory, scaling from 8 to 64 GPUs."
+    assert figure_verdict(scaling, scaling) is None
+    # Another unit at each end: the figures alone do not say which way it went.
+    memory = "CCE reduces the memory footprint from 24 GB to 1 MB."
+    assert figure_verdict(memory, memory) is None
+
+
+def test_two_figures_that_exchanged_their_units_are_caught() -> None:
+    source = "This baseline achieved 88.53% on 10-Split-CIFAR-100."
+    assert figure_verdict("This baseline achieved 10% on 88.53-Split-CIFAR-100.", source) == (
+        "contradicted_figure"
+    )
+    assert figure_verdict("This baseline achieved 88.53% on 10-Split-CIFAR-100.", source) is None
+
+
+@pytest.mark.parametrize(
+    ("faithful", "swapped", "source"),
+    [
+        (
+            "ChatGPT-o1 had the best overall accuracy, at 82.5%, and led in rejection accuracy "
+            "at 70.0%.",
+            "ChatGPT-o1 had the best overall accuracy, at 70.0%, and led in rejection accuracy "
+            "at 82.5%.",
+            "Our findings reveal ChatGPT-o1 leading in overall accuracy (82.5%) and rejection "
+            "accuracy (70.0%), closely followed by Gemini.",
+        ),
+        (
+            "It reports 9.0% WER on AMI-IHM, 4.7% WER on Switchboard and 8.3% WER on CallHome.",
+            "It reports 4.7% WER on AMI-IHM, 9.0% WER on Switchboard and 8.3% WER on CallHome.",
+            "Our results include 9.0% WER on AMI-IHM, 4.7% WER on Switchboard, 8.3% WER on "
+            "CallHome, and 1.3% on WSJ.",
+        ),
+    ],
+)
+def test_figures_keep_the_words_before_and_after_them(faithful, swapped, source) -> None:  # type: ignore[no-untyped-def]
+    assert figure_verdict(faithful, source) is None
+    assert figure_verdict(swapped, source) == "contradicted_figure"
+
+
+# --- names and comparing sentences ------------------------------------------------------------
+
+
+def paper(paper_id: str, title: str, abstract: str) -> Paper:
+    return Paper(id=paper_id, title=title, abstract=abstract, citation_key=citation_key(title))
+
+
+def test_a_compound_of_a_name_and_words_is_held_by_its_name() -> None:
+    judge = prepare(
+        Evidence(
+            paper(
+                "fair-aaaa",
+                "Large Language Models are not Fair Evaluators",
+                "We uncover a systematic bias when large language models (LLMs) score responses.",
+            ),
+            1.0,
+            1,
+        )
+    )
+    assert lexical_check("A study of LLM-as-judge bias.", [judge]).names_ok
+    assert not lexical_check("A study of GPTX-as-judge bias.", [judge]).names_ok
+
+
+DROPOUT = paper(
+    "dropout-aaaa",
+    "Dropout-Based Rashomon Set Exploration",
+    "We propose dropout techniques for efficient exploration of the Rashomon set and mitigation "
+    "of predictive multiplicity.",
+)
+CHURN = paper(
+    "churn-bbbb",
+    "Predictive Churn with the Set of Good Models",
+    "Models in deployment are updated over time; we study the stability of predictions across "
+    "model updates.",
+)
+FIS = paper(
+    "fis-cccc",
+    "Exploring the Cloud of Feature Interaction Scores",
+    "We introduce a feature interaction score computed over a set of equally accurate models.",
+)
+COMPARISON = (
+    "The dropout paper focuses on efficient exploration and mitigation of predictive "
+    "multiplicity, the churn paper on the stability of predictions across model updates in "
+    "deployment, and the FIS paper on a feature interaction score over equally accurate models."
+)
+
+
+def test_a_comparing_sentence_is_held_part_by_part() -> None:
+    cited = [prepare(Evidence(item, 1.0, 1)) for item in (DROPOUT, CHURN, FIS)]
+    settings = VerifySettings()
+    assert len(sentence_parts(COMPARISON, cited, settings.clause_min_words)) == 3
+    assert parts_supported(COMPARISON, cited, 0, Semantic(None), settings)
+
+
+def test_a_comparing_sentence_citing_a_paper_for_nothing_is_not_held() -> None:
+    unrelated = paper(
+        "watermark-dddd",
+        "A Watermark for Large Language Models",
+        "Anyone who knows the key can detect the watermark from a short span of text.",
+    )
+    cited = [prepare(Evidence(item, 1.0, 1)) for item in (DROPOUT, CHURN, FIS, unrelated)]
+    assert not parts_supported(COMPARISON, cited, 0, Semantic(None), VerifySettings())
