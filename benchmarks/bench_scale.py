@@ -244,7 +244,7 @@ def index_without_documents(
 
 def query_child(arguments: argparse.Namespace) -> dict[str, Any]:
     """Latency per mode, a breakdown of hybrid, and recall of the planted answers."""
-    from assistant.retrieve import DENSE_CHUNK_DEPTH, Retriever, reciprocal_rank_fusion
+    from assistant.retrieve import Retriever, reciprocal_rank_fusion
     from assistant.snapshot import VectorSnapshot
 
     settings = settings_for(arguments.home, arguments.model_dir, arguments.chroma_url)
@@ -292,7 +292,7 @@ def query_child(arguments: argparse.Namespace) -> dict[str, Any]:
         expanded = retriever.expand(text)
         vector = retriever.embedder.embed_query(expanded)
         stamps.append(time.perf_counter())
-        chunk_hits = vector_source.query(vector, max(DENSE_CHUNK_DEPTH, depth))
+        chunk_hits = vector_source.query(vector, max(settings.retrieval.dense_chunk_depth, depth))
         stamps.append(time.perf_counter())
         bm25_ranking = retriever.bm25_ranking(expanded, depth)
         stamps.append(time.perf_counter())
@@ -408,14 +408,15 @@ def snapshot_child(arguments: argparse.Namespace) -> dict[str, Any]:
 def snapshot_query_child(arguments: argparse.Namespace) -> dict[str, Any]:
     """Open the snapshot as a question does and search it: latency, recall, (outside) memory."""
     from assistant import snapshot
-    from assistant.retrieve import DENSE_CHUNK_DEPTH
+    from assistant.tuning.retrieval import RetrievalSettings
 
+    chunk_depth = RetrievalSettings().dense_chunk_depth
     planted = synthetic.read_queries(synthetic.queries_path_for(arguments.papers))
     model = LocalMiniLM(arguments.model_dir)
     started = time.perf_counter()
     copy = snapshot.load(arguments.home)
     assert copy is not None, f"no snapshot in {arguments.home}"
-    first = copy.query(model.embed_query(planted[0].query), DENSE_CHUNK_DEPTH)
+    first = copy.query(model.embed_query(planted[0].query), chunk_depth)
     open_seconds = time.perf_counter() - started
     assert first
     embed_times, search_times = [], []
@@ -424,7 +425,7 @@ def snapshot_query_child(arguments: argparse.Namespace) -> dict[str, Any]:
         started = time.perf_counter()
         vector = model.embed_query(query.query)
         embedded = time.perf_counter()
-        hits = copy.query(vector, DENSE_CHUNK_DEPTH)
+        hits = copy.query(vector, chunk_depth)
         search_times.append((time.perf_counter() - embedded) * 1000)
         embed_times.append((embedded - started) * 1000)
         top: list[str] = []
