@@ -89,6 +89,7 @@ class VectorSnapshot:
         self.exact_max_rows = exact_max_rows
         self.rescore_rows = rescore_rows
         self._buffer: np.ndarray | None = None
+        self._file = open(vectors.filename, "rb", buffering=0) if vectors.filename else None  # noqa: SIM115
 
     def _scores(self, vector: np.ndarray) -> np.ndarray:
         query = vector.astype(np.float32, copy=False)
@@ -108,6 +109,27 @@ class VectorSnapshot:
         # finds the damage by checksum and rewrites the copy.
         scores[~np.isfinite(scores)] = -np.inf
         return scores
+
+    def _read_rows(self, rows: np.ndarray) -> np.ndarray:
+        """The given rows (ascending), read with one ``preadv`` per run of consecutive rows.
+
+        Not through the memory map: touching 2,000 scattered rows of the map made the kernel map
+        ~0.9 GB of the cached file around them (read-around) before they could be released, and
+        a process's peak RSS counts that. Reading them is also ~2x faster than faulting them in.
+        """
+        if self._file is None or not hasattr(os, "preadv"):
+            return np.asarray(self.vectors[rows])  # no positional reads here: the map it is
+        out = np.empty((len(rows), self.vectors.shape[1]), dtype=self.vectors.dtype)
+        view = out.data.cast("B")
+        row_bytes = out.shape[1] * out.itemsize
+        breaks = (np.flatnonzero(np.diff(rows) != 1) + 1).tolist()
+        descriptor = self._file.fileno()
+        for first, last in zip([0, *breaks], [*breaks, len(rows)], strict=True):
+            wanted = view[first * row_bytes : last * row_bytes]
+            offset = self.vectors.offset + int(rows[first]) * row_bytes
+            if os.preadv(descriptor, [wanted], offset) != len(wanted):
+                raise OSError(f"the vector snapshot {self._file.name} is cut off")
+        return out
 
     def _release(self, start: int, stop: int) -> None:
         """Drop rows ``start:stop`` from this process's resident memory once they are scored.
@@ -195,10 +217,9 @@ class VectorSnapshot:
         return np.flatnonzero(distance <= threshold)
 
     def _rescore(self, rows: np.ndarray, vector: np.ndarray) -> np.ndarray:
-        """Exact similarities of the given rows (ascending), read from the memory map."""
+        """Exact similarities of the given rows (ascending)."""
         query = vector.astype(np.float32, copy=False)
-        gathered = np.asarray(self.vectors[rows], dtype=np.float32)
-        self._release(int(rows[0]), int(rows[-1]) + 1)
+        gathered = self._read_rows(rows).astype(np.float32, copy=False)
         with np.errstate(invalid="ignore", over="ignore"):
             similarities = gathered @ query
         similarities[~np.isfinite(similarities)] = -np.inf
