@@ -151,14 +151,22 @@ class VectorSnapshot:
             return {}
         wanted = np.array([chunk_id.encode() for chunk_id in chunk_ids], dtype=self.ids.dtype)
         positions = np.searchsorted(self.ids, wanted)
+        found = [
+            (chunk_id, int(position))
+            for chunk_id, key, position in zip(chunk_ids, wanted, positions, strict=True)
+            if position < len(self.ids)
+            and self.ids[position] == key
+            and key.decode() == chunk_id  # else longer than the stored width: truncated
+        ]
+        if not found:
+            return {}
+        rows = np.array(sorted({position for _, position in found}))
+        vectors = self._read_rows(rows).astype(np.float32)
         out: dict[str, np.ndarray] = {}
-        for chunk_id, key, position in zip(chunk_ids, wanted, positions, strict=True):
-            if position < len(self.ids) and self.ids[position] == key:
-                if key.decode() != chunk_id:
-                    continue  # longer than the stored width: truncated to another id
-                vector = np.asarray(self.vectors[position], dtype=np.float32)
-                if np.isfinite(vector).all():  # a damaged row is as good as missing
-                    out[chunk_id] = vector
+        for chunk_id, position in found:
+            vector = vectors[int(np.searchsorted(rows, position))]
+            if np.isfinite(vector).all():  # a damaged row is as good as missing
+                out[chunk_id] = vector
         return out
 
     def query(self, vector: np.ndarray, n_results: int) -> list[ChunkHit]:
