@@ -143,7 +143,14 @@ class Retriever:
 
     def _vector_source(self) -> VectorSnapshot | ChromaStore:
         if self._snapshot is None and self.settings.chroma_url is None:
-            self._snapshot = snapshot.load(self.files.root) or False
+            self._snapshot = (
+                snapshot.load(
+                    self.files.root,
+                    exact_max_rows=self.settings.retrieval.dense_exact_max_chunks,
+                    rescore_rows=self.settings.retrieval.dense_rescore_chunks,
+                )
+                or False
+            )
         return self._snapshot or self.store
 
     def dense_ranking(

@@ -244,7 +244,7 @@ def index_without_documents(
 
 def query_child(arguments: argparse.Namespace) -> dict[str, Any]:
     """Latency per mode, a breakdown of hybrid, and recall of the planted answers."""
-    from assistant.retrieve import DENSE_CHUNK_DEPTH, Retriever, reciprocal_rank_fusion
+    from assistant.retrieve import Retriever, reciprocal_rank_fusion
     from assistant.snapshot import VectorSnapshot
 
     settings = settings_for(arguments.home, arguments.model_dir, arguments.chroma_url)
@@ -261,12 +261,30 @@ def query_child(arguments: argparse.Namespace) -> dict[str, Any]:
     result: dict[str, Any] = {"queries": len(texts), "open_seconds": open_seconds}
     timings: dict[str, list[float]] = {mode: [] for mode in MODES}
     found: dict[str, list[set[str]]] = {mode: [] for mode in MODES}
+    # Where the snapshot searches by its codes, the same hybrid query with exact search, in the
+    # same process and interleaved: the ratio of the two is immune to the machine's load.
+    exact = None
+    source = retriever._vector_source()
+    if isinstance(source, VectorSnapshot) and len(source.ids) > getattr(
+        source, "exact_max_rows", len(source.ids)
+    ):
+        retrieval = settings.retrieval.model_copy(update={"dense_exact_max_chunks": 10**9})
+        exact = Retriever(settings.model_copy(update={"retrieval": retrieval}), retriever.embedder)
+        exact.retrieve(texts[0], TOP_K, "hybrid")
+        timings["hybrid, exact search"] = []
     for text in texts:
         for mode in MODES:  # interleaved, so a busy moment on the machine hits every mode alike
             started = time.perf_counter()
             hits = retriever.retrieve(text, TOP_K, mode).hits  # type: ignore[arg-type]
             timings[mode].append((time.perf_counter() - started) * 1000)
             found[mode].append({hit.paper.id for hit in hits})
+        if exact is not None:
+            started = time.perf_counter()
+            exact.retrieve(text, TOP_K, "hybrid")
+            timings["hybrid, exact search"].append((time.perf_counter() - started) * 1000)
+    if exact is not None:
+        result["hybrid_exact_p50"] = statistics.median(timings["hybrid, exact search"])
+        result["hybrid_exact_p95"] = percentile(timings["hybrid, exact search"], 0.95)
     for mode in MODES:
         result[f"{mode}_p50"] = statistics.median(timings[mode])
         result[f"{mode}_p95"] = percentile(timings[mode], 0.95)
@@ -292,7 +310,7 @@ def query_child(arguments: argparse.Namespace) -> dict[str, Any]:
         expanded = retriever.expand(text)
         vector = retriever.embedder.embed_query(expanded)
         stamps.append(time.perf_counter())
-        chunk_hits = vector_source.query(vector, max(DENSE_CHUNK_DEPTH, depth))
+        chunk_hits = vector_source.query(vector, max(settings.retrieval.dense_chunk_depth, depth))
         stamps.append(time.perf_counter())
         bm25_ranking = retriever.bm25_ranking(expanded, depth)
         stamps.append(time.perf_counter())
@@ -405,17 +423,32 @@ def snapshot_child(arguments: argparse.Namespace) -> dict[str, Any]:
     return {"chunks": len(ids), "write_seconds": time.perf_counter() - started}
 
 
+def old_code(work: Path, ref: str) -> Path:
+    """The package at ``ref``, unpacked once with ``git archive`` (nothing in .git changes)."""
+    import subprocess
+
+    directory = work / f"code-{ref}"
+    if not (directory / "assistant").is_dir():
+        directory.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(directory)], input=archive, check=True)
+    return directory
+
+
 def snapshot_query_child(arguments: argparse.Namespace) -> dict[str, Any]:
     """Open the snapshot as a question does and search it: latency, recall, (outside) memory."""
     from assistant import snapshot
-    from assistant.retrieve import DENSE_CHUNK_DEPTH
+    from assistant.tuning.retrieval import RetrievalSettings
 
+    chunk_depth = RetrievalSettings().dense_chunk_depth
     planted = synthetic.read_queries(synthetic.queries_path_for(arguments.papers))
     model = LocalMiniLM(arguments.model_dir)
     started = time.perf_counter()
     copy = snapshot.load(arguments.home)
     assert copy is not None, f"no snapshot in {arguments.home}"
-    first = copy.query(model.embed_query(planted[0].query), DENSE_CHUNK_DEPTH)
+    first = copy.query(model.embed_query(planted[0].query), chunk_depth)
     open_seconds = time.perf_counter() - started
     assert first
     embed_times, search_times = [], []
@@ -424,7 +457,7 @@ def snapshot_query_child(arguments: argparse.Namespace) -> dict[str, Any]:
         started = time.perf_counter()
         vector = model.embed_query(query.query)
         embedded = time.perf_counter()
-        hits = copy.query(vector, DENSE_CHUNK_DEPTH)
+        hits = copy.query(vector, chunk_depth)
         search_times.append((time.perf_counter() - embedded) * 1000)
         embed_times.append((embedded - started) * 1000)
         top: list[str] = []
@@ -466,10 +499,12 @@ def assemble_child(arguments: argparse.Namespace) -> dict[str, Any]:
     PaperStore(files.papers).replace_all(papers)
     files.acronyms.write_text(json.dumps(acronyms.mine(p.abstract for p in papers)), "utf-8")
     seconds = time.perf_counter() - started
-    source = arguments.work / f"snapshot-float32-{len(papers)}"
-    for name in ("vectors.npy", "vector_ids.npy", "vectors.json"):
+    source = arguments.snapshot_dir or arguments.work / f"snapshot-float32-{len(papers)}"
+    for name in ("vector_codes.npy", "vector_projection.npy"):  # format 3's, not in older ones
         (files.root / name).unlink(missing_ok=True)
-        os.link(source / name, files.root / name)
+    for path in source.glob("vector*"):
+        (files.root / path.name).unlink(missing_ok=True)
+        os.link(path, files.root / path.name)
     return {"derived_seconds": seconds}
 
 
@@ -506,22 +541,35 @@ def measure_snapshot(
 
 
 def measure_assembled(
-    size: int, arguments: argparse.Namespace, launcher: Launcher
+    size: int, arguments: argparse.Namespace, launcher: Launcher, old_ref: str | None = None
 ) -> dict[str, Any]:
-    """The real query process over the float32 snapshot with BM25 and the paper store."""
+    """The real query process over the float32 snapshot with BM25 and the paper store; with
+    ``old_ref``, the code at that commit (its own snapshot format) over the same collection."""
     work: Path = arguments.work
     papers_path = work / f"synthetic-{size}.jsonl"
-    home = work / f"assembled-{size}"
-    log = work / f"assembled-{size}.log"
+    side = f"old-{old_ref}-" if old_ref else ""
+    home = work / f"assembled-{side}{size}"
+    log = work / f"assembled-{side}{size}.log"
     command = [sys.executable, str(Path(__file__).resolve())]
     options = ["--work", str(work), "--papers", str(papers_path), "--home", str(home)]
     options += ["--model-dir", str(arguments.model_dir)]
     env = dict(os.environ, ASSISTANT_DENSE_SNAPSHOT_MAX_CHUNKS=str(10**9))
     result: dict[str, Any] = {
         "size": size,
-        "backend": "snapshot + bm25, no Chroma",
+        "backend": "snapshot + bm25, no Chroma" + (f", code of {old_ref}" if old_ref else ""),
         "date": time.strftime("%m-%d %H:%M"),
     }
+    if old_ref:
+        env["PYTHONPATH"] = str(old_code(work, old_ref))
+        snapshot_dir = work / f"snapshot-{side}float32-{size}"
+        writer = [*options[:4], "--home", str(snapshot_dir), *options[6:], "--precision", "float32"]
+        launcher.run(
+            [*command, "_snapshot", *writer],
+            env,
+            timeout=arguments.time_limit,
+            log=log,
+        )
+        options += ["--snapshot-dir", str(snapshot_dir)]
     run = launcher.run(
         [*command, "_assemble", *options], env, timeout=arguments.time_limit, log=log
     )
@@ -530,6 +578,7 @@ def measure_assembled(
     run = launcher.run([*command, "_query", *options], env, timeout=arguments.time_limit, log=log)
     result["query_rss_mb"] = run.rss_mb
     result.update(json.loads(run.stdout.strip().splitlines()[-1]))
+    result["load_average"] = os.getloadavg()[0]
     return result
 
 
@@ -710,6 +759,16 @@ def print_table(results: list[dict[str, Any]], throughput: dict[str, float] | No
                 lambda r, m=mode: f"{fmt(r.get(f'{m}_p50'))} / {fmt(r.get(f'{m}_p95'))}",
             )
         )
+    rows.append(
+        (
+            "  the same hybrid, exact search, interleaved (ms)",
+            lambda r: (
+                f"{fmt(r.get('hybrid_exact_p50'))} / {fmt(r.get('hybrid_exact_p95'))}"
+                if "hybrid_exact_p50" in r
+                else "-"
+            ),
+        )
+    )
     for part in HYBRID_PARTS:
         rows.append(
             (
@@ -745,6 +804,7 @@ def print_table(results: list[dict[str, Any]], throughput: dict[str, float] | No
         )
     )
     rows.append(("query process peak RSS (MB)", lambda r: fmt(r.get("query_rss_mb"), 0)))
+    rows.append(("load average after the queries", lambda r: fmt(r.get("load_average"), 2)))
     rows.append(("Chroma server peak RSS (MB)", lambda r: fmt(r.get("server_rss_mb"), 0)))
     rows.append(
         (
@@ -852,6 +912,15 @@ def main() -> None:
         help="measure the numpy snapshot alone (float16 and float32) at each size: no Chroma, no BM25",
     )
     parser.add_argument("--precision", default="float16", help=argparse.SUPPRESS)
+    parser.add_argument("--snapshot-dir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--old-ref",
+        help="with --snapshot-only: also run the query process with the code of this commit "
+        "(e.g. main) over the same collection, its own snapshot format; columns side by side",
+    )
+    parser.add_argument(
+        "--no-float16", action="store_true", help="with --snapshot-only: skip the float16 column"
+    )
     parser.add_argument(
         "--query-only",
         action="store_true",
@@ -911,7 +980,7 @@ def main() -> None:
     throughput = model_throughput(arguments.model_dir, arguments.sample)
     for size in sorted(int(size) for size in arguments.sizes.split(",")):
         if arguments.snapshot_only:
-            for precision in ("float16", "float32"):
+            for precision in ("float32",) if arguments.no_float16 else ("float16", "float32"):
                 sys.stderr.write(f"snapshot only, {precision}, {size:,} papers ...\n")
                 result = measure_snapshot(size, precision, arguments, launcher)
                 path = arguments.work / "results" / f"snapshot-{precision}-{size}.json"
@@ -920,6 +989,11 @@ def main() -> None:
             result = measure_assembled(size, arguments, launcher)
             path = arguments.work / "results" / f"assembled-{size}.json"
             path.write_text(json.dumps(result, indent=2), encoding="utf-8")
+            if arguments.old_ref:
+                sys.stderr.write(f"the same with the code of {arguments.old_ref} ...\n")
+                result = measure_assembled(size, arguments, launcher, arguments.old_ref)
+                path = arguments.work / "results" / f"assembled-old-{size}.json"
+                path.write_text(json.dumps(result, indent=2), encoding="utf-8")
             continue
         for backend in backends:
             path = arguments.work / "results" / f"{backend}-{size}.json"

@@ -3,6 +3,7 @@ searches exactly and is rewritten when its precision changes, HNSW settings reac
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -131,3 +132,23 @@ def test_an_older_snapshot_format_is_rewritten_by_the_next_question(small_corpus
     assert counting.texts == []
     assert snapshot.load(root, verify=True) is not None
     assert not (root / "vector_ids.json").exists()
+
+
+def test_a_format_2_snapshot_is_rewritten_with_codes_by_the_next_question(
+    small_corpus: Path,
+) -> None:
+    from assistant.index import ensure_current
+
+    settings = load_settings()
+    sync(settings, HashingEmbedder())
+    root = IndexFiles(settings).root
+    meta = json.loads((root / "vectors.json").read_text())
+    (root / "vectors.json").write_text(json.dumps(meta | {"version": 2}))
+    for name in ("vector_codes.npy", "vector_projection.npy"):
+        (root / name).unlink()
+    assert not is_current(settings, HashingEmbedder.name)
+    counting = CountingEmbedder(HashingEmbedder())
+    ensure_current(settings, counting)
+    assert counting.texts == []
+    copy = snapshot.load(root, verify=True)
+    assert copy is not None and copy.codes.shape[1] == len(copy.ids)
