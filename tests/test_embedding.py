@@ -38,7 +38,7 @@ SECRET_KEY = "sk-test-SECRET-0123456789"
 @pytest.fixture(scope="session")
 def local_embedder(tmp_path_factory: pytest.TempPathFactory) -> LocalMiniLM:
     embedder = LocalMiniLM(tmp_path_factory.mktemp("model-cache"))
-    # The first embedding exports the ONNX file (torch, a few seconds); do it once per session.
+    # The first embedding writes the ONNX file (a few seconds); do it once per session.
     embedder.embed_query("warm up")
     return embedder
 
@@ -120,20 +120,57 @@ def test_export_leaves_only_the_model_file(local_embedder: LocalMiniLM) -> None:
     assert [path.name for path in local_embedder.cache_dir.iterdir()] == [ONNX_FILENAME]
 
 
-@pytest.mark.slow
-def test_failed_export_leaves_no_file(
-    local_embedder: LocalMiniLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import torch  # already imported by the session export, so this costs nothing
+def test_failed_export_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import onnx
 
-    def crash_half_way(model: object, args: object, f: str, **kwargs: object) -> None:
+    def crash_half_way(model: object, f: str, *args: object, **kwargs: object) -> None:
         Path(f).write_bytes(b"half a model")
         raise RuntimeError("simulated crash during export")
 
-    monkeypatch.setattr(torch.onnx, "export", crash_half_way)
+    monkeypatch.setattr(onnx, "save", crash_half_way)
     with pytest.raises(RuntimeError, match="simulated crash"):
         export_onnx(local_model_dir(), tmp_path / ONNX_FILENAME)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_export_that_does_not_reproduce_the_reference_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.embedding import graph
+
+    real = graph.read_safetensors
+
+    def one_weight_off(path: Path) -> dict[str, np.ndarray]:
+        weights = real(path)
+        name = "encoder.layer.3.intermediate.dense.bias"
+        weights[name] = weights[name] + 0.5
+        return weights
+
+    monkeypatch.setattr(graph, "read_safetensors", one_weight_off)
+    with pytest.raises(EmbeddingError, match="reference embeddings"):
+        export_onnx(local_model_dir(), tmp_path / ONNX_FILENAME)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_reference_embeddings_are_torchs(local_embedder: LocalMiniLM) -> None:
+    """reference.json, which every written graph is checked against, is what the model computes
+    in torch (transformers' BertModel, mean pooling), and so is the graph the session wrote."""
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    from assistant.embedding import onnx_model
+
+    reference = json.loads(onnx_model._REFERENCE.read_text(encoding="utf-8"))
+    tokenizer = onnx_model.load_tokenizer(local_model_dir(), max_length=256)
+    sample = onnx_model.encode_padded(tokenizer, reference["sentences"])
+    model = transformers.AutoModel.from_pretrained(str(local_model_dir())).eval()
+    with torch.no_grad():
+        states = model(**{name: torch.from_numpy(value) for name, value in sample.items()})
+    pooled = onnx_model.mean_pool(states.last_hidden_state.numpy(), sample["attention_mask"])
+    np.testing.assert_allclose(pooled, np.asarray(reference["pooled"]), atol=1e-5)
+    ours = local_embedder.embed(reference["sentences"])
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    np.testing.assert_allclose(ours, pooled / norms, atol=1e-5)
 
 
 def test_corrupt_model_file_says_to_delete_it(tmp_path: Path) -> None:
@@ -173,6 +210,31 @@ def test_query_path_does_not_import_torch(local_embedder: LocalMiniLM) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"query path imported {result.stdout.strip()}"
+
+
+@pytest.mark.slow
+def test_export_does_not_import_torch(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from assistant.embedding import LocalMiniLM\n"
+        "LocalMiniLM(Path(sys.argv[1])).prepare()\n"
+        "heavy = ('torch', 'transformers', 'sentence_transformers')\n"
+        "print(','.join(name for name in heavy if name in sys.modules))\n"
+    )
+    python_path = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        check=False,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": python_path},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"the export imported {result.stdout.strip()}"
+    assert [path.name for path in tmp_path.iterdir()] == [ONNX_FILENAME]
 
 
 # --- OpenAI-compatible endpoint

