@@ -50,7 +50,11 @@ class PaperAnalysis:
     claims: PaperClaims
 
 
-@lru_cache(maxsize=8192)
+# Papers whose analyses stay cached: an index of up to this many analyses each paper once.
+ANALYSIS_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=ANALYSIS_CACHE_SIZE)
 def analyse_paper(title: str, abstract: str) -> PaperAnalysis:
     sentences = tuple(abstract_sentences(abstract))
     roles = tuple(sentence_roles(sentences))
