@@ -10,14 +10,17 @@ machine hits both alike; compare the ratio column, not figures across runs.
 
 Rows:
 - first answer on a fresh machine: ``assistant ask Q`` with an empty data directory and an empty
-  model directory, so it exports the model with torch, embeds the collection and answers. The
-  package install is not included (no network here); add your own ``pip install`` time.
+  model directory, so it writes the ONNX model (older code: exports it with torch), embeds the
+  collection and answers. The package install is not included (no network here); add your own
+  ``pip install`` time.
 - cold index: ``assistant index`` in a fresh data directory that already holds the float32 ONNX
-  export (so torch is not counted; the int8 quantisation, when the side makes one, is);
+  file (so neither torch nor the graph writer is counted; the int8 quantisation, when the side
+  makes one, is);
 - re-index: ``assistant index`` again, nothing changed;
 - ask wall p50 and peak RSS: whole ``assistant ask Q --json`` processes;
 - ask in-process p50: ``Assistant.ask`` in a warm process, over the canned questions;
-- with ``--int8-side``, a third column: the current code with ``embedding_precision = int8``;
+- with ``--int8-side`` / ``--float32-side``, a further column: the current code with that
+  ``embedding_precision`` (the default is int8);
 - with ``--scale-work``, the 10k / 100k table of benchmarks/bench_scale.py from that directory.
 
 Speed targets are printed next to the figures; nothing is asserted.
@@ -142,7 +145,12 @@ def main() -> None:
     parser.add_argument(
         "--int8-side",
         action="store_true",
-        help="also run the current code with embedding_precision=int8 (a setting, not the default)",
+        help="also run the current code with embedding_precision=int8",
+    )
+    parser.add_argument(
+        "--float32-side",
+        action="store_true",
+        help="also run the current code with embedding_precision=float32",
     )
     parser.add_argument("--scale-work", type=Path, help="print bench_scale's table from here")
     arguments = parser.parse_args()
@@ -163,6 +171,9 @@ def main() -> None:
     sides = [Side(f"old {commit}", work / "old-code", {}), Side("new", ROOT, {})]
     if arguments.int8_side:
         sides.append(Side("new, int8", ROOT, {"ASSISTANT_EMBEDDING_PRECISION": "int8"}))
+    if arguments.float32_side:
+        sides.append(Side("new, float32", ROOT, {"ASSISTANT_EMBEDDING_PRECISION": "float32"}))
+    load_at_start = os.getloadavg()[0]
     model_dir = (arguments.model_dir or work / "models").resolve()
     model_dir.mkdir(parents=True, exist_ok=True)
     float32 = float32_export(model_dir, launcher)
@@ -254,8 +265,8 @@ def main() -> None:
         print(" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
     print(
         f"\nold = {commit} (git archive), new = this checkout; machine: {os.cpu_count()} cores, "
-        f"load average {os.getloadavg()[0]:.2f}. Figures vary 2-3x between runs on a shared "
-        "machine: read the ratio."
+        f"load average {load_at_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end. "
+        "Figures vary 2-3x between runs on a shared machine: read the ratio."
     )
     if arguments.scale_work:
         import bench_scale

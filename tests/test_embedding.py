@@ -133,6 +133,7 @@ def test_failed_export_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monkey
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_export_that_does_not_reproduce_the_reference_leaves_no_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -429,6 +430,7 @@ def test_make_embedder_local_uses_model_cache(isolated_home: Path) -> None:
     embedder = make_embedder(settings)
     assert isinstance(embedder, LocalMiniLM)
     assert embedder.cache_dir == settings.model_cache_dir
+    assert embedder.precision == "int8"  # the default since per-token activations kept recall
     assert not settings.model_cache_dir.exists()  # constructing it loads nothing
 
 
@@ -459,7 +461,7 @@ def test_int8_model_is_made_from_our_export_and_named_apart(
 
     shutil.copy(local_embedder.onnx_path, tmp_path / ONNX_FILENAME)
     quantised = LocalMiniLM(tmp_path, precision="int8")
-    assert quantised.name == local_embedder.name + "-int8"
+    assert quantised.name == local_embedder.name + "-int8-rows"
     assert quantised.preparation() is not None and "int8" in quantised.preparation()  # type: ignore[operator]
     texts = ["Retrieval-augmented generation cites sources.", "Graph neural networks.", "Mamba."]
     vectors = quantised.embed(texts)

@@ -13,6 +13,7 @@ import numpy as np
 from assistant.embedding.base import Embedder, Vectors, as_list, normalise
 from assistant.embedding.onnx_model import (
     INT8_FILENAME,
+    INT8_VARIANT,
     LOCAL_MAX_TOKENS,
     LOCAL_MODEL,
     ONNX_FILENAME,
@@ -70,7 +71,7 @@ class LocalMiniLM(Embedder):
         self.batch_size = batch_size
         self.threads = threads
         self.precision = precision
-        self.name = f"local:{LOCAL_MODEL}" + ("-int8" if precision == "int8" else "")
+        self.name = f"local:{LOCAL_MODEL}" + (f"-{INT8_VARIANT}" if precision == "int8" else "")
         self._session: onnxruntime.InferenceSession | None = None
         self._tokenizer: tokenizers.Tokenizer | None = None
         self._counting_tokenizer: tokenizers.Tokenizer | None = None
