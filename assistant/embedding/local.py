@@ -17,12 +17,12 @@ from assistant.embedding.onnx_model import (
     LOCAL_MAX_TOKENS,
     LOCAL_MODEL,
     ONNX_FILENAME,
-    encode_padded,
     export_onnx,
     load_tokenizer,
     local_model_dir,
     mean_pool,
     open_session,
+    pad_encodings,
     quantise_onnx,
 )
 
@@ -120,13 +120,15 @@ class LocalMiniLM(Embedder):
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         session, tokenizer = self._load()
-        # Length bucketing: batches of similar length waste little on padding (each batch is
-        # padded to its own longest text); on mixed lengths this is ~1.4x faster than text order.
-        order = sorted(range(len(texts)), key=lambda index: len(texts[index]), reverse=True)
+        # Length bucketing: batches of texts with the same number of tokens waste little on
+        # padding (each batch is padded to its own longest text). Sorted by tokens, the bundled
+        # corpus pads 4% of its tokens; sorted by characters, 43%.
+        encodings = tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda index: len(encodings[index].ids), reverse=True)
         pooled = np.empty((len(texts), self.dimension), dtype=np.float32)
         for start in range(0, len(order), self.batch_size):
             batch = order[start : start + self.batch_size]
-            inputs = encode_padded(tokenizer, [texts[index] for index in batch])
+            inputs = pad_encodings([encodings[index] for index in batch])
             (token_states,) = session.run(["last_hidden_state"], inputs)
             pooled[batch] = mean_pool(token_states, inputs["attention_mask"])
         return normalise(pooled)

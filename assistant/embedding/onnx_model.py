@@ -212,7 +212,11 @@ def encode_padded(
     tokenizer: tokenizers.Tokenizer, texts: Sequence[str]
 ) -> dict[str, npt.NDArray[np.int64]]:
     """Tokenize and right-pad to the longest text in this batch (the tokenizer does not pad)."""
-    encodings = tokenizer.encode_batch(list(texts))
+    return pad_encodings(tokenizer.encode_batch(list(texts)))
+
+
+def pad_encodings(encodings: Sequence[tokenizers.Encoding]) -> dict[str, npt.NDArray[np.int64]]:
+    """The model's inputs for these encodings, right-padded to the longest of them."""
     width = max(len(encoding.ids) for encoding in encodings)
     arrays = {name: np.zeros((len(encodings), width), dtype=np.int64) for name in _ONNX_INPUTS}
     for row, encoding in enumerate(encodings):
