@@ -65,12 +65,28 @@ print(json.dumps({"p50": statistics.median(timings), "p95": sorted(timings)[int(
 
 
 class Side:
-    """One version of the code: where it is imported from, and settings that select it."""
+    """One version of the code: where it is imported from, and settings that select it.
+
+    Its commands run with the code directory as working directory: ``python -c`` puts the working
+    directory first on the import path, so started from this checkout every side would import the
+    new code whatever PYTHONPATH says (``check_imports`` verifies it)."""
 
     def __init__(self, label: str, code: Path, env: dict[str, str]) -> None:
         self.label = label
         self.code = code
         self.env = env
+
+    def run(
+        self, launcher: Launcher, arguments: list[str], env: dict[str, str], **options: Any
+    ) -> Run:
+        return launcher.run([sys.executable, *arguments], env, cwd=self.code, **options)
+
+    def check_imports(self, launcher: Launcher, work: Path) -> None:
+        env = self.environment(work / "no-home", work / "no-home" / "models")
+        code = "import assistant; print(assistant.__file__)"
+        imported = Path(self.run(launcher, ["-c", code], env).stdout.strip()).resolve()
+        if not imported.is_relative_to(self.code.resolve()):
+            raise SystemExit(f"side {self.label!r} imports {imported}, not code from {self.code}")
 
     def environment(self, home: Path, model_dir: Path) -> dict[str, str]:
         env = {
@@ -128,7 +144,7 @@ def first_answer(sides: list[Side], work: Path, launcher: Launcher, question: st
         home = Path(tempfile.mkdtemp(prefix="fresh-", dir=work))
         env = side.environment(home, home / "models")
         sys.stderr.write(f"  first answer, {side.label} ...\n")
-        runs.append(launcher.run([sys.executable, "-c", CLI, "ask", question], env, timeout=1800))
+        runs.append(side.run(launcher, ["-c", CLI, "ask", question], env, timeout=1800))
     return runs
 
 
@@ -174,6 +190,8 @@ def main() -> None:
     if arguments.float32_side:
         sides.append(Side("new, float32", ROOT, {"ASSISTANT_EMBEDDING_PRECISION": "float32"}))
     load_at_start = os.getloadavg()[0]
+    for side in sides:
+        side.check_imports(launcher, work)
     model_dir = (arguments.model_dir or work / "models").resolve()
     model_dir.mkdir(parents=True, exist_ok=True)
     float32 = float32_export(model_dir, launcher)
@@ -208,9 +226,7 @@ def main() -> None:
             shutil.copy(float32, home / "models" / float32.name)
             sys.stderr.write(f"  cold index {attempt + 1}, {side.label} ...\n")
             env = side.environment(home, home / "models")
-            cold[side.label].append(
-                launcher.run([sys.executable, "-c", CLI, "index"], env, timeout=1800)
-            )
+            cold[side.label].append(side.run(launcher, ["-c", CLI, "index"], env, timeout=1800))
     add(
         "cold index, bundled corpus (wall, median)",
         [statistics.median(run.seconds for run in cold[side.label]) for side in sides],
@@ -219,8 +235,9 @@ def main() -> None:
     )
     add("  peak RSS", [max(run.rss_mb for run in cold[side.label]) for side in sides], "MB")
     reindex = [
-        launcher.run(
-            [sys.executable, "-c", CLI, "index"],
+        side.run(
+            launcher,
+            ["-c", CLI, "index"],
             side.environment(homes[side.label], homes[side.label] / "models"),
         )
         for side in sides
@@ -232,9 +249,7 @@ def main() -> None:
         question = questions[number * 7 % len(questions)]
         for side in sides:
             env = side.environment(homes[side.label], homes[side.label] / "models")
-            asks[side.label].append(
-                launcher.run([sys.executable, "-c", CLI, "ask", question, "--json"], env)
-            )
+            asks[side.label].append(side.run(launcher, ["-c", CLI, "ask", question, "--json"], env))
     add(
         f"ask wall p50 ({arguments.runs} processes)",
         [statistics.median(run.seconds for run in asks[side.label]) for side in sides],
@@ -245,7 +260,7 @@ def main() -> None:
     in_process: list[dict[str, Any]] = []
     for side in sides:
         env = side.environment(homes[side.label], homes[side.label] / "models")
-        run = launcher.run([sys.executable, "-c", IN_PROCESS, json.dumps(questions)], env)
+        run = side.run(launcher, ["-c", IN_PROCESS, json.dumps(questions)], env)
         in_process.append(json.loads(run.stdout.strip().splitlines()[-1]))
     add(
         f"ask in-process p50 ({len(questions)} questions)",
