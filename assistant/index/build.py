@@ -41,7 +41,7 @@ from assistant.paperstore import PaperStore
 from assistant.settings import Settings
 from assistant.store import ChromaStore, Chunk, paper_chunk_id, sentence_chunk_id
 from assistant.text import acronyms
-from assistant.text.analysis import ANALYSIS_CACHE_SIZE, analyse_paper
+from assistant.text.analysis import analyse_paper
 from assistant.text.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def sync(
         # The paper store's per-paper analysis (pure Python) needs no vectors: computed beside the
         # embedding, it is cached by the time the store is rewritten below (a collection larger
         # than the cache would only be analysed twice).
-        analyse_early = to_embed and len(collection) <= ANALYSIS_CACHE_SIZE
+        analyse_early = to_embed and len(collection) <= (analyse_paper.cache_info().maxsize or 0)
         analysing = _analyse_meanwhile(collection) if analyse_early else None
         embedded = _embed_and_store(
             store, embedder, to_embed, progress, settings.index_batch_papers

@@ -50,11 +50,7 @@ class PaperAnalysis:
     claims: PaperClaims
 
 
-# Papers whose analyses stay cached: an index of up to this many analyses each paper once.
-ANALYSIS_CACHE_SIZE = 8192
-
-
-@lru_cache(maxsize=ANALYSIS_CACHE_SIZE)
+@lru_cache(maxsize=8192)
 def analyse_paper(title: str, abstract: str) -> PaperAnalysis:
     sentences = tuple(abstract_sentences(abstract))
     roles = tuple(sentence_roles(sentences))
