@@ -491,3 +491,40 @@ def test_failed_int8_check_leaves_no_file(
     with pytest.raises(EmbeddingError, match="embedding_precision = float32"):
         quantise_onnx(source, tmp_path / INT8_FILENAME, tokenizer)
     assert [path.name for path in tmp_path.iterdir()] == [ONNX_FILENAME]
+
+
+def test_rows_are_quantised_each_with_its_own_scale() -> None:
+    """A token with large activations must not coarsen the others (what a batch-wide int8 scale
+    does): each row of the int8 product stays within int8 rounding of the float32 product."""
+    import onnx
+    import onnxruntime
+    from onnx import TensorProto, helper, numpy_helper
+
+    from assistant.embedding.quantise import quantise_rows
+
+    rng = np.random.default_rng(7)
+    weight = rng.normal(size=(64, 48)).astype(np.float32)
+    graph = helper.make_graph(
+        [helper.make_node("MatMul", ["x", "w"], ["y"], name="product")],
+        "one-product",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", "sequence", 64])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", "sequence", 48])],
+        [numpy_helper.from_array(weight, "w")],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    quantise_rows(model, {"product"})
+    onnx.checker.check_model(model)
+    assert "MatMul" not in {node.op_type for node in model.graph.node}
+    session = onnxruntime.InferenceSession(
+        model.SerializeToString(), providers=["CPUExecutionProvider"]
+    )
+    inputs = rng.normal(size=(2, 3, 64)).astype(np.float32)
+    inputs[1, 2] *= 1000.0  # one loud token
+    (product,) = session.run(["y"], {"x": inputs})
+    expected = inputs @ weight
+    assert product.shape == expected.shape
+    for batch in range(2):
+        for token in range(3):
+            row, exact = product[batch, token], expected[batch, token]
+            relative = np.abs(row - exact).max() / np.abs(exact).max()
+            assert relative < 0.03, (batch, token, relative)
