@@ -5,8 +5,9 @@ onnxruntime's fused transformer operators (``com.microsoft`` domain): ``EmbedLay
 (the three embeddings, their sum and layer norm, and each row's length), ``Attention`` (the
 query/key/value projections, masked softmax and context in one kernel), ``SkipLayerNormalization``
 (residual + bias + layer norm) and ``BiasGelu`` (exact erf GELU). This is the graph onnxruntime's
-own BERT optimiser aims for; the torch export of transformers 5 leaves attention unfused (a NaN
-guard, masks built from shapes), so the same weights ran slower there.
+own BERT optimiser aims for. In float32 it runs as fast as the torch export did (the products
+dominate either way) and its token states match torch's within 3e-6; what it saves is importing
+torch and tracing the model (~9 s on a busy machine, and 0.6 GB of memory).
 
 Only what the packaged model uses is supported: a BERT with absolute positions, erf GELU and
 right-padded inputs (``encode_padded`` pads on the right, which the row lengths rely on).
