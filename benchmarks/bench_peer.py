@@ -150,7 +150,8 @@ for line in sys.stdin:
     with open(job["stdout"], "wb") as out, open(job["stderr"], "ab") as err:
         started = time.perf_counter()
         child = subprocess.Popen(
-            job["command"], env=job["env"], stdout=out, stderr=err, start_new_session=True
+            job["command"], env=job["env"], stdout=out, stderr=err, start_new_session=True,
+            cwd=job.get("cwd"),
         )
         timer = threading.Timer(job["timeout"], os.killpg, (child.pid, signal.SIGKILL))
         timer.start()
@@ -190,11 +191,15 @@ class Launcher:
         timeout: float = 900.0,
         log: Path | None = None,
         check: bool = True,
+        cwd: Path | None = None,
     ) -> Run:
+        """Run ``command`` to the end; ``cwd`` matters for ``python -c``, whose first import
+        path is the working directory (a checkout there shadows ``PYTHONPATH``)."""
         assert self.helper.stdin is not None and self.helper.stdout is not None
         with tempfile.TemporaryDirectory(prefix="launch-") as directory:
             stdout, stderr = Path(directory) / "stdout", log or Path(directory) / "stderr"
             job = {"command": command, "env": env, "timeout": timeout}
+            job["cwd"] = str(cwd) if cwd is not None else None
             job.update(stdout=str(stdout), stderr=str(stderr))
             self.helper.stdin.write(json.dumps(job) + "\n")
             self.helper.stdin.flush()

@@ -10,14 +10,17 @@ machine hits both alike; compare the ratio column, not figures across runs.
 
 Rows:
 - first answer on a fresh machine: ``assistant ask Q`` with an empty data directory and an empty
-  model directory, so it exports the model with torch, embeds the collection and answers. The
-  package install is not included (no network here); add your own ``pip install`` time.
+  model directory, so it writes the ONNX model (older code: exports it with torch), embeds the
+  collection and answers. The package install is not included (no network here); add your own
+  ``pip install`` time.
 - cold index: ``assistant index`` in a fresh data directory that already holds the float32 ONNX
-  export (so torch is not counted; the int8 quantisation, when the side makes one, is);
+  file (so neither torch nor the graph writer is counted; the int8 quantisation, when the side
+  makes one, is);
 - re-index: ``assistant index`` again, nothing changed;
 - ask wall p50 and peak RSS: whole ``assistant ask Q --json`` processes;
 - ask in-process p50: ``Assistant.ask`` in a warm process, over the canned questions;
-- with ``--int8-side``, a third column: the current code with ``embedding_precision = int8``;
+- with ``--int8-side`` / ``--float32-side``, a further column: the current code with that
+  ``embedding_precision`` (the default is int8);
 - with ``--scale-work``, the 10k / 100k table of benchmarks/bench_scale.py from that directory.
 
 Speed targets are printed next to the figures; nothing is asserted.
@@ -62,12 +65,28 @@ print(json.dumps({"p50": statistics.median(timings), "p95": sorted(timings)[int(
 
 
 class Side:
-    """One version of the code: where it is imported from, and settings that select it."""
+    """One version of the code: where it is imported from, and settings that select it.
+
+    Its commands run with the code directory as working directory: ``python -c`` puts the working
+    directory first on the import path, so started from this checkout every side would import the
+    new code whatever PYTHONPATH says (``check_imports`` verifies it)."""
 
     def __init__(self, label: str, code: Path, env: dict[str, str]) -> None:
         self.label = label
         self.code = code
         self.env = env
+
+    def run(
+        self, launcher: Launcher, arguments: list[str], env: dict[str, str], **options: Any
+    ) -> Run:
+        return launcher.run([sys.executable, *arguments], env, cwd=self.code, **options)
+
+    def check_imports(self, launcher: Launcher, work: Path) -> None:
+        env = self.environment(work / "no-home", work / "no-home" / "models")
+        code = "import assistant; print(assistant.__file__)"
+        imported = Path(self.run(launcher, ["-c", code], env).stdout.strip()).resolve()
+        if not imported.is_relative_to(self.code.resolve()):
+            raise SystemExit(f"side {self.label!r} imports {imported}, not code from {self.code}")
 
     def environment(self, home: Path, model_dir: Path) -> dict[str, str]:
         env = {
@@ -125,7 +144,7 @@ def first_answer(sides: list[Side], work: Path, launcher: Launcher, question: st
         home = Path(tempfile.mkdtemp(prefix="fresh-", dir=work))
         env = side.environment(home, home / "models")
         sys.stderr.write(f"  first answer, {side.label} ...\n")
-        runs.append(launcher.run([sys.executable, "-c", CLI, "ask", question], env, timeout=1800))
+        runs.append(side.run(launcher, ["-c", CLI, "ask", question], env, timeout=1800))
     return runs
 
 
@@ -142,7 +161,12 @@ def main() -> None:
     parser.add_argument(
         "--int8-side",
         action="store_true",
-        help="also run the current code with embedding_precision=int8 (a setting, not the default)",
+        help="also run the current code with embedding_precision=int8",
+    )
+    parser.add_argument(
+        "--float32-side",
+        action="store_true",
+        help="also run the current code with embedding_precision=float32",
     )
     parser.add_argument("--scale-work", type=Path, help="print bench_scale's table from here")
     arguments = parser.parse_args()
@@ -163,6 +187,11 @@ def main() -> None:
     sides = [Side(f"old {commit}", work / "old-code", {}), Side("new", ROOT, {})]
     if arguments.int8_side:
         sides.append(Side("new, int8", ROOT, {"ASSISTANT_EMBEDDING_PRECISION": "int8"}))
+    if arguments.float32_side:
+        sides.append(Side("new, float32", ROOT, {"ASSISTANT_EMBEDDING_PRECISION": "float32"}))
+    load_at_start = os.getloadavg()[0]
+    for side in sides:
+        side.check_imports(launcher, work)
     model_dir = (arguments.model_dir or work / "models").resolve()
     model_dir.mkdir(parents=True, exist_ok=True)
     float32 = float32_export(model_dir, launcher)
@@ -197,9 +226,7 @@ def main() -> None:
             shutil.copy(float32, home / "models" / float32.name)
             sys.stderr.write(f"  cold index {attempt + 1}, {side.label} ...\n")
             env = side.environment(home, home / "models")
-            cold[side.label].append(
-                launcher.run([sys.executable, "-c", CLI, "index"], env, timeout=1800)
-            )
+            cold[side.label].append(side.run(launcher, ["-c", CLI, "index"], env, timeout=1800))
     add(
         "cold index, bundled corpus (wall, median)",
         [statistics.median(run.seconds for run in cold[side.label]) for side in sides],
@@ -208,8 +235,9 @@ def main() -> None:
     )
     add("  peak RSS", [max(run.rss_mb for run in cold[side.label]) for side in sides], "MB")
     reindex = [
-        launcher.run(
-            [sys.executable, "-c", CLI, "index"],
+        side.run(
+            launcher,
+            ["-c", CLI, "index"],
             side.environment(homes[side.label], homes[side.label] / "models"),
         )
         for side in sides
@@ -221,9 +249,7 @@ def main() -> None:
         question = questions[number * 7 % len(questions)]
         for side in sides:
             env = side.environment(homes[side.label], homes[side.label] / "models")
-            asks[side.label].append(
-                launcher.run([sys.executable, "-c", CLI, "ask", question, "--json"], env)
-            )
+            asks[side.label].append(side.run(launcher, ["-c", CLI, "ask", question, "--json"], env))
     add(
         f"ask wall p50 ({arguments.runs} processes)",
         [statistics.median(run.seconds for run in asks[side.label]) for side in sides],
@@ -234,7 +260,7 @@ def main() -> None:
     in_process: list[dict[str, Any]] = []
     for side in sides:
         env = side.environment(homes[side.label], homes[side.label] / "models")
-        run = launcher.run([sys.executable, "-c", IN_PROCESS, json.dumps(questions)], env)
+        run = side.run(launcher, ["-c", IN_PROCESS, json.dumps(questions)], env)
         in_process.append(json.loads(run.stdout.strip().splitlines()[-1]))
     add(
         f"ask in-process p50 ({len(questions)} questions)",
@@ -254,8 +280,8 @@ def main() -> None:
         print(" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
     print(
         f"\nold = {commit} (git archive), new = this checkout; machine: {os.cpu_count()} cores, "
-        f"load average {os.getloadavg()[0]:.2f}. Figures vary 2-3x between runs on a shared "
-        "machine: read the ratio."
+        f"load average {load_at_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end. "
+        "Figures vary 2-3x between runs on a shared machine: read the ratio."
     )
     if arguments.scale_work:
         import bench_scale

@@ -18,7 +18,7 @@ CORPUS_DIR = PROJECT_ROOT / "corpus"
 
 # The fast lane (pytest -m "not slow") is the unit tests of each stage. A test is slow when it needs
 # what takes seconds to minutes to set up: the real index of the bundled corpus (built once per
-# session, minutes), the exported ONNX model (a one-time export of about 20 s) or a real Chroma
+# session, minutes), the ONNX model (written once, a few seconds) or a real Chroma
 # server process. Such tests are marked here from the fixtures they use, so a new one cannot forget; tests that run the command line in a subprocess, start a
 # server or drive a browser carry @pytest.mark.slow themselves. CI (.ci/run) runs everything.
 SLOW_FIXTURES = frozenset({"corpus_index", "chroma_server", "local_embedder"})

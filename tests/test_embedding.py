@@ -38,7 +38,7 @@ SECRET_KEY = "sk-test-SECRET-0123456789"
 @pytest.fixture(scope="session")
 def local_embedder(tmp_path_factory: pytest.TempPathFactory) -> LocalMiniLM:
     embedder = LocalMiniLM(tmp_path_factory.mktemp("model-cache"))
-    # The first embedding exports the ONNX file (torch, a few seconds); do it once per session.
+    # The first embedding writes the ONNX file (a few seconds); do it once per session.
     embedder.embed_query("warm up")
     return embedder
 
@@ -120,20 +120,58 @@ def test_export_leaves_only_the_model_file(local_embedder: LocalMiniLM) -> None:
     assert [path.name for path in local_embedder.cache_dir.iterdir()] == [ONNX_FILENAME]
 
 
-@pytest.mark.slow
-def test_failed_export_leaves_no_file(
-    local_embedder: LocalMiniLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import torch  # already imported by the session export, so this costs nothing
+def test_failed_export_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import onnx
 
-    def crash_half_way(model: object, args: object, f: str, **kwargs: object) -> None:
+    def crash_half_way(model: object, f: str, *args: object, **kwargs: object) -> None:
         Path(f).write_bytes(b"half a model")
         raise RuntimeError("simulated crash during export")
 
-    monkeypatch.setattr(torch.onnx, "export", crash_half_way)
+    monkeypatch.setattr(onnx, "save", crash_half_way)
     with pytest.raises(RuntimeError, match="simulated crash"):
         export_onnx(local_model_dir(), tmp_path / ONNX_FILENAME)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_export_that_does_not_reproduce_the_reference_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.embedding import graph
+
+    real = graph.read_safetensors
+
+    def one_weight_off(path: Path) -> dict[str, np.ndarray]:
+        weights = real(path)
+        name = "encoder.layer.3.intermediate.dense.bias"
+        weights[name] = weights[name] + 0.5
+        return weights
+
+    monkeypatch.setattr(graph, "read_safetensors", one_weight_off)
+    with pytest.raises(EmbeddingError, match="reference embeddings"):
+        export_onnx(local_model_dir(), tmp_path / ONNX_FILENAME)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_reference_embeddings_are_torchs(local_embedder: LocalMiniLM) -> None:
+    """reference.json, which every written graph is checked against, is what the model computes
+    in torch (transformers' BertModel, mean pooling), and so is the graph the session wrote."""
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    from assistant.embedding import onnx_model
+
+    reference = json.loads(onnx_model._REFERENCE.read_text(encoding="utf-8"))
+    tokenizer = onnx_model.load_tokenizer(local_model_dir(), max_length=256)
+    sample = onnx_model.encode_padded(tokenizer, reference["sentences"])
+    model = transformers.AutoModel.from_pretrained(str(local_model_dir())).eval()
+    with torch.no_grad():
+        states = model(**{name: torch.from_numpy(value) for name, value in sample.items()})
+    pooled = onnx_model.mean_pool(states.last_hidden_state.numpy(), sample["attention_mask"])
+    np.testing.assert_allclose(pooled, np.asarray(reference["pooled"]), atol=1e-5)
+    ours = local_embedder.embed(reference["sentences"])
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    np.testing.assert_allclose(ours, pooled / norms, atol=1e-5)
 
 
 def test_corrupt_model_file_says_to_delete_it(tmp_path: Path) -> None:
@@ -173,6 +211,31 @@ def test_query_path_does_not_import_torch(local_embedder: LocalMiniLM) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"query path imported {result.stdout.strip()}"
+
+
+@pytest.mark.slow
+def test_export_does_not_import_torch(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from assistant.embedding import LocalMiniLM\n"
+        "LocalMiniLM(Path(sys.argv[1])).prepare()\n"
+        "heavy = ('torch', 'transformers', 'sentence_transformers')\n"
+        "print(','.join(name for name in heavy if name in sys.modules))\n"
+    )
+    python_path = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        check=False,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": python_path},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"the export imported {result.stdout.strip()}"
+    assert [path.name for path in tmp_path.iterdir()] == [ONNX_FILENAME]
 
 
 # --- OpenAI-compatible endpoint
@@ -367,6 +430,7 @@ def test_make_embedder_local_uses_model_cache(isolated_home: Path) -> None:
     embedder = make_embedder(settings)
     assert isinstance(embedder, LocalMiniLM)
     assert embedder.cache_dir == settings.model_cache_dir
+    assert embedder.precision == "int8"  # the default since per-token activations kept recall
     assert not settings.model_cache_dir.exists()  # constructing it loads nothing
 
 
@@ -397,7 +461,7 @@ def test_int8_model_is_made_from_our_export_and_named_apart(
 
     shutil.copy(local_embedder.onnx_path, tmp_path / ONNX_FILENAME)
     quantised = LocalMiniLM(tmp_path, precision="int8")
-    assert quantised.name == local_embedder.name + "-int8"
+    assert quantised.name == local_embedder.name + "-int8-rows"
     assert quantised.preparation() is not None and "int8" in quantised.preparation()  # type: ignore[operator]
     texts = ["Retrieval-augmented generation cites sources.", "Graph neural networks.", "Mamba."]
     vectors = quantised.embed(texts)
@@ -427,3 +491,40 @@ def test_failed_int8_check_leaves_no_file(
     with pytest.raises(EmbeddingError, match="embedding_precision = float32"):
         quantise_onnx(source, tmp_path / INT8_FILENAME, tokenizer)
     assert [path.name for path in tmp_path.iterdir()] == [ONNX_FILENAME]
+
+
+def test_rows_are_quantised_each_with_its_own_scale() -> None:
+    """A token with large activations must not coarsen the others (what a batch-wide int8 scale
+    does): each row of the int8 product stays within int8 rounding of the float32 product."""
+    import onnx
+    import onnxruntime
+    from onnx import TensorProto, helper, numpy_helper
+
+    from assistant.embedding.quantise import quantise_rows
+
+    rng = np.random.default_rng(7)
+    weight = rng.normal(size=(64, 48)).astype(np.float32)
+    graph = helper.make_graph(
+        [helper.make_node("MatMul", ["x", "w"], ["y"], name="product")],
+        "one-product",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", "sequence", 64])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", "sequence", 48])],
+        [numpy_helper.from_array(weight, "w")],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    quantise_rows(model, {"product"})
+    onnx.checker.check_model(model)
+    assert "MatMul" not in {node.op_type for node in model.graph.node}
+    session = onnxruntime.InferenceSession(
+        model.SerializeToString(), providers=["CPUExecutionProvider"]
+    )
+    inputs = rng.normal(size=(2, 3, 64)).astype(np.float32)
+    inputs[1, 2] *= 1000.0  # one loud token
+    (product,) = session.run(["y"], {"x": inputs})
+    expected = inputs @ weight
+    assert product.shape == expected.shape
+    for batch in range(2):
+        for token in range(3):
+            row, exact = product[batch, token], expected[batch, token]
+            relative = np.abs(row - exact).max() / np.abs(exact).max()
+            assert relative < 0.03, (batch, token, relative)

@@ -83,10 +83,13 @@ def _assert_consistent(env: dict[str, str]) -> None:
 
 
 def _model_ready(model_dir: Path) -> None:
-    """Export the ONNX model once so a killed process is killed while indexing, not exporting."""
+    """Write the ONNX model (at the default precision) once, so a killed process is killed while
+    indexing, not while writing the model."""
     from assistant.embedding import LocalMiniLM
+    from assistant.settings import Settings
 
-    LocalMiniLM(model_dir).embed(["warm up"])
+    precision = Settings.model_fields["embedding_precision"].default
+    LocalMiniLM(model_dir, precision=precision).embed(["warm up"])
 
 
 @pytest.mark.slow

