@@ -20,6 +20,11 @@ tuned on: no mission job, and only questions no case already in ``evals/llm/case
 numbered from ``--first`` (101 for the first held-out set, 201 for the second).
 
     ASSISTANT_HOME=DIR python evals/llm/record.py --held-out --first 201 --out /work/llm-bench/held-out-2
+
+``--related-work TOPIC`` (repeatable) records related-work requests for topics written for the
+set, after the drawn ones, when the question files have no related-work request left (301-318 were
+drawn, 319-322 written: "knowledge distillation", "mixture of experts", "uncertainty quantification
+for large language models", "watermarking and detecting machine-generated text").
 """
 
 from __future__ import annotations
@@ -78,11 +83,17 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--held-out", action="store_true", help="a disjoint further set")
     parser.add_argument("--first", type=int, default=HELD_OUT_FIRST, help="first held-out number")
+    parser.add_argument(
+        "--related-work", action="append", default=[], help="a related-work topic to add"
+    )
     args = parser.parse_args()
     bench = ROOT / "evals" / "llm"
     used = {
         json.loads(path.read_text(encoding="utf-8"))["source"]
-        for path in [*(bench / "cases").glob("*.json"), *(bench / "held-out" / "cases").glob("*.json")]
+        for path in [
+            *(bench / "cases").glob("*.json"),
+            *(bench / "held-out" / "cases").glob("*.json"),
+        ]
     }
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -130,6 +141,8 @@ def main() -> int:
                 if args.held_out and source in used:
                     continue
                 taken += run(task, question, source)
+        for topic in args.related_work:
+            run("related-work", topic, "lead-rw")
     return 0
 
 
