@@ -432,3 +432,19 @@ def test_a_setting_that_names_nothing_is_generic(setting: str, generic: bool) ->
     from assistant.text.claims import generic_setting
 
     assert generic_setting(setting) is generic
+
+
+def test_a_condition_bounds_the_claim_and_stays_a_pointer_back_goes() -> None:
+    from assistant.text.claims import standalone
+
+    # a condition or an assumption is part of what is claimed
+    assert standalone("Under standard assumptions, we establish non-asymptotic bounds.") == (
+        "Under standard assumptions, we establish non-asymptotic bounds."
+    )
+    assert standalone(
+        "When combined with distillation, the approach achieves minimal accuracy loss."
+    ) == ("When combined with distillation, the approach achieves minimal accuracy loss.")
+    # an opener that only points back at a sentence not shown goes
+    assert standalone("In light of this, our investigation revisits the causes.") == (
+        "Our investigation revisits the causes."
+    )

@@ -135,14 +135,17 @@ def _opener_pattern() -> re.Pattern[str]:
         r"(?:Building|Based|Drawing|Relying|Capitalizing|Focusing|Leaning)\s+(?:up)?on\s|"
         r"(?:Through|By|Via|With|Using|Leveraging|Unlike|Different from|In contrast to|"
         r"Compared (?:to|with)|Given|Following|Toward|Towards|Despite|Although|Though|While|As|Since|"
-        r"Because|For|From|Under|After|Before|Within|Beyond|Against|Among|Across|Upon|When|If|"
+        r"Because|For|From|After|Before|Within|Beyond|Against|Among|Across|Upon|"
         r"Inspired|Observing|Noting|Recognizing|Recognising|Combining|Starting|Going|On)\s)"
         rf"[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*"
     )
-    # any short leading clause before "we": the subject is dropped with it in any case
+    # any short leading clause before "we": the subject is dropped with it in any case; not a
+    # condition or an assumption ("If the data are noisy, ...", "Under standard assumptions,
+    # ..."), which bounds the claim that follows
+    condition = r"(?!(?:If|When|Whenever|Unless|Under|Assuming|Provided|Once|Only)\b)"
     before_we = (
-        rf"(?:[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*){{1,3}}?(?=[Ww]e\s)|"
-        r"(?:In|On|For|Across|Under|With|Through|Here)\s[^,;]{1,80}?\s(?=we\s)"
+        rf"{condition}(?:[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*){{1,3}}?(?=[Ww]e\s)|"
+        r"(?:In|On|For|Across|With|Through|Here)\s[^,;]{1,80}?\s(?=we\s)"
     )
     return re.compile(
         rf"(?:(?:{words})(?:\s*,\s*|\s+(?=[Ww]e\b))|{adverbial}|{before_we})", re.IGNORECASE
