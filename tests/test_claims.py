@@ -169,6 +169,12 @@ def test_an_opener_that_states_a_figure_is_part_of_the_claim() -> None:
     assert standalone("In 2023, we released X.") == "We released X."
 
 
+def _drop_demonstratives_of(text: str) -> str | int:
+    from assistant.text.claims.spans import _drop_demonstratives
+
+    return _drop_demonstratives(text)
+
+
 def test_the_following_points_away_only_when_nothing_follows_it() -> None:
     claims = analyse(
         "A title",
@@ -181,6 +187,9 @@ def test_the_following_points_away_only_when_nothing_follows_it() -> None:
     )
     for span in _spans(claims):
         assert "following contributions" not in span.text
+    assert isinstance(
+        _drop_demonstratives_of("inspired by the following crucial empirical finding"), int
+    )
     from assistant.text.claims.spans import _drop_demonstratives
 
     # a list announced by a colon: dangling when the span is cut just after it, not when it holds it

@@ -119,6 +119,17 @@ def test_connective_after_another_paper_is_dangling() -> None:
     assert findings[0].text.startswith("Second, even")
 
 
+def test_a_sentence_ending_on_the_following_points_at_nothing_shown() -> None:
+    answer = make_answer(
+        [
+            ("S4 proposes a method inspired by the following crucial empirical finding.", ["s4"]),
+            ("Mamba predicts the following tokens using selective state spaces.", ["mamba"]),
+        ]
+    )
+    findings = found(answer, "dangling_connective")
+    assert [finding.sentence for finding in findings] == [0]
+
+
 def test_pronoun_continuing_the_same_paper_is_not_dangling() -> None:
     answer = make_answer(
         [

@@ -25,6 +25,10 @@ from assistant.tuning import LintSettings
 # --- dangling connectives and references ---------------------------------------------------
 
 
+# "... inspired by the following crucial empirical finding." points at a sentence not shown.
+_POINTS_AHEAD = re.compile(r"\bthe following(?:\s+[\w-]+){0,4}\s*[.;:]?\s*$", re.IGNORECASE)
+
+
 def dangling_connectives(answer: Answer, config: LintSettings) -> list[LintFinding]:
     findings = []
     for indices in _paragraph_of(answer):
@@ -39,6 +43,9 @@ def dangling_connectives(answer: Answer, config: LintSettings) -> list[LintFindi
                     excerpt = _unshown_noun(sentence.text, previous.text, config.subject_max_words)
                 else:
                     excerpt = _dangling_opening(sentence.text, config.subject_max_words)
+                pointer = _POINTS_AHEAD.search(sentence.text)
+                if pointer and not excerpt:
+                    excerpt = pointer.group(0).strip()
                 if excerpt:
                     findings.append(LintFinding("dangling_connective", index, excerpt))
             previous = sentence

@@ -181,10 +181,11 @@ def _vague_nouns() -> re.Pattern[str]:
 _ANAPHORIC_PHRASE = re.compile(
     r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter)|"
     r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b|"
-    # "the following contributions." and "the following algorithm: given a model" (cut after
-    # the colon) point at words the span does not hold; "the following n tokens using ..." is
-    # the next tokens, and "the following two scenarios: either X or Y" holds its list
-    r"\bthe\s+following(?:\s+[\w-]+){0,2}\s*(?:[.;]|$)|"
+    # "the following (crucial empirical) finding." and "the following algorithm: given a model"
+    # (cut after the colon) point at words the span does not hold; "the following n tokens
+    # using ..." is the next tokens, and "the following two scenarios: either X or Y" holds its
+    # list
+    r"\bthe\s+following(?:\s+[\w-]+){0,4}\s*(?:[.;]|$)|"
     r"\bthe\s+following\b[^.;:]*:(?:\s+\S+){0,4}\s*$",
     re.IGNORECASE,
 )
