@@ -12,7 +12,7 @@ from assistant.answer.meaning import find_conflict
 from assistant.answer.parsed import direction_lines, parse
 from assistant.answer.scope import inflated_scope
 from assistant.answer.semantic import Semantic
-from assistant.answer.summary import parts_supported
+from assistant.answer.summary import group_supported, organises, parts_supported
 from assistant.corpus import citation_key
 from assistant.models import Evidence, Paper
 from assistant.tuning import VerifySettings
@@ -287,3 +287,42 @@ def test_a_comparing_sentence_citing_a_paper_for_nothing_is_not_held() -> None:
     )
     cited = [prepare(Evidence(item, 1.0, 1)) for item in (DROPOUT, CHURN, FIS, unrelated)]
     assert not parts_supported(COMPARISON, cited, 0, Semantic(None), VerifySettings())
+
+
+# --- a sentence that organises the answer: a group of works as its subject ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "expected"),
+    [
+        ("Two methods remove the separate draft model altogether.", 2, True),
+        ("Three of the papers ask whether emergence can be predicted.", 3, True),
+        ("A complementary line of work seeks to understand what makes a model prunable.", 1, True),
+        ("Another response replaces entropy with external feedback.", 1, True),
+        # The count names more works than it cites: not a statement about these citations.
+        ("Two further papers touch on entropy in attention more indirectly.", 1, False),
+        ("All six papers build on entropy as a training signal.", 4, False),
+        # A plural group cited to one paper.
+        ("Several papers instead change how drafts are structured.", 1, False),
+        # No group as its subject: the words must hold the sentence, as before.
+        ("CCE reduces the memory footprint of the loss computation.", 1, False),
+    ],
+)
+def test_a_group_subject_names_as_many_works_as_it_cites(text, cited, expected) -> None:  # type: ignore[no-untyped-def]
+    assert organises(text, VerifySettings().group_subject_words, cited) is expected
+
+
+def test_a_group_sentence_is_held_when_its_cited_papers_are_the_closest() -> None:
+    settings = VerifySettings()
+    close = settings.group_semantic + 0.1
+    assert group_supported(["a", "b"], {"a": close, "b": close + 0.05, "c": 0.2}, settings)
+    # One cited paper far from what the sentence says of it.
+    assert not group_supported(
+        ["a", "b"], {"a": settings.group_semantic - 0.05, "b": close, "c": 0.2}, settings
+    )
+    # A paper it does not cite is as close as one it cites: the property is not theirs alone
+    # (a group sentence moved to a neighbour of the same topic).
+    assert not group_supported(
+        ["a"], {"a": close, "c": close - settings.group_margin / 2}, settings
+    )
+    assert group_supported(["a"], {"a": close, "c": close - 2 * settings.group_margin}, settings)
