@@ -326,3 +326,38 @@ def test_a_group_sentence_is_held_when_its_cited_papers_are_the_closest() -> Non
         ["a"], {"a": close, "c": close - settings.group_margin / 2}, settings
     )
     assert group_supported(["a"], {"a": close, "c": close - 2 * settings.group_margin}, settings)
+
+
+# --- figures: a number written into a name measures nothing -------------------------------------
+
+DD = [
+    "We evaluate DD on state-of-the-art image AR models and present promising results on "
+    "ImageNet-256.",
+    "For VAR, which requires 10-step generation, DD enables one-step generation (6.3× speed-up), "
+    "with an acceptable increase in FID from 4.19 to 9.96.",
+    "For LlamaGen, DD reduces generation from 256 steps to 1, achieving an 217.8× speed-up with a "
+    "comparable FID increase from 4.11 to 11.35.",
+]
+CUB = (
+    "Our user study with 18 machine learning researchers shows that our interactive approach "
+    "does not improve user accuracy on CUB-200 bird image classification."
+)
+
+
+def test_the_number_of_a_name_both_write_is_not_a_swapped_figure() -> None:
+    # "ImageNet-256" names a dataset; the paper's other 256 (steps) was never swapped with 6.3.
+    text = (
+        "On ImageNet-256 it enables one-step generation for VAR (6.3× speed-up, FID from 4.19 to "
+        "9.96) and for LlamaGen (217.8× speed-up, FID from 4.11 to 11.35)."
+    )
+    assert conflict_of(text, DD) is None
+
+
+def test_a_figure_moved_into_a_name_is_still_swapped() -> None:
+    # "CUB-18" is no name the paper writes: its 18 and the researchers' 200 were exchanged.
+    text = (
+        "In a user study with 200 machine learning researchers, the approach did not improve "
+        "user accuracy on CUB-18 bird image classification."
+    )
+    conflict = figure_conflict(text, parse(text), [(CUB, parse(CUB))], None, CUB)
+    assert conflict is not None and conflict.verdict == "contradicted_figure"

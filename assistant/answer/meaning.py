@@ -114,7 +114,7 @@ def find_conflict(
         or _negation_flip(
             plain, parse(plain), related, parsed, sources, parse(cited_text).content, config
         )
-        or figure_conflict(text, draft, related, config)
+        or figure_conflict(text, draft, related, config, cited_text)
     )
     return conflict or inflated_scope(draft, cited_text)
 
