@@ -361,3 +361,28 @@ def test_a_figure_moved_into_a_name_is_still_swapped() -> None:
     )
     conflict = figure_conflict(text, parse(text), [(CUB, parse(CUB))], None, CUB)
     assert conflict is not None and conflict.verdict == "contradicted_figure"
+
+
+# --- negation: another form of the negated word ------------------------------------------------
+
+SPCI = [
+    "We specifically account for the nature that time series data are non-exchangeable, and thus "
+    "many existing conformal prediction algorithms are not applicable."
+]
+
+
+def test_a_negation_the_source_states_with_another_form_of_its_word_is_kept() -> None:
+    # "do not apply" restates "are not applicable": the negation is the source's.
+    text = (
+        "SPCI addresses time series, where data are non-exchangeable and many existing "
+        "conformal algorithms do not apply."
+    )
+    assert verdict_of(text, SPCI) is None
+
+
+def test_asserting_another_form_of_a_negated_word_is_caught() -> None:
+    text = (
+        "SPCI addresses time series, where data are non-exchangeable and many existing "
+        "conformal algorithms can apply."
+    )
+    assert verdict_of(text, SPCI) == "contradicted_negation"

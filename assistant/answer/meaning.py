@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from assistant.answer.figures import figure_conflict
+from assistant.answer.lexical import held_share
 from assistant.answer.parsed import (
     ANCHOR_WINDOW,
     AUXILIARIES,
@@ -289,7 +290,12 @@ def _negation_flip(
         same, opposite = False, None
         for source, parsed in related:
             for i, source_key in enumerate(parsed.keys):
-                if source_key != key or (exact and parsed.words[i] != word):
+                if exact and parsed.words[i] != word:
+                    continue
+                # Another form of the word when the sources lack its own ("apply", "applicable").
+                if source_key != key and (
+                    exact or not source_key or not _held(source_key, frozenset([key]))
+                ):
                     continue
                 if _negated_at(parsed, i) == negated:
                     same = True
@@ -373,7 +379,16 @@ def _negation_trace(parsed: Text, focus: frozenset[str] | None) -> bool:
         return True
     if focus is None:
         return bool((negators() | soft_negators()) & set(parsed.words))
-    return any(stem in focus and _negated_at(parsed, i) for i, stem in enumerate(parsed.stems))
+    # Any form of a focus word: "many existing algorithms do not apply" is traced by "are not
+    # applicable" (stems "appli" and "applic", one extending the other; lexical.STEM_PREFIX).
+    return any(
+        stem and _held(stem, focus) and _negated_at(parsed, i)
+        for i, stem in enumerate(parsed.stems)
+    )
+
+
+def _held(stem: str, focus: frozenset[str]) -> bool:
+    return held_share([stem], focus) == 1.0
 
 
 def _yet_to(words: Sequence[str]) -> bool:
