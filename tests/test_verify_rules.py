@@ -386,3 +386,20 @@ def test_asserting_another_form_of_a_negated_word_is_caught() -> None:
         "conformal algorithms can apply."
     )
     assert verdict_of(text, SPCI) == "contradicted_negation"
+
+
+# --- a sentence denying the work it cites --------------------------------------------------------
+
+STEW = ["SpeechStew simply mixes all available speech recognition data to train one model."]
+STEW_NAMES = ["SpeechStew: Simply Mix All Available Speech Recognition Data", "SpeechStew"]
+
+
+def test_denying_being_the_cited_paper_is_caught() -> None:
+    text = "The recognizer is not SpeechStew, which simply mixes all available recognition data."
+    conflict = find_conflict(text, STEW, STEW[0], STEW_NAMES)
+    assert conflict is not None and conflict.verdict == "contradicted_negation"
+
+
+def test_naming_the_cited_paper_is_kept() -> None:
+    text = "The recognizer is SpeechStew, which simply mixes all available recognition data."
+    assert find_conflict(text, STEW, STEW[0], STEW_NAMES) is None

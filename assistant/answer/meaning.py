@@ -111,13 +111,32 @@ def find_conflict(
         if name:
             plain = re.sub(re.escape(name), " ", plain, flags=re.IGNORECASE)
     conflict = (
-        _direction_flip(text, draft, related, config)
+        _denied_name(text, names)
+        or _direction_flip(text, draft, related, config)
         or _negation_flip(
             plain, parse(plain), related, parsed, sources, parse(cited_text).content, config
         )
         or figure_conflict(text, draft, related, config, cited_text)
     )
     return conflict or inflated_scope(draft, cited_text)
+
+
+def _denied_name(text: str, names: Sequence[str]) -> Conflict | None:
+    """The sentence denies being the work it cites ("The recognizer is not SpeechStew [speechstew]",
+    "The paper is not 'Unlock Predictable Scaling ...'"): a citation is the claim that the cited
+    paper is what the sentence speaks of, so "is not <its name>" contradicts it."""
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 3:
+            continue
+        denial = re.compile(
+            r"\b(?:is|are|was|were)\s+not\s+(?:the\s+|a\s+|an\s+)?[\"“']?"
+            + re.escape(name)
+            + r"\b",
+            re.IGNORECASE,
+        )
+        if denial.search(text):
+            return Conflict("contradicted_negation", f"denies being {name!r}, the paper it cites")
+    return None
 
 
 def _direction_flip(
