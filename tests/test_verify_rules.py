@@ -12,7 +12,7 @@ from assistant.answer.meaning import find_conflict
 from assistant.answer.parsed import direction_lines, parse
 from assistant.answer.scope import inflated_scope
 from assistant.answer.semantic import Semantic
-from assistant.answer.summary import parts_supported
+from assistant.answer.summary import group_supported, organises, parts_supported
 from assistant.corpus import citation_key
 from assistant.models import Evidence, Paper
 from assistant.tuning import VerifySettings
@@ -287,3 +287,119 @@ def test_a_comparing_sentence_citing_a_paper_for_nothing_is_not_held() -> None:
     )
     cited = [prepare(Evidence(item, 1.0, 1)) for item in (DROPOUT, CHURN, FIS, unrelated)]
     assert not parts_supported(COMPARISON, cited, 0, Semantic(None), VerifySettings())
+
+
+# --- a sentence that organises the answer: a group of works as its subject ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "expected"),
+    [
+        ("Two methods remove the separate draft model altogether.", 2, True),
+        ("Three of the papers ask whether emergence can be predicted.", 3, True),
+        ("A complementary line of work seeks to understand what makes a model prunable.", 1, True),
+        ("Another response replaces entropy with external feedback.", 1, True),
+        # The count names more works than it cites: not a statement about these citations.
+        ("Two further papers touch on entropy in attention more indirectly.", 1, False),
+        ("All six papers build on entropy as a training signal.", 4, False),
+        # A plural group cited to one paper.
+        ("Several papers instead change how drafts are structured.", 1, False),
+        # No group as its subject: the words must hold the sentence, as before.
+        ("CCE reduces the memory footprint of the loss computation.", 1, False),
+    ],
+)
+def test_a_group_subject_names_as_many_works_as_it_cites(text, cited, expected) -> None:  # type: ignore[no-untyped-def]
+    assert organises(text, VerifySettings().group_subject_words, cited) is expected
+
+
+def test_a_group_sentence_is_held_when_its_cited_papers_are_the_closest() -> None:
+    settings = VerifySettings()
+    close = settings.group_semantic + 0.1
+    assert group_supported(["a", "b"], {"a": close, "b": close + 0.05, "c": 0.2}, settings)
+    # One cited paper far from what the sentence says of it.
+    assert not group_supported(
+        ["a", "b"], {"a": settings.group_semantic - 0.05, "b": close, "c": 0.2}, settings
+    )
+    # A paper it does not cite is as close as one it cites: the property is not theirs alone
+    # (a group sentence moved to a neighbour of the same topic).
+    assert not group_supported(
+        ["a"], {"a": close, "c": close - settings.group_margin / 2}, settings
+    )
+    assert group_supported(["a"], {"a": close, "c": close - 2 * settings.group_margin}, settings)
+
+
+# --- figures: a number written into a name measures nothing -------------------------------------
+
+DD = [
+    "We evaluate DD on state-of-the-art image AR models and present promising results on "
+    "ImageNet-256.",
+    "For VAR, which requires 10-step generation, DD enables one-step generation (6.3× speed-up), "
+    "with an acceptable increase in FID from 4.19 to 9.96.",
+    "For LlamaGen, DD reduces generation from 256 steps to 1, achieving an 217.8× speed-up with a "
+    "comparable FID increase from 4.11 to 11.35.",
+]
+CUB = (
+    "Our user study with 18 machine learning researchers shows that our interactive approach "
+    "does not improve user accuracy on CUB-200 bird image classification."
+)
+
+
+def test_the_number_of_a_name_both_write_is_not_a_swapped_figure() -> None:
+    # "ImageNet-256" names a dataset; the paper's other 256 (steps) was never swapped with 6.3.
+    text = (
+        "On ImageNet-256 it enables one-step generation for VAR (6.3× speed-up, FID from 4.19 to "
+        "9.96) and for LlamaGen (217.8× speed-up, FID from 4.11 to 11.35)."
+    )
+    assert conflict_of(text, DD) is None
+
+
+def test_a_figure_moved_into_a_name_is_still_swapped() -> None:
+    # "CUB-18" is no name the paper writes: its 18 and the researchers' 200 were exchanged.
+    text = (
+        "In a user study with 200 machine learning researchers, the approach did not improve "
+        "user accuracy on CUB-18 bird image classification."
+    )
+    conflict = figure_conflict(text, parse(text), [(CUB, parse(CUB))], None, CUB)
+    assert conflict is not None and conflict.verdict == "contradicted_figure"
+
+
+# --- negation: another form of the negated word ------------------------------------------------
+
+SPCI = [
+    "We specifically account for the nature that time series data are non-exchangeable, and thus "
+    "many existing conformal prediction algorithms are not applicable."
+]
+
+
+def test_a_negation_the_source_states_with_another_form_of_its_word_is_kept() -> None:
+    # "do not apply" restates "are not applicable": the negation is the source's.
+    text = (
+        "SPCI addresses time series, where data are non-exchangeable and many existing "
+        "conformal algorithms do not apply."
+    )
+    assert verdict_of(text, SPCI) is None
+
+
+def test_asserting_another_form_of_a_negated_word_is_caught() -> None:
+    text = (
+        "SPCI addresses time series, where data are non-exchangeable and many existing "
+        "conformal algorithms can apply."
+    )
+    assert verdict_of(text, SPCI) == "contradicted_negation"
+
+
+# --- a sentence denying the work it cites --------------------------------------------------------
+
+STEW = ["SpeechStew simply mixes all available speech recognition data to train one model."]
+STEW_NAMES = ["SpeechStew: Simply Mix All Available Speech Recognition Data", "SpeechStew"]
+
+
+def test_denying_being_the_cited_paper_is_caught() -> None:
+    text = "The recognizer is not SpeechStew, which simply mixes all available recognition data."
+    conflict = find_conflict(text, STEW, STEW[0], STEW_NAMES)
+    assert conflict is not None and conflict.verdict == "contradicted_negation"
+
+
+def test_naming_the_cited_paper_is_kept() -> None:
+    text = "The recognizer is SpeechStew, which simply mixes all available recognition data."
+    assert find_conflict(text, STEW, STEW[0], STEW_NAMES) is None

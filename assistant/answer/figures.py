@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.parsed import Conflict, Text, direction_lines
+from assistant.answer.parsed import Conflict, Text, direction_lines, parse
 from assistant.tuning import VerifySettings
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -47,7 +47,10 @@ def figure_conflict(
     draft: Text,
     related: Sequence[tuple[str, Text]],
     config: VerifySettings | None = None,
+    cited_text: str = "",
 ) -> Conflict | None:
+    """The first way the figures of ``text`` contradict the sources it restates (``related``;
+    ``cited_text`` is all its cited papers say, where the names it writes are looked up)."""
     config = config or VerifySettings()
     sources = " ".join(source for source, _ in related)
     source_units: dict[str, set[str]] = {}
@@ -64,9 +67,39 @@ def figure_conflict(
     return (
         _reversed_change(text, sources, config.change_verb_reach)
         or _swapped_units(text, sources)
-        or _swapped_figures(draft, related)
-        or _swapped_sides(draft, related, config.figure_words)
+        or _swapped(text, related, config.figure_words, cited_text or sources)
     )
+
+
+# A number written into a name ("CIFAR-10", "ImageNet-256", "AwA2", "ResNet-50") names a dataset
+# or a model; it measures nothing, so no other figure can have been swapped with it. Only a name
+# both the sentence and its cited text write counts as one: "CUB-18" where the paper has "CUB-200"
+# is a figure moved, and the paper's "CUB-200" keeps its 200 for the sentence's moved "200".
+_NAME_NUMBER = re.compile(r"\b[A-Za-z][\w]*?[A-Za-z]-?\d+(?:\.\d+)?(?!\.?\d)")
+_NUMBER_END = re.compile(r"-?\d+(?:\.\d+)?$")
+
+
+def _swapped(
+    text: str, related: Sequence[tuple[str, Text]], reach: int, cited_text: str
+) -> Conflict | None:
+    """Two figures exchanged between the things they measure, the numbers of names left out."""
+    names = {match.group(0).lower() for match in _NAME_NUMBER.finditer(cited_text)} & {
+        match.group(0).lower() for match in _NAME_NUMBER.finditer(text)
+    }
+
+    def unnamed(value: str) -> str:
+        return _NAME_NUMBER.sub(
+            lambda match: (
+                _NUMBER_END.sub("", match.group(0))
+                if match.group(0).lower() in names
+                else match.group(0)
+            ),
+            value,
+        )
+
+    draft = parse(unnamed(text))
+    plain = [(source, parse(unnamed(source))) for source, _ in related]
+    return _swapped_figures(draft, plain) or _swapped_sides(draft, plain, reach)
 
 
 # "from 85.79% to 98.95%", "from 24 GB to 1 MB": a change with its start and end.

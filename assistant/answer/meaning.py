@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from assistant.answer.figures import figure_conflict
+from assistant.answer.lexical import held_share
 from assistant.answer.parsed import (
     ANCHOR_WINDOW,
     AUXILIARIES,
@@ -110,13 +111,32 @@ def find_conflict(
         if name:
             plain = re.sub(re.escape(name), " ", plain, flags=re.IGNORECASE)
     conflict = (
-        _direction_flip(text, draft, related, config)
+        _denied_name(text, names)
+        or _direction_flip(text, draft, related, config)
         or _negation_flip(
             plain, parse(plain), related, parsed, sources, parse(cited_text).content, config
         )
-        or figure_conflict(text, draft, related, config)
+        or figure_conflict(text, draft, related, config, cited_text)
     )
     return conflict or inflated_scope(draft, cited_text)
+
+
+def _denied_name(text: str, names: Sequence[str]) -> Conflict | None:
+    """The sentence denies being the work it cites ("The recognizer is not SpeechStew [speechstew]",
+    "The paper is not 'Unlock Predictable Scaling ...'"): a citation is the claim that the cited
+    paper is what the sentence speaks of, so "is not <its name>" contradicts it."""
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 3:
+            continue
+        denial = re.compile(
+            r"\b(?:is|are|was|were)\s+not\s+(?:the\s+|a\s+|an\s+)?[\"“']?"
+            + re.escape(name)
+            + r"\b",
+            re.IGNORECASE,
+        )
+        if denial.search(text):
+            return Conflict("contradicted_negation", f"denies being {name!r}, the paper it cites")
+    return None
 
 
 def _direction_flip(
@@ -289,7 +309,12 @@ def _negation_flip(
         same, opposite = False, None
         for source, parsed in related:
             for i, source_key in enumerate(parsed.keys):
-                if source_key != key or (exact and parsed.words[i] != word):
+                if exact and parsed.words[i] != word:
+                    continue
+                # Another form of the word when the sources lack its own ("apply", "applicable").
+                if source_key != key and (
+                    exact or not source_key or not _held(source_key, frozenset([key]))
+                ):
                     continue
                 if _negated_at(parsed, i) == negated:
                     same = True
@@ -373,7 +398,16 @@ def _negation_trace(parsed: Text, focus: frozenset[str] | None) -> bool:
         return True
     if focus is None:
         return bool((negators() | soft_negators()) & set(parsed.words))
-    return any(stem in focus and _negated_at(parsed, i) for i, stem in enumerate(parsed.stems))
+    # Any form of a focus word: "many existing algorithms do not apply" is traced by "are not
+    # applicable" (stems "appli" and "applic", one extending the other; lexical.STEM_PREFIX).
+    return any(
+        stem and _held(stem, focus) and _negated_at(parsed, i)
+        for i, stem in enumerate(parsed.stems)
+    )
+
+
+def _held(stem: str, focus: frozenset[str]) -> bool:
+    return held_share([stem], focus) == 1.0
 
 
 def _yet_to(words: Sequence[str]) -> bool:

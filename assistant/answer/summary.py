@@ -5,10 +5,14 @@ synthesis is a claim about each cited paper, and is checked as one."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 
+from assistant import bm25
 from assistant.answer.lexical import PaperText, claim_tokens, held_share, sentence_parts
 from assistant.answer.semantic import Semantic
+from assistant.text.lexicon import words as lexicon_words
 from assistant.tuning import VerifySettings
 
 
@@ -56,3 +60,49 @@ def parts_supported(
             return False
         holders |= held
     return len(holders) == len(cited)
+
+
+@cache
+def _group_nouns() -> frozenset[str]:
+    return frozenset(bm25.tokenize(" ".join(lexicon_words("group_nouns"))))
+
+
+def organises(text: str, reach: int, cited: int) -> bool:
+    """``text`` opens with a group of works as its subject ("Two methods remove ...", "Another
+    strand asks ...", "A complementary line of work seeks ...", "Three of the papers ask ..."):
+    a group noun (``lexicon/group_nouns.txt``) within its first ``reach`` words, naming as many
+    works as it cites (``cited``): a count before the noun is the number of citations ("Four
+    papers ... [a][b][c][d]"), and a plural noun needs two or more ("Two further papers ... [a]"
+    is not about one paper)."""
+    opening = [word.lower() for word in re.findall(r"[A-Za-z0-9][\w'-]*", text)[:reach]]
+    counts = lexicon_words("number_words")
+    for position, word in enumerate(opening):
+        stems = bm25.tokenize(word)
+        if not stems or stems[0] not in _group_nouns():
+            continue
+        before = opening[:position]
+        said = [
+            counts.index(w) if w in counts else int(w) for w in before if w in counts or w.isdigit()
+        ]
+        if said and said[-1] != cited:
+            return False
+        return cited >= 2 or word == stems[0] or not word.endswith("s")
+    return False
+
+
+def group_supported(
+    cited: Sequence[str], similarities: dict[str, float], config: VerifySettings
+) -> bool:
+    """A sentence that organises an answer ascribes, in the writer's own words, one property to
+    each work it cites: every cited paper must be close to it in meaning (its closest sentence or
+    title, settings.verify.group_semantic), and closer by settings.verify.group_margin than every
+    evidence paper it does not cite
+    (the property is theirs, not their neighbours': a group sentence re-cited to another paper of
+    the same topic fails here)."""
+    if not cited or any(paper_id not in similarities for paper_id in cited):
+        return False
+    weakest = min(similarities[paper_id] for paper_id in cited)
+    others = [score for paper_id, score in similarities.items() if paper_id not in cited]
+    return weakest >= config.group_semantic and all(
+        score <= weakest - config.group_margin for score in others
+    )

@@ -38,7 +38,12 @@ from assistant.answer.lexical import (
 )
 from assistant.answer.meaning import Conflict, find_conflict
 from assistant.answer.semantic import Semantic
-from assistant.answer.summary import parts_supported, summary_supported
+from assistant.answer.summary import (
+    group_supported,
+    organises,
+    parts_supported,
+    summary_supported,
+)
 from assistant.models import CheckedSentence, Draft, Evidence, VerdictKind
 from assistant.text.names import short_label
 from assistant.text.query import content_tokens
@@ -89,6 +94,7 @@ def verify(
     removed: list[str] = []
     semantic = Semantic(embedder)
     plans: list[tuple[int, list[str], Check, str]] = []  # (draft index, citations, check, status)
+    group_citations: dict[int, list[str]] = {}  # every valid citation, for a group sentence
     for index, sentence in enumerate(draft.sentences):
         citations = [
             paper_id for paper_id in dict.fromkeys(sentence.citations) if paper_id in papers
@@ -99,6 +105,7 @@ def verify(
             if paper_id not in papers and paper_id not in removed
         )
         cited = [papers[paper_id] for paper_id in citations]
+        group_citations[index] = citations
         if len(cited) > 1:
             citations = _supporting_citations(sentence.text, citations, papers, config)
             cited = [papers[paper_id] for paper_id in citations]
@@ -106,6 +113,23 @@ def verify(
         if cited and check.hard_ok and check.lexical >= config.lexical_support:
             plans.append((index, citations, check, "supported"))
             continue
+        if (
+            cited
+            and check.hard_ok
+            and organises(sentence.text, config.group_subject_words, len(group_citations[index]))
+        ):
+            # Every evidence paper, cited or not: the cited ones must be the closest.
+            semantic.ask_each(
+                ("group", index),
+                sentence.text,
+                {
+                    paper_id: [
+                        *closest_sentences(sentence.text, [paper], config.candidate_sentences),
+                        clean_sentence(paper.evidence.paper.title),
+                    ]
+                    for paper_id, paper in papers.items()
+                },
+            )
         if cited and check.hard_ok and check.lexical >= config.lexical_floor:
             semantic.ask(
                 index,
@@ -212,6 +236,20 @@ def verify(
             verdict = CheckedSentence(
                 text, [], True, 1.0, "connective: states no claim of its own", "connective"
             )
+        if verdict is None and cited:
+            # A sentence that organises the answer, in the writer's words (see group_supported).
+            group = semantic.paper_results.get(("group", index), {})
+            if group_supported(group_citations[index], group, config):
+                citations = group_citations[index]
+                cited = [papers[paper_id] for paper_id in citations]
+                verdict = CheckedSentence(
+                    text,
+                    citations,
+                    True,
+                    round(min(group[paper_id] for paper_id in citations), 3),
+                    "group: each cited paper is the closest in meaning to what it says of them",
+                    "summary",
+                )
         if verdict is not None:
             conflict = (
                 (_conflict(text, cited, config) or _unsupported_clause(text, cited, config))

@@ -114,6 +114,31 @@ class VerifySettings(Group):
     clause_min_words: int = Field(
         default=3, ge=1, description="... for clauses of at least this many content words."
     )
+    group_semantic: float = Field(
+        default=0.45,
+        ge=0,
+        le=1,
+        description=(
+            "A sentence that organises an answer ('Two methods remove the draft model [a][b]', "
+            "lexicon/group_nouns.txt), whose words are the writer's own, is supported when every "
+            "paper it cites has a sentence or title this close to it ..."
+        ),
+    )
+    group_margin: float = Field(
+        default=0.02,
+        ge=0,
+        le=1,
+        description=(
+            "... and every evidence paper it does not cite is this much further from it than the "
+            "least close paper it cites (a group sentence re-cited to a neighbour of the same "
+            "topic is closer to neither) ..."
+        ),
+    )
+    group_subject_words: int = Field(
+        default=6,
+        ge=1,
+        description="... and its group noun comes within this many words of its start.",
+    )
     min_shared: int = Field(
         default=3,
         ge=1,
