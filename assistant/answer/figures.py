@@ -206,11 +206,7 @@ def _swapped_figures(draft: Text, related: Sequence[tuple[str, Text]]) -> Confli
             kept = len(own_a & source_a) + len(own_b & source_b)
             swapped = len(own_a & source_b) + len(own_b & source_a)
             if swapped > kept and swapped >= 2:
-                return Conflict(
-                    "contradicted_figure",
-                    f"{a} and {b} are swapped: the cited paper gives each for what the "
-                    "sentence says of the other",
-                )
+                return _exchanged(a, b)
     return None
 
 
@@ -265,12 +261,16 @@ def _swapped_sides(draft: Text, related: Sequence[tuple[str, Text]], reach: int)
             kept = match(a, a) + match(b, b)
             swapped = match(a, b) + match(b, a)
             if swapped > kept and swapped >= 2:
-                return Conflict(
-                    "contradicted_figure",
-                    f"{a} and {b} are swapped: the cited paper gives each for what the "
-                    "sentence says of the other",
-                )
+                return _exchanged(a, b)
     return None
+
+
+def _exchanged(a: str, b: str) -> Conflict:
+    return Conflict(
+        "contradicted_figure",
+        f"{a} and {b} are swapped: the cited paper gives each for what the sentence says of the "
+        "other",
+    )
 
 
 def _listed(parsed: Text, numbers: set[str]) -> set[frozenset[str]]:
