@@ -87,6 +87,42 @@ def bert_model(model_dir: Path) -> onnx.ModelProto:
         # nn.Linear keeps (out, in); MatMul wants (in, out)
         return weights[f"{prefix}.weight"].T, weights[f"{prefix}.bias"]
 
+    def project_and_normalise(
+        source: str,
+        residual: str,
+        *,
+        dense: str,
+        names: tuple[str, str],
+        norm: tuple[str, str, str],
+        output: str,
+    ) -> None:
+        """BERT's output sublayer, after attention and after the feed-forward block alike: a
+        projection (``dense``.dense), then the residual added and layer-normalised with the
+        projection's bias (``dense``.LayerNorm) in one fused node."""
+        matrix, bias = linear(f"{dense}.dense")
+        node_name, projected = names
+        gamma, beta, bias_name = norm
+        nodes.append(
+            helper.make_node(
+                "MatMul", [source, weight(node_name, matrix)], [projected], name=node_name
+            )
+        )
+        nodes.append(
+            helper.make_node(
+                "SkipLayerNormalization",
+                [
+                    projected,
+                    residual,
+                    weight(gamma, weights[f"{dense}.LayerNorm.weight"]),
+                    weight(beta, weights[f"{dense}.LayerNorm.bias"]),
+                    weight(bias_name, bias),
+                ],
+                [output],
+                domain=_MS_DOMAIN,
+                epsilon=epsilon,
+            )
+        )
+
     mask32 = "attention_mask_int32"
     nodes.append(helper.make_node("Cast", ["attention_mask"], [mask32], to=TensorProto.INT32))
     ids32 = "input_ids_int32"
@@ -133,35 +169,17 @@ def bert_model(model_dir: Path) -> onnx.ModelProto:
                 num_heads=heads,
             )
         )
-        out, out_bias = linear(f"{prefix}.attention.output.dense")
-        nodes.append(
-            helper.make_node(
-                "MatMul",
-                [f"{name}.context", weight(f"{name}.attention_out", out)],
-                [f"{name}.attention_projected"],
-                name=f"{name}.attention_out",
-            )
-        )
-        nodes.append(
-            helper.make_node(
-                "SkipLayerNormalization",
-                [
-                    f"{name}.attention_projected",
-                    state,
-                    weight(
-                        f"{name}.attention_gamma",
-                        weights[f"{prefix}.attention.output.LayerNorm.weight"],
-                    ),
-                    weight(
-                        f"{name}.attention_beta",
-                        weights[f"{prefix}.attention.output.LayerNorm.bias"],
-                    ),
-                    weight(f"{name}.attention_out_bias", out_bias),
-                ],
-                [f"{name}.attended"],
-                domain=_MS_DOMAIN,
-                epsilon=epsilon,
-            )
+        project_and_normalise(
+            f"{name}.context",
+            state,
+            dense=f"{prefix}.attention.output",
+            names=(f"{name}.attention_out", f"{name}.attention_projected"),
+            norm=(
+                f"{name}.attention_gamma",
+                f"{name}.attention_beta",
+                f"{name}.attention_out_bias",
+            ),
+            output=f"{name}.attended",
         )
         up, up_bias = linear(f"{prefix}.intermediate.dense")
         nodes.append(
@@ -180,30 +198,14 @@ def bert_model(model_dir: Path) -> onnx.ModelProto:
                 domain=_MS_DOMAIN,
             )
         )
-        down, down_bias = linear(f"{prefix}.output.dense")
-        nodes.append(
-            helper.make_node(
-                "MatMul",
-                [f"{name}.activated", weight(f"{name}.down", down)],
-                [f"{name}.down_projected"],
-                name=f"{name}.down",
-            )
-        )
         output = OUTPUT_NAME if layer == int(config["num_hidden_layers"]) - 1 else f"{name}.out"
-        nodes.append(
-            helper.make_node(
-                "SkipLayerNormalization",
-                [
-                    f"{name}.down_projected",
-                    f"{name}.attended",
-                    weight(f"{name}.output_gamma", weights[f"{prefix}.output.LayerNorm.weight"]),
-                    weight(f"{name}.output_beta", weights[f"{prefix}.output.LayerNorm.bias"]),
-                    weight(f"{name}.down_bias", down_bias),
-                ],
-                [output],
-                domain=_MS_DOMAIN,
-                epsilon=epsilon,
-            )
+        project_and_normalise(
+            f"{name}.activated",
+            f"{name}.attended",
+            dense=f"{prefix}.output",
+            names=(f"{name}.down", f"{name}.down_projected"),
+            norm=(f"{name}.output_gamma", f"{name}.output_beta", f"{name}.down_bias"),
+            output=output,
         )
         state = output
 
