@@ -25,6 +25,13 @@ numbered from ``--first`` (101 for the first held-out set, 201 for the second).
 set, after the drawn ones, when the question files have no related-work request left (301-318 were
 drawn, 319-322 written: "knowledge distillation", "mixture of experts", "uncertainty quantification
 for large language models", "watermarking and detecting machine-generated text").
+
+``--requests FILE`` records requests written for a set (JSON lines with ``id``, ``kind`` and
+``question``, kinds as in the question files) instead of drawing them; 401-424 were written blind
+by a session that saw only the corpus's titles and abstracts, once the question files were used up:
+
+    ASSISTANT_HOME=DIR python evals/llm/record.py --held-out --first 401 \
+        --requests /work/llm-bench/held-out-4/requests.jsonl --out /work/llm-bench/held-out-4
 """
 
 from __future__ import annotations
@@ -86,6 +93,9 @@ def main() -> int:
     parser.add_argument(
         "--related-work", action="append", default=[], help="a related-work topic to add"
     )
+    parser.add_argument(
+        "--requests", type=Path, help="JSON lines of requests written for the set (id, kind, question)"
+    )
     args = parser.parse_args()
     bench = ROOT / "evals" / "llm"
     used = {
@@ -129,6 +139,12 @@ def main() -> int:
             print(f"{number:03d} {task:12} {source:8} {question}", file=sys.stderr)
             return True
 
+        if args.requests:
+            for line in args.requests.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    request = json.loads(line)
+                    run(TASK_OF[request["kind"]], request["question"], request["id"])
+            return 0
         per_kind = HELD_OUT_PER_KIND if args.held_out else PER_KIND
         if not args.held_out:
             for task, question, source in MISSION:
