@@ -9,10 +9,13 @@ Every measure runs the sides interleaved (old, new, old, new ...), so a busy mom
 machine hits both alike; compare the ratio column, not figures across runs.
 
 Rows:
+- fresh clone to first answer: the README's first shell block (create a venv, install, ``assistant
+  ask``) run in a fresh ``git clone`` of each side's commit (the new side: HEAD, so commit first),
+  with a fresh HOME (an empty pip cache: wheels come from the package index as for a new user) and
+  no virtualenv active, as ``../shared/tools/fresh-readme`` runs it;
 - first answer on a fresh machine: ``assistant ask Q`` with an empty data directory and an empty
   model directory, so it writes the ONNX model (older code: exports it with torch), embeds the
-  collection and answers. The package install is not included (no network here); add your own
-  ``pip install`` time.
+  collection and answers, in the installed environment (no install);
 - cold index: ``assistant index`` in a fresh data directory that already holds the float32 ONNX
   file (so neither torch nor the graph writer is counted; the int8 quantisation, when the side
   makes one, is);
@@ -31,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -148,6 +152,42 @@ def first_answer(sides: list[Side], work: Path, launcher: Launcher, question: st
     return runs
 
 
+def readme_first_block(readme: str) -> str:
+    """The README's first shell code block, as ``fresh-readme`` reads it."""
+    blocks = re.findall(r"```(?:sh|bash|shell|console)?\n(.*?)```", readme, flags=re.S)
+    lines = [line[2:] if line.startswith("$ ") else line for line in blocks[0].splitlines()]
+    return "set -e\n" + "\n".join(lines) + "\n"
+
+
+def fresh_clone(refs: list[tuple[str, str]], work: Path, launcher: Launcher) -> list[Run]:
+    """Each (label, commit): clone, then the README's first block with a fresh HOME and no venv."""
+    runs = []
+    for number, (label, commit) in enumerate(refs):
+        clone = work / f"clone-{number}"
+        shutil.rmtree(clone, ignore_errors=True)
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+        subprocess.run(["git", "-C", str(clone), "checkout", "-q", commit], check=True)
+        home = clone.with_name(f"clone-{number}-home")
+        shutil.rmtree(home, ignore_errors=True)
+        home.mkdir()
+        block = readme_first_block((clone / "README.md").read_text(encoding="utf-8"))
+        env = {
+            name: value
+            for name, value in os.environ.items()
+            if not name.startswith("ASSISTANT_") and name not in ("PYTHONPATH", "VIRTUAL_ENV")
+        }
+        paths = env.get("PATH", "").split(":")
+        env.update(
+            HOME=str(home),
+            PATH=":".join(path for path in paths if "venv" not in path),
+            ORT_DISABLE_TELEMETRY="1",
+        )
+        sys.stderr.write(f"  fresh clone to first answer, {label} ...\n")
+        # The clock starts after the clone, as a user's starts once they have the checkout.
+        runs.append(launcher.run(["bash", "-c", block], env, cwd=clone, timeout=3600))
+    return runs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old-ref", help="git reference of the old code (default: merge-base)")
@@ -207,12 +247,28 @@ def main() -> None:
         rows.append((measure, cells, target))
 
     if not arguments.skip_fresh:
+        head = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        clones = fresh_clone([(sides[0].label, commit), ("new", head)], work, launcher)
+        cells: list[float | None] = [run.seconds if not run.failure else None for run in clones]
+        add(
+            f"fresh clone to first answer, README block 1 (install included; new = {head})",
+            cells + [None] * (len(sides) - len(clones)),
+            "s",
+            "<= 100 s idle",
+        )
+        for run in clones:
+            if run.failure:
+                sys.stderr.write(f"fresh clone failed: {run.failure}\n")
         runs = first_answer(sides, work, launcher, questions[0])
         add(
             "first answer, fresh data + model dir (no install)",
             [run.seconds if not run.failure else None for run in runs],
             "s",
-            "<= 100 s idle with install",
         )
         add("  peak RSS", [run.rss_mb for run in runs], "MB")
 
