@@ -59,6 +59,14 @@ def cited(answer: Answer) -> set[str]:
 # --- what gets cited ---------------------------------------------------------------------------
 
 
+def test_a_topic_asked_without_saying_papers_gets_every_paper_about_it(corpus_assistant) -> None:
+    """"What newer variants of X are out there" asks for several, as "which papers" does: the
+    answer is not cut to the one paper the finding-question model likes best."""
+    papers = cited(corpus_assistant.ask("What newer variants of gradient boosting are out there?"))
+    assert {"ngboost-natural-gradient-9aab", "gradient-boosting-neural-9b91"} <= papers
+    assert len(papers) >= 3
+
+
 def test_entropy_tta_question_cites_the_entropy_based_adaptation_papers(corpus_assistant) -> None:
     answer = corpus_assistant.ask("how do entropy-based TTA methods differ")
     assert not answer.abstained
@@ -379,6 +387,16 @@ def test_extractive_answers_are_deterministic(corpus_assistant) -> None:
         ("Which papers study predictive multiplicity?", "topic"),
         ("how do entropy-based TTA methods differ", "topic"),
         ("What research is there on state space models such as S4 and Mamba?", "topic"),
+        # what is asked for, named in the plural without "papers" or "methods"
+        ("What newer variants of gradient boosting are out there?", "topic"),
+        ("What tricks help small transformers generalize to longer inputs?", "topic"),
+        ("What are the known problems with next-token prediction?", "topic"),
+        ("How has conformal prediction been extended beyond classification?", "topic"),
+        # ... and not: a singular head whose verb ends in -s, a figure, one paper asked for
+        ("Which forecasting model uses a sparse attention?", "lookup"),
+        ("Which time-series architecture uses a companion matrix?", "lookup"),
+        ("What accuracy gains does the method report over TENT?", "lookup"),
+        ("Is there work showing that pruning one weight breaks an LLM?", "lookup"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:

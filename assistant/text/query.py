@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.text.lexicon import words
 from assistant.text.tokens import tokenize
 
 
@@ -87,10 +88,64 @@ class Clause:
     identifies: bool = False  # "which work does X": answered by the sentence naming the method
 
 
+# "How has X been extended ...", "how are researchers ...", "are there papers ...": the ways or the
+# works, in the plural, without a wh-noun to say so.
+_SEVERAL_WAYS = re.compile(
+    r"^\s*how (?:has|have) .+? been \w+(?:ed|en)\b|^\s*how (?:are|do|have) (?:people|researchers|"
+    r"authors|others|recent works?|papers|methods)\b|^\s*are there (?:any |other |some )?"
+    r"(?:[\w-]+ ){0,2}(?:papers|works|methods|approaches|studies|techniques|models)\b",
+    re.IGNORECASE,
+)
+# "Is there work showing X?", "is there a paper on Y?": one paper asked for, however the question
+# goes on.
+_ONE_ASKED_FOR = re.compile(
+    r"^\s*(?:is|was) there (?:a |any |some )?(?:[\w-]+ )?(?:work|paper|study|method|approach|"
+    r"model|dataset|benchmark|result|evidence)\b",
+    re.IGNORECASE,
+)
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics", "ous", "series")
+
+
+def _plural_noun(word: str) -> bool:
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(_NOT_PLURAL_ENDINGS)
+        and word not in words("not_plural_s")
+    )
+
+
+def _asked_for_in_plural(question: str) -> bool:
+    """The phrase after "what"/"which" names what is asked for, and it is a plural: "what newer
+    variants of gradient boosting ...", "what tricks help ...", "what are the known problems ...".
+    The phrase ends at an auxiliary or a preposition, or at a singular head noun ("which
+    forecasting model uses ..." asks for one model; "uses" is its verb, not a plural)."""
+    opening = re.match(r"^\s*(which|what)\s+(.*)", question, re.IGNORECASE)
+    if not opening:
+        return False
+    phrase = [word.strip(",;:?'\"()").lower() for word in opening.group(2).split()[:7]]
+    if phrase and phrase[0] in ("are", "were"):
+        phrase = phrase[1:]  # "what are the known problems with X"
+    stops = frozenset(words("question_stops"))
+    for end, word in enumerate(phrase, 1):
+        if word in _SINGULAR_HEADS or word in stops:
+            return False
+        if word in _PLURAL_HEADS or _plural_noun(word):
+            # "what accuracy gains ..." asks for a figure, not for papers
+            asked = " ".join((opening.group(1), *phrase[:end]))
+            return not _NUMERIC_CLAUSE.match(asked)
+    return False
+
+
 def asks_for_several(question: str) -> bool:
     """The question names what it wants in the plural ("which papers ...", "what methods ...",
-    "how do X differ"): a request for every paper about something, not for one finding."""
-    return bool(_PLURAL_OPENING.search(question))
+    "what newer variants of X ...", "how do X differ", "how has X been extended"): a request for
+    every paper about something, not for one finding."""
+    return bool(
+        _PLURAL_OPENING.search(question)
+        or _SEVERAL_WAYS.search(question)
+        or _asked_for_in_plural(question)
+    )
 
 
 def question_kind(question: str) -> QuestionKind:
@@ -103,6 +158,10 @@ def question_kind(question: str) -> QuestionKind:
                 return "topic"
             if word in _SINGULAR_HEADS:
                 return "lookup"
+    if asks_for_several(text):
+        return "topic"
+    if _ONE_ASKED_FOR.match(text):
+        return "lookup"
     if re.match(r"^\s*how (?:do|did|can|could) .+ (?:differ|compare|vary)", text, re.IGNORECASE):
         return "topic"
     if _LOOKUP_OPENING.search(text):
