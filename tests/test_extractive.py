@@ -60,7 +60,7 @@ def cited(answer: Answer) -> set[str]:
 
 
 def test_a_topic_asked_without_saying_papers_gets_every_paper_about_it(corpus_assistant) -> None:
-    """"What newer variants of X are out there" asks for several, as "which papers" does: the
+    """ "What newer variants of X are out there" asks for several, as "which papers" does: the
     answer is not cut to the one paper the finding-question model likes best."""
     papers = cited(corpus_assistant.ask("What newer variants of gradient boosting are out there?"))
     assert {"ngboost-natural-gradient-9aab", "gradient-boosting-neural-9b91"} <= papers
