@@ -457,3 +457,13 @@ def test_a_condition_bounds_the_claim_and_stays_a_pointer_back_goes() -> None:
     assert standalone("In light of this, our investigation revisits the causes.") == (
         "Our investigation revisits the causes."
     )
+
+
+def test_a_quality_credited_to_the_method_is_not_how_it_works() -> None:
+    abstract = (
+        "We propose GridNet, a neural operator built on multigrid structures. "
+        "This approach offers both mathematical rigor and practical expressivity. "
+        "The operator is parameterized by multigrid cycles that share weights across levels."
+    )
+    claims = analyse("GridNet: multigrid operators", abstract)
+    assert claims.mechanism is None or "rigor" not in claims.mechanism.text

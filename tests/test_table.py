@@ -42,3 +42,15 @@ def test_a_cell_drops_a_list_number_and_an_open_dash() -> None:
         "The companion matrix -- a canonical representation"
     )
     assert _capitalise_first("a 4-bit model") == "A 4-bit model"
+    # the paper's own row names the method: no subject pointing back at it
+    assert _capitalise_first("The method closes the gap by 96.4%") == "Closes the gap by 96.4%"
+    assert _capitalise_first("The model weights are frozen") == "The model weights are frozen"
+
+
+def test_a_cut_inside_a_coordination_leaves_no_conjunction_behind() -> None:
+    claim = (
+        "The method closes the performance gap by 96.4% in single-task scenarios and by 86.3% "
+        "in multi-task scenarios compared to full fine-tuning of the 13B model"
+    )
+    cell = _phrase(claim, keep="96.4%")
+    assert cell == "The method closes the performance gap by 96.4% in single-task scenarios"

@@ -197,7 +197,12 @@ _NOT_MECHANISM = re.compile(
     r"propose|introduce|also\s+propose|call|name|term|dub|refer|notice|argue|hypothesi[sz]e|"
     r"has\s+(?:\w+\s+){0,2}(?:achiev|shown|demonstrat|replicat|outperform)|provide\s+(?:\w+\s+)?evidence|"
     r"provides\s+(?:\w+\s+)?evidence|study|studies|analy[sz]e|investigate|explore|examine|"
-    r"discover|reveal|observe|confirm|suggest|indicate|ares?\b|is\s+able|are\s+able)",
+    r"discover|reveal|observe|confirm|suggest|indicate|ares?\b|is\s+able|are\s+able|"
+    # "This approach offers both mathematical rigor and practical expressivity": a quality the
+    # method is credited with, not how it works
+    r"(?:offers|provides|enjoys|boasts|exhibits|possesses)\s+(?:both|several|many|significant|"
+    r"strong|better|improved|superior|greater|higher|remarkable|(?:the\s+)?(?:advantages?|"
+    r"benefits?|flexibility|guarantees?)\b))",
     re.IGNORECASE,
 )
 _RESULT_WORDS = re.compile(
