@@ -467,3 +467,12 @@ def test_a_quality_credited_to_the_method_is_not_how_it_works() -> None:
     )
     claims = analyse("GridNet: multigrid operators", abstract)
     assert claims.mechanism is None or "rigor" not in claims.mechanism.text
+
+
+def test_all_three_of_something_not_shown_is_a_dangling_reference() -> None:
+    # "improves all three criteria": the criteria were listed in a sentence the reader is not shown
+    assert isinstance(
+        _drop_demonstratives_of("SpaceTime is a new architecture that improves all three criteria"),
+        int,
+    )
+    assert _drop_demonstratives_of("all of the models improve") == "all of the models improve"

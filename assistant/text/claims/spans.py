@@ -179,7 +179,9 @@ def _vague_nouns() -> re.Pattern[str]:
 
 
 _ANAPHORIC_PHRASE = re.compile(
+    # "the two ...", "improves all three criteria": which ones, the sentences not shown said
     r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter)|"
+    r"all\s+(?:two|three|four|five|six)\s+(?!of\b)[a-z]+|"
     r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b|"
     # "the following (crucial empirical) finding." and "the following algorithm: given a model"
     # (cut after the colon) point at words the span does not hold; "the following n tokens
