@@ -8,13 +8,15 @@ import pytest
 
 from assistant.answer.figures import figure_conflict
 from assistant.answer.lexical import lexical_check, prepare, sentence_parts
-from assistant.answer.meaning import find_conflict
+from assistant.answer.meaning import find_conflict, unfounded_negation
 from assistant.answer.parsed import direction_lines, parse
 from assistant.answer.scope import inflated_scope
 from assistant.answer.semantic import Semantic
-from assistant.answer.summary import group_supported, organises, parts_supported
+from assistant.answer.summary import group_supported, organises, parts_supported, stated_count
+from assistant.answer.verify import verify
 from assistant.corpus import citation_key
-from assistant.models import Evidence, Paper
+from assistant.models import CheckedSentence, Draft, DraftSentence, Evidence, Paper
+from assistant.settings import Settings
 from assistant.tuning import VerifySettings
 
 
@@ -403,3 +405,101 @@ def test_denying_being_the_cited_paper_is_caught() -> None:
 def test_naming_the_cited_paper_is_kept() -> None:
     text = "The recognizer is SpeechStew, which simply mixes all available recognition data."
     assert find_conflict(text, STEW, STEW[0], STEW_NAMES) is None
+
+
+# --- a topic sentence: held by the sentences that go on to describe its papers ------------------
+
+LEARNED = paper(
+    "learned-index-aaaa",
+    "The Case for Learned Index Structures",
+    "We replace B-tree indexes with neural networks that predict the position of a key in a "
+    "sorted array. On real data sets the learned indexes are up to 70% faster than cache-"
+    "optimized B-trees and use less memory.",
+)
+UPDATABLE = paper(
+    "updatable-index-bbbb",
+    "An Updatable Adaptive Learned Index",
+    "We present an updatable learned index that adapts its node layout to the data and to the "
+    "workload. It supports inserts and lookups on dynamic key sets.",
+)
+BLOOM = paper(
+    "bloom-filter-cccc",
+    "Space-Efficient Membership Filters",
+    "Membership filters answer whether an element belongs to a set with a small false positive "
+    "rate, using a few bits per element.",
+)
+TOPIC = "Two papers swap classic tree lookups for neural models that predict where each key sits."
+DETAILS = [
+    DraftSentence(
+        "Learned indexes use neural networks to predict the position of a key in a sorted array "
+        "and are up to 70% faster than cache-optimized B-trees.",
+        [LEARNED.id],
+    ),
+    DraftSentence(
+        "The updatable variant adapts its node layout to the data and supports inserts.",
+        [UPDATABLE.id],
+    ),
+]
+
+
+def topic_verdict(topic: DraftSentence, details: list[DraftSentence]) -> CheckedSentence:
+    sentences = [topic, *details]
+    draft = Draft(
+        sentences=sentences, engine="llm", paragraphs=[list(range(len(sentences)))], headings=[""]
+    )
+    evidence = [Evidence(item, 1.0, 1) for item in (LEARNED, UPDATABLE, BLOOM)]
+    checked = verify(draft, evidence, Settings(unsupported="mark"))
+    return checked.sentences[0]
+
+
+def test_a_topic_sentence_is_held_by_the_sentences_describing_its_papers() -> None:
+    # Its own words ("swap", "classic", "sits") are the writer's: no abstract sentence holds
+    # enough of them, so only the sentences after it can.
+    result = topic_verdict(DraftSentence(TOPIC, [LEARNED.id, UPDATABLE.id]), DETAILS)
+    assert result.supported
+    assert result.note.startswith("lead")
+    # Alone, the same sentence is not held.
+    assert not topic_verdict(DraftSentence(TOPIC, [LEARNED.id, UPDATABLE.id]), []).supported
+
+
+def test_a_topic_sentence_whose_details_do_not_cover_its_papers_is_not_held() -> None:
+    # Misattributed: the sentences after it describe other papers than the one it cites.
+    assert not topic_verdict(DraftSentence(TOPIC, [BLOOM.id]), DETAILS).supported
+    # One cited paper the details never describe.
+    assert not topic_verdict(
+        DraftSentence(TOPIC, [LEARNED.id, UPDATABLE.id, BLOOM.id]), DETAILS
+    ).supported
+
+
+def test_a_topic_sentence_counting_other_works_than_it_cites_is_not_held() -> None:
+    counted = TOPIC.replace("Two papers", "Three papers")
+    assert not topic_verdict(DraftSentence(counted, [LEARNED.id, UPDATABLE.id]), DETAILS).supported
+
+
+def test_a_topic_sentence_denying_what_its_details_state_is_not_held() -> None:
+    denied = TOPIC.replace("swap", "do not swap")
+    assert not topic_verdict(DraftSentence(denied, [LEARNED.id, UPDATABLE.id]), DETAILS).supported
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three of the papers ask whether emergence can be predicted.", 3),
+        ("Five of them argue that entropy alone is unreliable.", 5),
+        ("All six works build on entropy.", 6),
+        ("Another strand asks whether attribution maps help.", None),
+        ("The model has two heads.", None),
+    ],
+)
+def test_the_count_of_works_a_sentence_states(text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert stated_count(text, VerifySettings().group_subject_words) == expected
+
+
+def test_a_negation_no_source_negates_is_unfounded() -> None:
+    sources = ["The scheduler removes idle workers from the pool after a timeout."]
+    assert unfounded_negation("The scheduler does not remove idle workers.", sources)
+    assert not unfounded_negation(
+        "The scheduler does not remove idle workers.",
+        ["Idle workers are never removed from the pool."],
+    )
+    assert not unfounded_negation("The scheduler removes idle workers.", sources)

@@ -45,7 +45,7 @@ from assistant.answer.parsed import (
 from assistant.answer.scope import inflated_scope
 from assistant.tuning import VerifySettings
 
-__all__ = ["Conflict", "find_conflict", "framing_stems"]
+__all__ = ["Conflict", "find_conflict", "framing_stems", "unfounded_negation"]
 
 # The thresholds (min_shared, close_share, min_anchors, compared_reach, negated_clause_share) are
 # settings.verify (assistant/tuning/writing.py), each described there.
@@ -412,3 +412,27 @@ def _held(stem: str, focus: frozenset[str]) -> bool:
 
 def _yet_to(words: Sequence[str]) -> bool:
     return any(word == "yet" and following == "to" for word, following in pairwise(words))
+
+
+def unfounded_negation(text: str, sources: Sequence[str]) -> bool:
+    """``text`` negates something ("how much is not speculated") and no source sentence negates
+    what it negates (a content word around the negator, in any form):
+    a sentence in the writer's own words, checked against the sentences it sums up rather than
+    one it restates, may not bring a negation they lack."""
+    draft = parse(text)
+    hard = [
+        i
+        for i, word in enumerate(draft.words)
+        if word in negators() and not _restricts(draft.words, i)
+    ]
+    if not hard:
+        return False
+    focus = frozenset().union(*(draft.reach(i) for i in hard)) - framing_stems()
+    for source in sources:
+        parsed = parse(source)
+        if any(
+            stem and _held(stem, focus) and _negated_at(parsed, i)
+            for i, stem in enumerate(parsed.stems)
+        ):
+            return False
+    return True
