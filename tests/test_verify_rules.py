@@ -13,7 +13,7 @@ from assistant.answer.parsed import direction_lines, parse
 from assistant.answer.scope import inflated_scope
 from assistant.answer.semantic import Semantic
 from assistant.answer.summary import group_supported, organises, parts_supported, stated_count
-from assistant.answer.verify import verify
+from assistant.answer.verify import _unsupported_clause, verify
 from assistant.corpus import citation_key
 from assistant.models import CheckedSentence, Draft, DraftSentence, Evidence, Paper
 from assistant.settings import Settings
@@ -529,3 +529,35 @@ def test_a_list_of_figures_reworded_in_its_source_order_is_kept(text) -> None:  
 def test_two_figures_of_a_list_exchanged_are_still_caught() -> None:
     text = "The cache reports reductions in read latency (12X) and write latency (31X)."
     assert verdict_of(text, CACHE) == "contradicted_figure"
+
+
+# --- a clause the cited abstract lacks: merged from another paper, or the writer's framing ------
+
+
+def clause_verdict(text: str, cited: Paper, others: list[Paper]) -> str | None:
+    conflict = _unsupported_clause(
+        text,
+        [prepare(Evidence(cited, 1.0, 1))],
+        VerifySettings(),
+        others=[prepare(Evidence(item, 1.0, 1)) for item in others],
+    )
+    return None if conflict is None else conflict.verdict
+
+
+def test_a_clause_another_evidence_paper_states_is_a_merged_claim() -> None:
+    merged = (
+        "Learned indexes predict the position of a key in a sorted array, and membership "
+        "filters answer whether an element belongs to a set with few bits per element."
+    )
+    assert clause_verdict(merged, LEARNED, [UPDATABLE, BLOOM]) == "unsupported_claim"
+
+
+def test_a_framing_clause_no_evidence_paper_states_is_left_to_the_whole_sentence() -> None:
+    framed = (
+        "Learned indexes predict the position of a key in a sorted array, but the two papers "
+        "rethink different parts of the storage engine."
+    )
+    assert clause_verdict(framed, LEARNED, [UPDATABLE, BLOOM]) is None
+    # ... unless it denies what no cited sentence denies.
+    denied = framed.replace("rethink", "cannot rethink")
+    assert clause_verdict(denied, LEARNED, [UPDATABLE, BLOOM]) == "contradicted_negation"

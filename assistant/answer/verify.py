@@ -251,7 +251,7 @@ def verify(
         if verdict is None:
             pending.append((index, citations, check))
             continue
-        decided[index] = _unless_conflict(verdict, cited, config)
+        decided[index] = _unless_conflict(verdict, papers, config)
 
     for index, citations, check in pending:
         text = draft.sentences[index].text
@@ -276,7 +276,7 @@ def verify(
 
 def _unless_conflict(
     verdict: CheckedSentence,
-    cited: Sequence[PaperText],
+    papers: dict[str, PaperText],
     config: VerifySettings,
     extra_sources: Sequence[str] = (),
 ) -> CheckedSentence:
@@ -284,10 +284,12 @@ def _unless_conflict(
     ``extra_sources`` it is judged with); a sentence that contradicts its own cited paper is not
     moved to another one."""
     text = verdict.text
+    cited = [papers[paper_id] for paper_id in verdict.citations]
+    others = [paper for paper_id, paper in papers.items() if paper_id not in verdict.citations]
     conflict = (
         (
             _conflict(text, cited, config, extra_sources)
-            or _unsupported_clause(text, cited, config, extra_sources)
+            or _unsupported_clause(text, cited, config, extra_sources, others)
         )
         if cited
         else None
@@ -387,11 +389,41 @@ def _unsupported_clause(
     cited: Sequence[PaperText],
     config: VerifySettings,
     extra_sources: Sequence[str] = (),
+    others: Sequence[PaperText] = (),
 ) -> Conflict | None:
-    """A clause of ``text`` whose words its cited abstracts do not hold (a merged claim)."""
+    """A clause of ``text`` that another evidence paper states and its cited abstracts do not (a
+    claim merged from another paper). A clause no evidence paper holds is the writer's own
+    framing ("but they change different parts of the pipeline", "and several works relax its
+    assumptions"), which the whole sentence's support already judged, unless it brings a
+    negation no cited sentence has."""
     clauses = _CLAUSE_BREAK.split(text)
     if len(clauses) < 2:
         return None
+    known = frozenset().union(
+        *(paper.tokens for paper in cited), *(bm25.tokenize(source) for source in extra_sources)
+    )
+    for clause in clauses:
+        tokens = claim_tokens(clause, cited)
+        if len(tokens) < config.clause_min_words:
+            continue
+        share = held_share(tokens, known)
+        if share >= config.clause_share:
+            continue
+        elsewhere = max((held_share(tokens, paper.tokens) for paper in others), default=0.0)
+        if elsewhere >= config.clause_share and elsewhere > share:
+            return Conflict(
+                "unsupported_claim",
+                f'the clause "{clause.strip()[:100]}" is not in the cited abstract',
+            )
+        # The writer's framing may not deny what the sources say ("they cannot be grouped").
+        if unfounded_negation(
+            clause, [*extra_sources, *(line for paper in cited for line in paper.sentences)]
+        ):
+            return Conflict(
+                "contradicted_negation",
+                f'the clause "{clause.strip()[:100]}" negates what no cited sentence negates',
+            )
+    return None
     known = frozenset().union(
         *(paper.tokens for paper in cited), *(bm25.tokenize(source) for source in extra_sources)
     )
@@ -471,7 +503,7 @@ def _lead(
             "lead: the sentences next to it state it of the papers it cites",
             "summary",
         )
-        return _unless_conflict(verdict, cited, config, texts)
+        return _unless_conflict(verdict, papers, config, texts)
     return None
 
 
