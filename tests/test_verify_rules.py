@@ -561,3 +561,38 @@ def test_a_framing_clause_no_evidence_paper_states_is_left_to_the_whole_sentence
     # ... unless it denies what no cited sentence denies.
     denied = framed.replace("rethink", "cannot rethink")
     assert clause_verdict(denied, LEARNED, [UPDATABLE, BLOOM]) == "contradicted_negation"
+
+
+# --- scope: a scope word inside a term, or a pronoun summing up a list, widens nothing ----------
+
+TRAINING = [
+    "Standard boosting uses a one-vs-all strategy, training one tree per class.",
+    "The collective step relies on all-to-all communication between workers.",
+    "Our model matches the baseline's accuracy and halves its memory at less than a tenth of "
+    "its training cost.",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Instead of the one-vs-all strategy that trains one tree per class, it fits one model.",
+        "The collective step relies on all-to-all communication between workers.",
+        "It matches the baseline's accuracy and halves its memory, all at less than a tenth of "
+        "its training cost.",
+    ],
+)
+def test_a_scope_word_in_a_term_or_summing_up_a_list_is_kept(text) -> None:  # type: ignore[no-untyped-def]
+    assert verdict_of(text, TRAINING) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Instead of the one-vs-all strategy, it fits one model that beats all baselines.",
+        "It matches all baselines' accuracy and halves its memory at a tenth of the cost.",
+        "The collective step always relies on all-to-all communication between workers.",
+    ],
+)
+def test_a_scope_word_standing_on_its_own_is_still_caught(text) -> None:  # type: ignore[no-untyped-def]
+    assert verdict_of(text, TRAINING) == "inflated_scope"

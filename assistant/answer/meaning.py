@@ -118,7 +118,7 @@ def find_conflict(
         )
         or figure_conflict(text, draft, related, config, cited_text)
     )
-    return conflict or inflated_scope(draft, cited_text)
+    return conflict or inflated_scope(draft, cited_text, text)
 
 
 def _denied_name(text: str, names: Sequence[str]) -> Conflict | None:
