@@ -8,7 +8,7 @@ import pytest
 
 from assistant.answer.figures import figure_conflict
 from assistant.answer.lexical import lexical_check, prepare, sentence_parts
-from assistant.answer.meaning import find_conflict, unfounded_negation
+from assistant.answer.meaning import _negation_trace, find_conflict, unfounded_negation
 from assistant.answer.parsed import direction_lines, parse
 from assistant.answer.scope import inflated_scope
 from assistant.answer.semantic import Semantic
@@ -596,3 +596,25 @@ def test_a_scope_word_in_a_term_or_summing_up_a_list_is_kept(text) -> None:  # t
 )
 def test_a_scope_word_standing_on_its_own_is_still_caught(text) -> None:  # type: ignore[no-untyped-def]
     assert verdict_of(text, TRAINING) == "inflated_scope"
+
+
+# --- negation: a restriction traces a negation only of what it restricts ------------------------
+
+
+def trace_of(source: str, focus_words: str) -> bool:
+    return _negation_trace(parse(source), parse(focus_words).content)
+
+
+def test_a_restriction_elsewhere_in_the_source_is_no_trace_of_a_negation() -> None:
+    source = (
+        "We learn just a few key parameters and keep the other weights fixed at their random "
+        "initial values, so they can be stored with a single random seed."
+    )
+    # "cannot be stored with a single random seed": "just" restricts the parameters learnt.
+    assert not trace_of(source, "stored single random seed")
+    assert trace_of(source, "learn few key parameters")
+
+
+def test_a_restriction_traces_the_negation_of_what_it_restricts() -> None:
+    source = "The transformer architecture used in current implementations ensures only the former."
+    assert trace_of(source, "current transformer implementations ensure")

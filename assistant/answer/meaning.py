@@ -394,10 +394,20 @@ def _unrestated_negation(
 def _negation_trace(parsed: Text, focus: frozenset[str] | None) -> bool:
     """``parsed`` negates or restricts something: with ``focus``, one of those words ("does not
     rely on any retained data" for the focus "rely retained data"), else anything at all."""
-    if _RESTRICTING & set(parsed.words) or _yet_to(parsed.words):
-        return True
     if focus is None:
-        return bool((negators() | soft_negators()) & set(parsed.words))
+        return bool(
+            (negators() | soft_negators() | _RESTRICTING) & set(parsed.words)
+            or _yet_to(parsed.words)
+        )
+    # A restriction traces a negation of what it restricts, the words around it ("ensures only
+    # the former" denies ensuring the rest), not of anything else its sentence says: "learns
+    # just a few key parameters and freezes the rest" is no trace of "cannot be stored".
+    if any(
+        (word in _RESTRICTING or (word == "yet" and parsed.words[i + 1 : i + 2] == ("to",)))
+        and any(_held(stem, focus) for stem in parsed.near(i))
+        for i, word in enumerate(parsed.words)
+    ):
+        return True
     # Any form of a focus word: "many existing algorithms do not apply" is traced by "are not
     # applicable" (stems "appli" and "applic", one extending the other; lexical.STEM_PREFIX).
     return any(
