@@ -618,3 +618,25 @@ def test_a_restriction_elsewhere_in_the_source_is_no_trace_of_a_negation() -> No
 def test_a_restriction_traces_the_negation_of_what_it_restricts() -> None:
     source = "The transformer architecture used in current implementations ensures only the former."
     assert trace_of(source, "current transformer implementations ensure")
+
+
+# --- an uncited overview: held by the answer's supported sentences and the evidence -------------
+
+OVERVIEW = (
+    "The collection spans learned indexes that predict key positions, updatable node layouts "
+    "and membership filters."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (OVERVIEW, True),
+        # A word neither the answer nor the evidence has: a claim of its own, with no citation.
+        (OVERVIEW.replace("membership filters", "filters on mobile hardware"), False),
+        # A negation nothing it sums up has.
+        (OVERVIEW.replace("that predict", "that do not predict"), False),
+    ],
+)
+def test_an_uncited_overview_is_held_by_what_the_answer_goes_on_to_say(text, kept) -> None:  # type: ignore[no-untyped-def]
+    assert topic_verdict(DraftSentence(text), DETAILS).supported is kept

@@ -260,6 +260,11 @@ def verify(
             decided[index] = lead
             continue
         decided[index] = _recite_or_refuse(text, citations, check, papers, config)
+    for index, _, _ in pending:
+        sentence = draft.sentences[index]
+        if not sentence.citations and not decided[index].supported:
+            overview = _overview(sentence.text, decided, papers, question_tokens, config)
+            decided[index] = overview or decided[index]
 
     checked: list[CheckedSentence] = []
     rejected: list[CheckedSentence] = []
@@ -505,6 +510,42 @@ def _lead(
         )
         return _unless_conflict(verdict, papers, config, texts)
     return None
+
+
+def _overview(
+    text: str,
+    decided: dict[int, CheckedSentence],
+    papers: dict[str, PaperText],
+    question_tokens: frozenset[str],
+    config: VerifySettings,
+) -> CheckedSentence | None:
+    """A sentence with no citation that sums up the answer ("The collection covers state space
+    models from their foundations through theory, efficiency and applications."): no one paper
+    states it, so none can be cited, but the answer's supported sentences, the evidence and the
+    question hold settings.verify.lexical_support of its words; it gives no figure but a count,
+    no name the evidence lacks, no negation they lack, and contradicts none of them."""
+    said = [found.text for found in decided.values() if found.supported and found.citations]
+    every = list(papers.values())
+    known = frozenset().union(
+        question_tokens, *(paper.tokens for paper in every), *(bm25.tokenize(line) for line in said)
+    )
+    evidence_text = " ".join(paper.lower for paper in every)
+    if (
+        numbers_in(text) - {str(number) for number in range(13)}
+        or any(name.lower() not in evidence_text for name in named_terms(text))
+        or held_share(claim_tokens(text, every), known) < config.lexical_support
+        or unfounded_negation(text, [*said, *(line for paper in every for line in paper.sentences)])
+        or _conflict(text, every, config, said) is not None
+    ):
+        return None
+    return CheckedSentence(
+        text,
+        [],
+        True,
+        1.0,
+        "overview: the answer's supported sentences and the evidence state what it sums up",
+        "connective",
+    )
 
 
 def _supporting_citations(
