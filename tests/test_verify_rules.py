@@ -640,3 +640,17 @@ OVERVIEW = (
 )
 def test_an_uncited_overview_is_held_by_what_the_answer_goes_on_to_say(text, kept) -> None:  # type: ignore[no-untyped-def]
     assert topic_verdict(DraftSentence(text), DETAILS).supported is kept
+
+
+def test_topic_sentences_nest() -> None:
+    inner = DraftSentence("One of them learns where keys sit with neural networks.", [LEARNED.id])
+    result = topic_verdict(DraftSentence(TOPIC, [LEARNED.id, UPDATABLE.id]), [inner, *DETAILS])
+    assert result.supported and result.note.startswith("lead")
+
+
+def test_a_summary_negation_is_judged_on_what_it_denies() -> None:
+    # The source negates "test" ("not all test samples"); the summary denies "fragile".
+    sources = ["Not all test samples help adaptation equally."]
+    summary = "Relying on entropy alone during test-time adaptation is not fragile."
+    assert unfounded_negation(summary, sources)
+    assert not unfounded_negation("Adaptation does not help on all test samples.", sources)

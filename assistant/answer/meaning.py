@@ -437,7 +437,12 @@ def unfounded_negation(text: str, sources: Sequence[str]) -> bool:
     ]
     if not hard:
         return False
-    focus = frozenset().union(*(draft.reach(i) for i in hard)) - framing_stems()
+    # What a negator denies follows it ("is not fragile", "how much is not speculated"); the
+    # words before it are what it is said of, which the sources may well negate elsewhere.
+    focus = (
+        frozenset(stem for i in hard for stem in draft.stems[i + 1 : i + 1 + ANCHOR_WINDOW] if stem)
+        - framing_stems()
+    )
     for source in sources:
         parsed = parse(source)
         if any(

@@ -253,13 +253,24 @@ def verify(
             continue
         decided[index] = _unless_conflict(verdict, papers, config)
 
-    for index, citations, check in pending:
-        text = draft.sentences[index].text
-        lead = _lead(index, draft, decided, papers, config)
-        if lead is not None:
+    # Topic sentences nest ("All four papers start from ..." over "The efficient method keeps
+    # entropy but ..." over its details): settle them until none is left to settle.
+    unsettled = [index for index, _, _ in pending]
+    while True:
+        settled = [
+            (index, lead)
+            for index in unsettled
+            if (lead := _lead(index, draft, decided, papers, config)) is not None
+        ]
+        if not settled:
+            break
+        for index, lead in settled:
             decided[index] = lead
-            continue
-        decided[index] = _recite_or_refuse(text, citations, check, papers, config)
+            unsettled.remove(index)
+    for index, citations, check in pending:
+        if index in unsettled:
+            text = draft.sentences[index].text
+            decided[index] = _recite_or_refuse(text, citations, check, papers, config)
     for index, _, _ in pending:
         sentence = draft.sentences[index]
         if not sentence.citations and not decided[index].supported:
