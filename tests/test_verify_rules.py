@@ -654,3 +654,11 @@ def test_a_summary_negation_is_judged_on_what_it_denies() -> None:
     summary = "Relying on entropy alone during test-time adaptation is not fragile."
     assert unfounded_negation(summary, sources)
     assert not unfounded_negation("Adaptation does not help on all test samples.", sources)
+
+
+def test_a_negated_subject_traces_the_negation_of_its_predicate() -> None:
+    source = "No amount of resampling of weaker models can enable them to match a strong model."
+    assert trace_of(source, "weaker models match strong model")
+    assert not trace_of(
+        "Resampling weaker models can enable them to match a strong model.", "match"
+    )

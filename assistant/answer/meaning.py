@@ -250,6 +250,21 @@ def _negated_subject(parsed: Text, position: int, reach: int) -> bool:
     return any(word in _SUBJECT_NEGATORS for word in before)
 
 
+def _subject_denies(parsed: Text, position: int) -> bool:
+    """The word at ``position`` is in the predicate of an auxiliary whose subject is negated (any
+    auxiliary before it): "no amount of inference scaling of weaker models can enable them to
+    match a sufficiently strong model" denies matching a strong model as "weaker models cannot
+    match a sufficiently strong model" does."""
+    return any(
+        parsed.words[j] in AUXILIARIES and _negated_subject(parsed, j, _SUBJECT_REACH)
+        for j in range(position)
+    )
+
+
+# Words before an auxiliary in which a negated subject denies it, where no settings reach
+# (a trace found in a cited sentence); settings.verify.subject_reach's default.
+_SUBJECT_REACH = VerifySettings().subject_reach
+
 # The negators that deny a subject.
 _SUBJECT_NEGATORS = frozenset(["no", "none", "neither", "nothing", "nobody"])
 
@@ -411,7 +426,7 @@ def _negation_trace(parsed: Text, focus: frozenset[str] | None) -> bool:
     # Any form of a focus word: "many existing algorithms do not apply" is traced by "are not
     # applicable" (stems "appli" and "applic", one extending the other; lexical.STEM_PREFIX).
     return any(
-        stem and _held(stem, focus) and _negated_at(parsed, i)
+        stem and _held(stem, focus) and (_negated_at(parsed, i) or _subject_denies(parsed, i))
         for i, stem in enumerate(parsed.stems)
     )
 
@@ -446,7 +461,7 @@ def unfounded_negation(text: str, sources: Sequence[str]) -> bool:
     for source in sources:
         parsed = parse(source)
         if any(
-            stem and _held(stem, focus) and _negated_at(parsed, i)
+            stem and _held(stem, focus) and (_negated_at(parsed, i) or _subject_denies(parsed, i))
             for i, stem in enumerate(parsed.stems)
         ):
             return False
