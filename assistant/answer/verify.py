@@ -466,7 +466,10 @@ def _lead(
     """A topic sentence ("Two methods remove the separate draft model altogether [a][b].")
     announces what the sentences after it go on to say of the same papers (a closing one, at the
     end of its paragraph, sums up those before it); its words are the writer's abstraction of
-    theirs, and neither its words nor its meaning match one abstract sentence.
+    theirs, and neither its words nor its meaning match one abstract sentence. The same holds for
+    a sentence that opens what an answer says of one paper in the writer's own framing ("The O3
+    framework targets practical unlearning for LLMs, where ..."): it is read in its context,
+    the abstract together with the supported sentences that go on about the paper.
 
     It is supported when those sentences cite only papers it cites, together all of them, and
     are themselves supported as cited; when it names no figure or name its cited abstracts lack
