@@ -8,13 +8,15 @@ import pytest
 
 from assistant.answer.figures import figure_conflict
 from assistant.answer.lexical import lexical_check, prepare, sentence_parts
-from assistant.answer.meaning import find_conflict
+from assistant.answer.meaning import _negation_trace, find_conflict, unfounded_negation
 from assistant.answer.parsed import direction_lines, parse
 from assistant.answer.scope import inflated_scope
 from assistant.answer.semantic import Semantic
-from assistant.answer.summary import group_supported, organises, parts_supported
+from assistant.answer.summary import group_supported, organises, parts_supported, stated_count
+from assistant.answer.verify import _unsupported_clause, verify
 from assistant.corpus import citation_key
-from assistant.models import Evidence, Paper
+from assistant.models import CheckedSentence, Draft, DraftSentence, Evidence, Paper
+from assistant.settings import Settings
 from assistant.tuning import VerifySettings
 
 
@@ -403,3 +405,260 @@ def test_denying_being_the_cited_paper_is_caught() -> None:
 def test_naming_the_cited_paper_is_kept() -> None:
     text = "The recognizer is SpeechStew, which simply mixes all available recognition data."
     assert find_conflict(text, STEW, STEW[0], STEW_NAMES) is None
+
+
+# --- a topic sentence: held by the sentences that go on to describe its papers ------------------
+
+LEARNED = paper(
+    "learned-index-aaaa",
+    "The Case for Learned Index Structures",
+    "We replace B-tree indexes with neural networks that predict the position of a key in a "
+    "sorted array. On real data sets the learned indexes are up to 70% faster than cache-"
+    "optimized B-trees and use less memory.",
+)
+UPDATABLE = paper(
+    "updatable-index-bbbb",
+    "An Updatable Adaptive Learned Index",
+    "We present an updatable learned index that adapts its node layout to the data and to the "
+    "workload. It supports inserts and lookups on dynamic key sets.",
+)
+BLOOM = paper(
+    "bloom-filter-cccc",
+    "Space-Efficient Membership Filters",
+    "Membership filters answer whether an element belongs to a set with a small false positive "
+    "rate, using a few bits per element.",
+)
+TOPIC = "Two papers swap classic tree lookups for neural models that predict where each key sits."
+DETAILS = [
+    DraftSentence(
+        "Learned indexes use neural networks to predict the position of a key in a sorted array "
+        "and are up to 70% faster than cache-optimized B-trees.",
+        [LEARNED.id],
+    ),
+    DraftSentence(
+        "The updatable variant adapts its node layout to the data and supports inserts.",
+        [UPDATABLE.id],
+    ),
+]
+
+
+def topic_verdict(topic: DraftSentence, details: list[DraftSentence]) -> CheckedSentence:
+    sentences = [topic, *details]
+    draft = Draft(
+        sentences=sentences, engine="llm", paragraphs=[list(range(len(sentences)))], headings=[""]
+    )
+    evidence = [Evidence(item, 1.0, 1) for item in (LEARNED, UPDATABLE, BLOOM)]
+    checked = verify(draft, evidence, Settings(unsupported="mark"))
+    return checked.sentences[0]
+
+
+def test_a_topic_sentence_is_held_by_the_sentences_describing_its_papers() -> None:
+    # Its own words ("swap", "classic", "sits") are the writer's: no abstract sentence holds
+    # enough of them, so only the sentences after it can.
+    result = topic_verdict(DraftSentence(TOPIC, [LEARNED.id, UPDATABLE.id]), DETAILS)
+    assert result.supported
+    assert result.note.startswith("lead")
+    # Alone, the same sentence is not held.
+    assert not topic_verdict(DraftSentence(TOPIC, [LEARNED.id, UPDATABLE.id]), []).supported
+
+
+def test_a_topic_sentence_whose_details_do_not_cover_its_papers_is_not_held() -> None:
+    # Misattributed: the sentences after it describe other papers than the one it cites.
+    assert not topic_verdict(DraftSentence(TOPIC, [BLOOM.id]), DETAILS).supported
+    # One cited paper the details never describe.
+    assert not topic_verdict(
+        DraftSentence(TOPIC, [LEARNED.id, UPDATABLE.id, BLOOM.id]), DETAILS
+    ).supported
+
+
+def test_a_topic_sentence_counting_other_works_than_it_cites_is_not_held() -> None:
+    counted = TOPIC.replace("Two papers", "Three papers")
+    assert not topic_verdict(DraftSentence(counted, [LEARNED.id, UPDATABLE.id]), DETAILS).supported
+
+
+def test_a_topic_sentence_denying_what_its_details_state_is_not_held() -> None:
+    denied = TOPIC.replace("swap", "do not swap")
+    assert not topic_verdict(DraftSentence(denied, [LEARNED.id, UPDATABLE.id]), DETAILS).supported
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three of the papers ask whether emergence can be predicted.", 3),
+        ("Five of them argue that entropy alone is unreliable.", 5),
+        ("All six works build on entropy.", 6),
+        ("Another strand asks whether attribution maps help.", None),
+        ("The model has two heads.", None),
+    ],
+)
+def test_the_count_of_works_a_sentence_states(text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert stated_count(text, VerifySettings().group_subject_words) == expected
+
+
+def test_a_negation_no_source_negates_is_unfounded() -> None:
+    sources = ["The scheduler removes idle workers from the pool after a timeout."]
+    assert unfounded_negation("The scheduler does not remove idle workers.", sources)
+    assert not unfounded_negation(
+        "The scheduler does not remove idle workers.",
+        ["Idle workers are never removed from the pool."],
+    )
+    assert not unfounded_negation("The scheduler removes idle workers.", sources)
+
+
+# --- figures: a list reworded keeps its order -------------------------------------------------
+
+CACHE = [
+    "The cache cuts memory traffic substantially, with reductions in read latency (31X) and "
+    "write latency (12X) on the server workload."
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The words moved from before each figure to after it.
+        "The cache reports reductions of 31X in read latency and 12X in write latency.",
+        # A "respectively" list: the figures in the order of the things they measure.
+        "On read and write latency, the cache reports reductions of 31X and 12X respectively.",
+    ],
+)
+def test_a_list_of_figures_reworded_in_its_source_order_is_kept(text) -> None:  # type: ignore[no-untyped-def]
+    assert verdict_of(text, CACHE) is None
+
+
+def test_two_figures_of_a_list_exchanged_are_still_caught() -> None:
+    text = "The cache reports reductions in read latency (12X) and write latency (31X)."
+    assert verdict_of(text, CACHE) == "contradicted_figure"
+
+
+# --- a clause the cited abstract lacks: merged from another paper, or the writer's framing ------
+
+
+def clause_verdict(text: str, cited: Paper, others: list[Paper]) -> str | None:
+    conflict = _unsupported_clause(
+        text,
+        [prepare(Evidence(cited, 1.0, 1))],
+        VerifySettings(),
+        others=[prepare(Evidence(item, 1.0, 1)) for item in others],
+    )
+    return None if conflict is None else conflict.verdict
+
+
+def test_a_clause_another_evidence_paper_states_is_a_merged_claim() -> None:
+    merged = (
+        "Learned indexes predict the position of a key in a sorted array, and membership "
+        "filters answer whether an element belongs to a set with few bits per element."
+    )
+    assert clause_verdict(merged, LEARNED, [UPDATABLE, BLOOM]) == "unsupported_claim"
+
+
+def test_a_framing_clause_no_evidence_paper_states_is_left_to_the_whole_sentence() -> None:
+    framed = (
+        "Learned indexes predict the position of a key in a sorted array, but the two papers "
+        "rethink different parts of the storage engine."
+    )
+    assert clause_verdict(framed, LEARNED, [UPDATABLE, BLOOM]) is None
+    # ... unless it denies what no cited sentence denies.
+    denied = framed.replace("rethink", "cannot rethink")
+    assert clause_verdict(denied, LEARNED, [UPDATABLE, BLOOM]) == "contradicted_negation"
+
+
+# --- scope: a scope word inside a term, or a pronoun summing up a list, widens nothing ----------
+
+TRAINING = [
+    "Standard boosting uses a one-vs-all strategy, training one tree per class.",
+    "The collective step relies on all-to-all communication between workers.",
+    "Our model matches the baseline's accuracy and halves its memory at less than a tenth of "
+    "its training cost.",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Instead of the one-vs-all strategy that trains one tree per class, it fits one model.",
+        "The collective step relies on all-to-all communication between workers.",
+        "It matches the baseline's accuracy and halves its memory, all at less than a tenth of "
+        "its training cost.",
+    ],
+)
+def test_a_scope_word_in_a_term_or_summing_up_a_list_is_kept(text) -> None:  # type: ignore[no-untyped-def]
+    assert verdict_of(text, TRAINING) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Instead of the one-vs-all strategy, it fits one model that beats all baselines.",
+        "It matches all baselines' accuracy and halves its memory at a tenth of the cost.",
+        "The collective step always relies on all-to-all communication between workers.",
+    ],
+)
+def test_a_scope_word_standing_on_its_own_is_still_caught(text) -> None:  # type: ignore[no-untyped-def]
+    assert verdict_of(text, TRAINING) == "inflated_scope"
+
+
+# --- negation: a restriction traces a negation only of what it restricts ------------------------
+
+
+def trace_of(source: str, focus_words: str) -> bool:
+    return _negation_trace(parse(source), parse(focus_words).content)
+
+
+def test_a_restriction_elsewhere_in_the_source_is_no_trace_of_a_negation() -> None:
+    source = (
+        "We learn just a few key parameters and keep the other weights fixed at their random "
+        "initial values, so they can be stored with a single random seed."
+    )
+    # "cannot be stored with a single random seed": "just" restricts the parameters learnt.
+    assert not trace_of(source, "stored single random seed")
+    assert trace_of(source, "learn few key parameters")
+
+
+def test_a_restriction_traces_the_negation_of_what_it_restricts() -> None:
+    source = "The transformer architecture used in current implementations ensures only the former."
+    assert trace_of(source, "current transformer implementations ensure")
+
+
+# --- an uncited overview: held by the answer's supported sentences and the evidence -------------
+
+OVERVIEW = (
+    "The collection spans learned indexes that predict key positions, updatable node layouts "
+    "and membership filters."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (OVERVIEW, True),
+        # A word neither the answer nor the evidence has: a claim of its own, with no citation.
+        (OVERVIEW.replace("membership filters", "filters on mobile hardware"), False),
+        # A negation nothing it sums up has.
+        (OVERVIEW.replace("that predict", "that do not predict"), False),
+    ],
+)
+def test_an_uncited_overview_is_held_by_what_the_answer_goes_on_to_say(text, kept) -> None:  # type: ignore[no-untyped-def]
+    assert topic_verdict(DraftSentence(text), DETAILS).supported is kept
+
+
+def test_topic_sentences_nest() -> None:
+    inner = DraftSentence("One of them learns where keys sit with neural networks.", [LEARNED.id])
+    result = topic_verdict(DraftSentence(TOPIC, [LEARNED.id, UPDATABLE.id]), [inner, *DETAILS])
+    assert result.supported and result.note.startswith("lead")
+
+
+def test_a_summary_negation_is_judged_on_what_it_denies() -> None:
+    # The source negates "test" ("not all test samples"); the summary denies "fragile".
+    sources = ["Not all test samples help adaptation equally."]
+    summary = "Relying on entropy alone during test-time adaptation is not fragile."
+    assert unfounded_negation(summary, sources)
+    assert not unfounded_negation("Adaptation does not help on all test samples.", sources)
+
+
+def test_a_negated_subject_traces_the_negation_of_its_predicate() -> None:
+    source = "No amount of resampling of weaker models can enable them to match a strong model."
+    assert trace_of(source, "weaker models match strong model")
+    assert not trace_of(
+        "Resampling weaker models can enable them to match a strong model.", "match"
+    )

@@ -45,7 +45,7 @@ from assistant.answer.parsed import (
 from assistant.answer.scope import inflated_scope
 from assistant.tuning import VerifySettings
 
-__all__ = ["Conflict", "find_conflict", "framing_stems"]
+__all__ = ["Conflict", "find_conflict", "framing_stems", "unfounded_negation"]
 
 # The thresholds (min_shared, close_share, min_anchors, compared_reach, negated_clause_share) are
 # settings.verify (assistant/tuning/writing.py), each described there.
@@ -118,7 +118,7 @@ def find_conflict(
         )
         or figure_conflict(text, draft, related, config, cited_text)
     )
-    return conflict or inflated_scope(draft, cited_text)
+    return conflict or inflated_scope(draft, cited_text, text)
 
 
 def _denied_name(text: str, names: Sequence[str]) -> Conflict | None:
@@ -249,6 +249,21 @@ def _negated_subject(parsed: Text, position: int, reach: int) -> bool:
     before = parsed.words[max(0, position - reach) : position]
     return any(word in _SUBJECT_NEGATORS for word in before)
 
+
+def _subject_denies(parsed: Text, position: int) -> bool:
+    """The word at ``position`` is in the predicate of an auxiliary whose subject is negated (any
+    auxiliary before it): "no amount of inference scaling of weaker models can enable them to
+    match a sufficiently strong model" denies matching a strong model as "weaker models cannot
+    match a sufficiently strong model" does."""
+    return any(
+        parsed.words[j] in AUXILIARIES and _negated_subject(parsed, j, _SUBJECT_REACH)
+        for j in range(position)
+    )
+
+
+# Words before an auxiliary in which a negated subject denies it, where no settings reach
+# (a trace found in a cited sentence); settings.verify.subject_reach's default.
+_SUBJECT_REACH = VerifySettings().subject_reach
 
 # The negators that deny a subject.
 _SUBJECT_NEGATORS = frozenset(["no", "none", "neither", "nothing", "nobody"])
@@ -394,14 +409,24 @@ def _unrestated_negation(
 def _negation_trace(parsed: Text, focus: frozenset[str] | None) -> bool:
     """``parsed`` negates or restricts something: with ``focus``, one of those words ("does not
     rely on any retained data" for the focus "rely retained data"), else anything at all."""
-    if _RESTRICTING & set(parsed.words) or _yet_to(parsed.words):
-        return True
     if focus is None:
-        return bool((negators() | soft_negators()) & set(parsed.words))
+        return bool(
+            (negators() | soft_negators() | _RESTRICTING) & set(parsed.words)
+            or _yet_to(parsed.words)
+        )
+    # A restriction traces a negation of what it restricts, the words around it ("ensures only
+    # the former" denies ensuring the rest), not of anything else its sentence says: "learns
+    # just a few key parameters and freezes the rest" is no trace of "cannot be stored".
+    if any(
+        (word in _RESTRICTING or (word == "yet" and parsed.words[i + 1 : i + 2] == ("to",)))
+        and any(_held(stem, focus) for stem in parsed.near(i))
+        for i, word in enumerate(parsed.words)
+    ):
+        return True
     # Any form of a focus word: "many existing algorithms do not apply" is traced by "are not
     # applicable" (stems "appli" and "applic", one extending the other; lexical.STEM_PREFIX).
     return any(
-        stem and _held(stem, focus) and _negated_at(parsed, i)
+        stem and _held(stem, focus) and (_negated_at(parsed, i) or _subject_denies(parsed, i))
         for i, stem in enumerate(parsed.stems)
     )
 
@@ -412,3 +437,32 @@ def _held(stem: str, focus: frozenset[str]) -> bool:
 
 def _yet_to(words: Sequence[str]) -> bool:
     return any(word == "yet" and following == "to" for word, following in pairwise(words))
+
+
+def unfounded_negation(text: str, sources: Sequence[str]) -> bool:
+    """``text`` negates something ("how much is not speculated") and no source sentence negates
+    what it negates (a content word around the negator, in any form):
+    a sentence in the writer's own words, checked against the sentences it sums up rather than
+    one it restates, may not bring a negation they lack."""
+    draft = parse(text)
+    hard = [
+        i
+        for i, word in enumerate(draft.words)
+        if word in negators() and not _restricts(draft.words, i)
+    ]
+    if not hard:
+        return False
+    # What a negator denies follows it ("is not fragile", "how much is not speculated"); the
+    # words before it are what it is said of, which the sources may well negate elsewhere.
+    focus = (
+        frozenset(stem for i in hard for stem in draft.stems[i + 1 : i + 1 + ANCHOR_WINDOW] if stem)
+        - framing_stems()
+    )
+    for source in sources:
+        parsed = parse(source)
+        if any(
+            stem and _held(stem, focus) and (_negated_at(parsed, i) or _subject_denies(parsed, i))
+            for i, stem in enumerate(parsed.stems)
+        ):
+            return False
+    return True

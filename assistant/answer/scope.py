@@ -15,8 +15,11 @@ def _scope_words() -> frozenset[str]:
     return frozenset(lexicon_words("scope"))
 
 
-def inflated_scope(draft: Text, cited_text: str) -> Conflict | None:
+def inflated_scope(draft: Text, cited_text: str, text: str = "") -> Conflict | None:
+    """A scope word of ``draft`` (parsed from ``text``) that no cited abstract uses; a word the
+    raw ``text`` uses only inside a hyphenated term or as a pronoun is no scope word there."""
     lower = cited_text.lower()
+    claimed = _claiming(text) if text else None
     found: list[tuple[int, str]] = [
         (i, word) for i, word in enumerate(draft.words) if word in _scope_words()
     ]
@@ -25,6 +28,8 @@ def inflated_scope(draft: Text, cited_text: str) -> Conflict | None:
     if re.search(r"\bstate of the art\b", raw):
         found.append((-1, "state-of-the-art"))
     for i, word in found:
+        if claimed is not None and i >= 0 and word not in claimed:
+            continue
         following = draft.words[i + 1 : i + 3] if i >= 0 else ()
         # "All three papers ...", "all of these" organise the answer, not a claim.
         if word in ("all", "every") and following[:1] and following[0] in _COUNTING:
@@ -45,6 +50,25 @@ def inflated_scope(draft: Text, cited_text: str) -> Conflict | None:
                 f"'{word}' claims more than the cited abstract, which never says it",
             )
     return None
+
+
+# ", all at less than 1/10th of the cost", ", all while ...": "all" after a comma and before a
+# preposition stands for what the sentence listed before it; it widens none of them.
+_SUMMING_ALL = re.compile(
+    r",\s+all\s+(?:at|with|while|within|without|in|on|for|under|using|from|by|through)\b",
+    re.IGNORECASE,
+)
+
+
+def _claiming(text: str) -> frozenset[str]:
+    """The words ``text`` uses standing on their own: not inside a hyphenated term ("the 1-vs-all
+    strategy", "all-to-all communication", "best-of-n sampling" name a thing, they widen no
+    claim), and "all" not as a pronoun summing up a list (_SUMMING_ALL)."""
+    words = [match.group(0).lower() for match in re.finditer(r"(?<![\w-])[A-Za-z]+(?![\w-])", text)]
+    standing = set(words)
+    if words.count("all") <= len(_SUMMING_ALL.findall(text)):
+        standing.discard("all")
+    return frozenset(standing)
 
 
 _GATHERING_VERBS = frozenset(

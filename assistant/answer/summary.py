@@ -67,6 +67,28 @@ def _group_nouns() -> frozenset[str]:
     return frozenset(bm25.tokenize(" ".join(lexicon_words("group_nouns"))))
 
 
+def stated_count(text: str, reach: int) -> int | None:
+    """How many works ``text`` says it speaks of ("Three of the papers ...", "All six works
+    ...", "Five of them ..."): a number before a group noun (``lexicon/group_nouns.txt``) or
+    before "of", within its first ``reach`` words, or None."""
+    opening = [word.lower() for word in re.findall(r"[A-Za-z0-9][\w'-]*", text)[:reach]]
+    counts = lexicon_words("number_words")
+    for position, word in enumerate(opening):
+        # "Five of them ...": a count that partitions the works is a count of works too.
+        if word == "of" and position and opening[position - 1] in counts[2:]:
+            return counts.index(opening[position - 1])
+        stems = bm25.tokenize(word)
+        if not stems or stems[0] not in _group_nouns():
+            continue
+        said = [
+            counts.index(w) if w in counts else int(w)
+            for w in opening[:position]
+            if w in counts or w.isdigit()
+        ]
+        return said[-1] if said else None
+    return None
+
+
 def organises(text: str, reach: int, cited: int) -> bool:
     """``text`` opens with a group of works as its subject ("Two methods remove ...", "Another
     strand asks ...", "A complementary line of work seeks ...", "Three of the papers ask ..."):

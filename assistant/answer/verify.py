@@ -36,12 +36,13 @@ from assistant.answer.lexical import (
     prepare,
     sentence_parts,
 )
-from assistant.answer.meaning import Conflict, find_conflict
+from assistant.answer.meaning import Conflict, find_conflict, unfounded_negation
 from assistant.answer.semantic import Semantic
 from assistant.answer.summary import (
     group_supported,
     organises,
     parts_supported,
+    stated_count,
     summary_supported,
 )
 from assistant.models import CheckedSentence, Draft, Evidence, VerdictKind
@@ -172,9 +173,8 @@ def verify(
         plans.append((index, citations, check, "recite"))
     semantic.run()
 
-    checked: list[CheckedSentence] = []
-    rejected: list[CheckedSentence] = []
-    kept: list[int] = []
+    decided: dict[int, CheckedSentence] = {}
+    pending: list[tuple[int, list[str], Check]] = []  # what the words and meaning did not settle
     for index, citations, check, status in plans:
         text = draft.sentences[index].text
         cited = [papers[paper_id] for paper_id in citations]
@@ -221,8 +221,6 @@ def verify(
                     "comparison: each part is stated by a cited paper, and each paper states a part",
                     "summary",
                 )
-            else:
-                status = "recite"
         elif status == "supported":
             verdict = CheckedSentence(
                 text,
@@ -250,69 +248,122 @@ def verify(
                     "group: each cited paper is the closest in meaning to what it says of them",
                     "summary",
                 )
-        if verdict is not None:
-            conflict = (
-                (_conflict(text, cited, config) or _unsupported_clause(text, cited, config))
-                if cited
-                else None
-            )
-            if conflict is None:
-                checked.append(verdict)
-                kept.append(index)
-                continue
-            # A sentence that contradicts its own cited paper is not moved to another one.
-            refused = CheckedSentence(
-                text,
-                citations,
-                False,
-                verdict.support_score,
-                f"{conflict.verdict.replace('_', ' ')}: {conflict.reason}",
-                conflict.verdict,
-            )
-        else:
-            backer = _find_supporter(text, papers, config, exclude=citations)
-            if backer is not None:
-                paper_id, score = backer
-                reason = "re-cited: " + (
-                    f"{', '.join(check.missing)} not in the cited abstract"
-                    if check.missing
-                    else "the cited abstract does not support it"
-                )
-                if not citations:
-                    reason = "re-cited: it had no valid citation"
-                checked.append(
-                    CheckedSentence(text, [paper_id], True, round(score, 3), reason, "recited")
-                )
-                kept.append(index)
-                continue
-            why = (
-                f"{', '.join(check.missing)} not in any evidence abstract"
-                if check.missing
-                else "no evidence abstract supports it"
-            )
-            refused = CheckedSentence(
-                text,
-                citations,
-                False,
-                round(check.lexical, 3),
-                f"unsupported: {why}",
-                _unsupported_kind(text, citations, check),
-            )
-            # Say the sharper thing when the sentence also reverses or overstates its source.
-            conflict = (
-                _conflict(text, cited, config)
-                if cited and check.lexical >= config.lexical_floor
-                else None
-            )
-            if conflict is not None:
-                refused.verdict = conflict.verdict
-                refused.note = f"{conflict.verdict.replace('_', ' ')}: {conflict.reason}"
-        if settings.unsupported == "mark":
-            checked.append(refused)
+        if verdict is None:
+            pending.append((index, citations, check))
+            continue
+        decided[index] = _unless_conflict(verdict, papers, config)
+
+    # Topic sentences nest ("All four papers start from ..." over "The efficient method keeps
+    # entropy but ..." over its details): settle them until none is left to settle.
+    unsettled = [index for index, _, _ in pending]
+    while True:
+        settled = [
+            (index, lead)
+            for index in unsettled
+            if (lead := _lead(index, draft, decided, papers, config)) is not None
+        ]
+        if not settled:
+            break
+        for index, lead in settled:
+            decided[index] = lead
+            unsettled.remove(index)
+    for index, citations, check in pending:
+        if index in unsettled:
+            text = draft.sentences[index].text
+            decided[index] = _recite_or_refuse(text, citations, check, papers, config)
+    for index, _, _ in pending:
+        sentence = draft.sentences[index]
+        if not sentence.citations and not decided[index].supported:
+            overview = _overview(sentence.text, decided, papers, question_tokens, config)
+            decided[index] = overview or decided[index]
+
+    checked: list[CheckedSentence] = []
+    rejected: list[CheckedSentence] = []
+    kept: list[int] = []
+    for index in sorted(decided):
+        result = decided[index]
+        if result.supported or settings.unsupported == "mark":
+            checked.append(result)
             kept.append(index)
         else:
-            rejected.append(refused)
+            rejected.append(result)
     return Verification(checked, removed, len(rejected), kept, rejected)
+
+
+def _unless_conflict(
+    verdict: CheckedSentence,
+    papers: dict[str, PaperText],
+    config: VerifySettings,
+    extra_sources: Sequence[str] = (),
+) -> CheckedSentence:
+    """``verdict`` unless the sentence reverses or overstates what its cited papers say (or the
+    ``extra_sources`` it is judged with); a sentence that contradicts its own cited paper is not
+    moved to another one."""
+    text = verdict.text
+    cited = [papers[paper_id] for paper_id in verdict.citations]
+    others = [paper for paper_id, paper in papers.items() if paper_id not in verdict.citations]
+    conflict = (
+        (
+            _conflict(text, cited, config, extra_sources)
+            or _unsupported_clause(text, cited, config, extra_sources, others)
+        )
+        if cited
+        else None
+    )
+    if conflict is None:
+        return verdict
+    return CheckedSentence(
+        text,
+        verdict.citations,
+        False,
+        verdict.support_score,
+        f"{conflict.verdict.replace('_', ' ')}: {conflict.reason}",
+        conflict.verdict,
+    )
+
+
+def _recite_or_refuse(
+    text: str,
+    citations: list[str],
+    check: Check,
+    papers: dict[str, PaperText],
+    config: VerifySettings,
+) -> CheckedSentence:
+    """A sentence its cited papers do not support: re-cited to the evidence paper that does, or
+    refused with the sharpest reason."""
+    cited = [papers[paper_id] for paper_id in citations]
+    backer = _find_supporter(text, papers, config, exclude=citations)
+    if backer is not None:
+        paper_id, score = backer
+        reason = "re-cited: " + (
+            f"{', '.join(check.missing)} not in the cited abstract"
+            if check.missing
+            else "the cited abstract does not support it"
+        )
+        if not citations:
+            reason = "re-cited: it had no valid citation"
+        return CheckedSentence(text, [paper_id], True, round(score, 3), reason, "recited")
+    why = (
+        f"{', '.join(check.missing)} not in any evidence abstract"
+        if check.missing
+        else "no evidence abstract supports it"
+    )
+    refused = CheckedSentence(
+        text,
+        citations,
+        False,
+        round(check.lexical, 3),
+        f"unsupported: {why}",
+        _unsupported_kind(text, citations, check),
+    )
+    # Say the sharper thing when the sentence also reverses or overstates its source.
+    conflict = (
+        _conflict(text, cited, config) if cited and check.lexical >= config.lexical_floor else None
+    )
+    if conflict is not None:
+        refused.verdict = conflict.verdict
+        refused.note = f"{conflict.verdict.replace('_', ' ')}: {conflict.reason}"
+    return refused
 
 
 def _unsupported_kind(text: str, citations: Sequence[str], check: Check) -> VerdictKind:
@@ -325,12 +376,17 @@ def _unsupported_kind(text: str, citations: Sequence[str], check: Check) -> Verd
     return "unsupported_claim"
 
 
-def _conflict(text: str, cited: Sequence[PaperText], config: VerifySettings) -> Conflict | None:
+def _conflict(
+    text: str,
+    cited: Sequence[PaperText],
+    config: VerifySettings,
+    extra_sources: Sequence[str] = (),
+) -> Conflict | None:
     sources = [
         sentence
         for paper in cited
         for sentence in (clean_sentence(paper.evidence.paper.title), *paper.sentences)
-    ]
+    ] + list(extra_sources)
     names = [
         name
         for paper in cited
@@ -340,17 +396,53 @@ def _conflict(text: str, cited: Sequence[PaperText], config: VerifySettings) -> 
             short_label(paper.evidence.paper),
         )
     ]
-    return find_conflict(text, sources, " ".join(paper.text for paper in cited), names, config)
+    cited_text = " ".join([*(paper.text for paper in cited), *extra_sources])
+    return find_conflict(text, sources, cited_text, names, config)
 
 
 def _unsupported_clause(
-    text: str, cited: Sequence[PaperText], config: VerifySettings
+    text: str,
+    cited: Sequence[PaperText],
+    config: VerifySettings,
+    extra_sources: Sequence[str] = (),
+    others: Sequence[PaperText] = (),
 ) -> Conflict | None:
-    """A clause of ``text`` whose words its cited abstracts do not hold (a merged claim)."""
+    """A clause of ``text`` that another evidence paper states and its cited abstracts do not (a
+    claim merged from another paper). A clause no evidence paper holds is the writer's own
+    framing ("but they change different parts of the pipeline", "and several works relax its
+    assumptions"), which the whole sentence's support already judged, unless it brings a
+    negation no cited sentence has."""
     clauses = _CLAUSE_BREAK.split(text)
     if len(clauses) < 2:
         return None
-    known = frozenset().union(*(paper.tokens for paper in cited))
+    known = frozenset().union(
+        *(paper.tokens for paper in cited), *(bm25.tokenize(source) for source in extra_sources)
+    )
+    for clause in clauses:
+        tokens = claim_tokens(clause, cited)
+        if len(tokens) < config.clause_min_words:
+            continue
+        share = held_share(tokens, known)
+        if share >= config.clause_share:
+            continue
+        elsewhere = max((held_share(tokens, paper.tokens) for paper in others), default=0.0)
+        if elsewhere >= config.clause_share and elsewhere > share:
+            return Conflict(
+                "unsupported_claim",
+                f'the clause "{clause.strip()[:100]}" is not in the cited abstract',
+            )
+        # The writer's framing may not deny what the sources say ("they cannot be grouped").
+        if unfounded_negation(
+            clause, [*extra_sources, *(line for paper in cited for line in paper.sentences)]
+        ):
+            return Conflict(
+                "contradicted_negation",
+                f'the clause "{clause.strip()[:100]}" negates what no cited sentence negates',
+            )
+    return None
+    known = frozenset().union(
+        *(paper.tokens for paper in cited), *(bm25.tokenize(source) for source in extra_sources)
+    )
     for clause in clauses:
         tokens = claim_tokens(clause, cited)
         if len(tokens) < config.clause_min_words:
@@ -362,6 +454,112 @@ def _unsupported_clause(
                 f'the clause "{clause.strip()[:100]}" is not in the cited abstract',
             )
     return None
+
+
+def _lead(
+    index: int,
+    draft: Draft,
+    decided: dict[int, CheckedSentence],
+    papers: dict[str, PaperText],
+    config: VerifySettings,
+) -> CheckedSentence | None:
+    """A topic sentence ("Two methods remove the separate draft model altogether [a][b].")
+    announces what the sentences after it go on to say of the same papers (a closing one, at the
+    end of its paragraph, sums up those before it); its words are the writer's abstraction of
+    theirs, and neither its words nor its meaning match one abstract sentence. The same holds for
+    a sentence that opens what an answer says of one paper in the writer's own framing ("The O3
+    framework targets practical unlearning for LLMs, where ..."): it is read in its context,
+    the abstract together with the supported sentences that go on about the paper.
+
+    It is supported when those sentences cite only papers it cites, together all of them, and
+    are themselves supported as cited; when it names no figure or name its cited abstracts lack
+    and counts as many works as it cites; when those abstracts and those sentences hold
+    settings.verify.lead_share of its words; when a negation it states is found in them too (a
+    summary does not deny what its details state); and when it contradicts neither. A sentence
+    misattributed or about another topic fails the first or the third test."""
+    sentence = draft.sentences[index]
+    citations = [paper_id for paper_id in dict.fromkeys(sentence.citations) if paper_id in papers]
+    if not citations:
+        return None
+    cited = [papers[paper_id] for paper_id in citations]
+    check = lexical_check(sentence.text, cited)
+    count = stated_count(sentence.text, config.group_subject_words)
+    if not check.hard_ok or (count is not None and count != len(citations)):
+        return None
+    paragraph = next((members for members in draft.paragraphs if index in members), [index])
+    position = paragraph.index(index)
+    runs = [paragraph[position + 1 :]]
+    if position == len(paragraph) - 1:
+        runs.append(paragraph[:position][::-1])
+    for run in runs:
+        elaboration: list[CheckedSentence] = []
+        for other in run:
+            found = decided.get(other)
+            if (
+                found is None
+                or not found.supported
+                or not found.citations
+                or not set(found.citations) <= set(citations)
+            ):
+                break
+            elaboration.append(found)
+        if {paper_id for found in elaboration for paper_id in found.citations} != set(citations):
+            continue
+        texts = [found.text for found in elaboration]
+        known = frozenset().union(
+            *(paper.tokens for paper in cited), *(bm25.tokenize(text) for text in texts)
+        )
+        share = held_share(claim_tokens(sentence.text, cited), known)
+        if share < config.lead_share or unfounded_negation(
+            sentence.text, [*texts, *(line for paper in cited for line in paper.sentences)]
+        ):
+            continue
+        verdict = CheckedSentence(
+            sentence.text,
+            citations,
+            True,
+            round(share, 3),
+            "lead: the sentences next to it state it of the papers it cites",
+            "summary",
+        )
+        return _unless_conflict(verdict, papers, config, texts)
+    return None
+
+
+def _overview(
+    text: str,
+    decided: dict[int, CheckedSentence],
+    papers: dict[str, PaperText],
+    question_tokens: frozenset[str],
+    config: VerifySettings,
+) -> CheckedSentence | None:
+    """A sentence with no citation that sums up the answer ("The collection covers state space
+    models from their foundations through theory, efficiency and applications."): no one paper
+    states it, so none can be cited, but the answer's supported sentences, the evidence and the
+    question hold settings.verify.lexical_support of its words; it gives no figure but a count,
+    no name the evidence lacks, no negation they lack, and contradicts none of them."""
+    said = [found.text for found in decided.values() if found.supported and found.citations]
+    every = list(papers.values())
+    known = frozenset().union(
+        question_tokens, *(paper.tokens for paper in every), *(bm25.tokenize(line) for line in said)
+    )
+    evidence_text = " ".join(paper.lower for paper in every)
+    if (
+        numbers_in(text) - {str(number) for number in range(13)}
+        or any(name.lower() not in evidence_text for name in named_terms(text))
+        or held_share(claim_tokens(text, every), known) < config.lexical_support
+        or unfounded_negation(text, [*said, *(line for paper in every for line in paper.sentences)])
+        or _conflict(text, every, config, said) is not None
+    ):
+        return None
+    return CheckedSentence(
+        text,
+        [],
+        True,
+        1.0,
+        "overview: the answer's supported sentences and the evidence state what it sums up",
+        "connective",
+    )
 
 
 def _supporting_citations(

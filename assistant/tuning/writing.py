@@ -139,6 +139,16 @@ class VerifySettings(Group):
         ge=1,
         description="... and its group noun comes within this many words of its start.",
     )
+    lead_share: float = Field(
+        default=0.4,
+        ge=0,
+        le=1,
+        description=(
+            "A topic sentence whose papers the next sentences of its paragraph go on to describe "
+            "(each supported) is supported when its cited abstracts and those sentences hold this "
+            "share of its content words (its other words are the writer's abstraction)."
+        ),
+    )
     min_shared: int = Field(
         default=3,
         ge=1,
