@@ -67,6 +67,22 @@ def test_a_topic_asked_without_saying_papers_gets_every_paper_about_it(corpus_as
     assert len(papers) >= 3
 
 
+def test_a_question_that_says_neither_one_nor_several_is_decided_by_the_evidence(
+    corpus_assistant,
+) -> None:
+    """No "which paper", no "which papers": several papers about it make it a topic, and a
+    question about one remembered paper stays that paper's."""
+    topic = cited(corpus_assistant.ask("deep learning for molecules and drug discovery here?"))
+    assert {"low-data-drug-7fee", "retrosynthetic-planning-dual-3383"} <= topic
+    one = cited(
+        corpus_assistant.ask(
+            "I remember a paper where a small model builds an approximate KV cache for the big "
+            "one. What gains on TriviaQA?"
+        )
+    )
+    assert one == {"kv-prediction-improved-ab16"}
+
+
 def test_entropy_tta_question_cites_the_entropy_based_adaptation_papers(corpus_assistant) -> None:
     answer = corpus_assistant.ask("how do entropy-based TTA methods differ")
     assert not answer.abstained
@@ -397,6 +413,12 @@ def test_extractive_answers_are_deterministic(corpus_assistant) -> None:
         ("Which time-series architecture uses a companion matrix?", "lookup"),
         ("What accuracy gains does the method report over TENT?", "lookup"),
         ("Is there work showing that pruning one weight breaks an LLM?", "lookup"),
+        ("LMs keep producing dull text. What has been tried to fix this?", "topic"),
+        ("How do recommender system papers here deal with embeddings?", "topic"),
+        ("What work is there on looking inside LLMs?", "topic"),
+        ("Which paper measures small models' task performance by sampling?", "lookup"),
+        ("I remember a paper where a small model builds a KV cache. What gains?", "lookup"),
+        ("How few trainable parameters do you need to fine-tune RoBERTa?", "lookup"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:

@@ -18,7 +18,7 @@ from assistant.answer import relevance
 from assistant.answer.features import naming_the_topic, other_sense_papers, relevance_features
 from assistant.answer.sentences import DocumentFrequency, Weights, local_weights, score_sentences
 from assistant.models import Evidence, Paper, Task
-from assistant.text.query import asks_for_several, question_kind, split_clauses
+from assistant.text.query import asks_for_one, asks_for_several, question_kind, split_clauses
 
 if TYPE_CHECKING:
     from assistant.retrieve import Retrieval
@@ -117,22 +117,21 @@ def relevant_papers(
         # and a related-work request want every paper about the topic, judged by the model that
         # leans on meaning (see evals/fit_relevance.py); a comparison, the few papers its topic
         # names; any other question the papers above the first clear break.
-        wants_all = task != "ask" or question_kind(retrieval.query) == "topic"
+        query = retrieval.query
+        wants_all = task != "ask" or question_kind(query) == "topic"
+        # One paper stands alone: the question is that paper's to answer ("what did they find",
+        # "which models did best"), unless it asks for papers in so many words and the topic model
+        # finds a second one about it, or it says neither one nor several ("LMs keep producing
+        # dull text: what has been tried?", "deep learning for molecules here?") and the topic
+        # model finds several papers about it: then the evidence, not the phrasing, decides.
+        if task == "ask" and len(specific) > 1 and specific[1][1] < tuning.single_paper_below:
+            on_topic = sum(1 for _, probability in topic_ordered() if probability >= threshold)
+            several = asks_for_several(query) and on_topic >= 2
+            undecided = not asks_for_one(query) and on_topic >= tuning.topic_several_papers
+            if not (several or undecided):
+                return specific[:1]
+            wants_all = True
         broad = wants_all and task != "compare"
-        # One paper stands alone: the question is that paper's to answer, however it is phrased
-        # ("what did they find", "which models did best"), unless it asks for papers in so many
-        # words and the topic model finds a second one about it.
-        if (
-            task == "ask"
-            and len(specific) > 1
-            and specific[1][1] < tuning.single_paper_below
-            and (
-                not asks_for_several(retrieval.query)
-                or len(topic_ordered()) < 2
-                or topic_ordered()[1][1] < threshold
-            )
-        ):
-            return specific[:1]
         ordered = topic_ordered() if broad else specific
         threshold = threshold if broad else tuning.relevance_threshold
         chosen: list[tuple[Paper, float]] = []

@@ -28,7 +28,7 @@ _FRAMING_WORDS = (
 FRAMING_TOKENS = frozenset(tokenize(_FRAMING_WORDS))
 
 _NUMERIC_CLAUSE = re.compile(
-    r"\b(?:how (?:much|many|fast|large|small|closely|well|often)|by what|what (?:[\w-]+ ){0,4}?"
+    r"\b(?:how (?:much|many|few|fast|large|small|closely|well|often)|by what|what (?:[\w-]+ ){0,4}?"
     r"(?:speed-?ups?|accuracy|error|errors|score|rate|reduction|improvement|gain|percentage|share|"
     r"fraction|perplexity|wer|latency|throughput|factor|increment|time|size|precision|recall|"
     r"margin|number|cost|memory|lift|boost|win-?rate|drop)|at what|to what (?:extent|degree))",
@@ -91,6 +91,9 @@ class Clause:
 # "How has X been extended ...", "how are researchers ...", "are there papers ...": the ways or the
 # works, in the plural, without a wh-noun to say so.
 _SEVERAL_WAYS = re.compile(
+    r"(?:^|[.?!]\s+)what(?:'s| has| have) been (?:done|tried|proposed|studied|explored)\b|"
+    r"(?:^|[.?!]\s+)what (?:work|research) (?:is|exists|has been)\b|"
+    r"^\s*how do (?:[\w-]+ ){0,3}(?:papers|works|methods|approaches|studies|models)\b|"
     r"^\s*how (?:has|have) .+? been \w+(?:ed|en)\b|^\s*how (?:are|do|have) (?:people|researchers|"
     r"authors|others|recent works?|papers|methods)\b|^\s*are there (?:any |other |some )?"
     r"(?:[\w-]+ ){0,2}(?:papers|works|methods|approaches|studies|techniques|models)\b",
@@ -137,20 +140,65 @@ def _asked_for_in_plural(question: str) -> bool:
     return False
 
 
+# A question about one paper says so: "a paper where ...", "that ... paper", "there's a method
+# that ...", "I remember ...", "what was that ...", or it asks for a figure ("how much ...").
+_ONE_PAPER = re.compile(
+    r"\b(?:a|one|the|that|this)\s+(?:[\w-]+\s+){0,4}?(?:paper|work|study|article|method|approach|"
+    r"technique|framework|system|dataset|benchmark|metric|algorithm|architecture|rule|trick|fix|"
+    r"recognizer|codec|regulari[sz]er|sampler|model|network|score)\b(?!\s*(?:s|es)\b)|"
+    r"^\s*(?:there'?s|there is|i remember|i recall|someone|somebody|is there|was there|"
+    r"what was (?:that|the)|which one)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_one(question: str) -> bool:
+    """The question is about one paper or one finding, in so many words: "I remember a paper
+    where ...", "what was that ... model", "there's a method that ...", "which speaker verification
+    paper ...", "how much smaller is ..."; it is answered by that paper unless another states the
+    same."""
+    text = question.strip()
+    if asks_for_several(text):
+        return False
+    return bool(
+        _ONE_PAPER.search(text)
+        or _NUMERIC_CLAUSE.search(text)
+        or _LOOKUP_OPENING.search(text)
+        or _ONE_ASKED_FOR.match(text)
+    )
+
+
 def asks_for_several(question: str) -> bool:
     """The question names what it wants in the plural ("which papers ...", "what methods ...",
     "what newer variants of X ...", "how do X differ", "how has X been extended"): a request for
     every paper about something, not for one finding."""
-    return bool(
-        _PLURAL_OPENING.search(question)
-        or _SEVERAL_WAYS.search(question)
-        or _asked_for_in_plural(question)
-    )
+    if _SEVERAL_WAYS.search(question):
+        return True
+    if _asked_for_in_singular(question):
+        return False  # "which paper measures small models' ...": one paper, about models
+    return bool(_PLURAL_OPENING.search(question) or _asked_for_in_plural(question))
+
+
+def _asked_for_in_singular(question: str) -> bool:
+    """The phrase after "which"/"what" ends in a singular head: "which paper ...", "which
+    speaker verification paper ...", "what fix was proposed"."""
+    opening = re.match(r"^\s*(?:which|what)\s+(.*)", question, re.IGNORECASE)
+    if not opening:
+        return False
+    stops = frozenset(words("question_stops"))
+    for word in (word.strip(",;:?'\"()").lower() for word in opening.group(1).split()[:7]):
+        if word in _SINGULAR_HEADS:
+            return True
+        if word in stops or word in _PLURAL_HEADS or _plural_noun(word):
+            return False
+    return False
 
 
 def question_kind(question: str) -> QuestionKind:
     """A lookup asks for one paper ("which work does X?"); a topic asks about several."""
     text = question.strip()
+    if _SEVERAL_WAYS.search(text):
+        return "topic"  # "what work is there on X": "work" is no singular head here
     opening = re.match(r"^\s*(?:which|what)\s+((?:[\w-]+\s+){0,6})", text, re.IGNORECASE)
     if opening:
         for word in opening.group(1).lower().split():
@@ -160,7 +208,7 @@ def question_kind(question: str) -> QuestionKind:
                 return "lookup"
     if asks_for_several(text):
         return "topic"
-    if _ONE_ASKED_FOR.match(text):
+    if asks_for_one(text):
         return "lookup"
     if re.match(r"^\s*how (?:do|did|can|could) .+ (?:differ|compare|vary)", text, re.IGNORECASE):
         return "topic"

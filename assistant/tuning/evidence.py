@@ -94,6 +94,16 @@ class EvidenceSettings(Group):
             "paper 0.46-0.72 but one at 0.84; topics' 0.77-0.99 but one at 0.55)."
         ),
     )
+    topic_several_papers: int = Field(
+        default=3,
+        ge=2,
+        description=(
+            "ask: a question that says neither 'which paper' nor 'which papers' (\"what has been "
+            'tried against dull text?") is answered by every paper about it when the topic model '
+            "gives at least this many papers the topic bar; fewer, and by the best paper alone "
+            "(tuning lookups that say neither find 1-2 such papers, topics 3-14)."
+        ),
+    )
     relevance_gap: float = Field(
         default=0.25,
         gt=0,
