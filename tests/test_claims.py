@@ -476,3 +476,13 @@ def test_all_three_of_something_not_shown_is_a_dangling_reference() -> None:
         int,
     )
     assert _drop_demonstratives_of("all of the models improve") == "all of the models improve"
+
+
+def test_a_plural_acronym_is_a_class_of_models_not_the_papers_name() -> None:
+    abstract = (
+        "Bayesian optimization needs surrogates. We study Bayesian neural networks (BNNs) as "
+        "alternatives to standard GP surrogates. BNNs are compared on many benchmarks, and BNNs "
+        "are found to be competitive."
+    )
+    claims = analyse("A Study of Bayesian Neural Network Surrogates", abstract)
+    assert claims.name != "BNNs"

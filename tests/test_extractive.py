@@ -453,6 +453,10 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
             "Experiments on ImageNet-C verify the effectiveness of our proposed method.",
             "Experiments on ImageNet-C verify the effectiveness of the proposed method.",
         ),
+        (
+            "Our approach is effective for big data applications like ours that need accuracy.",
+            "X's approach is effective for big data applications that need accuracy.",
+        ),
     ],
 )
 def test_rewrites_change_only_the_voice(sentence: str, expected: str) -> None:

@@ -18,6 +18,7 @@ from assistant.lint.base import (
 )
 from assistant.lint.sentences import _starts_first_person
 from assistant.models import Answer, Paper
+from assistant.text.claims.names import is_plural_acronym, presents_as_own
 from assistant.text.facts import named_dataset, reported_figure
 from assistant.tuning import LintSettings
 
@@ -35,29 +36,11 @@ def _label_problem(label: str, paper: Paper | None) -> str | None:
         return "generic word"
     # A plural acronym ("NDEs", "HRs") names a family of models or a component, unless the
     # abstract presents it as the paper's own ("We present Prior-Data Fitted Networks (PFNs)").
-    if re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z]s", label) and not (
-        paper is not None and _presents(paper.abstract, label)
+    if is_plural_acronym(label) and not (
+        paper is not None and presents_as_own(paper.abstract, label)
     ):
         return "generic word"
     return None
-
-
-def _presents(abstract: str, name: str) -> bool:
-    # Active ("we propose ... (CINs)") or passive ("the concept of ... (CINs) is proposed").
-    return bool(
-        re.search(
-            r"\b(?:propose|present|introduce|call|name|dub|term)\w*\s+(?:[\w-]+\s+){0,8}?"
-            rf"\({re.escape(name)}\)",
-            abstract,
-            re.IGNORECASE,
-        )
-        or re.search(
-            rf"\({re.escape(name)}\)\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
-            r"(?:proposed|presented|introduced)\b",
-            abstract,
-            re.IGNORECASE,
-        )
-    )
 
 
 def bad_labels(

@@ -112,6 +112,9 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=[a-z])", f"{authors} ", text, count=1)
     text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=[a-z])", "the authors ", text)
     text = re.sub(r"\b[Oo]ur\b", "the", text)
+    # "for big data applications like ours that require ...": the authors' own use, an aside
+    text = re.sub(r",?\s+(?:like|such as|including)\s+ours\b", "", text)
+    text = re.sub(r"\bours\b", "the authors'", text)
     text = drop_self_reference(text)
     text = re.sub(r"\bus\b", authors, text)
     return text[0].upper() + text[1:] if text else text

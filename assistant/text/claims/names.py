@@ -92,6 +92,35 @@ def _title_name(title: str, abstract: str) -> str | None:
     return None
 
 
+def is_plural_acronym(token: str) -> bool:
+    """ "NDEs", "BNNs", "PFNs": an acronym in the plural, usually a family of models."""
+    return bool(re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z]s", token))
+
+
+def presents_as_own(abstract: str, name: str) -> bool:
+    """The abstract presents ``name`` as its own contribution: actively ("we propose ...
+    (CINs)") or passively ("the concept of ... (CINs) is proposed")."""
+    return bool(
+        re.search(
+            r"\b(?:propose|present|introduce|call|name|dub|term)\w*\s+(?:[\w-]+\s+){0,8}?"
+            rf"\({re.escape(name)}\)",
+            abstract,
+            re.IGNORECASE,
+        )
+        or re.search(
+            rf"\({re.escape(name)}\)\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+            r"(?:proposed|presented|introduced)\b",
+            abstract,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _family_not_own(token: str, abstract: str) -> bool:
+    # "we study Bayesian neural networks (BNNs)": the family the paper studies, not its name
+    return is_plural_acronym(token) and not presents_as_own(abstract, token)
+
+
 def strength_of(match: re.Match[str]) -> int:
     """The strength of the contribution verb a ``_contribution_pattern`` match found."""
     return _verb_forms().get(re.sub(r"\s+", " ", match.group("verb")), ("", 1))[1]
@@ -182,13 +211,19 @@ def paper_name(title: str, abstract: str) -> str | None:
     )
     acronyms = {match.group(1) for match in _DEFINED_ACRONYM.finditer(abstract)}
     for token, _count in subjects.most_common():
-        if token in acronyms or abstract.count(token) >= 2:
+        if (token in acronyms or abstract.count(token) >= 2) and not _family_not_own(
+            token, abstract
+        ):
             return token
     # an acronym the abstract defines and keeps using ("... feedback (RLCF) framework")
     frequent = Counter(
         {token: len(re.findall(rf"\b{re.escape(token)}\b", abstract)) for token in acronyms}
     )
-    ranked = [(t, c) for t, c in frequent.most_common() if c >= 3 and _is_name(t, abstract)]
+    ranked = [
+        (t, c)
+        for t, c in frequent.most_common()
+        if c >= 3 and _is_name(t, abstract) and not _family_not_own(t, abstract)
+    ]
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
