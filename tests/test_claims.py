@@ -486,3 +486,21 @@ def test_a_plural_acronym_is_a_class_of_models_not_the_papers_name() -> None:
     )
     claims = analyse("A Study of Bayesian Neural Network Surrogates", abstract)
     assert claims.name != "BNNs"
+
+
+def test_a_sentence_opening_on_they_speaks_of_what_the_sentence_before_named() -> None:
+    from assistant.text.claims import standalone
+
+    # abstracts' authors say "we": "they" are the models of a sentence not shown
+    assert standalone("They involve an autoregressive decoder, which is inefficient.") is None
+    assert standalone("Transformers involve an autoregressive decoder.") is not None
+
+
+def test_this_right_after_the_contribution_is_the_contribution() -> None:
+    from assistant.text.claims import standalone
+
+    sentence = "This utilizes a continuous integrate-and-fire based predictor to count tokens."
+    assert standalone(sentence, after_contribution=True) == (
+        "It utilizes a continuous integrate-and-fire based predictor to count tokens."
+    )
+    assert standalone(sentence) is None  # anywhere else, which "this" is not said

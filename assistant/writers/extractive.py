@@ -152,7 +152,15 @@ class ExtractiveWriter(Writer):
         standing = [
             (item, text)
             for item in usable
-            if (text := standalone(view.sentences[item.index], view.paper.title)) is not None
+            if (
+                text := standalone(
+                    view.sentences[item.index],
+                    view.paper.title,
+                    after_contribution=item.index > 0
+                    and view.roles[item.index - 1] == "contribution",
+                )
+            )
+            is not None
         ]
         wanted = max(3, len(clauses) + 1)
         said = say_paper(

@@ -112,12 +112,22 @@ def analyse(title: str, abstract: str) -> PaperClaims:
     )
 
 
-def standalone(sentence: str, known: str = "") -> str | None:
+def standalone(sentence: str, known: str = "", *, after_contribution: bool = False) -> str | None:
     """An abstract sentence as prose can quote it: leading discourse openers ("To address these
     issues,", "Second,") removed, a demonstrative before a self-describing phrase made "the"; None
     when what is left leans on an antecedent it does not contain ("these limitations") and the
-    reader was not given in ``known`` (the paper's title)."""
+    reader was not given in ``known`` (the paper's title). ``after_contribution``: the sentence
+    follows the one saying what the paper proposes, so a bare "This" before a verb is that
+    contribution ("This utilizes a continuous integrate-and-fire based predictor ...")."""
     text = fix_artefacts(sentence[_strip_openers(sentence, 0) :])
     text = text[:1].upper() + text[1:]
+    if after_contribution:
+        text = re.sub(
+            r"^This\s+(?=(?:\w+ly\s+)?[a-z]+s\b(?!\s+(?:is|are|was|were)\b))", "It ", text
+        )
+    if re.match(r"(?:They|Their|Them)\b", text):
+        # An abstract's authors say "we": "They involve an autoregressive decoder ..." speaks of
+        # the models of the sentence before, and under the paper's name would say it of the paper
+        return None
     cleaned = _drop_demonstratives(text, known)
     return None if isinstance(cleaned, int) else cleaned
