@@ -231,6 +231,8 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
             or any(_vague_nouns().match(word) for word in phrase[:3])
             or re.match(r"(?:two|three|four|both)\b", phrase[0])
             or (word in {"this", "these", "those"} and _PRONOUN_VERB.match(phrase[0]))
+            # "This utilizes ...": a singular "this" before a word in -s is before its verb
+            or (word == "this" and re.fullmatch(r"[a-z]+[^siu]s", phrase[0]) is not None)
             # "This matrix is induced by ...": one noun and its verb; which matrix, the sentence
             # before said ("these selective SSMs are ..." describes itself)
             or (_PRONOUN_VERB.fullmatch(phrase[1]) and not _PRONOUN_VERB.fullmatch(phrase[0]))
