@@ -504,3 +504,10 @@ def test_this_right_after_the_contribution_is_the_contribution() -> None:
         "It utilizes a continuous integrate-and-fire based predictor to count tokens."
     )
     assert standalone(sentence) is None  # anywhere else, which "this" is not said
+
+
+def test_the_papers_own_method_is_not_its_setting() -> None:
+    # "... experiments on O3 ...": O3 is the paper's own framework, not where it is evaluated
+    claims = _claims("Practical Unlearning for Large Language Models")
+    assert claims.name == "O3"
+    assert claims.setting is None or claims.setting.text != "on O3"

@@ -155,6 +155,8 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
             text = _finish(raw, name, min_words=2)  # "on MS-MARCO"
             if not text or _DANGLING_START.match(text.split(None, 1)[1]):
                 continue
+            if name and text.split(None, 1)[1] == name:
+                continue  # "experiments on O3": the paper's own method is no setting
             score = _setting_score(text, sentence)
             if best is None or score > best[0]:
                 best = (score, -index, _span_from(sentences, index, start, text))
