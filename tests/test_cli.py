@@ -231,3 +231,10 @@ def test_related_work_latex_writes_a_matching_bib(
     keys = {key for group in keys for key in group.split(",")}
     bib = (tmp_path / "rw.bib").read_text()
     assert keys and all(f"{{{key}," in bib for key in keys)
+
+
+def test_a_compare_topic_keeps_its_punctuation(indexed_settings: Settings) -> None:
+    # commas separate ids after --papers; in a topic they are the user's words, heading included
+    result = runner.invoke(app, ["compare", "quantization of LLMs, VLMs, and SSMs", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["question"] == "quantization of LLMs, VLMs, and SSMs"

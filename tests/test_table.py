@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.table import _phrase
+from assistant.answer.table import _phrase, distinct_measures
 
 
 def test_a_short_claim_is_its_own_cell() -> None:
@@ -54,3 +54,15 @@ def test_a_cut_inside_a_coordination_leaves_no_conjunction_behind() -> None:
     )
     cell = _phrase(claim, keep="96.4%")
     assert cell == "The method closes the performance gap by 96.4% in single-task scenarios"
+
+
+def test_a_conjunct_cut_from_its_figure_goes_with_it() -> None:
+    claim = (
+        "Q-VLM compresses the memory by 2.78x and increase generate speed by 1.44x about 13B "
+        "LLaVA model without performance degradation on diverse multi-modal reasoning tasks"
+    )
+    assert _phrase(claim, keep="2.78x") == "Q-VLM compresses the memory by 2.78x"
+
+
+def test_one_measure_spelled_two_ways_is_one_measure() -> None:
+    assert distinct_measures(["memory", "speed-ups", "speedup"]) == ["memory", "speed-ups"]

@@ -144,6 +144,7 @@ def compare(
     """Compare papers on a topic (or the ones named with --papers): shared ground, differences, a table."""
     _check_task_options(engine, mode)
     chosen = _task_format(output_format, as_json, output)
+    # ids may come comma-separated ("--papers a,b"); a topic keeps its punctuation
     words = [part for value in subject for part in value.replace(",", " ").split()]
     if not words:
         raise InputError("say what to compare: a topic, or --papers ID ID ...")
@@ -151,7 +152,8 @@ def compare(
     if papers_given:
         answer = _assistant(settings).compare(None, paper_ids=words, engine=engine, mode=mode)
     else:
-        answer = _assistant(settings).compare(" ".join(words), engine=engine, mode=mode)
+        topic = " ".join(" ".join(value.split()) for value in subject if value.strip())
+        answer = _assistant(settings).compare(topic, engine=engine, mode=mode)
     _emit(answer, chosen, output, force=force)
 
 
