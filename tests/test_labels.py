@@ -36,6 +36,11 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "Recurrent Drafter for Fast Speculative Decoding in Large Language Models",
             "Recurrent Drafter",
         ),
+        # ... and a relative clause ends it, not a verb cut from its object
+        (
+            "A Simple Baseline that Questions the Use of Pretrained-Models in Continual Learning",
+            "Simple Baseline",
+        ),
     ],
 )
 def test_long_titles_shorten_to_a_phrase_that_names_the_work(title: str, label: str) -> None:

@@ -59,6 +59,10 @@ _LABEL_BREAKS = frozenset(
         "to",
         "and",
         "beyond",
+        # a relative clause: "A Simple Baseline that Questions the Use of ..." is "Simple
+        # Baseline", not "Simple Baseline that Questions"
+        "that",
+        "which",
     )
 )
 
