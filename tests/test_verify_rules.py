@@ -703,3 +703,24 @@ def test_a_negated_subject_traces_the_negation_of_its_predicate() -> None:
     assert not trace_of(
         "Resampling weaker models can enable them to match a strong model.", "match"
     )
+
+
+def verdict_alone(sentence: DraftSentence) -> CheckedSentence:
+    draft = Draft(sentences=[sentence], engine="llm", paragraphs=[[0]], headings=[""])
+    evidence = [Evidence(item, 1.0, 1) for item in (LEARNED, UPDATABLE, BLOOM)]
+    return verify(draft, evidence, Settings(unsupported="mark")).sentences[0]
+
+
+@pytest.mark.parametrize("opening", ["Two of them use", "Several works use", "Three papers use"])
+def test_a_sentence_about_several_works_is_not_held_by_one_cited_paper(opening: str) -> None:
+    # The one cited abstract holds every word, but the sentence speaks of several works.
+    text = f"{opening} neural networks to predict the position of a key in a sorted array."
+    result = verdict_alone(DraftSentence(text, [LEARNED.id]))
+    assert not result.supported and result.verdict == "unsupported_claim"
+
+
+def test_a_sentence_about_one_work_is_held_by_its_cited_paper() -> None:
+    text = (
+        "The learned index uses neural networks to predict the position of a key in a sorted array."
+    )
+    assert verdict_alone(DraftSentence(text, [LEARNED.id])).supported
