@@ -58,6 +58,47 @@ def test_a_negation_added_to_a_restated_clause_is_caught() -> None:
     assert verdict_of(text, O3) == "contradicted_negation"
 
 
+HELIX = [
+    "We show that earlier graph encoders cannot represent long-range interactions between "
+    "distant atoms.",
+    "We propose HelixNet, which builds message passing on a learned spectral basis and adds a "
+    "residual readout and a gated pooling layer for large molecules with many rings.",
+    "HelixNet sets new results on three molecular property benchmarks.",
+]
+
+
+def test_an_assertion_in_one_clause_is_judged_against_the_sentence_that_clause_restates() -> None:
+    # The whole sentence restates the second source best; its first clause restates the first,
+    # which denies what the clause asserts.
+    text = (
+        "HelixNet argues that graph encoders can represent long-range interactions and instead "
+        "builds message passing on a learned spectral basis, adding a residual readout and a gated "
+        "pooling layer for large molecules with many rings."
+    )
+    assert verdict_of(text, HELIX) == "contradicted_negation"
+    faithful = text.replace("can represent", "cannot represent")
+    assert verdict_of(faithful, HELIX) is None
+
+
+def test_a_negated_subject_in_the_source_agrees_with_a_negated_predicate() -> None:
+    sources = [
+        "No amount of inference scaling of small models can enable them to match a strong model "
+        "on hard coding problems."
+    ]
+    text = "Small models cannot match a strong model on hard coding problems, whatever the scaling."
+    assert verdict_of(text, sources) is None
+
+
+def test_impossible_to_negates_what_follows_it() -> None:
+    sources = [
+        "Each request shows one page of results, making it impossible to obtain paired feedback "
+        "for the same request."
+    ]
+    text = "A ranking system cannot obtain paired feedback for the same request."
+    assert verdict_of(text, sources) is None
+    assert verdict_of(text.replace("cannot", "can"), sources) == "contradicted_negation"
+
+
 def test_a_negated_clause_no_source_restates_is_left_to_the_word_checks() -> None:
     # The cited text holds the negated clause's words, scattered: no sentence states (or denies)
     # predicting multiple tokens at once, so the clause sets the paper apart, it flips nothing.
@@ -662,3 +703,24 @@ def test_a_negated_subject_traces_the_negation_of_its_predicate() -> None:
     assert not trace_of(
         "Resampling weaker models can enable them to match a strong model.", "match"
     )
+
+
+def verdict_alone(sentence: DraftSentence) -> CheckedSentence:
+    draft = Draft(sentences=[sentence], engine="llm", paragraphs=[[0]], headings=[""])
+    evidence = [Evidence(item, 1.0, 1) for item in (LEARNED, UPDATABLE, BLOOM)]
+    return verify(draft, evidence, Settings(unsupported="mark")).sentences[0]
+
+
+@pytest.mark.parametrize("opening", ["Two of them use", "Several works use", "Three papers use"])
+def test_a_sentence_about_several_works_is_not_held_by_one_cited_paper(opening: str) -> None:
+    # The one cited abstract holds every word, but the sentence speaks of several works.
+    text = f"{opening} neural networks to predict the position of a key in a sorted array."
+    result = verdict_alone(DraftSentence(text, [LEARNED.id]))
+    assert not result.supported and result.verdict == "unsupported_claim"
+
+
+def test_a_sentence_about_one_work_is_held_by_its_cited_paper() -> None:
+    text = (
+        "The learned index uses neural networks to predict the position of a key in a sorted array."
+    )
+    assert verdict_alone(DraftSentence(text, [LEARNED.id])).supported

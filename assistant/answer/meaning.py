@@ -317,21 +317,44 @@ def _negation_flip(
     )
     if hard is not None:
         return hard
+    restating = list(zip(sources, parsed_sources, strict=True))
     for position, negated in targets:
         key, word = draft.keys[position], draft.words[position]
+        # A sentence joining several findings restates a different source sentence in each
+        # clause ("argues that prior SSMs cannot express AR processes and instead parameterizes
+        # ..."): the polarity of a predicate is also judged against the sentences that restate
+        # the words around it, as a negation is (_unrestated_negation), not only against those
+        # that restate the whole sentence.
+        focus = draft.reach(position) - framing_stems()
+        local = (
+            [
+                (source, parsed)
+                for source, parsed in restating
+                if len(focus & parsed.content) > config.negated_clause_share * len(focus)
+                and all(source != other for other, _ in related)
+            ]
+            if len(focus) >= config.min_shared
+            else []
+        )
+        judged = [*related, *local]
         # The same word form when the sources have it ("trained", not "training"), else the stem.
-        exact = any(word in parsed.words for _, parsed in related)
+        exact = any(word in parsed.words for _, parsed in judged)
         same, opposite = False, None
-        for source, parsed in related:
+        for number, (source, parsed) in enumerate(judged):
             for i, source_key in enumerate(parsed.keys):
-                if exact and parsed.words[i] != word:
+                # A sentence restating only the words around the predicate must use the word
+                # itself: "no customized forecasting head" does not deny that a model forecasts.
+                if (exact or number >= len(related)) and parsed.words[i] != word:
                     continue
                 # Another form of the word when the sources lack its own ("apply", "applicable").
                 if source_key != key and (
                     exact or not source_key or not _held(source_key, frozenset([key]))
                 ):
                     continue
-                if _negated_at(parsed, i) == negated:
+                # "no amount of scaling weaker models can enable them to match" denies matching
+                # as "weaker models cannot match" does; a negated subject only ever agrees with
+                # a negation, its reach being too loose to call an assertion a flip.
+                if _negated_at(parsed, i) == negated or (negated and _subject_denies(parsed, i)):
                     same = True
                 elif opposite is None:
                     opposite = source

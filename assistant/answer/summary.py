@@ -89,6 +89,32 @@ def stated_count(text: str, reach: int) -> int | None:
     return None
 
 
+def opens_with_several_works(text: str) -> bool:
+    """``text``'s subject, its opening words, is several works: a count of them ("Two of them
+    ...", "Three papers ...") or a plural group noun after a quantifier ("Several works pre-train
+    ...", ``lexicon/quantifiers.txt``). Such a
+    sentence speaks of more than one paper; a group noun further in ("Whereas those two papers
+    ..., AEM ...") belongs to a clause about others."""
+    opening = [word.lower() for word in re.findall(r"[A-Za-z0-9][\w'-]*", text)[:_SUBJECT_WORDS]]
+    counts = lexicon_words("number_words")
+    if len(opening) > 2 and opening[1] == "of" and opening[0] in counts[2:]:
+        return True
+    for position, word in enumerate(opening):
+        stems = bm25.tokenize(word)
+        if stems and stems[0] in _group_nouns():
+            # "Several works pre-train ...", not "DiffTPT works in ..." (a verb after a name).
+            quantified = position and opening[position - 1] in {
+                *lexicon_words("quantifiers"),
+                *counts[2:],
+            }
+            return bool(quantified) and word != stems[0] and word.endswith("s")
+    return False
+
+
+# The words of a sentence's opening subject: a quantifier, a modifier and a noun.
+_SUBJECT_WORDS = 3
+
+
 def organises(text: str, reach: int, cited: int) -> bool:
     """``text`` opens with a group of works as its subject ("Two methods remove ...", "Another
     strand asks ...", "A complementary line of work seeks ...", "Three of the papers ask ..."):

@@ -40,6 +40,7 @@ from assistant.answer.meaning import Conflict, find_conflict, unfounded_negation
 from assistant.answer.semantic import Semantic
 from assistant.answer.summary import (
     group_supported,
+    opens_with_several_works,
     organises,
     parts_supported,
     stated_count,
@@ -276,6 +277,24 @@ def verify(
         if not sentence.citations and not decided[index].supported:
             overview = _overview(sentence.text, decided, papers, question_tokens, config)
             decided[index] = overview or decided[index]
+
+    # "Two of them target speech recognition [a]", "Several works pre-train ... [a]": a sentence
+    # whose subject is several works says what more than one paper does; one cited abstract,
+    # however well it holds the words, cannot be those papers.
+    for index, result in decided.items():
+        if (
+            result.supported
+            and len(group_citations[index]) == 1
+            and opens_with_several_works(draft.sentences[index].text)
+        ):
+            decided[index] = CheckedSentence(
+                result.text,
+                result.citations,
+                False,
+                result.support_score,
+                "unsupported claim: it speaks of several works and cites one",
+                "unsupported_claim",
+            )
 
     checked: list[CheckedSentence] = []
     rejected: list[CheckedSentence] = []
