@@ -459,20 +459,6 @@ def _unsupported_clause(
                 f'the clause "{clause.strip()[:100]}" negates what no cited sentence negates',
             )
     return None
-    known = frozenset().union(
-        *(paper.tokens for paper in cited), *(bm25.tokenize(source) for source in extra_sources)
-    )
-    for clause in clauses:
-        tokens = claim_tokens(clause, cited)
-        if len(tokens) < config.clause_min_words:
-            continue
-        share = held_share(tokens, known)
-        if share < config.clause_share:
-            return Conflict(
-                "unsupported_claim",
-                f'the clause "{clause.strip()[:100]}" is not in the cited abstract',
-            )
-    return None
 
 
 def _lead(
