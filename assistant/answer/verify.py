@@ -514,8 +514,12 @@ def _lead(
         known = frozenset().union(
             *(paper.tokens for paper in cited), *(bm25.tokenize(text) for text in texts)
         )
-        share = held_share(claim_tokens(sentence.text, cited), known)
-        if share < config.lead_share or unfounded_negation(
+        tokens = claim_tokens(sentence.text, cited)
+        share = held_share(tokens, known)
+        # With two claim words or fewer a share is one word ("This survey proves TTA is solved":
+        # "TTA" held, "solved" not, 50%): each of them must be held.
+        need = config.lead_share if len(tokens) > config.lead_min_claim_words else 1.0
+        if share < need or unfounded_negation(
             sentence.text, [*texts, *(line for paper in cited for line in paper.sentences)]
         ):
             continue

@@ -149,6 +149,15 @@ class VerifySettings(Group):
             "share of its content words (its other words are the writer's abstraction)."
         ),
     )
+    lead_min_claim_words: int = Field(
+        default=2,
+        ge=0,
+        description=(
+            "... when it has more content words than this; with this many or fewer, a share is "
+            "one word, and each must be held ('This survey proves TTA is solved [a]': 'TTA' "
+            "held, 'solved' not, passed at 50%)."
+        ),
+    )
     min_shared: int = Field(
         default=3,
         ge=1,
