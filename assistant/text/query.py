@@ -118,26 +118,29 @@ def _plural_noun(word: str) -> bool:
     )
 
 
-def _asked_for_in_plural(question: str) -> bool:
-    """The phrase after "what"/"which" names what is asked for, and it is a plural: "what newer
-    variants of gradient boosting ...", "what tricks help ...", "what are the known problems ...".
-    The phrase ends at an auxiliary or a preposition, or at a singular head noun ("which
-    forecasting model uses ..." asks for one model; "uses" is its verb, not a plural)."""
+def _asked_for(question: str) -> Literal["one", "several"] | None:
+    """What the phrase after "what"/"which" names, when it names it: a singular head asks for
+    one ("which speaker verification paper ...", "what fix was proposed"), a plural for several
+    ("what newer variants of gradient boosting ...", "what tricks help ...", "what are the known
+    problems ..."). The phrase ends at an auxiliary or a preposition; "which forecasting model
+    uses ..." asks for one model ("uses" is its verb, not a plural); "what accuracy gains ..."
+    asks for a figure, not for papers."""
     opening = re.match(r"^\s*(which|what)\s+(.*)", question, re.IGNORECASE)
     if not opening:
-        return False
+        return None
     phrase = [word.strip(",;:?'\"()").lower() for word in opening.group(2).split()[:7]]
     if phrase and phrase[0] in ("are", "were"):
         phrase = phrase[1:]  # "what are the known problems with X"
     stops = frozenset(words("question_stops"))
     for end, word in enumerate(phrase, 1):
-        if word in _SINGULAR_HEADS or word in stops:
-            return False
+        if word in _SINGULAR_HEADS:
+            return "one"
+        if word in stops:
+            return None
         if word in _PLURAL_HEADS or _plural_noun(word):
-            # "what accuracy gains ..." asks for a figure, not for papers
             asked = " ".join((opening.group(1), *phrase[:end]))
-            return not _NUMERIC_CLAUSE.match(asked)
-    return False
+            return None if _NUMERIC_CLAUSE.match(asked) else "several"
+    return None
 
 
 # A question about one paper says so: "a paper where ...", "that ... paper", "there's a method
@@ -174,24 +177,10 @@ def asks_for_several(question: str) -> bool:
     every paper about something, not for one finding."""
     if _SEVERAL_WAYS.search(question):
         return True
-    if _asked_for_in_singular(question):
+    asked = _asked_for(question)
+    if asked == "one":
         return False  # "which paper measures small models' ...": one paper, about models
-    return bool(_PLURAL_OPENING.search(question) or _asked_for_in_plural(question))
-
-
-def _asked_for_in_singular(question: str) -> bool:
-    """The phrase after "which"/"what" ends in a singular head: "which paper ...", "which
-    speaker verification paper ...", "what fix was proposed"."""
-    opening = re.match(r"^\s*(?:which|what)\s+(.*)", question, re.IGNORECASE)
-    if not opening:
-        return False
-    stops = frozenset(words("question_stops"))
-    for word in (word.strip(",;:?'\"()").lower() for word in opening.group(1).split()[:7]):
-        if word in _SINGULAR_HEADS:
-            return True
-        if word in stops or word in _PLURAL_HEADS or _plural_noun(word):
-            return False
-    return False
+    return asked == "several" or bool(_PLURAL_OPENING.search(question))
 
 
 def question_kind(question: str) -> QuestionKind:
