@@ -74,6 +74,8 @@ class Retrieval:
     # The collection's acronyms for a phrase the query spells out ("state space models" -> SSM):
     # a paper that says "SSM" says the phrase.
     phrase_acronyms: tuple[str, ...] = ()
+    # ... and the stemmed long form each stands for, which may be only part of the query's phrase
+    phrase_acronym_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class Retriever:
@@ -224,6 +226,7 @@ class Retriever:
         centroid: dict[str, float] = {}
         if query_vector is not None:
             centroid = self._paper_closeness(hits, query_vector, paper_similarity)
+        forms = acronyms.spelled_out_forms(query, self.acronym_map)
         return Retrieval(
             query=query,
             expanded_query=expanded,
@@ -235,7 +238,8 @@ class Retriever:
             paper_similarity=paper_similarity,
             sentence_similarity=sentence_similarity,
             centroid_similarity=centroid,
-            phrase_acronyms=acronyms.spelled_out_in(query, self.acronym_map),
+            phrase_acronyms=tuple(dict.fromkeys(acronym for acronym, _ in forms)),
+            phrase_acronym_forms=forms,
         )
 
     def _paper_closeness(

@@ -176,8 +176,16 @@ def naming_the_topic(
 
     def names(paper: Paper) -> bool:
         tokens = relevance.token_sequence(f"{paper.title} . {CONTRAST.sub(' ', paper.abstract)}")
-        return any(relevance.contains_run(part, tokens) for part in parts) or any(
-            acronym in tokens for acronym in retrieval.phrase_acronyms
+        present = set(tokens)
+        return any(
+            relevance.contains_run(part, tokens)
+            or any(
+                (acronym in present or f"{acronym}s" in present)  # "LLMs" keeps its s
+                and set(part) - set(form) <= present
+                for acronym, form in retrieval.phrase_acronym_forms
+                if set(form) & set(part)
+            )
+            for part in parts
         )
 
     naming = {item.paper.id for item in features if names(item.paper)}

@@ -91,9 +91,12 @@ def expand(query: str, acronyms: dict[str, list[str]], *, most: int = 2) -> str:
     return f"{query} ({'; '.join(additions)})" if additions else query
 
 
-def spelled_out_in(query: str, acronyms: dict[str, list[str]]) -> tuple[str, ...]:
-    """The acronyms whose long form the query spells out, as stemmed tokens ("state space
-    models" -> ("ssm",) when the collection defines SSM that way)."""
+def spelled_out_forms(
+    query: str, acronyms: dict[str, list[str]]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each acronym whose long form the query spells out, with the stemmed long form it stands
+    for: in "quantization of large language models", LLM stands for "large language models"
+    only, so a paper saying "LLM" has not said the whole phrase."""
     from assistant.text.tokens import tokenize
 
     words = tokenize(query)
@@ -102,10 +105,11 @@ def spelled_out_in(query: str, acronyms: dict[str, list[str]]) -> tuple[str, ...
         for start in range(len(words))
         for end in range(start + 2, len(words) + 1)
     }
-    found = []
+    found: list[tuple[str, tuple[str, ...]]] = []
     for acronym, long_forms in acronyms.items():
-        if any(_form_tokens(form) in runs for form in long_forms):
-            found.extend(tokenize(acronym))
+        form = next((_form_tokens(form) for form in long_forms if _form_tokens(form) in runs), None)
+        if form is not None:
+            found.extend((token, form) for token in tokenize(acronym))
     return tuple(dict.fromkeys(found))
 
 
