@@ -22,6 +22,7 @@ from assistant.settings import Settings, load_settings
 from assistant.writers import writer_class
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import ExtractiveWriter
+from assistant.writers.leads import TitleTerms
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
@@ -278,6 +279,9 @@ class Assistant:
                 document_frequency=index.document_frequency,
                 collection_size=len(index.doc_ids),
                 config=self.settings.writer,
+                title_terms=TitleTerms(
+                    lambda: [title for _, title in self.retriever.paper_store.titles()]
+                ),
             )
         return self._extractive
 

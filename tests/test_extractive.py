@@ -164,7 +164,7 @@ _LABEL_SUBJECT = re.compile(r"^(?:It|Its|The .{1,60}? paper(?:'s)?|.{1,60}?(?:'s
 _NEUTRAL_WORDS = frozenset(
     bm25.tokenize(
         "the authors of paper its it closest match is distinctive to each common ground for "
-        "one another finds that"
+        "one another finds that both all work on"
     )
 )
 
@@ -231,6 +231,10 @@ def assert_contained(sentence_text: str, papers: Sequence[Paper]) -> None:
     if common:  # a group's lead: the shared term is in every cited abstract, verbatim
         shared = common.group(1).lower()
         assert all(shared in text.lower() for text in texts), sentence_text
+        return
+    ground = re.match(r"^.+? (?:both|all) work on (.+?)\.?$", sentence_text)
+    if ground:  # a group led by the ground it works on: the term is in every cited abstract
+        assert all(ground.group(1).lower() in text.lower() for text in texts), sentence_text
         return
     if sentence_text.startswith("The closest match is “"):
         assert sentence_text == f"The closest match is “{papers[0].title}”."
@@ -321,6 +325,33 @@ def test_compare_shares_ground_then_differs_by_group(corpus_assistant) -> None:
         assert len(shared.citations) * 2 > len(answer.evidence)
     differs = answer.paragraphs[answer.headings.index("How each differs") :]
     assert len(differs) >= 2  # grouped, not one block of every paper
+
+
+def test_every_group_of_the_entropy_answer_opens_with_what_it_shares(corpus_assistant) -> None:
+    """A paragraph of two or more papers is led by what they do in common or, failing that, the
+    ground they work on ("RLCF and DiffTPT both work on vision-language models"), never straight
+    by the first paper's own sentence."""
+    answer = corpus_assistant.ask("how do entropy-based TTA methods differ")
+    groups = 0
+    for paragraph in answer.paragraphs:
+        papers = {paper_id for index in paragraph for paper_id in answer.sentences[index].citations}
+        if len(papers) < 2:
+            continue
+        groups += 1
+        first = answer.sentences[paragraph[0]]
+        assert len(first.citations) >= 2, first.text
+        assert re.search(r" common to | (?:both|all) work on ", first.text), first.text
+    assert groups >= 2
+
+
+def test_a_topic_of_a_domain_needs_the_topic_not_the_domains_acronym(corpus_assistant) -> None:
+    """ "quantization of large language models": a paper saying "LLM" has said only the domain;
+    the papers cited are those about quantization (the acronym stands for part of the phrase)."""
+    answer = corpus_assistant.related_work("quantization of large language models")
+    papers = {item.paper.id: item.paper for item in answer.evidence}
+    assert len(cited(answer)) >= 3
+    for chosen in cited(answer):
+        assert "quantiz" in papers[chosen].abstract.lower(), papers[chosen].title
 
 
 def test_compare_by_paper_ids(corpus_assistant) -> None:

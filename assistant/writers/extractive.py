@@ -21,7 +21,7 @@ from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses
 from assistant.tuning import WriterSettings
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, group_papers
-from assistant.writers.leads import Lead, group_lead
+from assistant.writers.leads import Lead, TitleTerms, group_lead
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import count_phrase, paper_claims, say_paper
 from assistant.writers.views import _PaperView, _say, _subject_for, _view
@@ -105,9 +105,11 @@ class ExtractiveWriter(Writer):
         document_frequency: DocumentFrequency | None = None,
         collection_size: int | None = None,
         config: WriterSettings | None = None,
+        title_terms: TitleTerms | None = None,
     ) -> None:
         self.document_frequency = document_frequency
         self.collection_size = collection_size
+        self.title_terms = title_terms
         self.config = config or WriterSettings()
 
     def write(
@@ -344,6 +346,7 @@ class ExtractiveWriter(Writer):
             collection_size=self.collection_size,
             common_share=self.config.lead_common_share,
             ubiquitous_share=self.config.lead_ubiquitous_share,
+            title_terms=self.title_terms,
         )
 
     # --- related work ---------------------------------------------------------------------

@@ -27,13 +27,45 @@ from assistant.writers.views import _GENERIC, _PaperView
 
 DocumentFrequency = Callable[[str], int]
 
+
+class TitleTerms:
+    """How many of the collection's titles hold a run of stems: where the collection names its
+    subjects ("vision-language models", "sequential recommendation"), as opposed to phrases an
+    abstract happens to use ("potential conflicts", "average absolute errors"). The titles are
+    read and tokenized on first use only, since most answers never need them."""
+
+    def __init__(self, titles: Callable[[], Sequence[str]]) -> None:
+        self._titles = titles
+        self._runs: dict[tuple[str, ...], int] | None = None
+
+    def __call__(self, stems: tuple[str, ...]) -> int:
+        if self._runs is None:
+            runs: dict[tuple[str, ...], int] = {}
+            for title in self._titles():
+                tokens = bm25.tokenize(title)
+                seen = {
+                    tuple(tokens[start : start + length])
+                    for length in range(1, len(tokens) + 1)
+                    for start in range(len(tokens) - length + 1)
+                    if length <= _LONGEST_STEMS
+                }
+                for run in seen:
+                    runs[run] = runs.get(run, 0) + 1
+            self._runs = runs
+        return self._runs.get(stems, 0)
+
+
 _LEAD_ROLES = frozenset(("contribution", "method"))
+_GROUND_ROLES = frozenset(("background", "problem", "setting", "contribution", "method"))
 # Endings of a word that modifies rather than names (past participles, adverbs, adjectives).
 _MODIFIER_END = re.compile(r"(?:ed|ly|ble|ous|ful|ive)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 # A term of the trade: two or three words (a single word is rarely specific, four is a clause);
 # fixed, as what a "term" is.
 _SHORTEST, _LONGEST = 2, 3
+_LONGEST_STEMS = (
+    6  # three words of which some are hyphenated ("pre-trained vision-language models")
+)
 # How rare a term's words must be: settings.writer.lead_common_share / lead_ubiquitous_share.
 
 
@@ -61,14 +93,68 @@ def group_lead(
     collection_size: int | None,
     common_share: float,
     ubiquitous_share: float,
+    title_terms: Callable[[tuple[str, ...]], int] | None = None,
 ) -> Lead | None:
     """The lead sentence for one group of two or more papers, or None when they share no term
-    that would tell the reader something."""
+    that would tell the reader something. Without ``title_terms`` only what they do can lead."""
     if len(views) < 2:
         return None
+
+    # What they do comes first; when they share nothing there, the ground they work on
+    # (RLCF and DiffTPT: "pre-trained vision-language models", said in their background) still
+    # tells the reader why they stand together.
+    def best_in(
+        roles: frozenset[str], *, titled: Callable[[tuple[str, ...]], int] | None = None
+    ) -> _Term | None:
+        return _best_term(
+            views,
+            skip,
+            roles,
+            titled=titled,
+            document_frequency=document_frequency,
+            collection_size=collection_size,
+            common_share=common_share,
+            ubiquitous_share=ubiquitous_share,
+        )
+
+    best, ground = best_in(_LEAD_ROLES), False
+    if best is None and title_terms is not None:
+        best, ground = best_in(_GROUND_ROLES, titled=title_terms), True
+    if best is None:
+        return None
+    cited = [views[index] for index in sorted(best.members)]
+    labels = [view.label for view in cited]
+    joined = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    surface = _own_case(best.surface)
+    if ground:
+        text = f"{joined} {'both' if len(cited) == 2 else 'all'} work on {surface}"
+    else:
+        verb = (
+            "are" if re.search(r"[^su]s$", surface) else "is"
+        )  # "draft heads are", "BLEU score is"
+        text = f"{surface[:1].upper()}{surface[1:]} {verb} common to {joined}"
+    return Lead(DraftSentence(text, [view.paper.id for view in cited]), best.stems)
+
+
+def _best_term(
+    views: Sequence[_PaperView],
+    skip: set[str],
+    roles: frozenset[str],
+    *,
+    document_frequency: DocumentFrequency | None,
+    collection_size: int | None,
+    common_share: float,
+    ubiquitous_share: float,
+    titled: Callable[[tuple[str, ...]], int] | None = None,
+) -> _Term | None:
+    """The rarest term most of the group's papers use in sentences of the given roles. With
+    ``titled`` (the ground they work on) it must be a subject some title of the collection names,
+    it may end on a generic head ("vision-language models": the ground is a kind of model, where
+    what a paper does is never just "a model"), and the longest such term wins ("time series
+    forecasting" over "series forecasting")."""
     found: dict[tuple[str, ...], _Term] = {}
     for position, view in enumerate(views):
-        for stems, surface in _terms(view):
+        for stems, surface in _terms(view, roles):
             term = found.get(stems)
             if term is None:
                 found[stems] = _Term(stems, surface, (position,), 0.0)
@@ -81,36 +167,38 @@ def group_lead(
     for term in found.values():
         if len(term.members) < 2 or all(stem in skip for stem in term.stems):
             continue
-        if any(stem in _GENERIC or stem in _fluff() for stem in (term.stems[0], term.stems[-1])):
+        if titled is not None and not titled(term.stems):
             continue
+        named = term.stems[:-1] if titled is not None and term.stems[-1] in _heads() else term.stems
+        if len(named) < 2 or any(
+            stem in _GENERIC or stem in _fluff() for stem in (named[0], named[-1])
+        ):
+            continue
+        if term.surface.rsplit(" ", 1)[-1].lower() in _end_words():
+            continue  # "correlation between": cut before its object
         if _MODIFIER_END.search(term.surface):
             continue  # "carried out", "widely applicable": a term of the trade ends on a noun
-        rarity = [_idf(stem, document_frequency, collection_size) for stem in term.stems]
+        rarity = [_idf(stem, document_frequency, collection_size) for stem in named]
         if collection_size and (
             max(rarity) < math.log(1 / common_share) or min(rarity) < math.log(1 / ubiquitous_share)
         ):
             continue
         weight = len(term.members) * 10 + sum(rarity) / len(rarity)
+        if titled is not None:
+            weight = len(term.members) * 10 + len(term.stems)
         candidates.append(_Term(term.stems, term.surface, term.members, weight))
     if not candidates:
         return None
-    best = max(candidates, key=lambda term: (term.weight, len(term.stems)))
-    cited = [views[index] for index in sorted(best.members)]
-    labels = [view.label for view in cited]
-    joined = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
-    surface = _own_case(best.surface)
-    verb = "are" if re.search(r"[^su]s$", surface) else "is"  # "draft heads are", "BLEU score is"
-    text = f"{surface[:1].upper()}{surface[1:]} {verb} common to {joined}"
-    return Lead(DraftSentence(text, [view.paper.id for view in cited]), best.stems)
+    return max(candidates, key=lambda term: (term.weight, len(term.stems)))
 
 
-def _terms(view: _PaperView) -> list[tuple[tuple[str, ...], str]]:
-    """Every run of two or three words of the sentences in which the paper says what it does,
+def _terms(view: _PaperView, roles: frozenset[str]) -> list[tuple[tuple[str, ...], str]]:
+    """Every run of two or three words of the sentences of the given roles,
     as (stems, surface); runs across punctuation or starting/ending on a stop word are no terms.
     A run that opens its sentence is marked with a leading "^" (its capital may not be its own)."""
     out: list[tuple[tuple[str, ...], str]] = []
     for index, sentence in enumerate(view.sentences):
-        if view.roles[index] not in _LEAD_ROLES:
+        if view.roles[index] not in roles:
             continue
         for number, piece in enumerate(re.split(r"[,.;:()\[\]\"']", sentence)):
             tokens = _WORD.findall(piece)
@@ -119,9 +207,12 @@ def _terms(view: _PaperView) -> list[tuple[tuple[str, ...], str]]:
                     run = tokens[start : start + length]
                     if run[0].lower() in STOPWORDS or run[-1].lower() in STOPWORDS:
                         continue
-                    stems = tuple(bm25.tokenize(" ".join(run)))
-                    if len(stems) != length:
-                        continue  # a stop word inside ("test of time") is no term
+                    # A word may give more than one stem ("zero-shot", "vision-language"); a
+                    # word that gives none is a stop word inside ("test of time"): no term.
+                    per_word = [bm25.tokenize(word) for word in run]
+                    if not all(per_word):
+                        continue
+                    stems = tuple(stem for word in per_word for stem in word)
                     initial = number == 0 and start == 0
                     out.append((stems, ("^" if initial else "") + " ".join(run)))
     return out
@@ -142,6 +233,16 @@ def _own_case(surface: str) -> str:
     if sum(character.isupper() for character in first) < 2:
         first = first.lower()
     return f"{first} {rest}" if rest else first
+
+
+@cache
+def _end_words() -> frozenset[str]:
+    return frozenset(words("lint_heading_end_words"))
+
+
+@cache
+def _heads() -> frozenset[str]:
+    return frozenset(bm25.tokenize(" ".join(words("generic_heads"))))
 
 
 @cache

@@ -1,0 +1,75 @@
+"""A group's lead sentence: what its papers do in common, else the ground they work on, named as
+the collection's titles name their subjects."""
+
+from __future__ import annotations
+
+from assistant import bm25
+from assistant.answer.evidence import evidence_for_papers
+from assistant.corpus import citation_key
+from assistant.models import Paper
+from assistant.writers.leads import TitleTerms, group_lead
+from assistant.writers.views import _view
+
+VLM_A = Paper(
+    id="a",
+    title="Reward Feedback for Zero-Shot Classification",
+    abstract=(
+        "Pre-trained vision-language models generalise zero-shot, yet distribution shifts hurt "
+        "them. We propose a reward signal to rectify the model output at test time. The reward "
+        "model scores sampled captions against the image."
+    ),
+    citation_key=citation_key("Reward Feedback for Zero-Shot Classification"),
+)
+VLM_B = Paper(
+    id="b",
+    title="Diffusion Augmentation for Prompt Tuning",
+    abstract=(
+        "Prompt tuning has made pre-trained vision-language models strong on downstream tasks. "
+        "We propose to generate new images with a diffusion generator to enlarge each test "
+        "batch. A cosine filter keeps the generated images close to the original."
+    ),
+    citation_key=citation_key("Diffusion Augmentation for Prompt Tuning"),
+)
+OTHER_TITLES = [
+    "Open-Vocabulary Segmentation with Vision-Language Models",
+    "Potential Field Planning",
+]
+
+
+def _views(*papers: Paper):  # type: ignore[no-untyped-def]
+    return [_view(item, 45) for item in evidence_for_papers(papers)]
+
+
+def _lead(papers: tuple[Paper, ...], titles: list[str] | None):  # type: ignore[no-untyped-def]
+    return group_lead(
+        _views(*papers),
+        set(),
+        document_frequency=None,
+        collection_size=None,
+        common_share=0.15,
+        ubiquitous_share=0.6,
+        title_terms=None if titles is None else TitleTerms(lambda: titles),
+    )
+
+
+def test_papers_sharing_no_method_are_led_by_the_ground_a_title_names() -> None:
+    lead = _lead((VLM_A, VLM_B), [VLM_A.title, VLM_B.title, *OTHER_TITLES])
+    assert lead is not None
+    # hyphenated words count as words ("vision-language"), the head noun is kept, and the term
+    # is the one a title names ("pre-trained vision-language models" is in no title)
+    assert lead.sentence.text.endswith("both work on vision-language models")
+    assert lead.sentence.citations == ["a", "b"]
+
+
+def test_a_ground_no_title_names_leads_nothing() -> None:
+    """ "potential conflicts", "average absolute errors": phrases two abstracts happen to share
+    are not a subject; without a title naming the ground there is no lead."""
+    assert _lead((VLM_A, VLM_B), ["Potential Field Planning", "Reward Feedback"]) is None
+    assert _lead((VLM_A, VLM_B), None) is None  # and without the titles, only what they do
+
+
+def test_title_terms_count_titles_holding_a_run_of_stems() -> None:
+    terms = TitleTerms(lambda: [*OTHER_TITLES, "Vision-Language Models are Few-Shot Learners"])
+
+    assert terms(tuple(bm25.tokenize("vision-language models"))) == 2
+    assert terms(tuple(bm25.tokenize("language vision"))) == 0
