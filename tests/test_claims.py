@@ -230,6 +230,10 @@ def test_one_noun_and_its_verb_after_a_demonstrative_needs_its_antecedent() -> N
         ("models are robust to noise", True),
         ("reduces latency by 3x", False),
         ("achieves 91% accuracy", False),
+        # "we find 82% of the gap is explained by ...": the figure of something is the subject
+        ("82% of the gap is explained by each model's recall", True),
+        ("much of SAE dark matter can be linearly predicted", True),
+        ("3x faster inference than the baseline", False),
     ],
 )
 def test_a_span_with_its_own_subject_is_told_from_one_on_its_verb(
@@ -426,6 +430,63 @@ def test_a_list_cut_after_its_first_item_is_not_a_span() -> None:
     assert _finish("reduces error (i.e., bias) by 3% on ImageNet", None) == (
         "reduces error (i.e., bias) by 3% on ImageNet"
     )
+
+
+def test_a_list_shorter_than_it_announces_is_no_span() -> None:
+    """ "three strategies: 1) ...; 2) ..." stopped before "3)" says less than it announces, and
+    cut before the list, "aims to achieve two key objectives" announces what it does not say."""
+    from assistant.text.claims.spans import _finish
+
+    assert (
+        _finish(
+            "proposes a calibration framework with three strategies: 1) Multiple Evidence "
+            "Calibration, which asks for evidence; 2) Balanced Position Calibration",
+            None,
+        )
+        is None
+    )
+    assert (
+        _finish(
+            "aims to achieve two key objectives: (i) parameter efficient fine-tuning - by "
+            "enforcing sparsity-aware low-rank updates on top of the pre-trained weights; and",
+            None,
+        )
+        is None
+    )
+    whole = "exhibits two properties: (1) determinism and (2) categorization"
+    assert _finish(whole, None) == whole
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        # a cut at the appositive's comma would leave the subject without its verb
+        "shows that the Interactive Editor, a transformer-based model trained on this dataset, "
+        "outperforms baselines",
+        # "lead to", "the foundation for" need what follows them
+        "proposes models of activations that might lead to these observations, including a new "
+        "error",
+        "offers hypotheses that can lay the foundation for a deeper understanding of this "
+        "phenomenon",
+        # an answer to a question the reader is not shown
+        "shows that the answer is yes, but the gain depends on the length",
+    ],
+)
+def test_a_cut_that_would_leave_a_clause_unfinished_is_not_made(span: str) -> None:
+    from assistant.text.claims.spans import _finish
+
+    assert _finish(span, "X") is None
+
+
+def test_an_enumerator_inside_a_clause_is_no_boundary() -> None:
+    """ "large step sizes (i) lead the iterates ...": cut before "(i)", the clause has no verb."""
+    from assistant.text.claims.spans import _finish
+
+    span = (
+        "presents empirical observations that commonly used large step sizes (i) lead the "
+        "iterates to jump across a valley, and (ii) the stabilization induces a hidden dynamics"
+    )
+    assert _finish(span, "X") == span
 
 
 @pytest.mark.parametrize(

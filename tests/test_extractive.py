@@ -495,6 +495,22 @@ def test_rewrites_change_only_the_voice(sentence: str, expected: str) -> None:
     assert rewrite(sentence, subject) == expected
 
 
+def test_a_title_takes_no_possessive() -> None:
+    """ "Mixing predictions for online metric algorithms' algorithms can be adapted" read as a
+    typo; a title says where instead."""
+    title = "Mixing predictions for online metric algorithms"
+    assert rewrite("Our algorithms can be adapted to access predictors.", title) == (
+        f"In {title}, the algorithms can be adapted to access predictors."
+    )
+    assert rewrite("Our method is fast.", "Mamba") == "Mamba's method is fast."
+
+
+def test_an_author_citation_in_brackets_is_not_one_of_the_answers() -> None:
+    assert rewrite("We match the bounds of [Blum & Lykouris] and [Lee et al].", "X") == (
+        "X matches the bounds of (Blum & Lykouris) and (Lee et al)."
+    )
+
+
 def test_reference_markers_inside_an_abstract_never_look_like_citations() -> None:
     """An abstract's own reference marks ("[27]") and text shaped like one of our citations are
     the abstract's words: the extractive answer drops them, so nothing unverified looks cited."""

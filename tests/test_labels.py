@@ -41,6 +41,11 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "A Simple Baseline that Questions the Use of Pretrained-Models in Continual Learning",
             "Simple Baseline",
         ),
+        # a gerund after a preposition is its object, not a participle to drop
+        (
+            "Algorithms for Caching and MTS with reduced number of predictions",
+            "Algorithms for Caching",
+        ),
     ],
 )
 def test_long_titles_shorten_to_a_phrase_that_names_the_work(title: str, label: str) -> None:

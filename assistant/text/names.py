@@ -127,8 +127,11 @@ def _short_head(head: str) -> str:
         elif len(cut) <= 2:
             cut = words[:longest]
     words = cut
+    # a trailing function word or participle goes ("Simple Baseline that", "Models Using"); a
+    # gerund after a preposition is the object ("Algorithms for Caching", not "Algorithms for")
     while len(words) > 2 and (
-        words[-1].lower() in _LABEL_STOPS or words[-1].lower().endswith("ing")
+        words[-1].lower() in _LABEL_STOPS
+        or (words[-1].lower().endswith("ing") and words[-2].lower() not in _LABEL_STOPS)
     ):
         words.pop()
     label = " ".join(words)

@@ -44,7 +44,15 @@ def clean_sentence(text: str) -> str:
     # "{\it model size}" (or "{it model size}" where the page lost the backslash): italics only
     text = re.sub(r"\{\\?(?:it|em|bf|textit|emph)\s+([^{}]*)\}", r"\1", text)
     text = INLINE_MATH.sub(r"\1", text)
+    # "as shown by [Blum & Lykouris]": an author citation in the abstract's own brackets would
+    # read as one of the answer's citations
+    text = AUTHOR_CITATION.sub(r"(\1)", text)
     return re.sub(r"\s{2,}", " ", text).strip()
+
+
+AUTHOR_CITATION = re.compile(
+    r"\[([A-Z][^\[\]]{0,60}?(?:\bet al\.?|\s&\s|\s(?:19|20)\d\d)[^\[\]]{0,20})\]"
+)
 
 
 @lru_cache(maxsize=4096)

@@ -29,6 +29,8 @@ _WE_VERB = re.compile(
     r"^[Ww]e\s+((?:(?:also|further|then|first|next|thus|therefore|instead|now|here|still|then|both|"
     r"\w+ly)\s+)*)([a-z]+(?:-[a-z]+)*)\b"
 )
+# A subject of more words than this is a title, not a name: it takes no possessive "'s".
+_POSSESSIVE_WORDS = 3
 _OUR_SUBJECT = re.compile(
     r"^(?:Our|The proposed|This|Our proposed)\s+(method|approach|framework|model|technique|"
     r"algorithm|"
@@ -104,9 +106,9 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     else:
         ours = _OUR_SUBJECT.match(text)
         if ours:
-            text = f"{_possessive(subject)} {ours.group(1)}{text[ours.end() :]}"
+            text = _owned(subject, f"{ours.group(1)}{text[ours.end() :]}")
         elif re.match(r"^Our\b", text):
-            text = f"{_possessive(subject)}{text[3:]}"
+            text = _owned(subject, text[4:])
         elif re.match(r"^It\s", text) and subject != "It":
             text = f"{subject}{text[2:]}"
     text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=[a-z])", f"{authors} ", text, count=1)
@@ -118,6 +120,15 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     text = drop_self_reference(text)
     text = re.sub(r"\bus\b", authors, text)
     return text[0].upper() + text[1:] if text else text
+
+
+def _owned(subject: str, rest: str) -> str:
+    """ "Our algorithms can be adapted" said of a paper: "Mamba's algorithms ..." for a name, but
+    a title does not take a possessive ("Mixing predictions for online metric algorithms'
+    algorithms"): "In <title>, the algorithms ..." instead."""
+    if len(subject.split()) > _POSSESSIVE_WORDS:
+        return f"In {subject}, the {rest}"
+    return f"{_possessive(subject)} {rest}"
 
 
 def _possessive(subject: str) -> str:

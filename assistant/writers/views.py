@@ -103,9 +103,11 @@ def _view(evidence: Evidence, long_words: int) -> _PaperView:
 
 
 def _subject_for(view: _PaperView, text: str) -> str:
-    """The label, unless the sentence names the method itself ("we present Quamba2, ...")."""
+    """The label, unless the sentence names the method itself ("we present Quamba2, ..."): then
+    "One paper", as the claims writer says it ("The Quamba2 paper presents Quamba2" names it
+    twice; the citation says which paper it is)."""
     if view.label in text and method_name(view.paper.title, view.paper.abstract) == view.label:
-        return f"The {view.label} paper"
+        return "One paper"
     return view.label
 
 

@@ -14,7 +14,7 @@ from assistant.text.claims.base import (
     _third_person,
 )
 from assistant.text.lexicon import words as lexicon_words
-from assistant.text.sentences import INLINE_MATH
+from assistant.text.sentences import AUTHOR_CITATION, INLINE_MATH
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
@@ -57,6 +57,14 @@ _DETERMINERS = [
     "them",
     "this",
     "that",
+    # quantities: "much of SAE dark matter can be predicted", "most errors are ..."
+    "much",
+    "most",
+    "many",
+    "some",
+    "half",
+    "few",
+    "none",
 ]
 
 
@@ -72,6 +80,8 @@ def opens_with_subject(text: str) -> bool:
         return False
     if words[0] in _DETERMINERS and words[0] != "that":
         return True
+    if re.match(r"[\d.,]+%?(?:\s|$)", words[0]) and len(words) > 1 and words[1] in ("of", "%"):
+        return True  # "82% of the gap is explained by ...": a figure of something is the subject
     # a bare noun then a modal or an auxiliary: "individuals can ...", "models are ..."
     return len(words) > 1 and (words[1] in _MODALS or words[1] in _AUXILIARIES)
 
@@ -88,7 +98,7 @@ _DANGLING_START = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BOUNDARY = re.compile(
-    r";\s|\s[—–]\s|,?\s\((?:[ivx]{1,4}|\d{1,2})\)\s|,\s(?=(?:which|where|while|whereas|allowing|enabling|thereby|leading|resulting|"
+    r";\s|\s[—–]\s|[,:]\s\((?:[ivx]{1,4}|\d{1,2})\)\s|,\s(?=(?:which|where|while|whereas|allowing|enabling|thereby|leading|resulting|"
     r"making|yielding|and\s+(?:we|our|it|they|this|thus|therefore|thereby|then|show|demonstrate|"
     r"achiev\w*|outperform\w*|evaluat\w*)|but|although|though|as\s+well\s+as|so\s+that)\b)"
 )
@@ -112,6 +122,7 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"\b(?:scriptsize|footnotesize|textsc|textbf|textit|mathrm)(?=[A-Z])", "", text)
     # an old-style font group, with or without its backslash: "{\it model size}" -> "model size"
     text = re.sub(r"\{\\?(?:it|bf|em|sl|rm|tt|sc|sf)\s+([^{}]*)\}", r"\1", text)
+    text = AUTHOR_CITATION.sub(r"(\1)", text)  # "[Blum & Lykouris]" is not one of ours
     return INLINE_MATH.sub(r"\1", text)
 
 
@@ -183,6 +194,8 @@ _ANAPHORIC_PHRASE = re.compile(
     r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter)|"
     r"all\s+(?:two|three|four|five|six)\s+(?!of\b)[a-z]+|"
     r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b|"
+    # "We show that the answer is yes": to a question the sentence before asked
+    r"\bthe\s+answer\s+is\s+(?:yes|no|negative|positive|affirmative)\b|"
     # "the following (crucial empirical) finding." and "the following algorithm: given a model"
     # (cut after the colon) point at words the span does not hold; "the following n tokens
     # using ..." is the next tokens, and "the following two scenarios: either X or Y" holds its
@@ -289,6 +302,10 @@ _SOFT_BOUNDARY = re.compile(
     r"(?<!\blikely)(?<!\bunlikely)(?<!\bable)(?<!\bunable)(?<!\bdue)(?<!\bused)(?<!\bup)"
     r"(?<!\bclose)(?<!\bsimilar)(?<!\brelated)(?<!\bcompared)(?<!\brelative)(?<!\bprior)"
     r"(?<!\btend)(?<!\btends)(?<!\bneed)(?<!\bneeds)(?<!\bseem)(?<!\bseems)(?<!\bhas)(?<!\bhave)"
+    # "might lead | to these observations", "lay the foundation | for": the verb or noun needs
+    # what follows
+    r"(?<!\blead)(?<!\bleads)(?<!\bleading)(?<!\bcontribute)(?<!\bcontributes)"
+    r"(?<!\bfoundation)(?<!\bbasis)(?<!\bway)(?<!\broom)"
     r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as|even\s+(?:in|on|under|for)|"
     r"in|under|across)\s"
 )
@@ -299,10 +316,15 @@ _SOFT_BOUNDARY = re.compile(
 _COORDINATED_CLAUSE = re.compile(r",\s+and\s+(?=[a-z]+\s)")
 
 
+# Any comma, except one opening an appositive ("our Interactive Editor, a transformer-based model
+# trained on ..., outperforms"): cut there, the subject is left without its verb.
+_BARE_COMMA = re.compile(r",\s(?!(?:a|an)\s)")
+
+
 def _cut_before(text: str, position: int) -> int | None:
     """The last clause boundary (or purpose/means phrase) before ``position`` worth keeping."""
     cut = None
-    for pattern in (_CLAUSE_BOUNDARY, _COORDINATED_CLAUSE, _SOFT_BOUNDARY, re.compile(r",\s")):
+    for pattern in (_CLAUSE_BOUNDARY, _COORDINATED_CLAUSE, _SOFT_BOUNDARY, _BARE_COMMA):
         # the whole text is searched (a boundary's lookahead may reach past ``position``: ", and
         # we improve"); only boundaries that start before it count
         for match in pattern.finditer(text):
@@ -353,7 +375,9 @@ def _finish(
             return None
     cleaned = _tidy_end(_cut_to_clause(cleaned, limit))
     first = _FIRST_ITEM.search(cleaned)
-    if first and not _SECOND_ITEM.search(cleaned, first.end()):
+    if first and (
+        not _SECOND_ITEM.search(cleaned, first.end()) or _announces_more(cleaned, first.start())
+    ):
         # "includes: 1) an encoder-decoder structure, ...": a list cut after its first item
         # says less than it announces; what came before the list stands alone, if anything
         cleaned = _tidy_end(cleaned[: first.start()].rstrip(" :,;"))
@@ -363,11 +387,49 @@ def _finish(
             return None
     if not _balanced(cleaned) or len(cleaned.split()) < min_words:
         return None
+    if _ends_on_announced_list(cleaned, text):
+        return None  # "aims to achieve two key objectives": which, the cut-off list said
     if _SUBORDINATE.match(cleaned) and "," not in cleaned:
         return (
             None  # "while observational outcomes can provide supervision": the main clause was cut
         )
     return cleaned
+
+
+_ITEM = re.compile(r"(?:\(|(?<![\w(]))(?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
+
+
+def _announces_more(text: str, list_start: int) -> bool:
+    """ "a framework with three strategies: 1) ...; 2) ..." cut before "3)": the list shows
+    fewer items than the words before it announce."""
+    counts = {word: value for value, word in enumerate(lexicon_words("number_words"))}
+    # the count stands within the few words before the list: "three simple yet effective
+    # strategies:"
+    before = re.findall(r"[\w-]+", text[:list_start])[-6:]
+    expected = next(
+        (
+            int(word) if word.isdigit() else counts[word.lower()]
+            for word in reversed(before)
+            if word.isdigit() or word.lower() in counts
+        ),
+        None,
+    )
+    return expected is not None and expected > len(_ITEM.findall(text, list_start))
+
+
+def _ends_on_announced_list(cleaned: str, text: str) -> bool:
+    """The span ends on a count of things ("two key objectives") that the full sentence goes on
+    to list after a colon: cut there, it announces what it does not say."""
+    counts = set(lexicon_words("number_words")[2:])
+    match = re.search(r"\b([\w-]+)((?:\s+[\w-]+){1,4})\s*$", cleaned)
+    if not match:
+        return False
+    words = [match.group(1), *match.group(2).split()]
+    start = next((i for i, word in enumerate(words) if word.lower() in counts), None)
+    if start is None:
+        return False
+    phrase = r"\s+".join(re.escape(word) for word in words[start:])
+    return re.search(rf"{phrase}\s*:", text) is not None
 
 
 def _occurrence_ends(text: str, needle: str) -> list[int]:
