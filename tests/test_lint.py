@@ -327,6 +327,13 @@ def test_truncated_title_and_generic_word_labels_are_bad(monkeypatch: pytest.Mon
     )
     labels = {finding.text: finding.sentence for finding in found(answer, "bad_label")}
     assert labels == {"MLLMs": 0, "Efficient Test-Time Model Adaptation…": 1}
+    # a title cut after a function word ("Algorithms for Caching ..." -> "Algorithms for")
+    monkeypatch.setattr(
+        render,
+        "citation_labels",
+        lambda _answer: {"mllm-kd": "Knowledge Distillation", "eata": "Algorithms for"},
+    )
+    assert [finding.text for finding in found(answer, "bad_label")] == ["Algorithms for"]
 
 
 def test_label_with_latex_residue_is_cleaned_upstream_and_caught_if_not(

@@ -30,6 +30,8 @@ def _label_problem(label: str, paper: Paper | None) -> str | None:
         return "two papers under one label"
     if _TRUNCATED.search(label):
         return "truncated title"
+    if len(label.split()) > 1 and label.split()[-1].lower() in lexicon("heading_end_words"):
+        return "title cut after a function word"  # "Algorithms for"
     if any(residue in label for residue in lexicon("label_residue")):
         return "markup in the label"
     if label in lexicon("generic_labels"):
