@@ -11,7 +11,7 @@ import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from assistant import bm25, snapshot
 from assistant.errors import IndexStateError, InputError, check_choice
@@ -71,6 +71,9 @@ class Retrieval:
     paper_similarity: dict[str, float] = field(default_factory=dict)
     sentence_similarity: dict[str, dict[int, float]] = field(default_factory=dict)
     centroid_similarity: dict[str, float] = field(default_factory=dict)
+    # Each hit's paper vector (unit length), so evidence can tell which papers sit close together
+    # without reading the vector store again.
+    paper_vectors: dict[str, Any] = field(default_factory=dict)
     # The collection's acronyms for a phrase the query spells out ("state space models" -> SSM):
     # a paper that says "SSM" says the phrase.
     phrase_acronyms: tuple[str, ...] = ()
@@ -224,8 +227,9 @@ class Retriever:
                     chunk.similarity
                 )
         centroid: dict[str, float] = {}
+        paper_vectors: dict[str, Any] = {}
         if query_vector is not None:
-            centroid = self._paper_closeness(hits, query_vector, paper_similarity)
+            centroid, paper_vectors = self._paper_closeness(hits, query_vector, paper_similarity)
         forms = acronyms.spelled_out_forms(query, self.acronym_map)
         return Retrieval(
             query=query,
@@ -238,6 +242,7 @@ class Retriever:
             paper_similarity=paper_similarity,
             sentence_similarity=sentence_similarity,
             centroid_similarity=centroid,
+            paper_vectors=paper_vectors,
             phrase_acronyms=tuple(dict.fromkeys(acronym for acronym, _ in forms)),
             phrase_acronym_forms=forms,
         )
@@ -247,33 +252,32 @@ class Retriever:
         hits: Sequence[SearchHit],
         query_vector: np.ndarray,
         paper_similarity: dict[str, float],
-    ) -> dict[str, float]:
+    ) -> tuple[dict[str, float], dict[str, np.ndarray]]:
         """Fills in the query cosine of every hit's paper vector (the chunk search returns only
         the nearest few hundred chunks) and returns each hit's cosine to the mean vector of the
-        leading hits: papers about the same thing as the best matches sit close to it even when
-        they share no word with the question (pseudo-relevance feedback in the vector space)."""
+        leading hits (papers about the same thing as the best matches sit close to it even when
+        they share no word with the question: pseudo-relevance feedback in the vector space),
+        with the paper vectors themselves, by paper id."""
         import numpy as np
 
         chunk_ids = [f"{hit.paper.id}#paper" for hit in hits]
         vectors = self._vector_source().vectors_for(chunk_ids)
-        for chunk_id, vector in vectors.items():
-            paper_similarity.setdefault(chunk_id.rpartition("#")[0], float(vector @ query_vector))
+        by_paper = {chunk_id.rpartition("#")[0]: vector for chunk_id, vector in vectors.items()}
+        for paper_id, vector in by_paper.items():
+            paper_similarity.setdefault(paper_id, float(vector @ query_vector))
         leading = [
             vectors[chunk_id]
             for chunk_id in chunk_ids[: self.settings.retrieval.centroid_hits]
             if chunk_id in vectors
         ]
         if not leading:
-            return {}
+            return {}, by_paper
         centre = np.mean(leading, axis=0)
         norm = float(np.linalg.norm(centre))
         if norm <= 0:
-            return {}
+            return {}, by_paper
         centre = centre / norm
-        return {
-            chunk_id.rpartition("#")[0]: float(vector @ centre)
-            for chunk_id, vector in vectors.items()
-        }
+        return {paper_id: float(vector @ centre) for paper_id, vector in by_paper.items()}, by_paper
 
     def papers(self, paper_ids: Sequence[str]) -> dict[str, Paper]:
         return self.paper_store.get_many(paper_ids)

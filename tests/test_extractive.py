@@ -354,6 +354,26 @@ def test_a_topic_of_a_domain_needs_the_topic_not_the_domains_acronym(corpus_assi
         assert "quantiz" in papers[chosen].abstract.lower(), papers[chosen].title
 
 
+def test_related_work_takes_papers_close_to_several_chosen_ones(corpus_assistant) -> None:
+    """ "time series foundation models": Timer-XL and Moirai say "unified" and "universal
+    forecasting transformers", never the phrase; they sit close to the foundation-model papers
+    chosen by name, so related work cites them too. Without their neighbours they stay out."""
+    answer = corpus_assistant.related_work("time series foundation models")
+    titles = {item.paper.title for item in answer.evidence}
+    assert "Timer-XL: Long-Context Transformers for Unified Time Series Forecasting" in titles
+    assert "Unified Training of Universal Time Series Forecasting Transformers" in titles
+    settings = corpus_assistant.settings
+    strict = settings.model_copy(
+        update={"evidence": settings.evidence.model_copy(update={"neighbour_cosine": 1.0})}
+    )
+    from assistant.assistant import Assistant
+
+    alone = Assistant(strict).related_work("time series foundation models")
+    assert "Timer-XL: Long-Context Transformers for Unified Time Series Forecasting" not in {
+        item.paper.title for item in alone.evidence
+    }
+
+
 def test_compare_by_paper_ids(corpus_assistant) -> None:
     chosen = [QUAMBA2, paper_id(SSM_PAPERS[8])]
     answer = corpus_assistant.compare(paper_ids=chosen)

@@ -142,6 +142,9 @@ def relevant_papers(
             ):
                 break
             chosen.append((paper, probability))
+        if task == "related-work":
+            weights = [tuning.topic_relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
+            chosen += _neighbours(retrieval, chosen, features, weights, tuning)
         return chosen[:most]
     ranked = paper_relevance(retrieval, settings.evidence)
     elsewhere = other_sense_papers(retrieval, [paper for paper, _ in ranked])
@@ -155,6 +158,38 @@ def relevant_papers(
         for index, (paper, score) in enumerate(ranked)
         if index < fewest or score >= settings.evidence.relative_cutoff
     ][:most]
+
+
+def _neighbours(
+    retrieval: Retrieval,
+    chosen: list[tuple[Paper, float]],
+    features: list[relevance.PaperFeatures],
+    weights: list[float],
+    tuning: EvidenceSettings,
+) -> list[tuple[Paper, float]]:
+    """Retrieved papers that sit close, in meaning, to several of the papers related work has
+    chosen: the same field in other words ("universal forecasting transformers" beside "time
+    series foundation models"), which the topic phrase's words alone leave out."""
+    vectors = retrieval.paper_vectors
+    taken = {paper.id for paper, _ in chosen}
+    members = [vectors[paper_id] for paper_id in taken if paper_id in vectors]
+    if len(members) < tuning.neighbours_needed:
+        return []
+    elsewhere = other_sense_papers(retrieval, [item.paper for item in features])
+    found = []
+    for item in features:
+        paper = item.paper
+        if paper.id in taken or paper.id in elsewhere or paper.id not in vectors:
+            continue
+        probability = relevance.probability(item, weights)
+        if probability < tuning.neighbour_floor:
+            continue
+        close = sum(
+            1 for vector in members if float(vector @ vectors[paper.id]) >= tuning.neighbour_cosine
+        )
+        if close >= tuning.neighbours_needed:
+            found.append((paper, probability))
+    return sorted(found, key=lambda pair: -pair[1])
 
 
 def select_evidence(

@@ -157,6 +157,30 @@ class EvidenceSettings(Group):
             "overall precision 0.91 -> 0.92 from 0.50 to 0.55."
         ),
     )
+    neighbour_cosine: float = Field(
+        default=0.7,
+        gt=0,
+        le=1,
+        description=(
+            "Related work also takes a retrieved paper whose vector is at least this close "
+            "(cosine) to `neighbours_needed` of the papers already chosen, when the topic model "
+            "gives it `neighbour_floor` or more, whether or not it names the topic: the field's "
+            "other words ('universal forecasting transformers' under 'time series foundation "
+            "models'). Tuning sets' related work (evals/, blind-tune, 30 new blind requests): "
+            "0.7 adds 7 gold papers and 3 others; 0.65 adds 13 and 13."
+        ),
+    )
+    neighbours_needed: int = Field(
+        default=2,
+        ge=1,
+        description="... this many chosen papers (one close neighbour is a coincidence of wording).",
+    )
+    neighbour_floor: float = Field(
+        default=0.3,
+        ge=0,
+        le=1,
+        description="... and the topic model's probability at least this.",
+    )
     relative_cutoff: float = Field(
         default=0.45,
         gt=0,
