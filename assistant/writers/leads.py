@@ -120,6 +120,9 @@ def group_lead(
     best, ground = best_in(_LEAD_ROLES), False
     if best is None and title_terms is not None:
         best, ground = best_in(_GROUND_ROLES, titled=title_terms), True
+        if best is not None and len(best.members) < len(views):
+            # a ground only some of them work on says nothing of why the group stands together
+            best = None
     if best is None:
         return None
     cited = [views[index] for index in sorted(best.members)]
