@@ -26,7 +26,12 @@ from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import count_phrase, paper_claims, say_paper
 from assistant.writers.views import _PaperView, _say, _subject_for, _view
 
-_FIGURE = re.compile(r"\d")
+# A figure: a digit, or a count spelled out before what it counts ("limited to one bit only").
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|"
+    r"half|double|twice|thrice)\s+(?!of\b|or\b|and\b|another\b)[a-z]",
+    re.IGNORECASE,
+)
 
 
 def _words(text: str) -> list[str]:
@@ -182,7 +187,9 @@ class ExtractiveWriter(Writer):
                     for item, text in standing
                     if item.index != proposal.sentence or len(proposal.text) < 0.8 * len(text)
                 ]
-        picks = sorted(standing[: min(wanted, 4)], key=lambda pair: pair[0].index)
+        chosen = standing[: min(wanted, 4)]
+        # The sentence that best answers comes first; the rest follow in the abstract's order.
+        picks = chosen[:1] + sorted(chosen[1:], key=lambda pair: pair[0].index)
         if any(clause.numeric for clause in clauses):
             # The figure asked for comes right after the paper is named, not where the abstract
             # happens to put it: the best-scored pick that states a number.
