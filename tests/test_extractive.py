@@ -14,7 +14,7 @@ from assistant.corpus import paper_id
 from assistant.errors import InputError, LLMError, UnknownPaperError
 from assistant.models import Answer, Draft, Evidence, Paper, Task
 from assistant.text.names import short_label
-from assistant.text.query import question_kind, split_clauses
+from assistant.text.query import question_kind, split_clauses, subject_tokens
 from assistant.text.sentences import abstract_sentences, clean_sentence
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import ExtractiveWriter
@@ -474,6 +474,23 @@ def test_extractive_answers_are_deterministic(corpus_assistant) -> None:
 )
 def test_question_kind(question: str, kind: str) -> None:
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("request_text", "subject"),
+    [
+        # the field joined by a preposition is no part of the subject ...
+        ("uncertainty estimation for neural networks", "uncertainty estimation"),
+        ("machine learning in finance", "finance"),
+        ("causal inference in machine learning", "causal inference"),
+        # ... a term that holds it keeps it, and a request of the field alone is the field
+        ("graph neural networks (GNNs)", "graph neural networks GNNs"),
+        ("neural network pruning and sparsity", "neural network pruning sparsity"),
+        ("deep learning", "deep learning"),
+    ],
+)
+def test_a_requests_subject_drops_the_field_it_is_set_in(request_text: str, subject: str) -> None:
+    assert subject_tokens(request_text) == bm25.tokenize(subject)
 
 
 def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() -> None:

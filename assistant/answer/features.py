@@ -14,7 +14,7 @@ from assistant.answer.sentences import DocumentFrequency
 from assistant.models import Paper
 from assistant.text.analysis import CONTRAST
 from assistant.text.lexicon import words
-from assistant.text.query import content_tokens
+from assistant.text.query import subject_tokens
 from assistant.text.tokens import tokenize
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def relevance_features(
             collection_size=collection_size,
         )
 
-    whole = features_for(content_tokens(retrieval.query))
+    whole = features_for(subject_tokens(retrieval.query))
     parts = topic_parts(retrieval.query)
     if len(parts) < 2:
         return whole
@@ -127,13 +127,10 @@ _PART_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|/)\s*", re.IGNORECASE)
 def topic_parts(query: str) -> list[list[str]]:
     """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
     a question or a topic without them."""
-    pieces = [content_tokens(piece) for piece in _PART_SPLIT.split(query)]
+    pieces = [subject_tokens(piece) for piece in _PART_SPLIT.split(query)]
     parts = [piece for piece in pieces if piece]
-    return (
-        parts
-        if len(parts) > 1 and len(content_tokens(query)) <= 3 * relevance.SHORT_FOCUS
-        else [content_tokens(query)]
-    )
+    whole = subject_tokens(query)
+    return parts if len(parts) > 1 and len(whole) <= 3 * relevance.SHORT_FOCUS else [whole]
 
 
 def _without_generic_head(part: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from assistant.text.lexicon import words
@@ -211,6 +212,27 @@ def question_kind(question: str) -> QuestionKind:
 def content_tokens(text: str) -> list[str]:
     """Stemmed tokens of what a question is about, without the words that frame it."""
     return [token for token in tokenize(text) if token not in FRAMING_TOKENS]
+
+
+def subject_tokens(text: str) -> list[str]:
+    """``content_tokens`` without a phrase that names the whole field ("machine learning",
+    "neural networks"; ``lexicon/field_phrases.txt``) joined to the subject by a preposition,
+    unless nothing else is left: "causal inference in machine learning" is about causal
+    inference, "machine learning for chemistry" about chemistry, every paper here being machine
+    learning. Without the preposition the phrase is part of a term ("graph neural networks",
+    "neural network pruning") and stays."""
+    stripped = _field_qualifier().sub(" ", text)
+    return content_tokens(stripped) or content_tokens(text)
+
+
+@cache
+def _field_qualifier() -> re.Pattern[str]:
+    phrases = sorted(words("field_phrases"), key=len, reverse=True)
+    field = "|".join(re.escape(phrase) for phrase in phrases)
+    before = r"(?:for|in|of|with|on|using|via|to|by|across|through)"
+    return re.compile(
+        rf"\b{before}\s+(?:{field})\b|^\s*(?:{field})\s+(?={before}\b)", re.IGNORECASE
+    )
 
 
 def split_clauses(question: str) -> list[Clause]:
