@@ -221,8 +221,28 @@ def subject_tokens(text: str) -> list[str]:
     inference, "machine learning for chemistry" about chemistry, every paper here being machine
     learning. Without the preposition the phrase is part of a term ("graph neural networks",
     "neural network pruning") and stays."""
+    text = _ALIAS.sub(lambda match: _unless_alias(match, text), text)
     stripped = _field_qualifier().sub(" ", text)
     return content_tokens(stripped) or content_tokens(text)
+
+
+# "graph neural networks (GNNs)": an acronym in brackets after the words it abbreviates
+_ALIAS = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _unless_alias(match: re.Match[str], text: str) -> str:
+    """Nothing for an acronym that abbreviates the words before it ("self-supervised learning
+    (SSL)": a paper need not write both to be about it); the bracket kept otherwise."""
+    letters = match.group(1).rstrip("s").lower()
+    head = text[: match.start()]
+    # a hyphenated word gives one letter ("prior-data fitted networks", PFN) or one per part
+    # ("self-supervised learning", SSL)
+    for pattern in (r"[A-Za-z][A-Za-z-]*", r"[A-Za-z]+"):
+        before = re.findall(pattern, head)
+        initials = "".join(word[0].lower() for word in before[-len(letters) :])
+        if len(before) >= len(letters) and initials == letters:
+            return ""
+    return match.group(0)
 
 
 @cache
