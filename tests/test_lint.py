@@ -164,6 +164,17 @@ def test_compounds_and_uncited_framing_are_not_connectives() -> None:
     assert found(answer, "dangling_connective") == []
 
 
+def test_both_joining_two_named_things_points_at_nothing_before() -> None:
+    answer = make_answer(
+        [
+            ("Both supervised and unsupervised methods are compared for S4.", ["s4"]),
+            ("Both achieve 91% accuracy.", ["mamba"]),
+        ],
+        paragraphs=[[0], [1]],
+    )
+    assert [finding.sentence for finding in found(answer, "dangling_connective")] == [1]
+
+
 def test_back_reference_inside_the_opening_clause_is_dangling() -> None:
     answer = make_answer(
         [

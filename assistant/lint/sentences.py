@@ -76,6 +76,11 @@ _DETERMINER_PHRASE = re.compile(
 )
 
 
+# "Both supervised and unsupervised methods ...": "both ... and" joins two things it names, it
+# points at none before it.
+_CORRELATIVE_BOTH = re.compile(r"^both\s+(?:[\w-]+\s+){1,4}and\s+\w", re.IGNORECASE)
+
+
 def _opening_words(text: str, subject_words: int) -> str:
     return " ".join(text.split()[:subject_words])
 
@@ -84,7 +89,7 @@ def _dangling_opening(text: str, subject_words: int) -> str | None:
     """What in a sentence's opening leans on a sentence before it, when none about it precedes."""
     for name in ("connectives", "anaphors"):
         match = _opening_pattern(name).match(text)
-        if match:
+        if match and not _CORRELATIVE_BOTH.match(text):
             return _words(text, 6)
     clause = text.split(",", 1)[0]
     match = _phrase_pattern("inner_anaphors").search(clause)
