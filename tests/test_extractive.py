@@ -374,6 +374,35 @@ def test_related_work_takes_papers_close_to_several_chosen_ones(corpus_assistant
     }
 
 
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        (
+            "How much of the perplexity gap between gated-convolution models and attention is "
+            "explained by recalling what was said earlier in context?",
+            "82%",
+        ),
+        ("How much does compact 3D Gaussian splatting cut storage for dynamic scenes?", "12x"),
+    ],
+)
+def test_a_lookup_asking_for_a_figure_gives_the_sentence_stating_it(
+    corpus_assistant, question: str, figure: str
+) -> None:
+    """The figure's sentence may rank fourth or fifth by words; among the best few it comes
+    before background without a figure ("3DGS has emerged ..." is a name, not a figure)."""
+    answer = corpus_assistant.ask(question)
+    assert figure in " ".join(sentence.text for sentence in answer.sentences)
+
+
+def test_a_figure_is_a_number_of_its_own_not_part_of_a_name() -> None:
+    from assistant.writers.extractive import _FIGURE
+
+    for text in ("over 25x reduced", "235M parameters", "82% of the gap", "limited to one bit"):
+        assert _FIGURE.search(text), text
+    for text in ("3DGS has emerged", "results on CIFAR-10", "GPT-4 predicts", "one of the"):
+        assert not _FIGURE.search(text), text
+
+
 def test_compare_by_paper_ids(corpus_assistant) -> None:
     chosen = [QUAMBA2, paper_id(SSM_PAPERS[8])]
     answer = corpus_assistant.compare(paper_ids=chosen)

@@ -22,6 +22,14 @@ class WriterSettings(Group):
         ge=1,
         description="A sentence longer than this is used only when nothing shorter says the same.",
     )
+    lookup_figure_reach: int = Field(
+        default=6,
+        ge=1,
+        description=(
+            "A lookup asking for a figure prefers, among its best this many sentences, those "
+            "stating one (blind-tune: 'how much of the gap' reached the 82% sentence, 4th best)."
+        ),
+    )
     lead_common_share: float = Field(
         default=0.15,
         gt=0,

@@ -28,7 +28,9 @@ from assistant.writers.views import _PaperView, _say, _subject_for, _view
 
 # A figure: a digit, or a count spelled out before what it counts ("limited to one bit only").
 _FIGURE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|"
+    # a number of its own ("235M", "12x", "82%", "1.4 billion"), not part of a name ("3DGS",
+    # "CIFAR-10", "GPT-4")
+    r"(?<![\w-])\d+(?:[.,]\d+)*(?![A-Za-z]{2})|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|"
     r"half|double|twice|thrice)\s+(?!of\b|or\b|and\b|another\b)[a-z]",
     re.IGNORECASE,
 )
@@ -187,10 +189,17 @@ class ExtractiveWriter(Writer):
                     for item, text in standing
                     if item.index != proposal.sentence or len(proposal.text) < 0.8 * len(text)
                 ]
+        numeric = any(clause.numeric for clause in clauses)
+        if numeric:
+            # A question asking for a figure is answered by sentences that state one: among the
+            # best few, those come before background and problem statements without any.
+            head = standing[: self.config.lookup_figure_reach]
+            head.sort(key=lambda pair: _FIGURE.search(pair[1]) is None)
+            standing = head + standing[len(head) :]
         chosen = standing[: min(wanted, 4)]
         # The sentence that best answers comes first; the rest follow in the abstract's order.
         picks = chosen[:1] + sorted(chosen[1:], key=lambda pair: pair[0].index)
-        if any(clause.numeric for clause in clauses):
+        if numeric:
             # The figure asked for comes right after the paper is named, not where the abstract
             # happens to put it: the best-scored pick that states a number.
             figure = next(
