@@ -577,6 +577,14 @@ def test_a_title_takes_no_possessive() -> None:
     assert rewrite("Our method is fast.", "Mamba") == "Mamba's method is fast."
 
 
+def test_the_papers_own_experiments_need_no_possessive() -> None:
+    assert rewrite("Our experiments demonstrate that PreAct outperforms ReAct.", "It") == (
+        "Experiments demonstrate that PreAct outperforms ReAct."
+    )
+    # the sentence that names the paper keeps it
+    assert rewrite("Our experiments show gains.", "DeYO") == "DeYO's experiments show gains."
+
+
 def test_an_author_citation_in_brackets_is_not_one_of_the_answers() -> None:
     assert rewrite("We match the bounds of [Blum & Lykouris] and [Lee et al].", "X") == (
         "X matches the bounds of (Blum & Lykouris) and (Lee et al)."

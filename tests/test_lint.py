@@ -274,6 +274,11 @@ def test_name_once_or_another_paper_named_is_not_doubled() -> None:
             ("S4 proposes a new parameterization for the SSM.", ["s4"]),
             ("Mamba outperforms sequence models such as S4 and Transformers.", ["mamba"]),
             ("The authors of Mamba design a hardware-aware parallel algorithm.", ["mamba"]),
+            # the name is the subject of what is shown, twice, as the abstract says it
+            (
+                "Experiments show that Mamba outperforms S4 and that Mamba scales linearly.",
+                ["mamba"],
+            ),
         ]
     )
     assert found(answer, "doubled_subject") == []

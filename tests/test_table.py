@@ -45,6 +45,17 @@ def test_a_cell_drops_a_list_number_and_an_open_dash() -> None:
     # the paper's own row names the method: no subject pointing back at it
     assert _capitalise_first("The method closes the gap by 96.4%") == "Closes the gap by 96.4%"
     assert _capitalise_first("The model weights are frozen") == "The model weights are frozen"
+    # ... and "its" in the paper's own row is the row's
+    assert _capitalise_first("Its estimated values on the test set are close") == (
+        "Estimated values on the test set are close"
+    )
+    assert _capitalise_first("It is more than 20 times faster than X") == (
+        "More than 20 times faster than X"
+    )
+    # a cell follows no sentence: a discourse opener connects it to nothing
+    assert _capitalise_first("Specifically, a formal definition of fidelity") == (
+        "A formal definition of fidelity"
+    )
 
 
 def test_a_cut_inside_a_coordination_leaves_no_conjunction_behind() -> None:

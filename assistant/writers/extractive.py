@@ -338,6 +338,9 @@ class ExtractiveWriter(Writer):
                     item not in chosen
                     and len(unmet(covered | tokens)) < len(missing)
                     and len(view.sentences[item.index].split()) <= view.long_words
+                    # "the viability of these model growth methods remains underexplored":
+                    # which methods, the sentence before said
+                    and standalone(view.sentences[item.index], view.paper.title) is not None
                 ):
                     chosen.append(item)
                     break

@@ -29,6 +29,10 @@ _WE_VERB = re.compile(
     r"^[Ww]e\s+((?:(?:also|further|then|first|next|thus|therefore|instead|now|here|still|then|both|"
     r"\w+ly)\s+)*)([a-z]+(?:-[a-z]+)*)\b"
 )
+_OUR_EVIDENCE = re.compile(
+    r"^Our\s+(?:extensive\s+|empirical\s+|experimental\s+|numerical\s+)?(?:experiments|results|"
+    r"evaluations|analyses|findings|simulations|ablations|studies|observations)\b"
+)
 # A subject of more words than this is a title, not a name: it takes no possessive "'s".
 _POSSESSIVE_WORDS = 3
 _OUR_SUBJECT = re.compile(
@@ -107,6 +111,10 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
         ours = _OUR_SUBJECT.match(text)
         if ours:
             text = _owned(subject, f"{ours.group(1)}{text[ours.end() :]}")
+        elif subject == "It" and _OUR_EVIDENCE.match(text):
+            # "Our experiments demonstrate that PreAct ...": whose experiments goes without
+            # saying, and "Its experiments ... PreAct" would name the paper twice
+            text = text[4:5].upper() + text[5:]
         elif re.match(r"^Our\b", text):
             text = _owned(subject, text[4:])
         elif re.match(r"^It\s", text) and subject != "It":

@@ -158,6 +158,23 @@ def _strip_openers(sentence: str, start: int) -> int:
     return start
 
 
+def without_openers(text: str) -> str:
+    """``text`` without the discourse openers it begins with, each followed by its comma
+    ("Specifically, a formal ...", "Moreover, in addition, ..."); a phrase in its own right ("To
+    this end" aside) stays."""
+    pattern = _bare_opener()
+    match = pattern.match(text)
+    while match:
+        text = text[match.end() :]
+        match = pattern.match(text)
+    return text
+
+
+@cache
+def _bare_opener() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(_lexicon('openers'))}),\s+", re.IGNORECASE)
+
+
 def _cut_to_clause(text: str, limit: int = MAX_SPAN_CHARS) -> str:
     """``text`` itself when short enough, else its longest prefix ending at a clause boundary."""
     if len(text) <= limit:
@@ -237,9 +254,13 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
                 continue
             return match.start()  # "such data": which data, the sentence before said
         phrase = following.split(",")[0].split()[:3]
-        if phrase and phrase[0].rstrip("s").lower() in f"{known} {text[: match.start()]}".lower():
-            continue  # the antecedent is inside the span: "a representation ... this representation"
-        if (
+        antecedent = f"{known} {text[: match.start()]}".lower()
+        if phrase and phrase[0].rstrip("s").lower() in antecedent:
+            # the antecedent is inside the span or the title ("a representation ... this
+            # representation", "A Closer Look at Model Growth ... these model growth methods"):
+            # "the" says the same without pointing at a sentence the reader is not shown
+            pass
+        elif (
             len(phrase) < 2
             or any(_vague_nouns().match(word) for word in phrase[:3])
             or re.match(r"(?:two|three|four|both)\b", phrase[0])
