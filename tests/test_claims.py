@@ -476,6 +476,9 @@ def test_a_list_shorter_than_it_announces_is_no_span() -> None:
         "phenomenon",
         # an answer to a question the reader is not shown
         "shows that the answer is yes, but the gain depends on the length",
+        "provides a partially affirmative and partially negative answer for Gaussian processes",
+        # a "that" clause whose verb was cut off with "this outperformance"
+        "finds that the likely reasons for this outperformance are strong interaction effects",
     ],
 )
 def test_a_cut_that_would_leave_a_clause_unfinished_is_not_made(span: str) -> None:

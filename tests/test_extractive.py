@@ -577,6 +577,14 @@ def test_a_title_takes_no_possessive() -> None:
     assert rewrite("Our method is fast.", "Mamba") == "Mamba's method is fast."
 
 
+def test_a_present_verb_in_ed_takes_its_s() -> None:
+    assert rewrite("We need to treat each variable once.", "It") == (
+        "It needs to treat each variable once."
+    )
+    assert rewrite("We embed the graph.", "It") == "It embeds the graph."
+    assert rewrite("We proposed X.", "It") == "It proposed X."
+
+
 def test_the_papers_own_experiments_need_no_possessive() -> None:
     assert rewrite("Our experiments demonstrate that PreAct outperforms ReAct.", "It") == (
         "Experiments demonstrate that PreAct outperforms ReAct."

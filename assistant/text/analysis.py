@@ -37,7 +37,9 @@ CORE_ROLES = frozenset(("contribution", "method", "result", "setting"))
 # "outperforms X", "rather than X") says what the paper is *not* about.
 CONTRAST = re.compile(
     r"\b(?:unlike|in contrast to|contrary to|compared (?:to|with)|as opposed to|rather than|"
-    r"instead of|outperform\w*|surpass\w*|beat\w*|better than|than)\b[^,.;:]*",
+    r"instead of|outperform\w*|surpass\w*|beat\w*|better than|than|"
+    # "a method that does not rely on graph neural networks": what the paper does without
+    r"(?:do|does|did)\s+not\s+(?:rely\s+on|use|require|need))\b[^,.;:]*",
     re.IGNORECASE,
 )
 

@@ -116,7 +116,10 @@ def _short_head(head: str) -> str:
         if len(words) <= _QUESTION_LABEL_WORDS:
             return whole[:1].upper() + whole[1:]
     cut = words[: breaks[0]] if breaks else words[:_SHORT_LABEL_WORDS]
-    if cut and cut[0].lower().endswith("ing") and len(cut) <= 3:
+    # "Self-supervised learning", "Neural networks": a field's name, not this paper's; the label
+    # runs on to the next break like a gerund's below
+    generic = len(cut) <= 2 and bool(cut) and cut[-1].lower() in _FIELD_HEADS
+    if cut and (generic or (cut[0].lower().endswith("ing") and len(cut) <= 3)):
         # "Scaling Laws", "Dissecting the Effects": a gerund and its object name no work (two
         # papers may share them); the label runs on to the next break ("Scaling Laws for
         # Downstream Task Performance"), or a few words when a short cut says nothing at all
@@ -139,6 +142,10 @@ def _short_head(head: str) -> str:
 
 
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*(?:\{([^{}]*)\})?")
+
+
+# Head nouns that make a two-word title opening a field's name ("Self-supervised learning").
+_FIELD_HEADS = frozenset((*lexicon_words("generic_heads"), "learning", "networks", "network"))
 
 
 class Titled(Protocol):

@@ -56,6 +56,7 @@ _IRREGULAR = {"are": "is", "have": "has", "do": "does", "go": "goes", "were": "w
 
 
 _IRREGULAR_PAST = frozenset(words("irregular_past"))
+_PRESENT_IN_ED = frozenset(words("present_in_ed"))  # "we need" -> "It needs"
 
 
 def _third_person(verb: str) -> str:
@@ -65,7 +66,7 @@ def _third_person(verb: str) -> str:
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
     if (
-        verb.endswith("ed")
+        (verb.endswith("ed") and verb not in _PRESENT_IN_ED)
         or verb in lexicon_words("modals")
         or verb == "also"
         or verb in _IRREGULAR_PAST

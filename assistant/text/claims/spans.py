@@ -211,8 +211,10 @@ _ANAPHORIC_PHRASE = re.compile(
     r"\b(?:(?:the|both)\s+(?:two|three|four|above|aforementioned|mentioned|said|former|latter)|"
     r"all\s+(?:two|three|four|five|six)\s+(?!of\b)[a-z]+|"
     r"aforementioned|above-mentioned|said\s+(?:method|model|problem)s?)\b|"
-    # "We show that the answer is yes": to a question the sentence before asked
+    # "We show that the answer is yes", "a partially affirmative and partially negative
+    # answer": to a question the sentence before asked
     r"\bthe\s+answer\s+is\s+(?:yes|no|negative|positive|affirmative)\b|"
+    r"\b(?:affirmative|negative|positive)\s+answer\b|"
     # "the following (crucial empirical) finding." and "the following algorithm: given a model"
     # (cut after the colon) point at words the span does not hold; "the following n tokens
     # using ..." is the next tokens, and "the following two scenarios: either X or Y" holds its
@@ -408,6 +410,8 @@ def _finish(
             return None
     if not _balanced(cleaned) or len(cleaned.split()) < min_words:
         return None
+    if _verbless_complement(cleaned):
+        return None  # "finds that the likely reasons": what they are was cut off
     if _ends_on_announced_list(cleaned, text):
         return None  # "aims to achieve two key objectives": which, the cut-off list said
     if _SUBORDINATE.match(cleaned) and "," not in cleaned:
@@ -436,6 +440,31 @@ def _announces_more(text: str, list_start: int) -> bool:
         None,
     )
     return expected is not None and expected > len(_ITEM.findall(text, list_start))
+
+
+# A "that" clause of a determiner and a few words at the very end, none of them a verb form (an
+# auxiliary, a modal, a word in -ed, or one in -s with a word after it): the clause's verb, and
+# what it said, was cut off ("finds that the likely reasons").
+_COMPLEMENT_TAIL = re.compile(
+    r"\bthat\s+(?:the|a|an|its|their|these|this|our|each|every)\s+((?:[\w-]+\s*){1,4})$",
+    re.IGNORECASE,
+)
+_VERB_FORM = re.compile(
+    r"(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|"
+    r"[\w-]+ed)",
+    re.IGNORECASE,
+)
+
+
+def _verbless_complement(text: str) -> bool:
+    match = _COMPLEMENT_TAIL.search(text)
+    if not match:
+        return False
+    words = match.group(1).split()
+    return not any(
+        _VERB_FORM.fullmatch(word) or (word.endswith("s") and position < len(words) - 1)
+        for position, word in enumerate(words)
+    )
 
 
 def _ends_on_announced_list(cleaned: str, text: str) -> bool:
@@ -521,6 +550,10 @@ def _conjugate_coordinated(text: str) -> str:
 
 
 def _present_third(verb: str) -> str:
-    if verb in _MODALS or verb.endswith("ed") or verb in {"found", "built", "made", "saw", "took"}:
+    if (
+        verb in _MODALS
+        or (verb.endswith("ed") and verb not in lexicon_words("present_in_ed"))
+        or verb in {"found", "built", "made", "saw", "took"}
+    ):
         return verb
     return _IRREGULAR_PRESENT.get(verb) or _third_person(verb)
