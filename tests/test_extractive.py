@@ -577,6 +577,31 @@ def test_a_title_takes_no_possessive() -> None:
     assert rewrite("Our method is fast.", "Mamba") == "Mamba's method is fast."
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Conversely, this work presents a network.", "Conversely, the work presents a network."),
+        (
+            "The main goal of this work is to evaluate X.",
+            "The main goal of the work is to evaluate X.",
+        ),
+        (
+            "Inspired by Y, this paper proposes a method.",
+            "Inspired by Y, the paper proposes a method.",
+        ),
+        ("We ask ourselves the question: when?", "It asks the question: when?"),
+        ("It is practical.We evaluate DD on X.", "It is practical. The authors evaluate DD on X."),
+        (
+            "In three ways: we (1) make and (2) test predictions.",
+            "In three ways: the authors (1) make and (2) test predictions.",
+        ),
+    ],
+)
+def test_no_first_person_is_left(sentence: str, expected: str) -> None:
+    """Found by asking, for every paper of the collection, what it finds."""
+    assert rewrite(sentence, "It") == expected
+
+
 def test_a_present_verb_in_ed_takes_its_s() -> None:
     assert rewrite("We need to treat each variable once.", "It") == (
         "It needs to treat each variable once."

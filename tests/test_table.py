@@ -56,6 +56,26 @@ def test_a_cell_drops_a_list_number_and_an_open_dash() -> None:
     assert _capitalise_first("Specifically, a formal definition of fidelity") == (
         "A formal definition of fidelity"
     )
+    assert _capitalise_first("However for graph data where the edges are noisy") == (
+        "For graph data where the edges are noisy"
+    )
+    assert _capitalise_first("Chaotic systems thus pose a unique challenge") == (
+        "Chaotic systems pose a unique challenge"
+    )
+    assert _capitalise_first("This baseline achieved 88.53% on CIFAR-100") == (
+        "The baseline achieved 88.53% on CIFAR-100"
+    )
+    assert _capitalise_first("The proposed model: 1) outperforms the baseline by 3%") == (
+        "Outperforms the baseline by 3%"
+    )
+
+
+def test_a_sentence_opening_on_a_determiner_names_no_dataset() -> None:
+    from assistant.text.facts import named_dataset
+
+    assert named_dataset("Our dataset comprises 131 chaotic systems.") is None
+    assert named_dataset("This benchmark is hard. We use the USPTO dataset.") == "USPTO dataset"
+    assert named_dataset("The Vicuna Benchmark question prompts") == "Vicuna Benchmark"
 
 
 def test_a_cut_inside_a_coordination_leaves_no_conjunction_behind() -> None:

@@ -133,9 +133,15 @@ def _capitalise_first(text: str) -> str:
     text = _LIST_NUMBER.sub("", text).rstrip(" -–—,;:")
     # "The method closes the gap by 96.4%": in the paper's own row the method needs no subject
     # pointing back at it ("Closes the gap by 96.4%")
-    # "Specifically, a formal definition ...": a cell follows no sentence to connect to
-    text = without_openers(text)
+    # "Specifically, a formal definition ...", "However for graph data ...", "Chaotic systems
+    # thus pose ...": a cell follows no sentence to connect to
+    text = _CELL_CONNECTIVE.sub("", without_openers(text))
+    text = _INNER_CONNECTIVE.sub(r"\1", text, count=1)
+    # "This baseline achieved 88.53%": in the paper's own row, its baseline
+    text = _ROW_DEMONSTRATIVE.sub("The ", text)
     text = _GENERIC_SUBJECT.sub("", text)
+    # "The proposed model: 1) outperforms ...": the row's method and the list's first item
+    text = _LIST_NUMBER.sub("", _GENERIC_LIST_SUBJECT.sub("", text))
     # "Its estimated values on the test set ...", "It is more than 20 times faster": in the
     # paper's own row, "it" is the row's paper
     text = _ROW_POSSESSIVE.sub("", text)
@@ -143,6 +149,13 @@ def _capitalise_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_CELL_CONNECTIVE = re.compile(
+    r"^(?:however|yet|unfortunately|nevertheless|nonetheless|thus|hence|therefore|moreover|"
+    r"furthermore|additionally|also|still|instead|consequently|meanwhile)\b,?\s+",
+    re.IGNORECASE,
+)
+_INNER_CONNECTIVE = re.compile(r"^((?:\S+\s+){1,3}?)(?:thus|therefore|hence|consequently)\s+")
+_ROW_DEMONSTRATIVE = re.compile(r"^(?:this|these)\s+(?=[a-z])", re.IGNORECASE)
 _ROW_POSSESSIVE = re.compile(r"^(?:its|their)\s+(?=\S)", re.IGNORECASE)
 _ROW_PRONOUN = re.compile(r"^(?:it|they)\s+(?:(?:is|are)\s+)?(?=[a-z0-9])", re.IGNORECASE)
 
@@ -153,6 +166,11 @@ _GENERIC_SUBJECT = re.compile(
     # followed by its verb ("closes"), not by a plural noun with its own ("weights are")
     r"(?=[a-z]+s\s+(?!(?:are|is|were|was|can|could|will|would|have|has|do|does|may|might|must|"
     r"should)\b))",
+    re.IGNORECASE,
+)
+_GENERIC_LIST_SUBJECT = re.compile(
+    r"^(?:the|this|our)\s+(?:proposed\s+|new\s+)?(?:method|approach|framework|model|technique|"
+    r"algorithm|system)\s*:\s*",
     re.IGNORECASE,
 )
 _LIST_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+")

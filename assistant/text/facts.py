@@ -34,7 +34,9 @@ def reported_figure(abstract: str) -> str | None:
 
 _BENCHMARK_WORDS = re.compile(
     # "Long Range Arena benchmark", "the Vicuna Benchmark", "USPTO dataset"
-    r"(?:\b[A-Z][\w-]*\s+){1,3}(?:[Bb]enchmarks?|[Dd]atasets?|corpus|suite)\b"
+    # (not a sentence's opening determiner: "Our dataset", "This benchmark", "The corpus")
+    r"(?:\b(?!(?:Our|This|These|The|That|Its|Their|A|An|Each|Every|Such)\s)[A-Z][\w-]*\s+){1,3}"
+    r"(?:[Bb]enchmarks?|[Dd]atasets?|corpus|suite)\b"
     # "benchmarks such as GLUE", "datasets like ImageNet"
     r"|\b(?:benchmarks?|datasets?)\s+(?:such\s+as|like|including|e\.g\.,?)?\s*[A-Z][\w-]+"
     # "WikiDocEdits, a dataset of ...": the paper's own dataset is its setting

@@ -40,7 +40,9 @@ _OUR_SUBJECT = re.compile(
     r"algorithm|"
     r"system|paradigm|architecture|scheme|strategy)\b"
 )
-_THIS_WORK = re.compile(r"^(?:This|The present|The current) (?:paper|work|study|article)\b")
+_THIS_WORK = re.compile(
+    r"^(?:[Tt]his|[Tt]he present|[Tt]he current) (?:paper|work|study|article)\b"
+)
 _AND_VERB = re.compile(
     r"(\b(?:and|, and|then|and then|and also) )(show|demonstrate|find|prove|propose|introduce|"
     r"present|"
@@ -83,8 +85,10 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     """Third person instead of the authors' "we"/"our"; discourse openers that only point back
     ("To this end,", "In this paper,") dropped. Everything else is left as the abstract says it."""
     text = clean_sentence(sentence)
+    # "practical.We evaluate DD ...": the listing page lost the space after a full stop
+    text = re.sub(r"(?<=[a-z0-9)])\.(?=(?:We|Our)\s)", ". ", text)
     stripped = _OPENER.sub("", text, count=1)
-    if stripped != text and re.match(r"^[Ww]e\b", stripped):
+    if stripped != text and (re.match(r"^[Ww]e\b", stripped) or _THIS_WORK.match(stripped)):
         text = stripped
     text = re.sub(r",\s+however,\s+", ", ", text)
     text = re.sub(
@@ -120,8 +124,18 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
             text = _owned(subject, text[4:])
         elif re.match(r"^It\s", text) and subject != "It":
             text = f"{subject}{text[2:]}"
+    # "we (1) make, test and confirm ...": an enumerator between "we" and its verb
+    text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=\(\w{1,3}\)\s+[a-z])", f"{authors} ", text, count=1)
+    text = re.sub(r"(?<=\.\s)We\s+(?=[a-z])", "The authors ", text)
     text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=[a-z])", f"{authors} ", text, count=1)
     text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=[a-z])", "the authors ", text)
+    text = re.sub(r"\s+ourselves\b", "", text)  # "asks ourselves the question"
+    # "this paper proposes", "the main goal of this work is": the abstract speaking of itself
+    text = re.sub(
+        r"(?<=\S\s)this\s+(paper|work|study|article|thesis|report)\b",
+        lambda found: f"the {found.group(1)}",
+        text,
+    )
     text = re.sub(r"\b[Oo]ur\b", "the", text)
     # "for big data applications like ours that require ...": the authors' own use, an aside
     text = re.sub(r",?\s+(?:like|such as|including)\s+ours\b", "", text)
