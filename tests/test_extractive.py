@@ -595,6 +595,15 @@ def test_a_title_takes_no_possessive() -> None:
             "In three ways: we (1) make and (2) test predictions.",
             "In three ways: the authors (1) make and (2) test predictions.",
         ),
+        ("We show that we can distill an ensemble.", "It shows that it can distill an ensemble."),
+        (
+            "To the best of my knowledge, this has not been done.",
+            "To the best of the author's knowledge, this has not been done.",
+        ),
+        (
+            "It is costly, and we show that we can do it.",
+            "It is costly, and the authors show that they can do it.",
+        ),
     ],
 )
 def test_no_first_person_is_left(sentence: str, expected: str) -> None:

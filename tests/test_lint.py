@@ -235,6 +235,7 @@ def test_quotes_roman_numerals_and_us_are_not_first_person() -> None:
         [
             ('S4 is described as "what we call a structured state space".', ["s4"]),
             ("S4 reaches (i) 91% accuracy and handles Type I errors on US data.", ["s4"]),
+            ("S4 proves that the type I and type II errors decrease.", ["s4"]),
             ("The authors of Mamba design a parallel algorithm.", ["mamba"]),
         ]
     )

@@ -130,7 +130,8 @@ _FIRST_PERSON = re.compile(
     # "this paper" / "In this work" is the abstract speaking of itself, in prose a self-reference.
     r"|\b[Tt]his\s+(?:technical\s+)?(?:paper|work|study|thesis|article|report)\b"
     # "I" only as a subject: not a roman numeral ("Type I", "(i)", "Phase I").
-    r"|(?<![\w(-])(?<!Type )(?<!Phase )(?<!Stage )(?<!Part )(?<!Level )(?<!Class )I\s+[a-z]{2,}"
+    r"|(?<![\w(-])(?<!Type )(?<!Phase )(?<!Stage )(?<!Part )(?<!Level )(?<!Class )"
+    r"(?<!type )(?<!phase )(?<!stage )(?<!part )(?<!level )(?<!class )I\s+[a-z]{2,}"
 )
 
 

@@ -94,6 +94,8 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     text = re.sub(
         r"\b([Tt]o the best of) our (knowledge|understanding)\b", r"\1 the authors' \2", text
     )
+    # a single author's "my": "to the best of my knowledge", "shows of my youth"
+    text = re.sub(r"\b[Mm]y\b", "the author's", text)
     this_work = _THIS_WORK.match(text)
     if this_work:
         text = f"{subject}{text[this_work.end() :]}"
@@ -130,6 +132,13 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=[a-z])", f"{authors} ", text, count=1)
     text = re.sub(r"(?<=[\s(,;:])[Ww]e\s+(?=[a-z])", "the authors ", text)
     text = re.sub(r"\s+ourselves\b", "", text)  # "asks ourselves the question"
+    # "we show that we can ...": the authors once, then "they"
+    text = re.sub(
+        r"\b(the authors)(\s+(?:\S+\s+){0,3}?(?:that\s+)?)the authors\b", r"\1\2they", text
+    )
+    text = re.sub(
+        rf"^({re.escape(subject)}\s+(?:\S+\s+){{0,3}}?that\s+)the authors\b", r"\1it", text
+    )
     # "this paper proposes", "the main goal of this work is": the abstract speaking of itself
     text = re.sub(
         r"(?<=\S\s)this\s+(paper|work|study|article|thesis|report)\b",
