@@ -94,7 +94,9 @@ def main() -> int:
         "--related-work", action="append", default=[], help="a related-work topic to add"
     )
     parser.add_argument(
-        "--requests", type=Path, help="JSON lines of requests written for the set (id, kind, question)"
+        "--requests",
+        type=Path,
+        help="JSON lines of requests written for the set (id, kind, question)",
     )
     args = parser.parse_args()
     bench = ROOT / "evals" / "llm"
