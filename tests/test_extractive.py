@@ -403,6 +403,17 @@ def test_a_figure_is_a_number_of_its_own_not_part_of_a_name() -> None:
         assert not _FIGURE.search(text), text
 
 
+def test_a_paragraph_introduces_one_paper_once(corpus_assistant) -> None:
+    """Papers without a name to go by are "One paper", then "Another paper": a paragraph of
+    three "One paper ..." reads like a form letter."""
+    answer = corpus_assistant.related_work("speculative decoding")
+    texts = [sentence.text for sentence in answer.sentences]
+    for paragraph in answer.paragraphs:
+        openings = [texts[index] for index in paragraph if texts[index].startswith("One paper ")]
+        assert len(openings) <= 1, openings
+    assert any(text.startswith("Another paper ") for text in texts)
+
+
 def test_compare_by_paper_ids(corpus_assistant) -> None:
     chosen = [QUAMBA2, paper_id(SSM_PAPERS[8])]
     answer = corpus_assistant.compare(paper_ids=chosen)

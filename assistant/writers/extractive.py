@@ -51,9 +51,12 @@ class _Builder:
         self.sentences: list[DraftSentence] = []
         self.paragraphs: list[list[int]] = []
         self.headings: list[str] = []
-        self.anonymous_said = False  # a paper without a name was introduced as "One paper"
+        # a paper without a name was introduced as "One paper" in this paragraph: the next is
+        # "Another paper", not a second "One paper"
+        self.anonymous_said = False
 
     def paragraph(self, heading: str = "") -> None:
+        self.anonymous_said = False
         if self.paragraphs and not self.paragraphs[-1]:
             self.headings[-1] = heading
             return
@@ -286,8 +289,11 @@ class ExtractiveWriter(Writer):
             subject=subject,
             wanted=content_tokens(question),
             label=view.label if view.renamed else None,
+            anonymous="Another paper" if builder.anonymous_said else "One paper",
         )
         if said is not None:
+            if said.sentences and said.sentences[0].text.startswith("One paper "):
+                builder.anonymous_said = True
             return list(said.sentences)
         return self._what_it_does(view, focus, most=2)
 
