@@ -6,7 +6,9 @@ stands at least ``relative_cutoff`` of the way from the background level (the pa
 ``background_rank``) to the top paper, so a sharp topic keeps few papers and a broad one many.
 
 With hybrid retrieval a relevance model (``relevance``, over the features of ``features``) decides
-instead. Each chosen paper's sentences are then scored against the question (``sentences``).
+instead; related work also takes the retrieved papers that sit close in meaning to several chosen
+ones (``_neighbours``). Each chosen paper's sentences are then scored against the question
+(``sentences``).
 """
 
 from __future__ import annotations

@@ -63,9 +63,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 # A term of the trade: two or three words (a single word is rarely specific, four is a clause);
 # fixed, as what a "term" is.
 _SHORTEST, _LONGEST = 2, 3
-_LONGEST_STEMS = (
-    6  # three words of which some are hyphenated ("pre-trained vision-language models")
-)
+# ... in stems: three words of which some are hyphenated ("pre-trained vision-language models")
+_LONGEST_STEMS = 6
 # How rare a term's words must be: settings.writer.lead_common_share / lead_ubiquitous_share.
 
 
@@ -100,9 +99,9 @@ def group_lead(
     if len(views) < 2:
         return None
 
-    # What they do comes first; when they share nothing there, the ground they work on
-    # (RLCF and DiffTPT: "pre-trained vision-language models", said in their background) still
-    # tells the reader why they stand together.
+    # What they do comes first; when they share nothing there, the ground they work on (RLCF
+    # and DiffTPT: "vision-language models", said in their background and named by titles of
+    # the collection) still tells the reader why they stand together.
     def best_in(
         roles: frozenset[str], *, titled: Callable[[tuple[str, ...]], int] | None = None
     ) -> _Term | None:
@@ -132,9 +131,8 @@ def group_lead(
     if ground:
         text = f"{joined} {'both' if len(cited) == 2 else 'all'} work on {surface}"
     else:
-        verb = (
-            "are" if re.search(r"[^su]s$", surface) else "is"
-        )  # "draft heads are", "BLEU score is"
+        # "draft heads are", "BLEU score is"
+        verb = "are" if re.search(r"[^su]s$", surface) else "is"
         text = f"{surface[:1].upper()}{surface[1:]} {verb} common to {joined}"
     return Lead(DraftSentence(text, [view.paper.id for view in cited]), best.stems)
 
