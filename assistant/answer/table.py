@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from assistant.models import ComparisonTable, Evidence, Paper, TableCell
 from assistant.text.claims import generic_setting, without_openers
 from assistant.text.facts import named_dataset, reported_figure
+from assistant.text.lexicon import words
 from assistant.text.sentences import abstract_sentences, clean_sentence
 
 # --- the comparison table ------------------------------------------------------------------
@@ -149,9 +150,11 @@ def _capitalise_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# the connectives the output lint reads as pointing back (one list: lexicon/lint_connectives.txt)
 _CELL_CONNECTIVE = re.compile(
-    r"^(?:however|yet|unfortunately|nevertheless|nonetheless|thus|hence|therefore|moreover|"
-    r"furthermore|additionally|also|still|instead|consequently|meanwhile)\b,?\s+",
+    r"^(?:"
+    + "|".join(re.escape(word) for word in sorted(words("lint_connectives"), key=len, reverse=True))
+    + r")\b,?\s+",
     re.IGNORECASE,
 )
 _INNER_CONNECTIVE = re.compile(r"^((?:\S+\s+){1,3}?)(?:thus|therefore|hence|consequently)\s+")

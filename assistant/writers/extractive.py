@@ -16,6 +16,7 @@ from assistant.citations import strip_citations
 from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, Task
 from assistant.text import acronyms
 from assistant.text.claims import standalone
+from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import distinct_labels
 from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses
 from assistant.tuning import WriterSettings
@@ -29,9 +30,12 @@ from assistant.writers.views import _PaperView, _say, _subject_for, _view
 # A figure: a digit, or a count spelled out before what it counts ("limited to one bit only").
 _FIGURE = re.compile(
     # a number of its own ("235M", "12x", "82%", "1.4 billion"), not part of a name ("3DGS",
-    # "CIFAR-10", "GPT-4")
-    r"(?<![\w-])\d+(?:[.,]\d+)*(?![A-Za-z]{2})|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|"
-    r"half|double|twice|thrice)\s+(?!of\b|or\b|and\b|another\b)[a-z]",
+    # "CIFAR-10", "GPT-4"), or a count spelled out before what it counts ("limited to one bit")
+    r"(?<![\w-])\d+(?:[.,]\d+)*(?![A-Za-z]{2})|\b(?:"
+    + "|".join(
+        [*lexicon_words("number_words")[1:], "a single", "half", "double", "twice", "thrice"]
+    )
+    + r")\s+(?!of\b|or\b|and\b|another\b)[a-z]",
     re.IGNORECASE,
 )
 

@@ -449,11 +449,6 @@ _COMPLEMENT_TAIL = re.compile(
     r"\bthat\s+(?:the|a|an|its|their|these|this|our|each|every)\s+((?:[\w-]+\s*){1,4})$",
     re.IGNORECASE,
 )
-_VERB_FORM = re.compile(
-    r"(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|"
-    r"[\w-]+ed)",
-    re.IGNORECASE,
-)
 
 
 def _verbless_complement(text: str) -> bool:
@@ -462,7 +457,10 @@ def _verbless_complement(text: str) -> bool:
         return False
     words = match.group(1).split()
     return not any(
-        _VERB_FORM.fullmatch(word) or (word.endswith("s") and position < len(words) - 1)
+        word.lower() in _MODALS
+        or word.lower() in _AUXILIARIES
+        or word.lower().endswith("ed")
+        or (word.endswith("s") and position < len(words) - 1)
         for position, word in enumerate(words)
     )
 
