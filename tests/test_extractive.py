@@ -13,6 +13,7 @@ from assistant.citations import CANNOT_ANSWER
 from assistant.corpus import paper_id
 from assistant.errors import InputError, LLMError, UnknownPaperError
 from assistant.models import Answer, Draft, Evidence, Paper, Task
+from assistant.text.lexicon import words
 from assistant.text.names import short_label
 from assistant.text.query import question_kind, split_clauses, subject_tokens
 from assistant.text.sentences import abstract_sentences, clean_sentence
@@ -233,8 +234,17 @@ def assert_contained(sentence_text: str, papers: Sequence[Paper]) -> None:
         assert all(shared in text.lower() for text in texts), sentence_text
         return
     ground = re.match(r"^.+? (?:both|all) work on (.+?)\.?$", sentence_text)
-    if ground:  # a group led by the ground it works on: the term is in every cited abstract
-        assert all(ground.group(1).lower() in text.lower() for text in texts), sentence_text
+    if ground:  # a group led by the ground it works on: the term, in its words (stems) and
+        # order, is in every cited title or abstract; only a last generic noun ("models") may be
+        # one title's and not another's ("Selective State Spaces", "Selective State Space Models")
+        term = bm25.tokenize(ground.group(1))
+        if len(term) > 2 and term[-1] in bm25.tokenize(" ".join(words("generic_heads"))):
+            term = term[:-1]
+        for text in texts:
+            stems = bm25.tokenize(text)
+            assert any(
+                stems[start : start + len(term)] == term for start in range(len(stems))
+            ), sentence_text
         return
     if sentence_text.startswith("The closest match is “"):
         assert sentence_text == f"The closest match is “{papers[0].title}”."

@@ -73,3 +73,25 @@ def test_title_terms_count_titles_holding_a_run_of_stems() -> None:
 
     assert terms(tuple(bm25.tokenize("vision-language models"))) == 2
     assert terms(tuple(bm25.tokenize("language vision"))) == 0
+
+
+def test_the_ground_may_come_from_the_titles_in_lower_case_ending_on_its_noun() -> None:
+    """Two abstracts that share no term share the ground their titles name; the lead
+    writes it in lower case (title case is no capital of its own), keeps the noun that ends the
+    title's term, and never takes a stop word for that noun."""
+    first = Paper(
+        id="m",
+        title="Linear-Time Sequence Modeling with Selective State Space Models",
+        abstract="We make the recurrence depend on the input. The design scales linearly.",
+        citation_key=citation_key("Linear-Time Sequence Modeling"),
+    )
+    second = Paper(
+        id="q",
+        title="Post-Training Quantization for Selective State Space Models with Rotations",
+        abstract="We quantize Mamba weights to four bits. Rotations remove outliers.",
+        citation_key=citation_key("Post-Training Quantization"),
+    )
+    lead = _lead((first, second), [first.title, second.title, "Potential Field Planning"])
+    assert lead is not None
+    assert lead.sentence.text.endswith("both work on selective state space models")
+    assert lead.sentence.citations == ["m", "q"]

@@ -155,7 +155,9 @@ def _best_term(
     forecasting" over "series forecasting")."""
     found: dict[tuple[str, ...], _Term] = {}
     for position, view in enumerate(views):
-        for stems, surface in _terms(view, roles):
+        # The ground a paper works on is named by its title as much as by its background
+        # ("Selective State Space Models" in two titles whose abstracts say "selective SSMs").
+        for stems, surface in _terms(view, roles, title=titled is not None):
             term = found.get(stems)
             if term is None:
                 found[stems] = _Term(stems, surface, (position,), 0.0)
@@ -193,14 +195,22 @@ def _best_term(
     return max(candidates, key=lambda term: (term.weight, len(term.stems)))
 
 
-def _terms(view: _PaperView, roles: frozenset[str]) -> list[tuple[tuple[str, ...], str]]:
-    """Every run of two or three words of the sentences of the given roles,
-    as (stems, surface); runs across punctuation or starting/ending on a stop word are no terms.
-    A run that opens its sentence is marked with a leading "^" (its capital may not be its own)."""
+def _terms(
+    view: _PaperView, roles: frozenset[str], *, title: bool = False
+) -> list[tuple[tuple[str, ...], str]]:
+    """Every run of two or three words of the sentences of the given roles (and of the title,
+    with ``title``), as (stems, surface); runs across punctuation or starting/ending on a stop
+    word are no terms. A run that opens its sentence is marked with a leading "^" (its capital may
+    not be its own), one from the title with "^^" (title case: no capital need be its own)."""
     out: list[tuple[tuple[str, ...], str]] = []
-    for index, sentence in enumerate(view.sentences):
-        if view.roles[index] not in roles:
-            continue
+    texts = [
+        (sentence, False)
+        for index, sentence in enumerate(view.sentences)
+        if view.roles[index] in roles
+    ]
+    if title:
+        texts.append((view.paper.title, True))
+    for sentence, titled in texts:
         for number, piece in enumerate(re.split(r"[,.;:()\[\]\"']", sentence)):
             tokens = _WORD.findall(piece)
             for length in range(_SHORTEST, _LONGEST + 1):
@@ -214,8 +224,14 @@ def _terms(view: _PaperView, roles: frozenset[str]) -> list[tuple[tuple[str, ...
                     if not all(per_word):
                         continue
                     stems = tuple(stem for word in per_word for stem in word)
-                    initial = number == 0 and start == 0
-                    out.append((stems, ("^" if initial else "") + " ".join(run)))
+                    initial = "^^" if titled else "^" if number == 0 and start == 0 else ""
+                    surface = " ".join(run)
+                    after = tokens[start + length : start + length + 1]
+                    head = set(bm25.tokenize(after[0])) if titled and after else set()
+                    if head and head <= _heads():
+                        # "Selective State Space | Models": a title's term ends on its noun
+                        surface = f"{surface} {after[0]}"
+                    out.append((stems, initial + surface))
     return out
 
 
@@ -226,14 +242,26 @@ def _idf(stem: str, frequency: DocumentFrequency | None, size: int | None) -> fl
 
 
 def _own_case(surface: str) -> str:
-    """ "^Sample selection" (sentence-initial) -> "sample selection"; "CLIP reward", "Fisher
-    regularizer" met mid-sentence keep their capitals."""
+    """ "^Sample selection" (sentence-initial) -> "sample selection"; "^^Selective State Spaces"
+    (from a title) -> "selective state spaces", "^^Post-Training Quantization" -> "post-training
+    quantization"; "CLIP reward", "Fisher regularizer" met mid-sentence keep their capitals, as do
+    "LLMs", "ImageNet-C" and "DeYO" anywhere."""
+    if surface.startswith("^^"):
+        return " ".join(_uncapitalised(word) for word in surface[2:].split(" "))
     if not surface.startswith("^"):
         return surface
     first, _, rest = surface[1:].partition(" ")
-    if sum(character.isupper() for character in first) < 2:
-        first = first.lower()
+    first = _uncapitalised(first)
     return f"{first} {rest}" if rest else first
+
+
+def _uncapitalised(word: str) -> str:
+    """A word whose only capital is the one title case or a sentence start gave it, in lower case;
+    each part of a hyphenated word on its own ("Post-Training", "ImageNet-C")."""
+    parts = word.split("-")
+    if any(sum(character.isupper() for character in part) >= 2 for part in parts):
+        return word  # a name ("ImageNet-C", "Transformer-XL")
+    return "-".join(part.lower() if part[1:].islower() else part for part in parts)
 
 
 @cache
