@@ -242,9 +242,9 @@ def assert_contained(sentence_text: str, papers: Sequence[Paper]) -> None:
             term = term[:-1]
         for text in texts:
             stems = bm25.tokenize(text)
-            assert any(
-                stems[start : start + len(term)] == term for start in range(len(stems))
-            ), sentence_text
+            assert any(stems[start : start + len(term)] == term for start in range(len(stems))), (
+                sentence_text
+            )
         return
     if sentence_text.startswith("The closest match is “"):
         assert sentence_text == f"The closest match is “{papers[0].title}”."
