@@ -160,7 +160,9 @@ def naming_the_topic(
 
     A topic phrase names a thing: "mixture" is not "mixture of experts", and a paper that says
     "unlike a mixture of experts" in passing, or models the "state space" of a bank's cash
-    withdrawals, is not about it however many of its words it shares."""
+    withdrawals, is not about it however many of its words it shares. Where few papers write a
+    two-word phrase as one run, using both words stands for naming it; "code is available" uses
+    neither."""
     phrases = topic_parts(retrieval.query)
     # Only a request that is itself a list of topic phrases names things; the fragments of a
     # sentence split at "and"/"or" ("apply machine learning to chemistry", "reactions") do not,
@@ -171,8 +173,19 @@ def naming_the_topic(
     # recommendation" is about recommender systems.
     parts = [_without_generic_head(part) for part in phrases]
 
+    def said_tokens(paper: Paper) -> tuple[str, ...]:
+        # "Code is available at ..." names no topic: "code LLMs" is not every LLM paper that
+        # publishes its code.
+        analysis = paper.analysis
+        said = " ".join(
+            sentence
+            for sentence, role in zip(analysis.sentences, analysis.roles, strict=True)
+            if role != "boilerplate"
+        )
+        return relevance.token_sequence(f"{paper.title} . {CONTRAST.sub(' ', said)}")
+
     def names(paper: Paper) -> bool:
-        tokens = relevance.token_sequence(f"{paper.title} . {CONTRAST.sub(' ', paper.abstract)}")
+        tokens = said_tokens(paper)
         present = set(tokens)
         return any(
             relevance.contains_run(part, tokens)
@@ -185,9 +198,29 @@ def naming_the_topic(
             for part in parts
         )
 
+    aliases = _acronym_aliases(retrieval)
+
+    def uses_every_word(paper: Paper) -> bool:
+        present = set(said_tokens(paper))
+
+        def uses(token: str) -> bool:
+            return (
+                token in present
+                or (token.endswith("s") and token[:-1] in present)  # "LLMs" is also "LLM"
+                or any(set(sense) <= present for sense in aliases.get(token, ()))
+            )
+
+        return any(len(part) == 2 and all(uses(token) for token in part) for part in parts)
+
     naming = {item.paper.id for item in features if names(item.paper)}
     if len(naming) < settings.evidence.topic_naming_papers:
-        return features
+        # Few papers write the phrase as one run ("code LLMs"); those about it still use both
+        # of its words ("large language models of code", "LLMs ... code generation"), where the
+        # papers that share only its commonest word ("LLMs") do not. Only two words: a longer
+        # phrase holds words its papers leave out ("neural" in "neural scaling laws").
+        naming = {item.paper.id for item in features if uses_every_word(item.paper)}
+        if len(naming) < settings.evidence.topic_naming_papers:
+            return features
     value = {name: position for position, name in enumerate(relevance.FEATURES)}
     return [
         item
