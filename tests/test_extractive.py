@@ -337,6 +337,35 @@ def test_compare_shares_ground_then_differs_by_group(corpus_assistant) -> None:
     assert len(differs) >= 2  # grouped, not one block of every paper
 
 
+@pytest.mark.parametrize(
+    ("task", "request_text"),
+    [
+        ("related-work", "meta-learning"),
+        ("related-work", "state space models"),
+        ("ask", "how do entropy-based TTA methods differ"),
+    ],
+)
+def test_a_group_goes_on_with_the_papers_its_lead_names(
+    corpus_assistant, task: str, request_text: str
+) -> None:
+    """ "Bayesian inference is common to A and B" is followed by what A does, then B, not by a
+    third paper of the group the lead never named."""
+    run = corpus_assistant.related_work if task == "related-work" else corpus_assistant.ask
+    answer = run(request_text)
+    leads = 0
+    for paragraph in answer.paragraphs:
+        first = answer.sentences[paragraph[0]]
+        if len(paragraph) < 2 or not re.search(r" common to | (?:both|all) work on ", first.text):
+            continue
+        leads += 1
+        said = [
+            paper_id for index in paragraph[1:] for paper_id in answer.sentences[index].citations
+        ]
+        named = list(dict.fromkeys(said))[: len(first.citations)]
+        assert named == first.citations, (first.text, named)
+    assert leads >= 1
+
+
 def test_every_group_of_the_entropy_answer_opens_with_what_it_shares(corpus_assistant) -> None:
     """A paragraph of two or more papers is led by what they do in common or, failing that, the
     ground they work on ("RLCF and DiffTPT both work on vision-language models"), never straight

@@ -269,11 +269,8 @@ class ExtractiveWriter(Writer):
         focus_groups = self._focus(question, views)
         for group in groups:
             builder.paragraph()
-            self._lead(builder, [views[index] for index in group], skip)
-            for index in group:
-                for sentence in self._paper_sentences(
-                    builder, views[index], focus_groups, question
-                ):
+            for view in self._lead(builder, [views[index] for index in group], skip):
+                for sentence in self._paper_sentences(builder, view, focus_groups, question):
                     builder.add(sentence)
 
     def _paper_sentences(
@@ -361,11 +358,16 @@ class ExtractiveWriter(Writer):
             for position, item in enumerate(chosen)
         ]
 
-    def _lead(self, builder: _Builder, group: list[_PaperView], skip: set[str]) -> None:
-        """What the papers of a group have in common, before what each does."""
+    def _lead(self, builder: _Builder, group: list[_PaperView], skip: set[str]) -> list[_PaperView]:
+        """What the papers of a group have in common, before what each does; the group's papers
+        in the order to say them: those the lead names first, as it names them, so the paragraph
+        goes on with the papers its first sentence announced."""
         lead = self._group_lead(group, skip)
-        if lead is not None:
-            builder.add(lead.sentence)
+        if lead is None:
+            return group
+        builder.add(lead.sentence)
+        named = {paper_id: order for order, paper_id in enumerate(lead.sentence.citations)}
+        return sorted(group, key=lambda view: named.get(view.paper.id, len(named)))
 
     def _group_lead(self, group: list[_PaperView], skip: set[str]) -> Lead | None:
         return group_lead(
@@ -424,9 +426,10 @@ class ExtractiveWriter(Writer):
             ordered.append(singles)
         for number, group in enumerate(ordered):
             builder.paragraph("" if number else heading)
+            members = [views[index] for index in group]
             if group is not singles:
-                self._lead(builder, [views[index] for index in group], skip)
-            for view in (views[index] for index in group):
+                members = self._lead(builder, members, skip)
+            for view in members:
                 for sentence in self._paper_sentences(
                     builder, view, focus_groups, topic, most=most
                 ):
