@@ -583,3 +583,13 @@ def test_the_papers_own_method_is_not_its_setting() -> None:
     claims = _claims("Practical Unlearning for Large Language Models")
     assert claims.name == "O3"
     assert claims.setting is None or claims.setting.text != "on O3"
+
+
+def test_a_question_cut_before_its_question_mark_is_no_span() -> None:
+    """ "we ask: Given a hidden representation of a single token at position t in an input, can
+    we reliably anticipate ...?" was cut at ", can we" into "asks: Given a hidden (internal)
+    representation of a single token at position t": the question itself was gone."""
+    claims = _claims("Future Lens")
+    for span in _spans(claims):
+        assert not span.text.startswith("asks"), span.text
+    assert claims.proposal is None or "Given a hidden" not in claims.proposal.text

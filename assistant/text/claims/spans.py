@@ -418,6 +418,8 @@ def _finish(
         return (
             None  # "while observational outcomes can provide supervision": the main clause was cut
         )
+    if text.rstrip().endswith("?") and not cleaned.endswith("?"):
+        return None  # "asks: Given a hidden state at position t": the question itself was cut
     return cleaned
 
 
