@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.table import _phrase, distinct_measures
 
 
@@ -97,3 +99,46 @@ def test_a_conjunct_cut_from_its_figure_goes_with_it() -> None:
 
 def test_one_measure_spelled_two_ways_is_one_measure() -> None:
     assert distinct_measures(["memory", "speed-ups", "speedup"]) == ["memory", "speed-ups"]
+
+
+def test_a_cell_may_end_at_a_colon_but_a_figure_keeps_what_the_colon_spells_out() -> None:
+    claim = (
+        "Restates the objective of posterior approximation as a supervised classification problem "
+        "with a set-valued input: it repeatedly draws a task (or function) from the prior, draws a "
+        "set of data points and their labels from it, masks one of the labels and learns"
+    )
+    assert _phrase(claim) == (
+        "Restates the objective of posterior approximation as a supervised classification "
+        "problem with a set-valued input"
+    )
+    result = (
+        "MSD significantly outperforms single-student baseline counterparts and achieves "
+        "remarkable FID scores for one-step image generation: 1.20 on ImageNet-64x64 and 8.20 on "
+        "zero-shot COCO2014"
+    )
+    assert "FID" in _phrase(result, keep="1.20")
+
+
+def test_with_no_clause_end_within_a_cell_the_next_punctuation_ends_it() -> None:
+    claim = (
+        "Identifies nf4 as displaying greater resilience to temperature variations in the case of "
+        "the llama2 series of models at lower temperature, while fp4 and fp4-dq proves to be a "
+        "more suitable choice for falcon series of models"
+    )
+    assert _phrase(claim).endswith("of models at lower temperature")
+
+
+def test_no_cell_ends_on_a_preposition() -> None:
+    claim = (
+        "Guides the prompts to optimize for both task-specific and task-agnostic general "
+        "representations using a three-pronged approach by: (a) regulating prompted "
+        "representations via mutual agreement maximization with the frozen model, (b) regulating "
+        "with self-ensemble"
+    )
+    assert not re.search(r"\b(?:by|to|of|with)$", _phrase(claim))
+    future_lens = (
+        "Measures linear approximation and causal intervention methods in GPT-J-6B to evaluate "
+        "the degree to which individual hidden states in the network contain signal rich enough "
+        "to predict future hidden states and, ultimately, token outputs"
+    )
+    assert not _phrase(future_lens).endswith(" to")  # was "... to evaluate the degree to"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from assistant.models import ComparisonTable, Evidence, Paper, TableCell
 from assistant.text.claims import generic_setting, without_openers
@@ -16,8 +17,10 @@ from assistant.text.sentences import abstract_sentences, clean_sentence
 TABLE_ASPECTS = ("problem", "approach", "setting", "reported result")
 _CELL_WORDS = 20  # a cell is a phrase; longer spans are cut at a clause boundary
 _EMPTY_CELL = "—"
+_CELL_OVERRUN = 6  # ... or, when no clause ends within it, this many words more
 _MIN_CELL_WORDS = 7  # a cut shorter than this ("Test-time adaptation (TTA) methods") says nothing
-_CELL_BOUNDARY = re.compile(r",\s|;\s|\s(?:which|while|whereas|where|by|through|via)\s")
+# ": it repeatedly draws ..." spells out what came before the colon
+_CELL_BOUNDARY = re.compile(r",\s|;\s|:\s|\s(?:which|while|whereas|where|by|through|via)\s")
 _LEADING_VERB = re.compile(
     r"^(?:proposes|introduces|presents|develops|designs|devises|establishes|builds|provides|"
     r"offers|describes|puts forward)\s+(?=\S)",
@@ -27,6 +30,12 @@ _EXAMPLE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|for example|such as)[^()]*\)", re.
 _ASIDE = re.compile(r",\s+(?:which|where|who)\s[^,;]*,")
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|as well as|and also)$", re.IGNORECASE)
 _LEADING_PREPOSITION = re.compile(r"^(?:on|across|over|in|using|with)\s+(?=\S)", re.IGNORECASE)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    # a trailing "and" goes with what was cut off (_TRAILING_CONJUNCTION), so a cut may follow it
+    return frozenset(words("title_function_words")) - {"and", "or"}
 
 
 def _phrase(text: str, *, keep: str = "") -> str:
@@ -57,6 +66,8 @@ def _phrase(text: str, *, keep: str = "") -> str:
         match.start()
         for match in _CELL_BOUNDARY.finditer(text)
         if text[: match.start()].count("(") == text[: match.start()].count(")")
+        # "using a three-pronged approach by: (a) ...": no cell ends on a preposition
+        and text[: match.start()].rsplit(" ", 1)[-1].lower() not in _function_words()
     ]
     fitting = [
         cut
@@ -76,8 +87,11 @@ def _phrase(text: str, *, keep: str = "") -> str:
                 cell = cell[:conjunct]
         return cell
     if keep:  # the clause that holds the figure
-        starts = [0, *(cut + 1 for cut in cuts)]
-        ends = [*cuts, len(text)]
+        # ... never what follows a colon alone: "FID scores for one-step image generation: 1.20
+        # on ImageNet-64x64" needs what the colon spells out
+        clauses = [cut for cut in cuts if text[cut] != ":"]
+        starts = [0, *(cut + 1 for cut in clauses)]
+        ends = [*clauses, len(text)]
         pieces = [
             _with_its_verb(text, start, end)
             for start, end in zip(starts, ends, strict=True)
@@ -85,6 +99,18 @@ def _phrase(text: str, *, keep: str = "") -> str:
         ]
         if pieces and len(pieces[0].split()) <= _CELL_WORDS + 10:
             return pieces[0]
+    # No clause ends within the cell's length: the first that ends a little after it still
+    # reads as a phrase ("Identifies nf4 as displaying greater resilience ... at lower
+    # temperature", without ", while fp4 and fp4-dq proves ...").
+    over = [
+        cut
+        for cut in cuts
+        if text[cut] in ",;:"  # at punctuation: "predicted | by LLMs" is no clause's end
+        and _MIN_CELL_WORDS <= len(text[:cut].split()) <= _CELL_WORDS + _CELL_OVERRUN
+        and (not keep or keep in text[:cut])
+    ]
+    if over:
+        return _TRAILING_CONJUNCTION.sub("", text[: over[0]])
     return text
 
 
