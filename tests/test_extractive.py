@@ -366,6 +366,22 @@ def test_a_group_goes_on_with_the_papers_its_lead_names(
     assert leads >= 1
 
 
+@pytest.mark.parametrize(
+    "topic", ["state space models", "speculative decoding for LLM inference", "meta-learning"]
+)
+def test_related_work_is_at_most_three_paragraphs_one_sentence_a_paper(
+    corpus_assistant, topic: str
+) -> None:
+    """A related-work section on one topic: a paragraph per sub-theme (the rest sharing the
+    last), each cited paper said in one sentence, as papers write them."""
+    answer = corpus_assistant.related_work(topic)
+    config = corpus_assistant.settings.writer
+    assert 1 <= len(answer.paragraphs) <= config.related_work_paragraphs
+    alone = [s.citations[0] for s in answer.sentences if len(s.citations) == 1]
+    assert len(alone) == len(set(alone)), alone  # one sentence per paper (leads cite several)
+    assert set(alone) == cited(answer)  # and every cited paper has its sentence
+
+
 def test_every_group_of_the_entropy_answer_opens_with_what_it_shares(corpus_assistant) -> None:
     """A paragraph of two or more papers is led by what they do in common or, failing that, the
     ground they work on ("RLCF and DiffTPT both work on vision-language models"), never straight

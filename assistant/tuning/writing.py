@@ -22,6 +22,24 @@ class WriterSettings(Group):
         ge=1,
         description="A sentence longer than this is used only when nothing shorter says the same.",
     )
+    related_work_paragraphs: int = Field(
+        default=3,
+        ge=1,
+        description=(
+            "Related work is at most this many paragraphs, as a paper's related-work section on "
+            "one topic is: the largest groups of papers that work alike each have their own, and "
+            "the rest (smaller groups, papers alone) share the last."
+        ),
+    )
+    related_work_sentences: int = Field(
+        default=1,
+        ge=1,
+        description=(
+            "Sentences per paper in related work: a related-work section says what each cited "
+            "paper does in one sentence (two made the mission's paragraphs read as abstracts "
+            "stitched together)."
+        ),
+    )
     lookup_figure_reach: int = Field(
         default=6,
         ge=1,

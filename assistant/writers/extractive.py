@@ -383,10 +383,19 @@ class ExtractiveWriter(Writer):
     # --- related work ---------------------------------------------------------------------
 
     def _related_work(self, builder: _Builder, topic: str, views: list[_PaperView]) -> None:
-        """One paragraph per group of papers that work alike, largest first, as a paper's
-        related-work section has them; no headings mined from keywords."""
+        """A paragraph per group of papers that work alike, largest first, at most
+        ``related_work_paragraphs`` of them, each paper said in ``related_work_sentences``
+        sentence(s), as a paper's related-work section has them; no headings mined from
+        keywords."""
         skip = self._skip_tokens(topic, views)
-        self._by_group(builder, topic, views, skip, most=2)
+        self._by_group(
+            builder,
+            topic,
+            views,
+            skip,
+            most=self.config.related_work_sentences,
+            paragraphs=self.config.related_work_paragraphs,
+        )
 
     # --- compare --------------------------------------------------------------------------
 
@@ -414,9 +423,11 @@ class ExtractiveWriter(Writer):
         *,
         most: int,
         heading: str = "",
+        paragraphs: int | None = None,
     ) -> None:
         """A paragraph per group of papers that work alike (largest first, the papers alone in
-        a last one), each led by what its papers share, then what each paper does."""
+        a last one), each led by what its papers share, then what each paper does; with
+        ``paragraphs``, the groups past that many join the last paragraph."""
         focus_groups = self._focus(topic, views)
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
@@ -425,7 +436,8 @@ class ExtractiveWriter(Writer):
         if singles:
             ordered.append(singles)
         for number, group in enumerate(ordered):
-            builder.paragraph("" if number else heading)
+            if paragraphs is None or number < paragraphs:
+                builder.paragraph("" if number else heading)
             members = [views[index] for index in group]
             if group is not singles:
                 members = self._lead(builder, members, skip)
