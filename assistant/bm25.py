@@ -17,7 +17,9 @@ import numpy as np
 
 from assistant.text.tokens import tokenize
 
-FORMAT_VERSION = 1
+# 2: "-ize" words keep "iz" in their stem (text/tokens.py); an index of version 1 holds the old
+# stems, so it is rebuilt from the papers (no re-embedding) on first use.
+FORMAT_VERSION = 2
 
 
 def paper_text(title: str, abstract: str) -> str:

@@ -79,6 +79,10 @@ DAMAGE = {
     "vector copy damaged behind a valid header": _flip_vector_bytes,
     "zero-byte BM25 array": lambda files: (files.bm25 / "data.npy").write_bytes(b""),
     "BM25 metadata cut off": lambda files: (files.bm25 / "meta.json").write_text('{"version": 1, '),
+    # an index an older release wrote, whose stems this one reads differently
+    "BM25 index of an older format": lambda files: (files.bm25 / "meta.json").write_text(
+        (files.bm25 / "meta.json").read_text().replace('"version": 2', '"version": 1', 1)
+    ),
     "garbage paper store": lambda files: files.papers.write_bytes(b"not a database" * 300),
     "broken acronym map": lambda files: files.acronyms.write_text("{not json"),
 }
