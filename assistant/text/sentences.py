@@ -35,14 +35,18 @@ def split_sentences(text: str) -> list[str]:
 
 # inline math "\( A \)": the symbol itself, in prose and in claims alike
 INLINE_MATH = re.compile(r"\\\(\s*(.+?)\s*\\\)")
+# "{\it model size}" (or "{it model size}" where the page lost the backslash): italics only
+FONT_GROUP = re.compile(r"\{\\?(?:it|em|bf|sl|rm|tt|sc|sf|textit|emph)\s+([^{}]*)\}")
+# "{Further experiments demonstrate that ... dominant.}": a brace group of plain prose (no math:
+# "D_{KL}", "k^{th}" keep theirs) is the page's grouping, not text
+PLAIN_GROUP = re.compile(r"(?<![\w^_])\{([A-Za-z][^{}\\^_$=]*)\}")
 
 
 def clean_sentence(text: str) -> str:
     """Undo listing-page artefacts ("models~(VLMs)", "5.13\\%", "5times"); no claim changes."""
     text = text.replace("~", " ").replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
     text = re.sub(r"(\d)times\b", r"\1×", text)
-    # "{\it model size}" (or "{it model size}" where the page lost the backslash): italics only
-    text = re.sub(r"\{\\?(?:it|em|bf|textit|emph)\s+([^{}]*)\}", r"\1", text)
+    text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", text))
     text = INLINE_MATH.sub(r"\1", text)
     # "as shown by [Blum & Lykouris]": an author citation in the abstract's own brackets would
     # read as one of the answer's citations

@@ -14,7 +14,7 @@ from assistant.text.claims.base import (
     _third_person,
 )
 from assistant.text.lexicon import words as lexicon_words
-from assistant.text.sentences import AUTHOR_CITATION, INLINE_MATH
+from assistant.text.sentences import AUTHOR_CITATION, FONT_GROUP, INLINE_MATH, PLAIN_GROUP
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
@@ -120,8 +120,9 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"\\([A-Za-z]{2,})\b(?!\s*[({])", r"\1", text)  # "\ladder" -> "ladder"
     # a LaTeX size or font command whose backslash the listing page lost: "scriptsizeFLaws"
     text = re.sub(r"\b(?:scriptsize|footnotesize|textsc|textbf|textit|mathrm)(?=[A-Z])", "", text)
-    # an old-style font group, with or without its backslash: "{\it model size}" -> "model size"
-    text = re.sub(r"\{\\?(?:it|bf|em|sl|rm|tt|sc|sf)\s+([^{}]*)\}", r"\1", text)
+    # an old-style font group, with or without its backslash ("{\it model size}" -> "model
+    # size"), and the plain brace group around it
+    text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", text))
     text = AUTHOR_CITATION.sub(r"(\1)", text)  # "[Blum & Lykouris]" is not one of ours
     return INLINE_MATH.sub(r"\1", text)
 
