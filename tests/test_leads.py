@@ -95,3 +95,26 @@ def test_the_ground_may_come_from_the_titles_in_lower_case_ending_on_its_noun() 
     assert lead is not None
     assert lead.sentence.text.endswith("both work on selective state space models")
     assert lead.sentence.citations == ["m", "q"]
+
+
+def test_a_run_every_paper_continues_is_no_term() -> None:
+    """ "Specify any is common to ...": both papers write "specify any similarity function", so
+    "specify any" is part of a longer phrase and names nothing; "sample selection" followed by a
+    generic head ("sample selection strategy") still ends its phrase."""
+    first = Paper(
+        id="f",
+        title="A Diversity Metric",
+        abstract="We propose a metric that lets users specify any similarity function. "
+        "We use a sample selection strategy for efficiency.",
+        citation_key=citation_key("A Diversity Metric"),
+    )
+    second = Paper(
+        id="s",
+        title="Forecasting Foundation Models",
+        abstract="We introduce a model whose users specify any quantile level. "
+        "We adopt sample selection to filter noisy series.",
+        citation_key=citation_key("Forecasting Foundation Models"),
+    )
+    lead = _lead((first, second), None)
+    assert lead is not None
+    assert lead.sentence.text.startswith("Sample selection is common to")

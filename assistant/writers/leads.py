@@ -59,6 +59,7 @@ _LEAD_ROLES = frozenset(("contribution", "method"))
 _GROUND_ROLES = frozenset(("background", "problem", "setting", "contribution", "method"))
 # Endings of a word that modifies rather than names (past participles, adverbs, adjectives).
 _MODIFIER_END = re.compile(r"(?:ed|ly|ble|ous|ful|ive)$", re.IGNORECASE)
+_ADJECTIVE_END = re.compile(r"(?:ic|al|ary|ant)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 # A term of the trade: two or three words (a single word is rarely specific, four is a clause);
 # fixed, as what a "term" is.
@@ -74,6 +75,10 @@ class _Term:
     surface: str  # as a paper writes it, mid-sentence where one does (so its case is its own)
     members: tuple[int, ...]  # indices into the group's views that use it
     weight: float
+    # some paper's use of it ends a phrase (punctuation or a function word follows); a run every
+    # paper continues is part of a longer one ("structural parametric | model errors", "specify
+    # any | distribution") and names nothing on its own
+    whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,15 +162,15 @@ def _best_term(
     for position, view in enumerate(views):
         # The ground a paper works on is named by its title as much as by its background
         # ("Selective State Space Models" in two titles whose abstracts say "selective SSMs").
-        for stems, surface in _terms(view, roles, title=titled is not None):
+        for stems, surface, whole in _terms(view, roles, title=titled is not None):
             term = found.get(stems)
             if term is None:
-                found[stems] = _Term(stems, surface, (position,), 0.0)
+                found[stems] = _Term(stems, surface, (position,), 0.0, whole)
                 continue
             members = term.members if position in term.members else (*term.members, position)
             # a sentence-initial "Sample selection" gives way to a mid-sentence spelling
             kept = surface if term.surface.startswith("^") else term.surface
-            found[stems] = _Term(stems, kept, members, 0.0)
+            found[stems] = _Term(stems, kept, members, 0.0, term.whole or whole)
     candidates = []
     for term in found.values():
         if len(term.members) < 2 or all(stem in skip for stem in term.stems):
@@ -181,6 +186,8 @@ def _best_term(
             continue  # "correlation between": cut before its object
         if _MODIFIER_END.search(term.surface):
             continue  # "carried out", "widely applicable": a term of the trade ends on a noun
+        if titled is None and not term.whole:
+            continue
         rarity = [_idf(stem, document_frequency, collection_size) for stem in named]
         if collection_size and (
             max(rarity) < math.log(1 / common_share) or min(rarity) < math.log(1 / ubiquitous_share)
@@ -197,12 +204,12 @@ def _best_term(
 
 def _terms(
     view: _PaperView, roles: frozenset[str], *, title: bool = False
-) -> list[tuple[tuple[str, ...], str]]:
+) -> list[tuple[tuple[str, ...], str, bool]]:
     """Every run of two or three words of the sentences of the given roles (and of the title,
     with ``title``), as (stems, surface); runs across punctuation or starting/ending on a stop
     word are no terms. A run that opens its sentence is marked with a leading "^" (its capital may
     not be its own), one from the title with "^^" (title case: no capital need be its own)."""
-    out: list[tuple[tuple[str, ...], str]] = []
+    out: list[tuple[tuple[str, ...], str, bool]] = []
     texts = [
         (sentence, False)
         for index, sentence in enumerate(view.sentences)
@@ -231,7 +238,17 @@ def _terms(
                     if head and head <= _heads():
                         # "Selective State Space | Models": a title's term ends on its noun
                         surface = f"{surface} {after[0]}"
-                    out.append((stems, initial + surface))
+                    # the run ends its phrase: nothing follows, a function word does, or a
+                    # generic head ("sample selection | strategy", "denoising diffusion | process")
+                    # ... unless the run ends on a word that reads as an adjective ("structural
+                    # parametric | model errors"): then only a function word or punctuation
+                    following = tokens[start + length : start + length + 1]
+                    after_stems = bm25.tokenize(following[0]) if following else []
+                    whole = not after_stems or (
+                        set(after_stems) <= _GENERIC | _heads()
+                        and not _ADJECTIVE_END.search(run[-1])
+                    )
+                    out.append((stems, initial + surface, whole))
     return out
 
 
