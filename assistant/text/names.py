@@ -183,3 +183,16 @@ def distinct_labels(papers: Mapping[str, Titled]) -> dict[str, str]:
         taken[label] = taken.get(label, 0) + 1
         labels[paper_id] = label if taken[label] == 1 else f"{label} ({taken[label]})"
     return labels
+
+
+@lru_cache(maxsize=1)
+def _clause_verbs() -> frozenset[str]:
+    return frozenset(lexicon_words("title_clause_verbs"))
+
+
+def reads_as_clause(label: str) -> bool:
+    """Whether a label is a title that is itself a sentence ("Random Teachers are Good Teachers",
+    "Neural networks behave as hash encoders"): as a sentence's subject it would run into the
+    sentence's own verb."""
+    tokens = re.findall(r"[A-Za-z]+", label)
+    return len(tokens) >= 3 and any(token.lower() in _clause_verbs() for token in tokens)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from assistant.models import DraftSentence, Paper
 from assistant.text.claims import PaperClaims, Result, opens_with_subject, standalone
 from assistant.text.lexicon import words as lexicon_words
-from assistant.text.names import LABEL_MAX_WORDS, method_name
+from assistant.text.names import LABEL_MAX_WORDS, method_name, reads_as_clause
 
 
 def paper_claims(paper: Paper) -> PaperClaims:
@@ -131,6 +131,10 @@ def say_paper(
         head = re.split(r"[:?]", paper.title)[0].strip()
         fits = len(head.split()) <= LABEL_MAX_WORDS and not (label and label in head)
         name = head if fits else anonymous
+    if name is not None and subject is None and reads_as_clause(name):
+        # "Random Teachers are Good Teachers investigates ...": a title that is a sentence runs
+        # into the sentence's verb; the citation gives the title
+        name = anonymous
     if name is not None:
         sentences = [DraftSentence(_sentence(f"{name} {lead_text}"), [paper.id])]
     if (

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from assistant import bm25
 from assistant.models import DraftSentence, Evidence, EvidenceSentence, Paper
 from assistant.text.claims import standalone
-from assistant.text.names import method_name, short_label
+from assistant.text.names import method_name, reads_as_clause, short_label
 from assistant.text.roles import states_contribution
 from assistant.writers.rewrite import rewrite
 
@@ -103,11 +103,14 @@ def _view(evidence: Evidence, long_words: int) -> _PaperView:
 
 
 def _subject_for(view: _PaperView, text: str) -> str:
-    """The label, unless the sentence names the method itself ("we present Quamba2, ..."): then
-    "One paper", as the claims writer says it ("The Quamba2 paper presents Quamba2" names it
+    """The label, unless the sentence names it itself ("we present Quamba2, ...", "we propose a
+    memory-reduced variant of Best-First Beam Search") or the label is a title that reads as a
+    sentence: then "One paper", as the claims writer says it ("Quamba2 presents Quamba2" names it
     twice; the citation says which paper it is)."""
-    if view.label in text and method_name(view.paper.title, view.paper.abstract) == view.label:
+    if view.label in text:
         return "One paper"
+    if reads_as_clause(view.label):
+        return "One paper"  # not "Neural networks behave as hash encoders can represent ..."
     return view.label
 
 

@@ -112,6 +112,11 @@ def analyse(title: str, abstract: str) -> PaperClaims:
     )
 
 
+_OPENING_CAUSAL = re.compile(
+    r"^((?:\S+\s+){1,3}?)(?:thus|therefore|hence|consequently),?\s+(?=[a-z])", re.IGNORECASE
+)
+
+
 def standalone(sentence: str, known: str = "", *, after_contribution: bool = False) -> str | None:
     """An abstract sentence as prose can quote it: leading discourse openers ("To address these
     issues,", "Second,") removed, a demonstrative before a self-describing phrase made "the"; None
@@ -121,6 +126,9 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
     contribution ("This utilizes a continuous integrate-and-fire based predictor ...")."""
     text = fix_artefacts(sentence[_strip_openers(sentence, 0) :])
     text = text[:1].upper() + text[1:]
+    # "We can therefore represent ...": a causal adverb by the subject draws on a sentence the
+    # reader is not shown; the claim stands without it, as it does without an opening "Thus,".
+    text = _OPENING_CAUSAL.sub(r"\1", text, count=1)
     if after_contribution:
         text = re.sub(
             r"^This\s+(?=(?:\w+ly\s+)?[a-z]+s\b(?!\s+(?:is|are|was|were)\b))", "It ", text
