@@ -10,7 +10,15 @@ import pytest
 
 from assistant.corpus import load_listing_directory
 from assistant.models import Paper
-from assistant.text.claims import PaperClaims, Result, Span, analyse, fix_artefacts, paper_name
+from assistant.text.claims import (
+    PaperClaims,
+    Result,
+    Span,
+    analyse,
+    fix_artefacts,
+    paper_name,
+    standalone,
+)
 from assistant.text.sentences import abstract_sentences
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
@@ -593,3 +601,28 @@ def test_a_question_cut_before_its_question_mark_is_no_span() -> None:
     for span in _spans(claims):
         assert not span.text.startswith("asks"), span.text
     assert claims.proposal is None or "Given a hidden" not in claims.proposal.text
+
+
+def test_brace_groups_of_plain_prose_are_the_pages_grouping_not_text() -> None:
+    from assistant.text.sentences import clean_sentence
+
+    raw = (
+        r"{Further experiments demonstrate that {\it model size} and {\it training time} matter.}"
+        r" We define an {\it activation hash phase chart} over {model size}; D_{KL} stays."
+    )
+    expected = (
+        "Further experiments demonstrate that model size and training time matter. We define an "
+        "activation hash phase chart over model size; D_{KL} stays."
+    )
+    assert clean_sentence(raw) == expected
+    assert fix_artefacts(raw) == expected
+
+
+def test_a_causal_adverb_by_the_subject_goes_with_the_sentence_it_draws_on() -> None:
+    """ "We can therefore represent ...": the reader is not shown what "therefore" follows from."""
+    assert standalone("We can therefore represent every example by a code.") == (
+        "We can represent every example by a code."
+    )
+    assert standalone("Our method thus improves accuracy.") == "Our method improves accuracy."
+    kept = "The results show that A holds, and thus B."
+    assert standalone(kept) == kept

@@ -382,6 +382,55 @@ def test_related_work_is_at_most_three_paragraphs_one_sentence_a_paper(
     assert set(alone) == cited(answer)  # and every cited paper has its sentence
 
 
+def test_a_lookup_says_its_lead_once(corpus_assistant) -> None:
+    """ "One paper presents the findings of the TADPOLE Challenge. It presents the findings of the
+    TADPOLE Challenge, which compared 92 algorithms ...": the whole sentence says it, once; and
+    the paper a question circles is named by the sentence that answers "what is it called"."""
+    tadpole = corpus_assistant.ask(
+        "In the community challenge on forecasting Alzheimer's disease progression, how many "
+        "algorithms and teams took part?"
+    )
+    texts = [sentence.text for sentence in tadpole.sentences]
+    assert sum("presents the findings" in text for text in texts) == 1, texts
+    assert "92 algorithms" in texts[0]
+    rps = corpus_assistant.ask(
+        "There is a paper arguing that randomly sharing parameters beats pruning for compressing "
+        "models. Which earlier method did it find unstable, and what is its fixed version called?"
+    )
+    said = " ".join(sentence.text for sentence in rps.sentences)
+    assert "STABLE-RPS" in said and "ROAST" in said
+
+
+def test_a_lead_with_a_preamble_is_not_said_with_it(corpus_assistant) -> None:
+    """ "While existing methods ... introduce complex modules, such as multiple-stage training
+    ..., this paper proposes AEM": the lead says what it proposes; the preamble is not cut into
+    "Such as multiple-stage training ..., the paper proposes ..."."""
+    answer = corpus_assistant.ask(
+        "What does the paper 'AEM: Attention Entropy Maximization for Multiple Instance Learning "
+        "based Whole Slide Image Classification' find?"
+    )
+    assert not any(sentence.text.startswith("Such as") for sentence in answer.sentences)
+    assert "proposes a simple yet effective regularization" in answer.sentences[0].text
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Neural networks behave as hash encoders: An empirical study",
+        "Best-First Beam Search",
+    ],
+)
+def test_no_title_runs_into_the_sentence_it_is_the_subject_of(corpus_assistant, title) -> None:
+    """A title that is a sentence ("Neural networks behave as hash encoders can represent ...")
+    or that the sentence names again ("Best-First Beam Search proposes a memory-reduced variant
+    of Best-First Beam Search") is not the subject: "One paper" is, the citation gives it."""
+    answer = corpus_assistant.ask(f"What does the paper '{title}' find?")
+    head = title.split(":")[0]
+    for sentence in answer.sentences:
+        assert not sentence.text.startswith(f"{head} can"), sentence.text
+        assert not sentence.text.startswith(f"{head} proposes a memory-reduced variant of {head}")
+
+
 def test_every_group_of_the_entropy_answer_opens_with_what_it_shares(corpus_assistant) -> None:
     """A paragraph of two or more papers is led by what they do in common or, failing that, the
     ground they work on ("RLCF and DiffTPT both work on vision-language models"), never straight

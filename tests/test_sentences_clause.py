@@ -44,3 +44,47 @@ def test_the_definition_answers_how_a_score_is_defined() -> None:
     # the second clause's answer leads right after the first's: "The Vendi Score is defined as
     # ...", not "... where similarity can be defined", which shares as many of its words
     assert [sentence.index for sentence in ranked[:2]] == [1, 2]
+
+
+RPS = Paper(
+    id="rps",
+    title="In defense of parameter sharing for model-compression",
+    abstract=(
+        "More recently, randomized parameter-sharing (RPS) methods have gained traction for model "
+        "compression at start of training. "
+        "Our findings demonstrate that RPS consistently outperforms smaller models and pruning. "
+        "During our evaluation of RPS, we identified issues in the state-of-the-art RPS technique "
+        "ROAST, specifically regarding stability. "
+        "We provably address both of these issues. "
+        "We refer to the modified RPS, which incorporates our improvements, as STABLE-RPS."
+    ),
+    citation_key="rps",
+)
+
+
+def test_a_question_after_a_context_sentence_is_its_own_clause() -> None:
+    clauses = split_clauses(
+        "There is a paper arguing that randomly sharing parameters beats pruning. Which earlier "
+        "method did it find unstable, and what is its fixed version called?"
+    )
+    assert [clause.text for clause in clauses] == [
+        "There is a paper arguing that randomly sharing parameters beats pruning",
+        "Which earlier method did it find unstable",
+        "what is its fixed version called",
+    ]
+    assert [clause.names for clause in clauses] == [False, False, True]
+
+
+def test_a_clause_asking_what_something_is_called_is_answered_by_the_sentence_naming_it() -> None:
+    """ "what is its fixed version called" shares no word with "We refer to the modified RPS ...
+    as STABLE-RPS"; the sentence that gives a name answers it."""
+    question = "Which method did it find unstable, and what is its fixed version called?"
+    ranked = score_sentences(
+        RPS,
+        question=question,
+        expanded_query=question,
+        weights=local_weights([RPS]),
+        clauses=split_clauses(question),
+        config=EvidenceSettings(),
+    )
+    assert 4 in [sentence.index for sentence in ranked[:2]]

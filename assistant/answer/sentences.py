@@ -6,6 +6,7 @@ first."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -159,6 +160,8 @@ def _best_for_clause(
             and STRONG_CONTRIBUTION.search(sentences[position])
         ):
             score += config.clause_identifies_bonus
+        if clause.names and _GIVES_NAME.search(sentences[position]):
+            score += config.clause_names_bonus
         if clause.numeric:
             score += (
                 config.clause_numeric_bonus
@@ -171,6 +174,14 @@ def _best_for_clause(
         if best is None or score > best[0]:
             best = (score, position)
     return best[1] if best else None
+
+
+# A sentence that gives something a name: "we refer to the modified RPS ... as STABLE-RPS",
+# "a method called X", "dubbed X", or an acronym defined in brackets.
+_GIVES_NAME = re.compile(
+    r"\b(?:called|named|dubbed|termed|coined|we call|refer(?:red)? to\b[^.]{0,120}?\bas)\b|"
+    r"\((?:[A-Z][\w-]*[A-Z0-9][\w-]*)\)"
+)
 
 
 def _together(sentence: str, wanted: frozenset[str], window: int) -> bool:

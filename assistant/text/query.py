@@ -38,7 +38,10 @@ _NUMERIC_CLAUSE = re.compile(
 _CLAUSE_SPLIT = re.compile(
     r",?\s+and\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|whose|where|when|"
     r"in which|to what)\b)|,\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|"
-    r"in which|from which|with which|whose|where|when|to what)\b)|;\s+|\?\s+(?=\S)",
+    r"in which|from which|with which|whose|where|when|to what)\b)|;\s+|\?\s+(?=\S)|"
+    # "There is a paper arguing X. Which earlier method did it find unstable, ...": the context
+    # sentence and each question after it
+    r"(?<=\w\w)\.\s+(?=(?:what|how|which|whose|where|when|who)\b)",
     re.IGNORECASE,
 )
 _TOPIC_MARKERS = re.compile(
@@ -87,6 +90,9 @@ class Clause:
     tokens: frozenset[str]
     numeric: bool
     identifies: bool = False  # "which work does X": answered by the sentence naming the method
+    # "what is its fixed version called": answered by the sentence that gives something a name
+    # ("we refer to the modified RPS as STABLE-RPS"), whatever words it shares with the clause
+    names: bool = False
 
 
 # "How has X been extended ...", "how are researchers ...", "are there papers ...": the ways or the
@@ -255,6 +261,15 @@ def _field_qualifier() -> re.Pattern[str]:
     )
 
 
+# A clause asking what something is called.
+_NAMING_CLAUSE = re.compile(
+    r"\b(?:(?:is|are|was|were) (?:it|they|this|that|its|their|the) (?:[\w-]+ ){0,4}?called|"
+    r"what (?:is|was) (?:it|its|the|this|their) (?:[\w-]+ ){0,3}?(?:name|called)|what (?:do|does|did) "
+    r"(?:they|it|the authors) (?:call|name)|what name|under what name)\b",
+    re.IGNORECASE,
+)
+
+
 def split_clauses(question: str) -> list[Clause]:
     """The question's clauses: "which work does X, and what speed-up does it report?" has two."""
     parts = [
@@ -266,6 +281,7 @@ def split_clauses(question: str) -> list[Clause]:
             frozenset(content_tokens(part)),
             bool(_NUMERIC_CLAUSE.search(part)),
             identifies=bool(re.match(r"^\s*(?:which|what)\b", part, re.IGNORECASE)) and index == 0,
+            names=bool(_NAMING_CLAUSE.search(part)),
         )
         for index, part in enumerate(parts)
     ]

@@ -286,6 +286,14 @@ class EvidenceSettings(Group):
         default=0.15,
         description="Added for a strong contribution sentence when the clause asks which work does something.",
     )
+    clause_names_bonus: float = Field(
+        default=0.45,
+        description=(
+            "Added for a sentence that gives something a name ('we refer to ... as STABLE-RPS', "
+            "'called', '(ABC)') when the clause asks what something is called: such a sentence "
+            "shares few words with 'what is its fixed version called' (as the figure bonus)."
+        ),
+    )
     clause_numeric_bonus: float = Field(
         default=0.45,
         description="Added for a result, contribution or method sentence with a figure when the clause asks for one ...",

@@ -108,6 +108,11 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# A proposal span starting within this many characters of its sentence is that sentence's own
+# statement ("We present ...", "In this paper, we propose ..."), not a clause after a preamble.
+_LEAD_AT_START = 24
+
+
 class ExtractiveWriter(Writer):
     """Writes from the evidence sentences alone; the same evidence always gives the same draft."""
 
@@ -186,16 +191,14 @@ class ExtractiveWriter(Writer):
             label=view.label if view.renamed else None,
         )
         builder.paragraph()
-        if said is not None:
-            builder.add(said.sentences[0])
-            proposal = paper_claims(view.paper).proposal
-            if proposal is not None:
-                # the sentence the lead was drawn from, unless it says more than the lead does
-                standing = [
-                    (item, text)
-                    for item, text in standing
-                    if item.index != proposal.sentence or len(proposal.text) < 0.8 * len(text)
-                ]
+        proposal = paper_claims(view.paper).proposal if said is not None else None
+        if proposal is not None:
+            # the sentence the lead was drawn from, unless it says more than the lead does
+            standing = [
+                (item, text)
+                for item, text in standing
+                if item.index != proposal.sentence or len(proposal.text) < 0.8 * len(text)
+            ]
         numeric = any(clause.numeric for clause in clauses)
         if numeric:
             # A question asking for a figure is answered by sentences that state one: among the
@@ -215,6 +218,18 @@ class ExtractiveWriter(Writer):
             if figure is not None and figure in picks:
                 picks.remove(figure)
                 picks.insert(0, figure)
+        if proposal is not None and any(item.index == proposal.sentence for item, _ in picks):
+            if proposal.start <= _LEAD_AT_START:
+                # The lead's own sentence is picked whole ("We present the findings of the
+                # TADPOLE Challenge, which compared 92 algorithms from 33 teams"): it says what
+                # the lead would and more, so the lead goes rather than say it twice.
+                said = None
+            else:
+                # ... but one that opens on something else ("While existing methods ..., such
+                # as ..., this paper proposes AEM") is the lead with a preamble: it goes.
+                picks = [pair for pair in picks if pair[0].index != proposal.sentence]
+        if said is not None:
+            builder.add(said.sentences[0])
         for position, (_, text) in enumerate(picks):
             subject = "It" if said or position else _subject_for(view, text)
             builder.add(DraftSentence(rewrite(text, subject), [view.paper.id]))
