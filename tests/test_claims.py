@@ -626,3 +626,27 @@ def test_a_causal_adverb_by_the_subject_goes_with_the_sentence_it_draws_on() -> 
     assert standalone("Our method thus improves accuracy.") == "Our method improves accuracy."
     kept = "The results show that A holds, and thus B."
     assert standalone(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "title_start", ["OneNet: Enhancing Time Series", "AdaMerging", "Cognitively Inspired Energy"]
+)
+def test_a_proposal_that_only_names_the_method_gives_way_to_how_it_works(title_start: str) -> None:
+    """ "OneNet proposes Online ensembling Network", "AdaMerging introduces an innovative
+    technique called Adaptive Model Merging": the name says nothing the label does not; how it
+    works does."""
+    from assistant.writers.synthesis import say_paper
+
+    said = say_paper(_paper(title_start), most=1)
+    assert said is not None
+    claims = _claims(title_start)
+    assert claims.proposal is not None and claims.mechanism is not None
+    assert claims.proposal.text not in said.sentences[0].text
+    assert claims.mechanism.text in said.sentences[0].text
+
+
+def test_this_before_a_verb_is_no_demonstrative_to_rewrite() -> None:
+    """ "To our best knowledge, this is the first work that ..." once became "The is the first
+    work" (a word before it started with "i"); "this" before its verb points back, so the
+    sentence cannot stand alone."""
+    assert standalone("To our best knowledge, this is the first work that unifies shapes.") is None

@@ -431,6 +431,21 @@ def test_no_title_runs_into_the_sentence_it_is_the_subject_of(corpus_assistant, 
         assert not sentence.text.startswith(f"{head} proposes a memory-reduced variant of {head}")
 
 
+def test_a_related_work_sentence_says_why_the_paper_is_cited(corpus_assistant) -> None:
+    """ "OneRec replaces the cascaded learning framework with a unified generative model" under
+    "mixture-of-experts models" hides why it is there; the sentence saying what it does with MoE
+    is the one related work says. "SSM" says "state space models"."""
+    answer = corpus_assistant.related_work("mixture-of-experts models")
+    by_paper = {s.citations[0]: s.text for s in answer.sentences if len(s.citations) == 1}
+    onerec = next(text for paper, text in by_paper.items() if paper.startswith("onerec"))
+    assert "Mixture-of-Experts" in onerec or "MoE" in onerec, onerec
+    ssm = corpus_assistant.related_work("state space models")
+    spacetime = next(
+        s.text for s in ssm.sentences if s.citations == ["effectively-modeling-time-027b"]
+    )
+    assert "companion matrix" in spacetime  # its proposal, which says "SSM", stays
+
+
 def test_every_group_of_the_entropy_answer_opens_with_what_it_shares(corpus_assistant) -> None:
     """A paragraph of two or more papers is led by what they do in common or, failing that, the
     ground they work on ("RLCF and DiffTPT both work on vision-language models"), never straight

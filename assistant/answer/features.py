@@ -14,7 +14,7 @@ from assistant.answer.sentences import DocumentFrequency
 from assistant.models import Paper
 from assistant.text.analysis import CONTRAST
 from assistant.text.lexicon import words
-from assistant.text.query import subject_tokens
+from assistant.text.query import SHORT_FOCUS, subject_tokens, topic_parts
 from assistant.text.tokens import tokenize
 
 if TYPE_CHECKING:
@@ -121,18 +121,6 @@ def relevance_features(
     return combined
 
 
-_PART_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|/)\s*", re.IGNORECASE)
-
-
-def topic_parts(query: str) -> list[list[str]]:
-    """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
-    a question or a topic without them."""
-    pieces = [subject_tokens(piece) for piece in _PART_SPLIT.split(query)]
-    parts = [piece for piece in pieces if piece]
-    whole = subject_tokens(query)
-    return parts if len(parts) > 1 and len(whole) <= 3 * relevance.SHORT_FOCUS else [whole]
-
-
 def _without_generic_head(part: list[str]) -> list[str]:
     """One word and a generic head ("recommender systems") is named by that word; a longer
     phrase ("state space models") is a fixed term, named only as a whole."""
@@ -167,7 +155,7 @@ def naming_the_topic(
     # Only a request that is itself a list of topic phrases names things; the fragments of a
     # sentence split at "and"/"or" ("apply machine learning to chemistry", "reactions") do not,
     # and a paper about retrosynthesis need not say "drug discovery molecules" in that order.
-    if not phrases or not all(2 <= len(part) <= relevance.SHORT_FOCUS for part in phrases):
+    if not phrases or not all(2 <= len(part) <= SHORT_FOCUS for part in phrases):
         return features
     # The subject of the phrase names it, not its generic head: a paper on "sequential
     # recommendation" is about recommender systems.

@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from assistant import bm25
 from assistant.models import Paper
+from assistant.text.query import SHORT_FOCUS
 from assistant.text.tokens import idf
 
 DocumentFrequency = Callable[[str], int]
@@ -54,7 +55,6 @@ FEATURES = (
 )
 
 
-SHORT_FOCUS = 4  # focus tokens up to which a question reads as a topic phrase
 # Features that measure how much of the focus a paper covers: for a topic in parts ("X and Y"),
 # each takes the best part.
 COVERAGE_FEATURES = (

@@ -314,3 +314,16 @@ def focus_phrase(question: str) -> str:
         if match:
             return match.group(1).strip()
     return text
+
+
+SHORT_FOCUS = 4  # focus tokens up to which a question reads as a topic phrase
+_PART_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|/)\s*", re.IGNORECASE)
+
+
+def topic_parts(query: str) -> list[list[str]]:
+    """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
+    a question or a topic without them."""
+    pieces = [subject_tokens(piece) for piece in _PART_SPLIT.split(query)]
+    parts = [piece for piece in pieces if piece]
+    whole = subject_tokens(query)
+    return parts if len(parts) > 1 and len(whole) <= 3 * SHORT_FOCUS else [whole]

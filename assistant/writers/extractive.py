@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from assistant import bm25
 from assistant.citations import strip_citations
@@ -18,14 +19,14 @@ from assistant.text import acronyms
 from assistant.text.claims import standalone
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import distinct_labels
-from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses
+from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses, topic_parts
 from assistant.tuning import WriterSettings
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, group_papers
 from assistant.writers.leads import Lead, TitleTerms, group_lead
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import count_phrase, paper_claims, say_paper
-from assistant.writers.views import _PaperView, _say, _subject_for, _view
+from assistant.writers.views import _GENERIC, _PaperView, _say, _subject_for, _view
 
 # A figure: a digit, or a count spelled out before what it counts ("limited to one bit only").
 _FIGURE = re.compile(
@@ -260,7 +261,15 @@ class ExtractiveWriter(Writer):
             spellings = [frozenset([token])]
             if token in by_token:
                 spellings += [frozenset(bm25.tokenize(form)) for form in defined[by_token[token]]]
-            groups.append(spellings)
+            # ... and the acronym of a long form the word is part of: "state" is said by "SSM"
+            # (a sentence says all of "state space models" when it says "SSMs")
+            spellings += [
+                frozenset([spelling])
+                for acronym, forms in defined.items()
+                if any(token in bm25.tokenize(form) for form in forms)
+                for spelling in bm25.tokenize(f"{acronym} {acronym}s")
+            ]
+            groups.append(list(dict.fromkeys(spellings)))
         return groups
 
     def _topic(self, builder: _Builder, question: str, views: list[_PaperView]) -> None:
@@ -308,10 +317,53 @@ class ExtractiveWriter(Writer):
             anonymous="Another paper" if builder.anonymous_said else "One paper",
         )
         if said is not None:
-            if said.sentences and said.sentences[0].text.startswith("One paper "):
+            sentences = list(said.sentences)
+            if most == 1 and not self._on_topic(sentences[0].text, question, focus):
+                # One sentence a paper (related work): "OneRec replaces the cascaded learning
+                # framework with a unified generative model" under "mixture of experts" hides why
+                # it is cited; the sentence saying what it does with the topic is the one to say.
+                topical = self._topic_sentence(view, question, focus)
+                if topical is not None:
+                    sentences = [topical]
+            if sentences[0].text.startswith("One paper "):
                 builder.anonymous_said = True
-            return list(said.sentences)
+            return sentences
         return self._what_it_does(view, focus, most=2)
+
+    def _on_topic(self, text: str, topic: str, focus: list[list[frozenset[str]]]) -> bool:
+        """Whether a sentence says the topic, or one of its parts ("optimal transport",
+        "Wasserstein distances"): each of the part's words but generic ones ("models"), an
+        acronym counting for the words it stands for ("MoE")."""
+        tokens = set(bm25.tokenize(text))
+        spellings = {group[0]: group for group in focus if group}
+
+        def said(token: str) -> bool:
+            return any(
+                spelling <= tokens for spelling in spellings.get(frozenset([token]), [{token}])
+            )
+
+        for part in topic_parts(topic):
+            wanted = [token for token in part if token not in _GENERIC]
+            if wanted and all(said(token) for token in wanted):
+                return True
+        return False
+
+    def _topic_sentence(
+        self, view: _PaperView, topic: str, focus: list[list[frozenset[str]]]
+    ) -> DraftSentence | None:
+        """The best sentence of what the paper does (not its background) that says the topic's
+        own words and stands alone, said with the paper as its subject."""
+        for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
+            text = view.sentences[item.index]
+            first = text.split(" ", 1)[0].strip(",").lower()
+            if (
+                self._on_topic(text, topic, focus)
+                and first not in _connectives()  # "Instead of ..., we ...": sets itself against
+                and standalone(text, view.paper.title) is not None
+                and len(text.split()) <= view.long_words
+            ):
+                return _say(view, item)
+        return None
 
     def _what_it_does(
         self,
@@ -461,3 +513,9 @@ class ExtractiveWriter(Writer):
                     builder, view, focus_groups, topic, most=most
                 ):
                     builder.add(sentence)
+
+
+@lru_cache(maxsize=1)
+def _connectives() -> frozenset[str]:
+    """Words that open a sentence by pointing at the one before it (the output lint's list)."""
+    return frozenset(word.lower() for word in lexicon_words("lint_connectives"))

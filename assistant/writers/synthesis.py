@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.models import DraftSentence, Paper
 from assistant.text.claims import PaperClaims, Result, opens_with_subject, standalone
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import LABEL_MAX_WORDS, method_name, reads_as_clause
+from assistant.text.tokens import tokenize
 
 
 def paper_claims(paper: Paper) -> PaperClaims:
@@ -114,8 +116,13 @@ def say_paper(
     renamed = label is not None
     label = label or prose_label(paper, claims)
     lead_text = None
+    mechanism = claims.mechanism
     if claims.proposal is not None:
         lead_text = claims.proposal.text
+        if mechanism is not None and _names_only(lead_text):
+            # "OneNet proposes Online ensembling Network": the proposal only names what the title
+            # already says; how it works says what it is
+            lead_text, mechanism = mechanism.text, None
     elif claims.finding is not None:
         lead_text = f"finds that {claims.finding.text}"
     if lead_text is None:
@@ -137,12 +144,8 @@ def say_paper(
         name = anonymous
     if name is not None:
         sentences = [DraftSentence(_sentence(f"{name} {lead_text}"), [paper.id])]
-    if (
-        len(sentences) < most
-        and claims.mechanism is not None
-        and not _overlaps(claims.mechanism.text, lead_text)
-    ):
-        sentences.append(DraftSentence(_sentence(f"It {claims.mechanism.text}"), [paper.id]))
+    if len(sentences) < most and mechanism is not None and not _overlaps(mechanism.text, lead_text):
+        sentences.append(DraftSentence(_sentence(f"It {mechanism.text}"), [paper.id]))
     result = _best_result(claims, wanted)
     result_text = result.text if result is not None else ""
     if result is not None and result_text[:1].isupper():
@@ -173,6 +176,32 @@ def say_paper(
             DraftSentence(_sentence(f"It finds that {claims.finding.text}"), [paper.id])
         )
     return Said(paper, label, tuple(sentences))
+
+
+def _names_only(proposal: str) -> bool:
+    """Whether a proposal says no more than a name: "introduces Energy-Based World Models",
+    "introduces an innovative technique called Adaptive Model Merging"."""
+    # a name is in capitals ("Online ensembling Network (OneNet)"); what describes it is not
+    described = " ".join(word for word in proposal.split() if not word.lstrip("(\"'")[:1].isupper())
+    return len(set(tokenize(described)) - _naming_words()) < _NAMES_ONLY_WORDS
+
+
+_NAMES_ONLY_WORDS = 2  # fewer lowercase content words than this is a bare name
+
+
+@lru_cache(maxsize=1)
+def _naming_words() -> frozenset[str]:
+    """Words that frame a name without describing it: the proposal verbs, "called", the
+    generic heads ("method", "framework") and fluff ("novel", "innovative")."""
+    text = " ".join(
+        [
+            *lexicon_words("contribution_verbs"),
+            *lexicon_words("generic_heads"),
+            *lexicon_words("lead_fluff"),
+            "called named dubbed termed new network networks",
+        ]
+    )
+    return frozenset(tokenize(text))
 
 
 def count_phrase(count: int, noun: str) -> str:

@@ -258,7 +258,10 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
             return match.start()  # "such data": which data, the sentence before said
         phrase = following.split(",")[0].split()[:3]
         antecedent = f"{known} {text[: match.start()]}".lower()
-        if phrase and phrase[0].rstrip("s").lower() in antecedent:
+        head = phrase[0].rstrip("s").lower() if phrase else ""
+        # (a word the antecedent holds, not a few letters of one: "This is the first work"
+        # is no "the is" because some word before it starts with "i")
+        if len(head) >= 3 and re.search(rf"\b{re.escape(head)}", antecedent):
             # the antecedent is inside the span or the title ("a representation ... this
             # representation", "A Closer Look at Model Growth ... these model growth methods"):
             # "the" says the same without pointing at a sentence the reader is not shown
