@@ -650,3 +650,34 @@ def test_this_before_a_verb_is_no_demonstrative_to_rewrite() -> None:
     work" (a word before it started with "i"); "this" before its verb points back, so the
     sentence cannot stand alone."""
     assert standalone("To our best knowledge, this is the first work that unifies shapes.") is None
+
+
+def test_a_result_that_starts_on_its_object_keeps_the_verb_we_said() -> None:
+    """ "In tests on materials data we find | precision and recall both close to 90%" was said
+    "It precision and recall ..."; "we consistently | show ..." starts on its verb already."""
+    from assistant.text.claims import verb_before
+
+    sentence = "In tests on materials data we find precision and recall both close to 90%."
+    assert verb_before(sentence, sentence.index("precision")) == "finds"
+    shown = "We consistently show over 25x reduced storage."
+    assert verb_before(shown, shown.index("show")) is None
+    from assistant.writers.synthesis import say_paper
+
+    said = say_paper(_paper("Extracting Accurate Materials Data"), most=3)
+    assert said is not None
+    assert not any(s.text.startswith("It precision") for s in said.sentences)
+
+
+def test_a_latex_macro_glued_to_a_word_is_its_word() -> None:
+    assert fix_artefacts(r"we propose\ladder (Language-Driven Discovery)") == (
+        "we propose ladder (Language-Driven Discovery)"
+    )
+    assert fix_artefacts(r"see \url{x}") == r"see \url{x}"
+
+
+def test_a_span_cut_before_a_list_does_not_end_on_its_preposition() -> None:
+    """ "proposes ladder (...), to address the limitations by: (1) leveraging ...": cut before the
+    list, "by" has nothing to say."""
+    claims = _claims("LADDER")
+    for span in _spans(claims):
+        assert not span.text.endswith(" by"), span.text

@@ -446,6 +446,25 @@ def test_a_related_work_sentence_says_why_the_paper_is_cited(corpus_assistant) -
     assert "companion matrix" in spacetime  # its proposal, which says "SSM", stays
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What work here is inspired by the brain or human cognition (predictive coding, "
+        "biological neurons, episodic memory, consciousness)?",
+        "how do entropy-based TTA methods differ",
+    ],
+)
+def test_the_count_of_papers_is_the_papers_said(corpus_assistant, question: str) -> None:
+    """ "Six papers in the collection answer this" over five papers: one had no sentence that
+    stands alone; the count is of the papers the answer says something about."""
+    from assistant.text.lexicon import words
+
+    answer = corpus_assistant.ask(question)
+    first = answer.sentences[0].text
+    number = words("number_words").index(first.split()[0].lower())
+    assert number == len(cited(answer)), (first, cited(answer))
+
+
 def test_every_group_of_the_entropy_answer_opens_with_what_it_shares(corpus_assistant) -> None:
     """A paragraph of two or more papers is led by what they do in common or, failing that, the
     ground they work on ("RLCF and DiffTPT both work on vision-language models"), never straight

@@ -279,23 +279,33 @@ class ExtractiveWriter(Writer):
         skip = self._skip_tokens(question, views)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
         builder.paragraph()
-        count = len(views)
-        if count > 1:
-            grouped = (
-                "; below, papers that work alike stand together" if 1 < len(groups) < count else ""
-            )
-            builder.add(
-                DraftSentence(
-                    f"{count_phrase(count, 'paper')} in the collection answer this{grouped}",
-                    kind="connective",
-                )
-            )
+        opening = len(builder.sentences)
+        if len(views) > 1:
+            builder.add(DraftSentence("(how many papers answer)", kind="connective"))
         focus_groups = self._focus(question, views)
         for group in groups:
             builder.paragraph()
             for view in self._lead(builder, [views[index] for index in group], skip):
                 for sentence in self._paper_sentences(builder, view, focus_groups, question):
                     builder.add(sentence)
+        if len(views) > 1:
+            # Counted from what was said, not from the evidence: a paper none of whose sentences
+            # stands alone is not said, and "Six papers answer this" over five would be wrong.
+            count = len(
+                {
+                    paper
+                    for sentence in builder.sentences[opening + 1 :]
+                    for paper in sentence.citations
+                }
+            )
+            grouped = (
+                "; below, papers that work alike stand together" if 1 < len(groups) < count else ""
+            )
+            verb = "answers" if count == 1 else "answer"
+            builder.sentences[opening] = DraftSentence(
+                f"{count_phrase(count, 'paper')} in the collection {verb} this{grouped}.",
+                kind="connective",
+            )
 
     def _paper_sentences(
         self,

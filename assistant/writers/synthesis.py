@@ -16,9 +16,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.models import DraftSentence, Paper
-from assistant.text.claims import PaperClaims, Result, opens_with_subject, standalone
+from assistant.text.claims import (
+    PaperClaims,
+    Result,
+    opens_with_subject,
+    standalone,
+    verb_before,
+)
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import LABEL_MAX_WORDS, method_name, reads_as_clause
+from assistant.text.sentences import abstract_sentences
 from assistant.text.tokens import tokenize
 
 
@@ -161,8 +168,12 @@ def say_paper(
     ):
         # A result span whose subject was the paper ("[We] reduce latency by 3x") starts on its
         # verb: the paper is its subject. One with its own ("the method closes the gap") keeps it.
+        verb = verb_before(abstract_sentences(paper.abstract)[result.sentence], result.start)
         if result_text[:1].isupper() or opens_with_subject(result_text):
             text = result_text[:1].upper() + result_text[1:]
+        elif verb is not None and not result_text.startswith(verb):
+            # "we find | precision and recall both close to 90%": the span starts on the object
+            text = f"It {verb} {result_text}"
         else:
             text = f"It {result_text}"
         sentences.append(DraftSentence(_sentence(text), [paper.id]))

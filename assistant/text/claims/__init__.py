@@ -20,7 +20,12 @@ from assistant.text.claims.analyse import analyse, standalone
 from assistant.text.claims.base import PaperClaims, Result, Span
 from assistant.text.claims.context import generic_setting
 from assistant.text.claims.names import paper_name
-from assistant.text.claims.spans import fix_artefacts, opens_with_subject, without_openers
+from assistant.text.claims.spans import (
+    fix_artefacts,
+    opens_with_subject,
+    verb_before,
+    without_openers,
+)
 
 __all__ = [
     "PaperClaims",
@@ -32,5 +37,6 @@ __all__ = [
     "opens_with_subject",
     "paper_name",
     "standalone",
+    "verb_before",
     "without_openers",
 ]
