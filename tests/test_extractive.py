@@ -465,6 +465,22 @@ def test_the_count_of_papers_is_the_papers_said(corpus_assistant, question: str)
     assert number == len(cited(answer)), (first, cited(answer))
 
 
+def test_a_comparison_sets_the_papers_side_by_side(corpus_assistant) -> None:
+    """ "How each differs" says the difference: one sentence with each paper by its name and how
+    it works, clauses joined by semicolons, every clause held by the paper it names."""
+    from assistant.text.names import short_label
+
+    answer = corpus_assistant.compare("entropy minimization for test-time adaptation")
+    papers = {item.paper.id: item.paper for item in answer.evidence}
+    side = [s for s in answer.sentences if len(s.citations) >= 2 and "; " in s.text]
+    assert side, [s.text for s in answer.sentences]
+    clauses = side[0].text.rstrip(".").split("; ")
+    assert len(clauses) == len(side[0].citations)
+    for clause, cited_id in zip(clauses, side[0].citations, strict=True):
+        assert clause.startswith(short_label(papers[cited_id])), clause
+    assert side[0].supported
+
+
 def test_every_group_of_the_entropy_answer_opens_with_what_it_shares(corpus_assistant) -> None:
     """A paragraph of two or more papers is led by what they do in common or, failing that, the
     ground they work on ("RLCF and DiffTPT both work on vision-language models"), never straight

@@ -40,6 +40,15 @@ class WriterSettings(Group):
             "stitched together)."
         ),
     )
+    side_by_side_words: int = Field(
+        default=30,
+        ge=5,
+        description=(
+            "A comparison sets a group's papers side by side in one sentence, each by how it "
+            "works in at most this many words; a paper whose mechanism and proposal are longer "
+            "is said on its own."
+        ),
+    )
     lookup_figure_reach: int = Field(
         default=6,
         ge=1,

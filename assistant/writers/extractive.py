@@ -18,7 +18,7 @@ from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, T
 from assistant.text import acronyms
 from assistant.text.claims import standalone
 from assistant.text.lexicon import words as lexicon_words
-from assistant.text.names import distinct_labels
+from assistant.text.names import distinct_labels, reads_as_clause
 from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses, topic_parts
 from assistant.tuning import WriterSettings
 from assistant.writers.base import TextSink, Writer
@@ -489,7 +489,9 @@ class ExtractiveWriter(Writer):
             builder.paragraph("What they share")
             builder.add(shared.sentence)
             skip = skip | set(shared.stems)  # the groups below differ in something else
-        self._by_group(builder, topic or "", views, skip, most=3, heading="How each differs")
+        self._by_group(
+            builder, topic or "", views, skip, most=3, heading="How each differs", joined=True
+        )
 
     def _by_group(
         self,
@@ -501,6 +503,7 @@ class ExtractiveWriter(Writer):
         most: int,
         heading: str = "",
         paragraphs: int | None = None,
+        joined: bool = False,
     ) -> None:
         """A paragraph per group of papers that work alike (largest first, the papers alone in
         a last one), each led by what its papers share, then what each paper does; with
@@ -518,11 +521,45 @@ class ExtractiveWriter(Writer):
             members = [views[index] for index in group]
             if group is not singles:
                 members = self._lead(builder, members, skip)
+            if joined:
+                # How each works, side by side in one sentence ("A filters out ...; B adds a
+                # Fisher regularizer ...; C weights ..."): the difference a comparison asks for
+                members = self._side_by_side(builder, members)
             for view in members:
                 for sentence in self._paper_sentences(
                     builder, view, focus_groups, topic, most=most
                 ):
                     builder.add(sentence)
+
+    def _side_by_side(self, builder: _Builder, members: list[_PaperView]) -> list[_PaperView]:
+        """One sentence setting the group's papers side by side, each by its label and how it
+        works (its mechanism, else what it proposes, when short), clauses joined by semicolons;
+        the papers it could not say so, to be said on their own."""
+        clauses: list[tuple[_PaperView, str]] = []
+        for view in members:
+            claims = paper_claims(view.paper)
+            spans = [span for span in (claims.mechanism, claims.proposal) if span is not None]
+            phrase = next(
+                (
+                    span.text
+                    for span in spans
+                    if len(span.text.split()) <= self.config.side_by_side_words
+                ),
+                None,
+            )
+            if phrase is None or view.label in phrase or reads_as_clause(view.label):
+                continue
+            clauses.append((view, f"{view.label} {phrase}"))
+        if len(clauses) < 2:
+            return members
+        builder.add(
+            DraftSentence(
+                "; ".join(text for _, text in clauses),
+                [view.paper.id for view, _ in clauses],
+            )
+        )
+        done = {view.paper.id for view, _ in clauses}
+        return [view for view in members if view.paper.id not in done]
 
 
 @lru_cache(maxsize=1)
