@@ -361,13 +361,17 @@ class ExtractiveWriter(Writer):
     def _topic_sentence(
         self, view: _PaperView, topic: str, focus: list[list[frozenset[str]]]
     ) -> DraftSentence | None:
-        """The best sentence of what the paper does (not its background) that says the topic's
-        own words and stands alone, said with the paper as its subject."""
-        for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
+        """The best sentence of what the paper does (its contribution or method: not its
+        background, nor a result's "validate the effectiveness ... a new SOTA in speculative
+        decoding") that says the topic's own words and stands alone, with the paper as subject."""
+        for item in view.ranked(
+            exclude_roles=("boilerplate", "background", "problem", "result", "setting")
+        ):
             text = view.sentences[item.index]
             first = text.split(" ", 1)[0].strip(",").lower()
             if (
                 self._on_topic(text, topic, focus)
+                and _BY_THE_PAPER.match(text) is not None
                 and first not in _connectives()  # "Instead of ..., we ...": sets itself against
                 and standalone(text, view.paper.title) is not None
                 and len(text.split()) <= view.long_words
@@ -560,6 +564,14 @@ class ExtractiveWriter(Writer):
         )
         done = {view.paper.id for view, _ in clauses}
         return [view for view in members if view.paper.id not in done]
+
+
+# A sentence whose subject is the paper ("We adopt ...", "In this work, we ...", "Our method
+# ...", "This paper ..."), as opposed to one about its experiments ("Extensive experiments
+# validate ... a new SOTA in speculative decoding").
+_BY_THE_PAPER = re.compile(
+    r"^(?:[^,.;]{0,60},\s*)?(?:we|our|this (?:paper|work|study)|here,? we)\b", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1)
