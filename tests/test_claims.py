@@ -681,3 +681,10 @@ def test_a_span_cut_before_a_list_does_not_end_on_its_preposition() -> None:
     claims = _claims("LADDER")
     for span in _spans(claims):
         assert not span.text.endswith(" by"), span.text
+
+
+def test_we_have_a_thing_is_the_world_not_the_method() -> None:
+    """ "In industry NLP applications, we have large amounts of data produced by users" was the
+    paper's mechanism, said "It has large amounts of data ..."."""
+    claims = _claims("Predictions For Pre-training Language Models")
+    assert claims.mechanism is None or not claims.mechanism.text.startswith("has large")

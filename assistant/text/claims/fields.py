@@ -312,6 +312,10 @@ def _mechanism(
             second_proposal = verb in {"propose", "introduce", "design", "develop", "devise"}
             if (_NOT_MECHANISM.match(verb) and not second_proposal) or verb in {"also", "further"}:
                 continue
+            if verb == "have" and not re.match(
+                r"\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|lt|ne)\b", body[we.end("verb") :]
+            ):
+                continue  # "In industry, we have large amounts of data": the world, not the method
             strength = forms.get(verb, (verb, 2))[1]
             if strength == 1:
                 continue
