@@ -361,17 +361,16 @@ class ExtractiveWriter(Writer):
     def _topic_sentence(
         self, view: _PaperView, topic: str, focus: list[list[frozenset[str]]]
     ) -> DraftSentence | None:
-        """The best sentence of what the paper does (its contribution or method: not its
-        background, nor a result's "validate the effectiveness ... a new SOTA in speculative
-        decoding") that says the topic's own words and stands alone, with the paper as subject."""
-        for item in view.ranked(
-            exclude_roles=("boilerplate", "background", "problem", "result", "setting")
-        ):
+        """The best sentence in which the paper says what it does or finds (not its background,
+        nor how well it did: "validate the effectiveness ... a new SOTA in speculative decoding")
+        that says the topic's own words and stands alone, with the paper as its subject."""
+        for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
             text = view.sentences[item.index]
             first = text.split(" ", 1)[0].strip(",").lower()
             if (
                 self._on_topic(text, topic, focus)
                 and _BY_THE_PAPER.match(text) is not None
+                and _BENCHMARK_CLAIM.search(text) is None
                 and first not in _connectives()  # "Instead of ..., we ...": sets itself against
                 and standalone(text, view.paper.title) is not None
                 and len(text.split()) <= view.long_words
@@ -566,6 +565,11 @@ class ExtractiveWriter(Writer):
         return [view for view in members if view.paper.id not in done]
 
 
+# "we show that our method outperforms ... state-of-the-art": how well, not what it does
+_BENCHMARK_CLAIM = re.compile(
+    r"\b(?:outperform\w*|state[- ]of[- ]the[- ]art|sota|effectiveness|superior|surpass\w*)\b",
+    re.IGNORECASE,
+)
 # A sentence whose subject is the paper ("We adopt ...", "In this work, we ...", "Our method
 # ...", "This paper ..."), as opposed to one about its experiments ("Extensive experiments
 # validate ... a new SOTA in speculative decoding").
