@@ -326,4 +326,23 @@ def topic_parts(query: str) -> list[list[str]]:
     pieces = [subject_tokens(piece) for piece in _PART_SPLIT.split(query)]
     parts = [piece for piece in pieces if piece]
     whole = subject_tokens(query)
+    if len(parts) == 2 and len(whole) <= SHORT_FOCUS:
+        # One word coordinated with a phrase shares the phrase's other word: "hyperparameter
+        # optimization and tuning" is hyperparameter tuning, not any "tuning"; "image and video
+        # compression" is image compression. (A short topic phrase only: in a question, "such as
+        # S4 and Mamba" lists examples.)
+        # The field's own words are no modifier to share ("neural network pruning and sparsity"
+        # is about sparsity, however its papers name the network).
+        first, second = parts
+        field = _field_tokens()
+        modifiers = [token for token in first[:-1] if token not in field]
+        if len(second) == 1 and len(first) >= 2 and modifiers:
+            parts = [first, [*modifiers, second[0]]]
+        elif len(first) == 1 and len(second) >= 2 and second[-1] not in field:
+            parts = [[first[0], second[-1]], second]
     return parts if len(parts) > 1 and len(whole) <= 3 * SHORT_FOCUS else [whole]
+
+
+@cache
+def _field_tokens() -> frozenset[str]:
+    return frozenset(tokenize(" ".join(words("field_phrases"))))
