@@ -101,20 +101,23 @@ def test_a_run_every_paper_continues_is_no_term() -> None:
     """ "Specify any is common to ...": both papers write "specify any similarity function", so
     "specify any" is part of a longer phrase and names nothing; "sample selection" followed by a
     generic head ("sample selection strategy") still ends its phrase."""
-    first = Paper(
-        id="f",
-        title="A Diversity Metric",
-        abstract="We propose a metric that lets users specify any similarity function. "
-        "We use a sample selection strategy for efficiency.",
-        citation_key=citation_key("A Diversity Metric"),
-    )
-    second = Paper(
-        id="s",
-        title="Forecasting Foundation Models",
-        abstract="We introduce a model whose users specify any quantile level. "
-        "We adopt sample selection to filter noisy series.",
-        citation_key=citation_key("Forecasting Foundation Models"),
-    )
-    lead = _lead((first, second), None)
+    papers = [
+        Paper(id=paper_id, title=title, abstract=abstract, citation_key=citation_key(title))
+        for paper_id, title, abstract in (
+            (
+                "f",
+                "A Diversity Metric",
+                "We propose a metric that lets users specify any similarity function. "
+                "We use a sample selection strategy for efficiency.",
+            ),
+            (
+                "s",
+                "Forecasting Foundation Models",
+                "We introduce a model whose users specify any quantile level. "
+                "We adopt sample selection to filter noisy series.",
+            ),
+        )
+    ]
+    lead = _lead(tuple(papers), None)
     assert lead is not None
     assert lead.sentence.text.startswith("Sample selection is common to")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answer.sentences import _together, local_weights, score_sentences
-from assistant.models import Paper
+from assistant.models import EvidenceSentence, Paper
 from assistant.text.query import split_clauses
 from assistant.tuning import EvidenceSettings
 
@@ -22,6 +22,18 @@ VENDI = Paper(
 )
 
 
+def _ranked(paper: Paper, question: str) -> list[EvidenceSentence]:
+    """The paper's sentences ranked for the question, its clauses answered first."""
+    return score_sentences(
+        paper,
+        question=question,
+        expanded_query=question,
+        weights=local_weights([paper]),
+        clauses=split_clauses(question),
+        config=EvidenceSettings(),
+    )
+
+
 def test_words_together_are_within_the_window() -> None:
     wanted = frozenset({"score", "defin"})
     assert _together("The Vendi Score is defined as the exponential", wanted, 4)
@@ -33,14 +45,7 @@ def test_the_definition_answers_how_a_score_is_defined() -> None:
         "Which paper proposes a diversity metric from ecology that needs no reference dataset, "
         "and how is the score defined?"
     )
-    ranked = score_sentences(
-        VENDI,
-        question=question,
-        expanded_query=question,
-        weights=local_weights([VENDI]),
-        clauses=split_clauses(question),
-        config=EvidenceSettings(),
-    )
+    ranked = _ranked(VENDI, question)
     # the second clause's answer leads right after the first's: "The Vendi Score is defined as
     # ...", not "... where similarity can be defined", which shares as many of its words
     assert [sentence.index for sentence in ranked[:2]] == [1, 2]
@@ -79,12 +84,5 @@ def test_a_clause_asking_what_something_is_called_is_answered_by_the_sentence_na
     """ "what is its fixed version called" shares no word with "We refer to the modified RPS ...
     as STABLE-RPS"; the sentence that gives a name answers it."""
     question = "Which method did it find unstable, and what is its fixed version called?"
-    ranked = score_sentences(
-        RPS,
-        question=question,
-        expanded_query=question,
-        weights=local_weights([RPS]),
-        clauses=split_clauses(question),
-        config=EvidenceSettings(),
-    )
+    ranked = _ranked(RPS, question)
     assert 4 in [sentence.index for sentence in ranked[:2]]
