@@ -16,7 +16,7 @@ from assistant import bm25
 from assistant.citations import strip_citations
 from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, Task
 from assistant.text import acronyms
-from assistant.text.claims import standalone
+from assistant.text.claims import RESULT_WORDS, standalone
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import distinct_labels, reads_as_clause
 from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses, topic_parts
@@ -370,7 +370,7 @@ class ExtractiveWriter(Writer):
             if (
                 self._on_topic(text, topic, focus)
                 and _BY_THE_PAPER.match(text) is not None
-                and _BENCHMARK_CLAIM.search(text) is None
+                and RESULT_WORDS.search(text) is None  # how well it did, not what it does
                 and first not in _connectives()  # "Instead of ..., we ...": sets itself against
                 and standalone(text, view.paper.title) is not None
                 and len(text.split()) <= view.long_words
@@ -565,11 +565,6 @@ class ExtractiveWriter(Writer):
         return [view for view in members if view.paper.id not in done]
 
 
-# "we show that our method outperforms ... state-of-the-art": how well, not what it does
-_BENCHMARK_CLAIM = re.compile(
-    r"\b(?:outperform\w*|state[- ]of[- ]the[- ]art|sota|effectiveness|superior|surpass\w*)\b",
-    re.IGNORECASE,
-)
 # A sentence whose subject is the paper ("We adopt ...", "In this work, we ...", "Our method
 # ...", "This paper ..."), as opposed to one about its experiments ("Extensive experiments
 # validate ... a new SOTA in speculative decoding").

@@ -19,6 +19,7 @@ and comparison), ``analyse`` (the entry point).
 from assistant.text.claims.analyse import analyse, standalone
 from assistant.text.claims.base import PaperClaims, Result, Span
 from assistant.text.claims.context import generic_setting
+from assistant.text.claims.fields import RESULT_WORDS
 from assistant.text.claims.names import paper_name
 from assistant.text.claims.spans import (
     fix_artefacts,
@@ -28,6 +29,7 @@ from assistant.text.claims.spans import (
 )
 
 __all__ = [
+    "RESULT_WORDS",
     "PaperClaims",
     "Result",
     "Span",

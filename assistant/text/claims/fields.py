@@ -205,7 +205,8 @@ _NOT_MECHANISM = re.compile(
     r"benefits?|flexibility|guarantees?)\b))",
     re.IGNORECASE,
 )
-_RESULT_WORDS = re.compile(
+# How well a method did, not how it works (the writers' topic sentences skip these too)
+RESULT_WORDS = re.compile(
     r"\b(?:outperform\w*|state-of-the-art|sota|results|superior|surpass\w*|effectiveness)\b", re.I
 )
 _EVALUATIVE_PURPOSE = re.compile(r"\bto\s+(?:show|demonstrate|evaluate|validate|verify|test)\b")
@@ -300,7 +301,7 @@ def _mechanism(
                 text
                 and len(text.split()) >= MIN_MECHANISM_WORDS
                 and not _EVALUATIVE_PURPOSE.search(text)
-                and not _RESULT_WORDS.search(text)
+                and not RESULT_WORDS.search(text)
             ):
                 return _span_from(sentences, index, rest_start, text)
             continue
@@ -328,7 +329,7 @@ def _mechanism(
                 text
                 and len(text.split()) >= MIN_MECHANISM_WORDS
                 and not _EVALUATIVE_PURPOSE.search(text)
-                and not _RESULT_WORDS.search(text)
+                and not RESULT_WORDS.search(text)
             ):
                 return _span_from(sentences, index, verb_start, text)
     if proposal is not None:
