@@ -86,3 +86,13 @@ def test_a_clause_asking_what_something_is_called_is_answered_by_the_sentence_na
     question = "Which method did it find unstable, and what is its fixed version called?"
     ranked = _ranked(RPS, question)
     assert 4 in [sentence.index for sentence in ranked[:2]]
+
+
+def test_what_term_or_names_ask_for_a_name() -> None:
+    for question in (
+        "What term does the MUSCLE paper use for these cases?",
+        "What names does it give to the two failure modes?",
+        "What is the method called?",
+    ):
+        assert split_clauses(question)[-1].names, question
+    assert not split_clauses("What speed-up does it report?")[-1].names

@@ -265,7 +265,8 @@ def _field_qualifier() -> re.Pattern[str]:
 _NAMING_CLAUSE = re.compile(
     r"\b(?:(?:is|are|was|were) (?:it|they|this|that|its|their|the) (?:[\w-]+ ){0,4}?called|"
     r"what (?:is|was) (?:it|its|the|this|their) (?:[\w-]+ ){0,3}?(?:name|called)|what (?:do|does|did) "
-    r"(?:they|it|the authors) (?:call|name)|what name|under what name)\b",
+    r"(?:they|it|the authors) (?:call|name)|what name|under what name|(?:what|which) (?:term|terms|"
+    r"names)\b|what (?:is|are) (?:it|they|these|those) called)\b",
     re.IGNORECASE,
 )
 
