@@ -213,6 +213,13 @@ class Assistant:
             )
         )
         by_id = {item.paper.id: item.paper for item in evidence}
+        if task == "related-work" and len(cited) == 1:
+            # A related-work section with one paper is more often a field the collection writes
+            # in other words than a field of one paper: say so rather than look complete.
+            warnings.append(
+                "only one paper of the collection was found on this topic; papers that name it "
+                "in other words may be missing (try a synonym or a broader phrase)"
+            )
         table = build_comparison_table(evidence) if task == "compare" else None
         return Answer(
             task=task,

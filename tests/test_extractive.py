@@ -885,3 +885,13 @@ def test_a_lift_or_a_win_rate_is_a_figure_asked_for() -> None:
         "The paper on training-time markers: what average win-rate lift did it report?"
     )
     assert any(clause.numeric for clause in clauses)
+
+
+def test_related_work_from_one_paper_says_papers_may_be_missing(corpus_assistant) -> None:
+    """A related-work section citing one paper is more often a field written in other words
+    ("distribution shift", "out-of-distribution") than a field of one paper: the answer says so."""
+    thin = corpus_assistant.related_work("domain generalization to unseen distributions")
+    assert len(cited(thin)) == 1
+    assert any("only one paper" in warning for warning in thin.warnings)
+    full = corpus_assistant.related_work("state space models")
+    assert not any("only one paper" in warning for warning in full.warnings)
