@@ -352,7 +352,7 @@ class ExtractiveWriter(Writer):
                 spelling <= tokens for spelling in spellings.get(frozenset([token]), [{token}])
             )
 
-        for part in topic_parts(topic):
+        for part in _parts_of(topic):
             wanted = [token for token in part if token not in _GENERIC]
             if wanted and all(said(token) for token in wanted):
                 return True
@@ -571,6 +571,12 @@ class ExtractiveWriter(Writer):
 _BY_THE_PAPER = re.compile(
     r"^(?:[^,.;]{0,60},\s*)?(?:we|our|this (?:paper|work|study)|here,? we)\b", re.IGNORECASE
 )
+
+
+@lru_cache(maxsize=64)
+def _parts_of(topic: str) -> tuple[tuple[str, ...], ...]:
+    """The topic's parts, parsed once per request rather than once per sentence checked."""
+    return tuple(tuple(part) for part in topic_parts(topic))
 
 
 @lru_cache(maxsize=1)
