@@ -280,6 +280,33 @@ def test_abstention_follows_the_calibrated_threshold(
     assert settings.evidence.abstain_threshold == pytest.approx(0.485)
 
 
+@pytest.mark.parametrize(
+    ("request_text", "answerable"),
+    [
+        ("post-training quantization", True),  # the title names it
+        ("sample weighting", True),  # one abstract sentence names it
+        ("entropy weighting", True),  # both words in one sentence, in another order
+        ("quantization entropy", False),  # the two words only in different papers
+        ("protein folding", False),  # never named
+        # a question is held to the dense threshold however many of its words are named
+        ("which paper does post-training quantization of state space models for Mamba2", False),
+    ],
+)
+def test_a_short_topic_the_evidence_names_is_answered_below_the_dense_threshold(
+    evidence, settings, request_text: str, answerable: bool
+) -> None:
+    # A two- or three-word request sits further from any abstract than a question does.
+    verdict = check_answerable(
+        request_text,
+        retrieval(0.40, evidence, request_text),
+        evidence,
+        settings,
+        document_frequency=frequency,
+        collection_size=484,
+    )
+    assert verdict.answerable is answerable
+
+
 def test_a_missing_name_abstains_even_when_the_evidence_is_close(evidence, settings) -> None:
     question = "How does RetNet compare with Mamba?"
     verdict = check_answerable(

@@ -219,10 +219,12 @@ class EvidenceSettings(Group):
         le=1,
         description=(
             "Dense support (mean cosine of the closest paper and sentence) below which the "
-            "assistant abstains. Calibrated on the tuning questions (evals/, blind-tune) with the "
-            "int8 embedder: answerable questions score >= 0.499, the highest unanswerable one not "
-            "caught by its absent terms 0.476 ('What routing scheme does the Switch Transformer "
-            "use ...'); 0.47 was set on float32 vectors, where that question scored below it."
+            "assistant abstains, unless the request is a short topic one evidence sentence names "
+            "in full. Calibrated on the tuning questions (evals/, blind-tune) with the int8 "
+            "embedder: the highest unanswerable one not caught by its absent terms scores 0.467 "
+            "('What routing scheme does the Switch Transformer use ...'); three answerable "
+            "requests score below 0.485 (a two-part question 0.481, 'loss landscape geometry' "
+            "0.452, 'exposure bias' 0.418, the last answered as a topic its evidence names)."
         ),
     )
     abstain_threshold_lexical: float = Field(
