@@ -529,6 +529,21 @@ def test_a_two_word_topic_few_papers_write_needs_both_words_said(corpus_assistan
     assert len(silent) <= 1, silent
 
 
+def test_a_term_one_paper_names_keeps_out_papers_with_only_its_commoner_word(
+    corpus_assistant,
+) -> None:
+    """ "exposure bias": one abstract names it (teacher forcing in lip reading); "Towards Exact
+    Computation of Inductive Bias" and UER's "bias" are other terms. The request is answered,
+    though two words sit further from any abstract than the dense threshold."""
+    answer = corpus_assistant.related_work("exposure bias")
+    assert not answer.abstained
+    papers = {item.paper.id: item.paper for item in answer.evidence}
+    assert "pseudo-convolutional-policy-8f2b" in cited(answer)
+    for chosen in cited(answer):
+        text = f"{papers[chosen].title} {papers[chosen].abstract}".lower()
+        assert "exposure" in text or "bias" not in text, papers[chosen].title
+
+
 def test_related_work_takes_papers_close_to_several_chosen_ones(corpus_assistant) -> None:
     """ "time series foundation models": Timer-XL and Moirai say "unified" and "universal
     forecasting transformers", never the phrase; they sit close to the foundation-model papers

@@ -95,7 +95,7 @@ def relevant_papers(
 
         def ordered_by(model: dict[str, float]) -> list[tuple[Paper, float]]:
             weights = [model.get(name, 0.0) for name in relevance.FEATURES]
-            kept = naming_the_topic(features, retrieval, settings, weights)
+            kept = naming_the_topic(features, retrieval, settings, weights, document_frequency)
             scored = [(item.paper, relevance.probability(item, weights)) for item in kept]
             # A paper that uses the question's acronym only in another sense than the
             # collection's usual one (TTA = test-time augmentation, when the question means

@@ -121,6 +121,21 @@ def relevance_features(
     return combined
 
 
+def _shares_only_the_commoner_word(
+    present: set[str], parts: list[list[str]], document_frequency: DocumentFrequency
+) -> bool:
+    """Whether a paper has, of every two-word part of the topic, the word more papers use and
+    not the rarer one."""
+    pairs = [part for part in parts if len(part) == 2]
+    if not pairs or len(pairs) != len(parts):
+        return False
+    for part in pairs:
+        rarer, commoner = sorted(part, key=document_frequency)
+        if rarer in present or commoner not in present:
+            return False
+    return True
+
+
 def _without_generic_head(part: list[str]) -> list[str]:
     """One word and a generic head ("recommender systems") is named by that word; a longer
     phrase ("state space models") is a fixed term, named only as a whole."""
@@ -139,6 +154,7 @@ def naming_the_topic(
     retrieval: Retrieval,
     settings: Settings,
     weights: Sequence[float],
+    document_frequency: DocumentFrequency | None = None,
 ) -> list[relevance.PaperFeatures]:
     """For a topic phrase ("mixture of experts", "state space models") that several retrieved
     papers name outright, the papers that do not name it are out, unless their own vector is as
@@ -201,6 +217,7 @@ def naming_the_topic(
         return any(len(part) == 2 and all(uses(token) for token in part) for part in parts)
 
     naming = {item.paper.id for item in features if names(item.paper)}
+    named_as_run = frozenset(naming)
     if len(naming) < settings.evidence.topic_naming_papers:
         # Few papers write the phrase as one run ("code LLMs"); those about it still use both
         # of its words ("large language models of code", "LLMs ... code generation"), where the
@@ -208,7 +225,20 @@ def naming_the_topic(
         # phrase holds words its papers leave out ("neural" in "neural scaling laws").
         naming = {item.paper.id for item in features if uses_every_word(item.paper)}
         if len(naming) < settings.evidence.topic_naming_papers:
-            return features
+            if not named_as_run or document_frequency is None:
+                return features
+            # Too few papers name the term to leave out those that do not, but it is a term
+            # of the collection: a paper with only its commoner word is about another term
+            # ("inductive bias" under "exposure bias"), while one with neither word is judged on
+            # its meaning.
+            return [
+                item
+                for item in features
+                if item.paper.id in named_as_run
+                or not _shares_only_the_commoner_word(
+                    set(said_tokens(item.paper)), parts, document_frequency
+                )
+            ]
     value = {name: position for position, name in enumerate(relevance.FEATURES)}
     return [
         item
