@@ -7,7 +7,7 @@ from assistant import bm25
 from assistant.answer.evidence import evidence_for_papers
 from assistant.corpus import citation_key
 from assistant.models import Paper
-from assistant.writers.leads import TitleTerms, group_lead
+from assistant.writers.leads import TitleTerms, _usual_case, group_lead
 from assistant.writers.views import _view
 
 VLM_A = Paper(
@@ -121,3 +121,33 @@ def test_a_run_every_paper_continues_is_no_term() -> None:
     lead = _lead(tuple(papers), None)
     assert lead is not None
     assert lead.sentence.text.startswith("Sample selection is common to")
+
+
+def test_a_group_of_long_titles_is_counted_not_listed() -> None:
+    """Two labels of four words come to eight: listed at a bound of 12, counted at one of 6, and
+    the citations still name both papers."""
+    views = _views(VLM_A, VLM_B)
+    titles = TitleTerms(lambda: [VLM_A.title, VLM_B.title, *OTHER_TITLES])
+    arguments = dict(
+        document_frequency=None,
+        collection_size=None,
+        common_share=0.15,
+        ubiquitous_share=0.6,
+        title_terms=titles,
+    )
+    listed = group_lead(views, set(), label_words=12, **arguments)  # type: ignore[arg-type]
+    counted = group_lead(views, set(), label_words=6, **arguments)  # type: ignore[arg-type]
+    assert listed is not None and counted is not None
+    assert listed.sentence.text.startswith(views[0].label)
+    assert counted.sentence.text == "Two papers work on vision-language models"
+    assert counted.sentence.citations == listed.sentence.citations == ["a", "b"]
+
+
+def test_a_term_capitalised_only_for_its_acronym_is_said_in_lower_case() -> None:
+    texts = [
+        "We present Model Error Discovery with Interpretability (MEDIDA), a framework.",
+        "It learns model errors with equation-discovery techniques and a Fisher regularizer.",
+    ]
+    assert _usual_case("Error Discovery", texts) == "error discovery"
+    assert _usual_case("Fisher regularizer", texts) == "Fisher regularizer"
+    assert _usual_case("Bayesian optimization", texts) == "Bayesian optimization"

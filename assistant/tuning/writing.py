@@ -72,6 +72,17 @@ class WriterSettings(Group):
         le=1,
         description="... and none of its words in more than this share ('we introduce').",
     )
+    lead_label_words: int = Field(
+        default=12,
+        ge=1,
+        description=(
+            "A group's lead lists its papers by name when their labels come to at most this many "
+            "words ('Sample selection is common to DeYO, Open-Set Test-Time Adaptation and "
+            "Efficient Test-Time Model Adaptation without Forgetting', 10); past it (two titles of "
+            "14 words) it counts them ('Two papers share error discovery'), the citations naming "
+            "them, so long titles are not said twice in a row."
+        ),
+    )
 
 
 class VerifySettings(Group):

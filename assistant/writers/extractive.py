@@ -442,14 +442,16 @@ class ExtractiveWriter(Writer):
         """What the papers of a group have in common, before what each does; the group's papers
         in the order to say them: those the lead names first, as it names them, so the paragraph
         goes on with the papers its first sentence announced."""
-        lead = self._group_lead(group, skip)
+        lead = self._group_lead(group, skip, label_words=self.config.lead_label_words)
         if lead is None:
             return group
         builder.add(lead.sentence)
         named = {paper_id: order for order, paper_id in enumerate(lead.sentence.citations)}
         return sorted(group, key=lambda view: named.get(view.paper.id, len(named)))
 
-    def _group_lead(self, group: list[_PaperView], skip: set[str]) -> Lead | None:
+    def _group_lead(
+        self, group: list[_PaperView], skip: set[str], *, label_words: int | None = None
+    ) -> Lead | None:
         return group_lead(
             group,
             skip,
@@ -458,6 +460,7 @@ class ExtractiveWriter(Writer):
             common_share=self.config.lead_common_share,
             ubiquitous_share=self.config.lead_ubiquitous_share,
             title_terms=self.title_terms,
+            label_words=label_words,
         )
 
     # --- related work ---------------------------------------------------------------------

@@ -23,6 +23,7 @@ from assistant import bm25
 from assistant.models import DraftSentence
 from assistant.text.lexicon import words
 from assistant.text.tokens import STOPWORDS, idf
+from assistant.writers.synthesis import count_phrase
 from assistant.writers.views import _GENERIC, _PaperView
 
 DocumentFrequency = Callable[[str], int]
@@ -98,9 +99,12 @@ def group_lead(
     common_share: float,
     ubiquitous_share: float,
     title_terms: Callable[[tuple[str, ...]], int] | None = None,
+    label_words: int | None = None,
 ) -> Lead | None:
     """The lead sentence for one group of two or more papers, or None when they share no term
-    that would tell the reader something. Without ``title_terms`` only what they do can lead."""
+    that would tell the reader something. Without ``title_terms`` only what they do can lead.
+    With ``label_words``, a group whose labels come to more words than that is counted, not
+    listed."""
     if len(views) < 2:
         return None
 
@@ -132,8 +136,13 @@ def group_lead(
     cited = [views[index] for index in sorted(best.members)]
     labels = [view.label for view in cited]
     joined = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
-    surface = _own_case(best.surface)
-    if ground:
+    surface = _usual_case(
+        _own_case(best.surface), [text for view in cited for text in view.sentences]
+    )
+    if label_words is not None and sum(len(label.split()) for label in labels) > label_words:
+        counted = count_phrase(len(cited), "paper")
+        text = f"{counted} {'work on' if ground else 'share'} {surface}"
+    elif ground:
         text = f"{joined} {'both' if len(cited) == 2 else 'all'} work on {surface}"
     else:
         # "draft heads are", "BLEU score is"
@@ -270,6 +279,24 @@ def _own_case(surface: str) -> str:
     first, _, rest = surface[1:].partition(" ")
     first = _uncapitalised(first)
     return f"{first} {rest}" if rest else first
+
+
+def _usual_case(surface: str, texts: Sequence[str]) -> str:
+    """A capitalised word of a term in lower case where its papers also write it so: "Model
+    Error Discovery with Interpretability (MEDIDA)" capitalises for its acronym, while the same
+    abstracts say "model errors" and "equation-discovery"; "Fisher regularizer" and "Bayesian"
+    keep their capitals, never written in lower case."""
+    joined = " ".join(texts)
+    said = []
+    for word in surface.split(" "):
+        if (
+            word[:1].isupper()
+            and word[1:].islower()
+            and re.search(rf"\b{re.escape(word.lower())}s?\b", joined)
+        ):
+            word = word.lower()
+        said.append(word)
+    return " ".join(said)
 
 
 def _uncapitalised(word: str) -> str:
