@@ -446,6 +446,19 @@ def test_a_related_work_sentence_says_why_the_paper_is_cited(corpus_assistant) -
     assert "companion matrix" in spacetime  # its proposal, which says "SSM", stays
 
 
+def test_a_longer_sentence_saying_the_topic_beats_a_short_one_that_does_not(
+    corpus_assistant,
+) -> None:
+    """The document-similarity paper's 50-word sentence is the only one where it matches aspects
+    "with an Optimal Transport mechanism"; its 15-word proposal does not say why related work on
+    optimal transport cites it."""
+    answer = corpus_assistant.related_work(
+        "optimal transport and Wasserstein distances in machine learning"
+    )
+    said = [s.text for s in answer.sentences if s.citations == ["multi-vector-models-f84f"]]
+    assert said and "Optimal Transport" in said[0], said
+
+
 @pytest.mark.parametrize(
     "question",
     [

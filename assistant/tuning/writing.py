@@ -22,6 +22,15 @@ class WriterSettings(Group):
         ge=1,
         description="A sentence longer than this is used only when nothing shorter says the same.",
     )
+    topic_sentence_words: int = Field(
+        default=70,
+        ge=1,
+        description=(
+            "Related work says a paper by a sentence naming the topic up to this long when no "
+            "sentence of at most long_sentence_words does: a long sentence saying why the paper "
+            "is cited beats a short one that does not."
+        ),
+    )
     related_work_paragraphs: int = Field(
         default=3,
         ge=1,

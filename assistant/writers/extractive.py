@@ -363,19 +363,25 @@ class ExtractiveWriter(Writer):
     ) -> DraftSentence | None:
         """The best sentence in which the paper says what it does or finds (not its background,
         nor how well it did: "validate the effectiveness ... a new SOTA in speculative decoding")
-        that says the topic's own words and stands alone, with the paper as its subject."""
-        for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
-            text = view.sentences[item.index]
-            first = text.split(" ", 1)[0].strip(",").lower()
-            if (
-                self._on_topic(text, topic, focus)
-                and _BY_THE_PAPER.match(text) is not None
-                and RESULT_WORDS.search(text) is None  # how well it did, not what it does
-                and first not in _connectives()  # "Instead of ..., we ...": sets itself against
-                and standalone(text, view.paper.title) is not None
-                and len(text.split()) <= view.long_words
-            ):
-                return _say(view, item)
+        that says the topic's own words and stands alone, with the paper as its subject; a
+        longer one (``topic_sentence_words``) where no shorter one does: the sentence in which a
+        document-similarity paper matches aspects "with an Optimal Transport mechanism" is why
+        related work on optimal transport cites it."""
+        candidates = [
+            item
+            for item in view.ranked(exclude_roles=("boilerplate", "background", "problem"))
+            if self._on_topic(view.sentences[item.index], topic, focus)
+            and _BY_THE_PAPER.match(view.sentences[item.index]) is not None
+            # how well it did, not what it does
+            and RESULT_WORDS.search(view.sentences[item.index]) is None
+            # "Instead of ..., we ...": sets itself against the sentence before
+            and view.sentences[item.index].split(" ", 1)[0].strip(",").lower() not in _connectives()
+            and standalone(view.sentences[item.index], view.paper.title) is not None
+        ]
+        for most_words in (view.long_words, self.config.topic_sentence_words):
+            for item in candidates:
+                if len(view.sentences[item.index].split()) <= most_words:
+                    return _say(view, item)
         return None
 
     def _what_it_does(
