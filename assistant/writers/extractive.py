@@ -85,6 +85,22 @@ class _Builder:
             DraftSentence(text, list(dict.fromkeys(sentence.citations)), sentence.kind)
         )
 
+    def replace(self, index: int, sentence: DraftSentence | None) -> None:
+        """Puts another sentence in place of one already added, or takes it out."""
+        if sentence is not None:
+            text = sentence.text.rstrip()
+            self.sentences[index] = DraftSentence(
+                text if text.endswith((".", "!", "?")) else f"{text}.",
+                list(dict.fromkeys(sentence.citations)),
+                sentence.kind,
+            )
+            return
+        del self.sentences[index]
+        self.paragraphs = [
+            [position - (position > index) for position in paragraph if position != index]
+            for paragraph in self.paragraphs
+        ]
+
     def draft(self, engine: str) -> Draft:
         keep = [
             (paragraph, heading)
@@ -285,9 +301,12 @@ class ExtractiveWriter(Writer):
         focus_groups = self._focus(question, views)
         for group in groups:
             builder.paragraph()
-            for view in self._lead(builder, [views[index] for index in group], skip):
-                for sentence in self._paper_sentences(builder, view, focus_groups, question):
-                    builder.add(sentence)
+            self._say_group(
+                builder,
+                [views[index] for index in group],
+                skip,
+                lambda view: self._paper_sentences(builder, view, focus_groups, question),
+            )
         if len(views) > 1:
             # Counted from what was said, not from the evidence: a paper none of whose sentences
             # stands alone is not said, and "Six papers answer this" over five would be wrong.
@@ -455,6 +474,40 @@ class ExtractiveWriter(Writer):
         named = {paper_id: order for order, paper_id in enumerate(lead.sentence.citations)}
         return sorted(group, key=lambda view: named.get(view.paper.id, len(named)))
 
+    def _say_group(
+        self,
+        builder: _Builder,
+        group: list[_PaperView],
+        skip: set[str],
+        say: Callable[[_PaperView], list[DraftSentence]],
+        *,
+        lead: bool = True,
+        arrange: Callable[[list[_PaperView]], list[_PaperView]] | None = None,
+    ) -> None:
+        """The group's lead, then (after ``arrange``, which may say some of them together and
+        returns those left to say) each paper said; a lead naming a paper that then had nothing
+        to say for itself (no sentence of it stands alone) is made again from the papers said,
+        or taken out: "PROSE and On Neural Differential Equations both work on differential
+        equations" followed by PROSE alone announces a paper the paragraph never describes."""
+        position = len(builder.sentences)
+        members = self._lead(builder, group, skip) if lead else group
+        led = len(builder.sentences) > position
+        if arrange is not None:
+            members = arrange(members)
+        for view in members:
+            for sentence in say(view):
+                builder.add(sentence)
+        if not led:
+            return
+        said = {
+            paper for sentence in builder.sentences[position + 1 :] for paper in sentence.citations
+        }
+        if set(builder.sentences[position].citations) <= said:
+            return
+        spoken = [view for view in group if view.paper.id in said]
+        again = self._group_lead(spoken, skip, label_words=self.config.lead_label_words)
+        builder.replace(position, again.sentence if again is not None else None)
+
     def _group_lead(
         self, group: list[_PaperView], skip: set[str], *, label_words: int | None = None
     ) -> Lead | None:
@@ -530,18 +583,16 @@ class ExtractiveWriter(Writer):
         for number, group in enumerate(ordered):
             if paragraphs is None or number < paragraphs:
                 builder.paragraph("" if number else heading)
-            members = [views[index] for index in group]
-            if group is not singles:
-                members = self._lead(builder, members, skip)
-            if joined:
+            self._say_group(
+                builder,
+                [views[index] for index in group],
+                skip,
+                lambda view: self._paper_sentences(builder, view, focus_groups, topic, most=most),
+                lead=group is not singles,
                 # How each works, side by side in one sentence ("A filters out ...; B adds a
                 # Fisher regularizer ...; C weights ..."): the difference a comparison asks for
-                members = self._side_by_side(builder, members)
-            for view in members:
-                for sentence in self._paper_sentences(
-                    builder, view, focus_groups, topic, most=most
-                ):
-                    builder.add(sentence)
+                arrange=(lambda members: self._side_by_side(builder, members)) if joined else None,
+            )
 
     def _side_by_side(self, builder: _Builder, members: list[_PaperView]) -> list[_PaperView]:
         """One sentence setting the group's papers side by side, each by its label and how it
