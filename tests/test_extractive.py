@@ -777,7 +777,8 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
         ("In this paper, we propose DeYO, a new method.", "DeYO proposes DeYO, a new method."),
         (
             "We also systematically describe design choices.",
-            "X also systematically describes design choices.",
+            # said first of the paper, "also" would point at a sentence not said
+            "X systematically describes design choices.",
         ),
         (
             "Our method is simple and we show that it works.",
@@ -800,6 +801,11 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
 def test_rewrites_change_only_the_voice(sentence: str, expected: str) -> None:
     subject = "DeYO" if "DeYO" in sentence else "X"
     assert rewrite(sentence, subject) == expected
+
+
+def test_also_stays_where_it_goes_on_from_the_papers_sentence_before() -> None:
+    assert rewrite("We also describe design choices.", "It") == "It also describes design choices."
+    assert rewrite("We then further prune it.", "X") == "X prunes it."
 
 
 def test_a_title_takes_no_possessive() -> None:

@@ -29,6 +29,8 @@ _WE_VERB = re.compile(
     r"^[Ww]e\s+((?:(?:also|further|then|first|next|thus|therefore|instead|now|here|still|then|both|"
     r"\w+ly)\s+)*)([a-z]+(?:-[a-z]+)*)\b"
 )
+# adverbs by which "we" carries on from the abstract's sentence before
+_GOES_ON = re.compile(r"\b(?:also|further|then|thus|therefore|next|still)\s+")
 _OUR_EVIDENCE = re.compile(
     r"^Our\s+(?:extensive\s+|empirical\s+|experimental\s+|numerical\s+)?(?:experiments|results|"
     r"evaluations|analyses|findings|simulations|ablations|studies|observations)\b"
@@ -102,6 +104,10 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     match = _WE_VERB.match(text)
     if match:
         adverb = match.group(1) or ""
+        if subject != "It":
+            # "We also exploit ..." goes on from a sentence of the abstract; said as the first
+            # sentence of the paper ("Chaos ... also exploits"), "also" points at nothing
+            adverb = _GOES_ON.sub("", adverb)
         rest = text[match.end() :]
         clause_end = min(
             (rest.find(mark) for mark in (";", ":") if mark in rest), default=len(rest)
