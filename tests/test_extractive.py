@@ -578,6 +578,21 @@ def test_a_term_one_paper_names_keeps_out_papers_with_only_its_commoner_word(
         assert "exposure" in text or "bias" not in text, papers[chosen].title
 
 
+def test_a_narrower_topic_keeps_out_papers_of_the_broader_one(corpus_assistant) -> None:
+    """ "probabilistic time series forecasting": a title names it, and the forecasting papers
+    that never say "probabilistic" are about forecasting at large: it cited 20 papers, 16 of
+    them such; a few stay as neighbours in meaning of several chosen papers."""
+    answer = corpus_assistant.related_work("probabilistic time series forecasting")
+    papers = {item.paper.id: item.paper for item in answer.evidence}
+    assert "predict-refine-synthesize-f856" in cited(answer)
+    broader = [
+        papers[chosen].title
+        for chosen in cited(answer)
+        if "probabilistic" not in f"{papers[chosen].title} {papers[chosen].abstract}".lower()
+    ]
+    assert len(broader) <= len(cited(answer)) // 2, broader
+
+
 def test_related_work_takes_papers_close_to_several_chosen_ones(corpus_assistant) -> None:
     """ "time series foundation models": Timer-XL and Moirai say "unified" and "universal
     forecasting transformers", never the phrase; they sit close to the foundation-model papers

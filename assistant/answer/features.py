@@ -124,14 +124,16 @@ def relevance_features(
 def _shares_only_the_commoner_word(
     present: set[str], parts: list[list[str]], document_frequency: DocumentFrequency
 ) -> bool:
-    """Whether a paper has, of every two-word part of the topic, the word more papers use and
-    not the rarer one."""
-    pairs = [part for part in parts if len(part) == 2]
-    if not pairs or len(pairs) != len(parts):
+    """Whether a paper has, of every part of the topic, each word but the rarest: it is about
+    the broader subject ("time series forecasting" under "probabilistic time series
+    forecasting") or another term with the same head ("inductive bias" under "exposure bias")."""
+    # Several parts of three words or more are fragments of a description ("frameworks unifying
+    # diffusion", "flow-based generative models"), not terms a paper either names or not.
+    if not parts or (len(parts) > 1 and any(len(part) > 2 for part in parts)):
         return False
-    for part in pairs:
-        rarer, commoner = sorted(part, key=document_frequency)
-        if rarer in present or commoner not in present:
+    for part in parts:
+        rarest, *others = sorted(dict.fromkeys(part), key=document_frequency)
+        if not others or rarest in present or not all(word in present for word in others):
             return False
     return True
 
