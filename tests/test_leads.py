@@ -151,3 +151,21 @@ def test_a_term_capitalised_only_for_its_acronym_is_said_in_lower_case() -> None
     assert _usual_case("Error Discovery", texts) == "error discovery"
     assert _usual_case("Fisher regularizer", texts) == "Fisher regularizer"
     assert _usual_case("Bayesian optimization", texts) == "Bayesian optimization"
+
+
+def test_the_authors_own_words_are_no_shared_term() -> None:
+    """Two abstracts that both say "allowing us to tune ..." share their authors' voice, not a
+    term: the lead was "Allowing us is common to ..." (the output lint's first person)."""
+
+    def paper(paper_id: str, title: str, rest: str) -> Paper:
+        return Paper(
+            id=paper_id,
+            title=title,
+            abstract=f"{rest}, allowing us to do so.",
+            citation_key=citation_key(title),
+        )
+
+    first = paper("a", "Gated Best Responses", "We propose to gate hidden units by the regularizer")
+    second = paper("b", "Unrolled Hypergradients", "We propose to unroll the inner solver in time")
+    lead = _lead((first, second), None)
+    assert lead is None or "us" not in lead.sentence.text.lower().split(), lead

@@ -19,6 +19,7 @@ from assistant.lint.base import (
     lexicon,
 )
 from assistant.models import Answer, CheckedSentence, Paper
+from assistant.text.lexicon import words
 from assistant.text.tokens import STOPWORDS
 from assistant.tuning import LintSettings
 
@@ -125,8 +126,12 @@ def _unshown_noun(text: str, previous: str, subject_words: int) -> str | None:
 # --- first person ----------------------------------------------------------------------------
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+_PRONOUNS = "|".join(
+    word if word == "us" else f"[{word[0].upper()}{word[0]}]{word[1:]}"
+    for word in sorted(words("first_person"), key=len, reverse=True)
+)
 _FIRST_PERSON = re.compile(
-    r"(?<![\w-])(?:[Ww]e|[Oo]urs?|us|[Oo]urselves|[Mm]y)(?![\w-])"
+    rf"(?<![\w-])(?:{_PRONOUNS})(?![\w-])"
     # "this paper" / "In this work" is the abstract speaking of itself, in prose a self-reference.
     r"|\b[Tt]his\s+(?:technical\s+)?(?:paper|work|study|thesis|article|report)\b"
     # "I" only as a subject: not a roman numeral ("Type I", "(i)", "Phase I").

@@ -234,6 +234,8 @@ def _terms(
                     run = tokens[start : start + length]
                     if run[0].lower() in STOPWORDS or run[-1].lower() in STOPWORDS:
                         continue
+                    if any(word.lower() in _first_person() for word in run):
+                        continue  # "Allowing us": the abstract's authors, no shared term
                     # A word may give more than one stem ("zero-shot", "vision-language"); a
                     # word that gives none is a stop word inside ("test of time"): no term.
                     per_word = [bm25.tokenize(word) for word in run]
@@ -306,6 +308,11 @@ def _uncapitalised(word: str) -> str:
     if any(sum(character.isupper() for character in part) >= 2 for part in parts):
         return word  # a name ("ImageNet-C", "Transformer-XL")
     return "-".join(part.lower() if part[1:].islower() else part for part in parts)
+
+
+@cache
+def _first_person() -> frozenset[str]:
+    return frozenset(words("first_person"))
 
 
 @cache
