@@ -10,7 +10,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from assistant.answer.answerability import check_answerable
+from assistant.answer.answerability import check_answerable, dense_support
 from assistant.answer.evidence import evidence_for_papers, select_evidence
 from assistant.answer.table import build_comparison_table
 from assistant.answer.verify import verify
@@ -144,6 +144,9 @@ class Assistant:
             self.settings,
             document_frequency=frequency,
             collection_size=size,
+            piece_support=lambda piece: dense_support(
+                self.retriever.retrieve(piece, k=self.settings.top_k, mode="dense")
+            ),
         )
         if not verdict.answerable:
             closest = _closest(retrieval.hits, evidence[:CLOSEST_PAPERS])

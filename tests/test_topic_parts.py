@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.text.query import topic_parts
+from assistant.text.query import question_pieces, topic_parts
 from assistant.text.tokens import tokenize
 
 
@@ -32,3 +32,17 @@ def test_parts_that_stand_alone_or_the_fields_words_are_not_shared() -> None:
     assert topic_parts("What research is there on state space models such as S4 and Mamba?")[
         -1
     ] == tokenize("Mamba")
+
+
+def test_a_question_listing_examples_has_them_as_pieces() -> None:
+    question = (
+        "Which papers are motivated by protecting users' private data, e.g. private inference, "
+        "differential privacy, or limiting the sensitive information a model needs?"
+    )
+    assert question_pieces(question) == [
+        "Which papers are motivated by protecting users' private data",
+        "private inference",
+        "differential privacy",
+        "limiting the sensitive information a model needs",
+    ]
+    assert question_pieces("Which papers study exposure bias?") == []

@@ -307,6 +307,28 @@ def test_a_short_topic_the_evidence_names_is_answered_below_the_dense_threshold(
     assert verdict.answerable is answerable
 
 
+def test_a_question_listing_what_it_asks_about_counts_its_closest_piece(evidence, settings) -> None:
+    question = "Which papers cut memory, e.g. post-training quantization or sample weighting?"
+    supports = {"post-training quantization": 0.7}
+
+    def verdict(question: str, pieces: dict[str, float]):  # type: ignore[no-untyped-def]
+        return check_answerable(
+            question,
+            retrieval(0.40, evidence, question),
+            evidence,
+            settings,
+            document_frequency=frequency,
+            collection_size=484,
+            piece_support=lambda piece: pieces.get(piece, 0.1),
+        )
+
+    assert verdict(question, supports).answerable
+    assert not verdict(question, {}).answerable  # no piece close either
+    # one piece only: the question as a whole is what is judged
+    single = "Which papers cut the memory of state space models by quantizing them?"
+    assert not verdict(single, {single.rstrip("?"): 0.9}).answerable
+
+
 def test_a_missing_name_abstains_even_when_the_evidence_is_close(evidence, settings) -> None:
     question = "How does RetNet compare with Mamba?"
     verdict = check_answerable(

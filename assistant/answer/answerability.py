@@ -4,13 +4,19 @@ closest evidence is (``abstain_threshold``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant import bm25
 from assistant.models import Evidence
-from assistant.text.query import SHORT_FOCUS, content_tokens, focus_phrase, subject_tokens
+from assistant.text.query import (
+    SHORT_FOCUS,
+    content_tokens,
+    focus_phrase,
+    question_pieces,
+    subject_tokens,
+)
 from assistant.text.sentences import split_sentences
 from assistant.text.tokens import idf, tokenize
 
@@ -149,14 +155,22 @@ def check_answerable(
     *,
     document_frequency: DocumentFrequency,
     collection_size: int,
+    piece_support: Callable[[str], float | None] | None = None,
 ) -> Answerability:
     """Abstain when the question names what the collection never mentions, or when the closest
-    evidence is too far from it (``abstain_threshold``, calibrated on the canned questions)."""
+    evidence is too far from it (``abstain_threshold``, calibrated on the canned questions).
+
+    A question listing what it asks about ("protecting users' private data, e.g. private
+    inference, differential privacy, or limiting what a model memorizes") sits, whole, further
+    from every abstract than any of its pieces: ``piece_support`` gives the dense support of one
+    piece, and the closest piece counts (on the tuning questions, no unanswerable question
+    without an absent name has a piece above the threshold; two answerable ones do)."""
     if not evidence:
         return Answerability(False, 0.0, (), "nothing in the collection matches the question")
     texts = [f"{item.paper.title}. {item.paper.abstract}" for item in evidence[:5]]
     absent = missing_names(question, document_frequency, texts)
     support = dense_support(retrieval)
+    dense = support is not None
     threshold = settings.evidence.abstain_threshold
     if support is None:  # BM25 alone: how much of the question the best paper covers
         support = lexical_support(question, evidence, document_frequency, collection_size)
@@ -166,6 +180,9 @@ def check_answerable(
         return Answerability(
             False, support, tuple(absent), f"the collection never mentions {quoted}"
         )
+    if dense and support < threshold and piece_support is not None:
+        for piece in question_pieces(question):
+            support = max(support, piece_support(piece) or 0.0)
     if support < threshold and not names_the_topic(question, evidence):
         return Answerability(
             False, support, (), "no paper in the collection is close to the question"

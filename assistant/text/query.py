@@ -321,6 +321,25 @@ SHORT_FOCUS = 4  # focus tokens up to which a question reads as a topic phrase
 _PART_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|/)\s*", re.IGNORECASE)
 
 
+# ... and a question's pieces: its examples ("e.g. private inference, differential privacy")
+# and bracketed asides are pieces too
+_PIECE_SPLIT = re.compile(
+    r"\s*(?:,|;|\(|\)|\be\.g\.|\bsuch as\b|\bincluding\b|\band\b|\bor\b|/)\s*", re.IGNORECASE
+)
+
+
+def question_pieces(question: str) -> list[str]:
+    """The pieces of a question that lists what it asks about ("Which papers are motivated by
+    protecting users' private data, e.g. private inference, differential privacy, or ..."): each
+    of at least two content words; none when the question is one piece."""
+    pieces = [
+        piece.strip(" ?.!")
+        for piece in _PIECE_SPLIT.split(question)
+        if piece and len(content_tokens(piece)) >= 2
+    ]
+    return pieces if len(pieces) > 1 else []
+
+
 def topic_parts(query: str) -> list[list[str]]:
     """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
     a question or a topic without them."""

@@ -220,11 +220,12 @@ class EvidenceSettings(Group):
         description=(
             "Dense support (mean cosine of the closest paper and sentence) below which the "
             "assistant abstains, unless the request is a short topic one evidence sentence names "
-            "in full. Calibrated on the tuning questions (evals/, blind-tune) with the int8 "
+            "in full, or a piece of a question listing what it asks about clears it. Calibrated on the tuning questions (evals/, blind-tune) with the int8 "
             "embedder: the highest unanswerable one not caught by its absent terms scores 0.467 "
-            "('What routing scheme does the Switch Transformer use ...'); three answerable "
-            "requests score below 0.485 (a two-part question 0.481, 'loss landscape geometry' "
-            "0.452, 'exposure bias' 0.418, the last answered as a topic its evidence names)."
+            "('What routing scheme does the Switch Transformer use ...'); answerable requests "
+            "below 0.485: two questions listing what they ask about (0.481, 0.461; answered "
+            "by their closest piece), 'loss landscape geometry' 0.452, 'exposure bias' 0.418 "
+            "(answered as a topic its evidence names)."
         ),
     )
     abstain_threshold_lexical: float = Field(
