@@ -220,8 +220,9 @@ class EvidenceSettings(Group):
         description=(
             "Dense support (mean cosine of the closest paper and sentence) below which the "
             "assistant abstains, unless the request is a short topic one evidence sentence names "
-            "in full, or a piece of a question listing what it asks about clears it. Calibrated on the tuning questions (evals/, blind-tune) with the int8 "
-            "embedder: the highest unanswerable one not caught by its absent terms scores 0.467 "
+            "in full, or a piece of a question listing what it asks about clears it. "
+            "Calibrated on the tuning questions (evals/, blind-tune) with the int8 embedder: "
+            "the highest unanswerable one not caught by its absent terms scores 0.467 "
             "('What routing scheme does the Switch Transformer use ...'); answerable requests "
             "below 0.485: two questions listing what they ask about (0.481, 0.461; answered "
             "by their closest piece), 'loss landscape geometry' 0.452, 'exposure bias' 0.418 "
