@@ -10,7 +10,7 @@ import pytest
 
 from assistant import bm25
 from assistant.citations import CANNOT_ANSWER
-from assistant.corpus import paper_id
+from assistant.corpus import citation_key, paper_id
 from assistant.errors import InputError, LLMError, UnknownPaperError
 from assistant.models import Answer, Draft, DraftSentence, Evidence, Paper, Task
 from assistant.text.lexicon import words
@@ -605,6 +605,29 @@ def test_a_narrower_topic_keeps_out_papers_of_the_broader_one(corpus_assistant) 
     assert len(broader) <= len(cited(answer)) // 2, broader
 
 
+@pytest.mark.parametrize(
+    ("task", "request_text", "word"),
+    [
+        ("related-work", "attention-free language model architectures", "attention"),
+        (
+            "compare",
+            "approaches that cut the number of parameters a network must store without pruning it",
+            "pruning",
+        ),
+    ],
+)
+def test_papers_about_what_the_request_rules_out_stay_out(
+    corpus_assistant, task: str, request_text: str, word: str
+) -> None:
+    """Three attention papers ("Softplus Attention with Re-weighting ...") led the related work
+    on attention-free architectures; a pruning paper stood in a comparison of ways not to prune."""
+    run = corpus_assistant.related_work if task == "related-work" else corpus_assistant.compare
+    answer = run(request_text)
+    assert cited(answer)
+    titles = {item.paper.id: item.paper.title.lower() for item in answer.evidence}
+    assert not [titles[paper] for paper in cited(answer) if word in titles[paper]]
+
+
 def test_related_work_takes_papers_close_to_several_chosen_ones(corpus_assistant) -> None:
     """ "time series foundation models": Timer-XL and Moirai say "unified" and "universal
     forecasting transformers", never the phrase; they sit close to the foundation-model papers
@@ -995,3 +1018,19 @@ def test_taking_a_sentence_out_keeps_every_paragraph_pointing_at_its_own() -> No
         ["A first.", "A two."],
         ["B one.", "B two."],
     ]
+
+
+def test_a_title_that_rules_the_word_out_too_is_no_paper_about_it() -> None:
+    from assistant.answer.features import ruled_out_papers
+
+    def paper(paper_id: str, title: str) -> Paper:
+        return Paper(id=paper_id, title=title, abstract="", citation_key=citation_key(title))
+
+    papers = [
+        paper("a", "TFG: Unified Training-Free Guidance for Diffusion Models"),
+        paper("b", "Guided Training of Diffusion Models"),
+        paper("c", "Learning without Training Data"),
+        paper("d", "Classifier Guidance Revisited"),
+    ]
+    assert ruled_out_papers("training-free guidance", papers) == {"b"}
+    assert ruled_out_papers("which papers cite nothing", papers) == set()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.text.query import question_pieces, topic_parts
+from assistant.text.query import question_pieces, ruled_out, topic_parts
 from assistant.text.tokens import tokenize
 
 
@@ -46,3 +46,16 @@ def test_a_question_listing_examples_has_them_as_pieces() -> None:
         "limiting the sensitive information a model needs",
     ]
     assert question_pieces("Which papers study exposure bias?") == []
+
+
+def test_what_a_request_rules_out() -> None:
+    assert ruled_out("attention-free language model architectures") == [("attention", "attent")]
+    assert ruled_out("diffusion models for data other than images, e.g. audio") == [
+        ("images", "imag")
+    ]
+    # a single word closing its clause is what is left out ...
+    assert ruled_out("cut the parameters a network stores without pruning it, e.g. sharing") == [
+        ("pruning", "prune")
+    ]
+    # ... while "without fine-tuning by ..." says how a method works
+    assert ruled_out("keeps long-term memory without fine-tuning by filtering key phrases") == []

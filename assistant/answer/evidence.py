@@ -17,7 +17,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.answer import relevance
-from assistant.answer.features import naming_the_topic, other_sense_papers, relevance_features
+from assistant.answer.features import (
+    naming_the_topic,
+    other_sense_papers,
+    relevance_features,
+    ruled_out_papers,
+)
 from assistant.answer.sentences import DocumentFrequency, Weights, local_weights, score_sentences
 from assistant.models import Evidence, Paper, Task
 from assistant.text.query import asks_for_one, asks_for_several, question_kind, split_clauses
@@ -136,6 +141,11 @@ def relevant_papers(
         broad = wants_all and task != "compare"
         ordered = topic_ordered() if broad else specific
         threshold = threshold if broad else tuning.relevance_threshold
+        if wants_all:
+            # a set of papers bounded by what it leaves out ("attention-free", "other than
+            # images"); a lookup's "without fine-tuning" says how its one paper works instead
+            ruled = ruled_out_papers(query, [paper for paper, _ in ordered])
+            ordered = [item for item in ordered if item[0].id not in ruled] or ordered
         chosen: list[tuple[Paper, float]] = []
         for index, (paper, probability) in enumerate(ordered):
             if index >= fewest and (
@@ -146,7 +156,11 @@ def relevant_papers(
             chosen.append((paper, probability))
         if task == "related-work":
             weights = [tuning.topic_relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
-            chosen += _neighbours(retrieval, chosen, features, weights, tuning)
+            chosen += [
+                item
+                for item in _neighbours(retrieval, chosen, features, weights, tuning)
+                if item[0].id not in ruled_out_papers(query, [item[0]])
+            ]
         return chosen[:most]
     ranked = paper_relevance(retrieval, settings.evidence)
     elsewhere = other_sense_papers(retrieval, [paper for paper, _ in ranked])

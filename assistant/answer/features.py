@@ -14,7 +14,7 @@ from assistant.answer.sentences import DocumentFrequency
 from assistant.models import Paper
 from assistant.text.analysis import CONTRAST
 from assistant.text.lexicon import words
-from assistant.text.query import SHORT_FOCUS, subject_tokens, topic_parts
+from assistant.text.query import SHORT_FOCUS, ruled_out, subject_tokens, topic_parts
 from assistant.text.tokens import tokenize
 
 if TYPE_CHECKING:
@@ -49,6 +49,24 @@ def other_sense_papers(retrieval: Retrieval, papers: Sequence[Paper]) -> set[str
         for paper in papers:
             text = f"{paper.title} {paper.abstract}".lower().replace("-", " ")
             if primary not in text and any(sense.replace("-", " ") in text for sense in senses[1:]):
+                found.add(paper.id)
+    return found
+
+
+def ruled_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:
+    """Papers whose title names what the request rules out: under "attention-free language
+    model architectures", "Softplus Attention with Re-weighting" is about the very thing left
+    out, however close it sits to the rest. A title ruling it out too ("Training-Free
+    Guidance", "Learning without Labels") is no such paper."""
+    words = ruled_out(request)
+    found: set[str] = set()
+    for paper in papers:
+        title = paper.title.lower()
+        stems = set(tokenize(paper.title))
+        for word, stem in words:
+            if stem in stems and not re.search(
+                rf"\b{re.escape(word)}[- ]free\b|\b(?:without|no)\s+{re.escape(word)}", title
+            ):
                 found.add(paper.id)
     return found
 

@@ -321,6 +321,23 @@ SHORT_FOCUS = 4  # focus tokens up to which a question reads as a topic phrase
 _PART_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|/)\s*", re.IGNORECASE)
 
 
+# What a request rules out: "attention-free architectures", "data other than images", "cut the
+# parameters a network stores without pruning it" (a single word closing its clause: "without
+# fine-tuning by ..." describes how a method works, not what is out)
+_RULED_OUT = re.compile(
+    r"\b([A-Za-z]+)-free\b|\bother than\s+([A-Za-z]+)|\bwithout\s+([a-z]+)(?=\s+it\b|\s*[,.;?)]|$)"
+)
+
+
+def ruled_out(request: str) -> list[tuple[str, str]]:
+    """The words a request rules out, each with its stem: [("attention", "attent")]."""
+    found = []
+    for match in _RULED_OUT.finditer(request):
+        word = next(group for group in match.groups() if group)
+        found += [(word.lower(), stem) for stem in tokenize(word)]
+    return found
+
+
 # ... and a question's pieces: its examples ("e.g. private inference, differential privacy")
 # and bracketed asides are pieces too
 _PIECE_SPLIT = re.compile(
