@@ -628,6 +628,17 @@ def test_papers_about_what_the_request_rules_out_stay_out(
     assert not [titles[paper] for paper in cited(answer) if word in titles[paper]]
 
 
+def test_related_work_opens_with_the_paper_whose_title_names_the_topic(corpus_assistant) -> None:
+    """It stood in the last paragraph, after two groups of forecasters that never mention
+    channel dependence."""
+    answer = corpus_assistant.related_work(
+        "channel dependence in multivariate time series forecasting"
+    )
+    assert answer.sentences[0].citations == ["rethinking-channel-347f"]
+    # the other papers still follow, the cap on paragraphs kept
+    assert len(cited(answer)) >= 6 and len(answer.paragraphs) <= 3
+
+
 def test_related_work_takes_papers_close_to_several_chosen_ones(corpus_assistant) -> None:
     """ "time series foundation models": Timer-XL and Moirai say "unified" and "universal
     forecasting transformers", never the phrase; they sit close to the foundation-model papers

@@ -19,7 +19,13 @@ from assistant.text import acronyms
 from assistant.text.claims import RESULT_WORDS, standalone
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import distinct_labels, reads_as_clause
-from assistant.text.query import FRAMING_TOKENS, content_tokens, split_clauses, topic_parts
+from assistant.text.query import (
+    FRAMING_TOKENS,
+    content_tokens,
+    split_clauses,
+    subject_tokens,
+    topic_parts,
+)
 from assistant.tuning import WriterSettings
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, group_papers
@@ -571,16 +577,37 @@ class ExtractiveWriter(Writer):
         joined: bool = False,
     ) -> None:
         """A paragraph per group of papers that work alike (largest first, the papers alone in
-        a last one), each led by what its papers share, then what each paper does; with
-        ``paragraphs``, the groups past that many join the last paragraph."""
+        a last one; a paper whose title names the topic first), each led by what its papers
+        share, then what each paper does; with ``paragraphs``, the groups past that many join
+        the last paragraph."""
         focus_groups = self._focus(topic, views)
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
+        # What a paper's title names the topic in opens, as its own paragraph or with its group:
+        # under "channel dependence in multivariate time series forecasting", "Rethinking Channel
+        # Dependence for Multivariate Time Series Forecasting", not the largest group of
+        # forecasters that never mention it.
+        topic_words = set(subject_tokens(topic))
+        named = {
+            index
+            for index, view in enumerate(views)
+            if topic_words and topic_words <= set(bm25.tokenize(view.paper.title))
+        }
+        led = sorted(
+            (group for group in groups if len(group) > 1), key=lambda group: not named & set(group)
+        )
         singles = [group[0] for group in groups if len(group) == 1]
-        ordered = [group for group in groups if len(group) > 1]
-        if singles:
-            ordered.append(singles)
-        for number, group in enumerate(ordered):
+        opening = [index for index in singles if index in named]
+        if led and named & set(led[0]):
+            opening = []  # a group holding one already opens
+        rest = [index for index in singles if index not in opening]
+        # (members, whether a lead sentence may open them)
+        ordered = (
+            ([(opening, False)] if opening else [])
+            + [(group, True) for group in led]
+            + ([(rest, False)] if rest else [])
+        )
+        for number, (group, lead) in enumerate(ordered):
             if paragraphs is None or number < paragraphs:
                 builder.paragraph("" if number else heading)
             self._say_group(
@@ -588,7 +615,7 @@ class ExtractiveWriter(Writer):
                 [views[index] for index in group],
                 skip,
                 lambda view: self._paper_sentences(builder, view, focus_groups, topic, most=most),
-                lead=group is not singles,
+                lead=lead,
                 # How each works, side by side in one sentence ("A filters out ...; B adds a
                 # Fisher regularizer ...; C weights ..."): the difference a comparison asks for
                 arrange=(lambda members: self._side_by_side(builder, members)) if joined else None,
