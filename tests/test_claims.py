@@ -688,3 +688,14 @@ def test_we_have_a_thing_is_the_world_not_the_method() -> None:
     paper's mechanism, said "It has large amounts of data ..."."""
     claims = _claims("Predictions For Pre-training Language Models")
     assert claims.mechanism is None or not claims.mechanism.text.startswith("has large")
+
+
+def test_a_name_the_authors_give_between_dashes_keeps_its_dashes() -> None:
+    from assistant.text.claims.spans import _resolve_first_person
+
+    assert _resolve_first_person(
+        "a measure -- that we call Stability -- to quantify robustness", None
+    ) == ("a measure -- called Stability -- to quantify robustness")
+    assert _resolve_first_person("a formula, which we call DoG, for step sizes", None) == (
+        "a formula, called DoG, for step sizes"
+    )

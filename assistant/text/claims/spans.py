@@ -307,9 +307,12 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
     text = _OUR.sub(our, text)
     if name:  # "our method CLAMP" -> "CLAMP", not "CLAMP CLAMP"
         text = re.sub(rf"\b{re.escape(name)}\s*,?\s+{re.escape(name)}\b", name, text)
-    # "a formula, which we call Distance over Gradients (DoG)" -> "a formula, called ..."
+    # "a formula, which we call Distance over Gradients (DoG)" -> "a formula, called ..."; after a
+    # dash no comma: "a measure -- that we call Stability --" -> "a measure -- called Stability --"
     text = re.sub(
-        r",?\s+(?:which|that)\s+we\s+(?:call|dub|name|term|refer\s+to\s+as)\s+", ", called ", text
+        r"(\s(?:--|—|–))?,?\s+(?:which|that)\s+we\s+(?:call|dub|name|term|refer\s+to\s+as)\s+",
+        lambda match: f"{match.group(1)} called " if match.group(1) else ", called ",
+        text,
     )
     text = re.sub(r"\b([Oo])ur\b", lambda m: "The" if m.group(1) == "O" else "the", text)
     text = drop_self_reference(text)
