@@ -699,3 +699,10 @@ def test_a_name_the_authors_give_between_dashes_keeps_its_dashes() -> None:
     assert _resolve_first_person("a formula, which we call DoG, for step sizes", None) == (
         "a formula, called DoG, for step sizes"
     )
+
+
+def test_a_latex_accent_is_the_letter_it_marks() -> None:
+    from assistant.text.claims.spans import fix_artefacts
+
+    assert fix_artefacts('na\\"ive flow matching') == "naïve flow matching"
+    assert fix_artefacts("R\\'{e}nyi entropy") == "Rényi entropy"

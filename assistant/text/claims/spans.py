@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from assistant.text.claims.base import (
@@ -110,9 +111,19 @@ _URL = re.compile(
 )
 
 
+_ACCENT = re.compile(r"\\([\"'`^~])\{?([A-Za-z])\}?")
+_ACCENT_MARKS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303"}
+
+
+def _accented(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", match.group(2) + _ACCENT_MARKS[match.group(1)])
+
+
 def fix_artefacts(text: str) -> str:
     """Listing-page leftovers of LaTeX: "\\%" -> "%", "5times" -> "5×", "models~(LLMs)" -> "models (LLMs)"."""
     text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
+    # an accent: 'na\\"ive' -> "naïve", "\\'{e}" -> "é"
+    text = _ACCENT.sub(_accented, text)
     text = re.sub(r"(\d)\s?times\s?(?=\d)", r"\1×", text)
     text = re.sub(r"(\d)times\b", r"\1×", text)
     text = re.sub(r"(?<=[A-Za-z)])~(?=[(A-Za-z])", " ", text)
