@@ -91,22 +91,6 @@ class _Builder:
             DraftSentence(text, list(dict.fromkeys(sentence.citations)), sentence.kind)
         )
 
-    def replace(self, index: int, sentence: DraftSentence | None) -> None:
-        """Puts another sentence in place of one already added, or takes it out."""
-        if sentence is not None:
-            text = sentence.text.rstrip()
-            self.sentences[index] = DraftSentence(
-                text if text.endswith((".", "!", "?")) else f"{text}.",
-                list(dict.fromkeys(sentence.citations)),
-                sentence.kind,
-            )
-            return
-        del self.sentences[index]
-        self.paragraphs = [
-            [position - (position > index) for position in paragraph if position != index]
-            for paragraph in self.paragraphs
-        ]
-
     def draft(self, engine: str) -> Draft:
         keep = [
             (paragraph, heading)
@@ -491,28 +475,16 @@ class ExtractiveWriter(Writer):
         arrange: Callable[[list[_PaperView]], list[_PaperView]] | None = None,
     ) -> None:
         """The group's lead, then (after ``arrange``, which may say some of them together and
-        returns those left to say) each paper said; a lead naming a paper that then had nothing
-        to say for itself (no sentence of it stands alone) is made again from the papers said,
-        or taken out: "PROSE and On Neural Differential Equations both work on differential
-        equations" followed by PROSE alone announces a paper the paragraph never describes."""
-        position = len(builder.sentences)
+        returns those left to say) each paper said. A paper with no sentence that stands alone
+        stays named by the lead: "Measuring the Intrinsic Dimension of Objective Landscapes",
+        the founding paper of its topic, is cited nowhere else (a blind reader preferred the
+        lead that names it to an answer without it)."""
         members = self._lead(builder, group, skip) if lead else group
-        led = len(builder.sentences) > position
         if arrange is not None:
             members = arrange(members)
         for view in members:
             for sentence in say(view):
                 builder.add(sentence)
-        if not led:
-            return
-        said = {
-            paper for sentence in builder.sentences[position + 1 :] for paper in sentence.citations
-        }
-        if set(builder.sentences[position].citations) <= said:
-            return
-        spoken = [view for view in group if view.paper.id in said]
-        again = self._group_lead(spoken, skip, label_words=self.config.lead_label_words)
-        builder.replace(position, again.sentence if again is not None else None)
 
     def _group_lead(
         self, group: list[_PaperView], skip: set[str], *, label_words: int | None = None
