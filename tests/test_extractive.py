@@ -999,6 +999,18 @@ def test_related_work_from_one_paper_says_papers_may_be_missing(corpus_assistant
     assert not any("only one paper" in warning for warning in full.warnings)
 
 
+def test_a_word_the_best_match_names_is_part_of_the_subject_not_ruled_out(
+    corpus_assistant,
+) -> None:
+    """ "gradient-free optimization" estimates gradients: the evolution-strategies paper
+    ("Low-Variance Gradient Estimation ... with ES-Single") is the best match, and stays."""
+    answer = corpus_assistant.compare(
+        "Compare the gradient-free optimization approaches used in these papers: zeroth-order "
+        "gradient estimates, evolution strategies, and evolutionary or genetic search"
+    )
+    assert "low-variance-gradient-1425" in cited(answer)
+
+
 def test_a_title_that_rules_the_word_out_too_is_no_paper_about_it() -> None:
     from assistant.answer.features import ruled_out_papers
 

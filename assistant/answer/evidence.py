@@ -141,10 +141,16 @@ def relevant_papers(
         broad = wants_all and task != "compare"
         ordered = topic_ordered() if broad else specific
         threshold = threshold if broad else tuning.relevance_threshold
+        ruled: set[str] = set()
         if wants_all:
             # a set of papers bounded by what it leaves out ("attention-free", "other than
-            # images"); a lookup's "without fine-tuning" says how its one paper works instead
+            # images"); a lookup's "without fine-tuning" says how its one paper works instead.
+            # When the paper most about the request names the word itself, the word is part of
+            # the subject: "gradient-free optimization" estimates gradients ("Low-Variance
+            # Gradient Estimation ... with ES-Single", the best match).
             ruled = ruled_out_papers(query, [paper for paper, _ in ordered])
+            if ordered and ordered[0][0].id in ruled:
+                ruled = set()
             ordered = [item for item in ordered if item[0].id not in ruled] or ordered
         chosen: list[tuple[Paper, float]] = []
         for index, (paper, probability) in enumerate(ordered):
@@ -159,7 +165,7 @@ def relevant_papers(
             chosen += [
                 item
                 for item in _neighbours(retrieval, chosen, features, weights, tuning)
-                if item[0].id not in ruled_out_papers(query, [item[0]])
+                if not ruled or item[0].id not in ruled_out_papers(query, [item[0]])
             ]
         return chosen[:most]
     ranked = paper_relevance(retrieval, settings.evidence)
