@@ -17,7 +17,6 @@ from assistant.text.query import (
     question_pieces,
     subject_tokens,
 )
-from assistant.text.sentences import split_sentences
 from assistant.text.tokens import idf, tokenize
 
 if TYPE_CHECKING:
@@ -141,7 +140,8 @@ def names_the_topic(question: str, evidence: Sequence[Evidence]) -> bool:
     if not topic or len(topic) > SHORT_FOCUS:
         return False
     for item in evidence:
-        for text in (item.paper.title, *split_sentences(item.paper.abstract)):
+        # the sentences the index split once, not the abstract split again per question
+        for text in (item.paper.title, *item.paper.analysis.sentences):
             if topic <= set(tokenize(text)):
                 return True
     return False

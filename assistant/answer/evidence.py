@@ -162,11 +162,9 @@ def relevant_papers(
             chosen.append((paper, probability))
         if task == "related-work":
             weights = [tuning.topic_relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
-            chosen += [
-                item
-                for item in _neighbours(retrieval, chosen, features, weights, tuning)
-                if not ruled or item[0].id not in ruled_out_papers(query, [item[0]])
-            ]
+            near = _neighbours(retrieval, chosen, features, weights, tuning)
+            out = ruled_out_papers(query, [paper for paper, _ in near]) if ruled else set()
+            chosen += [item for item in near if item[0].id not in out]
         return chosen[:most]
     ranked = paper_relevance(retrieval, settings.evidence)
     elsewhere = other_sense_papers(retrieval, [paper for paper, _ in ranked])
