@@ -151,6 +151,9 @@ def test_a_term_capitalised_only_for_its_acronym_is_said_in_lower_case() -> None
     assert _usual_case("Error Discovery", texts) == "error discovery"
     assert _usual_case("Fisher regularizer", texts) == "Fisher regularizer"
     assert _usual_case("Bayesian optimization", texts) == "Bayesian optimization"
+    quantization = ["We study Post-Training Quantization (PTQ).", "Our post-training method ..."]
+    assert _usual_case("Post-Training quantization", quantization) == "post-training quantization"
+    assert _usual_case("Post-Training quantization", texts) == "Post-Training quantization"
 
 
 def test_the_authors_own_words_are_no_shared_term() -> None:

@@ -286,16 +286,17 @@ def _own_case(surface: str) -> str:
 def _usual_case(surface: str, texts: Sequence[str]) -> str:
     """A capitalised word of a term in lower case where its papers also write it so: "Model
     Error Discovery with Interpretability (MEDIDA)" capitalises for its acronym, while the same
-    abstracts say "model errors" and "equation-discovery"; "Fisher regularizer" and "Bayesian"
-    keep their capitals, never written in lower case."""
+    abstracts say "model errors" and "equation-discovery" (and "Post-Training Quantization (PTQ)"
+    beside "post-training"); "Fisher regularizer" and "Bayesian" keep their capitals, never
+    written in lower case."""
     joined = " ".join(texts)
     said = []
     for word in surface.split(" "):
-        if (
-            word[:1].isupper()
-            and word[1:].islower()
-            and re.search(rf"\b{re.escape(word.lower())}s?\b", joined)
-        ):
+        # each part of a hyphenated word capitalised on its own ("Post-Training")
+        parts = word.split("-")
+        if all(
+            part[:1].isupper() and (part[1:].islower() or not part[1:]) for part in parts
+        ) and re.search(rf"\b{re.escape(word.lower())}s?\b", joined):
             word = word.lower()
         said.append(word)
     return " ".join(said)
