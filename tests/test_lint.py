@@ -477,18 +477,19 @@ def test_cut_or_first_person_cells_are_truncated() -> None:
                     "We propose an active sample selection criterion",
                     "Extensive experiments on CIFAR-10-C, ImageNet-C, and …",
                     "Reduces the error by 2.5% on ImageNet-C",
-                ]
+                ],
+                "elm": ["A leaky memory neuron", "LRA", "Over 70% accuracy (16k context length"],
             }
         ),
     )
-    assert len(found(answer, "truncated_cell")) == 2
+    assert len(found(answer, "truncated_cell")) == 3
 
 
 def test_short_phrase_cells_are_not_truncated() -> None:
     answer = make_answer(
         [("EATA proposes sample selection.", ["eata"])],
         task="compare",
-        table=table({"eata": ["Active sample selection", "ImageNet-C", "2.5% lower error"]}),
+        table=table({"eata": ["Active sample selection", "ImageNet-C (corrupted)", "2.5% lower error"]}),
     )
     assert found(answer, "truncated_cell") == []
     assert found(answer, "first_person") == []

@@ -24,6 +24,29 @@ def test_a_figure_after_by_keeps_the_verb_it_measures() -> None:
     )
 
 
+def test_a_figure_keeps_the_parenthesis_it_opens() -> None:
+    claim = (
+        "Leveraging a larger number of memory units with sufficiently long timescales, the ELM "
+        "neuron displays substantial long-range processing capabilities, reliably outperforming "
+        "the classic Transformer on LRA, and even solving the Pathfinder-X task with over 70% "
+        "accuracy (16k context length)"
+    )
+    cell = _phrase(claim, keep="over 70%")
+    assert cell.count("(") == cell.count(")")
+    assert cell.endswith("over 70% accuracy (16k context length)")
+
+
+def test_a_figure_after_a_closed_parenthesis_starts_no_cell_inside_it() -> None:
+    claim = (
+        "Using the OPT-1.3B and LLaMA-7B models, the watermarked text is reliably detected "
+        "(p leq 0.01) from 35 tokens even after corrupting between 40-50% of the tokens via "
+        "random edits"
+    )
+    cell = _phrase(claim, keep="40-50%")
+    assert cell.count("(") == cell.count(")")
+    assert "40-50%" in cell
+
+
 def test_asides_go_before_the_claim_is_cut() -> None:
     claim = (
         "Test-time adaptation methods, which generally rely on the model's predictions "

@@ -38,6 +38,17 @@ def _function_words() -> frozenset[str]:
     return frozenset(words("title_function_words")) - {"and", "or"}
 
 
+def _open_parenthesis(text: str, before: int) -> int:
+    """Where the innermost parenthesis still open at ``before`` opens, or -1."""
+    opened: list[int] = []
+    for position, character in enumerate(text[:before]):
+        if character == "(":
+            opened.append(position)
+        elif character == ")" and opened:
+            opened.pop()
+    return opened[-1] if opened else -1
+
+
 def _phrase(text: str, *, keep: str = "") -> str:
     """A cell-sized phrase of a claim: at most ``_CELL_WORDS`` words, cut at the last clause
     boundary that keeps ``keep`` (a figure) when the claim is longer; for a figure, the clause or
@@ -56,11 +67,18 @@ def _phrase(text: str, *, keep: str = "") -> str:
         text = trimmed if len(trimmed.split()) >= _MIN_CELL_WORDS else text
     if keep and keep in text:
         at = text.index(keep)
-        start = max(text.rfind(mark, 0, at) for mark in ",;(") + 1
+        # a parenthesis closed before the figure ("(p < 0.01) from 35 tokens ... 40-50%") holds
+        # another claim: the figure's clause starts after it, not inside it
+        start = max(text.rfind(",", 0, at), text.rfind(";", 0, at), _open_parenthesis(text, at))
+        start += 1
         ends = [end for end in (text.find(mark, at + len(keep)) for mark in ",;)") if end != -1]
-        segment = text[start : min(ends) if ends else len(text)].strip()
+        end = min(ends) if ends else len(text)
+        if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
+            end += 1  # "over 70% accuracy (16k context length)": the figure's own parenthesis
+        segment = text[start:end].strip()
         segment = re.sub(r"^(?:e\.g\.,?|i\.e\.,?|and|with|while)\s+", "", segment)
-        if 3 <= len(segment.split()) <= _CELL_WORDS:
+        balanced = segment.count("(") == segment.count(")")
+        if balanced and 3 <= len(segment.split()) <= _CELL_WORDS:
             return segment
     cuts = [
         match.start()

@@ -179,7 +179,9 @@ def table(answer: Answer, papers: dict[str, Paper]) -> list[LintFinding]:
                         )
                     )
                 continue
-            if _TRUNCATED.search(text) or _starts_first_person(text):
+            # an unclosed parenthesis is a phrase cut inside its aside ("accuracy (16k context")
+            unbalanced = text.count("(") != text.count(")")
+            if _TRUNCATED.search(text) or _starts_first_person(text) or unbalanced:
                 findings.append(
                     LintFinding("truncated_cell", None, f"{paper_id} / {aspect}: {text}")
                 )
