@@ -673,6 +673,10 @@ def test_a_latex_macro_glued_to_a_word_is_its_word() -> None:
         "we propose ladder (Language-Driven Discovery)"
     )
     assert fix_artefacts(r"see \url{x}") == r"see \url{x}"
+    assert fix_artefacts("detected (p leq 0.01) at positions geq t + 2") == (
+        "detected (p ≤ 0.01) at positions ≥ t + 2"
+    )
+    assert fix_artefacts(r"with p \leq 0.05") == "with p ≤ 0.05"
 
 
 def test_a_span_cut_before_a_list_does_not_end_on_its_preposition() -> None:

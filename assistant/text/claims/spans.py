@@ -128,6 +128,9 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"(\d)times\b", r"\1×", text)
     text = re.sub(r"(?<=[A-Za-z)])~(?=[(A-Za-z])", " ", text)
     text = re.sub(r"\\(?:sim|approx)\s?", "~", text)
+    # a comparison whose backslash the listing page lost: "(p leq 0.01)" -> "(p ≤ 0.01)"
+    text = re.sub(r"(?<=\s)\\?leq(?=\s)", "≤", text)
+    text = re.sub(r"(?<=\s)\\?geq(?=\s)", "≥", text)
     # "\ladder" -> "ladder", also glued to the word before ("proposes\ladder (Language-Driven
     # ...)"); a macro with an argument ("\url{...}") is left alone
     text = re.sub(r"(?<=[A-Za-z])\\(?=[A-Za-z]{2,}\b(?!\s*\{))", " \\\\", text)
