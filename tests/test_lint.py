@@ -489,7 +489,9 @@ def test_short_phrase_cells_are_not_truncated() -> None:
     answer = make_answer(
         [("EATA proposes sample selection.", ["eata"])],
         task="compare",
-        table=table({"eata": ["Active sample selection", "ImageNet-C (corrupted)", "2.5% lower error"]}),
+        table=table(
+            {"eata": ["Active sample selection", "ImageNet-C (corrupted)", "2.5% lower error"]}
+        ),
     )
     assert found(answer, "truncated_cell") == []
     assert found(answer, "first_person") == []
