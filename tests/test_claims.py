@@ -710,3 +710,25 @@ def test_a_latex_accent_is_the_letter_it_marks() -> None:
 
     assert fix_artefacts('na\\"ive flow matching') == "naïve flow matching"
     assert fix_artefacts("R\\'{e}nyi entropy") == "Rényi entropy"
+
+
+def test_a_second_verb_of_the_authors_takes_the_third_person_too() -> None:
+    """ "We introduce measures ..., and develop methods": the paper "introduces ... and develops",
+    with or without a determiner after the second verb, while an infinitive's or a modal's second
+    verb stays as it is."""
+    from assistant.text.claims.spans import _conjugate_coordinated
+
+    assert _conjugate_coordinated(
+        "introduces measures of the variation in risk estimates, and develop optimization-based "
+        "methods to compute them"
+    ).endswith("and develops optimization-based methods to compute them")
+    assert _conjugate_coordinated("grounds answers and generate the summaries") == (
+        "grounds answers and generates the summaries"
+    )
+    for unchanged in (
+        "will provide a final recipe for training and release CodeGen2 models",
+        "hopes the findings will encourage a rethinking and contribute to cheaper training",
+        "pollutes ImageNet-1K to pre-train and evaluate over 50 conditional models",
+        "studies architecture and design choices",
+    ):
+        assert _conjugate_coordinated(unchanged) == unchanged

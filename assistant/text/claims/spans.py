@@ -13,6 +13,7 @@ from assistant.text.claims.base import (
     _lexicon,
     _opener_pattern,
     _third_person,
+    _verb_strength,
 )
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.sentences import AUTHOR_CITATION, FONT_GROUP, INLINE_MATH, PLAIN_GROUP
@@ -567,12 +568,27 @@ def _conjugate_coordinated(text: str) -> str:
         verb = match.group(2)
         if verb in _DETERMINERS or re.search(r"(?:s|ed|ing|ly)$", verb) or verb in _MODALS:
             return match.group(0)
-        if re.search(r"\bto\s+\w+(?:\s+\w+){0,6}$", text[: match.start()]):
-            return match.group(0)  # "to study and design X": an infinitive, not our verb
-        return match.group(1) + _present_third(verb) + match.group(3)
+        if match.group(3) is None and (verb not in _verb_strength() or verb in _verbs_also_nouns()):
+            return match.group(0)  # without a determiner after it, only a verb of the trade
+        before = text[: match.start()]
+        # Without a comma, "and" goes on from the nearest verb: an infinitive's ("to study and
+        # design X") or a modal's ("will provide a recipe and release models", "hope it will
+        # encourage X and contribute to Y"), neither of them the paper's own verb.
+        if "," not in match.group(1) and (
+            re.search(r"\bto\s+[\w-]+(?:\s+[\w-]+){0,6}$", before)
+            or any(word in _MODALS for word in re.findall(r"[a-z]+", before))
+        ):
+            return match.group(0)
+        return match.group(1) + _present_third(verb) + (match.group(3) or "")
 
-    pattern = r"(,?\s+and\s+)([a-z]+)(\s+(?:" + "|".join(_DETERMINERS) + r")\b)"
+    # "and develop optimization-based methods": a contribution verb needs no determiner after it
+    pattern = r"(,?\s+and\s+)([a-z]+)(\s+(?:" + "|".join(_DETERMINERS) + r")\b)?(?=\s)"
     return re.sub(pattern, conjugate, text)
+
+
+@cache
+def _verbs_also_nouns() -> frozenset[str]:
+    return frozenset(lexicon_words("verbs_also_nouns"))
 
 
 def _present_third(verb: str) -> str:
