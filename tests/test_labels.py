@@ -46,6 +46,12 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "Algorithms for Caching and MTS with reduced number of predictions",
             "Algorithms for Caching",
         ),
+        # a name before its appositive is the name ("MeLM, a generative pretrained" was cut)
+        (
+            "MeLM, a generative pretrained language modeling framework that solves forward and "
+            "inverse mechanics problems",
+            "MeLM",
+        ),
         # a field's name is not the paper's: the label runs on to the next break
         (
             "Self-supervised learning of object pose estimation using keypoint prediction",

@@ -351,6 +351,15 @@ def test_truncated_title_and_generic_word_labels_are_bad(monkeypatch: pytest.Mon
         lambda _answer: {"mllm-kd": "Knowledge Distillation", "eata": "Algorithms for"},
     )
     assert [finding.text for finding in found(answer, "bad_label")] == ["Algorithms for"]
+    # a title cut inside its appositive ("MeLM, a generative pretrained language modeling ...")
+    monkeypatch.setattr(
+        render,
+        "citation_labels",
+        lambda _answer: {"mllm-kd": "MeLM, a generative pretrained", "eata": "EATA"},
+    )
+    assert [finding.text for finding in found(answer, "bad_label")] == [
+        "MeLM, a generative pretrained"
+    ]
 
 
 def test_label_with_latex_residue_is_cleaned_upstream_and_caught_if_not(

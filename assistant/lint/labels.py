@@ -32,6 +32,8 @@ def _label_problem(label: str, paper: Paper | None) -> str | None:
         return "truncated title"
     if len(label.split()) > 1 and label.split()[-1].lower() in lexicon("heading_end_words"):
         return "title cut after a function word"  # "Algorithms for"
+    if re.search(r",\s+(?:a|an|the)\s", label, re.IGNORECASE):
+        return "title cut inside an appositive"  # "MeLM, a generative pretrained"
     if any(residue in label for residue in lexicon("label_residue")):
         return "markup in the label"
     if label in lexicon("generic_labels"):

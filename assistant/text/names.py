@@ -30,6 +30,13 @@ def method_name(title: str, abstract: str) -> str | None:
         prefix = fix_artefacts(title.split(":", 1)[0].strip())
         if 0 < len(prefix) <= MAX_TITLE_NAME_CHARS and len(prefix.split()) <= 2:
             return prefix
+    # "MeLM, a generative pretrained language modeling framework that ...": an appositive names
+    # what the name before it is
+    appositive = re.match(r"([^,:]+),\s+(?:a|an|the)\s", title, re.IGNORECASE)
+    if appositive:
+        prefix = fix_artefacts(appositive.group(1).strip())
+        if len(prefix) <= MAX_TITLE_NAME_CHARS and len(prefix.split()) <= 2:
+            return prefix
     return paper_name(title, abstract)
 
 
