@@ -732,3 +732,27 @@ def test_a_second_verb_of_the_authors_takes_the_third_person_too() -> None:
         "studies architecture and design choices",
     ):
         assert _conjugate_coordinated(unchanged) == unchanged
+
+
+def test_the_authors_step_inside_the_proposal_and_a_name_they_give_keep_the_proposal() -> None:
+    """ "we propose sigmaReparam, a simple and efficient solution where we reparametrize all
+    linear layers ...": the proposal is that sentence (it was the later "proves a tight lower
+    bound", which left a lookup asking for the fix without it); "explanations we term X" is
+    "explanations, called X"."""
+    from assistant.text.claims.spans import _finish
+
+    proposal = _finish(
+        "proposes sigmaReparam, a simple and efficient solution where we reparametrize all "
+        "linear layers with spectral normalization and an additional learned scalar.",
+        "sigmaReparam",
+    )
+    assert proposal is not None
+    assert "where the authors reparametrize all linear layers with spectral normalization" in (
+        proposal
+    )
+    named = _finish(
+        "introduces a novel class of sample-based explanations we term high-dimensional "
+        "representers, that can be used to explain the predictions",
+        None,
+    )
+    assert named is not None and "explanations, called high-dimensional representers" in named

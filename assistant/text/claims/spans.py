@@ -329,8 +329,13 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
         lambda match: f"{match.group(1)} called " if match.group(1) else ", called ",
         text,
     )
+    # "a novel class of explanations we term high-dimensional representers": no "which" before it
+    text = re.sub(r"(?<=[a-z])\s+we\s+(?:call|dub|term)\s+(?!for\b|on\b|upon\b)", ", called ", text)
     text = re.sub(r"\b([Oo])ur\b", lambda m: "The" if m.group(1) == "O" else "the", text)
     text = drop_self_reference(text)
+    # "a simple solution where we reparametrize all linear layers": the authors' own step, said
+    # of them, inside the clause that describes what they propose
+    text = re.sub(r"\b(where|whereby|in\s+which)\s+we\s+(?=[a-z]+\s)", r"\1 the authors ", text)
     person = _FIRST_PERSON.search(text)
     if person:
         cut = _cut_before(text, person.start())
