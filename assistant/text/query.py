@@ -318,7 +318,17 @@ def focus_phrase(question: str) -> str:
 
 
 SHORT_FOCUS = 4  # focus tokens up to which a question reads as a topic phrase
-_PART_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|/)\s*", re.IGNORECASE)
+# "mask-and-reconstruct" is one word, not two parts
+_PART_SPLIT = re.compile(r"\s*(?:,|;|(?<!-)\b(?:and|or)\b(?!-)|/)\s*", re.IGNORECASE)
+# Where a coordinated item ends and the phrase its items share begins, or the other way round:
+# "self-supervised pretraining | for | video, motion trajectories and time series".
+_SHARED_AT = re.compile(r"\s(?:for|in|on|of|across|to|with|from)\s", re.IGNORECASE)
+_ASKS = re.compile(
+    r"^\s*(?:which|what|how|why|where|when|who|is|are|do|does|did|can|could|should|compare|"
+    r"find|list|show|give|tell)\b|.*\?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_ITEM_TOKENS = 3  # a coordinated item is a short phrase; a longer piece holds shared words too
 
 
 # What a request rules out: "attention-free architectures", "data other than images", "cut the
@@ -360,8 +370,11 @@ def question_pieces(question: str) -> list[str]:
 def topic_parts(query: str) -> list[list[str]]:
     """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
     a question or a topic without them."""
-    pieces = [subject_tokens(piece) for piece in _PART_SPLIT.split(query)]
-    parts = [piece for piece in pieces if piece]
+    texts = [text for text in _PART_SPLIT.split(query) if subject_tokens(text)]
+    if not _ASKS.match(query):
+        # a topic phrase; in a question the pieces are clauses and examples, not items
+        texts = _shared_words_distributed(texts)
+    parts = [subject_tokens(text) for text in texts]
     whole = subject_tokens(query)
     if len(parts) == 2 and len(whole) <= SHORT_FOCUS:
         # One word coordinated with a phrase shares the phrase's other word: "hyperparameter
@@ -378,6 +391,35 @@ def topic_parts(query: str) -> list[list[str]]:
         elif len(first) == 1 and len(second) >= 2 and second[-1] not in field:
             parts = [[first[0], second[-1]], second]
     return parts if len(parts) > 1 and len(whole) <= 3 * SHORT_FOCUS else [whole]
+
+
+def _shared_words_distributed(pieces: list[str]) -> list[str]:
+    """Each coordinated item with the words the items share: "self-supervised pretraining for
+    video, motion trajectories and time series" is pretraining for each of the three, not any
+    paper on time series; "lightweight / compute-efficient models for long-horizon forecasting"
+    is two kinds of model for the same forecasting; "quantization of LLMs, vision-language models
+    and state space models" is quantization of each. Pieces without such a phrase ("speech
+    recognition and speech synthesis") share nothing said once."""
+    if len(pieces) < 2:
+        return pieces
+    short = [len(content_tokens(piece)) <= _ITEM_TOKENS for piece in pieces]
+    first, last = pieces[0], pieces[-1]
+    if all(short[1:]):
+        at = list(_SHARED_AT.finditer(first))
+        if at and len(content_tokens(first[at[-1].end() :])) <= _ITEM_TOKENS:
+            head, items = first[: at[-1].end()], [first[at[-1].end() :], *pieces[1:]]
+            if len(items) == 2 and len(items[0].split()) == 1 and len(items[1].split()) > 1:
+                # "in arbitrary or learned orders": one word and a phrase share its noun
+                items[0] = f"{items[0]} {items[1].split()[-1]}"
+            return [f"{head}{item}" for item in items]
+    if not short[-1] and all(short[:-1]):
+        at = _SHARED_AT.search(last)
+        if at and len(content_tokens(last[: at.start()])) <= _ITEM_TOKENS:
+            words = last.split()
+            # "one-step and few-step sampling for ...": each item takes the last one's words
+            # after as many as it has ("one-step sampling for ...")
+            return [" ".join([item, *words[len(item.split()) :]]) for item in pieces[:-1]] + [last]
+    return pieces
 
 
 @cache
