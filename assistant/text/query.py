@@ -413,8 +413,8 @@ def _shared_words_distributed(pieces: list[str]) -> list[str]:
                 items[0] = f"{items[0]} {items[1].split()[-1]}"
             return [f"{head}{item}" for item in items]
     if not short[-1] and all(short[:-1]):
-        at = _SHARED_AT.search(last)
-        if at and len(content_tokens(last[: at.start()])) <= _ITEM_TOKENS:
+        boundary = _SHARED_AT.search(last)
+        if boundary and len(content_tokens(last[: boundary.start()])) <= _ITEM_TOKENS:
             words = last.split()
             # "one-step and few-step sampling for ...": each item takes the last one's words
             # after as many as it has ("one-step sampling for ...")
