@@ -413,6 +413,21 @@ def test_a_lookup_says_its_lead_once(corpus_assistant) -> None:
     assert "STABLE-RPS" in said and "ROAST" in said
 
 
+def test_a_sentence_that_goes_on_past_the_lead_is_said_whole(corpus_assistant) -> None:
+    """ "In stark contrast to prior works, we find vanilla Transformers to match ... S4 ..., and
+    we improve the best reported results of SSMs on the PathX-256 task by 20 absolute points":
+    the lead was drawn from its first clause and the sentence dropped as its preamble, so the
+    figure asked for was never said."""
+    answer = corpus_assistant.ask(
+        "One paper argued that the big wins of state-space models over transformers on "
+        "long-range benchmarks mostly disappear once models are pretrained on the task data "
+        "first. On which task did it push the best SSM result, and by how much?"
+    )
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "PathX-256" in said and "20 absolute points" in said
+    assert said.count("vanilla Transformers to match") == 1
+
+
 def test_a_lead_with_a_preamble_is_not_said_with_it(corpus_assistant) -> None:
     """ "While existing methods ... introduce complex modules, such as multiple-stage training
     ..., this paper proposes AEM": the lead says what it proposes; the preamble is not cut into

@@ -118,6 +118,8 @@ def _capitalise(text: str) -> str:
 # A proposal span starting within this many characters of its sentence is that sentence's own
 # statement ("We present ...", "In this paper, we propose ..."), not a clause after a preamble.
 _LEAD_AT_START = 24
+# ... or words after the lead's span by which a sentence says more than the lead
+_SAYS_MORE_WORDS = 6
 
 
 class ExtractiveWriter(Writer):
@@ -226,10 +228,14 @@ class ExtractiveWriter(Writer):
                 picks.remove(figure)
                 picks.insert(0, figure)
         if proposal is not None and any(item.index == proposal.sentence for item, _ in picks):
-            if proposal.start <= _LEAD_AT_START:
+            sentence = view.sentences[proposal.sentence]
+            beyond = len(re.findall(r"[A-Za-z0-9]\S*", sentence[proposal.end :]))
+            if proposal.start <= _LEAD_AT_START or beyond >= _SAYS_MORE_WORDS:
                 # The lead's own sentence is picked whole ("We present the findings of the
-                # TADPOLE Challenge, which compared 92 algorithms from 33 teams"): it says what
-                # the lead would and more, so the lead goes rather than say it twice.
+                # TADPOLE Challenge, which compared 92 algorithms from 33 teams"), or one that
+                # goes on past it ("..., and we improve the best SSM result on PathX-256 by 20
+                # absolute points"): it says what the lead would and more, so the lead goes
+                # rather than say it twice.
                 said = None
             else:
                 # ... but one that opens on something else ("While existing methods ..., such
