@@ -59,6 +59,16 @@ def test_coordinated_items_take_the_words_they_share() -> None:
     assert topic_parts("autoregressive generation in arbitrary or learned orders") == _parts(
         "autoregressive generation arbitrary orders", "autoregressive generation learned orders"
     )
+    assert topic_parts("running neural networks on edge or otherwise resource-limited devices") == (
+        _parts(
+            "running neural networks edge devices",
+            "running neural networks resource-limited devices",
+        )
+    )
+    # a whole phrase coordinated with another is its own item
+    assert topic_parts("emergent abilities and the predictability of LLM performance") == (
+        _parts("emergent abilities", "predictability LLM performance")
+    )
     # a question's pieces are clauses and examples, not items of one phrase
     assert topic_parts("How are people trying to improve or get rid of classifier guidance?") == (
         _parts("people trying improve", "get rid classifier guidance")

@@ -22,7 +22,7 @@ _FRAMING_WORDS = (
     "which what how why who whom whose where when paper papers work works method methods approach "
     "approaches study studies research researcher propose proposes proposed introduce introduces "
     "does do did report reports reported differ differs difference differences compare compared "
-    "comparison between there such e.g. i.e. exist existing kind kinds type types other others "
+    "comparison between there such e.g. i.e. exist existing kind kinds type types other others otherwise "
     "tell me about give describe explain summarise summarize overview literature collection "
     "recent main key mostly typically much many based"
 )
@@ -402,23 +402,24 @@ def _shared_words_distributed(pieces: list[str]) -> list[str]:
     recognition and speech synthesis") share nothing said once."""
     if len(pieces) < 2:
         return pieces
-    short = [len(content_tokens(piece)) <= _ITEM_TOKENS for piece in pieces]
+    short = [len(piece.split()) <= _ITEM_TOKENS for piece in pieces]  # "resource-limited": one
     first, last = pieces[0], pieces[-1]
     if all(short[1:]):
         at = list(_SHARED_AT.finditer(first))
-        if at and len(content_tokens(first[at[-1].end() :])) <= _ITEM_TOKENS:
+        if at and len(first[at[-1].end() :].split()) <= _ITEM_TOKENS:
             head, items = first[: at[-1].end()], [first[at[-1].end() :], *pieces[1:]]
             if len(items) == 2 and len(items[0].split()) == 1 and len(items[1].split()) > 1:
                 # "in arbitrary or learned orders": one word and a phrase share its noun
                 items[0] = f"{items[0]} {items[1].split()[-1]}"
             return [f"{head}{item}" for item in items]
-    if not short[-1] and all(short[:-1]):
+    if not short[-1] and all(len(piece.split()) == 1 for piece in pieces[:-1]):
+        # "one-step and few-step sampling for ...": modifiers of the last item's noun take the
+        # words after its own modifier ("one-step sampling for ..."); a whole phrase before it
+        # ("emergent abilities and the predictability of LLM performance") is an item of its own
         boundary = _SHARED_AT.search(last)
-        if boundary and len(content_tokens(last[: boundary.start()])) <= _ITEM_TOKENS:
-            words = last.split()
-            # "one-step and few-step sampling for ...": each item takes the last one's words
-            # after as many as it has ("one-step sampling for ...")
-            return [" ".join([item, *words[len(item.split()) :]]) for item in pieces[:-1]] + [last]
+        if boundary and len(last[: boundary.start()].split()) <= _ITEM_TOKENS:
+            rest = last.split()[1:]
+            return [" ".join([item, *rest]) for item in pieces[:-1]] + [last]
     return pieces
 
 
