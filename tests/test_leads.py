@@ -172,3 +172,21 @@ def test_the_authors_own_words_are_no_shared_term() -> None:
     second = paper("b", "Unrolled Hypergradients", "We propose to unroll the inner solver in time")
     lead = _lead((first, second), None)
     assert lead is None or "us" not in lead.sentence.text.lower().split(), lead
+
+
+def test_an_idiom_the_abstracts_share_is_no_term() -> None:
+    """Two abstracts that both "shed light on" something share a turn of phrase: the lead was
+    "Shed light is common to Random Teachers are Good Teachers and GVA"."""
+
+    def paper(paper_id: str, title: str, rest: str) -> Paper:
+        return Paper(
+            id=paper_id,
+            title=title,
+            abstract=f"We {rest}. We shed light on the learning dynamics of deep networks.",
+            citation_key=citation_key(title),
+        )
+
+    first = paper("a", "Random Teachers", "distill from teachers at random initialization")
+    second = paper("b", "Butterfly Effects", "study the amplification of gradient variance")
+    lead = _lead((first, second), None)
+    assert lead is None or "shed" not in lead.sentence.text.lower(), lead
