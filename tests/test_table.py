@@ -165,3 +165,15 @@ def test_no_cell_ends_on_a_preposition() -> None:
         "to predict future hidden states and, ultimately, token outputs"
     )
     assert not _phrase(future_lens).endswith(" to")  # was "... to evaluate the degree to"
+
+
+def test_an_approach_keeps_its_verb_when_its_object_is_the_papers_own() -> None:
+    """ "builds its model and calculates a new step for each parameter group": without its verb
+    the cell read "Model and calculates a new step ..."; a proposal's verb goes ("proposes X")."""
+    from assistant.answer.table import _LEADING_VERB, _capitalise_first
+
+    kept = _capitalise_first(
+        _LEADING_VERB.sub("", "builds its model and calculates a new step for each group")
+    )
+    assert kept == "Builds its model and calculates a new step for each group"
+    assert _LEADING_VERB.sub("", "proposes a tuning-free step size") == "a tuning-free step size"

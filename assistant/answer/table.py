@@ -23,7 +23,10 @@ _MIN_CELL_WORDS = 7  # a cut shorter than this ("Test-time adaptation (TTA) meth
 _CELL_BOUNDARY = re.compile(r",\s|;\s|:\s|\s(?:which|while|whereas|where|by|through|via)\s")
 _LEADING_VERB = re.compile(
     r"^(?:proposes|introduces|presents|develops|designs|devises|establishes|builds|provides|"
-    r"offers|describes|puts forward)\s+(?=\S)",
+    r"offers|describes|puts forward)\s+(?=\S)"
+    # "builds its model and calculates a new step ...": what follows is no name of the paper's
+    # artefact (it lost its verb to "Model and calculates ..."), so the verb stays
+    r"(?!(?:its|their)\s)",
     re.IGNORECASE,
 )
 _EXAMPLE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|for example|such as)[^()]*\)", re.IGNORECASE)
