@@ -756,3 +756,17 @@ def test_the_authors_step_inside_the_proposal_and_a_name_they_give_keep_the_prop
         None,
     )
     assert named is not None and "explanations, called high-dimensional representers" in named
+
+
+def test_taking_the_reader_somewhere_is_no_proposal() -> None:
+    """ "We take the reader on a journey of our discovery process" led a lookup as "Error Feedback
+    Reloaded takes the reader on a journey ..."; the paper's proposal is what it studies."""
+    from assistant.text.claims.analyse import analyse
+
+    claims = analyse(
+        "Error Feedback Reloaded",
+        "In this paper we study a modern form of error feedback called EF21, which offers the "
+        "best-known guarantees. We take the reader on a journey of our discovery process. We "
+        "improve the dependence of the communication complexity on the smoothness constants.",
+    )
+    assert claims.proposal is not None and "reader" not in claims.proposal.text

@@ -152,6 +152,8 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 strength = 1
             if strength == 1 and re.match(r"\S+\s+that\b", text):
                 strength = 0  # "shows that ..." is a finding, not what the paper offers
+            if re.match(r"\S+\s+(?:the\s+)?readers?\b", text):
+                strength = 0  # "takes the reader on a journey ...": the paper about itself
             candidates.append(_Candidate(index, match.start("verb"), strength, text))
     return candidates
 
