@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.text.query import question_pieces, ruled_out, topic_parts
+from assistant.text.query import question_pieces, ruled_out, subject_of_topic, topic_parts
 from assistant.text.tokens import tokenize
 
 
@@ -100,3 +100,30 @@ def test_what_a_request_rules_out() -> None:
     ]
     # ... while "without fine-tuning by ..." says how a method works
     assert ruled_out("keeps long-term memory without fine-tuning by filtering key phrases") == []
+
+
+def test_what_a_topic_sets_itself_against_is_not_its_subject() -> None:
+    """ "... instead of a separate small draft model", "(not data selection, not adapter-style
+    PEFT)": the words of what is left out brought the papers about it; a question keeps them (a
+    lookup's "instead of convolutions" is in the paper's own words)."""
+    assert (
+        subject_of_topic(
+            "speculative decoding where the target LLM drafts for itself instead of a separate "
+            "small draft model"
+        )
+        == "speculative decoding where the target LLM drafts for itself"
+    )
+    assert "post-hoc" not in subject_of_topic(
+        "interpretable-by-design predictors rather than post-hoc explanation"
+    )
+    assert "selection" not in subject_of_topic(
+        "tricks that cut the memory of language model training (not data selection, not PEFT)"
+    )
+    question = "Which architecture uses a recurrent scan instead of convolutions?"
+    assert subject_of_topic(question) == question
+
+
+def test_two_long_pieces_are_one_topic() -> None:
+    """ "tricks that cut the compute or memory of language model training itself": the "or" joins
+    the words beside it, not two topics ("trick cut compute" named any efficient paper)."""
+    assert len(topic_parts("tricks that cut the compute or memory of language model training")) == 1

@@ -339,6 +339,23 @@ _RULED_OUT = re.compile(
 )
 
 
+# What a topic phrase sets its subject against: "... drafts for itself instead of a separate
+# small draft model", "(not data selection, not adapter-style PEFT)", "rather than post-hoc
+# explanation". Its words name what the request is not about.
+_SET_AGAINST = re.compile(
+    r"(?:,\s*|\s+|\()(?:instead of|rather than|not)\s+(?!only\b|just\b)[^,;:()]*",
+    re.IGNORECASE,
+)
+
+
+def subject_of_topic(request: str) -> str:
+    """A topic phrase without what it sets its subject against; a question as it is (its
+    "instead of X" often says how the one paper it asks for differs, in that paper's words)."""
+    if _ASKS.match(request):
+        return request
+    return _SET_AGAINST.sub(" ", request).strip() or request
+
+
 def ruled_out(request: str) -> list[tuple[str, str]]:
     """The words a request rules out, each with its stem: [("attention", "attent")]."""
     found = []
@@ -370,10 +387,16 @@ def question_pieces(question: str) -> list[str]:
 def topic_parts(query: str) -> list[list[str]]:
     """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
     a question or a topic without them."""
+    query = subject_of_topic(query)
     texts = [text for text in _PART_SPLIT.split(query) if subject_tokens(text)]
     if not _ASKS.match(query):
         # a topic phrase; in a question the pieces are clauses and examples, not items
-        texts = _shared_words_distributed(texts)
+        distributed = _shared_words_distributed(texts)
+        if distributed == texts and sum(len(text.split()) > _ITEM_TOKENS for text in texts) > 1:
+            # "tricks that cut the compute or memory of language model training": two long
+            # pieces coordinate the words beside the "or", not two topics
+            distributed = [query]
+        texts = distributed
     parts = [subject_tokens(text) for text in texts]
     whole = subject_tokens(query)
     if len(parts) == 2 and len(whole) <= SHORT_FOCUS:
