@@ -84,6 +84,8 @@ def opens_with_subject(text: str) -> bool:
         return True
     if re.match(r"[\d.,]+%?(?:\s|$)", words[0]) and len(words) > 1 and words[1] in ("of", "%"):
         return True  # "82% of the gap is explained by ...": a figure of something is the subject
+    if "-" in words[0] and not re.search(r"[^s]s$", words[0]):
+        return True  # "performance-based retraining reduced ...": a modifier, not "fine-tunes"
     # a bare noun then a modal or an auxiliary: "individuals can ...", "models are ..."
     return len(words) > 1 and (words[1] in _MODALS or words[1] in _AUXILIARIES)
 
