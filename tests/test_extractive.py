@@ -858,6 +858,11 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
             "Our approach is effective for big data applications like ours that need accuracy.",
             "X's approach is effective for big data applications that need accuracy.",
         ),
+        # the paper's own name needs no owner ("One paper's ECBMs use ...")
+        (
+            "Our ECBMs use a set of neural networks to define the joint energy.",
+            "ECBMs use a set of neural networks to define the joint energy.",
+        ),
     ],
 )
 def test_rewrites_change_only_the_voice(sentence: str, expected: str) -> None:
@@ -1040,3 +1045,16 @@ def test_a_title_that_rules_the_word_out_too_is_no_paper_about_it() -> None:
     ]
     assert ruled_out_papers("training-free guidance", papers) == {"b"}
     assert ruled_out_papers("which papers cite nothing", papers) == set()
+
+
+def test_a_paper_whose_proposal_only_names_it_is_said_by_what_it_does(corpus_assistant) -> None:
+    """Related work gives a paper one sentence: "ECBMs proposes Energy-based Concept Bottleneck
+    Models" and "One paper proposes a novel loss" said nothing of them; the sentence that says
+    what the paper does stands instead."""
+    answer = corpus_assistant.related_work(
+        "interpretable-by-design predictors (concept bottlenecks, prototypes, built-in "
+        "interpretable attention) rather than post-hoc explanation"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    assert not any(text.startswith("ECBMs proposes Energy-based Concept") for text in texts)
+    assert any("joint energy" in text for text in texts), texts

@@ -343,7 +343,28 @@ class ExtractiveWriter(Writer):
         )
         if said is not None:
             sentences = list(said.sentences)
-            if most == 1 and not self._on_topic(sentences[0].text, question, focus):
+            if most == 1 and said.bare:
+                # "ECBMs proposes Energy-based Concept Bottleneck Models": the one sentence a
+                # paper gets must say what it is; the sentence that best says what it does does
+                proposal = paper_claims(view.paper).proposal
+                skip = proposal.sentence if proposal is not None else None
+                better = self._topic_sentence(view, question, focus, skip=skip) or next(
+                    (
+                        _say(view, item)
+                        for item in view.ranked(
+                            exclude_roles=("boilerplate", "background", "problem", "setting")
+                        )
+                        if view.roles[item.index] != "result"
+                        and item.index != skip
+                        and _BY_THE_PAPER.match(view.sentences[item.index]) is not None
+                        and standalone(view.sentences[item.index], view.paper.title) is not None
+                        and len(view.sentences[item.index].split()) <= view.long_words
+                    ),
+                    None,
+                )
+                if better is not None:
+                    sentences = [better]
+            elif most == 1 and not self._on_topic(sentences[0].text, question, focus):
                 # One sentence a paper (related work): "OneRec replaces the cascaded learning
                 # framework with a unified generative model" under "mixture of experts" hides why
                 # it is cited; the sentence saying what it does with the topic is the one to say.
@@ -374,7 +395,12 @@ class ExtractiveWriter(Writer):
         return False
 
     def _topic_sentence(
-        self, view: _PaperView, topic: str, focus: list[list[frozenset[str]]]
+        self,
+        view: _PaperView,
+        topic: str,
+        focus: list[list[frozenset[str]]],
+        *,
+        skip: int | None = None,
     ) -> DraftSentence | None:
         """The best sentence in which the paper says what it does or finds (not its background,
         nor how well it did: "validate the effectiveness ... a new SOTA in speculative decoding")
@@ -385,7 +411,8 @@ class ExtractiveWriter(Writer):
         candidates = [
             item
             for item in view.ranked(exclude_roles=("boilerplate", "background", "problem"))
-            if self._on_topic(view.sentences[item.index], topic, focus)
+            if item.index != skip
+            and self._on_topic(view.sentences[item.index], topic, focus)
             and _BY_THE_PAPER.match(view.sentences[item.index]) is not None
             # how well it did, not what it does
             and RESULT_WORDS.search(view.sentences[item.index]) is None

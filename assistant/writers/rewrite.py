@@ -128,6 +128,11 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
             # "Our experiments demonstrate that PreAct ...": whose experiments goes without
             # saying, and "Its experiments ... PreAct" would name the paper twice
             text = text[4:5].upper() + text[5:]
+        elif re.match(r"^Our\s+[A-Za-z]*[A-Z][A-Za-z0-9-]*\b", text) and not re.match(
+            r"^Our\s+[A-Z][a-z]+\b", text
+        ):
+            # "Our ECBMs use ...": the paper's own name needs no owner ("One paper's ECBMs")
+            text = text[4:]
         elif re.match(r"^Our\b", text):
             text = _owned(subject, text[4:])
         elif re.match(r"^It\s", text) and subject != "It":

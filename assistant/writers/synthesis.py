@@ -41,6 +41,9 @@ class Said:
     paper: Paper
     label: str | None
     sentences: tuple[DraftSentence, ...]
+    # the first sentence only names what the paper proposes ("ECBMs proposes Energy-based
+    # Concept Bottleneck Models", "proposes a novel loss"): alone, it says nothing of it
+    bare: bool = False
 
 
 def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
@@ -186,7 +189,8 @@ def say_paper(
         sentences.append(
             DraftSentence(_sentence(f"It finds that {claims.finding.text}"), [paper.id])
         )
-    return Said(paper, label, tuple(sentences))
+    bare = claims.proposal is not None and lead_text == claims.proposal.text
+    return Said(paper, label, tuple(sentences), bare and _names_only(lead_text))
 
 
 def _names_only(proposal: str) -> bool:
