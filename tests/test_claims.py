@@ -773,3 +773,15 @@ def test_taking_the_reader_somewhere_is_no_proposal() -> None:
         "improve the dependence of the communication complexity on the smoothness constants.",
     )
     assert claims.proposal is not None and "reader" not in claims.proposal.text
+
+
+def test_a_later_list_item_and_both_unnamed_challenges_do_not_stand_alone() -> None:
+    """ "(iii) the generative style decoder ..." (items (i) and (ii) were not shown) and "a model
+    which addresses both challenges" (which two, the sentences before said) lean on what the
+    reader does not have; "both approaches are complementary" names the paper's own two."""
+    from assistant.text.claims.analyse import standalone
+
+    assert standalone("(iii) the generative style decoder predicts at one forward step.") is None
+    assert standalone("N-HiTS is a model which addresses both challenges by interpolation.") is None
+    kept = "A hybrid of both approaches achieves the strongest result with 43.01% recall@10."
+    assert standalone(kept) == kept

@@ -119,6 +119,17 @@ def test_connective_after_another_paper_is_dangling() -> None:
     assert findings[0].text.startswith("Second, even")
 
 
+def test_a_later_item_of_a_list_not_shown_is_dangling() -> None:
+    answer = make_answer(
+        [
+            ("Informer is an efficient transformer for long sequences.", ["informer"]),
+            ("(iii) the generative style decoder predicts the sequence at once.", ["informer"]),
+        ]
+    )
+    findings = found(answer, "dangling_connective")
+    assert [finding.sentence for finding in findings] == [1]
+
+
 def test_a_sentence_ending_on_the_following_points_at_nothing_shown() -> None:
     answer = make_answer(
         [

@@ -39,7 +39,11 @@ def dangling_connectives(answer: Answer, config: LintSettings) -> list[LintFindi
             # Sentences without citations are the writer's own framing; they name what they
             # point at. Only a cited sentence lifted from an abstract can lose its antecedent.
             if sentence.citations:
-                if _continues(previous, sentence):
+                if _LIST_ITEM.match(sentence.text):
+                    # "(iii) the generative style decoder ...": an item of a list whose opening
+                    # and earlier items are in sentences the answer does not hold
+                    excerpt: str | None = _words(sentence.text, 4)
+                elif _continues(previous, sentence):
                     assert previous is not None
                     excerpt = _unshown_noun(sentence.text, previous.text, config.subject_max_words)
                 else:
@@ -62,6 +66,9 @@ def dangling_connectives(answer: Answer, config: LintSettings) -> list[LintFindi
                         )
                     )
     return findings
+
+
+_LIST_ITEM = re.compile(r"\(?(?:[ivx]{1,4}|\d{1,2})\)\s")
 
 
 def _continues(previous: CheckedSentence | None, sentence: CheckedSentence) -> bool:

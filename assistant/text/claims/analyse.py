@@ -133,6 +133,9 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
         text = re.sub(
             r"^This\s+(?=(?:\w+ly\s+)?[a-z]+s\b(?!\s+(?:is|are|was|were)\b))", "It ", text
         )
+    if re.match(r"\(?(?:[ivx]{1,4}|\d{1,2})\)\s", text):
+        # "(iii) the generative style decoder ...": an item of a list the reader was not shown
+        return None
     if re.match(r"(?:They|Their|Them)\b", text):
         # An abstract's authors say "we": "They involve an autoregressive decoder ..." speaks of
         # the models of the sentence before, and under the paper's name would say it of the paper

@@ -221,6 +221,15 @@ def _tidy_end(text: str) -> str:
     return text
 
 
+_BOTH_VAGUE = re.compile(
+    # "addresses both challenges": which two, the sentences not shown said (the paper's own
+    # "both approaches are complementary" usually follows the sentence naming them)
+    r"\bboth\s+(?:challenges|issues|problems|limitations|drawbacks|shortcomings|concerns|"
+    r"difficulties|gaps|questions)\b",
+    re.IGNORECASE,
+)
+
+
 @cache
 def _vague_nouns() -> re.Pattern[str]:
     nouns = _alternation(_lexicon("dangling"))
@@ -260,7 +269,7 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
     noun phrase becomes "the"; the offset of one whose phrase means nothing without its antecedent
     ("these issues", "such models", "this method"). A noun the reader already has (in ``known``,
     e.g. the paper's title: "A Simple Baseline ...") is its own antecedent."""
-    anaphor = _ANAPHORIC_PHRASE.search(text)
+    anaphor = _ANAPHORIC_PHRASE.search(text) or _BOTH_VAGUE.search(text)
     if anaphor:
         return anaphor.start()
     if re.match(r"(?:Another|The other|The latter|The former)\b", text):
