@@ -190,3 +190,22 @@ def test_an_idiom_the_abstracts_share_is_no_term() -> None:
     second = paper("b", "Butterfly Effects", "study the amplification of gradient variance")
     lead = _lead((first, second), None)
     assert lead is None or "shed" not in lead.sentence.text.lower(), lead
+
+
+def test_the_questions_own_words_and_a_generic_head_lead_nothing() -> None:
+    """ "Recommender systems are common to ReLoop2 and Monolith" under a request about production
+    recommender models says what the reader asked, not why the two stand together."""
+    from assistant import bm25
+
+    titles = [VLM_A.title, VLM_B.title, *OTHER_TITLES]
+    views = _views(VLM_A, VLM_B)
+    lead = group_lead(
+        views,
+        set(bm25.tokenize("vision-language adaptation")),
+        document_frequency=None,
+        collection_size=None,
+        common_share=0.15,
+        ubiquitous_share=0.6,
+        title_terms=TitleTerms(lambda: titles),
+    )
+    assert lead is None or "vision-language models" not in lead.sentence.text

@@ -182,7 +182,9 @@ def _best_term(
             found[stems] = _Term(stems, kept, members, 0.0, term.whole or whole)
     candidates = []
     for term in found.values():
-        if len(term.members) < 2 or all(stem in skip for stem in term.stems):
+        # "recommender systems" under "production recommender models": the question's own words
+        # and a generic head say nothing it did not
+        if len(term.members) < 2 or all(stem in skip or stem in _heads() for stem in term.stems):
             continue
         if titled is not None and not titled(term.stems):
             continue
