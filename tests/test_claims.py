@@ -785,3 +785,26 @@ def test_a_later_list_item_and_both_unnamed_challenges_do_not_stand_alone() -> N
     assert standalone("N-HiTS is a model which addresses both challenges by interpolation.") is None
     kept = "A hybrid of both approaches achieves the strongest result with 43.01% recall@10."
     assert standalone(kept) == kept
+
+
+def test_an_opening_phrase_is_not_a_clause_with_its_own_we() -> None:
+    """ "Within our tutorial material we provide a generalization ..., beyond the noise-free
+    setting ..." lost everything up to "beyond" as if it were an opener ("Beyond the noise-free
+    setting where it is more commonly applied." was said as a sentence)."""
+    from assistant.text.claims.spans import _strip_openers
+
+    sentence = (
+        "Within our tutorial material we provide a generalization of expected improvement to "
+        "noisy evaluations, beyond the noise-free setting where it is more commonly applied."
+    )
+    assert sentence[_strip_openers(sentence, 0) :].startswith("we provide a generalization")
+    opened = "Building on this insight, we propose X."
+    assert opened[_strip_openers(opened, 0) :] == "we propose X."
+
+
+def test_verbs_listed_with_commas_take_the_third_person() -> None:
+    from assistant.text.claims.fields import _conjugate_listed
+
+    assert _conjugate_listed(
+        " the basics of the paradigm, describe a unified set of notations, and organize work"
+    ) == " the basics of the paradigm, describes a unified set of notations, and organizes work"

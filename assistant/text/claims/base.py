@@ -120,10 +120,9 @@ _ADVERBS = (
 def _contribution_pattern() -> re.Pattern[str]:
     verbs = _alternation(tuple(_verb_forms()))
     return re.compile(
-        r"\b(?P<subject>[Ww]e|(?:[Tt]his|[Tt]he\s+present|[Tt]he|[Oo]ur)\s+(?:paper|work|study|article|"
-        r"thesis|dissertation|chapter|survey|note|letter|report|position paper))\s+"
-        + _ADVERBS
-        + rf"(?P<verb>{verbs})\b"
+        r"\b(?P<subject>[Ww]e|(?:[Tt]his|[Tt]he\s+present|[Tt]he|[Oo]ur)\s+(?:doctoral\s+)?(?:paper|"
+        r"work|study|article|thesis|dissertation|chapter|survey|tutorial|note|letter|report|"
+        r"position paper))\s+" + _ADVERBS + rf"(?P<verb>{verbs})\b"
     )
 
 
@@ -137,7 +136,9 @@ def _opener_pattern() -> re.Pattern[str]:
         r"Compared (?:to|with)|Given|Following|Toward|Towards|Despite|Although|Though|While|As|Since|"
         r"Because|For|From|After|Before|Within|Beyond|Against|Among|Across|Upon|"
         r"Inspired|Observing|Noting|Recognizing|Recognising|Combining|Starting|Going|On)\s)"
-        rf"[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*"
+        # ... a phrase, not a clause: "Within our tutorial material we provide X, beyond Y" is
+        # the claim itself, not an opener before "beyond"
+        rf"(?:(?!\s[Ww]e\s)[^,;]){{1,{MAX_OPENER_CHARS}}}?,\s*"
     )
     # any short leading clause before "we": the subject is dropped with it in any case; not a
     # condition or an assumption ("If the data are noisy, ...", "Under standard assumptions,
@@ -145,7 +146,7 @@ def _opener_pattern() -> re.Pattern[str]:
     condition = r"(?!(?:If|When|Whenever|Unless|Under|Assuming|Provided|Once|Only)\b)"
     before_we = (
         rf"{condition}(?:[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*){{1,3}}?(?=[Ww]e\s)|"
-        r"(?:In|On|For|Across|With|Through|Here)\s[^,;]{1,80}?\s(?=we\s)"
+        r"(?:In|On|For|Across|With|Within|Through|Here)\s[^,;]{1,80}?\s(?=we\s)"
     )
     return re.compile(
         rf"(?:(?:{words})(?:\s*,\s*|\s+(?=[Ww]e\b))|{adverbial}|{before_we})", re.IGNORECASE

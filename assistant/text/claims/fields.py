@@ -94,7 +94,9 @@ def _passive_candidate(
 
 
 _LISTED_VERB = re.compile(
-    r"(,?\s+and\s+(?:then\s+|also\s+|further\s+)?)(show|demonstrate|propose|introduce|"
+    # "introduces the basics of X, describe Y, and organize Z": a comma lists verbs too
+    r"(,?\s+and\s+(?:then\s+|also\s+|further\s+)?|,\s+)(show|demonstrate|propose|introduce|"
+    r"describe|organize|organise|summarize|summarise|categorize|categorise|"
     r"present|evaluate|find|prove|use|apply|develop|provide|release|train|study|"
     r"analy[sz]e|identify|observe|derive|establish|explore|investigate|conduct|"
     r"validate|verify|compare|extend|leverage|employ|reveal|discuss|highlight|argue|"
