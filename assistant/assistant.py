@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.answer.answerability import check_answerable, dense_support
-from assistant.answer.evidence import evidence_for_papers, select_evidence
+from assistant.answer.evidence import Weights, evidence_for_papers, select_evidence
+from assistant.answer.kinds import papers_of_kind
 from assistant.answer.table import build_comparison_table
 from assistant.answer.verify import verify
 from assistant.citations import CANNOT_ANSWER
@@ -134,6 +135,19 @@ class Assistant:
         )
         frequency = self.retriever.bm25_index.document_frequency
         size = len(self.retriever.bm25_index.doc_ids)
+        # "Are there any surveys or theses here?": the papers that say they are one answer it,
+        # however far their abstracts (about their fields) sit from the question
+        kind = papers_of_kind(question, self.retriever.paper_store.all()) if task == "ask" else []
+        if kind:
+            evidence = evidence_for_papers(
+                kind,
+                topic=question,
+                weights=Weights(frequency, size),
+                config=self.settings.evidence,
+            )
+            return self._answer(
+                task, question, evidence, engine=engine, on_text=on_text, started=started
+            )
         evidence = select_evidence(
             retrieval, self.settings, task=task, document_frequency=frequency, collection_size=size
         )

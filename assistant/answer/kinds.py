@@ -1,0 +1,81 @@
+"""Questions that ask for a kind of document ("Are there any surveys, tutorials or theses in the
+collection?", "Is there a tutorial on Bayesian optimization?"): the papers of that kind, found by
+what they say they are, not by how close their abstracts sit to the question's words (a survey's
+abstract is about its field, not about being a survey)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from assistant.models import Paper
+from assistant.text.lexicon import words
+from assistant.text.query import content_tokens
+from assistant.text.tokens import tokenize
+
+# Of the question's other words, at least this share must be in a paper of the asked kind for it
+# to be about what the question asks ("a tutorial on Bayesian optimization"); fixed, as "most".
+_TOPIC_SHARE = 0.5
+
+
+@cache
+def _kinds() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for line in words("document_kinds"):
+        kind, *names = line.split()
+        table[kind] = tuple(names)
+    return table
+
+
+def asked_kinds(question: str) -> frozenset[str]:
+    """The kinds of document the question names ("survey", "tutorial", "thesis")."""
+    said = set(re.findall(r"[a-z]+", question.lower()))
+    return frozenset(
+        kind for kind, names in _kinds().items() if kind != "frame" and said & set(names)
+    )
+
+
+def _self_description(names: Sequence[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(names, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:this|our|the present)\s+(?:[a-z-]+\s+)?(?:{alternatives})\b", re.IGNORECASE
+    )
+
+
+def is_of_kind(paper: Paper, kinds: frozenset[str]) -> bool:
+    """Whether the paper's title names one of the kinds, or its abstract speaks of itself as one
+    ("This doctoral thesis provides ...", "In this tutorial, we ...")."""
+    for kind in kinds:
+        names = _kinds()[kind]
+        if re.search(rf"\b(?:{'|'.join(names)})\b", paper.title, re.IGNORECASE):
+            return True
+        if _self_description(names).search(paper.abstract):
+            return True
+    return False
+
+
+def papers_of_kind(question: str, papers: Sequence[Paper]) -> list[Paper]:
+    """The papers of the kinds the question asks for that are about the rest of the question
+    (all of them when it names nothing else: "any surveys in this collection?"); empty when the
+    question asks for no kind."""
+    kinds = asked_kinds(question)
+    if not kinds:
+        return []
+    # what names the kind, and generic heads ("surveys of diffusion models" are about diffusion)
+    kind_words = {
+        token
+        for names in (*_kinds().values(), words("generic_heads"))
+        for name in names
+        for token in tokenize(name)
+    }
+    rest = [token for token in dict.fromkeys(content_tokens(question)) if token not in kind_words]
+    found = []
+    for paper in papers:
+        if not is_of_kind(paper, kinds):
+            continue
+        text = set(tokenize(f"{paper.title} {paper.abstract}"))
+        if rest and sum(token in text for token in rest) < _TOPIC_SHARE * len(rest):
+            continue
+        found.append(paper)
+    return found
