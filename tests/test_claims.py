@@ -805,6 +805,29 @@ def test_an_opening_phrase_is_not_a_clause_with_its_own_we() -> None:
 def test_verbs_listed_with_commas_take_the_third_person() -> None:
     from assistant.text.claims.fields import _conjugate_listed
 
-    assert _conjugate_listed(
-        " the basics of the paradigm, describe a unified set of notations, and organize work"
-    ) == " the basics of the paradigm, describes a unified set of notations, and organizes work"
+    assert (
+        _conjugate_listed(
+            " the basics of the paradigm, describe a unified set of notations, and organize work"
+        )
+        == " the basics of the paradigm, describes a unified set of notations, and organizes work"
+    )
+
+
+def test_a_span_is_not_cut_before_the_clause_that_rejects_it() -> None:
+    """ "We explore a potential explanation, that GPT-4 might be predisposed to predict
+    probabilities close to the midpoint, but our data do not support this hypothesis": cut before
+    "but our data" (first person), the answer stated the hypothesis the paper rejects."""
+    from assistant.text.claims.spans import _finish
+
+    assert (
+        _finish(
+            "explores a potential explanation, that GPT-4 might be predisposed to predict "
+            "probabilities close to the midpoint of the scale, but our data do not support this "
+            "hypothesis.",
+            None,
+        )
+        is None
+    )
+    assert _finish("proposes X, a fast method for Y, but we also show Z.", None) == (
+        "proposes X, a fast method for Y"
+    )

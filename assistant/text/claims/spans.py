@@ -385,6 +385,13 @@ _COORDINATED_CLAUSE = re.compile(r",\s+and\s+(?=[a-z]+\s)")
 _BARE_COMMA = re.compile(r",\s(?!(?:a|an)\s)")
 
 
+_REVERSAL = re.compile(
+    r"[,;]?\s*(?:but|however|although|though|yet|whereas)\b[^.;]*?"
+    r"\b(?:not|no|never|neither|nor|fails?|failed|cannot|n't|contrary|refute\w*|reject\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _cut_before(text: str, position: int) -> int | None:
     """The last clause boundary (or purpose/means phrase) before ``position`` worth keeping."""
     cut = None
@@ -400,6 +407,10 @@ def _cut_before(text: str, position: int) -> int | None:
                 cut = match.start()
         if cut is not None and re.search(r"\b(?:only|not|never|no|nor|without)$", text[:cut]):
             return None  # cutting here would drop what "only"/"not" applies to
+        if cut is not None and _REVERSAL.match(text[cut:]):
+            # "a potential explanation, that GPT-4 might ..., but our data do not support this
+            # hypothesis": the cut would state what the paper goes on to reject
+            return None
         if cut is not None:
             # "a method inspired | by ...": a participle left hanging goes with what followed it
             hanging = re.search(r"\s+\w{3,}ed$", text[:cut])
