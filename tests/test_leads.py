@@ -156,20 +156,17 @@ def test_a_term_capitalised_only_for_its_acronym_is_said_in_lower_case() -> None
     assert _usual_case("Post-Training quantization", texts) == "Post-Training quantization"
 
 
+def _paper(paper_id: str, title: str, abstract: str) -> Paper:
+    return Paper(id=paper_id, title=title, abstract=abstract, citation_key=citation_key(title))
+
+
 def test_the_authors_own_words_are_no_shared_term() -> None:
     """Two abstracts that both say "allowing us to tune ..." share their authors' voice, not a
     term: the lead was "Allowing us is common to ..." (the output lint's first person)."""
 
-    def paper(paper_id: str, title: str, rest: str) -> Paper:
-        return Paper(
-            id=paper_id,
-            title=title,
-            abstract=f"{rest}, allowing us to do so.",
-            citation_key=citation_key(title),
-        )
-
-    first = paper("a", "Gated Best Responses", "We propose to gate hidden units by the regularizer")
-    second = paper("b", "Unrolled Hypergradients", "We propose to unroll the inner solver in time")
+    allowing = "allowing us to do so."
+    first = _paper("a", "Gated Best Responses", f"We propose to gate hidden units, {allowing}")
+    second = _paper("b", "Unrolled Hypergradients", f"We propose to unroll the solver, {allowing}")
     lead = _lead((first, second), None)
     assert lead is None or "us" not in lead.sentence.text.lower().split(), lead
 
@@ -178,16 +175,9 @@ def test_an_idiom_the_abstracts_share_is_no_term() -> None:
     """Two abstracts that both "shed light on" something share a turn of phrase: the lead was
     "Shed light is common to Random Teachers are Good Teachers and GVA"."""
 
-    def paper(paper_id: str, title: str, rest: str) -> Paper:
-        return Paper(
-            id=paper_id,
-            title=title,
-            abstract=f"We {rest}. We shed light on the learning dynamics of deep networks.",
-            citation_key=citation_key(title),
-        )
-
-    first = paper("a", "Random Teachers", "distill from teachers at random initialization")
-    second = paper("b", "Butterfly Effects", "study the amplification of gradient variance")
+    shed = "We shed light on the learning dynamics of deep networks."
+    first = _paper("a", "Random Teachers", f"We distill from random teachers. {shed}")
+    second = _paper("b", "Butterfly Effects", f"We study gradient variance. {shed}")
     lead = _lead((first, second), None)
     assert lead is None or "shed" not in lead.sentence.text.lower(), lead
 
