@@ -831,3 +831,21 @@ def test_a_span_is_not_cut_before_the_clause_that_rejects_it() -> None:
     assert _finish("proposes X, a fast method for Y, but we also show Z.", None) == (
         "proposes X, a fast method for Y"
     )
+
+
+def test_a_step_the_authors_take_is_not_preferred_to_what_the_paper_investigates() -> None:
+    """Random Teachers: "we investigate the implicit regularization induced by teacher-student
+    learning dynamics" is what the paper offers; "we describe a simple experiment where we
+    consider teachers at random initialization" became its proposal once "where we" was said of
+    the authors (a blind A/B reader preferred the former)."""
+    from assistant.text.claims.analyse import analyse
+
+    claims = analyse(
+        "Random Teachers are Good Teachers",
+        "In this work, we investigate the implicit regularization induced by teacher-student "
+        "learning dynamics in self-distillation. To isolate its effect, we describe a simple "
+        "experiment where we consider teachers at random initialization instead of trained "
+        "teachers.",
+    )
+    assert claims.proposal is not None
+    assert claims.proposal.text.startswith("investigates the implicit regularization")

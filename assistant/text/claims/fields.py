@@ -154,6 +154,11 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 strength = 1
             if strength == 1 and re.match(r"\S+\s+that\b", text):
                 strength = 0  # "shows that ..." is a finding, not what the paper offers
+            if "the authors" in text:
+                # "describes a simple experiment where the authors consider ...": a step the
+                # authors take, said of them, is less what the paper offers than a proposal
+                # naming it ("proposes sigmaReparam, a solution where the authors ...")
+                strength -= 1
             if re.match(r"\S+\s+(?:the\s+)?readers?\b", text):
                 strength = 0  # "takes the reader on a journey ...": the paper about itself
             candidates.append(_Candidate(index, match.start("verb"), strength, text))
