@@ -21,9 +21,8 @@ _CONTRIBUTION_VERBS = (
     r"extends|frame|frames|cast|casts|reformulate|reformulates"
 )
 _CONTRIBUTION = re.compile(
-    # "This doctoral thesis provides ...", "In this tutorial, we ..."
-    rf"\b(?:we|this (?:[a-z-]+\s+)?(?:paper|work|study|article|thesis|dissertation|survey|"
-    rf"tutorial)|the (?:present|current) (?:paper|work|study))"
+    rf"\b(?:we|this (?:paper|work|study|article|thesis)|the (?:present|current) (?:paper|work|"
+    rf"study))"
     rf"\s+(?:(?:also|further|then|first|here|now|instead|additionally|therefore|thus|empirically|"
     rf"theoretically|experimentally|systematically|carefully|explicitly|formally|newly|"
     rf"\w+ly)\s+)*(?:{_CONTRIBUTION_VERBS})\b",
@@ -36,9 +35,7 @@ _OUR_NAMED = re.compile(
 )
 _NAMING = re.compile(r"\b(?:called|dubbed|named|termed|coined)\b", re.IGNORECASE)
 _SELF_REFERENCE = re.compile(
-    r"\b(?:we|our|this (?:paper|work|study|article)|the proposed|here|"
-    r"this (?:[a-z-]+\s+)?(?:thesis|dissertation|survey|tutorial))\b",
-    re.IGNORECASE,
+    r"\b(?:we|our|this (?:paper|work|study|article)|the proposed|here)\b", re.IGNORECASE
 )
 _QUANTITY = re.compile(
     r"\d+(?:\.\d+)?\s?(?:%|×|x\b|times\b|-?fold\b|points?\b|pp\b|dB\b|ms\b|GB\b|MB\b|bits?\b|"

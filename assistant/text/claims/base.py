@@ -120,9 +120,10 @@ _ADVERBS = (
 def _contribution_pattern() -> re.Pattern[str]:
     verbs = _alternation(tuple(_verb_forms()))
     return re.compile(
-        r"\b(?P<subject>[Ww]e|(?:[Tt]his|[Tt]he\s+present|[Tt]he|[Oo]ur)\s+(?:doctoral\s+)?(?:paper|"
-        r"work|study|article|thesis|dissertation|chapter|survey|tutorial|note|letter|report|"
-        r"position paper))\s+" + _ADVERBS + rf"(?P<verb>{verbs})\b"
+        r"\b(?P<subject>[Ww]e|(?:[Tt]his|[Tt]he\s+present|[Tt]he|[Oo]ur)\s+(?:paper|work|study|article|"
+        r"thesis|dissertation|chapter|survey|note|letter|report|position paper))\s+"
+        + _ADVERBS
+        + rf"(?P<verb>{verbs})\b"
     )
 
 
