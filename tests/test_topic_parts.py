@@ -65,6 +65,12 @@ def test_coordinated_items_take_the_words_they_share() -> None:
             "running neural networks resource-limited devices",
         )
     )
+    # after a colon, examples: each its own item ("design experiments" found BoxingGym)
+    examples = topic_parts(
+        "language models as research assistants in the natural sciences: pulling data out of "
+        "papers, proposing molecules or materials, designing experiments"
+    )
+    assert tokenize("designing experiments") in examples
     # a whole phrase coordinated with another is its own item
     assert topic_parts("emergent abilities and the predictability of LLM performance") == (
         _parts("emergent abilities", "predictability LLM performance")

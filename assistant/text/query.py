@@ -423,7 +423,9 @@ def _shared_words_distributed(pieces: list[str]) -> list[str]:
     is two kinds of model for the same forecasting; "quantization of LLMs, vision-language models
     and state space models" is quantization of each. Pieces without such a phrase ("speech
     recognition and speech synthesis") share nothing said once."""
-    if len(pieces) < 2:
+    if len(pieces) < 2 or ":" in pieces[0]:
+        # "language models as research assistants: pulling data out of papers, proposing
+        # molecules, ...": after a colon the items are examples of what precedes it, each its own
         return pieces
     short = [len(piece.split()) <= _ITEM_TOKENS for piece in pieces]  # "resource-limited": one
     first, last = pieces[0], pieces[-1]
