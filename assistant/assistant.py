@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.answerability import check_answerable, dense_support
 from assistant.answer.evidence import Weights, evidence_for_papers, select_evidence
-from assistant.answer.kinds import papers_of_kind
+from assistant.answer.kinds import asked_kinds, papers_of_kind
 from assistant.answer.table import build_comparison_table
 from assistant.answer.verify import verify
 from assistant.citations import CANNOT_ANSWER
@@ -137,7 +137,8 @@ class Assistant:
         size = len(self.retriever.bm25_index.doc_ids)
         # "Are there any surveys or theses here?": the papers that say they are one answer it,
         # however far their abstracts (about their fields) sit from the question
-        kind = papers_of_kind(question, self.retriever.paper_store.all()) if task == "ask" else []
+        asks_for_kind = task == "ask" and bool(asked_kinds(question))
+        kind = papers_of_kind(question, self.retriever.paper_store.all()) if asks_for_kind else []
         if kind:
             evidence = evidence_for_papers(
                 kind,
