@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.text.query import question_pieces, ruled_out, subject_of_topic, topic_parts
+from assistant.text.query import question_pieces, ruled_out, topic_parts
 from assistant.text.tokens import tokenize
 
 
@@ -34,50 +34,14 @@ def test_parts_that_stand_alone_or_the_fields_words_are_not_shared() -> None:
     ] == tokenize("Mamba")
 
 
-def test_coordinated_items_take_the_words_they_share() -> None:
-    """A list after a preposition shares the phrase before it, a list before a preposition the
-    phrase after it: "time series" alone named every forecasting paper under masked pretraining
-    for video, motion trajectories and time series (12 of 15 cited papers were off-topic)."""
-    assert topic_parts(
-        "mask-and-reconstruct style self-supervised pretraining for video, motion trajectories "
-        "and time series"
-    ) == _parts(
-        "mask reconstruct style self-supervised pretraining video",
-        "mask reconstruct style self-supervised pretraining motion trajectories",
-        "mask reconstruct style self-supervised pretraining time series",
+def test_a_hyphenated_and_is_one_word() -> None:
+    """ "mask-and-reconstruct style pretraining" is one topic, not "mask" and "reconstruct style
+    pretraining"; "otherwise" frames ("edge or otherwise resource-limited devices")."""
+    assert topic_parts("mask-and-reconstruct style pretraining") == _parts(
+        "mask reconstruct style pretraining"
     )
-    assert topic_parts("one-step and few-step sampling for diffusion models") == _parts(
-        "one-step sampling diffusion models", "few-step sampling diffusion models"
-    )
-    assert topic_parts("quantization of LLMs, vision-language models and state space models") == (
-        _parts(
-            "quantization LLMs",
-            "quantization vision-language models",
-            "quantization state space models",
-        )
-    )
-    assert topic_parts("autoregressive generation in arbitrary or learned orders") == _parts(
-        "autoregressive generation arbitrary orders", "autoregressive generation learned orders"
-    )
-    assert topic_parts("running neural networks on edge or otherwise resource-limited devices") == (
-        _parts(
-            "running neural networks edge devices",
-            "running neural networks resource-limited devices",
-        )
-    )
-    # after a colon, examples: each its own item ("design experiments" found BoxingGym)
-    examples = topic_parts(
-        "language models as research assistants in the natural sciences: pulling data out of "
-        "papers, proposing molecules or materials, designing experiments"
-    )
-    assert tokenize("designing experiments") in examples
-    # a whole phrase coordinated with another is its own item
-    assert topic_parts("emergent abilities and the predictability of LLM performance") == (
-        _parts("emergent abilities", "predictability LLM performance")
-    )
-    # a question's pieces are clauses and examples, not items of one phrase
-    assert topic_parts("How are people trying to improve or get rid of classifier guidance?") == (
-        _parts("people trying improve", "get rid classifier guidance")
+    assert topic_parts("edge devices or otherwise resource-limited devices") == _parts(
+        "edge devices", "resource-limited devices"
     )
 
 
@@ -108,28 +72,10 @@ def test_what_a_request_rules_out() -> None:
     assert ruled_out("keeps long-term memory without fine-tuning by filtering key phrases") == []
 
 
-def test_what_a_topic_sets_itself_against_is_not_its_subject() -> None:
-    """ "... instead of a separate small draft model", "(not data selection, not adapter-style
-    PEFT)": the words of what is left out brought the papers about it; a question keeps them (a
-    lookup's "instead of convolutions" is in the paper's own words)."""
-    assert (
-        subject_of_topic(
-            "speculative decoding where the target LLM drafts for itself instead of a separate "
-            "small draft model"
-        )
-        == "speculative decoding where the target LLM drafts for itself"
-    )
-    assert "post-hoc" not in subject_of_topic(
-        "interpretable-by-design predictors rather than post-hoc explanation"
-    )
-    assert "selection" not in subject_of_topic(
-        "tricks that cut the memory of language model training (not data selection, not PEFT)"
-    )
-    question = "Which architecture uses a recurrent scan instead of convolutions?"
-    assert subject_of_topic(question) == question
-
-
 def test_two_long_pieces_are_one_topic() -> None:
     """ "tricks that cut the compute or memory of language model training itself": the "or" joins
-    the words beside it, not two topics ("trick cut compute" named any efficient paper)."""
-    assert len(topic_parts("tricks that cut the compute or memory of language model training")) == 1
+    the words beside it, not two topics ("trick cut compute" matched any efficient method); a
+    question's pieces are left to the question's own reading."""
+    topic = "tricks that cut the compute or memory of language model training itself"
+    assert len(topic_parts(topic)) == 1
+    assert len(topic_parts("speech recognition and speech synthesis")) == 2

@@ -14,13 +14,7 @@ from assistant.answer.sentences import DocumentFrequency
 from assistant.models import Paper
 from assistant.text.analysis import CONTRAST
 from assistant.text.lexicon import words
-from assistant.text.query import (
-    SHORT_FOCUS,
-    ruled_out,
-    subject_of_topic,
-    subject_tokens,
-    topic_parts,
-)
+from assistant.text.query import SHORT_FOCUS, ruled_out, subject_tokens, topic_parts
 from assistant.text.tokens import tokenize
 
 if TYPE_CHECKING:
@@ -128,7 +122,7 @@ def relevance_features(
             collection_size=collection_size,
         )
 
-    whole = features_for(subject_tokens(subject_of_topic(retrieval.query)))
+    whole = features_for(subject_tokens(retrieval.query))
     parts = topic_parts(retrieval.query)
     if len(parts) < 2:
         return whole

@@ -22,8 +22,8 @@ _FRAMING_WORDS = (
     "which what how why who whom whose where when paper papers work works method methods approach "
     "approaches study studies research researcher propose proposes proposed introduce introduces "
     "does do did report reports reported differ differs difference differences compare compared "
-    "comparison between there such e.g. i.e. exist existing kind kinds type types other others otherwise "
-    "tell me about give describe explain summarise summarize overview literature collection "
+    "comparison between there such e.g. i.e. exist existing kind kinds type types other others "
+    "otherwise tell me about give describe explain summarise summarize overview literature collection "
     "recent main key mostly typically much many based"
 )
 FRAMING_TOKENS = frozenset(tokenize(_FRAMING_WORDS))
@@ -320,15 +320,12 @@ def focus_phrase(question: str) -> str:
 SHORT_FOCUS = 4  # focus tokens up to which a question reads as a topic phrase
 # "mask-and-reconstruct" is one word, not two parts
 _PART_SPLIT = re.compile(r"\s*(?:,|;|(?<!-)\b(?:and|or)\b(?!-)|/)\s*", re.IGNORECASE)
-# Where a coordinated item ends and the phrase its items share begins, or the other way round:
-# "self-supervised pretraining | for | video, motion trajectories and time series".
-_SHARED_AT = re.compile(r"\s(?:for|in|on|of|across|to|with|from)\s", re.IGNORECASE)
+_ITEM_WORDS = 3  # a coordinated topic is a short phrase; longer pieces are clauses
 _ASKS = re.compile(
     r"^\s*(?:which|what|how|why|where|when|who|is|are|do|does|did|can|could|should|compare|"
     r"find|list|show|give|tell)\b|.*\?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
-_ITEM_TOKENS = 3  # a coordinated item is a short phrase; a longer piece holds shared words too
 
 
 # What a request rules out: "attention-free architectures", "data other than images", "cut the
@@ -337,23 +334,6 @@ _ITEM_TOKENS = 3  # a coordinated item is a short phrase; a longer piece holds s
 _RULED_OUT = re.compile(
     r"\b([A-Za-z]+)-free\b|\bother than\s+([A-Za-z]+)|\bwithout\s+([a-z]+)(?=\s+it\b|\s*[,.;?)]|$)"
 )
-
-
-# What a topic phrase sets its subject against: "... drafts for itself instead of a separate
-# small draft model", "(not data selection, not adapter-style PEFT)", "rather than post-hoc
-# explanation". Its words name what the request is not about.
-_SET_AGAINST = re.compile(
-    r"(?:,\s*|\s+|\()(?:instead of|rather than|not)\s+(?!only\b|just\b)[^,;:()]*",
-    re.IGNORECASE,
-)
-
-
-def subject_of_topic(request: str) -> str:
-    """A topic phrase without what it sets its subject against; a question as it is (its
-    "instead of X" often says how the one paper it asks for differs, in that paper's words)."""
-    if _ASKS.match(request):
-        return request
-    return _SET_AGAINST.sub(" ", request).strip() or request
 
 
 def ruled_out(request: str) -> list[tuple[str, str]]:
@@ -387,18 +367,13 @@ def question_pieces(question: str) -> list[str]:
 def topic_parts(query: str) -> list[list[str]]:
     """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
     a question or a topic without them."""
-    query = subject_of_topic(query)
     texts = [text for text in _PART_SPLIT.split(query) if subject_tokens(text)]
-    if not _ASKS.match(query):
-        # a topic phrase; in a question the pieces are clauses and examples, not items
-        distributed = _shared_words_distributed(texts)
-        if distributed == texts and sum(len(text.split()) > _ITEM_TOKENS for text in texts) > 1:
-            # "tricks that cut the compute or memory of language model training": two long
-            # pieces coordinate the words beside the "or", not two topics
-            distributed = [query]
-        texts = distributed
-    parts = [subject_tokens(text) for text in texts]
     whole = subject_tokens(query)
+    if not _ASKS.match(query) and sum(len(text.split()) > _ITEM_WORDS for text in texts) > 1:
+        # "tricks that cut the compute or memory of language model training": two long pieces
+        # of a topic phrase coordinate the words beside the "or", not two topics
+        return [whole]
+    parts = [subject_tokens(text) for text in texts]
     if len(parts) == 2 and len(whole) <= SHORT_FOCUS:
         # One word coordinated with a phrase shares the phrase's other word: "hyperparameter
         # optimization and tuning" is hyperparameter tuning, not any "tuning"; "image and video
@@ -414,38 +389,6 @@ def topic_parts(query: str) -> list[list[str]]:
         elif len(first) == 1 and len(second) >= 2 and second[-1] not in field:
             parts = [[first[0], second[-1]], second]
     return parts if len(parts) > 1 and len(whole) <= 3 * SHORT_FOCUS else [whole]
-
-
-def _shared_words_distributed(pieces: list[str]) -> list[str]:
-    """Each coordinated item with the words the items share: "self-supervised pretraining for
-    video, motion trajectories and time series" is pretraining for each of the three, not any
-    paper on time series; "lightweight / compute-efficient models for long-horizon forecasting"
-    is two kinds of model for the same forecasting; "quantization of LLMs, vision-language models
-    and state space models" is quantization of each. Pieces without such a phrase ("speech
-    recognition and speech synthesis") share nothing said once."""
-    if len(pieces) < 2 or ":" in pieces[0]:
-        # "language models as research assistants: pulling data out of papers, proposing
-        # molecules, ...": after a colon the items are examples of what precedes it, each its own
-        return pieces
-    short = [len(piece.split()) <= _ITEM_TOKENS for piece in pieces]  # "resource-limited": one
-    first, last = pieces[0], pieces[-1]
-    if all(short[1:]):
-        at = list(_SHARED_AT.finditer(first))
-        if at and len(first[at[-1].end() :].split()) <= _ITEM_TOKENS:
-            head, items = first[: at[-1].end()], [first[at[-1].end() :], *pieces[1:]]
-            if len(items) == 2 and len(items[0].split()) == 1 and len(items[1].split()) > 1:
-                # "in arbitrary or learned orders": one word and a phrase share its noun
-                items[0] = f"{items[0]} {items[1].split()[-1]}"
-            return [f"{head}{item}" for item in items]
-    if not short[-1] and all(len(piece.split()) == 1 for piece in pieces[:-1]):
-        # "one-step and few-step sampling for ...": modifiers of the last item's noun take the
-        # words after its own modifier ("one-step sampling for ..."); a whole phrase before it
-        # ("emergent abilities and the predictability of LLM performance") is an item of its own
-        boundary = _SHARED_AT.search(last)
-        if boundary and len(last[: boundary.start()].split()) <= _ITEM_TOKENS:
-            rest = last.split()[1:]
-            return [" ".join([item, *rest]) for item in pieces[:-1]] + [last]
-    return pieces
 
 
 @cache
