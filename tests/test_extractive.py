@@ -1058,3 +1058,15 @@ def test_a_paper_whose_proposal_only_names_it_is_said_by_what_it_does(corpus_ass
     texts = [sentence.text for sentence in answer.sentences]
     assert not any(text.startswith("ECBMs proposes Energy-based Concept") for text in texts)
     assert any("joint energy" in text for text in texts), texts
+
+
+def test_what_a_question_asks_beyond_its_topic_is_said(corpus_assistant) -> None:
+    """ "is there a learning-rate-free step size rule for SGD? what quantities does it use to set
+    the step?": DoG was said by its proposal and its guarantee, never by the quantities asked
+    for."""
+    answer = corpus_assistant.ask(
+        "is there a learning-rate-free step size rule for SGD in the collection? what quantities "
+        "does it use to set the step?"
+    )
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "distance from the initial point" in said

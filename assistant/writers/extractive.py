@@ -118,6 +118,9 @@ def _capitalise(text: str) -> str:
 # A proposal span starting within this many characters of its sentence is that sentence's own
 # statement ("We present ...", "In this paper, we propose ..."), not a clause after a preamble.
 _LEAD_AT_START = 24
+# The share (by idf) of what a question asks beyond its topic that a paper's sentence must hold to
+# be said as the answer to it; fixed, as "most of it".
+_CLAUSE_SHARE = 0.5
 # ... or words after the lead's span by which a sentence says more than the lead
 _SAYS_MORE_WORDS = 6
 
@@ -295,14 +298,16 @@ class ExtractiveWriter(Writer):
         if len(views) > 1:
             builder.add(DraftSentence("(how many papers answer)", kind="connective"))
         focus_groups = self._focus(question, views)
+        asked = self._asked_after_topic(question, weights)
+
+        def said(view: _PaperView) -> list[DraftSentence]:
+            sentences = self._paper_sentences(builder, view, focus_groups, question)
+            answer = self._clause_answer(view, asked, weights, sentences) if asked else None
+            return [*sentences, answer] if answer is not None else sentences
+
         for group in groups:
             builder.paragraph()
-            self._say_group(
-                builder,
-                [views[index] for index in group],
-                skip,
-                lambda view: self._paper_sentences(builder, view, focus_groups, question),
-            )
+            self._say_group(builder, [views[index] for index in group], skip, said)
         if len(views) > 1:
             # Counted from what was said, not from the evidence: a paper none of whose sentences
             # stands alone is not said, and "Six papers answer this" over five would be wrong.
@@ -321,6 +326,43 @@ class ExtractiveWriter(Writer):
                 f"{count_phrase(count, 'paper')} in the collection {verb} this{grouped}.",
                 kind="connective",
             )
+
+    def _asked_after_topic(self, question: str, weights: _Weights) -> dict[str, float]:
+        """What a question asks beyond its topic, by weight: "is there a learning-rate-free step
+        size rule for SGD? what quantities does it use to set the step?" asks for quantities."""
+        clauses = split_clauses(question)
+        if len(clauses) < 2:
+            return {}
+        topic = set(content_tokens(clauses[0].text))
+        later = content_tokens(" ".join(clause.text for clause in clauses[1:]))
+        return {
+            token: weights.idf(token)
+            for token in later
+            if token not in topic and token not in _GENERIC
+        }
+
+    def _clause_answer(
+        self,
+        view: _PaperView,
+        asked: dict[str, float],
+        weights: _Weights,
+        sentences: Sequence[DraftSentence],
+    ) -> DraftSentence | None:
+        """The paper's sentence that answers what the question asks beyond its topic, when what
+        was said of it does not: "The DoG step sizes depend on simple empirical quantities
+        (distance from the initial point and norms of gradients)"."""
+        total = sum(asked.values())
+        said = set(bm25.tokenize(" ".join(sentence.text for sentence in sentences)))
+        if total <= 0 or sum(w for t, w in asked.items() if t in said) >= _CLAUSE_SHARE * total:
+            return None
+        best, best_share = None, _CLAUSE_SHARE
+        for item in view.ranked(exclude_roles=("boilerplate", "background")):
+            text = view.sentences[item.index]
+            tokens = set(bm25.tokenize(text))
+            share = sum(weight for token, weight in asked.items() if token in tokens) / total
+            if share >= best_share and standalone(text, view.paper.title) is not None:
+                best, best_share = item, share
+        return _say(view, best, subject="It") if best is not None else None
 
     def _paper_sentences(
         self,
