@@ -680,6 +680,9 @@ def test_a_latex_macro_glued_to_a_word_is_its_word() -> None:
         "detected (p ≤ 0.01) at positions ≥ t + 2"
     )
     assert fix_artefacts(r"with p \leq 0.05") == "with p ≤ 0.05"
+    assert (
+        fix_artefacts("have no ``learning rate'' parameter") == 'have no "learning rate" parameter'
+    )
 
 
 def test_a_span_cut_before_a_list_does_not_end_on_its_preposition() -> None:

@@ -131,6 +131,8 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"(\d)times\b", r"\1×", text)
     text = re.sub(r"(?<=[A-Za-z)])~(?=[(A-Za-z])", " ", text)
     text = re.sub(r"\\(?:sim|approx)\s?", "~", text)
+    # LaTeX quotes: ``learning rate'' -> "learning rate"
+    text = re.sub(r"``([^`']{1,80})''", r'"\1"', text)
     # a comparison whose backslash the listing page lost: "(p leq 0.01)" -> "(p ≤ 0.01)"
     text = re.sub(r"(?<=\s)\\?leq(?=\s)", "≤", text)
     text = re.sub(r"(?<=\s)\\?geq(?=\s)", "≥", text)
