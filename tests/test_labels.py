@@ -46,6 +46,12 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "Algorithms for Caching and MTS with reduced number of predictions",
             "Algorithms for Caching",
         ),
+        # a hyphenated -ing word is a noun, not a participle to drop
+        (
+            "Reinforcement Learning for Adaptive Time-Stepping in the Chaotic Gravitational "
+            "Three-Body Problem",
+            "Reinforcement Learning for Adaptive Time-Stepping",
+        ),
         # a name before its appositive is the name ("MeLM, a generative pretrained" was cut)
         (
             "MeLM, a generative pretrained language modeling framework that solves forward and "

@@ -141,7 +141,12 @@ def _short_head(head: str) -> str:
     # gerund after a preposition is the object ("Algorithms for Caching", not "Algorithms for")
     while len(words) > 2 and (
         words[-1].lower() in _LABEL_STOPS
-        or (words[-1].lower().endswith("ing") and words[-2].lower() not in _LABEL_STOPS)
+        # ... but a hyphenated one is a noun ("Adaptive Time-Stepping", "Instruction Fine-Tuning")
+        or (
+            words[-1].lower().endswith("ing")
+            and "-" not in words[-1]
+            and words[-2].lower() not in _LABEL_STOPS
+        )
     ):
         words.pop()
     label = " ".join(words)
