@@ -52,6 +52,11 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "Three-Body Problem",
             "Reinforcement Learning for Adaptive Time-Stepping",
         ),
+        # four words that would stop on a modifier run on to the next break
+        (
+            "A Study of Bayesian Neural Network Surrogates for Bayesian Optimization",
+            "Study of Bayesian Neural Network Surrogates",
+        ),
         # a name before its appositive is the name ("MeLM, a generative pretrained" was cut)
         (
             "MeLM, a generative pretrained language modeling framework that solves forward and "

@@ -51,6 +51,10 @@ _LABEL_STOPS = frozenset(lexicon_words("title_function_words")) | frozenset(
 )
 
 
+# Endings of a word that modifies the noun after it ("Neural", "Recurrent"): no label ends on one.
+_MODIFIER_END = re.compile(r"(?:al|ent|ive|ous|ic)$", re.IGNORECASE)
+
+
 _LABEL_BREAKS = frozenset(
     (
         "for",
@@ -122,6 +126,11 @@ def _short_head(head: str) -> str:
         whole = " ".join(words)
         if len(words) <= _QUESTION_LABEL_WORDS:
             return whole[:1].upper() + whole[1:]
+    last = words[_SHORT_LABEL_WORDS - 1] if len(words) >= _SHORT_LABEL_WORDS else ""
+    if not breaks and _MODIFIER_END.search(last):
+        # "Study of Bayesian Neural | Network Surrogates for ...": four words would stop on a
+        # modifier inside a compound; the first break further on ends it
+        breaks = _breaks(words, LABEL_MAX_WORDS)
     cut = words[: breaks[0]] if breaks else words[:_SHORT_LABEL_WORDS]
     # "Self-supervised learning", "Neural networks": a field's name, not this paper's; the label
     # runs on to the next break like a gerund's below
