@@ -38,7 +38,8 @@ def _borrowed_heads() -> re.Pattern[str]:
 
 # "... in an unsupervised manner, using Sequence-to-sequence (Seq2seq) models": a tool taken up
 _TAKEN_UP = re.compile(
-    r"\b(?:using|leveraging|employing|adopting|based\s+on|built\s+on)\s+(?:[\w\-]+\s+){0,5}$",
+    r"\b(?:using|leveraging|employing|adopting|based\s+on|built\s+on|[Ww]e\s+(?:use|employ|adopt))"
+    r"\s+(?:[\w\-]+\s+){0,5}$",
     re.IGNORECASE,
 )
 
@@ -210,7 +211,16 @@ def paper_name(title: str, abstract: str) -> str | None:
         if _is_name(match.group(1), abstract) and _MIXED.match(match.group(1))
     )
     acronyms = {match.group(1) for match in _DEFINED_ACRONYM.finditer(abstract)}
+    # "We use the Eigenvalue-corrected ... Curvature (EK-FAC) approximation": a tool the paper
+    # takes up, however often it is the subject of its results afterwards
+    borrowed = {
+        match.group(1)
+        for match in _DEFINED_ACRONYM.finditer(abstract)
+        if _borrowed(abstract[max(0, match.start() - 120) : match.start()])
+    }
     for token, _count in subjects.most_common():
+        if token in borrowed:
+            continue
         if (token in acronyms or abstract.count(token) >= 2) and not _family_not_own(
             token, abstract
         ):
