@@ -44,6 +44,13 @@ _TAKEN_UP = re.compile(
 )
 
 
+_NAMED_EFFECT = re.compile(
+    r"\b(?:effect|phenomenon|problem|issue|failure\s+mode|pathology)\s+(?:(?:that\s+|which\s+)?we\s+"
+    r"(?:term|call|dub|name)|termed|called|dubbed|named)\s+[^()]{0,80}$",
+    re.IGNORECASE,
+)
+
+
 def _borrowed(lead_in: str) -> bool:
     """ "the first application of prior-data fitted networks (PFNs)", "using sequence-to-sequence
     (Seq2seq) models": the acronym names what the paper applies, not what it contributes."""
@@ -229,10 +236,20 @@ def paper_name(title: str, abstract: str) -> str | None:
     frequent = Counter(
         {token: len(re.findall(rf"\b{re.escape(token)}\b", abstract)) for token in acronyms}
     )
+    # "an effect we term gradient variance amplification (GVA)": the name of what the paper
+    # studies, not of what it contributes
+    effects = {
+        match.group(1)
+        for match in _DEFINED_ACRONYM.finditer(abstract)
+        if _NAMED_EFFECT.search(abstract[max(0, match.start() - 120) : match.start()])
+    }
     ranked = [
         (t, c)
         for t, c in frequent.most_common()
-        if c >= 3 and _is_name(t, abstract) and not _family_not_own(t, abstract)
+        if c >= 3
+        and t not in effects
+        and _is_name(t, abstract)
+        and not _family_not_own(t, abstract)
     ]
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
