@@ -302,7 +302,7 @@ class ExtractiveWriter(Writer):
 
         def said(view: _PaperView) -> list[DraftSentence]:
             sentences = self._paper_sentences(builder, view, focus_groups, question)
-            answer = self._clause_answer(view, asked, weights, sentences) if asked else None
+            answer = self._clause_answer(view, asked, sentences) if asked else None
             return [*sentences, answer] if answer is not None else sentences
 
         for group in groups:
@@ -345,7 +345,6 @@ class ExtractiveWriter(Writer):
         self,
         view: _PaperView,
         asked: dict[str, float],
-        weights: _Weights,
         sentences: Sequence[DraftSentence],
     ) -> DraftSentence | None:
         """The paper's sentence that answers what the question asks beyond its topic, when what
