@@ -227,6 +227,7 @@ FREQUENCIES = {
     "icu": 0,
     "retnet": 0,
     "pac": 0,
+    "vqa": 0,
 }
 
 
@@ -253,6 +254,28 @@ def test_an_acronym_spelled_out_in_the_evidence_is_not_missing() -> None:
     assert missing_names("Which model predicts ICU outcomes?", frequency, ["Unrelated text."]) == [
         "ICU"
     ]
+
+
+def test_an_example_the_question_lists_is_not_what_it_asks_about() -> None:
+    listed = (
+        "Which papers recast prediction as generating tokens (ordinal grades, sets, VQA answers)?"
+    )
+    assert missing_names(listed, frequency, []) == []
+    after = "Which papers decode labels as sequences, e.g. RetNet or set prediction?"
+    assert missing_names(after, frequency, []) == []
+    # an aside naming one thing is what the question asks about
+    assert missing_names(
+        "Which paper introduces the retentive network (RetNet)?", frequency, []
+    ) == ["RetNet"]
+
+
+def test_an_acronym_inside_a_name_the_evidence_writes_is_not_missing() -> None:
+    question = "Which papers answer VQA questions about text in images?"
+    texts = ["Pointer-augmented multimodal transformers for TextVQA."]
+    assert missing_names(question, frequency, texts) == []
+    assert missing_names(question, frequency, ["Reading text in images."]) == ["VQA"]
+    # a capitalised word that merely starts with the letters is no such name
+    assert missing_names(question, frequency, ["VQAS are a thing."]) == ["VQA"]
 
 
 def retrieval(similarity: float, evidence: list[Evidence], question: str) -> Retrieval:

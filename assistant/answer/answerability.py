@@ -14,6 +14,7 @@ from assistant.text.query import (
     SHORT_FOCUS,
     content_tokens,
     focus_phrase,
+    listed_examples,
     question_pieces,
     subject_tokens,
 )
@@ -87,16 +88,30 @@ def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
 def missing_names(
     question: str, document_frequency: DocumentFrequency, evidence_texts: Sequence[str]
 ) -> list[str]:
-    """The question's names that no paper of the collection mentions."""
+    """The question's names that no paper of the collection mentions. A name among the examples
+    the question lists ("... token by token (ordinal grades, sets, VQA answers)") is not what it
+    asks about: the rest of the question is, and the closeness check judges it."""
+    examples = set(_question_names(" , ".join(listed_examples(question))))
     missing = []
     for name in _question_names(question):
+        if name in examples:
+            continue
         tokens = bm25.tokenize(name)
         if not tokens or any(document_frequency(token) > 0 for token in tokens):
             continue
-        if _spelled_out(name, evidence_texts):
+        if _spelled_out(name, evidence_texts) or _inside_a_name(name, evidence_texts):
             continue
         missing.append(name)
     return missing
+
+
+def _inside_a_name(acronym: str, texts: Sequence[str]) -> bool:
+    """Whether an acronym is part of a name the evidence writes as one word ("VQA" in
+    "TextVQA", "VQAv2"): the tokenizer keeps such a name whole, so its count says nothing."""
+    if not acronym.isupper() or len(acronym) < 2:
+        return False
+    inside = re.compile(rf"(?<=[a-z]){re.escape(acronym)}|{re.escape(acronym)}(?=[a-z0-9])")
+    return any(inside.search(text) for text in texts)
 
 
 def dense_support(retrieval: Retrieval) -> float | None:

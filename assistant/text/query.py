@@ -345,6 +345,35 @@ def ruled_out(request: str) -> list[tuple[str, str]]:
     return found
 
 
+# The examples a question lists ("(ordinal grades, sets, sentiment tuples, VQA answers)",
+# "e.g. SHAP or integrated gradients"): a bracketed aside with two items or more, or what follows
+# "e.g.", "such as", "for example" or "including" up to the end of the clause (or a word that
+# starts one: "such as SHAP or integrated gradients to find ...").
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_EXAMPLES_AFTER = re.compile(
+    r"\b(?:e\.g\.|for example|such as|including)\s*,?\s*"
+    r"((?:(?!\b(?:to|that|which|where|when|with|in order)\b)[^;:?()])*)",
+    re.IGNORECASE,
+)
+_ITEM_SEPARATOR = re.compile(r",|\bor\b|\band\b|/", re.IGNORECASE)
+
+
+def listed_examples(question: str) -> list[str]:
+    """The lists of examples a question gives, each as its text: what it asks about is the
+    rest, and a question does not stand or fall with one of its examples."""
+    found = [
+        match.group(1)
+        for match in _BRACKETED.finditer(question)
+        if _ITEM_SEPARATOR.search(match.group(1))
+    ]
+    found += [
+        match.group(1)
+        for match in _EXAMPLES_AFTER.finditer(question)
+        if _ITEM_SEPARATOR.search(match.group(1))
+    ]
+    return found
+
+
 # ... and a question's pieces: its examples ("e.g. private inference, differential privacy")
 # and bracketed asides are pieces too
 _PIECE_SPLIT = re.compile(
