@@ -857,3 +857,23 @@ def test_a_step_the_authors_take_is_not_preferred_to_what_the_paper_investigates
     )
     assert claims.proposal is not None
     assert claims.proposal.text.startswith("investigates the implicit regularization")
+
+
+@pytest.mark.parametrize(
+    ("title_start", "opening"),
+    [
+        ("AutoInt", "AutoInt is an effective and efficient method to automatically learn"),
+        ("BayesPrompt", "BayesPrompt is a simple yet effective approach to learn prompts"),
+        ("Paraformer", "Paraformer is a fast and accurate parallel transformer."),
+        ("Entropy is not Enough", "DeYO (Destroy Your Object) is a novel TTA method, which"),
+    ],
+)
+def test_the_name_a_paper_calls_its_method_is_the_subject(title_start: str, opening: str) -> None:
+    """ "One paper proposes an effective method called the AutoInt to learn ..." hid the name the
+    reader needs in the sentence's middle: the named method is the subject, the abstract's own
+    words its predicate."""
+    from assistant.writers.synthesis import say_paper
+
+    said = say_paper(_paper(title_start), most=1)
+    assert said is not None
+    assert said.sentences[0].text.startswith(opening)

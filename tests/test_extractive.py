@@ -187,6 +187,17 @@ def _fragments(sentence: str, labels: Sequence[str]) -> list[str]:
     "It", "The X paper", "the authors (of X)") and the verb after it, which gains an "s"."""
     text = sentence.rstrip(".")
     markers = sorted({*labels, *(f"The {label} paper" for label in labels)}, key=len, reverse=True)
+    called = re.match(
+        rf"^(?:{'|'.join(re.escape(label) for label in labels)})(?: \([^()]+\))? is an? ", text
+    )
+    if called:
+        # "AutoInt is an effective method to learn ..." from "proposes an effective method
+        # called the AutoInt to learn ...": the name left the middle, so its halves are
+        # checked apart, each verbatim (as is the name spelled out in brackets)
+        text = re.sub(r",? (?=(?:which|that|to|for)\b)", " | ", text[called.end() :], count=1)
+        return [
+            fragment for piece in text.split(" | ") for fragment in _fragments(piece, labels)
+        ] + [called.group()[: called.group().rfind(" is ")].split(" (", 1)[-1].rstrip(")")]
     pattern = "|".join(
         [
             *(rf"(?:the authors of )?{re.escape(marker)}(?:'s?| is)?" for marker in markers),

@@ -99,11 +99,52 @@ def _named_subject(lead_text: str, name: str | None) -> str | None:
         # sentence ends on is its subject
         return f"{name} {lead_text[: -len(name) - 2].rstrip()}"
     match = _NAMED_APPOSITIVE.match(lead_text)
+    if match is None and name:
+        return _called_subject(lead_text, name)
     if match is None or (name and match.group("name") != name):
         return None
     if match.group("verb"):
         return f"{match.group('name')} {match.group('verb')}"
     return f"{match.group('name')} is {match.group('rest')}"
+
+
+_PROPOSES_A = re.compile(
+    r"^(?:proposes|introduces|presents|develops|designs|proposed|introduced|presented)\s+"
+    r"(?=(?:a|an)\s)"
+)
+_CALLED = re.compile(r",?\s*(?:--\s*)?\b(?:called|namely|termed|named|dubbed|coined)\s+(?:the\s+)?")
+# what may follow the name: the sentence's end, its own clause, or a purpose
+_AFTER_NAME = re.compile(r"^(?:\s*--)?(?=$|[.,;]|\s+(?:to|that|which|for)\b)")
+
+
+def _called_subject(lead_text: str, name: str) -> str | None:
+    """ "proposes an effective method called AutoInt to learn X" -> "AutoInt is an effective
+    method to learn X"; "introduces a novel TTA method named Destroy Your Object (DeYO), which
+    leverages Y" -> "DeYO (Destroy Your Object) is a novel TTA method, which leverages Y": the
+    name the paper gives its method as the subject, the abstract's own words as the predicate
+    (as for "proposes CORAL, a framework that X")."""
+    opening = _PROPOSES_A.match(lead_text)
+    called = _CALLED.search(lead_text, opening.end()) if opening else None
+    if opening is None or called is None:
+        return None
+    after = lead_text[called.end() :]
+    spelled = re.match(rf"([^(),]{{3,80}}?)\s+\({re.escape(name)}\)", after)
+    if after.startswith(name):
+        subject, rest = name, after[len(name) :]
+    elif spelled is not None:
+        subject, rest = f"{name} ({spelled.group(1)})", after[spelled.end() :]
+    else:
+        return None
+    tail = _AFTER_NAME.match(rest)
+    if tail is None:
+        return None
+    rest = rest[tail.end() :]
+    if rest.startswith(", that ") or (rest.startswith(",") and called.group().startswith(",")):
+        # "a unified model, that can" reads "a unified model that can"; "an approach, namely
+        # BayesPrompt, to learn" closes its aside: "an approach to learn"
+        rest = rest[1:]
+    noun_phrase = lead_text[opening.end() : called.start()]
+    return f"{subject} is {noun_phrase}{rest}"
 
 
 def say_paper(
