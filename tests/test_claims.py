@@ -865,13 +865,16 @@ def test_a_step_the_authors_take_is_not_preferred_to_what_the_paper_investigates
         ("AutoInt", "AutoInt is an effective and efficient method to automatically learn"),
         ("BayesPrompt", "BayesPrompt is a simple yet effective approach to learn prompts"),
         ("Paraformer", "Paraformer is a fast and accurate parallel transformer."),
-        ("Entropy is not Enough", "DeYO (Destroy Your Object) is a novel TTA method, which"),
+        ("Entropy is not Enough", "Destroy Your Object (DeYO) is a novel TTA method, which"),
+        ("Inductive Moment Matching", "Inductive Moment Matching (IMM) is a new class of"),
+        ("Distilled Decoding 1", "Distilled Decoding (DD) uses flow matching to create"),
     ],
 )
 def test_the_name_a_paper_calls_its_method_is_the_subject(title_start: str, opening: str) -> None:
     """ "One paper proposes an effective method called the AutoInt to learn ..." hid the name the
-    reader needs in the sentence's middle: the named method is the subject, the abstract's own
-    words its predicate."""
+    reader needs in the sentence's middle, and "Inductive Moment Matching proposes Inductive
+    Moment Matching (IMM), a new class ..." said it twice: the named method is the subject, the
+    abstract's own words its predicate."""
     from assistant.writers.synthesis import say_paper
 
     said = say_paper(_paper(title_start), most=1)

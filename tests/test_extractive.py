@@ -188,7 +188,8 @@ def _fragments(sentence: str, labels: Sequence[str]) -> list[str]:
     text = sentence.rstrip(".")
     markers = sorted({*labels, *(f"The {label} paper" for label in labels)}, key=len, reverse=True)
     called = re.match(
-        rf"^(?:{'|'.join(re.escape(label) for label in labels)})(?: \([^()]+\))? is an? ", text
+        rf"^(?:[^()]+ \()?(?:{'|'.join(re.escape(label) for label in labels)})\)? is (?:an?|the) ",
+        text,
     )
     if called:
         # "AutoInt is an effective method to learn ..." from "proposes an effective method
@@ -197,7 +198,7 @@ def _fragments(sentence: str, labels: Sequence[str]) -> list[str]:
         text = re.sub(r",? (?=(?:which|that|to|for)\b)", " | ", text[called.end() :], count=1)
         return [
             fragment for piece in text.split(" | ") for fragment in _fragments(piece, labels)
-        ] + [called.group()[: called.group().rfind(" is ")].split(" (", 1)[-1].rstrip(")")]
+        ] + [called.group()[: called.group().rfind(" is ")].split(" (", 1)[0]]
     pattern = "|".join(
         [
             *(rf"(?:the authors of )?{re.escape(marker)}(?:'s?| is)?" for marker in markers),

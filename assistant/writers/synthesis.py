@@ -89,6 +89,13 @@ _NAMED_APPOSITIVE = re.compile(
     r"(?P<verb>.+))$"
 )
 
+# ... and the same with the name spelled out before its acronym
+_SPELLED_APPOSITIVE = re.compile(
+    r"^(?:proposes|introduces|presents|develops|proposed|introduced|presented)\s+(?:the\s+)?"
+    r"(?P<spelled>[A-Z][^,()]{2,80}?)\s+\((?P<name>[^()]+)\)(?:,\s+(?P<rest>(?:a|an|the)\s.+)|"
+    r",?\s+(?:which|that)\s+(?P<verb>.+))$"
+)
+
 
 def _named_subject(lead_text: str, name: str | None) -> str | None:
     """ "proposes CORAL, a framework that X" -> "CORAL is a framework that X"; "introduces EAGLE-3,
@@ -99,6 +106,14 @@ def _named_subject(lead_text: str, name: str | None) -> str | None:
         # sentence ends on is its subject
         return f"{name} {lead_text[: -len(name) - 2].rstrip()}"
     match = _NAMED_APPOSITIVE.match(lead_text)
+    spelled = _SPELLED_APPOSITIVE.match(lead_text) if match is None and name else None
+    if spelled is not None and spelled.group("name") == name:
+        # "proposes Inductive Moment Matching (IMM), a new class of ..." -> "Inductive Moment
+        # Matching (IMM) is a new class of ...", not the title before "proposes" its own name
+        subject = _capitalised(f"{spelled.group('spelled')} ({name})")
+        if spelled.group("verb"):
+            return f"{subject} {spelled.group('verb')}"
+        return f"{subject} is {spelled.group('rest')}"
     if match is None and name:
         return _called_subject(lead_text, name)
     if match is None or (name and match.group("name") != name):
@@ -117,10 +132,15 @@ _CALLED = re.compile(r",?\s*(?:--\s*)?\b(?:called|namely|termed|named|dubbed|coi
 _AFTER_NAME = re.compile(r"^(?:\s*--)?(?=$|[.,;]|\s+(?:to|that|which|for)\b)")
 
 
+def _capitalised(subject: str) -> str:
+    """A name spelled out in lower case ("time-step guidance (TSG)") starts the sentence."""
+    return subject[:1].upper() + subject[1:]
+
+
 def _called_subject(lead_text: str, name: str) -> str | None:
     """ "proposes an effective method called AutoInt to learn X" -> "AutoInt is an effective
     method to learn X"; "introduces a novel TTA method named Destroy Your Object (DeYO), which
-    leverages Y" -> "DeYO (Destroy Your Object) is a novel TTA method, which leverages Y": the
+    leverages Y" -> "Destroy Your Object (DeYO) is a novel TTA method, which leverages Y": the
     name the paper gives its method as the subject, the abstract's own words as the predicate
     (as for "proposes CORAL, a framework that X")."""
     opening = _PROPOSES_A.match(lead_text)
@@ -132,7 +152,7 @@ def _called_subject(lead_text: str, name: str) -> str | None:
     if after.startswith(name):
         subject, rest = name, after[len(name) :]
     elif spelled is not None:
-        subject, rest = f"{name} ({spelled.group(1)})", after[spelled.end() :]
+        subject, rest = _capitalised(f"{spelled.group(1)} ({name})"), after[spelled.end() :]
     else:
         return None
     tail = _AFTER_NAME.match(rest)
