@@ -868,6 +868,11 @@ def test_a_step_the_authors_take_is_not_preferred_to_what_the_paper_investigates
         ("Entropy is not Enough", "Destroy Your Object (DeYO) is a novel TTA method, which"),
         ("Inductive Moment Matching", "Inductive Moment Matching (IMM) is a new class of"),
         ("Distilled Decoding 1", "Distilled Decoding (DD) uses flow matching to create"),
+        ("IRepair", "IRepair is a novel dynamic slicing-based intent-aware LLM repair strategy."),
+        (
+            "ZeroPrompt",
+            "ZeroPrompt is a multitask pretraining approach for zero-shot generalization,",
+        ),
     ],
 )
 def test_the_name_a_paper_calls_its_method_is_the_subject(title_start: str, opening: str) -> None:
@@ -880,3 +885,12 @@ def test_the_name_a_paper_calls_its_method_is_the_subject(title_start: str, open
     said = say_paper(_paper(title_start), most=1)
     assert said is not None
     assert said.sentences[0].text.startswith(opening)
+
+
+def test_a_quoted_name_with_commas_is_left_as_the_abstract_says_it() -> None:
+    """'... paradigm called "Pretrain, Personalized Prompt, and Predict Paradigm" (P5)' once
+    gave 'And Predict Paradigm" (P5) is ...': a comma inside quotes ends no aside."""
+    from assistant.writers.synthesis import _called_subject
+
+    lead = 'presents a unified paradigm called "Pretrain, Personalized Prompt, and Predict" (P5).'
+    assert _called_subject(lead, "P5") is None

@@ -124,12 +124,23 @@ def _named_subject(lead_text: str, name: str | None) -> str | None:
 
 
 _PROPOSES_A = re.compile(
-    r"^(?:proposes|introduces|presents|develops|designs|proposed|introduced|presented)\s+"
-    r"(?=(?:a|an)\s)"
+    r"^(?:proposes|introduces|presents|develops|designs|describes|proposed|introduced|presented)"
+    r"\s+(?=(?:a|an)\s)"
 )
-_CALLED = re.compile(r",?\s*(?:--\s*)?\b(?:called|namely|termed|named|dubbed|coined)\s+(?:the\s+)?")
+# what joins "a <noun phrase>" to the name: "called", "namely", ..., an appositive comma, or
+# nothing ("a novel framework Read-ME that ...")
+_JOIN = re.compile(
+    r"(?:,?\s*(?:--\s*)?\b(?:called|namely|termed|named|dubbed|coined)\s+(?:the\s+)?"
+    r"|,\s+(?:i\.e\.,?\s+)?|\s+)$"
+)
+# a name spelled out before its acronym: "Destroy Your Object (DeYO)", "black-box visual
+# prompting (BlackVIP)"; not a noun phrase of its own ("a new method (X)")
+_SPELLED_OUT = re.compile(
+    r"(?:,?\s*(?:--\s*)?\b(?:called|namely|termed|named|dubbed|coined)\s+(?:the\s+)?|,\s+)"
+    r"(?P<spelled>(?!(?:a|an|the)\s)[^(),]{3,80}?)\s*$"
+)
 # what may follow the name: the sentence's end, its own clause, or a purpose
-_AFTER_NAME = re.compile(r"^(?:\s*--)?(?=$|[.,;]|\s+(?:to|that|which|for)\b)")
+_AFTER_NAME = re.compile(r"^(?:\s*--)?(?=$|[.,;]|\s+(?:to|that|which|for|via|designed)\b)")
 
 
 def _capitalised(subject: str) -> str:
@@ -140,31 +151,49 @@ def _capitalised(subject: str) -> str:
 def _called_subject(lead_text: str, name: str) -> str | None:
     """ "proposes an effective method called AutoInt to learn X" -> "AutoInt is an effective
     method to learn X"; "introduces a novel TTA method named Destroy Your Object (DeYO), which
-    leverages Y" -> "Destroy Your Object (DeYO) is a novel TTA method, which leverages Y": the
+    leverages Y" -> "Destroy Your Object (DeYO) is a novel TTA method, which leverages Y";
+    "introduces a ... repair strategy, IRepair." -> "IRepair is a ... repair strategy.": the
     name the paper gives its method as the subject, the abstract's own words as the predicate
     (as for "proposes CORAL, a framework that X")."""
     opening = _PROPOSES_A.match(lead_text)
-    called = _CALLED.search(lead_text, opening.end()) if opening else None
-    if opening is None or called is None:
+    if opening is None:
         return None
-    after = lead_text[called.end() :]
-    spelled = re.match(rf"([^(),]{{3,80}}?)\s+\({re.escape(name)}\)", after)
-    if after.startswith(name):
-        subject, rest = name, after[len(name) :]
-    elif spelled is not None:
-        subject, rest = _capitalised(f"{spelled.group(1)} ({name})"), after[spelled.end() :]
+    found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lead_text[opening.end() :])
+    if found is None:
+        return None
+    before = lead_text[opening.end() : opening.end() + found.start()]
+    rest = lead_text[opening.end() + found.end() :]
+    subject = name
+    if before.endswith("(") and rest.startswith(")"):
+        before, rest = before[:-1].rstrip(), rest[1:]
+        spelled = _SPELLED_OUT.search(before)
+        if spelled is not None:
+            # "a novel TTA method named Destroy Your Object (DeYO)"
+            subject = _capitalised(f"{spelled.group('spelled')} ({name})")
+            join_text = before[spelled.start() : spelled.start("spelled")]
+            before = before[: spelled.start()]
+        else:
+            # "a temporal-spatial correlation attention network (TSCAN)": the phrase is the
+            # name spelled out, and stays the predicate
+            join_text = ""
     else:
+        join = _JOIN.search(before)
+        if join is None:
+            return None
+        join_text = join.group()
+        before = before[: join.start()]
+    if len(before.split()) < 2 or before.count("(") != before.count(")") or '"' in before:
+        # a quoted name holds commas of its own ('"Pretrain, Personalized Prompt, and ..."')
         return None
     tail = _AFTER_NAME.match(rest)
     if tail is None:
         return None
     rest = rest[tail.end() :]
-    if rest.startswith(", that ") or (rest.startswith(",") and called.group().startswith(",")):
+    if rest.startswith(", that ") or (rest.startswith(", to ") and join_text.startswith(",")):
         # "a unified model, that can" reads "a unified model that can"; "an approach, namely
         # BayesPrompt, to learn" closes its aside: "an approach to learn"
         rest = rest[1:]
-    noun_phrase = lead_text[opening.end() : called.start()]
-    return f"{subject} is {noun_phrase}{rest}"
+    return f"{subject} is {before}{rest}"
 
 
 def say_paper(
