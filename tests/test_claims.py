@@ -685,6 +685,9 @@ def test_a_latex_macro_glued_to_a_word_is_its_word() -> None:
         "detected (p ≤ 0.01) at positions ≥ t + 2"
     )
     assert fix_artefacts(r"with p \leq 0.05") == "with p ≤ 0.05"
+    assert fix_artefacts("multimodal imageleftrightarrowtext models") == "multimodal image↔text models"
+    assert fix_artefacts('"no" rightarrow "??"') == '"no" → "??"'
+    assert fix_artefacts("a rightarrowhead") == "a rightarrowhead"
     assert (
         fix_artefacts("have no ``learning rate'' parameter") == 'have no "learning rate" parameter'
     )

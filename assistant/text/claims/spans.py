@@ -136,6 +136,10 @@ def fix_artefacts(text: str) -> str:
     # a comparison whose backslash the listing page lost: "(p leq 0.01)" -> "(p ≤ 0.01)"
     text = re.sub(r"(?<=\s)\\?leq(?=\s)", "≤", text)
     text = re.sub(r"(?<=\s)\\?geq(?=\s)", "≥", text)
+    # ... and an arrow: "multimodal imageleftrightarrowtext models" -> "image↔text", '"no"
+    # rightarrow "??"' -> '"no" → "??"'
+    text = re.sub(r"(?<=[a-z\s\"'])\\?leftrightarrow(?=[a-z\s\"'])", "↔", text)
+    text = re.sub(r"(?<=[\s\"'])\\?rightarrow(?=[\s\"'])", "→", text)
     # "\ladder" -> "ladder", also glued to the word before ("proposes\ladder (Language-Driven
     # ...)"); a macro with an argument ("\url{...}") is left alone
     text = re.sub(r"(?<=[A-Za-z])\\(?=[A-Za-z]{2,}\b(?!\s*\{))", " \\\\", text)
