@@ -637,7 +637,13 @@ def test_a_causal_adverb_by_the_subject_goes_with_the_sentence_it_draws_on() -> 
 
 
 @pytest.mark.parametrize(
-    "title_start", ["OneNet: Enhancing Time Series", "AdaMerging", "Cognitively Inspired Energy"]
+    "title_start",
+    [
+        "OneNet: Enhancing Time Series",
+        "AdaMerging",
+        "Cognitively Inspired Energy",
+        "Online Speculative Decoding",  # "introduces online speculative decoding (OSD)"
+    ],
 )
 def test_a_proposal_that_only_names_the_method_gives_way_to_how_it_works(title_start: str) -> None:
     """ "OneNet proposes Online ensembling Network", "AdaMerging introduces an innovative
@@ -685,7 +691,9 @@ def test_a_latex_macro_glued_to_a_word_is_its_word() -> None:
         "detected (p ≤ 0.01) at positions ≥ t + 2"
     )
     assert fix_artefacts(r"with p \leq 0.05") == "with p ≤ 0.05"
-    assert fix_artefacts("multimodal imageleftrightarrowtext models") == "multimodal image↔text models"
+    assert (
+        fix_artefacts("multimodal imageleftrightarrowtext models") == "multimodal image↔text models"
+    )
     assert fix_artefacts('"no" rightarrow "??"') == '"no" → "??"'
     assert fix_artefacts("a rightarrowhead") == "a rightarrowhead"
     assert (

@@ -286,12 +286,28 @@ def say_paper(
 def _names_only(proposal: str) -> bool:
     """Whether a proposal says no more than a name: "introduces Energy-Based World Models",
     "introduces an innovative technique called Adaptive Model Merging"."""
-    # a name is in capitals ("Online ensembling Network (OneNet)"); what describes it is not
+    # a name is in capitals ("Online ensembling Network (OneNet)") or spelled out by its
+    # acronym's letters ("online speculative decoding (OSD)"); what describes it is not
+    proposal = _SPELLED_ACRONYM.sub(_without_spelled_name, proposal)
     described = " ".join(word for word in proposal.split() if not word.lstrip("(\"'")[:1].isupper())
     return len(set(tokenize(described)) - _naming_words()) < _NAMES_ONLY_WORDS
 
 
 _NAMES_ONLY_WORDS = 2  # fewer lowercase content words than this is a bare name
+_SPELLED_ACRONYM = re.compile(r"((?:[\w-]+\s+){1,6})\(([A-Z][\w-]*)\)")
+
+
+def _without_spelled_name(match: re.Match[str]) -> str:
+    """ "online speculative decoding (OSD)" -> "(OSD)": the words whose initials spell the
+    acronym are its name."""
+    words, acronym = match.group(1).split(), match.group(2)
+    letters = "".join(character for character in acronym if character.isupper()).lower()
+    if len(letters) < 2 or len(letters) > len(words):
+        return match.group()
+    initials = "".join(word[0] for word in words[-len(letters) :]).lower()
+    if initials != letters:
+        return match.group()
+    return " ".join([*words[: -len(letters)], f"({acronym})"])
 
 
 @lru_cache(maxsize=1)
