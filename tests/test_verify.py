@@ -228,6 +228,7 @@ FREQUENCIES = {
     "retnet": 0,
     "pac": 0,
     "vqa": 0,
+    "hpo": 0,
 }
 
 
@@ -267,6 +268,14 @@ def test_an_example_the_question_lists_is_not_what_it_asks_about() -> None:
     assert missing_names(
         "Which paper introduces the retentive network (RetNet)?", frequency, []
     ) == ["RetNet"]
+
+
+def test_an_acronym_of_a_closed_compound_is_spelled_out_by_its_parts() -> None:
+    """ "HPO" is "hyperparameter optimization": "hyper" and "parameter" give a letter each."""
+    question = "How do HPO methods avoid training every candidate?"
+    texts = ["Model-based asynchronous hyperparameter optimization and architecture search."]
+    assert missing_names(question, frequency, texts) == []
+    assert missing_names(question, frequency, ["Hyperbolic optimization of parameters."]) == ["HPO"]
 
 
 def test_an_acronym_inside_a_name_the_evidence_writes_is_not_missing() -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from assistant import bm25
 from assistant.models import Evidence
+from assistant.text.lexicon import words as lexicon_words
 from assistant.text.query import (
     SHORT_FOCUS,
     content_tokens,
@@ -82,7 +83,19 @@ def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
             if all(len(word) > 1 for word in words[start : start + len(letters)]):
                 return True
             start = initials.find(letters, start + 1)
+        # "hyperparameter optimization": a closed compound gives its parts' initials too
+        parted = "".join(_compound_initials(word) for word in words)
+        if letters in parted and letters not in initials:
+            return True
     return False
+
+
+def _compound_initials(word: str) -> str:
+    """ "hyperparameter" -> "hp", "optimization" -> "o"."""
+    for prefix in lexicon_words("compound_prefixes"):
+        if word.startswith(prefix) and len(word) >= len(prefix) + 4:
+            return prefix[0] + word[len(prefix)]
+    return word[0]
 
 
 def missing_names(
@@ -182,7 +195,12 @@ def check_answerable(
     without an absent name has a piece above the threshold; two answerable ones do)."""
     if not evidence:
         return Answerability(False, 0.0, (), "nothing in the collection matches the question")
-    texts = [f"{item.paper.title}. {item.paper.abstract}" for item in evidence[:5]]
+    # where the collection may spell out an acronym: the evidence, and the rest of what was
+    # retrieved ("HPO/NAS" beside a paper on "hyperparameter and neural architecture search",
+    # when other retrieved papers write "hyperparameter optimization")
+    papers = {item.paper.id: item.paper for item in evidence[:5]}
+    papers.update((hit.paper.id, hit.paper) for hit in retrieval.hits if hit.paper.id not in papers)
+    texts = [f"{paper.title}. {paper.abstract}" for paper in papers.values()]
     absent = missing_names(question, document_frequency, texts)
     support = dense_support(retrieval)
     dense = support is not None
