@@ -1082,3 +1082,19 @@ def test_what_a_question_asks_beyond_its_topic_is_said(corpus_assistant) -> None
     )
     said = " ".join(sentence.text for sentence in answer.sentences)
     assert "distance from the initial point" in said
+
+
+def test_what_a_comparison_asks_of_each_paper_after_a_colon_is_said(corpus_assistant) -> None:
+    """ "Compare Medusa and Hydra: how many draft heads does each train?": what follows the
+    colon is a clause of its own, and a paper whose usual sentences do not answer it gets the
+    one that does (Recurrent Drafter's beam search over its draft head)."""
+    from assistant.text.query import split_clauses
+
+    question = "Compare Medusa and Hydra: how many draft heads does each train?"
+    assert [clause.text for clause in split_clauses(question)] == [
+        "Compare Medusa and Hydra",
+        "how many draft heads does each train",
+    ]
+    answer = corpus_assistant.compare(question)
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "beam search to swiftly filter out undesired candidates with the draft head" in said

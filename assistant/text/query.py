@@ -39,6 +39,8 @@ _CLAUSE_SPLIT = re.compile(
     r",?\s+and\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|whose|where|when|"
     r"in which|to what)\b)|,\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|"
     r"in which|from which|with which|whose|where|when|to what)\b)|;\s+|\?\s+(?=\S)|"
+    # "Compare A, B and C: how does each avoid ...?": what it asks of them after a colon
+    r":\s+(?=(?:what|how|which|whose|where|when|who|why)\b)|"
     # "There is a paper arguing X. Which earlier method did it find unstable, ...": the context
     # sentence and each question after it
     r"(?<=\w\w)\.\s+(?=(?:what|how|which|whose|where|when|who)\b)",

@@ -606,8 +606,18 @@ class ExtractiveWriter(Writer):
             builder.paragraph("What they share")
             builder.add(shared.sentence)
             skip = skip | set(shared.stems)  # the groups below differ in something else
+        # what the request asks of each beyond naming them ("...: how does each avoid the cost
+        # of fully training every candidate architecture?") is said of each that answers it
+        weights = _Weights(views, self.document_frequency, self.collection_size)
         self._by_group(
-            builder, topic or "", views, skip, most=3, heading="How each differs", joined=True
+            builder,
+            topic or "",
+            views,
+            skip,
+            most=3,
+            heading="How each differs",
+            joined=True,
+            asked=self._asked_after_topic(topic or "", weights),
         )
 
     def _by_group(
@@ -621,6 +631,7 @@ class ExtractiveWriter(Writer):
         heading: str = "",
         paragraphs: int | None = None,
         joined: bool = False,
+        asked: dict[str, float] | None = None,
     ) -> None:
         """A paragraph per group of papers that work alike (largest first, the papers alone in
         a last one; a paper whose title names the topic first), each led by what its papers
@@ -653,6 +664,12 @@ class ExtractiveWriter(Writer):
             + [(group, True) for group in led]
             + ([(rest, False)] if rest else [])
         )
+
+        def said(view: _PaperView) -> list[DraftSentence]:
+            sentences = self._paper_sentences(builder, view, focus_groups, topic, most=most)
+            answer = self._clause_answer(view, asked, sentences) if asked else None
+            return [*sentences, answer] if answer is not None else sentences
+
         for number, (group, lead) in enumerate(ordered):
             if paragraphs is None or number < paragraphs:
                 builder.paragraph("" if number else heading)
@@ -660,7 +677,7 @@ class ExtractiveWriter(Writer):
                 builder,
                 [views[index] for index in group],
                 skip,
-                lambda view: self._paper_sentences(builder, view, focus_groups, topic, most=most),
+                said,
                 lead=lead,
                 # How each works, side by side in one sentence ("A filters out ...; B adds a
                 # Fisher regularizer ...; C weights ..."): the difference a comparison asks for
