@@ -83,8 +83,11 @@ def _overlaps(inner: str, outer: str) -> bool:
 
 
 _NAMED_APPOSITIVE = re.compile(
-    r"^(?:proposes|introduces|presents|develops|proposed|introduced|presented)\s+"
-    r"(?P<name>[A-Z][\w+\-.]*[\w+](?:\s[A-Z][\w+\-.]*[\w+]){0,2})(?:,\s+(?P<rest>(?:a|an|the)\s.+)|"
+    r"^(?:proposes|introduces|presents|develops|describes|proposed|introduced|presented)\s+"
+    # a name in capitals, or in camel case ("sigmaReparam", "aTLAS")
+    r"(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w+\-.]*[\w+](?:\s[A-Z][\w+\-.]*[\w+]){0,2})"
+    # "LiveSpeech - a fully autoregressive ...": a dash sets the appositive off as a comma does
+    r"(?:(?:,|\s+-{1,2}|\s+[—–])\s+(?P<rest>(?:a|an|the)\s.+)|"
     r",?\s+(?:which|that)\s+"
     r"(?P<verb>.+))$"
 )
