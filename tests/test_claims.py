@@ -884,6 +884,8 @@ def test_a_step_the_authors_take_is_not_preferred_to_what_the_paper_investigates
             "ZeroPrompt",
             "ZeroPrompt is a multitask pretraining approach for zero-shot generalization,",
         ),
+        ("Stabilizing Transformer Training", "sigmaReparam is a simple and efficient solution"),
+        ("LiveSpeech", "LiveSpeech is a fully autoregressive language model-based approach"),
     ],
 )
 def test_the_name_a_paper_calls_its_method_is_the_subject(title_start: str, opening: str) -> None:
