@@ -1098,3 +1098,16 @@ def test_what_a_comparison_asks_of_each_paper_after_a_colon_is_said(corpus_assis
     answer = corpus_assistant.compare(question)
     said = " ".join(sentence.text for sentence in answer.sentences)
     assert "beam search to swiftly filter out undesired candidates with the draft head" in said
+
+
+def test_a_proposal_saying_only_what_a_method_is_not_gives_way_to_its_title(
+    corpus_assistant,
+) -> None:
+    """ "MMGP proposes a machine learning method that do not rely on graph neural networks" said
+    what MMGP is not; its title says what it is."""
+    answer = corpus_assistant.related_work(
+        "machine learning models of engineering hardware and manufacturing processes"
+    )
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "do not rely on graph neural networks" not in said
+    assert "MMGP is a Mesh Morphing Gaussian Process-based machine learning method" in said

@@ -403,6 +403,8 @@ class ExtractiveWriter(Writer):
                     ),
                     None,
                 )
+                if better is None:
+                    better = _title_says(view)
                 if better is not None:
                     sentences = [better]
             elif most == 1 and not self._on_topic(sentences[0].text, question, focus):
@@ -713,6 +715,17 @@ class ExtractiveWriter(Writer):
         )
         done = {view.paper.id for view, _ in clauses}
         return [view for view in members if view.paper.id not in done]
+
+
+def _title_says(view: _PaperView) -> DraftSentence | None:
+    """ "MMGP is a Mesh Morphing Gaussian Process-based machine learning method for regression
+    ...": a title of the form "<label>: a <what it is>" says what a paper is when its proposal
+    says only what it is not ("a machine learning method that do not rely on graph neural
+    networks") and no other sentence of its own says more."""
+    match = re.match(r"^([^:]+):\s+((?:a|an)\s.+)$", view.paper.title)
+    if match is None or match.group(1).strip() != view.label:
+        return None
+    return DraftSentence(f"{view.label} is {match.group(2)}.", [view.paper.id])
 
 
 # A sentence whose subject is the paper ("We adopt ...", "In this work, we ...", "Our method

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.models import DraftSentence, Paper
+from assistant.text.analysis import CONTRAST
 from assistant.text.claims import (
     PaperClaims,
     Result,
@@ -292,6 +293,8 @@ def _names_only(proposal: str) -> bool:
     # a name is in capitals ("Online ensembling Network (OneNet)") or spelled out by its
     # acronym's letters ("online speculative decoding (OSD)"); what describes it is not
     proposal = _SPELLED_ACRONYM.sub(_without_spelled_name, proposal)
+    # "a machine learning method that do not rely on graph neural networks" says what it is not
+    proposal = CONTRAST.sub(" ", proposal)
     described = " ".join(word for word in proposal.split() if not word.lstrip("(\"'")[:1].isupper())
     return len(set(tokenize(described)) - _naming_words()) < _NAMES_ONLY_WORDS
 
@@ -316,12 +319,14 @@ def _without_spelled_name(match: re.Match[str]) -> str:
 @lru_cache(maxsize=1)
 def _naming_words() -> frozenset[str]:
     """Words that frame a name without describing it: the proposal verbs, "called", the
-    generic heads ("method", "framework") and fluff ("novel", "innovative")."""
+    generic heads ("method", "framework"), fluff ("novel", "innovative") and the field's own
+    name ("machine learning")."""
     text = " ".join(
         [
             *lexicon_words("contribution_verbs"),
             *lexicon_words("generic_heads"),
             *lexicon_words("lead_fluff"),
+            *lexicon_words("field_phrases"),  # "a machine learning method" names no method
             "called named dubbed termed new network networks",
         ]
     )
