@@ -1111,3 +1111,21 @@ def test_a_proposal_saying_only_what_a_method_is_not_gives_way_to_its_title(
     said = " ".join(sentence.text for sentence in answer.sentences)
     assert "do not rely on graph neural networks" not in said
     assert "MMGP is a Mesh Morphing Gaussian Process-based machine learning method" in said
+
+
+def test_a_paper_the_lead_names_is_said_by_what_it_does_with_the_shared_term(
+    corpus_assistant,
+) -> None:
+    """ "Draft head is common to Recurrent Drafter and Hydra", then Recurrent Drafter "introduces
+    an improved approach of speculative decoding ..." never said a draft head again; its own
+    sentence with the term follows the lead instead. A name in lower case keeps it at the start
+    of a sentence ("sigmaReparam", not "SigmaReparam")."""
+    answer = corpus_assistant.related_work("speculative decoding")
+    texts = [sentence.text for sentence in answer.sentences]
+    lead = next(index for index, text in enumerate(texts) if "common to Recurrent Drafter" in text)
+    term = texts[lead].split(" is common to ")[0].lower()
+    following = [text for text in texts[lead + 1 :] if text.startswith("Recurrent Drafter")]
+    assert following and term in following[0].lower(), texts[lead : lead + 3]
+    from assistant.writers.rewrite import rewrite
+
+    assert rewrite("We demonstrate that it works.", "sigmaReparam").startswith("sigmaReparam")

@@ -529,16 +529,18 @@ class ExtractiveWriter(Writer):
             for position, item in enumerate(chosen)
         ]
 
-    def _lead(self, builder: _Builder, group: list[_PaperView], skip: set[str]) -> list[_PaperView]:
+    def _lead(
+        self, builder: _Builder, group: list[_PaperView], skip: set[str]
+    ) -> tuple[list[_PaperView], Lead | None]:
         """What the papers of a group have in common, before what each does; the group's papers
         in the order to say them: those the lead names first, as it names them, so the paragraph
         goes on with the papers its first sentence announced."""
         lead = self._group_lead(group, skip, label_words=self.config.lead_label_words)
         if lead is None:
-            return group
+            return group, None
         builder.add(lead.sentence)
         named = {paper_id: order for order, paper_id in enumerate(lead.sentence.citations)}
-        return sorted(group, key=lambda view: named.get(view.paper.id, len(named)))
+        return sorted(group, key=lambda view: named.get(view.paper.id, len(named))), lead
 
     def _say_group(
         self,
@@ -555,11 +557,27 @@ class ExtractiveWriter(Writer):
         stays named by the lead: "Measuring the Intrinsic Dimension of Objective Landscapes",
         the founding paper of its topic, is cited nowhere else (a blind reader preferred the
         lead that names it to an answer without it)."""
-        members = self._lead(builder, group, skip) if lead else group
+        members, led = self._lead(builder, group, skip) if lead else (group, None)
         if arrange is not None:
             members = arrange(members)
+        term = _COMMON_TO.match(led.sentence.text) if led is not None else None
         for view in members:
-            for sentence in say(view):
+            sentences = say(view)
+            if (
+                term is not None
+                and led is not None
+                and len(sentences) == 1
+                and view.paper.id in led.sentence.citations
+                and not set(led.stems) <= set(bm25.tokenize(sentences[0].text))
+            ):
+                # "Draft heads are common to Recurrent Drafter and Hydra": the one sentence a
+                # paper gets says what it does with them, when one of its own does, so the lead
+                # announces what follows rather than a word the paragraph never uses again
+                phrase = term.group(1)
+                following = self._topic_sentence(view, phrase, self._focus(phrase, [view]))
+                if following is not None:
+                    sentences = [following]
+            for sentence in sentences:
                 builder.add(sentence)
 
     def _group_lead(
@@ -727,6 +745,9 @@ def _title_says(view: _PaperView) -> DraftSentence | None:
         return None
     return DraftSentence(f"{view.label} is {match.group(2)}.", [view.paper.id])
 
+
+# a lead naming a term its papers share ("Draft heads are common to A and B")
+_COMMON_TO = re.compile(r"^(.+?) (?:is|are) common to ")
 
 # A sentence whose subject is the paper ("We adopt ...", "In this work, we ...", "Our method
 # ...", "This paper ..."), as opposed to one about its experiments ("Extensive experiments

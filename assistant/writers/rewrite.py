@@ -162,6 +162,8 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     text = re.sub(r"\bours\b", "the authors'", text)
     text = drop_self_reference(text)
     text = re.sub(r"\bus\b", authors, text)
+    if subject[:1].islower() and text.startswith(subject):
+        return text  # "sigmaReparam demonstrates ...": a name keeps its own case
     return text[0].upper() + text[1:] if text else text
 
 
