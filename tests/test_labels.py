@@ -57,6 +57,17 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "A Study of Bayesian Neural Network Surrogates for Bayesian Optimization",
             "Study of Bayesian Neural Network Surrogates",
         ),
+        # ... and a cut on a modifier or participle runs on to its noun or the next break
+        (
+            "RL on Incorrect Synthetic Data Scales the Efficiency of LLM Math Reasoning by "
+            "Eight-Fold",
+            "RL on Incorrect Synthetic Data",
+        ),
+        (
+            "Tackling Interference Induced by Data Training Loops in A/B Tests: A Weighted "
+            "Training Approach",
+            "Tackling Interference Induced by Data Training Loops",
+        ),
         # a name before its appositive is the name ("MeLM, a generative pretrained" was cut)
         (
             "MeLM, a generative pretrained language modeling framework that solves forward and "

@@ -53,6 +53,8 @@ _LABEL_STOPS = frozenset(lexicon_words("title_function_words")) | frozenset(
 
 # Endings of a word that modifies the noun after it ("Neural", "Recurrent"): no label ends on one.
 _MODIFIER_END = re.compile(r"(?:al|ent|ive|ous|ic)$", re.IGNORECASE)
+# ... nor on a participle before its agent or noun ("Interference Induced | by Data Training ...")
+_PARTICIPLE_END = re.compile(r"(?<!e)ed$", re.IGNORECASE)
 
 
 _LABEL_BREAKS = frozenset(
@@ -145,6 +147,16 @@ def _short_head(head: str) -> str:
             cut = words[: later[0]]
         elif len(cut) <= 2:
             cut = words[:longest]
+    # "RL on Incorrect Synthetic | Data ...", "Tackling Interference Induced | by Data Training
+    # Loops in ...": a cut on a modifier runs on to the next break, or to the noun it modifies
+    while (
+        cut
+        and len(cut) < min(len(words), LABEL_MAX_WORDS)
+        and (_MODIFIER_END.search(cut[-1]) or _PARTICIPLE_END.search(cut[-1]))
+        and "-" not in cut[-1]
+    ):
+        later = [index for index in _breaks(words, LABEL_MAX_WORDS) if index > len(cut)]
+        cut = words[: later[0]] if later else words[: len(cut) + 1]
     words = cut
     # a trailing function word or participle goes ("Simple Baseline that", "Models Using"); a
     # gerund after a preposition is the object ("Algorithms for Caching", not "Algorithms for")
