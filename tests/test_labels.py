@@ -68,6 +68,12 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "Training Approach",
             "Tackling Interference Induced by Data Training Loops",
         ),
+        # a title that is a sentence is named by its subject, not cut at its first preposition
+        (
+            "One Step of Gradient Descent is Provably the Optimal In-Context Learner with One "
+            "Layer of Linear Self-Attention",
+            "One Step of Gradient Descent",
+        ),
         # a name before its appositive is the name ("MeLM, a generative pretrained" was cut)
         (
             "MeLM, a generative pretrained language modeling framework that solves forward and "
@@ -105,3 +111,18 @@ def test_two_papers_by_one_name_go_by_their_titles_in_prose_and_citations() -> N
     )
     prose = " ".join(sentence.text for sentence in draft.sentences)
     assert not prose.startswith("PFNs") and " PFNs presents" not in prose
+
+
+def test_a_field_acronym_the_abstract_defines_is_not_the_papers_name() -> None:
+    """ "will learn to implement one step of gradient descent (GD) [von Oswald et al.]": gradient
+    descent is the field's, so the paper was cited as [GD]."""
+    title = (
+        "One Step of Gradient Descent is Provably the Optimal In-Context Learner with One Layer "
+        "of Linear Self-Attention"
+    )
+    abstract = (
+        "One-layer transformers with linear self-attention will learn to implement one step of "
+        "gradient descent (GD) on a least-squares objective. We theoretically study such "
+        "transformers and show that the minimizer implements a single step of GD."
+    )
+    assert short_label(paper("gd", title, abstract)) == "One Step of Gradient Descent"

@@ -128,6 +128,15 @@ def _short_head(head: str) -> str:
         whole = " ".join(words)
         if len(words) <= _QUESTION_LABEL_WORDS:
             return whole[:1].upper() + whole[1:]
+    verb = next(
+        (index for index, word in enumerate(words[: LABEL_MAX_WORDS + 1]) if word in ("is", "are")),
+        None,
+    )
+    if verb is not None and verb >= 3:
+        # "One Step of Gradient Descent is Provably the Optimal ...": a title that is a sentence
+        # is named by its subject, not cut at its first preposition ("One Step")
+        subject = " ".join(words[:verb])
+        return subject[:1].upper() + subject[1:]
     last = words[_SHORT_LABEL_WORDS - 1] if len(words) >= _SHORT_LABEL_WORDS else ""
     if not breaks and _MODIFIER_END.search(last):
         # "Study of Bayesian Neural | Network Surrogates for ...": four words would stop on a
