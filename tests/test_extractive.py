@@ -1129,3 +1129,13 @@ def test_a_paper_the_lead_names_is_said_by_what_it_does_with_the_shared_term(
     from assistant.writers.rewrite import rewrite
 
     assert rewrite("We demonstrate that it works.", "sigmaReparam").startswith("sigmaReparam")
+
+
+def test_a_sentence_reporting_other_authors_work_answers_no_clause() -> None:
+    """ "Recently, Ainsworth et al. showed that using weight matching ...": under the paper's
+    citation it would read as the paper's own claim."""
+    from assistant.writers.extractive import _OTHERS_WORK
+
+    assert _OTHERS_WORK.search("Recently, Ainsworth et al. showed that weight matching works.")
+    assert _OTHERS_WORK.search("Smith et al. (2021) proposed a bound.")
+    assert not _OTHERS_WORK.search("It studies EF21 (Richtarik et al., 2021), which offers X.")

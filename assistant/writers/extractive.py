@@ -355,8 +355,10 @@ class ExtractiveWriter(Writer):
         if total <= 0 or sum(w for t, w in asked.items() if t in said) >= _CLAUSE_SHARE * total:
             return None
         best, best_share = None, _CLAUSE_SHARE
-        for item in view.ranked(exclude_roles=("boilerplate", "background")):
+        for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
             text = view.sentences[item.index]
+            if _OTHERS_WORK.search(text):
+                continue  # "Recently, Ainsworth et al. showed ...": not this paper's claim
             tokens = set(bm25.tokenize(text))
             share = sum(weight for token, weight in asked.items() if token in tokens) / total
             if share >= best_share and standalone(text, view.paper.title) is not None:
@@ -745,6 +747,14 @@ def _title_says(view: _PaperView) -> DraftSentence | None:
         return None
     return DraftSentence(f"{view.label} is {match.group(2)}.", [view.paper.id])
 
+
+# a sentence reporting other authors' work ("Ainsworth et al. showed ..."), not one citing it
+# beside the paper's own ("a modern form of error feedback called EF21 (Richtarik et al., 2021)")
+_OTHERS_WORK = re.compile(
+    r"\bet al\.?(?:\s+\(\d{4}\))?\s+(?:\w+ly\s+)?"
+    r"(?:show|showed|shown|propose|proposed|find|found|introduce|introduced|demonstrate|"
+    r"demonstrated|observe|observed|argue|argued|conjecture|conjectured)\b"
+)
 
 # a lead naming a term its papers share ("Draft heads are common to A and B")
 _COMMON_TO = re.compile(r"^(.+?) (?:is|are) common to ")
