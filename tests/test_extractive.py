@@ -1139,3 +1139,16 @@ def test_a_sentence_reporting_other_authors_work_answers_no_clause() -> None:
     assert _OTHERS_WORK.search("Recently, Ainsworth et al. showed that weight matching works.")
     assert _OTHERS_WORK.search("Smith et al. (2021) proposed a bound.")
     assert not _OTHERS_WORK.search("It studies EF21 (Richtarik et al., 2021), which offers X.")
+
+
+def test_a_comparison_takes_every_paper_it_names_by_its_method(corpus_assistant) -> None:
+    """ "How do SPLADE, Fusion-in-T5 and the co-citation-trained multi-vector model ... differ":
+    SPLADE shares few of the request's other words, and was left out of the comparison that
+    named it."""
+    answer = corpus_assistant.compare(
+        "How do SPLADE, Fusion-in-T5 and the co-citation-trained multi-vector model for "
+        "scientific paper similarity differ: where does each sit in a search pipeline, and how "
+        "does each represent queries and documents?"
+    )
+    compared = {item.paper.title.split(":")[0] for item in answer.evidence}
+    assert {"SPLADE", "Fusion-in-T5"} <= compared, compared

@@ -13,6 +13,7 @@ ones (``_neighbours``). Each chosen paper's sentences are then scored against th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -160,6 +161,16 @@ def relevant_papers(
             ):
                 break
             chosen.append((paper, probability))
+        if task == "compare":
+            # "How do SPLADE, Fusion-in-T5 and ... differ": a paper the request names by its
+            # method's name is one of those compared, however few of its other words it shares
+            taken = {paper.id for paper, _ in chosen}
+            named = [
+                item for item in specific if item[0].id not in taken and _named_in(query, item[0])
+            ]
+            if named:
+                keep = most - len(named)
+                chosen = sorted([*chosen[: max(keep, fewest)], *named], key=lambda item: -item[1])
         if task == "related-work":
             weights = [tuning.topic_relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
             near = _neighbours(retrieval, chosen, features, weights, tuning)
@@ -178,6 +189,15 @@ def relevant_papers(
         for index, (paper, score) in enumerate(ranked)
         if index < fewest or score >= settings.evidence.relative_cutoff
     ][:most]
+
+
+def _named_in(query: str, paper: Paper) -> bool:
+    """Whether the request names the paper by the name the paper gives its method ("SPLADE",
+    "Fusion-in-T5"), written as one word of it."""
+    name = paper.analysis.claims.name
+    if not name or len(name) < 3:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", query) is not None
 
 
 def _neighbours(
