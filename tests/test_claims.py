@@ -205,6 +205,16 @@ def test_the_following_points_away_only_when_nothing_follows_it() -> None:
     assert isinstance(
         _drop_demonstratives_of("inspired by the following crucial empirical finding"), int
     )
+    # ... however long the phrase whose list the span leaves out
+    assert isinstance(
+        _drop_demonstratives_of(
+            "the partition exhibits the following encoding properties across a variety of deep "
+            "learning models."
+        ),
+        int,
+    )
+    kept = "the last layer sharpens the following token distribution by removing noise."
+    assert _drop_demonstratives_of(kept) == kept
     from assistant.text.claims.spans import _drop_demonstratives
 
     # a list announced by a colon: dangling when the span is cut just after it, not when it holds it

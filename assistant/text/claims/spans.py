@@ -252,10 +252,11 @@ _ANAPHORIC_PHRASE = re.compile(
     r"\bthe\s+answer\s+is\s+(?:yes|no|negative|positive|affirmative)\b|"
     r"\b(?:affirmative|negative|positive)\s+answer\b|"
     # "the following (crucial empirical) finding." and "the following algorithm: given a model"
-    # (cut after the colon) point at words the span does not hold; "the following n tokens
-    # using ..." is the next tokens, and "the following two scenarios: either X or Y" holds its
-    # list
-    r"\bthe\s+following(?:\s+[\w-]+){0,4}\s*(?:[.;]|$)|"
+    # (cut after the colon) point at words the span does not hold, however long the phrase
+    # ("the following encoding properties across a variety of deep learning models", its list
+    # cut at the colon); "the following n tokens using ..." is the next tokens, and "the
+    # following two scenarios: either X or Y" holds its list
+    r"\bthe\s+following(?!\s+(?:\d|n\b|k\b|tokens?\b))(?:\s+[\w-]+){0,12}\s*(?:[.;]|$)|"
     r"\bthe\s+following\b[^.;:]*:(?:\s+\S+){0,4}\s*$",
     re.IGNORECASE,
 )
