@@ -213,6 +213,8 @@ def test_the_following_points_away_only_when_nothing_follows_it() -> None:
         ),
         int,
     )
+    # "This paper addresses this topic through ...": which topic, the sentence before said
+    assert isinstance(_drop_demonstratives_of("addresses this topic through experiments"), int)
     kept = "the last layer sharpens the following token distribution by removing noise."
     assert _drop_demonstratives_of(kept) == kept
     from assistant.text.claims.spans import _drop_demonstratives
