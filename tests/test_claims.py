@@ -898,6 +898,7 @@ def test_a_step_the_authors_take_is_not_preferred_to_what_the_paper_investigates
         ),
         ("Stabilizing Transformer Training", "sigmaReparam is a simple and efficient solution"),
         ("LiveSpeech", "LiveSpeech is a fully autoregressive language model-based approach"),
+        ("Quamba2", "Quamba2 is compatible with W8A8, W4A8, and W4A16"),
     ],
 )
 def test_the_name_a_paper_calls_its_method_is_the_subject(title_start: str, opening: str) -> None:

@@ -88,7 +88,9 @@ _NAMED_APPOSITIVE = re.compile(
     # a name in capitals, or in camel case ("sigmaReparam", "aTLAS")
     r"(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w+\-.]*[\w+](?:\s[A-Z][\w+\-.]*[\w+]){0,2})"
     # "LiveSpeech - a fully autoregressive ...": a dash sets the appositive off as a comma does
-    r"(?:(?:,|\s+-{1,2}|\s+[—–])\s+(?P<rest>(?:a|an|the)\s.+)|"
+    # ... or an adjective phrase ("Quamba2, compatible with W8A8 ...")
+    r"(?:(?:,|\s+-{1,2}|\s+[—–])\s+"
+    r"(?P<rest>(?:a|an|the)\s.+|(?:compatible|capable|applicable|suitable|agnostic)\s.+)|"
     r",?\s+(?:which|that)\s+"
     r"(?P<verb>.+))$"
 )
