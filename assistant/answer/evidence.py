@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import relevance
 from assistant.answer.features import (
+    left_out_papers,
     naming_the_topic,
     other_sense_papers,
     relevance_features,
@@ -152,6 +153,8 @@ def relevant_papers(
             ruled = ruled_out_papers(query, [paper for paper, _ in ordered])
             if ordered and ordered[0][0].id in ruled:
                 ruled = set()
+            # ... and what it asks to leave out in so many words, whatever the best paper says
+            ruled |= left_out_papers(query, [paper for paper, _ in ordered])
             ordered = [item for item in ordered if item[0].id not in ruled] or ordered
         chosen: list[tuple[Paper, float]] = []
         for index, (paper, probability) in enumerate(ordered):

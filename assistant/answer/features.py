@@ -14,7 +14,7 @@ from assistant.answer.sentences import DocumentFrequency
 from assistant.models import Paper
 from assistant.text.analysis import CONTRAST
 from assistant.text.lexicon import words
-from assistant.text.query import SHORT_FOCUS, ruled_out, subject_tokens, topic_parts
+from assistant.text.query import SHORT_FOCUS, left_out, ruled_out, subject_tokens, topic_parts
 from assistant.text.tokens import tokenize
 
 if TYPE_CHECKING:
@@ -69,6 +69,18 @@ def ruled_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:
             ):
                 found.add(paper.id)
     return found
+
+
+def left_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:
+    """Papers whose title names what the request asks to leave out in so many words ("Please
+    leave out classic draft-then-verify speculative decoding": "Online Speculative Decoding"),
+    however close they sit to the rest of it."""
+    phrases = left_out(request)
+    return {
+        paper.id
+        for paper in papers
+        if any(set(head) <= set(tokenize(paper.title)) for head in phrases)
+    }
 
 
 def core_text(paper: Paper) -> str:

@@ -347,6 +347,25 @@ def ruled_out(request: str) -> list[tuple[str, str]]:
     return found
 
 
+# "Please leave out classic draft-then-verify speculative decoding": a phrase the request asks
+# to leave out, in so many words
+_LEFT_OUT = re.compile(
+    r"\b(?:leave out|leaving out|exclude|excluding|except for)\s+(?P<phrase>[^,.;:?()]+)",
+    re.IGNORECASE,
+)
+
+
+def left_out(request: str) -> list[tuple[str, ...]]:
+    """The phrases a request asks to leave out, each as the stems of its head (its last two
+    content words): ("specul", "decod") for "classic draft-then-verify speculative decoding"."""
+    heads = []
+    for match in _LEFT_OUT.finditer(request):
+        tokens = content_tokens(match.group("phrase"))
+        if tokens:
+            heads.append(tuple(tokens[-2:]))
+    return heads
+
+
 # The examples a question lists ("(ordinal grades, sets, sentiment tuples, VQA answers)",
 # "e.g. SHAP or integrated gradients"): a bracketed aside with two items or more, or what follows
 # "e.g.", "such as", "for example" or "including" up to the end of the clause (or a word that
