@@ -79,3 +79,23 @@ def test_two_long_pieces_are_one_topic() -> None:
     topic = "tricks that cut the compute or memory of language model training itself"
     assert len(topic_parts(topic)) == 1
     assert len(topic_parts("speech recognition and speech synthesis")) == 2
+
+
+def test_a_phrase_the_request_asks_to_leave_out_is_its_head() -> None:
+    from assistant.text.query import left_out
+
+    assert left_out(
+        "letting a small LM help a large one. Please leave out classic draft-then-verify "
+        "speculative decoding. What should I cite?"
+    ) == [("specul", "decod")]
+    assert left_out("scaling laws, excluding language models") == [("languag", "model")]
+    assert left_out("language models without fine-tuning") == []
+
+
+def test_a_paper_titled_by_what_the_request_leaves_out_is_not_evidence(corpus_assistant) -> None:
+    answer = corpus_assistant.related_work(
+        "a small LM carrying part of the load of a large one at inference time; please leave out "
+        "speculative decoding"
+    )
+    titles = [item.paper.title for item in answer.evidence]
+    assert titles and not any("Speculative Decoding" in title for title in titles), titles

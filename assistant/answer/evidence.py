@@ -177,7 +177,9 @@ def relevant_papers(
         if task == "related-work":
             weights = [tuning.topic_relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
             near = _neighbours(retrieval, chosen, features, weights, tuning)
-            out = ruled_out_papers(query, [paper for paper, _ in near]) if ruled else set()
+            near_papers = [paper for paper, _ in near]
+            out = ruled_out_papers(query, near_papers) if ruled else set()
+            out |= left_out_papers(query, near_papers)
             chosen += [item for item in near if item[0].id not in out]
         return chosen[:most]
     ranked = paper_relevance(retrieval, settings.evidence)
