@@ -1152,3 +1152,17 @@ def test_a_comparison_takes_every_paper_it_names_by_its_method(corpus_assistant)
     )
     compared = {item.paper.title.split(":")[0] for item in answer.evidence}
     assert {"SPLADE", "Fusion-in-T5"} <= compared, compared
+
+
+def test_a_sentence_saying_what_the_request_asks_is_kept_after_a_lead(corpus_assistant) -> None:
+    """Under "Step size is common to DoG, ...", DoG's "convergence guarantees" sentence answers
+    a request for convergence guarantees; its step-size proposal, which the lead would prefer,
+    does not (a blind reader preferred the first)."""
+    answer = corpus_assistant.related_work(
+        "convergence and concentration guarantees for stochastic gradient methods and "
+        "stochastic approximation"
+    )
+    dog = [
+        sentence.text for sentence in answer.sentences if sentence.citations == ["dog-sgd-s-8c18"]
+    ]
+    assert dog and "convergence guarantees" in dog[0], dog

@@ -31,7 +31,7 @@ from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, group_papers
 from assistant.writers.leads import Lead, TitleTerms, group_lead
 from assistant.writers.rewrite import rewrite
-from assistant.writers.synthesis import count_phrase, paper_claims, say_paper
+from assistant.writers.synthesis import count_phrase, names_only, paper_claims, say_paper
 from assistant.writers.views import _GENERIC, _PaperView, _say, _subject_for, _view
 
 # A figure: a digit, or a count spelled out before what it counts ("limited to one bit only").
@@ -553,6 +553,7 @@ class ExtractiveWriter(Writer):
         *,
         lead: bool = True,
         arrange: Callable[[list[_PaperView]], list[_PaperView]] | None = None,
+        asked: dict[str, float] | None = None,
     ) -> None:
         """The group's lead, then (after ``arrange``, which may say some of them together and
         returns those left to say) each paper said. A paper with no sentence that stands alone
@@ -577,7 +578,14 @@ class ExtractiveWriter(Writer):
                 # announces what follows rather than a word the paragraph never uses again
                 phrase = term.group(1)
                 following = self._topic_sentence(view, phrase, self._focus(phrase, [view]))
-                if following is not None:
+                # ... unless the sentence it replaces says more of what the request asks that
+                # not every paper of the group says anyway (DoG's "convergence guarantees" under
+                # a request for convergence guarantees; not "speculative decoding" under
+                # "speculative decoding", which all of them are about)
+                if following is not None and (
+                    names_only(sentences[0].text)  # "One paper presents PFNs" says nothing
+                    or _asks_more(following.text, sentences[0].text, asked or {}, group)
+                ):
                     sentences = [following]
             for sentence in sentences:
                 builder.add(sentence)
@@ -704,6 +712,7 @@ class ExtractiveWriter(Writer):
                 # How each works, side by side in one sentence ("A filters out ...; B adds a
                 # Fisher regularizer ...; C weights ..."): the difference a comparison asks for
                 arrange=(lambda members: self._side_by_side(builder, members)) if joined else None,
+                asked={token: weights.idf(token) for token in content_tokens(topic)},
             )
 
     def _side_by_side(self, builder: _Builder, members: list[_PaperView]) -> list[_PaperView]:
@@ -746,6 +755,32 @@ def _title_says(view: _PaperView) -> DraftSentence | None:
     if match is None or match.group(1).strip() != view.label:
         return None
     return DraftSentence(f"{view.label} is {match.group(2)}.", [view.paper.id])
+
+
+def _asks_more(
+    candidate: str, current: str, asked: dict[str, float], group: Sequence[_PaperView]
+) -> bool:
+    """Whether ``candidate`` may replace ``current``: unless ``current`` says a good part
+    (``_KEEP_SHARE``) of what the request asks and more of it than ``candidate``, counting only
+    the request's words that not every paper of the group uses."""
+    telling = {
+        token: weight
+        for token, weight in asked.items()
+        if not all(token in view.tokens for view in group)
+    }
+
+    def said(text: str) -> float:
+        tokens = set(bm25.tokenize(text))
+        return sum(weight for token, weight in telling.items() if token in tokens)
+
+    kept = said(current)
+    return not (kept > said(candidate) and kept >= _KEEP_SHARE * sum(telling.values()))
+
+
+# ... a third, fixed: "convergence guarantees ... stochastic gradients" of a request for
+# "convergence and concentration guarantees for stochastic gradient methods and stochastic
+# approximation" is such a part; "neural networks" of one on Bayesian neural networks is not
+_KEEP_SHARE = 1 / 3
 
 
 # a sentence reporting other authors' work ("Ainsworth et al. showed ..."), not one citing it

@@ -225,7 +225,7 @@ def say_paper(
     mechanism = claims.mechanism
     if claims.proposal is not None:
         lead_text = claims.proposal.text
-        if mechanism is not None and _names_only(lead_text):
+        if mechanism is not None and names_only(lead_text):
             # "OneNet proposes Online ensembling Network": the proposal only names what the title
             # already says; how it works says what it is
             lead_text, mechanism = mechanism.text, None
@@ -286,10 +286,10 @@ def say_paper(
             DraftSentence(_sentence(f"It finds that {claims.finding.text}"), [paper.id])
         )
     bare = claims.proposal is not None and lead_text == claims.proposal.text
-    return Said(paper, label, tuple(sentences), bare and _names_only(lead_text))
+    return Said(paper, label, tuple(sentences), bare and names_only(lead_text))
 
 
-def _names_only(proposal: str) -> bool:
+def names_only(proposal: str) -> bool:
     """Whether a proposal says no more than a name: "introduces Energy-Based World Models",
     "introduces an innovative technique called Adaptive Model Merging"."""
     # a name is in capitals ("Online ensembling Network (OneNet)") or spelled out by its
