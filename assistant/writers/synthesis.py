@@ -103,6 +103,9 @@ _SPELLED_APPOSITIVE = re.compile(
 )
 
 
+_SOLUTION = re.compile(r"(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?(?:solution|remedy|fix)\b")
+
+
 def _named_subject(lead_text: str, name: str | None) -> str | None:
     """ "proposes CORAL, a framework that X" -> "CORAL is a framework that X"; "introduces EAGLE-3,
     which abandons Y" (or "presents Chimera that uses Y") -> "EAGLE-3 abandons Y": the paper's name
@@ -126,6 +129,11 @@ def _named_subject(lead_text: str, name: str | None) -> str | None:
         return None
     if match.group("verb"):
         return f"{match.group('name')} {match.group('verb')}"
+    if _SOLUTION.match(match.group("rest")):
+        # "sigmaReparam is a simple and efficient solution ..." solves a problem the sentence
+        # does not name; "Stabilizing Transformer Training ... proposes sigmaReparam" does (a
+        # blind reader's preference)
+        return None
     return f"{match.group('name')} is {match.group('rest')}"
 
 
