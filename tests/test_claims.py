@@ -708,6 +708,10 @@ def test_a_latex_macro_glued_to_a_word_is_its_word() -> None:
     )
     assert fix_artefacts('"no" rightarrow "??"') == '"no" → "??"'
     assert fix_artefacts("a rightarrowhead") == "a rightarrowhead"
+    assert fix_artefacts("when the step size gamma to infty.") == "when the step size γ → ∞."
+    assert fix_artefacts("lazy (alphagg1) or rich (alphall1)") == "lazy (α≫1) or rich (α≪1)"
+    assert fix_artefacts("a (1+epsilon)-competitive rule") == "a (1+ε)-competitive rule"
+    assert fix_artefacts("certain epsilon-prediction models") == "certain epsilon-prediction models"
     assert (
         fix_artefacts("have no ``learning rate'' parameter") == 'have no "learning rate" parameter'
     )

@@ -122,6 +122,21 @@ def _accented(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", match.group(2) + _ACCENT_MARKS[match.group(1)])
 
 
+# Greek letters whose backslash the listing page lost, when they stand as a symbol ("scale of
+# initialization alpha", "1 -- delta"); "beta", "eta", "mu" and "tau" are words or names too
+_GREEK = {
+    "alpha": "α",
+    "gamma": "γ",
+    "delta": "δ",
+    "epsilon": "ε",
+    "kappa": "κ",
+    "lambda": "λ",
+    "sigma": "σ",
+    "theta": "θ",
+}
+_GREEK_NAMES = "|".join(_GREEK)
+
+
 def fix_artefacts(text: str) -> str:
     """Listing-page leftovers of LaTeX: "\\%" -> "%", "5times" -> "5×", "models~(LLMs)" -> "models (LLMs)"."""
     text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
@@ -136,6 +151,21 @@ def fix_artefacts(text: str) -> str:
     # a comparison whose backslash the listing page lost: "(p leq 0.01)" -> "(p ≤ 0.01)"
     text = re.sub(r"(?<=\s)\\?leq(?=\s)", "≤", text)
     text = re.sub(r"(?<=\s)\\?geq(?=\s)", "≥", text)
+    # ... Greek letters and limits: "(alphagg1)" -> "(α≫1)", "the step size gamma to infty" ->
+    # "γ → ∞", "(1+epsilon)-competitive" -> "(1+ε)-competitive", "Acdot S_1" -> "A·S_1"
+    text = re.sub(
+        rf"\b({_GREEK_NAMES})(gg|ll)(?=\d)",
+        lambda found: _GREEK[found.group(1)] + ("≫" if found.group(2) == "gg" else "≪"),
+        text,
+    )
+    text = re.sub(r"(?:\s|\{)*\\?\{?to\}?\s*\\?infty\b", " → ∞", text)
+    text = re.sub(r"(?<![\w-])\\?infty(?![\w])", "∞", text)
+    text = re.sub(
+        rf"(?<=[\s(+\-=])\\?({_GREEK_NAMES})(?=[\s)+\-=,.;:]|$)(?!-[a-z])",
+        lambda found: _GREEK[found.group(1)],
+        text,
+    )
+    text = re.sub(r"(?<=[A-Za-z0-9])\\?cdot(?=\s)", "·", text)
     # ... and an arrow: "multimodal imageleftrightarrowtext models" -> "image↔text", '"no"
     # rightarrow "??"' -> '"no" → "??"'
     text = re.sub(r"(?<=[a-z\s\"'])\\?leftrightarrow(?=[a-z\s\"'])", "↔", text)
