@@ -713,6 +713,14 @@ def test_a_latex_macro_glued_to_a_word_is_its_word() -> None:
     assert fix_artefacts("a (1+epsilon)-competitive rule") == "a (1+ε)-competitive rule"
     assert fix_artefacts("certain epsilon-prediction models") == "certain epsilon-prediction models"
     assert (
+        fix_artefacts("a program, Infer--Retrieve--Rank, that")
+        == "a program, Infer–Retrieve–Rank, that"
+    )
+    assert (
+        fix_artefacts("a matrix -- a canonical form -- which")
+        == "a matrix – a canonical form – which"
+    )
+    assert (
         fix_artefacts("have no ``learning rate'' parameter") == 'have no "learning rate" parameter'
     )
 

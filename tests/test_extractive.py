@@ -13,6 +13,7 @@ from assistant.citations import CANNOT_ANSWER
 from assistant.corpus import citation_key, paper_id
 from assistant.errors import InputError, LLMError, UnknownPaperError
 from assistant.models import Answer, Draft, Evidence, Paper, Task
+from assistant.text.claims import fix_artefacts
 from assistant.text.lexicon import words
 from assistant.text.names import short_label
 from assistant.text.query import question_kind, split_clauses, subject_tokens
@@ -238,7 +239,8 @@ def _subjects(paper: Paper) -> list[str]:
 def assert_contained(sentence_text: str, papers: Sequence[Paper]) -> None:
     """The sentence is one of the cited abstracts' sentences, rewritten only around its subject:
     every content word and number is in the abstract, and most words run verbatim."""
-    texts = [clean_sentence(f"{paper.title}. {paper.abstract}") for paper in papers]
+    # (with the listing page's LaTeX leftovers repaired as the writer repairs them: "--" is a dash)
+    texts = [fix_artefacts(clean_sentence(f"{paper.title}. {paper.abstract}")) for paper in papers]
     labels = {word for paper in papers for name in _subjects(paper) for word in bm25.tokenize(name)}
     joined = " ".join(texts)
     known = set(bm25.tokenize(joined))

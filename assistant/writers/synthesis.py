@@ -144,17 +144,17 @@ _PROPOSES_A = re.compile(
 # what joins "a <noun phrase>" to the name: "called", "namely", ..., an appositive comma, or
 # nothing ("a novel framework Read-ME that ...")
 _JOIN = re.compile(
-    r"(?:,?\s*(?:--\s*)?\b(?:called|namely|termed|named|dubbed|coined)\s+(?:the\s+)?"
+    r"(?:,?\s*(?:(?:--|–|—)\s*)?\b(?:called|namely|termed|named|dubbed|coined)\s+(?:the\s+)?"
     r"|,\s+(?:i\.e\.,?\s+)?|\s+)$"
 )
 # a name spelled out before its acronym: "Destroy Your Object (DeYO)", "black-box visual
 # prompting (BlackVIP)"; not a noun phrase of its own ("a new method (X)")
 _SPELLED_OUT = re.compile(
-    r"(?:,?\s*(?:--\s*)?\b(?:called|namely|termed|named|dubbed|coined)\s+(?:the\s+)?|,\s+)"
+    r"(?:,?\s*(?:(?:--|–|—)\s*)?\b(?:called|namely|termed|named|dubbed|coined)\s+(?:the\s+)?|,\s+)"
     r"(?P<spelled>(?!(?:a|an|the)\s)[^(),]{3,80}?)\s*$"
 )
 # what may follow the name: the sentence's end, its own clause, or a purpose
-_AFTER_NAME = re.compile(r"^(?:\s*--)?(?=$|[.,;]|\s+(?:to|that|which|for|via|designed)\b)")
+_AFTER_NAME = re.compile(r"^(?:\s*(?:--|–|—))?(?=$|[.,;]|\s+(?:to|that|which|for|via|designed)\b)")
 
 
 def _capitalised(subject: str) -> str:

@@ -166,6 +166,10 @@ def fix_artefacts(text: str) -> str:
         text,
     )
     text = re.sub(r"(?<=[A-Za-z0-9])\\?cdot(?=\s)", "·", text)
+    # ... LaTeX dashes: "Infer--Retrieve--Rank" -> "Infer–Retrieve–Rank", "a measure --- called
+    # Stability --- to" -> "a measure — called Stability — to"
+    text = re.sub(r"(?<=\S)---?(?=\S)", lambda found: "—" if len(found.group()) == 3 else "–", text)
+    text = re.sub(r"(?<=\s)---?(?=\s)", lambda found: "—" if len(found.group()) == 3 else "–", text)
     # ... and an arrow: "multimodal imageleftrightarrowtext models" -> "image↔text", '"no"
     # rightarrow "??"' -> '"no" → "??"'
     text = re.sub(r"(?<=[a-z\s\"'])\\?leftrightarrow(?=[a-z\s\"'])", "↔", text)
