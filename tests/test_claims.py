@@ -671,6 +671,24 @@ def test_a_proposal_that_only_names_the_method_gives_way_to_how_it_works(title_s
     assert claims.mechanism.text in said.sentences[0].text
 
 
+def test_a_list_whose_other_items_are_sentences_of_their_own_is_cut_before_it() -> None:
+    """ "we design ... Informer, with three distinctive characteristics: (i) a ProbSparse ..."
+    was said ending on the first item, as if it were the list; "(ii)" and "(iii)" are the
+    abstract's next sentences, so the item said is one of those announced."""
+    assert (
+        standalone(
+            "To address these issues, we design an efficient transformer-based model for LSTF, "
+            "named Informer, with three distinctive characteristics: (i) a ProbSparse self-attention "
+            "mechanism, which achieves O(L log L) in time complexity."
+        )
+        == "We design an efficient transformer-based model for LSTF, named Informer, with three "
+        "distinctive characteristics, including a ProbSparse self-attention mechanism, which "
+        "achieves O(L log L) in time complexity."
+    )
+    whole = "The model has two parts: (i) an encoder and (ii) a decoder."
+    assert standalone(whole) == whole
+
+
 def test_this_before_a_verb_is_no_demonstrative_to_rewrite() -> None:
     """ "To our best knowledge, this is the first work that ..." once became "The is the first
     work" (a word before it started with "i"); "this" before its verb points back, so the

@@ -133,6 +133,12 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
         text = re.sub(
             r"^This\s+(?=(?:\w+ly\s+)?[a-z]+s\b(?!\s+(?:is|are|was|were)\b))", "It ", text
         )
+    first = re.search(r":\s*\((?:i|1|a)\)\s", text)
+    if first and not re.search(r"\((?:ii|2|b)\)\s", text[first.end() :]):
+        # "we design ... Informer, with three distinctive characteristics: (i) a ProbSparse ...":
+        # the abstract put the other items in sentences of their own; the one item said is one
+        # of those announced ("..., including a ProbSparse ...")
+        text = f"{text[: first.start()].rstrip(' ,;')}, including {text[first.end() :]}"
     if re.match(r"\(?(?:[ivx]{1,4}|\d{1,2})\)\s", text):
         # "(iii) the generative style decoder ...": an item of a list the reader was not shown
         return None
