@@ -730,6 +730,10 @@ def test_a_latex_macro_glued_to_a_word_is_its_word() -> None:
     assert fix_artefacts("lazy (alphagg1) or rich (alphall1)") == "lazy (α≫1) or rich (α≪1)"
     assert fix_artefacts("a (1+epsilon)-competitive rule") == "a (1+ε)-competitive rule"
     assert fix_artefacts("certain epsilon-prediction models") == "certain epsilon-prediction models"
+    assert fix_artefacts("steps: $L(s) = L_0 + Acdot S_1^{-alpha} - C S_2$ is") == (
+        "steps: L(s) = L_0 + A· S_1^{-α} - C S_2 is"
+    )
+    assert fix_artefacts("at a cost of $5.2K USD. We") == "at a cost of $5.2K USD. We"
     assert (
         fix_artefacts("a program, Infer--Retrieve--Rank, that")
         == "a program, Infer–Retrieve–Rank, that"

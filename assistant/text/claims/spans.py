@@ -161,11 +161,13 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"(?:\s|\{)*\\?\{?to\}?\s*\\?infty\b", " → ∞", text)
     text = re.sub(r"(?<![\w-])\\?infty(?![\w])", "∞", text)
     text = re.sub(
-        rf"(?<=[\s(+\-=])\\?({_GREEK_NAMES})(?=[\s)+\-=,.;:]|$)(?!-[a-z])",
+        rf"(?<=[\s(+\-={{])\\?({_GREEK_NAMES})(?=[\s)+\-=,.;:}}^_]|$)(?!-[a-z])",
         lambda found: _GREEK[found.group(1)],
         text,
     )
     text = re.sub(r"(?<=[A-Za-z0-9])\\?cdot(?=\s)", "·", text)
+    # a math span's dollars ("$L(s) = L_0 + A· S_1^{-α} ...$"), not a price ("$5.2K USD")
+    text = re.sub(r"\$([^$]{1,200}[=^_\\][^$]{0,200})\$", r"\1", text)
     # ... LaTeX dashes: "Infer--Retrieve--Rank" -> "Infer–Retrieve–Rank", "a measure --- called
     # Stability --- to" -> "a measure — called Stability — to"
     text = re.sub(r"(?<=\S)---?(?=\S)", lambda found: "—" if len(found.group()) == 3 else "–", text)
