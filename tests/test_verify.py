@@ -229,6 +229,8 @@ FREQUENCIES = {
     "pac": 0,
     "vqa": 0,
     "hpo": 0,
+    "mixup": 0,
+    "optimis": 0,
 }
 
 
@@ -268,6 +270,18 @@ def test_an_example_the_question_lists_is_not_what_it_asks_about() -> None:
     assert missing_names(
         "Which paper introduces the retentive network (RetNet)?", frequency, []
     ) == ["RetNet"]
+
+
+def test_a_term_the_question_explains_in_brackets_is_a_name() -> None:
+    """ "Does mixup (training on convex blends of image pairs) help calibration?" was answered
+    by "Data Mixing Laws": the term is the method asked about, and no paper writes it."""
+    question = "Does mixup (training on convex blends of image pairs) help calibration?"
+    assert missing_names(question, frequency, []) == ["mixup"]
+    # a word the collection spells the other way is no such term
+    other = "Which papers optimise (without gradients) a black-box objective?"
+    assert missing_names(other, frequency, []) == []
+    # a word the collection writes is asked about, not missing
+    assert missing_names("Does text (written by people) help?", frequency, []) == []
 
 
 def test_an_acronym_of_a_closed_compound_is_spelled_out_by_its_parts() -> None:

@@ -115,7 +115,35 @@ def missing_names(
         if _spelled_out(name, evidence_texts) or _inside_a_name(name, evidence_texts):
             continue
         missing.append(name)
+    # "Does mixup (training on convex blends of image pairs ...) help?": a term the question
+    # explains in brackets names a method as surely as a capital does; the collection that
+    # never writes it (in any spelling) does not answer it, however close "mixing" sits
+    for match in _DEFINED_TERM.finditer(question):
+        term = match.group(1)
+        tokens = bm25.tokenize(term)
+        if (
+            tokens
+            and all(document_frequency(token) == 0 for token in tokens)
+            and not any(
+                document_frequency(token) > 0
+                for spelling in _other_spellings(term)
+                for token in bm25.tokenize(spelling)
+            )
+            and term not in missing
+        ):
+            missing.append(term)
     return missing
+
+
+_DEFINED_TERM = re.compile(r"(?<![\w-])([a-z][a-z-]{3,})\s+\((?!e\.g|i\.e|not\b|or\b|and\b|see\b)")
+
+
+def _other_spellings(term: str) -> list[str]:
+    """British and American spellings of a word ("optimise" and "optimize"), and its parts
+    apart ("mix-up"): the collection may write it either way."""
+    swaps = [("is", "iz"), ("isation", "ization"), ("our", "or"), ("ll", "l"), ("re", "er")]
+    spellings = [term.replace(old, new) for old, new in swaps if old in term]
+    return [*spellings, term.replace("-", " ")]
 
 
 def _inside_a_name(acronym: str, texts: Sequence[str]) -> bool:
