@@ -1168,3 +1168,16 @@ def test_a_sentence_saying_what_the_request_asks_is_kept_after_a_lead(corpus_ass
         sentence.text for sentence in answer.sentences if sentence.citations == ["dog-sgd-s-8c18"]
     ]
     assert dog and "convergence guarantees" in dog[0], dog
+
+
+def test_a_sentence_saying_what_a_named_method_is_stays_after_a_lead(corpus_assistant) -> None:
+    """ "COLEP is a certifiably robust learning-reasoning conformal prediction framework" gave
+    way to "One paper provides end-to-end certification ... for COLEP", which never says what
+    COLEP is (the one pair a blind A/B reader lost to the round's start)."""
+    answer = corpus_assistant.related_work("adversarial robustness")
+    colep = [
+        sentence.text
+        for sentence in answer.sentences
+        if "COLEP" in sentence.text and len(sentence.citations) == 1
+    ]
+    assert colep and colep[0].startswith("COLEP is a certifiably robust"), colep

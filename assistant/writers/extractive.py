@@ -582,9 +582,20 @@ class ExtractiveWriter(Writer):
                 # not every paper of the group says anyway (DoG's "convergence guarantees" under
                 # a request for convergence guarantees; not "speculative decoding" under
                 # "speculative decoding", which all of them are about)
-                if following is not None and (
-                    names_only(sentences[0].text)  # "One paper presents PFNs" says nothing
-                    or _asks_more(following.text, sentences[0].text, asked or {}, group)
+                defines = (
+                    following is not None
+                    and view.label in sentences[0].text
+                    and view.label in following.text
+                )
+                if (
+                    following is not None
+                    # "COLEP is a certifiably robust ... framework" says what the name the other
+                    # sentence uses means ("... certification of prediction coverage for COLEP")
+                    and not defines
+                    and (
+                        names_only(sentences[0].text)  # "One paper presents PFNs" says nothing
+                        or _asks_more(following.text, sentences[0].text, asked or {}, group)
+                    )
                 ):
                     sentences = [following]
             for sentence in sentences:
