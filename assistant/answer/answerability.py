@@ -141,8 +141,13 @@ _DEFINED_TERM = re.compile(r"(?<![\w-])([a-z][a-z-]{3,})\s+\((?!e\.g|i\.e|not\b|
 def _other_spellings(term: str) -> list[str]:
     """British and American spellings of a word ("optimise" and "optimize"), and its parts
     apart ("mix-up"): the collection may write it either way."""
-    swaps = [("is", "iz"), ("isation", "ization"), ("our", "or"), ("ll", "l"), ("re", "er")]
-    spellings = [term.replace(old, new) for old, new in swaps if old in term]
+    swaps = [
+        (r"is(e|ed|es|ing|ation|ations)$", r"iz\1"),  # "optimise" -> "optimize"
+        (r"our", "or"),  # "behaviour" -> "behavior"
+        (r"ll(ed|ing)$", r"l\1"),  # "modelling" -> "modeling"
+        (r"([^aeiou])re$", r"\1er"),  # "centre" -> "center"
+    ]
+    spellings = [re.sub(old, new, term) for old, new in swaps if re.search(old, term)]
     return [*spellings, term.replace("-", " ")]
 
 
