@@ -950,6 +950,18 @@ def test_the_name_a_paper_calls_its_method_is_the_subject(title_start: str, open
     assert said.sentences[0].text.startswith(opening)
 
 
+def test_the_names_one_possessive_mention_is_its_when_the_name_is_the_subject() -> None:
+    """ "One paper proposes a new SSM parameterization ... which enables SpaceTime's SSM layers"
+    (in the related-work mission output) named the paper only at its end."""
+    from assistant.writers.synthesis import say_paper
+
+    said = say_paper(_paper("Effectively Modeling Time Series with Simple"), most=1)
+    assert said is not None
+    text = said.sentences[0].text
+    assert text.startswith("SpaceTime proposes a new SSM parameterization"), text
+    assert "which enables its SSM layers" in text
+
+
 def test_a_solution_keeps_the_title_that_names_its_problem() -> None:
     """ "sigmaReparam is a simple and efficient solution where ..." solves a problem it does not
     name; the title before "proposes" does (a blind reader's preference)."""

@@ -207,6 +207,7 @@ def _fragments(sentence: str, labels: Sequence[str]) -> list[str]:
             r"^(?:One|Another) paper\b",
             r"^It finds that\b",
             r"^Its?\b",
+            r"\bits\b",  # "which enables its SSM layers": the label's one mention, as "its"
             r"\b[Tt]he\b",
         ]
     )

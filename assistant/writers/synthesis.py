@@ -241,6 +241,10 @@ def say_paper(
         lead_text = f"finds that {claims.finding.text}"
     if lead_text is None:
         return None
+    if subject is None and label and lead_text.count(label) == 1 and f"{label}'s " in lead_text:
+        # "proposes a new SSM parameterization ... which enables SpaceTime's SSM layers to ...":
+        # with the name as the subject, its one mention is "its"
+        lead_text = lead_text.replace(f"{label}'s ", "its ")
     named = _named_subject(lead_text, claims.name) if subject is None and not renamed else None
     name = subject or label
     if named is not None:
