@@ -119,7 +119,7 @@ def _named_subject(lead_text: str, name: str | None) -> str | None:
     if spelled is not None and spelled.group("name") == name:
         # "proposes Inductive Moment Matching (IMM), a new class of ..." -> "Inductive Moment
         # Matching (IMM) is a new class of ...", not the title before "proposes" its own name
-        subject = _capitalised(f"{spelled.group('spelled')} ({name})")
+        subject = _capitalise(f"{spelled.group('spelled')} ({name})")
         if spelled.group("verb"):
             return f"{subject} {spelled.group('verb')}"
         return f"{subject} is {spelled.group('rest')}"
@@ -157,11 +157,6 @@ _SPELLED_OUT = re.compile(
 _AFTER_NAME = re.compile(r"^(?:\s*(?:--|–|—))?(?=$|[.,;]|\s+(?:to|that|which|for|via|designed)\b)")
 
 
-def _capitalised(subject: str) -> str:
-    """A name spelled out in lower case ("time-step guidance (TSG)") starts the sentence."""
-    return subject[:1].upper() + subject[1:]
-
-
 def _called_subject(lead_text: str, name: str) -> str | None:
     """ "proposes an effective method called AutoInt to learn X" -> "AutoInt is an effective
     method to learn X"; "introduces a novel TTA method named Destroy Your Object (DeYO), which
@@ -183,7 +178,7 @@ def _called_subject(lead_text: str, name: str) -> str | None:
         spelled = _SPELLED_OUT.search(before)
         if spelled is not None:
             # "a novel TTA method named Destroy Your Object (DeYO)"
-            subject = _capitalised(f"{spelled.group('spelled')} ({name})")
+            subject = _capitalise(f"{spelled.group('spelled')} ({name})")
             join_text = before[spelled.start() : spelled.start("spelled")]
             before = before[: spelled.start()]
         else:
