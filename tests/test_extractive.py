@@ -1157,6 +1157,25 @@ def test_a_comparison_takes_every_paper_it_names_by_its_method(corpus_assistant)
     assert {"SPLADE", "Fusion-in-T5"} <= compared, compared
 
 
+def test_a_comparison_takes_the_paper_that_alone_writes_an_item_it_lists(corpus_assistant) -> None:
+    """ "WideNet (...), randomized parameter sharing, and FreezeNet": the paper on "randomized
+    parameter-sharing (RPS)" names no method of its own in the request, and was left out of the
+    comparison of three; a field's acronym ("SGD") names no paper."""
+    from assistant.answer.evidence import _names_item
+
+    answer = corpus_assistant.compare(
+        "WideNet (going wider instead of deeper), randomized parameter sharing, and FreezeNet: "
+        "how does each reduce the number of trained or stored parameters, and what does each "
+        "give up?"
+    )
+    compared = {item.paper.id for item in answer.evidence}
+    assert "defense-parameter-sharing-0b7b" in compared, compared
+    assert len(compared) == 3, compared
+    paper = corpus_assistant.retriever.paper
+    assert not _names_item("other SGD solutions", paper("sgd-large-step-e234"))
+    assert _names_item("BYOL-style predictors", paper("edge-orthogonality-simple-06ea"))
+
+
 def test_a_sentence_saying_what_the_request_asks_is_kept_after_a_lead(corpus_assistant) -> None:
     """Under "Step size is common to DoG, ...", DoG's "convergence guarantees" sentence answers
     a request for convergence guarantees; its step-size proposal, which the lead would prefer,

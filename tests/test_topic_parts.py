@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.text.query import question_pieces, ruled_out, topic_parts
+from assistant.text.query import compared_items, question_pieces, ruled_out, topic_parts
 from assistant.text.tokens import tokenize
 
 
@@ -99,3 +99,14 @@ def test_a_paper_titled_by_what_the_request_leaves_out_is_not_evidence(corpus_as
     )
     titles = [item.paper.title for item in answer.evidence]
     assert titles and not any("Speculative Decoding" in title for title in titles), titles
+
+
+def test_the_items_a_comparison_lists() -> None:
+    assert compared_items(
+        "WideNet (going wider instead of deeper), randomized parameter sharing, and FreezeNet: "
+        "how does each reduce the number of trained or stored parameters?"
+    ) == ["WideNet", "randomized parameter sharing", "FreezeNet"]
+    assert compared_items("How do SPLADE and Fusion-in-T5 differ?") == ["SPLADE", "Fusion-in-T5"]
+    assert compared_items("Compare DoG vs SMB: which needs fewer gradients?") == ["DoG", "SMB"]
+    # a topic to compare lists nothing
+    assert compared_items("conformal prediction methods") == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant.answer import relevance
@@ -27,7 +28,16 @@ from assistant.answer.features import (
 )
 from assistant.answer.sentences import DocumentFrequency, Weights, local_weights, score_sentences
 from assistant.models import Evidence, Paper, Task
-from assistant.text.query import asks_for_one, asks_for_several, question_kind, split_clauses
+from assistant.text.lexicon import words
+from assistant.text.query import (
+    asks_for_one,
+    asks_for_several,
+    compared_items,
+    content_tokens,
+    question_kind,
+    split_clauses,
+)
+from assistant.text.tokens import tokenize
 
 if TYPE_CHECKING:
     from assistant.retrieve import Retrieval
@@ -171,6 +181,26 @@ def relevant_papers(
             named = [
                 item for item in specific if item[0].id not in taken and _named_in(query, item[0])
             ]
+            # ... and so is the paper that alone names one of the items it lists ("WideNet,
+            # randomized parameter sharing, and FreezeNet": the paper on "randomized
+            # parameter-sharing (RPS)"), when no paper already taken names that item
+            taken |= {paper.id for paper, _ in named}
+            in_hand = [paper for paper, _ in chosen] + [paper for paper, _ in named]
+            for item in compared_items(query):
+                if any(_names_item(item, paper) for paper in in_hand):
+                    continue
+                found = next(
+                    (
+                        entry
+                        for entry in specific
+                        if entry[0].id not in taken and _names_item(item, entry[0])
+                    ),
+                    None,
+                )
+                if found is not None:
+                    named.append(found)
+                    taken.add(found[0].id)
+                    in_hand.append(found[0])
             if named:
                 keep = most - len(named)
                 chosen = sorted([*chosen[: max(keep, fewest)], *named], key=lambda item: -item[1])
@@ -203,6 +233,34 @@ def _named_in(query: str, paper: Paper) -> bool:
     if not name or len(name) < 3:
         return False
     return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", query) is not None
+
+
+# An item names a paper by a word written as a name ("BYOL-style predictors": "BYOL") or by
+# all its words in a row ("randomized parameter sharing"); a longer description is no name.
+_NAME_WORD = re.compile(r"\b[A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*\b")
+_ITEM_RUN_WORDS = 4
+
+
+@cache
+def _field_acronyms() -> frozenset[str]:
+    """The field's acronyms ("SGD", "LLM"): no paper's name."""
+    return frozenset(word for line in words("common_acronyms") for word in line.split())
+
+
+def _names_item(item: str, paper: Paper) -> bool:
+    """Whether the paper writes the item of a comparison: its name-like word in the title, or
+    its content words in a row in the title or abstract."""
+    title = relevance.token_sequence(paper.title)
+    field = _field_acronyms()
+    names = [tokenize(word) for word in _NAME_WORD.findall(item) if word not in field]
+    if any(name and name[0] in title for name in names):
+        return True
+    run = content_tokens(item)
+    if not 2 <= len(run) <= _ITEM_RUN_WORDS:
+        return False
+    return relevance.contains_run(run, title) or relevance.contains_run(
+        run, relevance.token_sequence(paper.abstract)
+    )
 
 
 def _neighbours(

@@ -414,6 +414,24 @@ def question_pieces(question: str) -> list[str]:
     return pieces if len(pieces) > 1 else []
 
 
+# "WideNet (going wider instead of deeper), randomized parameter sharing, and FreezeNet: how does
+# each ...": the things a comparison names, before what it asks of them
+_COMPARE_FRAME = re.compile(
+    r"^\s*(?:(?:compare|contrast)\s+(?:how\s+|what\s+)?|(?:how|in what ways?)\s+(?:do|does|did)\s+)|\s+(?:differ|compare)\b.*$",
+    re.IGNORECASE,
+)
+_COMPARED_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bvs\.?|\bversus\b)\s*", re.IGNORECASE)
+
+
+def compared_items(request: str) -> list[str]:
+    """The items a comparison lists, each as its text ("WideNet", "randomized parameter
+    sharing", "FreezeNet"); none unless it lists two or more."""
+    head = re.split(r"[:?]|\s+[-—–]\s+", request, maxsplit=1)[0]
+    head = _BRACKETED.sub(" ", _COMPARE_FRAME.sub(" ", head))
+    items = [item.strip() for item in _COMPARED_SPLIT.split(head) if content_tokens(item)]
+    return items if len(items) >= 2 else []
+
+
 def topic_parts(query: str) -> list[list[str]]:
     """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
     a question or a topic without them."""
