@@ -177,3 +177,23 @@ def test_an_approach_keeps_its_verb_when_its_object_is_the_papers_own() -> None:
     )
     assert kept == "Builds its model and calculates a new step for each group"
     assert _LEADING_VERB.sub("", "proposes a tuning-free step size") == "a tuning-free step size"
+
+
+def test_a_column_no_row_fills_is_left_out(corpus_assistant) -> None:
+    """Neither DoG's abstract nor SMB's states the problem it starts from, a setting or a
+    figure: the table compares their approaches, with no column of dashes."""
+    answer = corpus_assistant.compare(
+        "Compare DoG and SMB (the SGD-with-model-building method): how does each avoid "
+        "hand-tuning the step size?"
+    )
+    assert answer.table is not None
+    assert answer.table.aspects == ["approach"], answer.table.aspects
+    for cells in answer.table.rows.values():
+        assert len(cells) == 1 and cells[0].text != "—", cells
+    # a column some row fills stays, with a dash where another row's abstract is silent
+    answer = corpus_assistant.compare("Compare Medusa and Hydra for speculative decoding")
+    assert answer.table is not None and "approach" in answer.table.aspects
+    assert all(
+        any(cells[position].text != "—" for cells in answer.table.rows.values())
+        for position in range(len(answer.table.aspects))
+    )

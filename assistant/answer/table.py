@@ -270,6 +270,22 @@ def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:
             setting_cell,
             result_cell,
         ]
+    # A column no row fills ("Problem" when no abstract states the one it starts from) tells
+    # the reader nothing; the approach stays, as what the table compares.
+    aspects = list(TABLE_ASPECTS)
+    empty = [
+        position
+        for position, aspect in enumerate(aspects)
+        if aspect != "approach"
+        and rows
+        and all(cells[position].text == _EMPTY_CELL for cells in rows.values())
+    ]
+    if empty:
+        aspects = [aspect for position, aspect in enumerate(aspects) if position not in empty]
+        rows = {
+            paper_id: [cell for position, cell in enumerate(cells) if position not in empty]
+            for paper_id, cells in rows.items()
+        }
     distinct = distinct_measures(metrics)
     note = (
         "The reported results measure different things ("
@@ -278,4 +294,4 @@ def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:
         if len(distinct) > 1
         else ""
     )
-    return ComparisonTable(aspects=list(TABLE_ASPECTS), rows=rows, note=note)
+    return ComparisonTable(aspects=aspects, rows=rows, note=note)
