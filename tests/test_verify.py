@@ -251,6 +251,26 @@ def test_ordinary_hyphenated_modifiers_are_not_names() -> None:
     )
 
 
+def test_a_styled_name_is_missing_with_what_it_modifies_when_neither_is_written() -> None:
+    """ "(ToMe-style token merging)": the collection writes neither ToMe nor token merging, and a
+    paper on self-attention's pairwise token similarities was given as the answer."""
+    unknown = {"tome": 0}
+
+    def styled_frequency(token: str) -> int:
+        return unknown.get(token, 3)
+
+    question = "Is there work on merging tokens in ViTs (ToMe-style token merging)?"
+    texts = ["Attention makes input tokens interact through pairwise similarities."]
+    assert missing_names(question, styled_frequency, texts) == ["ToMe-style token merging"]
+    # the collection that writes what the name modifies answers it, without the name
+    texts.append("Token merging combines similar tokens between layers.")
+    assert missing_names(question, styled_frequency, texts) == []
+    # one word modified is no term to look for ("PAC-style bounds")
+    assert (
+        missing_names("Any Foo-style bounds?", lambda token: 0 if token == "foo" else 3, []) == []
+    )
+
+
 def test_an_acronym_spelled_out_in_the_evidence_is_not_missing() -> None:
     texts = ["A model for intensive care unit outcome prediction on MIMIC-IV."]
     assert missing_names("Which model predicts ICU outcomes?", frequency, texts) == []

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant import bm25
+from assistant.answer.relevance import contains_run
 from assistant.models import Evidence
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.query import (
@@ -132,7 +133,26 @@ def missing_names(
             and term not in missing
         ):
             missing.append(term)
+    # "token merging (ToMe-style token merging)": a name the collection never writes, used as a
+    # modifier, asks for what it modifies in that name's manner; a collection that writes neither
+    # the name nor what it modifies (as a run of words) does not answer it
+    for match in _STYLED_TERM.finditer(question):
+        name, term = match.group("name"), match.group("term")
+        phrase = bm25.tokenize(term)
+        if (
+            len(phrase) >= 2
+            and all(document_frequency(token) == 0 for token in bm25.tokenize(name))
+            and not any(contains_run(phrase, bm25.tokenize(text)) for text in evidence_texts)
+        ):
+            missing.append(match.group(0).strip())
     return missing
+
+
+# "ToMe-style token merging": a name, its modifier suffix and up to three words it modifies
+_STYLED_TERM = re.compile(
+    r"(?<![\w-])(?P<name>[A-Za-z0-9]*[A-Z][A-Za-z0-9]*)-(?:style|like|type)\s+"
+    r"(?P<term>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
+)
 
 
 _DEFINED_TERM = re.compile(r"(?<![\w-])([a-z][a-z-]{3,})\s+\((?!e\.g|i\.e|not\b|or\b|and\b|see\b)")
