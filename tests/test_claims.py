@@ -982,3 +982,15 @@ def test_a_quoted_name_with_commas_is_left_as_the_abstract_says_it() -> None:
 
     lead = 'presents a unified paradigm called "Pretrain, Personalized Prompt, and Predict" (P5).'
     assert _called_subject(lead, "P5") is None
+
+
+def test_a_cut_never_ends_a_list_before_its_last_item() -> None:
+    """ "an original combination of Evidential Deep Learning, Neural Processes, and Neural Turing
+    Machines capable of providing all three essential properties mentioned above": the cut before
+    what points back kept two of the three things combined."""
+    proposal = _claims("Evidential Turing Processes").proposal
+    assert proposal is not None
+    assert proposal.text.endswith("Neural Processes, and Neural Turing Machines"), proposal.text
+    # a clause after a comma is no item of a list: ", which allowed us to analyze ... and gain"
+    proposal = _claims("Employing Explainable Artificial Intelligence").proposal
+    assert proposal is not None and proposal.text.endswith("for the first time"), proposal.text

@@ -197,3 +197,19 @@ def test_a_column_no_row_fills_is_left_out(corpus_assistant) -> None:
         any(cells[position].text != "—" for cells in answer.table.rows.values())
         for position in range(len(answer.table.aspects))
     )
+
+
+def test_a_setting_that_names_nothing_is_no_cell(corpus_assistant) -> None:
+    """ "Various tasks" told the reader nothing to look up; an enumerator ("i)") in a cell is no
+    open bracket."""
+    from assistant.lint.labels import table as table_lint
+
+    answer = corpus_assistant.compare(
+        "Compare Martingale Posterior Neural Processes with Evidential Turing Processes: where "
+        "does each get its predictive uncertainty from?"
+    )
+    assert answer.table is not None
+    cells = [cell.text for row in answer.table.rows.values() for cell in row]
+    assert not any(text.lower().startswith("various") for text in cells), cells
+    papers = {item.paper.id: item.paper for item in answer.evidence}
+    assert [finding.rule for finding in table_lint(answer, papers)] == []

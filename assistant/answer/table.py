@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from assistant.models import ComparisonTable, Evidence, Paper, TableCell
-from assistant.text.claims import generic_setting, without_openers
+from assistant.text.claims import balanced, generic_setting, without_openers
 from assistant.text.facts import named_dataset, reported_figure
 from assistant.text.lexicon import words
 from assistant.text.sentences import abstract_sentences, clean_sentence
@@ -80,13 +80,12 @@ def _phrase(text: str, *, keep: str = "") -> str:
             end += 1  # "over 70% accuracy (16k context length)": the figure's own parenthesis
         segment = text[start:end].strip()
         segment = re.sub(r"^(?:e\.g\.,?|i\.e\.,?|and|with|while)\s+", "", segment)
-        balanced = segment.count("(") == segment.count(")")
-        if balanced and 3 <= len(segment.split()) <= _CELL_WORDS:
+        if balanced(segment) and 3 <= len(segment.split()) <= _CELL_WORDS:
             return segment
     cuts = [
         match.start()
         for match in _CELL_BOUNDARY.finditer(text)
-        if text[: match.start()].count("(") == text[: match.start()].count(")")
+        if balanced(text[: match.start()])
         # "using a three-pronged approach by: (a) ...": no cell ends on a preposition
         and text[: match.start()].rsplit(" ", 1)[-1].lower() not in _function_words()
     ]
@@ -253,10 +252,9 @@ def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:
         if setting_cell.sentence_index is None or (
             claims.setting is not None and generic_setting(claims.setting.text)
         ):
-            # "Test datasets" says nothing a reader can look up: a dataset the abstract names does
-            stated = _stated(paper, named_dataset(paper.abstract), whole=True)
-            if stated.sentence_index is not None or setting_cell.sentence_index is None:
-                setting_cell = stated
+            # "Test datasets", "various tasks" say nothing a reader can look up: a dataset the
+            # abstract names does, and without one the cell is empty
+            setting_cell = _stated(paper, named_dataset(paper.abstract), whole=True)
         result_cell = _cell(
             paper,
             result,

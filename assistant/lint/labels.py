@@ -18,6 +18,7 @@ from assistant.lint.base import (
 )
 from assistant.lint.sentences import _starts_first_person
 from assistant.models import Answer, Paper
+from assistant.text.claims import balanced
 from assistant.text.claims.names import is_plural_acronym, presents_as_own
 from assistant.text.facts import named_dataset, reported_figure
 from assistant.tuning import LintSettings
@@ -182,7 +183,7 @@ def table(answer: Answer, papers: dict[str, Paper]) -> list[LintFinding]:
                     )
                 continue
             # an unclosed parenthesis is a phrase cut inside its aside ("accuracy (16k context")
-            unbalanced = text.count("(") != text.count(")")
+            unbalanced = not balanced(text)
             if _TRUNCATED.search(text) or _starts_first_person(text) or unbalanced:
                 findings.append(
                     LintFinding("truncated_cell", None, f"{paper_id} / {aspect}: {text}")

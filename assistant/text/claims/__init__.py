@@ -22,6 +22,7 @@ from assistant.text.claims.context import generic_setting
 from assistant.text.claims.fields import RESULT_WORDS
 from assistant.text.claims.names import paper_name
 from assistant.text.claims.spans import (
+    balanced,
     fix_artefacts,
     opens_with_subject,
     verb_before,
@@ -34,6 +35,7 @@ __all__ = [
     "Result",
     "Span",
     "analyse",
+    "balanced",
     "fix_artefacts",
     "generic_setting",
     "opens_with_subject",

@@ -11,9 +11,9 @@ from assistant.text.claims.fields import _span_from
 from assistant.text.claims.spans import (
     _DANGLING_START,
     _FIRST_PERSON,
-    _balanced,
     _finish,
     _strip_openers,
+    balanced,
 )
 from assistant.text.lexicon import words
 
@@ -150,7 +150,7 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
         ):
             found.append((named.start(), named.group(0)))
         for start, raw in found:
-            if len(raw) > MAX_SETTING_CHARS + 60 or not _balanced(raw):
+            if len(raw) > MAX_SETTING_CHARS + 60 or not balanced(raw):
                 continue
             text = _finish(raw, name, min_words=2)  # "on MS-MARCO"
             if not text or _DANGLING_START.match(text.split(None, 1)[1]):

@@ -23,12 +23,12 @@ from assistant.text.claims.spans import (
     _FIGURE,
     _FIRST_PERSON,
     _URL,
-    _balanced,
     _conjugate_coordinated,
     _finish,
     _present_third,
     _raw_end,
     _strip_openers,
+    balanced,
 )
 
 # --- proposal ------------------------------------------------------------------------------------
@@ -71,7 +71,7 @@ def _passive_candidate(
     sentence = sentences[index]
     start = _strip_openers(sentence, 0)
     match = _PASSIVE.match(sentence, start)
-    if match is None or not _balanced(match.group("object")):
+    if match is None or not balanced(match.group("object")):
         return None
     if _DANGLING_START.match(match.group("object")) or _FIRST_PERSON.search(match.group("object")):
         return None

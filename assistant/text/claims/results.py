@@ -21,13 +21,13 @@ from assistant.text.claims.spans import (
     _NUMBER,
     _UNIT,
     _URL,
-    _balanced,
     _conjugate_coordinated,
     _cut_to_clause,
     _finish,
     _present_third,
     _raw_end,
     _strip_openers,
+    balanced,
     fix_artefacts,
 )
 
@@ -133,7 +133,7 @@ def _clause_around(sentence: str, start: int, end: int) -> tuple[int, str]:
     if len(text) > MAX_SPAN_CHARS:
         cut = None
         for match in _CLAUSE_BOUNDARY.finditer(text):
-            if match.start() >= max(figure_end, 40) and _balanced(text[: match.start()]):
+            if match.start() >= max(figure_end, 40) and balanced(text[: match.start()]):
                 cut = match.start()
                 break
         if cut:

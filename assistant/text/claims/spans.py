@@ -192,7 +192,7 @@ def fix_artefacts(text: str) -> str:
 _ENUMERATOR = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
 
 
-def _balanced(text: str) -> bool:
+def balanced(text: str) -> bool:
     """Brackets paired, counting "1)" and "ii)" enumerators as no bracket at all."""
     text = _ENUMERATOR.sub("", text)
     return text.count("(") == text.count(")") and text.count("[") == text.count("]")
@@ -208,7 +208,7 @@ def _strip_openers(sentence: str, start: int) -> int:
     pattern = _opener_pattern()
     for _ in range(4):
         match = pattern.match(sentence, start)
-        if not match or not _balanced(match.group(0)):
+        if not match or not balanced(match.group(0)):
             break
         if _MID_LIST.match(sentence, match.end()):
             break  # "Although RNNs, CNNs, and Transformers ...": the comma was inside a list
@@ -216,7 +216,7 @@ def _strip_openers(sentence: str, start: int) -> int:
             break  # "While we observe a 5.7% lift, ...", "With only 10% of the parameters, ...": a claim
         start = match.end()
         relative = re.match(r"(?:which|who|that|where|whose)\b[^,;]{0,140}?,\s*", sentence[start:])
-        if relative and _balanced(relative.group(0)):
+        if relative and balanced(relative.group(0)):
             start += relative.end()  # "Compared to X, which requires Y, DD enables ..."
     return start
 
@@ -246,7 +246,7 @@ def _cut_to_clause(text: str, limit: int = MAX_SPAN_CHARS) -> str:
     for match in _CLAUSE_BOUNDARY.finditer(text):
         if match.start() > limit:
             break
-        if match.start() >= 40 and _balanced(text[: match.start()]):
+        if match.start() >= 40 and balanced(text[: match.start()]):
             best = match.start()
     return text[:best] if best else text
 
@@ -414,7 +414,7 @@ _SOFT_BOUNDARY = re.compile(
     r"(?<!\blead)(?<!\bleads)(?<!\bleading)(?<!\bcontribute)(?<!\bcontributes)"
     r"(?<!\bfoundation)(?<!\bbasis)(?<!\bway)(?<!\broom)"
     r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as|even\s+(?:in|on|under|for)|"
-    r"in|under|across)\s"
+    r"in|under|across|capable\s+of)\s"
 )
 
 
@@ -444,8 +444,10 @@ def _cut_before(text: str, position: int) -> int | None:
         for match in pattern.finditer(text):
             if match.start() >= position:
                 break
-            if len(text[: match.start()].split()) >= MIN_SPAN_WORDS and _balanced(
-                text[: match.start()]
+            if (
+                len(text[: match.start()].split()) >= MIN_SPAN_WORDS
+                and balanced(text[: match.start()])
+                and not _inside_a_list(text, match.start())
             ):
                 cut = match.start()
         if cut is not None and re.search(r"\b(?:only|not|never|no|nor|without)$", text[:cut]):
@@ -461,6 +463,28 @@ def _cut_before(text: str, position: int) -> int | None:
                 cut = hanging.start()
             return cut
     return None
+
+
+# "a combination of Evidential Deep Learning, Neural Processes, | and Neural Turing Machines":
+# an item of a list before the cut, and the list's last item ("and"/"or") after it
+# ... never a clause (", which allowed us to analyze the data and ...")
+_NOT_AN_ITEM = (
+    r"(?!(?:which|where|when|while|who|whose|that|whereas|although|though|but|thereby|allowing|"
+    r"enabling|leading|resulting|making|yielding|we|it|they)\b)"
+)
+_ITEM_BEFORE = re.compile(rf",\s{_NOT_AN_ITEM}[^,;:()]{{1,60}}$")
+_LAST_ITEM_AFTER = re.compile(r",\s+(?:and|or)\s")
+_ITEMS_AFTER = re.compile(rf",\s{_NOT_AN_ITEM}[^,;:()]{{1,60}},?\s+(?:and|or)\s")
+
+
+def _inside_a_list(text: str, cut: int) -> bool:
+    """Whether cutting at ``cut`` would end a list of three or more items before its last
+    one: the list would say fewer things than the paper does."""
+    after = text[cut:]
+    return bool(
+        _ITEMS_AFTER.match(after)
+        or (_ITEM_BEFORE.search(text[:cut]) and _LAST_ITEM_AFTER.match(after))
+    )
 
 
 # The first and second items of an enumeration: "1)", "(1)", "(i)", "(a)".
@@ -505,7 +529,7 @@ def _finish(
             return None
         if cleaned.rsplit(" ", 1)[-1].lower() in lexicon_words("title_function_words"):
             return None  # "to address the limitations by: (1) ...": what by, the list said
-    if not _balanced(cleaned) or len(cleaned.split()) < min_words:
+    if not balanced(cleaned) or len(cleaned.split()) < min_words:
         return None
     if _verbless_complement(cleaned):
         return None  # "finds that the likely reasons": what they are was cut off
