@@ -994,3 +994,19 @@ def test_a_cut_never_ends_a_list_before_its_last_item() -> None:
     # a clause after a comma is no item of a list: ", which allowed us to analyze ... and gain"
     proposal = _claims("Employing Explainable Artificial Intelligence").proposal
     assert proposal is not None and proposal.text.endswith("for the first time"), proposal.text
+
+
+def test_a_finding_ends_before_the_authors_next_verb() -> None:
+    """ "we show that ADS outperforms fixed sampling strategies, and study an application of ADS
+    ...": "It finds that ADS outperforms ..., and study an application" made "study" the
+    finding's; the study is the authors'."""
+    finding = _claims("Active Diffusion Subsampling").finding
+    assert finding is not None and finding.text == "ADS outperforms fixed sampling strategies"
+    finding = _claims("Low-Variance Gradient Estimation").finding
+    assert finding is not None and finding.text.endswith("unbiased for quadratic inner problems")
+
+
+def test_a_verb_a_colon_follows_takes_the_third_person() -> None:
+    proposal = _claims("Why Has Predicting Downstream").proposal
+    assert proposal is not None
+    assert proposal.text.startswith("takes a step back and asks: why has"), proposal.text

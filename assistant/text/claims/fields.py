@@ -184,13 +184,29 @@ def _finding_pattern() -> re.Pattern[str]:
     )
 
 
+# "we show that ADS outperforms fixed sampling strategies, and study an application of ADS":
+# the second verb is the authors', not the finding's ("It finds that ADS ..., and study ...")
+_AUTHORS_NEXT_VERB = re.compile(r",\s+and\s+(?P<verb>[a-z]+)\b")
+
+
+def _finding_end(text: str) -> int:
+    """Where the finding of a "we show that ..." clause ends: before a verb coordinated with
+    "show" (the base form, which no subject of the finding takes), else at the sentence's end."""
+    for match in _AUTHORS_NEXT_VERB.finditer(text):
+        verb = match.group("verb")
+        if verb in _verb_strength() and not re.search(r"(?:s|ed|ing)$", verb):
+            return match.start()
+    return len(text)
+
+
 def _finding(sentences: tuple[str, ...], name: str | None) -> Span | None:
     for index, sentence in enumerate(sentences):
         for match in _finding_pattern().finditer(sentence):
             start = match.end()
             if _DANGLING_START.match(sentence[start:]):
                 continue
-            text = _finish(sentence[start:], name)
+            end = start + _finding_end(sentence[start:])
+            text = _finish(sentence[start:end], name)
             if text:
                 return _span_from(sentences, index, start, text)
     return None

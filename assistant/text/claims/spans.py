@@ -677,7 +677,18 @@ def _conjugate_coordinated(text: str) -> str:
 
     # "and develop optimization-based methods": a contribution verb needs no determiner after it
     pattern = r"(,?\s+and\s+)([a-z]+)(\s+(?:" + "|".join(_DETERMINERS) + r")\b)?(?=\s)"
-    return re.sub(pattern, conjugate, text)
+    text = re.sub(pattern, conjugate, text)
+    # "take a step back and ask: why has ...?": a word a colon follows is a verb, its object what
+    # the colon spells out
+    return re.sub(
+        r"(\s+and\s+)([a-z]+)(?=:\s)",
+        lambda match: (
+            match.group(0)
+            if re.search(r"(?:s|ed|ing|ly)$", match.group(2)) or match.group(2) in _MODALS
+            else match.group(1) + _present_third(match.group(2))
+        ),
+        text,
+    )
 
 
 @cache
