@@ -199,3 +199,18 @@ def test_the_questions_own_words_and_a_generic_head_lead_nothing() -> None:
         title_terms=TitleTerms(lambda: titles),
     )
     assert lead is None or "vision-language models" not in lead.sentence.text
+
+
+def test_a_term_nearly_every_paper_of_the_answer_writes_leads_no_group(corpus_assistant) -> None:
+    """Every paper of an answer on forecasting with side information forecasts time series:
+    "Time series are common to CARD and GPHT" set no group apart (a blind reader's "vacuous
+    lead"). With four papers, a term three of them write still leads ("sample selection" of
+    entropy-based test-time adaptation)."""
+    answer = corpus_assistant.related_work(
+        "forecasting a target series with side information: external drivers, static "
+        "attributes, calendar dummies, or control inputs known in advance"
+    )
+    leads = [s.text for s in answer.sentences if " common to " in s.text or " work on " in s.text]
+    assert not any("time series" in lead.lower() for lead in leads), leads
+    answer = corpus_assistant.ask("how do entropy-based TTA methods differ")
+    assert any(s.text.startswith("Sample selection is common to") for s in answer.sentences)

@@ -81,6 +81,18 @@ class WriterSettings(Group):
         le=1,
         description="... and none of its words in more than this share ('we introduce').",
     )
+    lead_ground_share: float = Field(
+        default=0.8,
+        gt=0,
+        le=1,
+        description=(
+            "A term (words in a row) at least this share of an answer's papers write (four papers "
+            "or more) is the ground they all stand on, like the request's own words: it leads no "
+            "group ('time series' under a request on forecasting with side information, where "
+            "every paper forecasts time series; 'sample selection', in three of four entropy-TTA "
+            "papers, still leads)."
+        ),
+    )
     lead_label_words: int = Field(
         default=12,
         ge=1,

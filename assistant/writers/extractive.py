@@ -65,6 +65,8 @@ class _Builder:
         # a paper without a name was introduced as "One paper" in this paragraph: the next is
         # "Another paper", not a second "One paper"
         self.anonymous_said = False
+        # whether a term (stems in a row) is one nearly every paper of the answer writes
+        self.everywhere: Callable[[tuple[str, ...]], bool] | None = None
 
     def paragraph(self, heading: str = "") -> None:
         self.anonymous_said = False
@@ -121,6 +123,9 @@ _LEAD_AT_START = 24
 # The share (by idf) of what a question asks beyond its topic that a paper's sentence must hold to
 # be said as the answer to it; fixed, as "most of it".
 _CLAUSE_SHARE = 0.5
+# Below this many papers, a term most of them write may still set some apart (fixed: of three,
+# two is most)
+_GROUND_PAPERS = 4
 # ... or words after the lead's span by which a sentence says more than the lead
 _SAYS_MORE_WORDS = 6
 
@@ -157,6 +162,7 @@ class ExtractiveWriter(Writer):
             if labels[view.paper.id] != view.label:
                 view.label, view.renamed = labels[view.paper.id], True
         builder = _Builder()
+        builder.everywhere = self._everywhere(views)
         if views:
             if task == "ask" and len(views) == 1:
                 self._lookup(builder, question, views[0])
@@ -537,7 +543,9 @@ class ExtractiveWriter(Writer):
         """What the papers of a group have in common, before what each does; the group's papers
         in the order to say them: those the lead names first, as it names them, so the paragraph
         goes on with the papers its first sentence announced."""
-        lead = self._group_lead(group, skip, label_words=self.config.lead_label_words)
+        lead = self._group_lead(
+            group, skip, label_words=self.config.lead_label_words, everywhere=builder.everywhere
+        )
         if lead is None:
             return group, None
         builder.add(lead.sentence)
@@ -601,12 +609,37 @@ class ExtractiveWriter(Writer):
             for sentence in sentences:
                 builder.add(sentence)
 
+    def _everywhere(self, views: Sequence[_PaperView]) -> Callable[[tuple[str, ...]], bool] | None:
+        """A term nearly every paper of the answer writes ("time series" under a request on
+        forecasting with side information) is the ground they all stand on: like the request's
+        own words, it sets no group apart. None below ``_GROUND_PAPERS`` papers."""
+        if len(views) < _GROUND_PAPERS:
+            return None
+        # each paper's stems, spaced, so a run of stems is a substring between spaces
+        texts = [
+            f" {' '.join(bm25.tokenize(f'{view.paper.title} . {view.paper.abstract}'))} "
+            for view in views
+        ]
+        needed = self.config.lead_ground_share * len(texts)
+
+        def everywhere(stems: tuple[str, ...]) -> bool:
+            run = f" {' '.join(stems)} "
+            return sum(1 for text in texts if run in text) >= needed
+
+        return everywhere
+
     def _group_lead(
-        self, group: list[_PaperView], skip: set[str], *, label_words: int | None = None
+        self,
+        group: list[_PaperView],
+        skip: set[str],
+        *,
+        label_words: int | None = None,
+        everywhere: Callable[[tuple[str, ...]], bool] | None = None,
     ) -> Lead | None:
         return group_lead(
             group,
             skip,
+            everywhere=everywhere,
             document_frequency=self.document_frequency,
             collection_size=self.collection_size,
             common_share=self.config.lead_common_share,

@@ -100,6 +100,7 @@ def group_lead(
     ubiquitous_share: float,
     title_terms: Callable[[tuple[str, ...]], int] | None = None,
     label_words: int | None = None,
+    everywhere: Callable[[tuple[str, ...]], bool] | None = None,
 ) -> Lead | None:
     """The lead sentence for one group of two or more papers, or None when they share no term
     that would tell the reader something. Without ``title_terms`` only what they do can lead.
@@ -123,11 +124,12 @@ def group_lead(
             collection_size=collection_size,
             common_share=common_share,
             ubiquitous_share=ubiquitous_share,
+            everywhere=everywhere,
         )
 
-    best, ground = best_in(_LEAD_ROLES), False
+    best, on_ground = best_in(_LEAD_ROLES), False
     if best is None and title_terms is not None:
-        best, ground = best_in(_GROUND_ROLES, titled=title_terms), True
+        best, on_ground = best_in(_GROUND_ROLES, titled=title_terms), True
         if best is not None and len(best.members) < len(views):
             # a ground only some of them work on says nothing of why the group stands together
             best = None
@@ -141,8 +143,8 @@ def group_lead(
     )
     if label_words is not None and sum(len(label.split()) for label in labels) > label_words:
         counted = count_phrase(len(cited), "paper")
-        text = f"{counted} {'work on' if ground else 'share'} {surface}"
-    elif ground:
+        text = f"{counted} {'work on' if on_ground else 'share'} {surface}"
+    elif on_ground:
         text = f"{joined} {'both' if len(cited) == 2 else 'all'} work on {surface}"
     else:
         # "draft heads are", "BLEU score is"
@@ -161,6 +163,7 @@ def _best_term(
     common_share: float,
     ubiquitous_share: float,
     titled: Callable[[tuple[str, ...]], int] | None = None,
+    everywhere: Callable[[tuple[str, ...]], bool] | None = None,
 ) -> _Term | None:
     """The rarest term most of the group's papers use in sentences of the given roles. With
     ``titled`` (the ground they work on) it must be a subject some title of the collection names,
@@ -188,6 +191,8 @@ def _best_term(
             continue
         if titled is not None and not titled(term.stems):
             continue
+        if everywhere is not None and everywhere(term.stems):
+            continue  # what nearly every paper of the answer writes sets no group apart
         named = term.stems[:-1] if titled is not None and term.stems[-1] in _heads() else term.stems
         if len(named) < 2 or any(
             stem in _GENERIC or stem in _fluff() for stem in (named[0], named[-1])
