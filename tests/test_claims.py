@@ -1010,3 +1010,17 @@ def test_a_verb_a_colon_follows_takes_the_third_person() -> None:
     proposal = _claims("Why Has Predicting Downstream").proposal
     assert proposal is not None
     assert proposal.text.startswith("takes a step back and asks: why has"), proposal.text
+
+
+def test_presenting_experimental_results_is_no_proposal() -> None:
+    """ "One paper presents preliminary experimental results to support the theoretical results"
+    said nothing of the paper (a blind reader's vacuous sentence); "extends the results to the
+    non-realizable setting" still is one, and so is "presents preliminary evidence that ..."."""
+    proposal = _claims("Zero-Shot Statistical Tests").proposal
+    assert proposal is not None
+    assert not proposal.text.startswith("presents preliminary experimental results")
+    # a sentence end the splitter kept ("... under A. Specifically, ...") ends the span
+    assert not proposal.text.endswith("Specifically"), proposal.text
+    assert _claims("What learning algorithm is in-context").proposal.text.startswith(  # type: ignore[union-attr]
+        "presents preliminary evidence that"
+    )

@@ -116,6 +116,14 @@ def _conjugate_listed(rest: str) -> str:
     return _LISTED_VERB.sub(conjugate, rest)
 
 
+_RESULTS_OFFERED = re.compile(
+    r"(?:presents|reports|provides|gives|includes|conducts|performs|carries\s+out)\s+"
+    r"(?:(?:some|our|the|several|preliminary|experimental|empirical|extensive|numerical|"
+    r"simulation|comprehensive|promising|encouraging)\s+){0,3}(?:results|experiments|"
+    r"evaluations?|simulations)\b"
+)
+
+
 def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_Candidate]:
     forms = _verb_forms()
     candidates = []
@@ -152,6 +160,9 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 text,
             ):
                 strength = 1
+            if _RESULTS_OFFERED.match(text):
+                strength = 0  # "presents preliminary experimental results to support ...": how
+                # the paper backs its claims, not what it offers
             if strength == 1 and re.match(r"\S+\s+that\b", text):
                 strength = 0  # "shows that ..." is a finding, not what the paper offers
             if "the authors" in text:

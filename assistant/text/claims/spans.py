@@ -255,6 +255,9 @@ def _tidy_end(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
+        # "... under A. Specifically": a sentence end the splitter kept (after a one-letter
+        # name), cut after the next sentence's opener
+        text = _NEXT_OPENER.sub("", text)
         text = re.sub(r"(?:,\s*|\s+)(?:and|or|but)$", "", text.rstrip(" .,;:-–—")).rstrip(
             " .,;:-–—"
         )
@@ -404,6 +407,9 @@ _MISSED_BREAK = re.compile(
 )
 
 
+_NEXT_OPENER = re.compile(r"(?<=\w)\.\s+[A-Z][a-z]+,?\s*$")
+
+
 # "to" after "likely", "able", "due" ... belongs to the claim ("are likely to be"), not a purpose
 _SOFT_BOUNDARY = re.compile(
     r"(?<!\blikely)(?<!\bunlikely)(?<!\bable)(?<!\bunable)(?<!\bdue)(?<!\bused)(?<!\bup)"
@@ -502,6 +508,7 @@ def _finish(
     missed = _MISSED_BREAK.search(text)
     if missed:
         text = text[: missed.start()]
+
     text = fix_artefacts(text)
     resolved = _resolve_first_person(text, name)
     if resolved is None:
