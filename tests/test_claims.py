@@ -1024,3 +1024,31 @@ def test_presenting_experimental_results_is_no_proposal() -> None:
     assert _claims("What learning algorithm is in-context").proposal.text.startswith(  # type: ignore[union-attr]
         "presents preliminary evidence that"
     )
+
+
+def test_a_verb_whose_object_points_back_is_no_claim() -> None:
+    """ "It does both by introducing adaptive vectors ..." and "... expands it to other tasks"
+    (a blind reader's broken pronouns): both what, the sentence before said."""
+    mechanism = _claims("A Novel Predictive-Coding-Inspired").mechanism
+    assert mechanism is not None
+    assert not mechanism.text.startswith("does both"), mechanism.text
+    # the cut before what points back takes the word that joined the hanging participle too
+    assert not mechanism.text.endswith(" as"), mechanism.text
+    assert (
+        standalone(
+            "We primarily apply our method to image classification, and to explore the "
+            "potential for extending our model, we expand it to other tasks, such as object "
+            "detection.",
+            "Multi-aspect Knowledge Distillation",
+        )
+        is None
+    )
+    assert standalone("We make it possible to train large models.", "T") is not None
+
+
+def test_a_verb_ending_in_ly_is_no_adverb() -> None:
+    """ "We then apply cross-entropy loss to class logits": "apply" is the verb, not an adverb
+    before it ("cross-entropies loss to class logits")."""
+    mechanism = _claims("Multi-aspect Knowledge Distillation").mechanism
+    assert mechanism is not None
+    assert mechanism.text.startswith("applies cross-entropy loss"), mechanism.text

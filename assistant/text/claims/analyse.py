@@ -146,5 +146,15 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
         # An abstract's authors say "we": "They involve an autoregressive decoder ..." speaks of
         # the models of the sentence before, and under the paper's name would say it of the paper
         return None
+    if _SUBJECT_VERB_PRO_FORM.match(text):
+        # "We expand it to other tasks", "PV-RNN does both by ...": the object was named in a
+        # sentence the reader is not shown
+        return None
     cleaned = _drop_demonstratives(text, known)
     return None if isinstance(cleaned, int) else cleaned
+
+
+_SUBJECT_VERB_PRO_FORM = re.compile(
+    r"^\S+(?:\s+\S+){0,2}?\s+(?:\w+ly\s+)?[a-z]+\s+(?:both|so|this|these|those|them|it)\s*"
+    r"(?:[,.;]|$|(?:by|through|via|with|using|in|to|into|for|as|on)\b)"
+)

@@ -112,7 +112,9 @@ def _verb_forms() -> dict[str, tuple[str, int]]:
 
 _ADVERBS = (
     r"(?:(?:also|further|furthermore|moreover|then|first|here|now|instead|additionally|therefore|"
-    r"thus|hence|finally|next|subsequently|newly|\w+ly)\s+)*"
+    # "we then apply X": a verb ending in -ly is no adverb
+    r"thus|hence|finally|next|subsequently|newly|"
+    r"(?!(?:apply|supply|reply|multiply|comply|rely|imply|fly)\b)\w+ly)\s+)*"
 )
 
 

@@ -407,6 +407,12 @@ _MISSED_BREAK = re.compile(
 )
 
 
+# A verb whose object is a pro-form ("does both by ...", "expands it to other tasks", "achieves
+# this through ..."): what it stands for was in a sentence not shown ("that" opens clauses too)
+_POINTS_BACK_OBJECT = re.compile(
+    r"^[a-z]+\s+(?:both|so|this|these|those|them|it)\s*(?:[,.;]|$|(?:by|through|via|with|"
+    r"using|in|to|into|for|as|on)\b)"
+)
 _NEXT_OPENER = re.compile(r"(?<=\w)\.\s+[A-Z][a-z]+,?\s*$")
 
 
@@ -467,6 +473,12 @@ def _cut_before(text: str, position: int) -> int | None:
             hanging = re.search(r"\s+\w{3,}ed$", text[:cut])
             if pattern is _SOFT_BOUNDARY and hanging and len(text[: hanging.start()].split()) >= 3:
                 cut = hanging.start()
+                # "unseen sequences as | inspired by ...": the word that joined it goes too
+                joining = re.search(
+                    r"\s+(?:as|and|or|is|are|was|were|be|being|been|which|that)$", text[:cut]
+                )
+                if joining is not None:
+                    cut = joining.start()
             return cut
     return None
 
@@ -538,6 +550,8 @@ def _finish(
             return None  # "to address the limitations by: (1) ...": what by, the list said
     if not balanced(cleaned) or len(cleaned.split()) < min_words:
         return None
+    if _POINTS_BACK_OBJECT.match(cleaned):
+        return None  # "does both by introducing ...", "expands it to other tasks": both what?
     if _verbless_complement(cleaned):
         return None  # "finds that the likely reasons": what they are was cut off
     if _ends_on_announced_list(cleaned, text):
