@@ -1201,3 +1201,12 @@ def test_a_sentence_saying_what_a_named_method_is_stays_after_a_lead(corpus_assi
         if "COLEP" in sentence.text and len(sentence.citations) == 1
     ]
     assert colep and colep[0].startswith("COLEP is a certifiably robust"), colep
+
+
+def test_a_paper_is_said_by_its_sentence_on_what_a_long_request_asks(corpus_assistant) -> None:
+    """Under "knowledge distillation (teacher-student training)" the supervised-compression
+    paper was said by its rate-distortion comparison, which never says why it is cited; its
+    sentence on "a teacher model and a student model" does."""
+    answer = corpus_assistant.related_work("knowledge distillation (teacher-student training)")
+    said = [s.text for s in answer.sentences if s.citations == ["supervised-compression-814e"]]
+    assert said and "teacher model and a student model" in said[0], said

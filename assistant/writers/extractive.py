@@ -21,11 +21,13 @@ from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import distinct_labels, reads_as_clause
 from assistant.text.query import (
     FRAMING_TOKENS,
+    SHORT_FOCUS,
     content_tokens,
     split_clauses,
     subject_tokens,
     topic_parts,
 )
+from assistant.text.tokens import idf
 from assistant.tuning import WriterSettings
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, group_papers
@@ -419,7 +421,9 @@ class ExtractiveWriter(Writer):
                 # One sentence a paper (related work): "OneRec replaces the cascaded learning
                 # framework with a unified generative model" under "mixture of experts" hides why
                 # it is cited; the sentence saying what it does with the topic is the one to say.
-                topical = self._topic_sentence(view, question, focus)
+                topical = self._topic_sentence(view, question, focus) or self._telling_sentence(
+                    builder, view, question, sentences[0]
+                )
                 if topical is not None:
                     sentences = [topical]
             if sentences[0].text.startswith("One paper "):
@@ -476,6 +480,58 @@ class ExtractiveWriter(Writer):
                 if len(view.sentences[item.index].split()) <= most_words:
                     return _say(view, item)
         return None
+
+    def _telling_sentence(
+        self, builder: _Builder, view: _PaperView, request: str, current: DraftSentence
+    ) -> DraftSentence | None:
+        """For a request longer than a topic phrase, which no sentence says whole: the paper's
+        sentence that says a good part (``_KEEP_SHARE``) of what the request asks, when the one
+        it would get says none of it ("Language Models (Mostly) Know What They Know" cited on the
+        multiple-choice format by its sentence on calibration "on diverse multiple choice and
+        true/false questions", not its opening on self-evaluation). What the request asks is
+        its words by rarity, without those nearly every paper of the answer writes."""
+        if (
+            self.document_frequency is None
+            or not self.collection_size
+            or len(content_tokens(request)) <= SHORT_FOCUS
+        ):
+            return None  # a topic phrase is said whole or not at all (``_on_topic``)
+        everywhere = builder.everywhere
+        telling = {
+            token: idf(self.document_frequency(token), self.collection_size)
+            for token in dict.fromkeys(content_tokens(request))
+            if token not in _GENERIC and not (everywhere is not None and everywhere((token,)))
+        }
+        total = sum(telling.values())
+        if total <= 0:
+            return None
+
+        def said(text: str) -> float:
+            tokens = set(bm25.tokenize(text))
+            found = [weight for token, weight in telling.items() if token in tokens]
+            # one word alone may be another sense of it ("free lunch" under "attention-free")
+            return sum(found) / total if len(found) >= 2 else 0.0
+
+        kept = said(current.text)
+        if kept >= _KEEP_SHARE:
+            return None
+        # most of what is asked, and more than the sentence it replaces
+        best, best_share = None, max(_TELLING_SHARE, kept + _KEEP_SHARE)
+        for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
+            text = view.sentences[item.index]
+            if (
+                _BY_THE_PAPER.match(text) is None  # what the paper does, not its field's lore
+                or _OUTLOOK.search(text) is not None
+                or RESULT_WORDS.search(text) is not None
+                or _OTHERS_WORK.search(text) is not None
+                or len(text.split()) > view.long_words
+                or standalone(text, view.paper.title) is None
+            ):
+                continue
+            share = said(text)
+            if share >= best_share:
+                best, best_share = item, share
+        return _say(view, best) if best is not None else None
 
     def _what_it_does(
         self,
@@ -821,6 +877,11 @@ def _asks_more(
     return not (kept > said(candidate) and kept >= _KEEP_SHARE * sum(telling.values()))
 
 
+# A sentence said instead of a paper's usual one for what a long request asks holds at least
+# half of it (by idf): "explores the claim of a 'free lunch' hypothesis" holds only the "free" of
+# "attention-free language model architectures"
+_TELLING_SHARE = 0.5
+
 # ... a third, fixed: "convergence guarantees ... stochastic gradients" of a request for
 # "convergence and concentration guarantees for stochastic gradient methods and stochastic
 # approximation" is such a part; "neural networks" of one on Bayesian neural networks is not
@@ -834,6 +895,10 @@ _OTHERS_WORK = re.compile(
     r"(?:show|showed|shown|propose|proposed|find|found|introduce|introduced|demonstrate|"
     r"demonstrated|observe|observed|argue|argued|conjecture|conjectured)\b"
 )
+
+# what the authors expect or hope ("will revolutionize ...", "should be an initial step toward
+# ..."), not what the paper does
+_OUTLOOK = re.compile(r"\b(?:will|would|should|could|might|hope|believe|envision)\b", re.I)
 
 # a lead naming a term its papers share ("Draft heads are common to A and B")
 _COMMON_TO = re.compile(r"^(.+?) (?:is|are) common to ")
