@@ -214,3 +214,29 @@ def test_a_term_nearly_every_paper_of_the_answer_writes_leads_no_group(corpus_as
     assert not any("time series" in lead.lower() for lead in leads), leads
     answer = corpus_assistant.ask("how do entropy-based TTA methods differ")
     assert any(s.text.startswith("Sample selection is common to") for s in answer.sentences)
+
+
+def test_a_ground_every_paper_goes_on_from_alike_is_cut_from_a_longer_one() -> None:
+    """ "both work on interpretable structural model": both titles go on with "error(s)"."""
+    first = Paper(
+        id="e1",
+        title="Interpretable structural model error discovery from assimilation increments",
+        abstract=(
+            "Earth system models carry interpretable structural model error terms. Neural "
+            "networks are hard to interpret. A spectral bias-reduced network learns the terms "
+            "from analysis increments of a turbulence test case."
+        ),
+        citation_key=citation_key("Interpretable structural model error discovery"),
+    )
+    second = Paper(
+        id="e2",
+        title="Discovery of interpretable structural model errors by sparse regression",
+        abstract=(
+            "Missing physics gives interpretable structural model errors in climate codes. A "
+            "Bayesian sparse regression recovers them from noisy sporadic observations of a "
+            "chaotic test case."
+        ),
+        citation_key=citation_key("Discovery of interpretable structural model errors"),
+    )
+    lead = _lead((first, second), [first.title, second.title, *OTHER_TITLES])
+    assert lead is None or not lead.sentence.text.endswith("interpretable structural model")

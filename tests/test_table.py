@@ -213,3 +213,12 @@ def test_a_setting_that_names_nothing_is_no_cell(corpus_assistant) -> None:
     assert not any(text.lower().startswith("various") for text in cells), cells
     papers = {item.paper.id: item.paper for item in answer.evidence}
     assert [finding.rule for finding in table_lint(answer, papers)] == []
+
+
+def test_no_cell_ends_on_an_appositive_cut_before_its_noun() -> None:
+    claim = (
+        "shows the capabilities of Model Error Discovery with Interpretability and Data "
+        "Assimilation (MEDIDA), a general, data-efficient framework that uses sparsity-promoting "
+        "equation-discovery techniques to learn model errors from analysis increments"
+    )
+    assert not _phrase(claim).endswith("a general")

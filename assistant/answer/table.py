@@ -32,6 +32,7 @@ _LEADING_VERB = re.compile(
 _EXAMPLE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|for example|such as)[^()]*\)", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|where|who)\s[^,;]*,")
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|as well as|and also)$", re.IGNORECASE)
+_ARTICLE_AND_WORD = re.compile(r",\s+(?:a|an|the)\s+\S+$", re.IGNORECASE)
 _LEADING_PREPOSITION = re.compile(r"^(?:on|across|over|in|using|with)\s+(?=\S)", re.IGNORECASE)
 
 
@@ -88,6 +89,8 @@ def _phrase(text: str, *, keep: str = "") -> str:
         if balanced(text[: match.start()])
         # "using a three-pronged approach by: (a) ...": no cell ends on a preposition
         and text[: match.start()].rsplit(" ", 1)[-1].lower() not in _function_words()
+        # "MEDIDA, a general | , data-efficient framework": an appositive cut before its noun
+        and not _ARTICLE_AND_WORD.search(text[: match.start()])
     ]
     fitting = [
         cut

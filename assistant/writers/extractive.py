@@ -731,7 +731,9 @@ class ExtractiveWriter(Writer):
         skip = self._skip_tokens(topic or "", views)
         # The topic itself is what brought them together; saying "all work on <topic>" would
         # only repeat the request. A term more than half of them share beyond it is common ground.
-        shared = self._group_lead(views, skip)
+        shared = self._group_lead(
+            views, skip, label_words=self.config.lead_label_words, everywhere=builder.everywhere
+        )
         if shared is not None and len(shared.sentence.citations) * 2 > len(views):
             builder.paragraph("What they share")
             builder.add(shared.sentence)

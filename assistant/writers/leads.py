@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from assistant import bm25
@@ -80,6 +80,8 @@ class _Term:
     # paper continues is part of a longer one ("structural parametric | model errors", "specify
     # any | distribution") and names nothing on its own
     whole: bool = False
+    # the words that follow it in every paper that uses it (a run all continue alike)
+    continued: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,9 @@ def _best_term(
     for position, view in enumerate(views):
         # The ground a paper works on is named by its title as much as by its background
         # ("Selective State Space Models" in two titles whose abstracts say "selective SSMs").
-        for stems, surface, whole in _terms(view, roles, title=titled is not None):
+        following: dict[tuple[str, ...], set[str]] = {}
+        for stems, surface, whole, after in _terms(view, roles, title=titled is not None):
+            following.setdefault(stems, set()).update(after)
             term = found.get(stems)
             if term is None:
                 found[stems] = _Term(stems, surface, (position,), 0.0, whole)
@@ -182,7 +186,11 @@ def _best_term(
             members = term.members if position in term.members else (*term.members, position)
             # a sentence-initial "Sample selection" gives way to a mid-sentence spelling
             kept = surface if term.surface.startswith("^") else term.surface
-            found[stems] = _Term(stems, kept, members, 0.0, term.whole or whole)
+            found[stems] = _Term(stems, kept, members, 0.0, term.whole or whole, term.continued)
+        for stems, nexts in following.items():
+            term = found[stems]
+            alike = frozenset(nexts) if term.members == (position,) else term.continued & nexts
+            found[stems] = replace(term, continued=alike)
     candidates = []
     for term in found.values():
         # "recommender systems" under "production recommender models": the question's own words
@@ -204,6 +212,11 @@ def _best_term(
             continue  # "carried out", "widely applicable": a term of the trade ends on a noun
         if titled is None and not term.whole:
             continue
+        if titled is not None and not term.whole and term.continued:
+            # a ground every paper goes on with the same word is cut from a longer one: "both
+            # work on interpretable structural model" (of "... model error discovery" and
+            # "... model errors")
+            continue
         rarity = [_idf(stem, document_frequency, collection_size) for stem in named]
         if collection_size and (
             max(rarity) < math.log(1 / common_share) or min(rarity) < math.log(1 / ubiquitous_share)
@@ -220,12 +233,12 @@ def _best_term(
 
 def _terms(
     view: _PaperView, roles: frozenset[str], *, title: bool = False
-) -> list[tuple[tuple[str, ...], str, bool]]:
+) -> list[tuple[tuple[str, ...], str, bool, tuple[str, ...]]]:
     """Every run of two or three words of the sentences of the given roles (and of the title,
     with ``title``), as (stems, surface); runs across punctuation or starting/ending on a stop
     word are no terms. A run that opens its sentence is marked with a leading "^" (its capital may
     not be its own), one from the title with "^^" (title case: no capital need be its own)."""
-    out: list[tuple[tuple[str, ...], str, bool]] = []
+    out: list[tuple[tuple[str, ...], str, bool, tuple[str, ...]]] = []
     texts = [
         (sentence, False)
         for index, sentence in enumerate(view.sentences)
@@ -262,11 +275,16 @@ def _terms(
                     # parametric | model errors"): then only a function word or punctuation
                     following = tokens[start + length : start + length + 1]
                     after_stems = bm25.tokenize(following[0]) if following else []
-                    whole = not after_stems or (
-                        set(after_stems) <= _GENERIC | _heads()
-                        and not _ADJECTIVE_END.search(run[-1])
+                    whole = (
+                        not after_stems
+                        # "cold collisionless dark matter | do not reproduce": a verb ends it
+                        or following[0].lower() in _AUXILIARIES
+                        or (
+                            set(after_stems) <= _GENERIC | _heads()
+                            and not _ADJECTIVE_END.search(run[-1])
+                        )
                     )
-                    out.append((stems, initial + surface, whole))
+                    out.append((stems, initial + surface, whole, tuple(after_stems[:1])))
     return out
 
 
@@ -316,6 +334,11 @@ def _uncapitalised(word: str) -> str:
     if any(sum(character.isupper() for character in part) >= 2 for part in parts):
         return word  # a name ("ImageNet-C", "Transformer-XL")
     return "-".join(part.lower() if part[1:].islower() else part for part in parts)
+
+
+_AUXILIARIES = frozenset(
+    ("do", "does", "did", "is", "are", "was", "were", "has", "have", "had", *words("modals"))
+)
 
 
 @cache
