@@ -222,3 +222,15 @@ def test_no_cell_ends_on_an_appositive_cut_before_its_noun() -> None:
         "equation-discovery techniques to learn model errors from analysis increments"
     )
     assert not _phrase(claim).endswith("a general")
+
+
+def test_a_list_cut_after_its_first_item_leaves_what_announced_it() -> None:
+    """ "... uncertainties i) fits successfully to the target domain data" read as if the list
+    had one item (a blind A/B reader preferred the uncut sentence)."""
+    claim = (
+        "A probabilistic classifier with reliable predictive uncertainties i) fits successfully "
+        "to the target domain data, ii) provides calibrated class probabilities in difficult "
+        "regions of the target domain (e.g. class overlap), and iii) accurately identifies "
+        "queries coming out of the target domain and rejects them"
+    )
+    assert _phrase(claim) == "A probabilistic classifier with reliable predictive uncertainties"

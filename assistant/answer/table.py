@@ -32,6 +32,7 @@ _LEADING_VERB = re.compile(
 _EXAMPLE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|for example|such as)[^()]*\)", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|where|who)\s[^,;]*,")
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|as well as|and also)$", re.IGNORECASE)
+_FIRST_ENUMERATOR = re.compile(r"\s\(?(?:i|1|a)\)\s")
 _ARTICLE_AND_WORD = re.compile(r",\s+(?:a|an|the)\s+\S+$", re.IGNORECASE)
 _LEADING_PREPOSITION = re.compile(r"^(?:on|across|over|in|using|with)\s+(?=\S)", re.IGNORECASE)
 
@@ -102,6 +103,11 @@ def _phrase(text: str, *, keep: str = "") -> str:
         # "... by 96.4% in single-task scenarios and | by 86.3% in ...": the cut falls inside a
         # coordination, whose conjunction goes with what was cut off
         cell = _TRAILING_CONJUNCTION.sub("", text[: fitting[-1]])
+        first = _FIRST_ENUMERATOR.search(cell)
+        if first is not None and len(cell[: first.start()].split()) >= _MIN_CELL_WORDS:
+            # "... uncertainties i) fits successfully to the target domain data": a list cut
+            # after its first item; what announced the list is the cell
+            return cell[: first.start()].rstrip(" ,:;")
         # "compresses the memory by 2.78x and increase generate speed | by 1.44x": a second
         # conjunct cut from its figure says nothing; the cell ends with the figure's clause
         if keep:
