@@ -240,3 +240,20 @@ def test_a_ground_every_paper_goes_on_from_alike_is_cut_from_a_longer_one() -> N
     )
     lead = _lead((first, second), [first.title, second.title, *OTHER_TITLES])
     assert lead is None or not lead.sentence.text.endswith("interpretable structural model")
+
+
+def test_a_term_ends_on_the_head_noun_every_paper_writes_after_it(corpus_assistant) -> None:
+    """ "Time-series foundation is common to MOMENT and Sundial": both write "... foundation
+    models"."""
+    from assistant.writers.leads import _with_head
+
+    assert (
+        _with_head("time-series foundation", "model", ["scalable time series foundation models."])
+        == "time-series foundation models"
+    )
+    answer = corpus_assistant.related_work(
+        "multi-resolution / hierarchical time series models that deal with several time scales "
+        "or sampling frequencies at once"
+    )
+    leads = [s.text for s in answer.sentences if " common to " in s.text]
+    assert not any(lead.lower().startswith("time-series foundation is") for lead in leads), leads

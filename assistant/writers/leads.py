@@ -140,9 +140,13 @@ def group_lead(
     cited = [views[index] for index in sorted(best.members)]
     labels = [view.label for view in cited]
     joined = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
-    surface = _usual_case(
-        _own_case(best.surface), [text for view in cited for text in view.sentences]
-    )
+    texts = [text for view in cited for text in view.sentences]
+    surface = _usual_case(_own_case(best.surface), texts)
+    # "Time-series foundation is common to MOMENT and Sundial": each of them writes "... foundation
+    # models", so the term ends on its head noun as they do
+    head = next((stem for stem in sorted(best.continued) if stem in _heads()), None)
+    if head is not None:
+        surface = _with_head(surface, head, texts)
     if label_words is not None and sum(len(label.split()) for label in labels) > label_words:
         counted = count_phrase(len(cited), "paper")
         text = f"{counted} {'work on' if on_ground else 'share'} {surface}"
@@ -225,7 +229,7 @@ def _best_term(
         weight = len(term.members) * 10 + sum(rarity) / len(rarity)
         if titled is not None:
             weight = len(term.members) * 10 + len(term.stems)
-        candidates.append(_Term(term.stems, term.surface, term.members, weight))
+        candidates.append(replace(term, weight=weight))
     if not candidates:
         return None
     return max(candidates, key=lambda term: (term.weight, len(term.stems)))
@@ -286,6 +290,17 @@ def _terms(
                     )
                     out.append((stems, initial + surface, whole, tuple(after_stems[:1])))
     return out
+
+
+def _with_head(surface: str, head: str, texts: Sequence[str]) -> str:
+    """The term with the head noun (of stem ``head``) its papers write after it, as they
+    write it ("models", "model")."""
+    spaced = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", surface))
+    for text in texts:
+        for match in re.finditer(rf"\b{spaced}[\s-]+([A-Za-z]+)\b", text, re.IGNORECASE):
+            if bm25.tokenize(match.group(1)) == [head]:
+                return f"{surface} {match.group(1).lower()}"
+    return surface
 
 
 def _idf(stem: str, frequency: DocumentFrequency | None, size: int | None) -> float:
