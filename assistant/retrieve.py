@@ -29,7 +29,6 @@ from assistant.settings import Settings
 from assistant.snapshot import VectorSnapshot
 from assistant.store import ChromaStore, ChunkHit
 from assistant.text import acronyms
-from assistant.text.query import listed_part_texts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -177,25 +176,6 @@ class Retriever:
         ranking = sorted(best.items(), key=lambda item: -item[1])[:depth]
         return ranking, chunk_hits
 
-    def _dense_ranking_by_parts(
-        self, chunk_hits: list[ChunkHit], part_vectors: np.ndarray, depth: int
-    ) -> tuple[list[tuple[str, float]], list[ChunkHit]]:
-        """For a request that lists what it covers ("diffusion models for ...: DNA design,
-        weather ensembles, speech"), each chunk at its closest to the whole request or to the
-        request with one item: the whole, an average of every item, sits close to none of the
-        papers about one of them."""
-        closest = {(hit.paper_id, hit.kind, hit.position): hit for hit in chunk_hits}
-        for vector in part_vectors:
-            for hit in self._dense_ranking(vector, depth)[1]:
-                key = (hit.paper_id, hit.kind, hit.position)
-                if key not in closest or hit.similarity > closest[key].similarity:
-                    closest[key] = hit
-        merged = sorted(closest.values(), key=lambda hit: (-hit.similarity, hit.paper_id))
-        best: dict[str, float] = {}
-        for hit in merged:
-            best.setdefault(hit.paper_id, hit.similarity)
-        return sorted(best.items(), key=lambda item: -item[1])[:depth], merged
-
     def bm25_ranking(self, expanded_query: str, depth: int) -> list[tuple[str, float]]:
         return self.bm25_index.search(expanded_query, depth)
 
@@ -218,16 +198,10 @@ class Retriever:
         chunk_hits: list[ChunkHit] = []
         if mode in ("hybrid", "bm25"):
             rankings["bm25"] = self.bm25_ranking(expanded, depth)
-        query_vector = part_vectors = None
+        query_vector = None
         if mode in ("hybrid", "dense"):
             query_vector = self.embedder.embed_query(expanded)
             rankings["dense"], chunk_hits = self._dense_ranking(query_vector, depth)
-            listed = listed_part_texts(query)
-            if listed:
-                part_vectors = self.embedder.embed(listed)
-                rankings["dense"], chunk_hits = self._dense_ranking_by_parts(
-                    chunk_hits, part_vectors, depth
-                )
         fused = reciprocal_rank_fusion(
             rankings,
             k=self.settings.retrieval.rrf_k,
@@ -256,11 +230,6 @@ class Retriever:
         paper_vectors: dict[str, Any] = {}
         if query_vector is not None:
             centroid, paper_vectors = self._paper_closeness(hits, query_vector, paper_similarity)
-            if part_vectors is not None:
-                for paper_id, vector in paper_vectors.items():
-                    paper_similarity[paper_id] = max(
-                        paper_similarity.get(paper_id, -1.0), float((part_vectors @ vector).max())
-                    )
         forms = acronyms.spelled_out_forms(query, self.acronym_map)
         return Retrieval(
             query=query,

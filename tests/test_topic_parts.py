@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.text.query import (
-    compared_items,
-    listed_part_texts,
-    question_pieces,
-    ruled_out,
-    topic_parts,
-)
+from assistant.text.query import compared_items, question_pieces, ruled_out, topic_parts
 from assistant.text.tokens import tokenize
 
 
@@ -116,61 +110,3 @@ def test_the_items_a_comparison_lists() -> None:
     assert compared_items("Compare DoG vs SMB: which needs fewer gradients?") == ["DoG", "SMB"]
     # a topic to compare lists nothing
     assert compared_items("conformal prediction methods") == []
-
-
-def test_a_request_listing_what_it_covers_has_one_part_per_item() -> None:
-    # after a colon, up to the end of its sentence
-    assert listed_part_texts(
-        "diffusion models for things other than pictures: DNA design, weather ensembles, "
-        "speech (separated), physics. What should I cite?"
-    ) == [
-        "diffusion models for things other than pictures: DNA design",
-        "diffusion models for things other than pictures: weather ensembles",
-        "diffusion models for things other than pictures: speech",
-        "diffusion models for things other than pictures: physics",
-    ]
-    # examples in brackets or after "e.g."
-    assert (
-        listed_part_texts(
-            "interpretable-by-design models (concept bottlenecks, prototype parts, interpretable "
-            "attention) rather than post-hoc attribution"
-        )[1]
-        == "interpretable-by-design models rather than post-hoc attribution: prototype parts"
-    )
-    assert (
-        len(
-            listed_part_texts(
-                "scaling laws for things other than loss, e.g. memorization, "
-                "attack strength or autoencoder error"
-            )
-        )
-        == 3
-    )
-
-
-def test_what_a_request_leaves_out_or_two_examples_make_no_parts() -> None:
-    # what it leaves out is no part of it
-    assert (
-        listed_part_texts(
-            "tricks that cut the compute of training (not data selection, not adapter-style PEFT, "
-            "not pruning)"
-        )
-        == []
-    )
-    # two examples are close enough to the whole request to be found by it
-    assert listed_part_texts("machine learning for chemistry (molecules and reactions)") == []
-    # a clause after a colon is no list
-    assert listed_part_texts("Compare Medusa and Hydra: how many heads does each train?") == []
-
-
-def test_a_paper_about_one_listed_item_is_found_by_it(corpus_assistant) -> None:
-    """ "... other than games, robot control, or LLM alignment/reasoning, e.g. in simulations, lip
-    reading, chemistry planning or architecture search?": the request as a whole sits close to
-    none of the papers on one item, and the lip-reading paper was not among its answer's."""
-    answer = corpus_assistant.ask(
-        "Which papers use reinforcement learning as a tool for problems other than games, robot "
-        "control, or LLM alignment/reasoning, e.g. in simulations, lip reading, chemistry "
-        "planning or architecture search?"
-    )
-    cited = {paper_id for sentence in answer.sentences for paper_id in sentence.citations}
-    assert "pseudo-convolutional-policy-8f2b" in cited, cited

@@ -432,58 +432,6 @@ def compared_items(request: str) -> list[str]:
     return items if len(items) >= 2 else []
 
 
-# "things other than pictures: DNA design, weather ensembles, time series": what follows a
-# request's last colon, up to the end of its sentence, is a list when it has three items or more
-_RELATED_WORK_LABEL = re.compile(r"^\s*related work\s*:\s*", re.IGNORECASE)
-_COLON_TAIL = re.compile(r":\s*([^:]*)$")
-_SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)[.?!](?:\s|$)")
-_LIST_ITEM = re.compile(r",|;|\bor\b|\band\b|/", re.IGNORECASE)
-# Two items are close enough to the whole request to be found by it ("(molecules and
-# reactions)"); from three on, no paper covers them all
-_LIST_ITEMS = 3
-_LIST_ITEM_WORDS = 8  # a longer item is a clause of its own, not one thing the request covers
-_EXCLUDING = re.compile(
-    r"\b(?:not|don't|no|never|rather than|instead of|as opposed to|except|excluding|without)\b",
-    re.IGNORECASE,
-)
-
-
-def listed_part_texts(query: str) -> list[str]:
-    """For a request that lists what it covers ("diffusion models for things other than
-    pictures: DNA design, weather ensembles, speech"), one text per item: the request's own words
-    with that item alone. A paper about one item is about the request, and none covers every
-    item."""
-    text = _RELATED_WORK_LABEL.sub("", query.strip().rstrip("?.! "))
-    lists = listed_examples(text)
-    colon = _COLON_TAIL.search(text)
-    if colon:
-        tail = _SENTENCE_END.split(colon.group(1), maxsplit=1)[0]
-        tail = _BRACKETED.sub(" ", tail)
-        if tail.count(",") >= 2:
-            lists.append(tail)
-    # "(not data selection, not adapter-style PEFT)", "(I don't mean ...)": what is left out
-    lists = [listed for listed in lists if not _EXCLUDING.search(listed)]
-    if not lists:
-        return []
-    core = _BRACKETED.sub(" ", text)
-    for listed in lists:
-        core = core.replace(listed, " ")
-    core = _SENTENCE_END.split(core, maxsplit=1)[0] if colon else core
-    core = re.sub(r"\b(?:e\.g\.|such as|for example|including)\s*,?\s*$", " ", core.strip())
-    core = re.sub(r"\s+", " ", core).strip(" ,:;")
-    items = list(
-        dict.fromkeys(
-            piece.strip()
-            for listed in lists
-            for piece in _LIST_ITEM.split(listed)
-            if content_tokens(piece) and len(piece.split()) <= _LIST_ITEM_WORDS
-        )
-    )
-    if not content_tokens(core) or len(items) < _LIST_ITEMS:
-        return []
-    return [f"{core}: {item}" for item in items]
-
-
 def topic_parts(query: str) -> list[list[str]]:
     """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
     a question or a topic without them."""
