@@ -1052,3 +1052,19 @@ def test_a_verb_ending_in_ly_is_no_adverb() -> None:
     mechanism = _claims("Multi-aspect Knowledge Distillation").mechanism
     assert mechanism is not None
     assert mechanism.text.startswith("applies cross-entropy loss"), mechanism.text
+
+
+def test_an_opener_bounding_a_ranking_stays_with_it() -> None:
+    """ "Focusing on the simple interpretable models, product unit neural networks achieved the
+    best results": without its opener the sentence said they did best of all (a lookup asked
+    for the best of the simple models); "In particular," still goes."""
+    said = standalone(
+        "Focusing on the simple interpretable models, product unit neural networks achieved the "
+        "best results: for MSE and for SEP.",
+        "Validation of artificial neural networks",
+    )
+    assert said is not None and said.startswith("Focusing on the simple interpretable models")
+    said = standalone("In particular, TFUP-T outperforms POUF by 3.3% on DomainNet.", "T")
+    assert said is not None and said.startswith("TFUP-T")
+    results = _claims("Go Wider Instead of Deeper").results
+    assert any(result.text.startswith("On ImageNet-1K,") for result in results), results

@@ -198,6 +198,19 @@ def balanced(text: str) -> bool:
     return text.count("(") == text.count(")") and text.count("[") == text.count("]")
 
 
+# An opener that bounds where a ranking holds, and the ranking
+# ("In particular,", "For example,", "In this work," are connectives, not bounds)
+_SCOPING_OPENER = re.compile(
+    r"(?!(?:In\s+(?:this|our|particular|addition|contrast|summary|short|general|practice|"
+    r"turn|fact|doing\s+so)|On\s+the\s+other\s+hand|For\s+(?:example|instance|this))\b)"
+    r"(?:Focusing\s+on|Among|For|Within|Across|On|In|Restricting\s+to|Considering)\s",
+    re.IGNORECASE,
+)
+_RANKS = re.compile(
+    r"\b(?:best|worst|highest|lowest|outperform\w*|superior|state-of-the-art)\b", re.IGNORECASE
+)
+
+
 # A figure with its unit or a number followed by a noun: the opener states part of the claim.
 _STATES_A_FIGURE = re.compile(r"\d(?:[\d.,]*)\s*(?:%|x\b|×|times\b|-?fold\b)|\d[\d.,]*\s+[a-z]")
 _MID_LIST = re.compile(r"(?:[\w\-]+(?:\s[\w\-]+)?,|(?:and|or|but|nor)\b)")
@@ -214,6 +227,14 @@ def _strip_openers(sentence: str, start: int) -> int:
             break  # "Although RNNs, CNNs, and Transformers ...": the comma was inside a list
         if _STATES_A_FIGURE.search(match.group(0)):
             break  # "While we observe a 5.7% lift, ...", "With only 10% of the parameters, ...": a claim
+        if (
+            match.group(0).rstrip().endswith(",")
+            and _SCOPING_OPENER.match(match.group(0))
+            and _RANKS.search(sentence, match.end())
+        ):
+            # "Focusing on the simple interpretable models, product unit networks achieved the
+            # best results": among which models they did best is part of the claim
+            break
         start = match.end()
         relative = re.match(r"(?:which|who|that|where|whose)\b[^,;]{0,140}?,\s*", sentence[start:])
         if relative and balanced(relative.group(0)):
