@@ -417,7 +417,8 @@ def question_pieces(question: str) -> list[str]:
 # "WideNet (going wider instead of deeper), randomized parameter sharing, and FreezeNet: how does
 # each ...": the things a comparison names, before what it asks of them
 _COMPARE_FRAME = re.compile(
-    r"^\s*(?:(?:compare|contrast)\s+(?:how\s+|what\s+)?|(?:how|in what ways?)\s+(?:do|does|did)\s+)|\s+(?:differ|compare)\b.*$",
+    r"^\s*(?:(?:compare|contrast)\s+(?:how\s+|what\s+)?|(?:how|in what ways?)\s+(?:do|does|did)\s+)"
+    r"|\s+(?:differ|compare)\b.*$",
     re.IGNORECASE,
 )
 _COMPARED_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bvs\.?|\bversus\b)\s*", re.IGNORECASE)
