@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant.answer import relevance
@@ -28,7 +27,7 @@ from assistant.answer.features import (
 )
 from assistant.answer.sentences import DocumentFrequency, Weights, local_weights, score_sentences
 from assistant.models import Evidence, Paper, Task
-from assistant.text.lexicon import words
+from assistant.text.claims import common_acronyms
 from assistant.text.query import (
     asks_for_one,
     asks_for_several,
@@ -241,17 +240,11 @@ _NAME_WORD = re.compile(r"\b[A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*\b")
 _ITEM_RUN_WORDS = 4
 
 
-@cache
-def _field_acronyms() -> frozenset[str]:
-    """The field's acronyms ("SGD", "LLM"): no paper's name."""
-    return frozenset(word for line in words("common_acronyms") for word in line.split())
-
-
 def _names_item(item: str, paper: Paper) -> bool:
     """Whether the paper writes the item of a comparison: its name-like word in the title, or
     its content words in a row in the title or abstract."""
     title = relevance.token_sequence(paper.title)
-    field = _field_acronyms()
+    field = common_acronyms()  # the field's acronyms ("SGD", "LLM"): no paper's name
     names = [tokenize(word) for word in _NAME_WORD.findall(item) if word not in field]
     if any(name and name[0] in title for name in names):
         return True

@@ -17,7 +17,7 @@ and comparison), ``analyse`` (the entry point).
 """
 
 from assistant.text.claims.analyse import analyse, standalone
-from assistant.text.claims.base import PaperClaims, Result, Span
+from assistant.text.claims.base import PaperClaims, Result, Span, common_acronyms
 from assistant.text.claims.context import generic_setting
 from assistant.text.claims.fields import RESULT_WORDS
 from assistant.text.claims.names import paper_name
@@ -36,6 +36,7 @@ __all__ = [
     "Span",
     "analyse",
     "balanced",
+    "common_acronyms",
     "fix_artefacts",
     "generic_setting",
     "opens_with_subject",

@@ -64,7 +64,7 @@ def _alternation(entries: tuple[str, ...]) -> str:
 
 
 @cache
-def _common_acronyms() -> frozenset[str]:
+def common_acronyms() -> frozenset[str]:
     return frozenset(word for line in _lexicon("common_acronyms") for word in line.split())
 
 

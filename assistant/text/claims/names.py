@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from assistant.text.claims.base import (
     MAX_TITLE_NAME_CHARS,
-    _common_acronyms,
     _contribution_pattern,
     _verb_forms,
+    common_acronyms,
 )
 from assistant.text.lexicon import words
 from assistant.text.sentences import abstract_sentences
@@ -59,9 +59,9 @@ def _borrowed(lead_in: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _is_name(token: str, abstract: str) -> bool:
-    if token in _common_acronyms() or len(token) > 24 or len(token) < 2:
+    if token in common_acronyms() or len(token) > 24 or len(token) < 2:
         return False
-    if token.rstrip("s") in _common_acronyms():
+    if token.rstrip("s") in common_acronyms():
         return False
     if _MIXED.match(token):
         return True
@@ -176,7 +176,7 @@ def paper_name(title: str, abstract: str) -> str | None:
             if (
                 appositive
                 and strength_of(match) >= 2
-                and appositive.group(1) not in _common_acronyms()
+                and appositive.group(1) not in common_acronyms()
             ):
                 return appositive.group(1)  # "we describe Sparsey, an unsupervised ... model"
             direct = re.match(r"\s+(" + _NAME_TOKEN + r")\b", after)
