@@ -1068,3 +1068,22 @@ def test_an_opener_bounding_a_ranking_stays_with_it() -> None:
     assert said is not None and said.startswith("TFUP-T")
     results = _claims("Go Wider Instead of Deeper").results
     assert any(result.text.startswith("On ImageNet-1K,") for result in results), results
+
+
+def test_a_paper_without_a_name_is_said_by_the_label_the_answer_shows_it_by() -> None:
+    """Under "Sample selection is common to DeYO, Open-Set Test-Time Adaptation and ...", "One
+    paper proposes a simple yet effective sample selection method" left the reader to guess
+    which of the three it was; the answer's label (three words or more) says it. A two-word cut
+    ("Efficient estimation") reads as a common phrase and stays "One paper"."""
+    from assistant.text.names import short_label
+    from assistant.writers.synthesis import say_paper
+
+    paper = _paper("Towards Open-Set Test-Time Adaptation")
+    label = short_label(paper)
+    assert label == "Open-Set Test-Time Adaptation"
+    assert say_paper(paper, most=1).sentences[0].text.startswith("One paper proposes")  # type: ignore[union-attr]
+    said = say_paper(paper, most=1, known_as=label)
+    assert said is not None
+    assert said.sentences[0].text.startswith("Open-Set Test-Time Adaptation proposes a simple")
+    said = say_paper(paper, most=1, known_as="Open-Set adaptation")
+    assert said is not None and said.sentences[0].text.startswith("One paper proposes")

@@ -390,6 +390,7 @@ class ExtractiveWriter(Writer):
             subject=subject,
             wanted=content_tokens(question),
             label=view.label if view.renamed else None,
+            known_as=view.label,
             anonymous="Another paper" if builder.anonymous_said else "One paper",
         )
         if said is not None:

@@ -205,6 +205,11 @@ def _called_subject(lead_text: str, name: str) -> str | None:
     return f"{subject} is {before}{rest}"
 
 
+# A shortened title serves as the subject from this many words ("Observational Scaling Laws");
+# a shorter cut ("Efficient estimation") reads as a common phrase, not as a paper's name.
+_KNOWN_AS_WORDS = 3
+
+
 def say_paper(
     paper: Paper,
     *,
@@ -213,17 +218,23 @@ def say_paper(
     wanted: Sequence[str] = (),
     anonymous: str = "One paper",
     label: str | None = None,
+    known_as: str | None = None,
 ) -> Said | None:
     """Up to ``most`` sentences about one paper, each citing it; None when its claims are empty.
 
     ``subject`` replaces the label as the first sentence's subject; ``anonymous`` is the subject
-    when the paper has no name to go by ("One paper", "Another paper").
+    when the paper has no name to go by ("One paper", "Another paper"). ``known_as`` is the
+    short label an answer of several papers already shows the paper by (its lead, its
+    references): under "Sample selection is common to DeYO, Open-Set Test-Time Adaptation and
+    ...", "One paper proposes ..." leaves the reader to guess which of the three it is.
     """
     claims = paper_claims(paper)
     # ``label``: the name the answer gives it when its own is another paper's too; then its
     # own name ("PFNs") is not made the subject either
     renamed = label is not None
-    label = label or prose_label(paper, claims)
+    if known_as is not None and len(known_as.split()) < _KNOWN_AS_WORDS:
+        known_as = None  # "Efficient estimation proposes ...": two words of a title name nothing
+    label = label or prose_label(paper, claims) or known_as
     lead_text = None
     mechanism = claims.mechanism
     if claims.proposal is not None:
