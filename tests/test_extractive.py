@@ -1210,3 +1210,39 @@ def test_a_paper_is_said_by_its_sentence_on_what_a_long_request_asks(corpus_assi
     answer = corpus_assistant.related_work("knowledge distillation (teacher-student training)")
     said = [s.text for s in answer.sentences if s.citations == ["supervised-compression-814e"]]
     assert said and "teacher model and a student model" in said[0], said
+
+
+def test_a_related_work_paper_alone_follows_the_line_of_work_it_is_closest_to(
+    corpus_assistant,
+) -> None:
+    """Papers left alone by grouping were a run at the end of the last paragraph ("... Mamba
+    ... HiPPO-Prophecy ... HiSS ... Quamba2 ..."); Quamba2, which quantizes Mamba1 and Mamba2,
+    follows the group Mamba is in, after the group's own papers, and the group keeps its lead.
+    With the setting at 1 no paper alone joins a group."""
+    from assistant.writers.grouping import _Weights, group_papers, join_singles
+    from assistant.writers.views import _view
+
+    answer = corpus_assistant.related_work("state space models")
+    mamba = paper_id("Mamba: Linear-Time Sequence Modeling with Selective State Spaces")
+    where = {
+        paper: number
+        for number, paragraph in enumerate(answer.paragraphs)
+        for index in paragraph
+        for paper in answer.sentences[index].citations
+        if len(answer.sentences[index].citations) == 1
+    }
+    assert where[QUAMBA2] == where[mamba]
+    paragraph = answer.paragraphs[where[mamba]]
+    first = [answer.sentences[index] for index in paragraph]
+    assert len(first[0].citations) > 1  # the group's lead
+    order = [s.citations[0] for s in first if len(s.citations) == 1]
+    assert order.index(QUAMBA2) > order.index(mamba)
+
+    views = [_view(item, 45) for item in answer.evidence]
+    weights = _Weights(views, None, None)
+    groups = group_papers(views, weights, set(), 0.25)
+    kept, followers = join_singles(views, weights, set(), groups, 1.0)
+    assert kept == groups and not followers
+    kept, followers = join_singles(views, weights, set(), groups, 0.0)
+    assert all(len(group) > 1 for group in kept)
+    assert sum(len(group) for group in kept) + sum(map(len, followers.values())) == len(views)

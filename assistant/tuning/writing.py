@@ -17,6 +17,17 @@ class WriterSettings(Group):
         le=1,
         description="related-work: average-link cosine (tf-idf) at which two groups of papers merge into one paragraph.",
     )
+    single_join_similarity: float = Field(
+        default=0.2,
+        ge=0,
+        le=1,
+        description=(
+            "related-work: a paper no group took joins the group it is closest to (average-link "
+            "cosine, tf-idf) from this much (0.20 and above on tuning answers: Moirai with the "
+            "time series foundation models, OPT-Tree with the speculative decoders, Quamba2 "
+            "with Mamba; near 0.15 half the pairs share only a word); 1 switches this off."
+        ),
+    )
     long_sentence_words: int = Field(
         default=45,
         ge=1,

@@ -30,7 +30,7 @@ from assistant.text.query import (
 from assistant.text.tokens import idf
 from assistant.tuning import WriterSettings
 from assistant.writers.base import TextSink, Writer
-from assistant.writers.grouping import _Weights, group_papers
+from assistant.writers.grouping import _Weights, group_papers, join_singles
 from assistant.writers.leads import Lead, TitleTerms, group_lead
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import count_phrase, names_only, paper_claims, say_paper
@@ -773,6 +773,12 @@ class ExtractiveWriter(Writer):
         focus_groups = self._focus(topic, views)
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
+        followers: dict[tuple[int, ...], list[int]] = {}
+        if paragraphs is not None:
+            # related work: a paper alone goes on the line of work it is closest to
+            groups, followers = join_singles(
+                views, weights, skip, groups, self.config.single_join_similarity
+            )
         # What a paper's title names the topic in opens, as its own paragraph or with its group:
         # under "channel dependence in multivariate time series forecasting", "Rethinking Channel
         # Dependence for Multivariate Time Series Forecasting", not the largest group of
@@ -817,6 +823,9 @@ class ExtractiveWriter(Writer):
                 arrange=(lambda members: self._side_by_side(builder, members)) if joined else None,
                 asked={token: weights.idf(token) for token in content_tokens(topic)},
             )
+            for index in followers.get(tuple(group), []):
+                for sentence in said(views[index]):
+                    builder.add(sentence)
 
     def _side_by_side(self, builder: _Builder, members: list[_PaperView]) -> list[_PaperView]:
         """One sentence setting the group's papers side by side, each by its label and how it

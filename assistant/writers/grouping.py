@@ -96,3 +96,39 @@ def _similar_pair(
 ) -> bool:
     vectors = _vectors(views, weights, skip)
     return _cosine(vectors[0], vectors[1]) >= merge_at
+
+
+def join_singles(
+    views: Sequence[_PaperView],
+    weights: _Weights,
+    skip: set[str],
+    groups: list[list[int]],
+    join_at: float,
+) -> tuple[list[list[int]], dict[tuple[int, ...], list[int]]]:
+    """The papers left alone that follow a group of several: each that is closest to that group
+    (average link) by ``join_at`` or more, below the bar at which groups merge. A related-work
+    paragraph is the papers on one line of work, and "Quamba2 is compatible with W8A8 ... for
+    both Mamba1 and Mamba2 backbones" belongs after Mamba, not in a run of unrelated papers at
+    the end. Returns the groups without those papers, and who follows each group (by its
+    members); the group's lead stays what its own papers share."""
+    several = [group for group in groups if len(group) > 1]
+    followers: dict[tuple[int, ...], list[int]] = {}
+    if not several:
+        return groups, followers
+    vectors = _vectors(views, weights, skip)
+
+    def link(index: int, group: list[int]) -> float:
+        return sum(_cosine(vectors[index], vectors[other]) for other in group) / len(group)
+
+    kept, joining = [], []
+    for group in groups:
+        if len(group) == 1:
+            best = max(several, key=lambda members: link(group[0], members))
+            closeness = link(group[0], best)
+            if closeness >= join_at:
+                joining.append((-closeness, group[0], tuple(best)))
+                continue
+        kept.append(group)
+    for _, index, members in sorted(joining):  # the closest follows first
+        followers.setdefault(members, []).append(index)
+    return kept, followers
