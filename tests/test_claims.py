@@ -1087,3 +1087,21 @@ def test_a_paper_without_a_name_is_said_by_the_label_the_answer_shows_it_by() ->
     assert said.sentences[0].text.startswith("Open-Set Test-Time Adaptation proposes a simple")
     said = say_paper(paper, most=1, known_as="Open-Set adaptation")
     assert said is not None and said.sentences[0].text.startswith("One paper proposes")
+
+
+def test_a_name_whose_appositive_is_a_property_is_what_its_title_says_it_is() -> None:
+    """ "we present Quamba2, compatible with W8A8, W4A8, and W4A16 for both Mamba1 and Mamba2
+    backbones" made "Quamba2 is compatible with W8A8 ...", which says what it supports, not what
+    it is; its title "Quamba2: A Robust and Scalable Post-training Quantization Framework for
+    ..." does. A noun-phrase appositive ("CORAL is a novel framework ...") stays."""
+    from assistant.writers.synthesis import _what_the_title_says, say_paper
+
+    said = say_paper(_paper("Quamba2"), most=1)
+    assert said is not None
+    assert said.sentences[0].text.startswith(
+        "Quamba2 is a Robust and Scalable Post-training Quantization Framework"
+    ), said.sentences[0].text
+    kept = "CORAL is a novel framework that improves both accuracy and efficiency"
+    assert _what_the_title_says("CORAL: A Drafter", "CORAL", kept) == kept
+    other = "X is compatible with Y"
+    assert _what_the_title_says("Y: A Framework", "X", other) == other  # another name's title

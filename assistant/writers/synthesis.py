@@ -137,6 +137,20 @@ def _named_subject(lead_text: str, name: str | None) -> str | None:
     return f"{match.group('name')} is {match.group('rest')}"
 
 
+def _what_the_title_says(title: str, name: str, named: str) -> str:
+    """ "Quamba2 is compatible with W8A8, W4A8, and W4A16 for both Mamba1 and Mamba2 backbones"
+    says a property of the method, not what it is; a title "Quamba2: A Robust and Scalable
+    Post-training Quantization Framework for ..." says what it is, and the abstract's
+    property is left to the sentences that follow."""
+    if not re.match(rf"{re.escape(name)} is (?!(?:a|an|the)\s)", named):
+        return named
+    match = re.match(r"^([^:]+):\s+((?:a|an)\s.+)$", title, re.IGNORECASE)
+    if match is None or match.group(1).strip() != name:
+        return named
+    what = match.group(2)
+    return f"{name} is {what[:1].lower()}{what[1:]}"
+
+
 _PROPOSES_A = re.compile(
     r"^(?:proposes|introduces|presents|develops|designs|describes|proposed|introduced|presented)"
     r"\s+(?=(?:a|an)\s)"
@@ -252,6 +266,8 @@ def say_paper(
         # with the name as the subject, its one mention is "its"
         lead_text = lead_text.replace(f"{label}'s ", "its ")
     named = _named_subject(lead_text, claims.name) if subject is None and not renamed else None
+    if named is not None and claims.name:
+        named = _what_the_title_says(paper.title, claims.name, named)
     name = subject or label
     if named is not None:
         sentences = [DraftSentence(_sentence(named), [paper.id])]
