@@ -935,7 +935,7 @@ def test_a_step_the_authors_take_is_not_preferred_to_what_the_paper_investigates
             "aTLAS is an algorithm that linearly combines",
         ),
         ("LiveSpeech", "LiveSpeech is a fully autoregressive language model-based approach"),
-        ("Quamba2", "Quamba2 is compatible with W8A8, W4A8, and W4A16"),
+        ("Quamba2", "Quamba2 is a Robust and Scalable Post-training Quantization Framework"),
     ],
 )
 def test_the_name_a_paper_calls_its_method_is_the_subject(title_start: str, opening: str) -> None:
