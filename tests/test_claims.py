@@ -1105,3 +1105,38 @@ def test_a_name_whose_appositive_is_a_property_is_what_its_title_says_it_is() ->
     assert _what_the_title_says("CORAL: A Drafter", "CORAL", kept) == kept
     other = "X is compatible with Y"
     assert _what_the_title_says("Y: A Framework", "X", other) == other  # another name's title
+
+
+def test_an_acronym_defined_in_an_unshown_sentence_is_spelled_out_where_the_answer_first_uses_it() -> (
+    None
+):
+    """ "DiffTPT is a novel TPT method" (the mission's comparison): TPT is defined in a sentence
+    of the abstract the reader is not shown. Its first use gets the abstract's long form, whole
+    ("test-time prompt tuning", not the "time prompt tuning" the initials alone would give);
+    later uses, the field's acronyms, a long form the request itself says, and sentences citing
+    several papers are left as they are."""
+    from assistant.models import DraftSentence
+    from assistant.text.acronyms import definitions
+    from assistant.writers.acronyms import spell_out
+
+    paper = _paper("Diverse Data Augmentation with Diffusions")
+    assert definitions(paper.abstract)["TPT"] == "test-time prompt tuning"
+    assert definitions("we use the PaRIS particle Gibbs (PPG) sampler")["PPG"] == (
+        "PaRIS particle Gibbs"
+    )
+    first = "DiffTPT is a novel TPT method, which leverages pre-trained diffusion models."
+    again = "It improves on the TPT method by 5.13% and uses CLIP."
+    sentences = [
+        DraftSentence(first, [paper.id]),
+        DraftSentence(again, [paper.id]),
+    ]
+    said = spell_out(sentences, {paper.id: paper}, ["DiffTPT"], "how do TTA methods differ")
+    assert said[0].text == (
+        "DiffTPT is a novel test-time prompt tuning (TPT) method, which leverages pre-trained "
+        "diffusion models."
+    )
+    assert said[1].text == again
+    asked = spell_out(sentences, {paper.id: paper}, ["DiffTPT"], "test-time prompt tuning")
+    assert [sentence.text for sentence in asked] == [first, again]
+    shared = [DraftSentence(first, [paper.id, "another-paper"])]
+    assert spell_out(shared, {paper.id: paper}, ["DiffTPT"], "x")[0].text == first

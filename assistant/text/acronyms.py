@@ -58,6 +58,29 @@ def mine(texts: Iterable[str]) -> dict[str, list[str]]:
     return {acronym: _distinct(counts) for acronym, counts in found.items()}
 
 
+def definitions(text: str) -> dict[str, str]:
+    """The acronyms one text defines, each with its long form as written there, first
+    definition first: "PaRIS particle Gibbs (PPG)" -> {"PPG": "PaRIS particle Gibbs"}. A long
+    form keeps the whole hyphenated compound it starts inside ("test-time prompt tuning (TPT)",
+    not "time prompt tuning"): the initials match either way, the words do not."""
+    found: dict[str, str] = {}
+    for match in _DEFINITION.finditer(text):
+        acronym = match.group(0)[1:-1]
+        letters = _letters(match.group(1))
+        if acronym in found or len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
+            continue
+        before = text[max(0, match.start() - 120) : match.start()]
+        words = _WORD.findall(before.split(";")[-1].split(":")[-1])
+        long_form = _match_long_form(words, letters)
+        if long_form is None:
+            continue
+        phrase = _long_form_text(before, long_form)
+        at = before.rfind(phrase)
+        compound = re.search(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-$", before[:at]) if at > 0 else None
+        found[acronym] = (compound.group(0) if compound else "") + phrase
+    return found
+
+
 def _distinct(counts: Counter[str]) -> list[str]:
     """Most used first, folding spelling variants ("state-space model" = "state space models")."""
     seen: set[str] = set()

@@ -29,6 +29,7 @@ from assistant.text.query import (
 )
 from assistant.text.tokens import idf
 from assistant.tuning import WriterSettings
+from assistant.writers.acronyms import spell_out
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, group_papers, join_singles
 from assistant.writers.leads import Lead, TitleTerms, group_lead
@@ -174,6 +175,14 @@ class ExtractiveWriter(Writer):
                 self._related_work(builder, question, views)
             else:
                 self._topic(builder, question, views)
+        # an acronym a quoted sentence uses, defined only in a sentence of the abstract the
+        # reader is not shown, is spelled out where the answer first uses it
+        builder.sentences = spell_out(
+            builder.sentences,
+            {view.paper.id: view.paper for view in views},
+            labels.values(),
+            question,
+        )
         draft = builder.draft(self.name)
         if on_text is not None:
             on_text(" ".join(sentence.text for sentence in draft.sentences))

@@ -1,0 +1,71 @@
+"""Acronyms an answer uses before saying what they stand for.
+
+An abstract defines its abbreviations once ("PaRIS particle Gibbs (PPG)") and uses only the
+short form afterwards; the one sentence an answer quotes may be one of those afterwards ("...
+the implicit Rao-Blackwellization of PPG"), and the reader never learns what PPG is. The first
+use in the answer gets the long form as the cited abstract writes it, "PaRIS particle Gibbs
+(PPG)": the abstract's own words, so the claim is unchanged and the sentence still checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from assistant.models import DraftSentence, Paper
+from assistant.text.acronyms import definitions
+from assistant.text.claims import common_acronyms
+
+# a word with two capitals or more ("PPG", "SNNKs", "E2TP"), not inside a longer word
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w-])")
+
+
+def spell_out(
+    sentences: list[DraftSentence],
+    papers: Mapping[str, Paper],
+    labels: Iterable[str],
+    question: str,
+) -> list[DraftSentence]:
+    """The answer's sentences, each acronym a cited abstract defines spelled out at its first
+    use in the answer. Left as they are: the field's own acronyms ("LLM", "SGD"), a paper's
+    label or a word of one (the references say what it is), an acronym the answer defines
+    itself somewhere or spells out in the request, and sentences citing several papers (whose definition?)."""
+    field = common_acronyms()
+    labels = list(labels)
+    named = {word for label in labels for word in re.findall(r"[\w-]+", label)}
+    titled = {label.lower() for label in labels}
+    said = " ".join(sentence.text for sentence in sentences)
+    done: set[str] = set()
+    result = []
+    for sentence in sentences:
+        text = sentence.text
+        if len(sentence.citations) == 1 and sentence.citations[0] in papers:
+            defined = definitions(papers[sentence.citations[0]].abstract)
+            for match in list(_ACRONYM.finditer(text)):
+                acronym = match.group(1)
+                long_form = defined.get(acronym)
+                if (
+                    long_form is None
+                    or acronym in done
+                    or acronym in field
+                    or acronym.rstrip("s") in field
+                    or acronym in named
+                    or f"({acronym})" in said
+                    or long_form.lower() in titled  # "One for All trains the OFA ..."
+                    # "time series foundation models (FMs)" under that very request: the reader
+                    # wrote it, and it would read as the request echoed
+                    or long_form.lower() in question.lower()
+                ):
+                    done.add(acronym)
+                    continue
+                done.add(acronym)
+                at = text.find(acronym, match.start())
+                text = f"{text[:at]}{long_form} ({acronym}){text[at + len(acronym) :]}"
+                break  # one definition a sentence: offsets of later matches have moved
+        done.update(_ACRONYM.findall(text))
+        result.append(
+            sentence
+            if text == sentence.text
+            else DraftSentence(text, sentence.citations, sentence.kind)
+        )
+    return result
