@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from assistant.text.lexicon import words as lexicon_words
@@ -38,23 +38,28 @@ def _match_long_form(words: list[str], letters: str) -> list[str] | None:
     return None
 
 
+def _defined(text: str) -> Iterator[tuple[re.Match[str], str, str]]:
+    """Each "long form (ACRONYM)" in a text: the parenthesis, the text before it, and the long
+    form whose initials spell the acronym, as written."""
+    for match in _DEFINITION.finditer(text):
+        acronym = match.group(1)
+        letters = _letters(acronym)
+        if len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
+            continue
+        before = text[max(0, match.start() - 120) : match.start()]
+        # hyphenated compounds contribute one initial per part: test-time -> t, t
+        words = _WORD.findall(before.split(";")[-1].split(":")[-1])
+        long_form = _match_long_form(words, letters)
+        if long_form is not None:
+            yield match, before, _long_form_text(before, long_form)
+
+
 def mine(texts: Iterable[str]) -> dict[str, list[str]]:
     """``{"TTA": ["test-time adaptation", "test-time augmentation"], ...}``, most used first."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
-        for match in _DEFINITION.finditer(text):
-            acronym = match.group(1)
-            letters = _letters(acronym)
-            if len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
-                continue
-            before = text[max(0, match.start() - 120) : match.start()]
-            # hyphenated compounds contribute one initial per part: test-time -> t, t
-            words = _WORD.findall(before.split(";")[-1].split(":")[-1])
-            long_form = _match_long_form(words, letters)
-            if long_form is None:
-                continue
-            phrase = _long_form_text(before, long_form)
-            found[acronym][phrase.lower()] += 1
+        for match, _, phrase in _defined(text):
+            found[match.group(1)][phrase.lower()] += 1
     return {acronym: _distinct(counts) for acronym, counts in found.items()}
 
 
@@ -64,17 +69,10 @@ def definitions(text: str) -> dict[str, str]:
     form keeps the whole hyphenated compound it starts inside ("test-time prompt tuning (TPT)",
     not "time prompt tuning"): the initials match either way, the words do not."""
     found: dict[str, str] = {}
-    for match in _DEFINITION.finditer(text):
+    for match, before, phrase in _defined(text):
         acronym = match.group(0)[1:-1]
-        letters = _letters(match.group(1))
-        if acronym in found or len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
+        if acronym in found:
             continue
-        before = text[max(0, match.start() - 120) : match.start()]
-        words = _WORD.findall(before.split(";")[-1].split(":")[-1])
-        long_form = _match_long_form(words, letters)
-        if long_form is None:
-            continue
-        phrase = _long_form_text(before, long_form)
         at = before.rfind(phrase)
         compound = re.search(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-$", before[:at]) if at > 0 else None
         found[acronym] = (compound.group(0) if compound else "") + phrase
