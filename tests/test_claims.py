@@ -1140,3 +1140,26 @@ def test_an_acronym_defined_in_an_unshown_sentence_is_spelled_out_where_the_answ
     assert [sentence.text for sentence in asked] == [first, again]
     shared = [DraftSentence(first, [paper.id, "another-paper"])]
     assert spell_out(shared, {paper.id: paper}, ["DiffTPT"], "x")[0].text == first
+
+
+def test_a_mechanism_said_in_the_passive_right_after_the_proposal_keeps_its_own_subject() -> None:
+    """RLCF's "how" was "builds different fully TTA pipelines with RLCF to improve ...", four
+    sentences on (the mission comparison's Approach cell); the sentence after its proposal says
+    it: "Specifically, a CLIP model is adopted as the reward model during TTA and provides
+    feedback for the VLM". It is said with its own subject, never as "It a CLIP model ..." or
+    "RLCF a CLIP model ...", and a proposal that only names the method still leads."""
+    from assistant.writers.synthesis import say_paper
+
+    claims = _claims("Test-Time Adaptation with CLIP Reward")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith("a CLIP model is adopted as the reward model")
+    said = say_paper(_paper("Test-Time Adaptation with CLIP Reward"), most=2)
+    assert said is not None
+    assert [s.text[:30] for s in said.sentences] == [
+        "RLCF proposes TTA with feedbac",
+        "A CLIP model is adopted as the",
+    ]
+    bas = say_paper(_paper("Background Activation Suppression"), most=2)
+    assert bas is not None
+    assert bas.sentences[0].text.startswith("One paper proposes a Background Activation")
+    assert bas.sentences[1].text.startswith("An Activation Map Constraint (AMC) module")

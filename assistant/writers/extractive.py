@@ -16,7 +16,7 @@ from assistant import bm25
 from assistant.citations import strip_citations
 from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, Task
 from assistant.text import acronyms
-from assistant.text.claims import RESULT_WORDS, standalone
+from assistant.text.claims import RESULT_WORDS, opens_with_subject, standalone
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import distinct_labels, reads_as_clause
 from assistant.text.query import (
@@ -843,7 +843,13 @@ class ExtractiveWriter(Writer):
         clauses: list[tuple[_PaperView, str]] = []
         for view in members:
             claims = paper_claims(view.paper)
-            spans = [span for span in (claims.mechanism, claims.proposal) if span is not None]
+            # each clause has the label as its subject: a span with its own ("a CLIP model is
+            # adopted as ...") is not one
+            spans = [
+                span
+                for span in (claims.mechanism, claims.proposal)
+                if span is not None and not opens_with_subject(span.text)
+            ]
             phrase = next(
                 (
                     span.text

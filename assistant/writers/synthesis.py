@@ -253,7 +253,11 @@ def say_paper(
     mechanism = claims.mechanism
     if claims.proposal is not None:
         lead_text = claims.proposal.text
-        if mechanism is not None and names_only(lead_text):
+        if (
+            mechanism is not None
+            and names_only(lead_text)
+            and not opens_with_subject(mechanism.text)  # the paper is the lead's subject
+        ):
             # "OneNet proposes Online ensembling Network": the proposal only names what the title
             # already says; how it works says what it is
             lead_text, mechanism = mechanism.text, None
@@ -285,7 +289,14 @@ def say_paper(
     if name is not None:
         sentences = [DraftSentence(_sentence(f"{name} {lead_text}"), [paper.id])]
     if len(sentences) < most and mechanism is not None and not _overlaps(mechanism.text, lead_text):
-        sentences.append(DraftSentence(_sentence(f"It {mechanism.text}"), [paper.id]))
+        # a mechanism with its own subject ("a CLIP model is adopted as the reward model ...")
+        # is said as it stands
+        how = (
+            _capitalise(mechanism.text)
+            if opens_with_subject(mechanism.text)
+            else f"It {mechanism.text}"
+        )
+        sentences.append(DraftSentence(_sentence(how), [paper.id]))
     result = _best_result(claims, wanted)
     result_text = result.text if result is not None else ""
     if result is not None and result_text[:1].isupper():

@@ -315,6 +315,16 @@ def _predicate_start(body: str, name: str | None) -> int | None:
     return position
 
 
+# "Specifically, a CLIP model is adopted as ...", "Concretely, an Activation Map Constraint (AMC)
+# module is designed to ...": a part of the method, introduced by an article, and a passive verb
+_SAYS_HOW_PASSIVELY = re.compile(
+    r"^(?:Specifically|Concretely|More specifically|In particular|To be specific),\s+"
+    r"(?P<body>(?:an?)\s[^,;]{1,80}?\s(?:is|are)\s+(?:\w+ly\s+)?"
+    r"(?:adopted|designed|used|employed|introduced|developed|trained|built|constructed|"
+    r"proposed|applied|learned|leveraged|utilized|incorporated)\b)"
+)
+
+
 def _mechanism(
     sentences: tuple[str, ...], name: str | None, after: int, proposal: Span | None
 ) -> Span | None:
@@ -327,6 +337,14 @@ def _mechanism(
         body = sentence[start:]
         if index == after:
             continue
+        specific = _SAYS_HOW_PASSIVELY.match(sentence) if index == after + 1 else None
+        if specific is not None:
+            # "Specifically, a CLIP model is adopted as the reward model during TTA and
+            # provides feedback for the VLM": right after the proposal, its part named and
+            # what is done with it, in the passive; the sentence keeps its own subject
+            text = _finish(sentence[specific.start("body") :], name)
+            if text and len(text.split()) >= MIN_MECHANISM_WORDS:
+                return _span_from(sentences, index, specific.start("body"), text)
         predicate = _predicate_start(body, name)
         if predicate is not None and not (body.startswith(("It ", "it ")) and index != after + 1):
             rest_start = start + predicate
