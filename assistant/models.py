@@ -96,7 +96,7 @@ SentenceKind = Literal["claim", "connective"]
 @dataclass
 class DraftSentence:
     """A drafted sentence. A writer declares a sentence ``connective`` when it organises the
-    answer and states nothing about any paper ("Seven papers in the collection answer this."); the
+    answer and states nothing about any paper ("Seven papers in the collection bear on this."); the
     verifier holds such a sentence to having no citation, no figure and no name of its own, and
     checks every other sentence as a claim about the papers it cites."""
 

@@ -517,7 +517,7 @@ def test_a_longer_sentence_saying_the_topic_beats_a_short_one_that_does_not(
     ],
 )
 def test_the_count_of_papers_is_the_papers_said(corpus_assistant, question: str) -> None:
-    """ "Six papers in the collection answer this" over five papers: one had no sentence that
+    """ "Six papers in the collection bear on this" over five papers: one had no sentence that
     stands alone; the count is of the papers the answer says something about."""
     from assistant.text.lexicon import words
 

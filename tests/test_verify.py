@@ -431,7 +431,7 @@ def test_a_declared_connective_may_count_thirteen_papers() -> None:
     evidence = _many_papers(13)
     draft = Draft(
         [
-            DraftSentence("13 papers in the collection answer this.", kind="connective"),
+            DraftSentence("13 papers in the collection bear on this.", kind="connective"),
             DraftSentence(
                 "Study 1 of sparse attention studies sparse attention variant 1.", ["paper-01"]
             ),
@@ -447,8 +447,8 @@ def test_a_declared_connective_may_count_thirteen_papers() -> None:
 def test_a_declared_connective_cannot_carry_a_figure_or_an_unknown_name() -> None:
     evidence = _many_papers(3)
     for text in (
-        "3 papers answer this, with a 40% gain.",  # a figure that is not the paper count
-        "3 papers answer this, all building on RetNet.",  # a name no evidence paper uses
+        "3 papers bear on this, with a 40% gain.",  # a figure that is not the paper count
+        "3 papers bear on this, all building on RetNet.",  # a name no evidence paper uses
     ):
         draft = Draft([DraftSentence(text, kind="connective")], engine="extractive")
         checked = verify(draft, evidence, Settings())

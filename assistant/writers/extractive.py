@@ -327,7 +327,7 @@ class ExtractiveWriter(Writer):
             self._say_group(builder, [views[index] for index in group], skip, said)
         if len(views) > 1:
             # Counted from what was said, not from the evidence: a paper none of whose sentences
-            # stands alone is not said, and "Six papers answer this" over five would be wrong.
+            # stands alone is not said, and "Six papers bear on this" over five would be wrong.
             count = len(
                 {
                     paper
@@ -338,9 +338,12 @@ class ExtractiveWriter(Writer):
             grouped = (
                 "; below, papers that work alike stand together" if 1 < len(groups) < count else ""
             )
-            verb = "answers" if count == 1 else "answer"
+            # "bear on", not "answer": the count is of the papers the answer draws on, and a
+            # reader takes "Five papers answer this" as five answers (a blind reader's complaint
+            # about counts that overstate what the papers say)
+            verb = "bears" if count == 1 else "bear"
             builder.sentences[opening] = DraftSentence(
-                f"{count_phrase(count, 'paper')} in the collection {verb} this{grouped}.",
+                f"{count_phrase(count, 'paper')} in the collection {verb} on this{grouped}.",
                 kind="connective",
             )
 
