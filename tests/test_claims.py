@@ -936,6 +936,8 @@ def test_a_step_the_authors_take_is_not_preferred_to_what_the_paper_investigates
         ),
         ("LiveSpeech", "LiveSpeech is a fully autoregressive language model-based approach"),
         ("Quamba2", "Quamba2 is a Robust and Scalable Post-training Quantization Framework"),
+        # an appositive set off by a dash, the article kept
+        ("Temporal Fusion Transformers", "The Temporal Fusion Transformer (TFT) is a novel"),
     ],
 )
 def test_the_name_a_paper_calls_its_method_is_the_subject(title_start: str, opening: str) -> None:

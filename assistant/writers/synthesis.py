@@ -97,8 +97,10 @@ _NAMED_APPOSITIVE = re.compile(
 
 # ... and the same with the name spelled out before its acronym
 _SPELLED_APPOSITIVE = re.compile(
-    r"^(?:proposes|introduces|presents|develops|proposed|introduced|presented)\s+(?:the\s+)?"
-    r"(?P<spelled>[A-Z][^,()]{2,80}?)\s+\((?P<name>[^()]+)\)(?:,\s+(?P<rest>(?:a|an|the)\s.+)|"
+    r"^(?:proposes|introduces|presents|develops|proposed|introduced|presented)\s+(?P<article>the\s+)?"
+    # "..., a new class of ..." or "... – a novel attention-based architecture ..."
+    r"(?P<spelled>[A-Z][^,()]{2,80}?)\s+\((?P<name>[^()]+)\)"
+    r"(?:(?:,|\s+-{1,2}|\s+[—–])\s+(?P<rest>(?:a|an|the)\s.+)|"
     r",?\s+(?:which|that)\s+(?P<verb>.+))$"
 )
 
@@ -119,7 +121,9 @@ def _named_subject(lead_text: str, name: str | None) -> str | None:
     if spelled is not None and spelled.group("name") == name:
         # "proposes Inductive Moment Matching (IMM), a new class of ..." -> "Inductive Moment
         # Matching (IMM) is a new class of ...", not the title before "proposes" its own name
-        subject = _capitalise(f"{spelled.group('spelled')} ({name})")
+        # "introduces the Temporal Fusion Transformer (TFT) – a novel ..." keeps its article
+        article = spelled.group("article") or ""
+        subject = _capitalise(f"{article}{spelled.group('spelled')} ({name})")
         if spelled.group("verb"):
             return f"{subject} {spelled.group('verb')}"
         return f"{subject} is {spelled.group('rest')}"
