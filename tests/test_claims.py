@@ -935,7 +935,7 @@ def test_a_step_the_authors_take_is_not_preferred_to_what_the_paper_investigates
             "aTLAS is an algorithm that linearly combines",
         ),
         ("LiveSpeech", "LiveSpeech is a fully autoregressive language model-based approach"),
-        ("Quamba2", "Quamba2 is a Robust and Scalable Post-training Quantization Framework"),
+        ("Quamba2", "Quamba2 is a robust and scalable post-training quantization framework"),
         # an appositive set off by a dash, the article kept
         ("Temporal Fusion Transformers", "The Temporal Fusion Transformer (TFT) is a novel"),
     ],
@@ -1101,7 +1101,7 @@ def test_a_name_whose_appositive_is_a_property_is_what_its_title_says_it_is() ->
     said = say_paper(_paper("Quamba2"), most=1)
     assert said is not None
     assert said.sentences[0].text.startswith(
-        "Quamba2 is a Robust and Scalable Post-training Quantization Framework"
+        "Quamba2 is a robust and scalable post-training quantization framework"
     ), said.sentences[0].text
     kept = "CORAL is a novel framework that improves both accuracy and efficiency"
     assert _what_the_title_says("CORAL: A Drafter", "CORAL", kept) == kept
@@ -1185,3 +1185,26 @@ def test_a_proposal_that_comes_with_a_counted_list_stands_without_it() -> None:
     assert said.sentences[0].text == "Informer is an efficient transformer-based model for LSTF."
     fair = _claims("Large Language Models are not Fair Evaluators").proposal
     assert fair is None or fair.text != "proposes a calibration framework"
+
+
+def test_a_title_says_what_the_method_is_in_prose_case() -> None:
+    """ "Quamba2 is a Robust and Scalable Post-training Quantization Framework for Selective
+    State Space Models" kept the title's capitals in the middle of a sentence; a word keeps its
+    capital only where the abstract writes it so after a word in lower case ("Gaussian")."""
+    from assistant.writers.synthesis import title_description
+
+    assert title_description(
+        "Quamba2: A Robust and Scalable Post-training Quantization Framework for Selective "
+        "State Space Models",
+        "Quamba2",
+        "State Space Models (SSMs) are emerging. We present Quamba2 for Mamba2 backbones.",
+    ) == (
+        "a robust and scalable post-training quantization framework for selective state space "
+        "models"
+    )
+    assert title_description(
+        "MMGP: a Mesh Morphing Gaussian Process-based machine learning method",
+        "MMGP",
+        "It combines reduction techniques and Gaussian processes.",
+    ) == ("a mesh morphing Gaussian process-based machine learning method")
+    assert title_description("Other: A Method", "MMGP", "") is None

@@ -34,7 +34,13 @@ from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, group_papers, join_singles
 from assistant.writers.leads import Lead, TitleTerms, group_lead
 from assistant.writers.rewrite import rewrite
-from assistant.writers.synthesis import count_phrase, names_only, paper_claims, say_paper
+from assistant.writers.synthesis import (
+    count_phrase,
+    names_only,
+    paper_claims,
+    say_paper,
+    title_description,
+)
 from assistant.writers.views import _GENERIC, _PaperView, _say, _subject_for, _view
 
 # A figure: a digit, or a count spelled out before what it counts ("limited to one bit only").
@@ -881,10 +887,10 @@ def _title_says(view: _PaperView) -> DraftSentence | None:
     ...": a title of the form "<label>: a <what it is>" says what a paper is when its proposal
     says only what it is not ("a machine learning method that do not rely on graph neural
     networks") and no other sentence of its own says more."""
-    match = re.match(r"^([^:]+):\s+((?:a|an)\s.+)$", view.paper.title)
-    if match is None or match.group(1).strip() != view.label:
+    what = title_description(view.paper.title, view.label, view.paper.abstract)
+    if what is None:
         return None
-    return DraftSentence(f"{view.label} is {match.group(2)}.", [view.paper.id])
+    return DraftSentence(f"{view.label} is {what}.", [view.paper.id])
 
 
 def _asks_more(

@@ -141,18 +141,38 @@ def _named_subject(lead_text: str, name: str | None) -> str | None:
     return f"{match.group('name')} is {match.group('rest')}"
 
 
-def _what_the_title_says(title: str, name: str, named: str) -> str:
+def _what_the_title_says(title: str, name: str, named: str, abstract: str = "") -> str:
     """ "Quamba2 is compatible with W8A8, W4A8, and W4A16 for both Mamba1 and Mamba2 backbones"
     says a property of the method, not what it is; a title "Quamba2: A Robust and Scalable
     Post-training Quantization Framework for ..." says what it is, and the abstract's
     property is left to the sentences that follow."""
     if not re.match(rf"{re.escape(name)} is (?!(?:a|an|the)\s)", named):
         return named
+    what = title_description(title, name, abstract)
+    return f"{name} is {what}" if what is not None else named
+
+
+def title_description(title: str, name: str, abstract: str) -> str | None:
+    """What a title "<name>: A <what it is>" says the paper's method is, in prose case: "a
+    robust and scalable post-training quantization framework for selective state space
+    models". A word keeps its capital when the abstract writes it so inside a sentence
+    ("Gaussian", "Transformer", "MMGP"); a title's capitals are the title's, not the words'."""
     match = re.match(r"^([^:]+):\s+((?:a|an)\s.+)$", title, re.IGNORECASE)
     if match is None or match.group(1).strip() != name:
-        return named
-    what = match.group(2)
-    return f"{name} is {what[:1].lower()}{what[1:]}"
+        return None
+    # capitalised after a word in lower case: not a sentence's first word, nor one of a
+    # title-cased term that opens one ("State Space Models (SSMs) are ...")
+    proper = {
+        match.group(1) for match in re.finditer(r"\b[a-z][a-z-]*[,;]? ([A-Z][\w-]*)", abstract)
+    }
+
+    def prose(word: str) -> str:
+        if word in proper or not re.fullmatch(r"[A-Z][a-z-]*", word):
+            return word  # a name, or an acronym ("LLMs", "SSMs")
+        return word.lower()
+
+    words = match.group(2).split(" ")
+    return " ".join([words[0].lower(), *(prose(word) for word in words[1:])])
 
 
 _PROPOSES_A = re.compile(
@@ -275,7 +295,7 @@ def say_paper(
         lead_text = lead_text.replace(f"{label}'s ", "its ")
     named = _named_subject(lead_text, claims.name) if subject is None and not renamed else None
     if named is not None and claims.name:
-        named = _what_the_title_says(paper.title, claims.name, named)
+        named = _what_the_title_says(paper.title, claims.name, named, paper.abstract)
     name = subject or label
     if named is not None:
         sentences = [DraftSentence(_sentence(named), [paper.id])]
