@@ -110,3 +110,19 @@ def test_the_items_a_comparison_lists() -> None:
     assert compared_items("Compare DoG vs SMB: which needs fewer gradients?") == ["DoG", "SMB"]
     # a topic to compare lists nothing
     assert compared_items("conformal prediction methods") == []
+
+
+def test_an_acronym_is_a_part_of_its_own(corpus_assistant) -> None:
+    """ "recurrent neural networks and LSTMs" had become "recurrent neural networks" and
+    "recurrent LSTMs", and a one-word part named nothing, so the LSTM papers that never write
+    "recurrent" were left out (a blind related-work request cited one paper of eleven). An
+    acronym is a whole name: a paper writing "LSTM" names the part "LSTMs"."""
+    assert topic_parts("recurrent neural networks and LSTMs") == _parts(
+        "recurrent neural networks", "LSTMs"
+    )
+    assert topic_parts("hyperparameter optimization and tuning") == _parts(
+        "hyperparameter optimization", "hyperparameter tuning"
+    )
+    answer = corpus_assistant.related_work("recurrent neural networks and LSTMs")
+    cited = {c for sentence in answer.sentences for c in sentence.citations}
+    assert "stock-price-prediction-ea2f" in cited

@@ -14,7 +14,14 @@ from assistant.answer.sentences import DocumentFrequency
 from assistant.models import Paper
 from assistant.text.analysis import CONTRAST
 from assistant.text.lexicon import words
-from assistant.text.query import SHORT_FOCUS, left_out, ruled_out, subject_tokens, topic_parts
+from assistant.text.query import (
+    SHORT_FOCUS,
+    acronym_parts,
+    left_out,
+    ruled_out,
+    subject_tokens,
+    topic_parts,
+)
 from assistant.text.tokens import tokenize
 
 if TYPE_CHECKING:
@@ -200,10 +207,15 @@ def naming_the_topic(
     two-word phrase as one run, using both words stands for naming it; "code is available" uses
     neither."""
     phrases = topic_parts(retrieval.query)
+    acronyms = acronym_parts(retrieval.query)
     # Only a request that is itself a list of topic phrases names things; the fragments of a
     # sentence split at "and"/"or" ("apply machine learning to chemistry", "reactions") do not,
     # and a paper about retrosynthesis need not say "drug discovery molecules" in that order.
-    if not phrases or not all(2 <= len(part) <= SHORT_FOCUS for part in phrases):
+    # An acronym is a phrase of its own ("recurrent neural networks and LSTMs").
+    if not phrases or not all(
+        2 <= len(part) <= SHORT_FOCUS or (len(part) == 1 and part[0] in acronyms)
+        for part in phrases
+    ):
         return features
     # The subject of the phrase names it, not its generic head: a paper on "sequential
     # recommendation" is about recommender systems.
@@ -225,6 +237,12 @@ def naming_the_topic(
         present = set(tokens)
         return any(
             relevance.contains_run(part, tokens)
+            # a part that is one acronym ("LSTMs") is named by the paper writing it ("LSTM")
+            or (
+                len(part) == 1
+                and part[0] in acronyms
+                and (part[0] in present or part[0].removesuffix("s") in present)
+            )
             or any(
                 (acronym in present or f"{acronym}s" in present)  # "LLMs" keeps its s
                 and set(part) - set(form) <= present

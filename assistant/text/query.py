@@ -322,6 +322,8 @@ def focus_phrase(question: str) -> str:
 SHORT_FOCUS = 4  # focus tokens up to which a question reads as a topic phrase
 # "mask-and-reconstruct" is one word, not two parts
 _PART_SPLIT = re.compile(r"\s*(?:,|;|(?<!-)\b(?:and|or)\b(?!-)|/)\s*", re.IGNORECASE)
+# a word written as an acronym: two capitals or more ("LSTMs", "GNNs", "MoE")
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*")
 _ITEM_WORDS = 3  # a coordinated topic is a short phrase; longer pieces are clauses
 _ASKS = re.compile(
     r"^\s*(?:which|what|how|why|where|when|who|is|are|do|does|did|can|could|should|compare|"
@@ -433,6 +435,14 @@ def compared_items(request: str) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+def acronym_parts(query: str) -> frozenset[str]:
+    """The tokens of the words a request writes as acronyms ("LSTMs" -> "lstms"): each names a
+    thing on its own, as a phrase of two words does."""
+    return frozenset(
+        token for word in _ACRONYM_WORD.findall(query) for token in tokenize(word) if token
+    )
+
+
 def topic_parts(query: str) -> list[list[str]]:
     """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
     a question or a topic without them."""
@@ -453,7 +463,10 @@ def topic_parts(query: str) -> list[list[str]]:
         first, second = parts
         field = _field_tokens()
         modifiers = [token for token in first[:-1] if token not in field]
-        if len(second) == 1 and len(first) >= 2 and modifiers:
+        # ... but an acronym is a whole name: "recurrent neural networks and LSTMs" is not
+        # about "recurrent LSTMs"
+        named = _ACRONYM_WORD.fullmatch(texts[1].strip()) is not None
+        if len(second) == 1 and len(first) >= 2 and modifiers and not named:
             parts = [first, [*modifiers, second[0]]]
         elif len(first) == 1 and len(second) >= 2 and second[-1] not in field:
             parts = [[first[0], second[-1]], second]
