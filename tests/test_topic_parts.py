@@ -126,3 +126,16 @@ def test_an_acronym_is_a_part_of_its_own(corpus_assistant) -> None:
     answer = corpus_assistant.related_work("recurrent neural networks and LSTMs")
     cited = {c for sentence in answer.sentences for c in sentence.citations}
     assert "stock-price-prediction-ea2f" in cited
+
+
+def test_a_list_of_three_shares_its_modifier_or_its_head() -> None:
+    """ "image, video and audio compression" named any paper on audio (one word is no topic);
+    each item shares the head, as two items do, and "speech recognition, synthesis and
+    translation" shares its modifier. Acronyms stay whole names."""
+    assert topic_parts("image, video and audio compression") == _parts(
+        "image compression", "video compression", "audio compression"
+    )
+    assert topic_parts("speech recognition, synthesis and translation") == _parts(
+        "speech recognition", "speech synthesis", "speech translation"
+    )
+    assert topic_parts("CNNs, RNNs and transformers") == _parts("CNNs", "RNNs", "transformers")

@@ -453,23 +453,31 @@ def topic_parts(query: str) -> list[list[str]]:
         # of a topic phrase coordinate the words beside the "or", not two topics
         return [whole]
     parts = [subject_tokens(text) for text in texts]
-    if len(parts) == 2 and len(whole) <= SHORT_FOCUS:
+    if len(parts) >= 2 and len(whole) <= SHORT_FOCUS:
         # One word coordinated with a phrase shares the phrase's other word: "hyperparameter
-        # optimization and tuning" is hyperparameter tuning, not any "tuning"; "image and video
-        # compression" is image compression. (A short topic phrase only: in a question, "such as
-        # S4 and Mamba" lists examples.)
+        # optimization and tuning" is hyperparameter tuning, not any "tuning"; "image, video and
+        # audio compression" is image compression, video compression and audio compression.
+        # (A short topic phrase only: in a question, "such as S4 and Mamba" lists examples.)
         # The field's own words are no modifier to share ("neural network pruning and sparsity"
-        # is about sparsity, however its papers name the network).
-        first, second = parts
+        # is about sparsity, however its papers name the network) ...
         field = _field_tokens()
+        first, last = parts[0], parts[-1]
         modifiers = [token for token in first[:-1] if token not in field]
-        # ... but an acronym is a whole name: "recurrent neural networks and LSTMs" is not
+        # ... and an acronym is a whole name: "recurrent neural networks and LSTMs" is not
         # about "recurrent LSTMs"
-        named = _ACRONYM_WORD.fullmatch(texts[1].strip()) is not None
-        if len(second) == 1 and len(first) >= 2 and modifiers and not named:
-            parts = [first, [*modifiers, second[0]]]
-        elif len(first) == 1 and len(second) >= 2 and second[-1] not in field:
-            parts = [[first[0], second[-1]], second]
+        named = [_ACRONYM_WORD.fullmatch(text.strip()) is not None for text in texts]
+        if len(first) >= 2 and modifiers and all(len(part) == 1 for part in parts[1:]):
+            parts = [first] + [
+                part if whole_name else [*modifiers, part[0]]
+                for part, whole_name in zip(parts[1:], named[1:], strict=True)
+            ]
+        elif (
+            len(last) >= 2 and last[-1] not in field and all(len(part) == 1 for part in parts[:-1])
+        ):
+            parts = [
+                part if whole_name else [part[0], last[-1]]
+                for part, whole_name in zip(parts[:-1], named[:-1], strict=True)
+            ] + [last]
     return parts if len(parts) > 1 and len(whole) <= 3 * SHORT_FOCUS else [whole]
 
 
