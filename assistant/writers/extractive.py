@@ -665,8 +665,11 @@ class ExtractiveWriter(Writer):
                 # not every paper of the group says anyway (DoG's "convergence guarantees" under
                 # a request for convergence guarantees; not "speculative decoding" under
                 # "speculative decoding", which all of them are about)
+                # (a name the paper gives its method; a shortened title as the subject is the
+                # answer's, and says no more than "One paper" did)
                 defines = (
                     following is not None
+                    and paper_claims(view.paper).name is not None
                     and view.label in sentences[0].text
                     and view.label in following.text
                 )

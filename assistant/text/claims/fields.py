@@ -325,6 +325,9 @@ _SAYS_HOW_PASSIVELY = re.compile(
 )
 
 
+_PROPOSAL_SAYS_WORDS = 10
+
+
 def _mechanism(
     sentences: tuple[str, ...], name: str | None, after: int, proposal: Span | None
 ) -> Span | None:
@@ -337,7 +340,11 @@ def _mechanism(
         body = sentence[start:]
         if index == after:
             continue
-        specific = _SAYS_HOW_PASSIVELY.match(sentence) if index == after + 1 else None
+        # after a proposal that says what the method does; after one that names it ("proposes a
+        # Background Activation Suppression (BAS) method") a later sentence saying what the method
+        # achieves ("can learn the whole region of the object") told blind readers more
+        says_what = proposal is not None and len(proposal.text.split()) >= _PROPOSAL_SAYS_WORDS
+        specific = _SAYS_HOW_PASSIVELY.match(sentence) if index == after + 1 and says_what else None
         if specific is not None:
             # "Specifically, a CLIP model is adopted as the reward model during TTA and
             # provides feedback for the VLM": right after the proposal, its part named and
