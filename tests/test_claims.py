@@ -1168,26 +1168,6 @@ def test_a_mechanism_said_in_the_passive_right_after_the_proposal_keeps_its_own_
     assert not bas.mechanism.text.startswith("an Activation Map Constraint")
 
 
-def test_a_proposal_that_comes_with_a_counted_list_stands_without_it() -> None:
-    """ "we design an efficient transformer-based model for LSTF, named Informer, with three
-    distinctive characteristics: (i) ..." gave Informer no proposal at all (the span ended on
-    "three distinctive characteristics", which announces a list it does not give); the thing
-    proposed stands without what it comes with. A cut that leaves too little ("proposes a
-    calibration framework") still gives none."""
-    from assistant.writers.synthesis import say_paper
-
-    claims = _claims("Informer")
-    assert claims.proposal is not None
-    assert claims.proposal.text == (
-        "designs an efficient transformer-based model for LSTF, named Informer"
-    )
-    said = say_paper(_paper("Informer"), most=1)
-    assert said is not None
-    assert said.sentences[0].text == "Informer is an efficient transformer-based model for LSTF."
-    fair = _claims("Large Language Models are not Fair Evaluators").proposal
-    assert fair is None or fair.text != "proposes a calibration framework"
-
-
 def test_a_title_says_what_the_method_is_in_prose_case() -> None:
     """ "Quamba2 is a Robust and Scalable Post-training Quantization Framework for Selective
     State Space Models" kept the title's capitals in the middle of a sentence; a word keeps its

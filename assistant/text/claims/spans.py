@@ -576,19 +576,7 @@ def _finish(
     if _verbless_complement(cleaned):
         return None  # "finds that the likely reasons": what they are was cut off
     if _ends_on_announced_list(cleaned, text):
-        # "designs an efficient transformer-based model for LSTF, named Informer, with three
-        # distinctive characteristics": the thing proposed stands without what it comes with
-        with_list = _WITH_ANNOUNCED.search(cleaned)
-        kept = _tidy_end(cleaned[: with_list.start()]) if with_list else ""
-        if (
-            not kept
-            # "proposes a calibration framework" says too little to stand for a list of three
-            or len(kept.split()) < max(min_words, _WITHOUT_LIST_WORDS)
-            or not balanced(kept)
-            or _ends_on_announced_list(kept, text)
-        ):
-            return None  # "aims to achieve two key objectives": which, the cut-off list said
-        cleaned = kept
+        return None  # "aims to achieve two key objectives": which, the cut-off list said
     if _SUBORDINATE.match(cleaned) and "," not in cleaned:
         return (
             None  # "while observational outcomes can provide supervision": the main clause was cut
@@ -640,18 +628,6 @@ def _verbless_complement(text: str) -> bool:
         or (word.endswith("s") and position < len(words) - 1)
         for position, word in enumerate(words)
     )
-
-
-# what a thing comes with, a counted list the sentence goes on to give: ", with three
-# distinctive characteristics", " consisting of two modules"
-_WITH_ANNOUNCED = re.compile(
-    r",?\s+(?:with|featuring|consisting\s+of|comprising|that\s+(?:has|have|includes?))\s+"
-    r"(?:[\w-]+\s+){1,4}[\w-]+\s*$"
-)
-
-
-# words a span cut before the list it announces must keep to say what was proposed
-_WITHOUT_LIST_WORDS = 8
 
 
 def _ends_on_announced_list(cleaned: str, text: str) -> bool:
