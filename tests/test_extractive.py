@@ -1218,7 +1218,7 @@ def test_a_related_work_paper_alone_follows_the_line_of_work_it_is_closest_to(
     """Papers left alone by grouping were a run at the end of the last paragraph ("... Mamba
     ... HiPPO-Prophecy ... HiSS ... Quamba2 ..."); Quamba2, which quantizes Mamba1 and Mamba2,
     follows the group Mamba is in, after the group's own papers, and the group keeps its lead.
-    With the setting at 1 no paper alone joins a group."""
+    At a bar of 0 every paper alone follows a group."""
     from assistant.writers.grouping import _Weights, group_papers, join_singles
     from assistant.writers.views import _view
 
@@ -1241,8 +1241,31 @@ def test_a_related_work_paper_alone_follows_the_line_of_work_it_is_closest_to(
     views = [_view(item, 45) for item in answer.evidence]
     weights = _Weights(views, None, None)
     groups = group_papers(views, weights, set(), 0.25)
-    kept, followers = join_singles(views, weights, set(), groups, 1.0)
-    assert kept == groups and not followers
     kept, followers = join_singles(views, weights, set(), groups, 0.0)
     assert all(len(group) > 1 for group in kept)
     assert sum(len(group) for group in kept) + sum(map(len, followers.values())) == len(views)
+
+
+def test_one_paper_left_alone_follows_a_group_it_shares_a_term_with() -> None:
+    """A related-work answer ended on a paragraph of one sentence (PoFT after the preference
+    papers, b142 of the blind A/B); a lone paper that shares a term with a group follows it,
+    whatever the bar, unless its title names the topic (it opens the answer) or it shares
+    nothing."""
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from assistant.writers.grouping import _Weights, join_singles
+
+    def views(*token_sets: str) -> list:
+        return [SimpleNamespace(tokens=Counter(tokens.split())) for tokens in token_sets]
+
+    close = views("pref align", "pref align", "align other")
+    weights = _Weights(close, None, None)
+    assert join_singles(close, weights, set(), [[0, 1], [2]], 0.99) == ([[0, 1]], {(0, 1): [2]})
+    assert join_singles(close, weights, set(), [[0, 1], [2]], 0.99, keep={2}) == (
+        [[0, 1], [2]],
+        {},
+    )
+    apart = views("pref align", "pref align", "nothing shared")
+    weights = _Weights(apart, None, None)
+    assert join_singles(apart, weights, set(), [[0, 1], [2]], 0.99) == ([[0, 1], [2]], {})

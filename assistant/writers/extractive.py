@@ -794,12 +794,6 @@ class ExtractiveWriter(Writer):
         focus_groups = self._focus(topic, views)
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
-        followers: dict[tuple[int, ...], list[int]] = {}
-        if paragraphs is not None:
-            # related work: a paper alone goes on the line of work it is closest to
-            groups, followers = join_singles(
-                views, weights, skip, groups, self.config.single_join_similarity
-            )
         # What a paper's title names the topic in opens, as its own paragraph or with its group:
         # under "channel dependence in multivariate time series forecasting", "Rethinking Channel
         # Dependence for Multivariate Time Series Forecasting", not the largest group of
@@ -810,6 +804,13 @@ class ExtractiveWriter(Writer):
             for index, view in enumerate(views)
             if topic_words and topic_words <= set(bm25.tokenize(view.paper.title))
         }
+        followers: dict[tuple[int, ...], list[int]] = {}
+        if paragraphs is not None:
+            # related work: a paper alone goes on the line of work it is closest to, unless
+            # its title names the topic (it opens the answer)
+            groups, followers = join_singles(
+                views, weights, skip, groups, self.config.single_join_similarity, keep=named
+            )
         led = sorted(
             (group for group in groups if len(group) > 1), key=lambda group: not named & set(group)
         )

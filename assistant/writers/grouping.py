@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from assistant.text.tokens import idf
 from assistant.writers.views import _PaperView
@@ -104,13 +104,14 @@ def join_singles(
     skip: set[str],
     groups: list[list[int]],
     join_at: float,
+    keep: Collection[int] = (),
 ) -> tuple[list[list[int]], dict[tuple[int, ...], list[int]]]:
     """The papers left alone that follow a group of several: each that is closest to that group
     (average link) by ``join_at`` or more, below the bar at which groups merge. A related-work
     paragraph is the papers on one line of work, and "Quamba2 is compatible with W8A8 ... for
     both Mamba1 and Mamba2 backbones" belongs after Mamba, not in a run of unrelated papers at
-    the end. Returns the groups without those papers, and who follows each group (by its
-    members); the group's lead stays what its own papers share."""
+    the end. A paper in ``keep`` stays alone. Returns the groups without those papers, and who
+    follows each group (by its members); the group's lead stays what its own papers share."""
     several = [group for group in groups if len(group) > 1]
     followers: dict[tuple[int, ...], list[int]] = {}
     if not several:
@@ -122,13 +123,22 @@ def join_singles(
 
     kept, joining = [], []
     for group in groups:
-        if len(group) == 1:
+        if len(group) == 1 and group[0] not in keep:
             best = max(several, key=lambda members: link(group[0], members))
             closeness = link(group[0], best)
             if closeness >= join_at:
                 joining.append((-closeness, group[0], tuple(best)))
                 continue
         kept.append(group)
+    alone = [group for group in kept if len(group) == 1]
+    if len(alone) == 1 and alone[0][0] not in keep:
+        # one paper left alone would be a paragraph of one sentence after the groups (blind
+        # readers marked it down): it follows the group it shares most with, if any
+        index = alone[0][0]
+        best = max(several, key=lambda members: link(index, members))
+        if link(index, best) > 0:
+            joining.append((0.0, index, tuple(best)))
+            kept = [group for group in kept if group != alone[0]]
     for _, index, members in sorted(joining):  # the closest follows first
         followers.setdefault(members, []).append(index)
     return kept, followers
