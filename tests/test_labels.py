@@ -57,6 +57,11 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "A Study of Bayesian Neural Network Surrogates for Bayesian Optimization",
             "Study of Bayesian Neural Network Surrogates",
         ),
+        # a coordination takes a word of the four; "Better & Faster Large" cut a compound
+        (
+            "Better & Faster Large Language Models via Multi-token Prediction",
+            "Better & Faster Large Language Models",
+        ),
         # ... and a cut on a modifier or participle runs on to its noun or the next break
         (
             "RL on Incorrect Synthetic Data Scales the Efficiency of LLM Math Reasoning by "

@@ -138,9 +138,12 @@ def _short_head(head: str) -> str:
         subject = " ".join(words[:verb])
         return subject[:1].upper() + subject[1:]
     last = words[_SHORT_LABEL_WORDS - 1] if len(words) >= _SHORT_LABEL_WORDS else ""
-    if not breaks and _MODIFIER_END.search(last):
+    coordinated = any(word.lower() in ("&", "and") for word in words[1:_SHORT_LABEL_WORDS])
+    if not breaks and (_MODIFIER_END.search(last) or coordinated):
         # "Study of Bayesian Neural | Network Surrogates for ...": four words would stop on a
-        # modifier inside a compound; the first break further on ends it
+        # modifier inside a compound; "Better & Faster Large | Language Models via ...": the
+        # coordination takes a word of the four, and the phrase it opens goes on; the first
+        # break further on ends it
         breaks = _breaks(words, LABEL_MAX_WORDS)
     cut = words[: breaks[0]] if breaks else words[:_SHORT_LABEL_WORDS]
     # "Self-supervised learning", "Neural networks": a field's name, not this paper's; the label
