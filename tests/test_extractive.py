@@ -1250,6 +1250,12 @@ def test_a_related_work_paper_alone_follows_the_line_of_work_it_is_closest_to(
     assert len(first[0].citations) > 1  # the group's lead
     order = [s.citations[0] for s in first if len(s.citations) == 1]
     assert order.index(QUAMBA2) > order.index(mamba)
+    # ... right after the group, before the papers no group took (its title names the topic,
+    # as most do here, and a group already opens the answer)
+    prophecy = paper_id(
+        "HiPPO-Prophecy: State-Space Models can Provably Learn Dynamical Systems in Context"
+    )
+    assert order.index(QUAMBA2) < order.index(prophecy), order
 
     views = [_view(item, 45) for item in answer.evidence]
     weights = _Weights(views, None, None)

@@ -807,9 +807,16 @@ class ExtractiveWriter(Writer):
         followers: dict[tuple[int, ...], list[int]] = {}
         if paragraphs is not None:
             # related work: a paper alone goes on the line of work it is closest to, unless
-            # its title names the topic (it opens the answer)
+            # its title names the topic and it opens the answer (no group holds such a paper;
+            # under "state space models" most titles name it, and Quamba2 follows Mamba)
+            opens = not any(named & set(group) for group in groups if len(group) > 1)
             groups, followers = join_singles(
-                views, weights, skip, groups, self.config.single_join_similarity, keep=named
+                views,
+                weights,
+                skip,
+                groups,
+                self.config.single_join_similarity,
+                keep=named if opens else (),
             )
         led = sorted(
             (group for group in groups if len(group) > 1), key=lambda group: not named & set(group)
