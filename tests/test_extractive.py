@@ -1288,3 +1288,18 @@ def test_one_paper_left_alone_follows_a_group_it_shares_a_term_with() -> None:
     apart = views("pref align", "pref align", "nothing shared")
     weights = _Weights(apart, None, None)
     assert join_singles(apart, weights, set(), [[0, 1], [2]], 0.99) == ([[0, 1], [2]], {})
+
+
+def test_a_lookup_led_by_a_finding_does_not_say_it_twice(corpus_assistant) -> None:
+    """ "One paper finds that using the Variance Horizon reduced computational usage by more
+    than 50% ..." was followed, three sentences on, by the abstract sentence it came from
+    ("Results indicate that using the Variance Horizon reduced ..."); a finding's own sentence
+    that says no more than the lead goes."""
+    answer = corpus_assistant.ask(
+        "In the live meteorological nowcasting experiment on trading compute against forecast "
+        "error, what was the adaptive data-reduction technique called, and by how much could "
+        "performance-based retraining cut computational usage?"
+    )
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert said.count("Variance Horizon reduced computational usage by more than 50%") == 1, said
+    assert "90%" in said

@@ -226,8 +226,13 @@ class ExtractiveWriter(Writer):
             label=view.label if view.renamed else None,
         )
         builder.paragraph()
-        proposal = paper_claims(view.paper).proposal if said is not None else None
-        if proposal is not None:
+        claims = paper_claims(view.paper)
+        # the span the lead was said from: the proposal, or the finding of a paper without one
+        # ("One paper finds that using the Variance Horizon reduced computational usage by more
+        # than 50%" was followed by its own sentence, "Results indicate that using the Variance
+        # Horizon reduced ...", in a blind lookup)
+        proposal = (claims.proposal or claims.finding) if said is not None else None
+        if proposal is not None and proposal is claims.proposal:
             # the sentence the lead was drawn from, unless it says more than the lead does
             standing = [
                 (item, text)
@@ -256,16 +261,20 @@ class ExtractiveWriter(Writer):
         if proposal is not None and any(item.index == proposal.sentence for item, _ in picks):
             sentence = view.sentences[proposal.sentence]
             beyond = len(re.findall(r"[A-Za-z0-9]\S*", sentence[proposal.end :]))
-            if proposal.start <= _LEAD_AT_START or beyond >= _SAYS_MORE_WORDS:
+            if proposal is claims.proposal and (
+                proposal.start <= _LEAD_AT_START or beyond >= _SAYS_MORE_WORDS
+            ):
                 # The lead's own sentence is picked whole ("We present the findings of the
                 # TADPOLE Challenge, which compared 92 algorithms from 33 teams"), or one that
                 # goes on past it ("..., and we improve the best SSM result on PathX-256 by 20
                 # absolute points"): it says what the lead would and more, so the lead goes
                 # rather than say it twice.
                 said = None
-            else:
+            elif proposal is claims.proposal or beyond < _SAYS_MORE_WORDS:
                 # ... but one that opens on something else ("While existing methods ..., such
-                # as ..., this paper proposes AEM") is the lead with a preamble: it goes.
+                # as ..., this paper proposes AEM") is the lead with a preamble: it goes. So
+                # does a finding's own sentence that says no more than the lead finding it (the
+                # lead names the paper; the sentence goes on only where it adds to it).
                 picks = [pair for pair in picks if pair[0].index != proposal.sentence]
         if said is not None:
             builder.add(said.sentences[0])
