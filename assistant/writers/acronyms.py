@@ -1,10 +1,11 @@
 """Acronyms an answer uses before saying what they stand for.
 
-An abstract defines its abbreviations once ("PaRIS particle Gibbs (PPG)") and uses only the
-short form afterwards; the one sentence an answer quotes may be one of those afterwards ("...
-the implicit Rao-Blackwellization of PPG"), and the reader never learns what PPG is. The first
-use in the answer gets the long form as the cited abstract writes it, "PaRIS particle Gibbs
-(PPG)": the abstract's own words, so the claim is unchanged and the sentence still checks.
+An abstract defines its abbreviations once ("test-time prompt tuning (TPT)") and uses only the
+short form afterwards; the one sentence an answer quotes may be one of those afterwards ("DiffTPT
+is a novel TPT method"), and the reader never learns what TPT is. The first use in the answer gets
+the long form as the cited abstract writes it, "test-time prompt tuning (TPT)": the abstract's own
+words, so the claim is unchanged and the sentence still checks. An acronym the abstract never
+defines in brackets ("the Parisian particle Gibbs PPG sampler") is left as it is.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def spell_out(
     """The answer's sentences, each acronym a cited abstract defines spelled out at its first
     use in the answer. Left as they are: the field's own acronyms ("LLM", "SGD"), a paper's
     label or a word of one (the references say what it is), an acronym the answer defines
-    itself somewhere or spells out in the request, and sentences citing several papers (whose definition?)."""
+    itself somewhere or spells out in the request, and sentences citing several papers (whose
+    definition would it be?)."""
     field = common_acronyms()
     labels = list(labels)
     named = {word for label in labels for word in re.findall(r"[\w-]+", label)}
