@@ -163,7 +163,7 @@ def title_description(title: str, name: str, abstract: str) -> str | None:
     # capitalised after a word in lower case: not a sentence's first word, nor one of a
     # title-cased term that opens one ("State Space Models (SSMs) are ...")
     proper = {
-        match.group(1) for match in re.finditer(r"\b[a-z][a-z-]*[,;]? ([A-Z][\w-]*)", abstract)
+        found.group(1) for found in re.finditer(r"\b[a-z][a-z-]*[,;]? ([A-Z][\w-]*)", abstract)
     }
 
     def prose(word: str) -> str:
