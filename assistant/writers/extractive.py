@@ -231,13 +231,13 @@ class ExtractiveWriter(Writer):
         # ("One paper finds that using the Variance Horizon reduced computational usage by more
         # than 50%" was followed by its own sentence, "Results indicate that using the Variance
         # Horizon reduced ...", in a blind lookup)
-        proposal = (claims.proposal or claims.finding) if said is not None else None
-        if proposal is not None and proposal is claims.proposal:
+        led_from = (claims.proposal or claims.finding) if said is not None else None
+        if led_from is not None and led_from is claims.proposal:
             # the sentence the lead was drawn from, unless it says more than the lead does
             standing = [
                 (item, text)
                 for item, text in standing
-                if item.index != proposal.sentence or len(proposal.text) < 0.8 * len(text)
+                if item.index != led_from.sentence or len(led_from.text) < 0.8 * len(text)
             ]
         numeric = any(clause.numeric for clause in clauses)
         if numeric:
@@ -258,11 +258,11 @@ class ExtractiveWriter(Writer):
             if figure is not None and figure in picks:
                 picks.remove(figure)
                 picks.insert(0, figure)
-        if proposal is not None and any(item.index == proposal.sentence for item, _ in picks):
-            sentence = view.sentences[proposal.sentence]
-            beyond = len(re.findall(r"[A-Za-z0-9]\S*", sentence[proposal.end :]))
-            if proposal is claims.proposal and (
-                proposal.start <= _LEAD_AT_START or beyond >= _SAYS_MORE_WORDS
+        if led_from is not None and any(item.index == led_from.sentence for item, _ in picks):
+            sentence = view.sentences[led_from.sentence]
+            beyond = len(re.findall(r"[A-Za-z0-9]\S*", sentence[led_from.end :]))
+            if led_from is claims.proposal and (
+                led_from.start <= _LEAD_AT_START or beyond >= _SAYS_MORE_WORDS
             ):
                 # The lead's own sentence is picked whole ("We present the findings of the
                 # TADPOLE Challenge, which compared 92 algorithms from 33 teams"), or one that
@@ -270,12 +270,12 @@ class ExtractiveWriter(Writer):
                 # absolute points"): it says what the lead would and more, so the lead goes
                 # rather than say it twice.
                 said = None
-            elif proposal is claims.proposal or beyond < _SAYS_MORE_WORDS:
+            elif led_from is claims.proposal or beyond < _SAYS_MORE_WORDS:
                 # ... but one that opens on something else ("While existing methods ..., such
                 # as ..., this paper proposes AEM") is the lead with a preamble: it goes. So
                 # does a finding's own sentence that says no more than the lead finding it (the
                 # lead names the paper; the sentence goes on only where it adds to it).
-                picks = [pair for pair in picks if pair[0].index != proposal.sentence]
+                picks = [pair for pair in picks if pair[0].index != led_from.sentence]
         if said is not None:
             builder.add(said.sentences[0])
         for position, (_, text) in enumerate(picks):
