@@ -6,6 +6,7 @@ and ids belong in the references list.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from assistant.citations import CANNOT_ANSWER, cite
@@ -68,9 +69,23 @@ def _markdown_escape_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+# A request longer than this many words, or of more than one sentence, is quoted under the
+# heading rather than made the heading: "## Related work: I need related work on LLMs checking
+# ... I don't mean LLMs acting as judges ..." is a paragraph in a heading (blind readers).
+_TITLE_WORDS = 12
+
+
+def _title_lines(answer: Answer) -> list[str]:
+    task = _TASK_TITLES.get(answer.task, "Answer")
+    question = answer.question.strip()
+    if len(question.split()) > _TITLE_WORDS or re.search(r"[.?!]\s+\S", question):
+        return [f"## {task}", "", f"> {question}", ""]
+    return [f"## {task}: {question}", ""]
+
+
 def to_markdown(answer: Answer) -> str:
     """Rich-renderable Markdown: headings, prose with [label] citations, table, references."""
-    lines: list[str] = [f"## {_TASK_TITLES.get(answer.task, 'Answer')}: {answer.question}", ""]
+    lines = _title_lines(answer)
     if answer.abstained:
         lines.append(CANNOT_ANSWER)
         reason = answer.sentences[0].note if answer.sentences else ""

@@ -200,3 +200,19 @@ def test_latex_cites_keys_escapes_specials_and_bib_matches() -> None:
 )
 def test_latex_escape(text: str, escaped: str) -> None:
     assert latex_escape(text) == escaped
+
+
+def test_a_long_request_is_quoted_under_the_heading_not_made_the_heading() -> None:
+    """ "## Related work: I need related work on LLMs checking or fixing their own answers: ... I
+    don't mean LLMs acting as judges ..." put a paragraph in a heading (two blind readers); a
+    request longer than a phrase, or of two sentences, is quoted under "## Related work"."""
+    short = to_markdown(answer("related-work", question="state space models"))
+    assert short.startswith("## Related work: state space models\n")
+    request = (
+        "I need related work on LLMs checking their own answers. I don't mean LLMs acting as "
+        "judges of other models' outputs."
+    )
+    long = to_markdown(answer("related-work", question=request))
+    assert long.startswith(f"## Related work\n\n> {request}\n")
+    two = to_markdown(answer(question="What is PPG? How is it trained?"))
+    assert two.startswith("## Answer\n\n> What is PPG? How is it trained?\n")
