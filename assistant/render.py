@@ -71,8 +71,9 @@ def _markdown_escape_cell(text: str) -> str:
 
 # A request longer than this many words, or of more than one sentence, is quoted under the
 # heading rather than made the heading: "## Related work: I need related work on LLMs checking
-# ... I don't mean LLMs acting as judges ..." is a paragraph in a heading (blind readers).
-_TITLE_WORDS = 12
+# ... I don't mean LLMs acting as judges ..." is a paragraph in a heading (blind readers), where
+# a question of fifteen words still reads as one.
+_TITLE_WORDS = 20
 
 
 def _title_lines(answer: Answer) -> list[str]:

@@ -205,7 +205,8 @@ def test_latex_escape(text: str, escaped: str) -> None:
 def test_a_long_request_is_quoted_under_the_heading_not_made_the_heading() -> None:
     """ "## Related work: I need related work on LLMs checking or fixing their own answers: ... I
     don't mean LLMs acting as judges ..." put a paragraph in a heading (two blind readers); a
-    request longer than a phrase, or of two sentences, is quoted under "## Related work"."""
+    request of more than twenty words, or of two sentences, is quoted under "## Related work";
+    a one-sentence question of fifteen words is still the heading."""
     short = to_markdown(answer("related-work", question="state space models"))
     assert short.startswith("## Related work: state space models\n")
     request = (
@@ -216,3 +217,9 @@ def test_a_long_request_is_quoted_under_the_heading_not_made_the_heading() -> No
     assert long.startswith(f"## Related work\n\n> {request}\n")
     two = to_markdown(answer(question="What is PPG? How is it trained?"))
     assert two.startswith("## Answer\n\n> What is PPG? How is it trained?\n")
+    question = (
+        "which work quantizes selective SSMs to 4-bit weights, and what speed-up does it report?"
+    )
+    assert to_markdown(answer(question=question)).startswith(f"## Answer: {question}\n")
+    words = " ".join(["word"] * 21)
+    assert to_markdown(answer(question=words)).startswith(f"## Answer\n\n> {words}\n")
