@@ -257,3 +257,23 @@ def test_a_term_ends_on_the_head_noun_every_paper_writes_after_it(corpus_assista
     )
     leads = [s.text for s in answer.sentences if " common to " in s.text]
     assert not any(lead.lower().startswith("time-series foundation is") for lead in leads), leads
+
+
+def test_what_any_method_has_or_measures_leads_nothing() -> None:
+    """ "Memory usage is common to A Time Series is Worth 64 Words and Informer", "Ground truth is
+    common to ...", "Explicit formulas are common to ...": what any method has or measures says
+    nothing of why two papers stand together (blind readers called them empty)."""
+    for shared in (
+        "We reduce the memory usage of attention.",
+        "We compare the samples with the ground truth.",
+        "We derive explicit formulas for the limit.",
+    ):
+        first = _paper("a", "Patched Forecasters", f"We propose patch tokens. {shared}")
+        second = _paper(
+            "b", "Sparse Attention Forecasting", f"We design sparse attention. {shared}"
+        )
+        lead = _lead((first, second), None)
+        term = " ".join(shared.split()[-3:]).rstrip(".").lower()
+        assert lead is None or not set(term.split()[-1:]) & set(
+            lead.sentence.text.lower().split()
+        ), (shared, lead)
