@@ -277,3 +277,56 @@ def test_what_any_method_has_or_measures_leads_nothing() -> None:
         assert lead is None or not set(term.split()[-1:]) & set(
             lead.sentence.text.lower().split()
         ), (shared, lead)
+    # ... nor how nearly every network is trained
+    first = _paper("a", "Wide Networks", "We propose to train wide networks by gradient descent.")
+    second = _paper("b", "Permutations", "We propose ensembles trained by gradient descent.")
+    lead = _lead((first, second), None)
+    assert lead is None or "descent" not in lead.sentence.text.lower(), lead
+
+
+def _lead_rare(papers: tuple[Paper, ...], frequency: dict[str, int]):  # type: ignore[no-untyped-def]
+    """The lead in a collection of 484 abstracts where a stem is in ``frequency`` of them (else 3)."""
+    return group_lead(
+        _views(*papers),
+        set(),
+        document_frequency=lambda stem: frequency.get(stem, 3),
+        collection_size=484,
+        common_share=0.15,
+        ubiquitous_share=0.6,
+    )
+
+
+def test_a_run_cut_from_the_longer_term_its_papers_write_gives_way_to_it() -> None:
+    """ "Series forecasting is common to A Time Series is Worth 64 Words and CARD": both write
+    "time series forecasting", and the cut run, rarer word for word, won. A longer run that opens
+    on a qualifier ("effective sample selection") does not displace the term inside it."""
+    first = _paper(
+        "p", "Patched Forecasters", "We propose patches for multivariate time series forecasting."
+    )
+    second = _paper(
+        "c", "Channel Blend Transformers", "We design a transformer for time series forecasting."
+    )
+    # "time" is in most of the collection's abstracts, "series" in many
+    lead = _lead_rare((first, second), {"time": 150, "seri": 60})
+    assert lead is not None
+    assert lead.sentence.text.startswith("Time series forecasting is common to"), lead
+    first = _paper("d", "Disentangled Entropy", "We use an effective sample selection for updates.")
+    second = _paper("o", "Open-Set Adaptation", "We add an effective sample selection to adapt.")
+    lead = _lead_rare((first, second), {})
+    assert lead is not None
+    assert lead.sentence.text.startswith("Sample selection is common to"), lead
+
+
+def test_a_term_that_led_one_group_leads_no_other(corpus_assistant) -> None:
+    """ "Time series forecasting is common to Timer-XL and ReGENN", then in the same paragraph
+    "Time series forecasting is common to A Time Series is Worth 64 Words and CARD" and "GPHT and
+    TFT both work on time series forecasting": a lead said once is said."""
+    answer = corpus_assistant.related_work("autoregressive image, audio and time-series models")
+    leads = [
+        s.text.split(" is common to ")[0].split(" are common to ")[0].split(" work on ")[-1]
+        for s in answer.sentences
+        if " common to " in s.text or " work on " in s.text
+    ]
+    assert leads, [s.text for s in answer.sentences]
+    lowered = [lead.rstrip(".").lower() for lead in leads]
+    assert len(lowered) == len(set(lowered)), leads

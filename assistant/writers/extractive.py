@@ -76,6 +76,9 @@ class _Builder:
         self.anonymous_said = False
         # whether a term (stems in a row) is one nearly every paper of the answer writes
         self.everywhere: Callable[[tuple[str, ...]], bool] | None = None
+        # the stems of the terms that have led a group: a second "Time series forecasting is
+        # common to ..." further down tells the reader nothing the first did not
+        self.led: set[str] = set()
 
     def paragraph(self, heading: str = "") -> None:
         self.anonymous_said = False
@@ -628,11 +631,15 @@ class ExtractiveWriter(Writer):
         in the order to say them: those the lead names first, as it names them, so the paragraph
         goes on with the papers its first sentence announced."""
         lead = self._group_lead(
-            group, skip, label_words=self.config.lead_label_words, everywhere=builder.everywhere
+            group,
+            skip | builder.led,
+            label_words=self.config.lead_label_words,
+            everywhere=builder.everywhere,
         )
         if lead is None:
             return group, None
         builder.add(lead.sentence)
+        builder.led.update(lead.stems)
         named = {paper_id: order for order, paper_id in enumerate(lead.sentence.citations)}
         return sorted(group, key=lambda view: named.get(view.paper.id, len(named))), lead
 
