@@ -330,3 +330,31 @@ def test_a_term_that_led_one_group_leads_no_other(corpus_assistant) -> None:
     assert leads, [s.text for s in answer.sentences]
     lowered = [lead.rstrip(".").lower() for lead in leads]
     assert len(lowered) == len(set(lowered)), leads
+
+
+def test_no_ground_is_the_whole_field_or_a_titles_verb() -> None:
+    """ "BoxingGym and Large Language Model Prediction Capabilities both work on artificial
+    intelligence" names the whole field; "SpecDec++ and Jakiro both work on boosting speculative
+    decoding" names the verb their titles open on, and under a request on speculative decoding
+    the rest is the request's own words."""
+    field = (
+        _paper("x", "Benchmarks for Artificial Intelligence", "Artificial intelligence helps."),
+        _paper("y", "Artificial Intelligence Forecasters", "Artificial intelligence predicts."),
+    )
+    lead = _lead(field, [paper.title for paper in field])
+    assert lead is None or "intelligence" not in lead.sentence.text.lower(), lead
+    boosting = (
+        _paper("s", "SpecDec++: Boosting Speculative Decoding via Length", "It drafts tokens."),
+        _paper("j", "Jakiro: Boosting Speculative Decoding with Experts", "Experts draft."),
+    )
+    titles = [paper.title for paper in boosting]
+    lead = group_lead(
+        _views(*boosting),
+        set(bm25.tokenize("speculative decoding")),
+        document_frequency=None,
+        collection_size=None,
+        common_share=0.15,
+        ubiquitous_share=0.6,
+        title_terms=TitleTerms(lambda: titles),
+    )
+    assert lead is None or "boosting" not in lead.sentence.text.lower(), lead

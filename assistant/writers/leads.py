@@ -61,6 +61,9 @@ _GROUND_ROLES = frozenset(("background", "problem", "setting", "contribution", "
 # Endings of a word that modifies rather than names (past participles, adverbs, adjectives).
 _MODIFIER_END = re.compile(r"(?:ed|ly|ble|ous|ful|ive)$", re.IGNORECASE)
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ary|ant)$", re.IGNORECASE)
+# A title's verb opening a run ("Boosting Speculative Decoding", "Accelerating Large Language
+# Models"): the words after it name the ground.
+_GERUND = re.compile(r"^[a-z]{3,}ing\s", re.IGNORECASE)
 # A first word that qualifies rather than names ("effective", "proposed", "recently").
 _QUALIFIER_START = re.compile(r"^\S*?(?:ed|ly|ble|ous|ful|ive|ic|al|ary|ant)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
@@ -217,6 +220,19 @@ def _best_term(
         if _MODIFIER_END.search(term.surface):
             continue  # "carried out", "widely applicable": a term of the trade ends on a noun
         if titled is None and not term.whole:
+            continue
+        if named in _field_runs() or term.stems in _field_runs():
+            continue  # "both work on artificial intelligence": the whole field, no ground
+        if (
+            titled is not None
+            and _GERUND.match(_own_case(term.surface))
+            and any(
+                re.search(rf"(?:^|:\s*){re.escape(term.surface.lstrip('^').split()[0])}\s", title)
+                for title in (views[index].paper.title for index in term.members)
+            )
+        ):
+            # "both work on boosting speculative decoding": the verb a title opens on
+            # ("SpecDec++: Boosting Speculative Decoding via ..."); the ground is what it boosts
             continue
         if titled is not None and not term.whole and term.continued:
             # a ground every paper goes on with the same word is cut from a longer one: "both
@@ -392,6 +408,13 @@ def _end_words() -> frozenset[str]:
 @cache
 def _heads() -> frozenset[str]:
     return frozenset(bm25.tokenize(" ".join(words("generic_heads"))))
+
+
+@cache
+def _field_runs() -> frozenset[tuple[str, ...]]:
+    """The stems of each phrase naming the collection's whole field ("artificial intelligence",
+    "deep neural networks")."""
+    return frozenset(tuple(bm25.tokenize(phrase)) for phrase in words("field_phrases"))
 
 
 @cache
