@@ -1189,3 +1189,34 @@ def test_a_title_says_what_the_method_is_in_prose_case() -> None:
         "It combines reduction techniques and Gaussian processes.",
     ) == ("a mesh morphing Gaussian process-based machine learning method")
     assert title_description("Other: A Method", "MMGP", "") is None
+
+
+def test_an_acronym_over_a_hyphenated_compound_is_spelled_out_in_its_own_case() -> None:
+    """ "Long sequence time-series forecasting (LSTF)": the compound gives the acronym one
+    letter, not one per part, and Informer's sentence "an efficient transformer-based model for
+    LSTF" was left undefined (a blind reader's complaint). Spelled out mid-sentence, the capital
+    the abstract's sentence start gave it goes; a long form's own capitals stay."""
+    from assistant.models import DraftSentence, Paper
+    from assistant.text.acronyms import definitions, mine
+    from assistant.writers.acronyms import spell_out
+
+    abstract = (
+        "Long sequence time-series forecasting (LSTF) demands a high prediction capacity. We "
+        "design an efficient transformer-based model for LSTF, named Informer. Prior-Data Fitted "
+        "Networks (PFNs) are related."
+    )
+    assert definitions(abstract)["LSTF"] == "Long sequence time-series forecasting"
+    assert mine([abstract])["LSTF"] == ["long sequence time-series forecasting"]
+    paper = Paper(id="i", title="Informer", abstract=abstract, citation_key="informer")
+    said = spell_out(
+        [DraftSentence("Informer is an efficient transformer-based model for LSTF.", ["i"])],
+        {"i": paper},
+        ["Informer"],
+        "autoregressive models",
+    )
+    assert said[0].text == (
+        "Informer is an efficient transformer-based model for long sequence time-series "
+        "forecasting (LSTF)."
+    )
+    said = spell_out([DraftSentence("It mimics PFNs.", ["i"])], {"i": paper}, ["Informer"], "x")
+    assert said[0].text == "It mimics Prior-Data Fitted Networks (PFNs)."

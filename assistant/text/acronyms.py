@@ -15,6 +15,7 @@ from assistant.text.lexicon import words as lexicon_words
 
 _DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9}?)s?\)")
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_COMPOUND = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 # Words an acronym usually skips ("Quality of Service (QoS)" has no letter for "of").
 _SKIPPABLE = frozenset(lexicon_words("title_function_words"))
 
@@ -47,9 +48,12 @@ def _defined(text: str) -> Iterator[tuple[re.Match[str], str, str]]:
         if len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
             continue
         before = text[max(0, match.start() - 120) : match.start()]
-        # hyphenated compounds contribute one initial per part: test-time -> t, t
-        words = _WORD.findall(before.split(";")[-1].split(":")[-1])
-        long_form = _match_long_form(words, letters)
+        # hyphenated compounds contribute one initial per part (test-time prompt tuning, TPT),
+        # else one for the whole compound (long sequence time-series forecasting, LSTF)
+        clause = before.split(";")[-1].split(":")[-1]
+        long_form = _match_long_form(_WORD.findall(clause), letters)
+        if long_form is None:
+            long_form = _match_long_form(_COMPOUND.findall(clause), letters)
         if long_form is not None:
             yield match, before, _long_form_text(before, long_form)
 

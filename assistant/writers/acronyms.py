@@ -61,6 +61,13 @@ def spell_out(
                     done.add(acronym)
                     continue
                 done.add(acronym)
+                words = long_form.split(" ")
+                if len(words) > 1 and words[0][1:].islower() and all(
+                    word.islower() for word in words[1:]
+                ):
+                    # "Long sequence time-series forecasting (LSTF) demands ...": the capital
+                    # was the abstract's sentence start, not the term's
+                    long_form = long_form[:1].lower() + long_form[1:]
                 at = text.find(acronym, match.start())
                 text = f"{text[:at]}{long_form} ({acronym}){text[at + len(acronym) :]}"
                 break  # one definition a sentence: offsets of later matches have moved
