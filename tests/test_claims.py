@@ -1201,7 +1201,7 @@ def test_an_acronym_over_a_hyphenated_compound_is_spelled_out_in_its_own_case() 
     from assistant.writers.acronyms import spell_out
 
     abstract = (
-        "Long sequence time-series forecasting (LSTF) demands a high prediction capacity. We "
+        "Long sequence time-series forecasting (LSTF) demands long range capacity. We "
         "design an efficient transformer-based model for LSTF, named Informer. Prior-Data Fitted "
         "Networks (PFNs) are related."
     )
@@ -1220,3 +1220,12 @@ def test_an_acronym_over_a_hyphenated_compound_is_spelled_out_in_its_own_case() 
     )
     said = spell_out([DraftSentence("It mimics PFNs.", ["i"])], {"i": paper}, ["Informer"], "x")
     assert said[0].text == "It mimics Prior-Data Fitted Networks (PFNs)."
+    # a capital the abstract always writes is the term's own
+    paper = Paper(
+        id="b",
+        title="Surrogates",
+        abstract="Bayesian neural networks (BNNs) are studied. We test BNNs.",
+        citation_key="surrogates",
+    )
+    said = spell_out([DraftSentence("It tests BNNs.", ["b"])], {"b": paper}, ["Surrogates"], "x")
+    assert said[0].text == "It tests Bayesian neural networks (BNNs)."

@@ -42,7 +42,8 @@ def spell_out(
     for sentence in sentences:
         text = sentence.text
         if len(sentence.citations) == 1 and sentence.citations[0] in papers:
-            defined = definitions(papers[sentence.citations[0]].abstract)
+            abstract = papers[sentence.citations[0]].abstract
+            defined = definitions(abstract)
             for match in list(_ACRONYM.finditer(text)):
                 acronym = match.group(1)
                 long_form = defined.get(acronym)
@@ -62,12 +63,17 @@ def spell_out(
                     continue
                 done.add(acronym)
                 words = long_form.split(" ")
-                if len(words) > 1 and words[0][1:].islower() and all(
-                    word.islower() for word in words[1:]
+                first = words[0][:1].lower() + words[0][1:]
+                if (
+                    len(words) > 1
+                    and words[0][1:].islower()
+                    and all(word.islower() for word in words[1:])
+                    and re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", abstract)
                 ):
                     # "Long sequence time-series forecasting (LSTF) demands ...": the capital
-                    # was the abstract's sentence start, not the term's
-                    long_form = long_form[:1].lower() + long_form[1:]
+                    # was the abstract's sentence start, where it writes "long" elsewhere
+                    # ("Bayesian neural networks (BNNs)" keeps its capital)
+                    long_form = f"{first} {' '.join(words[1:])}"
                 at = text.find(acronym, match.start())
                 text = f"{text[:at]}{long_form} ({acronym}){text[at + len(acronym) :]}"
                 break  # one definition a sentence: offsets of later matches have moved
