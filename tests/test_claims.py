@@ -1229,3 +1229,28 @@ def test_an_acronym_over_a_hyphenated_compound_is_spelled_out_in_its_own_case() 
     )
     said = spell_out([DraftSentence("It tests BNNs.", ["b"])], {"b": paper}, ["Surrogates"], "x")
     assert said[0].text == "It tests Bayesian neural networks (BNNs)."
+
+
+def test_a_quoted_sentence_naming_the_method_after_its_verb_has_the_name_as_subject() -> None:
+    """ "One paper proposes HYPRO, a hybridly normalized probabilistic model ..." and "One paper
+    designs an efficient transformer-based model for LSTF, named Informer, with three distinctive
+    characteristics ...", both cited [HYPRO] and [Informer]: the name is the subject, as the
+    claims writer says it ("FABLES is a dataset of annotations ...", where it 'collects' it)."""
+    from assistant.answer.evidence import evidence_for_papers
+    from assistant.models import EvidenceSentence
+    from assistant.writers.synthesis import say_paper
+    from assistant.writers.views import _say, _view
+
+    for title_start, sentence_start, said_start in (
+        ("HYPRO", "We propose HYPRO", "HYPRO is a hybridly normalized"),
+        ("Informer", "To address these issues, we design", "Informer is an efficient transformer"),
+    ):
+        paper = _paper(title_start)
+        view = _view(evidence_for_papers([paper])[0], 45)
+        index = next(i for i, text in enumerate(view.sentences) if sentence_start in text)
+        item = EvidenceSentence(paper.id, index, view.sentences[index], 1.0)
+        said = _say(view, item)
+        assert said.text.startswith(said_start), said.text
+    fables = say_paper(_paper("FABLES"), most=1)
+    assert fables is not None
+    assert fables.sentences[0].text.startswith("FABLES is a dataset of annotations"), fables

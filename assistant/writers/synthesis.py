@@ -84,7 +84,9 @@ def _overlaps(inner: str, outer: str) -> bool:
 
 
 _NAMED_APPOSITIVE = re.compile(
-    r"^(?:proposes|introduces|presents|develops|describes|proposed|introduced|presented)\s+"
+    r"^(?:proposes|introduces|presents|develops|describes|proposed|introduced|presented"
+    # what a paper makes that is not a method: "collects FABLES, a dataset of annotations ..."
+    r"|collects|constructs|curates|releases|builds|designs|creates)\s+"
     # a name in capitals, or in camel case ("sigmaReparam", "aTLAS")
     r"(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w+\-.]*[\w+](?:\s[A-Z][\w+\-.]*[\w+]){0,2})"
     # "LiveSpeech - a fully autoregressive ...": a dash sets the appositive off as a comma does
@@ -139,6 +141,13 @@ def _named_subject(lead_text: str, name: str | None) -> str | None:
         # blind reader's preference)
         return None
     return f"{match.group('name')} is {match.group('rest')}"
+
+
+def named_as_subject(text: str, name: str) -> str | None:
+    """ "proposes HYPRO, a hybridly normalized probabilistic model ..." -> "HYPRO is a hybridly
+    normalized probabilistic model ...": a sentence of the paper that names its method after the
+    verb, said with the name as its subject (None when it does not name it so)."""
+    return _named_subject(text, name)
 
 
 def _what_the_title_says(title: str, name: str, named: str, abstract: str = "") -> str:

@@ -13,6 +13,7 @@ from assistant.text.claims import standalone
 from assistant.text.names import method_name, reads_as_clause, short_label
 from assistant.text.roles import states_contribution
 from assistant.writers.rewrite import rewrite
+from assistant.writers.synthesis import named_as_subject
 
 # Words that say nothing about what a paper does; kept out of themes and key phrases.
 _GENERIC = frozenset(
@@ -102,15 +103,18 @@ def _view(evidence: Evidence, long_words: int) -> _PaperView:
     return view
 
 
+_ANONYMOUS = "One paper"
+
+
 def _subject_for(view: _PaperView, text: str) -> str:
     """The label, unless the sentence names it itself ("we present Quamba2, ...", "we propose a
     memory-reduced variant of Best-First Beam Search") or the label is a title that reads as a
     sentence: then "One paper", as the claims writer says it ("Quamba2 presents Quamba2" names it
     twice; the citation says which paper it is)."""
     if view.label in text:
-        return "One paper"
+        return _ANONYMOUS
     if reads_as_clause(view.label):
-        return "One paper"  # not "Neural networks behave as hash encoders can represent ..."
+        return _ANONYMOUS  # not "Neural networks behave as hash encoders can represent ..."
     return view.label
 
 
@@ -121,8 +125,13 @@ def _say(view: _PaperView, item: EvidenceSentence, *, subject: str | None = None
     # shown goes (rewrite keeps openers unless "we" follows them)
     raw = standalone(raw, view.paper.title) or raw
     if subject is None:
-        return DraftSentence(
-            rewrite(raw, _subject_for(view, raw), authors=f"the authors of {view.label}"),
-            [view.paper.id],
-        )
+        said = _subject_for(view, raw)
+        text = rewrite(raw, said, authors=f"the authors of {view.label}")
+        if said == _ANONYMOUS and text.startswith(f"{_ANONYMOUS} "):
+            # "One paper proposes HYPRO, a hybridly normalized probabilistic model ...": the
+            # name the sentence gives its method is the subject, as the claims writer says it
+            named = named_as_subject(text[len(_ANONYMOUS) + 1 :].rstrip("."), view.label)
+            if named is not None:
+                text = f"{named[:1].upper()}{named[1:]}."
+        return DraftSentence(text, [view.paper.id])
     return DraftSentence(rewrite(raw, subject), [view.paper.id])
