@@ -1303,3 +1303,33 @@ def test_a_lookup_led_by_a_finding_does_not_say_it_twice(corpus_assistant) -> No
     said = " ".join(sentence.text for sentence in answer.sentences)
     assert said.count("Variance Horizon reduced computational usage by more than 50%") == 1, said
     assert "90%" in said
+
+
+def test_a_lookup_asking_for_a_figure_leads_with_it(corpus_assistant) -> None:
+    """ "How many tokens did the grown 7B model need ...?": the answer led with "Stacking Your
+    Transformers provides in-depth discussions and comprehensive ablation studies of G_stack"
+    and gave 194B tokens second. The figure asked for leads, the paper its subject, and what
+    the paper proposes follows ("It ...")."""
+    answer = corpus_assistant.ask(
+        "How many tokens did the model grown by stacking layers need to match a 7B model trained "
+        "from scratch on 300B tokens, and what speedup is that?"
+    )
+    first, second = answer.sentences[0].text, answer.sentences[1].text
+    assert "194B tokens" in first and "54.6%" in first, first
+    assert first.startswith("Stacking Your Transformers"), first
+    assert second.startswith("It "), second
+    answer = corpus_assistant.ask(
+        "How much smaller is the storage of compact 3D Gaussian splatting than 3DGS on static scenes?"
+    )
+    assert "25x" in answer.sentences[0].text, answer.sentences[0].text
+
+
+def test_a_measured_figure_is_a_share_a_factor_a_decimal_or_a_number_of_two_digits() -> None:
+    """A list's "1)", a spelled count or a model's name does not make a sentence the figure a
+    lookup leads with."""
+    from assistant.writers.extractive import _MEASURE
+
+    assert all(
+        _MEASURE.search(text) for text in ("82% of the gap", "retain 72-95%", "2.1 points", "194B")
+    )
+    assert not any(_MEASURE.search(text) for text in ("two separate heads", "that 1) use", "GPT-4"))

@@ -62,6 +62,15 @@ def _words(text: str) -> list[str]:
 
 DocumentFrequency = Callable[[str], int]
 
+# A measured figure, as a lookup's lead gives it: a share, a factor, a decimal, or a number of
+# two digits or more ("82%", "72-95%", "3.16x", "2.1 perplexity points", "194B tokens"); not a spelled
+# count ("two separate value networks") nor a list's "1)".
+_MEASURE = re.compile(
+    r"(?<![\w-])\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?\s*(?:%|x\b|×|times\b|-fold\b)"
+    r"|(?<![\w.-])\d+\.\d+(?![\w-])"
+    r"|(?<![\w.-])\d{2,}(?:[.,]\d+)*(?:[KMB]\b)?(?![\w)-])",
+    re.IGNORECASE,
+)
 
 # --- the writer ----------------------------------------------------------------------------
 
@@ -279,6 +288,31 @@ class ExtractiveWriter(Writer):
                 # does a finding's own sentence that says no more than the lead finding it (the
                 # lead names the paper; the sentence goes on only where it adds to it).
                 picks = [pair for pair in picks if pair[0].index != led_from.sentence]
+        figure_lead = (
+            rewrite(picks[0][1], _subject_for(view, picks[0][1]))
+            if said is not None
+            and numeric
+            and picks
+            and _MEASURE.search(picks[0][1])
+            and _BY_THE_PAPER.match(picks[0][1])
+            else None
+        )
+        if figure_lead is not None and not figure_lead.startswith("One paper's "):
+            # The figure asked for leads, with the paper as its subject ("Zoology finds 82% of
+            # the gap is explained by ..."), and what the paper proposes follows. Not one with
+            # a subject of its own ("the approach achieves ..." would point at nothing), nor
+            # one naming the paper's method ("One paper's experiments ... demonstrate that
+            # DiffTPT improves ..."): those follow the proposal.
+            picks.pop(0)
+            builder.add(DraftSentence(figure_lead, [view.paper.id]))
+            again = say_paper(
+                view.paper,
+                most=1,
+                subject="It",
+                wanted=content_tokens(question),
+                label=view.label if view.renamed else None,
+            )
+            said = again if again is not None else said
         if said is not None:
             builder.add(said.sentences[0])
         for position, (_, text) in enumerate(picks):
