@@ -1333,3 +1333,23 @@ def test_a_measured_figure_is_a_share_a_factor_a_decimal_or_a_number_of_two_digi
         _MEASURE.search(text) for text in ("82% of the gap", "retain 72-95%", "2.1 points", "194B")
     )
     assert not any(_MEASURE.search(text) for text in ("two separate heads", "that 1) use", "GPT-4"))
+
+
+def test_a_topic_in_parts_is_named_where_one_part_is(corpus_assistant) -> None:
+    """ "modeling interacting agents or particles", "copy and pointer mechanisms": no sentence
+    holds every word of the request, and the short phrase sits far from any abstract in the
+    embedding; the answer said the collection does not answer it, though papers model
+    interacting agents."""
+    from assistant.answer.answerability import names_the_topic
+
+    answer = corpus_assistant.related_work("modeling interacting agents or particles")
+    assert not answer.abstained and answer.sentences, answer
+    paper = Paper(
+        id="p",
+        title="Socially-aware Motion",
+        abstract="We model interacting agents in crowds. Results improve.",
+        citation_key="social",
+    )
+    evidence = Evidence(paper=paper, score=1.0, rank=1)
+    assert names_the_topic("modeling interacting agents or particles", [evidence])
+    assert not names_the_topic("modeling colliding particles", [evidence])

@@ -244,6 +244,26 @@ def test_a_name_the_collection_never_mentions_is_missing() -> None:
     ) == ["RetNet"]
 
 
+def test_a_name_of_several_capitalised_words_is_one_name() -> None:
+    """ "How does Mixture-of-Depths decide which tokens skip ...?" was answered from papers on
+    mixtures of experts, and "the Segment Anything Model" from papers that say "segment" and
+    "model": each word is in the collection, the name is not. Written as a run of words (in any
+    case, hyphens or not), the name is there."""
+    texts = ["A sparse mixture of experts routes tokens.", "Deeper models segment scenes."]
+    assert missing_names(
+        "How does Mixture-of-Depths decide which tokens skip blocks?", frequency, texts
+    ) == ["Mixture-of-Depths"]
+    assert missing_names(
+        "How well does the Segment Anything Model transfer to X-rays?", frequency, texts
+    ) == ["Segment Anything Model"]
+    texts.append("We adapt the segment anything model to medical images.")
+    assert (
+        missing_names("How well does the Segment Anything Model transfer?", frequency, texts) == []
+    )
+    # a question's first words are capitalised as a sentence's are
+    assert missing_names("Mixture models for clustering?", frequency, texts) == []
+
+
 def test_ordinary_hyphenated_modifiers_are_not_names() -> None:
     assert (
         missing_names("Which papers detect LLM-written text with PAC-style bounds?", frequency, [])

@@ -19,6 +19,7 @@ from assistant.text.query import (
     listed_examples,
     question_pieces,
     subject_tokens,
+    topic_parts,
 )
 from assistant.text.tokens import idf, tokenize
 
@@ -116,6 +117,18 @@ def missing_names(
         if _spelled_out(name, evidence_texts) or _inside_a_name(name, evidence_texts):
             continue
         missing.append(name)
+    # "Mixture-of-Depths", "the Segment Anything Model": a name of several capitalised words
+    # is one name; the collection that writes "mixture of experts" and "depths" apart, or
+    # "segment" and "anything" in other sentences, does not write it
+    for match in _COMPOUND_NAME.finditer(question):
+        name = match.group(0)
+        if match.start() == 0 or any(part in missing for part in re.split(r"[\s-]+", name)):
+            continue
+        run = bm25.tokenize(name)
+        if len(run) >= 2 and not any(
+            contains_run(run, bm25.tokenize(text)) for text in evidence_texts
+        ):
+            missing.append(name)
     # "Does mixup (training on convex blends of image pairs ...) help?": a term the question
     # explains in brackets names a method as surely as a capital does; the collection that
     # never writes it (in any spelling) does not answer it, however close "mixing" sits
@@ -146,6 +159,13 @@ def missing_names(
         ):
             missing.append(match.group(0).strip())
     return missing
+
+
+# Two or more capitalised words in a row, or joined by hyphens around a function word
+# ("Mixture-of-Depths", "Segment Anything Model"); words in capitals alone ("LLM") are acronyms
+_COMPOUND_NAME = re.compile(
+    r"(?<![\w-])[A-Z][a-z]+(?:(?:-(?:[a-z]{1,3}-)?|\s+)[A-Z][a-z]+)+(?![\w-])"
+)
 
 
 # "ToMe-style token merging": a name, its modifier suffix and up to three words it modifies
@@ -217,13 +237,18 @@ def names_the_topic(question: str, evidence: Sequence[Evidence]) -> bool:
     collection plainly covers score 0.42-0.45), so the dense threshold alone would refuse it;
     a topic the collection never names ("3D point cloud segmentation", "protein folding")
     still has to clear that threshold."""
-    topic = set(subject_tokens(focus_phrase(question)))
+    focus = focus_phrase(question)
+    topic = set(subject_tokens(focus))
     if not topic or len(topic) > SHORT_FOCUS:
         return False
+    # a topic in parts ("interacting agents or particles", "copy and pointer mechanisms") is
+    # named where one of its parts is
+    parts = [set(part) for part in topic_parts(focus)]
     for item in evidence:
         # the sentences the index split once, not the abstract split again per question
         for text in (item.paper.title, *item.paper.analysis.sentences):
-            if topic <= set(tokenize(text)):
+            tokens = set(tokenize(text))
+            if any(part <= tokens for part in parts):
                 return True
     return False
 
