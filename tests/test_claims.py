@@ -604,6 +604,13 @@ def test_this_right_after_the_contribution_is_the_contribution() -> None:
         "It utilizes a continuous integrate-and-fire based predictor to count tokens."
     )
     assert standalone(sentence) is None  # anywhere else, which "this" is not said
+    # "This process allows ...": a noun in "-ss" is no verb; the lookup said "It process allows"
+    assert standalone("This process allows the model to learn.", after_contribution=True) != (
+        "It process allows the model to learn."
+    )
+    assert standalone("This addresses the gap.", after_contribution=True) == (
+        "It addresses the gap."
+    )
 
 
 def test_the_papers_own_method_is_not_its_setting() -> None:

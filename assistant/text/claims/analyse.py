@@ -131,7 +131,10 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
     text = _OPENING_CAUSAL.sub(r"\1", text, count=1)
     if after_contribution:
         text = re.sub(
-            r"^This\s+(?=(?:\w+ly\s+)?[a-z]+s\b(?!\s+(?:is|are|was|were)\b))", "It ", text
+            # (a word ending in "ss" is a noun: "This process allows ...")
+            r"^This\s+(?=(?:\w+ly\s+)?(?:[a-z]*[a-rt-z]s|[a-z]+sses)\b(?!\s+(?:is|are|was|were)\b))",
+            "It ",
+            text,
         )
     first = re.search(r":\s*\((?:i|1|a)\)\s", text)
     if first and not re.search(r"\((?:ii|2|b)\)\s", text[first.end() :]):
