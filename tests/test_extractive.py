@@ -1353,3 +1353,15 @@ def test_a_topic_in_parts_is_named_where_one_part_is(corpus_assistant) -> None:
     evidence = Evidence(paper=paper, score=1.0, rank=1)
     assert names_the_topic("modeling interacting agents or particles", [evidence])
     assert not names_the_topic("modeling colliding particles", [evidence])
+
+
+def test_a_lookup_asking_how_much_finds_the_figure_however_low_it_scores(corpus_assistant) -> None:
+    """ "How much training compute did it need?": the sentence with "15 hours of training on 4
+    GPUs" scored lowest against the whole question, and the answer never gave it."""
+    answer = corpus_assistant.ask(
+        "There's an end-to-end spoken chat system that lets you set the speaker's voice and is "
+        "trained in one stage rather than pretraining on TTS/ASR first. How much training "
+        "compute did it need?"
+    )
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "15 hours of training on 4 GPUs" in said, said

@@ -258,6 +258,23 @@ class ExtractiveWriter(Writer):
             head = standing[: self.config.lookup_figure_reach]
             head.sort(key=lambda pair: _FIGURE.search(pair[1]) is None)
             standing = head + standing[len(head) :]
+            asked = frozenset().union(*(clause.tokens for clause in clauses if clause.numeric))
+            if not any(_FIGURE.search(text) for _, text in head):
+                # "How much training compute did it need?": no sentence near the top states a
+                # figure, and the one that does ("requiring only 15 hours of training on 4
+                # GPUs") scores low against the whole question; the first that measures
+                # something the figure's clause names comes up to answer it
+                measured = next(
+                    (
+                        pair
+                        for pair in standing
+                        if _MEASURE.search(pair[1]) and asked & set(bm25.tokenize(pair[1]))
+                    ),
+                    None,
+                )
+                if measured is not None:
+                    standing.remove(measured)
+                    standing.insert(0, measured)
         chosen = standing[: min(wanted, 4)]
         # The sentence that best answers comes first; the rest follow in the abstract's order.
         picks = chosen[:1] + sorted(chosen[1:], key=lambda pair: pair[0].index)
