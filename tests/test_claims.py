@@ -1242,7 +1242,7 @@ def test_a_quoted_sentence_naming_the_method_after_its_verb_has_the_name_as_subj
     """ "One paper proposes HYPRO, a hybridly normalized probabilistic model ..." and "One paper
     designs an efficient transformer-based model for LSTF, named Informer, with three distinctive
     characteristics ...", both cited [HYPRO] and [Informer]: the name is the subject, as the
-    claims writer says it ("FABLES is a dataset of annotations ...", where it 'collects' it)."""
+    claims writer says it."""
     from assistant.answer.evidence import evidence_for_papers
     from assistant.models import EvidenceSentence
     from assistant.writers.synthesis import say_paper
@@ -1258,6 +1258,8 @@ def test_a_quoted_sentence_naming_the_method_after_its_verb_has_the_name_as_subj
         item = EvidenceSentence(paper.id, index, view.sentences[index], 1.0)
         said = _say(view, item)
         assert said.text.startswith(said_start), said.text
-    fables = say_paper(_paper("FABLES"), most=1)
+    # ... but not a dataset a paper collects: "FABLES is a dataset ... It implements LLM raters"
+    # made the dataset the subject of what the paper does (a blind reader's loss)
+    fables = say_paper(_paper("FABLES"), most=2)
     assert fables is not None
-    assert fables.sentences[0].text.startswith("FABLES is a dataset of annotations"), fables
+    assert not fables.sentences[0].text.startswith("FABLES is a dataset"), fables

@@ -84,9 +84,7 @@ def _overlaps(inner: str, outer: str) -> bool:
 
 
 _NAMED_APPOSITIVE = re.compile(
-    r"^(?:proposes|introduces|presents|develops|describes|proposed|introduced|presented"
-    # what a paper makes that is not a method: "collects FABLES, a dataset of annotations ..."
-    r"|collects|constructs|curates|releases|builds|designs|creates)\s+"
+    r"^(?:proposes|introduces|presents|develops|describes|proposed|introduced|presented)\s+"
     # a name in capitals, or in camel case ("sigmaReparam", "aTLAS")
     r"(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w+\-.]*[\w+](?:\s[A-Z][\w+\-.]*[\w+]){0,2})"
     # "LiveSpeech - a fully autoregressive ...": a dash sets the appositive off as a comma does
