@@ -314,12 +314,17 @@ class ExtractiveWriter(Writer):
             and _BY_THE_PAPER.match(picks[0][1])
             else None
         )
-        if figure_lead is not None and not figure_lead.startswith("One paper's "):
+        if (
+            figure_lead is not None
+            and view.label in figure_lead
+            and not figure_lead.startswith("One paper's ")
+        ):
             # The figure asked for leads, with the paper as its subject ("Zoology finds 82% of
             # the gap is explained by ..."), and what the paper proposes follows. Not one with
-            # a subject of its own ("the approach achieves ..." would point at nothing), nor
-            # one naming the paper's method ("One paper's experiments ... demonstrate that
-            # DiffTPT improves ..."): those follow the proposal.
+            # a subject of its own ("the approach achieves ..." would point at nothing; "On
+            # ImageNet-1K, the best model outperforms ViT" names no paper), nor one naming the
+            # paper's method ("One paper's experiments ... demonstrate that DiffTPT improves
+            # ..."): those follow the proposal.
             picks.pop(0)
             builder.add(DraftSentence(figure_lead, [view.paper.id]))
             again = say_paper(
