@@ -1263,3 +1263,13 @@ def test_a_quoted_sentence_naming_the_method_after_its_verb_has_the_name_as_subj
     fables = say_paper(_paper("FABLES"), most=2)
     assert fables is not None
     assert not fables.sentences[0].text.startswith("FABLES is a dataset"), fables
+
+
+def test_the_method_introducing_its_part_right_after_the_proposal_is_how_it_works() -> None:
+    """ "CORAL introduces Cross-Step Representation Alignment, a method that enhances consistency
+    across multiple training steps": the part that does the work, said with the name as subject
+    right after the proposal; the mechanism was a later "we introduce a weight-grouping
+    mechanism", the paper's second contribution."""
+    claims = _claims("CORAL")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith("introduces Cross-Step Representation Alignment")

@@ -245,6 +245,7 @@ _NOT_MECHANISM = re.compile(
 RESULT_WORDS = re.compile(
     r"\b(?:outperform\w*|state-of-the-art|sota|results|superior|surpass\w*|effectiveness)\b", re.I
 )
+_PART_INTRODUCED = re.compile(r"(?:introduces|proposes|designs|develops|devises)\s+(?!a\s+novel\b)")
 _EVALUATIVE_PURPOSE = re.compile(r"\bto\s+(?:show|demonstrate|evaluate|validate|verify|test)\b")
 _WE_VERB = re.compile(
     r"^(?:[Ww]e)\s+"
@@ -355,7 +356,11 @@ def _mechanism(
         predicate = _predicate_start(body, name)
         if predicate is not None and not (body.startswith(("It ", "it ")) and index != after + 1):
             rest_start = start + predicate
-            if _NOT_MECHANISM.match(sentence[rest_start:]):
+            # "CORAL introduces Cross-Step Representation Alignment, a method that ..." right
+            # after the proposal is the part that does the work, as "we introduce" there is
+            if _NOT_MECHANISM.match(sentence[rest_start:]) and not (
+                index == after + 1 and _PART_INTRODUCED.match(sentence[rest_start:])
+            ):
                 continue
             text = _finish(sentence[rest_start:], name)
             if (
