@@ -1382,3 +1382,13 @@ def test_the_figure_a_lookup_leads_with_measures_what_was_asked(corpus_assistant
         "did they reach and which models did best?"
     )
     assert "86% accuracy" in answer.sentences[0].text, answer.sentences[0].text
+
+
+def test_a_topic_answer_opens_with_its_count_and_no_roadmap(corpus_assistant) -> None:
+    """ "Five papers in the collection bear on this; below, papers that work alike stand
+    together": two blind readers called the roadmap boilerplate; the paragraphs and their leads
+    show the groups."""
+    answer = corpus_assistant.ask("how do entropy-based TTA methods differ")
+    assert re.fullmatch(
+        r"[A-Z][a-z]+ papers in the collection bear on this\.", answer.sentences[0].text
+    ), answer.sentences[0].text

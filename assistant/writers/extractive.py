@@ -413,15 +413,14 @@ class ExtractiveWriter(Writer):
                     for paper in sentence.citations
                 }
             )
-            grouped = (
-                "; below, papers that work alike stand together" if 1 < len(groups) < count else ""
-            )
             # "bear on", not "answer": the count is of the papers the answer draws on, and a
             # reader takes "Five papers answer this" as five answers (a blind reader's complaint
-            # about counts that overstate what the papers say)
+            # about counts that overstate what the papers say). No roadmap after it ("; below,
+            # papers that work alike stand together"): the paragraphs and their leads show the
+            # groups, and two blind readers called the clause boilerplate.
             verb = "bears" if count == 1 else "bear"
             builder.sentences[opening] = DraftSentence(
-                f"{count_phrase(count, 'paper')} in the collection {verb} on this{grouped}.",
+                f"{count_phrase(count, 'paper')} in the collection {verb} on this.",
                 kind="connective",
             )
 
