@@ -1273,3 +1273,12 @@ def test_the_method_introducing_its_part_right_after_the_proposal_is_how_it_work
     claims = _claims("CORAL")
     assert claims.mechanism is not None
     assert claims.mechanism.text.startswith("introduces Cross-Step Representation Alignment")
+
+
+def test_a_problem_may_be_methods_getting_stuck() -> None:
+    """RLCF's problem cell in the mission comparison was empty: "Previous test time adaptation
+    (TTA) methods ... rely on minimizing the entropy of model outputs, tending to be stuck in
+    incorrect model predictions" names the problem the paper takes on."""
+    claims = _claims("Test-Time Adaptation with CLIP Reward")
+    assert claims.problem is not None
+    assert "stuck in incorrect model predictions" in claims.problem.text

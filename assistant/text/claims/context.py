@@ -25,7 +25,7 @@ _PROBLEM_CUE = re.compile(
     r"difficult\w*|hinder\w*|vulnerab\w*|degrad\w*|prohibitive\w*|unclear|open\s+(?:question|"
     r"problem)|inefficien\w*|unreliab\w*|poorly|insufficient\w*|impractical|infeasible|"
     r"not\s+(?:well|yet|always)|little\s+is\s+known|underexplored|overlook\w*|neglect\w*|ignor\w*|"
-    r"sensitive|brittle|restrict\w*|only\s+work)\b",
+    r"sensitive|brittle|restrict\w*|only\s+work|stuck|prone\s+to|plagued)\b",
     re.IGNORECASE,
 )
 
