@@ -1282,3 +1282,12 @@ def test_a_problem_may_be_methods_getting_stuck() -> None:
     claims = _claims("Test-Time Adaptation with CLIP Reward")
     assert claims.problem is not None
     assert "stuck in incorrect model predictions" in claims.problem.text
+
+
+def test_the_named_framework_as_subject_says_how_it_works() -> None:
+    """ "The O3 framework includes an Out-Of-Distribution (OOD) detector ... and an Orthogonal
+    low-rank adapter (LoRA) ...": O3 was said as "proposes the O3 framework" and nothing on
+    how it works, as "The O3 framework" was no subject the mechanism reader knew."""
+    claims = _claims("Practical Unlearning for Large Language Models")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith("includes an Out-Of-Distribution (OOD) detector")

@@ -295,8 +295,19 @@ _APPOSITIVE = re.compile(r",\s+(?:dubbed|called|named|termed|coined)\s+[^,]{1,80
 def _predicate_start(body: str, name: str | None) -> int | None:
     """Offset of the predicate when ``body`` starts with the paper's method as subject."""
     position = None
+    named_kind = (
+        re.match(
+            rf"[Tt]he\s+{re.escape(name)}\s+(?:method|approach|framework|model|technique|"
+            r"algorithm|system|architecture)\s+",
+            body,
+        )
+        if name
+        else None
+    )
     if name and body.startswith(name + " "):
         position = len(name) + 1
+    elif named_kind is not None:
+        position = named_kind.end()  # "The O3 framework includes an OOD detector ..."
     else:
         subject = _GENERIC_SUBJECT.match(body)
         if subject:
