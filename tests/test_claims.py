@@ -1291,3 +1291,23 @@ def test_the_named_framework_as_subject_says_how_it_works() -> None:
     claims = _claims("Practical Unlearning for Large Language Models")
     assert claims.mechanism is not None
     assert claims.mechanism.text.startswith("includes an Out-Of-Distribution (OOD) detector")
+
+
+def test_a_field_acronym_is_spelled_out_unless_the_request_uses_it() -> None:
+    """ "the benefits of EMA in alleviating GVA", "selective SSMs" under a forecasting request:
+    blind readers marked both undefined. A field acronym ("EMA", "SSM", "LLM") is spelled out at
+    its first use like any other, unless the reader used it in the request."""
+    from assistant.models import DraftSentence, Paper
+    from assistant.writers.acronyms import spell_out
+
+    paper = Paper(
+        id="e",
+        title="Butterfly Effects",
+        abstract="We find an exponential moving average (EMA) of iterates helps. EMA is cheap.",
+        citation_key="butterfly",
+    )
+    sentence = [DraftSentence("It shows the benefits of EMA.", ["e"])]
+    said = spell_out(sentence, {"e": paper}, ["Butterfly Effects"], "training instabilities")
+    assert said[0].text == "It shows the benefits of exponential moving average (EMA)."
+    asked = spell_out(sentence, {"e": paper}, ["Butterfly Effects"], "EMA of weights")
+    assert asked[0].text == "It shows the benefits of EMA."

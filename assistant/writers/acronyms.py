@@ -42,16 +42,18 @@ def spell_out(
     for sentence in sentences:
         text = sentence.text
         if len(sentence.citations) == 1 and sentence.citations[0] in papers:
-            abstract = papers[sentence.citations[0]].abstract
-            defined = definitions(abstract)
+            defined = definitions(papers[sentence.citations[0]].abstract)
             for match in list(_ACRONYM.finditer(text)):
                 acronym = match.group(1)
                 long_form = defined.get(acronym)
                 if (
                     long_form is None
                     or acronym in done
-                    or acronym in field
-                    or acronym.rstrip("s") in field
+                    # the field's acronyms the reader used ("SSMs" under a request on SSMs)
+                    or (
+                        (acronym in field or acronym.rstrip("s") in field)
+                        and re.search(rf"\b{re.escape(acronym.rstrip('s'))}s?\b", question)
+                    )
                     or acronym in named
                     or f"({acronym})" in said
                     or long_form.lower() in titled  # "One for All trains the OFA ..."
@@ -68,11 +70,14 @@ def spell_out(
                     len(words) > 1
                     and words[0][1:].islower()
                     and all(word.islower() for word in words[1:])
-                    and re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", abstract)
+                    and any(
+                        re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", other.abstract)
+                        for other in papers.values()
+                    )
                 ):
                     # "Long sequence time-series forecasting (LSTF) demands ...": the capital
-                    # was the abstract's sentence start, where it writes "long" elsewhere
-                    # ("Bayesian neural networks (BNNs)" keeps its capital)
+                    # was the abstract's sentence start, where it or another abstract of the
+                    # answer writes "long" ("Bayesian neural networks (BNNs)" keeps its capital)
                     long_form = f"{first} {' '.join(words[1:])}"
                 at = text.find(acronym, match.start())
                 text = f"{text[:at]}{long_form} ({acronym}){text[at + len(acronym) :]}"
