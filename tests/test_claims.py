@@ -1311,3 +1311,14 @@ def test_a_field_acronym_is_spelled_out_unless_the_request_uses_it() -> None:
     assert said[0].text == "It shows the benefits of exponential moving average (EMA)."
     asked = spell_out(sentence, {"e": paper}, ["Butterfly Effects"], "EMA of weights")
     assert asked[0].text == "It shows the benefits of EMA."
+
+
+def test_after_the_method_as_subject_the_paper_does_what_a_paper_does() -> None:
+    """ "PoFT is a novel preference-oriented supervised fine-tuning approach. It finds that PoFT
+    can be integrated with ...": "It" was the method, finding things about itself."""
+    from assistant.writers.synthesis import say_paper
+
+    said = say_paper(_paper("Preference-Oriented Supervised Fine-Tuning"), most=2)
+    assert said is not None and len(said.sentences) == 2
+    assert said.sentences[0].text.startswith("PoFT is "), said.sentences[0].text
+    assert said.sentences[1].text.startswith("The paper finds that"), said.sentences[1].text

@@ -325,7 +325,7 @@ def say_paper(
         how = (
             _capitalise(mechanism.text)
             if opens_with_subject(mechanism.text)
-            else f"It {mechanism.text}"
+            else f"{_pronoun(named, mechanism.text)} {mechanism.text}"
         )
         sentences.append(DraftSentence(_sentence(how), [paper.id]))
     result = _best_result(claims, wanted)
@@ -348,9 +348,9 @@ def say_paper(
             text = result_text[:1].upper() + result_text[1:]
         elif verb is not None and not result_text.startswith(verb):
             # "we find | precision and recall both close to 90%": the span starts on the object
-            text = f"It {verb} {result_text}"
+            text = f"{_pronoun(named, verb)} {verb} {result_text}"
         else:
-            text = f"It {result_text}"
+            text = f"{_pronoun(named, result_text)} {result_text}"
         sentences.append(DraftSentence(_sentence(text), [paper.id]))
     elif (
         len(sentences) < most
@@ -359,10 +359,27 @@ def say_paper(
         and not _overlaps(claims.finding.text, lead_text)
     ):
         sentences.append(
-            DraftSentence(_sentence(f"It finds that {claims.finding.text}"), [paper.id])
+            DraftSentence(
+                _sentence(f"{_pronoun(named, 'finds')} finds that {claims.finding.text}"),
+                [paper.id],
+            )
         )
     bare = claims.proposal is not None and lead_text == claims.proposal.text
     return Said(paper, label, tuple(sentences), bare and names_only(lead_text))
+
+
+# What a paper does, not its method: after "PoFT is a novel ... approach", "It finds that PoFT
+# can be integrated ..." would have the method find things about itself
+_PAPER_ACT = re.compile(
+    r"^(?:\w+ly\s+)?(?:proposes|introduces|presents|develops|designs|finds|shows|demonstrates|"
+    r"evaluates|studies|identifies|conducts|derives|establishes|investigates|analy[sz]es)\b"
+)
+
+
+def _pronoun(named: str | None, text: str) -> str:
+    """ "It", or "The paper" where the sentence before made the method its subject (``named``)
+    and this one says what the paper does."""
+    return "The paper" if named is not None and _PAPER_ACT.match(text) else "It"
 
 
 def names_only(proposal: str) -> bool:
