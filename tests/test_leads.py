@@ -40,10 +40,11 @@ def _views(*papers: Paper):  # type: ignore[no-untyped-def]
     return [_view(item, 45) for item in evidence_for_papers(papers)]
 
 
-def _lead(papers: tuple[Paper, ...], titles: list[str] | None):  # type: ignore[no-untyped-def]
+def _lead(papers: tuple[Paper, ...], titles: list[str] | None, skip: str = ""):  # type: ignore[no-untyped-def]
+    """The lead of ``papers`` under a request whose words are ``skip``."""
     return group_lead(
         _views(*papers),
-        set(),
+        set(bm25.tokenize(skip)),
         document_frequency=None,
         collection_size=None,
         common_share=0.15,
@@ -185,19 +186,8 @@ def test_an_idiom_the_abstracts_share_is_no_term() -> None:
 def test_the_questions_own_words_and_a_generic_head_lead_nothing() -> None:
     """ "Recommender systems are common to ReLoop2 and Monolith" under a request about production
     recommender models says what the reader asked, not why the two stand together."""
-    from assistant import bm25
-
     titles = [VLM_A.title, VLM_B.title, *OTHER_TITLES]
-    views = _views(VLM_A, VLM_B)
-    lead = group_lead(
-        views,
-        set(bm25.tokenize("vision-language adaptation")),
-        document_frequency=None,
-        collection_size=None,
-        common_share=0.15,
-        ubiquitous_share=0.6,
-        title_terms=TitleTerms(lambda: titles),
-    )
+    lead = _lead((VLM_A, VLM_B), titles, skip="vision-language adaptation")
     assert lead is None or "vision-language models" not in lead.sentence.text
 
 
@@ -347,14 +337,5 @@ def test_no_ground_is_the_whole_field_or_a_titles_verb() -> None:
         _paper("s", "SpecDec++: Boosting Speculative Decoding via Length", "It drafts tokens."),
         _paper("j", "Jakiro: Boosting Speculative Decoding with Experts", "Experts draft."),
     )
-    titles = [paper.title for paper in boosting]
-    lead = group_lead(
-        _views(*boosting),
-        set(bm25.tokenize("speculative decoding")),
-        document_frequency=None,
-        collection_size=None,
-        common_share=0.15,
-        ubiquitous_share=0.6,
-        title_terms=TitleTerms(lambda: titles),
-    )
+    lead = _lead(boosting, [paper.title for paper in boosting], skip="speculative decoding")
     assert lead is None or "boosting" not in lead.sentence.text.lower(), lead
