@@ -1311,6 +1311,22 @@ def test_a_field_acronym_is_spelled_out_unless_the_request_uses_it() -> None:
     assert said[0].text == "It shows the benefits of exponential moving average (EMA)."
     asked = spell_out(sentence, {"e": paper}, ["Butterfly Effects"], "EMA of weights")
     assert asked[0].text == "It shows the benefits of EMA."
+    # one definition a sentence: the paper's own coinage before the field's acronym (three
+    # blind-review losses defined EMA and left GVA undefined)
+    paper = Paper(
+        id="g",
+        title="Butterfly Effects",
+        abstract=(
+            "An effect we term gradient variance amplification (GVA) arises. An exponential "
+            "moving average (EMA) of iterates helps."
+        ),
+        citation_key="butterfly",
+    )
+    both = [DraftSentence("It shows the benefits of EMA in alleviating GVA.", ["g"])]
+    said = spell_out(both, {"g": paper}, ["Butterfly Effects"], "training instabilities")
+    assert said[0].text == (
+        "It shows the benefits of EMA in alleviating gradient variance amplification (GVA)."
+    )
 
 
 def test_after_the_method_as_subject_the_paper_does_what_a_paper_does() -> None:

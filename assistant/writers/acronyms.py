@@ -43,7 +43,13 @@ def spell_out(
         text = sentence.text
         if len(sentence.citations) == 1 and sentence.citations[0] in papers:
             defined = definitions(papers[sentence.citations[0]].abstract)
-            for match in list(_ACRONYM.finditer(text)):
+            # one definition a sentence: a paper's own coinage before the field's ("gradient
+            # variance amplification (GVA)" before "EMA", which a blind reader knew already)
+            matches = sorted(
+                _ACRONYM.finditer(text),
+                key=lambda found: found.group(1) in field or found.group(1).rstrip("s") in field,
+            )
+            for match in matches:
                 acronym = match.group(1)
                 long_form = defined.get(acronym)
                 if (
