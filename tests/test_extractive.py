@@ -185,7 +185,8 @@ _NEUTRAL_WORDS = frozenset(
 
 def _fragments(sentence: str, labels: Sequence[str]) -> list[str]:
     """The sentence cut where the rewrite may have put words of its own: the subject (a label,
-    "It", "The X paper", "the authors (of X)") and the verb after it, which gains an "s"."""
+    "It", "The paper", "The X paper", "the authors (of X)") and the verb after it, which gains an
+    "s"."""
     text = sentence.rstrip(".")
     markers = sorted({*labels, *(f"The {label} paper" for label in labels)}, key=len, reverse=True)
     called = re.match(
@@ -204,7 +205,7 @@ def _fragments(sentence: str, labels: Sequence[str]) -> list[str]:
         [
             *(rf"(?:the authors of )?{re.escape(marker)}(?:'s?| is)?" for marker in markers),
             r"\bthe authors\b",
-            r"^(?:One|Another) paper\b",
+            r"^(?:One|Another|The) paper\b",
             r"^It finds that\b",
             r"^Its?\b",
             r"\bits\b",  # "which enables its SSM layers": the label's one mention, as "its"
