@@ -63,8 +63,8 @@ def _words(text: str) -> list[str]:
 DocumentFrequency = Callable[[str], int]
 
 # A measured figure, as a lookup's lead gives it: a share, a factor, a decimal, or a number of
-# two digits or more ("82%", "72-95%", "3.16x", "2.1 perplexity points", "194B tokens"); not a spelled
-# count ("two separate value networks") nor a list's "1)".
+# two digits or more ("82%", "72-95%", "3.16x", "2.1 perplexity points", "194B tokens"); not a
+# spelled count ("two separate value networks") nor a list's "1)".
 _MEASURE = re.compile(
     r"(?<![\w-])\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?\s*(?:%|x\b|×|times\b|-fold\b)"
     r"|(?<![\w.-])\d+\.\d+(?![\w-])"
@@ -210,7 +210,8 @@ class ExtractiveWriter(Writer):
 
     def _lookup(self, builder: _Builder, question: str, view: _PaperView) -> None:
         """One paper answers: it, named, with what it proposes; then the abstract sentence that
-        answers each further clause (the figure, the name asked for), lead first."""
+        answers each further clause (the figure, the name asked for), lead first. A figure asked
+        for, in a sentence of the paper's own that names it, comes before the proposal."""
         clauses = split_clauses(question)
         usable = [
             item for item in view.evidence.sentences if view.roles[item.index] != "boilerplate"
