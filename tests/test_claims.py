@@ -314,10 +314,24 @@ def test_self_describing_demonstrative_phrase_keeps_its_noun() -> None:
         ("generation 60times faster", "generation 60× faster"),
         ("on 8times 8 patches", "on 8×8 patches"),
         ("vision-language models~(VLMs) are", "vision-language models (VLMs) are"),
+        ("identifies three critical textit{O}bstacles", "identifies three critical Obstacles"),
     ],
 )
 def test_listing_page_artefacts_are_fixed(raw: str, printed: str) -> None:
     assert fix_artefacts(raw) == printed
+
+
+def test_a_font_command_with_its_argument_is_its_argument_for_the_verifier_too() -> None:
+    """ "It identifies three critical Obstacles" checks against an abstract cleaned the same
+    way, and a title's head said as a subject is cleaned as its label is ("Inference Scaling
+    FLaws finds that ...", where the prose said "Inference Scaling scriptsizeFLaws")."""
+    from assistant.text.sentences import clean_sentence
+    from assistant.writers.synthesis import say_paper
+
+    assert clean_sentence("three critical \\textit{O}bstacles") == "three critical Obstacles"
+    said = say_paper(_paper("Inference Scaling"), most=1)
+    assert said is not None
+    assert "scriptsize" not in said.sentences[0].text, said.sentences[0].text
 
 
 def test_real_figures_keep_their_units_and_comparisons() -> None:

@@ -39,6 +39,8 @@ INLINE_MATH = re.compile(r"\\\(\s*(.+?)\s*\\\)")
 FONT_GROUP = re.compile(r"\{\\?(?:it|em|bf|sl|rm|tt|sc|sf|textit|emph)\s+([^{}]*)\}")
 # "{Further experiments demonstrate that ... dominant.}": a brace group of plain prose (no math:
 # "D_{KL}", "k^{th}" keep theirs) is the page's grouping, not text
+# ... a font command with its argument, its backslash lost: "three critical textit{O}bstacles"
+FONT_ARGUMENT = re.compile(r"(?<![A-Za-z])\\?(?:textsc|textbf|textit|mathrm|emph)\{([^{}]*)\}")
 PLAIN_GROUP = re.compile(r"(?<![\w^_])\{([A-Za-z][^{}\\^_$=]*)\}")
 
 
@@ -46,7 +48,7 @@ def clean_sentence(text: str) -> str:
     """Undo listing-page artefacts ("models~(VLMs)", "5.13\\%", "5times"); no claim changes."""
     text = text.replace("~", " ").replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
     text = re.sub(r"(\d)times\b", r"\1×", text)
-    text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", text))
+    text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", FONT_ARGUMENT.sub(r"\1", text)))
     text = INLINE_MATH.sub(r"\1", text)
     # "as shown by [Blum & Lykouris]": an author citation in the abstract's own brackets would
     # read as one of the answer's citations

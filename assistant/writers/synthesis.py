@@ -20,6 +20,7 @@ from assistant.text.analysis import CONTRAST
 from assistant.text.claims import (
     PaperClaims,
     Result,
+    fix_artefacts,
     opens_with_subject,
     standalone,
     verb_before,
@@ -53,7 +54,7 @@ def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
     name = method_name(paper.title, paper.abstract)
     if name:
         return name
-    head = re.split(r"[:?]", paper.title)[0].strip()
+    head = fix_artefacts(re.split(r"[:?]", paper.title)[0].strip())
     if head and len(head.split()) <= LABEL_MAX_WORDS:
         return head
     return None
@@ -310,7 +311,7 @@ def say_paper(
     elif name is None or (label and label in lead_text and subject is None):
         # "DeYO introduces ... named Destroy Your Object (DeYO)" would name it twice: the title
         # says which paper it is instead, when it is short enough to read as a name.
-        head = re.split(r"[:?]", paper.title)[0].strip()
+        head = fix_artefacts(re.split(r"[:?]", paper.title)[0].strip())
         fits = len(head.split()) <= LABEL_MAX_WORDS and not (label and label in head)
         name = head if fits else anonymous
     if name is not None and subject is None and reads_as_clause(name):

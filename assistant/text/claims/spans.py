@@ -16,7 +16,13 @@ from assistant.text.claims.base import (
     _verb_strength,
 )
 from assistant.text.lexicon import words as lexicon_words
-from assistant.text.sentences import AUTHOR_CITATION, FONT_GROUP, INLINE_MATH, PLAIN_GROUP
+from assistant.text.sentences import (
+    AUTHOR_CITATION,
+    FONT_ARGUMENT,
+    FONT_GROUP,
+    INLINE_MATH,
+    PLAIN_GROUP,
+)
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
@@ -184,7 +190,7 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"\b(?:scriptsize|footnotesize|textsc|textbf|textit|mathrm)(?=[A-Z])", "", text)
     # an old-style font group, with or without its backslash ("{\it model size}" -> "model
     # size"), and the plain brace group around it
-    text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", text))
+    text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", FONT_ARGUMENT.sub(r"\1", text)))
     text = AUTHOR_CITATION.sub(r"(\1)", text)  # "[Blum & Lykouris]" is not one of ours
     return INLINE_MATH.sub(r"\1", text)
 
