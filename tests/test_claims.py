@@ -1352,3 +1352,14 @@ def test_after_the_method_as_subject_the_paper_does_what_a_paper_does() -> None:
     assert said is not None and len(said.sentences) == 2
     assert said.sentences[0].text.startswith("PoFT is "), said.sentences[0].text
     assert said.sentences[1].text.startswith("The paper finds that"), said.sentences[1].text
+
+
+def test_a_how_cut_short_after_a_colon_is_left_out() -> None:
+    """ "proposes a simple yet effective method for internalizing CoT steps: starting with a
+    model": the clause after the colon, cut before "trained ..., we gradually remove ...", said
+    a fragment (both blind readers of the final review marked it)."""
+    claims = _claims("From Explicit CoT to Implicit CoT")
+    assert claims.proposal is not None
+    assert claims.proposal.text == (
+        "proposes a simple yet effective method for internalizing CoT steps"
+    )

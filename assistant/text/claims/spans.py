@@ -426,7 +426,22 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
         if cut is None:
             return None
         text = text[:cut]
+        colon = text.rfind(": ")
+        if (
+            colon > 0
+            and len(text[colon + 2 :].split()) < _HOW_AFTER_COLON_WORDS
+            # "proposes the following meta-algorithm, called DMM": what follows is the colon's
+            and not re.search(r"\bfollowing\b", text[:colon])
+        ):
+            # "a simple yet effective method for internalizing CoT steps: starting with a model"
+            # (cut before "trained for explicit CoT reasoning, we gradually remove ..."): the
+            # few words left of how it works say nothing; what it is stops at the colon
+            text = text[:colon]
     return text
+
+
+# Fewer words than this after a colon, once a clause is cut off, are a fragment of it
+_HOW_AFTER_COLON_WORDS = 6
 
 
 _MISSED_BREAK = re.compile(
