@@ -315,6 +315,9 @@ def test_self_describing_demonstrative_phrase_keeps_its_noun() -> None:
         ("on 8times 8 patches", "on 8×8 patches"),
         ("vision-language models~(VLMs) are", "vision-language models (VLMs) are"),
         ("identifies three critical textit{O}bstacles", "identifies three critical Obstacles"),
+        # a name in angle brackets, which Markdown would hide as a tag; a comparison stays
+        ("a framework called <projektor>, which", "a framework called projektor, which"),
+        ("when p < 0.01 and q > 2", "when p < 0.01 and q > 2"),
     ],
 )
 def test_listing_page_artefacts_are_fixed(raw: str, printed: str) -> None:
@@ -329,6 +332,7 @@ def test_a_font_command_with_its_argument_is_its_argument_for_the_verifier_too()
     from assistant.writers.synthesis import say_paper
 
     assert clean_sentence("three critical \\textit{O}bstacles") == "three critical Obstacles"
+    assert clean_sentence("a framework called <projektor>.") == "a framework called projektor."
     said = say_paper(_paper("Inference Scaling"), most=1)
     assert said is not None
     assert "scriptsize" not in said.sentences[0].text, said.sentences[0].text

@@ -41,6 +41,9 @@ FONT_GROUP = re.compile(r"\{\\?(?:it|em|bf|sl|rm|tt|sc|sf|textit|emph)\s+([^{}]*
 # "D_{KL}", "k^{th}" keep theirs) is the page's grouping, not text
 # ... a font command with its argument, its backslash lost: "three critical textit{O}bstacles"
 FONT_ARGUMENT = re.compile(r"(?<![A-Za-z])\\?(?:textsc|textbf|textit|mathrm|emph)\{([^{}]*)\}")
+# ... and a name the page set in angle brackets ("a framework called <projektor>"), which a
+# Markdown renderer would take for a tag and hide
+ANGLED_NAME = re.compile(r"(?<![\w<])<([A-Za-z][\w-]{2,30})>(?![\w>])")
 PLAIN_GROUP = re.compile(r"(?<![\w^_])\{([A-Za-z][^{}\\^_$=]*)\}")
 
 
@@ -49,7 +52,7 @@ def clean_sentence(text: str) -> str:
     text = text.replace("~", " ").replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
     text = re.sub(r"(\d)times\b", r"\1×", text)
     text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", FONT_ARGUMENT.sub(r"\1", text)))
-    text = INLINE_MATH.sub(r"\1", text)
+    text = ANGLED_NAME.sub(r"\1", INLINE_MATH.sub(r"\1", text))
     # "as shown by [Blum & Lykouris]": an author citation in the abstract's own brackets would
     # read as one of the answer's citations
     text = AUTHOR_CITATION.sub(r"(\1)", text)

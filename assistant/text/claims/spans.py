@@ -17,6 +17,7 @@ from assistant.text.claims.base import (
 )
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.sentences import (
+    ANGLED_NAME,
     AUTHOR_CITATION,
     FONT_ARGUMENT,
     FONT_GROUP,
@@ -191,6 +192,7 @@ def fix_artefacts(text: str) -> str:
     # an old-style font group, with or without its backslash ("{\it model size}" -> "model
     # size"), and the plain brace group around it
     text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", FONT_ARGUMENT.sub(r"\1", text)))
+    text = ANGLED_NAME.sub(r"\1", text)
     text = AUTHOR_CITATION.sub(r"(\1)", text)  # "[Blum & Lykouris]" is not one of ours
     return INLINE_MATH.sub(r"\1", text)
 
