@@ -33,6 +33,10 @@ def spell_out(
     itself somewhere or spells out in the request, and sentences citing several papers (whose
     definition would it be?)."""
     field = common_acronyms()
+
+    def of_field(acronym: str) -> bool:  # "SSM", and its plural "SSMs"
+        return acronym in field or acronym.rstrip("s") in field
+
     labels = list(labels)
     named = {word for label in labels for word in re.findall(r"[\w-]+", label)}
     titled = {label.lower() for label in labels}
@@ -47,7 +51,7 @@ def spell_out(
             # variance amplification (GVA)" before "EMA", which a blind reader knew already)
             matches = sorted(
                 _ACRONYM.finditer(text),
-                key=lambda found: found.group(1) in field or found.group(1).rstrip("s") in field,
+                key=lambda found: of_field(found.group(1)),
             )
             for match in matches:
                 acronym = match.group(1)
@@ -57,7 +61,7 @@ def spell_out(
                     or acronym in done
                     # the field's acronyms the reader used ("SSMs" under a request on SSMs)
                     or (
-                        (acronym in field or acronym.rstrip("s") in field)
+                        of_field(acronym)
                         and re.search(rf"\b{re.escape(acronym.rstrip('s'))}s?\b", question)
                     )
                     or acronym in named

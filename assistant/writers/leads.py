@@ -64,8 +64,6 @@ _ADJECTIVE_END = re.compile(r"(?:ic|al|ary|ant)$", re.IGNORECASE)
 # A title's verb opening a run ("Boosting Speculative Decoding", "Accelerating Large Language
 # Models"): the words after it name the ground.
 _GERUND = re.compile(r"^[a-z]{3,}ing\s", re.IGNORECASE)
-# A first word that qualifies rather than names ("effective", "proposed", "recently").
-_QUALIFIER_START = re.compile(r"^\S*?(?:ed|ly|ble|ous|ful|ive|ic|al|ary|ant)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 # A term of the trade: two or three words (a single word is rarely specific, four is a clause);
 # fixed, as what a "term" is.
@@ -253,9 +251,7 @@ def _best_term(
     # "series forecasting" within "time series forecasting", used by the same papers: the cut
     # run is rarer word for word, so it would win, and the reader gets half a term; the whole
     # one leads unless it opens on a word that only qualifies ("effective sample selection")
-    whole_terms = [
-        term for term in candidates if not _QUALIFIER_START.search(term.surface.lstrip("^"))
-    ]
+    whole_terms = [term for term in candidates if not _qualifies(term.surface.lstrip("^"))]
     candidates = [
         term
         for term in candidates
@@ -267,6 +263,16 @@ def _best_term(
         )
     ]
     return max(candidates, key=lambda term: (term.weight, len(term.stems)))
+
+
+def _qualifies(surface: str) -> bool:
+    """Whether a term opens on a word that qualifies rather than names ("effective",
+    "proposed", "recently"): a modifier's or an adjective's ending on a part of its first word."""
+    first = surface.split(" ", 1)[0]
+    return any(
+        _MODIFIER_END.search(part) or _ADJECTIVE_END.search(part)
+        for part in re.findall(r"\w+", first)
+    )
 
 
 def _within(inner: tuple[str, ...], outer: tuple[str, ...]) -> bool:

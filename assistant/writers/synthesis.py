@@ -109,7 +109,7 @@ _SPELLED_APPOSITIVE = re.compile(
 _SOLUTION = re.compile(r"(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?(?:solution|remedy|fix)\b")
 
 
-def _named_subject(lead_text: str, name: str | None) -> str | None:
+def named_subject(lead_text: str, name: str | None) -> str | None:
     """ "proposes CORAL, a framework that X" -> "CORAL is a framework that X"; "introduces EAGLE-3,
     which abandons Y" (or "presents Chimera that uses Y") -> "EAGLE-3 abandons Y": the paper's name
     as the subject, the abstract's words as the predicate, no claim changed."""
@@ -140,13 +140,6 @@ def _named_subject(lead_text: str, name: str | None) -> str | None:
         # blind reader's preference)
         return None
     return f"{match.group('name')} is {match.group('rest')}"
-
-
-def named_as_subject(text: str, name: str) -> str | None:
-    """ "proposes HYPRO, a hybridly normalized probabilistic model ..." -> "HYPRO is a hybridly
-    normalized probabilistic model ...": a sentence of the paper that names its method after the
-    verb, said with the name as its subject (None when it does not name it so)."""
-    return _named_subject(text, name)
 
 
 def _what_the_title_says(title: str, name: str, named: str, abstract: str = "") -> str:
@@ -301,7 +294,7 @@ def say_paper(
         # "proposes a new SSM parameterization ... which enables SpaceTime's SSM layers to ...":
         # with the name as the subject, its one mention is "its"
         lead_text = lead_text.replace(f"{label}'s ", "its ")
-    named = _named_subject(lead_text, claims.name) if subject is None and not renamed else None
+    named = named_subject(lead_text, claims.name) if subject is None and not renamed else None
     if named is not None and claims.name:
         named = _what_the_title_says(paper.title, claims.name, named, paper.abstract)
     name = subject or label

@@ -13,7 +13,7 @@ from assistant.text.claims import standalone
 from assistant.text.names import method_name, reads_as_clause, short_label
 from assistant.text.roles import states_contribution
 from assistant.writers.rewrite import rewrite
-from assistant.writers.synthesis import named_as_subject
+from assistant.writers.synthesis import named_subject
 
 # Words that say nothing about what a paper does; kept out of themes and key phrases.
 _GENERIC = frozenset(
@@ -130,7 +130,7 @@ def _say(view: _PaperView, item: EvidenceSentence, *, subject: str | None = None
         if said == _ANONYMOUS and text.startswith(f"{_ANONYMOUS} "):
             # "One paper proposes HYPRO, a hybridly normalized probabilistic model ...": the
             # name the sentence gives its method is the subject, as the claims writer says it
-            named = named_as_subject(text[len(_ANONYMOUS) + 1 :].rstrip("."), view.label)
+            named = named_subject(text[len(_ANONYMOUS) + 1 :].rstrip("."), view.label)
             if named is not None:
                 text = f"{named[:1].upper()}{named[1:]}."
         return DraftSentence(text, [view.paper.id])
