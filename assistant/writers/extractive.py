@@ -565,12 +565,7 @@ class ExtractiveWriter(Writer):
                 item.index != skip
                 and said is not None
                 and self._on_topic(said, topic, focus)
-                and (
-                    _BY_THE_PAPER.match(said) is not None
-                    # "Furthermore, it enables iterative answer decoding with a dynamic pointer
-                    # network": after an opener that adds to it, "it" is what the paper built
-                    or (_ADDED_IT.match(raw) is not None and said.startswith("It "))
-                )
+                and _by_the_paper(raw, said)
                 # how well it did, not what it does
                 and RESULT_WORDS.search(said) is None
                 # what it hopes for ("We believe that the work offers a solid framework ...")
@@ -1039,9 +1034,20 @@ _OUTLOOK = re.compile(r"\b(?:will|would|should|could|might|hope|believe|envision
 # a lead naming a term its papers share ("Draft heads are common to A and B")
 _COMMON_TO = re.compile(r"^(.+?) (?:is|are) common to ")
 
+
 # A sentence whose subject is the paper ("We adopt ...", "In this work, we ...", "Our method
 # ...", "This paper ..."), as opposed to one about its experiments ("Extensive experiments
 # validate ... a new SOTA in speculative decoding").
+def _by_the_paper(raw: str, said: str) -> bool:
+    """Whether a sentence, as the reader gets it (``said``: ``raw`` without its openers, "Given
+    ... pros and cons, we propose OneNet"), has the paper as its subject: "we", "our", "this
+    paper"; after an opener that adds to the sentence before ("Furthermore, it enables iterative
+    answer decoding with a dynamic pointer network"), "it" is what the paper built."""
+    return _BY_THE_PAPER.match(said) is not None or (
+        _ADDED_IT.match(raw) is not None and said.startswith("It ")
+    )
+
+
 _ADDED_IT = re.compile(
     r"^(?:furthermore|moreover|in addition|additionally|besides|also|specifically)"
     r",?\s+it\s+(?!is\b|was\b)",
