@@ -224,6 +224,19 @@ def test_no_cell_ends_on_an_appositive_cut_before_its_noun() -> None:
     assert not _phrase(claim).endswith("a general")
 
 
+def test_no_cell_ends_on_the_phrase_that_opens_the_next_clause() -> None:
+    """ "... of two networks; and unlike Consistency Models" left the reader a comparison with
+    nothing compared: the cell ends where the clause does."""
+    claim = (
+        "does not require pre-training initialization and optimization of two networks; and "
+        "unlike Consistency Models, IMM guarantees distribution-level convergence and remains "
+        "stable under various hyperparameters and standard model architectures"
+    )
+    assert _phrase(claim) == (
+        "does not require pre-training initialization and optimization of two networks"
+    )
+
+
 def test_a_list_cut_after_its_first_item_leaves_what_announced_it() -> None:
     """ "... uncertainties i) fits successfully to the target domain data" read as if the list
     had one item (a blind A/B reader preferred the uncut sentence)."""

@@ -34,6 +34,21 @@ _ASIDE = re.compile(r",\s+(?:which|where|who)\s[^,;]*,")
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|as well as|and also)$", re.IGNORECASE)
 _FIRST_ENUMERATOR = re.compile(r"\s\(?(?:i|1|a)\)\s")
 _ARTICLE_AND_WORD = re.compile(r",\s+(?:a|an|the)\s+\S+$", re.IGNORECASE)
+_OPENING_PHRASE = re.compile(
+    r"(?:(?:and|but|or|while|whereas)\s+)?(?:unlike|like|compared|contrary|in contrast|"
+    r"beyond|besides|instead of|rather than)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"[;:]\s|,\s+(?=(?:and|but|or|while|whereas)\b)")
+
+
+def _since_last_clause(text: str) -> str:
+    """What ``text`` says since the last clause began (after a semicolon, a colon or a comma
+    before a conjunction)."""
+    starts = [match.end() for match in _CLAUSE_START.finditer(text)]
+    return text[starts[-1] :] if starts else text
+
+
 _LEADING_PREPOSITION = re.compile(r"^(?:on|across|over|in|using|with)\s+(?=\S)", re.IGNORECASE)
 
 
@@ -92,6 +107,9 @@ def _phrase(text: str, *, keep: str = "") -> str:
         and text[: match.start()].rsplit(" ", 1)[-1].lower() not in _function_words()
         # "MEDIDA, a general | , data-efficient framework": an appositive cut before its noun
         and not _ARTICLE_AND_WORD.search(text[: match.start()])
+        # "...of two networks; and unlike Consistency Models | , IMM guarantees ...": the cut
+        # parts a clause's opening phrase from the clause it opens
+        and not _OPENING_PHRASE.match(_since_last_clause(text[: match.start()]))
     ]
     fitting = [
         cut
