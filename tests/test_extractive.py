@@ -502,17 +502,6 @@ def test_a_related_work_sentence_says_why_the_paper_is_cited(corpus_assistant) -
     assert "companion matrix" in spacetime  # its proposal, which says "SSM", stays
 
 
-def test_the_sentence_saying_the_topic_may_open_with_a_connective(corpus_assistant) -> None:
-    """ "Furthermore, we discover that ... retrieval is less reliable ... (i.e., is subject to
-    exposure bias)": without its opener it is the paper's own claim, and the one that says why
-    related work on exposure bias cites the kNN-LM paper (not "studies the generation quality of
-    interpolation-based retrieval-augmented language models")."""
-    answer = corpus_assistant.related_work("exposure bias")
-    said = [s.text for s in answer.sentences if s.citations == ["knn-lm-does-afc2"]]
-    assert said and "exposure bias" in said[0], said
-    assert not said[0].startswith("Furthermore")
-
-
 def test_a_paper_with_no_sentence_of_its_own_stays_named_by_its_lead(corpus_assistant) -> None:
     """Every sentence of "Measuring the Intrinsic Dimension of Objective Landscapes" leans on
     the one before ("this question", "this subspace"); the lead of its group names it."""

@@ -554,26 +554,18 @@ class ExtractiveWriter(Writer):
         longer one (``topic_sentence_words``) where no shorter one does: the sentence in which a
         document-similarity paper matches aspects "with an Optimal Transport mechanism" is why
         related work on optimal transport cites it."""
-        candidates = []
-        for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
-            raw = view.sentences[item.index]
-            # What the reader is shown is the sentence without its openers ("Furthermore, we used
-            # the Vendi Score to measure mode collapse", "Given ... pros and cons, we propose
-            # OneNet"), so that is what must say the topic and have the paper as its subject
-            said = standalone(raw, view.paper.title)
-            if (
-                item.index != skip
-                and said is not None
-                and self._on_topic(said, topic, focus)
-                and _by_the_paper(raw, said)
-                # how well it did, not what it does
-                and RESULT_WORDS.search(said) is None
-                # what it hopes for ("We believe that the work offers a solid framework ...")
-                and _OUTLOOK.search(said) is None
-                # "We propose Online ensembling Network (OneNet)" says no more than its name
-                and not names_only(said)
-            ):
-                candidates.append(item)
+        candidates = [
+            item
+            for item in view.ranked(exclude_roles=("boilerplate", "background", "problem"))
+            if item.index != skip
+            and self._on_topic(view.sentences[item.index], topic, focus)
+            and _BY_THE_PAPER.match(view.sentences[item.index]) is not None
+            # how well it did, not what it does
+            and RESULT_WORDS.search(view.sentences[item.index]) is None
+            # "Instead of ..., we ...": sets itself against the sentence before
+            and view.sentences[item.index].split(" ", 1)[0].strip(",").lower() not in _connectives()
+            and standalone(view.sentences[item.index], view.paper.title) is not None
+        ]
         for most_words in (view.long_words, self.config.topic_sentence_words):
             for item in candidates:
                 if len(view.sentences[item.index].split()) <= most_words:
@@ -1034,25 +1026,9 @@ _OUTLOOK = re.compile(r"\b(?:will|would|should|could|might|hope|believe|envision
 # a lead naming a term its papers share ("Draft heads are common to A and B")
 _COMMON_TO = re.compile(r"^(.+?) (?:is|are) common to ")
 
-
 # A sentence whose subject is the paper ("We adopt ...", "In this work, we ...", "Our method
 # ...", "This paper ..."), as opposed to one about its experiments ("Extensive experiments
 # validate ... a new SOTA in speculative decoding").
-def _by_the_paper(raw: str, said: str) -> bool:
-    """Whether a sentence, as the reader gets it (``said``: ``raw`` without its openers, "Given
-    ... pros and cons, we propose OneNet"), has the paper as its subject: "we", "our", "this
-    paper"; after an opener that adds to the sentence before ("Furthermore, it enables iterative
-    answer decoding with a dynamic pointer network"), "it" is what the paper built."""
-    return _BY_THE_PAPER.match(said) is not None or (
-        _ADDED_IT.match(raw) is not None and said.startswith("It ")
-    )
-
-
-_ADDED_IT = re.compile(
-    r"^(?:furthermore|moreover|in addition|additionally|besides|also|specifically)"
-    r",?\s+it\s+(?!is\b|was\b)",
-    re.IGNORECASE,
-)
 _BY_THE_PAPER = re.compile(
     r"^(?:[^,.;]{0,60},\s*)?(?:we|our|this (?:paper|work|study)|here,? we)\b", re.IGNORECASE
 )
