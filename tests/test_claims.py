@@ -1302,6 +1302,43 @@ def test_a_problem_may_be_methods_getting_stuck() -> None:
     assert "stuck in incorrect model predictions" in claims.problem.text
 
 
+def test_a_problem_is_where_the_abstract_turns_to_what_goes_wrong() -> None:
+    """ "However, inaccurate pseudo labels easily misguide the tuning process ..." names no
+    difficulty in the usual words, yet the turn is the problem the paper takes on; its Problem
+    cell was empty in comparisons."""
+    claims = _claims("Training-Free Unsupervised Prompt")
+    assert claims.problem is not None
+    assert claims.problem.text.startswith("inaccurate pseudo labels easily misguide")
+    despite = _claims("One-Step Diffusion Distillation through Score Implicit Matching")
+    assert despite.problem is not None
+    assert despite.problem.text.startswith("diffusion models require a large number of sampling")
+
+
+@pytest.mark.parametrize(
+    ("background", "expected"),
+    [
+        # a difficulty named in the usual words outranks a later turn
+        (
+            "Existing samplers are slow and expensive. However, most work uses Euler steps.",
+            "Existing samplers are slow and expensive",
+        ),
+        # the turn without its bare "Yet"
+        (
+            "Diversity matters. Yet little work has gone into measuring diversity in ML.",
+            "little work has gone into measuring diversity in ML",
+        ),
+        # a question asks; the answer is the problem
+        ("Samplers are common. But what if the samples are all alike?", None),
+        # what goes wrong only pointed at
+        ("Many links exist. However, very few of these contribute to the network.", None),
+        ("Sparse training is common. However, two pain points persist for the paradigm.", None),
+    ],
+)
+def test_which_turn_is_the_problem(background: str, expected: str | None) -> None:
+    claims = analyse("A title", f"{background} In this paper, we propose FooNet, a sampler.")
+    assert (claims.problem.text if claims.problem is not None else None) == expected
+
+
 def test_the_named_framework_as_subject_says_how_it_works() -> None:
     """ "The O3 framework includes an Out-Of-Distribution (OOD) detector ... and an Orthogonal
     low-rank adapter (LoRA) ...": O3 was said as "proposes the O3 framework" and nothing on

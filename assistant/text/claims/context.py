@@ -25,24 +25,62 @@ _PROBLEM_CUE = re.compile(
     r"difficult\w*|hinder\w*|vulnerab\w*|degrad\w*|prohibitive\w*|unclear|open\s+(?:question|"
     r"problem)|inefficien\w*|unreliab\w*|poorly|insufficient\w*|impractical|infeasible|"
     r"not\s+(?:well|yet|always)|little\s+is\s+known|underexplored|overlook\w*|neglect\w*|ignor\w*|"
-    r"sensitive|brittle|restrict\w*|only\s+work|stuck|prone\s+to|plagued)\b",
+    r"sensitive|brittle|restrict\w*|only\s+work|stuck|prone\s+to|plagued|(?:notable|significant|"
+    r"critical|major|large|key)\s+gaps?)\b",
     re.IGNORECASE,
 )
 
 
 def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span | None:
-    best: Span | None = None
+    """The last sentence before the proposal that names a difficulty; where none does, the last
+    one that turns to it with a contrast ("However, inaccurate pseudo labels easily misguide the
+    tuning process"), whatever words it then uses: an abstract turns from what its field does
+    to what goes wrong."""
+    named: Span | None = None
+    turned: Span | None = None
     for index in range(min(before, len(sentences))):
         sentence = sentences[index]
-        if not _PROBLEM_CUE.search(sentence) or _FIRST_PERSON.search(sentence):
+        turns = _TURN.match(sentence) is not None
+        if (
+            not (turns or _PROBLEM_CUE.search(sentence))
+            or _FIRST_PERSON.search(sentence)
+            # "But what if predictions vary significantly for similar models?" asks; the
+            # difficulty is the answer the abstract goes on to give
+            or sentence.rstrip().endswith("?")
+        ):
             continue
         start = _strip_openers(sentence, 0)
-        if _DANGLING_START.match(sentence[start:]):
+        bare = _BARE_TURN.match(sentence, start)
+        if bare is not None:
+            start = bare.end()  # "Yet little work has gone into ...": no comma sets it off
+        if _DANGLING_START.match(sentence[start:]) or _LEANING_SUBJECT.match(sentence, start):
             continue
         text = _finish(sentence[start:], name)
-        if text and _PROBLEM_CUE.search(text):
-            best = _span_from(sentences, index, start, text)  # the last one before the proposal
-    return best
+        if not text or _VAGUE_PROBLEM.search(text) or _VAGUE_PROBLEM.search(sentence[start:]):
+            continue
+        if _PROBLEM_CUE.search(text):
+            named = _span_from(sentences, index, start, text)
+        elif turns and len(text) >= _WHOLE_TURN * len(sentence[start:].rstrip(" .")):
+            # ... whole: a turn cut short ("However, improvement in the quality of synthetic
+            # data | , ..., means this question is timely") has lost what it turned to
+            turned = _span_from(sentences, index, start, text)
+    return named or turned
+
+
+# "during inference time, they are utilized differently": whose use, the sentence before said
+_LEANING_SUBJECT = re.compile(r"[^,;]{1,60},\s+(?:they|it|these|those|this)\s", re.IGNORECASE)
+# "Few of them incorporate ...", "Two pain points persist for the paradigm", "there exists a
+# notable gap": what goes wrong, said only by pointing back (or cut where it was said)
+_VAGUE_PROBLEM = re.compile(
+    r"\b(?:of (?:them|these|those)|the paradigm|pain points?)\b|^\w+\s+(?:exists?|remains?)\b",
+    re.IGNORECASE,
+)
+_WHOLE_TURN = 0.9  # share of the sentence a contrast-only problem span must keep
+_BARE_TURN = re.compile(r"(?:yet|but)\s+(?=[a-z])", re.IGNORECASE)
+_TURN = re.compile(
+    r"^(?:however|nonetheless|nevertheless|yet|but|unfortunately|despite|in spite of)\b",
+    re.IGNORECASE,
+)
 
 
 # --- setting -------------------------------------------------------------------------------------
