@@ -1332,6 +1332,10 @@ def test_a_problem_is_where_the_abstract_turns_to_what_goes_wrong() -> None:
         # what goes wrong only pointed at
         ("Many links exist. However, very few of these contribute to the network.", None),
         ("Sparse training is common. However, two pain points persist for the paradigm.", None),
+        # whose performance? (a blind reader read it as the paper's own weakness)
+        ("Sharing helps. However, weak modeling capacity limits their performance.", None),
+        # a finding added to the one before, not the problem the paper takes on
+        ("BLEU tracks loss. However, there are also cases where BLEU drops with more data.", None),
     ],
 )
 def test_which_turn_is_the_problem(background: str, expected: str | None) -> None:

@@ -60,7 +60,11 @@ def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span 
             continue
         if _PROBLEM_CUE.search(text):
             named = _span_from(sentences, index, start, text)
-        elif turns and len(text) >= _WHOLE_TURN * len(sentence[start:].rstrip(" .")):
+        elif (
+            turns
+            and len(text) >= _WHOLE_TURN * len(sentence[start:].rstrip(" ."))
+            and not _LEANS_BACK.search(text)
+        ):
             # ... whole: a turn cut short ("However, improvement in the quality of synthetic
             # data | , ..., means this question is timely") has lost what it turned to
             turned = _span_from(sentences, index, start, text)
@@ -75,6 +79,11 @@ _VAGUE_PROBLEM = re.compile(
     r"\b(?:of (?:them|these|those)|the paradigm|pain points?)\b|^\w+\s+(?:exists?|remains?)\b",
     re.IGNORECASE,
 )
+# A turn is read as the problem on the strength of its "However" alone, so it must say its
+# difficulty itself: not "weak modeling capacity limits their performance" (whose? a pronoun that
+# early points before the sentence), nor "there
+# are also cases where ..." (a finding added to the one before, not what the paper takes on)
+_LEANS_BACK = re.compile(r"^(?:\S+\s+){0,4}(?:their|they|them|its)\b|^(?:\S+\s+){0,3}also\b", re.I)
 _WHOLE_TURN = 0.9  # share of the sentence a contrast-only problem span must keep
 _BARE_TURN = re.compile(r"(?:yet|but)\s+(?=[a-z])", re.IGNORECASE)
 _TURN = re.compile(
