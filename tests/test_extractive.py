@@ -892,6 +892,11 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
             "Our ECBMs use a set of neural networks to define the joint energy.",
             "ECBMs use a set of neural networks to define the joint energy.",
         ),
+        # a verb in -ly is no adverb (it was "X apply cross-entropies loss to class logits")
+        (
+            "We then apply cross-entropy loss to class logits.",
+            "X applies cross-entropy loss to class logits.",
+        ),
     ],
 )
 def test_rewrites_change_only_the_voice(sentence: str, expected: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.claims.base import LY_ADVERB
 from assistant.text.claims.spans import drop_self_reference
 from assistant.text.lexicon import words
 from assistant.text.lexicon import words as lexicon_words
@@ -27,7 +28,7 @@ _OPENER = re.compile(
 )
 _WE_VERB = re.compile(
     r"^[Ww]e\s+((?:(?:also|further|then|first|next|thus|therefore|instead|now|here|still|then|both|"
-    r"\w+ly)\s+)*)([a-z]+(?:-[a-z]+)*)\b"
+    rf"{LY_ADVERB})\s+)*)([a-z]+(?:-[a-z]+)*)\b"
 )
 # adverbs by which "we" carries on from the abstract's sentence before
 _GOES_ON = re.compile(r"\b(?:also|further|then|thus|therefore|next|still)\s+")

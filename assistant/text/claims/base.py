@@ -110,11 +110,12 @@ def _verb_forms() -> dict[str, tuple[str, int]]:
     return forms
 
 
+# An adverb in -ly; "we then apply X": a verb ending in -ly is none
+LY_ADVERB = rf"(?!(?:{'|'.join(words('ly_verbs'))})\b)\w+ly"
 _ADVERBS = (
     r"(?:(?:also|further|furthermore|moreover|then|first|here|now|instead|additionally|therefore|"
-    # "we then apply X": a verb ending in -ly is no adverb
     r"thus|hence|finally|next|subsequently|newly|"
-    r"(?!(?:apply|supply|reply|multiply|comply|rely|imply|fly)\b)\w+ly)\s+)*"
+    rf"{LY_ADVERB})\s+)*"
 )
 
 

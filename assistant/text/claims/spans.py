@@ -7,6 +7,7 @@ import unicodedata
 from functools import cache
 
 from assistant.text.claims.base import (
+    LY_ADVERB,
     MAX_SPAN_CHARS,
     MIN_SPAN_WORDS,
     _alternation,
@@ -776,8 +777,12 @@ def verb_before(sentence: str, start: int) -> str | None:
     on materials data we find | precision and recall both close to 90%"), in the third person
     ("finds"); None when no such verb stands there."""
     match = re.search(
-        r"\b[Ww]e\s+(?:(?:also|further|then|now|\w+ly)\s+)?([a-z]+)\s*$", sentence[:start]
+        rf"\b[Ww]e\s+(?:(?:also|further|then|now|{LY_ADVERB})\s+)?([a-z]+)\s*$", sentence[:start]
     )
-    if match is None or match.group(1).endswith("ly") or match.group(1) in _MODALS:
+    if (
+        match is None
+        or re.fullmatch(LY_ADVERB, match.group(1)) is not None
+        or match.group(1) in _MODALS
+    ):
         return None  # "we consistently | show ...": the span starts on the verb itself
     return _present_third(match.group(1))
