@@ -70,12 +70,18 @@ def _sentence(text: str) -> str:
 
 
 def _best_result(claims: PaperClaims, wanted: Sequence[str] = ()) -> Result | None:
-    """The result with a figure (one that mentions a wanted term first), else the first result."""
-    with_figure = [result for result in claims.results if result.figure]
+    """The result with a figure (one that mentions a wanted term first), else the first result;
+    not one that hangs off a clause it leaves out ("including (i) 91% accuracy on sequential
+    CIFAR-10 ..." was said "It including (i) 91% accuracy ...")."""
+    sayable = [result for result in claims.results if not _HANGING.match(result.text)]
+    with_figure = [result for result in sayable if result.figure]
     for result in with_figure:
         if any(term.lower() in result.text.lower() for term in wanted):
             return result
-    return with_figure[0] if with_figure else (claims.results[0] if claims.results else None)
+    return with_figure[0] if with_figure else (sayable[0] if sayable else None)
+
+
+_HANGING = re.compile(r"(?:including|such as|e\.g\.|i\.e\.|namely)\b", re.IGNORECASE)
 
 
 def _overlaps(inner: str, outer: str) -> bool:
