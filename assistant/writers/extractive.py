@@ -905,7 +905,9 @@ class ExtractiveWriter(Writer):
         # (members, whether a lead sentence may open them)
         ordered = (
             ([(opening, False)] if opening else [])
-            + [(group, True) for group in led]
+            # under "How each differs", what every paper compared has in common is no
+            # difference ("Machine translation is common to <both papers compared>")
+            + [(group, not (joined and len(group) == len(views))) for group in led]
             + ([(rest, False)] if rest else [])
         )
 
