@@ -378,6 +378,33 @@ def test_compare_shares_ground_then_differs_by_group(corpus_assistant) -> None:
     assert len(differs) >= 2  # grouped, not one block of every paper
 
 
+def test_what_every_paper_compared_shares_is_no_difference(corpus_assistant) -> None:
+    """ "Machine translation is common to <both papers compared>" stood under "How each differs",
+    after "BLEU score is common to" the same two under "What they share"."""
+    answer = corpus_assistant.compare(
+        "The scaling-law paper on encoder-decoder translation models and the paper on scaling "
+        "laws for downstream translation after pretraining both relate cross-entropy to BLEU. "
+        "Compare when each finds BLEU stops tracking the loss."
+    )
+    assert len(answer.evidence) == 2
+    differs = answer.headings.index("How each differs")
+    for paragraph in answer.paragraphs[differs:]:
+        for index in paragraph:
+            sentence = answer.sentences[index]
+            assert len(sentence.citations) < 2 or ";" in sentence.text, sentence.text
+
+
+def test_a_result_hanging_off_a_clause_is_not_said_as_a_sentence(corpus_assistant) -> None:
+    """ "It including (i) 91% accuracy on sequential CIFAR-10 ...": the result span began on the
+    list its clause announced; S4's whole result sentence says it."""
+    answer = corpus_assistant.ask(
+        "What results do papers in the collection report on the Long Range Arena benchmark?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    assert not any(" including (i)" in text and text.startswith("It ") for text in texts), texts
+    assert any(text.startswith("S4 achieves strong empirical results") for text in texts), texts
+
+
 @pytest.mark.parametrize(
     ("task", "request_text"),
     [
@@ -1366,6 +1393,29 @@ def test_a_topic_in_parts_is_named_where_one_part_is(corpus_assistant) -> None:
     evidence = Evidence(paper=paper, score=1.0, rank=1)
     assert names_the_topic("modeling interacting agents or particles", [evidence])
     assert not names_the_topic("modeling colliding particles", [evidence])
+
+
+def test_a_name_the_question_asks_about_is_named_where_a_paper_writes_it(corpus_assistant) -> None:
+    """ "Which papers in the collection report results on the Long Range Arena benchmark?" was
+    refused as "no paper is close": S4, S4D and Never Train from Scratch write "Long Range
+    Arena", but no sentence also says "results", a word of the question's frame."""
+    from assistant.answer.answerability import names_the_topic
+
+    answer = corpus_assistant.ask(
+        "Which papers in the collection report results on the Long Range Arena benchmark?"
+    )
+    assert not answer.abstained
+    assert "efficiently-modeling-long-005e" in cited(answer)
+    paper = Paper(
+        id="p",
+        title="Long sequences",
+        abstract="We reach 85% on the Long Range Arena benchmark. Training is fast.",
+        citation_key="lra",
+    )
+    evidence = [Evidence(paper=paper, score=1.0, rank=1)]
+    assert names_the_topic("Which papers report results on the Long Range Arena?", evidence)
+    # the name must be written as a run, not its words apart
+    assert not names_the_topic("Which papers report results on the Long Sequence Arena?", evidence)
 
 
 def test_a_lookup_asking_how_much_finds_the_figure_however_low_it_scores(corpus_assistant) -> None:

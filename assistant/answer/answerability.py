@@ -237,6 +237,16 @@ def names_the_topic(question: str, evidence: Sequence[Evidence]) -> bool:
     collection plainly covers score 0.42-0.45), so the dense threshold alone would refuse it;
     a topic the collection never names ("3D point cloud segmentation", "protein folding")
     still has to clear that threshold."""
+    # "Which papers in the collection report results on the Long Range Arena benchmark?": a
+    # name of several capitalised words the question asks about, written as a run by a paper
+    # of the evidence, is named, whatever words of the question's frame ("results") it lacks
+    for match in _COMPOUND_NAME.finditer(question):
+        run = bm25.tokenize(match.group(0))
+        if match.start() > 0 and len(run) >= 2:
+            for item in evidence:
+                texts = (item.paper.title, *item.paper.analysis.sentences)
+                if any(contains_run(run, bm25.tokenize(text)) for text in texts):
+                    return True
     focus = focus_phrase(question)
     topic = set(subject_tokens(focus))
     if not topic or len(topic) > SHORT_FOCUS:
