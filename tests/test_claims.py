@@ -1349,6 +1349,14 @@ def test_which_turn_is_the_problem(background: str, expected: str | None) -> Non
     assert (claims.problem.text if claims.problem is not None else None) == expected
 
 
+def test_a_verb_joined_to_the_mechanism_verb_takes_the_third_person_too() -> None:
+    """OTO's Approach cell read "Trains and compress full models simultaneously ...": "we train
+    and compress", and "compress" is in no verb list."""
+    claims = _claims("Only Train Once")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith("trains and compresses full models")
+
+
 def test_the_named_framework_as_subject_says_how_it_works() -> None:
     """ "The O3 framework includes an Out-Of-Distribution (OOD) detector ... and an Orthogonal
     low-rank adapter (LoRA) ...": O3 was said as "proposes the O3 framework" and nothing on

@@ -919,6 +919,12 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
             "Our ECBMs use a set of neural networks to define the joint energy.",
             "ECBMs use a set of neural networks to define the joint energy.",
         ),
+        # a word joined straight to the verb is a verb too, known to a verb list or not
+        (
+            "We train and compress full models simultaneously.",
+            "X trains and compresses full models simultaneously.",
+        ),
+        ("We train and test on ImageNet.", "X trains and tests on ImageNet."),
         # a verb in -ly is no adverb (it was "X apply cross-entropies loss to class logits")
         (
             "We then apply cross-entropy loss to class logits.",

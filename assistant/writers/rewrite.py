@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.claims.base import LY_ADVERB
+from assistant.text.claims.base import JOINED_VERB, LY_ADVERB
 from assistant.text.claims.spans import drop_self_reference
 from assistant.text.lexicon import words
 from assistant.text.lexicon import words as lexicon_words
@@ -110,6 +110,8 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
             # sentence of the paper ("Chaos ... also exploits"), "also" points at nothing
             adverb = _GOES_ON.sub("", adverb)
         rest = text[match.end() :]
+        # "It trains and compress" read as a slip (``JOINED_VERB``)
+        rest = JOINED_VERB.sub(lambda verb: f"{verb.group(1)}{_third_person(verb.group(2))}", rest)
         clause_end = min(
             (rest.find(mark) for mark in (";", ":") if mark in rest), default=len(rest)
         )

@@ -110,6 +110,9 @@ def _verb_forms() -> dict[str, tuple[str, int]]:
     return forms
 
 
+# "We train and compress full models": a word joined straight to the verb just said is a verb
+# too, whether or not a verb list knows it (read at the start of what follows that verb)
+JOINED_VERB = re.compile(r"^(\s+(?:and|or)\s+)([a-z]+(?:-[a-z]+)*)\b(?=\s)")
 # An adverb in -ly; "we then apply X": a verb ending in -ly is none
 LY_ADVERB = rf"(?!(?:{'|'.join(words('ly_verbs'))})\b)\w+ly"
 _ADVERBS = (

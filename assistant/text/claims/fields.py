@@ -9,6 +9,7 @@ from functools import cache
 
 from assistant.text.claims.base import (
     _ADVERBS,
+    JOINED_VERB,
     MIN_MECHANISM_WORDS,
     Span,
     _alternation,
@@ -139,10 +140,10 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
             verb = re.sub(r"\s+", " ", match.group("verb"))
             printed, strength = forms.get(verb, (verb, 1))
             rest = sentence[match.end("verb") :]
-            # "we propose and evaluate X": every coordinated verb in the third person
-            rest = re.sub(
-                r"^(\s+and\s+)(\w+)\b",
-                lambda m: m.group(1) + forms.get(m.group(2), (m.group(2), 0))[0],
+            # "we propose and evaluate X", "we train and compress X": every coordinated verb in
+            # the third person, known to the verb list or not
+            rest = JOINED_VERB.sub(
+                lambda m: m.group(1) + forms.get(m.group(2), (_third_person(m.group(2)), 0))[0],
                 rest,
             )
             rest = _conjugate_coordinated(_conjugate_listed(rest))
@@ -399,9 +400,11 @@ def _mechanism(
                 continue
             verb_start = start + we.start("verb")
             printed = forms[verb][0] if verb in forms else _present_third(verb)
-            text = _finish(
-                _conjugate_coordinated(printed + sentence[start + we.end("verb") :]), name
+            joined = JOINED_VERB.sub(  # "we train and compress full models"
+                lambda m: m.group(1) + _present_third(m.group(2)),
+                sentence[start + we.end("verb") :],
             )
+            text = _finish(_conjugate_coordinated(printed + joined), name)
             if (
                 text
                 and len(text.split()) >= MIN_MECHANISM_WORDS
