@@ -7,7 +7,7 @@ from assistant import bm25
 from assistant.answer.evidence import evidence_for_papers
 from assistant.corpus import citation_key
 from assistant.models import Paper
-from assistant.writers.leads import TitleTerms, _usual_case, group_lead
+from assistant.writers.leads import TitleTerms, _usual_case, _whole_name, group_lead
 from assistant.writers.views import _view
 
 VLM_A = Paper(
@@ -339,3 +339,21 @@ def test_no_ground_is_the_whole_field_or_a_titles_verb() -> None:
     )
     lead = _lead(boosting, [paper.title for paper in boosting], skip="speculative decoding")
     assert lead is None or "boosting" not in lead.sentence.text.lower(), lead
+
+
+def test_a_lead_term_cut_from_a_name_takes_the_name_back() -> None:
+    """ "Carlo tree search is common to DeepArchitect and AlphaMath": a term is at most a few
+    words, and both papers write "Monte Carlo tree search"; a term the papers also write in lower
+    case is no name and takes nothing ("error discovery", not "Model error discovery")."""
+
+    papers = [
+        ["We compare random search, Monte Carlo tree search (MCTS), and others."],
+        ["AlphaMath utilizes the Monte Carlo Tree Search (MCTS) framework."],
+    ]
+    assert _whole_name("Carlo tree search", papers) == "Monte Carlo tree search"
+    named = [["We learn model errors.", "It uses Model Error Discovery (MEDIDA)."]] * 2
+    assert _whole_name("error discovery", named) == "error discovery"
+    # the words before differ: no name both write
+    assert _whole_name("Carlo tree search", [papers[0], ["A Carlo tree search variant."]]) == (
+        "Carlo tree search"
+    )

@@ -150,6 +150,7 @@ def group_lead(
     head = next((stem for stem in sorted(best.continued) if stem in _heads()), None)
     if head is not None:
         surface = _with_head(surface, head, texts)
+    surface = _whole_name(surface, [view.sentences for view in cited])
     if label_words is not None and sum(len(label.split()) for label in labels) > label_words:
         counted = count_phrase(len(cited), "paper")
         text = f"{counted} {'work on' if on_ground else 'share'} {surface}"
@@ -346,6 +347,39 @@ def _with_head(surface: str, head: str, texts: Sequence[str]) -> str:
             if bm25.tokenize(match.group(1)) == [head]:
                 return f"{surface} {match.group(1).lower()}"
     return surface
+
+
+def _whole_name(surface: str, papers: Sequence[Sequence[str]]) -> str:
+    """The term with the word every paper writes right before it, when that word and the term
+    are a name some paper capitalises: "Carlo tree search" -> "Monte Carlo tree search",
+    "Short-Term memory" -> "Long Short-Term memory" (a term is at most a few words, a name may be
+    longer)."""
+    for _ in range(_NAME_WORDS_BEFORE):
+        if not surface[:1].isupper():
+            return surface  # written in lower case too ("error discovery"): used as no name
+        spaced = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", surface))
+        pattern = re.compile(rf"(?<=\s)([A-Za-z][\w-]*)\s+({spaced})\b", re.IGNORECASE)
+        before: set[str] | None = None
+        named: dict[str, str] = {}
+        for sentences in papers:
+            found = set()
+            for sentence in sentences:
+                for match in pattern.finditer(sentence):
+                    word = match.group(1)
+                    found.add(word.lower())
+                    if word[:1].isupper() and match.group(2)[:1].isupper():
+                        named[word.lower()] = word
+            before = found if before is None else before & found
+        if not before or len(before) != 1:
+            return surface
+        word = next(iter(before))
+        if word not in named:
+            return surface  # "the transformer architecture": words before a term, no name
+        surface = f"{named[word]} {surface}"
+    return surface
+
+
+_NAME_WORDS_BEFORE = 2  # "Long Short-Term Memory" from "Short-Term memory"
 
 
 def _idf(stem: str, frequency: DocumentFrequency | None, size: int | None) -> float:
