@@ -7,7 +7,13 @@ from assistant import bm25
 from assistant.answer.evidence import evidence_for_papers
 from assistant.corpus import citation_key
 from assistant.models import Paper
-from assistant.writers.leads import TitleTerms, _usual_case, _whole_name, group_lead
+from assistant.writers.leads import (
+    TitleTerms,
+    _plural_as_written,
+    _usual_case,
+    _whole_name,
+    group_lead,
+)
 from assistant.writers.views import _view
 
 VLM_A = Paper(
@@ -357,3 +363,14 @@ def test_a_lead_term_cut_from_a_name_takes_the_name_back() -> None:
     assert _whole_name("Carlo tree search", [papers[0], ["A Carlo tree search variant."]]) == (
         "Carlo tree search"
     )
+
+
+def test_a_lead_term_is_plural_where_its_papers_write_it_so() -> None:
+    """ "Draft head is common to Recurrent Drafter and Hydra": a count noun alone read as a slip;
+    Hydra writes "draft heads". A term no paper writes in the plural stays as it is."""
+    texts = ["We add a lightweight draft head.", "Hydra heads replace standard draft heads."]
+    assert _plural_as_written("draft head", texts) == "draft heads"
+    assert _plural_as_written("sample selection", ["We use sample selection."]) == (
+        "sample selection"
+    )
+    assert _plural_as_written("top-p sampling", ["top-p samplings"]) == "top-p sampling"

@@ -151,6 +151,7 @@ def group_lead(
     if head is not None:
         surface = _with_head(surface, head, texts)
     surface = _whole_name(surface, [view.sentences for view in cited])
+    surface = _plural_as_written(surface, texts)
     if label_words is not None and sum(len(label.split()) for label in labels) > label_words:
         counted = count_phrase(len(cited), "paper")
         text = f"{counted} {'work on' if on_ground else 'share'} {surface}"
@@ -376,6 +377,22 @@ def _whole_name(surface: str, papers: Sequence[Sequence[str]]) -> str:
         if word not in named:
             return surface  # "the transformer architecture": words before a term, no name
         surface = f"{named[word]} {surface}"
+    return surface
+
+
+def _plural_as_written(surface: str, texts: Sequence[str]) -> str:
+    """The term in the plural where its papers write it so: "Draft head is common to Recurrent
+    Drafter and Hydra" read as a slip (a count noun alone wants an article), where Hydra writes
+    "draft heads"; a term no paper writes in the plural ("sample selection", "Bayesian
+    inference") stays as it is."""
+    if re.search(r"(?:s|ing)$", surface) or not re.search(r"[a-z]$", surface):
+        return surface
+    spaced = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", surface))
+    plural = re.compile(rf"\b{spaced}(e?s)\b", re.IGNORECASE)
+    for text in texts:
+        match = plural.search(text)
+        if match is not None:
+            return f"{surface}{match.group(1).lower()}"
     return surface
 
 
