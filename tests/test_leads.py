@@ -366,11 +366,13 @@ def test_a_lead_term_cut_from_a_name_takes_the_name_back() -> None:
 
 
 def test_a_lead_term_is_plural_where_its_papers_write_it_so() -> None:
-    """ "Draft head is common to Recurrent Drafter and Hydra": a count noun alone read as a slip;
-    Hydra writes "draft heads". A term no paper writes in the plural stays as it is."""
-    texts = ["We add a lightweight draft head.", "Hydra heads replace standard draft heads."]
-    assert _plural_as_written("draft head", texts) == "draft heads"
-    assert _plural_as_written("sample selection", ["We use sample selection."]) == (
+    """ "Step size is common to DoG, ... and LR+GD": a count noun alone read as a slip; each of
+    them writes "step sizes". A term one paper writes only in the singular stays, as the lead
+    must be in each of them ("draft head", which Recurrent Drafter writes so)."""
+    sizes = [["We use large step sizes."], ["Step sizes of SGD matter."]]
+    assert _plural_as_written("step size", sizes) == "step sizes"
+    heads = [["We add a lightweight draft head."], ["Hydra replaces standard draft heads."]]
+    assert _plural_as_written("draft head", heads) == "draft head"
+    assert _plural_as_written("sample selection", [["We use sample selection."]]) == (
         "sample selection"
     )
-    assert _plural_as_written("top-p sampling", ["top-p samplings"]) == "top-p sampling"

@@ -151,7 +151,7 @@ def group_lead(
     if head is not None:
         surface = _with_head(surface, head, texts)
     surface = _whole_name(surface, [view.sentences for view in cited])
-    surface = _plural_as_written(surface, texts)
+    surface = _plural_as_written(surface, [view.sentences for view in cited])
     if label_words is not None and sum(len(label.split()) for label in labels) > label_words:
         counted = count_phrase(len(cited), "paper")
         text = f"{counted} {'work on' if on_ground else 'share'} {surface}"
@@ -380,20 +380,21 @@ def _whole_name(surface: str, papers: Sequence[Sequence[str]]) -> str:
     return surface
 
 
-def _plural_as_written(surface: str, texts: Sequence[str]) -> str:
-    """The term in the plural where its papers write it so: "Draft head is common to Recurrent
-    Drafter and Hydra" read as a slip (a count noun alone wants an article), where Hydra writes
-    "draft heads"; a term no paper writes in the plural ("sample selection", "Bayesian
-    inference") stays as it is."""
-    if re.search(r"(?:s|ing)$", surface) or not re.search(r"[a-z]$", surface):
+def _plural_as_written(surface: str, papers: Sequence[Sequence[str]]) -> str:
+    """The term in the plural where every paper of the group writes it so ("Step sizes are common
+    to ...", not "Step size is ..." with a count noun alone); a term one of them writes only in
+    the singular ("draft head") stays as the papers write it, since the lead must be in each."""
+    if re.search(r"(?:s|ing)$", surface) or not re.search(r"[a-z]$", surface) or not papers:
         return surface
     spaced = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", surface))
     plural = re.compile(rf"\b{spaced}(e?s)\b", re.IGNORECASE)
-    for text in texts:
-        match = plural.search(text)
-        if match is not None:
-            return f"{surface}{match.group(1).lower()}"
-    return surface
+    endings = set()
+    for sentences in papers:
+        found = [match.group(1).lower() for text in sentences for match in plural.finditer(text)]
+        if not found:
+            return surface
+        endings.add(found[0])
+    return f"{surface}{sorted(endings)[0]}"
 
 
 _NAME_WORDS_BEFORE = 2  # "Long Short-Term Memory" from "Short-Term memory"
