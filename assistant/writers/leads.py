@@ -150,8 +150,8 @@ def group_lead(
     head = next((stem for stem in sorted(best.continued) if stem in _heads()), None)
     if head is not None:
         surface = _with_head(surface, head, texts)
-    surface = _whole_name(surface, [view.sentences for view in cited])
-    surface = _plural_as_written(surface, [view.sentences for view in cited])
+    papers = [view.sentences for view in cited]
+    surface = _plural_as_written(_whole_name(surface, papers), papers)
     if label_words is not None and sum(len(label.split()) for label in labels) > label_words:
         counted = count_phrase(len(cited), "paper")
         text = f"{counted} {'work on' if on_ground else 'share'} {surface}"
@@ -342,12 +342,17 @@ def _terms(
 def _with_head(surface: str, head: str, texts: Sequence[str]) -> str:
     """The term with the head noun (of stem ``head``) its papers write after it, as they
     write it ("models", "model")."""
-    spaced = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", surface))
+    spaced = _spaced(surface)
     for text in texts:
         for match in re.finditer(rf"\b{spaced}[\s-]+([A-Za-z]+)\b", text, re.IGNORECASE):
             if bm25.tokenize(match.group(1)) == [head]:
                 return f"{surface} {match.group(1).lower()}"
     return surface
+
+
+def _spaced(surface: str) -> str:
+    """A pattern for ``surface`` as its papers may write it, spaces and hyphens alike."""
+    return r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", surface))
 
 
 def _whole_name(surface: str, papers: Sequence[Sequence[str]]) -> str:
@@ -358,7 +363,7 @@ def _whole_name(surface: str, papers: Sequence[Sequence[str]]) -> str:
     for _ in range(_NAME_WORDS_BEFORE):
         if not surface[:1].isupper():
             return surface  # written in lower case too ("error discovery"): used as no name
-        spaced = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", surface))
+        spaced = _spaced(surface)
         pattern = re.compile(rf"(?<=\s)([A-Za-z][\w-]*)\s+({spaced})\b", re.IGNORECASE)
         before: set[str] | None = None
         named: dict[str, str] = {}
@@ -386,7 +391,7 @@ def _plural_as_written(surface: str, papers: Sequence[Sequence[str]]) -> str:
     the singular ("draft head") stays as the papers write it, since the lead must be in each."""
     if re.search(r"(?:s|ing)$", surface) or not re.search(r"[a-z]$", surface) or not papers:
         return surface
-    spaced = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", surface))
+    spaced = _spaced(surface)
     plural = re.compile(rf"\b{spaced}(e?s)\b", re.IGNORECASE)
     endings = set()
     for sentences in papers:

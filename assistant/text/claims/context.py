@@ -81,8 +81,8 @@ _VAGUE_PROBLEM = re.compile(
 )
 # A turn is read as the problem on the strength of its "However" alone, so it must say its
 # difficulty itself: not "weak modeling capacity limits their performance" (whose? a pronoun that
-# early points before the sentence), nor "there
-# are also cases where ..." (a finding added to the one before, not what the paper takes on)
+# early points before the sentence), nor "there are also cases where ..." (a finding added to the
+# one before, not what the paper takes on)
 _LEANS_BACK = re.compile(r"^(?:\S+\s+){0,4}(?:their|they|them|its)\b|^(?:\S+\s+){0,3}also\b", re.I)
 _WHOLE_TURN = 0.9  # share of the sentence a contrast-only problem span must keep
 _BARE_TURN = re.compile(r"(?:yet|but)\s+(?=[a-z])", re.IGNORECASE)
