@@ -1289,12 +1289,9 @@ def test_a_related_work_paper_alone_follows_the_line_of_work_it_is_closest_to(
     assert len(first[0].citations) > 1  # the group's lead
     order = [s.citations[0] for s in first if len(s.citations) == 1]
     assert order.index(QUAMBA2) > order.index(mamba)
-    # ... right after the group, before the papers no group took (its title names the topic,
-    # as most do here, and a group already opens the answer)
-    prophecy = paper_id(
-        "HiPPO-Prophecy: State-Space Models can Provably Learn Dynamical Systems in Context"
-    )
-    assert order.index(QUAMBA2) < order.index(prophecy), order
+    # ... right after the group's own papers, before those no group took
+    hiss = paper_id("Hierarchical State Space Models for Continuous Sequence-to-Sequence Modeling")
+    assert order.index(QUAMBA2) < order.index(hiss), order
 
     views = [_view(item, 45) for item in answer.evidence]
     weights = _Weights(views, None, None)
@@ -1302,6 +1299,40 @@ def test_a_related_work_paper_alone_follows_the_line_of_work_it_is_closest_to(
     kept, followers = join_singles(views, weights, set(), groups, 0.0)
     assert all(len(group) > 1 for group in kept)
     assert sum(len(group) for group in kept) + sum(map(len, followers.values())) == len(views)
+
+
+def test_papers_alone_past_the_last_paragraph_follow_the_one_they_are_closest_to(
+    corpus_assistant,
+) -> None:
+    """Related work has at most three paragraphs, and the papers no line of work took were a run
+    at the end of the last: HiPPO-Prophecy ("a novel weight construction for SSMs") after
+    Mamba and Quamba2. Each now follows the paragraph it shares most with: HiPPO-Prophecy the
+    one on S4's parameterization; one that shares nothing goes last, as before."""
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from assistant.writers.grouping import _Weights, closest_groups
+
+    answer = corpus_assistant.related_work("state space models")
+    where = {
+        paper: number
+        for number, paragraph in enumerate(answer.paragraphs)
+        for index in paragraph
+        for paper in answer.sentences[index].citations
+        if len(answer.sentences[index].citations) == 1
+    }
+    prophecy = paper_id(
+        "HiPPO-Prophecy: State-Space Models can Provably Learn Dynamical Systems in Context"
+    )
+    s4 = paper_id("Efficiently Modeling Long Sequences with Structured State Spaces")
+    assert where[prophecy] == where[s4], where
+
+    views = [
+        SimpleNamespace(tokens=Counter(tokens.split()))
+        for tokens in ("ssm param", "ssm param", "time seri", "time seri", "param init", "nothing")
+    ]
+    weights = _Weights(views, None, None)
+    assert closest_groups(views, weights, set(), [4, 5], [[0, 1], [2, 3]]) == {0: [4], 1: [5]}
 
 
 def test_one_paper_left_alone_follows_a_group_it_shares_a_term_with() -> None:

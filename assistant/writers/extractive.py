@@ -31,7 +31,7 @@ from assistant.text.tokens import idf
 from assistant.tuning import WriterSettings
 from assistant.writers.acronyms import spell_out
 from assistant.writers.base import TextSink, Writer
-from assistant.writers.grouping import _Weights, group_papers, join_singles
+from assistant.writers.grouping import _Weights, closest_groups, group_papers, join_singles
 from assistant.writers.leads import Lead, TitleTerms, group_lead
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import (
@@ -911,6 +911,21 @@ class ExtractiveWriter(Writer):
             + ([(rest, False)] if rest else [])
         )
 
+        # related work: the papers alone past the last paragraph each follow the paragraph they
+        # are closest to (HiPPO-Prophecy's weight construction for SSMs after S4's
+        # parameterization), not the last line of work they share nothing with
+        placed: dict[int, list[int]] = {}
+        if paragraphs is not None and len(ordered) > paragraphs and ordered[-1][0] is rest:
+            ordered = ordered[:-1]
+            shown = ordered[:paragraphs]
+            placed = closest_groups(
+                views,
+                weights,
+                skip,
+                rest,
+                [[*members, *followers.get(tuple(members), [])] for members, _ in shown],
+            )
+
         def said(view: _PaperView) -> list[DraftSentence]:
             sentences = self._paper_sentences(builder, view, focus_groups, topic, most=most)
             answer = self._clause_answer(view, asked, sentences) if asked else None
@@ -930,7 +945,7 @@ class ExtractiveWriter(Writer):
                 arrange=(lambda members: self._side_by_side(builder, members)) if joined else None,
                 asked={token: weights.idf(token) for token in content_tokens(topic)},
             )
-            for index in followers.get(tuple(group), []):
+            for index in [*followers.get(tuple(group), []), *placed.get(number, [])]:
                 for sentence in said(views[index]):
                     builder.add(sentence)
 
