@@ -1422,3 +1422,38 @@ def test_a_how_cut_short_after_a_colon_is_left_out() -> None:
     assert claims.proposal.text == (
         "proposes a simple yet effective method for internalizing CoT steps"
     )
+
+
+def test_a_paper_that_names_its_method_is_not_one_paper() -> None:
+    """ "One paper presents Entropy Adaptive Decoding (EAD), a novel approach ..." and "One
+    paper's framework, AdaPTS, positions adapters ..." gave the name a sentence later than a
+    reader needs it (blind readers: '"One paper" where a name would do'); the name the sentence
+    gives is its subject, the abstract's words its predicate."""
+    from assistant.writers.synthesis import name_as_subject, say_paper
+
+    said = say_paper(_paper("Entropy Adaptive Decoding"), most=1)
+    assert said is not None
+    assert said.sentences[0].text.startswith(
+        "Entropy Adaptive Decoding (EAD) is a novel approach for efficient language model"
+    ), said.sentences[0].text
+    said = say_paper(_paper("PIG: Physics-Informed Gaussians"), most=1)
+    assert said is not None
+    assert said.sentences[0].text.startswith(
+        "Physics-Informed Gaussians (PIGs) combine feature embeddings"
+    ), said.sentences[0].text
+
+    assert (
+        name_as_subject(
+            "One paper's framework, AdaPTS, positions adapters as a solution.", "AdaPTS"
+        )
+        == "AdaPTS positions adapters as a solution."
+    )
+    assert (
+        name_as_subject("One paper shows that FreezeNets achieve good results.", "FreezeNet")
+        == "FreezeNets achieve good results."
+    )
+    # the paper, not its method, demonstrates; another name is not its subject
+    kept = "One paper shows that ES-Single is unbiased, and demonstrates empirically that X."
+    assert name_as_subject(kept, "ES-Single") == kept
+    kept = "One paper shows that TENT fails under label shift."
+    assert name_as_subject(kept, "SAR") == kept

@@ -125,12 +125,16 @@ def named_subject(lead_text: str, name: str | None) -> str | None:
         return f"{name} {lead_text[: -len(name) - 2].rstrip()}"
     match = _NAMED_APPOSITIVE.match(lead_text)
     spelled = _SPELLED_APPOSITIVE.match(lead_text) if match is None and name else None
-    if spelled is not None and spelled.group("name") == name:
+    if spelled is not None and name in (
+        spelled.group("name"),
+        spelled.group("name").removesuffix("s"),  # "Physics-Informed Gaussians (PIGs)": PIG
+        spelled.group("spelled"),  # "Entropy Adaptive Decoding (EAD)" is also its name
+    ):
         # "proposes Inductive Moment Matching (IMM), a new class of ..." -> "Inductive Moment
         # Matching (IMM) is a new class of ...", not the title before "proposes" its own name
         # "introduces the Temporal Fusion Transformer (TFT) – a novel ..." keeps its article
         article = spelled.group("article") or ""
-        subject = _capitalise(f"{article}{spelled.group('spelled')} ({name})")
+        subject = _capitalise(f"{article}{spelled.group('spelled')} ({spelled.group('name')})")
         if spelled.group("verb"):
             return f"{subject} {spelled.group('verb')}"
         return f"{subject} is {spelled.group('rest')}"
@@ -146,6 +150,47 @@ def named_subject(lead_text: str, name: str | None) -> str | None:
         # blind reader's preference)
         return None
     return f"{match.group('name')} is {match.group('rest')}"
+
+
+# "One paper shows that FreezeNets achieve good results": what the paper reports about its own
+# method, with the method as the subject of the reported clause
+_REPORTS_THAT = re.compile(
+    r"^(?:One|Another) paper (?:\w+ly\s+)?"
+    r"(?:finds|shows|demonstrates|observes|argues|reports|confirms|verifies|proves)"
+    r"(?:\s+that)?\s+(?P<clause>.+)$"
+)
+# "One paper's framework, AdaPTS, positions adapters as ...": the name set off after the owner
+_PAPER_ACT_LATER = re.compile(
+    r"\band\s+(?:\w+ly\s+)?(?:finds|shows|demonstrates|observes|argues|reports|proposes|"
+    r"introduces|presents|evaluates|studies|provides|establishes|derives|analy[sz]es)\b"
+)
+_OWNER_APPOSITIVE = re.compile(
+    r"^(?:One|Another) paper's [\w-]+, (?P<name>[^,]+), (?P<rest>[a-z].+)$"
+)
+
+
+def name_as_subject(text: str, name: str | None) -> str:
+    """A sentence that says "One paper" of a paper whose name it goes on to give, with that name
+    as the subject: "One paper demonstrates that LC-PFN can approximate ..." -> "LC-PFN can
+    approximate ..."; "One paper's framework, AdaPTS, positions ..." -> "AdaPTS positions ...".
+    The clause is the abstract's own (the citation says whose); any other sentence is returned
+    as it is."""
+    if not name:
+        return text
+    owner = _OWNER_APPOSITIVE.match(text)
+    if owner is not None and owner.group("name") == name:
+        return f"{name} {owner.group('rest')}"
+    reported = _REPORTS_THAT.match(text)
+    # the clause opens on the name (a plural "FreezeNets" or a compound "MLM-U training" too),
+    # and the paper does nothing else in it: in "shows that ES-Single is unbiased ..., and
+    # demonstrates empirically that ..." the paper is what demonstrates
+    if (
+        reported is not None
+        and re.match(rf"{re.escape(name)}(?:s|'s)?(?=[\s,(])", reported.group("clause"))
+        and _PAPER_ACT_LATER.search(reported.group("clause")) is None
+    ):
+        return reported.group("clause")
+    return text
 
 
 def _what_the_title_says(title: str, name: str, named: str, abstract: str = "") -> str:
@@ -318,7 +363,10 @@ def say_paper(
         # into the sentence's verb; the citation gives the title
         name = anonymous
     if name is not None:
-        sentences = [DraftSentence(_sentence(f"{name} {lead_text}"), [paper.id])]
+        text = _sentence(f"{name} {lead_text}")
+        if name == anonymous:
+            text = name_as_subject(text, label or claims.name)
+        sentences = [DraftSentence(text, [paper.id])]
     if len(sentences) < most and mechanism is not None and not _overlaps(mechanism.text, lead_text):
         # a mechanism with its own subject ("a CLIP model is adopted as the reward model ...")
         # is said as it stands

@@ -13,7 +13,7 @@ from assistant.text.claims import standalone
 from assistant.text.names import method_name, reads_as_clause, short_label
 from assistant.text.roles import states_contribution
 from assistant.writers.rewrite import rewrite
-from assistant.writers.synthesis import named_subject
+from assistant.writers.synthesis import name_as_subject, named_subject
 
 # Words that say nothing about what a paper does; kept out of themes and key phrases.
 _GENERIC = frozenset(
@@ -133,5 +133,7 @@ def _say(view: _PaperView, item: EvidenceSentence, *, subject: str | None = None
             named = named_subject(text[len(_ANONYMOUS) + 1 :].rstrip("."), view.label)
             if named is not None:
                 text = f"{named[:1].upper()}{named[1:]}."
+        if said == _ANONYMOUS:
+            text = name_as_subject(text, view.label)
         return DraftSentence(text, [view.paper.id])
     return DraftSentence(rewrite(raw, subject), [view.paper.id])
