@@ -1457,3 +1457,15 @@ def test_a_paper_that_names_its_method_is_not_one_paper() -> None:
     assert name_as_subject(kept, "ES-Single") == kept
     kept = "One paper shows that TENT fails under label shift."
     assert name_as_subject(kept, "SAR") == kept
+
+
+def test_our_first_contribution_is_to_design_states_the_proposal() -> None:
+    """ "Our first contribution is to design a novel additive smoothing algorithm, the Parisian
+    particle Gibbs PPG sampler ..." is what the paper does; the related-work mission output said
+    it by a later bound instead, and its problem was a sentence of praise ("PARIS has linear
+    computational complexity, limited memory requirements ..."), not what turns with "Still,"."""
+    claims = _claims("State and parameter learning with PaRIS particle Gibbs")
+    assert claims.proposal is not None
+    assert claims.proposal.text.startswith("designs a novel additive smoothing algorithm")
+    assert claims.problem is not None
+    assert claims.problem.text.endswith("the PaRIS estimator is biased"), claims.problem.text

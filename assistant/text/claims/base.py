@@ -127,9 +127,10 @@ def _contribution_pattern() -> re.Pattern[str]:
     verbs = _alternation(tuple(_verb_forms()))
     return re.compile(
         r"\b(?P<subject>[Ww]e|(?:[Tt]his|[Tt]he\s+present|[Tt]he|[Oo]ur)\s+(?:paper|work|study|article|"
-        r"thesis|dissertation|chapter|survey|note|letter|report|position paper))\s+"
-        + _ADVERBS
-        + rf"(?P<verb>{verbs})\b"
+        r"thesis|dissertation|chapter|survey|note|letter|report|position paper)|"
+        # "Our first contribution is to design a novel additive smoothing algorithm ..."
+        r"[Oo]ur\s+(?:(?:first|second|third|main|key|primary|central|core)\s+)?contribution\s+"
+        r"is\s+to)\s+" + _ADVERBS + rf"(?P<verb>{verbs})\b"
     )
 
 

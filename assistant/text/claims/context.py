@@ -20,7 +20,9 @@ from assistant.text.lexicon import words
 # --- problem -------------------------------------------------------------------------------------
 
 _PROBLEM_CUE = re.compile(
-    r"\b(?:challeng\w*|limitations?|limited|suffer\w*|fail\w*|struggl\w*|lack\w*|remains?\s+"
+    # "limited memory requirements" is praise, not a difficulty
+    r"\b(?:challeng\w*|limitations?|limited(?!\s+(?:memory\s+|computational\s+)?(?:requirements?|"
+    r"overhead|costs?|footprint))|suffer\w*|fail\w*|struggl\w*|lack\w*|remains?\s+"
     r"(?:unclear|open|challenging|difficult|unknown|elusive|limited)|bottlenecks?|costly|expensive|"
     r"difficult\w*|hinder\w*|vulnerab\w*|degrad\w*|prohibitive\w*|unclear|open\s+(?:question|"
     r"problem)|inefficien\w*|unreliab\w*|poorly|insufficient\w*|impractical|infeasible|"
@@ -87,7 +89,7 @@ _LEANS_BACK = re.compile(r"^(?:\S+\s+){0,4}(?:their|they|them|its)\b|^(?:\S+\s+)
 _WHOLE_TURN = 0.9  # share of the sentence a contrast-only problem span must keep
 _BARE_TURN = re.compile(r"(?:yet|but)\s+(?=[a-z])", re.IGNORECASE)
 _TURN = re.compile(
-    r"^(?:however|nonetheless|nevertheless|yet|but|unfortunately|despite|in spite of)\b",
+    r"^(?:however|nonetheless|nevertheless|yet|but|unfortunately|despite|in spite of|still(?=,))\b",
     re.IGNORECASE,
 )
 
