@@ -1469,3 +1469,19 @@ def test_our_first_contribution_is_to_design_states_the_proposal() -> None:
     assert claims.proposal.text.startswith("designs a novel additive smoothing algorithm")
     assert claims.problem is not None
     assert claims.problem.text.endswith("the PaRIS estimator is biased"), claims.problem.text
+
+
+def test_what_the_authors_believe_or_envision_is_theirs_not_the_papers() -> None:
+    """ "We believe that it can be used as a better benchmark" was said "It believes that it can
+    ..." (a blind lookup, b472), and UniPredict's mechanism was "envisions that UniPredict sheds
+    light on ...": an outlook, said by the authors, and no account of how the method works."""
+    from assistant.writers.rewrite import rewrite
+
+    assert rewrite("We believe that it can be used as a better benchmark.", "It") == (
+        "The authors believe that it can be used as a better benchmark."
+    )
+    assert rewrite("We hope the baseline may encourage progress.", "GUIDE") == (
+        "The authors of GUIDE hope the baseline may encourage progress."
+    )
+    assert rewrite("We propose a benchmark.", "It") == "It proposes a benchmark."
+    assert _claims("UniPredict").mechanism is None

@@ -121,7 +121,12 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
             )
             + rest[clause_end:]
         )
-        text = f"{subject} {adverb}{_third_person(match.group(2))}{rest}"
+        if match.group(2) in words("mental_verbs"):
+            # "It believes that ...": a paper holds no beliefs; its authors do
+            owner = "" if subject in ("It", "One paper", "Another paper") else f" of {subject}"
+            text = f"The authors{owner} {adverb}{match.group(2)}{rest}"
+        else:
+            text = f"{subject} {adverb}{_third_person(match.group(2))}{rest}"
         authors = "the authors"
     else:
         ours = _OUR_SUBJECT.match(text)

@@ -230,7 +230,9 @@ _NOT_MECHANISM = re.compile(
     r"^(?:\w+ly\s+)?(?:outperform|achiev|surpass|obtain|attain|match|exceed|reach|deliver|yield|"
     r"is\s+(?:publicly\s+)?available|are\s+(?:publicly\s+)?available|will|can\s+be\s+found|"
     r"show|demonstrate|evaluate|conduct|perform|release|make|open[- ]?source|open\b|validate|verify|test|"
-    r"compare|report|find|found|observe|believe|hope|expect|discuss|conclude|note|present|"
+    r"compare|report|find|found|observe|expect|discuss|conclude|note|present|"
+    # what the authors believe, hope or envision is an outlook, not how the method works
+    rf"{'|'.join(_lexicon('mental_verbs'))}|"
     r"propose|introduce|also\s+propose|call|name|term|dub|refer|notice|argue|hypothesi[sz]e|"
     r"has\s+(?:\w+\s+){0,2}(?:achiev|shown|demonstrat|replicat|outperform)|provide\s+(?:\w+\s+)?evidence|"
     r"provides\s+(?:\w+\s+)?evidence|study|studies|analy[sz]e|investigate|explore|examine|"
