@@ -1485,3 +1485,17 @@ def test_what_the_authors_believe_or_envision_is_theirs_not_the_papers() -> None
     )
     assert rewrite("We propose a benchmark.", "It") == "It proposes a benchmark."
     assert _claims("UniPredict").mechanism is None
+
+
+def test_where_a_result_holds_is_kept_with_it() -> None:
+    """ "On MNIST, FreezeNet achieves 99.2% performance ..." was said without "On MNIST" (an
+    opener, as "On the other hand," is), so a question about MNIST found no sentence on it;
+    a dataset by its name stays, a discourse opener still goes."""
+    from assistant.text.claims.spans import _strip_openers
+
+    results = [result.text for result in _claims("FreezeNet").results]
+    assert any(text.startswith("On MNIST, FreezeNet achieves 99.2%") for text in results), results
+    sentence = "On the USPTO dataset, the method improves the success rate."
+    assert _strip_openers(sentence, 0) == 0
+    sentence = "On the other hand, the method improves the success rate."
+    assert sentence[_strip_openers(sentence, 0) :].startswith("the method")

@@ -1455,6 +1455,49 @@ def test_a_name_the_question_asks_about_is_named_where_a_paper_writes_it(corpus_
     assert not names_the_topic("Which papers report results on the Long Sequence Arena?", evidence)
 
 
+def test_a_dataset_or_model_the_question_names_is_covered_where_a_paper_writes_it(
+    corpus_assistant,
+) -> None:
+    """ "Which papers still use MNIST (or Fashion-MNIST) in their experiments?" and the LLaMA
+    question of a blind set were refused as "no paper is close", though FreezeNet reports its
+    result "On MNIST" and Draft & Verify runs "LLaMA-2". A distinctive name every paper may
+    write by chance is not enough ("SLAM" inside "SLAM-Omni", a speech model, does not cover
+    visual SLAM), nor a name beside a word the collection never writes ("... LLaMA to play
+    chess?"); and each paper is said by its sentence on the name, not one that drops it."""
+    from assistant.answer.answerability import names_what_it_asks
+
+    answer = corpus_assistant.ask(
+        "Which papers still use MNIST (or Fashion-MNIST) in their experiments?"
+    )
+    assert not answer.abstained
+    freezenet = [
+        s.text for s in answer.sentences if s.citations == ["freezenet-full-performance-9625"]
+    ]
+    assert any("On MNIST, FreezeNet achieves 99.2%" in text for text in freezenet), freezenet
+
+    def evidence(abstract: str) -> list[Evidence]:
+        paper = Paper(id="p", title="A paper", abstract=abstract, citation_key="p")
+        return [Evidence(paper=paper, score=1.0, rank=1)]
+
+    def frequency(token: str) -> int:
+        return 0 if token == "chess" else 3  # the collection never writes "chess"
+
+    llama = "Which papers run experiments on LLaMA-family models (LLaMA, Llama 2 or Vicuna)?"
+    written = evidence("We accelerate LLaMA-2 by 1.99x. It is lossless.")
+    assert names_what_it_asks(llama, written, frequency)
+    # ... but a question that also asks for what the collection never writes is not its
+    assert not names_what_it_asks(
+        "Does any paper fine-tune LLaMA to play chess?", written, frequency
+    )
+    slam = "Which papers tackle visual SLAM on drones?"
+    assert not names_what_it_asks(
+        slam, evidence("SLAM-Omni is a speech model. It is fast."), frequency
+    )
+    assert names_what_it_asks(
+        slam, evidence("We build a SLAM system. It runs on drones."), frequency
+    )
+
+
 def test_a_lookup_asking_how_much_finds_the_figure_however_low_it_scores(corpus_assistant) -> None:
     """ "How much training compute did it need?": the sentence with "15 hours of training on 4
     GPUs" scored lowest against the whole question, and the answer never gave it."""

@@ -225,6 +225,7 @@ FREQUENCIES = {
     "text": 50,
     "written": 5,
     "icu": 0,
+    "chess": 0,
     "retnet": 0,
     "pac": 0,
     "vqa": 0,
@@ -374,8 +375,12 @@ def test_abstention_follows_the_calibrated_threshold(
         ("entropy weighting", True),  # both words in one sentence, in another order
         ("quantization entropy", False),  # the two words only in different papers
         ("protein folding", False),  # never named
-        # a question is held to the dense threshold however many of its words are named
-        ("which paper does post-training quantization of state space models for Mamba2", False),
+        # a question is held to the dense threshold however many of its words are named ...
+        ("which paper does post-training quantization of state space models", False),
+        # ... unless it asks about a name the evidence writes (Quamba2's "Mamba2") ...
+        ("which paper does post-training quantization of state space models for Mamba2", True),
+        # ... and nothing the collection never writes ("chess")
+        ("which paper does post-training quantization of Mamba2 for chess engines", False),
     ],
 )
 def test_a_short_topic_the_evidence_names_is_answered_below_the_dense_threshold(

@@ -15,6 +15,7 @@ from assistant.text.lexicon import words as lexicon_words
 from assistant.text.query import (
     SHORT_FOCUS,
     content_tokens,
+    distinctive_name,
     focus_phrase,
     listed_examples,
     question_pieces,
@@ -263,6 +264,35 @@ def names_the_topic(question: str, evidence: Sequence[Evidence]) -> bool:
     return False
 
 
+def _writes(name: str, item: Evidence) -> bool:
+    # the word itself or a version of it ("LLaMA-2", "Llama 2"), not part of another name
+    # ("SLAM" in "SLAM-Omni", a speech model)
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?!\w|-(?!\d))", re.IGNORECASE)
+    return any(pattern.search(text) for text in (item.paper.title, *item.paper.analysis.sentences))
+
+
+def names_what_it_asks(
+    question: str, evidence: Sequence[Evidence], document_frequency: DocumentFrequency
+) -> bool:
+    """Whether the question asks about what it names ("Which papers still use MNIST (or
+    Fashion-MNIST)?", "... the CUB-200 bird dataset") and the evidence writes it: every such
+    name (of the examples it lists, "LLaMA-family models (LLaMA, Llama 2, ... OpenLLaMA)", one
+    is enough) as the question writes it, in a paper of the evidence. The question's frame
+    ("still use ... in their experiments") sits far from any abstract, so the dense threshold
+    alone refused these. Not when the question also asks for something the collection never
+    writes ("Does any paper fine-tune LLaMA to play chess?"): the name is then the neighbour
+    that shares a word, not the subject."""
+    names = [name for name in _question_names(question) if distinctive_name(name)]
+    examples = set(_question_names(" , ".join(listed_examples(question))))
+    written = {name for name in names if any(_writes(name, item) for item in evidence)}
+    if not written or any(name not in written for name in names if name not in examples):
+        return False
+    listed = {token for example in listed_examples(question) for token in tokenize(example)}
+    return all(
+        document_frequency(token) > 0 for token in content_tokens(question) if token not in listed
+    )
+
+
 def check_answerable(
     question: str,
     retrieval: Retrieval,
@@ -304,7 +334,11 @@ def check_answerable(
     if dense and support < threshold and piece_support is not None:
         for piece in question_pieces(question):
             support = max(support, piece_support(piece) or 0.0)
-    if support < threshold and not names_the_topic(question, evidence):
+    if (
+        support < threshold
+        and not names_the_topic(question, evidence)
+        and not names_what_it_asks(question, evidence, document_frequency)
+    ):
         return Answerability(
             False, support, (), "no paper in the collection is close to the question"
         )

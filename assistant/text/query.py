@@ -484,3 +484,18 @@ def topic_parts(query: str) -> list[list[str]]:
 @cache
 def _field_tokens() -> frozenset[str]:
     return frozenset(tokenize(" ".join(words("field_phrases"))))
+
+
+def distinctive_name(word: str) -> bool:
+    """A name no sentence writes by chance: in capitals ("MNIST"), with a capital inside
+    ("LLaMA") or letters and digits ("CUB-200", "GPT-4"); not a capitalised word ("Vision")."""
+    return any(character.isupper() for character in word[1:]) or (
+        any(character.isdigit() for character in word)
+        and any(character.isalpha() for character in word)
+    )
+
+
+def named_in_question(question: str) -> list[str]:
+    """The distinctive names a question writes ("MNIST", "Fashion-MNIST", "CUB-200"), whole."""
+    found = re.findall(r"[A-Za-z0-9][A-Za-z0-9+.]*(?:-[A-Za-z0-9+.]+)*", question)
+    return [word.strip(".") for word in dict.fromkeys(found) if distinctive_name(word.strip("."))]

@@ -16,13 +16,14 @@ from assistant import bm25
 from assistant.citations import strip_citations
 from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, Task
 from assistant.text import acronyms
-from assistant.text.claims import RESULT_WORDS, opens_with_subject, standalone
+from assistant.text.claims import RESULT_WORDS, common_acronyms, opens_with_subject, standalone
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import distinct_labels, reads_as_clause
 from assistant.text.query import (
     FRAMING_TOKENS,
     SHORT_FOCUS,
     content_tokens,
+    named_in_question,
     split_clauses,
     subject_tokens,
     topic_parts,
@@ -427,10 +428,19 @@ class ExtractiveWriter(Writer):
 
     def _asked_after_topic(self, question: str, weights: _Weights) -> dict[str, float]:
         """What a question asks beyond its topic, by weight: "is there a learning-rate-free step
-        size rule for SGD? what quantities does it use to set the step?" asks for quantities."""
+        size rule for SGD? what quantities does it use to set the step?" asks for quantities;
+        "which papers still use MNIST in their experiments?" asks, of each paper, for its
+        sentence on MNIST, however the paper is otherwise said."""
         clauses = split_clauses(question)
         if len(clauses) < 2:
-            return {}
+            # one clause: what it names is what it asks about, not a field's acronym ("LLMs")
+            return {
+                token: weights.idf(token)
+                for name in named_in_question(question)
+                if name.removesuffix("s") not in common_acronyms()
+                for token in bm25.tokenize(name)
+                if token not in _GENERIC
+            }
         topic = set(content_tokens(clauses[0].text))
         later = content_tokens(" ".join(clause.text for clause in clauses[1:]))
         return {
@@ -461,7 +471,15 @@ class ExtractiveWriter(Writer):
             share = sum(weight for token, weight in asked.items() if token in tokens) / total
             if share >= best_share and standalone(text, view.paper.title) is not None:
                 best, best_share = item, share
-        return _say(view, best, subject="It") if best is not None else None
+        if best is None:
+            return None
+        answer = _say(view, best, subject="It")
+        # the sentence already said, from its own subject ("FreezeNet achieves 99.2% ..."), is
+        # not said again
+        rest = answer.text.removeprefix("It ")
+        if any(sentence.text.endswith(rest) for sentence in sentences):
+            return None
+        return answer
 
     def _paper_sentences(
         self,
