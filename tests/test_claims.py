@@ -1499,3 +1499,24 @@ def test_where_a_result_holds_is_kept_with_it() -> None:
     assert _strip_openers(sentence, 0) == 0
     sentence = "On the other hand, the method improves the success rate."
     assert sentence[_strip_openers(sentence, 0) :].startswith("the method")
+
+
+def test_how_the_methods_it_ran_compare_is_a_result(corpus_assistant) -> None:
+    """ "Even though the random forest (RF) yielded better Symmetric Mean Absolute Percentage
+    Error (SMAPE) value, deep learning algorithms ... showed similar performance compared to RF"
+    read as method (no "we", no figure), so a blind lookup asking which model had the best error
+    and how the neural nets compared was answered without it. A background sentence before the
+    contribution stays background."""
+    from assistant.text.roles import sentence_role
+
+    last = _paper("ATM Cash demand").abstract.rsplit(". ", 1)[-1]
+    assert sentence_role(last, 9, after_contribution=True) == "result"
+    prior = "Transformers achieve better performance than recurrent networks."
+    assert sentence_role(prior, 0, after_contribution=False) == "background"
+    answer = corpus_assistant.ask(
+        "A study forecast daily ATM cash withdrawals at an Indian bank after reconstructing each "
+        "series' state space. Which model had the best error score, and how did the neural nets "
+        "compare?"
+    )
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "showed similar performance compared to RF" in said, said

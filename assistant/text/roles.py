@@ -51,6 +51,9 @@ _RESULT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
+_COMPARED = re.compile(
+    r"\b(?:performance|accuracy|error|compared (?:to|with)|than)\b", re.IGNORECASE
+)
 _SETTING = re.compile(
     r"\b(?:on|across|using|with) (?:[\w-]+ ){0,4}(?:benchmarks?|datasets?|tasks|domains|corpora|"
     r"settings|scenarios)\b|\bexperiments? (?:on|with|across)\b|\bevaluat\w+ (?:on|across)\b|"
@@ -247,6 +250,11 @@ def sentence_role(text: str, position: int, *, after_contribution: bool | None =
     ):
         return "problem"
     if result_word and re.search(r"\b(?:our|we|it|the proposed)\b", lower):
+        return "result"
+    if result_word and after_contribution is not False and position > 1 and _COMPARED.search(text):
+        # "Even though the random forest yielded better SMAPE, LSTM and 1D CNN showed similar
+        # performance compared to RF": after the contribution, how the methods it ran compare
+        # is a result, with or without "we"
         return "result"
     if self_reference and _METHOD.search(text):
         return "method"
