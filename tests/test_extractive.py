@@ -1528,3 +1528,22 @@ def test_a_topic_answer_opens_with_its_count_and_no_roadmap(corpus_assistant) ->
     assert re.fullmatch(
         r"[A-Z][a-z]+ papers in the collection bear on this\.", answer.sentences[0].text
     ), answer.sentences[0].text
+
+
+def test_a_topic_answer_says_of_each_paper_why_it_is_there(corpus_assistant) -> None:
+    """ "Which papers run experiments on machine translation, and what is translation used to
+    test in each?" cited sigmaReparam, STEP and EISL by sentences that never say translation; the
+    words the question shares with most of its papers ("translation") are said of each, by the
+    paper's own sentence that has them ("It conducts experiments with sigmaReparam on ...
+    machine translation ..."), not by a claim about the field."""
+    answer = corpus_assistant.ask(
+        "Which papers run experiments on machine translation, and what is translation used to "
+        "test in each?"
+    )
+    by_paper: dict[str, list[str]] = {}
+    for sentence in answer.sentences:
+        for paper in sentence.citations:
+            by_paper.setdefault(paper, []).append(sentence.text)
+    assert len(by_paper) >= 4, by_paper
+    for paper, texts in by_paper.items():
+        assert any("translation" in text.lower() for text in texts), (paper, texts)

@@ -496,6 +496,6 @@ def distinctive_name(word: str) -> bool:
 
 
 def named_in_question(question: str) -> list[str]:
-    """The distinctive names a question writes ("MNIST", "Fashion-MNIST", "CUB-200"), whole."""
+    """The distinctive names a question writes ("MNIST", "Dempster-Shafer", "CUB-200"), whole."""
     found = re.findall(r"[A-Za-z0-9][A-Za-z0-9+.]*(?:-[A-Za-z0-9+.]+)*", question)
     return [word.strip(".") for word in dict.fromkeys(found) if distinctive_name(word.strip("."))]

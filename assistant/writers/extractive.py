@@ -396,11 +396,35 @@ class ExtractiveWriter(Writer):
             builder.add(DraftSentence("(how many papers answer)", kind="connective"))
         focus_groups = self._focus(question, views)
         asked = self._asked_after_topic(question, weights)
+        # The words the question shares with most of its papers are what it is about ("machine
+        # translation", "MNIST"): a paper said without any of them ("sigmaReparam ... prevents
+        # entropy collapse") is said by its sentence that has them ("... experiments with
+        # sigmaReparam on image classification, ..., machine translation"), for the reader to
+        # see why it is in the answer.
+        # Not the field's own acronyms ("LLMs"), which say nothing of why a paper is there.
+        # ... and what it names ("the Dempster-Shafer theory", "CUB-200"), however few write it.
+        field = {token for word in common_acronyms() for token in bm25.tokenize(word)}
+        named = {token for name in named_in_question(question) for token in bm25.tokenize(name)}
+        shared = {
+            token: weights.idf(token)
+            for token in dict.fromkeys(content_tokens(question))
+            if token not in _GENERIC
+            and token not in field
+            and (
+                token in named or 2 * sum(1 for view in views if token in view.tokens) >= len(views)
+            )
+        }
 
         def said(view: _PaperView) -> list[DraftSentence]:
             sentences = self._paper_sentences(builder, view, focus_groups, question)
             answer = self._clause_answer(view, asked, sentences) if asked else None
-            return [*sentences, answer] if answer is not None else sentences
+            sentences = [*sentences, answer] if answer is not None else sentences
+            on_topic = (
+                self._clause_answer(view, shared, sentences, own=frozenset(named))
+                if shared
+                else None
+            )
+            return [*sentences, on_topic] if on_topic is not None else sentences
 
         for group in groups:
             builder.paragraph()
@@ -428,19 +452,10 @@ class ExtractiveWriter(Writer):
 
     def _asked_after_topic(self, question: str, weights: _Weights) -> dict[str, float]:
         """What a question asks beyond its topic, by weight: "is there a learning-rate-free step
-        size rule for SGD? what quantities does it use to set the step?" asks for quantities;
-        "which papers still use MNIST in their experiments?" asks, of each paper, for its
-        sentence on MNIST, however the paper is otherwise said."""
+        size rule for SGD? what quantities does it use to set the step?" asks for quantities."""
         clauses = split_clauses(question)
         if len(clauses) < 2:
-            # one clause: what it names is what it asks about, not a field's acronym ("LLMs")
-            return {
-                token: weights.idf(token)
-                for name in named_in_question(question)
-                if name.removesuffix("s") not in common_acronyms()
-                for token in bm25.tokenize(name)
-                if token not in _GENERIC
-            }
+            return {}
         topic = set(content_tokens(clauses[0].text))
         later = content_tokens(" ".join(clause.text for clause in clauses[1:]))
         return {
@@ -454,10 +469,16 @@ class ExtractiveWriter(Writer):
         view: _PaperView,
         asked: dict[str, float],
         sentences: Sequence[DraftSentence],
+        *,
+        own: frozenset[str] | None = None,
     ) -> DraftSentence | None:
         """The paper's sentence that answers what the question asks beyond its topic, when what
         was said of it does not: "The DoG step sizes depend on simple empirical quantities
-        (distance from the initial point and norms of gradients)"."""
+        (distance from the initial point and norms of gradients)". ``own``: only one that says
+        what the paper itself does or reports ("We conduct experiments ... on machine
+        translation"), not a claim about the field ("A recommendation system typically has
+        only one opportunity ..."), unless it writes one of these names ("Dempster-Shafer
+        theory ... is employed to model ...")."""
         total = sum(asked.values())
         said = set(bm25.tokenize(" ".join(sentence.text for sentence in sentences)))
         if total <= 0 or sum(w for t, w in asked.items() if t in said) >= _CLAUSE_SHARE * total:
@@ -467,6 +488,14 @@ class ExtractiveWriter(Writer):
             text = view.sentences[item.index]
             if _OTHERS_WORK.search(text):
                 continue  # "Recently, Ainsworth et al. showed ...": not this paper's claim
+            if (
+                own is not None
+                and not (
+                    _BY_THE_PAPER.match(text) or view.roles[item.index] in ("result", "setting")
+                )
+                and not own & set(bm25.tokenize(text))
+            ):
+                continue
             tokens = set(bm25.tokenize(text))
             share = sum(weight for token, weight in asked.items() if token in tokens) / total
             if share >= best_share and standalone(text, view.paper.title) is not None:
