@@ -1436,10 +1436,16 @@ def test_a_paper_that_names_its_method_is_not_one_paper() -> None:
     assert said.sentences[0].text.startswith(
         "Entropy Adaptive Decoding (EAD) is a novel approach for efficient language model"
     ), said.sentences[0].text
+    # ... not a plural name the sentences after it call "It" (a blind reader marked "PIGs
+    # combine ... It uses"), nor where the title can be the subject (readers preferred
+    # "Offline Reinforcement Learning for LLM Multi-Step Reasoning proposes OREO ...")
     said = say_paper(_paper("PIG: Physics-Informed Gaussians"), most=1)
     assert said is not None
+    assert said.sentences[0].text.startswith("One paper proposes Physics-Informed Gaussians")
+    said = say_paper(_paper("Offline Reinforcement Learning for LLM Multi-Step"), most=1)
+    assert said is not None
     assert said.sentences[0].text.startswith(
-        "Physics-Informed Gaussians (PIGs) combine feature embeddings"
+        "Offline Reinforcement Learning for LLM Multi-Step Reasoning proposes OREO"
     ), said.sentences[0].text
 
     assert (

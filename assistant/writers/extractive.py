@@ -38,6 +38,7 @@ from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import (
     count_phrase,
     names_only,
+    overlaps,
     paper_claims,
     say_paper,
     title_description,
@@ -498,6 +499,8 @@ class ExtractiveWriter(Writer):
                 continue
             tokens = set(bm25.tokenize(text))
             share = sum(weight for token, weight in asked.items() if token in tokens) / total
+            if any(overlaps(text, sentence.text) for sentence in sentences):
+                continue  # says again what was said ("24 methods on 135 systems" twice)
             if share >= best_share and standalone(text, view.paper.title) is not None:
                 best, best_share = item, share
         if best is None:

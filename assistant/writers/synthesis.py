@@ -84,7 +84,8 @@ def _best_result(claims: PaperClaims, wanted: Sequence[str] = ()) -> Result | No
 _HANGING = re.compile(r"(?:including|such as|e\.g\.|i\.e\.|namely)\b", re.IGNORECASE)
 
 
-def _overlaps(inner: str, outer: str) -> bool:
+def overlaps(inner: str, outer: str) -> bool:
+    """Whether most of ``inner``'s words are in ``outer``: it says nothing ``outer`` does not."""
     inner_words = set(re.findall(r"\w+", inner.lower()))
     outer_words = set(re.findall(r"\w+", outer.lower()))
     return bool(inner_words) and len(inner_words & outer_words) / len(inner_words) > 0.6
@@ -115,20 +116,23 @@ _SPELLED_APPOSITIVE = re.compile(
 _SOLUTION = re.compile(r"(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?(?:solution|remedy|fix)\b")
 
 
-def named_subject(lead_text: str, name: str | None) -> str | None:
+def named_subject(lead_text: str, name: str | None, *, spelled_name: bool = False) -> str | None:
     """ "proposes CORAL, a framework that X" -> "CORAL is a framework that X"; "introduces EAGLE-3,
     which abandons Y" (or "presents Chimera that uses Y") -> "EAGLE-3 abandons Y": the paper's name
-    as the subject, the abstract's words as the predicate, no claim changed."""
+    as the subject, the abstract's words as the predicate, no claim changed. ``spelled_name``:
+    ``name`` may be the spelled-out form before the acronym ("presents Entropy Adaptive Decoding
+    (EAD), a novel approach"), for a paper that would otherwise be "One paper"; one whose title
+    can be the subject keeps it ("Offline Reinforcement Learning for LLM Multi-Step Reasoning
+    proposes OREO ...", which blind readers preferred to "OREO (Offline Reasoning Optimization)
+    is ...")."""
     if name and lead_text.endswith(f"({name})"):
         # "integrates selective SSMs into a simplified architecture ... (Mamba)": the name the
         # sentence ends on is its subject
         return f"{name} {lead_text[: -len(name) - 2].rstrip()}"
     match = _NAMED_APPOSITIVE.match(lead_text)
     spelled = _SPELLED_APPOSITIVE.match(lead_text) if match is None and name else None
-    if spelled is not None and name in (
-        spelled.group("name"),
-        spelled.group("name").removesuffix("s"),  # "Physics-Informed Gaussians (PIGs)": PIG
-        spelled.group("spelled"),  # "Entropy Adaptive Decoding (EAD)" is also its name
+    if spelled is not None and (
+        spelled.group("name") == name or (spelled_name and spelled.group("spelled") == name)
     ):
         # "proposes Inductive Moment Matching (IMM), a new class of ..." -> "Inductive Moment
         # Matching (IMM) is a new class of ...", not the title before "proposes" its own name
@@ -345,7 +349,14 @@ def say_paper(
         # "proposes a new SSM parameterization ... which enables SpaceTime's SSM layers to ...":
         # with the name as the subject, its one mention is "its"
         lead_text = lead_text.replace(f"{label}'s ", "its ")
-    named = named_subject(lead_text, claims.name) if subject is None and not renamed else None
+    # the title before a colon names the paper when it is short and not the label itself
+    head = fix_artefacts(re.split(r"[:?]", paper.title)[0].strip())
+    fits = len(head.split()) <= LABEL_MAX_WORDS and not (label and label in head)
+    named = (
+        named_subject(lead_text, claims.name, spelled_name=not fits)
+        if subject is None and not renamed
+        else None
+    )
     if named is not None and claims.name:
         named = _what_the_title_says(paper.title, claims.name, named, paper.abstract)
     name = subject or label
@@ -355,8 +366,6 @@ def say_paper(
     elif name is None or (label and label in lead_text and subject is None):
         # "DeYO introduces ... named Destroy Your Object (DeYO)" would name it twice: the title
         # says which paper it is instead, when it is short enough to read as a name.
-        head = fix_artefacts(re.split(r"[:?]", paper.title)[0].strip())
-        fits = len(head.split()) <= LABEL_MAX_WORDS and not (label and label in head)
         name = head if fits else anonymous
     if name is not None and subject is None and reads_as_clause(name):
         # "Random Teachers are Good Teachers investigates ...": a title that is a sentence runs
@@ -367,7 +376,7 @@ def say_paper(
         if name == anonymous:
             text = name_as_subject(text, label or claims.name)
         sentences = [DraftSentence(text, [paper.id])]
-    if len(sentences) < most and mechanism is not None and not _overlaps(mechanism.text, lead_text):
+    if len(sentences) < most and mechanism is not None and not overlaps(mechanism.text, lead_text):
         # a mechanism with its own subject ("a CLIP model is adopted as the reward model ...")
         # is said as it stands
         how = (
@@ -387,7 +396,7 @@ def say_paper(
     if (
         len(sentences) < most
         and result is not None
-        and not _overlaps(result.text, " ".join(s.text for s in sentences))
+        and not overlaps(result.text, " ".join(s.text for s in sentences))
     ):
         # A result span whose subject was the paper ("[We] reduce latency by 3x") starts on its
         # verb: the paper is its subject. One with its own ("the method closes the gap") keeps it.
@@ -404,7 +413,7 @@ def say_paper(
         len(sentences) < most
         and claims.finding is not None
         and claims.proposal is not None
-        and not _overlaps(claims.finding.text, lead_text)
+        and not overlaps(claims.finding.text, lead_text)
     ):
         sentences.append(
             DraftSentence(

@@ -130,7 +130,9 @@ def _say(view: _PaperView, item: EvidenceSentence, *, subject: str | None = None
         if said == _ANONYMOUS and text.startswith(f"{_ANONYMOUS} "):
             # "One paper proposes HYPRO, a hybridly normalized probabilistic model ...": the
             # name the sentence gives its method is the subject, as the claims writer says it
-            named = named_subject(text[len(_ANONYMOUS) + 1 :].rstrip("."), view.label)
+            named = named_subject(
+                text[len(_ANONYMOUS) + 1 :].rstrip("."), view.label, spelled_name=True
+            )
             if named is not None:
                 text = f"{named[:1].upper()}{named[1:]}."
         if said == _ANONYMOUS:
