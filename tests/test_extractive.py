@@ -1264,6 +1264,17 @@ def test_a_paper_is_said_by_its_sentence_on_what_a_long_request_asks(corpus_assi
     assert said and "teacher model and a student model" in said[0], said
 
 
+def _paragraph_of(answer) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The paragraph each paper is said in, by the sentences that cite it alone."""
+    return {
+        paper: number
+        for number, paragraph in enumerate(answer.paragraphs)
+        for index in paragraph
+        for paper in answer.sentences[index].citations
+        if len(answer.sentences[index].citations) == 1
+    }
+
+
 def test_a_related_work_paper_alone_follows_the_line_of_work_it_is_closest_to(
     corpus_assistant,
 ) -> None:
@@ -1276,13 +1287,7 @@ def test_a_related_work_paper_alone_follows_the_line_of_work_it_is_closest_to(
 
     answer = corpus_assistant.related_work("state space models")
     mamba = paper_id("Mamba: Linear-Time Sequence Modeling with Selective State Spaces")
-    where = {
-        paper: number
-        for number, paragraph in enumerate(answer.paragraphs)
-        for index in paragraph
-        for paper in answer.sentences[index].citations
-        if len(answer.sentences[index].citations) == 1
-    }
+    where = _paragraph_of(answer)
     assert where[QUAMBA2] == where[mamba]
     paragraph = answer.paragraphs[where[mamba]]
     first = [answer.sentences[index] for index in paragraph]
@@ -1314,13 +1319,7 @@ def test_papers_alone_past_the_last_paragraph_follow_the_one_they_are_closest_to
     from assistant.writers.grouping import _Weights, closest_groups
 
     answer = corpus_assistant.related_work("state space models")
-    where = {
-        paper: number
-        for number, paragraph in enumerate(answer.paragraphs)
-        for index in paragraph
-        for paper in answer.sentences[index].citations
-        if len(answer.sentences[index].citations) == 1
-    }
+    where = _paragraph_of(answer)
     prophecy = paper_id(
         "HiPPO-Prophecy: State-Space Models can Provably Learn Dynamical Systems in Context"
     )

@@ -397,13 +397,11 @@ class ExtractiveWriter(Writer):
             builder.add(DraftSentence("(how many papers answer)", kind="connective"))
         focus_groups = self._focus(question, views)
         asked = self._asked_after_topic(question, weights)
-        # The words the question shares with most of its papers are what it is about ("machine
-        # translation", "MNIST"): a paper said without any of them ("sigmaReparam ... prevents
-        # entropy collapse") is said by its sentence that has them ("... experiments with
-        # sigmaReparam on image classification, ..., machine translation"), for the reader to
-        # see why it is in the answer.
-        # Not the field's own acronyms ("LLMs"), which say nothing of why a paper is there.
-        # ... and what it names ("the Dempster-Shafer theory", "CUB-200"), however few write it.
+        # What the question is about: the words it shares with most of its papers ("machine
+        # translation") and the names it writes ("Dempster-Shafer", "CUB-200", however few
+        # papers write them), not the field's acronyms ("LLMs"). A paper said without them
+        # ("sigmaReparam ... prevents entropy collapse") is also said by its sentence that has
+        # them ("... experiments with sigmaReparam on ..., machine translation"): why it is here.
         field = {token for word in common_acronyms() for token in bm25.tokenize(word)}
         named = {token for name in named_in_question(question) for token in bm25.tokenize(name)}
         shared = {
@@ -489,29 +487,21 @@ class ExtractiveWriter(Writer):
             text = view.sentences[item.index]
             if _OTHERS_WORK.search(text):
                 continue  # "Recently, Ainsworth et al. showed ...": not this paper's claim
+            tokens = set(bm25.tokenize(text))
             if (
                 own is not None
                 and not (
                     _BY_THE_PAPER.match(text) or view.roles[item.index] in ("result", "setting")
                 )
-                and not own & set(bm25.tokenize(text))
+                and not own & tokens
             ):
                 continue
-            tokens = set(bm25.tokenize(text))
-            share = sum(weight for token, weight in asked.items() if token in tokens) / total
             if any(overlaps(text, sentence.text) for sentence in sentences):
                 continue  # says again what was said ("24 methods on 135 systems" twice)
+            share = sum(weight for token, weight in asked.items() if token in tokens) / total
             if share >= best_share and standalone(text, view.paper.title) is not None:
                 best, best_share = item, share
-        if best is None:
-            return None
-        answer = _say(view, best, subject="It")
-        # the sentence already said, from its own subject ("FreezeNet achieves 99.2% ..."), is
-        # not said again
-        rest = answer.text.removeprefix("It ")
-        if any(sentence.text.endswith(rest) for sentence in sentences):
-            return None
-        return answer
+        return _say(view, best, subject="It") if best is not None else None
 
     def _paper_sentences(
         self,

@@ -156,6 +156,11 @@ def named_subject(lead_text: str, name: str | None, *, spelled_name: bool = Fals
     return f"{match.group('name')} is {match.group('rest')}"
 
 
+# What a paper does, said of it in the third person
+_PAPER_VERBS = (
+    r"(?:proposes|introduces|presents|develops|designs|finds|shows|demonstrates|evaluates|"
+    r"studies|identifies|conducts|derives|establishes|investigates|analy[sz]es)"
+)
 # "One paper shows that FreezeNets achieve good results": what the paper reports about its own
 # method, with the method as the subject of the reported clause
 _REPORTS_THAT = re.compile(
@@ -163,11 +168,9 @@ _REPORTS_THAT = re.compile(
     r"(?:finds|shows|demonstrates|observes|argues|reports|confirms|verifies|proves)"
     r"(?:\s+that)?\s+(?P<clause>.+)$"
 )
+# "..., and demonstrates empirically that ...": the paper does something more
+_PAPER_ACT_LATER = re.compile(rf"\band\s+(?:\w+ly\s+)?{_PAPER_VERBS}\b")
 # "One paper's framework, AdaPTS, positions adapters as ...": the name set off after the owner
-_PAPER_ACT_LATER = re.compile(
-    r"\band\s+(?:\w+ly\s+)?(?:finds|shows|demonstrates|observes|argues|reports|proposes|"
-    r"introduces|presents|evaluates|studies|provides|establishes|derives|analy[sz]es)\b"
-)
 _OWNER_APPOSITIVE = re.compile(
     r"^(?:One|Another) paper's [\w-]+, (?P<name>[^,]+), (?P<rest>[a-z].+)$"
 )
@@ -427,10 +430,7 @@ def say_paper(
 
 # What a paper does, not its method: after "PoFT is a novel ... approach", "It finds that PoFT
 # can be integrated ..." would have the method find things about itself
-_PAPER_ACT = re.compile(
-    r"^(?:\w+ly\s+)?(?:proposes|introduces|presents|develops|designs|finds|shows|demonstrates|"
-    r"evaluates|studies|identifies|conducts|derives|establishes|investigates|analy[sz]es)\b"
-)
+_PAPER_ACT = re.compile(rf"^(?:\w+ly\s+)?{_PAPER_VERBS}\b")
 
 
 def _pronoun(named: str | None, text: str) -> str:
