@@ -1497,6 +1497,30 @@ def test_a_dataset_or_model_the_question_names_is_covered_where_a_paper_writes_i
     )
 
 
+def test_a_question_about_a_named_benchmark_cites_the_papers_that_write_it(
+    corpus_assistant,
+) -> None:
+    """ "Which papers report results on the HumanEval coding benchmark ...?" cited PHUDGE, the
+    arithmetic-measurement paper and two others that never write HumanEval (a blind reader's
+    example of padding); a paper that never writes the name the question asks about leaves its
+    evidence, when some paper writes it. The examples a question lists are not its subject, nor
+    are the field's acronyms; "Fashion-MNIST" writes MNIST, "SLAM-Omni" does not write SLAM."""
+    from assistant.text.query import asked_names, writes_name
+
+    answer = corpus_assistant.ask(
+        "Which papers report results on the HumanEval coding benchmark, and what is each one "
+        "using it for?"
+    )
+    papers = {paper.id: paper for paper in (item.paper for item in answer.evidence)}
+    assert len(papers) >= 2
+    assert all(writes_name("HumanEval", paper.abstract) for paper in papers.values()), list(papers)
+    assert asked_names("What research is there on state space models such as S4 and Mamba?") == []
+    assert asked_names("How do LLMs use GPT-4 as a judge on MNIST?") == ["MNIST"]
+    assert writes_name("MNIST", "results on CIFAR10/100, Fashion-MNIST and ImageNet")
+    assert writes_name("LLaMA", "We accelerate LLaMA-2 by 1.99x")
+    assert not writes_name("SLAM", "SLAM-Omni is a speech model")
+
+
 def test_a_lookup_asking_how_much_finds_the_figure_however_low_it_scores(corpus_assistant) -> None:
     """ "How much training compute did it need?": the sentence with "15 hours of training on 4
     GPUs" scored lowest against the whole question, and the answer never gave it."""

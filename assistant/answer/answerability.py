@@ -21,6 +21,7 @@ from assistant.text.query import (
     question_pieces,
     subject_tokens,
     topic_parts,
+    writes_name,
 )
 from assistant.text.tokens import idf, tokenize
 
@@ -265,10 +266,9 @@ def names_the_topic(question: str, evidence: Sequence[Evidence]) -> bool:
 
 
 def _writes(name: str, item: Evidence) -> bool:
-    # the word itself or a version of it ("LLaMA-2", "Llama 2"), not part of another name
-    # ("SLAM" in "SLAM-Omni", a speech model)
-    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?!\w|-(?!\d))", re.IGNORECASE)
-    return any(pattern.search(text) for text in (item.paper.title, *item.paper.analysis.sentences))
+    return any(
+        writes_name(name, text) for text in (item.paper.title, *item.paper.analysis.sentences)
+    )
 
 
 def names_what_it_asks(

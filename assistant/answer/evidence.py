@@ -24,6 +24,7 @@ from assistant.answer.features import (
     other_sense_papers,
     relevance_features,
     ruled_out_papers,
+    unnamed_papers,
 )
 from assistant.answer.sentences import DocumentFrequency, Weights, local_weights, score_sentences
 from assistant.models import Evidence, Paper, Task
@@ -164,6 +165,10 @@ def relevant_papers(
                 ruled = set()
             # ... and what it asks to leave out in so many words, whatever the best paper says
             ruled |= left_out_papers(query, [paper for paper, _ in ordered])
+            if task == "ask":
+                # ... and, for a question about what it names ("Which papers report results on
+                # HumanEval?"), the papers that never write the name
+                ruled |= unnamed_papers(query, [paper for paper, _ in ordered])
             ordered = [item for item in ordered if item[0].id not in ruled] or ordered
         chosen: list[tuple[Paper, float]] = []
         for index, (paper, probability) in enumerate(ordered):

@@ -17,10 +17,12 @@ from assistant.text.lexicon import words
 from assistant.text.query import (
     SHORT_FOCUS,
     acronym_parts,
+    asked_names,
     left_out,
     ruled_out,
     subject_tokens,
     topic_parts,
+    writes_name,
 )
 from assistant.text.tokens import tokenize
 
@@ -76,6 +78,21 @@ def ruled_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:
             ):
                 found.add(paper.id)
     return found
+
+
+def unnamed_papers(request: str, papers: Sequence[Paper]) -> set[str]:
+    """For a request about what it names ("Which papers still use MNIST ...?", "... on the
+    HumanEval coding benchmark"), the papers that never write any of those names, when some
+    paper does: a paper on code LLMs that never says HumanEval is not one that reports on it."""
+    names = asked_names(request)
+    if not names:
+        return set()
+    unnamed = {
+        paper.id
+        for paper in papers
+        if not any(writes_name(name, f"{paper.title}. {paper.abstract}") for name in names)
+    }
+    return unnamed if len(unnamed) < len(papers) else set()
 
 
 def left_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:

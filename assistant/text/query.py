@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from assistant.text.claims.base import common_acronyms
 from assistant.text.lexicon import words
 from assistant.text.tokens import tokenize
 
@@ -499,3 +500,32 @@ def named_in_question(question: str) -> list[str]:
     """The distinctive names a question writes ("MNIST", "Dempster-Shafer", "CUB-200"), whole."""
     found = re.findall(r"[A-Za-z0-9][A-Za-z0-9+.]*(?:-[A-Za-z0-9+.]+)*", question)
     return [word.strip(".") for word in dict.fromkeys(found) if distinctive_name(word.strip("."))]
+
+
+def asked_names(question: str) -> list[str]:
+    """The distinctive parts of the names a question writes, not the field's acronyms:
+    "Fashion-MNIST" -> "MNIST", "CUB-200" -> "CUB", "LLaMA-family" -> "LLaMA"; "GPT-4" and
+    "LLMs" name the field, not what is asked."""
+    field = common_acronyms()
+    # the examples a question lists ("state space models such as S4 and Mamba") are not its subject
+    examples = {
+        name for example in listed_examples(question) for name in named_in_question(example)
+    }
+    parts = [
+        part.strip(".")
+        for name in named_in_question(question)
+        if name not in examples
+        for part in name.split("-")
+        if distinctive_name(part.strip(".")) and any(c.isalpha() for c in part)
+    ]
+    return [
+        part
+        for part in dict.fromkeys(parts)
+        if part not in field and part.removesuffix("s") not in field
+    ]
+
+
+def writes_name(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` as a word or a version of it ("LLaMA-2", "Llama 2"), not
+    as part of another name ("SLAM" in "SLAM-Omni", a speech model)."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w|-(?!\d))", text, re.IGNORECASE) is not None
