@@ -516,7 +516,7 @@ def asked_names(question: str) -> list[str]:
         for name in named_in_question(question)
         if name not in examples
         for part in name.split("-")
-        if distinctive_name(part.strip(".")) and any(c.isalpha() for c in part)
+        if distinctive_name(part.strip("."))
     ]
     return [
         part

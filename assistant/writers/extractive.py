@@ -402,7 +402,7 @@ class ExtractiveWriter(Writer):
         # papers write them), not the field's acronyms ("LLMs"). A paper said without them
         # ("sigmaReparam ... prevents entropy collapse") is also said by its sentence that has
         # them ("... experiments with sigmaReparam on ..., machine translation"): why it is here.
-        field = {token for word in common_acronyms() for token in bm25.tokenize(word)}
+        field = _field_acronym_tokens()
         named = {token for name in named_in_question(question) for token in bm25.tokenize(name)}
         shared = {
             token: weights.idf(token)
@@ -1089,6 +1089,12 @@ _COMMON_TO = re.compile(r"^(.+?) (?:is|are) common to ")
 _BY_THE_PAPER = re.compile(
     r"^(?:[^,.;]{0,60},\s*)?(?:we|our|this (?:paper|work|study)|here,? we)\b", re.IGNORECASE
 )
+
+
+@lru_cache(maxsize=1)
+def _field_acronym_tokens() -> frozenset[str]:
+    """The field's acronyms as tokens, read once rather than on every topic question."""
+    return frozenset(token for word in common_acronyms() for token in bm25.tokenize(word))
 
 
 @lru_cache(maxsize=64)
