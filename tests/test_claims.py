@@ -1173,6 +1173,12 @@ def test_an_acronym_defined_in_an_unshown_sentence_is_spelled_out_where_the_answ
     assert [sentence.text for sentence in asked] == [first, again]
     shared = [DraftSentence(first, [paper.id, "another-paper"])]
     assert spell_out(shared, {paper.id: paper}, ["DiffTPT"], "x")[0].text == first
+    # at the sentence start the long form opens the sentence ("MU typically assumes ..." was
+    # said "machine unlearning (MU) typically assumes ...")
+    opening = [DraftSentence("TPT adapts prompts on the fly.", [paper.id])]
+    assert spell_out(opening, {paper.id: paper}, ["DiffTPT"], "x")[0].text == (
+        "Test-time prompt tuning (TPT) adapts prompts on the fly."
+    )
 
 
 def test_a_mechanism_said_in_the_passive_right_after_the_proposal_keeps_its_own_subject() -> None:

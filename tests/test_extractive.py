@@ -1570,3 +1570,27 @@ def test_a_topic_answer_says_of_each_paper_why_it_is_there(corpus_assistant) -> 
     assert len(by_paper) >= 4, by_paper
     for paper, texts in by_paper.items():
         assert any("translation" in text.lower() for text in texts), (paper, texts)
+
+
+def test_a_topic_answer_says_the_problem_a_paper_takes_on_when_that_is_where_it_says_the_topic(
+    corpus_assistant,
+) -> None:
+    """ "How do entropy-based TTA methods differ" said RLCF and DiffTPT by what they propose,
+    never saying entropy: how they differ is the problem each takes on ("Previous test time
+    adaptation (TTA) methods ... rely on minimizing the entropy of model outputs, tending to be
+    stuck in incorrect model predictions"; "entropy-based confidence selection alone is not
+    sufficient ..."). That sentence is quoted whole, cited to the paper, before what it does."""
+    answer = corpus_assistant.ask("how do entropy-based TTA methods differ")
+    by_paper: dict[str, list[str]] = {}
+    for sentence in answer.sentences:
+        if len(sentence.citations) == 1:
+            by_paper.setdefault(sentence.citations[0], []).append(sentence.text)
+    assert len(by_paper) >= 4, by_paper
+    for paper, texts in by_paper.items():
+        assert any("entropy" in text.lower() for text in texts), (paper, texts)
+    rlcf = next(texts for texts in by_paper.values() if any("CLIP" in text for text in texts))
+    assert "rely on minimizing the entropy of model outputs" in rlcf[0], rlcf
+    assert "tending to be stuck in incorrect model predictions" in rlcf[0], rlcf
+    assert all(
+        not re.search(r"\b(?:we|our)\b", texts[0], re.IGNORECASE) for texts in by_paper.values()
+    )

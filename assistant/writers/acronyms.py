@@ -90,6 +90,9 @@ def spell_out(
                     # answer writes "long" ("Bayesian neural networks (BNNs)" keeps its capital)
                     long_form = f"{first} {' '.join(words[1:])}"
                 at = text.find(acronym, match.start())
+                if at == 0:
+                    # "MU typically assumes ..." opens the sentence, and so does its long form
+                    long_form = long_form[:1].upper() + long_form[1:]
                 text = f"{text[:at]}{long_form} ({acronym}){text[at + len(acronym) :]}"
                 break  # one definition a sentence: offsets of later matches have moved
         done.update(_ACRONYM.findall(text))

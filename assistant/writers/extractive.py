@@ -146,6 +146,8 @@ _LEAD_AT_START = 24
 # The share (by idf) of what a question asks beyond its topic that a paper's sentence must hold to
 # be said as the answer to it; fixed, as "most of it".
 _CLAUSE_SHARE = 0.5
+# "We observe that ...", "our method": a sentence that is the paper's own finding or method
+_OURS = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Uu]s)\b")
 # Below this many papers, a term most of them write may still set some apart (fixed: of three,
 # two is most)
 _GROUND_PAPERS = 4
@@ -423,7 +425,10 @@ class ExtractiveWriter(Writer):
                 if shared
                 else None
             )
-            return [*sentences, on_topic] if on_topic is not None else sentences
+            if on_topic is not None:
+                return [*sentences, on_topic]
+            problem = self._problem_on_topic(view, shared, sentences) if shared else None
+            return [problem, *sentences] if problem is not None else sentences
 
         for group in groups:
             builder.paragraph()
@@ -502,6 +507,38 @@ class ExtractiveWriter(Writer):
             if share >= best_share and standalone(text, view.paper.title) is not None:
                 best, best_share = item, share
         return _say(view, best, subject="It") if best is not None else None
+
+    def _problem_on_topic(
+        self, view: _PaperView, shared: dict[str, float], sentences: Sequence[DraftSentence]
+    ) -> DraftSentence | None:
+        """The problem the paper takes on, said before what it does, when that is where it says
+        what the question is about and nothing said of it does: under "how do entropy-based TTA
+        methods differ", RLCF's "Previous TTA methods for VLMs ... rely on minimizing the entropy
+        of model outputs, tending to be stuck in incorrect model predictions" is how it differs
+        (it replaces entropy with a CLIP reward), and "RLCF proposes TTA with feedback ..."
+        alone never says entropy. Quoted whole, as the abstract states it and cited to the
+        paper; not one in the first person, which is the paper's finding rather than its
+        problem."""
+        problem = paper_claims(view.paper).problem
+        total = sum(shared.values())
+        said = set(bm25.tokenize(" ".join(sentence.text for sentence in sentences)))
+        if (
+            problem is None
+            or total <= 0
+            or sum(w for t, w in shared.items() if t in said) >= _CLAUSE_SHARE * total
+        ):
+            return None
+        text = standalone(view.sentences[problem.sentence], view.paper.title)
+        if text is None or _OURS.search(text):
+            return None
+        tokens = set(bm25.tokenize(text))
+        if sum(w for t, w in shared.items() if t in tokens) < _CLAUSE_SHARE * total:
+            return None
+        if any(overlaps(text, sentence.text) for sentence in sentences):
+            return None
+        return DraftSentence(
+            text if text.endswith((".", "?", "!")) else f"{text}.", [view.paper.id]
+        )
 
     def _paper_sentences(
         self,
