@@ -1499,6 +1499,33 @@ def test_what_the_authors_believe_or_envision_is_theirs_not_the_papers() -> None
     assert _claims("UniPredict").mechanism is None
 
 
+def test_what_the_authors_did_is_theirs_and_what_the_method_achieved_is_its() -> None:
+    """ "It gathered a dataset of nearly 18500 hit and non-hit songs", "It enrolled GPT-4 in a
+    three-month forecasting tournament", "It observed improvements in the forecasting": a paper
+    does not gather, enrol or observe; its authors did (27 tuning answers said so). A result
+    stays the method's ("It achieved ..."), and the first sentence of a paper keeps "One paper",
+    which says whose it is."""
+    from assistant.writers.rewrite import rewrite
+    from assistant.writers.synthesis import _pronoun
+
+    assert rewrite("We gathered a dataset of songs.", "It") == (
+        "The authors gathered a dataset of songs."
+    )
+    assert (
+        rewrite("We designed three tasks.", "SirLLM")
+        == "The authors of SirLLM designed three tasks."
+    )
+    assert rewrite("We achieved 95% accuracy.", "It") == "It achieved 95% accuracy."
+    assert rewrite("We proposed X.", "It") == "It proposed X."
+    assert rewrite("We deployed OneRec in Kuaishou.", "One paper") == (
+        "One paper deployed OneRec in Kuaishou."
+    )
+    assert rewrite("We need fewer steps.", "It") == "It needs fewer steps."
+    assert _pronoun(None, "observed improvements in the forecasting") == "The authors"
+    assert _pronoun(None, "outperformed the baselines") == "It"
+    assert _pronoun(None, "reduces latency by 3x") == "It"
+
+
 def test_where_a_result_holds_is_kept_with_it() -> None:
     """ "On MNIST, FreezeNet achieves 99.2% performance ..." was said without "On MNIST" (an
     opener, as "On the other hand," is), so a question about MNIST found no sentence on it;

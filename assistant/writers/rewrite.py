@@ -64,18 +64,23 @@ _IRREGULAR_PAST = frozenset(words("irregular_past"))
 _PRESENT_IN_ED = frozenset(words("present_in_ed"))  # "we need" -> "It needs"
 
 
+def past_tense(verb: str) -> bool:
+    return (verb.endswith("ed") and verb not in _PRESENT_IN_ED) or verb in _IRREGULAR_PAST
+
+
+def authors_act(verb: str) -> bool:
+    """What the authors did, not the paper: a past tense other than a result ("we gathered a
+    dataset", "we enrolled GPT-4 in a tournament"; not "we achieved 95% accuracy")."""
+    return past_tense(verb) and verb not in words("past_of_the_paper")
+
+
 def _third_person(verb: str) -> str:
     if "-" in verb:  # "fine-tune" -> "fine-tunes": the last part carries the ending
         head, _, last = verb.rpartition("-")
         return f"{head}-{_third_person(last)}"
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
-    if (
-        (verb.endswith("ed") and verb not in _PRESENT_IN_ED)
-        or verb in lexicon_words("modals")
-        or verb == "also"
-        or verb in _IRREGULAR_PAST
-    ):
+    if past_tense(verb) or verb in lexicon_words("modals") or verb == "also":
         return verb
     if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
         return verb + "es"
@@ -121,8 +126,13 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
             )
             + rest[clause_end:]
         )
-        if match.group(2) in words("mental_verbs"):
-            # "It believes that ...": a paper holds no beliefs; its authors do
+        if match.group(2) in words("mental_verbs") or (
+            # "One paper deployed OneRec ..." opens what is said of the paper; "The authors"
+            # there would leave the reader asking whose
+            authors_act(match.group(2)) and subject not in ("One paper", "Another paper")
+        ):
+            # "It believes that ...": a paper holds no beliefs, and "It gathered a dataset"
+            # has it do what its authors did
             owner = "" if subject in ("It", "One paper", "Another paper") else f" of {subject}"
             text = f"The authors{owner} {adverb}{match.group(2)}{rest}"
         else:

@@ -29,6 +29,7 @@ from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import LABEL_MAX_WORDS, method_name, reads_as_clause
 from assistant.text.sentences import abstract_sentences
 from assistant.text.tokens import tokenize
+from assistant.writers.rewrite import authors_act
 
 
 def paper_claims(paper: Paper) -> PaperClaims:
@@ -436,6 +437,8 @@ _PAPER_ACT = re.compile(rf"^(?:\w+ly\s+)?{_PAPER_VERBS}\b")
 def _pronoun(named: str | None, text: str) -> str:
     """ "It", or "The paper" where the sentence before made the method its subject (``named``)
     and this one says what the paper does."""
+    if authors_act(text.split(" ", 1)[0]):
+        return "The authors"  # "[we] observed improvements ...": not the paper, its authors
     return "The paper" if named is not None and _PAPER_ACT.match(text) else "It"
 
 
