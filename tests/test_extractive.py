@@ -1398,6 +1398,14 @@ def test_a_lookup_asking_for_a_figure_leads_with_it(corpus_assistant) -> None:
         "feed-forward blocks, beat ViT on ImageNet-1K?"
     )
     assert answer.sentences[0].text.startswith("WideNet"), answer.sentences[0].text
+    # ... and one whose subject is the paper's own name leads as it stands ("IMM surpasses
+    # diffusion models on ImageNet-256x256 with 1.99 FID ..." came second, after what IMM is)
+    answer = corpus_assistant.ask(
+        "What FID does Inductive Moment Matching get on ImageNet 256x256, and with how many steps?"
+    )
+    first, second = answer.sentences[0].text, answer.sentences[1].text
+    assert first.startswith("IMM surpasses") and "1.99 FID" in first, first
+    assert second.startswith("It proposes Inductive Moment Matching (IMM)"), second
 
 
 def test_a_measured_figure_is_a_share_a_factor_a_decimal_or_a_number_of_two_digits() -> None:
