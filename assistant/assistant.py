@@ -20,6 +20,7 @@ from assistant.errors import InputError, LLMError, UnknownPaperError
 from assistant.models import Answer, CheckedSentence, Draft, Evidence, Paper, SearchHit, Task
 from assistant.retrieve import Retriever
 from assistant.settings import Settings, load_settings
+from assistant.text.query import asked_names, listed_names
 from assistant.writers import writer_class
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import ExtractiveWriter
@@ -133,6 +134,11 @@ class Assistant:
             k=max(self.settings.retrieval.papers_per_question, self.settings.top_k),
             mode=mode,
         )
+        if task == "ask":
+            # the papers that write a dataset or model the question names, wherever they rank
+            retrieval = self.retriever.with_name_writers(
+                retrieval, [*asked_names(question), *listed_names(question)]
+            )
         frequency = self.retriever.bm25_index.document_frequency
         size = len(self.retriever.bm25_index.doc_ids)
         # "Are there any surveys or theses here?": the papers that say they are one answer it,

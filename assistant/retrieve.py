@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from assistant import bm25, snapshot
@@ -29,6 +29,7 @@ from assistant.settings import Settings
 from assistant.snapshot import VectorSnapshot
 from assistant.store import ChromaStore, ChunkHit
 from assistant.text import acronyms
+from assistant.text.query import writes_name
 
 if TYPE_CHECKING:
     import numpy as np
@@ -79,6 +80,11 @@ class Retrieval:
     phrase_acronyms: tuple[str, ...] = ()
     # ... and the stemmed long form each stands for, which may be only part of the query's phrase
     phrase_acronym_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+# The papers BM25 finds for a question's names, as a multiple of the most an answer may cite: a
+# paper may write the name's words without the name ("GPT" without "GPT-2")
+_WRITER_SEARCH_DEPTH = 4
 
 
 class Retriever:
@@ -278,6 +284,36 @@ class Retriever:
             return {}, by_paper
         centre = centre / norm
         return {paper_id: float(vector @ centre) for paper_id, vector in by_paper.items()}, by_paper
+
+    def with_name_writers(self, retrieval: Retrieval, names: Sequence[str]) -> Retrieval:
+        """``retrieval`` with the papers that write one of ``names`` ("ImageNet", "GPT-2") added
+        after its hits: found by BM25 over the names' words, kept where the name is written as
+        such. A question about which papers use a dataset or a model wants every one of them,
+        and the fused ranking puts a paper that only reports ImageNet accuracy far down."""
+        if not names:
+            return retrieval
+        held = {hit.paper.id for hit in retrieval.hits}
+        # each name as written and run together ("GPT-2" is also written "GPT2")
+        words = " ".join(f"{name} {name.replace('-', '')}" for name in names)
+        found = self.bm25_index.search(
+            words, k=self.settings.max_evidence_papers * _WRITER_SEARCH_DEPTH
+        )
+        ids = [paper_id for paper_id, _ in found if paper_id not in held]
+        papers = self.paper_store.get_many(ids)
+        writers = [
+            paper
+            for paper_id in ids
+            if (paper := papers.get(paper_id)) is not None
+            and any(writes_name(name, f"{paper.title}. {paper.abstract}") for name in names)
+        ]
+        if not writers:
+            return retrieval
+        start = len(retrieval.hits)
+        extra = [
+            SearchHit(paper=paper, score=0.0, rank=start + position)
+            for position, paper in enumerate(writers, start=1)
+        ]
+        return replace(retrieval, hits=[*retrieval.hits, *extra])
 
     def papers(self, paper_ids: Sequence[str]) -> dict[str, Paper]:
         return self.paper_store.get_many(paper_ids)

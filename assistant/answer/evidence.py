@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from assistant.answer import relevance
 from assistant.answer.features import (
     left_out_papers,
+    name_writers,
     naming_the_topic,
     other_sense_papers,
     relevance_features,
@@ -178,6 +179,26 @@ def relevant_papers(
             ):
                 break
             chosen.append((paper, probability))
+        if task == "ask" and wants_all:
+            # "Which papers run experiments on GPT-2 models?": every paper that writes a name
+            # the question asks about (or one of the examples it lists) is one it asks for,
+            # however little else of the question it shares; the topic model judges what a
+            # paper is about, and a paper reporting ImageNet accuracy is not about ImageNet
+            weights = [tuning.topic_relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
+            taken = {paper.id for paper, _ in chosen} | ruled
+            candidates = [item for item in features if item.paper.id not in taken]
+            writing = name_writers(query, [item.paper for item in candidates])
+            chosen = sorted(
+                [
+                    *chosen,
+                    *(
+                        (item.paper, relevance.probability(item, weights))
+                        for item in candidates
+                        if item.paper.id in writing
+                    ),
+                ],
+                key=lambda item: -item[1],
+            )
         if task == "compare":
             # "How do SPLADE, Fusion-in-T5 and ... differ": a paper the request names by its
             # method's name is one of those compared, however few of its other words it shares

@@ -19,6 +19,7 @@ from assistant.text.query import (
     acronym_parts,
     asked_names,
     left_out,
+    listed_names,
     ruled_out,
     subject_tokens,
     topic_parts,
@@ -87,12 +88,30 @@ def unnamed_papers(request: str, papers: Sequence[Paper]) -> set[str]:
     names = asked_names(request)
     if not names:
         return set()
+    # ... or the examples it lists of them ("ImageNet (including variants such as ImageNet-C
+    # ...)": a paper reporting on ImageNet-C reports on a variant the question asks about)
+    names += listed_names(request)
     unnamed = {
         paper.id
         for paper in papers
         if not any(writes_name(name, f"{paper.title}. {paper.abstract}") for name in names)
     }
     return unnamed if len(unnamed) < len(papers) else set()
+
+
+def name_writers(request: str, papers: Sequence[Paper]) -> set[str]:
+    """For a request about what it names ("Which papers run experiments on GPT-2 models?",
+    "... encoder-decoder models such as T5 or BART"), the papers that write one of those names
+    or the examples it lists: each is one the request asks for, however little else of the
+    request it shares (a paper that reports ImageNet accuracy is not about ImageNet)."""
+    names = [*asked_names(request), *listed_names(request)]
+    if not names:
+        return set()
+    return {
+        paper.id
+        for paper in papers
+        if any(writes_name(name, f"{paper.title}. {paper.abstract}") for name in names)
+    }
 
 
 def left_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:

@@ -504,18 +504,23 @@ def named_in_question(question: str) -> list[str]:
 
 def asked_names(question: str) -> list[str]:
     """The distinctive parts of the names a question writes, not the field's acronyms:
-    "Fashion-MNIST" -> "MNIST", "CUB-200" -> "CUB", "LLaMA-family" -> "LLaMA"; "GPT-4" and
-    "LLMs" name the field, not what is asked."""
+    "Fashion-MNIST" -> "MNIST", "CUB-200" -> "CUB", "LLaMA-family" -> "LLaMA"; "LLMs" and "GPT"
+    name the field, not what is asked, but a version of one is a model ("GPT-2")."""
     field = common_acronyms()
-    # the examples a question lists ("state space models such as S4 and Mamba") are not its subject
-    examples = {
-        name for example in listed_examples(question) for name in named_in_question(example)
-    }
+    # the examples a question lists ("state space models such as S4 and Mamba") are not its
+    # subject, unless the question also names them outside the list ("experiments on ImageNet
+    # (including variants such as ImageNet-C ... or downsampled ImageNet)")
+    listed = listed_examples(question)
+    rest = question
+    for example in listed:
+        rest = rest.replace(example, " ")
+    examples = {name for example in listed for name in named_in_question(example)}
+    subjects = set(named_in_question(rest))
     parts = [
         part.strip(".")
         for name in named_in_question(question)
-        if name not in examples
-        for part in name.split("-")
+        if name not in examples or name in subjects
+        for part in _name_parts(name, field)
         if distinctive_name(part.strip("."))
     ]
     return [
@@ -525,7 +530,34 @@ def asked_names(question: str) -> list[str]:
     ]
 
 
+def listed_names(question: str) -> list[str]:
+    """The distinctive names of the examples a question lists ("such as T5 or BART",
+    "ImageNet-C, ImageNet-R"), whole, not the field's acronyms."""
+    field = common_acronyms()
+    return [
+        name
+        for example in listed_examples(question)
+        for name in named_in_question(example)
+        if name not in field and name.removesuffix("s") not in field
+    ]
+
+
+def _name_parts(name: str, field: frozenset[str]) -> list[str]:
+    """A name's parts as asked_names reads them: "Fashion-MNIST" -> "Fashion", "MNIST"; a field
+    acronym with a version ("GPT-2", "LLM-7B") stays whole."""
+    head, _, version = name.partition("-")
+    if head in field and version[:1].isdigit():
+        return [name]
+    return name.split("-")
+
+
 def writes_name(name: str, text: str) -> bool:
     """Whether ``text`` writes ``name`` as a word or a version of it ("LLaMA-2", "Llama 2"), not
-    as part of another name ("SLAM" in "SLAM-Omni", a speech model)."""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w|-(?!\d))", text, re.IGNORECASE) is not None
+    as part of another name ("SLAM" in "SLAM-Omni", a speech model). A versioned name may drop
+    its hyphen ("GPT2-small" writes "GPT-2") and has sizes of its own ("GPT-2-L")."""
+    versioned = re.fullmatch(r"(.*[A-Za-z])-(\d[\w.]*)", name)
+    if versioned is not None:
+        pattern = rf"{re.escape(versioned.group(1))}[-\s]?{re.escape(versioned.group(2))}(?!\w)"
+    else:
+        pattern = rf"{re.escape(name)}(?!\w|-(?!\d))"
+    return re.search(rf"(?<!\w){pattern}", text, re.IGNORECASE) is not None

@@ -22,11 +22,14 @@ from assistant.text.names import distinct_labels, reads_as_clause
 from assistant.text.query import (
     FRAMING_TOKENS,
     SHORT_FOCUS,
+    asked_names,
     content_tokens,
+    listed_names,
     named_in_question,
     split_clauses,
     subject_tokens,
     topic_parts,
+    writes_name,
 )
 from assistant.text.tokens import idf
 from assistant.tuning import WriterSettings
@@ -146,7 +149,7 @@ _LEAD_AT_START = 24
 # The share (by idf) of what a question asks beyond its topic that a paper's sentence must hold to
 # be said as the answer to it; fixed, as "most of it".
 _CLAUSE_SHARE = 0.5
-# "We observe that ...", "our method": a sentence that is the paper's own finding or method
+# "We observe that ...", "our method", "we've reproduced": first person the rewrite did not resolve
 _OURS = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Uu]s)\b")
 # Below this many papers, a term most of them write may still set some apart (fixed: of three,
 # two is most)
@@ -412,6 +415,10 @@ class ExtractiveWriter(Writer):
         # papers write them), not the field's acronyms ("LLMs"). A paper said without them
         # ("sigmaReparam ... prevents entropy collapse") is also said by its sentence that has
         # them ("... experiments with sigmaReparam on ..., machine translation"): why it is here.
+        # ... and a dataset or model it asks about by name ("GPT-2", "ImageNet"), which its
+        # words cannot tell from another ("GPT-4"): each paper is said by its sentence writing
+        # the name, where nothing said of it does
+        names = [*asked_names(question), *listed_names(question)]
         field = _field_acronym_tokens()
         named = {token for name in named_in_question(question) for token in bm25.tokenize(name)}
         shared = {
@@ -434,9 +441,24 @@ class ExtractiveWriter(Writer):
                 else None
             )
             if on_topic is not None:
-                return [*sentences, on_topic]
-            problem = self._problem_on_topic(view, shared, sentences) if shared else None
-            return [problem, *sentences] if problem is not None else sentences
+                sentences = [*sentences, on_topic]
+            else:
+                problem = self._problem_on_topic(view, shared, sentences) if shared else None
+                sentences = [problem, *sentences] if problem is not None else sentences
+            found = self._name_sentence(view, names, sentences) if names else None
+            if found is None:
+                return sentences
+            # one said already that the sentence writing the name goes on from ("It applies
+            # transcoders to ... in the model" and "..., and the authors obtain novel insights
+            # regarding the greater-than circuit in GPT2-small") gives way to it
+            item, writing = found
+            inside = [sentence for sentence in sentences if overlaps(sentence.text, writing.text)]
+            if not inside:
+                return [*sentences, writing]
+            if inside[0] is sentences[0]:
+                writing = _say(view, item)  # the paper's first sentence names it
+            kept = [sentence for sentence in sentences if sentence not in inside[1:]]
+            return [writing if sentence is inside[0] else sentence for sentence in kept]
 
         for group in groups:
             builder.paragraph()
@@ -515,6 +537,29 @@ class ExtractiveWriter(Writer):
             if share >= best_share and standalone(text, view.paper.title) is not None:
                 best, best_share = item, share
         return _say(view, best, subject="It") if best is not None else None
+
+    def _name_sentence(
+        self, view: _PaperView, names: Sequence[str], sentences: Sequence[DraftSentence]
+    ) -> tuple[EvidenceSentence, DraftSentence] | None:
+        """The paper's first sentence that writes one of ``names`` (as a name: "GPT-2", not
+        "GPT-4"), when none said of it does and one stands alone: under "Which papers run
+        experiments on GPT-2 models?", IRepair was said by what it repairs and never by "three
+        models from the GPT2 and GPT-Neo families"."""
+        if any(writes_name(name, sentence.text) for sentence in sentences for name in names):
+            return None
+        for item in sorted(view.ranked(), key=lambda item: item.index):
+            text = view.sentences[item.index]
+            if not any(writes_name(name, text) for name in names) or _OTHERS_WORK.search(text):
+                continue
+            if standalone(text, view.paper.title) is None:
+                continue
+            said = _say(view, item, subject="It")
+            if _OURS.search(said.text):
+                continue  # "we've reproduced Amber and OpenLLaMA": first person left over
+            if any(overlaps(said.text, sentence.text) for sentence in sentences):
+                return None
+            return item, said
+        return None
 
     def _problem_on_topic(
         self, view: _PaperView, shared: dict[str, float], sentences: Sequence[DraftSentence]
