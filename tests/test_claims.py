@@ -1575,26 +1575,3 @@ def test_an_adverb_before_the_span_is_no_verb() -> None:
     said = say_paper(_paper("KV Prediction"), most=3)
     assert said is not None
     assert not any("alsoes" in sentence.text for sentence in said.sentences), said.sentences
-
-
-def test_a_name_in_brackets_after_its_long_form_is_the_subject_said_once() -> None:
-    """ "One paper introduces Element to Tuple Prompting (E2TP), employing a two-step
-    architecture": the paper's name is right there, in brackets after its long form; 198
-    sentences of the tuning related work began "One paper" or "Another paper". The name is the
-    subject and said once; a plural acronym ("CINs proposes ...") is not."""
-    from assistant.writers.synthesis import say_paper
-
-    def lead(title_start: str) -> str:
-        said = say_paper(_paper(title_start), most=1)
-        assert said is not None
-        return said.sentences[0].text
-
-    assert (
-        lead("E2TP")
-        == "E2TP introduces Element to Tuple Prompting, employing a two-step architecture."
-    )
-    assert lead("EMO: Earth Mover") == (
-        "EMO proposes Earth Mover Distance Optimization for auto-regressive language modeling."
-    )
-    assert lead("BlackVIP").startswith("BlackVIP proposes black-box visual prompting, which ")
-    assert not lead("Efficient Online Processing").startswith("CINs ")

@@ -288,16 +288,6 @@ def assert_contained(sentence_text: str, papers: Sequence[Paper]) -> None:
         for acronym, long_form in definitions(paper.abstract).items()
     ]
 
-    # ... and the paper's name in brackets after its long form may have gone to the subject
-    # ("E2TP introduces Element to Tuple Prompting, employing ..."): the abstract without it
-    names = {name for paper in papers for name in _subjects(paper)}
-    lowered += [
-        text.replace(f" ({name.lower()})", "")
-        for text in lowered
-        for name in names
-        if f" ({name.lower()})" in text
-    ]
-
     def quoted(fragment: str) -> bool:
         forms = {fragment.lower().strip(" ,;:")}
         for long_form, acronym in spelled:

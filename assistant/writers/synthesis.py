@@ -25,7 +25,6 @@ from assistant.text.claims import (
     standalone,
     verb_before,
 )
-from assistant.text.claims.names import is_plural_acronym
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import LABEL_MAX_WORDS, method_name, reads_as_clause
 from assistant.text.sentences import abstract_sentences
@@ -368,19 +367,6 @@ def say_paper(
     if named is not None:
         sentences = [DraftSentence(_sentence(named), [paper.id])]
         name = None
-    elif (
-        subject is None
-        and label
-        and " " not in label
-        and not is_plural_acronym(label)  # "CINs proposes ..." reads as a slip
-        and lead_text.count(label) == 1
-        and f" ({label})" in lead_text
-    ):
-        # "One paper introduces Element to Tuple Prompting (E2TP), employing ...": the name
-        # in brackets after its long form is the subject, and said once ("E2TP introduces
-        # Element to Tuple Prompting, employing ...")
-        name = label
-        lead_text = lead_text.replace(f" ({label})", "", 1)
     elif name is None or (label and label in lead_text and subject is None):
         # "DeYO introduces ... named Destroy Your Object (DeYO)" would name it twice: the title
         # says which paper it is instead, when it is short enough to read as a name.
