@@ -317,6 +317,7 @@ class ExtractiveWriter(Writer):
                 # does a finding's own sentence that says no more than the lead finding it (the
                 # lead names the paper; the sentence goes on only where it adds to it).
                 picks = [pair for pair in picks if pair[0].index != led_from.sentence]
+        picks_lead = picks[0][1] if picks else ""
         figure_lead = (
             rewrite(picks[0][1], _subject_for(view, picks[0][1]))
             if said is not None
@@ -347,14 +348,18 @@ class ExtractiveWriter(Writer):
             # ..."): those follow the proposal.
             picks.pop(0)
             builder.add(DraftSentence(figure_lead, [view.paper.id]))
-            again = say_paper(
-                view.paper,
-                most=1,
-                subject="It",
-                wanted=content_tokens(question),
-                label=view.label if view.renamed else None,
-            )
-            said = again if again is not None else said
+            if _BY_THE_PAPER.match(picks_lead):
+                again = say_paper(
+                    view.paper,
+                    most=1,
+                    subject="It",
+                    wanted=content_tokens(question),
+                    label=view.label if view.renamed else None,
+                )
+                said = again if again is not None else said
+            # ... but after "TabRepo contains the predictions of 1310 models ...", "It introduces
+            # TabRepo, a new dataset ..." has the name introduce itself: the lead keeps its own
+            # subject ("TabRepo is a new dataset ...")
         if said is not None:
             builder.add(said.sentences[0])
         for position, (_, text) in enumerate(picks):
@@ -531,8 +536,14 @@ class ExtractiveWriter(Writer):
                 and not own & tokens
             ):
                 continue
-            if any(overlaps(text, sentence.text) for sentence in sentences):
-                continue  # says again what was said ("24 methods on 135 systems" twice)
+            if any(
+                overlaps(text, sentence.text) or overlaps(sentence.text, text)
+                for sentence in sentences
+            ):
+                # says again what was said ("24 methods on 135 systems" twice), or goes on from
+                # it ("It trains and compresses full models ..., and achieves ... on ImageNet"
+                # after "It trains and compresses full models ...")
+                continue
             share = sum(weight for token, weight in asked.items() if token in tokens) / total
             if share >= best_share and standalone(text, view.paper.title) is not None:
                 best, best_share = item, share
