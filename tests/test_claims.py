@@ -1575,3 +1575,16 @@ def test_an_adverb_before_the_span_is_no_verb() -> None:
     said = say_paper(_paper("KV Prediction"), most=3)
     assert said is not None
     assert not any("alsoes" in sentence.text for sentence in said.sentences), said.sentences
+
+
+def test_a_demonstrative_noun_before_an_adverb_and_its_verb_points_at_an_unshown_sentence() -> None:
+    """ "Moreover, ..., this paradigm also fails to further adapt the cloud model" (of the
+    conventional paradigm the abstract opened with) was said "The paradigm also fails ..."
+    right after CEMA's own paradigm, crediting the flaw to CEMA (a blind reader's find): an
+    adverb between the noun and its verb leaves it one noun and its verb, which paradigm the
+    sentence before said."""
+    assert isinstance(_drop_demonstratives_of("this paradigm also fails to adapt the model"), int)
+    assert isinstance(_drop_demonstratives_of("this paradigm fails to adapt the model"), int)
+    assert _drop_demonstratives_of("these selective SSMs also achieve strong results") == (
+        "the selective SSMs also achieve strong results"
+    )

@@ -330,6 +330,9 @@ _ANAPHORIC_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # "these lack guarantees": the demonstrative stands alone as the subject of this verb
+_BETWEEN_NOUN_AND_VERB = frozenset(
+    ("also", "still", "often", "then", "thus", "therefore", "further")
+)
 _PRONOUN_VERB = re.compile(
     r"(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|do|does|did|"
     r"lacks?|suffers?|fails?|requires?|rel(?:y|ies)|struggles?|remains?|becomes?|tends?|allows?|"
@@ -361,7 +364,13 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
             if re.match(r"(?:as|that)\b", following):
                 continue
             return match.start()  # "such data": which data, the sentence before said
-        phrase = following.split(",")[0].split()[:3]
+        # (an adverb between the noun and its verb leaves "this paradigm also fails to ..." one
+        # noun and its verb, as "this paradigm fails" is: which paradigm, the sentence before said)
+        phrase = [
+            word
+            for word in following.split(",")[0].split()
+            if word.lower() not in _BETWEEN_NOUN_AND_VERB
+        ][:3]
         antecedent = f"{known} {text[: match.start()]}".lower()
         head = phrase[0].rstrip("s").lower() if phrase else ""
         # (a word the antecedent holds, not a few letters of one: "This is the first work"
