@@ -19,7 +19,8 @@ from assistant.text.tokens import tokenize
 
 # 2: "-ize" words keep "iz" in their stem (text/tokens.py); an index of version 1 holds the old
 # stems, so it is rebuilt from the papers (no re-embedding) on first use.
-FORMAT_VERSION = 2
+# 3: British spellings are stemmed as American ones ("optimised" -> optimiz, text/tokens.py).
+FORMAT_VERSION = 3
 
 
 def paper_text(title: str, abstract: str) -> str:

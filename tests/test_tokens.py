@@ -21,3 +21,25 @@ def test_words_that_only_end_like_ize_keep_their_stems() -> None:
     # "-ise" verbs are other words ("supervised" is no "-ize"), and a short base is no "-ize" word
     assert tokenize("supervised supervision") == ["supervis", "supervis"]
     assert tokenize("size seize prize") == ["size", "seiz", "prize"]
+
+
+def test_british_and_american_spellings_are_one_word() -> None:
+    """Eleven tuning questions wrote "optimise", "recognising", "initialisation" or "behaviour",
+    which Snowball stems apart from the abstracts' "optimize", "recognizing", "behavior": the
+    question's word matched no paper. Both spellings are one stem; "-ise" words that are no
+    "-ize" word ("supervised", "promise") keep theirs."""
+    from assistant.text.tokens import tokenize
+
+    pairs = [
+        ("optimised", "optimized"),
+        ("recognising", "recognizing"),
+        ("initialisation", "initialization"),
+        ("behaviour", "behavior"),
+        ("neighbouring", "neighboring"),
+        ("analysed", "analyzed"),
+        ("centre", "center"),
+        ("programme", "program"),
+    ]
+    for british, american in pairs:
+        assert tokenize(british) == tokenize(american), (british, american)
+    assert tokenize("supervised promise") == ["supervis", "promis"]

@@ -75,10 +75,25 @@ _IZE = re.compile(r"^(\w{3,}?)(?:iz(?:e|es|ed|ing|er|ers|ation|ations)|isations?
 
 @lru_cache(maxsize=65_536)
 def _stem(word: str) -> str:
+    stem = _snowball(word)
+    return _american().get(stem, stem)
+
+
+def _snowball(word: str) -> str:
     ize = _IZE.match(word)
     if ize:
         return f"{ize.group(1)}iz"
     return str(_stemmer().stemWord(word))
+
+
+@lru_cache(maxsize=1)
+def _american() -> dict[str, str]:
+    """The stem of each British spelling ("optimis", "behaviour"), to the stem of its American
+    form ("optimiz", "behavior"): one word to every stage, whichever the writer used."""
+    from assistant.text.lexicon import words
+
+    pairs = (line.split() for line in words("british_spellings"))
+    return {_snowball(british): _snowball(american) for british, american in pairs}
 
 
 def tokenize(text: str) -> list[str]:
