@@ -317,7 +317,7 @@ class ExtractiveWriter(Writer):
                 # does a finding's own sentence that says no more than the lead finding it (the
                 # lead names the paper; the sentence goes on only where it adds to it).
                 picks = [pair for pair in picks if pair[0].index != led_from.sentence]
-        picks_lead = picks[0][1] if picks else ""
+        first_pick = picks[0][1] if picks else ""
         figure_lead = (
             rewrite(picks[0][1], _subject_for(view, picks[0][1]))
             if said is not None
@@ -348,7 +348,7 @@ class ExtractiveWriter(Writer):
             # ..."): those follow the proposal.
             picks.pop(0)
             builder.add(DraftSentence(figure_lead, [view.paper.id]))
-            if _BY_THE_PAPER.match(picks_lead):
+            if _BY_THE_PAPER.match(first_pick):
                 again = say_paper(
                     view.paper,
                     most=1,

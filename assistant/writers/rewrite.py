@@ -65,6 +65,7 @@ _PRESENT_IN_ED = frozenset(words("present_in_ed"))  # "we need" -> "It needs"
 
 
 def past_tense(verb: str) -> bool:
+    """ "proposed", "found"; not a present tense in "-ed" ("need", "embed")."""
     return (verb.endswith("ed") and verb not in _PRESENT_IN_ED) or verb in _IRREGULAR_PAST
 
 

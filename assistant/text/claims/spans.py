@@ -329,10 +329,11 @@ _ANAPHORIC_PHRASE = re.compile(
     r"\bthe\s+following\b[^.;:]*:(?:\s+\S+){0,4}\s*$",
     re.IGNORECASE,
 )
-# "these lack guarantees": the demonstrative stands alone as the subject of this verb
+# Adverbs that may stand between a demonstrative's noun and its verb ("this paradigm also fails")
 _BETWEEN_NOUN_AND_VERB = frozenset(
     ("also", "still", "often", "then", "thus", "therefore", "further")
 )
+# "these lack guarantees": the demonstrative stands alone as the subject of this verb
 _PRONOUN_VERB = re.compile(
     r"(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|do|does|did|"
     r"lacks?|suffers?|fails?|requires?|rel(?:y|ies)|struggles?|remains?|becomes?|tends?|allows?|"
