@@ -85,6 +85,11 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "inverse mechanics problems",
             "MeLM",
         ),
+        # the noun a label ends on before a break stays, "-ing" or not ("Compact 3D Gaussian")
+        (
+            "Compact 3D Gaussian Splatting for Static and Dynamic Radiance Fields",
+            "Compact 3D Gaussian Splatting",
+        ),
         # a field's name is not the paper's: the label runs on to the next break
         (
             "Self-supervised learning of object pose estimation using keypoint prediction",
@@ -131,3 +136,49 @@ def test_a_field_acronym_the_abstract_defines_is_not_the_papers_name() -> None:
         "transformers and show that the minimizer implements a single step of GD."
     )
     assert short_label(paper("gd", title, abstract)) == "One Step of Gradient Descent"
+
+
+def test_a_capitalised_word_opening_a_noun_phrase_is_not_the_papers_name() -> None:
+    """ "we develop Dirichlet flow matching on the simplex": the paper went by [Dirichlet]."""
+    abstract = (
+        "Discrete flow models could enable faster sequence generation. To overcome this, we "
+        "develop Dirichlet flow matching on the simplex based on mixtures of Dirichlet "
+        "distributions as probability paths. Further, we provide distilled Dirichlet flow "
+        "matching, which enables one-step sequence generation."
+    )
+    title = "Dirichlet Flow Matching with Applications to DNA Sequence Design"
+    assert short_label(paper("dfm", title, abstract)) == "Dirichlet Flow Matching"
+    # ... while a name followed by what it does or a relative clause is one
+    named = (
+        "We propose Mamba, which scales. In tests, Mamba is fast and Mamba enjoys fast inference."
+    )
+    assert short_label(paper("m", "Linear-Time Sequence Modeling", named)) == "Mamba"
+
+
+def test_a_sentence_writing_the_label_in_lower_case_is_not_given_the_label_as_subject() -> None:
+    """ "Locally Typical Sampling proposes ... which we call locally typical sampling" named it
+    twice."""
+    typical = paper(
+        "typical",
+        "Locally Typical Sampling",
+        "Today's probabilistic language generators fall short when it comes to producing coherent "
+        "and fluent text. We formally define the set of strings that meet this criterion. We then "
+        "propose a simple and efficient procedure for enforcing this criterion when generating "
+        "from probabilistic models, which we call locally typical sampling. Automatic and human "
+        "evaluations show that locally typical sampling offers competitive performance while "
+        "consistently reducing degenerate repetitions.",
+    )
+    mirostat = paper(
+        "mirostat",
+        "Mirostat: A Neural Text Decoding Algorithm that Directly Controls Perplexity",
+        "We propose Mirostat, a feedback-based adaptive decoding algorithm. In experiments, "
+        "Mirostat avoids repetition and Mirostat controls perplexity.",
+    )
+    draft = ExtractiveWriter().write(
+        "related_work",
+        "decoding for text generation",
+        [Evidence(mirostat, 1.0, 1, ()), Evidence(typical, 0.9, 2, ())],
+    )
+    prose = " ".join(sentence.text for sentence in draft.sentences)
+    assert "called locally typical sampling" in prose
+    assert "Locally Typical Sampling proposes" not in prose

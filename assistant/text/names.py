@@ -169,6 +169,9 @@ def _short_head(head: str) -> str:
     ):
         later = [index for index in _breaks(words, LABEL_MAX_WORDS) if index > len(cut)]
         cut = words[: later[0]] if later else words[: len(cut) + 1]
+    # "Dirichlet Flow Matching | with Applications ...": a word the label ends on before a break
+    # heads its noun phrase, "-ing" or not
+    ends_a_phrase = len(cut) < len(words) and words[len(cut)].lower() in _LABEL_BREAKS
     words = cut
     # a trailing function word or participle goes ("Simple Baseline that", "Models Using"); a
     # gerund after a preposition is the object ("Algorithms for Caching", not "Algorithms for")
@@ -179,8 +182,10 @@ def _short_head(head: str) -> str:
             words[-1].lower().endswith("ing")
             and "-" not in words[-1]
             and words[-2].lower() not in _LABEL_STOPS
+            and not ends_a_phrase
         )
     ):
+        ends_a_phrase = False
         words.pop()
     label = " ".join(words)
     return label[:1].upper() + label[1:]
@@ -212,6 +217,14 @@ def short_label(paper: Titled) -> str:
     title = fix_artefacts(_LATEX_COMMAND.sub(lambda match: match.group(1) or "", paper.title))
     head = re.split(r"[:?]", title)[0].strip() or title
     return _short_head(head)
+
+
+def writes_label(label: str, text: str) -> bool:
+    """Whether a sentence writes the paper's label, whatever its case: "we develop Dirichlet flow
+    matching" names Dirichlet Flow Matching, so "Dirichlet Flow Matching develops Dirichlet flow
+    matching" would name it twice; "Physics-Informed Gaussians (PIGs)" names PIG."""
+    pattern = rf"(?<!\w){re.escape(label)}s?(?!\w)"
+    return bool(label) and re.search(pattern, text, re.I) is not None
 
 
 def distinct_labels(papers: Mapping[str, Titled]) -> dict[str, str]:

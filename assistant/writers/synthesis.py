@@ -26,7 +26,7 @@ from assistant.text.claims import (
     verb_before,
 )
 from assistant.text.lexicon import words as lexicon_words
-from assistant.text.names import LABEL_MAX_WORDS, method_name, reads_as_clause
+from assistant.text.names import LABEL_MAX_WORDS, method_name, reads_as_clause, writes_label
 from assistant.text.sentences import abstract_sentences
 from assistant.text.tokens import tokenize
 from assistant.writers.rewrite import authors_act
@@ -367,7 +367,7 @@ def say_paper(
     if named is not None:
         sentences = [DraftSentence(_sentence(named), [paper.id])]
         name = None
-    elif name is None or (label and label in lead_text and subject is None):
+    elif name is None or (label and writes_label(label, lead_text) and subject is None):
         # "DeYO introduces ... named Destroy Your Object (DeYO)" would name it twice: the title
         # says which paper it is instead, when it is short enough to read as a name.
         name = head if fits else anonymous

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from assistant import bm25
 from assistant.models import DraftSentence, Evidence, EvidenceSentence, Paper
 from assistant.text.claims import standalone
-from assistant.text.names import method_name, reads_as_clause, short_label
+from assistant.text.names import method_name, reads_as_clause, short_label, writes_label
 from assistant.text.roles import states_contribution
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import name_as_subject, named_subject
@@ -111,7 +111,7 @@ def _subject_for(view: _PaperView, text: str) -> str:
     memory-reduced variant of Best-First Beam Search") or the label is a title that reads as a
     sentence: then "One paper", as the claims writer says it ("Quamba2 presents Quamba2" names it
     twice; the citation says which paper it is)."""
-    if view.label in text:
+    if writes_label(view.label, text):
         return _ANONYMOUS
     if reads_as_clause(view.label):
         return _ANONYMOUS  # not "Neural networks behave as hash encoders can represent ..."

@@ -134,6 +134,25 @@ def strength_of(match: re.Match[str]) -> int:
     return _verb_forms().get(re.sub(r"\s+", " ", match.group("verb")), ("", 1))[1]
 
 
+# Words that may follow a name without continuing its noun phrase: "we propose Mamba, which",
+# "we introduce Sparsey as", "we develop Orchid to ...".
+_AFTER_A_NAME = frozenset(
+    (*words("title_function_words"), "which", "that", "as", "based", "using", "where")
+)
+
+
+def _modifies_a_noun(token: str, rest: str) -> bool:
+    """Whether a capitalised word opens a longer noun phrase rather than naming one: "we develop
+    Dirichlet flow matching on the simplex" names flow matching after Dirichlet, not a method
+    called "Dirichlet"."""
+    following = re.match(r"\s+([a-z][\w\-]*)", rest)
+    return (
+        re.fullmatch(r"[A-Z][a-z]+", token) is not None
+        and following is not None
+        and following.group(1) not in _AFTER_A_NAME
+    )
+
+
 def paper_name(title: str, abstract: str) -> str | None:
     """The name the paper gives what it contributes: a title prefix ("Quamba2: ..."), a name its
     contribution sentence gives ("we introduce ... Destroy Your Object (DeYO)", "we propose
@@ -183,6 +202,7 @@ def paper_name(title: str, abstract: str) -> str | None:
             if (
                 direct
                 and _is_name(direct.group(1), abstract)
+                and not _modifies_a_noun(direct.group(1), after[direct.end() :])
                 and (
                     direct.group(1)[0].isupper()
                     or (
