@@ -365,6 +365,32 @@ def test_a_lead_term_cut_from_a_name_takes_the_name_back() -> None:
     )
 
 
+def test_a_lead_term_cut_from_a_name_it_cannot_take_back_leads_nothing() -> None:
+    """ "Short-Term memory is common to ...": one paper writes "Bidirectional Long Short-Term
+    Memory", the other "long and short term memory networks"; no word before it is theirs both,
+    so the tail of the name would lead."""
+    lstm_a = Paper(
+        id="crypto",
+        title="Price Prediction for Cryptocurrencies",
+        abstract=(
+            "We predict Bitcoin prices. Our model combines a Performer network and BiLSTM "
+            "(Bidirectional Long Short-Term Memory) to capture temporal dependencies."
+        ),
+        citation_key="crypto",
+    )
+    lstm_b = Paper(
+        id="stock",
+        title="Stock Price Prediction with Deep Models",
+        abstract=(
+            "We predict stock prices. We present two convolutional models and three long and "
+            "short term memory network based predictive models."
+        ),
+        citation_key="stock",
+    )
+    lead = _lead((lstm_a, lstm_b), None, skip="price prediction")
+    assert lead is None or "short" not in lead.sentence.text.lower(), lead
+
+
 def test_a_lead_term_is_plural_where_its_papers_write_it_so() -> None:
     """ "Step size is common to DoG, ... and LR+GD": a count noun alone read as a slip; each of
     them writes "step sizes". A term one paper writes only in the singular stays, as the lead

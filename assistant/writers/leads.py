@@ -221,6 +221,8 @@ def _best_term(
             continue  # "carried out", "widely applicable": a term of the trade ends on a noun
         if titled is None and not term.whole:
             continue
+        if _cut_from_a_name(term.surface, [views[index].sentences for index in term.members]):
+            continue  # "Short-Term memory is common to ...": of "Long Short-Term Memory"
         if named in _field_runs() or term.stems in _field_runs():
             continue  # "both work on artificial intelligence": the whole field, no ground
         if (
@@ -383,6 +385,18 @@ def _whole_name(surface: str, papers: Sequence[Sequence[str]]) -> str:
             return surface  # "the transformer architecture": words before a term, no name
         surface = f"{named[word]} {surface}"
     return surface
+
+
+def _cut_from_a_name(surface: str, papers: Sequence[Sequence[str]]) -> bool:
+    """Whether a capitalised term is the tail of a longer name some paper writes ("Short-Term
+    Memory" of "Bidirectional Long Short-Term Memory") that ``_whole_name`` cannot restore, the
+    papers writing different words before it ("long and short term memory" in the other)."""
+    if surface.startswith("^") or not surface[:1].isupper():
+        return False
+    if _whole_name(surface, papers) != surface:
+        return False
+    pattern = re.compile(rf"(?<=[\w,] )[A-Z][\w-]*\s+{_spaced(surface)}\b")
+    return any(pattern.search(sentence) for sentences in papers for sentence in sentences)
 
 
 def _plural_as_written(surface: str, papers: Sequence[Sequence[str]]) -> str:
