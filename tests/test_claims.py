@@ -1326,6 +1326,23 @@ def test_a_problem_is_where_the_abstract_turns_to_what_goes_wrong() -> None:
     assert despite.problem.text.startswith("diffusion models require a large number of sampling")
 
 
+def test_a_difficulty_the_authors_announce_is_what_follows_their_colon() -> None:
+    """EATA's Problem cell in the mission comparison was empty: "we still face two practical
+    challenges: 1) existing methods have to perform backward computation for each test sample,
+    ...; 2) ..." is in the first person, yet after the colon the difficulty stands alone."""
+    claims = _claims("Efficient Test-Time Model Adaptation without Forgetting")
+    assert claims.problem is not None
+    assert claims.problem.text.startswith("existing methods have to perform backward computation")
+    # the remedy announced before a colon is no difficulty
+    remedy = analyse(
+        "A title",
+        "Current slice discovery methods face key limitations. We propose Ladder, to address "
+        "the limitations by: (1) leveraging natural language to address incompleteness, (2) "
+        "employing LLM knowledge. Ladder finds slices.",
+    )
+    assert remedy.problem is not None and remedy.problem.text.startswith("Current slice")
+
+
 @pytest.mark.parametrize(
     ("background", "expected"),
     [

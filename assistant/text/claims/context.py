@@ -43,6 +43,10 @@ def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span 
     for index in range(min(before, len(sentences))):
         sentence = sentences[index]
         turns = _TURN.match(sentence) is not None
+        announced = _announced_difficulty(sentences, index, name)
+        if announced is not None:
+            named = announced
+            continue
         if (
             not (turns or _PROBLEM_CUE.search(sentence))
             or _FIRST_PERSON.search(sentence)
@@ -71,6 +75,40 @@ def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span 
             # data | , ..., means this question is timely") has lost what it turned to
             turned = _span_from(sentences, index, start, text)
     return named or turned
+
+
+def _announced_difficulty(sentences: tuple[str, ...], index: int, name: str | None) -> Span | None:
+    """The difficulty the authors announce before a colon and state after it: "we still face two
+    practical challenges: 1) existing methods have to perform backward computation for each test
+    sample, resulting in unbearable prediction cost ...; 2) ...", "a neglected deficiency in
+    existing models: a single set of embeddings struggles with ...". The first person keeps the
+    whole sentence out; what follows the colon is the difficulty itself (its first item)."""
+    sentence = sentences[index]
+    colon = _ANNOUNCED.search(sentence)
+    if colon is None or not _FIRST_PERSON.search(sentence, 0, colon.start()):
+        return None
+    if not _PROBLEM_CUE.search(sentence, 0, colon.start()) or _REMEDY.search(
+        sentence, 0, colon.start()
+    ):
+        return None  # "we propose X to address the limitations by: (1) ...": the remedy
+    rest = sentence[colon.end() :]
+    second = _SECOND_DIFFICULTY.search(rest)
+    raw = rest[: second.start()] if second else rest
+    if _FIRST_PERSON.search(raw) or _DANGLING_START.match(raw):
+        return None
+    text = _finish(raw, name)
+    if not text:
+        return None
+    return _span_from(sentences, index, colon.end(), text)
+
+
+# "...: 1) existing methods ...", "...: (i) ...", "...: a single set of embeddings ..."
+_ANNOUNCED = re.compile(r":\s+(?:\(?(?:1|i)\)\s*)?(?=\S)")
+_REMEDY = re.compile(
+    r"\b(?:propos|introduc|present|develop|address|tackl|overcom|solv|mitigat|allevia)\w*",
+    re.IGNORECASE,
+)
+_SECOND_DIFFICULTY = re.compile(r";\s*(?:and\s+)?(?:\(?(?:2|ii)\)\s*)?")
 
 
 # "during inference time, they are utilized differently": whose use, the sentence before said
