@@ -637,6 +637,22 @@ def test_this_right_after_the_contribution_is_the_contribution() -> None:
     )
 
 
+def test_the_tasks_a_paper_is_tested_on_are_its_setting() -> None:
+    """The mission comparison left Open-Set TTA's Setting empty, though its abstract closes on
+    "improves their long-term adaptation performance in both image classification (e.g., 49.4%
+    reduced error rates with TENT) and semantic segmentation (e.g., 11.7% gain ...)"."""
+    claims = _claims("Towards Open-Set Test-Time Adaptation")
+    assert claims.setting is not None
+    assert claims.setting.text == "in image classification and semantic segmentation"
+    # a run of tasks that goes on with tasks no list knows is not cut to its first
+    cut = analyse(
+        "A title",
+        "We propose FooNet, a reparameterization. We conduct experiments with FooNet on image "
+        "classification, image self-supervised learning, and language modeling tasks.",
+    )
+    assert cut.setting is None or "self-supervised" in cut.setting.text
+
+
 def test_the_papers_own_method_is_not_its_setting() -> None:
     # "... experiments on O3 ...": O3 is the paper's own framework, not where it is evaluated
     claims = _claims("Practical Unlearning for Large Language Models")

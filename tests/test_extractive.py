@@ -361,6 +361,23 @@ def test_compare_table_cells_come_from_one_abstract_sentence_each(corpus_assista
     assert filled >= len(answer.table.rows) * 2  # mostly filled, not a table of dashes
 
 
+def test_the_mission_comparison_fills_the_cells_its_abstracts_state(corpus_assistant) -> None:
+    """Open-Set TTA's Setting ("in both image classification ... and semantic segmentation") and
+    EATA's Problem ("we still face two practical challenges: 1) existing methods have to perform
+    backward computation ...") were "—" though their abstracts state them; the Setting drops
+    the preposition ("For time series forecasting ..." read as a fragment)."""
+    answer = corpus_assistant.compare("entropy minimization for test-time adaptation")
+    assert answer.table is not None
+    column = answer.table.aspects.index
+    cells = {paper_id: [cell.text for cell in row] for paper_id, row in answer.table.rows.items()}
+    assert cells["towards-open-set-839e"][column("setting")] == (
+        "Image classification and semantic segmentation"
+    )
+    assert cells["efficient-test-time-7112"][column("problem")].startswith(
+        "Existing methods have to perform backward computation"
+    )
+
+
 def test_compare_shares_ground_then_differs_by_group(corpus_assistant) -> None:
     """No roster sentence standing in for common ground: "What they share" appears only with a
     term more than half the papers use (cited to them), and the differences come as paragraphs of

@@ -247,3 +247,24 @@ def test_a_list_cut_after_its_first_item_leaves_what_announced_it() -> None:
         "queries coming out of the target domain and rejects them"
     )
     assert _phrase(claim) == "A probabilistic classifier with reliable predictive uncertainties"
+
+
+def test_a_setting_of_named_tasks_is_a_cell_without_its_preposition() -> None:
+    """FITS: "achieves performance comparable to state-of-the-art models for time series
+    forecasting and anomaly detection tasks" left Setting empty, then read "For time series ..."."""
+    from assistant.answer.table import build_comparison_table
+    from assistant.models import Evidence, Paper
+
+    fits = Paper(
+        id="fits",
+        title="FITS: Modeling Time Series with 10k Parameters",
+        abstract=(
+            "We introduce FITS, a lightweight yet powerful model for time series analysis. FITS "
+            "achieves performance comparable to state-of-the-art models for time series "
+            "forecasting and anomaly detection tasks, while having a remarkably compact size."
+        ),
+        citation_key="fits",
+    )
+    table = build_comparison_table([Evidence(fits, 1.0, 1, ())])
+    setting = table.rows["fits"][table.aspects.index("setting")]
+    assert setting.text == "Time series forecasting and anomaly detection tasks"

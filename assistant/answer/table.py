@@ -49,7 +49,7 @@ def _since_last_clause(text: str) -> str:
     return text[starts[-1] :] if starts else text
 
 
-_LEADING_PREPOSITION = re.compile(r"^(?:on|across|over|in|using|with)\s+(?=\S)", re.IGNORECASE)
+_LEADING_PREPOSITION = re.compile(r"^(?:on|across|over|in|for|using|with)\s+(?=\S)", re.IGNORECASE)
 
 
 @cache
