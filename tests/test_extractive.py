@@ -1391,6 +1391,21 @@ def test_a_lookup_led_by_a_finding_does_not_say_it_twice(corpus_assistant) -> No
     assert "90%" in said
 
 
+def test_a_lookup_led_by_the_mechanism_does_not_say_it_twice(corpus_assistant) -> None:
+    """VPT's proposal only names it ("We present Video Pre-trained Transformer"), so its lead is
+    the mechanism ("builds on the YT-20M dataset, ... adding 25,000 ... videos"); the figure lead
+    was that sentence too, and the answer said it twice and left out the backbone asked for."""
+    answer = corpus_assistant.ask(
+        "Which language-model backbone does the video model use that plugs four frozen "
+        "off-the-shelf encoders into one big model and trains it to predict the words spoken in "
+        "YouTube clips, and how many hand-picked extra videos did its authors add to the "
+        "training corpus?"
+    )
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert said.count("adding 25,000 personally selected YouTube videos") == 1, said
+    assert "Flan-T5-11B" in said
+
+
 def test_a_lookup_asking_for_a_figure_leads_with_it(corpus_assistant) -> None:
     """ "How many tokens did the grown 7B model need ...?": the answer led with "Stacking Your
     Transformers provides in-depth discussions and comprehensive ablation studies of G_stack"

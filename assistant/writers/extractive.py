@@ -251,13 +251,25 @@ class ExtractiveWriter(Writer):
         # ("One paper finds that using the Variance Horizon reduced computational usage by more
         # than 50%" was followed by its own sentence, "Results indicate that using the Variance
         # Horizon reduced ...", in a blind lookup)
-        led_from = (claims.proposal or claims.finding) if said is not None else None
-        if led_from is not None and led_from is claims.proposal:
-            # the sentence the lead was drawn from, unless it says more than the lead does
+        led_from = said.source if said is not None else None
+        # what the paper puts forward: its proposal, or the mechanism said for a proposal that
+        # only names it ("presents Video Pre-trained Transformer" -> "builds on the YT-20M
+        # dataset, ... adding 25,000 ... videos", which the figure lead then said again)
+        put_forward = led_from is not None and led_from is not claims.finding
+        if put_forward and led_from is not None:
+            # the sentence the lead was drawn from, unless it says more than the lead does; and
+            # a proposal that only names what the lead said ("It introduces an innovative
+            # technique called Adaptive Model Merging (AdaMerging)" after "AdaMerging aims to ...")
+            said_from = [led_from]
+            if claims.proposal is not None and led_from is not claims.proposal:
+                said_from.append(claims.proposal)
             standing = [
                 (item, text)
                 for item, text in standing
-                if item.index != led_from.sentence or len(led_from.text) < 0.8 * len(text)
+                if not any(
+                    item.index == span.sentence and len(span.text) >= 0.8 * len(text)
+                    for span in said_from
+                )
             ]
         numeric = any(clause.numeric for clause in clauses)
         asked = frozenset().union(*(clause.tokens for clause in clauses if clause.numeric))
@@ -302,16 +314,14 @@ class ExtractiveWriter(Writer):
         if led_from is not None and any(item.index == led_from.sentence for item, _ in picks):
             sentence = view.sentences[led_from.sentence]
             beyond = len(re.findall(r"[A-Za-z0-9]\S*", sentence[led_from.end :]))
-            if led_from is claims.proposal and (
-                led_from.start <= _LEAD_AT_START or beyond >= _SAYS_MORE_WORDS
-            ):
+            if put_forward and (led_from.start <= _LEAD_AT_START or beyond >= _SAYS_MORE_WORDS):
                 # The lead's own sentence is picked whole ("We present the findings of the
                 # TADPOLE Challenge, which compared 92 algorithms from 33 teams"), or one that
                 # goes on past it ("..., and we improve the best SSM result on PathX-256 by 20
                 # absolute points"): it says what the lead would and more, so the lead goes
                 # rather than say it twice.
                 said = None
-            elif led_from is claims.proposal or beyond < _SAYS_MORE_WORDS:
+            elif put_forward or beyond < _SAYS_MORE_WORDS:
                 # ... but one that opens on something else ("While existing methods ..., such
                 # as ..., this paper proposes AEM") is the lead with a preamble: it goes. So
                 # does a finding's own sentence that says no more than the lead finding it (the

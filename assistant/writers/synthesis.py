@@ -20,6 +20,7 @@ from assistant.text.analysis import CONTRAST
 from assistant.text.claims import (
     PaperClaims,
     Result,
+    Span,
     fix_artefacts,
     opens_with_subject,
     standalone,
@@ -47,6 +48,9 @@ class Said:
     # the first sentence only names what the paper proposes ("ECBMs proposes Energy-based
     # Concept Bottleneck Models", "proposes a novel loss"): alone, it says nothing of it
     bare: bool = False
+    # the claim the first sentence was said from (the proposal, or the mechanism standing in
+    # for a proposal that only names it, or the finding)
+    source: Span | None = None
 
 
 def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
@@ -334,9 +338,10 @@ def say_paper(
         known_as = None  # "Efficient estimation proposes ...": two words of a title name nothing
     label = label or prose_label(paper, claims) or known_as
     lead_text = None
+    source: Span | None = None
     mechanism = claims.mechanism
     if claims.proposal is not None:
-        lead_text = claims.proposal.text
+        lead_text, source = claims.proposal.text, claims.proposal
         if (
             mechanism is not None
             and names_only(lead_text)
@@ -344,9 +349,9 @@ def say_paper(
         ):
             # "OneNet proposes Online ensembling Network": the proposal only names what the title
             # already says; how it works says what it is
-            lead_text, mechanism = mechanism.text, None
+            lead_text, source, mechanism = mechanism.text, mechanism, None
     elif claims.finding is not None:
-        lead_text = f"finds that {claims.finding.text}"
+        lead_text, source = f"finds that {claims.finding.text}", claims.finding
     if lead_text is None:
         return None
     if subject is None and label and lead_text.count(label) == 1 and f"{label}'s " in lead_text:
@@ -426,7 +431,7 @@ def say_paper(
             )
         )
     bare = claims.proposal is not None and lead_text == claims.proposal.text
-    return Said(paper, label, tuple(sentences), bare and names_only(lead_text))
+    return Said(paper, label, tuple(sentences), bare and names_only(lead_text), source)
 
 
 # What a paper does, not its method: after "PoFT is a novel ... approach", "It finds that PoFT
