@@ -1638,6 +1638,28 @@ def test_a_topic_answer_says_the_problem_a_paper_takes_on_when_that_is_where_it_
     )
 
 
+def test_a_benchmark_the_field_uses_is_a_name_a_question_asks_about(corpus_assistant) -> None:
+    """ "Which papers report results on ... MMLU (or MMLU-Pro) and BIG-Bench / BIG-Bench Hard?"
+    cited seven papers, five of them for writing "big" ("big data", "a big Indian bank"): MMLU
+    is an acronym of the field (a paper defining it has not named its method by it), so only
+    "BIG" of "BIG-Bench" was asked, and matched in any case. A benchmark is what the question
+    asks about; a name in capitals is written in capitals; a hyphenated name is asked whole."""
+    from assistant.text.query import asked_names, writes_name
+
+    question = (
+        "Which papers report results on broad LLM benchmark suites such as MMLU (or MMLU-Pro) "
+        "and BIG-Bench / BIG-Bench Hard, and what are those results used to show?"
+    )
+    assert {"MMLU", "BIG-Bench"} <= set(asked_names(question))
+    assert "GSM8K" in asked_names("Which papers evaluate on GSM8K or MATH?")
+    assert not writes_name("BIG", "for big data applications")
+    assert writes_name("BIG-Bench", "on BIG-Bench Hard (BBH)")
+    answer = corpus_assistant.ask(question)
+    cited = {paper for sentence in answer.sentences for paper in sentence.citations}
+    assert "atm-cash-demand-c607" not in cited and "bignas-scaling-up-f705" not in cited
+    assert {"emergent-abilities-large-f3b6", "quamba2-robust-scalable-7827"} <= cited
+
+
 def test_a_question_about_which_papers_use_a_dataset_or_model_gets_every_paper_writing_it(
     corpus_assistant,
 ) -> None:

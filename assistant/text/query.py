@@ -502,11 +502,19 @@ def named_in_question(question: str) -> list[str]:
     return [word.strip(".") for word in dict.fromkeys(found) if distinctive_name(word.strip("."))]
 
 
+@cache
+def _field_acronyms() -> frozenset[str]:
+    """The field's acronyms that name no dataset: "LLMs" name the field, while MMLU and GSM8K,
+    acronyms a paper uses without naming its method by them, are what a question about the
+    papers reporting on them asks for."""
+    return common_acronyms() - frozenset(words("lint_datasets"))
+
+
 def asked_names(question: str) -> list[str]:
     """The distinctive parts of the names a question writes, not the field's acronyms:
     "Fashion-MNIST" -> "MNIST", "CUB-200" -> "CUB", "LLaMA-family" -> "LLaMA"; "LLMs" and "GPT"
     name the field, not what is asked, but a version of one is a model ("GPT-2")."""
-    field = common_acronyms()
+    field = _field_acronyms()
     # the examples a question lists ("state space models such as S4 and Mamba") are not its
     # subject, unless the question also names them outside the list ("experiments on ImageNet
     # (including variants such as ImageNet-C ... or downsampled ImageNet)")
@@ -533,7 +541,7 @@ def asked_names(question: str) -> list[str]:
 def listed_names(question: str) -> list[str]:
     """The distinctive names of the examples a question lists ("such as T5 or BART",
     "ImageNet-C, ImageNet-R"), whole, not the field's acronyms."""
-    field = common_acronyms()
+    field = _field_acronyms()
     return [
         name
         for example in listed_examples(question)
@@ -543,12 +551,13 @@ def listed_names(question: str) -> list[str]:
 
 
 def _name_parts(name: str, field: frozenset[str]) -> list[str]:
-    """A name's parts as asked_names reads them: "Fashion-MNIST" -> "Fashion", "MNIST"; a field
-    acronym with a version ("GPT-2", "LLM-7B") stays whole."""
+    """A name's parts as asked_names reads them: "Fashion-MNIST" -> "Fashion", "MNIST", and the
+    name whole ("BIG-Bench": no part of it alone names the benchmark); a field acronym with a
+    version ("GPT-2", "LLM-7B") stays whole."""
     head, _, version = name.partition("-")
     if head in field and version[:1].isdigit():
         return [name]
-    return name.split("-")
+    return [*name.split("-"), name] if "-" in name else [name]
 
 
 def writes_name(name: str, text: str) -> bool:
@@ -560,4 +569,6 @@ def writes_name(name: str, text: str) -> bool:
         pattern = rf"{re.escape(versioned.group(1))}[-\s]?{re.escape(versioned.group(2))}(?!\w)"
     else:
         pattern = rf"{re.escape(name)}(?!\w|-(?!\d))"
-    return re.search(rf"(?<!\w){pattern}", text, re.IGNORECASE) is not None
+    # a name in capitals is written so: "BIG" (of "BIG-Bench") is not "big data"
+    flags = 0 if re.fullmatch(r"[A-Z]{2,}", name) else re.IGNORECASE
+    return re.search(rf"(?<!\w){pattern}", text, flags) is not None
