@@ -155,9 +155,10 @@ class Assistant:
             return self._answer(
                 task, question, evidence, engine=engine, on_text=on_text, started=started
             )
-        evidence = select_evidence(
+        selection = select_evidence(
             retrieval, self.settings, task=task, document_frequency=frequency, collection_size=size
         )
+        evidence = selection.evidence
         verdict = check_answerable(
             question,
             retrieval,
@@ -175,7 +176,13 @@ class Assistant:
                 task, question, closest, self._engine_name(engine), verdict.reason, [], started
             )
         return self._answer(
-            task, question, evidence, engine=engine, on_text=on_text, started=started
+            task,
+            question,
+            evidence,
+            engine=engine,
+            on_text=on_text,
+            started=started,
+            left_out=selection.left_out,
         )
 
     def _answer(
@@ -187,8 +194,18 @@ class Assistant:
         engine: str | None,
         on_text: TextSink | None,
         started: float,
+        left_out: int = 0,
     ) -> Answer:
         writer, warnings = self._writer_for(engine)
+        if left_out:
+            # "Which papers run experiments on CIFAR-10?": 22 papers write it; an answer of 20
+            # that says nothing of the other two looks complete
+            more = "paper" if left_out == 1 else "papers"
+            warnings.append(
+                f"the answer draws on the {len(evidence)} most relevant papers; {left_out} more "
+                f"{more} of the collection bear on this (to include them, raise "
+                f"max_evidence_papers, e.g. ASSISTANT_MAX_EVIDENCE_PAPERS={len(evidence) + left_out})"
+            )
         fallback = "no LLM endpoint is configured" if NO_ENDPOINT_WARNING in warnings else ""
         try:
             draft = writer.write(

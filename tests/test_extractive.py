@@ -1638,6 +1638,27 @@ def test_a_topic_answer_says_the_problem_a_paper_takes_on_when_that_is_where_it_
     )
 
 
+def test_an_answer_cut_at_max_evidence_papers_says_how_many_it_left_out(corpus_assistant) -> None:
+    """Twenty-two papers write CIFAR-10 or CIFAR-100; the answer drew on twenty and said "20
+    papers in the collection bear on this", as if complete. It says what it left out and how
+    to include it; with room for all, it says nothing."""
+    question = (
+        "Which papers run experiments on CIFAR-10 or CIFAR-100 (including corrupted, sequential "
+        "or split versions), and what is CIFAR used to test in each?"
+    )
+    answer = corpus_assistant.ask(question)
+    most = corpus_assistant.settings.max_evidence_papers
+    assert len(answer.evidence) == most
+    notes = [warning for warning in answer.warnings if "max_evidence_papers" in warning]
+    assert len(notes) == 1 and "2 more papers" in notes[0], answer.warnings
+    from assistant.assistant import Assistant
+
+    roomy = corpus_assistant.settings.model_copy(update={"max_evidence_papers": most + 2})
+    whole = Assistant(roomy).ask(question)
+    assert len(whole.evidence) == most + 2
+    assert not any("max_evidence_papers" in warning for warning in whole.warnings)
+
+
 def test_a_benchmark_the_field_uses_is_a_name_a_question_asks_about(corpus_assistant) -> None:
     """ "Which papers report results on ... MMLU (or MMLU-Pro) and BIG-Bench / BIG-Bench Hard?"
     cited seven papers, five of them for writing "big" ("big data", "a big Indian bank"): MMLU

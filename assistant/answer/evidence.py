@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answer import relevance
@@ -84,6 +85,15 @@ def paper_relevance(retrieval: Retrieval, config: EvidenceSettings) -> list[tupl
     return [(paper, max(0.0, (score - background) / span)) for paper, score in raw]
 
 
+@dataclass(frozen=True)
+class Selection:
+    """The evidence an answer draws on, and how many more papers the question is about than
+    ``max_evidence_papers`` let in (the answer says so rather than look complete)."""
+
+    evidence: list[Evidence]
+    left_out: int = 0
+
+
 def relevant_papers(
     retrieval: Retrieval,
     settings: Settings,
@@ -91,8 +101,9 @@ def relevant_papers(
     task: Task,
     document_frequency: DocumentFrequency | None,
     collection_size: int | None,
-) -> list[tuple[Paper, float]]:
-    """The papers the question is about, with the model's probability, best first.
+) -> tuple[list[tuple[Paper, float]], int]:
+    """The papers the question is about, with the model's probability, best first, and how
+    many more there were than ``max_evidence_papers`` (a comparison's own cap is its design).
 
     One rule for every task: a paper is in when the relevance model (hybrid retrieval) gives it
     ``relevance_threshold`` or more, the most probable paper always. A compare keeps at least two papers and
@@ -149,7 +160,7 @@ def relevant_papers(
             several = asks_for_several(query) and on_topic >= 2
             undecided = not asks_for_one(query) and on_topic >= tuning.topic_several_papers
             if not (several or undecided):
-                return specific[:1]
+                return specific[:1], 0
             wants_all = True
         broad = wants_all and task != "compare"
         ordered = topic_ordered() if broad else specific
@@ -236,7 +247,7 @@ def relevant_papers(
             out = ruled_out_papers(query, near_papers) if ruled else set()
             out |= left_out_papers(query, near_papers)
             chosen += [item for item in near if item[0].id not in out]
-        return chosen[:most]
+        return chosen[:most], _beyond(len(chosen), most, task)
     ranked = paper_relevance(retrieval, settings.evidence)
     elsewhere = other_sense_papers(retrieval, [paper for paper, _ in ranked])
     if elsewhere:
@@ -244,11 +255,16 @@ def relevant_papers(
             ((paper, share * 0.5 if paper.id in elsewhere else share) for paper, share in ranked),
             key=lambda item: -item[1],
         )
-    return [
+    kept = [
         (paper, score)
         for index, (paper, score) in enumerate(ranked)
         if index < fewest or score >= settings.evidence.relative_cutoff
-    ][:most]
+    ]
+    return kept[:most], _beyond(len(kept), most, task)
+
+
+def _beyond(found: int, most: int, task: Task) -> int:
+    return 0 if task == "compare" else max(0, found - most)
 
 
 def _named_in(query: str, paper: Paper) -> bool:
@@ -321,12 +337,12 @@ def select_evidence(
     task: Task,
     document_frequency: DocumentFrequency | None = None,
     collection_size: int | None = None,
-) -> list[Evidence]:
+) -> Selection:
     """The papers an answer may cite (those the question is about), each with its abstract
     sentences scored against the question, best first."""
     if not retrieval.hits:
-        return []
-    chosen = relevant_papers(
+        return Selection([])
+    chosen, left_out = relevant_papers(
         retrieval,
         settings,
         task=task,
@@ -339,7 +355,7 @@ def select_evidence(
         weights = local_weights([hit.paper for hit in retrieval.hits])
     similarities = retrieval.sentence_similarity
     clauses = split_clauses(retrieval.query) if task == "ask" else []
-    return [
+    evidence = [
         Evidence(
             paper=paper,
             score=round(probability, 4),
@@ -358,6 +374,7 @@ def select_evidence(
         )
         for rank, (paper, probability) in enumerate(chosen, start=1)
     ]
+    return Selection(evidence, left_out)
 
 
 def evidence_for_papers(
