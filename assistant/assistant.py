@@ -20,7 +20,7 @@ from assistant.errors import InputError, LLMError, UnknownPaperError
 from assistant.models import Answer, CheckedSentence, Draft, Evidence, Paper, SearchHit, Task
 from assistant.retrieve import Retriever
 from assistant.settings import Settings, load_settings
-from assistant.text.query import asked_names, listed_names
+from assistant.text.query import asked_names, listed_names, rare_names
 from assistant.writers import writer_class
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import ExtractiveWriter
@@ -134,12 +134,14 @@ class Assistant:
             k=max(self.settings.retrieval.papers_per_question, self.settings.top_k),
             mode=mode,
         )
+        frequency = self.retriever.bm25_index.document_frequency
         if task == "ask":
             # the papers that write a dataset or model the question names, wherever they rank
+            # (and a capitalised word few papers write: "Chinese-language data")
+            rare = rare_names(question, frequency, self.settings.evidence.rare_name_papers)
             retrieval = self.retriever.with_name_writers(
-                retrieval, [*asked_names(question), *listed_names(question)]
+                retrieval, [*asked_names(question), *listed_names(question), *rare]
             )
-        frequency = self.retriever.bm25_index.document_frequency
         size = len(self.retriever.bm25_index.doc_ids)
         # "Are there any surveys or theses here?": the papers that say they are one answer it,
         # however far their abstracts (about their fields) sit from the question

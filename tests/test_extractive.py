@@ -1659,6 +1659,27 @@ def test_an_answer_cut_at_max_evidence_papers_says_how_many_it_left_out(corpus_a
     assert not any("max_evidence_papers" in warning for warning in whole.warnings)
 
 
+def test_a_capitalised_word_few_papers_write_is_a_name_the_question_asks_about(
+    corpus_assistant,
+) -> None:
+    """ "Which papers test their methods on Chinese-language data?": two papers write Chinese
+    (a Chinese-language benchmark, English and Chinese reasoning datasets) and the answer cited
+    one; "Chinese" has no capital inside, so it was no name. A capitalised word of the question
+    that few papers write is one; a common one ("Vision") or a sentence's first word is not."""
+    from assistant.text.query import rare_names
+
+    frequency = corpus_assistant.retriever.bm25_index.document_frequency
+    most = corpus_assistant.settings.evidence.rare_name_papers
+    question = "Which papers test their methods on Chinese-language data, and what is it used for?"
+    assert rare_names(question, frequency, most) == ["Chinese"]
+    assert (
+        rare_names("Which Vision Transformers prune tokens? Chinese data?", frequency, most) == []
+    )
+    answer = corpus_assistant.ask(question)
+    cited = {paper for sentence in answer.sentences for paper in sentence.citations}
+    assert {"pretraining-data-detection-f5d8", "fastmcts-simple-sampling-790b"} <= cited
+
+
 def test_a_benchmark_the_field_uses_is_a_name_a_question_asks_about(corpus_assistant) -> None:
     """ "Which papers report results on ... MMLU (or MMLU-Pro) and BIG-Bench / BIG-Bench Hard?"
     cited seven papers, five of them for writing "big" ("big data", "a big Indian bank"): MMLU

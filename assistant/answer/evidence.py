@@ -37,6 +37,7 @@ from assistant.text.query import (
     compared_items,
     content_tokens,
     question_kind,
+    rare_names,
     split_clauses,
 )
 from assistant.text.tokens import tokenize
@@ -198,7 +199,8 @@ def relevant_papers(
             weights = [tuning.topic_relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
             taken = {paper.id for paper, _ in chosen} | ruled
             candidates = [item for item in features if item.paper.id not in taken]
-            writing = name_writers(query, [item.paper for item in candidates])
+            rare = rare_names(query, document_frequency, tuning.rare_name_papers)
+            writing = name_writers(query, [item.paper for item in candidates], rare)
             chosen = sorted(
                 [
                     *chosen,

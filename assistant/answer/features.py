@@ -99,12 +99,13 @@ def unnamed_papers(request: str, papers: Sequence[Paper]) -> set[str]:
     return unnamed if len(unnamed) < len(papers) else set()
 
 
-def name_writers(request: str, papers: Sequence[Paper]) -> set[str]:
+def name_writers(request: str, papers: Sequence[Paper], rare: Sequence[str] = ()) -> set[str]:
     """For a request about what it names ("Which papers run experiments on GPT-2 models?",
     "... encoder-decoder models such as T5 or BART"), the papers that write one of those names
     or the examples it lists: each is one the request asks for, however little else of the
-    request it shares (a paper that reports ImageNet accuracy is not about ImageNet)."""
-    names = [*asked_names(request), *listed_names(request)]
+    request it shares (a paper that reports ImageNet accuracy is not about ImageNet). ``rare``:
+    its capitalised words few papers write ("Chinese-language data"), names as well."""
+    names = [*asked_names(request), *listed_names(request), *rare]
     if not names:
         return set()
     return {

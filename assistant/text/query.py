@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -536,6 +537,27 @@ def asked_names(question: str) -> list[str]:
         for part in dict.fromkeys(parts)
         if part not in field and part.removesuffix("s") not in field
     ]
+
+
+# a capitalised word of its own, not part of a CamelCase or hyphenated name ("SirLLM", "ViT",
+# "Fashion-MNIST"); one before a hyphen and a lower-case word is ("Chinese-language data")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'-])([A-Z][a-z]+)(?:'s)?(?!\w|-[A-Z0-9])")
+
+
+def rare_names(question: str, document_frequency: Callable[[str], int], most: int) -> list[str]:
+    """Capitalised words of the question, past its first, that at most ``most`` papers of the
+    collection write: "Chinese", "Riemann", "Alzheimer". No capital inside, so ``asked_names``
+    passes them by ("Vision" is any title's), yet a word this rare is a name the question asks
+    about, not a word any paper writes by chance."""
+    found = []
+    for match in _CAPITALISED_WORD.finditer(question):
+        word = match.group(1)
+        if match.start() == 0 or re.search(r"[.?!]\s+$", question[: match.start()]):
+            continue  # a sentence's first word is capitalised for the sentence
+        tokens = tokenize(word)
+        if len(tokens) == 1 and 1 <= document_frequency(tokens[0]) <= most:
+            found.append(word)
+    return list(dict.fromkeys(found))
 
 
 def listed_names(question: str) -> list[str]:

@@ -94,6 +94,17 @@ class EvidenceSettings(Group):
             "paper 0.46-0.72 but one at 0.84; topics' 0.77-0.99 but one at 0.55)."
         ),
     )
+    rare_name_papers: int = Field(
+        default=5,
+        ge=0,
+        description=(
+            "ask, papers in the plural: a capitalised word of the question (not its first) that "
+            'at most this many papers write ("Chinese-language data", "the Riemann zeta '
+            'function", "Alzheimer\'s disease") names what it asks about, and every paper '
+            "writing it is one it asks for; 0 turns this off (tuning: such words are written by "
+            "1-3 papers; 'Mamba', 'Monte Carlo' by 6-8)."
+        ),
+    )
     topic_several_papers: int = Field(
         default=3,
         ge=2,
