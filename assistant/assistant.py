@@ -329,6 +329,7 @@ class Assistant:
                 document_frequency=index.document_frequency,
                 collection_size=len(index.doc_ids),
                 config=self.settings.writer,
+                rare_name_papers=self.settings.evidence.rare_name_papers,
                 title_terms=TitleTerms(
                     lambda: [title for _, title in self.retriever.paper_store.titles()]
                 ),

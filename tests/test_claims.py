@@ -1621,3 +1621,23 @@ def test_a_demonstrative_noun_before_an_adverb_and_its_verb_points_at_an_unshown
     assert _drop_demonstratives_of("these selective SSMs also achieve strong results") == (
         "the selective SSMs also achieve strong results"
     )
+
+
+def test_a_pronoun_those_and_an_opening_phrase_keep_the_sentence_as_written() -> None:
+    """FastMCTS: "Furthermore, under comparable synthetic data budgets, models trained on
+    FastMCTS-generated data outperform those trained on rejection sampling data by 3.9%" was
+    said "It under comparable ... outperform the trained on rejection sampling data": "those"
+    stands for "models" (no demonstrative to make "the"), and the sentence has its own subject
+    after the phrase that opens it (no "It" in front)."""
+    from assistant.text.claims import opens_with_subject
+    from assistant.text.claims.spans import _drop_demonstratives
+
+    kept = "models trained on X outperform those trained on Y by 3.9%"
+    assert _drop_demonstratives(kept) == kept
+    assert _drop_demonstratives("improves over those of prior work") == (
+        "improves over those of prior work"
+    )
+    assert _drop_demonstratives("those models fail") == 0  # which models, the sentence before said
+    assert opens_with_subject("under comparable budgets, models trained on X outperform Y")
+    assert opens_with_subject("across tasks, the method improves accuracy")
+    assert not opens_with_subject("on ImageNet, reaches 80% accuracy")

@@ -1678,6 +1678,15 @@ def test_a_capitalised_word_few_papers_write_is_a_name_the_question_asks_about(
     answer = corpus_assistant.ask(question)
     cited = {paper for sentence in answer.sentences for paper in sentence.citations}
     assert {"pretraining-data-detection-f5d8", "fastmcts-simple-sampling-790b"} <= cited
+    # ... each said by its sentence writing it (a blind reader: the answer never said Chinese)
+    for paper in ("pretraining-data-detection-f5d8", "fastmcts-simple-sampling-790b"):
+        assert any(
+            "Chinese" in sentence.text
+            for sentence in answer.sentences
+            if paper in sentence.citations
+        ), paper
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "It under comparable" not in said and "the trained on" not in said
 
 
 def test_a_benchmark_the_field_uses_is_a_name_a_question_asks_about(corpus_assistant) -> None:

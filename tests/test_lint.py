@@ -211,6 +211,24 @@ def test_noun_the_previous_sentence_never_mentions_is_dangling() -> None:
     assert [finding.sentence for finding in found(answer, "dangling_connective")] == [1]
 
 
+def test_those_standing_for_a_noun_of_the_sentence_is_not_dangling() -> None:
+    """ "For neural networks, prior methods, including those based on ell_1 regularization, ...":
+    "those" is the prior methods, named before it; "those models" in the opening still points
+    back at a sentence not shown."""
+    answer = make_answer(
+        [
+            (
+                "For neural networks, prior methods, including those based on attention, select "
+                "the entire feature subset at once.",
+                ["s4"],
+            ),
+            ("Those models fail badly on new data.", ["mamba"]),
+        ],
+        paragraphs=[[0], [1]],
+    )
+    assert [finding.sentence for finding in found(answer, "dangling_connective")] == [1]
+
+
 def test_table_cell_opening_with_a_connective_is_dangling() -> None:
     cells = {"eata": ["However, this ability is hindered by shifts", "ImageNet-C", "—"]}
     answer = make_answer(

@@ -19,6 +19,7 @@ from assistant.lint.base import (
     lexicon,
 )
 from assistant.models import Answer, CheckedSentence, Paper
+from assistant.text.claims.spans import THOSE_AS_PRONOUN
 from assistant.text.lexicon import words
 from assistant.text.tokens import STOPWORDS
 from assistant.tuning import LintSettings
@@ -107,8 +108,21 @@ def _dangling_opening(text: str, subject_words: int) -> str | None:
     # "The SpaceTime paper thus introduces": a causal adverb right after the subject.
     if re.search(r"\b(?:thus|therefore|hence|consequently)\b", opening, re.IGNORECASE):
         return _words(text, subject_words)
-    if _DETERMINER_PHRASE.search(opening):
+    if _determiner_phrase(text, subject_words):
         return _words(text, subject_words)
+    return None
+
+
+def _determiner_phrase(text: str, subject_words: int) -> re.Match[str] | None:
+    """A demonstrative before its noun in the opening words; not "those" standing for a noun
+    the sentence names ("prior methods, including those based on ...")."""
+    for match in _DETERMINER_PHRASE.finditer(_opening_words(text, subject_words)):
+        after = re.search(rf"\bthose\s+(?={re.escape(match.group(1))}\b)", text, re.IGNORECASE)
+        if match.group(0).split()[0].lower() == "those" and (
+            after is not None and THOSE_AS_PRONOUN.match(text, after.end())
+        ):
+            continue
+        return match
     return None
 
 
@@ -116,7 +130,7 @@ def _unshown_noun(text: str, previous: str, subject_words: int) -> str | None:
     """A "these results" / "this ability" in the opening whose noun the previous sentence (about
     the same paper) never mentions: it points at an abstract sentence the answer left out. A bare
     "This allows ..." refers to the previous sentence as a whole and is fine."""
-    match = _DETERMINER_PHRASE.search(_opening_words(text, subject_words))
+    match = _determiner_phrase(text, subject_words)
     if match is None:
         return None
     verbs = {verb.lower() for verb in lexicon("subject_verbs")}

@@ -26,6 +26,7 @@ from assistant.text.query import (
     content_tokens,
     listed_names,
     named_in_question,
+    rare_names,
     split_clauses,
     subject_tokens,
     topic_parts,
@@ -170,8 +171,12 @@ class ExtractiveWriter(Writer):
         collection_size: int | None = None,
         config: WriterSettings | None = None,
         title_terms: TitleTerms | None = None,
+        rare_name_papers: int = 0,
     ) -> None:
         self.document_frequency = document_frequency
+        # a capitalised word at most this many papers write is a name the question asks about
+        # (evidence.rare_name_papers: the papers it chose for it are said by that word)
+        self.rare_name_papers = rare_name_papers
         self.collection_size = collection_size
         self.title_terms = title_terms
         self.config = config or WriterSettings()
@@ -433,9 +438,17 @@ class ExtractiveWriter(Writer):
         # ... and a dataset or model it asks about by name ("GPT-2", "ImageNet"), which its
         # words cannot tell from another ("GPT-4"): each paper is said by its sentence writing
         # the name, where nothing said of it does
-        names = [*asked_names(question), *listed_names(question)]
+        # ... and a capitalised word few papers write ("Chinese-language data")
+        rare = (
+            rare_names(question, self.document_frequency, self.rare_name_papers)
+            if self.document_frequency is not None
+            else []
+        )
+        names = [*asked_names(question), *listed_names(question), *rare]
         field = _field_acronym_tokens()
-        named = {token for name in named_in_question(question) for token in bm25.tokenize(name)}
+        named = {
+            token for name in [*named_in_question(question), *rare] for token in bm25.tokenize(name)
+        }
         shared = {
             token: weights.idf(token)
             for token in dict.fromkeys(content_tokens(question))

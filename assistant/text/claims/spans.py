@@ -94,10 +94,24 @@ def opens_with_subject(text: str) -> bool:
         return True  # "82% of the gap is explained by ...": a figure of something is the subject
     if "-" in words[0] and not re.search(r"[^s]s$", words[0]):
         return True  # "performance-based retraining reduced ...": a modifier, not "fine-tunes"
+    opening = _OPENING_PHRASE.match(text)
+    if opening is not None:
+        # "under comparable synthetic data budgets, models trained on ... outperform ...": a
+        # phrase set off by a comma, then the sentence's own subject (not "on ImageNet,
+        # reaches 80%", the paper's verb)
+        rest = text[opening.end() :]
+        return opens_with_subject(rest) or _NOUN_AND_PARTICIPLE.match(rest) is not None
     # a bare noun then a modal or an auxiliary: "individuals can ...", "models are ..."
     return len(words) > 1 and (words[1] in _MODALS or words[1] in _AUXILIARIES)
 
 
+# a prepositional phrase opening a sentence, set off by its comma, then a subject and its verb
+_OPENING_PHRASE = re.compile(
+    r"(?:under|in|on|at|across|over|for|after|with|without|compared\s+(?:to|with)|among|from)"
+    r"\s[^,;]{3,80},\s+",
+    re.IGNORECASE,
+)
+_NOUN_AND_PARTICIPLE = re.compile(r"[a-z]+s\s+(?:[a-z]+ed|based|built|made|shown|given)\b")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs|[Oo]urselves|I)\b")
 _OUR = re.compile(
     r"\b([Oo]ur)\s+((?:(?:proposed|new|novel|own|overall|resulting|final)\s+)?)"
@@ -361,6 +375,10 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
         following = text[match.end() :]
         if word == "that" or (word == "this" and re.match(r"(?:paper|work|study)\b", following)):
             continue
+        if word == "those" and THOSE_AS_PRONOUN.match(following):
+            # "models trained on X outperform those trained on Y": the pronoun says whose within
+            # the sentence ("the trained on Y" was no English)
+            continue
         if word == "such":
             if re.match(r"(?:as|that)\b", following):
                 continue
@@ -398,6 +416,13 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
         position = match.end()
     out.append(text[position:])
     return "".join(out)
+
+
+# "those" standing for a noun: before a participle and its phrase, a relative, "of"/"with"
+THOSE_AS_PRONOUN = re.compile(
+    r"(?:[a-z]+ed|based|built|made|shown|given)\s+(?:on|in|with|by|from|for|at|to|under)\b|"
+    r"(?:who|which|that|of|with|without|in|from|at|whose)\b"
+)
 
 
 def drop_self_reference(text: str) -> str:
