@@ -391,6 +391,34 @@ def test_a_lead_term_cut_from_a_name_it_cannot_take_back_leads_nothing() -> None
     assert lead is None or "short" not in lead.sentence.text.lower(), lead
 
 
+def test_what_a_paper_sets_itself_apart_from_is_no_term_it_shares() -> None:
+    """ "Speculative decoding is common to SpecDec++ and Entropy Adaptive Decoding": EAD says
+    "Unlike speculative decoding approaches that maintain perfect output fidelity, EAD accepts
+    controlled output divergence"; and "Greedy decoding ... outperforms top-p sampling" does not
+    use top-p sampling."""
+    specdec = Paper(
+        id="specdec",
+        title="SpecDec++: Boosting Speculative Decoding via Adaptive Candidate Lengths",
+        abstract=(
+            "Speculative decoding reduces inference latency. We propose SpecDec++, which adapts "
+            "the candidate length in speculative decoding with a trained acceptance head."
+        ),
+        citation_key="specdec",
+    )
+    ead = Paper(
+        id="ead",
+        title="Entropy Adaptive Decoding",
+        abstract=(
+            "We present EAD, which switches between models by prediction entropy. Unlike "
+            "speculative decoding approaches that keep fidelity through verification, EAD "
+            "accepts controlled output divergence for efficiency."
+        ),
+        citation_key="ead",
+    )
+    lead = _lead((specdec, ead), None, skip="inference")
+    assert lead is None or "speculative" not in lead.sentence.text.lower(), lead
+
+
 def test_a_lead_term_is_plural_where_its_papers_write_it_so() -> None:
     """ "Step size is common to DoG, ... and LR+GD": a count noun alone read as a slip; each of
     them writes "step sizes". A term one paper writes only in the singular stays, as the lead

@@ -21,6 +21,7 @@ from functools import cache
 
 from assistant import bm25
 from assistant.models import DraftSentence
+from assistant.text.analysis import CONTRAST
 from assistant.text.lexicon import words
 from assistant.text.tokens import STOPWORDS, idf
 from assistant.writers.synthesis import count_phrase
@@ -300,6 +301,10 @@ def _terms(
     if title:
         texts.append((view.paper.title, True))
     for sentence, titled in texts:
+        # "Unlike speculative decoding approaches that ..., EAD accepts ...": what a paper sets
+        # itself apart from is no term it shares ("Speculative decoding is common to SpecDec++
+        # and EAD" was said of a paper that contrasts itself with it)
+        sentence = sentence if titled else CONTRAST.sub(" ", sentence)
         for number, piece in enumerate(re.split(r"[,.;:()\[\]\"']", sentence)):
             tokens = _WORD.findall(piece)
             for length in range(_SHORTEST, _LONGEST + 1):
