@@ -318,6 +318,14 @@ def test_self_describing_demonstrative_phrase_keeps_its_noun() -> None:
         # a name in angle brackets, which Markdown would hide as a tag; a comparison stays
         ("a framework called <projektor>, which", "a framework called projektor, which"),
         ("when p < 0.01 and q > 2", "when p < 0.01 and q > 2"),
+        # short forms between math, read by a blind reader as residue ("le", "lceil", "sim")
+        (
+            "P(incorrect) le (1 - p_{gen})^N + lceil log_2 N rceil e^{-2K}",
+            "P(incorrect) ≤ (1 - p_{gen})^N + ⌈log_2 N⌉ e^{-2K}",
+        ),
+        ("speedup up to 20times sim 5000times.", "speedup up to 20×~5000×."),
+        ("FFHQ 64{times}64 when D{=}2048/128", "FFHQ 64×64 when D=2048/128"),
+        ("Le Cun and le monde", "Le Cun and le monde"),
     ],
 )
 def test_listing_page_artefacts_are_fixed(raw: str, printed: str) -> None:

@@ -164,7 +164,7 @@ def fix_artefacts(text: str) -> str:
     text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
     # an accent: 'na\\"ive' -> "naïve", "\\'{e}" -> "é"
     text = _ACCENT.sub(_accented, text)
-    text = re.sub(r"(\d)\s?times\s?(?=\d)", r"\1×", text)
+    text = re.sub(r"(\d)\s?\{?times\}?\s?(?=\d)", r"\1×", text)  # also "64{times}64"
     text = re.sub(r"(\d)times\b", r"\1×", text)
     text = re.sub(r"(?<=[A-Za-z)])~(?=[(A-Za-z])", " ", text)
     text = re.sub(r"\\(?:sim|approx)\s?", "~", text)
@@ -173,6 +173,14 @@ def fix_artefacts(text: str) -> str:
     # a comparison whose backslash the listing page lost: "(p leq 0.01)" -> "(p ≤ 0.01)"
     text = re.sub(r"(?<=\s)\\?leq(?=\s)", "≤", text)
     text = re.sub(r"(?<=\s)\\?geq(?=\s)", "≥", text)
+    # ... and the short forms between math: "P(incorrect) le (1 - p_{gen})^N" -> "≤", "up to
+    # 20× sim 5000×" -> "20×~5000×", "when D{=}2048" -> "D=2048", "lceil log_2 N rceil" -> "⌈log_2 N⌉"
+    text = re.sub(r"(?<=[)}\d])\s\\?le\s(?=[(\d])", " ≤ ", text)
+    text = re.sub(r"(?<=[)}\d])\s\\?ge\s(?=[(\d])", " ≥ ", text)
+    text = re.sub(r"(?<=[\d×])\s\\?sim\s(?=\d)", "~", text)
+    text = re.sub(r"\{([=<>+-])\}", r"\1", text)
+    text = re.sub(r"\\?lceil\s*([^\s].{0,40}?)\s*\\?rceil", r"⌈\1⌉", text)
+    text = re.sub(r"\\?lfloor\s*([^\s].{0,40}?)\s*\\?rfloor", r"⌊\1⌋", text)
     # ... Greek letters and limits: "(alphagg1)" -> "(α≫1)", "the step size gamma to infty" ->
     # "γ → ∞", "(1+epsilon)-competitive" -> "(1+ε)-competitive", "Acdot S_1" -> "A·S_1"
     text = re.sub(
