@@ -323,7 +323,7 @@ def test_self_describing_demonstrative_phrase_keeps_its_noun() -> None:
             "P(incorrect) le (1 - p_{gen})^N + lceil log_2 N rceil e^{-2K}",
             "P(incorrect) ≤ (1 - p_{gen})^N + ⌈log_2 N⌉ e^{-2K}",
         ),
-        ("speedup up to 20times sim 5000times.", "speedup up to 20×~5000×."),
+        ("speedup up to 20times sim 5000times.", "speedup up to 20× ~ 5000×."),
         ("FFHQ 64{times}64 when D{=}2048/128", "FFHQ 64×64 when D=2048/128"),
         ("Le Cun and le monde", "Le Cun and le monde"),
     ],

@@ -174,10 +174,10 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"(?<=\s)\\?leq(?=\s)", "≤", text)
     text = re.sub(r"(?<=\s)\\?geq(?=\s)", "≥", text)
     # ... and the short forms between math: "P(incorrect) le (1 - p_{gen})^N" -> "≤", "up to
-    # 20× sim 5000×" -> "20×~5000×", "when D{=}2048" -> "D=2048", "lceil log_2 N rceil" -> "⌈log_2 N⌉"
+    # 20× sim 5000×" -> "20× ~ 5000×", "when D{=}2048" -> "D=2048", "lceil log_2 N rceil" -> "⌈log_2 N⌉"
     text = re.sub(r"(?<=[)}\d])\s\\?le\s(?=[(\d])", " ≤ ", text)
     text = re.sub(r"(?<=[)}\d])\s\\?ge\s(?=[(\d])", " ≥ ", text)
-    text = re.sub(r"(?<=[\d×])\s\\?sim\s(?=\d)", "~", text)
+    text = re.sub(r"(?<=[\d×])\s\\?sim\s(?=\d)", " ~ ", text)  # word for word (spans map so)
     text = re.sub(r"\{([=<>+-])\}", r"\1", text)
     text = re.sub(r"\\?lceil\s*([^\s].{0,40}?)\s*\\?rceil", r"⌈\1⌉", text)
     text = re.sub(r"\\?lfloor\s*([^\s].{0,40}?)\s*\\?rfloor", r"⌊\1⌋", text)
