@@ -742,6 +742,14 @@ def test_a_list_whose_other_items_are_sentences_of_their_own_is_cut_before_it() 
     )
     whole = "The model has two parts: (i) an encoder and (ii) a decoder."
     assert standalone(whole) == whole
+    # ... and a list announced by a copula names one of what it announces ("the central results
+    # are, including obtaining phase diagrams ..." was no sentence)
+    said = standalone(
+        "For classification of MNIST and CIFAR10 images, our central results are: (i) obtaining "
+        "phase diagrams for performance."
+    )
+    assert said is not None
+    assert said.endswith("our central results include obtaining phase diagrams for performance.")
 
 
 def test_this_before_a_verb_is_no_demonstrative_to_rewrite() -> None:

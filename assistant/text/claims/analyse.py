@@ -141,7 +141,15 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
         # "we design ... Informer, with three distinctive characteristics: (i) a ProbSparse ...":
         # the abstract put the other items in sentences of their own; the one item said is one
         # of those announced ("..., including a ProbSparse ...")
-        text = f"{text[: first.start()].rstrip(' ,;')}, including {text[first.end() :]}"
+        head = text[: first.start()].rstrip(" ,;")
+        copula = re.search(r"\s(are|were|is|was)$", head)
+        if copula is not None:
+            # "our central results are: (i) obtaining phase diagrams ...": one of them, "are,
+            # including ..." no sentence
+            verb = "include" if copula.group(1) in ("are", "were") else "includes"
+            text = f"{head[: copula.start()]} {verb} {text[first.end() :]}"
+        else:
+            text = f"{head}, including {text[first.end() :]}"
     if re.match(r"\(?(?:[ivx]{1,4}|\d{1,2})\)\s", text):
         # "(iii) the generative style decoder ...": an item of a list the reader was not shown
         return None
