@@ -117,11 +117,11 @@ def _determiner_phrase(text: str, subject_words: int) -> re.Match[str] | None:
     """A demonstrative before its noun in the opening words; not "those" standing for a noun
     the sentence names ("prior methods, including those based on ...")."""
     for match in _DETERMINER_PHRASE.finditer(_opening_words(text, subject_words)):
-        after = re.search(rf"\bthose\s+(?={re.escape(match.group(1))}\b)", text, re.IGNORECASE)
-        if match.group(0).split()[0].lower() == "those" and (
-            after is not None and THOSE_AS_PRONOUN.match(text, after.end())
-        ):
-            continue
+        if match.group(0).split()[0].lower() == "those":
+            # the opening words are cut short; what follows "those" is read in the sentence
+            at = re.search(rf"\bthose\s+(?={re.escape(match.group(1))}\b)", text, re.IGNORECASE)
+            if at is not None and THOSE_AS_PRONOUN.match(text, at.end()):
+                continue
         return match
     return None
 
