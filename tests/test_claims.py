@@ -1657,3 +1657,18 @@ def test_a_pronoun_those_and_an_opening_phrase_keep_the_sentence_as_written() ->
     assert opens_with_subject("under comparable budgets, models trained on X outperform Y")
     assert opens_with_subject("across tasks, the method improves accuracy")
     assert not opens_with_subject("on ImageNet, reaches 80% accuracy")
+    # ... nor does a plural noun with its participle phrase ("It models trained with 4-token
+    # prediction are up to 3 times faster"), while an auxiliary is no noun
+    assert opens_with_subject("models trained with 4-token prediction are up to 3 times faster")
+    assert not opens_with_subject("is designed to be robust to various noises")
+    assert not opens_with_subject("achieves improved accuracy on X")
+
+
+def test_a_result_cut_to_a_participle_is_not_said() -> None:
+    """UniPredict's result span "ranging from 5.4% to 13.4%, when compared with ..." is the tail
+    of a clause whose head was cut: it was said "It ranging from 5.4% to 13.4%, ..."."""
+    from assistant.writers.synthesis import say_paper
+
+    said = say_paper(_paper("UniPredict"), most=3)
+    assert said is not None
+    assert not any(re.match(r"It \w+ing\b", sentence.text) for sentence in said.sentences)

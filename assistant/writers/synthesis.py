@@ -402,6 +402,10 @@ def say_paper(
         result_text = standalone(result_text, paper.title) or ""
         if not result_text:
             result = None
+    if result is not None and re.match(r"[a-z]+ing\b", result_text):
+        # "ranging from 5.4% to 13.4%, when compared with ...": the tail of a clause whose head
+        # was cut; "It ranging from ..." is no sentence
+        result = None
     if (
         len(sentences) < most
         and result is not None
