@@ -947,6 +947,12 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
             "We then apply cross-entropy loss to class logits.",
             "X applies cross-entropy loss to class logits.",
         ),
+        # ... and a second verb after an adverb ("and empirically evaluate the framework" was
+        # left in the first person's form)
+        (
+            "We provide derivations, and empirically evaluate our framework through experiments.",
+            "X provides derivations, and empirically evaluates the framework through experiments.",
+        ),
     ],
 )
 def test_rewrites_change_only_the_voice(sentence: str, expected: str) -> None:

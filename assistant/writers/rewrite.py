@@ -47,7 +47,8 @@ _THIS_WORK = re.compile(
     r"^(?:[Tt]his|[Tt]he present|[Tt]he current) (?:paper|work|study|article)\b"
 )
 _AND_VERB = re.compile(
-    r"(\b(?:and|, and|then|and then|and also) )(show|demonstrate|find|prove|propose|introduce|"
+    # (an adverb between: "and empirically evaluate our framework")
+    rf"(\b(?:and|, and|then|and then|and also) (?:{LY_ADVERB} )?)(show|demonstrate|find|prove|propose|introduce|"
     r"present|"
     r"evaluate|analyze|analyse|provide|derive|observe|obtain|apply|study|discuss|release|develop|"
     r"design|test|validate|verify|compare|establish|identify|conduct|perform|report|explain|"
