@@ -1701,6 +1701,24 @@ def test_a_capitalised_word_few_papers_write_is_a_name_the_question_asks_about(
     assert "It under comparable" not in said and "the trained on" not in said
 
 
+def test_a_paper_is_said_by_the_name_asked_about_before_an_example_listed(
+    corpus_assistant,
+) -> None:
+    """ "... on LLaMA-family models (LLaMA, Llama 2, ..., or fine-tunes such as Alpaca and
+    Vicuna)?": SpecDec++ was said by its "2.04x speedup on the Alpaca dataset" (a listed example,
+    here a dataset) and never by "apply it to the llama-2-chat 7B & 70B model pair"."""
+    answer = corpus_assistant.ask(
+        "Which papers run experiments on LLaMA-family models (LLaMA, Llama 2, open reproductions "
+        "such as OpenLLaMA, or fine-tunes such as Alpaca and Vicuna)?"
+    )
+    said = [
+        sentence.text
+        for sentence in answer.sentences
+        if sentence.citations == ["specdec-boosting-speculative-cea6"]
+    ]
+    assert any("llama-2-chat" in text for text in said), said
+
+
 def test_a_benchmark_the_field_uses_is_a_name_a_question_asks_about(corpus_assistant) -> None:
     """ "Which papers report results on ... MMLU (or MMLU-Pro) and BIG-Bench / BIG-Bench Hard?"
     cited seven papers, five of them for writing "big" ("big data", "a big Indian bank"): MMLU
