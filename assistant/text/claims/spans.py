@@ -107,6 +107,8 @@ def opens_with_subject(text: str) -> bool:
     return len(words) > 1 and (words[1] in _MODALS or words[1] in _AUXILIARIES)
 
 
+# a past participle, regular or one of the irregular ones abstracts use before a phrase
+_PARTICIPLE = r"(?:[a-z]+ed|based|built|made|shown|given)"
 # a prepositional phrase opening a sentence, set off by its comma, then a subject and its verb
 _OPENING_PHRASE = re.compile(
     r"(?:under|in|on|at|across|over|for|after|with|without|compared\s+(?:to|with)|among|from)"
@@ -116,7 +118,7 @@ _OPENING_PHRASE = re.compile(
 # a plural noun and the participle phrase that qualifies it: "models trained with ...", not a
 # verb and its object ("achieves improved accuracy")
 _NOUN_AND_PARTICIPLE = re.compile(
-    r"(?!(?:is|was|has|does|its|this|thus|as|us)\b)[a-z]+s\s+(?:[a-z]+ed|based|built|made|shown|given)\s+"
+    rf"(?!(?:is|was|has|does|its|this|thus|as|us)\b)[a-z]+s\s+{_PARTICIPLE}\s+"
     r"(?:with|on|by|using|in|from|for|via|under|at|to)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs|[Oo]urselves|I)\b")
@@ -435,7 +437,7 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
 
 # "those" standing for a noun: before a participle and its phrase, a relative, "of"/"with"
 THOSE_AS_PRONOUN = re.compile(
-    r"(?:[a-z]+ed|based|built|made|shown|given)\s+(?:on|in|with|by|from|for|at|to|under)\b|"
+    rf"{_PARTICIPLE}\s+(?:on|in|with|by|from|for|at|to|under)\b|"
     r"(?:who|which|that|of|with|without|in|from|at|whose)\b"
 )
 
