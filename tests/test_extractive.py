@@ -1485,6 +1485,44 @@ def test_a_topic_in_parts_is_named_where_one_part_is(corpus_assistant) -> None:
     assert not names_the_topic("modeling colliding particles", [evidence])
 
 
+def test_a_term_with_a_word_added_at_an_end_is_named_where_the_term_is(corpus_assistant) -> None:
+    """ "loss landscape geometry" and "exponential moving average of weights" were refused as
+    "no paper is close", though six papers write "the loss landscape" and two "an exponential
+    moving average (EMA) of iterates": no sentence also says "geometry" or "weights". A term
+    the collection never writes ("3D point cloud segmentation") is still not named by its
+    fragments ("point", "cloud")."""
+    from assistant.answer.answerability import names_the_topic
+
+    answer = corpus_assistant.related_work("exponential moving average of weights")
+    assert not answer.abstained and answer.sentences, answer
+    assert "butterfly-effects-sgd-d717" in cited(answer)
+    assert not corpus_assistant.related_work("loss landscape geometry").abstained
+
+    def evidence(abstract: str) -> list[Evidence]:
+        paper = Paper(id="p", title="A paper", abstract=abstract, citation_key="p")
+        return [Evidence(paper=paper, score=1.0, rank=1)]
+
+    valleys = evidence("Large steps keep SGD high in the loss landscape valleys. It helps.")
+    assert names_the_topic("loss landscape geometry", valleys)
+    assert names_the_topic("geometry of the loss landscape", valleys)
+    # the words apart, or the middle of the term alone, do not name it
+    assert not names_the_topic("loss landscape geometry", evidence("A landscape of loss values."))
+    assert not names_the_topic("sharp loss landscape geometry", valleys)
+
+
+def test_a_quantity_is_no_name_a_question_asks_about(corpus_assistant) -> None:
+    """ "3D point cloud segmentation" was answered with 3D Gaussian splatting and an X-ray
+    segmentation paper: "3D", a dimension any paper may write, counted as a name the question
+    asks about, as "MNIST" would, and Compact 3D Gaussian Splatting writes it. A number with a
+    one-letter unit ("3D", "65B", "1.3B") names nothing; "GPT-4", "CUB-200" and "T5" do."""
+    from assistant.text.query import distinctive_name
+
+    answer = corpus_assistant.related_work("3D point cloud segmentation")
+    assert answer.abstained, answer
+    assert not any(distinctive_name(word) for word in ("3D", "65B", "1.3B", "4K"))
+    assert all(distinctive_name(word) for word in ("GPT-4", "CUB-200", "T5", "MNIST"))
+
+
 def test_a_name_the_question_asks_about_is_named_where_a_paper_writes_it(corpus_assistant) -> None:
     """ "Which papers in the collection report results on the Long Range Arena benchmark?" was
     refused as "no paper is close": S4, S4D and Never Train from Scratch write "Long Range

@@ -18,6 +18,7 @@ from assistant.text.query import (
     distinctive_name,
     focus_phrase,
     listed_examples,
+    quantity,
     question_pieces,
     subject_tokens,
     topic_parts,
@@ -58,7 +59,7 @@ def _question_names(question: str) -> list[str]:
     for position, word in enumerate(words):
         parts = [part.strip(".") for part in word.split("-")]
         for part_index, part in enumerate(parts):
-            if not part or len(part) < 2 or part.isdigit():
+            if not part or len(part) < 2 or part.isdigit() or quantity(part):
                 continue
             following = parts[part_index + 1].lower() if part_index + 1 < len(parts) else ""
             if following in _MODIFIER_SUFFIXES:
@@ -256,11 +257,18 @@ def names_the_topic(question: str, evidence: Sequence[Evidence]) -> bool:
     # a topic in parts ("interacting agents or particles", "copy and pointer mechanisms") is
     # named where one of its parts is
     parts = [set(part) for part in topic_parts(focus)]
+    # A term of three words or more with a word at either end added ("loss landscape geometry",
+    # "exponential moving average of weights") is named where the term without that word is
+    # written as such ("the loss landscape", "an exponential moving average (EMA) of iterates").
+    ordered = subject_tokens(focus)
+    cores = [ordered[1:], ordered[:-1]] if len(parts) == 1 and len(ordered) >= 3 else []
     for item in evidence:
         # the sentences the index split once, not the abstract split again per question
         for text in (item.paper.title, *item.paper.analysis.sentences):
-            tokens = set(tokenize(text))
-            if any(part <= tokens for part in parts):
+            tokens = tokenize(text)
+            if any(part <= set(tokens) for part in parts):
+                return True
+            if any(contains_run(core, tokens) for core in cores):
                 return True
     return False
 

@@ -490,11 +490,23 @@ def _field_tokens() -> frozenset[str]:
 
 def distinctive_name(word: str) -> bool:
     """A name no sentence writes by chance: in capitals ("MNIST"), with a capital inside
-    ("LLaMA") or letters and digits ("CUB-200", "GPT-4"); not a capitalised word ("Vision")."""
+    ("LLaMA") or letters and digits ("CUB-200", "GPT-4"); not a capitalised word ("Vision"),
+    nor a quantity ("3D", "65B")."""
+    if quantity(word):
+        return False
     return any(character.isupper() for character in word[1:]) or (
         any(character.isdigit() for character in word)
         and any(character.isalpha() for character in word)
     )
+
+
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?[A-Za-z]")
+
+
+def quantity(word: str) -> bool:
+    """A number with a one-letter unit: a dimension or a size ("3D", "65B", "1.3B", "4K"), which
+    any paper may write and no paper is named by."""
+    return _QUANTITY.fullmatch(word) is not None
 
 
 def named_in_question(question: str) -> list[str]:
