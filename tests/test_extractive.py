@@ -1589,6 +1589,36 @@ def test_a_dataset_or_model_the_question_names_is_covered_where_a_paper_writes_i
     )
 
 
+def test_a_named_model_the_question_asks_about_is_asked_for_however_it_is_written(
+    corpus_assistant,
+) -> None:
+    """ "Which papers use BERT-style encoder models (BERT, RoBERTa, ALBERT, mBERT ...)?" (a blind
+    question) cited 4 of the 12 papers that use them: BERT, one of the field's acronyms, was no
+    name a question asks about, and "BERT-style" was asked whole, which no paper writes. A model
+    the field's acronyms list (BERT, CLIP, LoRA) is asked for, and a name used as a modifier
+    ("BERT-style", "PAC-style") is the name alone. What the question sets aside ("Apart from
+    LoRA-style adapters", "Besides LLaMA-family and GPT-2 models") is not asked for, and a
+    version written on to a name ("Qwen2.5-32B", "Phi3") writes it."""
+    from assistant.text.query import asked_names, writes_name
+
+    answer = corpus_assistant.ask(
+        "Which papers use BERT-style encoder models (BERT, RoBERTa, ALBERT or mBERT) in their "
+        "experiments?"
+    )
+    assert {"fast-model-editing-3ec5", "gmp-well-tuned-fc09"} <= cited(answer), cited(answer)
+    assert asked_names("Which papers use BERT-style encoders?") == ["BERT"]
+    assert asked_names("Which papers use PAC-style bounds?") == ["PAC"]
+    assert asked_names("Which papers fine-tune CLIP?") == ["CLIP"]
+    assert asked_names("Which papers study LLMs?") == []
+    assert asked_names("Apart from LoRA-style adapters, where does low rank show up?") == []
+    assert "GPT-2" not in asked_names(
+        "Besides LLaMA-family and GPT-2 models, which papers run experiments on OPT models?"
+    )
+    assert writes_name("Qwen", "T1 with Qwen2.5-32B as the base model outperforms ...")
+    assert writes_name("Phi", "a fine tuned Phi3 model")
+    assert not writes_name("SLAM", "SLAM-Omni is a speech model")
+
+
 def test_a_question_about_a_named_benchmark_cites_the_papers_that_write_it(
     corpus_assistant,
 ) -> None:

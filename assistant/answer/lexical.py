@@ -18,7 +18,7 @@ from assistant.answer.parsed import framing_stems
 from assistant.models import Evidence
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import short_label
-from assistant.text.query import FRAMING_TOKENS
+from assistant.text.query import FRAMING_TOKENS, MODIFIER_SUFFIXES
 from assistant.text.sentences import abstract_sentences, clean_sentence
 
 DocumentFrequency = Callable[[str], int]
@@ -47,20 +47,6 @@ SENTENCE_START_WORDS = frozenset(
     )
 ) | frozenset(word.capitalize() for word in lexicon_words("number_words"))
 _OPENING_MARKS = frozenset(".:;!?—(\"“'")
-MODIFIER_SUFFIXES = (
-    "style",
-    "like",
-    "based",
-    "type",
-    "inspired",
-    "written",
-    "generated",
-    "aware",
-    "free",
-    "guided",
-    "level",
-    "wise",
-)
 
 
 def numbers_in(text: str) -> set[str]:

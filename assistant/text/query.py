@@ -359,6 +359,15 @@ _LEFT_OUT = re.compile(
 )
 
 
+# What a request sets aside before asking ("Apart from LoRA-style adapters, ...", "Besides
+# LLaMA-family and GPT-2 models, ..."), as well as what it asks to leave out
+_SET_ASIDE = re.compile(
+    rf"{_LEFT_OUT.pattern}|\b(?:apart from|aside from|leaving aside|besides|other than)\s+"
+    r"(?P<aside>[^,.;:?()]+)",
+    re.IGNORECASE,
+)
+
+
 def left_out(request: str) -> list[tuple[str, ...]]:
     """The phrases a request asks to leave out, each as the stems of its head (its last two
     content words): ("specul", "decod") for "classic draft-then-verify speculative decoding"."""
@@ -517,10 +526,11 @@ def named_in_question(question: str) -> list[str]:
 
 @cache
 def _field_acronyms() -> frozenset[str]:
-    """The field's acronyms that name no dataset: "LLMs" name the field, while MMLU and GSM8K,
-    acronyms a paper uses without naming its method by them, are what a question about the
-    papers reporting on them asks for."""
-    return common_acronyms() - frozenset(words("lint_datasets"))
+    """The field's acronyms that name no dataset nor one model: "LLMs" name the field, while
+    MMLU and GSM8K, or BERT and CLIP, acronyms a paper uses without naming its method by them,
+    are what a question about the papers reporting on them asks for."""
+    named = frozenset(word for line in words("named_models") for word in line.split())
+    return common_acronyms() - frozenset(words("lint_datasets")) - named
 
 
 def asked_names(question: str) -> list[str]:
@@ -536,6 +546,12 @@ def asked_names(question: str) -> list[str]:
     for example in listed:
         rest = rest.replace(example, " ")
     examples = {name for example in listed for name in named_in_question(example)}
+    # ... nor what it asks to leave out ("Apart from LoRA-style adapters, where does low-rank
+    # structure show up?")
+    for match in _SET_ASIDE.finditer(question):
+        phrase = match.group("phrase") or match.group("aside")
+        rest = rest.replace(phrase, " ")
+        examples |= set(named_in_question(phrase))
     subjects = set(named_in_question(rest))
     parts = [
         part.strip(".")
@@ -584,13 +600,35 @@ def listed_names(question: str) -> list[str]:
     ]
 
 
+# A word after a hyphen that makes a name a modifier ("PAC-style", "LLM-written", "BERT-based"):
+# the name is the part before it.
+MODIFIER_SUFFIXES = (
+    "style",
+    "like",
+    "based",
+    "type",
+    "inspired",
+    "written",
+    "generated",
+    "aware",
+    "free",
+    "guided",
+    "level",
+    "wise",
+)
+
+
 def _name_parts(name: str, field: frozenset[str]) -> list[str]:
     """A name's parts as asked_names reads them: "Fashion-MNIST" -> "Fashion", "MNIST", and the
     name whole ("BIG-Bench": no part of it alone names the benchmark); a field acronym with a
-    version ("GPT-2", "LLM-7B") stays whole."""
+    version ("GPT-2", "LLM-7B") stays whole; a name used as a modifier is the name alone
+    ("BERT-style encoders" ask about BERT, and no paper writes "BERT-style")."""
     head, _, version = name.partition("-")
     if head in field and version[:1].isdigit():
         return [name]
+    named, _, tail = name.rpartition("-")
+    if named and tail.lower() in MODIFIER_SUFFIXES:
+        return _name_parts(named, field)
     return [*name.split("-"), name] if "-" in name else [name]
 
 
@@ -602,7 +640,8 @@ def writes_name(name: str, text: str) -> bool:
     if versioned is not None:
         pattern = rf"{re.escape(versioned.group(1))}[-\s]?{re.escape(versioned.group(2))}(?!\w)"
     else:
-        pattern = rf"{re.escape(name)}(?!\w|-(?!\d))"
+        # ... and its versions written on to it ("Qwen2.5-32B", "Phi3", "llama2")
+        pattern = rf"{re.escape(name)}(?:\d[\d.]*(?![A-Za-z]))?(?!\w|-(?!\d))"
     # a name in capitals is written so: "BIG" (of "BIG-Bench") is not "big data"
     flags = 0 if re.fullmatch(r"[A-Z]{2,}", name) else re.IGNORECASE
     return re.search(rf"(?<!\w){pattern}", text, flags) is not None
