@@ -1589,6 +1589,24 @@ def test_a_dataset_or_model_the_question_names_is_covered_where_a_paper_writes_i
     )
 
 
+def test_a_comparison_of_named_things_compares_those_papers_alone(corpus_assistant) -> None:
+    """ "How do End-to-End Memory Networks and Sparsey (...) differ ...?" (a blind compare) also
+    tabulated "Incremental Task Learning with Incremental Rank Updates", which the topic model
+    found beside Sparsey's memory: a request naming each thing it compares, each written by a
+    paper in hand, compares those papers. A one-word name ("Sparsey") is written by the paper
+    whose abstract writes it, not only its title. A topic split at "and" ("learned image and
+    video compression") names nothing and keeps its papers."""
+    answer = corpus_assistant.compare(
+        "How do End-to-End Memory Networks and Sparsey (superposed episodic and semantic memory "
+        "with sparse distributed representations) differ in where memories are stored, how "
+        "they are retrieved, and how learning happens?"
+    )
+    assert cited(answer) == {"end-end-memory-49c1", "superposed-episodic-semantic-ac7a"}, cited(
+        answer
+    )
+    assert len(cited(corpus_assistant.compare("learned image and video compression"))) >= 3
+
+
 def test_a_named_model_the_question_asks_about_is_asked_for_however_it_is_written(
     corpus_assistant,
 ) -> None:
