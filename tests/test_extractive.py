@@ -1589,6 +1589,36 @@ def test_a_dataset_or_model_the_question_names_is_covered_where_a_paper_writes_i
     )
 
 
+def test_a_question_about_a_quoted_term_cites_the_papers_writing_it(corpus_assistant) -> None:
+    """ "The term 'one-shot' seems to mean very different things across these papers. Which
+    papers describe their method or setting as one-shot ...?" (a blind question) cited one paper
+    of ten: the question asking for papers came after a sentence setting it up, so it read as a
+    lookup, and the term it quotes was no name it asks about. A term quoted as a term is asked for
+    like a name, a later sentence asking for papers asks for several, and a second paper writing
+    what the question names keeps it from standing alone."""
+    from assistant.text.query import asked_names, question_kind
+
+    question = (
+        "The term 'one-shot' seems to mean very different things across these papers. Which "
+        "papers describe their method or setting as one-shot, and what does it mean in each case?"
+    )
+    assert question_kind(question) == "topic"
+    assert asked_names(question) == ["one-shot"]
+    assert question_kind("I half-remember a paper on drug discovery. What did it introduce?") == (
+        "lookup"
+    )
+    writing = {
+        "bignas-scaling-up-f705",
+        "freezenet-full-performance-9625",
+        "low-data-drug-7fee",
+        "less-more-one-f802",
+        "one-shot-federated-c82f",
+        "only-train-once-ee97",
+        "text-editing-by-3735",
+    }
+    assert len(writing & cited(corpus_assistant.ask(question))) >= 6
+
+
 def test_a_comparison_of_named_things_compares_those_papers_alone(corpus_assistant) -> None:
     """ "How do End-to-End Memory Networks and Sparsey (...) differ ...?" (a blind compare) also
     tabulated "Incremental Task Learning with Incremental Rank Updates", which the topic model

@@ -158,7 +158,11 @@ def relevant_papers(
         # model finds several papers about it: then the evidence, not the phrasing, decides.
         if task == "ask" and len(specific) > 1 and specific[1][1] < tuning.single_paper_below:
             on_topic = sum(1 for _, probability in topic_ordered() if probability >= threshold)
-            several = asks_for_several(query) and on_topic >= 2
+            # ... or, for a question about what it names ("Which papers describe their method
+            # as 'one-shot'?"), a second paper writes the name
+            rare = rare_names(query, document_frequency, tuning.rare_name_papers)
+            writers = name_writers(query, [item.paper for item in features], rare)
+            several = asks_for_several(query) and max(on_topic, len(writers)) >= 2
             undecided = not asks_for_one(query) and on_topic >= tuning.topic_several_papers
             if not (several or undecided):
                 return specific[:1], 0

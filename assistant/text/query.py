@@ -191,7 +191,15 @@ def asks_for_several(question: str) -> bool:
     asked = _asked_for(question)
     if asked == "one":
         return False  # "which paper measures small models' ...": one paper, about models
-    return asked == "several" or bool(_PLURAL_OPENING.search(question))
+    if asked == "several" or _PLURAL_OPENING.search(question):
+        return True
+    # "The term 'one-shot' seems to mean different things here. Which papers describe ...?":
+    # the question after a sentence that sets it up asks in its own words
+    later = _SENTENCE_START.split(question.strip(), maxsplit=1)
+    return len(later) > 1 and asks_for_several(later[1])
+
+
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def question_kind(question: str) -> QuestionKind:
@@ -560,11 +568,20 @@ def asked_names(question: str) -> list[str]:
         for part in _name_parts(name, field)
         if distinctive_name(part.strip("."))
     ]
+    # "The term 'one-shot' seems to mean different things ...": a term the question quotes as
+    # a term is asked for by name, however common its words
+    termed = [match.group(1).strip() for match in _QUOTED_TERM.finditer(question)]
     return [
         part
-        for part in dict.fromkeys(parts)
+        for part in dict.fromkeys([*parts, *termed])
         if part not in field and part.removesuffix("s") not in field
     ]
+
+
+_QUOTED_TERM = re.compile(
+    r"\bthe (?:term|word|phrase|expression|notion)\s+['\"‘“]([^'\"’”]{2,40})['\"’”]",
+    re.IGNORECASE,
+)
 
 
 # a capitalised word of its own, not part of a CamelCase or hyphenated name ("SirLLM", "ViT",
