@@ -171,6 +171,7 @@ class Assistant:
             piece_support=lambda piece: dense_support(
                 self.retriever.retrieve(piece, k=self.settings.top_k, mode="dense")
             ),
+            task=task,
         )
         if not verdict.answerable:
             closest = _closest(retrieval.hits, evidence[:CLOSEST_PAPERS])

@@ -1510,6 +1510,26 @@ def test_a_term_with_a_word_added_at_an_end_is_named_where_the_term_is(corpus_as
     assert not names_the_topic("sharp loss landscape geometry", valleys)
 
 
+def test_a_question_whose_words_the_collection_mostly_never_writes_abstains(
+    corpus_assistant,
+) -> None:
+    """Two blind traps were answered from papers sharing one word with them: legal contracts
+    from speculative decoding's "draft" and crude-oil distillation columns from dataset
+    distillation, both close enough in the embedding. A question whose best evidence holds
+    under ``abstain_cover`` of its words (by idf) abstains; related work, often a long
+    description in the user's own words, is not held to it."""
+    legal = corpus_assistant.ask(
+        "What does the collection say about using LLMs to draft or review legal contracts and "
+        "flag risky clauses?"
+    )
+    assert legal.abstained, legal
+    assert not corpus_assistant.ask(
+        "Which papers show that simply reordering the inputs or answer options changes what a "
+        "model predicts?"
+    ).abstained
+    assert corpus_assistant.settings.evidence.abstain_cover > 0
+
+
 def test_a_quantity_is_no_name_a_question_asks_about(corpus_assistant) -> None:
     """ "3D point cloud segmentation" was answered with 3D Gaussian splatting and an X-ray
     segmentation paper: "3D", a dimension any paper may write, counted as a name the question

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from assistant import bm25
 from assistant.answer.relevance import contains_run
-from assistant.models import Evidence
+from assistant.models import Evidence, Task
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.query import (
     SHORT_FOCUS,
@@ -310,6 +310,7 @@ def check_answerable(
     document_frequency: DocumentFrequency,
     collection_size: int,
     piece_support: Callable[[str], float | None] | None = None,
+    task: Task = "ask",
 ) -> Answerability:
     """Abstain when the question names what the collection never mentions, or when the closest
     evidence is too far from it (``abstain_threshold``, calibrated on the canned questions).
@@ -338,6 +339,15 @@ def check_answerable(
         quoted = ", ".join(f"'{name}'" for name in absent)
         return Answerability(
             False, support, tuple(absent), f"the collection never mentions {quoted}"
+        )
+    if (
+        task == "ask"
+        and dense
+        and lexical_support(question, evidence, document_frequency, collection_size)
+        < settings.evidence.abstain_cover
+    ):
+        return Answerability(
+            False, support, (), "no paper in the collection writes most of what the question asks"
         )
     if dense and support < threshold and piece_support is not None:
         for piece in question_pieces(question):

@@ -240,6 +240,20 @@ class EvidenceSettings(Group):
             "(answered as a topic its evidence names)."
         ),
     )
+    abstain_cover: float = Field(
+        default=0.14,
+        ge=0,
+        le=1,
+        description=(
+            "A question (ask) abstains when its best evidence papers hold less than this share "
+            "(by idf) of its words, however close the embedding puts them: a question about "
+            "legal contracts or crude-oil distillation columns, whose words the collection "
+            "mostly never writes, sits close to papers sharing one of them ('draft', "
+            "'distillation'). On the tuning questions every one below 0.14 is unanswerable and "
+            "the lowest answerable question is at 0.156. Related work and comparisons, often "
+            "long descriptions in the user's own words, are not held to it."
+        ),
+    )
     abstain_threshold_lexical: float = Field(
         default=0.29,
         ge=0,
