@@ -247,16 +247,15 @@ def relevant_papers(
                 keep = most - len(named)
                 chosen = sorted([*chosen[: max(keep, fewest)], *named], key=lambda item: -item[1])
             # "How do End-to-End Memory Networks and Sparsey differ ...?": a request that names
-            # each thing it compares, each written by a paper in hand, compares those papers; a
-            # third the topic model also finds ("Incremental Rank Updates", beside Sparsey's
-            # memory) is not one it asked for
-            # (names, each with a capital: "learned image and video compression" is a topic)
-            items = [item for item in compared_items(query) if re.search(r"[A-Z]", item)]
-            if len(items) < len(compared_items(query)):
-                items = []
+            # each thing it compares (each with a capital: "learned image and video compression"
+            # is a topic), each written by a paper in hand, compares those papers; a third the
+            # topic model also finds ("Incremental Rank Updates", beside Sparsey's memory) is
+            # not one it asked for
+            items = compared_items(query)
             naming = [entry for entry in chosen if any(_names_item(i, entry[0]) for i in items)]
             if (
                 items
+                and all(re.search(r"[A-Z]", item) for item in items)
                 and len(naming) >= fewest
                 and all(any(_names_item(item, paper) for paper, _ in naming) for item in items)
             ):
