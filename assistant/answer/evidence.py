@@ -151,6 +151,17 @@ def relevant_papers(
         # names; any other question the papers above the first clear break.
         query = retrieval.query
         wants_all = task != "ask" or question_kind(query) == "topic"
+        # the retrieved papers writing a name the question asks about ("GPT-2", "Chinese"), read
+        # once for the one-paper check and for the papers a plural question asks for
+        writers = (
+            name_writers(
+                query,
+                [item.paper for item in features],
+                rare_names(query, document_frequency, tuning.rare_name_papers),
+            )
+            if task == "ask"
+            else set()
+        )
         # One paper stands alone: the question is that paper's to answer ("what did they find",
         # "which models did best"), unless it asks for papers in so many words and the topic model
         # finds a second one about it, or it says neither one nor several ("LMs keep producing
@@ -160,8 +171,6 @@ def relevant_papers(
             on_topic = sum(1 for _, probability in topic_ordered() if probability >= threshold)
             # ... or, for a question about what it names ("Which papers describe their method
             # as 'one-shot'?"), a second paper writes the name
-            rare = rare_names(query, document_frequency, tuning.rare_name_papers)
-            writers = name_writers(query, [item.paper for item in features], rare)
             several = asks_for_several(query) and max(on_topic, len(writers)) >= 2
             undecided = not asks_for_one(query) and on_topic >= tuning.topic_several_papers
             if not (several or undecided):
@@ -203,15 +212,13 @@ def relevant_papers(
             weights = [tuning.topic_relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
             taken = {paper.id for paper, _ in chosen} | ruled
             candidates = [item for item in features if item.paper.id not in taken]
-            rare = rare_names(query, document_frequency, tuning.rare_name_papers)
-            writing = name_writers(query, [item.paper for item in candidates], rare)
             chosen = sorted(
                 [
                     *chosen,
                     *(
                         (item.paper, relevance.probability(item, weights))
                         for item in candidates
-                        if item.paper.id in writing
+                        if item.paper.id in writers
                     ),
                 ],
                 key=lambda item: -item[1],
