@@ -1919,3 +1919,27 @@ def test_a_question_about_which_papers_use_a_dataset_or_model_gets_every_paper_w
         writes_name("ImageNet", item.paper.abstract) or "ImageNet-" in item.paper.abstract
         for item in answer.evidence
     )
+
+
+def test_a_later_question_about_the_paper_a_preamble_sets_up_is_a_lookup(corpus_assistant) -> None:
+    """ "I remember a paper on getting deep nets to output good probabilities for events that are
+    inherently random ... Which three real-world tasks did they test on?" (a blind lookup) cited
+    a forecasting-tournament paper beside Deep Probability Estimation and never said its three
+    tasks: the later sentence asks for tasks in the plural, which read as a request for several
+    papers. A preamble that sets up one paper makes the later question that paper's."""
+    from assistant.text.query import asks_for_several, question_kind
+
+    question = (
+        "I remember a paper on getting deep nets to output good probabilities for events that are "
+        "inherently random, where you never observe the true probability. Which three real-world "
+        "tasks did they test on?"
+    )
+    assert not asks_for_several(question)
+    assert question_kind(question) == "lookup"
+    # a preamble that sets up no paper still lets the later sentence ask for several
+    assert asks_for_several("Pruning keeps coming up here. Which papers prune attention heads?")
+    answer = corpus_assistant.ask(question)
+    assert cited(answer) == {"deep-probability-estimation-39eb"}
+    text = " ".join(sentence.text for sentence in answer.sentences)
+    for task in ("precipitation forecasting", "cancer patient survival", "car crashes"):
+        assert task in text

@@ -194,9 +194,11 @@ def asks_for_several(question: str) -> bool:
     if asked == "several" or _PLURAL_OPENING.search(question):
         return True
     # "The term 'one-shot' seems to mean different things here. Which papers describe ...?":
-    # the question after a sentence that sets it up asks in its own words
+    # the question after a sentence that sets it up asks in its own words, unless that sentence
+    # sets up one paper ("I remember a paper on ... Which three real-world tasks did they test
+    # on?" asks for that paper's tasks)
     later = _SENTENCE_START.split(question.strip(), maxsplit=1)
-    return len(later) > 1 and asks_for_several(later[1])
+    return len(later) > 1 and not _ONE_PAPER.search(later[0]) and asks_for_several(later[1])
 
 
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
