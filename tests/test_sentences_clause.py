@@ -96,3 +96,48 @@ def test_what_term_or_names_ask_for_a_name() -> None:
     ):
         assert split_clauses(question)[-1].names, question
     assert not split_clauses("What speed-up does it report?")[-1].names
+
+
+TEXTVQA = Paper(
+    id="textvqa",
+    title="Iterative Answer Prediction with Pointer-Augmented Multimodal Transformers for TextVQA",
+    abstract=(
+        "Many visual scenes contain text that carries crucial information. "
+        "Recent work has explored the TextVQA task that requires reading and understanding text "
+        "in images to answer a question. "
+        "In this work, we propose a novel model for the TextVQA task based on a multimodal "
+        "transformer architecture. "
+        "Our model naturally fuses different modalities homogeneously by embedding them into a "
+        "common semantic space. "
+        "Furthermore, it enables iterative answer decoding with a dynamic pointer network. "
+        "Our model outperforms existing approaches on three benchmark datasets by a large margin."
+    ),
+    citation_key="textvqa",
+)
+
+
+def test_the_clauses_that_ask_lead_and_a_preposition_may_open_one() -> None:
+    """ "For answering questions about text that appears in photos, which model fuses the
+    modalities ... with a pointer mechanism, and on how many benchmarks did it win?" (a blind
+    lookup) was answered with "Recent work has explored the TextVQA task" and without the pointer
+    network: the phrase setting the question up took a leading sentence (the background one), and
+    "and on how many" was no clause of its own. The clauses that ask lead; one that only sets the
+    question up does not put a background sentence first."""
+    question = (
+        "For answering questions about text that appears in photos, which model fuses the "
+        "modalities in one transformer and builds the answer over several decoding steps with a "
+        "pointer mechanism, and on how many benchmarks did it win?"
+    )
+    clauses = split_clauses(question)
+    assert [clause.asks for clause in clauses] == [False, True, True]
+    assert clauses[2].text == "on how many benchmarks did it win"
+    assert clauses[2].numeric
+    # a relative clause of a sentence ending with a full stop describes; it does not ask
+    remembered = split_clauses(
+        "I remember a paper on deep nets for random events, where you never observe the true "
+        "probability. Which three real-world tasks did they test on?"
+    )
+    assert [clause.asks for clause in remembered] == [False, False, True]
+    ranked = _ranked(TEXTVQA, question)
+    assert not any(item.text.startswith("Recent") for item in ranked[:3])
+    assert any("three benchmark" in item.text for item in ranked[:2])

@@ -114,12 +114,30 @@ def score_sentences(
     order = [position for _, position in sorted(scored, key=lambda item: (-item[0], item[1]))]
     leading: list[int] = []
     if len(clauses) > 1:
+        # Each clause takes its best sentence, in the question's order; the clauses that ask
+        # lead with theirs. One that only sets the question up ("In the study that explained
+        # ..., which two parameters mattered most?") takes the sentence describing the paper,
+        # so the asking clause gets the next, and its own follows; a background sentence it
+        # takes ("For answering questions about text in photos, ...": "Recent work has explored
+        # the TextVQA task") does not lead at all.
+        setting_up: list[int] = []
         for clause in clauses:
             best = _best_for_clause(
-                sentences, roles, scored, clause, weights, exclude=leading, config=config
+                sentences,
+                roles,
+                scored,
+                clause,
+                weights,
+                exclude=[*leading, *setting_up],
+                config=config,
             )
-            if best is not None and best not in leading:
-                leading.append(best)
+            if best is None or best in leading or best in setting_up:
+                continue
+            (leading if clause.asks else setting_up).append(best)
+        if leading:
+            leading += [position for position in setting_up if roles[position] != "background"]
+        else:
+            leading = setting_up
     rest = [position for position in order if position not in leading]
     score_of = {position: score for score, position in scored}
     return [

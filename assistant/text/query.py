@@ -38,8 +38,9 @@ _NUMERIC_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(
-    r",?\s+and\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|whose|where|when|"
-    r"in which|to what)\b)|,\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|"
+    # (a preposition may lead the wh-word: "..., and on how many benchmarks did it win?")
+    r",?\s+and\s+(?=(?:(?:on|in|at|by|for|from|with|across|over|to)\s+)?(?:what|how|which)\b|"
+    r"(?:whose|where|when)\b)|,\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|"
     r"in which|from which|with which|whose|where|when|to what)\b)|;\s+|\?\s+(?=\S)|"
     # "Compare A, B and C: how does each avoid ...?": what it asks of them after a colon
     r":\s+(?=(?:what|how|which|whose|where|when|who|why)\b)|"
@@ -97,6 +98,10 @@ class Clause:
     # "what is its fixed version called": answered by the sentence that gives something a name
     # ("we refer to the modified RPS as STABLE-RPS"), whatever words it shares with the clause
     names: bool = False
+    # "which model fuses ...", "on how many benchmarks did it win": a clause that asks, where
+    # "For answering questions about text in photos" or "I remember a paper on X, where you never
+    # observe Y." only says what the question is about
+    asks: bool = True
 
 
 # "How has X been extended ...", "how are researchers ...", "are there papers ...": the ways or the
@@ -287,16 +292,19 @@ _NAMING_CLAUSE = re.compile(
 
 def split_clauses(question: str) -> list[Clause]:
     """The question's clauses: "which work does X, and what speed-up does it report?" has two."""
-    parts = [
-        part.strip(" ,?") for part in _CLAUSE_SPLIT.split(question) if part and part.strip(" ,?")
-    ]
+    parts = [part for part in _CLAUSE_SPLIT.split(question) if part and part.strip(" ,?\n")]
+    # a clause asks when it opens as a question does and its sentence is the question's (a
+    # relative "where ..." in a sentence ending with a full stop only describes)
+    questioning = "?" in question
     clauses = [
         Clause(
-            part,
+            part.strip(" ,?\n"),
             frozenset(content_tokens(part)),
             bool(_NUMERIC_CLAUSE.search(part)),
             identifies=bool(re.match(r"^\s*(?:which|what)\b", part, re.IGNORECASE)) and index == 0,
             names=bool(_NAMING_CLAUSE.search(part)),
+            asks=bool(_ASKING_CLAUSE.match(part))
+            and (not questioning or _sentence_asks(question, part)),
         )
         for index, part in enumerate(parts)
     ]
@@ -305,6 +313,23 @@ def split_clauses(question: str) -> list[Clause]:
             question, frozenset(content_tokens(question)), bool(_NUMERIC_CLAUSE.search(question))
         )
     ]
+
+
+_ASKING_CLAUSE = re.compile(
+    r"^\s*(?:(?:on|in|at|by|for|from|with|across|over|to|and)\s+)?(?:what|what's|how|which|why|who|"
+    r"whose|where|when|is|are|was|were|do|does|did|can|could|should|would|will|has|have|"
+    r"compare|contrast|list|name|give|tell|find|show|describe|explain|summari[sz]e)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_asks(question: str, part: str) -> bool:
+    """Whether the sentence of the question holding ``part`` ends with a question mark."""
+    start = question.find(part)
+    if start < 0:
+        return True
+    end = re.search(r"[.?!](?:\s|$)", question[start + len(part.rstrip(" ?.!\n")) :])
+    return end is None or end.group(0)[0] == "?"
 
 
 def focus_phrase(question: str) -> str:
