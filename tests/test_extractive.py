@@ -1943,3 +1943,27 @@ def test_a_later_question_about_the_paper_a_preamble_sets_up_is_a_lookup(corpus_
     text = " ".join(sentence.text for sentence in answer.sentences)
     for task in ("precipitation forecasting", "cancer patient survival", "car crashes"):
         assert task in text
+
+
+def test_a_topic_no_paper_writes_whole_is_named_by_the_term_without_its_framing_word(
+    corpus_assistant,
+) -> None:
+    """ "role of activation functions" (a blind related-work request) cited influence functions,
+    adversarial attacks on activations and sparse-autoencoder papers: no paper writes the phrase
+    whole, so nothing named the topic and every paper sharing a word stayed. The term inside it,
+    without the word at an end that frames it ("role", "principle", "techniques"), is what the
+    papers about it write; a longer subject keeps its words ("prompting methods for pretrained
+    language models" is not about "pretrained language models")."""
+    for request, term in (
+        ("role of activation functions", "activation function"),
+        ("maximum entropy principle", "maximum entropy"),
+    ):
+        answer = corpus_assistant.related_work(request)
+        papers = corpus_assistant.retriever.papers(sorted(cited(answer)))
+        assert papers
+        for paper in papers.values():
+            assert term in f"{paper.title} {paper.abstract}".lower(), (request, paper.id)
+    prompting = cited(
+        corpus_assistant.related_work("prompting methods for pretrained language models")
+    )
+    assert {"p-tuning-v2-ddf6", "promptboosting-black-box-edf6"} <= prompting

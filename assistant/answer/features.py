@@ -225,6 +225,13 @@ def _generic_heads() -> frozenset[str]:
     return frozenset(token for word in words("generic_heads") for token in tokenize(word))
 
 
+@cache
+def _framing_nouns() -> frozenset[str]:
+    return _generic_heads() | frozenset(
+        token for word in words("framing_nouns") for token in tokenize(word)
+    )
+
+
 def naming_the_topic(
     features: list[relevance.PaperFeatures],
     retrieval: Retrieval,
@@ -269,7 +276,7 @@ def naming_the_topic(
         )
         return relevance.token_sequence(f"{paper.title} . {CONTRAST.sub(' ', said)}")
 
-    def names(paper: Paper) -> bool:
+    def names(paper: Paper, parts: list[list[str]] = parts) -> bool:
         tokens = said_tokens(paper)
         present = set(tokens)
         return any(
@@ -304,6 +311,26 @@ def naming_the_topic(
         return any(len(part) == 2 and all(uses(token) for token in part) for part in parts)
 
     naming = {item.paper.id for item in features if names(item.paper)}
+    if not naming and len(parts) == 1 and len(parts[0]) >= 3:
+        # No paper writes "role of activation functions", "data augmentation techniques" or
+        # "maximum entropy principle" as one run; the term inside it, without a word at an end
+        # that frames it, is what papers write ("the activation function", "data augmentation")
+        # (only a framing word goes: "prompting methods for pretrained language models" is
+        # not about "pretrained language models", and "token importance scoring" not about
+        # "token importance")
+        part = parts[0]
+        trimmed = [
+            [variant]
+            for variant, dropped in ((part[1:], part[0]), (part[:-1], part[-1]))
+            if dropped in _framing_nouns()
+        ]
+        named_by = [
+            {item.paper.id for item in features if names(item.paper, variant)}
+            for variant in trimmed
+        ]
+        best = max(range(len(trimmed)), key=lambda position: len(named_by[position]), default=0)
+        if trimmed and len(named_by[best]) >= settings.evidence.topic_naming_papers:
+            parts, naming = trimmed[best], named_by[best]
     named_as_run = frozenset(naming)
     if len(naming) < settings.evidence.topic_naming_papers:
         # Few papers write the phrase as one run ("code LLMs"); those about it still use both
