@@ -1967,3 +1967,40 @@ def test_a_topic_no_paper_writes_whole_is_named_by_the_term_without_its_framing_
         corpus_assistant.related_work("prompting methods for pretrained language models")
     )
     assert {"p-tuning-v2-ddf6", "promptboosting-black-box-edf6"} <= prompting
+
+
+def test_a_topic_answer_says_each_paper_by_its_sentence_writing_a_rare_word_asked(
+    corpus_assistant,
+) -> None:
+    """ "Does anything in the collection model DNA or genomic sequences, and for what purpose?"
+    (a blind topic question) cited Mamba by its selective SSMs and Dirichlet flow matching by its
+    probability paths: nothing said why either is here. A paper that writes one of the question's
+    rare words ("DNA", "genomic") is also said by a sentence writing it, one it states as its own
+    (not its field's lore, not one leaning on a sentence before it)."""
+    answer = corpus_assistant.ask(
+        "Does anything in the collection model DNA or genomic sequences, and for what purpose?"
+    )
+    said = {
+        paper: " ".join(s.text for s in answer.sentences if paper in s.citations)
+        for paper in cited(answer)
+    }
+    assert "genomics" in said["mamba-linear-time-298f"]
+    assert "DNA sequence generation" in said["dirichlet-flow-matching-06a8"]
+    for sentence in answer.sentences:
+        assert not sentence.text.startswith(("Thus", "Data of sequential nature")), sentence.text
+
+
+def test_a_list_whose_first_marker_an_opener_took_is_its_first_item() -> None:
+    """ "Our contributions are manifold: first, we crafted a collisionless embedding table ...;
+    second, we provide ...; finally, ..." was quoted as "The authors of Monolith crafted ...;
+    second, the authors provide ...": with "first" stripped as an opener, the "second" dangles.
+    The list is its first item."""
+    from assistant.text.claims.analyse import standalone
+
+    text = standalone(
+        "Our contributions are manifold: first, we crafted a collisionless embedding table to "
+        "reduce its memory footprint; second, we provide an online training architecture; "
+        "finally, we proved that reliability could be traded off.",
+        "Monolith",
+    )
+    assert text == "We crafted a collisionless embedding table to reduce its memory footprint."

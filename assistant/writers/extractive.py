@@ -462,6 +462,19 @@ class ExtractiveWriter(Writer):
             )
         }
 
+        # the question's words few papers write ("DNA", "genomic"): a paper that writes one is
+        # said by a sentence writing it
+        rare_words = (
+            [
+                token
+                for token in dict.fromkeys(content_tokens(question))
+                if token not in _GENERIC
+                and 0 < self.document_frequency(token) <= self.rare_name_papers
+            ]
+            if self.document_frequency is not None
+            else []
+        )
+
         def said(view: _PaperView) -> list[DraftSentence]:
             sentences = self._paper_sentences(builder, view, focus_groups, question)
             answer = self._clause_answer(view, asked, sentences) if asked else None
@@ -483,6 +496,14 @@ class ExtractiveWriter(Writer):
             found = self._name_sentence(view, subjects, sentences) if subjects else None
             if found is None and len(names) > len(subjects):
                 found = self._name_sentence(view, names, sentences)
+            if found is None and rare_words:
+                # "Does anything here model DNA or genomic sequences?": Mamba said by its
+                # selective SSMs and Dirichlet flow matching by its probability paths never say
+                # why they are here; the sentence writing the question's rare word does
+                # ("... across several modalities such as language, audio, and genomics")
+                found = self._name_sentence(
+                    view, [], sentences, words=frozenset(rare_words) & view.tokens.keys()
+                )
             if found is None:
                 return sentences
             # one said already that the sentence writing the name goes on from ("It applies
@@ -582,19 +603,37 @@ class ExtractiveWriter(Writer):
         return _say(view, best, subject="It") if best is not None else None
 
     def _name_sentence(
-        self, view: _PaperView, names: Sequence[str], sentences: Sequence[DraftSentence]
+        self,
+        view: _PaperView,
+        names: Sequence[str],
+        sentences: Sequence[DraftSentence],
+        *,
+        words: frozenset[str] = frozenset(),
     ) -> tuple[EvidenceSentence, DraftSentence] | None:
         """The paper's first sentence that writes one of ``names`` (as a name: "GPT-2", not
-        "GPT-4"), when none said of it does and one stands alone: under "Which papers run
-        experiments on GPT-2 models?", IRepair was said by what it repairs and never by "three
-        models from the GPT2 and GPT-Neo families"."""
-        if any(writes_name(name, sentence.text) for sentence in sentences for name in names):
+        "GPT-4") or of the stemmed ``words``, when none said of it does and one stands alone:
+        under "Which papers run experiments on GPT-2 models?", IRepair was said by what it
+        repairs and never by "three models from the GPT2 and GPT-Neo families"."""
+
+        def writes(text: str) -> bool:
+            return any(writes_name(name, text) for name in names) or bool(
+                words and words & set(bm25.tokenize(text))
+            )
+
+        # (a word, unlike a name, says why the paper is here only in what it does or finds:
+        # "Data of sequential nature arise ... e.g. DNA sequences" is its field's lore)
+        lore = ("boilerplate", "background", "problem") if words and not names else ("boilerplate",)
+
+        if not names and not words:
             return None
-        for item in sorted(view.ranked(), key=lambda item: item.index):
+        if any(writes(sentence.text) for sentence in sentences):
+            return None
+        for item in sorted(view.ranked(exclude_roles=lore), key=lambda item: item.index):
             text = view.sentences[item.index]
-            if not any(writes_name(name, text) for name in names) or _OTHERS_WORK.search(text):
+            if not writes(text) or _OTHERS_WORK.search(text):
                 continue
-            if standalone(text, view.paper.title) is None:
+            quoted = standalone(text, view.paper.title)
+            if quoted is None or _LEANS_BACK.match(quoted):
                 continue
             said = _say(view, item, subject="It")
             if _OURS.search(said.text):
@@ -1207,6 +1246,16 @@ _OTHERS_WORK = re.compile(
     r"\bet al\.?(?:\s+\(\d{4}\))?\s+(?:\w+ly\s+)?"
     r"(?:show|showed|shown|propose|proposed|find|found|introduce|introduced|demonstrate|"
     r"demonstrated|observe|observed|argue|argued|conjecture|conjectured)\b"
+)
+
+# a sentence still leaning on one before it: an opener left on ("Thus, SM, i.e., ...", where the
+# comma after it reads as a list's), or what the authors say of things named before ("we argue
+# they lack biological plausibility")
+_LEANS_BACK = re.compile(
+    r"^(?:thus|hence|therefore|consequently|moreover|furthermore|however|instead|similarly)\b|"
+    r"^(?:we|the authors)\s+(?:\w+\s+){0,2}?(?:argue|show|find|believe|note|claim|observe|"
+    r"demonstrate|suggest|conjecture|hypothesi[sz]e)s?\s+(?:that\s+)?(?:they|these|those|such)\b",
+    re.IGNORECASE,
 )
 
 # what the authors expect or hope ("will revolutionize ...", "should be an initial step toward

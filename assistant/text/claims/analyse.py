@@ -124,7 +124,13 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
     reader was not given in ``known`` (the paper's title). ``after_contribution``: the sentence
     follows the one saying what the paper proposes, so a bare "This" before a verb is that
     contribution ("This utilizes a continuous integrate-and-fire based predictor ...")."""
-    text = fix_artefacts(sentence[_strip_openers(sentence, 0) :])
+    start = _strip_openers(sentence, 0)
+    text = fix_artefacts(sentence[start:])
+    second = _SECOND_ITEM.search(text)
+    if second is not None and re.search(r"\bfirst(?:ly)?\s*,\s*$", sentence[:start], re.I):
+        # "Our contributions are manifold: first, we crafted ...; second, we provide ...;
+        # finally, ...": with its "first" gone, the list is its first item
+        text = f"{text[: second.start()].rstrip(' ,')}."
     text = text[:1].upper() + text[1:]
     # "We can therefore represent ...": a causal adverb by the subject draws on a sentence the
     # reader is not shown; the claim stands without it, as it does without an opening "Thus,".
@@ -164,6 +170,8 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
     cleaned = _drop_demonstratives(text, known)
     return None if isinstance(cleaned, int) else cleaned
 
+
+_SECOND_ITEM = re.compile(r"[;,]\s*(?:and\s+)?second(?:ly)?\s*,", re.IGNORECASE)
 
 _SUBJECT_VERB_PRO_FORM = re.compile(
     r"^\S+(?:\s+\S+){0,2}?\s+(?:\w+ly\s+)?[a-z]+\s+(?:both|so|this|these|those|them|it)\s*"
