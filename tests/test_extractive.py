@@ -2004,3 +2004,23 @@ def test_a_list_whose_first_marker_an_opener_took_is_its_first_item() -> None:
         "Monolith",
     )
     assert text == "We crafted a collisionless embedding table to reduce its memory footprint."
+
+
+def test_related_work_says_a_paper_by_its_sentence_writing_the_topics_rarest_word(
+    corpus_assistant,
+) -> None:
+    """ "patch-based time series transformers" (a blind related-work request) said PatchTST by
+    "an efficient design of Transformer-based models for multivariate time series forecasting",
+    never by its patches, and TTM by its small size: why each is cited was not said. Where no
+    sentence of a paper says the topic whole, its own sentence writing the topic's rarest word
+    does, if few papers write that word; not a fragment of its results, not a sentence leaning
+    back, and not where the title already writes the word (what it proposes says why)."""
+    answer = corpus_assistant.related_work("patch-based time series transformers")
+
+    def said(paper: str) -> str:
+        return " ".join(s.text for s in answer.sentences if paper in s.citations)
+
+    assert "patch" in said("time-series-worth-7301")
+    assert "patching" in said("tiny-time-mixers-ddfc")
+    for sentence in answer.sentences:
+        assert not sentence.text.startswith(("The method", "For example", "But ")), sentence.text

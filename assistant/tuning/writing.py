@@ -42,6 +42,17 @@ class WriterSettings(Group):
             "is cited beats a short one that does not."
         ),
     )
+    rare_topic_word_papers: int = Field(
+        default=30,
+        ge=1,
+        description=(
+            "Related work says a paper none of whose sentences says the topic whole by its "
+            "sentence writing the topic's rarest word, when at most this many papers of the "
+            'collection write that word ("patch" under "patch-based time series '
+            'transformers"); a commoner word ("evaluating", "adaptation") is written in '
+            "passing and says nothing of why the paper is cited."
+        ),
+    )
     related_work_paragraphs: int = Field(
         default=3,
         ge=1,

@@ -638,6 +638,8 @@ class ExtractiveWriter(Writer):
             said = _say(view, item, subject="It")
             if _OURS.search(said.text):
                 continue  # "we've reproduced Amber and OpenLLaMA": first person left over
+            if words and not names and _opens_unresolved(quoted, referents=False):
+                continue  # "Thus, SM, i.e., a generative model, is built ...": leans back
             if any(overlaps(said.text, sentence.text) for sentence in sentences):
                 return None
             return item, said
@@ -724,8 +726,10 @@ class ExtractiveWriter(Writer):
                 # One sentence a paper (related work): "OneRec replaces the cascaded learning
                 # framework with a unified generative model" under "mixture of experts" hides why
                 # it is cited; the sentence saying what it does with the topic is the one to say.
-                topical = self._topic_sentence(view, question, focus) or self._telling_sentence(
-                    builder, view, question, sentences[0]
+                topical = (
+                    self._topic_sentence(view, question, focus)
+                    or self._telling_sentence(builder, view, question, sentences[0])
+                    or self._rarest_word_sentence(view, question, sentences[0])
                 )
                 if topical is not None:
                     sentences = [topical]
@@ -783,6 +787,65 @@ class ExtractiveWriter(Writer):
                 if len(view.sentences[item.index].split()) <= most_words:
                     return _say(view, item)
         return None
+
+    def _rarest_word_sentence(
+        self, view: _PaperView, topic: str, current: DraftSentence
+    ) -> DraftSentence | None:
+        """For a topic phrase no sentence of the paper says whole: its sentence writing the
+        phrase's rarest word, where the one it would get does not ("A Time Series is Worth 64
+        Words" under "patch-based time series transformers" said by "an efficient design of
+        Transformer-based models", never by its patches). Only a word few papers write
+        (``rare_topic_word_papers``: "speculative" or "evaluating" is written in passing), and
+        a claim of the paper's own, the paper or its name as subject first ("Our
+        channel-independent patch time series Transformer (PatchTST) can improve ...")."""
+        field = _field_acronym_tokens()  # "LLMs" is no topic of "benchmarks for evaluating LLMs"
+        words = [
+            token for token in content_tokens(topic) if token not in _GENERIC and token not in field
+        ]
+        if self.document_frequency is None or not words or len(words) > SHORT_FOCUS:
+            return None
+        rarest = min(words, key=self.document_frequency)
+        if (
+            self.document_frequency(rarest) > self.config.rare_topic_word_papers
+            or rarest in set(bm25.tokenize(current.text))
+            or rarest in set(bm25.tokenize(view.paper.title))
+        ):
+            # (a paper whose title writes the word is about it, and what it proposes says why
+            # it is cited better than a sentence that happens to write the word: Jakiro's
+            # mixture of experts, not "a new SOTA in speculative decoding")
+            return None
+        name = paper_claims(view.paper).name
+
+        def named(text: str) -> bool:
+            return _BY_THE_PAPER.match(text) is not None or (name is not None and name in text)
+
+        found: list[tuple[tuple[bool, bool], DraftSentence]] = []
+        for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
+            text = view.sentences[item.index]
+            role = view.roles[item.index]
+            if (
+                _OTHERS_WORK.search(text) is not None
+                or len(text.split()) > self.config.topic_sentence_words
+                # a claim of its own ("we", its name, what it proposes and how), not an example
+                # or a fragment of its results ("For example, semantic segmentation (83.9 mIoU
+                # on Cityscapes), ...")
+                or not (named(text) or role in ("contribution", "method"))
+                or _LEANS_BACK.match(text) is not None
+                or re.match(r"(?:for example|for instance|e\.g\.)", text, re.IGNORECASE)
+            ):
+                continue
+            quoted = standalone(text, view.paper.title)
+            if quoted is None or _LEANS_BACK.match(quoted) or re.match(r"(?:It|Its)\b", quoted):
+                continue
+            said = _say(view, item)
+            # the word must survive the quoting ("By mitigating mode collapse ..., we pre-train
+            # ..." loses its opening), and the quote must read alone
+            if rarest not in set(bm25.tokenize(said.text)) or _opens_unresolved(
+                said.text, referents=True
+            ):
+                continue
+            found.append(((not named(text), role == "result"), said))
+        return min(found, key=lambda pair: pair[0])[1] if found else None
 
     def _telling_sentence(
         self, builder: _Builder, view: _PaperView, request: str, current: DraftSentence
@@ -1252,11 +1315,37 @@ _OTHERS_WORK = re.compile(
 # comma after it reads as a list's), or what the authors say of things named before ("we argue
 # they lack biological plausibility")
 _LEANS_BACK = re.compile(
-    r"^(?:thus|hence|therefore|consequently|moreover|furthermore|however|instead|similarly)\b|"
+    r"^(?:thus|hence|therefore|consequently|moreover|furthermore|however|instead|similarly|but|"
+    r"yet|still|nevertheless|nonetheless|additionally|in addition|besides|more concretely|"
+    r"concretely)\b|"
     r"^(?:we|the authors)\s+(?:\w+\s+){0,2}?(?:argue|show|find|believe|note|claim|observe|"
     r"demonstrate|suggest|conjecture|hypothesi[sz]e)s?\s+(?:that\s+)?(?:they|these|those|such)\b",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=2)
+def _unresolved_opening(referents: bool) -> re.Pattern[str]:
+    """An opening that points at a sentence the reader is not shown: a connective ("But",
+    "Moreover") or, with ``referents``, a referent no sentence before introduced ("The method,
+    called DDP, ...", "The authors ..."); the lint's own lists (lexicon/lint_connectives.txt,
+    lint_anaphors.txt)."""
+    names = ("lint_connectives", "lint_anaphors") if referents else ("lint_connectives",)
+    phrases = sorted((phrase for name in names for phrase in lexicon_words(name)), key=len)
+    alternation = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases[::-1])
+    return re.compile(rf"^\W*(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+def _opens_unresolved(text: str, *, referents: bool) -> bool:
+    """Whether a quoted sentence leans on one before it: an unresolved opening, or a causal
+    adverb among its first words ("A variational Bayesian learning setting is thus proposed").
+    ``referents``: the sentence is all the answer says of the paper, so "The model ..." has no
+    sentence about the paper before it to point at."""
+    return bool(
+        _unresolved_opening(referents).match(text)
+        or re.search(r"\b(?:thus|therefore|hence|consequently)\b", " ".join(text.split()[:8]), re.I)
+    )
+
 
 # what the authors expect or hope ("will revolutionize ...", "should be an initial step toward
 # ..."), not what the paper does
