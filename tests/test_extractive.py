@@ -2024,3 +2024,20 @@ def test_related_work_says_a_paper_by_its_sentence_writing_the_topics_rarest_wor
     assert "patching" in said("tiny-time-mixers-ddfc")
     for sentence in answer.sentences:
         assert not sentence.text.startswith(("The method", "For example", "But ")), sentence.text
+
+
+def test_which_variant_asks_for_one() -> None:
+    """ "Which gradient boosting variant stops training one tree per class in every round ...?"
+    (a blind lookup) cited GrowNet and an LLM weak-learner paper beside Condensed Gradient
+    Boosting: "variant" was no head the question asks for one of, so the reading went on to
+    "stops" and took it for a plural noun. A variant, a version, an extension is one thing."""
+    from assistant.text.query import asks_for_several, question_kind
+
+    for question in (
+        "Which gradient boosting variant stops training one tree per class in every round for "
+        "multiclass problems?",
+        "Which version of the tokenizer drops whitespace tokens?",
+    ):
+        assert not asks_for_several(question), question
+        assert question_kind(question) == "lookup", question
+    assert asks_for_several("Which variants of gradient boosting train neural networks?")

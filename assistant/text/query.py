@@ -66,7 +66,8 @@ _SINGULAR_HEADS = frozenset(
         "work paper method approach model architecture study framework system paradigm technique "
         "algorithm benchmark challenge metric regulariser regularizer recognizer codec watermark "
         "set network workflow predictor forecaster objective loss transformer sampler dataset "
-        "analysis theory strategy scheme procedure article publication one"
+        "analysis theory strategy scheme procedure article publication one variant version "
+        "extension modification variation"
     )
 )
 _PLURAL_OPENING = re.compile(
