@@ -2041,3 +2041,18 @@ def test_which_variant_asks_for_one() -> None:
         assert not asks_for_several(question), question
         assert question_kind(question) == "lookup", question
     assert asks_for_several("Which variants of gradient boosting train neural networks?")
+
+
+def test_a_comparison_of_a_name_and_a_quoted_title_compares_those_papers(corpus_assistant) -> None:
+    """ "How do GrowNet and the 'sequential training of neural networks with gradient boosting'
+    approach differ ...?" (a blind compare) tabulated a third paper on LLMs as weak learners: the
+    rule that a request naming each thing it compares compares those papers wanted a capital in
+    each item. A title the request quotes names its paper too."""
+    answer = corpus_assistant.compare(
+        "How do GrowNet and the 'sequential training of neural networks with gradient boosting' "
+        "approach differ in the way they combine boosting with neural networks?"
+    )
+    assert cited(answer) == {
+        "gradient-boosting-neural-9b91",
+        "sequential-training-neural-f537",
+    }

@@ -258,11 +258,19 @@ def relevant_papers(
             # is a topic), each written by a paper in hand, compares those papers; a third the
             # topic model also finds ("Incremental Rank Updates", beside Sparsey's memory) is
             # not one it asked for
-            items = compared_items(query)
+            # ... or quotes it ("How do GrowNet and the 'sequential training of neural networks
+            # with gradient boosting' approach differ": a title, in the user's words)
+            items = [
+                _QUOTED.search(item).group(1) if _QUOTED.search(item) else item
+                for item in compared_items(query)
+            ]
             naming = [entry for entry in chosen if any(_names_item(i, entry[0]) for i in items)]
             if (
                 items
-                and all(re.search(r"[A-Z]", item) for item in items)
+                and all(
+                    re.search(r"[A-Z]", item) or _QUOTED.search(original)
+                    for item, original in zip(items, compared_items(query), strict=True)
+                )
                 and len(naming) >= fewest
                 and all(any(_names_item(item, paper) for paper, _ in naming) for item in items)
             ):
@@ -309,10 +317,20 @@ _NAME_WORD = re.compile(r"\b[A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*\b")
 _ITEM_RUN_WORDS = 4
 
 
+# an item a request quotes: "the 'sequential training of neural networks with gradient boosting'
+# approach" (straight or curly quotes, at least two words inside)
+# (the quote opens after a space, so "GrowNet's ... Hydra's" is no quotation)
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))['\"‘“]([^'\"‘’“”]+\s[^'\"‘’“”]+)['\"’”](?!\w)")
+
+
 def _names_item(item: str, paper: Paper) -> bool:
     """Whether the paper writes the item of a comparison: its name-like word in the title, or
-    its content words in a row in the title or abstract."""
+    its content words in a row in the title or abstract (any number of them for a title the
+    request quotes)."""
     title = relevance.token_sequence(paper.title)
+    quoted = content_tokens(item)
+    if len(quoted) > _ITEM_RUN_WORDS and relevance.contains_run(quoted, title):
+        return True
     field = common_acronyms()  # the field's acronyms ("SGD", "LLM"): no paper's name
     names = [tokenize(word) for word in _NAME_WORD.findall(item) if word not in field]
     if any(name and name[0] in title for name in names):
