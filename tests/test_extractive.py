@@ -2056,3 +2056,27 @@ def test_a_comparison_of_a_name_and_a_quoted_title_compares_those_papers(corpus_
         "gradient-boosting-neural-9b91",
         "sequential-training-neural-f537",
     }
+
+
+def test_a_word_the_question_says_papers_call_themselves_is_asked_for() -> None:
+    """ "Lots of papers here call their model or method 'hierarchical'. Which ones, and what is
+    organised as a hierarchy in each?" (a blind topic question) cited 3 of 9: the word it quotes
+    was asked for only after "the term". A word papers are said to call, describe or label
+    themselves by, quoted, is asked for as a name; a quoted word the question says is usually
+    meant otherwise ("'Distillation' usually means ...") is not (it asks for the other sense)."""
+    from assistant.text.query import asked_names
+
+    assert asked_names(
+        "Lots of papers here call their model or method 'hierarchical'. Which ones, and what "
+        "exactly is organised as a hierarchy in each?"
+    ) == ["hierarchical"]
+    assert asked_names("Which papers describe their approach as “training-free”?") == [
+        "training-free"
+    ]
+    assert (
+        asked_names(
+            "'Distillation' usually means training a small student to mimic a big teacher. Which "
+            "papers use the word for something else?"
+        )
+        == []
+    )
