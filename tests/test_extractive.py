@@ -2080,3 +2080,21 @@ def test_a_word_the_question_says_papers_call_themselves_is_asked_for() -> None:
         )
         == []
     )
+
+
+def test_a_condition_opening_a_claim_stays_with_it() -> None:
+    """ "For large values of k and p, we find that perplexity increases with generated text
+    length ... (confusion trap)" was quoted as "It finds that perplexity increases ...": the
+    condition went with the discourse openers, and beside the boredom trap (small k) the two
+    claims read as a contradiction (a blind reader's complaint). A condition stays."""
+    from assistant.text.claims.analyse import standalone
+
+    assert standalone(
+        "For large values of k and p, we find that perplexity increases with generated text "
+        "length, which is correlated with incoherence in the text (confusion trap).",
+        "Mirostat",
+    ).startswith("For large values of k and p, we find")
+    assert standalone("In contrast, for larger models, accuracy drops.", "X") == (
+        "For larger models, accuracy drops."
+    )
+    assert standalone("For example, we find that X holds.", "X") == "We find that X holds."

@@ -126,7 +126,10 @@ def _say(view: _PaperView, item: EvidenceSentence, *, subject: str | None = None
     raw = standalone(raw, view.paper.title) or raw
     if subject is None:
         said = _subject_for(view, raw)
-        text = rewrite(raw, said, authors=f"the authors of {view.label}")
+        # ("For long horizon forecasting, we introduce ..., which enables SpaceTime to ...": a
+        # sentence naming the paper needs no "the authors of SpaceTime" as well)
+        authors = "the authors" if writes_label(view.label, raw) else f"the authors of {view.label}"
+        text = rewrite(raw, said, authors=authors)
         if said == _ANONYMOUS and text.startswith(f"{_ANONYMOUS} "):
             # "One paper proposes HYPRO, a hybridly normalized probabilistic model ...": the
             # name the sentence gives its method is the subject, as the claims writer says it

@@ -252,6 +252,15 @@ _RANKS = re.compile(
 
 
 # A figure with its unit or a number followed by a noun: the opener states part of the claim.
+# a condition the claim holds under: "For large values of k and p, we find that perplexity
+# increases ...", "for larger models, ...", "At low bit widths, ..." (without it, the boredom trap
+# of small k and the confusion trap of large k read as one contradictory claim)
+_CONDITION_OPENER = re.compile(
+    r"\s*(?:for|with|at|in|under)\s+(?:(?:very|sufficiently|extremely|relatively)\s+)?"
+    r"(?:large|larger|small|smaller|high|higher|low|lower|long|longer|short|shorter|few|fewer|"
+    r"many|more|less|greater|big|bigger|deep|deeper|shallow|wide|wider|narrow)\b",
+    re.IGNORECASE,
+)
 _STATES_A_FIGURE = re.compile(r"\d(?:[\d.,]*)\s*(?:%|x\b|×|times\b|-?fold\b)|\d[\d.,]*\s+[a-z]")
 _MID_LIST = re.compile(r"(?:[\w\-]+(?:\s[\w\-]+)?,|(?:and|or|but|nor)\b)")
 
@@ -265,6 +274,8 @@ def _strip_openers(sentence: str, start: int) -> int:
             break
         if _MID_LIST.match(sentence, match.end()):
             break  # "Although RNNs, CNNs, and Transformers ...": the comma was inside a list
+        if _CONDITION_OPENER.match(sentence, start):
+            break  # "For large values of k and p, ...": the claim holds only there
         if _STATES_A_FIGURE.search(match.group(0)):
             break  # "While we observe a 5.7% lift, ...", "With only 10% of the parameters, ...": a claim
         if (
