@@ -815,6 +815,16 @@ class ExtractiveWriter(Writer):
             # mixture of experts, not "a new SOTA in speculative decoding")
             return None
         name = paper_claims(view.paper).name
+        if any(
+            re.match(rf"{re.escape(own)}(?:\s+\([^)]*\))?\s+(?:is|are)\s+(?:a|an)\s", current.text)
+            for own in (view.label, name)
+            if own
+        ):
+            # "COLEP is a certifiably robust learning-reasoning conformal prediction framework":
+            # what the method is, which a sentence writing the word in passing never says (a
+            # blind reader preferred it to "One paper provides end-to-end certification ... for
+            # COLEP in the presence of bounded adversarial perturbations")
+            return None
 
         def named(text: str) -> bool:
             return _BY_THE_PAPER.match(text) is not None or (name is not None and name in text)
