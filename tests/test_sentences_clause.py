@@ -141,3 +141,29 @@ def test_the_clauses_that_ask_lead_and_a_preposition_may_open_one() -> None:
     ranked = _ranked(TEXTVQA, question)
     assert not any(item.text.startswith("Recent") for item in ranked[:3])
     assert any("three benchmark" in item.text for item in ranked[:2])
+
+
+def test_a_dash_before_a_question_word_opens_a_clause() -> None:
+    """ "non-autoregressive ASR that matches AR transformers — how does it predict how many
+    output tokens ...?" (a blind lookup) never said Paraformer's integrate-and-fire predictor:
+    the question after the dash was one clause with the topic before it, so no sentence was
+    chosen for it. A dash before a question word starts a clause, as a colon does."""
+    clauses = split_clauses(
+        "How do GrowNet and sequential boosting differ — what acts as the weak learner in each, "
+        "and what does the final model look like?"
+    )
+    assert [clause.text for clause in clauses][1:] == [
+        "what acts as the weak learner in each",
+        "what does the final model look like",
+    ]
+
+
+def test_an_exclamation_is_no_claim() -> None:
+    """'When having a coversation, "A sir could forget himself," but SirLLM never does!' was
+    quoted in a lookup answer as a claim of the paper."""
+    from assistant.text.roles import sentence_role
+
+    assert sentence_role('"A sir could forget himself," but SirLLM never does!', 5) == (
+        "boilerplate"
+    )
+    assert sentence_role("We propose SirLLM, which never forgets.", 2) != "boilerplate"

@@ -44,6 +44,8 @@ _CLAUSE_SPLIT = re.compile(
     r"in which|from which|with which|whose|where|when|to what)\b)|;\s+|\?\s+(?=\S)|"
     # "Compare A, B and C: how does each avoid ...?": what it asks of them after a colon
     r":\s+(?=(?:what|how|which|whose|where|when|who|why)\b)|"
+    # "How do A and B differ in X — what acts as the weak learner in each, ...?"
+    r"\s+[—–]\s+(?=(?:what|how|which|whose|where|when|who|why)\b)|"
     # "There is a paper arguing X. Which earlier method did it find unstable, ...": the context
     # sentence and each question after it
     r"(?<=\w\w)\.\s+(?=(?:what|how|which|whose|where|when|who)\b)",

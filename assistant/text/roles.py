@@ -222,6 +222,10 @@ def sentence_role(text: str, position: int, *, after_contribution: bool | None =
     lower = text.lower()
     if _mentions(lower, _BOILERPLATE_HINTS) and _BOILERPLATE.search(text):
         return "boilerplate"
+    if text.rstrip().rstrip("\"')”’").endswith("!"):
+        # 'When having a coversation, "A sir could forget himself," but SirLLM never does!': a
+        # flourish, no claim to quote
+        return "boilerplate"
     self_reference = _mentions(lower, _SELF_HINTS) and bool(_SELF_REFERENCE.search(text))
     result_word = _mentions(lower, _RESULT_HINTS) and bool(_RESULT.search(text))
     if self_reference and (
