@@ -2098,3 +2098,16 @@ def test_a_condition_opening_a_claim_stays_with_it() -> None:
         "For larger models, accuracy drops."
     )
     assert standalone("For example, we find that X holds.", "X") == "We find that X holds."
+
+
+def test_these_before_of_is_a_pronoun() -> None:
+    """ "... much longer than these of NL4OPT and MAMO" (OptMATH's abstract) was quoted as "much
+    longer than the of NL4OPT and MAMO": "these" before "of" stands for a noun, as "those" does."""
+    from assistant.text.claims.analyse import standalone
+
+    text = standalone(
+        "The collection contains difficult instances whose lengths are much longer than these "
+        "of NL4OPT and MAMO.",
+        "OptMATH",
+    )
+    assert text is not None and "than these of NL4OPT" in text

@@ -403,6 +403,9 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
         following = text[match.end() :]
         if word == "that" or (word == "this" and re.match(r"(?:paper|work|study)\b", following)):
             continue
+        if word == "these" and re.match(r"of\b", following):
+            # "much longer than these of NL4OPT and MAMO": a pronoun ("the of" was no English)
+            continue
         if word == "those" and THOSE_AS_PRONOUN.match(following):
             # "models trained on X outperform those trained on Y": the pronoun says whose within
             # the sentence ("the trained on Y" was no English)
