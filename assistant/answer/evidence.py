@@ -260,16 +260,18 @@ def relevant_papers(
             # not one it asked for
             # ... or quotes it ("How do GrowNet and the 'sequential training of neural networks
             # with gradient boosting' approach differ": a title, in the user's words)
+            listed = compared_items(query)
+            quotes = [_QUOTED.search(item) for item in listed]
             items = [
-                _QUOTED.search(item).group(1) if _QUOTED.search(item) else item
-                for item in compared_items(query)
+                quote.group(1) if quote is not None else item
+                for item, quote in zip(listed, quotes, strict=True)
             ]
             naming = [entry for entry in chosen if any(_names_item(i, entry[0]) for i in items)]
             if (
                 items
                 and all(
-                    re.search(r"[A-Z]", item) or _QUOTED.search(original)
-                    for item, original in zip(items, compared_items(query), strict=True)
+                    re.search(r"[A-Z]", item) or quote is not None
+                    for item, quote in zip(items, quotes, strict=True)
                 )
                 and len(naming) >= fewest
                 and all(any(_names_item(item, paper) for paper, _ in naming) for item in items)

@@ -633,13 +633,11 @@ class ExtractiveWriter(Writer):
             if not writes(text) or _OTHERS_WORK.search(text):
                 continue
             quoted = standalone(text, view.paper.title)
-            if quoted is None or _LEANS_BACK.match(quoted):
+            if quoted is None or _leans_back(quoted):
                 continue
             said = _say(view, item, subject="It")
             if _OURS.search(said.text):
                 continue  # "we've reproduced Amber and OpenLLaMA": first person left over
-            if words and not names and _opens_unresolved(quoted, referents=False):
-                continue  # "Thus, SM, i.e., a generative model, is built ...": leans back
             if any(overlaps(said.text, sentence.text) for sentence in sentences):
                 return None
             return item, said
@@ -840,12 +838,11 @@ class ExtractiveWriter(Writer):
                 # or a fragment of its results ("For example, semantic segmentation (83.9 mIoU
                 # on Cityscapes), ...")
                 or not (named(text) or role in ("contribution", "method"))
-                or _LEANS_BACK.match(text) is not None
                 or re.match(r"(?:for example|for instance|e\.g\.)", text, re.IGNORECASE)
             ):
                 continue
             quoted = standalone(text, view.paper.title)
-            if quoted is None or _LEANS_BACK.match(quoted) or re.match(r"(?:It|Its)\b", quoted):
+            if quoted is None or _leans_back(quoted) or re.match(r"(?:It|Its)\b", quoted):
                 continue
             said = _say(view, item)
             # the word must survive the quoting ("By mitigating mode collapse ..., we pre-train
@@ -1321,17 +1318,20 @@ _OTHERS_WORK = re.compile(
     r"demonstrated|observe|observed|argue|argued|conjecture|conjectured)\b"
 )
 
-# a sentence still leaning on one before it: an opener left on ("Thus, SM, i.e., ...", where the
-# comma after it reads as a list's), or what the authors say of things named before ("we argue
-# they lack biological plausibility")
-_LEANS_BACK = re.compile(
-    r"^(?:thus|hence|therefore|consequently|moreover|furthermore|however|instead|similarly|but|"
-    r"yet|still|nevertheless|nonetheless|additionally|in addition|besides|more concretely|"
-    r"concretely)\b|"
+# what the authors say of things named in a sentence before ("we argue they lack biological
+# plausibility")
+_SAID_OF_UNSHOWN = re.compile(
     r"^(?:we|the authors)\s+(?:\w+\s+){0,2}?(?:argue|show|find|believe|note|claim|observe|"
     r"demonstrate|suggest|conjecture|hypothesi[sz]e)s?\s+(?:that\s+)?(?:they|these|those|such)\b",
     re.IGNORECASE,
 )
+
+
+def _leans_back(text: str) -> bool:
+    """A sentence still leaning on one before it: a connective left on ("Thus, SM, i.e., ...",
+    whose comma reads as a list's, so no opener was taken off), or what the authors say of things
+    named before."""
+    return _opens_unresolved(text, referents=False) or _SAID_OF_UNSHOWN.match(text) is not None
 
 
 @lru_cache(maxsize=2)
