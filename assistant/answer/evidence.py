@@ -235,7 +235,8 @@ def relevant_papers(
             # parameter-sharing (RPS)"), when no paper already taken names that item
             taken |= {paper.id for paper, _ in named}
             in_hand = [paper for paper, _ in chosen] + [paper for paper, _ in named]
-            for item in compared_items(query):
+            listed = compared_items(query)  # parsed once for both rules below
+            for item in listed:
                 if any(_names_item(item, paper) for paper in in_hand):
                     continue
                 found = next(
@@ -260,7 +261,6 @@ def relevant_papers(
             # not one it asked for
             # ... or quotes it ("How do GrowNet and the 'sequential training of neural networks
             # with gradient boosting' approach differ": a title, in the user's words)
-            listed = compared_items(query)
             quotes = [_QUOTED.search(item) for item in listed]
             items = [
                 quote.group(1) if quote is not None else item
