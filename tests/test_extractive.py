@@ -2111,3 +2111,25 @@ def test_these_before_of_is_a_pronoun() -> None:
         "OptMATH",
     )
     assert text is not None and "than these of NL4OPT" in text
+
+
+def test_the_first_sentence_said_of_a_paper_does_not_point_at_one_before_it(
+    corpus_assistant,
+) -> None:
+    """Once "In this paper we attempt to answer ..." read as the contribution, the sentences after
+    it in "Measuring the Intrinsic Dimension of Objective Landscapes" became candidates, and the
+    MNIST answer said the paper first by "The approach is simple to implement, ..." (which
+    approach?), related work by "In addition to providing new cartography ..."."""
+    from assistant.lint import lint_answer
+
+    for answer in (
+        corpus_assistant.ask(
+            "Which papers still use MNIST (or Fashion-MNIST) in their experiments?"
+        ),
+        corpus_assistant.related_work("loss landscape geometry"),
+    ):
+        texts = [sentence.text for sentence in answer.sentences]
+        assert not any(text.startswith(("The approach is", "In addition to")) for text in texts)
+        assert not [
+            finding for finding in lint_answer(answer) if finding.rule == "dangling_connective"
+        ]

@@ -167,3 +167,38 @@ def test_an_exclamation_is_no_claim() -> None:
         "boilerplate"
     )
     assert sentence_role("We propose SirLLM, which never forgets.", 2) != "boilerplate"
+
+
+def test_a_contribution_in_the_past_tense_or_stated_as_an_aim_is_one() -> None:
+    """ "we proposed OPT-Tree" and "In this paper we attempt to answer this question by training
+    ..." state what the paper does; with no contribution seen, the sentences after them (how it
+    works, what it finds) were read as background, and "Measuring the Intrinsic Dimension of
+    Objective Landscapes" had no sentence to be said by under "loss landscape geometry"."""
+    from assistant.text.roles import sentence_roles
+
+    assert sentence_roles(
+        [
+            "Speculative decoding uses a draft model.",
+            "To alleviate this dilemma, we proposed OPT-Tree, an algorithm to construct adaptive "
+            "draft trees.",
+            "It searches the optimal tree structure.",
+        ]
+    ) == ["background", "contribution", "method"]
+    roles = sentence_roles(
+        [
+            "Many recently trained neural networks employ large numbers of parameters.",
+            "How many parameters are really needed?",
+            "In this paper we attempt to answer this question by training networks in a smaller, "
+            "randomly oriented subspace.",
+            "We slowly increase the dimension of this subspace and define this to be the "
+            "intrinsic dimension of the objective landscape.",
+        ]
+    )
+    assert roles[2] == "contribution" and roles[3] == "method"
+    for sentence in (
+        "By studying the learning dynamics of networks with one hidden layer, we discovered "
+        "that the activation function shapes the representation.",
+        "This paper asks whether it is necessary to use all input features at inference time.",
+        "In this study, we aim at establishing a principled connection between the two paradigms.",
+    ):
+        assert sentence_roles(["Deep networks are widely used.", sentence])[1] == "contribution"

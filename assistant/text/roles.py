@@ -18,7 +18,14 @@ _CONTRIBUTION_VERBS = (
     r"analy[sz]e|"
     r"analy[sz]es|explore|explores|examine|examines|report|reports|point out|points out|"
     r"release|releases|create|creates|address|addresses|tackle|tackles|focus|focuses|extend|"
-    r"extends|frame|frames|cast|casts|reformulate|reformulates"
+    r"extends|frame|frames|cast|casts|reformulate|reformulates|"
+    # past tenses ("we proposed OPT-Tree") and the verbs an abstract states its aim with ("In
+    # this paper we attempt to answer ...", "we discover", "This paper asks whether ...")
+    r"proposed|introduced|presented|developed|designed|devised|formulated|established|built|"
+    r"constructed|described|derived|showed|demonstrated|proved|identified|studied|"
+    r"investigated|analy[sz]ed|explored|examined|reported|created|addressed|tackled|focused|"
+    r"extended|discover|discovers|discovered|suggest|suggests|illustrate|illustrates|"
+    r"attempt|attempts|aim|aims|seek|seeks|ask|asks|question|questions"
 )
 _CONTRIBUTION = re.compile(
     rf"\b(?:we|this (?:paper|work|study|article|thesis)|the (?:present|current) (?:paper|work|"

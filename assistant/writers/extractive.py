@@ -927,16 +927,24 @@ class ExtractiveWriter(Writer):
             contribution = None  # "This allows us to ...": it leans on a sentence not shown
         chosen: list[EvidenceSentence] = [contribution] if contribution is not None else []
         covered = set(bm25.tokenize(view.sentences[contribution.index])) if contribution else set()
+        quoted = {
+            item.index: standalone(view.sentences[item.index], view.paper.title)
+            for item in view.ranked(exclude_roles=("boilerplate", "background", "problem"))
+        }
         candidates = [
             item
             for item in view.ranked(exclude_roles=("boilerplate", "background", "problem"))
-            if standalone(view.sentences[item.index], view.paper.title) is not None
+            if quoted[item.index] is not None
         ]
         candidates.sort(key=lambda item: len(view.sentences[item.index].split()) > view.long_words)
         for item in candidates:
             if len(chosen) >= most:
                 break
             if item in chosen:
+                continue
+            if not chosen and _opens_unresolved(quoted[item.index] or "", referents=True):
+                # the first sentence said of a paper has none about it before it: "The approach
+                # is simple to implement, ..." or "In addition to providing ..." points at one
                 continue
             tokens = set(bm25.tokenize(view.sentences[item.index]))
             adds_focus = len(unmet(covered | tokens)) < len(unmet(covered))
