@@ -2133,3 +2133,23 @@ def test_the_first_sentence_said_of_a_paper_does_not_point_at_one_before_it(
         assert not [
             finding for finding in lint_answer(answer) if finding.rule == "dangling_connective"
         ]
+
+
+def test_a_comparison_that_names_no_papers_gets_every_paper_about_its_topic(
+    corpus_assistant,
+) -> None:
+    """ "Compare methods for attributing a model's predictions to individual training examples"
+    names no paper: like related work it wants every paper about the topic, judged by the topic
+    model; the specific model kept the two papers sharing "attributes ... each individual" and
+    none that attributes predictions to training data. A comparison naming its papers (or
+    counting them) still compares those alone."""
+    answer = corpus_assistant.compare(
+        "Compare methods for attributing a model's predictions to individual training examples."
+    )
+    cited = {paper_id for sentence in answer.sentences for paper_id in sentence.citations}
+    assert {"datamodels-predicting-c001", "attribute-delete-machine-b810"} <= cited, cited
+    named = corpus_assistant.compare(
+        "Compare Martingale Posterior Neural Processes with Evidential Turing Processes: where "
+        "does each get its predictive uncertainty from?"
+    )
+    assert len({paper_id for s in named.sentences for paper_id in s.citations}) == 2
