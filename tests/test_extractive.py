@@ -2153,3 +2153,14 @@ def test_a_comparison_that_names_no_papers_gets_every_paper_about_its_topic(
         "does each get its predictive uncertainty from?"
     )
     assert len({paper_id for s in named.sentences for paper_id in s.citations}) == 2
+
+
+def test_a_short_topic_with_a_word_no_paper_writes_abstains(corpus_assistant) -> None:
+    """ "LLM hallucinations": no abstract writes "hallucination" in any form, and related work
+    cited twelve papers that share only "LLM" with it (speculative decoding, Time-LLM, ...). A
+    topic in parts is answered where one part is written ("cross-validation and holdout reuse":
+    "holdout" is written by none, cross-validation by several)."""
+    answer = corpus_assistant.related_work("LLM hallucinations")
+    assert answer.abstained and cited(answer) == set()
+    assert "hallucinations" in answer.sentences[0].note
+    assert not corpus_assistant.related_work("cross-validation and holdout reuse").abstained

@@ -161,7 +161,39 @@ def missing_names(
             and not any(contains_run(phrase, bm25.tokenize(text)) for text in evidence_texts)
         ):
             missing.append(match.group(0).strip())
+    # "LLM hallucinations": a short topic a word of which no paper writes, in any spelling, in
+    # each of its parts, is one the collection never names; the papers that write the rest of
+    # it ("LLM") share a word with it, not its subject
+    for word in _unwritten_topic_words(question, document_frequency):
+        if word not in missing:
+            missing.append(word)
     return missing
+
+
+def _unwritten_topic_words(question: str, document_frequency: DocumentFrequency) -> list[str]:
+    """The words of a short topic that no paper of the collection writes, when every part of
+    the topic ("cross-validation and holdout reuse": two parts) has one; none otherwise."""
+    focus = focus_phrase(question)
+    if not focus or len(subject_tokens(focus)) > SHORT_FOCUS:
+        return []
+
+    def written(word: str) -> bool:
+        return any(
+            document_frequency(token) > 0
+            for spelling in (word, *_other_spellings(word))
+            for token in bm25.tokenize(spelling)
+        )
+
+    unwritten = [
+        word
+        for word in dict.fromkeys(re.findall(r"[A-Za-z][\w-]*", focus))
+        if bm25.tokenize(word) and not written(word)
+    ]
+    tokens = {token for word in unwritten for token in bm25.tokenize(word)}
+    parts = topic_parts(focus)
+    if not unwritten or not parts or not all(set(part) & tokens for part in parts):
+        return []
+    return unwritten
 
 
 # Two or more capitalised words in a row, or joined by hyphens around a function word
