@@ -184,10 +184,11 @@ def _unwritten_topic_words(question: str, document_frequency: DocumentFrequency)
             for token in bm25.tokenize(spelling)
         )
 
+    names = set(_question_names(question))  # the rule for names judges those
     unwritten = [
         word
         for word in dict.fromkeys(re.findall(r"[A-Za-z][\w-]*", focus))
-        if bm25.tokenize(word) and not written(word)
+        if word not in names and bm25.tokenize(word) and not written(word)
     ]
     tokens = {token for word in unwritten for token in bm25.tokenize(word)}
     parts = topic_parts(focus)
