@@ -2164,3 +2164,15 @@ def test_a_short_topic_with_a_word_no_paper_writes_abstains(corpus_assistant) ->
     assert answer.abstained and cited(answer) == set()
     assert "hallucinations" in answer.sentences[0].note
     assert not corpus_assistant.related_work("cross-validation and holdout reuse").abstained
+
+
+def test_a_paper_with_nothing_of_its_own_that_stands_alone_is_said_by_what_it_finds(
+    corpus_assistant,
+) -> None:
+    """ "Measuring the Intrinsic Dimension of Objective Landscapes", the paper most about "loss
+    landscape geometry", was in the evidence and never said: its contribution and method lean on
+    the sentences before them ("this question", "this subspace"), and its findings read as
+    problems ("Many problems have smaller intrinsic dimensions ...")."""
+    answer = corpus_assistant.related_work("loss landscape geometry")
+    said = [s.text for s in answer.sentences if "measuring-intrinsic-9201" in s.citations]
+    assert said and "smaller intrinsic dimensions" in said[0], said

@@ -951,6 +951,30 @@ class ExtractiveWriter(Writer):
             if adds_focus or not chosen or view.roles[item.index] == "result":
                 chosen.append(item)
                 covered |= tokens
+        if not chosen:
+            # Nothing of the paper's own stands alone ("In this paper we attempt to answer this
+            # question by ...", "We slowly increase the dimension of this subspace ..."): what it
+            # finds after saying what it does, though a word in it reads as a problem's ("Many
+            # problems have smaller intrinsic dimensions than one might suspect"), says it
+            # rather than nothing: a paper in the evidence is not left out unsaid.
+            began = next(
+                (index for index, role in enumerate(view.roles) if role == "contribution"), None
+            )
+            found = next(
+                (
+                    item
+                    for item in view.ranked(exclude_roles=("boilerplate", "background"))
+                    if began is not None
+                    and item.index > began
+                    and view.roles[item.index] == "problem"
+                    and (quote := standalone(view.sentences[item.index], view.paper.title))
+                    and not _opens_unresolved(quote, referents=True)
+                    and len(view.sentences[item.index].split()) <= view.long_words
+                ),
+                None,
+            )
+            if found is not None:
+                chosen.append(found)
         missing = unmet(covered)
         if context and missing and len(chosen) < most + 1:
             # What the paper does with the question's focus may only show in how it positions
