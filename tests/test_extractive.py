@@ -2176,3 +2176,18 @@ def test_a_paper_with_nothing_of_its_own_that_stands_alone_is_said_by_what_it_fi
     answer = corpus_assistant.related_work("loss landscape geometry")
     said = [s.text for s in answer.sentences if "measuring-intrinsic-9201" in s.citations]
     assert said and "smaller intrinsic dimensions" in said[0], said
+
+
+def test_a_common_word_the_collection_writes_only_as_a_name_is_another_sense(
+    corpus_assistant,
+) -> None:
+    """ "recognising orchid or other flower species from photographs" was answered by Orchid, a
+    convolution for sequence modelling: the collection writes "orchid" only as that name, and
+    never writes "flower" or "species". A question about the name in lower case ("mamba") writes
+    nothing the collection lacks and is answered."""
+    answer = corpus_assistant.ask(
+        "Is there work on recognising orchid or other flower species from photographs?"
+    )
+    assert answer.abstained and cited(answer) == set()
+    assert "only as the name 'Orchid'" in answer.sentences[0].note
+    assert not corpus_assistant.ask("how does mamba decide what to keep in its state?").abstained

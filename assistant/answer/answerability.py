@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from assistant import bm25
 from assistant.answer.relevance import contains_run
-from assistant.models import Evidence, Task
+from assistant.models import Evidence, Paper, Task
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.query import (
     SHORT_FOCUS,
@@ -168,6 +168,57 @@ def missing_names(
         if word not in missing:
             missing.append(word)
     return missing
+
+
+def other_sense_of_a_name(
+    question: str, document_frequency: DocumentFrequency, papers: Sequence[Paper]
+) -> str | None:
+    """Why the collection does not answer a question that writes as a common word ("recognising
+    orchid or other flower species") what the collection writes only as a method's name
+    ("evaluates Orchid across ..."), when the question also asks for words no paper writes
+    ("flower", "species"): the name shares the word, not the subject. None otherwise. A
+    question asking about the name itself in lower case ("mamba for genomics") writes nothing
+    the collection lacks. ``papers``: those retrieved; a word is judged only when they hold
+    every paper of the collection that writes it."""
+    unwritten = [
+        word
+        for word in dict.fromkeys(re.findall(r"[A-Za-z][a-z-]+", question))
+        if (tokens := bm25.tokenize(word))
+        and all(document_frequency(token) == 0 for token in tokens)
+        and not any(
+            document_frequency(token) > 0
+            for spelling in _other_spellings(word)
+            for token in bm25.tokenize(spelling)
+        )
+    ]
+    if not unwritten:
+        return None
+    for word in dict.fromkeys(re.findall(r"(?<![\w-])[a-z][a-z]+(?![\w-])", question)):
+        tokens = bm25.tokenize(word)
+        if len(tokens) != 1 or not document_frequency(tokens[0]):
+            continue
+        writers = [
+            paper
+            for paper in papers
+            if tokens[0] in bm25.tokenize(f"{paper.title} {paper.abstract}")
+        ]
+        if len(writers) < document_frequency(tokens[0]):
+            continue  # a paper writing it was not retrieved: its case is unknown
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+        found = [(p.abstract, match) for p in writers for match in pattern.finditer(p.abstract)]
+        if (
+            found
+            and all(match.group(0)[0].isupper() for _, match in found)
+            # a name inside a sentence ("evaluates Orchid across"), not a sentence's first word
+            and any(re.search(r"[a-z,]\s$", text[: match.start()]) for text, match in found)
+        ):
+            name = found[0][1].group(0)
+            quoted = ", ".join(f"'{item}'" for item in unwritten)
+            return (
+                f"the collection writes '{word}' only as the name '{name}' and never mentions "
+                f"{quoted}"
+            )
+    return None
 
 
 def _unwritten_topic_words(question: str, document_frequency: DocumentFrequency) -> list[str]:
@@ -373,6 +424,9 @@ def check_answerable(
         return Answerability(
             False, support, tuple(absent), f"the collection never mentions {quoted}"
         )
+    sense = other_sense_of_a_name(question, document_frequency, list(papers.values()))
+    if sense is not None:
+        return Answerability(False, support, (), sense)
     if (
         task == "ask"
         and dense
