@@ -212,13 +212,21 @@ def other_sense_of_a_name(
             # a name inside a sentence ("evaluates Orchid across"), not a sentence's first word
             and any(re.search(r"[a-z,]\s$", text[: match.start()]) for text, match in found)
         ):
-            name = found[0][1].group(0)
+            # the whole name the word is part of ("Spiking Heidelberg Digits")
+            text, match = found[0]
+            whole = _CAPITALISED_RUN.search(text, max(0, match.start() - 40))
+            while whole is not None and whole.end() <= match.start():
+                whole = _CAPITALISED_RUN.search(text, whole.end())
+            name = whole.group(0) if whole is not None else match.group(0)
             quoted = ", ".join(f"'{item}'" for item in unwritten)
             return (
                 f"the collection writes '{word}' only as the name '{name}' and never mentions "
                 f"{quoted}"
             )
     return None
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 
 
 def _unwritten_topic_words(question: str, document_frequency: DocumentFrequency) -> list[str]:
