@@ -2191,3 +2191,22 @@ def test_a_common_word_the_collection_writes_only_as_a_name_is_another_sense(
     assert answer.abstained and cited(answer) == set()
     assert "only as the name 'Orchid'" in answer.sentences[0].note
     assert not corpus_assistant.ask("how does mamba decide what to keep in its state?").abstained
+
+
+def test_a_question_asking_what_a_paper_makes_available_is_answered_by_it(corpus_assistant) -> None:
+    """ "Is the code for DeYO available?" was answered by what DeYO does, never by "Project page
+    is publicly available at ..."; and "how many trained networks' predictions did they release?"
+    (Datamodels) by anything but the sentence saying four million: both were read as boilerplate,
+    which is no claim to quote unless the question asks for what the paper makes available."""
+    said = " ".join(
+        s.text for s in corpus_assistant.ask("Is the code for DeYO available?").sentences
+    )
+    assert "whitesnowdrop.github.io" in said
+    answer = corpus_assistant.ask(
+        "What was the framework that predicts how a model will behave on a given example purely "
+        "from which training examples were included? How many trained networks' predictions did "
+        "they release?"
+    )
+    assert "four million" in " ".join(s.text for s in answer.sentences)
+    plain = corpus_assistant.ask("How does DeYO decide which test samples to adapt on?")
+    assert "github" not in " ".join(s.text for s in plain.sentences)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.models import EvidenceSentence, Paper
 from assistant.text.names import method_name
-from assistant.text.query import Clause, content_tokens
+from assistant.text.query import Clause, asks_for_release, content_tokens
 from assistant.text.roles import _NUMBER, STRONG_CONTRIBUTION, Role
 from assistant.text.sentences import _sentence_tokens, clean_sentence
 from assistant.text.tokens import idf, tokenize
@@ -88,9 +88,13 @@ def score_sentences(
     scored: list[tuple[float, int]] = []
     roles = analysis.roles
     name = method_name(paper.title, paper.abstract)
+    # "Is the code for DeYO available?": what the paper makes available is what is asked
+    releases = any(clause.releases for clause in clauses) or asks_for_release(question)
     for position, sentence in enumerate(sentences):
         role = roles[position]
-        if role == "contribution" and STRONG_CONTRIBUTION.search(sentence):
+        if role == "boilerplate" and releases:
+            role_bonus = config.role_bonus["result"]
+        elif role == "contribution" and STRONG_CONTRIBUTION.search(sentence):
             role_bonus = config.role_bonus[role] + (
                 config.named_contribution_bonus
                 if name and name in sentence
@@ -161,8 +165,10 @@ def _best_for_clause(
     total = sum(weights.idf(token) for token in clause.tokens)
     best: tuple[float, int] | None = None
     for (base, position), role in zip(scored, roles, strict=True):
-        if role == "boilerplate":
+        if role == "boilerplate" and not clause.releases:
             continue
+        if role == "boilerplate":
+            role = "result"  # what it makes available is the answer to a clause asking for it
         tokens = _sentence_tokens(sentences[position])
         lexical = (
             sum(weights.idf(token) for token in clause.tokens if token in tokens) / total

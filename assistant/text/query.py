@@ -105,6 +105,9 @@ class Clause:
     # "For answering questions about text in photos" or "I remember a paper on X, where you never
     # observe Y." only says what the question is about
     asks: bool = True
+    # "is the code available", "how many ... did they release": answered by what the paper makes
+    # available, the sentence otherwise read as boilerplate
+    releases: bool = False
 
 
 # "How has X been extended ...", "how are researchers ...", "are there papers ...": the ways or the
@@ -293,6 +296,17 @@ _NAMING_CLAUSE = re.compile(
 )
 
 
+@cache
+def _release_tokens() -> frozenset[str]:
+    return frozenset(token for word in words("release_words") for token in tokenize(word))
+
+
+def asks_for_release(text: str) -> bool:
+    """Whether a question (or clause) asks what a paper makes available: its code, data or
+    models (lexicon/release_words.txt)."""
+    return not _release_tokens().isdisjoint(tokenize(text))
+
+
 def split_clauses(question: str) -> list[Clause]:
     """The question's clauses: "which work does X, and what speed-up does it report?" has two."""
     parts = [part for part in _CLAUSE_SPLIT.split(question) if part and part.strip(" ,?\n")]
@@ -308,6 +322,7 @@ def split_clauses(question: str) -> list[Clause]:
             names=bool(_NAMING_CLAUSE.search(part)),
             asks=bool(_ASKING_CLAUSE.match(part))
             and (not questioning or _sentence_asks(question, part)),
+            releases=asks_for_release(part),
         )
         for index, part in enumerate(parts)
     ]

@@ -226,8 +226,13 @@ class ExtractiveWriter(Writer):
         answers each further clause (the figure, the name asked for), lead first. A figure asked
         for, in a sentence of the paper's own that names it, comes before the proposal."""
         clauses = split_clauses(question)
+        # (what the paper makes available, "Code is available at ...", answers a question
+        # asking for it; otherwise it is no claim to quote)
+        releases = any(clause.releases for clause in clauses)
         usable = [
-            item for item in view.evidence.sentences if view.roles[item.index] != "boilerplate"
+            item
+            for item in view.evidence.sentences
+            if view.roles[item.index] != "boilerplate" or releases
         ]
         # The best sentences (each clause's best first) that stand on their own: one that leans
         # on a sentence the reader is not shown gives way to the next.
