@@ -200,5 +200,8 @@ def test_a_contribution_in_the_past_tense_or_stated_as_an_aim_is_one() -> None:
         "that the activation function shapes the representation.",
         "This paper asks whether it is necessary to use all input features at inference time.",
         "In this study, we aim at establishing a principled connection between the two paradigms.",
+        # a survey's or an analysis's own contribution (h-calibration's ten limitations)
+        "In this study, we summarize and categorize previous works into three general strategies.",
+        "Through theoretical and practical analysis, we highlight ten common limitations.",
     ):
         assert sentence_roles(["Deep networks are widely used.", sentence])[1] == "contribution"

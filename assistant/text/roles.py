@@ -25,7 +25,11 @@ _CONTRIBUTION_VERBS = (
     r"constructed|described|derived|showed|demonstrated|proved|identified|studied|"
     r"investigated|analy[sz]ed|explored|examined|reported|created|addressed|tackled|focused|"
     r"extended|discover|discovers|discovered|suggest|suggests|illustrate|illustrates|"
-    r"attempt|attempts|aim|aims|seek|seeks|ask|asks|question|questions"
+    r"attempt|attempts|aim|aims|seek|seeks|ask|asks|question|questions|"
+    # "we summarize and categorize previous works into three general strategies", "we highlight
+    # ten common limitations": a survey's or an analysis's own contribution
+    r"summari[sz]e|summari[sz]es|categori[sz]e|categori[sz]es|highlight|highlights|survey|"
+    r"surveys|review|reviews"
 )
 _CONTRIBUTION = re.compile(
     rf"\b(?:we|this (?:paper|work|study|article|thesis)|the (?:present|current) (?:paper|work|"
