@@ -430,3 +430,16 @@ def test_a_lead_term_is_plural_where_its_papers_write_it_so() -> None:
     assert _plural_as_written("sample selection", [["We use sample selection."]]) == (
         "sample selection"
     )
+
+
+def test_a_lead_term_does_not_open_on_an_adverb(corpus_assistant) -> None:
+    """ "Empirically validate is common to Asymptotically free sketched ridge ensembles and ..."
+    (under "ridge regression") and "Linearly combines are common to aTLAS and ..." led with a
+    verb phrase; "anomaly detection" or "family" open on nouns."""
+    from assistant.writers.leads import _opens_on_adverb
+
+    frequency = corpus_assistant.retriever.bm25_index.document_frequency
+    assert _opens_on_adverb("Empirically validate", frequency)
+    assert not _opens_on_adverb("anomaly detection", frequency)
+    said = " ".join(s.text for s in corpus_assistant.related_work("ridge regression").sentences)
+    assert "Empirically validate is common" not in said

@@ -220,6 +220,8 @@ def _best_term(
             continue  # "correlation between": cut before its object
         if _MODIFIER_END.search(term.surface):
             continue  # "carried out", "widely applicable": a term of the trade ends on a noun
+        if _opens_on_adverb(term.surface, document_frequency):
+            continue  # "Empirically validate is common to ...": a verb phrase, no term
         if titled is None and not term.whole:
             continue
         if _cut_from_a_name(term.surface, [views[index].sentences for index in term.members]):
@@ -268,6 +270,23 @@ def _best_term(
         )
     ]
     return max(candidates, key=lambda term: (term.weight, len(term.stems)))
+
+
+def _opens_on_adverb(surface: str, document_frequency: DocumentFrequency | None) -> bool:
+    """Whether a term's first word is an adverb: it ends in "ly" and, without it, is a word the
+    collection writes ("empirically" -> "empirical", "jointly", "easily" -> "easy"); "anomaly",
+    "family" or "assembly" are nouns, whose stems no paper writes."""
+    first = surface.split(" ", 1)[0].lower()
+    if document_frequency is None or len(first) <= 4 or not first.endswith("ly"):
+        return False
+    bases = [first[:-2]]
+    if first.endswith("ily"):
+        bases.append(f"{first[:-3]}y")
+    return any(
+        (tokens := bm25.tokenize(base)) and document_frequency(tokens[0]) > 0
+        for base in bases
+        if len(base) > 2
+    )
 
 
 def _qualifies(surface: str) -> bool:
