@@ -2153,6 +2153,13 @@ def test_a_comparison_that_names_no_papers_gets_every_paper_about_its_topic(
         "does each get its predictive uncertainty from?"
     )
     assert len({paper_id for s in named.sentences for paper_id in s.citations}) == 2
+    # ... and at a higher bar than related work's (evidence.topic_compare_threshold): a paper set
+    # against the others reads as a contrast ("In-context learning and Occam's razor", general
+    # in-context learning theory, at 0.67 under in-context learning of linear regression)
+    linear = corpus_assistant.compare("in-context learning of linear regression by transformers")
+    assert "context-learning-occam-6e31" not in {
+        paper_id for s in linear.sentences for paper_id in s.citations
+    }
 
 
 def test_a_short_topic_with_a_word_no_paper_writes_abstains(corpus_assistant) -> None:

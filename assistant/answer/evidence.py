@@ -181,6 +181,8 @@ def relevant_papers(
         broad = wants_all and (task != "compare" or _compares_a_topic(query))
         ordered = topic_ordered() if broad else specific
         threshold = threshold if broad else tuning.relevance_threshold
+        if broad and task == "compare":
+            threshold = tuning.topic_compare_threshold
         ruled: set[str] = set()
         if wants_all:
             # a set of papers bounded by what it leaves out ("attention-free", "other than
