@@ -2217,3 +2217,10 @@ def test_a_question_asking_what_a_paper_makes_available_is_answered_by_it(corpus
     assert "four million" in " ".join(s.text for s in answer.sentences)
     plain = corpus_assistant.ask("How does DeYO decide which test samples to adapt on?")
     assert "github" not in " ".join(s.text for s in plain.sentences)
+    # "open-ended" asks for nothing released: "We hope that our analysis spurs future work ..."
+    # took the place of the sentence saying why retrieval gets worse
+    knn = corpus_assistant.ask(
+        "Does interpolating an LM with nearest-neighbour retrieval actually help open-ended text "
+        "generation? What problem do they blame for retrieval getting worse over long generations?"
+    )
+    assert "spurs future work" not in " ".join(s.text for s in knn.sentences)

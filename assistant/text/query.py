@@ -297,14 +297,19 @@ _NAMING_CLAUSE = re.compile(
 
 
 @cache
-def _release_tokens() -> frozenset[str]:
-    return frozenset(token for word in words("release_words") for token in tokenize(word))
+def _release_words() -> tuple[frozenset[str], re.Pattern[str]]:
+    single = frozenset(
+        token for word in words("release_words") if "-" not in word for token in tokenize(word)
+    )
+    joined = "|".join(re.escape(word) for word in words("release_words") if "-" in word)
+    return single, re.compile(rf"\b(?:{joined})\w*", re.IGNORECASE)
 
 
 def asks_for_release(text: str) -> bool:
     """Whether a question (or clause) asks what a paper makes available: its code, data or
     models (lexicon/release_words.txt)."""
-    return not _release_tokens().isdisjoint(tokenize(text))
+    single, joined = _release_words()
+    return not single.isdisjoint(tokenize(text)) or joined.search(text) is not None
 
 
 def split_clauses(question: str) -> list[Clause]:
