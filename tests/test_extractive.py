@@ -2183,6 +2183,12 @@ def test_a_paper_with_nothing_of_its_own_that_stands_alone_is_said_by_what_it_fi
     answer = corpus_assistant.related_work("loss landscape geometry")
     said = [s.text for s in answer.sentences if "measuring-intrinsic-9201" in s.citations]
     assert said and "smaller intrinsic dimensions" in said[0], said
+    # ... only where nothing else says it: under "Which papers use MNIST", its sentence on
+    # MNIST does, and the finding was a second sentence that never said why it was cited
+    mnist = corpus_assistant.ask(
+        "Which papers still use MNIST (or Fashion-MNIST) in their experiments?"
+    )
+    assert "smaller intrinsic dimensions" not in " ".join(s.text for s in mnist.sentences)
 
 
 def test_a_common_word_the_collection_writes_only_as_a_name_is_another_sense(

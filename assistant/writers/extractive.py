@@ -739,7 +739,12 @@ class ExtractiveWriter(Writer):
             if sentences[0].text.startswith("One paper "):
                 builder.anonymous_said = True
             return sentences
-        return self._what_it_does(view, focus, most=2)
+        sentences = self._what_it_does(view, focus, most=2)
+        if not sentences and most == 1:
+            # related work gives each paper one sentence and nothing else says it
+            found = _finding_after_contribution(view)
+            return [_say(view, found)] if found is not None else []
+        return sentences
 
     def _on_topic(self, text: str, topic: str, focus: list[list[frozenset[str]]]) -> bool:
         """Whether a sentence says the topic, or one of its parts ("optimal transport",
@@ -956,30 +961,6 @@ class ExtractiveWriter(Writer):
             if adds_focus or not chosen or view.roles[item.index] == "result":
                 chosen.append(item)
                 covered |= tokens
-        if not chosen:
-            # Nothing of the paper's own stands alone ("In this paper we attempt to answer this
-            # question by ...", "We slowly increase the dimension of this subspace ..."): what it
-            # finds after saying what it does, though a word in it reads as a problem's ("Many
-            # problems have smaller intrinsic dimensions than one might suspect"), says it
-            # rather than nothing: a paper in the evidence is not left out unsaid.
-            began = next(
-                (index for index, role in enumerate(view.roles) if role == "contribution"), None
-            )
-            found = next(
-                (
-                    item
-                    for item in view.ranked(exclude_roles=("boilerplate", "background"))
-                    if began is not None
-                    and item.index > began
-                    and view.roles[item.index] == "problem"
-                    and (quote := standalone(view.sentences[item.index], view.paper.title))
-                    and not _opens_unresolved(quote, referents=True)
-                    and len(view.sentences[item.index].split()) <= view.long_words
-                ),
-                None,
-            )
-            if found is not None:
-                chosen.append(found)
         missing = unmet(covered)
         if context and missing and len(chosen) < most + 1:
             # What the paper does with the question's focus may only show in how it positions
@@ -1303,6 +1284,28 @@ class ExtractiveWriter(Writer):
         )
         done = {view.paper.id for view, _ in clauses}
         return [view for view in members if view.paper.id not in done]
+
+
+def _finding_after_contribution(view: _PaperView) -> EvidenceSentence | None:
+    """For a paper with nothing of its own that stands alone ("In this paper we attempt to
+    answer this question by ...", "We slowly increase the dimension of this subspace ..."): what
+    it finds after saying what it does, though a word in it reads as a problem's ("Many problems
+    have smaller intrinsic dimensions than one might suspect"); a paper in the evidence of a
+    related-work paragraph is not left out unsaid."""
+    began = next((index for index, role in enumerate(view.roles) if role == "contribution"), None)
+    if began is None:
+        return None
+    for item in view.ranked(exclude_roles=("boilerplate", "background")):
+        if item.index <= began or view.roles[item.index] != "problem":
+            continue
+        quote = standalone(view.sentences[item.index], view.paper.title)
+        if (
+            quote
+            and not _opens_unresolved(quote, referents=True)
+            and len(view.sentences[item.index].split()) <= view.long_words
+        ):
+            return item
+    return None
 
 
 def _title_says(view: _PaperView) -> DraftSentence | None:
