@@ -205,3 +205,21 @@ def test_a_contribution_in_the_past_tense_or_stated_as_an_aim_is_one() -> None:
         "Through theoretical and practical analysis, we highlight ten common limitations.",
     ):
         assert sentence_roles(["Deep networks are widely used.", sentence])[1] == "contribution"
+
+
+def test_what_findings_reveal_is_a_result_and_we_introduced_a_contribution() -> None:
+    """ "Our findings reveal that the Infill percentage and Extrusion Temperature have the most
+    significant influence ..." read as background and "To achieve this objective, we introduced
+    the utilization of XAI ..." as a result, so the 3D-printing lookup said the answer last. A
+    past tense is a contribution after "we" only: "the proposed model" states no contribution."""
+    from assistant.text.roles import sentence_role
+
+    assert sentence_role("Our findings reveal that infill percentage matters most.", 4) == "result"
+    assert (
+        sentence_role("To achieve this objective, we introduced the utilization of XAI.", 2)
+        == "contribution"
+    )
+    from assistant.text.roles import STRONG_CONTRIBUTION
+
+    assert STRONG_CONTRIBUTION.search("we introduced the utilization of XAI")
+    assert not STRONG_CONTRIBUTION.search("the proposed model reduces error by 5%")

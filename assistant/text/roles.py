@@ -57,7 +57,7 @@ _RESULT = re.compile(
     r"(?<!to )(?<!to further )\b(?:outperform\w*|surpass\w*|achiev\w*|improv\w*|reduc\w*|"
     r"speed-?ups?|accelerat\w*|gains?|"
     r"reach\w*|attain\w*|state-of-the-art|sota|faster|better|boost\w*|match\w*|exceed\w*|"
-    r"(?:experiments?|results?|evaluations?|analys[ie]s) (?:show|demonstrate|indicate|reveal|"
+    r"(?:experiments?|results?|evaluations?|analys[ie]s|findings) (?:show|demonstrate|indicate|reveal|"
     r"confirm|verify))\b",
     re.IGNORECASE,
 )
@@ -98,7 +98,11 @@ _PRIOR_WORK = re.compile(
 STRONG_CONTRIBUTION = re.compile(
     r"\b(?:propose|proposes|introduce|introduces|present|presents|develop|develops|design|designs|"
     r"devise|devises|formulate|formulates|establish|establishes|called|dubbed|named|termed|"
-    r"coined)\b",
+    r"coined)\b"
+    # "we introduced the utilization of XAI ...", not "the proposed method outperforms ...": a
+    # past tense states the contribution after "we" only
+    r"|\bwe\s+(?:\w+ly\s+)?(?:proposed|introduced|presented|developed|designed|devised|"
+    r"formulated|established)\b",
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(
