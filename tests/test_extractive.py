@@ -2230,3 +2230,16 @@ def test_a_question_asking_what_a_paper_makes_available_is_answered_by_it(corpus
         "generation? What problem do they blame for retrieval getting worse over long generations?"
     )
     assert "spurs future work" not in " ".join(s.text for s in knn.sentences)
+
+
+def test_a_latex_accent_reads_the_same_to_the_writer_and_the_verifier(corpus_assistant) -> None:
+    """Loki's abstract writes "Fr\\'echet"; the writer printed "Fréchet" and the verifier, reading
+    the abstract as written, dropped "swapping argmax with the Fréchet mean" (the mechanism the
+    lookup asked for) as a name no abstract mentions."""
+    answer = corpus_assistant.ask(
+        "Which method lets a trained classifier predict classes it never saw by replacing argmax "
+        "with an average over a metric on the label space?"
+    )
+    said = " ".join(s.text for s in answer.sentences)
+    assert "Fréchet mean" in said, said
+    assert not [s for s in answer.rejected if "Fréchet" in s.text]

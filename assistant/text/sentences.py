@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from assistant.text.tokens import tokenize
@@ -47,9 +48,25 @@ ANGLED_NAME = re.compile(r"(?<![\w<])<([A-Za-z][\w-]{2,30})>(?![\w>])")
 PLAIN_GROUP = re.compile(r"(?<![\w^_])\{([A-Za-z][^{}\\^_$=]*)\}")
 
 
+# A LaTeX accent the listing page kept: "Fr\\'echet" is "Fréchet", as the writer prints it
+ACCENT = re.compile(r"\\([\"'`^~])\{?([A-Za-z])\}?")
+_ACCENT_MARKS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303"}
+
+
+def accented(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", match.group(2) + _ACCENT_MARKS[match.group(1)])
+
+
 def clean_sentence(text: str) -> str:
-    """Undo listing-page artefacts ("models~(VLMs)", "5.13\\%", "5times"); no claim changes."""
-    text = text.replace("~", " ").replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
+    """Undo listing-page artefacts ("models~(VLMs)", "5.13\\%", "5times", "Fr\\'echet");
+    no claim changes."""
+    text = (
+        ACCENT.sub(accented, text)
+        .replace("~", " ")
+        .replace("\\%", "%")
+        .replace("\\&", "&")
+        .replace("\\_", "_")
+    )
     text = re.sub(r"(\d)times\b", r"\1×", text)
     text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", FONT_ARGUMENT.sub(r"\1", text)))
     text = ANGLED_NAME.sub(r"\1", INLINE_MATH.sub(r"\1", text))

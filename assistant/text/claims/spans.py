@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from assistant.text.claims.base import (
@@ -18,12 +17,14 @@ from assistant.text.claims.base import (
 )
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.sentences import (
+    ACCENT,
     ANGLED_NAME,
     AUTHOR_CITATION,
     FONT_ARGUMENT,
     FONT_GROUP,
     INLINE_MATH,
     PLAIN_GROUP,
+    accented,
 )
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -145,14 +146,6 @@ _URL = re.compile(
 )
 
 
-_ACCENT = re.compile(r"\\([\"'`^~])\{?([A-Za-z])\}?")
-_ACCENT_MARKS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303"}
-
-
-def _accented(match: re.Match[str]) -> str:
-    return unicodedata.normalize("NFC", match.group(2) + _ACCENT_MARKS[match.group(1)])
-
-
 # Greek letters whose backslash the listing page lost, when they stand as a symbol ("scale of
 # initialization alpha", "1 -- delta"); "beta", "eta", "mu" and "tau" are words or names too
 _GREEK = {
@@ -172,7 +165,7 @@ def fix_artefacts(text: str) -> str:
     """Listing-page leftovers of LaTeX: "\\%" -> "%", "5times" -> "5×", "models~(LLMs)" -> "models (LLMs)"."""
     text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
     # an accent: 'na\\"ive' -> "naïve", "\\'{e}" -> "é"
-    text = _ACCENT.sub(_accented, text)
+    text = ACCENT.sub(accented, text)
     text = re.sub(r"(\d)\s?\{?times\}?\s?(?=\d)", r"\1×", text)  # also "64{times}64"
     text = re.sub(r"(\d)times\b", r"\1×", text)
     text = re.sub(r"(?<=[A-Za-z)])~(?=[(A-Za-z])", " ", text)
