@@ -2243,3 +2243,18 @@ def test_a_latex_accent_reads_the_same_to_the_writer_and_the_verifier(corpus_ass
     said = " ".join(s.text for s in answer.sentences)
     assert "Fréchet mean" in said, said
     assert not [s for s in answer.rejected if "Fréchet" in s.text]
+
+
+def test_a_comparison_says_what_it_asks_of_each_paper_set_side_by_side(corpus_assistant) -> None:
+    """ "Compare ProbConserv with the mixture-of-experts approach ...: how does each make a neural
+    PDE model respect conservation laws, and what does each buy in accuracy, uncertainty and
+    cost?" got one sentence setting the two mechanisms side by side and nothing of what each
+    buys; each item of a listed clause is answered on its own, each paper named."""
+    answer = corpus_assistant.compare(
+        "Compare ProbConserv with the mixture-of-experts approach to hard physical constraints: "
+        "how does each make a neural PDE model respect conservation laws, and what does each buy "
+        "in accuracy, uncertainty and cost?"
+    )
+    texts = [s.text for s in answer.sentences]
+    assert any(t.startswith("ProbConserv") and "uncertainty quantification" in t for t in texts)
+    assert any("greater accuracy" in t and t.startswith("In Scaling physics") for t in texts)

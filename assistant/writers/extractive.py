@@ -561,6 +561,33 @@ class ExtractiveWriter(Writer):
             if token not in topic and token not in _GENERIC
         }
 
+    def _asked_each(self, question: str, weights: _Weights) -> list[dict[str, float]]:
+        """What a comparison asks of each paper, clause by clause after its topic ("how does
+        each make a neural PDE model respect conservation laws", "what does each buy in
+        accuracy, uncertainty and cost"), by weight; a word no paper writes ("buy") is the
+        question's frame, which no sentence can answer."""
+        clauses = split_clauses(question)
+        topic = set(content_tokens(clauses[0].text)) if clauses else set()
+
+        def wanted(tokens: Sequence[str]) -> dict[str, float]:
+            return {
+                token: weights.idf(token)
+                for token in tokens
+                if token not in topic
+                and token not in _GENERIC
+                and (self.document_frequency is None or self.document_frequency(token) > 0)
+            }
+
+        asked = []
+        for clause in clauses[1:]:
+            parts = topic_parts(clause.text)
+            # a clause listing what it asks ("in accuracy, uncertainty and cost"): each item
+            # on its own, answered by the sentence saying it (ProbConserv's "maintains
+            # probabilistic uncertainty quantification"), not by one saying all of them
+            items = [wanted(part[-1:]) for part in parts] if len(parts) >= 2 else []
+            asked += [item for item in items if item] or [wanted(content_tokens(clause.text))]
+        return [item for item in asked if item]
+
     def _clause_answer(
         self,
         view: _PaperView,
@@ -568,6 +595,7 @@ class ExtractiveWriter(Writer):
         sentences: Sequence[DraftSentence],
         *,
         own: frozenset[str] | None = None,
+        named: bool = False,
     ) -> DraftSentence | None:
         """The paper's sentence that answers what the question asks beyond its topic, when what
         was said of it does not: "The DoG step sizes depend on simple empirical quantities
@@ -602,10 +630,20 @@ class ExtractiveWriter(Writer):
                 # it ("It trains and compresses full models ..., and achieves ... on ImageNet"
                 # after "It trains and compresses full models ...")
                 continue
-            share = sum(weight for token, weight in asked.items() if token in tokens) / total
-            if share >= best_share and standalone(text, view.paper.title) is not None:
+            quote = standalone(text, view.paper.title)
+            if quote is None:
+                continue
+            # what the quote says, not what its dropped opener did ("To ensure compute-
+            # invariance in the SSM output, we rearrange weights ..." answers no "SSMs" once
+            # its opener goes)
+            shown = set(bm25.tokenize(quote))
+            share = sum(weight for token, weight in asked.items() if token in shown) / total
+            if share >= best_share:
                 best, best_share = item, share
-        return _say(view, best, subject="It") if best is not None else None
+        if best is None:
+            return None
+        # ("named": after a sentence about several papers, "It" would be any of them)
+        return _say(view, best) if named else _say(view, best, subject="It")
 
     def _name_sentence(
         self,
@@ -1170,6 +1208,7 @@ class ExtractiveWriter(Writer):
         focus_groups = self._focus(topic, views)
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
+        asked_each = self._asked_each(topic, weights) if joined else []
         # What a paper's title names the topic in opens, as its own paragraph or with its group:
         # under "channel dependence in multivariate time series forecasting", "Rethinking Channel
         # Dependence for Multivariate Time Series Forecasting", not the largest group of
@@ -1242,17 +1281,28 @@ class ExtractiveWriter(Writer):
                 lead=lead,
                 # How each works, side by side in one sentence ("A filters out ...; B adds a
                 # Fisher regularizer ...; C weights ..."): the difference a comparison asks for
-                arrange=(lambda members: self._side_by_side(builder, members)) if joined else None,
+                arrange=(
+                    (lambda members: self._side_by_side(builder, members, asked_each))
+                    if joined
+                    else None
+                ),
                 asked={token: weights.idf(token) for token in content_tokens(topic)},
             )
             for index in [*followers.get(tuple(group), []), *placed.get(number, [])]:
                 for sentence in said(views[index]):
                     builder.add(sentence)
 
-    def _side_by_side(self, builder: _Builder, members: list[_PaperView]) -> list[_PaperView]:
+    def _side_by_side(
+        self,
+        builder: _Builder,
+        members: list[_PaperView],
+        asked: Sequence[dict[str, float]] = (),
+    ) -> list[_PaperView]:
         """One sentence setting the group's papers side by side, each by its label and how it
-        works (its mechanism, else what it proposes, when short), clauses joined by semicolons;
-        the papers it could not say so, to be said on their own."""
+        works (its mechanism, else what it proposes, when short), clauses joined by semicolons,
+        then what the request asks of each beyond that (``asked``: "what does each buy in
+        accuracy, uncertainty and cost"), each paper named; the papers it could not say so, to
+        be said on their own."""
         clauses: list[tuple[_PaperView, str]] = []
         for view in members:
             claims = paper_claims(view.paper)
@@ -1276,12 +1326,17 @@ class ExtractiveWriter(Writer):
             clauses.append((view, f"{view.label} {phrase}"))
         if len(clauses) < 2:
             return members
-        builder.add(
-            DraftSentence(
-                "; ".join(text for _, text in clauses),
-                [view.paper.id for view, _ in clauses],
-            )
+        joint = DraftSentence(
+            "; ".join(text for _, text in clauses), [view.paper.id for view, _ in clauses]
         )
+        builder.add(joint)
+        for view, _ in clauses:
+            said = [joint]
+            for wanted in asked:
+                answer = self._clause_answer(view, wanted, said, named=True)
+                if answer is not None:
+                    builder.add(answer)
+                    said.append(answer)
         done = {view.paper.id for view, _ in clauses}
         return [view for view in members if view.paper.id not in done]
 
