@@ -2258,3 +2258,15 @@ def test_a_comparison_says_what_it_asks_of_each_paper_set_side_by_side(corpus_as
     texts = [s.text for s in answer.sentences]
     assert any(t.startswith("ProbConserv") and "uncertainty quantification" in t for t in texts)
     assert any("greater accuracy" in t and t.startswith("In Scaling physics") for t in texts)
+
+
+def test_a_comparison_answers_each_of_its_clauses_for_each_paper(corpus_assistant) -> None:
+    """ "How do HYPRO and PromptTPP differ ...: what problem with event sequences does each
+    target, and what do they add on top of a base model?": the two clauses were read as one
+    bag of words, which no sentence of HYPRO's held half of; each is answered on its own."""
+    answer = corpus_assistant.compare(
+        "How do HYPRO and PromptTPP differ as neural temporal point process methods: what problem "
+        "with event sequences does each target, and what do they add on top of a base model?"
+    )
+    said = " ".join(s.text for s in answer.sentences)
+    assert "long-horizon prediction of event sequences" in said, said

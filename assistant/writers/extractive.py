@@ -584,7 +584,8 @@ class ExtractiveWriter(Writer):
             # a clause listing what it asks ("in accuracy, uncertainty and cost"): each item
             # on its own, answered by the sentence saying it (ProbConserv's "maintains
             # probabilistic uncertainty quantification"), not by one saying all of them
-            items = [wanted(part[-1:]) for part in parts] if len(parts) >= 2 else []
+            listed = len(parts) >= 2 and all(len(part) <= 2 for part in parts[1:])
+            items = [wanted(part[-1:]) for part in parts] if listed else []
             asked += [item for item in items if item] or [wanted(content_tokens(clause.text))]
         return [item for item in asked if item]
 
@@ -1267,6 +1268,13 @@ class ExtractiveWriter(Writer):
 
         def said(view: _PaperView) -> list[DraftSentence]:
             sentences = self._paper_sentences(builder, view, focus_groups, topic, most=most)
+            if asked_each:
+                # a comparison: what it asks of each paper, clause by clause
+                for wanted in asked_each:
+                    answer = self._clause_answer(view, wanted, sentences)
+                    if answer is not None:
+                        sentences = [*sentences, answer]
+                return sentences
             answer = self._clause_answer(view, asked, sentences) if asked else None
             return [*sentences, answer] if answer is not None else sentences
 
