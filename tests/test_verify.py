@@ -499,3 +499,18 @@ def test_the_verify_settings_group_is_what_the_verifier_reads(evidence, tmp_path
     )
     assert default.sentences[0].supported
     assert not strict.sentences[0].supported
+
+
+def test_a_bracket_that_goes_on_about_a_word_does_not_define_it() -> None:
+    """ "emulating analog studio processors (with their knob settings)": the bracket adds to the
+    request, it does not name a method; the collection that never writes "processors" still
+    answers it (the parameterized neural audio effects paper), where "mixup (training on convex
+    blends ...)" names a method the collection never writes."""
+    never = {"processor": 0, "mixup": 0}
+
+    def counted(token: str) -> int:
+        return never.get(token, 3)
+
+    question = "Any work emulating analog studio processors (with their knob settings)?"
+    assert missing_names(question, counted, []) == []
+    assert missing_names("Does mixup (training on convex blends) help?", counted, []) == ["mixup"]

@@ -270,7 +270,12 @@ _STYLED_TERM = re.compile(
 )
 
 
-_DEFINED_TERM = re.compile(r"(?<![\w-])([a-z][a-z-]{3,})\s+\((?!e\.g|i\.e|not\b|or\b|and\b|see\b)")
+# ... not one a bracket goes on about in a phrase of its own ("analog studio processors (with
+# their knob settings)"): a preposition or a relative word opens no definition
+_DEFINED_TERM = re.compile(
+    r"(?<![\w-])([a-z][a-z-]{3,})\s+\((?!e\.g|i\.e|(?:not|or|and|see|with|without|in|on|at|"
+    r"for|from|by|to|of|via|including|especially|like|such|which|that|where|when|as|e\.?g)\b)"
+)
 
 
 def _other_spellings(term: str) -> list[str]:
