@@ -1672,3 +1672,18 @@ def test_a_result_cut_to_a_participle_is_not_said() -> None:
     said = say_paper(_paper("UniPredict"), most=3)
     assert said is not None
     assert not any(re.match(r"It \w+ing\b", sentence.text) for sentence in said.sentences)
+
+
+def test_a_demonstrative_before_a_situation_the_sentence_set_up_points_inside_it() -> None:
+    """ "We give theoretical insights into our algorithm for linear regression by showing that an
+    adaptation to this setting is equivalent to the classical Orthogonal Matching Pursuit (OMP)
+    algorithm" was no quote (which setting?), and the Sequential Attention lookup never said OMP;
+    the setting is the sentence's own linear regression. Without such a phrase before it, "We
+    study this setting" still leans on a sentence not shown."""
+    sentence = (
+        "We give theoretical insights into our algorithm for linear regression by showing that "
+        "an adaptation to this setting is equivalent to the classical Orthogonal Matching "
+        "Pursuit (OMP) algorithm."
+    )
+    assert standalone(sentence) == sentence
+    assert standalone("We study this setting with images.") is None

@@ -379,6 +379,11 @@ _PRONOUN_VERB = re.compile(
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Ss]uch|[Tt]his|[Tt]hat)\s+(?=[\w-])")
 
 
+@cache
+def _situation_nouns() -> frozenset[str]:
+    return frozenset(lexicon_words("situation_nouns"))
+
+
 def _drop_demonstratives(text: str, known: str = "") -> str | int:
     """ "these selective SSMs" -> "the selective SSMs": a demonstrative before a self-describing
     noun phrase becomes "the"; the offset of one whose phrase means nothing without its antecedent
@@ -416,6 +421,14 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
         ][:3]
         antecedent = f"{known} {text[: match.start()]}".lower()
         head = phrase[0].rstrip("s").lower() if phrase else ""
+        if (
+            phrase
+            and phrase[0].lower() in _situation_nouns()
+            and re.search(r"\b(?:for|in|under|on)\s+\w+", text[: match.start()], re.IGNORECASE)
+        ):
+            # "We give theoretical insights into our algorithm for linear regression by showing
+            # that an adaptation to this setting is ...": the situation is the sentence's own
+            continue
         # (a word the antecedent holds, not a few letters of one: "This is the first work"
         # is no "the is" because some word before it starts with "i")
         if len(head) >= 3 and re.search(rf"\b{re.escape(head)}", antecedent):
