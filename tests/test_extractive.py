@@ -2135,33 +2135,6 @@ def test_the_first_sentence_said_of_a_paper_does_not_point_at_one_before_it(
         ]
 
 
-def test_a_comparison_that_names_no_papers_gets_every_paper_about_its_topic(
-    corpus_assistant,
-) -> None:
-    """ "Compare methods for attributing a model's predictions to individual training examples"
-    names no paper: like related work it wants every paper about the topic, judged by the topic
-    model; the specific model kept the two papers sharing "attributes ... each individual" and
-    none that attributes predictions to training data. A comparison naming its papers (or
-    counting them) still compares those alone."""
-    answer = corpus_assistant.compare(
-        "Compare methods for attributing a model's predictions to individual training examples."
-    )
-    cited = {paper_id for sentence in answer.sentences for paper_id in sentence.citations}
-    assert {"datamodels-predicting-c001", "attribute-delete-machine-b810"} <= cited, cited
-    named = corpus_assistant.compare(
-        "Compare Martingale Posterior Neural Processes with Evidential Turing Processes: where "
-        "does each get its predictive uncertainty from?"
-    )
-    assert len({paper_id for s in named.sentences for paper_id in s.citations}) == 2
-    # ... and at a higher bar than related work's (evidence.topic_compare_threshold): a paper set
-    # against the others reads as a contrast ("In-context learning and Occam's razor", general
-    # in-context learning theory, at 0.67 under in-context learning of linear regression)
-    linear = corpus_assistant.compare("in-context learning of linear regression by transformers")
-    assert "context-learning-occam-6e31" not in {
-        paper_id for s in linear.sentences for paper_id in s.citations
-    }
-
-
 def test_a_short_topic_with_a_word_no_paper_writes_abstains(corpus_assistant) -> None:
     """ "LLM hallucinations": no abstract writes "hallucination" in any form, and related work
     cited twelve papers that share only "LLM" with it (speculative decoding, Time-LLM, ...). A

@@ -31,7 +31,6 @@ from assistant.answer.features import (
 from assistant.answer.sentences import DocumentFrequency, Weights, local_weights, score_sentences
 from assistant.models import Evidence, Paper, Task
 from assistant.text.claims import common_acronyms
-from assistant.text.lexicon import words as lexicon_words
 from assistant.text.query import (
     asks_for_one,
     asks_for_several,
@@ -148,9 +147,8 @@ def relevant_papers(
 
         # A question that asks for papers in the plural ("which papers ...", "how do X differ")
         # and a related-work request want every paper about the topic, judged by the model that
-        # leans on meaning (see evals/fit_relevance.py), and so does a comparison that names no
-        # papers; one that names them, the few it names; any other question the papers above
-        # the first clear break.
+        # leans on meaning (see evals/fit_relevance.py); a comparison, the few papers its topic
+        # names; any other question the papers above the first clear break.
         query = retrieval.query
         wants_all = task != "ask" or question_kind(query) == "topic"
         # the retrieved papers writing a name the question asks about ("GPT-2", "Chinese"), read
@@ -178,11 +176,9 @@ def relevant_papers(
             if not (several or undecided):
                 return specific[:1], 0
             wants_all = True
-        broad = wants_all and (task != "compare" or _compares_a_topic(query))
+        broad = wants_all and task != "compare"
         ordered = topic_ordered() if broad else specific
         threshold = threshold if broad else tuning.relevance_threshold
-        if broad and task == "compare":
-            threshold = tuning.topic_compare_threshold
         ruled: set[str] = set()
         if wants_all:
             # a set of papers bounded by what it leaves out ("attention-free", "other than
@@ -302,20 +298,6 @@ def relevant_papers(
         if index < fewest or score >= settings.evidence.relative_cutoff
     ]
     return kept[:most], _beyond(len(kept), most, task)
-
-
-def _compares_a_topic(query: str) -> bool:
-    """A comparison that names no papers: a topic ("machine unlearning methods", "Compare methods
-    for attributing a model's predictions to individual training examples") wants every paper
-    about it, as related work does; one that lists its items, names a method (a capitalised
-    word past the first) or counts its papers ("Two papers argue ...") compares those."""
-    if compared_items(query):
-        return False
-    words = query.split()
-    if any(re.match(r"[A-Z][a-z]", word) for word in words[1:]):
-        return False
-    counts = {*lexicon_words("number_words")[2:], "both", "pair"}
-    return not any(word.lower().strip(",.;:") in counts for word in words)
 
 
 def _beyond(found: int, most: int, task: Task) -> int:

@@ -168,19 +168,6 @@ class EvidenceSettings(Group):
             "overall precision 0.91 -> 0.92 from 0.50 to 0.55."
         ),
     )
-    topic_compare_threshold: float = Field(
-        default=0.7,
-        gt=0,
-        lt=1,
-        description=(
-            "The topic model's bar for a comparison that names no papers ('machine unlearning "
-            "methods'): higher than for related work, since a comparison sets each paper against "
-            "the others and an off-topic one reads as a wrong contrast. Compare P/R on "
-            "blind-tune (evals/): 0.55 0.922/0.919 (0.817/0.878), 0.65 0.936/0.915 "
-            "(0.805/0.836), 0.70 0.951/0.911 (0.813/0.836), 0.75 0.943/0.890 (0.826/0.836); "
-            "the specific model alone gave 0.923/0.902 (0.820/0.836)."
-        ),
-    )
     neighbour_cosine: float = Field(
         default=0.68,
         gt=0,
