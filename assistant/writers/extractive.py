@@ -631,6 +631,10 @@ class ExtractiveWriter(Writer):
                 # it ("It trains and compresses full models ..., and achieves ... on ImageNet"
                 # after "It trains and compresses full models ...")
                 continue
+            if sum(weight for token, weight in asked.items() if token in tokens) < (
+                best_share * total
+            ):
+                continue  # the quote says no more than the sentence: it cannot do better
             quote = standalone(text, view.paper.title)
             if quote is None:
                 continue
