@@ -2176,6 +2176,13 @@ def test_a_common_word_the_collection_writes_only_as_a_name_is_another_sense(
     )
     assert answer.abstained and cited(answer) == set()
     assert "only as the name 'Orchid'" in answer.sentences[0].note
+    # a word another paper writes in another form ("spiked" beside the dataset name "Spiking
+    # Heidelberg Digits") is still judged by how the collection writes the word itself
+    spiking = corpus_assistant.ask(
+        "Which papers train spiking neural networks with surrogate gradients, and how does their "
+        "energy use on neuromorphic chips compare with conventional networks?"
+    )
+    assert spiking.abstained and "Spiking Heidelberg Digits" in spiking.sentences[0].note
     assert not corpus_assistant.ask("how does mamba decide what to keep in its state?").abstained
 
 

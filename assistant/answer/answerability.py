@@ -171,7 +171,7 @@ def missing_names(
 
 
 def other_sense_of_a_name(
-    question: str, document_frequency: DocumentFrequency, papers: Sequence[Paper]
+    question: str, document_frequency: DocumentFrequency, papers: Sequence[Paper], most: int
 ) -> str | None:
     """Why the collection does not answer a question that writes as a common word ("recognising
     orchid or other flower species") what the collection writes only as a method's name
@@ -179,7 +179,8 @@ def other_sense_of_a_name(
     ("flower", "species"): the name shares the word, not the subject. None otherwise. A
     question asking about the name itself in lower case ("mamba for genomics") writes nothing
     the collection lacks. ``papers``: those retrieved; a word is judged only when they hold
-    every paper of the collection that writes it."""
+    every paper of the collection that writes it, and at most ``most`` do (a name is one
+    paper's, or a few citing it: ``evidence.rare_name_papers``)."""
     unwritten = [
         word
         for word in dict.fromkeys(re.findall(r"[A-Za-z][a-z-]+", question))
@@ -195,15 +196,15 @@ def other_sense_of_a_name(
         return None
     for word in dict.fromkeys(re.findall(r"(?<![\w-])[a-z][a-z]+(?![\w-])", question)):
         tokens = bm25.tokenize(word)
-        if len(tokens) != 1 or not document_frequency(tokens[0]):
+        if len(tokens) != 1 or not 0 < document_frequency(tokens[0]) <= most:
             continue
-        writers = [
-            paper
-            for paper in papers
-            if tokens[0] in bm25.tokenize(f"{paper.title} {paper.abstract}")
-        ]
+        # the papers writing any form of it ("spiked" beside "spiking": both "spike"), found by
+        # the stem's letters rather than by tokenizing every abstract
+        stem = tokens[0].removesuffix("e")
+        forms = re.compile(rf"(?<![\w-]){re.escape(stem)}\w*", re.IGNORECASE)
+        writers = [paper for paper in papers if forms.search(f"{paper.title} {paper.abstract}")]
         if len(writers) < document_frequency(tokens[0]):
-            continue  # a paper writing it was not retrieved: its case is unknown
+            continue  # a paper writing it (or a form of it) was not seen: its case is unknown
         pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
         found = [(p.abstract, match) for p in writers for match in pattern.finditer(p.abstract)]
         if (
@@ -437,7 +438,9 @@ def check_answerable(
         return Answerability(
             False, support, tuple(absent), f"the collection never mentions {quoted}"
         )
-    sense = other_sense_of_a_name(question, document_frequency, list(papers.values()))
+    sense = other_sense_of_a_name(
+        question, document_frequency, list(papers.values()), settings.evidence.rare_name_papers
+    )
     if sense is not None:
         return Answerability(False, support, (), sense)
     if (

@@ -102,7 +102,9 @@ class EvidenceSettings(Group):
             'at most this many papers write ("Chinese-language data", "the Riemann zeta '
             'function", "Alzheimer\'s disease") names what it asks about, and every paper '
             "writing it is one it asks for; 0 turns this off (tuning: such words are written by "
-            "1-3 papers; 'Mamba', 'Monte Carlo' by 6-8)."
+            "1-3 papers; 'Mamba', 'Monte Carlo' by 6-8). Also the most papers that may write a "
+            "word the collection uses only as a name ('Orchid') for a question writing it as a "
+            "common word to be about something else."
         ),
     )
     topic_several_papers: int = Field(
