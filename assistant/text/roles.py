@@ -109,8 +109,14 @@ _BOILERPLATE = re.compile(
     r"\b(?:promising|interesting|new|exciting) directions? for future\b|\bfuture (?:research|work|"
     r"studies)\b|"
     r"\bwe (?:share|release|open-source|publish|make)\b[^.]{0,40}\b(?:code|data|models?)\b|"
-    r"\b(?:code|data|models?|implementation|project page)\b[^.]{0,40}\b(?:available|released|"
-    r"open-sourced|public)\b|https?://|github\.com",
+    # what the paper makes available: "Code is available at ...", "is publicly available", "will
+    # be released"; not a claim about data the method has ("when limited offline data are
+    # available", "the source data is available during adaptation", "three public datasets")
+    r"\b(?:code|data|models?|implementation|project page)\b[^.]{0,40}(?:\b(?:publicly|freely|"
+    r"openly)\s+available\b|\bavailable\s+(?:\w+ly\s+)?(?:at|online|on\s+github|from|via|here)\b|"
+    r"\bmade\s+"
+    r"available\b|\b(?:is|are|will\s+be)\s+available\s*[.)]?\s*$|\b(?:released|open-sourced)\b)"
+    r"|https?://|github\.com",
     re.IGNORECASE,
 )
 
