@@ -137,17 +137,7 @@ def missing_names(
     # never writes it (in any spelling) does not answer it, however close "mixing" sits
     for match in _DEFINED_TERM.finditer(question):
         term = match.group(1)
-        tokens = bm25.tokenize(term)
-        if (
-            tokens
-            and all(document_frequency(token) == 0 for token in tokens)
-            and not any(
-                document_frequency(token) > 0
-                for spelling in _other_spellings(term)
-                for token in bm25.tokenize(spelling)
-            )
-            and term not in missing
-        ):
+        if _never_written(term, document_frequency) and term not in missing:
             missing.append(term)
     # "token merging (ToMe-style token merging)": a name the collection never writes, used as a
     # modifier, asks for what it modifies in that name's manner; a collection that writes neither
@@ -184,13 +174,7 @@ def other_sense_of_a_name(
     unwritten = [
         word
         for word in dict.fromkeys(re.findall(r"[A-Za-z][a-z-]+", question))
-        if (tokens := bm25.tokenize(word))
-        and all(document_frequency(token) == 0 for token in tokens)
-        and not any(
-            document_frequency(token) > 0
-            for spelling in _other_spellings(word)
-            for token in bm25.tokenize(spelling)
-        )
+        if _never_written(word, document_frequency)
     ]
     if not unwritten:
         return None
@@ -236,19 +220,11 @@ def _unwritten_topic_words(question: str, document_frequency: DocumentFrequency)
     focus = focus_phrase(question)
     if not focus or len(subject_tokens(focus)) > SHORT_FOCUS:
         return []
-
-    def written(word: str) -> bool:
-        return any(
-            document_frequency(token) > 0
-            for spelling in (word, *_other_spellings(word))
-            for token in bm25.tokenize(spelling)
-        )
-
     names = set(_question_names(question))  # the rule for names judges those
     unwritten = [
         word
         for word in dict.fromkeys(re.findall(r"[A-Za-z][\w-]*", focus))
-        if word not in names and bm25.tokenize(word) and not written(word)
+        if word not in names and _never_written(word, document_frequency)
     ]
     tokens = {token for word in unwritten for token in bm25.tokenize(word)}
     parts = topic_parts(focus)
@@ -277,6 +253,16 @@ _DEFINED_TERM = re.compile(
     r"(?<![\w-])([a-z][a-z-]{3,})\s+\((?!e\.g|i\.e|(?:not|or|and|see|with|without|in|on|at|"
     r"for|from|by|to|of|via|including|especially|like|such|which|that|where|when|as|e\.?g)\b)"
 )
+
+
+def _never_written(word: str, document_frequency: DocumentFrequency) -> bool:
+    """Whether no paper of the collection writes a word (one with tokens) in any spelling."""
+    tokens = bm25.tokenize(word)
+    return bool(tokens) and not any(
+        document_frequency(token) > 0
+        for spelling in (word, *_other_spellings(word))
+        for token in bm25.tokenize(spelling)
+    )
 
 
 def _other_spellings(term: str) -> list[str]:

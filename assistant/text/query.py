@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from assistant.text.claims.base import common_acronyms
@@ -305,6 +305,7 @@ def _release_words() -> tuple[frozenset[str], re.Pattern[str]]:
     return single, re.compile(rf"\b(?:{joined})\w*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)  # asked of the question once per evidence paper
 def asks_for_release(text: str) -> bool:
     """Whether a question (or clause) asks what a paper makes available: its code, data or
     models (lexicon/release_words.txt)."""
