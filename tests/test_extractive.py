@@ -664,6 +664,21 @@ def test_a_term_one_paper_names_keeps_out_papers_with_only_its_commoner_word(
         assert "exposure" in text or "bias" not in text, papers[chosen].title
 
 
+def test_a_term_keeps_out_papers_sharing_some_of_its_words_but_not_its_rarest(
+    corpus_assistant,
+) -> None:
+    """ "zero-shot text-to-speech": ZeroPrompt ("zero-shot generalization" of language models)
+    and RLCF (zero-shot classification with vision-language models) share "zero-shot" and
+    never write "speech"; they were cited as a second paragraph, "Zero-shot generalization is
+    common to ZeroPrompt and RLCF"."""
+    answer = corpus_assistant.related_work("zero-shot text-to-speech")
+    papers = {item.paper.id: item.paper for item in answer.evidence}
+    assert "livespeech-low-latency-703b" in cited(answer)
+    for chosen in cited(answer):
+        text = f"{papers[chosen].title} {papers[chosen].abstract}".lower()
+        assert "speech" in text or "voice" in text, papers[chosen].title
+
+
 def test_a_narrower_topic_keeps_out_papers_of_the_broader_one(corpus_assistant) -> None:
     """ "probabilistic time series forecasting": a title names it, and the forecasting papers
     that never say "probabilistic" are about forecasting at large: it cited 20 papers, 16 of

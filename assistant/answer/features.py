@@ -198,16 +198,18 @@ def relevance_features(
 def _shares_only_the_commoner_word(
     present: set[str], parts: list[list[str]], document_frequency: DocumentFrequency
 ) -> bool:
-    """Whether a paper has, of every part of the topic, each word but the rarest: it is about
-    the broader subject ("time series forecasting" under "probabilistic time series
-    forecasting") or another term with the same head ("inductive bias" under "exposure bias")."""
+    """Whether a paper has, of every part of the topic, other words but not the rarest: it is
+    about the broader subject ("time series forecasting" under "probabilistic time series
+    forecasting"), another term with the same head ("inductive bias" under "exposure bias") or
+    another thing sharing a word ("zero-shot generalization" under "zero-shot text-to-speech":
+    ZeroPrompt and RLCF, which never write "speech")."""
     # Several parts of three words or more are fragments of a description ("frameworks unifying
     # diffusion", "flow-based generative models"), not terms a paper either names or not.
     if not parts or (len(parts) > 1 and any(len(part) > 2 for part in parts)):
         return False
     for part in parts:
         rarest, *others = sorted(dict.fromkeys(part), key=document_frequency)
-        if not others or rarest in present or not all(word in present for word in others):
+        if not others or rarest in present or not any(word in present for word in others):
             return False
     return True
 
