@@ -98,6 +98,40 @@ def test_what_term_or_names_ask_for_a_name() -> None:
     assert not split_clauses("What speed-up does it report?")[-1].names
 
 
+MUSCLE = Paper(
+    id="muscle",
+    title="MUSCLE: A Model Update Strategy for Compatible LLM Evolution",
+    abstract=(
+        "Large Language Models (LLMs) are frequently updated due to data or architecture changes "
+        "to improve their performance. "
+        "In practice, fine-tuned downstream task adapters rely on pretrained LLM base models. "
+        "Our work aims to provide seamless model updates to a user in two ways. "
+        "First, we provide evaluation metrics for a notion of compatibility to prior model "
+        "versions, specifically for generative tasks but also applicable for discriminative tasks. "
+        "We observe regression and inconsistencies between different model versions on a diverse "
+        "set of tasks and model updates. "
+        "Second, we propose a training strategy to minimize the number of inconsistencies in model "
+        "updates, involving training of a compatibility model that can enhance task fine-tuned "
+        "language models. "
+        "We reduce negative flips -- instances where a prior model version was correct, but a new "
+        "model incorrect -- by up to 40% from Llama 1 to Llama 2."
+    ),
+    citation_key="muscle",
+)
+
+
+def test_a_term_defined_after_a_dash_answers_what_term_a_paper_uses() -> None:
+    """ "What term does the MUSCLE paper use for these cases?": "negative flips -- instances
+    where a prior model version was correct, but a new model incorrect" gives the name; it
+    ranked fifth, below the proposal and the background, and the blind lookup lost it."""
+    question = (
+        "When an LLM base model gets updated, some examples the old version got right start "
+        "failing. What term does the MUSCLE paper use for these cases?"
+    )
+    ranked = _ranked(MUSCLE, question)
+    assert 6 in [sentence.index for sentence in ranked[:2]]
+
+
 TEXTVQA = Paper(
     id="textvqa",
     title="Iterative Answer Prediction with Pointer-Augmented Multimodal Transformers for TextVQA",
