@@ -1687,3 +1687,20 @@ def test_a_demonstrative_before_a_situation_the_sentence_set_up_points_inside_it
     )
     assert standalone(sentence) == sentence
     assert standalone("We study this setting with images.") is None
+
+
+def test_a_proposal_coordinated_after_a_clause_that_points_back_is_the_proposal() -> None:
+    """ "we address this challenge for the problem of traffic forecasting and propose an
+    approach that exploits ... liquid neural networks": the first clause points back ("this
+    challenge") and cannot stand alone; the proposal after "and" can. It was read as an
+    analysis paper ("compares the predictive performance of the proposed approach"), and a
+    blind lookup asking what kind of model they used never said "liquid neural networks"."""
+    claims = _claims("Liquid Neural Network-based Adaptive Learning")
+    assert claims.proposal is not None
+    assert claims.proposal.text.startswith("proposes an approach")
+    assert "liquid neural networks" in claims.proposal.text
+    assert claims.kind == "method"
+    # ... and "proposing the Vendi Score, which connects and extends ideas from ecology": a verb
+    # inside its object's clause is no second proposal
+    vendi = _claims("The Vendi Score")
+    assert vendi.proposal is not None and "Vendi Score" in vendi.proposal.text

@@ -150,6 +150,14 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
             rest = re.sub(r"^\s+here\b", "", rest)
             text = _finish(printed + rest, name)
             if text is None:
+                # "we address this challenge for the problem of traffic forecasting and propose
+                # an approach that exploits ... liquid neural networks": the clause the first
+                # verb opens points back and cannot stand alone; the proposal coordinated after
+                # it can
+                second = _coordinated_proposal(sentence, match.end("verb"), name)
+                if second is not None:
+                    candidates.append(_Candidate(index, second[0], second[1], second[2]))
+            if text is None:
                 continue
             if name and name in text:
                 strength += 1  # "we propose X (Name)" beats "we design Y"; never "we evaluate Name"
@@ -175,6 +183,40 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 strength = 0  # "takes the reader on a journey ...": the paper about itself
             candidates.append(_Candidate(index, match.start("verb"), strength, text))
     return candidates
+
+
+_INNER_CLAUSE = re.compile(r"\b(?:which|that|who|whose|where|to|by|while|when)\b")
+
+
+@cache
+def _coordinated_verb_pattern() -> re.Pattern[str]:
+    # only a verb naming a new artefact (strength 3): "we explore these initial results and
+    # describe next steps" describes no proposal
+    strong = _alternation(
+        tuple(verb for verb, (_, strength) in _verb_forms().items() if strength >= 3)
+    )
+    return re.compile(rf",?\s+and\s+{_ADVERBS}(?P<verb>{strong})\b")
+
+
+def _coordinated_proposal(
+    sentence: str, after: int, name: str | None
+) -> tuple[int, int, str] | None:
+    """The proposal a "we ... and propose Y" sentence coordinates after its first verb, as
+    (start, strength, text); None when there is none or it cannot stand alone."""
+    found = _coordinated_verb_pattern().search(sentence, after)
+    if found is None:
+        return None
+    between = sentence[after : found.start()]
+    # coordinated with the first verb, not inside a clause of its object ("proposing the Vendi
+    # Score, which connects and extends ideas from ecology")
+    if not balanced(between) or _INNER_CLAUSE.search(between):
+        return None
+    printed, strength = _verb_forms()[found.group("verb")]
+    rest = _conjugate_coordinated(_conjugate_listed(sentence[found.end("verb") :]))
+    text = _finish(printed + rest, name)
+    if text is None:
+        return None
+    return found.start("verb"), strength + (1 if name and name in text else 0), text
 
 
 def _span_from(sentences: tuple[str, ...], index: int, start: int, text: str) -> Span:
