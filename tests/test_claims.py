@@ -1704,3 +1704,16 @@ def test_a_proposal_coordinated_after_a_clause_that_points_back_is_the_proposal(
     # inside its object's clause is no second proposal
     vendi = _claims("The Vendi Score")
     assert vendi.proposal is not None and "Vendi Score" in vendi.proposal.text
+
+
+def test_the_problem_a_paper_says_it_takes_on_is_its_problem() -> None:
+    """ "In this paper, we tackle the important yet under-investigated problem of making
+    long-horizon prediction of event sequences": no sentence before the proposal names a
+    difficulty in the third person, and the comparison table's problem cell was "—" where the
+    abstract states it; "an important yet under-explored problem" names one."""
+    hypro = _claims("HYPRO:")
+    assert hypro.problem is not None
+    assert hypro.problem.text == "making long-horizon prediction of event sequences"
+    prompt = _claims("Prompt-augmented Temporal Point Process")
+    assert prompt.problem is not None
+    assert "continuous monitoring of a TPP" in prompt.problem.text

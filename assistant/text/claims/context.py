@@ -26,7 +26,7 @@ _PROBLEM_CUE = re.compile(
     r"(?:unclear|open|challenging|difficult|unknown|elusive|limited)|bottlenecks?|costly|expensive|"
     r"difficult\w*|hinder\w*|vulnerab\w*|degrad\w*|prohibitive\w*|unclear|open\s+(?:question|"
     r"problem)|inefficien\w*|unreliab\w*|poorly|insufficient\w*|impractical|infeasible|"
-    r"not\s+(?:well|yet|always)|little\s+is\s+known|underexplored|overlook\w*|neglect\w*|ignor\w*|"
+    r"not\s+(?:well|yet|always)|little\s+is\s+known|under-?(?:explored|investigated|studied)|overlook\w*|neglect\w*|ignor\w*|"
     r"sensitive|brittle|restrict\w*|only\s+work|stuck|prone\s+to|plagued|(?:notable|significant|"
     r"critical|major|large|key)\s+gaps?)\b",
     re.IGNORECASE,
@@ -74,7 +74,30 @@ def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span 
             # ... whole: a turn cut short ("However, improvement in the quality of synthetic
             # data | , ..., means this question is timely") has lost what it turned to
             turned = _span_from(sentences, index, start, text)
-    return named or turned
+    return named or turned or _aimed_problem(sentences, name, before)
+
+
+# "In this paper, we tackle the important yet under-investigated problem of making long-horizon
+# prediction of event sequences": the problem the authors say they take on, named after "of"
+_AIMED_PROBLEM = re.compile(
+    r"\b(?:tackl|address|stud(?:y|ie)|consider|investigat|examin|solv|revisit)\w*\s+(?:the|a|an)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:problem|task|question|challenge)s?\s+of\s+(?P<problem>[^.;:]+)",
+    re.IGNORECASE,
+)
+
+
+def _aimed_problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span | None:
+    """The problem a sentence before the proposal says the paper takes on, when none names a
+    difficulty: what follows "the problem of" (a phrase, which the table's problem cell wants)."""
+    for index in range(min(before, len(sentences))):
+        found = _AIMED_PROBLEM.search(sentences[index])
+        if found is None:
+            continue
+        start = found.start("problem")
+        text = _finish(sentences[index][start:], name)
+        if text and not _VAGUE_PROBLEM.search(text):
+            return _span_from(sentences, index, start, text)
+    return None
 
 
 def _announced_difficulty(sentences: tuple[str, ...], index: int, name: str | None) -> Span | None:
