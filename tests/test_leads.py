@@ -163,6 +163,17 @@ def test_a_term_capitalised_only_for_its_acronym_is_said_in_lower_case() -> None
     assert _usual_case("Post-Training quantization", texts) == "Post-Training quantization"
 
 
+def test_a_term_spelling_out_its_acronym_keeps_its_capitals() -> None:
+    """ "SHAP (SHapley Additive exPlanations)": "additive manufacturing" in another abstract made
+    the lead "SHapley additive exPlanations are common to ...", neither the acronym's spelling
+    nor lower case."""
+    texts = [
+        "We employed SHAP (SHapley Additive exPlanations) on additive manufacturing data.",
+        "SHAP (SHapley Additive exPlanations) unifies six methods.",
+    ]
+    assert _usual_case("SHapley Additive exPlanations", texts) == "SHapley Additive exPlanations"
+
+
 def _paper(paper_id: str, title: str, abstract: str) -> Paper:
     return Paper(id=paper_id, title=title, abstract=abstract, citation_key=citation_key(title))
 

@@ -469,6 +469,14 @@ def _usual_case(surface: str, texts: Sequence[str]) -> str:
     abstracts say "model errors" and "equation-discovery" (and "Post-Training Quantization (PTQ)"
     beside "post-training"); "Fisher regularizer" and "Bayesian" keep their capitals, never
     written in lower case."""
+    if any(
+        any(character.isupper() for character in part[1:])
+        for word in surface.split(" ")
+        for part in word.split("-")
+    ):
+        # a term spelling out its acronym ("SHapley Additive exPlanations"): its capitals are
+        # the acronym's letters, which "additive manufacturing" elsewhere does not make lower
+        return surface
     joined = " ".join(texts)
     said = []
     for word in surface.split(" "):
