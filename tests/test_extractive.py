@@ -1032,6 +1032,18 @@ def test_a_present_verb_in_ed_takes_its_s() -> None:
     assert rewrite("We proposed X.", "It") == "It proposed X."
 
 
+def test_the_authors_are_named_once_then_them() -> None:
+    """ "... we only optimize a linear head ..., which allows us to ...": "the authors of X only
+    optimize ..., which allows the authors of X to ..." named them twice in one sentence."""
+    sentence = (
+        "Assuming that a feature extractor is fixed, we only optimize a linear head on top of "
+        "the feature extractor, which allows us to reduce the complexity."
+    )
+    said = rewrite(sentence, "One paper", authors="the authors of KRR-ST")
+    assert said.count("the authors of KRR-ST") == 1, said
+    assert said.endswith("which allows them to reduce the complexity."), said
+
+
 def test_the_papers_own_experiments_need_no_possessive() -> None:
     assert rewrite("Our experiments demonstrate that PreAct outperforms ReAct.", "It") == (
         "Experiments demonstrate that PreAct outperforms ReAct."
