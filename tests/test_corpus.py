@@ -204,3 +204,19 @@ def test_listing_page_can_be_added(tmp_path: Path) -> None:
 def test_parse_jsonl_reports_empty_file() -> None:
     with pytest.raises(ParseError, match="no papers"):
         parse_jsonl("\n\n", "empty.jsonl")
+
+
+def test_a_sentence_ending_or_opening_inside_a_brace_group_is_split() -> None:
+    """ "... behave as hash encoders without any extra efforts.} In addition, ...": the page's
+    brace group around a sentence hid two sentence ends, and three sentences were quoted as one."""
+    text = (
+        "These properties suggest that {\\it networks behave as hash encoders.} In addition, "
+        "the properties vary. {Further experiments demonstrate that {\\it model size} matters.} "
+        "We then define a chart."
+    )
+    assert split_sentences(text) == [
+        "These properties suggest that {\\it networks behave as hash encoders.}",
+        "In addition, the properties vary.",
+        "{Further experiments demonstrate that {\\it model size} matters.}",
+        "We then define a chart.",
+    ]

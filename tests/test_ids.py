@@ -141,3 +141,18 @@ def test_an_added_file_from_the_old_version_brings_the_replaced_paper_back(
     papers = {paper.title: paper.id for paper in load_collection(settings)}
     assert papers[SECOND] == SHORT
     assert papers[FIRST].startswith(SHORT) and papers[FIRST] != SHORT
+
+
+def test_the_content_hash_moves_when_the_index_would_split_the_abstract_differently(
+    monkeypatch,
+) -> None:
+    """Sentence chunks are found by position: a paper the splitter now cuts into more sentences
+    ("... extra efforts.} In addition, ...") must be embedded again, or its chunk 3 scores what
+    is now its sentence 5. The hash covers the split, not only the text."""
+    import assistant.text.identity as identity
+
+    abstract = "We study X.} In addition, Y holds. We then define Z."
+    before = identity.content_hash("A title", abstract)
+    assert identity.content_hash("A title", abstract) == before  # stable
+    monkeypatch.setattr(identity, "abstract_sentences", lambda text: (text,))
+    assert identity.content_hash("A title", abstract) != before

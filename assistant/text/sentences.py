@@ -8,7 +8,10 @@ from functools import lru_cache
 
 from assistant.text.tokens import tokenize
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9(\"'\[])")
+# a sentence may end inside the page's brace group ("... without any extra efforts.} In
+# addition") and open one ("{Further experiments demonstrate ...}")
+# (a brace closed after the full stop stays with its sentence, for the group to be undone)
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"')\]}]*)\s+(?=[A-Z0-9(\"'\[{])")
 _NO_BREAK_BEFORE = re.compile(
     r"(\b(e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|Dr|Mr|Ms|w\.r\.t)\.|\b[A-Z]\.)$"
 )
@@ -19,8 +22,9 @@ def split_sentences(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        candidate = text[start : match.start()].rstrip()
-        if _NO_BREAK_BEFORE.search(candidate):
+        end = match.end("close") if "}" in match.group("close") else match.start()
+        candidate = text[start:end].rstrip()
+        if _NO_BREAK_BEFORE.search(text[start : match.start()].rstrip()):
             continue
         if candidate:
             pieces.append(candidate)

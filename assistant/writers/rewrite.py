@@ -181,7 +181,9 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     text = re.sub(r",?\s+(?:like|such as|including)\s+ours\b", "", text)
     text = re.sub(r"\bours\b", "the authors'", text)
     text = drop_self_reference(text)
-    text = re.sub(r"\bus\b", authors, text)
+    # "the authors of X only optimize a linear head ..., which allows us to ...": named once,
+    # then "them", not "which allows the authors of X to ..." again
+    text = re.sub(r"\bus\b", "them" if "the authors" in text else authors, text)
     if subject[:1].islower() and text.startswith(subject):
         return text  # "sigmaReparam demonstrates ...": a name keeps its own case
     return text[0].upper() + text[1:] if text else text
