@@ -139,3 +139,21 @@ def test_a_list_of_three_shares_its_modifier_or_its_head() -> None:
         "speech recognition", "speech synthesis", "speech translation"
     )
     assert topic_parts("CNNs, RNNs and transformers") == _parts("CNNs", "RNNs", "transformers")
+
+
+def test_bare_items_after_a_head_of_the_first_share_it() -> None:
+    """ "quantization of LLMs, vision-language models and state space models" compares
+    quantization of each; read as three topics, "vision-language models" took EigenShield (a
+    defence for VLMs) and TFUP into the comparison and left EdgeQAT out."""
+    request = "quantization of LLMs, vision-language models and state space models"
+    assert compared_items(request) == [
+        "quantization of LLMs",
+        "quantization of vision-language models",
+        "quantization of state space models",
+    ]
+    assert all(part[0] == "quantiz" for part in topic_parts(request))
+    # an item with its own preposition keeps its own head
+    assert compared_items("pruning of CNNs and distillation for transformers") == [
+        "pruning of CNNs",
+        "distillation for transformers",
+    ]

@@ -502,7 +502,27 @@ def compared_items(request: str) -> list[str]:
     head = re.split(r"[:?]|\s+[-—–]\s+", request, maxsplit=1)[0]
     head = _BRACKETED.sub(" ", _COMPARE_FRAME.sub(" ", head))
     items = [item.strip() for item in _COMPARED_SPLIT.split(head) if content_tokens(item)]
-    return items if len(items) >= 2 else []
+    return distributed(items) if len(items) >= 2 else []
+
+
+# "quantization of LLMs, vision-language models and state space models": a head and its
+# preposition before the first item, which the bare items after it share
+_SHARED_HEAD = re.compile(
+    r"^\s*(?P<head>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?P<preposition>of|for)\s+\S",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(r"\b(?:of|for|in|on|with|by|to|from)\b", re.IGNORECASE)
+
+
+def distributed(items: list[str]) -> list[str]:
+    """Items after a first one of the form "<head> of <item>" share its head when they have no
+    preposition of their own: "quantization of state space models", not any "state space
+    models"."""
+    found = _SHARED_HEAD.match(items[0]) if len(items) >= 2 else None
+    if found is None or any(_PREPOSITION.search(item) for item in items[1:]):
+        return items
+    shared = f"{found.group('head').strip()} {found.group('preposition').lower()}"
+    return [items[0], *(f"{shared} {item.strip()}" for item in items[1:])]
 
 
 def acronym_parts(query: str) -> frozenset[str]:
@@ -522,7 +542,7 @@ def topic_parts(query: str) -> list[list[str]]:
         # "tricks that cut the compute or memory of language model training": two long pieces
         # of a topic phrase coordinate the words beside the "or", not two topics
         return [whole]
-    parts = [subject_tokens(text) for text in texts]
+    parts = [subject_tokens(text) for text in distributed(texts)]
     if len(parts) >= 2 and len(whole) <= SHORT_FOCUS:
         # One word coordinated with a phrase shares the phrase's other word: "hyperparameter
         # optimization and tuning" is hyperparameter tuning, not any "tuning"; "image, video and
