@@ -234,6 +234,25 @@ def _framing_nouns() -> frozenset[str]:
     )
 
 
+def _only_as_a_verb(part: Sequence[str], text: str, request: str) -> bool:
+    """Whether a paper writes a topic's words in a row only with a verb form for the last
+    ("domain knowledge distilled from scientific literature" under "knowledge distillation"):
+    the stems match, but the text says what was done to the knowledge, not the technique. False
+    when the words are not found as written (the stems say enough then), or when the request
+    ends the term on a verb form itself ("model merging", "self-supervised learning")."""
+    pattern = re.compile(
+        r"\b" + r"[\s-]+".join(rf"{re.escape(stem)}\w*" for stem in part) + r"\b", re.IGNORECASE
+    )
+
+    def verbal(run: str) -> bool:
+        return re.search(r"(?:ed|ing)$", run, re.IGNORECASE) is not None
+
+    if any(verbal(match.group(0)) for match in pattern.finditer(request)):
+        return False
+    runs = [match.group(0) for match in pattern.finditer(text)]
+    return bool(runs) and all(verbal(run) for run in runs)
+
+
 def naming_the_topic(
     features: list[relevance.PaperFeatures],
     retrieval: Retrieval,
@@ -282,7 +301,10 @@ def naming_the_topic(
         tokens = said_tokens(paper)
         present = set(tokens)
         return any(
-            relevance.contains_run(part, tokens)
+            (
+                relevance.contains_run(part, tokens)
+                and not _only_as_a_verb(part, f"{paper.title} . {paper.abstract}", retrieval.query)
+            )
             # a part that is one acronym ("LSTMs") is named by the paper writing it ("LSTM")
             or (
                 len(part) == 1
@@ -356,13 +378,33 @@ def naming_the_topic(
                 )
             ]
     value = {name: position for position, name in enumerate(relevance.FEATURES)}
+    # the papers writing the term's words in a row only as a verb ("knowledge distilled from
+    # scientific literature"): its stems make the model sure of them, and they are about
+    # something else
+    verbal = {
+        item.paper.id
+        for item in features
+        if item.paper.id not in naming
+        and any(
+            relevance.contains_run(part, said_tokens(item.paper))
+            and _only_as_a_verb(
+                part, f"{item.paper.title} . {item.paper.abstract}", retrieval.query
+            )
+            for part in parts
+        )
+    }
     return [
         item
         for item in features
         if item.paper.id in naming
         or (
-            item.values[value["dense_paper"]] >= settings.evidence.topic_dense_exception
-            and item.values[value["core"]] >= settings.evidence.topic_core_exception
+            item.paper.id not in verbal
+            and (
+                (
+                    item.values[value["dense_paper"]] >= settings.evidence.topic_dense_exception
+                    and item.values[value["core"]] >= settings.evidence.topic_core_exception
+                )
+                or relevance.probability(item, weights) >= settings.evidence.topic_unnamed_threshold
+            )
         )
-        or relevance.probability(item, weights) >= settings.evidence.topic_unnamed_threshold
     ]
