@@ -2277,3 +2277,18 @@ def test_a_comparison_answers_each_of_its_clauses_for_each_paper(corpus_assistan
     )
     said = " ".join(s.text for s in answer.sentences)
     assert "long-horizon prediction of event sequences" in said, said
+
+
+def test_related_work_on_knowledge_distillation_says_each_paper_by_it(corpus_assistant) -> None:
+    """The issue's first example. "domain knowledge distilled from scientific literature"
+    (Synergistic Fusion) writes the term's stems in a row as a verb and is about alloy discovery;
+    Hinton et al. were said by their specialist ensembles (their title named the topic, so the
+    sentence passed as on topic); and a lead "Binary cross-entropy loss is common to ..." opened
+    the paragraph, its papers then said by the loss rather than by distillation."""
+    answer = corpus_assistant.related_work("knowledge distillation")
+    assert "synergistic-fusion-multi-d12f" not in cited(answer)
+    hinton = [s.text for s in answer.sentences if "distilling-knowledge-neural-c752" in s.citations]
+    assert hinton and all("distilling the knowledge" in text for text in hinton), hinton
+    assert not any("cross-entropy" in s.text.lower() for s in answer.sentences), [
+        s.text for s in answer.sentences
+    ]

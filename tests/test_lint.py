@@ -165,6 +165,19 @@ def test_pronoun_after_a_different_paper_or_opening_a_paragraph_is_dangling() ->
     assert [finding.sentence for finding in found(answer, "dangling_connective")] == [0, 1, 3]
 
 
+def test_the_authors_of_a_named_paper_point_at_nothing_before() -> None:
+    """ "The authors of EvoPress set new state-of-the-art results ...": the sentence says whose
+    authors; a bare "The authors ..." opening a paragraph does not."""
+    answer = make_answer(
+        [
+            ("The authors of EvoPress set new state-of-the-art results.", ["evopress"]),
+            ("The authors set new state-of-the-art results.", ["s4"]),
+        ],
+        paragraphs=[[0], [1]],
+    )
+    assert [finding.sentence for finding in found(answer, "dangling_connective")] == [1]
+
+
 def test_compounds_and_uncited_framing_are_not_connectives() -> None:
     answer = make_answer(
         [

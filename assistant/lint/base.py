@@ -38,7 +38,8 @@ def _opening_pattern(name: str) -> re.Pattern[str]:
     # ("Second-order", "Next-token"), not the connective.
     phrases = sorted(lexicon(name), key=len, reverse=True)
     alternation = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
-    return re.compile(rf"^\W*(?:{alternation})(?![\w-])", re.IGNORECASE)
+    # ... and one naming what it refers to ("The authors of EvoPress set ...") points at nothing
+    return re.compile(rf"^\W*(?:{alternation})(?![\w-])(?!\s+of\s+(?-i:[A-Z0-9]))", re.IGNORECASE)
 
 
 @cache

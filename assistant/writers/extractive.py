@@ -121,6 +121,16 @@ class _Builder:
             DraftSentence(text, list(dict.fromkeys(sentence.citations)), sentence.kind)
         )
 
+    def withdraw_last(self, sentence: DraftSentence) -> None:
+        """Take back the last sentence added, when it is ``sentence`` (same text)."""
+        if self.sentences and self.paragraphs and self.paragraphs[-1]:
+            last = self.paragraphs[-1][-1]
+            if last == len(self.sentences) - 1 and self.sentences[last].text.startswith(
+                sentence.text.rstrip(".")
+            ):
+                self.paragraphs[-1].pop()
+                self.sentences.pop()
+
     def draft(self, engine: str) -> Draft:
         keep = [
             (paragraph, heading)
@@ -768,7 +778,14 @@ class ExtractiveWriter(Writer):
                     better = _title_says(view)
                 if better is not None:
                     sentences = [better]
-            elif most == 1 and not self._on_topic(sentences[0].text, question, focus):
+            elif most == 1 and not self._on_topic(
+                # what the sentence says, not the label it opens on: "Distilling the Knowledge in
+                # a Neural Network introduces a new type of ensemble ..." says nothing of
+                # knowledge distillation but its title does
+                _without_label(sentences[0].text, view.label),
+                question,
+                focus,
+            ):
                 # One sentence a paper (related work): "OneRec replaces the cascaded learning
                 # framework with a unified generative model" under "mixture of experts" hides why
                 # it is cited; the sentence saying what it does with the topic is the one to say.
@@ -827,14 +844,19 @@ class ExtractiveWriter(Writer):
             if item.index != skip
             and self._on_topic(view.sentences[item.index], topic, focus)
             and _BY_THE_PAPER.match(view.sentences[item.index]) is not None
-            # how well it did, not what it does
-            and RESULT_WORDS.search(view.sentences[item.index]) is None
             # "Instead of ..., we ...": sets itself against the sentence before
             and view.sentences[item.index].split(" ", 1)[0].strip(",").lower() not in _connectives()
             and standalone(view.sentences[item.index], view.paper.title) is not None
         ]
+        # how well it did is not what it does ... unless only a result says the topic: "we show
+        # that we can significantly improve the acoustic model ... by distilling the knowledge in
+        # an ensemble of models into a single model" is why related work on knowledge
+        # distillation cites Hinton et al., whose proposal introduces specialist ensembles
+        doing = [
+            item for item in candidates if RESULT_WORDS.search(view.sentences[item.index]) is None
+        ]
         for most_words in (view.long_words, self.config.topic_sentence_words):
-            for item in candidates:
+            for item in doing or candidates:
                 if len(view.sentences[item.index].split()) <= most_words:
                     return _say(view, item)
         return None
@@ -1066,6 +1088,12 @@ class ExtractiveWriter(Writer):
         if arrange is not None:
             members = arrange(members)
         term = _COMMON_TO.match(led.sentence.text) if led is not None else None
+        lead_last = (
+            led is not None
+            and bool(builder.sentences)
+            and (builder.sentences[-1].text.startswith(led.sentence.text.rstrip(".")))
+        )
+        said_by: dict[str, list[DraftSentence]] = {}
         for view in members:
             sentences = say(view)
             if (
@@ -1097,13 +1125,38 @@ class ExtractiveWriter(Writer):
                     # "COLEP is a certifiably robust ... framework" says what the name the other
                     # sentence uses means ("... certification of prediction coverage for COLEP")
                     and not defines
+                    # ... nor a sentence saying every word of the request ("proposes a
+                    # multi-aspect knowledge distillation method") for one saying none of it
+                    # ("applies cross-entropy loss to class logits", under "Binary
+                    # cross-entropy loss is common to ..."): the request is why it is cited
+                    and not (
+                        _says_all(_without_label(sentences[0].text, view.label), asked)
+                        and not _says_all(_without_label(following.text, view.label), asked)
+                    )
                     and (
                         names_only(sentences[0].text)  # "One paper presents PFNs" says nothing
                         or _asks_more(following.text, sentences[0].text, asked or {}, group)
                     )
                 ):
                     sentences = [following]
-            for sentence in sentences:
+            said_by[view.paper.id] = sentences
+        if (
+            term is not None
+            and led is not None
+            and lead_last
+            and all(said_by.get(paper_id) for paper_id in led.sentence.citations)
+            and not any(
+                set(led.stems) <= set(bm25.tokenize(sentence.text))
+                for sentences in said_by.values()
+                for sentence in sentences
+            )
+        ):
+            # "Binary cross-entropy loss is common to ..." before papers each said by what
+            # they do with the request's subject (knowledge distillation), none of them by
+            # the loss: the lead announces nothing that follows
+            builder.withdraw_last(led.sentence)
+        for view in members:
+            for sentence in said_by.get(view.paper.id, []):
                 builder.add(sentence)
 
     def _everywhere(self, views: Sequence[_PaperView]) -> Callable[[tuple[str, ...]], bool] | None:
@@ -1351,6 +1404,19 @@ class ExtractiveWriter(Writer):
                     said.append(answer)
         done = {view.paper.id for view, _ in clauses}
         return [view for view in members if view.paper.id not in done]
+
+
+def _says_all(text: str, asked: dict[str, float] | None) -> bool:
+    """Whether a sentence writes every word of the request (stems)."""
+    tokens = set(bm25.tokenize(text))
+    return bool(asked) and all(token in tokens for token in asked)
+
+
+def _without_label(text: str, label: str | None) -> str:
+    """A sentence without the label it opens on ("<label> introduces ..." -> "introduces ...")."""
+    if label and text.startswith(label):
+        return text[len(label) :]
+    return text
 
 
 def _finding_after_contribution(view: _PaperView) -> EvidenceSentence | None:
