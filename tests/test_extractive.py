@@ -2292,3 +2292,35 @@ def test_related_work_on_knowledge_distillation_says_each_paper_by_it(corpus_ass
     assert not any("cross-entropy" in s.text.lower() for s in answer.sentences), [
         s.text for s in answer.sentences
     ]
+
+
+def test_a_lookup_says_an_answer_leaning_on_the_sentence_it_follows(corpus_assistant) -> None:
+    """SUMMIT's two fusion schemes are in "Our proposed approach solves this problem through a
+    switching framework ... -- agreement filtering and entropy weighting --", whose "this
+    problem" is the one the sentence before names: said right after it, it stands; the blind
+    lookup had neither scheme."""
+    answer = corpus_assistant.ask(
+        "I remember a segmentation paper that adapts several separately trained single-sensor "
+        "models to an unlabeled multi-sensor target domain, with no access to the source data, by "
+        "switching between two ways of fusing cross-modal pseudo-labels depending on the "
+        "estimated domain gap. What are the two fusion schemes, and what is the largest mIoU "
+        "gain it claims over competing baselines?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    at = next(i for i, text in enumerate(texts) if "agreement filtering" in text)
+    assert "entropy weighting" in texts[at] and "12%" in " ".join(texts)
+    assert "addressing the problem of adapting" in texts[at - 1], texts
+
+
+def test_a_figure_does_not_push_out_the_answer_to_another_clause(corpus_assistant) -> None:
+    """ "what units are the plans built from, ..., and what ROUGE-2 F1 gain is reported on NYT":
+    sentences holding any number came before the best answer to the first clause (the
+    elemental discourse unit plans), which fell out of the answer."""
+    answer = corpus_assistant.ask(
+        "In the news-summarisation paper that produces a pool of candidate summaries, each "
+        "following its own content plan instead of coming from beam search or nucleus sampling, "
+        "and then picks the best one, what units are the plans built from, which existing "
+        "scoring model picks among the candidates, and what ROUGE-2 F1 gain is reported on NYT?"
+    )
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "elemental discourse unit" in said and "2.01" in said

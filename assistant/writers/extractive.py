@@ -297,8 +297,17 @@ class ExtractiveWriter(Writer):
         if numeric:
             # A question asking for a figure is answered by sentences that state one: among the
             # best few, those come before background and problem statements without any.
+            # ... but not before the sentences answering the question's other clauses ("what
+            # units are the plans built from": the EDU sentence, pushed out by two sentences
+            # that merely hold a number)
+            answering = {
+                item.index
+                for item in view.evidence.sentences[: sum(1 for clause in clauses if clause.asks)]
+            }
             head = standing[: self.config.lookup_figure_reach]
-            head.sort(key=lambda pair: _FIGURE.search(pair[1]) is None)
+            head.sort(
+                key=lambda pair: pair[0].index not in answering and _FIGURE.search(pair[1]) is None
+            )
             standing = head + standing[len(head) :]
             if not any(_FIGURE.search(text) for _, text in head):
                 # "How much training compute did it need?": no sentence near the top states a
@@ -391,6 +400,33 @@ class ExtractiveWriter(Writer):
             # ... but after "TabRepo contains the predictions of 1310 models ...", "It introduces
             # TabRepo, a new dataset ..." has the name introduce itself: the lead keeps its own
             # subject ("TabRepo is a new dataset ...")
+        # A sentence that answers but leans on the one before it ("Our proposed approach solves
+        # this problem through a switching framework ... -- agreement filtering and entropy
+        # weighting --"), said right after that sentence when that one is said: what it points
+        # at is then the sentence the reader has just read
+        shown = [item.index for item, _ in picks]
+        led_index = led_from.sentence if said is not None and led_from is not None else None
+        alone = {item.index for item, _ in standing}
+        for item in usable[:wanted]:
+            before = item.index - 1
+            if (
+                len(picks) >= _LOOKUP_MOST
+                or item.index in alone
+                or item.index in shown
+                or (before not in shown and before != led_index)
+                or _FIRST_PERSON_LEFT.search(rewrite(view.sentences[item.index], "It"))
+                or not _points_at(
+                    view.sentences[item.index],
+                    # what the reader was shown of it: the lead may be part of its sentence
+                    said.sentences[0].text
+                    if said is not None and before == led_index
+                    else view.sentences[before],
+                )
+            ):
+                continue
+            at = shown.index(before) + 1 if before in shown else 0
+            picks.insert(at, (item, view.sentences[item.index]))
+            shown.insert(at, item.index)
         if said is not None:
             builder.add(said.sentences[0])
         for position, (_, text) in enumerate(picks):
@@ -1404,6 +1440,32 @@ class ExtractiveWriter(Writer):
                     said.append(answer)
         done = {view.paper.id for view, _ in clauses}
         return [view for view in members if view.paper.id not in done]
+
+
+# a lookup says at most this many of its paper's sentences after the lead
+_LOOKUP_MOST = 5
+# first person a rewrite could not resolve
+_FIRST_PERSON_LEFT = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+# "this problem", "these trade-offs", "such issue": what a sentence points back at
+_POINTER = re.compile(r"\b(?:this|these|those|such)\s+([\w-]+)", re.IGNORECASE)
+_LIST_MARK = re.compile(r"^\W*\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s")
+
+
+def _points_at(sentence: str, before: str) -> bool:
+    """Whether every "this/these/such <noun>" of a sentence names something the sentence
+    before it says ("solves this problem" after "addressing the problem of adapting ..."): it
+    may follow that sentence in an answer. Not an item of a list ("(ii) the self-attention
+    ..."), whose first item and opening are elsewhere."""
+    if _LIST_MARK.match(sentence):
+        return False
+    said = set(bm25.tokenize(before))
+    pointers = list(_POINTER.finditer(sentence))
+    return bool(pointers) and all(
+        bool(head) and set(head) <= said
+        for head in (bm25.tokenize(found.group(1)) for found in pointers)
+    )
 
 
 def _says_all(text: str, asked: dict[str, float] | None) -> bool:
