@@ -1130,6 +1130,11 @@ class ExtractiveWriter(Writer):
             and (builder.sentences[-1].text.startswith(led.sentence.text.rstrip(".")))
         )
         said_by: dict[str, list[DraftSentence]] = {}
+        lead_on_request = led is not None and any(
+            set(led.stems) <= tokens and bool(set(asked or {}) & tokens)
+            for view in group
+            for tokens in (set(bm25.tokenize(sentence)) for sentence in view.sentences)
+        )
         for view in members:
             sentences = say(view)
             if (
@@ -1164,9 +1169,13 @@ class ExtractiveWriter(Writer):
                     # ... nor a sentence saying every word of the request ("proposes a
                     # multi-aspect knowledge distillation method") for one saying none of it
                     # ("applies cross-entropy loss to class logits", under "Binary
-                    # cross-entropy loss is common to ..."): the request is why it is cited
+                    # cross-entropy loss is common to ..."): the request is why it is cited,
+                    # when no sentence of the group says the lead's term with the request's
+                    # words (Hydra's "standard draft heads that significantly improve
+                    # speculation accuracy" ties draft heads to speculative decoding)
                     and not (
-                        _says_all(_without_label(sentences[0].text, view.label), asked)
+                        not lead_on_request
+                        and _says_all(_without_label(sentences[0].text, view.label), asked)
                         and not _says_all(_without_label(following.text, view.label), asked)
                     )
                     and (
