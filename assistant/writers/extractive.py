@@ -1479,8 +1479,10 @@ def _points_at(sentence: str, before: str) -> bool:
 
 def _says_all(text: str, asked: dict[str, float] | None) -> bool:
     """Whether a sentence writes every word of the request (stems)."""
+    if not asked:
+        return False
     tokens = set(bm25.tokenize(text))
-    return bool(asked) and all(token in tokens for token in asked)
+    return all(token in tokens for token in asked)
 
 
 def _without_label(text: str, label: str | None) -> str:
