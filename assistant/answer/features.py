@@ -286,7 +286,14 @@ def naming_the_topic(
     # recommendation" is about recommender systems.
     parts = [_without_generic_head(part) for part in phrases]
 
+    said_by: dict[str, tuple[str, ...]] = {}  # each paper tokenized once per request
+
     def said_tokens(paper: Paper) -> tuple[str, ...]:
+        if paper.id not in said_by:
+            said_by[paper.id] = _said_tokens(paper)
+        return said_by[paper.id]
+
+    def _said_tokens(paper: Paper) -> tuple[str, ...]:
         # "Code is available at ..." names no topic: "code LLMs" is not every LLM paper that
         # publishes its code.
         analysis = paper.analysis
