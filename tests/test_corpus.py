@@ -220,3 +220,14 @@ def test_a_sentence_ending_or_opening_inside_a_brace_group_is_split() -> None:
         "{Further experiments demonstrate that {\\it model size} matters.}",
         "We then define a chart.",
     ]
+
+
+def test_a_brace_group_around_a_sentence_with_groups_inside_is_undone() -> None:
+    """ "{Further experiments ... {\\it model size} ... dominant.}" was quoted "... dominant.}."."""
+    from assistant.text.sentences import clean_sentence
+
+    said = clean_sentence("{Further experiments show that {\\it model size} matters most.}")
+    assert said == "Further experiments show that model size matters most."
+    # its opening brace gone with the sentence's opener, the closing one goes too
+    said = clean_sentence("Further experiments show that {\\it model size} matters most.}")
+    assert said == "Further experiments show that model size matters most."

@@ -2324,3 +2324,12 @@ def test_a_figure_does_not_push_out_the_answer_to_another_clause(corpus_assistan
     )
     said = " ".join(sentence.text for sentence in answer.sentences)
     assert "elemental discourse unit" in said and "2.01" in said
+
+
+def test_a_result_says_a_paper_only_in_the_authors_own_voice(corpus_assistant) -> None:
+    """A result may say a paper in related work only as the authors' "we show ...": SpaceTime's
+    companion-matrix sentence gave way to "In experiments, the contributions lead to
+    state-of-the-art results ...", whose contributions the reader is not shown (blind A/B)."""
+    answer = corpus_assistant.related_work("autoregressive image, audio and time-series models")
+    texts = [s.text for s in answer.sentences if "effectively-modeling-time-027b" in s.citations]
+    assert texts and all("the contributions" not in text for text in texts), texts

@@ -73,11 +73,23 @@ def clean_sentence(text: str) -> str:
     )
     text = re.sub(r"(\d)times\b", r"\1×", text)
     text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", FONT_ARGUMENT.sub(r"\1", text)))
+    # a group around a sentence that held groups of its own ("{Further experiments ... {\it
+    # model size} ... dominant.}") is plain once those are undone
+    text = PLAIN_GROUP.sub(r"\1", text)
+    text = without_stray_brace(text)
     text = ANGLED_NAME.sub(r"\1", INLINE_MATH.sub(r"\1", text))
     # "as shown by [Blum & Lykouris]": an author citation in the abstract's own brackets would
     # read as one of the answer's citations
     text = AUTHOR_CITATION.sub(r"(\1)", text)
     return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def without_stray_brace(text: str) -> str:
+    """A sentence without the closing brace of a page group whose opening brace went with an
+    opener ("Further experiments demonstrate ... are dominant.}")."""
+    if text.count("}") > text.count("{"):
+        text = re.sub(r"\}+(?=[.!?]?\s*$)", "", text)
+    return text
 
 
 AUTHOR_CITATION = re.compile(

@@ -888,11 +888,14 @@ class ExtractiveWriter(Writer):
         # that we can significantly improve the acoustic model ... by distilling the knowledge in
         # an ensemble of models into a single model" is why related work on knowledge
         # distillation cites Hinton et al., whose proposal introduces specialist ensembles
+        # (the authors' own "we show ...", not "our contributions lead to state-of-the-art
+        # results", whose contributions the reader was not shown)
         doing = [
             item for item in candidates if RESULT_WORDS.search(view.sentences[item.index]) is None
         ]
+        shown = [item for item in candidates if _WE_FIRST.match(view.sentences[item.index])]
         for most_words in (view.long_words, self.config.topic_sentence_words):
-            for item in doing or candidates:
+            for item in doing or shown:
                 if len(view.sentences[item.index].split()) <= most_words:
                     return _say(view, item)
         return None
@@ -1451,6 +1454,8 @@ class ExtractiveWriter(Writer):
         return [view for view in members if view.paper.id not in done]
 
 
+# a sentence in the authors' own voice: "We achieve ... and we show that ..."
+_WE_FIRST = re.compile(r"^(?:[^,.;]{0,60},\s*)?we\b", re.IGNORECASE)
 # a lookup says at most this many of its paper's sentences after the lead
 _LOOKUP_MOST = 5
 # first person a rewrite could not resolve

@@ -25,6 +25,7 @@ from assistant.text.sentences import (
     INLINE_MATH,
     PLAIN_GROUP,
     accented,
+    without_stray_brace,
 )
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -164,6 +165,7 @@ _GREEK_NAMES = "|".join(_GREEK)
 def fix_artefacts(text: str) -> str:
     """Listing-page leftovers of LaTeX: "\\%" -> "%", "5times" -> "5×", "models~(LLMs)" -> "models (LLMs)"."""
     text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
+    text = without_stray_brace(text)
     # an accent: 'na\\"ive' -> "naïve", "\\'{e}" -> "é"
     text = ACCENT.sub(accented, text)
     text = re.sub(r"(\d)\s?\{?times\}?\s?(?=\d)", r"\1×", text)  # also "64{times}64"
