@@ -10,7 +10,12 @@ from assistant.models import ComparisonTable, Evidence, Paper, TableCell
 from assistant.text.claims import balanced, generic_setting, without_openers
 from assistant.text.facts import named_dataset, reported_figure
 from assistant.text.lexicon import words
-from assistant.text.sentences import abstract_sentences, clean_sentence
+from assistant.text.sentences import (
+    FIRST_PERSON_WORD,
+    LIST_MARK,
+    abstract_sentences,
+    clean_sentence,
+)
 
 # --- the comparison table ------------------------------------------------------------------
 
@@ -182,9 +187,6 @@ def _cell(paper: Paper, span: object | None, text: str) -> TableCell:
     return TableCell(_capitalise_first(text), paper.id, index, source)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
-
-
 def _stated(paper: Paper, fact: str | None, *, whole: bool) -> TableCell:
     """A cell from a fact the abstract states outright where the claims are silent: the dataset's
     name itself (``whole``), or the clause that holds the figure."""
@@ -193,7 +195,7 @@ def _stated(paper: Paper, fact: str | None, *, whole: bool) -> TableCell:
             if fact in sentence:
                 source = clean_sentence(sentence)
                 text = fact if whole else _phrase(source, keep=fact)
-                if _FIRST_PERSON.search(text):
+                if FIRST_PERSON_WORD.search(text):
                     # "..., we improve accuracy by 4.3% over X": from the figure to its clause end
                     start = text.index(fact) if fact in text else 0
                     text = _phrase(text[start:], keep=fact)
@@ -204,7 +206,7 @@ def _stated(paper: Paper, fact: str | None, *, whole: bool) -> TableCell:
 def _capitalise_first(text: str) -> str:
     # "3) speeds up training by 73%": an item of the abstract's list, without its number; a cut
     # before "which" leaves no dash of an aside open ("the companion matrix -- a canonical ... --")
-    text = _LIST_NUMBER.sub("", text).rstrip(" -–—,;:")
+    text = LIST_MARK.sub("", text).rstrip(" -–—,;:")
     # "The method closes the gap by 96.4%": in the paper's own row the method needs no subject
     # pointing back at it ("Closes the gap by 96.4%")
     # "Specifically, a formal definition ...", "However for graph data ...", "Chaotic systems
@@ -215,7 +217,7 @@ def _capitalise_first(text: str) -> str:
     text = _ROW_DEMONSTRATIVE.sub("The ", text)
     text = _GENERIC_SUBJECT.sub("", text)
     # "The proposed model: 1) outperforms ...": the row's method and the list's first item
-    text = _LIST_NUMBER.sub("", _GENERIC_LIST_SUBJECT.sub("", text))
+    text = LIST_MARK.sub("", _GENERIC_LIST_SUBJECT.sub("", text))
     # "Its estimated values on the test set ...", "It is more than 20 times faster": in the
     # paper's own row, "it" is the row's paper
     text = _ROW_POSSESSIVE.sub("", text)
@@ -249,7 +251,6 @@ _GENERIC_LIST_SUBJECT = re.compile(
     r"algorithm|system)\s*:\s*",
     re.IGNORECASE,
 )
-_LIST_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+")
 
 
 def distinct_measures(metrics: Sequence[str]) -> list[str]:

@@ -84,6 +84,12 @@ def clean_sentence(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+# a word of the authors' own ("we", "our", "us") left in a sentence said of a paper
+FIRST_PERSON_WORD = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# the number of an item of a list ("(ii) ", "3) ", "b) ") opening a sentence or a cell
+LIST_MARK = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+")
+
+
 def without_stray_brace(text: str) -> str:
     """A sentence without the closing brace of a page group whose opening brace went with an
     opener ("Further experiments demonstrate ... are dominant.}")."""

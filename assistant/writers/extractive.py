@@ -33,6 +33,7 @@ from assistant.text.query import (
     topic_parts,
     writes_name,
 )
+from assistant.text.sentences import FIRST_PERSON_WORD, LIST_MARK
 from assistant.text.tokens import idf
 from assistant.tuning import WriterSettings
 from assistant.writers.acronyms import spell_out
@@ -414,7 +415,7 @@ class ExtractiveWriter(Writer):
                 or item.index in alone
                 or item.index in shown
                 or (before not in shown and before != led_index)
-                or _FIRST_PERSON_LEFT.search(rewrite(view.sentences[item.index], "It"))
+                or FIRST_PERSON_WORD.search(rewrite(view.sentences[item.index], "It"))
                 or not _points_at(
                     view.sentences[item.index],
                     # what the reader was shown of it: the lead may be part of its sentence
@@ -1133,10 +1134,14 @@ class ExtractiveWriter(Writer):
             and (builder.sentences[-1].text.startswith(led.sentence.text.rstrip(".")))
         )
         said_by: dict[str, list[DraftSentence]] = {}
-        lead_on_request = led is not None and any(
-            set(led.stems) <= tokens and bool(set(asked or {}) & tokens)
-            for view in group
-            for tokens in (set(bm25.tokenize(sentence)) for sentence in view.sentences)
+        lead_on_request = (
+            term is not None
+            and led is not None
+            and any(
+                set(led.stems) <= tokens and bool(set(asked or {}) & tokens)
+                for view in group
+                for tokens in (set(bm25.tokenize(sentence)) for sentence in view.sentences)
+            )
         )
         for view in members:
             sentences = say(view)
@@ -1458,13 +1463,10 @@ class ExtractiveWriter(Writer):
 _WE_FIRST = re.compile(r"^(?:[^,.;]{0,60},\s*)?we\b", re.IGNORECASE)
 # a lookup says at most this many of its paper's sentences after the lead
 _LOOKUP_MOST = 5
-# first person a rewrite could not resolve
-_FIRST_PERSON_LEFT = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 
 
 # "this problem", "these trade-offs", "such issue": what a sentence points back at
 _POINTER = re.compile(r"\b(?:this|these|those|such)\s+([\w-]+)", re.IGNORECASE)
-_LIST_MARK = re.compile(r"^\W*\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s")
 
 
 def _points_at(sentence: str, before: str) -> bool:
@@ -1472,7 +1474,7 @@ def _points_at(sentence: str, before: str) -> bool:
     before it says ("solves this problem" after "addressing the problem of adapting ..."): it
     may follow that sentence in an answer. Not an item of a list ("(ii) the self-attention
     ..."), whose first item and opening are elsewhere."""
-    if _LIST_MARK.match(sentence):
+    if LIST_MARK.match(sentence.lstrip(" \"'“")):
         return False
     said = set(bm25.tokenize(before))
     pointers = list(_POINTER.finditer(sentence))
