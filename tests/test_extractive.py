@@ -1467,6 +1467,18 @@ def test_a_lookup_says_the_claim_it_leads_with_once(
     assert also in said
 
 
+def test_a_lookup_figure_keeps_where_it_was_measured(corpus_assistant) -> None:
+    """ "What accuracy gains on TriviaQA?": the abstract says "On TriviaQA, we demonstrate
+    relative accuracy improvements in the range of 15%-50%" and the answer led with the figure
+    but without "On TriviaQA", followed by the HumanEval figure: a blind reader could not tell
+    which number was TriviaQA's."""
+    answer = corpus_assistant.ask(
+        "What accuracy improvements does KV Prediction report on TriviaQA?"
+    )
+    first = answer.sentences[0].text
+    assert first.startswith("On TriviaQA, KV Prediction") and "15%-50%" in first, first
+
+
 def test_a_lookup_asking_for_a_figure_leads_with_it(corpus_assistant) -> None:
     """ "How many tokens did the grown 7B model need ...?": the answer led with "Stacking Your
     Transformers provides in-depth discussions and comprehensive ablation studies of G_stack"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.text.claims.base import JOINED_VERB, LY_ADVERB
-from assistant.text.claims.spans import drop_self_reference
+from assistant.text.claims.spans import drop_self_reference, scope_opener
 from assistant.text.lexicon import words
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.sentences import clean_sentence
@@ -97,6 +97,14 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     text = clean_sentence(sentence)
     # "practical.We evaluate DD ...": the listing page lost the space after a full stop
     text = re.sub(r"(?<=[a-z0-9)])\.(?=(?:We|Our)\s)", ". ", text)
+    scope = scope_opener(text)
+    if scope is not None:
+        # "On TriviaQA, we demonstrate ...": where the claim holds stays in front, and the
+        # clause after it is said as any other ("On TriviaQA, KV Prediction demonstrates ...")
+        rest = text[len(scope) :].lstrip(" ,")
+        said = rewrite(rest[:1].upper() + rest[1:], subject, authors=authors)
+        lower = re.match(r"(?:It|The|One|Another|Its)\b", said) is not None
+        return f"{scope}, {said[:1].lower() if lower else said[:1]}{said[1:]}"
     stripped = _OPENER.sub("", text, count=1)
     if stripped != text and (re.match(r"^[Ww]e\b", stripped) or _THIS_WORK.match(stripped)):
         text = stripped

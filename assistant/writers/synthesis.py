@@ -421,6 +421,11 @@ def say_paper(
             text = f"{_pronoun(named, verb)} {verb} {result_text}"
         else:
             text = f"{_pronoun(named, result_text)} {result_text}"
+        if result.where is not None:
+            # "On TriviaQA, it demonstrates relative accuracy improvements of 15%-50%": without
+            # where it holds, the figure reads as the paper's whole result
+            opening = re.match(r"(?:It|The|This|These|A|An)\b", text)
+            text = f"{result.where}, {text[:1].lower() if opening else text[:1]}{text[1:]}"
         sentences.append(DraftSentence(_sentence(text), [paper.id]))
     elif (
         len(sentences) < most

@@ -24,6 +24,9 @@ class Result(Span):
     figure: str | None  # "2.04x", "49.4%", "up to 4.30 percentage points"
     metric: str | None  # "throughput", "accuracy"
     compared_with: str | None  # "Medusa decoding"
+    # where the result holds, when the sentence opens on it before "we": "On TriviaQA" (a span
+    # of the same sentence, from its start); the result's clause follows it
+    where: str | None = None
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from assistant.text.claims.spans import (
     _strip_openers,
     balanced,
     fix_artefacts,
+    scope_opener,
 )
 
 # --- results -------------------------------------------------------------------------------------
@@ -295,6 +296,7 @@ def _results(
                 compared = fix_artefacts(what)
                 if start + match.start() > value_start:
                     break
+            opening = scope_opener(sentence)
             results.append(
                 Result(
                     index,
@@ -304,6 +306,7 @@ def _results(
                     figure=figure,
                     metric=metric,
                     compared_with=compared,
+                    where=opening if opening and start >= len(opening) else None,
                 )
             )
     return tuple(results)
