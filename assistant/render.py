@@ -76,9 +76,25 @@ def _markdown_escape_cell(text: str) -> str:
 _TITLE_WORDS = 20
 
 
+# A request that opens on the task's own verb ("Compare how BYOL-style predictors ...", "Related
+# work on pruning") would have the heading say it twice ("Comparison: Compare how ...").
+_TASK_ECHO = {
+    "compare": re.compile(r"(?:please\s+)?(?:compare|contrast)\s+(?=\S)", re.IGNORECASE),
+    "related-work": re.compile(
+        r"(?:please\s+)?(?:write\s+)?(?:a\s+|the\s+)?related[- ]work\s+"
+        r"(?:(?:section|paragraph)\s+)?(?:on|about|for)\s+(?=\S)",
+        re.IGNORECASE,
+    ),
+}
+
+
 def _title_lines(answer: Answer) -> list[str]:
     task = _TASK_TITLES.get(answer.task, "Answer")
     question = answer.question.strip()
+    echo = _TASK_ECHO.get(answer.task)
+    said_twice = echo.match(question) if echo is not None else None
+    if said_twice is not None:
+        question = question[said_twice.end() :]
     if len(question.split()) > _TITLE_WORDS or re.search(r"[.?!]\s+\S", question):
         return [f"## {task}", "", f"> {question}", ""]
     return [f"## {task}: {question}", ""]

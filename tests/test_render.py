@@ -223,3 +223,15 @@ def test_a_long_request_is_quoted_under_the_heading_not_made_the_heading() -> No
     assert to_markdown(answer(question=question)).startswith(f"## Answer: {question}\n")
     words = " ".join(["word"] * 21)
     assert to_markdown(answer(question=words)).startswith(f"## Answer\n\n> {words}\n")
+
+
+def test_a_heading_does_not_say_the_task_twice() -> None:
+    """ "## Comparison: Compare how BYOL-style predictors ... avoid collapse" (a blind reader):
+    the request's own "Compare" / "Related work on" is what the heading already says."""
+    compare = to_markdown(answer("compare", question="Compare how DeYO and RLCF use entropy"))
+    assert compare.startswith("## Comparison: how DeYO and RLCF use entropy\n"), compare
+    related = to_markdown(answer("related-work", question="Related work on model merging"))
+    assert related.startswith("## Related work: model merging\n"), related
+    # a topic that merely begins with the word keeps it
+    plain = to_markdown(answer("compare", question="contrastive decoding methods"))
+    assert plain.startswith("## Comparison: contrastive decoding methods\n"), plain
