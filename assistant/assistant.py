@@ -264,7 +264,17 @@ class Assistant:
                 "only one paper of the collection was found on this topic; papers that name it "
                 "in other words may be missing (try a synonym or a broader phrase)"
             )
-        table = build_comparison_table(evidence) if task == "compare" else None
+        index = self.retriever.bm25_index
+        table = (
+            build_comparison_table(
+                evidence,
+                question,
+                document_frequency=index.document_frequency,
+                collection_size=len(index.doc_ids),
+            )
+            if task == "compare"
+            else None
+        )
         return Answer(
             task=task,
             question=question,

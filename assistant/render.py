@@ -154,7 +154,8 @@ def _markdown_sentence(answer: Answer, index: int, labels: dict[str, str]) -> st
 def _markdown_table(answer: Answer, labels: dict[str, str]) -> list[str]:
     assert answer.table is not None
     aspects = answer.table.aspects
-    rows = ["| Paper | " + " | ".join(aspect.capitalize() for aspect in aspects) + " |"]
+    # (an asked axis keeps its capitals: "How does each avoid hand-tuning the SGD step size")
+    rows = ["| Paper | " + " | ".join(aspect[:1].upper() + aspect[1:] for aspect in aspects) + " |"]
     rows.append("|" + "---|" * (len(aspects) + 1))
     for paper_id, cells in answer.table.rows.items():
         rendered = []

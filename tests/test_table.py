@@ -268,3 +268,43 @@ def test_a_setting_of_named_tasks_is_a_cell_without_its_preposition() -> None:
     table = build_comparison_table([Evidence(fits, 1.0, 1, ())])
     setting = table.rows["fits"][table.aspects.index("setting")]
     assert setting.text == "Time series forecasting and anomaly detection tasks"
+
+
+def test_the_questions_a_comparison_asks_of_each_are_its_axes() -> None:
+    from assistant.text.query import compared_axes
+
+    assert compared_axes(
+        "Compare DoG and SMB: how does each avoid hand-tuning the step size, and what "
+        "information does each use to set it?"
+    ) == [
+        "How does each avoid hand-tuning the step size",
+        "What information does each use to set it",
+    ]
+    assert compared_axes(
+        "How do Memory Networks and Sparsey differ in where memories are stored, how they are "
+        "retrieved, and how learning happens?"
+    ) == ["Where memories are stored", "How they are retrieved", "How learning happens"]
+    assert compared_axes("state space models for time series") == []
+    assert compared_axes("How do SPLADE and Fusion-in-T5 differ?") == []
+
+
+def test_a_comparison_naming_its_axes_has_them_as_columns(corpus_assistant) -> None:
+    """ "... differ in where memories are stored": a blind reader marked a table of Problem /
+    Approach / Setting that ignored the axes the user named down to 1 of 5. The named axis is
+    a column, each cell the paper's sentence saying it (Sparsey's "stored in superposition"),
+    "—" where no sentence does; an axis only common words name ("how learning happens")
+    answers nothing in so many words and is no column."""
+    answer = corpus_assistant.compare(
+        "How do End-to-End Memory Networks and Sparsey differ in where memories are stored, "
+        "and how learning happens?"
+    )
+    table = answer.table
+    assert table is not None
+    assert table.aspects[:2] == ["approach", "Where memories are stored"], table.aspects
+    assert not any("learning" in aspect for aspect in table.aspects), table.aspects
+    cells = {paper_id: row[1] for paper_id, row in table.rows.items()}
+    sparsey = next(cell for paper_id, cell in cells.items() if paper_id.startswith("superposed"))
+    assert "stored in superposition" in sparsey.text and sparsey.sentence_index == 6
+    # a request naming only its topic keeps the usual columns
+    plain = corpus_assistant.compare("entropy minimization for test-time adaptation").table
+    assert plain is not None and plain.aspects[:2] == ["problem", "approach"]

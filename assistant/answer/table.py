@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from assistant.models import ComparisonTable, Evidence, Paper, TableCell
-from assistant.text.claims import balanced, generic_setting, without_openers
+from assistant.text.claims import (
+    balanced,
+    generic_setting,
+    row_clause,
+    standalone,
+    without_openers,
+)
 from assistant.text.facts import named_dataset, reported_figure
 from assistant.text.lexicon import words
+from assistant.text.query import compared_axes, content_tokens, split_clauses
 from assistant.text.sentences import (
     FIRST_PERSON_WORD,
     LIST_MARK,
     abstract_sentences,
     clean_sentence,
 )
+from assistant.text.tokens import idf, tokenize
 
 # --- the comparison table ------------------------------------------------------------------
 
@@ -232,6 +240,17 @@ _CELL_CONNECTIVE = re.compile(
     + r")\b,?\s+",
     re.IGNORECASE,
 )
+# ... and the openings it reads as pointing back ("The model", "These methods"; one list:
+# lexicon/lint_anaphors.txt)
+_CELL_ANAPHOR = re.compile(
+    r"^(?:"
+    + "|".join(
+        re.escape(phrase).replace(r"\ ", r"\s+")
+        for phrase in sorted(words("lint_anaphors"), key=len, reverse=True)
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 _INNER_CONNECTIVE = re.compile(r"^((?:\S+\s+){1,3}?)(?:thus|therefore|hence|consequently)\s+")
 _ROW_DEMONSTRATIVE = re.compile(r"^(?:this|these)\s+(?=[a-z])", re.IGNORECASE)
 _ROW_POSSESSIVE = re.compile(r"^(?:its|their)\s+(?=\S)", re.IGNORECASE)
@@ -262,11 +281,121 @@ def distinct_measures(metrics: Sequence[str]) -> list[str]:
     return sorted(by_measure.values())
 
 
-def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:
+# An asked axis is answered by the sentence holding at least this share (by idf) of its words.
+_AXIS_SHARE = 0.5
+_AXIS_WORD_MAX_SHARE = 0.25
+_AXIS_ROLES = frozenset(("contribution", "method", "result", "setting", "other"))
+
+
+def _axis_cell(paper: Paper, asked: dict[str, float], approach: int | None) -> TableCell:
+    """The paper's answer to one question the request asks of each ("how does each decide how
+    long a step to take"): its sentence holding most of the question's words (by idf, at least
+    ``_AXIS_SHARE`` of them), said in the paper's row ("Uses the distance from the initial
+    point ..."); "—" when no sentence does."""
+    total = sum(asked.values())
+    if total <= 0:
+        return TableCell(_EMPTY_CELL, paper.id)
+    analysis = paper.analysis
+    ranked = []
+    for index, sentence in enumerate(analysis.sentences):
+        if analysis.roles[index] not in _AXIS_ROLES:
+            continue
+        tokens = set(tokenize(sentence))
+        share = sum(weight for token, weight in asked.items() if token in tokens) / total
+        # (not the sentence the approach cell is drawn from: the row would say it twice)
+        if share >= _AXIS_SHARE and index != approach:
+            ranked.append((-share, index))
+    name = analysis.claims.name
+    for _, index in sorted(ranked):
+        quoted = standalone(analysis.sentences[index], paper.title)
+        said = row_clause(quoted, name) if quoted is not None else None
+        if said is None or FIRST_PERSON_WORD.search(said):
+            continue
+        # the sentence whole when it is short enough, else its first clause if that still
+        # says an asked word: a clause cut around the word reads as a fragment ("If
+        # observations are noisy", "Resulting in scalable ... memory growth")
+        text = said if len(said.split()) <= _CELL_WORDS + _CELL_OVERRUN else _phrase(said)
+        # "... stored in superposition and because similarity is preserved": a cut inside a
+        # subordinate clause leaves its opening behind
+        tail = _SUBORDINATE_TAIL.search(text)
+        if tail is not None and tail.start() > 0 and tail.group(0).count(",") == 0:
+            text = text[: tail.start()]
+        text = text.rstrip(" .")
+        if not set(tokenize(text)) & set(asked) or _FRAGMENT_START.match(text):
+            continue
+        cell = _cell(paper, _AxisSpan(index), text)
+        if _CELL_ANAPHOR.match(cell.text):
+            continue  # "The model building step ...": a cell has no sentence before it
+        return cell
+    return TableCell(_EMPTY_CELL, paper.id)
+
+
+@cache
+def _axis_frame() -> frozenset[str]:
+    return frozenset(token for word in words("axis_frame_words") for token in tokenize(word))
+
+
+_SUBORDINATE_TAIL = re.compile(
+    r"\s+(?:and|but|or)\s+(?:because|since|as|while|if|when|so)\b[^,;]*$", re.IGNORECASE
+)
+# a cell opening on a subordinator or a bare verb is a piece of a sentence, not a claim
+_FRAGMENT_START = re.compile(
+    r"(?:if|when|where|while|because|since|which|that|and|or|but|resulting|leading|are|is|"
+    r"were|was)\b",
+    re.IGNORECASE,
+)
+
+
+class _AxisSpan:
+    """Where an axis cell comes from: the abstract sentence it is said from."""
+
+    def __init__(self, sentence: int) -> None:
+        self.sentence = sentence
+
+
+def build_comparison_table(
+    evidence: Sequence[Evidence],
+    request: str = "",
+    document_frequency: Callable[[str], int] | None = None,
+    collection_size: int = 0,
+) -> ComparisonTable:
     """Paper × aspect, each cell a short phrase of one analysed claim (linked to the abstract
-    sentence it comes from), "—" only where the abstract says nothing of it."""
+    sentence it comes from), "—" only where the abstract says nothing of it.
+
+    The questions the request asks of each paper ("how does each decide how long a step to
+    take", ``compared_axes``) are the table's columns after the approach, in place of the
+    problem and setting, each cell the paper's sentence answering it. Their words are weighed
+    by the collection's ``document_frequency``, the topic's own words aside, and a word more
+    than ``_AXIS_WORD_MAX_SHARE`` of the collection writes ("learning", "data") says too
+    little to tell which sentence answers."""
     rows: dict[str, list[TableCell]] = {}
     metrics: list[str] = []
+    axes = compared_axes(request) if request else []
+    # the topic is what the first clause names before any axis it holds ("... differ in where
+    # memories are stored": memories are the topic, storing them the axis)
+    head = re.split(r"\bdiffer\s+(?:in|on)\b", split_clauses(request)[0].text)[0] if axes else ""
+    topic = set(content_tokens(head))
+
+    def weight(token: str) -> float:
+        if document_frequency is None or not collection_size:
+            return 1.0
+        frequency = document_frequency(token)
+        return (
+            idf(frequency, collection_size)
+            if frequency <= _AXIS_WORD_MAX_SHARE * collection_size
+            else 0.0
+        )
+
+    asked = [
+        {
+            token: weight(token)
+            for token in content_tokens(axis)
+            if token not in topic and token not in _axis_frame() and weight(token) > 0
+        }
+        for axis in axes
+    ]
+    axes = [axis for axis, words_of_axis in zip(axes, asked, strict=True) if words_of_axis]
+    asked = [words_of_axis for words_of_axis in asked if words_of_axis]
     for item in evidence:
         paper = item.paper
         claims = paper.analysis.claims
@@ -290,6 +419,16 @@ def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:
         )
         if result_cell.sentence_index is None:
             result_cell = _stated(paper, reported_figure(paper.abstract), whole=False)
+        if asked:
+            rows[paper.id] = [
+                _cell(paper, idea, _phrase(approach)),
+                *(
+                    _axis_cell(paper, words_of_axis, idea.sentence if idea else None)
+                    for words_of_axis in asked
+                ),
+                result_cell,
+            ]
+            continue
         rows[paper.id] = [
             _cell(paper, claims.problem, _phrase(claims.problem.text) if claims.problem else ""),
             _cell(paper, idea, _phrase(approach)),
@@ -298,7 +437,21 @@ def build_comparison_table(evidence: Sequence[Evidence]) -> ComparisonTable:
         ]
     # A column no row fills ("Problem" when no abstract states the one it starts from) tells
     # the reader nothing; the approach stays, as what the table compares.
-    aspects = list(TABLE_ASPECTS)
+    aspects = ["approach", *axes, "reported result"] if asked else list(TABLE_ASPECTS)
+    if asked:
+        answered = [
+            position
+            for position in range(1, len(axes) + 1)
+            if sum(cells[position].text != _EMPTY_CELL for cells in rows.values()) * 2 >= len(rows)
+        ]
+        if not answered:
+            # no question asked of each is answered in so many words: the usual columns
+            return build_comparison_table(evidence)
+        keep = [0, *answered, len(axes) + 1]
+        aspects = [aspects[position] for position in keep]
+        rows = {
+            paper_id: [cells[position] for position in keep] for paper_id, cells in rows.items()
+        }
     empty = [
         position
         for position, aspect in enumerate(aspects)

@@ -496,6 +496,34 @@ _COMPARE_FRAME = re.compile(
 _COMPARED_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bvs\.?|\bversus\b)\s*", re.IGNORECASE)
 
 
+# the axes a comparison names inside its first clause: "differ in where memories are stored"
+_DIFFER_IN = re.compile(r"\bdiffer\s+(?:in|on)\s+(?P<axis>(?:what|where|how|which|when|why)\b.+)$")
+# what a question word and its auxiliary add nothing to: "how does each", "what do they"
+_AXIS_NOISE = re.compile(r"[?.!\s]+$")
+MAX_AXES = 3  # a table of more named axes than this reads as a wall of cells
+
+
+def compared_axes(request: str) -> list[str]:
+    """The questions a comparison asks of each paper beyond its topic, in its own words ("how
+    does each decide how long a step to take", "what guarantees do they offer"; "differ in
+    where memories are stored, how they are retrieved, and how learning happens" names three):
+    each is a column of the comparison table. None when the request only names a topic."""
+    clauses = split_clauses(request)
+    if len(clauses) < 2:
+        return []
+    axes = []
+    differ = _DIFFER_IN.search(clauses[0].text)
+    if differ is not None:
+        axes.append(differ.group("axis"))
+    axes += [clause.text for clause in clauses[1:] if clause.asks]
+    named = []
+    for axis in axes:
+        axis = _AXIS_NOISE.sub("", re.sub(r"^(?:and|or)\s+", "", axis.strip()))
+        if content_tokens(axis) and axis not in named:
+            named.append(axis[:1].upper() + axis[1:])
+    return named[:MAX_AXES] if len(named) >= 1 else []
+
+
 def compared_items(request: str) -> list[str]:
     """The items a comparison lists, each as its text ("WideNet", "randomized parameter
     sharing", "FreezeNet"); none unless it lists two or more."""

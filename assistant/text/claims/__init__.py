@@ -25,6 +25,7 @@ from assistant.text.claims.spans import (
     balanced,
     fix_artefacts,
     opens_with_subject,
+    row_clause,
     verb_before,
     without_openers,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "generic_setting",
     "opens_with_subject",
     "paper_name",
+    "row_clause",
     "standalone",
     "verb_before",
     "without_openers",

@@ -881,6 +881,17 @@ def _present_third(verb: str) -> str:
     return _IRREGULAR_PRESENT.get(verb) or _third_person(verb)
 
 
+def row_clause(text: str, name: str | None = None) -> str | None:
+    """A sentence said in its own paper's row of a table, where the row names the paper: "We
+    use flow matching to ..." -> "uses flow matching to ...", "our X" -> "the X"; None when a
+    "we" is left that no clause boundary cuts off."""
+    we = re.match(rf"[Ww]e\s+(?:({_GOING_ON}|\w+ly)\s+)?([a-z]+)\b", text)
+    if we is not None:
+        adverb = f"{we.group(1)} " if we.group(1) and we.group(1) not in _GOING_ON else ""
+        text = f"{adverb}{_present_third(we.group(2))}{text[we.end() :]}"
+    return _resolve_first_person(text, name)
+
+
 # Adverbs by which "we" goes on from the sentence before
 _GOING_ON = r"(?:also|further|then|now)"
 
