@@ -124,7 +124,7 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
     reader was not given in ``known`` (the paper's title). ``after_contribution``: the sentence
     follows the one saying what the paper proposes, so a bare "This" before a verb is that
     contribution ("This utilizes a continuous integrate-and-fire based predictor ...")."""
-    start = _strip_openers(sentence, 0)
+    start = _strip_openers(sentence, 0, keep_scope=True)
     text = fix_artefacts(sentence[start:])
     second = _SECOND_ITEM.search(text)
     if second is not None and re.search(r"\bfirst(?:ly)?\s*,\s*$", sentence[:start], re.I):

@@ -95,7 +95,7 @@ def _clause(sentence: str, start: int) -> tuple[int, str]:
     """Where the claim in ``sentence[start:]`` begins and its text: openers dropped, "the results
     show that" and "we find that" dropped, a leading "we achieve X" made "achieves X"."""
     for _ in range(4):
-        start = _strip_openers(sentence, start)
+        start = _strip_openers(sentence, start, keep_scope=True)
         while start < len(sentence) and sentence[start] in ", ":
             start += 1
         lead = _EVIDENTIAL_LEAD.match(sentence, start)
