@@ -101,6 +101,33 @@ def test_long_titles_shorten_to_a_phrase_that_names_the_work(title: str, label: 
     assert short_label(paper("p", title)) == label
 
 
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        # a question is its own label, whole and quoted: cut, "Why Has Predicting Downstream
+        # Capabilities" misled a blind reader; unquoted, "What learning algorithm is in-context
+        # learning" read as half a sentence in "Weight vectors are common to What ..."
+        (
+            "Why Has Predicting Downstream Capabilities of Frontier AI Models with Scale "
+            "Remained Elusive?",
+            "“Why Has Predicting Downstream Capabilities of Frontier AI Models with Scale "
+            "Remained Elusive?”",
+        ),
+        (
+            "What learning algorithm is in-context learning? Investigations with linear models",
+            "“What learning algorithm is in-context learning?”",
+        ),
+        # a question mark after a colon belongs to the subtitle, not the label
+        (
+            "The Remarkable Robustness of LLMs: Stages of Inference?",
+            "The Remarkable Robustness of LLMs",
+        ),
+    ],
+)
+def test_a_question_title_is_quoted_whole(title: str, label: str) -> None:
+    assert short_label(paper("p", title)) == label
+
+
 def test_two_papers_by_one_name_go_by_their_titles_in_prose_and_citations() -> None:
     first = paper(
         "pfn",

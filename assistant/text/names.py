@@ -208,6 +208,16 @@ class Titled(Protocol):
     def abstract(self) -> str: ...
 
 
+def title_head(title: str) -> str:
+    """The title before its colon or question mark, as prose names a paper by it; a question
+    keeps its mark ("Are Emergent Abilities of Large Language Models a Mirage?"): without it
+    the label reads as a sentence the writer left unfinished."""
+    question = re.match(r"\s*([^:?]+\?)", title)
+    if question is not None:
+        return question.group(1).strip()
+    return re.split(r"[:?]", title)[0].strip() or title
+
+
 def short_label(paper: Titled) -> str:
     """The paper's name in prose and citations: the method's name, else its title before any
     colon, whole (a cut title reads as a typo and says less than the full one)."""
@@ -215,7 +225,12 @@ def short_label(paper: Titled) -> str:
     if name:
         return fix_artefacts(_LATEX_COMMAND.sub(lambda match: match.group(1) or "", name))
     title = fix_artefacts(_LATEX_COMMAND.sub(lambda match: match.group(1) or "", paper.title))
-    head = re.split(r"[:?]", title)[0].strip() or title
+    head = title_head(title)
+    if head.endswith("?"):
+        # a question is quoted whole: cut short ("Why Has Predicting Downstream Capabilities")
+        # it misleads, and unquoted it runs into the sentence naming it ("the authors of How
+        # predictable is language model benchmark performance? observe ...")
+        return f"“{head}”"
     return _short_head(head)
 
 
@@ -235,7 +250,7 @@ def distinct_labels(papers: Mapping[str, Titled]) -> dict[str, str]:
     counts = Counter(labels.values())
     for paper_id, paper in papers.items():
         if counts[labels[paper_id]] > 1:  # two papers by one name: their titles tell them apart
-            labels[paper_id] = re.split(r"[:?]", paper.title)[0].strip() or paper.title
+            labels[paper_id] = title_head(paper.title)
     taken: dict[str, int] = {}
     for paper_id, label in list(labels.items()):
         taken[label] = taken.get(label, 0) + 1

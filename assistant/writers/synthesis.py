@@ -27,7 +27,13 @@ from assistant.text.claims import (
     verb_before,
 )
 from assistant.text.lexicon import words as lexicon_words
-from assistant.text.names import LABEL_MAX_WORDS, method_name, reads_as_clause, writes_label
+from assistant.text.names import (
+    LABEL_MAX_WORDS,
+    method_name,
+    reads_as_clause,
+    title_head,
+    writes_label,
+)
 from assistant.text.sentences import abstract_sentences
 from assistant.text.tokens import tokenize
 from assistant.writers.rewrite import authors_act
@@ -59,7 +65,7 @@ def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
     name = method_name(paper.title, paper.abstract)
     if name:
         return name
-    head = fix_artefacts(re.split(r"[:?]", paper.title)[0].strip())
+    head = fix_artefacts(title_head(paper.title))
     if head and len(head.split()) <= LABEL_MAX_WORDS:
         return head
     return None
@@ -359,7 +365,7 @@ def say_paper(
         # with the name as the subject, its one mention is "its"
         lead_text = lead_text.replace(f"{label}'s ", "its ")
     # the title before a colon names the paper when it is short and not the label itself
-    head = fix_artefacts(re.split(r"[:?]", paper.title)[0].strip())
+    head = fix_artefacts(title_head(paper.title))
     fits = len(head.split()) <= LABEL_MAX_WORDS and not (label and label in head)
     named = (
         named_subject(lead_text, claims.name, spelled_name=not fits)
