@@ -16,10 +16,10 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
 @pytest.mark.parametrize(
     ("title", "label"),
     [
-        # a question cut short asks nothing: whole, when short enough
+        # a question cut short asks nothing: whole, quoted (test_a_question_title_is_quoted_whole)
         (
             "Are Emergent Abilities of Large Language Models a Mirage?",
-            "Are Emergent Abilities of Large Language Models a Mirage",
+            "“Are Emergent Abilities of Large Language Models a Mirage?”",
         ),
         # a gerund and its object run on to the next break: two "Scaling Laws" papers differ
         (
