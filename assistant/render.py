@@ -91,12 +91,12 @@ _TASK_ECHO = {
 def _title_lines(answer: Answer) -> list[str]:
     task = _TASK_TITLES.get(answer.task, "Answer")
     question = answer.question.strip()
+    if len(question.split()) > _TITLE_WORDS or re.search(r"[.?!]\s+\S", question):
+        return [f"## {task}", "", f"> {question}", ""]  # the request quoted as the user wrote it
     echo = _TASK_ECHO.get(answer.task)
     said_twice = echo.match(question) if echo is not None else None
     if said_twice is not None:
         question = question[said_twice.end() :]
-    if len(question.split()) > _TITLE_WORDS or re.search(r"[.?!]\s+\S", question):
-        return [f"## {task}", "", f"> {question}", ""]
     return [f"## {task}: {question}", ""]
 
 

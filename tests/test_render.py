@@ -232,6 +232,10 @@ def test_a_heading_does_not_say_the_task_twice() -> None:
     assert compare.startswith("## Comparison: how DeYO and RLCF use entropy\n"), compare
     related = to_markdown(answer("related-work", question="Related work on model merging"))
     assert related.startswith("## Related work: model merging\n"), related
+    # a long request is quoted as the user wrote it
+    request = "Compare " + " ".join(["ways"] * 21)
+    quoted = to_markdown(answer("compare", question=request))
+    assert quoted.startswith(f"## Comparison\n\n> {request}\n"), quoted
     # a topic that merely begins with the word keeps it
     plain = to_markdown(answer("compare", question="contrastive decoding methods"))
     assert plain.startswith("## Comparison: contrastive decoding methods\n"), plain
