@@ -1597,6 +1597,41 @@ def test_what_the_authors_believe_or_envision_is_theirs_not_the_papers() -> None
     assert _claims("UniPredict").mechanism is None
 
 
+def test_what_the_authors_observe_or_measure_is_theirs_and_the_verb_agrees() -> None:
+    """ "Multi-token prediction measures increased downstream capabilities" had the method
+    measure (a blind reader's note), and "It sees over 9.1% gains" the paper see: the authors
+    observe, measure and see, with the plural verb ("The authors see", not "sees")."""
+    from assistant.writers.rewrite import rewrite
+    from assistant.writers.synthesis import _said_by
+
+    assert rewrite("We measure increased downstream capabilities.", "It") == (
+        "The authors measure increased downstream capabilities."
+    )
+    assert rewrite("We observe that larger models are calibrated.", "MTP") == (
+        "The authors of MTP observe that larger models are calibrated."
+    )
+    assert _said_by(None, "sees over 9.1% gains") == "The authors see over 9.1% gains"
+    assert _said_by(None, "witnesses a drop") == "The authors witness a drop"
+    assert _said_by(None, "achieves 3% gains") == "It achieves 3% gains"
+
+
+def test_a_scoped_claim_about_the_papers_own_method_says_whose() -> None:
+    """ "On a diverse set of benchmarks, the method reduces ..." opened a related-work answer,
+    "the method" pointing at nothing (a blind reader's note); "our PDVN algorithm" lost its
+    article ("PDVN algorithm improves ...")."""
+    from assistant.writers.rewrite import rewrite
+
+    title = "Efficient NLP Model Finetuning via Multistage Data Filtering"
+    assert rewrite("On a diverse set of benchmarks, our method reduces X.", title) == (
+        f"On a diverse set of benchmarks, the method of {title} reduces X."
+    )
+    assert rewrite("On ImageNet-1K, our best model outperforms ViT.", "WideNet") == (
+        "On ImageNet-1K, WideNet's best model outperforms ViT."
+    )
+    assert rewrite("Our PDVN algorithm improves X.", "PDVN") == "The PDVN algorithm improves X."
+    assert rewrite("Our ECBMs use Y.", "ECBMs") == "ECBMs use Y."
+
+
 def test_what_the_authors_did_is_theirs_and_what_the_method_achieved_is_its() -> None:
     """ "It gathered a dataset of nearly 18500 hit and non-hit songs", "It enrolled GPT-4 in a
     three-month forecasting tournament", "It observed improvements in the forecasting": a paper

@@ -97,12 +97,18 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     text = clean_sentence(sentence)
     # "practical.We evaluate DD ...": the listing page lost the space after a full stop
     text = re.sub(r"(?<=[a-z0-9)])\.(?=(?:We|Our)\s)", ". ", text)
-    scope = scope_opener(text)
-    if scope is not None:
+    scope = scope_opener(text, before_we=False)
+    if scope is not None and re.match(r"[Ww]e|[Oo]ur\b", text[len(scope) :].lstrip(" ,")):
         # "On TriviaQA, we demonstrate ...": where the claim holds stays in front, and the
         # clause after it is said as any other ("On TriviaQA, KV Prediction demonstrates ...")
         rest = text[len(scope) :].lstrip(" ,")
         said = rewrite(rest[:1].upper() + rest[1:], subject, authors=authors)
+        titled = f"In {subject}, the "
+        if said.startswith(titled):
+            # "On a diverse set of benchmarks, our method reduces ...": a title takes no
+            # possessive ("In <title>, the method ..."), and one opener is enough
+            noun, _, after = said[len(titled) :].partition(" ")
+            said = f"the {noun} of {subject} {after}"
         lower = re.match(r"(?:It|The|One|Another|Its)\b", said) is not None
         return f"{scope}, {said[:1].lower() if lower else said[:1]}{said[1:]}"
     stripped = _OPENER.sub("", text, count=1)
@@ -159,8 +165,11 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
         elif re.match(r"^Our\s+[A-Za-z]*[A-Z][A-Za-z0-9-]*\b", text) and not re.match(
             r"^Our\s+[A-Z][a-z]+\b", text
         ):
-            # "Our ECBMs use ...": the paper's own name needs no owner ("One paper's ECBMs")
+            # "Our ECBMs use ...": the paper's own name needs no owner ("One paper's ECBMs");
+            # before the noun it names ("Our PDVN algorithm improves ...") it takes an article
             text = text[4:]
+            if re.match(rf"\S+\s+{_KIND_NOUN}\b", text):
+                text = f"The {text}"
         elif re.match(r"^Our\b", text):
             text = _owned(subject, text[4:])
         elif re.match(r"^It\s", text) and subject != "It":
@@ -195,6 +204,13 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
     if subject[:1].islower() and text.startswith(subject):
         return text  # "sigmaReparam demonstrates ...": a name keeps its own case
     return text[0].upper() + text[1:] if text else text
+
+
+# what a paper's named artefact is ("the PDVN algorithm", "the MEDIDA framework")
+_KIND_NOUN = (
+    r"(?:method|approach|framework|model|models|algorithm|technique|system|architecture|"
+    r"network|agent|pipeline|dataset|benchmark|library|tool|toolkit)"
+)
 
 
 def _owned(subject: str, rest: str) -> str:

@@ -36,7 +36,7 @@ from assistant.text.names import (
 )
 from assistant.text.sentences import abstract_sentences
 from assistant.text.tokens import tokenize
-from assistant.writers.rewrite import authors_act
+from assistant.writers.rewrite import authors_act, past_tense
 
 
 def paper_claims(paper: Paper) -> PaperClaims:
@@ -397,7 +397,7 @@ def say_paper(
         how = (
             _capitalise(mechanism.text)
             if opens_with_subject(mechanism.text)
-            else f"{_pronoun(named, mechanism.text)} {mechanism.text}"
+            else _said_by(named, mechanism.text)
         )
         sentences.append(DraftSentence(_sentence(how), [paper.id]))
     result = _best_result(claims, wanted)
@@ -424,9 +424,9 @@ def say_paper(
             text = result_text[:1].upper() + result_text[1:]
         elif verb is not None and not result_text.startswith(verb):
             # "we find | precision and recall both close to 90%": the span starts on the object
-            text = f"{_pronoun(named, verb)} {verb} {result_text}"
+            text = _said_by(named, f"{verb} {result_text}")
         else:
-            text = f"{_pronoun(named, result_text)} {result_text}"
+            text = _said_by(named, result_text)
         if result.where is not None:
             # "On TriviaQA, it demonstrates relative accuracy improvements of 15%-50%": without
             # where it holds, the figure reads as the paper's whole result
@@ -441,7 +441,7 @@ def say_paper(
     ):
         sentences.append(
             DraftSentence(
-                _sentence(f"{_pronoun(named, 'finds')} finds that {claims.finding.text}"),
+                _sentence(_said_by(named, f"finds that {claims.finding.text}")),
                 [paper.id],
             )
         )
@@ -454,12 +454,34 @@ def say_paper(
 _PAPER_ACT = re.compile(rf"^(?:\w+ly\s+)?{_PAPER_VERBS}\b")
 
 
+def _said_by(named: str | None, text: str) -> str:
+    """A verb phrase said of the paper with the subject ``_pronoun`` gives it; "The authors"
+    take the verb's plural ("The authors see over 9.1% gains", not "sees")."""
+    subject = _pronoun(named, text)
+    if subject == "The authors":
+        verb, _, rest = text.partition(" ")
+        if not past_tense(verb):
+            text = f"{_base_verb(verb)} {rest}" if rest else _base_verb(verb)
+    return f"{subject} {text}"
+
+
 def _pronoun(named: str | None, text: str) -> str:
     """ "It", or "The paper" where the sentence before made the method its subject (``named``)
     and this one says what the paper does."""
-    if authors_act(text.split(" ", 1)[0]):
-        return "The authors"  # "[we] observed improvements ...": not the paper, its authors
+    verb = text.split(" ", 1)[0]
+    if authors_act(verb) or _base_verb(verb) in lexicon_words("mental_verbs"):
+        # "[we] observed improvements ...", "[we] measure increased downstream capabilities":
+        # not the paper, its authors
+        return "The authors"
     return "The paper" if named is not None and _PAPER_ACT.match(text) else "It"
+
+
+def _base_verb(verb: str) -> str:
+    """ "measures" -> "measure", "sees" -> "see": the form the lexicon lists."""
+    verb = verb.lower()
+    if verb.endswith(("sses", "shes", "ches", "xes")):
+        return verb[:-2]  # "witnesses", "pushes"
+    return re.sub(r"(?<=[^s])s$", "", verb)
 
 
 def names_only(proposal: str) -> bool:

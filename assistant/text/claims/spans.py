@@ -281,10 +281,10 @@ def _scope_opener(before_we: bool = True) -> re.Pattern[str]:
     )
 
 
-def scope_opener(sentence: str) -> str | None:
-    """The phrase a sentence opens on that says where its claim holds, before "we" ("On
-    TriviaQA"), without its comma; None when it opens otherwise."""
-    match = _scope_opener().match(sentence)
+def scope_opener(sentence: str, *, before_we: bool = True) -> str | None:
+    """The phrase a sentence opens on that says where its claim holds ("On TriviaQA"), without
+    its comma, before "we" unless ``before_we`` is False; None when it opens otherwise."""
+    match = _scope_opener(before_we).match(sentence)
     return match.group(0).rstrip().rstrip(",") if match is not None else None
 
 
