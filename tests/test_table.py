@@ -308,3 +308,27 @@ def test_a_comparison_naming_its_axes_has_them_as_columns(corpus_assistant) -> N
     # a request naming only its topic keeps the usual columns
     plain = corpus_assistant.compare("entropy minimization for test-time adaptation").table
     assert plain is not None and plain.aspects[:2] == ["problem", "approach"]
+
+
+def test_an_axis_is_answered_by_a_problem_statement_or_points_at_the_approach(
+    corpus_assistant,
+) -> None:
+    """ "What problem with event sequences does each target": PromptTPP's problem statement
+    answers it (its cell was "—", a blind reader's loss); and where the approach cell already
+    says it ("uses the corresponding martingale posteriors as the source of uncertainty"), the
+    cell points there instead of saying it twice or "—"."""
+    answer = corpus_assistant.compare(
+        "How do HYPRO and PromptTPP differ: what problem with event sequences does each target?"
+    )
+    assert answer.table is not None
+    cells = {paper_id: row[1].text for paper_id, row in answer.table.rows.items()}
+    prompt = next(text for paper_id, text in cells.items() if paper_id.startswith("prompt"))
+    assert "streaming event sequence" in prompt, cells
+    answer = corpus_assistant.compare(
+        "Compare Martingale Posterior Neural Processes with Evidential Turing Processes: where "
+        "does each get its predictive uncertainty from?"
+    )
+    assert answer.table is not None
+    cells = {paper_id: row[1].text for paper_id, row in answer.table.rows.items()}
+    martingale = next(text for paper_id, text in cells.items() if paper_id.startswith("martingale"))
+    assert martingale == "As in its approach", cells

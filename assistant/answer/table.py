@@ -284,10 +284,15 @@ def distinct_measures(metrics: Sequence[str]) -> list[str]:
 # An asked axis is answered by the sentence holding at least this share (by idf) of its words.
 _AXIS_SHARE = 0.5
 _AXIS_WORD_MAX_SHARE = 0.25
-_AXIS_ROLES = frozenset(("contribution", "method", "result", "setting", "other"))
+_SEE_APPROACH = "As in its approach"
+# (a problem statement answers "what problem does each target"; the field's background and
+# boilerplate answer nothing asked of the paper)
+_AXIS_ROLES = frozenset(("problem", "contribution", "method", "result", "setting", "other"))
 
 
-def _axis_cell(paper: Paper, asked: dict[str, float], approach: int | None) -> TableCell:
+def _axis_cell(
+    paper: Paper, asked: dict[str, float], approach: int | None, approach_text: str = ""
+) -> TableCell:
     """The paper's answer to one question the request asks of each ("how does each decide how
     long a step to take"): its sentence holding most of the question's words (by idf, at least
     ``_AXIS_SHARE`` of them), said in the paper's row ("Uses the distance from the initial
@@ -297,16 +302,28 @@ def _axis_cell(paper: Paper, asked: dict[str, float], approach: int | None) -> T
         return TableCell(_EMPTY_CELL, paper.id)
     analysis = paper.analysis
     ranked = []
+    in_approach = 0.0
     for index, sentence in enumerate(analysis.sentences):
-        if analysis.roles[index] not in _AXIS_ROLES:
-            continue
         tokens = set(tokenize(sentence))
         share = sum(weight for token, weight in asked.items() if token in tokens) / total
-        # (not the sentence the approach cell is drawn from: the row would say it twice)
-        if share >= _AXIS_SHARE and index != approach:
+        if index == approach:
+            in_approach = share
+        elif share >= _AXIS_SHARE and analysis.roles[index] in _AXIS_ROLES:
             ranked.append((-share, index))
+    shown = set(tokenize(approach_text))
+    in_cell = sum(weight for token, weight in asked.items() if token in shown) / total
+    if (
+        in_approach >= _AXIS_SHARE
+        and in_cell >= _AXIS_SHARE
+        and (not ranked or in_approach > -ranked[0][0])
+    ):
+        # the approach cell's own sentence says it best ("uses the corresponding martingale
+        # posteriors as the source of uncertainty"): the row would say it twice, and "—"
+        # would tell the reader the abstract is silent
+        return TableCell(_SEE_APPROACH, paper.id)
+    ranked.sort()
     name = analysis.claims.name
-    for _, index in sorted(ranked):
+    for _, index in ranked:
         quoted = standalone(analysis.sentences[index], paper.title)
         said = row_clause(quoted, name) if quoted is not None else None
         if said is None or FIRST_PERSON_WORD.search(said):
@@ -423,7 +440,9 @@ def build_comparison_table(
             rows[paper.id] = [
                 _cell(paper, idea, _phrase(approach)),
                 *(
-                    _axis_cell(paper, words_of_axis, idea.sentence if idea else None)
+                    _axis_cell(
+                        paper, words_of_axis, idea.sentence if idea else None, _phrase(approach)
+                    )
                     for words_of_axis in asked
                 ),
                 result_cell,
@@ -442,7 +461,11 @@ def build_comparison_table(
         answered = [
             position
             for position in range(1, len(axes) + 1)
-            if sum(cells[position].text != _EMPTY_CELL for cells in rows.values()) * 2 >= len(rows)
+            if sum(
+                cells[position].text not in (_EMPTY_CELL, _SEE_APPROACH) for cells in rows.values()
+            )
+            * 2
+            >= len(rows)
         ]
         if not answered:
             # no question asked of each is answered in so many words: the usual columns
