@@ -664,28 +664,6 @@ def test_a_term_one_paper_names_keeps_out_papers_with_only_its_commoner_word(
         assert "exposure" in text or "bias" not in text, papers[chosen].title
 
 
-def test_a_three_word_topic_no_paper_writes_needs_all_but_its_commonest_word(
-    corpus_assistant,
-) -> None:
-    """ "multi-task recommendation": no abstract writes it as one run; the recommender papers
-    that never say "multi" (Monolith, OneRec, ...) and YOLOR's multi-task vision, which never
-    says "recommendation", are other topics. Eleven papers were cited before, three fit."""
-    answer = corpus_assistant.related_work("multi-task recommendation")
-    papers = {item.paper.id: item.paper for item in answer.evidence}
-    assert {"m2trec-metadata-aware-c1c6", "recommendation-as-language-c21d"} <= cited(answer)
-    texts = {
-        chosen: f"{papers[chosen].title} {papers[chosen].abstract}" for chosen in cited(answer)
-    }
-    other = [
-        text[:40]
-        for text in texts.values()
-        if not re.search(r"(?i)multi.*recommend|recommend.*multi", text, re.S)
-    ]
-    # Only a paper the topic model is all but sure of stays without writing both (RLP, a
-    # "unified" paradigm over recommendation tasks); eight did before.
-    assert len(other) <= 1, other
-
-
 def test_a_term_keeps_out_papers_sharing_some_of_its_words_but_not_its_rarest(
     corpus_assistant,
 ) -> None:

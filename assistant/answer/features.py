@@ -234,22 +234,6 @@ def _framing_nouns() -> frozenset[str]:
     )
 
 
-def _needed_words(part: Sequence[str], document_frequency: DocumentFrequency) -> list[str]:
-    """The words of a three-word topic phrase a paper about it writes: all but the commonest,
-    and none that only frames the term."""
-    framing = _framing_nouns() | _compound_participles()
-    words_of_term = [token for token in dict.fromkeys(part) if token not in framing]
-    if len(words_of_term) < 2:
-        return words_of_term
-    commonest = max(words_of_term, key=document_frequency)
-    return [token for token in words_of_term if token != commonest]
-
-
-@cache
-def _compound_participles() -> frozenset[str]:
-    return frozenset(token for word in words("compound_participles") for token in tokenize(word))
-
-
 def _only_as_a_verb(part: Sequence[str], text: str, request: str) -> bool:
     """Whether a paper writes a topic's words in a row only with a verb form for the last
     ("domain knowledge distilled from scientific literature" under "knowledge distillation"):
@@ -345,16 +329,17 @@ def naming_the_topic(
 
     aliases = _acronym_aliases(retrieval)
 
-    def uses(token: str, paper: Paper) -> bool:
-        present = set(said_tokens(paper))
-        return (
-            token in present
-            or (token.endswith("s") and token[:-1] in present)  # "LLMs" is also "LLM"
-            or any(set(sense) <= present for sense in aliases.get(token, ()))
-        )
-
     def uses_every_word(paper: Paper) -> bool:
-        return any(len(part) == 2 and all(uses(token, paper) for token in part) for part in parts)
+        present = set(said_tokens(paper))
+
+        def uses(token: str) -> bool:
+            return (
+                token in present
+                or (token.endswith("s") and token[:-1] in present)  # "LLMs" is also "LLM"
+                or any(set(sense) <= present for sense in aliases.get(token, ()))
+            )
+
+        return any(len(part) == 2 and all(uses(token) for token in part) for part in parts)
 
     naming = {item.paper.id for item in features if names(item.paper)}
     if not naming and len(parts) == 1 and len(parts[0]) >= 3:
@@ -384,26 +369,6 @@ def naming_the_topic(
         # papers that share only its commonest word ("LLMs") do not. Only two words: a longer
         # phrase holds words its papers leave out ("neural" in "neural scaling laws").
         naming = {item.paper.id for item in features if uses_every_word(item.paper)}
-        if (
-            len(naming) < settings.evidence.topic_naming_papers
-            and not named_as_run
-            and document_frequency is not None
-            and len(parts) == 1
-            and len(parts[0]) == 3
-            and (needed := _needed_words(parts[0], document_frequency))
-        ):
-            # No paper writes "multi-task recommendation" or "KV cache quantization" as one
-            # run; those about it still write every word but the commonest ("multi", "task"
-            # beside "recommendation"), where the dozen recommender papers retrieved write
-            # only "recommendation" and YOLOR only "multi-task". A word that frames the term
-            # ("benchmarks for ...", "entropy-guided") need not be written. Only three words:
-            # a longer description ("theory of in-context learning in transformers") holds
-            # words its papers leave out.
-            naming = {
-                item.paper.id
-                for item in features
-                if all(uses(token, item.paper) for token in needed)
-            }
         if len(naming) < settings.evidence.topic_naming_papers:
             if not named_as_run or document_frequency is None:
                 return features
