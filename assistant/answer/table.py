@@ -8,6 +8,7 @@ from functools import cache
 
 from assistant.models import ComparisonTable, Evidence, Paper, TableCell
 from assistant.text.claims import (
+    Span,
     balanced,
     generic_setting,
     row_clause,
@@ -257,17 +258,16 @@ _ROW_POSSESSIVE = re.compile(r"^(?:its|their)\s+(?=\S)", re.IGNORECASE)
 _ROW_PRONOUN = re.compile(r"^(?:it|they)\s+(?:(?:is|are)\s+)?(?=[a-z0-9])", re.IGNORECASE)
 
 
+_ARTEFACT = "|".join(words("artefact_nouns"))  # one list with the writers' (lexicon)
 _GENERIC_SUBJECT = re.compile(
-    r"^(?:the|this|our)\s+(?:proposed\s+|new\s+|resulting\s+)?(?:method|approach|framework|"
-    r"model|technique|algorithm|system|architecture|scheme|pipeline)\s+"
+    rf"^(?:the|this|our)\s+(?:proposed\s+|new\s+|resulting\s+)?(?:{_ARTEFACT})\s+"
     # followed by its verb ("closes"), not by a plural noun with its own ("weights are")
     r"(?=[a-z]+s\s+(?!(?:are|is|were|was|can|could|will|would|have|has|do|does|may|might|must|"
     r"should)\b))",
     re.IGNORECASE,
 )
 _GENERIC_LIST_SUBJECT = re.compile(
-    r"^(?:the|this|our)\s+(?:proposed\s+|new\s+)?(?:method|approach|framework|model|technique|"
-    r"algorithm|system)\s*:\s*",
+    rf"^(?:the|this|our)\s+(?:proposed\s+|new\s+)?(?:{_ARTEFACT})\s*:\s*",
     re.IGNORECASE,
 )
 
@@ -283,6 +283,8 @@ def distinct_measures(metrics: Sequence[str]) -> list[str]:
 
 # An asked axis is answered by the sentence holding at least this share (by idf) of its words.
 _AXIS_SHARE = 0.5
+# ... and a word more than this share of the collection writes ("learning", "data") is no
+# evidence that a sentence answers it
 _AXIS_WORD_MAX_SHARE = 0.25
 _SEE_APPROACH = "As in its approach"
 # (a problem statement answers "what problem does each target"; the field's background and
@@ -340,7 +342,7 @@ def _axis_cell(
         text = text.rstrip(" .")
         if not set(tokenize(text)) & set(asked) or _FRAGMENT_START.match(text):
             continue
-        cell = _cell(paper, _AxisSpan(index), text)
+        cell = _cell(paper, Span(index, 0, len(analysis.sentences[index]), text), text)
         if _CELL_ANAPHOR.match(cell.text):
             continue  # "The model building step ...": a cell has no sentence before it
         return cell
@@ -361,13 +363,6 @@ _FRAGMENT_START = re.compile(
     r"were|was)\b",
     re.IGNORECASE,
 )
-
-
-class _AxisSpan:
-    """Where an axis cell comes from: the abstract sentence it is said from."""
-
-    def __init__(self, sentence: int) -> None:
-        self.sentence = sentence
 
 
 def build_comparison_table(

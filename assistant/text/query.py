@@ -498,7 +498,7 @@ _COMPARED_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bvs\.?|\bversus\b)\s*", re.IGN
 
 # the axes a comparison names inside its first clause: "differ in where memories are stored"
 _DIFFER_IN = re.compile(r"\bdiffer\s+(?:in|on)\s+(?P<axis>(?:what|where|how|which|when|why)\b.+)$")
-# what a question word and its auxiliary add nothing to: "how does each", "what do they"
+# the question mark (or full stop) an axis ends on: a column heading is no sentence
 _AXIS_NOISE = re.compile(r"[?.!\s]+$")
 MAX_AXES = 3  # a table of more named axes than this reads as a wall of cells
 
@@ -521,7 +521,7 @@ def compared_axes(request: str) -> list[str]:
         axis = _AXIS_NOISE.sub("", re.sub(r"^(?:and|or)\s+", "", axis.strip()))
         if content_tokens(axis) and axis not in named:
             named.append(axis[:1].upper() + axis[1:])
-    return named[:MAX_AXES] if len(named) >= 1 else []
+    return named[:MAX_AXES]
 
 
 def compared_items(request: str) -> list[str]:

@@ -207,10 +207,7 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
 
 
 # what a paper's named artefact is ("the PDVN algorithm", "the MEDIDA framework")
-_KIND_NOUN = (
-    r"(?:method|approach|framework|model|models|algorithm|technique|system|architecture|"
-    r"network|agent|pipeline|dataset|benchmark|library|tool|toolkit)"
-)
+_KIND_NOUN = rf"(?:{'|'.join(words('artefact_nouns'))})"
 
 
 def _owned(subject: str, rest: str) -> str:
