@@ -1445,6 +1445,22 @@ def test_a_lookup_says_the_claim_it_leads_with_once(
     assert also in said
 
 
+def test_a_question_about_data_in_a_rare_named_language_cites_only_papers_writing_it(
+    corpus_assistant,
+) -> None:
+    """ "Which papers test their methods on Chinese-language data?": seven papers were cited,
+    five of which never write "Chinese" (machine translation "under a variety of ... languages",
+    EMO, ChatExtract); the papers writing it (PatentMIA's benchmark, FastMCTS's Chinese
+    reasoning datasets) answer it."""
+    answer = corpus_assistant.ask(
+        "Which papers evaluate on Chinese-language data, and what do they use it for?"
+    )
+    papers = {item.paper.id: item.paper for item in answer.evidence}
+    assert len(cited(answer)) >= 2
+    for chosen in cited(answer):
+        assert "chinese" in papers[chosen].abstract.lower(), papers[chosen].title
+
+
 def test_a_lookup_figure_keeps_where_it_was_measured(corpus_assistant) -> None:
     """ "What accuracy gains on TriviaQA?": the abstract says "On TriviaQA, we demonstrate
     relative accuracy improvements in the range of 15%-50%" and the answer led with the figure

@@ -157,3 +157,16 @@ def test_bare_items_after_a_head_of_the_first_share_it() -> None:
         "pruning of CNNs",
         "distillation for transformers",
     ]
+
+
+def test_a_rare_name_asked_with_no_alternative_beside_it_is_sole() -> None:
+    from assistant.text.query import sole_names
+
+    assert sole_names("Which papers test on Chinese-language data?", ["Chinese"]) == ["Chinese"]
+    # an example in parentheses, or one side of an "or" / a slash, has another way in
+    assert (
+        sole_names("Which use second-order information (Hessian approximations)?", ["Hessian"])
+        == []
+    )
+    assert sole_names("predictive multiplicity or Rashomon sets", ["Rashomon"]) == []
+    assert sole_names("the Rashomon effect / predictive multiplicity", ["Rashomon"]) == []

@@ -38,6 +38,7 @@ from assistant.text.query import (
     content_tokens,
     question_kind,
     rare_names,
+    sole_names,
     split_clauses,
 )
 from assistant.text.tokens import tokenize
@@ -153,14 +154,9 @@ def relevant_papers(
         wants_all = task != "ask" or question_kind(query) == "topic"
         # the retrieved papers writing a name the question asks about ("GPT-2", "Chinese"), read
         # once for the one-paper check and for the papers a plural question asks for
+        rare = rare_names(query, document_frequency, tuning.rare_name_papers)
         writers = (
-            name_writers(
-                query,
-                [item.paper for item in features],
-                rare_names(query, document_frequency, tuning.rare_name_papers),
-            )
-            if task == "ask"
-            else set()
+            name_writers(query, [item.paper for item in features], rare) if task == "ask" else set()
         )
         # One paper stands alone: the question is that paper's to answer ("what did they find",
         # "which models did best"), unless it asks for papers in so many words and the topic model
@@ -194,7 +190,9 @@ def relevant_papers(
             if task == "ask":
                 # ... and, for a question about what it names ("Which papers report results on
                 # HumanEval?"), the papers that never write the name
-                ruled |= unnamed_papers(query, [paper for paper, _ in ordered])
+                ruled |= unnamed_papers(
+                    query, [paper for paper, _ in ordered], sole_names(query, rare)
+                )
             ordered = [item for item in ordered if item[0].id not in ruled] or ordered
         chosen: list[tuple[Paper, float]] = []
         for index, (paper, probability) in enumerate(ordered):

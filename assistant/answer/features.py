@@ -81,11 +81,13 @@ def ruled_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:
     return found
 
 
-def unnamed_papers(request: str, papers: Sequence[Paper]) -> set[str]:
+def unnamed_papers(request: str, papers: Sequence[Paper], rare: Sequence[str] = ()) -> set[str]:
     """For a request about what it names ("Which papers still use MNIST ...?", "... on the
     HumanEval coding benchmark"), the papers that never write any of those names, when some
-    paper does: a paper on code LLMs that never says HumanEval is not one that reports on it."""
-    names = asked_names(request)
+    paper does: a paper on code LLMs that never says HumanEval is not one that reports on it.
+    ``rare``: capitalised words few papers write that the request asks about with no
+    alternative beside them ("Chinese-language data", ``sole_names``)."""
+    names = [*asked_names(request), *rare]
     if not names:
         return set()
     # ... or the examples it lists of them ("ImageNet (including variants such as ImageNet-C

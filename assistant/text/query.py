@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -522,6 +522,17 @@ def compared_axes(request: str) -> list[str]:
         if content_tokens(axis) and axis not in named:
             named.append(axis[:1].upper() + axis[1:])
     return named[:MAX_AXES]
+
+
+def sole_names(request: str, names: Sequence[str]) -> list[str]:
+    """Those of ``names`` (rare capitalised words of the request) it asks about with no
+    alternative beside them: not one inside parentheses, an example ("(e.g., SHAP)", "(Hessian
+    approximations)"), nor one an "or" or a slash joins to another way of saying what is asked
+    ("predictive multiplicity or Rashomon sets", "Rashomon effect / predictive multiplicity")."""
+    if re.search(r"\bor\b|/", request, re.IGNORECASE):
+        return []
+    bracketed = " ".join(_BRACKETED.findall(request))
+    return [name for name in names if name not in bracketed]
 
 
 def compared_items(request: str) -> list[str]:
