@@ -154,7 +154,9 @@ def relevant_papers(
         wants_all = task != "ask" or question_kind(query) == "topic"
         # the retrieved papers writing a name the question asks about ("GPT-2", "Chinese"), read
         # once for the one-paper check and for the papers a plural question asks for
-        rare = rare_names(query, document_frequency, tuning.rare_name_papers)
+        rare = (
+            rare_names(query, document_frequency, tuning.rare_name_papers) if task == "ask" else []
+        )
         writers = (
             name_writers(query, [item.paper for item in features], rare) if task == "ask" else set()
         )
