@@ -283,3 +283,79 @@ def test_a_negation_inside_a_cited_papers_title_is_not_a_flip(tmp_path) -> None:
         Settings(home=tmp_path, unsupported="mark"),
     )
     assert checked.supported, checked.note
+
+
+CORAL_SOURCES = [
+    "To address this, we propose CORAL, a novel framework that improves both accuracy and "
+    "efficiency in speculative drafting.",
+    "We evaluate CORAL on three LLM families and three benchmark datasets, achieving speedup "
+    "ratios of 2.50x-4.07x, outperforming state-of-the-art methods such as EAGLE-2 and HASS.",
+]
+
+
+def test_a_flip_against_the_examples_a_comparison_lists_is_contradicted() -> None:
+    """ "outperforming state-of-the-art methods such as EAGLE-2 and HASS" is measured against
+    the methods it lists: "degrading EAGLE-2 and HASS" reverses it, however many words stand
+    between the verb and the names."""
+    conflict = find_conflict(
+        "CORAL achieves speedup ratios of 2.50x-4.07x and degrading EAGLE-2 and HASS.",
+        CORAL_SOURCES,
+        " ".join(CORAL_SOURCES),
+    )
+    assert conflict is not None and conflict.verdict == "contradicted_direction"
+    assert (
+        find_conflict(
+            "CORAL achieves speedup ratios of 2.50x-4.07x, outperforming EAGLE-2 and HASS.",
+            CORAL_SOURCES,
+            " ".join(CORAL_SOURCES),
+        )
+        is None
+    )
+
+
+MOE_SOURCES = [
+    "The emergence of large-scale Mixture of Experts (MoE) models has marked a significant "
+    "advancement, offering enhanced model capacity and computational efficiency.",
+    "We adopt sparse Mixture-of-Experts (MoE) to scale model capacity without proportionally "
+    "increasing computational FLOPs.",
+]
+
+
+def test_a_negation_is_traced_only_by_a_negation_of_what_it_denies() -> None:
+    """ "MoE models are not commonly adopted" denies adopting them; the source's "without
+    proportionally increasing" negates something else and is no trace of that denial. A
+    negation of the same predicate in other words ("do not significantly reduce" for "does not
+    substantially reduce") is one, and a predicate no cited sentence writes ("there is no free
+    lunch") denies nothing they assert."""
+    flipped = find_conflict(
+        "Mixture-of-Experts (MoE) models are not commonly adopted to increase model capacity "
+        "without a proportional increase in computation.",
+        MOE_SOURCES,
+        " ".join(MOE_SOURCES),
+    )
+    assert flipped is not None and flipped.verdict == "contradicted_negation"
+    wm = (
+        "We show that permutations found by WM do not significantly reduce the L_2 distance "
+        "between two models."
+    )
+    assert (
+        find_conflict(
+            "Weight matching (WM) does not substantially reduce the L_2 distance between models.",
+            [wm],
+            wm,
+        )
+        is None
+    )
+    flaws = (
+        "Resampling cannot decrease this probability, so it imposes an upper bound to the "
+        "accuracy of resampling-based inference scaling even with an infinite compute budget."
+    )
+    assert (
+        find_conflict(
+            "There is no free lunch: resampling imposes an upper bound on the accuracy of "
+            "inference scaling even with an infinite compute budget.",
+            [flaws],
+            flaws,
+        )
+        is None
+    )

@@ -32,6 +32,7 @@ from assistant.answer.lexical import held_share
 from assistant.answer.parsed import (
     ANCHOR_WINDOW,
     AUXILIARIES,
+    FILLER,
     Conflict,
     DirectionLine,
     Text,
@@ -219,14 +220,28 @@ _JOINING = frozenset(
 
 
 def _compared_with(parsed: Text, position: int, reach: int) -> frozenset[str]:
-    """What a comparative is measured against: the word after the next "than" ("slower ...
-    than baselines" is about the baselines however far apart the words are)."""
+    """What a comparative is measured against: the examples it lists ("outperforming
+    state-of-the-art methods such as EAGLE-2 and HASS"), else the word after the next "than"
+    ("slower ... than baselines" is about the baselines however far apart the words are)."""
     following = parsed.words[position + 1 : position + 1 + reach]
+    for at, pair in enumerate(pairwise([*following, ""]), position + 1):
+        opening = 2 if pair in _EXAMPLES_OF else 1 if pair[0] == "including" else 0
+        if opening:
+            start = at + opening
+            return frozenset(
+                stem for stem in parsed.stems[start : start + _LISTED_EXAMPLES] if stem
+            )
     if "than" not in following:
         return frozenset()
     at = position + 1 + following.index("than")
     stems = [stem for stem in parsed.stems[at + 1 : at + 3] if stem]
     return frozenset(stems[:1])
+
+
+# "such as" / "e.g." (and "including", one word) open the list of what a comparison is against;
+# its first few stems are the names (fixed: a list longer than this names the field, not rivals)
+_EXAMPLES_OF = frozenset([("such", "as"), ("e", "g")])
+_LISTED_EXAMPLES = 6
 
 
 def _negated_at(parsed: Text, position: int) -> bool:
@@ -421,10 +436,16 @@ def _unrestated_negation(
             if len(focus) >= config.min_shared
             else list(restated)
         )
-        if not witnesses or any(
-            _negation_trace(parsed, focus if len(focus) >= config.min_shared else None)
-            for _, parsed in witnesses
-        ):
+        # ... and the trace must negate what the negator governs, the words after it ("are not
+        # commonly adopted"), not the words before it that the witness merely shares ("without a
+        # proportional increase" is no trace of "not commonly adopted to increase capacity")
+        governed = _governed(parsed_clause, hard[0])
+        # (a predicate no witness writes, "there is no free lunch", denies nothing they assert)
+        restates = any(
+            _held(key, governed) for _, parsed in witnesses for key in parsed.keys if key
+        )
+        traced = governed if restates else (focus if len(focus) >= config.min_shared else None)
+        if not witnesses or any(_negation_trace(parsed, traced) for _, parsed in witnesses):
             continue
         return Conflict(
             "contradicted_negation",
@@ -432,6 +453,26 @@ def _unrestated_negation(
             f'negation: "{excerpt(witnesses[0][0])}"',
         )
     return None
+
+
+def _governed(parsed: Text, position: int) -> frozenset[str]:
+    """The predicate a negator at ``position`` denies: the content words right after it, past
+    the ones that carry nothing ("is not shown to be equivalent": "equivalent"), up to the
+    first preposition ("not commonly adopted | to increase ..."), at most _GOVERNED_WORDS."""
+    found: list[str] = []
+    for offset in range(position + 1, min(len(parsed.words), position + 1 + ANCHOR_WINDOW * 2)):
+        # (the key: a direction word has no content stem, "does not reduce" denies "reduce")
+        word, stem = parsed.words[offset], parsed.keys[offset]
+        if found and (word in FILLER or word in _SKIP_AFTER_NEGATOR):
+            break
+        if stem and stem not in framing_stems():
+            found.append(stem)
+            if len(found) >= _GOVERNED_WORDS:
+                break
+    return frozenset(found)
+
+
+_GOVERNED_WORDS = 2
 
 
 def _negation_trace(parsed: Text, focus: frozenset[str] | None) -> bool:
@@ -454,8 +495,8 @@ def _negation_trace(parsed: Text, focus: frozenset[str] | None) -> bool:
     # Any form of a focus word: "many existing algorithms do not apply" is traced by "are not
     # applicable" (stems "appli" and "applic", one extending the other; lexical.STEM_PREFIX).
     return any(
-        stem and _held(stem, focus) and (_negated_at(parsed, i) or _subject_denies(parsed, i))
-        for i, stem in enumerate(parsed.stems)
+        key and _held(key, focus) and (_negated_at(parsed, i) or _subject_denies(parsed, i))
+        for i, key in enumerate(parsed.keys)
     )
 
 

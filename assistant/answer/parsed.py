@@ -131,7 +131,7 @@ def _marked_words() -> frozenset[str]:
 
 
 # Words a window of neighbours does not count: they sit between a word and what it is about.
-_FILLER = frozenset(["a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "at", "from"])
+FILLER = frozenset(["a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "at", "from"])
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ class Text:
             while 0 <= offset < len(self.words) and counted < window:
                 if self.stems[offset]:
                     found.add(self.stems[offset])
-                if self.words[offset] not in _FILLER:
+                if self.words[offset] not in FILLER:
                     counted += 1
                 offset += step
         return frozenset(found)
