@@ -1801,3 +1801,40 @@ def test_the_problem_a_paper_says_it_takes_on_is_its_problem() -> None:
     prompt = _claims("Prompt-augmented Temporal Point Process")
     assert prompt.problem is not None
     assert "continuous monitoring of a TPP" in prompt.problem.text
+
+
+@pytest.mark.parametrize(
+    ("abstract", "said"),
+    [
+        (
+            # the compare mission output's OSD row: "A substantial increase in ... [OSD]."
+            None,
+            "shows a substantial increase in the token acceptance rate by 0.1 to 0.65",
+        ),
+        (
+            "We introduce TinyRouter, a router for mixture-of-experts models that picks experts "
+            "with a hashing rule. Experiments on three translation benchmarks demonstrate a "
+            "2.3x speedup over top-2 routing with no loss in BLEU.",
+            "demonstrates a 2.3x speedup over top-2 routing",
+        ),
+    ],
+)
+def test_a_result_the_papers_evidence_shows_is_said_with_its_verb(
+    abstract: str | None, said: str
+) -> None:
+    """ "The results show | a substantial increase in the token acceptance rate ..." was said
+    "A substantial increase in the token acceptance rate by 0.1 to 0.65, which translates into
+    ... [OSD]." in the speculative-decoding comparison: the result span is the object of what
+    the evidence shows, a noun phrase, not a sentence; said with the verb it is one."""
+    from assistant.writers.synthesis import say_paper
+
+    paper = _paper("Online Speculative Decoding")
+    if abstract is not None:
+        paper = Paper("tinyrouter", "TinyRouter: Hashing Experts", abstract, "tinyrouter")
+    found = say_paper(paper, most=3)
+    assert found is not None
+    texts = [sentence.text for sentence in found.sentences]
+    result = [text for text in texts if "0.65" in text or "2.3x" in text]
+    assert result, texts
+    # the paper ("It", "The paper") says it; the verb follows its subject
+    assert re.match(r"(?:It|The paper) " + re.escape(said), result[0]), texts

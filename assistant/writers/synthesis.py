@@ -21,6 +21,7 @@ from assistant.text.claims import (
     PaperClaims,
     Result,
     Span,
+    evidence_verb_before,
     fix_artefacts,
     opens_with_subject,
     standalone,
@@ -419,8 +420,14 @@ def say_paper(
     ):
         # A result span whose subject was the paper ("[We] reduce latency by 3x") starts on its
         # verb: the paper is its subject. One with its own ("the method closes the gap") keeps it.
-        verb = verb_before(abstract_sentences(paper.abstract)[result.sentence], result.start)
-        if result_text[:1].isupper() or opens_with_subject(result_text):
+        said_in = abstract_sentences(paper.abstract)[result.sentence]
+        verb = verb_before(said_in, result.start)
+        shown = evidence_verb_before(said_in, result.start)
+        if shown is not None and result_text[:1].islower():
+            # "The results show | a substantial increase in the token acceptance rate ...": the
+            # span is what the paper shows, said with the verb ("It shows a substantial ...")
+            text = _said_by(named, f"{shown} {result_text}")
+        elif result_text[:1].isupper() or opens_with_subject(result_text):
             text = result_text[:1].upper() + result_text[1:]
         elif verb is not None and not result_text.startswith(verb):
             # "we find | precision and recall both close to 90%": the span starts on the object

@@ -23,6 +23,7 @@ from assistant.text.claims.fields import RESULT_WORDS
 from assistant.text.claims.names import paper_name
 from assistant.text.claims.spans import (
     balanced,
+    evidence_verb_before,
     fix_artefacts,
     opens_with_subject,
     row_clause,
@@ -38,6 +39,7 @@ __all__ = [
     "analyse",
     "balanced",
     "common_acronyms",
+    "evidence_verb_before",
     "fix_artefacts",
     "generic_setting",
     "opens_with_subject",

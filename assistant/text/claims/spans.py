@@ -921,3 +921,27 @@ def verb_before(sentence: str, start: int) -> str | None:
         # itself (it was said "It alsoes demonstrates accuracy improvements ...")
         return None
     return _present_third(match.group(1))
+
+
+def evidence_verb_before(sentence: str, start: int) -> str | None:
+    """The verb of the paper's evidence right before a span that is its object ("The results
+    show | a substantial increase in ..."), in the third person ("shows"): said without it, the
+    span is a noun phrase, no sentence. None when no such verb stands there."""
+    evidence = _EVIDENCE_VERB_BEFORE.search(sentence[:start])
+    if evidence is None or evidence.group(1).lower() not in _evidential_verbs():
+        return None
+    return _present_third(evidence.group(1).lower())
+
+
+# "The (experimental) results show | ...", "Experiments on X demonstrate | ...": the paper's
+# evidence as the subject, its verb in the base form (lexicon/evidential_verbs.txt), no "that"
+_EVIDENCE_VERB_BEFORE = re.compile(
+    r"\b(?:results?|experiments?|evaluations?|analys[ie]s|findings|simulations)"
+    r"(?:\s+(?:on|across|with|in)\s+[^,;]{1,80}?)?\s+([a-z]+)\s+$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _evidential_verbs() -> frozenset[str]:
+    return frozenset(lexicon_words("evidential_verbs"))
