@@ -359,3 +359,34 @@ def test_a_negation_is_traced_only_by_a_negation_of_what_it_denies() -> None:
         )
         is None
     )
+
+
+HINTING = (
+    "For sorting we show that it is possible to train models on data consisting of sequences "
+    "having length at most 20, and improve the test accuracy on sequences of length 100 from "
+    "less than 1% (for standard training) to more than 92% (via task hinting)."
+)
+
+
+def test_a_bound_on_a_figure_is_no_direction() -> None:
+    """ "from less than 1% to more than 92%": "less" bounds the figure after "than", it says
+    nothing about which way accuracy went; "raised test accuracy" restates "improve the test
+    accuracy" (a model's faithful reply was dropped for 'raised' against 'less'). Reversing
+    the verb is still a flip."""
+    assert (
+        find_conflict(
+            "On sorting, training on sequences of length at most 20 with task hinting raised "
+            "test accuracy on sequences of length 100 from less than 1% (for standard "
+            "training) to more than 92%.",
+            [HINTING],
+            HINTING,
+        )
+        is None
+    )
+    flipped = find_conflict(
+        "On sorting, training on sequences of length at most 20 with task hinting degraded "
+        "test accuracy on sequences of length 100 from more than 92% to less than 1%.",
+        [HINTING],
+        HINTING,
+    )
+    assert flipped is not None and flipped.verdict == "contradicted_direction"

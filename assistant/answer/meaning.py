@@ -152,7 +152,7 @@ def _direction_flip(
     for line in direction_lines():
         for position, said in enumerate(draft.words):
             side = line.side(said)
-            if side is None:
+            if side is None or _bounds_a_figure(draft.words, position):
                 continue
             # "may either enhance or impair": both directions named, neither claimed.
             if _paired(draft.words, position, line, 1 - side):
@@ -178,7 +178,11 @@ def _direction_flip(
                 enough = min(needed, 1) if close else needed
                 for i, word in enumerate(parsed.words):
                     found = line.side(word)
-                    if found is None or _paired(parsed.words, i, line, 1 - found):
+                    if (
+                        found is None
+                        or _bounds_a_figure(parsed.words, i)
+                        or _paired(parsed.words, i, line, 1 - found)
+                    ):
                         continue
                     around = parsed.reach(i) | _compared_with(parsed, i, reach)
                     # The words next to each direction word count twice: "fewer extra
@@ -196,6 +200,17 @@ def _direction_flip(
                     f'"{excerpt(against[2])}"',
                 )
     return None
+
+
+def _bounds_a_figure(words: Sequence[str], position: int) -> bool:
+    """ "from less than 1% to more than 92%", "fewer than 10 steps": the word bounds the figure
+    after "than", it says no direction of a change (the figures and the verb do)."""
+    following = words[position + 1 : position + 3]
+    return (
+        len(following) == 2
+        and following[0] == "than"
+        and re.fullmatch(r"[\d.,]+", following[1]) is not None
+    )
 
 
 def _paired(words: Sequence[str], position: int, line: DirectionLine, opposite: int) -> bool:
