@@ -1838,3 +1838,39 @@ def test_a_result_the_papers_evidence_shows_is_said_with_its_verb(
     assert result, texts
     # the paper ("It", "The paper") says it; the verb follows its subject
     assert re.match(r"(?:It|The paper) " + re.escape(said), result[0]), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("For sorting we show that it is possible to train models on short data.", "For sorting"),
+        ("Under mild assumptions we prove that the estimator converges.", "Under mild assumptions"),
+        ("Across 12 datasets we find consistent gains.", "Across 12 datasets"),
+        ("On ImageNet, we achieve 80% top-1 accuracy.", "On ImageNet"),
+        # what goes on from the sentence before is no scope
+        ("For the first time we show that it works.", None),
+        ("For instance we show that it works.", None),
+        ("For this reason we study it.", None),
+        ("In doing so we show that it works.", None),
+        ("At the same time we find it works.", None),
+    ],
+)
+def test_where_a_claim_holds_is_read_with_or_without_its_comma(
+    sentence: str, scope: str | None
+) -> None:
+    """ "For sorting we show that it is possible to ... improve the test accuracy ... from less
+    than 1% to more than 92%" was said "It is possible to train models ...": without its comma
+    the opener went unread, and a result about sorting read as the paper's whole claim."""
+    from assistant.text.claims.spans import scope_opener
+
+    assert scope_opener(sentence) == scope
+
+
+def test_a_result_keeps_the_task_it_holds_for() -> None:
+    from assistant.writers.synthesis import say_paper
+
+    found = say_paper(_paper("Improving Length-Generalization in Transformers"), most=3)
+    assert found is not None
+    texts = [sentence.text for sentence in found.sentences]
+    result = [text for text in texts if "92%" in text]
+    assert result and result[0].startswith("For sorting, it is possible"), texts

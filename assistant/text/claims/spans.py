@@ -263,20 +263,35 @@ _CONDITION_OPENER = re.compile(
 # with the subject, the figure would read as the paper's whole result. A phrase that points back
 # ("For this task", "In this paper", "In particular") is no scope; a name ("TriviaQA",
 # "Alpaca-7B"), a setting noun or a case the claim is restricted to is.
+_NOT_A_SCOPE = (
+    r"(?:this|these|that|those|such|our|its|it|addition|particular|contrast|order|light|"
+    r"response|fact|turn|practice|general|summary|short|stage|step|phase|example|each|every)"
+)
+
+
 @cache
 def _scope_opener(before_we: bool = True) -> re.Pattern[str]:
     setting = _alternation(_lexicon("setting_nouns"))
     after = r"(?=[Ww]e\s)" if before_we else ""
+    # ... or, right before "we", a short phrase with no comma after "For", "On", "Across" or
+    # "Under" ("For sorting we show that ...", "Under mild assumptions we prove ..."): whatever
+    # it names, the claim after "we" holds there ("In doing so we", "At the same time we" go on
+    # from the sentence before)
+    bare = (
+        rf"|(?:On|For|Across|Under)\s(?!(?:(?!we\b)[\w.-]+\s){{0,3}}?"
+        rf"(?:{_NOT_A_SCOPE}|first|instance|once|now|simplicity|brevity|clarity)\b)"
+        r"[\w.-]+(?:\s[\w.-]+){0,3}?\s+(?=[Ww]e\s)"
+        if before_we
+        else ""
+    )
     return re.compile(
         # ("In PDVN, we construct ...": the method itself, no setting)
         r"(?!In\s+[\w-]+\s*,)(?:On|In|For|Across|Under|At)\s"
-        r"(?![^,;]*\b(?:this|these|that|those|such|our|its|it|addition|particular|contrast|"
-        r"order|light|response|fact|turn|practice|general|summary|short|stage|step|phase|"
-        r"example|each|every)\b)"
+        rf"(?![^,;]*\b{_NOT_A_SCOPE}\b)"
         # ("For O2 (untested scalability), ...": an item of a list the reader was not shown)
         r"(?![^,;]*\b[A-Z]{1,2}\d\s*\()"
         r"[^,;]*(?:(?-i:\b(?=[\w.-]*[A-Z][\w.-]*[A-Z0-9])[\w.-]+)|"
-        rf"\b(?:{setting}|case|cases)\b)[^,;]*,\s*{after}",
+        rf"\b(?:{setting}|case|cases)\b)[^,;]*,\s*{after}{bare}",
         re.IGNORECASE,
     )
 
