@@ -2363,3 +2363,26 @@ def test_a_result_says_a_paper_only_in_the_authors_own_voice(corpus_assistant) -
     answer = corpus_assistant.related_work("autoregressive image, audio and time-series models")
     texts = [s.text for s in answer.sentences if "effectively-modeling-time-027b" in s.citations]
     assert texts and all("the contributions" not in text for text in texts), texts
+
+
+def test_a_paper_using_an_asked_name_is_said_by_what_it_is_and_how_it_uses_the_name(
+    corpus_assistant,
+) -> None:
+    """ "Which papers run experiments on GPT-2 models, and what role does GPT-2 play in each?"
+    said IRepair in four sentences (what it is, that it targets error-prone sections, that
+    errors concentrate in the top 20% of layers, and last the GPT2 models it was evaluated on):
+    a question about the papers that use a name asks what each is and how it uses the name,
+    so each paper is said by its lead and its sentence writing the name, no more."""
+    from assistant.text.query import writes_name
+
+    answer = corpus_assistant.ask(
+        "Which papers run experiments on GPT-2 models, and what role does GPT-2 play in each?"
+    )
+    by_paper: dict[str, list[str]] = {}
+    for sentence in answer.sentences:
+        if len(sentence.citations) == 1:
+            by_paper.setdefault(sentence.citations[0], []).append(sentence.text)
+    assert len(by_paper) >= 6, list(by_paper)
+    for paper, texts in by_paper.items():
+        assert len(texts) <= 2, (paper, texts)
+        assert writes_name("GPT-2", texts[-1]), (paper, texts)

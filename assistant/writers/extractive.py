@@ -498,7 +498,11 @@ class ExtractiveWriter(Writer):
             else []
         )
         examples = " ".join(listed_examples(question))
-        subjects = [*asked_names(question), *(word for word in rare if word not in examples)]
+        named_in = asked_names(question)
+        subjects = [*named_in, *(word for word in rare if word not in examples)]
+        # the datasets and models it asks which papers use ("MNIST", "GPT-2"), not a term it
+        # quotes ("'one-shot'") nor a rare word it is about ("Rashomon sets")
+        used = [name for name in named_in if any(c.isupper() or c.isdigit() for c in name)]
         names = [*subjects, *listed_names(question), *(word for word in rare if word in examples)]
         field = _field_acronym_tokens()
         named = {
@@ -556,19 +560,39 @@ class ExtractiveWriter(Writer):
                 found = self._name_sentence(
                     view, [], sentences, words=frozenset(rare_words) & view.tokens.keys()
                 )
-            if found is None:
-                return sentences
-            # one said already that the sentence writing the name goes on from ("It applies
-            # transcoders to ... in the model" and "..., and the authors obtain novel insights
-            # regarding the greater-than circuit in GPT2-small") gives way to it
-            item, writing = found
-            inside = [sentence for sentence in sentences if overlaps(sentence.text, writing.text)]
-            if not inside:
-                return [*sentences, writing]
-            if inside[0] is sentences[0]:
-                writing = _say(view, item)  # the paper's first sentence names it
-            kept = [sentence for sentence in sentences if sentence not in inside[1:]]
-            return [writing if sentence is inside[0] else sentence for sentence in kept]
+            told = sentences
+            if found is not None:
+                # one said already that the sentence writing the name goes on from ("It
+                # applies transcoders to ... in the model" and "..., and the authors obtain
+                # novel insights regarding the greater-than circuit in GPT2-small") gives way
+                item, writing = found
+                inside = [
+                    sentence for sentence in sentences if overlaps(sentence.text, writing.text)
+                ]
+                if not inside:
+                    told = [*sentences, writing]
+                else:
+                    if inside[0] is sentences[0]:
+                        writing = _say(view, item)  # the paper's first sentence names it
+                    kept = [sentence for sentence in sentences if sentence not in inside[1:]]
+                    told = [writing if sentence is inside[0] else sentence for sentence in kept]
+            # A question about the papers that use a dataset or model ("Which papers run
+            # experiments on GPT-2 models, and what role does GPT-2 play in each?") asks what
+            # each paper is and how it uses it: its lead, what the question asks of it, and its
+            # sentences writing the name, not also its mechanism and other results (IRepair
+            # was said in four sentences, the one about GPT2 last)
+            writing_name = [
+                sentence
+                for sentence in told
+                if any(writes_name(name, sentence.text) for name in used)
+            ]
+            if not writing_name:
+                return told
+            return [
+                sentence
+                for position, sentence in enumerate(told)
+                if position == 0 or sentence in writing_name or sentence is answer
+            ]
 
         for group in groups:
             builder.paragraph()
