@@ -1874,3 +1874,45 @@ def test_a_result_keeps_the_task_it_holds_for() -> None:
     texts = [sentence.text for sentence in found.sentences]
     result = [text for text in texts if "92%" in text]
     assert result and result[0].startswith("For sorting, it is possible"), texts
+
+
+@pytest.mark.parametrize(
+    ("title_start", "said"),
+    [
+        # "We find that | in up to 57% of previously incorrect cases there exists a back-patch"
+        ("Hopping Too Late", "It finds that in up to 57% of previously incorrect cases"),
+        # "bGPT demonstrates ..." was "It bGPT demonstrates ...", a name keeps its case
+        ("Beyond Language Models", "bGPT demonstrates exceptional capabilities"),
+    ],
+)
+def test_a_result_with_its_own_clause_gets_no_second_subject(title_start: str, said: str) -> None:
+    """A result span that is a clause of its own was said with "It" in front of it: "It in up
+    to 57% of ...", "It bGPT demonstrates ...", "It extrapolation for individual BIG-Bench
+    tasks ... yields ..." (after "By contrast,"). A that-clause keeps what the paper does to it
+    ("finds that"), a clause with its subject is said as it stands."""
+    from assistant.writers.synthesis import say_paper
+
+    found = say_paper(_paper(title_start), most=3)
+    assert found is not None
+    texts = [sentence.text for sentence in found.sentences]
+    assert any(text.startswith(said) for text in texts), texts
+
+
+def test_a_result_after_an_opener_is_its_own_sentence() -> None:
+    from assistant.writers.synthesis import say_paper
+
+    paper = Paper(
+        "predictable",
+        "How predictable are benchmarks?",
+        "We investigate model performance across five orders of magnitude of compute. By "
+        "contrast, extrapolation for individual tasks across an order of magnitude in compute "
+        "yields higher average errors of 18pp.",
+        "predictable",
+    )
+    found = say_paper(paper, most=3)
+    assert found is not None
+    texts = [sentence.text for sentence in found.sentences]
+    assert (
+        "Extrapolation for individual tasks across an order of magnitude in compute yields "
+        "higher average errors of 18pp." in texts
+    ), texts

@@ -26,6 +26,7 @@ from assistant.text.claims import (
     opens_with_subject,
     standalone,
     verb_before,
+    without_openers,
 )
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import (
@@ -423,12 +424,30 @@ def say_paper(
         said_in = abstract_sentences(paper.abstract)[result.sentence]
         verb = verb_before(said_in, result.start)
         shown = evidence_verb_before(said_in, result.start)
-        if shown is not None and result_text[:1].islower():
+        if (
+            shown is not None
+            and result_text[:1].islower()
+            # a that-clause with its subject up front ("we find that | much of SAE dark matter
+            # ... can be predicted") is said as it stands, below
+            and not (shown.endswith(" that") and opens_with_subject(result_text))
+        ):
             # "The results show | a substantial increase in the token acceptance rate ...": the
             # span is what the paper shows, said with the verb ("It shows a substantial ...")
             text = _said_by(named, f"{shown} {result_text}")
-        elif result_text[:1].isupper() or opens_with_subject(result_text):
-            text = result_text[:1].upper() + result_text[1:]
+        elif (
+            result_text[:1].isupper()
+            or opens_with_subject(result_text)
+            # "By contrast, | extrapolation for individual BIG-Bench tasks ... yields higher
+            # average errors of 18pp": the span is the sentence's own clause, subject and all
+            # (it was said "It extrapolation for ...")
+            or not without_openers(said_in[: result.start]).strip()
+        ):
+            # (a name keeps its own case: "bGPT demonstrates ...")
+            text = (
+                result_text
+                if re.match(r"[a-z]+[A-Z]", result_text)
+                else result_text[:1].upper() + result_text[1:]
+            )
         elif verb is not None and not result_text.startswith(verb):
             # "we find | precision and recall both close to 90%": the span starts on the object
             text = _said_by(named, f"{verb} {result_text}")

@@ -941,8 +941,14 @@ def verb_before(sentence: str, start: int) -> str | None:
 def evidence_verb_before(sentence: str, start: int) -> str | None:
     """The verb of the paper's evidence right before a span that is its object ("The results
     show | a substantial increase in ..."), in the third person ("shows"): said without it, the
-    span is a noun phrase, no sentence. None when no such verb stands there."""
-    evidence = _EVIDENCE_VERB_BEFORE.search(sentence[:start])
+    span is a noun phrase, no sentence. So too "we find that | in up to 57% of ... cases there
+    exists ...": "finds that" (the span is a clause whose subject comes later; it was said "It
+    in up to 57% ..."). None when no such verb stands there."""
+    before = sentence[:start]
+    found = re.search(rf"\b[Ww]e\s+(?:{LY_ADVERB}\s+)?([a-z]+)\s+that\s+$", before)
+    if found is not None and found.group(1) in _evidential_verbs():
+        return f"{_present_third(found.group(1))} that"
+    evidence = _EVIDENCE_VERB_BEFORE.search(before)
     if evidence is None or evidence.group(1).lower() not in _evidential_verbs():
         return None
     return _present_third(evidence.group(1).lower())
