@@ -390,3 +390,46 @@ def test_a_bound_on_a_figure_is_no_direction() -> None:
         HINTING,
     )
     assert flipped is not None and flipped.verdict == "contradicted_direction"
+
+
+FINE_LINE = (
+    "However, this principle only focuses on the model's compression properties on the training "
+    "data, resulting in an inconsistency with the ability improvements on the downstream tasks."
+)
+
+
+def test_a_direction_word_a_not_turns_takes_the_other_side() -> None:
+    """ "loss-based scaling laws are not inconsistent with downstream ability improvements" (a
+    flip planted in a model's faithful "are inconsistent") says they are consistent, against
+    "resulting in an inconsistency with the ability improvements": a "not" right before a
+    direction word turns it. "not only" restricts, it turns nothing."""
+    flipped = find_conflict(
+        "The Fine Line notes that loss-based scaling laws are not inconsistent with downstream "
+        "ability improvements.",
+        [FINE_LINE],
+        FINE_LINE,
+    )
+    assert flipped is not None and flipped.verdict == "contradicted_direction"
+    assert (
+        find_conflict(
+            "The Fine Line notes that loss-based scaling laws are inconsistent with downstream "
+            "ability improvements.",
+            [FINE_LINE],
+            FINE_LINE,
+        )
+        is None
+    )
+    knn = (
+        "Although the KNN-LM and related methods yield impressive decreases in perplexity, they "
+        "show no corresponding improvement in open-ended generation quality, as measured by "
+        "MAUVE and human evaluation."
+    )
+    assert (
+        find_conflict(
+            "The KNN-LM and related methods do not improve open-ended generation quality as "
+            "measured by MAUVE and human evaluation.",
+            [knn],
+            knn,
+        )
+        is None
+    )

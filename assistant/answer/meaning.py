@@ -154,6 +154,10 @@ def _direction_flip(
             side = line.side(said)
             if side is None or _bounds_a_figure(draft.words, position):
                 continue
+            turned = _polarity(draft.words, position, side)
+            if turned is None:
+                continue
+            side = turned
             # "may either enhance or impair": both directions named, neither claimed.
             if _paired(draft.words, position, line, 1 - side):
                 continue
@@ -184,6 +188,10 @@ def _direction_flip(
                         or _paired(parsed.words, i, line, 1 - found)
                     ):
                         continue
+                    turned = _polarity(parsed.words, i, found)
+                    if turned is None:
+                        continue
+                    found = turned
                     around = parsed.reach(i) | _compared_with(parsed, i, reach)
                     # The words next to each direction word count twice: "fewer extra
                     # parameters" is about what "10000X fewer extra parameters" is about, not
@@ -200,6 +208,40 @@ def _direction_flip(
                     f'"{excerpt(against[2])}"',
                 )
     return None
+
+
+def _polarity(words: Sequence[str], position: int, side: int) -> int | None:
+    """The side a direction word takes where it stands: a "not" right before it (an auxiliary,
+    "any" or one modifier between) turns it ("are not inconsistent" says consistent, "does not
+    improve" says no improvement); "not only improves" still improves. None when a "not" a few
+    words further back may or may not govern it ("do not exhibit corresponding improvements"):
+    a reading either way could call a faithful sentence contradicted."""
+    tight = False
+    between = 0  # one modifier may stand between: "no corresponding improvement"
+    for offset in range(position - 1, max(-1, position - 5), -1):
+        word = words[offset]
+        if word in negators():
+            tight = not _restricts(words, offset)
+            break
+        if word in _SKIP_AFTER_NEGATOR:
+            continue
+        between += 1
+        if between > 1 or word in _CLAUSE_WORDS:
+            break
+    loose = any(
+        words[offset] in negators() and not _restricts(words, offset)
+        for offset in range(max(0, position - _NEGATION_REACH), position)
+    )
+    if tight != loose:
+        return None
+    return 1 - side if tight else side
+
+
+_NEGATION_REACH = 4
+
+
+# words that end the reach of a "not" before a direction word ("does not need X and improves")
+_CLAUSE_WORDS = frozenset(["and", "or", "but", "while", "whereas", "which", "that", "yet"])
 
 
 def _bounds_a_figure(words: Sequence[str], position: int) -> bool:
