@@ -461,7 +461,7 @@ def test_int8_model_is_made_from_our_export_and_named_apart(
 
     shutil.copy(local_embedder.onnx_path, tmp_path / ONNX_FILENAME)
     quantised = LocalMiniLM(tmp_path, precision="int8")
-    assert quantised.name == local_embedder.name + "-int8-rows"
+    assert quantised.name == local_embedder.name + "-int8-rows-u8"
     assert quantised.preparation() is not None and "int8" in quantised.preparation()  # type: ignore[operator]
     texts = ["Retrieval-augmented generation cites sources.", "Graph neural networks.", "Mamba."]
     vectors = quantised.embed(texts)
