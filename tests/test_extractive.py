@@ -1828,10 +1828,7 @@ def test_a_topic_answer_says_the_problem_a_paper_takes_on_when_that_is_where_it_
     stuck in incorrect model predictions"; "entropy-based confidence selection alone is not
     sufficient ..."). That sentence is quoted whole, cited to the paper, before what it does."""
     answer = corpus_assistant.ask("how do entropy-based TTA methods differ")
-    by_paper: dict[str, list[str]] = {}
-    for sentence in answer.sentences:
-        if len(sentence.citations) == 1:
-            by_paper.setdefault(sentence.citations[0], []).append(sentence.text)
+    by_paper = _sentences_by_paper(answer)
     assert len(by_paper) >= 4, by_paper
     for paper, texts in by_paper.items():
         assert any("entropy" in text.lower() for text in texts), (paper, texts)
@@ -1963,10 +1960,7 @@ def test_a_question_about_which_papers_use_a_dataset_or_model_gets_every_paper_w
     answer = corpus_assistant.ask(
         "Which papers run experiments on GPT-2 models, and what role does GPT-2 play in each?"
     )
-    by_paper: dict[str, list[str]] = {}
-    for sentence in answer.sentences:
-        if len(sentence.citations) == 1:
-            by_paper.setdefault(sentence.citations[0], []).append(sentence.text)
+    by_paper = _sentences_by_paper(answer)
     assert len(by_paper) >= 6, list(by_paper)
     for paper, texts in by_paper.items():
         assert any(writes_name("GPT-2", text) for text in texts), (paper, texts)
@@ -2378,11 +2372,17 @@ def test_a_paper_using_an_asked_name_is_said_by_what_it_is_and_how_it_uses_the_n
     answer = corpus_assistant.ask(
         "Which papers run experiments on GPT-2 models, and what role does GPT-2 play in each?"
     )
-    by_paper: dict[str, list[str]] = {}
-    for sentence in answer.sentences:
-        if len(sentence.citations) == 1:
-            by_paper.setdefault(sentence.citations[0], []).append(sentence.text)
+    by_paper = _sentences_by_paper(answer)
     assert len(by_paper) >= 6, list(by_paper)
     for paper, texts in by_paper.items():
         assert len(texts) <= 2, (paper, texts)
         assert writes_name("GPT-2", texts[-1]), (paper, texts)
+
+
+def _sentences_by_paper(answer) -> dict[str, list[str]]:
+    """The answer's sentences that cite one paper, by that paper, in order."""
+    by_paper: dict[str, list[str]] = {}
+    for sentence in answer.sentences:
+        if len(sentence.citations) == 1:
+            by_paper.setdefault(sentence.citations[0], []).append(sentence.text)
+    return by_paper
