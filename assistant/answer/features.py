@@ -255,6 +255,24 @@ def _only_as_a_verb(part: Sequence[str], text: str, request: str) -> bool:
     return bool(runs) and all(verbal(run) for run in runs)
 
 
+# A name made of words in CamelCase ("CodeGen2", "AlphaMath", "TimeGPT"), split where a capital
+# or a digit follows a lower-case letter.
+_COMPOUND_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][A-Za-z]*|\d)[A-Za-z0-9]*\b")
+_NAME_SEAM = re.compile(r"(?<=[a-z])(?=[A-Z0-9])")
+
+
+def _name_parts(text: str) -> set[str]:
+    """The words a paper's compound names are built from ("CodeGen2": code, gen), tokenized as
+    the rest of its text is; a part shorter than three letters is no word of its own."""
+    parts = {
+        part
+        for name in _COMPOUND_NAME.findall(text)
+        for part in _NAME_SEAM.split(name)
+        if len(re.sub(r"[^A-Za-z]", "", part)) >= 3
+    }
+    return set(relevance.token_sequence(" ".join(sorted(parts)))) if parts else set()
+
+
 def naming_the_topic(
     features: list[relevance.PaperFeatures],
     retrieval: Retrieval,
@@ -332,7 +350,8 @@ def naming_the_topic(
     aliases = _acronym_aliases(retrieval)
 
     def uses_every_word(paper: Paper) -> bool:
-        present = set(said_tokens(paper))
+        # a name the paper builds from a word says that word: "CodeGen2" says "code"
+        present = set(said_tokens(paper)) | _name_parts(f"{paper.title} {paper.abstract}")
 
         def uses(token: str) -> bool:
             return (
