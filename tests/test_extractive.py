@@ -2379,6 +2379,39 @@ def test_a_paper_using_an_asked_name_is_said_by_what_it_is_and_how_it_uses_the_n
         assert writes_name("GPT-2", texts[-1]), (paper, texts)
 
 
+def test_the_setting_a_paper_starts_from_is_said_before_what_it_proposes(
+    corpus_assistant,
+) -> None:
+    """ "How well can small transformers learn arithmetic ...": Task Hinting's "The performance
+    of a transformer model trained on tasks (say addition) ... drops sharply ..." is where the
+    paper starts (its abstract says it before its proposal); after the sorting result it read as
+    an afterthought."""
+    answer = corpus_assistant.ask(
+        "How well can small transformers learn arithmetic like multi-digit addition and "
+        "generalize to longer numbers?"
+    )
+    said = _sentences_by_paper(answer)["improving-length-1772"]
+    scene = next(i for i, text in enumerate(said) if "drops sharply" in text)
+    proposal = next(i for i, text in enumerate(said) if " proposes " in text)
+    assert scene < proposal, said
+
+
+def test_a_paper_said_by_the_name_it_uses_keeps_the_sentence_naming_it(corpus_assistant) -> None:
+    """ "Which papers ... use CLIP ...?": each paper is said by its lead and its sentences
+    writing CLIP; when the first of them is a sentence about the field ("Pre-trained
+    vision-language models, e.g. CLIP, have been increasingly used ..."), the lead naming the
+    paper is still said, so "It introduces ..." does not read as the field's act."""
+    answer = corpus_assistant.ask(
+        "Which papers in the collection use CLIP (or rely on a CLIP-style pretrained "
+        "vision-language model), and what job does CLIP do in each?"
+    )
+    papers = {item.paper.id: item.paper for item in answer.evidence}
+    for cited_id, said in _sentences_by_paper(answer).items():
+        label = short_label(papers[cited_id])
+        if len(said) > 1:
+            assert any(text.startswith(label) for text in said), (label, said)
+
+
 def _sentences_by_paper(answer) -> dict[str, list[str]]:
     """The answer's sentences that cite one paper, by that paper, in order."""
     by_paper: dict[str, list[str]] = {}

@@ -533,15 +533,21 @@ class ExtractiveWriter(Writer):
 
         def said(view: _PaperView) -> list[DraftSentence]:
             sentences = self._paper_sentences(builder, view, focus_groups, question)
+            lead = sentences[0] if sentences else None  # names the paper, wherever it ends up
             answer = self._clause_answer(view, asked, sentences) if asked else None
             sentences = [*sentences, answer] if answer is not None else sentences
-            on_topic = (
-                self._clause_answer(view, shared, sentences, own=frozenset(named))
-                if shared
-                else None
+            on_item = (
+                self._clause_item(view, shared, sentences, own=frozenset(named)) if shared else None
             )
-            if on_topic is not None:
-                sentences = [*sentences, on_topic]
+            if on_item is not None:
+                on_topic = _say(view, on_item, subject="It")
+                # the setting the paper starts from ("The performance of a transformer model
+                # trained on tasks (say addition) up to a certain length ... drops sharply"),
+                # stated before what it proposes, is said before it as the abstract does, not
+                # after the paper's result; one that needs the paper as its subject ("It ...")
+                # stays after the sentence naming the paper
+                before = _sets_the_scene(view, on_item) and not on_topic.text.startswith("It ")
+                sentences = [on_topic, *sentences] if before else [*sentences, on_topic]
             else:
                 problem = self._problem_on_topic(view, shared, sentences) if shared else None
                 sentences = [problem, *sentences] if problem is not None else sentences
@@ -591,7 +597,10 @@ class ExtractiveWriter(Writer):
             return [
                 sentence
                 for position, sentence in enumerate(told)
-                if position == 0 or sentence in writing_name or sentence is answer
+                if position == 0
+                or sentence is lead
+                or sentence in writing_name
+                or sentence is answer
             ]
 
         for group in groups:
@@ -676,6 +685,21 @@ class ExtractiveWriter(Writer):
         translation"), not a claim about the field ("A recommendation system typically has
         only one opportunity ..."), unless it writes one of these names ("Dempster-Shafer
         theory ... is employed to model ...")."""
+        best = self._clause_item(view, asked, sentences, own=own)
+        if best is None:
+            return None
+        # ("named": after a sentence about several papers, "It" would be any of them)
+        return _say(view, best) if named else _say(view, best, subject="It")
+
+    def _clause_item(
+        self,
+        view: _PaperView,
+        asked: dict[str, float],
+        sentences: Sequence[DraftSentence],
+        *,
+        own: frozenset[str] | None = None,
+    ) -> EvidenceSentence | None:
+        """The abstract sentence ``_clause_answer`` says, or None."""
         total = sum(asked.values())
         said = set(bm25.tokenize(" ".join(sentence.text for sentence in sentences)))
         if total <= 0 or sum(w for t, w in asked.items() if t in said) >= _CLAUSE_SHARE * total:
@@ -716,10 +740,7 @@ class ExtractiveWriter(Writer):
             share = sum(weight for token, weight in asked.items() if token in shown) / total
             if share >= best_share:
                 best, best_share = item, share
-        if best is None:
-            return None
-        # ("named": after a sentence about several papers, "It" would be any of them)
-        return _say(view, best) if named else _say(view, best, subject="It")
+        return best
 
     def _name_sentence(
         self,
@@ -1521,6 +1542,20 @@ def _without_label(text: str, label: str | None) -> str:
     if label and text.startswith(label):
         return text[len(label) :]
     return text
+
+
+def _sets_the_scene(view: _PaperView, item: EvidenceSentence) -> bool:
+    """Whether an abstract sentence states the setting the paper starts from: a setting
+    sentence before the paper first says what it does, in no one's voice ("In particular, the
+    performance of a transformer model trained on tasks (say addition) ... drops sharply"), not
+    the paper's own set-up ("We evaluate on ...")."""
+    began = next((index for index, role in enumerate(view.roles) if role == "contribution"), None)
+    return (
+        began is not None
+        and item.index < began
+        and view.roles[item.index] == "setting"
+        and not FIRST_PERSON_WORD.search(view.sentences[item.index])
+    )
 
 
 def _finding_after_contribution(view: _PaperView) -> EvidenceSentence | None:
