@@ -104,6 +104,20 @@ def test_sentences_do_not_break_on_abbreviations_or_decimals() -> None:
     ]
 
 
+def test_two_sentences_the_page_glued_together_are_two_sentences() -> None:
+    """ "... making it more practical.We evaluate DD ...": one chunk held two sentences, and the
+    answer printed the first without a citation of its own. A dotted name is not a sentence end."""
+    text = (
+        "DD does not need the training data, making it more practical.We evaluate DD on "
+        "image AR models. Layers subclass nn.Module and torch.nn.Linear."
+    )
+    assert split_sentences(text) == [
+        "DD does not need the training data, making it more practical.",
+        "We evaluate DD on image AR models.",
+        "Layers subclass nn.Module and torch.nn.Linear.",
+    ]
+
+
 def _jsonl(tmp_path: Path, *records: object, name: str = "new.jsonl") -> Path:
     path = tmp_path / name
     path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in records) + "\n")

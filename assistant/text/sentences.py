@@ -12,6 +12,11 @@ from assistant.text.tokens import tokenize
 # addition") and open one ("{Further experiments demonstrate ...}")
 # (a brace closed after the full stop stays with its sentence, for the group to be undone)
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"')\]}]*)\s+(?=[A-Z0-9(\"'\[{])")
+# a listing page that lost the space between two sentences ("making it more practical.We
+# evaluate DD ..."): a lowercase word of three letters or more, its full stop, and a capitalised
+# word. "nn.Module", "e.g.The" and "a.b.Cde" are not cut (two letters, a dot before the word);
+# a dotted name in prose ("torch.Tensor is") would be, which abstracts hardly ever write.
+_GLUED_END = re.compile(r"(?<![\w.])[a-z]{3,}[.!?](?=[A-Z][a-z]+[\s,])")
 _NO_BREAK_BEFORE = re.compile(
     r"(\b(e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|Dr|Mr|Ms|w\.r\.t)\.|\b[A-Z]\.)$"
 )
@@ -19,16 +24,24 @@ _NO_BREAK_BEFORE = re.compile(
 
 def split_sentences(text: str) -> list[str]:
     """Split an abstract into sentences without breaking "e.g.", "et al." or decimals like 4.30."""
+    # (where the sentence ends, where the next one starts)
+    ends = sorted(
+        [
+            *(
+                (match.end("close") if "}" in match.group("close") else match.start(), match.end())
+                for match in _SENTENCE_END.finditer(text)
+                if not _NO_BREAK_BEFORE.search(text, 0, match.start())
+            ),
+            *((match.end(), match.end()) for match in _GLUED_END.finditer(text)),
+        ]
+    )
     pieces: list[str] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end("close") if "}" in match.group("close") else match.start()
+    for end, next_start in ends:
         candidate = text[start:end].rstrip()
-        if _NO_BREAK_BEFORE.search(text[start : match.start()].rstrip()):
-            continue
         if candidate:
             pieces.append(candidate)
-        start = match.end()
+        start = next_start
     tail = text[start:].strip()
     if tail:
         pieces.append(tail)
