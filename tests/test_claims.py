@@ -1610,9 +1610,33 @@ def test_what_the_authors_observe_or_measure_is_theirs_and_the_verb_agrees() -> 
     assert rewrite("We observe that larger models are calibrated.", "MTP") == (
         "The authors of MTP observe that larger models are calibrated."
     )
-    assert _said_by(None, "sees over 9.1% gains") == "The authors see over 9.1% gains"
-    assert _said_by(None, "witnesses a drop") == "The authors witness a drop"
-    assert _said_by(None, "achieves 3% gains") == "It achieves 3% gains"
+    assert _said_by((), None, "sees over 9.1% gains") == "The authors see over 9.1% gains"
+    assert _said_by((), None, "witnesses a drop") == "The authors witness a drop"
+    assert _said_by((), None, "achieves 3% gains") == "It achieves 3% gains"
+
+
+def test_a_step_the_authors_take_on_their_own_method_is_said_by_the_authors() -> None:
+    """ "Distilled Decoding (DD) uses flow matching ... It evaluates DD on image AR models": after
+    a sentence about the method, "It" is the method, evaluating itself. The authors evaluate it;
+    their second verb keeps the plural ("and present"). A name in a later clause has a subject
+    of its own ("It finds that ... IMM guarantees ..." stays), and so does an auxiliary."""
+    from assistant.writers.rewrite import rewrite
+    from assistant.writers.synthesis import _said_by
+
+    assert rewrite("We evaluate DD on image AR models and present results.", "It", own=("DD",)) == (
+        "The authors evaluate DD on image AR models and present results."
+    )
+    assert rewrite("We evaluate it on image AR models.", "It", own=("DD",)) == (
+        "It evaluates it on image AR models."
+    )
+    assert rewrite("We show that DD is fast.", "It", own=("DD",)) == "It shows that DD is fast."
+    assert _said_by(("DD",), None, "evaluates DD on image AR models") == (
+        "The authors evaluate DD on image AR models"
+    )
+    assert _said_by(("IMM",), None, "does not need two networks; IMM converges") == (
+        "It does not need two networks; IMM converges"
+    )
+    assert _said_by(("IMM",), None, "does not need IMM") == "It does not need IMM"
 
 
 def test_a_scoped_claim_about_the_papers_own_method_says_whose() -> None:
@@ -1654,9 +1678,9 @@ def test_what_the_authors_did_is_theirs_and_what_the_method_achieved_is_its() ->
         "One paper deployed OneRec in Kuaishou."
     )
     assert rewrite("We need fewer steps.", "It") == "It needs fewer steps."
-    assert _pronoun(None, "observed improvements in the forecasting") == "The authors"
-    assert _pronoun(None, "outperformed the baselines") == "It"
-    assert _pronoun(None, "reduces latency by 3x") == "It"
+    assert _pronoun((), None, "observed improvements in the forecasting") == "The authors"
+    assert _pronoun((), None, "outperformed the baselines") == "It"
+    assert _pronoun((), None, "reduces latency by 3x") == "It"
 
 
 def test_where_a_result_holds_is_kept_with_it() -> None:

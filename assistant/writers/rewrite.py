@@ -4,11 +4,13 @@ the authors' "we", openers that only point back dropped; every other word as the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.text.claims.base import JOINED_VERB, LY_ADVERB
 from assistant.text.claims.spans import drop_self_reference, scope_opener
 from assistant.text.lexicon import words
 from assistant.text.lexicon import words as lexicon_words
+from assistant.text.names import writes_label
 from assistant.text.sentences import clean_sentence
 
 _OPENER = re.compile(
@@ -76,6 +78,20 @@ def authors_act(verb: str) -> bool:
     return past_tense(verb) and verb not in words("past_of_the_paper")
 
 
+_AUXILIARIES = frozenset(("is", "are", "was", "were", "be", "has", "have", "does", "do"))
+
+
+def names_itself(own: Sequence[str], verb: str, rest: str) -> bool:
+    """Whether a verb said of the paper takes one of its own names in its first clause ("[we]
+    evaluate DD on image AR models"): with "It" as the subject after a sentence about DD, the
+    method would act on itself, so the authors are the subject. A name in a later clause ("...,
+    demonstrating that DD ...", "that IMM guarantees ...") has a subject of its own."""
+    if verb in _AUXILIARIES or verb in lexicon_words("modals"):
+        return False
+    first = re.split(r"[,;:]|\b(?:that|which|whether|where)\b", rest, maxsplit=1)[0]
+    return any(writes_label(name, first) for name in own)
+
+
 def _third_person(verb: str) -> str:
     if "-" in verb:  # "fine-tune" -> "fine-tunes": the last part carries the ending
         head, _, last = verb.rpartition("-")
@@ -91,9 +107,12 @@ def _third_person(verb: str) -> str:
     return verb + "s"
 
 
-def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str:
+def rewrite(
+    sentence: str, subject: str, *, authors: str = "the authors", own: Sequence[str] = ()
+) -> str:
     """Third person instead of the authors' "we"/"our"; discourse openers that only point back
-    ("To this end,", "In this paper,") dropped. Everything else is left as the abstract says it."""
+    ("To this end,", "In this paper,") dropped. Everything else is left as the abstract says it.
+    ``own``: the names the paper goes by (see ``_WE_VERB`` below)."""
     text = clean_sentence(sentence)
     # "practical.We evaluate DD ...": the listing page lost the space after a full stop
     text = re.sub(r"(?<=[a-z0-9)])\.(?=(?:We|Our)\s)", ". ", text)
@@ -130,7 +149,7 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
             # "We also exploit ..." goes on from a sentence of the abstract; said as the first
             # sentence of the paper ("Chaos ... also exploits"), "also" points at nothing
             adverb = _GOES_ON.sub("", adverb)
-        rest = text[match.end() :]
+        rest = plain = text[match.end() :]  # (the authors keep the plural: "and present")
         # "It trains and compress" read as a slip (``JOINED_VERB``)
         rest = JOINED_VERB.sub(lambda verb: f"{verb.group(1)}{_third_person(verb.group(2))}", rest)
         clause_end = min(
@@ -142,15 +161,19 @@ def rewrite(sentence: str, subject: str, *, authors: str = "the authors") -> str
             )
             + rest[clause_end:]
         )
-        if match.group(2) in words("mental_verbs") or (
-            # "One paper deployed OneRec ..." opens what is said of the paper; "The authors"
-            # there would leave the reader asking whose
-            authors_act(match.group(2)) and subject not in ("One paper", "Another paper")
+        if (
+            match.group(2) in words("mental_verbs")
+            or (
+                # "One paper deployed OneRec ..." opens what is said of the paper; "The authors"
+                # there would leave the reader asking whose
+                authors_act(match.group(2)) and subject not in ("One paper", "Another paper")
+            )
+            or (subject == "It" and names_itself(own, match.group(2), plain))
         ):
             # "It believes that ...": a paper holds no beliefs, and "It gathered a dataset"
             # has it do what its authors did
             owner = "" if subject in ("It", "One paper", "Another paper") else f" of {subject}"
-            text = f"The authors{owner} {adverb}{match.group(2)}{rest}"
+            text = f"The authors{owner} {adverb}{match.group(2)}{plain}"
         else:
             text = f"{subject} {adverb}{_third_person(match.group(2))}{rest}"
         authors = "the authors"

@@ -38,7 +38,7 @@ from assistant.text.names import (
 )
 from assistant.text.sentences import abstract_sentences
 from assistant.text.tokens import tokenize
-from assistant.writers.rewrite import authors_act, past_tense
+from assistant.writers.rewrite import authors_act, names_itself, past_tense
 
 
 def paper_claims(paper: Paper) -> PaperClaims:
@@ -345,6 +345,7 @@ def say_paper(
     if known_as is not None and len(known_as.split()) < _KNOWN_AS_WORDS:
         known_as = None  # "Efficient estimation proposes ...": two words of a title name nothing
     label = label or prose_label(paper, claims) or known_as
+    own = [name for name in (claims.name, label) if name]
     lead_text = None
     source: Span | None = None
     mechanism = claims.mechanism
@@ -399,7 +400,7 @@ def say_paper(
         how = (
             _capitalise(mechanism.text)
             if opens_with_subject(mechanism.text)
-            else _said_by(named, mechanism.text)
+            else _said_by(own, named, mechanism.text)
         )
         sentences.append(DraftSentence(_sentence(how), [paper.id]))
     result = _best_result(claims, wanted)
@@ -433,7 +434,7 @@ def say_paper(
         ):
             # "The results show | a substantial increase in the token acceptance rate ...": the
             # span is what the paper shows, said with the verb ("It shows a substantial ...")
-            text = _said_by(named, f"{shown} {result_text}")
+            text = _said_by(own, named, f"{shown} {result_text}")
         elif (
             result_text[:1].isupper()
             or opens_with_subject(result_text)
@@ -450,9 +451,9 @@ def say_paper(
             )
         elif verb is not None and not result_text.startswith(verb):
             # "we find | precision and recall both close to 90%": the span starts on the object
-            text = _said_by(named, f"{verb} {result_text}")
+            text = _said_by(own, named, f"{verb} {result_text}")
         else:
-            text = _said_by(named, result_text)
+            text = _said_by(own, named, result_text)
         if result.where is not None:
             # "On TriviaQA, it demonstrates relative accuracy improvements of 15%-50%": without
             # where it holds, the figure reads as the paper's whole result
@@ -467,7 +468,7 @@ def say_paper(
     ):
         sentences.append(
             DraftSentence(
-                _sentence(_said_by(named, f"finds that {claims.finding.text}")),
+                _sentence(_said_by(own, named, f"finds that {claims.finding.text}")),
                 [paper.id],
             )
         )
@@ -480,10 +481,11 @@ def say_paper(
 _PAPER_ACT = re.compile(rf"^(?:\w+ly\s+)?{_PAPER_VERBS}\b")
 
 
-def _said_by(named: str | None, text: str) -> str:
+def _said_by(own: Sequence[str], named: str | None, text: str) -> str:
     """A verb phrase said of the paper with the subject ``_pronoun`` gives it; "The authors"
-    take the verb's plural ("The authors see over 9.1% gains", not "sees")."""
-    subject = _pronoun(named, text)
+    take the verb's plural ("The authors see over 9.1% gains", not "sees"). ``own``: the names
+    the paper goes by."""
+    subject = _pronoun(own, named, text)
     if subject == "The authors":
         verb, _, rest = text.partition(" ")
         if not past_tense(verb):
@@ -491,20 +493,27 @@ def _said_by(named: str | None, text: str) -> str:
     return f"{subject} {text}"
 
 
-def _pronoun(named: str | None, text: str) -> str:
+def _pronoun(own: Sequence[str], named: str | None, text: str) -> str:
     """ "It", or "The paper" where the sentence before made the method its subject (``named``)
     and this one says what the paper does."""
-    verb = text.split(" ", 1)[0]
+    verb, _, rest = text.partition(" ")
     if authors_act(verb) or _base_verb(verb) in lexicon_words("mental_verbs"):
         # "[we] observed improvements ...", "[we] measure increased downstream capabilities":
         # not the paper, its authors
         return "The authors"
-    return "The paper" if named is not None and _PAPER_ACT.match(text) else "It"
+    if named is not None and _PAPER_ACT.match(text):
+        return "The paper"
+    return "The authors" if names_itself(own, _base_verb(verb), rest) else "It"
+
+
+_BASE_OF = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go"}
 
 
 def _base_verb(verb: str) -> str:
     """ "measures" -> "measure", "sees" -> "see": the form the lexicon lists."""
     verb = verb.lower()
+    if verb in _BASE_OF:
+        return _BASE_OF[verb]
     if verb.endswith(("sses", "shes", "ches", "xes")):
         return verb[:-2]  # "witnesses", "pushes"
     return re.sub(r"(?<=[^s])s$", "", verb)

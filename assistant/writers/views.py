@@ -141,4 +141,4 @@ def _say(view: _PaperView, item: EvidenceSentence, *, subject: str | None = None
         if said == _ANONYMOUS:
             text = name_as_subject(text, view.label)
         return DraftSentence(text, [view.paper.id])
-    return DraftSentence(rewrite(raw, subject), [view.paper.id])
+    return DraftSentence(rewrite(raw, subject, own=(view.label,)), [view.paper.id])
