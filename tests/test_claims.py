@@ -529,6 +529,26 @@ def test_a_model_the_paper_uses_is_not_its_name() -> None:
     )
 
 
+def test_a_name_the_authors_give_their_own_described_model_is_its_name() -> None:
+    """ "A Time Series is Worth 64 Words" proposes "an efficient design" and only later writes
+    "Our channel-independent patch time series Transformer (PatchTST)": with no name, its title
+    reads as a sentence, and the answer said "One paper proposes ..." right after a lead naming
+    it. What the authors' experiments are on is not their name."""
+    abstract = (
+        "We propose an efficient design of Transformer-based models for forecasting. "
+        "Our channel-independent patch time series Transformer (PatchTST) can improve accuracy."
+    )
+    assert paper_name("A Time Series is Worth 64 Words", abstract) == "PatchTST"
+    assert (
+        paper_name(
+            "A Title",
+            "We propose an efficient design. Our experiments on the Long Range Arena (LRA) "
+            "show gains on LRA.",
+        )
+        is None
+    )
+
+
 def test_a_list_cut_after_its_first_item_is_not_a_span() -> None:
     from assistant.text.claims.spans import _finish
 

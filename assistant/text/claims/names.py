@@ -228,6 +228,21 @@ def paper_name(title: str, abstract: str) -> str | None:
     )
     if our_named and _is_name(our_named.group(1), abstract):
         return our_named.group(1)
+    # "Our channel-independent patch time series Transformer (PatchTST) can improve ...": the
+    # authors' own thing, described in a run of words with no preposition, and its name
+    described = re.search(
+        r"\b(?:[Oo]ur|[Tt]he proposed)\s+((?:[\w-]+\s+){1,6}?)[\w-]+\s+\((" + _NAME_TOKEN + r")\)",
+        abstract,
+    )
+    if (
+        described
+        # a function word ends the description before the name ("our experiments on the Long
+        # Range Arena (LRA)": LRA is what the experiments are on, not what the authors made)
+        and not set(described.group(1).lower().split()) & set(words("title_function_words"))
+        and _is_name(described.group(2), abstract)
+        and _MIXED.match(described.group(2))
+    ):
+        return described.group(2)
     subjects = Counter(
         match.group(1)
         for match in re.finditer(
