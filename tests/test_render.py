@@ -109,7 +109,10 @@ def test_an_abstention_is_exactly_the_cannot_answer_phrase_with_the_closest_pape
     assert data["references"] == [] and len(data["evidence"]) == 2
     markdown = to_markdown(abstained)
     assert CANNOT_ANSWER in markdown and "RetNet" in markdown
-    assert "Closest papers" in markdown and QUAMBA.title in markdown
+    # the nearest papers are listed as what they are: "Closest papers" under "No paper in the
+    # collection is close to the question" said the opposite of the line above it
+    assert "Nearest papers (none answers this)" in markdown and QUAMBA.title in markdown
+    assert "Closest" not in markdown
 
 
 def test_markdown_uses_short_labels_in_prose_and_full_titles_in_references() -> None:

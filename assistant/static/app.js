@@ -111,7 +111,7 @@ function renderAnswer(data) {
   if (data.abstained) {
     root.append(el("p", "", data.answer));
     if (data.evidence.length) {
-      root.append(el("h3", "", "Closest papers"));
+      root.append(el("h3", "", "Nearest papers (none answers this)"));
       const list = el("ul");
       data.evidence.forEach((item) => list.append(paperItem(item.id, item.title)));
       root.append(list);
