@@ -549,6 +549,21 @@ def test_a_name_the_authors_give_their_own_described_model_is_its_name() -> None
     )
 
 
+def test_a_name_given_as_an_example_of_others_work_is_not_the_papers() -> None:
+    """Lagrangian PINNs "describe the mechanism underlying the training schemes such as those
+    used in eXtended PINNs (XPINN)", then propose LPINNs: XPINN was taken for its name, and its
+    proposal was the description of others' schemes."""
+    abstract = (
+        "Here, we demonstrate that training is hard. Given this realization, we describe the "
+        "mechanism underlying the training schemes such as those used in eXtended PINNs "
+        "(XPINN), curriculum regularization, and sequence-to-sequence learning. We propose "
+        "reformulating PINNs on a Lagrangian frame of reference."
+    )
+    assert paper_name("A title about transport", abstract) is None
+    claims = analyse("A title about transport", abstract)
+    assert claims.proposal is not None and "Lagrangian frame" in claims.proposal.text
+
+
 def test_a_list_cut_after_its_first_item_is_not_a_span() -> None:
     from assistant.text.claims.spans import _finish
 

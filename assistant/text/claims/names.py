@@ -36,9 +36,11 @@ def _borrowed_heads() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{heads})\s+of\b", re.IGNORECASE)
 
 
-# "... in an unsupervised manner, using Sequence-to-sequence (Seq2seq) models": a tool taken up
+# "... in an unsupervised manner, using Sequence-to-sequence (Seq2seq) models": a tool taken up;
+# "the training schemes such as those used in eXtended PINNs (XPINN)": others' work, an example
 _TAKEN_UP = re.compile(
-    r"\b(?:using|leveraging|employing|adopting|based\s+on|built\s+on|[Ww]e\s+(?:use|employ|adopt))"
+    r"\b(?:using|leveraging|employing|adopting|based\s+on|built\s+on|[Ww]e\s+(?:use|employ|adopt)|"
+    r"such\s+as|used\s+(?:in|by))"
     r"\s+(?:[\w\-]+\s+){0,5}$",
     re.IGNORECASE,
 )
