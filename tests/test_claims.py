@@ -222,6 +222,35 @@ def test_an_opener_saying_where_a_claim_holds_stays_with_it() -> None:
     assert [result.where for result in claims.results] == ["On TriviaQA"]
 
 
+def test_which_models_a_figure_holds_for_stays_with_it_after_an_opener_too() -> None:
+    """ "Using the LLaMA family, we maintain 96.7% of the 11B model's performance" was said "It
+    maintains 96.7% ...", the LLaMA result passed off as the paper's whole result under a question
+    that excluded LLaMA models; "Notably, for both the OPT-1.3B and LLaMA-7B models, we find we
+    can reliably detect watermarked text ... from 35 tokens" lost which models (both blind
+    readers' notes). A scope before the paper's own name stays too ("Using GPT-4o as the
+    backend LLM, StepCo achieves ...")."""
+    claims = analyse(
+        "EAD",
+        "We propose EAD, which switches models. Using the LLaMA family, we maintain 96.7% of the "
+        "11B model's performance while using it for only 43% of tokens. Notably, for both the "
+        "OPT-1.3B and LLaMA-7B models, we find we can reliably detect watermarked text (p leq "
+        "0.01) from 35 tokens even after corrupting 40% of the tokens.",
+    )
+    assert [result.where for result in claims.results] == [
+        "Using the LLaMA family",
+        "Using the LLaMA family",
+        "for both the OPT-1.3B and LLaMA-7B models",
+    ]
+    from assistant.writers.synthesis import say_paper
+
+    said = say_paper(_paper("Entropy Adaptive Decoding"), most=3)
+    assert any(
+        sentence.text.startswith("Using the LLaMA family, ") for sentence in said.sentences
+    ), said.sentences
+    said = say_paper(_paper("Enhancing Mathematical Reasoning in LLMs"), most=3)
+    assert said.sentences[-1].text.startswith("Using GPT-4o as the backend LLM, StepCo achieves")
+
+
 def test_a_demonstrative_noun_before_its_verb_of_measure_leans_on_the_sentence_before() -> None:
     """ "this subset constitutes nearly 30% of the patient population": which subset, the
     sentence before said; it was printed as "The subset constitutes nearly 30% ..."."""

@@ -458,7 +458,10 @@ def say_paper(
             # "On TriviaQA, it demonstrates relative accuracy improvements of 15%-50%": without
             # where it holds, the figure reads as the paper's whole result
             opening = re.match(r"(?:It|The|This|These|A|An)\b", text)
-            text = f"{result.where}, {text[:1].lower() if opening else text[:1]}{text[1:]}"
+            # ("Notably, for both the OPT-1.3B and LLaMA-7B models, we find ...": the scope came
+            # after an opener, and now opens the sentence)
+            where = result.where[:1].upper() + result.where[1:]
+            text = f"{where}, {text[:1].lower() if opening else text[:1]}{text[1:]}"
         sentences.append(DraftSentence(_sentence(text), [paper.id]))
     elif (
         len(sentences) < most

@@ -296,7 +296,17 @@ def _results(
                 compared = fix_artefacts(what)
                 if start + match.start() > value_start:
                     break
-            opening = scope_opener(sentence)
+            # where the claim holds, after an opener that only goes on ("Notably, for both the
+            # OPT-1.3B and LLaMA-7B models, we find we can reliably detect ...")
+            # where the claim holds ("Using the LLaMA family, we maintain 96.7% ..."), after an
+            # opener that only goes on too ("Notably, for both the OPT-1.3B and LLaMA-7B
+            # models, we find ...", "Notably, using GPT-4o as the backend LLM, StepCo ...")
+            lead, opening = 0, scope_opener(sentence, using=True)
+            if opening is None:
+                lead = _strip_openers(sentence, 0, keep_scope=True, using=True)
+                opening = scope_opener(sentence[lead:], using=True) or scope_opener(
+                    sentence[lead:], before_we=False, using=True
+                )
             results.append(
                 Result(
                     index,
@@ -306,7 +316,7 @@ def _results(
                     figure=figure,
                     metric=metric,
                     compared_with=compared,
-                    where=opening if opening and start >= len(opening) else None,
+                    where=opening if opening and start >= lead + len(opening) else None,
                 )
             )
     return tuple(results)

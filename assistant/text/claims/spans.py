@@ -270,8 +270,11 @@ _NOT_A_SCOPE = (
 
 
 @cache
-def _scope_opener(before_we: bool = True) -> re.Pattern[str]:
+def _scope_opener(before_we: bool = True, using: bool = False) -> re.Pattern[str]:
+    """``using``: also "Using the LLaMA family," and "With GPT-4o as the judge,", which a result
+    keeps (which models its figure is for) where a quoted sentence drops it as an opener."""
     setting = _alternation(_lexicon("setting_nouns"))
+    heads = "On|In|For|Across|Under|At|Using|With" if using else "On|In|For|Across|Under|At"
     after = r"(?=[Ww]e\s)" if before_we else ""
     # ... or, right before "we", a short phrase with no comma after "For", "On", "Across" or
     # "Under" ("For sorting we show that ...", "Under mild assumptions we prove ..."): whatever
@@ -286,7 +289,7 @@ def _scope_opener(before_we: bool = True) -> re.Pattern[str]:
     )
     return re.compile(
         # ("In PDVN, we construct ...": the method itself, no setting)
-        r"(?!In\s+[\w-]+\s*,)(?:On|In|For|Across|Under|At)\s"
+        rf"(?!In\s+[\w-]+\s*,)(?:{heads})\s"
         rf"(?![^,;]*\b{_NOT_A_SCOPE}\b)"
         # ("For O2 (untested scalability), ...": an item of a list the reader was not shown)
         r"(?![^,;]*\b[A-Z]{1,2}\d\s*\()"
@@ -296,10 +299,10 @@ def _scope_opener(before_we: bool = True) -> re.Pattern[str]:
     )
 
 
-def scope_opener(sentence: str, *, before_we: bool = True) -> str | None:
+def scope_opener(sentence: str, *, before_we: bool = True, using: bool = False) -> str | None:
     """The phrase a sentence opens on that says where its claim holds ("On TriviaQA"), without
     its comma, before "we" unless ``before_we`` is False; None when it opens otherwise."""
-    match = _scope_opener(before_we).match(sentence)
+    match = _scope_opener(before_we, using).match(sentence)
     return match.group(0).rstrip().rstrip(",") if match is not None else None
 
 
@@ -307,7 +310,9 @@ _STATES_A_FIGURE = re.compile(r"\d(?:[\d.,]*)\s*(?:%|x\b|×|times\b|-?fold\b)|\d
 _MID_LIST = re.compile(r"(?:[\w\-]+(?:\s[\w\-]+)?,|(?:and|or|but|nor)\b)")
 
 
-def _strip_openers(sentence: str, start: int, *, keep_scope: bool = False) -> int:
+def _strip_openers(
+    sentence: str, start: int, *, keep_scope: bool = False, using: bool = False
+) -> int:
     """Offset after the discourse openers that begin ``sentence[start:]`` (repeatedly). With
     ``keep_scope`` one that says where the claim holds ("On TriviaQA,", "For VAR,") stays: a
     sentence or a result quoted whole needs it, where a proposal ("proposes X") is said without
@@ -321,7 +326,11 @@ def _strip_openers(sentence: str, start: int, *, keep_scope: bool = False) -> in
             break  # "Although RNNs, CNNs, and Transformers ...": the comma was inside a list
         if _CONDITION_OPENER.match(sentence, start):
             break  # "For large values of k and p, ...": the claim holds only there
-        scope = _scope_opener(before_we=False).match(sentence, start) if keep_scope else None
+        scope = (
+            _scope_opener(before_we=False, using=using).match(sentence, start)
+            if keep_scope
+            else None
+        )
         if scope is not None and scope.end() == match.end():
             # "On TriviaQA, we demonstrate ...", "For the 7.8B model on an A100 GPU with batch
             # size 8, each sequence is generated at 5.8ms per token": where the claim holds
