@@ -593,6 +593,29 @@ def test_a_name_given_as_an_example_of_others_work_is_not_the_papers() -> None:
     assert claims.proposal is not None and "Lagrangian frame" in claims.proposal.text
 
 
+def test_a_second_verb_agrees_and_a_word_that_is_no_verb_is_left_alone() -> None:
+    """A blind reader found "independently of the learning technique used and onces a point in
+    the process ... has been passed" (a word of the abstract changed), "gives mathematical
+    foundations to the method and compare it" (after "to the method", "compare" was taken for
+    an infinitive's second verb) and a table cell "features a precision estimation method ...
+    and weight the guidance"."""
+    from assistant.text.claims.spans import _conjugate_coordinated, row_clause
+
+    assert _conjugate_coordinated("approximates X used and once a point is passed") == (
+        "approximates X used and once a point is passed"
+    )
+    assert _conjugate_coordinated("gives X and in the end Y") == "gives X and in the end Y"
+    assert _conjugate_coordinated("gives foundations to the method and compare it to X") == (
+        "gives foundations to the method and compares it to X"
+    )
+    assert _conjugate_coordinated("aims to study X and design a task") == (
+        "aims to study X and design a task"
+    )
+    assert row_clause("We feature a method based on X and weight the guidance with Y.") == (
+        "features a method based on X and weights the guidance with Y."
+    )
+
+
 def test_a_list_cut_after_its_first_item_is_not_a_span() -> None:
     from assistant.text.claims.spans import _finish
 

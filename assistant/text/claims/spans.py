@@ -867,7 +867,12 @@ def _conjugate_coordinated(text: str) -> str:
 
     def conjugate(match: re.Match[str]) -> str:
         verb = match.group(2)
-        if verb in _DETERMINERS or re.search(r"(?:s|ed|ing|ly)$", verb) or verb in _MODALS:
+        if (
+            verb in _DETERMINERS
+            or re.search(r"(?:s|ed|ing|ly)$", verb)
+            or verb in _MODALS
+            or verb in _not_verbs()
+        ):
             return match.group(0)
         if match.group(3) is None and (verb not in _verb_strength() or verb in _verbs_also_nouns()):
             return match.group(0)  # without a determiner after it, only a verb of the trade
@@ -876,7 +881,11 @@ def _conjugate_coordinated(text: str) -> str:
         # design X") or a modal's ("will provide a recipe and release models", "hope it will
         # encourage X and contribute to Y"), neither of them the paper's own verb.
         if "," not in match.group(1) and (
-            re.search(r"\bto\s+[\w-]+(?:\s+[\w-]+){0,6}$", before)
+            # ("give foundations to the method and compare it": "to" before a determiner is
+            # a preposition, and "compare" the authors' second verb)
+            re.search(
+                rf"\bto\s+(?!(?:{'|'.join(_DETERMINERS)})\b)[\w-]+(?:\s+[\w-]+){{0,6}}$", before
+            )
             or any(word in _MODALS for word in re.findall(r"[a-z]+", before))
         ):
             return match.group(0)
@@ -896,6 +905,11 @@ def _conjugate_coordinated(text: str) -> str:
         ),
         text,
     )
+
+
+@cache
+def _not_verbs() -> frozenset[str]:
+    return frozenset(lexicon_words("not_verbs"))
 
 
 @cache
@@ -920,7 +934,8 @@ def row_clause(text: str, name: str | None = None) -> str | None:
     we = re.match(rf"[Ww]e\s+(?:({_GOING_ON}|\w+ly)\s+)?([a-z]+)\b", text)
     if we is not None:
         adverb = f"{we.group(1)} " if we.group(1) and we.group(1) not in _GOING_ON else ""
-        text = f"{adverb}{_present_third(we.group(2))}{text[we.end() :]}"
+        # ("we feature X and weight the guidance ...": the second verb agrees too)
+        text = _conjugate_coordinated(f"{adverb}{_present_third(we.group(2))}{text[we.end() :]}")
     return _resolve_first_person(text, name)
 
 
