@@ -174,7 +174,7 @@ class Assistant:
             task=task,
         )
         if not verdict.answerable:
-            closest = _closest(retrieval.hits, evidence[:CLOSEST_PAPERS])
+            closest = _closest(retrieval.hits, evidence[:CLOSEST_PAPERS]) if verdict.near else []
             return self._abstention(
                 task, question, closest, self._engine_name(engine), verdict.reason, [], started
             )

@@ -49,6 +49,10 @@ class Answerability:
     support: float
     missing_terms: tuple[str, ...] = ()
     reason: str = ""
+    # whether any paper is close enough to show the user as the nearest: under "No paper in the
+    # collection is close to the question" a list of the nearest ("Random Teachers are Good
+    # Teachers" for student dropout) contradicts the line above it (two blind readers' notes)
+    near: bool = True
 
 
 def _question_names(question: str) -> list[str]:
@@ -422,7 +426,14 @@ def check_answerable(
     if absent:
         quoted = ", ".join(f"'{name}'" for name in absent)
         return Answerability(
-            False, support, tuple(absent), f"the collection never mentions {quoted}"
+            False,
+            support,
+            tuple(absent),
+            f"the collection never mentions {quoted}",
+            # papers about the rest of the question are worth showing ("RetNet": other
+            # sequence architectures); ones only nearest to "Who won the 2018 FIFA World
+            # Cup?" are not
+            near=support >= threshold,
         )
     sense = other_sense_of_a_name(
         question, document_frequency, list(papers.values()), settings.evidence.rare_name_papers
@@ -447,6 +458,6 @@ def check_answerable(
         and not names_what_it_asks(question, evidence, document_frequency)
     ):
         return Answerability(
-            False, support, (), "no paper in the collection is close to the question"
+            False, support, (), "no paper in the collection is close to the question", near=False
         )
     return Answerability(True, support)
