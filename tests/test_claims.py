@@ -611,6 +611,10 @@ def test_a_second_verb_agrees_and_a_word_that_is_no_verb_is_left_alone() -> None
     assert _conjugate_coordinated("aims to study X and design a task") == (
         "aims to study X and design a task"
     )
+    # ("and embed the dependency": a present tense in -ed, in a blind reader's Q-VLM sentence)
+    assert _conjugate_coordinated("mines the X of the model, and embed the dependency") == (
+        "mines the X of the model, and embeds the dependency"
+    )
     assert row_clause("We feature a method based on X and weight the guidance with Y.") == (
         "features a method based on X and weights the guidance with Y."
     )

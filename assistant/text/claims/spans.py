@@ -869,7 +869,9 @@ def _conjugate_coordinated(text: str) -> str:
         verb = match.group(2)
         if (
             verb in _DETERMINERS
-            or re.search(r"(?:s|ed|ing|ly)$", verb)
+            or re.search(r"(?:s|ing|ly)$", verb)
+            # ("and embed the dependency": a present tense in -ed)
+            or (verb.endswith("ed") and verb not in lexicon_words("present_in_ed"))
             or verb in _MODALS
             or verb in _not_verbs()
         ):
