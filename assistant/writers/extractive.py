@@ -1170,7 +1170,11 @@ class ExtractiveWriter(Writer):
         the founding paper of its topic, is cited nowhere else (a blind reader preferred the
         lead that names it to an answer without it)."""
         members, led = self._lead(builder, group, skip) if lead else (group, None)
-        if arrange is not None:
+        if arrange is not None and led is not None:
+            # side by side only under the ground the lead names: "Lagrangian PINNs proposes
+            # reformulating PINNs ...; ProbConserv combines the integral form of a conservation
+            # law ..." set two unrelated facts in one sentence as if they were a difference (two
+            # blind readers' notes); papers with no ground in common are said each on its own
             members = arrange(members)
         term = _COMMON_TO.match(led.sentence.text) if led is not None else None
         lead_last = (
