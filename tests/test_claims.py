@@ -251,6 +251,23 @@ def test_which_models_a_figure_holds_for_stays_with_it_after_an_opener_too() -> 
     assert said.sentences[-1].text.startswith("Using GPT-4o as the backend LLM, StepCo achieves")
 
 
+def test_what_a_figure_is_measured_against_stays_with_it() -> None:
+    """ "AdaMerging showcases a remarkable 11% improvement in performance" (a blind reader: "the
+    number is uninterpretable") had lost "Compared to the current state-of-the-art task
+    arithmetic merging scheme,"; an opener comparing without a figure still goes."""
+    from assistant.text.claims import standalone
+
+    merging = (
+        "Compared to the current state-of-the-art task arithmetic merging scheme, AdaMerging "
+        "showcases a remarkable 11\\% improvement in performance."
+    )
+    claims = analyse("AdaMerging: adaptive merging", f"We propose AdaMerging. {merging}")
+    assert claims.results[0].text.startswith("Compared to the current state-of-the-art task")
+    assert standalone("Compared to distillation, shortcut models reduce complexity.") == (
+        "Shortcut models reduce complexity."
+    )
+
+
 def test_a_demonstrative_noun_before_its_verb_of_measure_leans_on_the_sentence_before() -> None:
     """ "this subset constitutes nearly 30% of the patient population": which subset, the
     sentence before said; it was printed as "The subset constitutes nearly 30% ..."."""

@@ -250,6 +250,12 @@ _RANKS = re.compile(
 # a condition the claim holds under: "For large values of k and p, we find that perplexity
 # increases ...", "for larger models, ...", "At low bit widths, ..." (without it, the boredom trap
 # of small k and the confusion trap of large k read as one contradictory claim)
+# "Compared to the current state-of-the-art task arithmetic merging scheme, AdaMerging showcases
+# a remarkable 11% improvement": what a figure is measured against is part of the claim
+_BASELINE_OPENER = re.compile(
+    r"\s*(?:compared\s+(?:to|with)|relative\s+to|in\s+comparison\s+(?:to|with)|against)\s",
+    re.IGNORECASE,
+)
 _CONDITION_OPENER = re.compile(
     r"\s*(?:for|with|at|in|under)\s+(?:(?:very|sufficiently|extremely|relatively)\s+)?"
     r"(?:large|larger|small|smaller|high|higher|low|lower|long|longer|short|shorter|few|fewer|"
@@ -326,6 +332,10 @@ def _strip_openers(
             break  # "Although RNNs, CNNs, and Transformers ...": the comma was inside a list
         if _CONDITION_OPENER.match(sentence, start):
             break  # "For large values of k and p, ...": the claim holds only there
+        if _BASELINE_OPENER.match(sentence, start) and _STATES_A_FIGURE.search(
+            sentence[match.end() :].replace("\\%", "%")  # (the page's "11\%")
+        ):
+            break  # "Compared to X, Y improves by 11%": what the figure is measured against
         scope = (
             _scope_opener(before_we=False, using=using).match(sentence, start)
             if keep_scope
