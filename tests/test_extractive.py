@@ -616,6 +616,27 @@ def test_a_comparison_sets_the_papers_side_by_side(corpus_assistant) -> None:
     assert side[0].supported
 
 
+def test_papers_with_no_ground_in_common_are_not_set_side_by_side(corpus_assistant) -> None:
+    """ "Lagrangian PINNs proposes reformulating PINNs ...; ProbConserv combines the integral
+    form of a conservation law with a Bayesian update" stood under "How each differs" with no
+    ground they share: two unrelated facts read as a difference (two blind readers' notes).
+    Side by side, each clause sits under a lead naming what those papers have in common."""
+    answer = corpus_assistant.compare(
+        "neural PDE solvers and ways of putting physics constraints into networks (PINN "
+        "variants, neural operators, hard conservation constraints)"
+    )
+    leads = [
+        set(s.citations)
+        for s in answer.sentences
+        if re.search(r" common to | (?:both|all) work on ", s.text)
+    ]
+    joined = [s for s in answer.sentences if len(s.citations) >= 2 and "; " in s.text]
+    for sentence in joined:
+        assert any(set(sentence.citations) <= lead for lead in leads), sentence.text
+    cited_alone = {s.citations[0] for s in answer.sentences if len(s.citations) == 1}
+    assert {"lagrangian-pinns-causality-c23c", "learning-physical-models-70da"} <= cited_alone
+
+
 def test_every_group_of_the_entropy_answer_opens_with_what_it_shares(corpus_assistant) -> None:
     """A paragraph of two or more papers is led by what they do in common or, failing that, the
     ground they work on ("RLCF and DiffTPT both work on vision-language models"), never straight

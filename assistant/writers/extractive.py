@@ -1163,6 +1163,7 @@ class ExtractiveWriter(Writer):
         lead: bool = True,
         arrange: Callable[[list[_PaperView]], list[_PaperView]] | None = None,
         asked: dict[str, float] | None = None,
+        grounded: bool = False,
     ) -> None:
         """The group's lead, then (after ``arrange``, which may say some of them together and
         returns those left to say) each paper said. A paper with no sentence that stands alone
@@ -1170,11 +1171,12 @@ class ExtractiveWriter(Writer):
         the founding paper of its topic, is cited nowhere else (a blind reader preferred the
         lead that names it to an answer without it)."""
         members, led = self._lead(builder, group, skip) if lead else (group, None)
-        if arrange is not None and led is not None:
-            # side by side only under the ground the lead names: "Lagrangian PINNs proposes
-            # reformulating PINNs ...; ProbConserv combines the integral form of a conservation
-            # law ..." set two unrelated facts in one sentence as if they were a difference (two
-            # blind readers' notes); papers with no ground in common are said each on its own
+        if arrange is not None and (led is not None or grounded):
+            # side by side only under the ground a lead names (its own, or ``grounded``: one
+            # said above the group): "Lagrangian PINNs proposes reformulating PINNs ...;
+            # ProbConserv combines the integral form of a conservation law ..." set two
+            # unrelated facts in one sentence as if they were a difference (two blind readers'
+            # notes); papers with no ground in common are said each on its own
             members = arrange(members)
         term = _COMMON_TO.match(led.sentence.text) if led is not None else None
         lead_last = (
@@ -1330,10 +1332,12 @@ class ExtractiveWriter(Writer):
         shared = self._group_lead(
             views, skip, label_words=self.config.lead_label_words, everywhere=builder.everywhere
         )
+        grounded: frozenset[str] = frozenset()
         if shared is not None and len(shared.sentence.citations) * 2 > len(views):
             builder.paragraph("What they share")
             builder.add(shared.sentence)
             skip = skip | set(shared.stems)  # the groups below differ in something else
+            grounded = frozenset(shared.sentence.citations)
         # what the request asks of each beyond naming them ("...: how does each avoid the cost
         # of fully training every candidate architecture?") is said of each that answers it
         weights = _Weights(views, self.document_frequency, self.collection_size)
@@ -1346,6 +1350,7 @@ class ExtractiveWriter(Writer):
             heading="How each differs",
             joined=True,
             asked=self._asked_after_topic(topic or "", weights),
+            grounded=grounded,
         )
 
     def _by_group(
@@ -1360,11 +1365,13 @@ class ExtractiveWriter(Writer):
         paragraphs: int | None = None,
         joined: bool = False,
         asked: dict[str, float] | None = None,
+        grounded: frozenset[str] = frozenset(),
     ) -> None:
         """A paragraph per group of papers that work alike (largest first, the papers alone in
         a last one; a paper whose title names the topic first), each led by what its papers
         share, then what each paper does; with ``paragraphs``, the groups past that many join
-        the last paragraph."""
+        the last paragraph. ``grounded``: the papers a ground said above them shares ("What
+        they share: Sample selection is common to ..."), which stand side by side under it."""
         focus_groups = self._focus(topic, views)
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
@@ -1440,12 +1447,14 @@ class ExtractiveWriter(Writer):
         for number, (group, lead) in enumerate(ordered):
             if paragraphs is None or number < paragraphs:
                 builder.paragraph("" if number else heading)
+            members = [views[index] for index in group]
             self._say_group(
                 builder,
-                [views[index] for index in group],
+                members,
                 skip,
                 said,
                 lead=lead,
+                grounded=bool(grounded) and {view.paper.id for view in members} <= grounded,
                 # How each works, side by side in one sentence ("A filters out ...; B adds a
                 # Fisher regularizer ...; C weights ..."): the difference a comparison asks for
                 arrange=(
