@@ -17,6 +17,7 @@ from assistant.citations import strip_citations
 from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, Task
 from assistant.text import acronyms
 from assistant.text.claims import RESULT_WORDS, common_acronyms, opens_with_subject, standalone
+from assistant.text.claims.spans import baseline_opener, scope_opener
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import distinct_labels, reads_as_clause
 from assistant.text.query import (
@@ -367,6 +368,9 @@ class ExtractiveWriter(Writer):
             and _MEASURE.search(picks[0][1])
             and (
                 _BY_THE_PAPER.match(picks[0][1])
+                # ("Compared to a conventionally trained 7B model using 300B tokens, our G_stack
+                # model converges ...": what the figure is measured against, however long)
+                or _BY_THE_PAPER.match(_after_kept_opener(picks[0][1]))
                 # "IMM surpasses diffusion models on ImageNet-256x256 with 1.99 FID ...": the
                 # paper's own name is the subject
                 or (
@@ -389,7 +393,7 @@ class ExtractiveWriter(Writer):
             # ..."): those follow the proposal.
             picks.pop(0)
             builder.add(DraftSentence(figure_lead, [view.paper.id]))
-            if _BY_THE_PAPER.match(first_pick):
+            if _BY_THE_PAPER.match(_after_kept_opener(first_pick)):
                 again = say_paper(
                     view.paper,
                     most=1,
@@ -1695,6 +1699,13 @@ _COMMON_TO = re.compile(r"^(.+?) (?:is|are) common to ")
 _BY_THE_PAPER = re.compile(
     r"^(?:[^,.;]{0,60},\s*)?(?:we|our|this (?:paper|work|study)|here,? we)\b", re.IGNORECASE
 )
+
+
+def _after_kept_opener(text: str) -> str:
+    """A sentence after the opener a quote keeps (where its claim holds, what its figure is
+    measured against)."""
+    opener = scope_opener(text, before_we=False) or baseline_opener(text)
+    return text[len(opener) :].lstrip(" ,") if opener else text
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.text.claims.base import JOINED_VERB, LY_ADVERB
-from assistant.text.claims.spans import drop_self_reference, scope_opener
+from assistant.text.claims.spans import baseline_opener, drop_self_reference, scope_opener
 from assistant.text.lexicon import words
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import writes_label
@@ -116,10 +116,12 @@ def rewrite(
     text = clean_sentence(sentence)
     # "practical.We evaluate DD ...": the listing page lost the space after a full stop
     text = re.sub(r"(?<=[a-z0-9)])\.(?=(?:We|Our)\s)", ". ", text)
-    scope = scope_opener(text, before_we=False)
+    scope = scope_opener(text, before_we=False) or baseline_opener(text)
     if scope is not None and re.match(r"[Ww]e|[Oo]ur\b", text[len(scope) :].lstrip(" ,")):
         # "On TriviaQA, we demonstrate ...": where the claim holds stays in front, and the
-        # clause after it is said as any other ("On TriviaQA, KV Prediction demonstrates ...")
+        # clause after it is said as any other ("On TriviaQA, KV Prediction demonstrates ...");
+        # so does what its figure is measured against ("Compared to a conventionally trained 7B
+        # model ..., our G_stack model converges ... with 194B tokens")
         rest = text[len(scope) :].lstrip(" ,")
         said = rewrite(rest[:1].upper() + rest[1:], subject, authors=authors)
         titled = f"In {subject}, the "

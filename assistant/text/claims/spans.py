@@ -313,6 +313,23 @@ def scope_opener(sentence: str, *, before_we: bool = True, using: bool = False) 
 
 
 _STATES_A_FIGURE = re.compile(r"\d(?:[\d.,]*)\s*(?:%|x\b|×|times\b|-?fold\b)|\d[\d.,]*\s+[a-z]")
+
+
+def baseline_opener(sentence: str) -> str | None:
+    """The phrase a sentence opens on that says what its figure is measured against ("Compared
+    to a conventionally trained 7B model using 300B tokens"), without its comma; None when it
+    opens otherwise or states no figure after it."""
+    opener = re.match(r"[^,;]+,", sentence)
+    if (
+        opener is None
+        or not _BASELINE_OPENER.match(sentence)
+        or not balanced(opener.group(0))
+        or not _STATES_A_FIGURE.search(sentence[opener.end() :].replace("\\%", "%"))
+    ):
+        return None
+    return opener.group(0).rstrip(",")
+
+
 _MID_LIST = re.compile(r"(?:[\w\-]+(?:\s[\w\-]+)?,|(?:and|or|but|nor)\b)")
 
 
