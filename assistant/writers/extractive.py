@@ -639,6 +639,19 @@ class ExtractiveWriter(Writer):
             return {}
         topic = set(content_tokens(clauses[0].text))
         later = content_tokens(" ".join(clause.text for clause in clauses[1:]))
+        # ... and the topic's word a later clause asks of each paper: "Which forecasting papers
+        # contribute a new training loss ..., and what does each loss target?" asks for each
+        # paper's loss (CARD was said by its attention structure, its robust loss left out)
+        # the question's frame ("target") says no more of it than any sentence can
+        each = {
+            token
+            for clause in clauses[1:]
+            for found in _OF_EACH.finditer(clause.text)
+            for token in content_tokens(found.group(1))
+            if token not in _GENERIC
+        }
+        if each:
+            return {token: weights.idf(token) for token in each}
         return {
             token: weights.idf(token)
             for token in later
@@ -1699,6 +1712,10 @@ _COMMON_TO = re.compile(r"^(.+?) (?:is|are) common to ")
 _BY_THE_PAPER = re.compile(
     r"^(?:[^,.;]{0,60},\s*)?(?:we|our|this (?:paper|work|study)|here,? we)\b", re.IGNORECASE
 )
+
+
+# "what does each loss target", "how does every method ...": the noun a clause asks of each paper
+_OF_EACH = re.compile(r"\b(?:each|every)\s+([A-Za-z][\w-]*)")
 
 
 def _after_kept_opener(text: str) -> str:
