@@ -614,8 +614,9 @@ def test_a_second_verb_agrees_and_a_word_that_is_no_verb_is_left_alone() -> None
     """A blind reader found "independently of the learning technique used and onces a point in
     the process ... has been passed" (a word of the abstract changed), "gives mathematical
     foundations to the method and compare it" (after "to the method", "compare" was taken for
-    an infinitive's second verb) and a table cell "features a precision estimation method ...
-    and weight the guidance"."""
+    an infinitive's second verb). A table row's "we" clause agrees the same way. (Its table cell
+    "CogDPM features ... and weight the guidance" is the abstract's own wording, not a "we"
+    rewritten, and is quoted as written.)"""
     from assistant.text.claims.spans import _conjugate_coordinated, row_clause
 
     assert _conjugate_coordinated("approximates X used and once a point is passed") == (
