@@ -57,7 +57,7 @@ _AND_VERB = re.compile(
     r"characterize|characterise|construct|build|train|use|achieve|outperform|argue|examine|"
     r"explore)\b"
 )
-_IRREGULAR = {"are": "is", "have": "has", "do": "does", "go": "goes", "were": "was"}
+IRREGULAR_THIRD = {"are": "is", "have": "has", "do": "does", "go": "goes", "were": "was"}
 
 
 # --- rewriting that cannot change a claim ----------------------------------------------------
@@ -96,8 +96,8 @@ def _third_person(verb: str) -> str:
     if "-" in verb:  # "fine-tune" -> "fine-tunes": the last part carries the ending
         head, _, last = verb.rpartition("-")
         return f"{head}-{_third_person(last)}"
-    if verb in _IRREGULAR:
-        return _IRREGULAR[verb]
+    if verb in IRREGULAR_THIRD:
+        return IRREGULAR_THIRD[verb]
     if past_tense(verb) or verb in lexicon_words("modals") or verb == "also":
         return verb
     if re.search(r"(?:s|sh|ch|x|z|o)$", verb):

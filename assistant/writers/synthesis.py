@@ -38,7 +38,7 @@ from assistant.text.names import (
 )
 from assistant.text.sentences import abstract_sentences
 from assistant.text.tokens import tokenize
-from assistant.writers.rewrite import authors_act, names_itself, past_tense
+from assistant.writers.rewrite import IRREGULAR_THIRD, authors_act, names_itself, past_tense
 
 
 def paper_claims(paper: Paper) -> PaperClaims:
@@ -509,7 +509,8 @@ def _pronoun(own: Sequence[str], named: str | None, text: str) -> str:
     return "The authors" if names_itself(own, _base_verb(verb), rest) else "It"
 
 
-_BASE_OF = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go"}
+# "is" -> "are", "does" -> "do": the third person's irregular forms, read backwards
+_BASE_OF = {third: base for base, third in IRREGULAR_THIRD.items()}
 
 
 def _base_verb(verb: str) -> str:

@@ -296,8 +296,6 @@ def _results(
                 compared = fix_artefacts(what)
                 if start + match.start() > value_start:
                     break
-            # where the claim holds, after an opener that only goes on ("Notably, for both the
-            # OPT-1.3B and LLaMA-7B models, we find we can reliably detect ...")
             # where the claim holds ("Using the LLaMA family, we maintain 96.7% ..."), after an
             # opener that only goes on too ("Notably, for both the OPT-1.3B and LLaMA-7B
             # models, we find ...", "Notably, using GPT-4o as the backend LLM, StepCo ...")

@@ -315,6 +315,14 @@ def scope_opener(sentence: str, *, before_we: bool = True, using: bool = False) 
 _STATES_A_FIGURE = re.compile(r"\d(?:[\d.,]*)\s*(?:%|x\b|×|times\b|-?fold\b)|\d[\d.,]*\s+[a-z]")
 
 
+def _measured_against(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence[start:end]`` opens on what a figure after it is measured against
+    ("Compared to the current state-of-the-art ..., AdaMerging showcases ... 11%")."""
+    return _BASELINE_OPENER.match(sentence, start) is not None and bool(
+        _STATES_A_FIGURE.search(sentence[end:].replace("\\%", "%"))  # (the page's "11\%")
+    )
+
+
 def baseline_opener(sentence: str) -> str | None:
     """The phrase a sentence opens on that says what its figure is measured against ("Compared
     to a conventionally trained 7B model using 300B tokens"), without its comma; None when it
@@ -322,9 +330,8 @@ def baseline_opener(sentence: str) -> str | None:
     opener = re.match(r"[^,;]+,", sentence)
     if (
         opener is None
-        or not _BASELINE_OPENER.match(sentence)
         or not balanced(opener.group(0))
-        or not _STATES_A_FIGURE.search(sentence[opener.end() :].replace("\\%", "%"))
+        or not _measured_against(sentence, 0, opener.end())
     ):
         return None
     return opener.group(0).rstrip(",")
@@ -349,9 +356,7 @@ def _strip_openers(
             break  # "Although RNNs, CNNs, and Transformers ...": the comma was inside a list
         if _CONDITION_OPENER.match(sentence, start):
             break  # "For large values of k and p, ...": the claim holds only there
-        if _BASELINE_OPENER.match(sentence, start) and _STATES_A_FIGURE.search(
-            sentence[match.end() :].replace("\\%", "%")  # (the page's "11\%")
-        ):
+        if _measured_against(sentence, start, match.end()):
             break  # "Compared to X, Y improves by 11%": what the figure is measured against
         scope = (
             _scope_opener(before_we=False, using=using).match(sentence, start)
