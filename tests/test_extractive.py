@@ -1807,6 +1807,27 @@ def test_a_question_about_a_named_benchmark_cites_the_papers_that_write_it(
     assert not writes_name("SLAM", "SLAM-Omni is a speech model")
 
 
+def test_a_lookup_asking_for_a_name_leads_with_the_sentence_giving_it(corpus_assistant) -> None:
+    """ "Which compression method is it?": the answer led with the paper's observation about
+    Occam's razor and gave "a data compression technique called prequential coding" second (a
+    blind lookup, b726). The sentence naming what was asked leads, the paper its subject."""
+    answer = corpus_assistant.ask(
+        "Which paper links the simplicity bias of in-context learners to data compression, "
+        "arguing that the next-token prediction loss is the code length of a compression method? "
+        "Which compression method is it?"
+    )
+    first = answer.sentences[0].text
+    assert first.startswith("In-context learning and Occam's razor shows that"), first
+    assert "called prequential coding" in first, first
+    # ... a term defined after a dash is a name given too ("What term ...?")
+    answer = corpus_assistant.ask(
+        "When an LLM base model gets updated, some examples the old version got right start "
+        "failing. What term does the MUSCLE paper use for these cases?"
+    )
+    first = answer.sentences[0].text
+    assert first.startswith("MUSCLE reduces negative flips"), first
+
+
 def test_a_lookup_asking_how_much_finds_the_figure_however_low_it_scores(corpus_assistant) -> None:
     """ "How much training compute did it need?": the sentence with "15 hours of training on 4
     GPUs" scored lowest against the whole question, and the answer never gave it."""

@@ -98,6 +98,21 @@ def test_what_term_or_names_ask_for_a_name() -> None:
     assert not split_clauses("What speed-up does it report?")[-1].names
 
 
+def test_which_thing_it_is_asks_for_a_name() -> None:
+    """ "Which compression method is it?" (a blind lookup, b726) and "What's it called" ask for
+    a name as "what is it called" does; a question about the thing ("What kind of model is it
+    trained on?") or a figure ("what speedup is that?") does not."""
+    for question in (
+        "Which paper links ICL to compression? Which compression method is it?",
+        "In the paper that forecasts an Indian stock index, which index was it?",
+        "What was that paper, and which benchmark was it chasing?",
+        "What's it called?",
+    ):
+        assert split_clauses(question)[-1].names, question
+    for question in ("What kind of model is it trained on?", "What speedup is that?"):
+        assert not split_clauses(question)[-1].names, question
+
+
 MUSCLE = Paper(
     id="muscle",
     title="MUSCLE: A Model Update Strategy for Compatible LLM Evolution",

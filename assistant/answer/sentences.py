@@ -6,12 +6,11 @@ first."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.models import EvidenceSentence, Paper
-from assistant.text.names import method_name
+from assistant.text.names import GIVES_NAME, method_name
 from assistant.text.query import Clause, asks_for_release, content_tokens
 from assistant.text.roles import _NUMBER, STRONG_CONTRIBUTION, Role
 from assistant.text.sentences import _sentence_tokens, clean_sentence
@@ -184,7 +183,7 @@ def _best_for_clause(
             and STRONG_CONTRIBUTION.search(sentences[position])
         ):
             score += config.clause_identifies_bonus
-        if clause.names and _GIVES_NAME.search(sentences[position]):
+        if clause.names and GIVES_NAME.search(sentences[position]):
             score += config.clause_names_bonus
         if clause.numeric:
             score += (
@@ -198,17 +197,6 @@ def _best_for_clause(
         if best is None or score > best[0]:
             best = (score, position)
     return best[1] if best else None
-
-
-# A sentence that gives something a name: "we refer to the modified RPS ... as STABLE-RPS",
-# "a method called X", "dubbed X", an acronym defined in brackets, or a term defined after a
-# dash ("We reduce negative flips -- instances where a prior model version was correct, but a
-# new model incorrect -- by up to 40%").
-_GIVES_NAME = re.compile(
-    r"\b(?:called|named|dubbed|termed|coined|we call|refer(?:red)? to\b[^.]{0,120}?\bas)\b|"
-    r"\((?:[A-Z][\w-]*[A-Z0-9][\w-]*)\)|"
-    r"\w\s+(?:--|—|–)\s+(?:i\.e\.|that is|namely|instances|cases|examples|samples|situations)\b"
-)
 
 
 def _together(sentence: str, wanted: frozenset[str], window: int) -> bool:

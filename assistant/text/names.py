@@ -191,6 +191,20 @@ def _short_head(head: str) -> str:
     return label[:1].upper() + label[1:]
 
 
+# A sentence that names something in words: "we refer to the modified RPS ... as STABLE-RPS",
+# "a method called X", "dubbed X", or a term defined after a dash ("We reduce negative flips --
+# instances where a prior model version was correct, but a new model incorrect -- by up to 40%").
+_NAMING_WORDS = (
+    r"\b(?:called|named|dubbed|termed|coined|we call|refer(?:red)? to\b[^.]{0,120}?\bas)\b|"
+    r"\w\s+(?:--|—|–)\s+(?:i\.e\.|that is|namely|instances|cases|examples|samples|situations)\b"
+)
+NAMES_IN_WORDS = re.compile(_NAMING_WORDS)
+# ... or by an acronym defined in brackets, which a sentence also does in passing ("the
+# challenging Open-Vocabulary Segmentation (OVS) task"): enough to prefer it as evidence for a
+# question asking a name, not to lead the answer with it
+GIVES_NAME = re.compile(rf"{_NAMING_WORDS}|\((?:[A-Z][\w-]*[A-Z0-9][\w-]*)\)")
+
+
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*(?:\{([^{}]*)\})?")
 
 

@@ -289,9 +289,12 @@ def _field_qualifier() -> re.Pattern[str]:
 # A clause asking what something is called.
 _NAMING_CLAUSE = re.compile(
     r"\b(?:(?:is|are|was|were) (?:it|they|this|that|its|their|the) (?:[\w-]+ ){0,4}?called|"
-    r"what (?:is|was) (?:it|its|the|this|their) (?:[\w-]+ ){0,3}?(?:name|called)|what (?:do|does|did) "
+    r"what(?:['’]s| is| was) (?:it|its|the|this|their) (?:[\w-]+ ){0,3}?(?:name|called)|what (?:do|does|did) "
     r"(?:they|it|the authors) (?:call|name)|what name|under what name|(?:what|which) (?:term|terms|"
-    r"names)\b|what (?:is|are) (?:it|they|these|those) called)\b",
+    r"names)\b|what (?:is|are) (?:it|they|these|those) called|"
+    # "Which compression method is it?", "which benchmark was it chasing?": the thing asked for
+    # is known by a name
+    r"(?:which|what) (?:[a-z-]+ ){1,3}(?:is|was) (?:it|this|that)(?=(?:\s+\w+ing)?[\s?.!,]*$))",
     re.IGNORECASE,
 )
 
@@ -325,7 +328,7 @@ def split_clauses(question: str) -> list[Clause]:
             frozenset(content_tokens(part)),
             bool(_NUMERIC_CLAUSE.search(part)),
             identifies=bool(re.match(r"^\s*(?:which|what)\b", part, re.IGNORECASE)) and index == 0,
-            names=bool(_NAMING_CLAUSE.search(part)),
+            names=bool(_NAMING_CLAUSE.search(part)) and not _NUMERIC_CLAUSE.search(part),
             asks=bool(_ASKING_CLAUSE.match(part))
             and (not questioning or _sentence_asks(question, part)),
             releases=asks_for_release(part),

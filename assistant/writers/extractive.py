@@ -19,7 +19,7 @@ from assistant.text import acronyms
 from assistant.text.claims import RESULT_WORDS, common_acronyms, opens_with_subject, standalone
 from assistant.text.claims.spans import baseline_opener, scope_opener
 from assistant.text.lexicon import words as lexicon_words
-from assistant.text.names import distinct_labels, reads_as_clause
+from assistant.text.names import NAMES_IN_WORDS, distinct_labels, reads_as_clause
 from assistant.text.query import (
     FRAMING_TOKENS,
     SHORT_FOCUS,
@@ -343,6 +343,25 @@ class ExtractiveWriter(Writer):
             if figure is not None and figure in picks:
                 picks.remove(figure)
                 picks.insert(0, figure)
+        naming = [clause for clause in clauses if clause.names]
+        if naming and not numeric:
+            # A question asking for a name ("Which compression method is it?") is answered by
+            # the sentence that gives it, right after the paper is named, as a figure is: "It
+            # shows that the next-token prediction loss ... is directly equivalent to a data
+            # compression technique called prequential coding" came after the paper's finding
+            # about Occam's razor (a blind lookup, b726).
+            named = next(
+                (
+                    pair
+                    for pair in picks
+                    if NAMES_IN_WORDS.search(pair[1])
+                    and any(clause.tokens & set(bm25.tokenize(pair[1])) for clause in naming)
+                ),
+                None,
+            )
+            if named is not None:
+                picks.remove(named)
+                picks.insert(0, named)
         if led_from is not None and any(item.index == led_from.sentence for item, _ in picks):
             sentence = view.sentences[led_from.sentence]
             beyond = len(re.findall(r"[A-Za-z0-9]\S*", sentence[led_from.end :]))
@@ -363,9 +382,11 @@ class ExtractiveWriter(Writer):
         figure_lead = (
             rewrite(picks[0][1], _subject_for(view, picks[0][1]))
             if said is not None
-            and numeric
             and picks
-            and _MEASURE.search(picks[0][1])
+            and (
+                (numeric and _MEASURE.search(picks[0][1]))
+                or (naming and not numeric and NAMES_IN_WORDS.search(picks[0][1]))
+            )
             and (
                 _BY_THE_PAPER.match(picks[0][1])
                 # ("Compared to a conventionally trained 7B model using 300B tokens, our G_stack
