@@ -119,6 +119,20 @@ def test_connective_after_another_paper_is_dangling() -> None:
     assert findings[0].text.startswith("Second, even")
 
 
+def test_these_results_after_the_sentence_stating_them_is_not_dangling() -> None:
+    """ "These results represent ... a 2.15X speed-up" right after "each sequence is generated at
+    an average speed of 5.8ms per token" points at the figures just read, though that sentence
+    never writes "results"; after a sentence with no figure it points at nothing shown."""
+    figures = "For a 7.8B model, each sequence is generated at 5.8ms per token."
+    these = "These results represent a 2.15X speed-up over regular decoding."
+    answer = make_answer([(figures, ["bass"]), (these, ["bass"])])
+    assert found(answer, "dangling_connective") == []
+    answer = make_answer(
+        [("BASS describes a system of batched decoding.", ["bass"]), (these, ["bass"])]
+    )
+    assert [finding.sentence for finding in found(answer, "dangling_connective")] == [1]
+
+
 def test_a_later_item_of_a_list_not_shown_is_dangling() -> None:
     answer = make_answer(
         [

@@ -8,6 +8,7 @@ import re
 
 from assistant.text.lexicon import words
 from assistant.text.sentences import split_sentences
+from assistant.text.tokens import tokenize
 
 # A reported figure: a percentage, a speed-up, points, or a decimal that is not part of a name
 # ("GPT-3.5", "v1.2").
@@ -17,6 +18,21 @@ _FIGURE = re.compile(
     r"|(?<![\w.-])(?<![A-Z][\w-] )\d+\.\d+(?![\w.-])(?!\s*(?:to|and|-|–)\s*\d)",
     re.IGNORECASE,
 )
+
+
+# Any measured quantity, units included ("5.8ms per token", "1.1K tokens per second", "2.15X"),
+# not a version or a name's number ("GPT-3.5", "CIFAR-10")
+_QUANTITY = re.compile(
+    r"(?<![\w.-])\d+(?:[.,]\d+)*\s?(?:%|×|x\b|X\b|-?fold\b|ms\b|[KMB]\b|points?\b|pp\b)"
+    r"|(?<![\w.-])\d+\.\d+"
+)
+
+
+def points_at_figures(noun: str, previous: str) -> bool:
+    """Whether "these <noun>" can mean the figures ``previous`` states: "These results" after a
+    sentence of measurements points at them though that sentence never writes "results"."""
+    stems = set(tokenize(" ".join(words("figure_nouns"))))
+    return bool(stems & set(tokenize(noun))) and _QUANTITY.search(previous) is not None
 
 
 def reported_figure(abstract: str) -> str | None:
