@@ -2049,3 +2049,54 @@ def test_a_result_after_an_opener_is_its_own_sentence() -> None:
         "Extrapolation for individual tasks across an order of magnitude in compute yields "
         "higher average errors of 18pp." in texts
     ), texts
+
+
+def test_a_footnote_run_into_a_sentence_is_not_part_of_it() -> None:
+    """The listing page ran PromptTPP's code footnote into its proposal ("a simple yet effective
+    framework, PromptTPPOur code is available at {\\small \\url{ https://...}}, by integrating
+    ..."), so the proposal found was its experimental setup (a blind reader: "an evaluation
+    protocol, not the approach"). Without the footnote the sentence says what it proposes."""
+    from assistant.text.sentences import split_sentences
+
+    paper = _paper("Prompt-augmented Temporal Point Process")
+    sentence = split_sentences(paper.abstract)[5]
+    assert "framework, PromptTPP, by integrating the base TPP" in sentence, sentence
+    assert "url" not in sentence and "available" not in sentence
+    claims = analyse(paper.title, paper.abstract)
+    assert claims.proposal is not None
+    assert "continuous-time retrieval prompt pool" in claims.proposal.text, claims.proposal.text
+    # a code sentence of its own is the abstract's and stays
+    assert split_sentences("We propose a model. Our code is available at https://github.com/x/y.")[
+        1
+    ] == ("Our code is available at https://github.com/x/y.")
+
+
+def test_a_long_claim_is_not_cut_between_its_first_and_second_part() -> None:
+    """HYPRO's proposal was cut at its semicolon: "its first part is an autoregressive base model
+    that learns to propose predictions", without "its second part is an energy function that
+    learns to reweight the proposals ...", the part a comparison asked for (a blind reader)."""
+    claims = _claims("HYPRO")
+    assert claims.proposal is not None
+    assert claims.proposal.text.endswith(
+        "more realistic predictions end up with higher probabilities"
+    )
+
+
+def test_a_name_whose_sentence_says_how_it_is_built_is_not_an_is_sentence() -> None:
+    """ "proposes a simple yet effective framework, PromptTPP, by integrating ..." is not
+    "PromptTPP is a simple yet effective framework, by integrating ..."; and a spelled-out name
+    that opens on an accented capital is the subject as any other ("À-la-carte Prompt Tuning
+    (APT) is a transformer-based scheme ...", not "One paper introduces ...")."""
+    from assistant.writers.synthesis import say_paper
+
+    said = say_paper(_paper("Prompt-augmented Temporal Point Process"), most=1)
+    assert said is not None
+    assert not said.sentences[0].text.startswith("PromptTPP is"), said.sentences[0].text
+    assert "proposes a simple yet effective framework, PromptTPP, by integrating" in (
+        said.sentences[0].text
+    )
+    said = say_paper(_paper("À-la-carte Prompt Tuning"), most=1)
+    assert said is not None
+    assert said.sentences[0].text.startswith(
+        "À-la-carte Prompt Tuning (APT) is a transformer-based scheme"
+    ), said.sentences[0].text

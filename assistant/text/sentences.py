@@ -22,8 +22,18 @@ _NO_BREAK_BEFORE = re.compile(
 )
 
 
+# A footnote the listing page ran into the sentence it marks: "a simple yet effective framework,
+# PromptTPPOur code is available at {\small \url{ https://...}}, by integrating ..." is the
+# framework's name and the rest of the sentence
+GLUED_FOOTNOTE = re.compile(
+    r"(?<=[A-Za-z0-9])(?:Our |The )?[Cc]ode (?:is |will be )?(?:publicly )?(?:available|released)"
+    r" at\s*(?:\{\\\w+\s*)?\\url\{[^{}]*\}\}?"
+)
+
+
 def split_sentences(text: str) -> list[str]:
     """Split an abstract into sentences without breaking "e.g.", "et al." or decimals like 4.30."""
+    text = GLUED_FOOTNOTE.sub("", text)
     # (where the sentence ends, where the next one starts)
     ends = sorted(
         [

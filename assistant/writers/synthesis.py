@@ -120,7 +120,8 @@ _NAMED_APPOSITIVE = re.compile(
 _SPELLED_APPOSITIVE = re.compile(
     r"^(?:proposes|introduces|presents|develops|proposed|introduced|presented)\s+(?P<article>the\s+)?"
     # "..., a new class of ..." or "... – a novel attention-based architecture ..."
-    r"(?P<spelled>[A-Z][^,()]{2,80}?)\s+\((?P<name>[^()]+)\)"
+    # (a capital with an accent too: "À-la-carte Prompt Tuning (APT)")
+    r"(?P<spelled>[A-ZÀ-ÖØ-Þ][^,()]{2,80}?)\s+\((?P<name>[^()]+)\)"
     r"(?:(?:,|\s+-{1,2}|\s+[—–])\s+(?P<rest>(?:a|an|the)\s.+)|"
     r",?\s+(?:which|that)\s+(?P<verb>.+))$"
 )
@@ -308,6 +309,11 @@ def _called_subject(lead_text: str, name: str) -> str | None:
     if tail is None:
         return None
     rest = rest[tail.end() :]
+    if re.match(r",?\s+by\s+\w+ing\b", rest):
+        # "proposes a simple yet effective framework, PromptTPP, by integrating the base TPP with
+        # ...": how the paper builds it, not what the framework is ("PromptTPP is a ...
+        # framework, by integrating ..." is no sentence)
+        return None
     if rest.startswith(", that ") or (rest.startswith(", to ") and join_text.startswith(",")):
         # "a unified model, that can" reads "a unified model that can"; "an approach, namely
         # BayesPrompt, to learn" closes its aside: "an approach to learn"

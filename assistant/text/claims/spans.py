@@ -409,9 +409,19 @@ def _cut_to_clause(text: str, limit: int = MAX_SPAN_CHARS) -> str:
     for match in _CLAUSE_BOUNDARY.finditer(text):
         if match.start() > limit:
             break
+        if _SECOND_PART.match(text, match.end()) and _FIRST_PART.search(text, 0, match.start()):
+            # "its first part is an autoregressive base model ...; its second part is an energy
+            # function that learns to reweight the proposals": cut between them, the method is
+            # half said (a blind reader: HYPRO's addition on top of the base model was lost)
+            continue
         if match.start() >= 40 and balanced(text[: match.start()]):
             best = match.start()
     return text[:best] if best else text
+
+
+# the parts of a whole said in turn, which a cut must not separate
+_FIRST_PART = re.compile(r"\b(?:first|former)\b", re.IGNORECASE)
+_SECOND_PART = re.compile(r"(?:(?:its|the|a|and)\s+)?(?:second|latter)\b", re.IGNORECASE)
 
 
 def _tidy_end(text: str) -> str:
