@@ -2100,3 +2100,23 @@ def test_a_name_whose_sentence_says_how_it_is_built_is_not_an_is_sentence() -> N
     assert said.sentences[0].text.startswith(
         "À-la-carte Prompt Tuning (APT) is a transformer-based scheme"
     ), said.sentences[0].text
+
+
+def test_this_strategy_of_another_method_is_not_the_papers_mechanism() -> None:
+    """ "Standard gradient boosting uses a 1-vs-all strategy ... This strategy translates in that
+    one tree per class and iteration has to be trained": Condensed Gradient Boosting's mechanism
+    was that cost of the method it replaces, said "It translates in that ..." (a blind reader:
+    "it attributes the drawback to the method"). Its mechanism is what it proposes instead."""
+    claims = _claims("Condensed Gradient Boosting")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith("proposes the use of multi-output regressors")
+    # "this framework" after the paper's own sentence is the paper's
+    from assistant.text.claims.fields import _names_anothers
+
+    assert not _names_anothers(
+        "This framework uses two heads.", "We propose a framework for streaming data."
+    )
+    assert _names_anothers(
+        "This strategy translates in that one tree is trained.",
+        "Standard gradient boosting uses a 1-vs-all strategy.",
+    )

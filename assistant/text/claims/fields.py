@@ -321,11 +321,30 @@ _MECHANISM_PARTICIPLES = frozenset(
         "learned",
     ]
 )
-_GENERIC_SUBJECT = re.compile(
-    r"(?:(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his)\s+(?:\w+\s+){0,2}?(?:method|approach|framework|model|"
-    r"technique|algorithm|system|architecture|scheme|pipeline|strategy|design|key\s+idea|"
-    r"core\s+idea|idea|module|mechanism)|[Ii]t)\s+"
+_METHOD_NOUN = (
+    r"(?:method|approach|framework|model|technique|algorithm|system|architecture|scheme|pipeline|"
+    r"strategy|design|key\s+idea|core\s+idea|idea|module|mechanism)"
 )
+_GENERIC_SUBJECT = re.compile(
+    rf"(?:(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his)\s+(?:\w+\s+){{0,2}}?{_METHOD_NOUN}|[Ii]t)\s+"
+)
+# "This strategy translates in that one tree per class ... has to be trained" after "Standard
+# gradient boosting uses a 1-vs-all strategy": the strategy is the one the sentence before
+# names, not the paper's (it was said "It translates in that ...", the cost of the method the
+# paper replaces said of the paper; a blind reader)
+_THIS_NOUN = re.compile(rf"[Tt]h(?:is|ese)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_METHOD_NOUN})")
+
+
+def _names_anothers(body: str, previous: str) -> bool:
+    """Whether ``body`` opens on "this <method noun>" whose noun the sentence before it writes
+    of something other than the paper (no "we", "our", "this paper" there)."""
+    this = _THIS_NOUN.match(body)
+    return (
+        this is not None
+        and re.search(rf"\b{this.group('noun')}", previous, re.IGNORECASE) is not None
+        and _FIRST_PERSON.search(previous) is None
+        and re.search(r"\b(?:this|the)\s+(?:paper|work|study)\b", previous, re.I) is None
+    )
 _PREDICATE = re.compile(
     r"(?:\w+ly\s+)?(?:[a-z][a-z\-]*(?:s|ed)\b|(?:can|could|may|might)\s+(?:\w+ly\s+)?"
     r"(?!be\b|also\b)[a-z]+\b)"
@@ -410,6 +429,8 @@ def _mechanism(
             if text and len(text.split()) >= MIN_MECHANISM_WORDS:
                 return _span_from(sentences, index, specific.start("body"), text)
         predicate = _predicate_start(body, name)
+        if predicate is not None and index > 0 and _names_anothers(body, sentences[index - 1]):
+            continue
         if predicate is not None and not (body.startswith(("It ", "it ")) and index != after + 1):
             rest_start = start + predicate
             # "CORAL introduces Cross-Step Representation Alignment, a method that ..." right
