@@ -2120,3 +2120,15 @@ def test_this_strategy_of_another_method_is_not_the_papers_mechanism() -> None:
         "This strategy translates in that one tree is trained.",
         "Standard gradient boosting uses a 1-vs-all strategy.",
     )
+
+
+def test_a_final_phrase_pointing_at_an_unshown_task_goes_alone() -> None:
+    """ "... and achieves the aim of acting as a weak learner on this task": cut at the clause
+    boundary before "this task", the finding ended "achieves the aim of acting" (a blind
+    reader: "cut off mid-clause"); the phrase of place goes alone. Not a complement ("relative
+    to these hypotheses"), which the clause needs."""
+    claims = _claims("Language models are weak learners")
+    assert claims.finding is not None
+    assert claims.finding.text.endswith("achieves the aim of acting as a weak learner")
+    claims = _claims("Towards Exact Computation of Inductive Bias")
+    assert all(not span.text.endswith("relative") for span in _spans(claims))

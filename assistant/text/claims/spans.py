@@ -741,6 +741,13 @@ _SUBORDINATE = re.compile(
 )
 
 
+# "... on this task.": where the sentence says it holds, in a phrase of its own at its end
+_FINAL_PLACE = re.compile(
+    r",?\s+(?:on|in|for|across|under)\s+(?P<this>this|these)\s+[\w-]+(?:\s+[\w-]+)?\s*[.]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _finish(
     text: str, name: str | None, limit: int = MAX_SPAN_CHARS, min_words: int = MIN_SPAN_WORDS
 ) -> str | None:
@@ -756,7 +763,15 @@ def _finish(
     cleaned = _drop_demonstratives(resolved)
     if isinstance(cleaned, int):
         # "... between LMs and retrievers to efficiently tackle such problems": keep what stands
-        cut = _cut_before(resolved, cleaned)
+        # ... a phrase of place at the end goes alone: "achieves the aim of acting as a weak
+        # learner on this task" keeps "acting as a weak learner" (cut at the clause boundary
+        # before it, "achieves the aim of acting" was left; a blind reader)
+        final = _FINAL_PLACE.search(resolved)
+        cut = (
+            final.start()
+            if final is not None and final.start("this") == cleaned
+            else _cut_before(resolved, cleaned)
+        )
         if cut is None:
             return None
         cleaned = _drop_demonstratives(resolved[:cut])
