@@ -2132,3 +2132,21 @@ def test_a_final_phrase_pointing_at_an_unshown_task_goes_alone() -> None:
     assert claims.finding.text.endswith("achieves the aim of acting as a weak learner")
     claims = _claims("Towards Exact Computation of Inductive Bias")
     assert all(not span.text.endswith("relative") for span in _spans(claims))
+
+
+def test_the_main_difference_said_as_what_the_paper_does_is_its_proposal() -> None:
+    """FreezeNet's proposal was "shows that FreezeNets achieve good results, especially for
+    extreme freezing rates" (a finding, which its name lifted over the rule that a "shows that"
+    is no proposal), so its table's Approach cell was that claim (a blind reader, review24 A11).
+    "The main difference to pruning is that we do not sparsify the network's weights but learn
+    just a few key parameters ..." says what it does."""
+    claims = _claims("FreezeNet")
+    assert claims.proposal is not None
+    assert claims.proposal.text.startswith(
+        "does not sparsify the network's weights but learns just a few key parameters and keeps"
+    ), claims.proposal.text
+    # a finding naming the method is no proposal either, where the paper says what it does
+    claims = _claims("GMP*")
+    assert claims.proposal is not None
+    assert claims.proposal.text.startswith("revisits the performance of the classic gradual")
+    assert claims.finding is not None and "called GMP*" in claims.finding.text

@@ -125,6 +125,35 @@ _RESULTS_OFFERED = re.compile(
 )
 
 
+# "The main difference to pruning is that we do not sparsify the network's weights but learn
+# just a few key parameters ...", "The key idea is to introduce a soft selection layer ...": what
+# the paper does, said as its idea or its difference
+_KEY_IDEA = re.compile(
+    r"(?:The|Our)\s+(?:main|key|core|central|basic)\s+(?:idea|difference|insight|novelty)\b"
+    r"[^,.;]{0,60}?\s+is\s+(?:that\s+we\s+|to\s+)(?P<adverb>(?:\w+ly\s+)?)(?P<verb>[a-z][\w-]*)\b"
+)
+_NOT_BUT = re.compile(r"\bbut\s+((?:just|only|rather|\w+ly)\s+)?([a-z]+)\b")
+
+
+def _key_idea_candidate(sentence: str, index: int, name: str | None) -> _Candidate | None:
+    """The paper's idea said as what it does: "does not sparsify the network's weights but
+    learns just a few key parameters and keeps the other ones fixed ..." (strength 1: below a
+    proposal the paper names as one, above a finding). Not one that only reports ("Our main
+    contribution is to show that ...")."""
+    found = _KEY_IDEA.match(sentence)
+    if found is None or found.group("verb") in {"show", "demonstrate", "prove", "argue"}:
+        return None
+    rest = sentence[found.end("verb") :]
+    if found.group("verb") == "do" and rest.startswith(" not"):
+        # "do not X but learn Y": the verb after "but" is the paper's too
+        rest = _NOT_BUT.sub(lambda m: f"but {m.group(1) or ''}{_present_third(m.group(2))}", rest, 1)
+    printed = found.group("adverb") + _present_third(found.group("verb"))
+    text = _finish(printed + _conjugate_coordinated(_conjugate_listed(rest)), name)
+    if text is None:
+        return None
+    return _Candidate(index, found.start("adverb"), 1, text)
+
+
 def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_Candidate]:
     forms = _verb_forms()
     candidates = []
@@ -132,6 +161,9 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
         passive = _passive_candidate(sentences, index, name)
         if passive is not None:
             candidates.append(passive)
+        idea = _key_idea_candidate(sentences[index], index, name)
+        if idea is not None:
+            candidates.append(idea)
     pattern = _contribution_pattern()
     for index, sentence in enumerate(sentences):
         if _URL.search(sentence):
@@ -159,6 +191,7 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                     candidates.append(_Candidate(index, second[0], second[1], second[2]))
             if text is None:
                 continue
+            reports = strength == 1 and re.match(r"\S+\s+that\b", text) is not None
             if name and name in text:
                 strength += 1  # "we propose X (Name)" beats "we design Y"; never "we evaluate Name"
             if re.match(
@@ -172,8 +205,11 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
             if _RESULTS_OFFERED.match(text):
                 strength = 0  # "presents preliminary experimental results to support ...": how
                 # the paper backs its claims, not what it offers
-            if strength == 1 and re.match(r"\S+\s+that\b", text):
-                strength = 0  # "shows that ..." is a finding, not what the paper offers
+            if reports:
+                # "shows that ..." is a finding, not what the paper offers, whether or not it
+                # names the method ("shows that FreezeNets achieve good results" was FreezeNet's
+                # proposal, over "does not sparsify the network's weights but learns ...")
+                strength = 0
             if "the authors" in text:
                 # "describes a simple experiment where the authors consider ...": a step the
                 # authors take, said of them, is less what the paper offers than a proposal
