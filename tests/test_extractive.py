@@ -581,25 +581,6 @@ def test_a_longer_sentence_saying_the_topic_beats_a_short_one_that_does_not(
     assert said and "Optimal Transport" in said[0], said
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What work here is inspired by the brain or human cognition (predictive coding, "
-        "biological neurons, episodic memory, consciousness)?",
-        "how do entropy-based TTA methods differ",
-    ],
-)
-def test_the_count_of_papers_is_the_papers_said(corpus_assistant, question: str) -> None:
-    """ "Six papers in the collection bear on this" over five papers: one had no sentence that
-    stands alone; the count is of the papers the answer says something about."""
-    from assistant.text.lexicon import words
-
-    answer = corpus_assistant.ask(question)
-    first = answer.sentences[0].text
-    number = words("number_words").index(first.split()[0].lower())
-    assert number == len(cited(answer)), (first, cited(answer))
-
-
 def test_a_comparison_sets_the_papers_side_by_side(corpus_assistant) -> None:
     """ "How each differs" says the difference: one sentence with each paper by its name and how
     it works, clauses joined by semicolons, every clause held by the paper it names."""
@@ -1866,14 +1847,21 @@ def test_the_figure_a_lookup_leads_with_measures_what_was_asked(corpus_assistant
     assert "86% accuracy" in answer.sentences[0].text, answer.sentences[0].text
 
 
-def test_a_topic_answer_opens_with_its_count_and_no_roadmap(corpus_assistant) -> None:
-    """ "Five papers in the collection bear on this; below, papers that work alike stand
-    together": two blind readers called the roadmap boilerplate; the paragraphs and their leads
-    show the groups."""
-    answer = corpus_assistant.ask("how do entropy-based TTA methods differ")
-    assert re.fullmatch(
-        r"[A-Z][a-z]+ papers in the collection bear on this\.", answer.sentences[0].text
-    ), answer.sentences[0].text
+def test_a_topic_answer_opens_with_what_a_paper_does_not_a_count(corpus_assistant) -> None:
+    """ "Five papers in the collection bear on this." opened every topic answer; three blind
+    readers called it filler, one "false" (15 papers "bear on" a question seven of them never
+    touch). The answer opens with its first group: a sentence citing what it says."""
+    for question in (
+        "how do entropy-based TTA methods differ",
+        "What newer variants of gradient boosting are out there, e.g. with neural nets or LLMs "
+        "as the weak learners, or boosting for probabilistic outputs?",
+    ):
+        answer = corpus_assistant.ask(question)
+        first = answer.sentences[0]
+        assert first.citations, first.text
+        assert not re.search(r"\bpapers? (?:in the collection )?bears? on\b", first.text), (
+            first.text
+        )
 
 
 def test_what_a_question_asks_of_each_paper_by_a_topic_word_is_said_of_each(

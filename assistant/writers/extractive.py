@@ -44,7 +44,6 @@ from assistant.writers.grouping import _Weights, closest_groups, group_papers, j
 from assistant.writers.leads import Lead, TitleTerms, group_lead
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import (
-    count_phrase,
     names_only,
     overlaps,
     paper_claims,
@@ -505,10 +504,10 @@ class ExtractiveWriter(Writer):
         weights = _Weights(views, self.document_frequency, self.collection_size)
         skip = self._skip_tokens(question, views)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
-        builder.paragraph()
-        opening = len(builder.sentences)
-        if len(views) > 1:
-            builder.add(DraftSentence("(how many papers answer)", kind="connective"))
+        # No opening count ("Five papers in the collection bear on this."): three blind readers
+        # called it filler, and over a paper that is only near the question it certifies that
+        # paper ("15 papers in the collection bear on this", seven of them never mentioning the
+        # asked models); the references list the papers, the first group's lead opens
         focus_groups = self._focus(question, views)
         asked = self._asked_after_topic(question, weights)
         # What the question is about: the words it shares with most of its papers ("machine
@@ -637,26 +636,6 @@ class ExtractiveWriter(Writer):
         for group in groups:
             builder.paragraph()
             self._say_group(builder, [views[index] for index in group], skip, said)
-        if len(views) > 1:
-            # Counted from what was said, not from the evidence: a paper none of whose sentences
-            # stands alone is not said, and "Six papers bear on this" over five would be wrong.
-            count = len(
-                {
-                    paper
-                    for sentence in builder.sentences[opening + 1 :]
-                    for paper in sentence.citations
-                }
-            )
-            # "bear on", not "answer": the count is of the papers the answer draws on, and a
-            # reader takes "Five papers answer this" as five answers (a blind reader's complaint
-            # about counts that overstate what the papers say). No roadmap after it ("; below,
-            # papers that work alike stand together"): the paragraphs and their leads show the
-            # groups, and two blind readers called the clause boilerplate.
-            verb = "bears" if count == 1 else "bear"
-            builder.sentences[opening] = DraftSentence(
-                f"{count_phrase(count, 'paper')} in the collection {verb} on this.",
-                kind="connective",
-            )
 
     def _asked_after_topic(self, question: str, weights: _Weights) -> dict[str, float]:
         """What a question asks beyond its topic, by weight: "is there a learning-rate-free step
