@@ -28,8 +28,8 @@ from assistant.text.claims.spans import (
     _raw_end,
     _strip_openers,
     balanced,
+    claim_scope,
     fix_artefacts,
-    scope_opener,
 )
 
 # --- results -------------------------------------------------------------------------------------
@@ -296,15 +296,6 @@ def _results(
                 compared = fix_artefacts(what)
                 if start + match.start() > value_start:
                     break
-            # where the claim holds ("Using the LLaMA family, we maintain 96.7% ..."), after an
-            # opener that only goes on too ("Notably, for both the OPT-1.3B and LLaMA-7B
-            # models, we find ...", "Notably, using GPT-4o as the backend LLM, StepCo ...")
-            lead, opening = 0, scope_opener(sentence, using=True)
-            if opening is None:
-                lead = _strip_openers(sentence, 0, keep_scope=True, using=True)
-                opening = scope_opener(sentence[lead:], using=True) or scope_opener(
-                    sentence[lead:], before_we=False, using=True
-                )
             results.append(
                 Result(
                     index,
@@ -314,7 +305,8 @@ def _results(
                     figure=figure,
                     metric=metric,
                     compared_with=compared,
-                    where=opening if opening and start >= lead + len(opening) else None,
+                    # where the claim holds ("Notably, using GPT-4o as the backend LLM, ...")
+                    where=claim_scope(sentence, start),
                 )
             )
     return tuple(results)
