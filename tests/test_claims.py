@@ -2178,3 +2178,22 @@ def test_a_finding_keeps_where_it_holds_after_an_opener() -> None:
     assert standalone(
         "More concretely, a standard language model (a BART LM) generates plans."
     ) == ("A standard language model (a BART LM) generates plans.")
+
+
+def test_a_discussion_of_the_method_is_not_what_the_paper_proposes() -> None:
+    """Stacking Your Transformers' proposal was "provides in-depth discussions and comprehensive
+    ablation studies of G_{stack}" (a blind reader, review24 A2: "the sentence says nothing");
+    like "presents experimental results", a discussion backs the paper's claims. And a verb
+    coordinated after an adverb takes the third person too ("and systematically evaluates
+    them", was "evaluate")."""
+    claims = _claims("Stacking Your Transformers")
+    assert claims.proposal is not None
+    assert "discussions" not in claims.proposal.text, claims.proposal.text
+    assert claims.mechanism is not None
+    assert claims.mechanism.text == (
+        "summarizes existing approaches into four atomic growth operators and systematically "
+        "evaluates them in a standardized LLM pre-training setting"
+    )
+    claims = _claims("MOMENT")
+    assert claims.mechanism is not None
+    assert "and systematically tackles time-series-specific challenges" in claims.mechanism.text

@@ -987,7 +987,10 @@ def _conjugate_coordinated(text: str) -> str:
         return match.group(1) + _present_third(verb) + (match.group(3) or "")
 
     # "and develop optimization-based methods": a contribution verb needs no determiner after it
-    pattern = r"(,?\s+and\s+)([a-z]+)(\s+(?:" + "|".join(_DETERMINERS) + r")\b)?(?=\s)"
+    # ... after an adverb too ("and systematically evaluate them")
+    pattern = (
+        r"(,?\s+and\s+(?:[a-z]+ly\s+)?)([a-z]+)(\s+(?:" + "|".join(_DETERMINERS) + r")\b)?(?=\s)"
+    )
     text = re.sub(pattern, conjugate, text)
     # "take a step back and ask: why has ...?": a word a colon follows is a verb, its object what
     # the colon spells out
