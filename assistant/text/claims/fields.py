@@ -148,7 +148,9 @@ def _key_idea_candidate(sentence: str, index: int, name: str | None) -> _Candida
     rest = sentence[found.end("verb") :]
     if found.group("verb") == "do" and rest.startswith(" not"):
         # "do not X but learn Y": the verb after "but" is the paper's too
-        rest = _NOT_BUT.sub(lambda m: f"but {m.group(1) or ''}{_present_third(m.group(2))}", rest, 1)
+        rest = _NOT_BUT.sub(
+            lambda m: f"but {m.group(1) or ''}{_present_third(m.group(2))}", rest, 1
+        )
     printed = found.group("adverb") + _present_third(found.group("verb"))
     text = _finish(printed + _conjugate_coordinated(_conjugate_listed(rest)), name)
     if text is None:
@@ -383,6 +385,8 @@ def _names_anothers(body: str, previous: str) -> bool:
         and _FIRST_PERSON.search(previous) is None
         and re.search(r"\b(?:this|the)\s+(?:paper|work|study)\b", previous, re.I) is None
     )
+
+
 _PREDICATE = re.compile(
     r"(?:\w+ly\s+)?(?:[a-z][a-z\-]*(?:s|ed)\b|(?:can|could|may|might)\s+(?:\w+ly\s+)?"
     r"(?!be\b|also\b)[a-z]+\b)"

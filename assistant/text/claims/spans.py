@@ -381,9 +381,7 @@ def _strip_openers(
             # "On TriviaQA, we demonstrate ...", "For the 7.8B model on an A100 GPU with batch
             # size 8, each sequence is generated at 5.8ms per token": where the claim holds
             break
-        inner = (
-            _inner_scope(sentence, start, match.end(), using=using) if keep_scope else None
-        )
+        inner = _inner_scope(sentence, start, match.end(), using=using) if keep_scope else None
         if inner is not None:
             # "Similarly, on 1k samples from CNN / DM, we show that prompting GPT-3 ...
             # outperforms sampling-based methods by 1.05 ROUGE-2 F1 points": the opener goes,
