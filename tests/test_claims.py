@@ -421,6 +421,10 @@ def test_self_describing_demonstrative_phrase_keeps_its_noun() -> None:
         ("speedup up to 20times sim 5000times.", "speedup up to 20× ~ 5000×."),
         ("FFHQ 64{times}64 when D{=}2048/128", "FFHQ 64×64 when D=2048/128"),
         ("Le Cun and le monde", "Le Cun and le monde"),
+        # a math font whose backslash the page lost (a blind reader: "{boldsymbol x_i}",
+        # "mathcal{O}(mathcal{C_Phi/m} ...)" copied into the prose)
+        ("an excess risk of mathcal{O}(mathcal{C_Phi/m})", "an excess risk of O(C_Phi/m)"),
+        ("N unlabeled samples {{boldsymbol x}_i}, and", "N unlabeled samples {x_i}, and"),
     ],
 )
 def test_listing_page_artefacts_are_fixed(raw: str, printed: str) -> None:
@@ -436,6 +440,7 @@ def test_a_font_command_with_its_argument_is_its_argument_for_the_verifier_too()
 
     assert clean_sentence("three critical \\textit{O}bstacles") == "three critical Obstacles"
     assert clean_sentence("a framework called <projektor>.") == "a framework called projektor."
+    assert clean_sentence("samples {{boldsymbol x}_i}_{iin G}") == "samples {x_i}_{iin G}"
     said = say_paper(_paper("Inference Scaling"), most=1)
     assert said is not None
     assert "scriptsize" not in said.sentences[0].text, said.sentences[0].text

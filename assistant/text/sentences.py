@@ -64,11 +64,18 @@ def split_sentences(text: str) -> list[str]:
 # inline math "\( A \)": the symbol itself, in prose and in claims alike
 INLINE_MATH = re.compile(r"\\\(\s*(.+?)\s*\\\)")
 # "{\it model size}" (or "{it model size}" where the page lost the backslash): italics only
-FONT_GROUP = re.compile(r"\{\\?(?:it|em|bf|sl|rm|tt|sc|sf|textit|emph)\s+([^{}]*)\}")
+FONT_GROUP = re.compile(
+    # ... a math font too ("{{boldsymbol x}_i}" is "{x_i}")
+    r"\{\\?(?:it|em|bf|sl|rm|tt|sc|sf|textit|emph|boldsymbol|mathbf|mathcal|mathbb)\s+([^{}]*)\}"
+)
 # "{Further experiments demonstrate that ... dominant.}": a brace group of plain prose (no math:
 # "D_{KL}", "k^{th}" keep theirs) is the page's grouping, not text
 # ... a font command with its argument, its backslash lost: "three critical textit{O}bstacles"
-FONT_ARGUMENT = re.compile(r"(?<![A-Za-z])\\?(?:textsc|textbf|textit|mathrm|emph)\{([^{}]*)\}")
+FONT_ARGUMENT = re.compile(
+    # ... a math font too: "an excess risk of mathcal{O}(mathcal{C_Phi/m} + ...)" is "O(C_Phi/m + ...)"
+    r"(?<![A-Za-z])\\?(?:textsc|textbf|textit|mathrm|emph|mathcal|mathbf|mathbb|boldsymbol)"
+    r"\{([^{}]*)\}"
+)
 # ... and a name the page set in angle brackets ("a framework called <projektor>"), which a
 # Markdown renderer would take for a tag and hide
 ANGLED_NAME = re.compile(r"(?<![\w<])<([A-Za-z][\w-]{2,30})>(?![\w>])")
