@@ -5,6 +5,7 @@ lint holds the table to them."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from assistant.text.lexicon import words
 from assistant.text.sentences import split_sentences
@@ -28,11 +29,15 @@ _QUANTITY = re.compile(
 )
 
 
+@cache
+def _figure_nouns() -> frozenset[str]:
+    return frozenset(tokenize(" ".join(words("figure_nouns"))))
+
+
 def points_at_figures(noun: str, previous: str) -> bool:
     """Whether "these <noun>" can mean the figures ``previous`` states: "These results" after a
     sentence of measurements points at them though that sentence never writes "results"."""
-    stems = set(tokenize(" ".join(words("figure_nouns"))))
-    return bool(stems & set(tokenize(noun))) and _QUANTITY.search(previous) is not None
+    return bool(_figure_nouns() & set(tokenize(noun))) and _QUANTITY.search(previous) is not None
 
 
 def reported_figure(abstract: str) -> str | None:

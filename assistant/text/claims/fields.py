@@ -381,7 +381,7 @@ def _names_anothers(body: str, previous: str) -> bool:
     this = _THIS_NOUN.match(body)
     return (
         this is not None
-        and re.search(rf"\b{this.group('noun')}", previous, re.IGNORECASE) is not None
+        and re.search(rf"\b{re.escape(this.group('noun'))}", previous, re.IGNORECASE) is not None
         and _FIRST_PERSON.search(previous) is None
         and re.search(r"\b(?:this|the)\s+(?:paper|work|study)\b", previous, re.I) is None
     )
