@@ -82,6 +82,22 @@ ANGLED_NAME = re.compile(r"(?<![\w<])<([A-Za-z][\w-]{2,30})>(?![\w>])")
 PLAIN_GROUP = re.compile(r"(?<![\w^_])\{([A-Za-z][^{}\\^_$=]*)\}")
 
 
+def _font_argument(match: re.Match[str]) -> str:
+    argument = match.group(1)
+    # "three critical textit{O}bstacles": a capital the page set apart to coin "(O1)", "(O2)"
+    # reads as a stray capital inside a sentence ("critical Obstacles"); a word run on from a
+    # lowercase word keeps the lowercase the sentence has
+    before, after = match.string[: match.start()], match.string[match.end() : match.end() + 1]
+    if re.fullmatch(r"[A-Z]", argument) and after.islower() and re.search(r"[a-z,] $", before):
+        return argument.lower()
+    return argument
+
+
+def without_fonts(text: str) -> str:
+    """A font command or group, with or without its backslash, is its argument."""
+    return PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", FONT_ARGUMENT.sub(_font_argument, text)))
+
+
 # A LaTeX accent the listing page kept: "Fr\\'echet" is "Fréchet", as the writer prints it
 ACCENT = re.compile(r"\\([\"'`^~])\{?([A-Za-z])\}?")
 _ACCENT_MARKS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303"}
@@ -102,7 +118,7 @@ def clean_sentence(text: str) -> str:
         .replace("\\_", "_")
     )
     text = re.sub(r"(\d)times\b", r"\1×", text)
-    text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", FONT_ARGUMENT.sub(r"\1", text)))
+    text = without_fonts(text)
     # a group around a sentence that held groups of its own ("{Further experiments ... {\it
     # model size} ... dominant.}") is plain once those are undone
     text = PLAIN_GROUP.sub(r"\1", text)

@@ -96,6 +96,8 @@ def analyse(title: str, abstract: str) -> PaperClaims:
         proposal = _span_from(sentences, best.sentence, best.start, best.text)
         strength = best.strength - (1 if name and name in best.text else 0)
     finding = _finding(sentences, name)
+    if proposal is not None and best.strength < 0 and finding is not None:
+        proposal = None  # only what the paper reports or takes on; its finding says what it did
     proposal_index = proposal.sentence if proposal is not None else len(sentences)
     mechanism = _mechanism(sentences, name, proposal_index, proposal) if proposal else None
     if proposal is not None and mechanism is not None:

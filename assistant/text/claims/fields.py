@@ -127,6 +127,20 @@ _RESULTS_OFFERED = re.compile(
 )
 
 
+_NOT_AN_OFFER = -1  # below every proposal; the analysis prefers a finding to it
+
+# "identifies three critical obstacles", "highlights two key challenges of ...": difficulties
+# named, by a verb that only points at them
+_NAMES_DIFFICULTIES = re.compile(
+    r"(?:identifies|highlights|pinpoints|points\s+out|outlines|raises)\s+"
+    r"(?:(?:the|three|two|four|five|several|some|a\s+few|a\s+number\s+of|many|various|"
+    r"key|critical|crucial|major|main|fundamental|important|common|core|central|open|"
+    r"practical|significant|unique|new)\s+){0,3}"
+    r"(?:obstacles|challenges|limitations|issues|problems|gaps|bottlenecks|pitfalls|"
+    r"shortcomings|weaknesses|drawbacks|barriers|difficulties|questions|concerns)\b"
+)
+
+
 # "The main difference to pruning is that we do not sparsify the network's weights but learn
 # just a few key parameters ...", "The key idea is to introduce a soft selection layer ...": what
 # the paper does, said as its idea or its difference
@@ -206,9 +220,19 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 text,
             ):
                 strength = 1
-            if _RESULTS_OFFERED.match(text):
-                strength = 0  # "presents preliminary experimental results to support ...": how
-                # the paper backs its claims, not what it offers
+            if (
+                _RESULTS_OFFERED.match(text)
+                or _NAMES_DIFFICULTIES.match(text)
+                # "addresses O3 (lack of empirical guidelines) by ...": the object is a label
+                # the abstract coined for one of its questions, which no reader is shown
+                or re.match(r"(?:addresses|tackles|answers)\s+(?:[A-Z]{1,2}\d|RQ\d)\b", text)
+            ):
+                # "presents preliminary experimental results to support ...": how the paper
+                # backs its claims; "identifies three critical obstacles: (O1) lack of ...": the
+                # problem it takes on. None is what it offers, and a finding says more
+                # (Stacking Your Transformers was said by its obstacles; a blind reader wanted
+                # its G_stack finding)
+                strength = _NOT_AN_OFFER
             if reports:
                 # "shows that ..." is a finding, not what the paper offers, whether or not it
                 # names the method ("shows that FreezeNets achieve good results" was FreezeNet's
@@ -517,6 +541,9 @@ def _mechanism(
                 and len(text.split()) >= MIN_MECHANISM_WORDS
                 and not _EVALUATIVE_PURPOSE.search(text)
                 and not RESULT_WORDS.search(text)
+                # "provides in-depth discussions and comprehensive ablation studies of G_stack":
+                # how the paper backs its method, not how the method works
+                and not _RESULTS_OFFERED.match(text)
             ):
                 return _span_from(sentences, index, verb_start, text)
     if proposal is not None:

@@ -20,11 +20,9 @@ from assistant.text.sentences import (
     ACCENT,
     ANGLED_NAME,
     AUTHOR_CITATION,
-    FONT_ARGUMENT,
-    FONT_GROUP,
     INLINE_MATH,
-    PLAIN_GROUP,
     accented,
+    without_fonts,
     without_stray_brace,
 )
 
@@ -218,7 +216,7 @@ def fix_artefacts(text: str) -> str:
     text = re.sub(r"\b(?:scriptsize|footnotesize|textsc|textbf|textit|mathrm)(?=[A-Z])", "", text)
     # an old-style font group, with or without its backslash ("{\it model size}" -> "model
     # size"), and the plain brace group around it
-    text = PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", FONT_ARGUMENT.sub(r"\1", text)))
+    text = without_fonts(text)
     text = ANGLED_NAME.sub(r"\1", text)
     text = AUTHOR_CITATION.sub(r"(\1)", text)  # "[Blum & Lykouris]" is not one of ours
     return INLINE_MATH.sub(r"\1", text)
