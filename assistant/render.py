@@ -38,7 +38,12 @@ def verification_summary(answer: Answer) -> str:
     connective = sum(
         1 for sentence in answer.sentences if not sentence.citations and sentence.supported
     )
-    parts = [f"{verified} of {len(cited)} cited sentences verified against the abstracts they cite"]
+    # what was checked is each claim against its source; three blind readers took "verified"
+    # for a check that the cited papers answer the question, on answers that cited off-topic ones
+    parts = [
+        f"{verified} of {len(cited)} cited sentences match the abstracts they cite "
+        "(each claim was checked, not each paper's relevance)"
+    ]
     recited = sum(1 for sentence in answer.sentences if sentence.note.startswith("re-cited"))
     if recited:
         parts.append(
