@@ -114,7 +114,7 @@ def to_markdown(answer: Answer) -> str:
         if reason:
             lines.append(f"_({reason[0].upper() + reason[1:]}.)_")
         if answer.evidence:
-            # not "Closest papers" under "No paper in the collection is close to the question"
+            # not "Closest papers" under "No paper in the collection is about this"
             lines += ["", "**Nearest papers (none answers this)**", ""]
             lines += [f"- {item.paper.title} (`{item.paper.id}`)" for item in answer.evidence]
         lines += _warnings(answer)

@@ -13,6 +13,7 @@ from assistant.citations import CANNOT_ANSWER
 from assistant.corpus import citation_key, paper_id
 from assistant.errors import InputError, LLMError, UnknownPaperError
 from assistant.models import Answer, Draft, Evidence, Paper, Task
+from assistant.render import to_markdown
 from assistant.text.claims import fix_artefacts
 from assistant.text.lexicon import words
 from assistant.text.names import short_label
@@ -160,6 +161,18 @@ def test_questions_the_collection_does_not_answer_abstain(
     assert answer.text == CANNOT_ANSWER
     assert answer.references == [] and cited(answer) == set()
     assert bool(answer.evidence) is near
+
+
+def test_an_abstention_says_no_paper_is_about_it_not_that_none_is_close(corpus_assistant) -> None:
+    """ "No paper in the collection is close to the question" under "curriculum learning
+    schedules" was false to a blind reader (review24b A10), who found an easy-to-hard training
+    recipe and a curriculum regularization among the papers; none is about the schedules."""
+    answer = corpus_assistant.related_work("curriculum learning schedules")
+    assert answer.abstained
+    assert answer.sentences[0].note == "no paper in the collection is about this"
+    markdown = to_markdown(answer)
+    assert "_(No paper in the collection is about this.)_" in markdown
+    assert "close to the question" not in markdown
 
 
 def test_a_question_of_two_asks_is_answered_when_one_is_close(corpus_assistant) -> None:

@@ -50,7 +50,7 @@ class Answerability:
     missing_terms: tuple[str, ...] = ()
     reason: str = ""
     # whether any paper is close enough to show the user as the nearest: under "No paper in the
-    # collection is close to the question" a list of the nearest ("Random Teachers are Good
+    # collection is about this" a list of the nearest ("Random Teachers are Good
     # Teachers" for student dropout) contradicts the line above it (two blind readers' notes)
     near: bool = True
 
@@ -457,7 +457,10 @@ def check_answerable(
         and not names_the_topic(question, evidence)
         and not names_what_it_asks(question, evidence, document_frequency)
     ):
+        # (not "close to the question": under "curriculum learning schedules" a blind reader
+        # named two papers that touch it, an easy-to-hard recipe and curriculum regularization;
+        # what none is, is about it)
         return Answerability(
-            False, support, (), "no paper in the collection is close to the question", near=False
+            False, support, (), "no paper in the collection is about this", near=False
         )
     return Answerability(True, support)
