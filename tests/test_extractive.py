@@ -12,7 +12,7 @@ from assistant import bm25
 from assistant.citations import CANNOT_ANSWER
 from assistant.corpus import citation_key, paper_id
 from assistant.errors import InputError, LLMError, UnknownPaperError
-from assistant.models import Answer, Draft, Evidence, Paper, Task
+from assistant.models import Answer, Draft, DraftSentence, Evidence, Paper, Task
 from assistant.render import to_markdown
 from assistant.text.claims import fix_artefacts
 from assistant.text.lexicon import words
@@ -2515,3 +2515,56 @@ def _sentences_by_paper(answer) -> dict[str, list[str]]:
         if len(sentence.citations) == 1:
             by_paper.setdefault(sentence.citations[0], []).append(sentence.text)
     return by_paper
+
+
+def test_a_paper_without_a_name_is_said_by_its_title_not_one_paper(corpus_assistant) -> None:
+    """ "One paper investigates the implicit regularization ... [Random Teachers are Good
+    Teachers]" hid the paper until the bracket, and "One paper shows that common pre-trained
+    models have a very low intrinsic dimension" straight after a lead naming two papers left
+    the reader to guess which (blind readers over four rounds; review24b A7, A9). A sentence
+    whose subject would be "One paper" says the paper's title, in quotation marks."""
+    answer = corpus_assistant.ask(
+        "'Distillation' usually means training a small student to mimic a big teacher. Which "
+        "papers use the word for something else, and what is being distilled in each?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    assert not any(text.startswith(("One paper ", "Another paper ")) for text in texts), texts
+    assert any(
+        text.startswith("“Random Teachers are Good Teachers” investigates") for text in texts
+    ), texts
+
+
+def test_the_title_is_said_only_where_it_names_the_paper_once() -> None:
+    from assistant.writers.synthesis import name_the_anonymous
+
+    def paper(paper_id: str, title: str) -> Paper:
+        return Paper(id=paper_id, title=title, abstract="", citation_key=citation_key(title))
+
+    papers = {
+        "a": paper("a", "Random Teachers are Good Teachers"),
+        "b": paper("b", "EMO: Earth Mover Distance Optimization for Auto-Regressive Modeling"),
+        "c": paper("c", "Less is More: One-shot Subgraph Reasoning on Large-scale Graphs"),
+        "d": paper("d", " ".join(["Word"] * 20)),
+    }
+    labels = {"a": "Random Teachers", "b": "EMO", "c": "Less is More", "d": "Word Word"}
+    sentences = [
+        DraftSentence("One paper investigates implicit regularization.", ["a"]),
+        # the sentence names the paper already: "EMO: ..." would say it twice
+        DraftSentence("One paper proposes Earth Mover Distance Optimization (EMO).", ["b"]),
+        # the title before a colon, when it is a phrase of its own
+        DraftSentence("Another paper proposes one-shot subgraph reasoning.", ["c"]),
+        # a title too long to be a subject
+        DraftSentence("One paper studies words.", ["d"]),
+        # two papers, or an owner: as they were
+        DraftSentence("One paper studies both.", ["a", "c"]),
+        DraftSentence("One paper's framework, X, works.", ["a"]),
+    ]
+    named = [s.text for s in name_the_anonymous(sentences, papers, labels, 12)]
+    assert named == [
+        "“Random Teachers are Good Teachers” investigates implicit regularization.",
+        "One paper proposes Earth Mover Distance Optimization (EMO).",
+        "“Less is More” proposes one-shot subgraph reasoning.",
+        "One paper studies words.",
+        "One paper studies both.",
+        "One paper's framework, X, works.",
+    ]

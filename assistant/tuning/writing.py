@@ -33,6 +33,15 @@ class WriterSettings(Group):
         ge=1,
         description="A sentence longer than this is used only when nothing shorter says the same.",
     )
+    quoted_title_words: int = Field(
+        default=12,
+        ge=1,
+        description=(
+            "A paper said without a name to go by is said by its title in quotation marks, up to "
+            "this many words (the title before a colon, when that is a phrase of its own); a "
+            "longer one stays 'One paper', its title in the citation."
+        ),
+    )
     topic_sentence_words: int = Field(
         default=70,
         ge=1,

@@ -44,6 +44,7 @@ from assistant.writers.grouping import _Weights, closest_groups, group_papers, j
 from assistant.writers.leads import Lead, TitleTerms, group_lead
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import (
+    name_the_anonymous,
     names_only,
     overlaps,
     paper_claims,
@@ -227,6 +228,12 @@ class ExtractiveWriter(Writer):
             {view.paper.id: view.paper for view in views},
             labels.values(),
             question,
+        )
+        builder.sentences = name_the_anonymous(
+            builder.sentences,
+            {view.paper.id: view.paper for view in views},
+            {view.paper.id: view.label for view in views},
+            self.config.quoted_title_words,
         )
         draft = builder.draft(self.name)
         if on_text is not None:

@@ -585,3 +585,52 @@ def count_phrase(count: int, noun: str) -> str:
     words = [word.capitalize() for word in lexicon_words("number_words")]
     number = words[count] if count < len(words) else str(count)
     return f"{number} {noun}{'' if count == 1 else 's'}"
+
+
+# "One paper investigates ...", "Another paper proposes ...": the subject a paper gets when it
+# has no name to go by (a title that reads as a clause, a name the sentence itself gives)
+_ANONYMOUS_SUBJECT = re.compile(r"^(?:One|Another) paper(?= (?:\w+ly )?[a-z])")
+
+
+def quoted_title(paper: Paper, most_words: int) -> str | None:
+    """The title as a subject, in quotation marks: its part before a colon when that part is a
+    phrase of several words ("“SGD with Large Step Sizes Learns Sparse Features”"), the whole
+    title otherwise; None when longer than ``most_words``."""
+    title = fix_artefacts(paper.title).strip().rstrip(".")
+    head = title_head(title)
+    if len(head.split()) >= 3:
+        title = head
+    if len(title.split()) > most_words:
+        return None
+    return f"“{title}”"
+
+
+def name_the_anonymous(
+    sentences: Sequence[DraftSentence],
+    papers: dict[str, Paper],
+    labels: dict[str, str],
+    most_words: int,
+) -> list[DraftSentence]:
+    """ "One paper investigates the implicit regularization ... [Random Teachers are Good
+    Teachers]" hides which paper it is until the bracket, and after a lead naming two papers
+    leaves the reader to guess which (blind readers, four rounds: "the paper's name is
+    hidden", "'One paper' is ambiguous straight after two papers are named"). A sentence whose
+    subject is "One paper" or "Another paper" and that cites one paper says it by its title,
+    unless it writes the paper's label (``labels``: the citations' own) already."""
+    named = []
+    for sentence in sentences:
+        subject = _ANONYMOUS_SUBJECT.match(sentence.text)
+        paper = papers.get(sentence.citations[0]) if len(sentence.citations) == 1 else None
+        title = quoted_title(paper, most_words) if subject and paper is not None else None
+        label = labels.get(sentence.citations[0], "").lower()
+        if title is not None and label and label in sentence.text.lower():
+            # "One paper proposes Earth Mover Distance Optimization (EMO) ... [EMO]" says which
+            # paper it is; "EMO: Earth Mover ..." as its subject would say it twice (and "the
+            # use of movement pruning" under [Movement Pruning])
+            title = None
+        if subject is not None and title is not None:
+            sentence = DraftSentence(
+                title + sentence.text[subject.end() :], sentence.citations, sentence.kind
+            )
+        named.append(sentence)
+    return named
