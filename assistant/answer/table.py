@@ -40,7 +40,9 @@ _LEADING_VERB = re.compile(
     r"offers|describes|puts forward)\s+(?=\S)"
     # "builds its model and calculates a new step ...": what follows is no name of the paper's
     # artefact (it lost its verb to "Model and calculates ..."), so the verb stays
-    r"(?!(?:its|their)\s)",
+    r"(?!(?:its|their)\s)"
+    # "establishes RPS as a superior technique ...": "RPS as a superior technique" is no phrase
+    r"(?![\w-]+(?:\s[\w-]+)?\s+as\s)",
     re.IGNORECASE,
 )
 _EXAMPLE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|for example|such as)[^()]*\)", re.IGNORECASE)
@@ -50,9 +52,16 @@ _FIRST_ENUMERATOR = re.compile(r"\s\(?(?:i|1|a)\)\s")
 _ARTICLE_AND_WORD = re.compile(r",\s+(?:a|an|the)\s+\S+$", re.IGNORECASE)
 _OPENING_PHRASE = re.compile(
     r"(?:(?:and|but|or|while|whereas)\s+)?(?:unlike|like|compared|contrary|in contrast|"
-    r"beyond|besides|instead of|rather than)\b",
+    r"beyond|besides|instead of|rather than|"
+    # "By preserving the super weight and clipping other weight outliers | , round-to-nearest
+    # quantization can scale ...": the means without what it achieves
+    r"by\s+\w+ing|through\s+\w+ing|when|if|after|once|since|because|although|though)\b",
     re.IGNORECASE,
 )
+_WAITING_CONJUNCTIONS = frozenset(
+    ("since", "because", "as", "that", "than", "whether", "if", "when", "while", "although")
+)
+_LIST_GOES_ON = re.compile(r",\s+[\w-]+,?\s+(?:and|or)\s")
 _CLAUSE_START = re.compile(r"[;:]\s|,\s+(?=(?:and|but|or|while|whereas)\b)")
 
 
@@ -99,6 +108,16 @@ def _phrase(text: str, *, keep: str = "") -> str:
         if _MIN_CELL_WORDS <= len(trimmed.split()) <= _CELL_WORDS:
             return trimmed
         text = trimmed if len(trimmed.split()) >= _MIN_CELL_WORDS else text
+    if (
+        keep
+        and keep in text
+        and re.search(r"\d", text.replace(keep, ""))
+        and len(text.split()) <= _CELL_WORDS + _CELL_OVERRUN
+    ):
+        # "FreezeNet achieves 99.2% performance of the baseline ..., while compressing the
+        # number of trained and stored parameters by a factor of x 157": a result's second
+        # figure is the result too (a blind reader: storage was what the request asked about)
+        return text
     if keep and keep in text:
         at = text.index(keep)
         # a parenthesis closed before the figure ("(p < 0.01) from 35 tokens ... 40-50%") holds
@@ -124,6 +143,16 @@ def _phrase(text: str, *, keep: str = "") -> str:
         # "...of two networks; and unlike Consistency Models | , IMM guarantees ...": the cut
         # parts a clause's opening phrase from the clause it opens
         and not _OPENING_PHRASE.match(_since_last_clause(text[: match.start()]))
+        # "... may not be trustworthy since | : a well-trained ...": a conjunction that waits
+        # for its clause; "offers a simple | , efficient, and highly effective approach": a
+        # list cut after its first item (or its last but one: "simple, efficient | , and ...")
+        and text[: match.start()].rsplit(" ", 1)[-1].lower() not in _WAITING_CONJUNCTIONS
+        and not _LIST_GOES_ON.match(text[match.start() :])
+        and not (
+            re.match(r",\s+(?:and|or)\s", text[match.start() :])
+            and "," in text[: match.start()]
+            and len(text[: match.start()].rsplit(",", 1)[-1].split()) <= 2
+        )
     ]
     fitting = [
         cut
@@ -186,6 +215,13 @@ def _with_its_verb(text: str, start: int, end: int) -> str:
     that = head.rfind(" that ")
     begin = that + len(" that ") if that != -1 else max(head.rfind(mark) for mark in ",;") + 1
     return text[begin:end].strip(" ,;")
+
+
+def overlaps_span(first: Span, second: Span) -> bool:
+    """Whether two spans of one abstract share characters of one sentence."""
+    return (
+        first.sentence == second.sentence and first.start < second.end and second.start < first.end
+    )
 
 
 def _cell(paper: Paper, span: object | None, text: str) -> TableCell:
@@ -431,6 +467,22 @@ def build_comparison_table(
         )
         if result_cell.sentence_index is None:
             result_cell = _stated(paper, reported_figure(paper.abstract), whole=False)
+        if (
+            result_cell.sentence_index is None
+            and claims.finding is not None
+            # (not the approach's own span again: HRA's "shows that the orthogonality of the
+            # reflection planes ... impacts the model capacity" is both)
+            and not (idea is not None and overlaps_span(idea, claims.finding))
+        ):
+            # no figure, but a result stated in words: "RPS ... consistently outperforms/matches
+            # smaller models and all moderately informed pruning strategies ... across the
+            # entire compression range" was "—" (a blind reader: "the abstract reports results
+            # across the whole compression range")
+            found = _cell(paper, claims.finding, _phrase(claims.finding.text))
+            if not _CELL_ANAPHOR.match(found.text):
+                # ("The proposed reparameterization prevents ...": a cell has no sentence
+                # before it to say which)
+                result_cell = found
         if asked:
             rows[paper.id] = [
                 _cell(paper, idea, _phrase(approach)),
