@@ -2232,3 +2232,18 @@ def test_a_discussion_of_the_method_is_not_what_the_paper_proposes() -> None:
     claims = _claims("MOMENT")
     assert claims.mechanism is not None
     assert "and systematically tackles time-series-specific challenges" in claims.mechanism.text
+
+
+def test_training_and_inference_algorithms_are_not_how_a_method_works() -> None:
+    """HYPRO's mechanism was "proposes efficient training and inference algorithms" (its
+    table's Approach cell and a sentence of its own, "The paper proposes efficient training and
+    inference algorithms"; a blind reader, review24b A5: "tells the reader nothing"). A
+    second proposal of a component still is one."""
+    claims = _claims("HYPRO")
+    assert claims.mechanism is None or "training and inference" not in claims.mechanism.text
+    claims = analyse(
+        "A title",
+        "Forecasting is hard. We propose FooNet, a model for forecasting. We also propose a "
+        "gating module that routes each series to one of several experts.",
+    )
+    assert claims.mechanism is not None and "gating module" in claims.mechanism.text

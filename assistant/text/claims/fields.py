@@ -127,6 +127,12 @@ _RESULTS_OFFERED = re.compile(
 )
 
 
+_ONLY_ALGORITHMS = re.compile(
+    r"\S+\s+(?:an?\s+|the\s+)?(?:(?:efficient|effective|scalable|fast|new|novel|practical|"
+    r"simple|corresponding|dedicated|tailored)\s+)*(?:(?:training|inference|learning|"
+    r"optimi[sz]ation|sampling|decoding|estimation)\s+(?:and\s+|or\s+)?)+"
+    r"(?:algorithms?|procedures?|schemes?|methods?|strategies|strategy|techniques?)$"
+)
 _NOT_AN_OFFER = -1  # below every proposal; the analysis prefers a finding to it
 
 # "identifies three critical obstacles", "highlights two key challenges of ...": difficulties
@@ -544,6 +550,10 @@ def _mechanism(
                 # "provides in-depth discussions and comprehensive ablation studies of G_stack":
                 # how the paper backs its method, not how the method works
                 and not _RESULTS_OFFERED.match(text)
+                # "We also propose efficient training and inference algorithms": that the method
+                # can be trained and run, not how it works (HYPRO's table cell "Approach" was it;
+                # a blind reader: "misstates what HYPRO adds on top of the base model")
+                and not _ONLY_ALGORITHMS.match(text)
             ):
                 return _span_from(sentences, index, verb_start, text)
     if proposal is not None:
