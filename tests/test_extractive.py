@@ -2559,7 +2559,9 @@ def test_the_title_is_said_only_where_it_names_the_paper_once() -> None:
         DraftSentence("One paper studies both.", ["a", "c"]),
         DraftSentence("One paper's framework, X, works.", ["a"]),
     ]
-    named = [s.text for s in name_the_anonymous(sentences, papers, labels, 12)]
+    named = [
+        s.text for s in name_the_anonymous(sentences, papers, labels, 12, [[0, 1, 2, 3, 4, 5]])
+    ]
     assert named == [
         "“Random Teachers are Good Teachers” investigates implicit regularization.",
         "One paper proposes Earth Mover Distance Optimization (EMO).",
@@ -2567,4 +2569,15 @@ def test_the_title_is_said_only_where_it_names_the_paper_once() -> None:
         "One paper studies words.",
         "One paper studies both.",
         "One paper's framework, X, works.",
+    ]
+    # "Another paper" after a "One paper" now named is the first left unnamed: "One paper"
+    sentences = [
+        DraftSentence("One paper investigates implicit regularization.", ["a"]),
+        DraftSentence("Another paper proposes Earth Mover Distance Optimization (EMO).", ["b"]),
+        DraftSentence("Another paper proposes EMO again.", ["b"]),
+    ]
+    named = [s.text for s in name_the_anonymous(sentences, papers, labels, 12, [[0, 1, 2]])]
+    assert named[1:] == [
+        "One paper proposes Earth Mover Distance Optimization (EMO).",
+        "Another paper proposes EMO again.",
     ]

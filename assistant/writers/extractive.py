@@ -234,6 +234,7 @@ class ExtractiveWriter(Writer):
             {view.paper.id: view.paper for view in views},
             {view.paper.id: view.label for view in views},
             self.config.quoted_title_words,
+            builder.paragraphs,
         )
         draft = builder.draft(self.name)
         if on_text is not None:

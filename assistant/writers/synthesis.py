@@ -610,27 +610,41 @@ def name_the_anonymous(
     papers: dict[str, Paper],
     labels: dict[str, str],
     most_words: int,
+    paragraphs: Sequence[Sequence[int]] = (),
 ) -> list[DraftSentence]:
     """ "One paper investigates the implicit regularization ... [Random Teachers are Good
     Teachers]" hides which paper it is until the bracket, and after a lead naming two papers
     leaves the reader to guess which (blind readers, four rounds: "the paper's name is
     hidden", "'One paper' is ambiguous straight after two papers are named"). A sentence whose
     subject is "One paper" or "Another paper" and that cites one paper says it by its title,
-    unless it writes the paper's label (``labels``: the citations' own) already."""
+    unless it writes the paper's label (``labels``: the citations' own) already; such a one
+    left "Another paper" is "One paper" when no "One paper" is left before it in its
+    paragraph (``paragraphs``: sentence indices by paragraph)."""
+    paragraph_of = {index: number for number, group in enumerate(paragraphs) for index in group}
+    anonymous_in: set[int] = set()  # paragraphs where a paper is still "One paper"
     named = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         subject = _ANONYMOUS_SUBJECT.match(sentence.text)
         paper = papers.get(sentence.citations[0]) if len(sentence.citations) == 1 else None
         title = quoted_title(paper, most_words) if subject and paper is not None else None
-        label = labels.get(sentence.citations[0], "").lower()
+        label = labels.get(sentence.citations[0], "").lower() if sentence.citations else ""
         if title is not None and label and label in sentence.text.lower():
             # "One paper proposes Earth Mover Distance Optimization (EMO) ... [EMO]" says which
             # paper it is; "EMO: Earth Mover ..." as its subject would say it twice (and "the
             # use of movement pruning" under [Movement Pruning])
             title = None
+        paragraph = paragraph_of.get(index, -1)
         if subject is not None and title is not None:
             sentence = DraftSentence(
                 title + sentence.text[subject.end() :], sentence.citations, sentence.kind
             )
+        elif subject is not None:
+            if sentence.text.startswith("Another") and paragraph not in anonymous_in:
+                # "“Recurrent Drafter ...” introduces ... Another paper proposes Jakiro": the
+                # one it was another to is named now
+                sentence = DraftSentence(
+                    "One" + sentence.text[len("Another") :], sentence.citations, sentence.kind
+                )
+            anonymous_in.add(paragraph)
         named.append(sentence)
     return named
