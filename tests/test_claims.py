@@ -2247,3 +2247,13 @@ def test_training_and_inference_algorithms_are_not_how_a_method_works() -> None:
         "gating module that routes each series to one of several experts.",
     )
     assert claims.mechanism is not None and "gating module" in claims.mechanism.text
+
+
+def test_how_a_method_works_is_read_past_what_it_does_instead() -> None:
+    """ "Instead of training the network as a whole, the proposed algorithm trains the network
+    sequentially in T steps" is how Sequential Training of Neural Networks with Gradient
+    Boosting works; its opening phrase hid it, and a blind reader (review24b A6) found the
+    method missing, said only by a side result."""
+    claims = _claims("Sequential Training of Neural Networks with Gradient Boosting")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text == "trains the network sequentially in T steps"

@@ -474,6 +474,7 @@ _SAYS_HOW_PASSIVELY = re.compile(
 
 
 _PROPOSAL_SAYS_WORDS = 10
+_CONTRAST_OPENING = re.compile(r"(?:Instead\s+of|Rather\s+than|Unlike)\s[^,;.]{1,80},\s+(?=\S)")
 
 
 def _mechanism(
@@ -485,6 +486,11 @@ def _mechanism(
         if _URL.search(sentence) or _FIGURE.search(sentence):
             continue
         start = _strip_openers(sentence, 0)
+        contrast = _CONTRAST_OPENING.match(sentence[start:])
+        if contrast is not None:
+            # "Instead of training the network as a whole, the proposed algorithm trains the
+            # network sequentially in T steps": what the method does, after what it does not
+            start += contrast.end()
         body = sentence[start:]
         if index == after:
             continue
