@@ -303,7 +303,8 @@ def _finding_pattern() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:[Ww]e|[Oo]ur\s+(?:\w+\s+){0,2}?(?:results?|experiments?|analys[ie]s|findings?|"
         r"study|evaluation|theory)|(?:[Tt]he\s+)?(?:[Ee]xperiments?|[Rr]esults?|[Ee]valuations?|"
-        r"[Aa]nalys[ie]s|[Ff]indings?))\s+" + _ADVERBS + rf"(?:{verbs})\s+"
+        # (a singular subject takes the verb's -s: "Our key result shows that ...")
+        r"[Aa]nalys[ie]s|[Ff]indings?))\s+" + _ADVERBS + rf"(?:{verbs})(?:e?s)?\s+"
         r"(?:(?:both\s+)?(?:theoretically|empirically|experimentally)\s+(?:and\s+\w+ly\s+)?)?that\s+"
     )
 
