@@ -127,6 +127,7 @@ _RESULTS_OFFERED = re.compile(
 )
 
 
+# "proposes efficient training and inference algorithms": that a method can be trained and run
 _ONLY_ALGORITHMS = re.compile(
     r"\S+\s+(?:an?\s+|the\s+)?(?:(?:efficient|effective|scalable|fast|new|novel|practical|"
     r"simple|corresponding|dedicated|tailored)\s+)*(?:(?:training|inference|learning|"
@@ -134,6 +135,9 @@ _ONLY_ALGORITHMS = re.compile(
     r"(?:algorithms?|procedures?|schemes?|methods?|strategies|strategy|techniques?)$"
 )
 _NOT_AN_OFFER = -1  # below every proposal; the analysis prefers a finding to it
+# "addresses O3 (lack of empirical guidelines) by ...": a label the abstract coined for one of
+# its questions ("T1", a name, is no such label: it is not addressed)
+_COINED_LABEL = re.compile(r"(?:addresses|tackles|answers)\s+(?:[A-Z]{1,2}\d|RQ\d)\b")
 
 # "identifies three critical obstacles", "highlights two key challenges of ...": difficulties
 # named, by a verb that only points at them
@@ -229,9 +233,8 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
             if (
                 _RESULTS_OFFERED.match(text)
                 or _NAMES_DIFFICULTIES.match(text)
-                # "addresses O3 (lack of empirical guidelines) by ...": the object is a label
-                # the abstract coined for one of its questions, which no reader is shown
-                or re.match(r"(?:addresses|tackles|answers)\s+(?:[A-Z]{1,2}\d|RQ\d)\b", text)
+                # ... or takes on a label the reader is never shown ("addresses O3 (...)")
+                or _COINED_LABEL.match(text)
             ):
                 # "presents preliminary experimental results to support ...": how the paper
                 # backs its claims; "identifies three critical obstacles: (O1) lack of ...": the
