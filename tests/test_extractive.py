@@ -2581,3 +2581,22 @@ def test_the_title_is_said_only_where_it_names_the_paper_once() -> None:
         "One paper proposes Earth Mover Distance Optimization (EMO).",
         "Another paper proposes EMO again.",
     ]
+
+
+def test_a_topic_answer_follows_the_order_of_the_examples_the_question_lists(
+    corpus_assistant,
+) -> None:
+    """ "... encoder-decoder language models such as T5 or BART": groups of papers that write
+    one of the listed examples come first (MEND, edited on T5 and BART), one about none of them
+    after (KNN-LM); a blind reader (review24b A6, A12) found answers "not grouped by the
+    user's categories". Which papers are cited does not change."""
+    answer = corpus_assistant.ask(
+        "Which papers use pretrained encoder-decoder language models such as T5 or BART, and "
+        "what do they use them for?"
+    )
+    order = [
+        pid[:14]
+        for pid in dict.fromkeys(pid for sentence in answer.sentences for pid in sentence.citations)
+    ]
+    assert "fast-model-edi" in order and "knn-lm-does-af" in order, order
+    assert order.index("fast-model-edi") < order.index("knn-lm-does-af"), order

@@ -470,6 +470,17 @@ def listed_examples(question: str) -> list[str]:
     return found
 
 
+def listed_items(question: str) -> list[str]:
+    """Each example the question lists, in its order: "(time series, federated data,
+    adversarial inputs, code generation)" gives four."""
+    return [
+        item.strip(" .?!")
+        for example in listed_examples(question)
+        for item in _ITEM_SEPARATOR.split(example)
+        if item.strip(" .?!")
+    ]
+
+
 # ... and a question's pieces: its examples ("e.g. private inference, differential privacy")
 # and bracketed asides are pieces too
 _PIECE_SPLIT = re.compile(
