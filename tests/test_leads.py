@@ -202,6 +202,35 @@ def test_an_idiom_the_abstracts_share_is_no_term() -> None:
     assert lead is None or "shed" not in lead.sentence.text.lower(), lead
 
 
+def test_a_test_case_the_abstracts_share_is_no_term() -> None:
+    """ "Two papers share test case" led two model-error papers whose test cases differ
+    (Kuramoto-Sivashinsky, quasi-geostrophic turbulence), both titles ending on "test case": a
+    blind reader (review25n #9) called it false. Where a method is tried is no term of the
+    trade."""
+    first_title = (
+        "Discovery of interpretable structural model errors by combining Bayesian sparse "
+        "regression and data assimilation: A chaotic Kuramoto-Sivashinsky test case"
+    )
+    second_title = (
+        "Interpretable structural model error discovery from sparse assimilation increments "
+        "using spectral bias-reduced neural networks: A quasi-geostrophic turbulence test case"
+    )
+    first = _paper(
+        "a",
+        first_title,
+        "Models of natural systems are imperfect. We introduce MEDIDA to learn model errors. "
+        "Using the chaotic Kuramoto-Sivashinsky system as the test case, we demonstrate it.",
+    )
+    second = _paper(
+        "b",
+        second_title,
+        "Earth system models suffer from structural errors. We show MEDIDA learns model errors "
+        "from analysis increments. Using two-layer turbulence as the test case, it succeeds.",
+    )
+    lead = _lead((first, second), [first_title, second_title, *OTHER_TITLES])
+    assert lead is None or "test case" not in lead.sentence.text.lower(), lead
+
+
 def test_the_questions_own_words_and_a_generic_head_lead_nothing() -> None:
     """ "Recommender systems are common to ReLoop2 and Monolith" under a request about production
     recommender models says what the reader asked, not why the two stand together."""
