@@ -2270,3 +2270,19 @@ def test_a_finding_said_by_a_singular_subject_is_a_finding() -> None:
     assert claims.finding.text.startswith(
         "the learner's regret is not determined by the overall size of the hypothesis class"
     )
+
+
+def test_the_proposed_method_said_of_the_paper_is_its_own() -> None:
+    """ "It extends the proposed method with a frame number budget" (OCSampler) left a blind
+    reader asking "which 'proposed method'?" (review25n #3): said of the paper, the method it
+    proposed is its method, in the claims and in a rewritten "we" sentence alike. A claim span
+    opening on it keeps it ("the proposed method outperforms ..."), as a table row says it."""
+    from assistant.writers.rewrite import rewrite
+
+    claims = _claims("OCSampler")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith("extends its method with a frame number budget")
+    said = rewrite("We demonstrate the effectiveness of the proposed model on images.", "MaMs")
+    assert said == "MaMs demonstrates the effectiveness of its model on images."
+    said = rewrite("We show that the proposed method outperforms SOTA.", "It")
+    assert said == "It shows that its method outperforms SOTA."

@@ -178,6 +178,10 @@ def rewrite(
             text = f"The authors{owner} {adverb}{match.group(2)}{plain}"
         else:
             text = f"{subject} {adverb}{_third_person(match.group(2))}{rest}"
+            # "We extend the proposed method with a frame number budget": with the paper as
+            # the subject, the method it proposed is its own ("It extends the proposed method"
+            # read as pointing at a method the reader was not shown; a blind reader)
+            text = _PROPOSED.sub("its ", text)
         authors = "the authors"
     else:
         ours = _OUR_SUBJECT.match(text)
@@ -233,6 +237,9 @@ def rewrite(
 
 # what a paper's named artefact is ("the PDVN algorithm", "the MEDIDA framework")
 _KIND_NOUN = rf"(?:{'|'.join(words('artefact_nouns'))})"
+
+
+_PROPOSED = re.compile(rf"\bthe proposed (?=(?:[\w-]+ )?{_KIND_NOUN}\b)")
 
 
 def _owned(subject: str, rest: str) -> str:

@@ -611,6 +611,12 @@ def drop_self_reference(text: str) -> str:
     return re.sub(r",?\s+in this (?:work|paper|study)\b", "", text)
 
 
+@cache
+def _proposed_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(noun) for noun in lexicon_words("artefact_nouns"))
+    return re.compile(rf"(?<=\S )the proposed (?=(?:[\w-]+ )?(?:{nouns})\b)")
+
+
 def _resolve_first_person(text: str, name: str | None) -> str | None:
     """ "our method" -> the name (or "the method"), "our X" -> "the X"; None when a "we"/"us"
     remains that cannot be cut off at a clause boundary."""
@@ -622,6 +628,10 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
         return f"{article} {match.group(2)}{match.group(3)}"
 
     text = _OUR.sub(our, text)
+    # "extends the proposed method with a frame number budget": said of the paper, the method
+    # it proposed is its own (a blind reader: "Which 'proposed method'?"); a span opening on it
+    # is a clause's subject, which the table and "finds that" say as they are
+    text = _proposed_pattern().sub("its ", text)
     if name:  # "our method CLAMP" -> "CLAMP", not "CLAMP CLAMP"
         text = re.sub(rf"\b{re.escape(name)}\s*,?\s+{re.escape(name)}\b", name, text)
     # "a formula, which we call Distance over Gradients (DoG)" -> "a formula, called ..."; after a
