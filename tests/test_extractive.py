@@ -251,10 +251,13 @@ def _fragments(sentence: str, labels: Sequence[str]) -> list[str]:
 
 def _subjects(paper: Paper) -> list[str]:
     """What the writer may put as a sentence's subject for a paper: its label, its claims' name,
-    its title before any colon."""
+    its title before any colon, its title in quotation marks."""
+    from assistant.writers.synthesis import quoted_title
+
     claims = paper_claims(paper)
     head = re.split(r"[:?]", paper.title)[0].strip()
-    return [name for name in (short_label(paper), claims.name, head) if name]
+    quoted = quoted_title(paper, 10**3)
+    return [name for name in (short_label(paper), claims.name, head, quoted) if name]
 
 
 def assert_contained(sentence_text: str, papers: Sequence[Paper]) -> None:
@@ -808,14 +811,17 @@ def test_a_figure_is_a_number_of_its_own_not_part_of_a_name() -> None:
 
 
 def test_a_paragraph_introduces_one_paper_once(corpus_assistant) -> None:
-    """Papers without a name to go by are "One paper", then "Another paper": a paragraph of
-    three "One paper ..." reads like a form letter."""
+    """Papers without a name to go by are said by their titles; one left "One paper" (its
+    sentence names it) is the only one of its paragraph, and "Another paper" follows one: a
+    paragraph of three "One paper ..." reads like a form letter."""
     answer = corpus_assistant.related_work("speculative decoding")
     texts = [sentence.text for sentence in answer.sentences]
     for paragraph in answer.paragraphs:
         openings = [texts[index] for index in paragraph if texts[index].startswith("One paper ")]
         assert len(openings) <= 1, openings
-    assert any(text.startswith("Another paper ") for text in texts)
+        others = [index for index in paragraph if texts[index].startswith("Another paper ")]
+        firsts = [index for index in paragraph if texts[index].startswith("One paper ")]
+        assert all(firsts and firsts[0] < index for index in others), texts
 
 
 def test_compare_by_paper_ids(corpus_assistant) -> None:
