@@ -217,13 +217,6 @@ def _with_its_verb(text: str, start: int, end: int) -> str:
     return text[begin:end].strip(" ,;")
 
 
-def overlaps_span(first: Span, second: Span) -> bool:
-    """Whether two spans of one abstract share characters of one sentence."""
-    return (
-        first.sentence == second.sentence and first.start < second.end and second.start < first.end
-    )
-
-
 def _cell(paper: Paper, span: object | None, text: str) -> TableCell:
     index = getattr(span, "sentence", None)
     if span is None or index is None or not text:
@@ -472,7 +465,7 @@ def build_comparison_table(
             and claims.finding is not None
             # (not the approach's own span again: HRA's "shows that the orthogonality of the
             # reflection planes ... impacts the model capacity" is both)
-            and not (idea is not None and overlaps_span(idea, claims.finding))
+            and not (idea is not None and idea.overlaps(claims.finding))
         ):
             # no figure, but a result stated in words: "RPS ... consistently outperforms/matches
             # smaller models and all moderately informed pruning strategies ... across the

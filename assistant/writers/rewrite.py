@@ -7,7 +7,12 @@ import re
 from collections.abc import Sequence
 
 from assistant.text.claims.base import JOINED_VERB, LY_ADVERB
-from assistant.text.claims.spans import baseline_opener, drop_self_reference, scope_opener
+from assistant.text.claims.spans import (
+    baseline_opener,
+    drop_self_reference,
+    proposed_pattern,
+    scope_opener,
+)
 from assistant.text.lexicon import words
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import writes_label
@@ -181,7 +186,7 @@ def rewrite(
             # "We extend the proposed method with a frame number budget": with the paper as
             # the subject, the method it proposed is its own ("It extends the proposed method"
             # read as pointing at a method the reader was not shown; a blind reader)
-            text = _PROPOSED.sub("its ", text)
+            text = proposed_pattern().sub("its ", text)
         authors = "the authors"
     else:
         ours = _OUR_SUBJECT.match(text)
@@ -237,9 +242,6 @@ def rewrite(
 
 # what a paper's named artefact is ("the PDVN algorithm", "the MEDIDA framework")
 _KIND_NOUN = rf"(?:{'|'.join(words('artefact_nouns'))})"
-
-
-_PROPOSED = re.compile(rf"\bthe proposed (?=(?:[\w-]+ )?{_KIND_NOUN}\b)")
 
 
 def _owned(subject: str, rest: str) -> str:

@@ -18,6 +18,10 @@ class Span:
     end: int
     text: str  # the span as a writer may print it
 
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two spans share characters of one abstract sentence."""
+        return self.sentence == other.sentence and self.start < other.end and other.start < self.end
+
 
 @dataclass(frozen=True)
 class Result(Span):

@@ -612,7 +612,8 @@ def drop_self_reference(text: str) -> str:
 
 
 @cache
-def _proposed_pattern() -> re.Pattern[str]:
+def proposed_pattern() -> re.Pattern[str]:
+    """ "the proposed <method noun>" inside a text (not opening it): said of the paper, "its"."""
     nouns = "|".join(re.escape(noun) for noun in lexicon_words("artefact_nouns"))
     return re.compile(rf"(?<=\S )the proposed (?=(?:[\w-]+ )?(?:{nouns})\b)")
 
@@ -631,7 +632,7 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
     # "extends the proposed method with a frame number budget": said of the paper, the method
     # it proposed is its own (a blind reader: "Which 'proposed method'?"); a span opening on it
     # is a clause's subject, which the table and "finds that" say as they are
-    text = _proposed_pattern().sub("its ", text)
+    text = proposed_pattern().sub("its ", text)
     if name:  # "our method CLAMP" -> "CLAMP", not "CLAMP CLAMP"
         text = re.sub(rf"\b{re.escape(name)}\s*,?\s+{re.escape(name)}\b", name, text)
     # "a formula, which we call Distance over Gradients (DoG)" -> "a formula, called ..."; after a
