@@ -10,6 +10,7 @@ from assistant.answer.evidence import evidence_for_papers
 from assistant.corpus import citation_key
 from assistant.models import Paper
 from assistant.writers.leads import (
+    AnswerTerms,
     TitleTerms,
     _plural_as_written,
     _usual_case,
@@ -68,6 +69,42 @@ def test_papers_sharing_no_method_are_led_by_the_ground_a_title_names() -> None:
     # is the one a title names ("pre-trained vision-language models" is in no title)
     assert lead.sentence.text.endswith("both work on vision-language models")
     assert lead.sentence.citations == ["a", "b"]
+
+
+def _outside(letter: str, text: str) -> Paper:
+    title = f"Study {letter} of Captioning"
+    return Paper(id=letter, title=title, abstract=text, citation_key=citation_key(title))
+
+
+def test_a_ground_more_papers_of_the_answer_write_outside_the_group_leads_nothing() -> None:
+    """ "Time series forecasting is common to PatchTST and Time-LLM" led a paragraph of an answer
+    in which five other papers forecast time series: a term the answer's papers outside the group
+    write as often as those in it sets the group apart from nothing (review25n #1). Below that,
+    one outside paper writing it leaves the lead standing."""
+    group = _views(VLM_A, VLM_B)
+    titles = TitleTerms(lambda: [VLM_A.title, VLM_B.title, *OTHER_TITLES])
+    writes = "We caption images with vision-language models. Captions are scored by humans."
+    other = "We caption images with a recurrent decoder. Captions are scored by humans."
+
+    def lead(*outside: Paper):  # type: ignore[no-untyped-def]
+        answer = AnswerTerms([*group, *_views(*outside)], ground_share=0.8, ground_papers=4)
+        return group_lead(
+            group,
+            set(),
+            document_frequency=None,
+            collection_size=None,
+            common_share=0.15,
+            ubiquitous_share=0.6,
+            title_terms=titles,
+            answer_terms=answer,
+        )
+
+    # two outside papers (of three) write it: as many as in the group
+    crowded = lead(_outside("c", writes), _outside("d", writes), _outside("e", other))
+    assert crowded is None
+    # one does: the group still stands apart by it
+    kept = lead(_outside("c", writes), _outside("d", other), _outside("e", other))
+    assert kept is not None and kept.sentence.text.endswith("both work on vision-language models")
 
 
 def test_a_ground_no_title_names_leads_nothing() -> None:

@@ -42,7 +42,7 @@ from assistant.tuning import WriterSettings
 from assistant.writers.acronyms import spell_out
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, closest_groups, group_papers, join_singles
-from assistant.writers.leads import Lead, TitleTerms, group_lead
+from assistant.writers.leads import AnswerTerms, Lead, TitleTerms, group_lead
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import (
     name_the_anonymous,
@@ -94,8 +94,8 @@ class _Builder:
         # a paper without a name was introduced as "One paper" in this paragraph: the next is
         # "Another paper", not a second "One paper"
         self.anonymous_said = False
-        # whether a term (stems in a row) is one nearly every paper of the answer writes
-        self.everywhere: Callable[[tuple[str, ...]], bool] | None = None
+        # which of the answer's papers write a term (stems in a row)
+        self.answer_terms: AnswerTerms | None = None
         # the stems of the terms that have led a group: a second "Time series forecasting is
         # common to ..." further down tells the reader nothing the first did not
         self.led: set[str] = set()
@@ -256,7 +256,9 @@ class ExtractiveWriter(Writer):
             if labels[view.paper.id] != view.label:
                 view.label, view.renamed = labels[view.paper.id], True
         builder = _Builder()
-        builder.everywhere = self._everywhere(views)
+        builder.answer_terms = AnswerTerms(
+            views, ground_share=self.config.lead_ground_share, ground_papers=_GROUND_PAPERS
+        )
         if views:
             if task == "ask" and len(views) == 1:
                 self._lookup(builder, question, views[0])
@@ -1134,11 +1136,11 @@ class ExtractiveWriter(Writer):
             or len(content_tokens(request)) <= SHORT_FOCUS
         ):
             return None  # a topic phrase is said whole or not at all (``_on_topic``)
-        everywhere = builder.everywhere
+        terms = builder.answer_terms
         telling = {
             token: idf(self.document_frequency(token), self.collection_size)
             for token in dict.fromkeys(content_tokens(request))
-            if token not in _GENERIC and not (everywhere is not None and everywhere((token,)))
+            if token not in _GENERIC and not (terms is not None and terms.everywhere((token,)))
         }
         total = sum(telling.values())
         if total <= 0:
@@ -1249,7 +1251,7 @@ class ExtractiveWriter(Writer):
             group,
             skip | builder.led,
             label_words=self.config.lead_label_words,
-            everywhere=builder.everywhere,
+            answer_terms=builder.answer_terms,
         )
         if lead is None:
             return group, None
@@ -1368,37 +1370,18 @@ class ExtractiveWriter(Writer):
             for sentence in said_by.get(view.paper.id, []):
                 builder.add(sentence)
 
-    def _everywhere(self, views: Sequence[_PaperView]) -> Callable[[tuple[str, ...]], bool] | None:
-        """A term nearly every paper of the answer writes ("time series" under a request on
-        forecasting with side information) is the ground they all stand on: like the request's
-        own words, it sets no group apart. None below ``_GROUND_PAPERS`` papers."""
-        if len(views) < _GROUND_PAPERS:
-            return None
-        # each paper's stems, spaced, so a run of stems is a substring between spaces
-        texts = [
-            f" {' '.join(bm25.tokenize(f'{view.paper.title} . {view.paper.abstract}'))} "
-            for view in views
-        ]
-        needed = self.config.lead_ground_share * len(texts)
-
-        def everywhere(stems: tuple[str, ...]) -> bool:
-            run = f" {' '.join(stems)} "
-            return sum(1 for text in texts if run in text) >= needed
-
-        return everywhere
-
     def _group_lead(
         self,
         group: list[_PaperView],
         skip: set[str],
         *,
         label_words: int | None = None,
-        everywhere: Callable[[tuple[str, ...]], bool] | None = None,
+        answer_terms: AnswerTerms | None = None,
     ) -> Lead | None:
         return group_lead(
             group,
             skip,
-            everywhere=everywhere,
+            answer_terms=answer_terms,
             document_frequency=self.document_frequency,
             collection_size=self.collection_size,
             common_share=self.config.lead_common_share,
@@ -1435,7 +1418,10 @@ class ExtractiveWriter(Writer):
         # The topic itself is what brought them together; saying "all work on <topic>" would
         # only repeat the request. A term more than half of them share beyond it is common ground.
         shared = self._group_lead(
-            views, skip, label_words=self.config.lead_label_words, everywhere=builder.everywhere
+            views,
+            skip,
+            label_words=self.config.lead_label_words,
+            answer_terms=builder.answer_terms,
         )
         grounded: frozenset[str] = frozenset()
         if shared is not None and len(shared.sentence.citations) * 2 > len(views):

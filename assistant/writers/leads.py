@@ -57,6 +57,42 @@ class TitleTerms:
         return self._runs.get(stems, 0)
 
 
+class AnswerTerms:
+    """Which of an answer's papers write a term (stems in a row, in the title or the abstract).
+
+    A term nearly every paper of the answer writes ("time series" under a request on forecasting
+    with side information) is the ground they all stand on: like the request's own words, it sets
+    no group apart. Nor does one that more papers of the answer write outside a group than in
+    it: "Time series forecasting is common to PatchTST and Time-LLM" led a paragraph of an
+    answer in which five other papers forecast time series (a blind reader: "empty as a
+    finding")."""
+
+    def __init__(self, views: Sequence[_PaperView], *, ground_share: float, ground_papers: int):
+        # each paper's stems, spaced, so a run of stems is a substring between spaces
+        self._texts = {
+            view.paper.id: f" {' '.join(bm25.tokenize(f'{view.paper.title} . {view.paper.abstract}'))} "
+            for view in views
+        }
+        self._ground_share = ground_share
+        self._ground_papers = ground_papers
+
+    def writers(self, stems: tuple[str, ...]) -> frozenset[str]:
+        run = f" {' '.join(stems)} "
+        return frozenset(paper_id for paper_id, text in self._texts.items() if run in text)
+
+    def everywhere(self, stems: tuple[str, ...]) -> bool:
+        """Whether nearly every paper of the answer writes it (never below ``ground_papers``)."""
+        if len(self._texts) < self._ground_papers:
+            return False
+        return len(self.writers(stems)) >= self._ground_share * len(self._texts)
+
+    def sets_apart(self, stems: tuple[str, ...], group: Sequence[_PaperView]) -> bool:
+        """Whether more of the group's papers write it than the answer's papers outside it."""
+        writers = self.writers(stems)
+        inside = {view.paper.id for view in group} & writers
+        return len(writers - inside) < len(inside)
+
+
 _LEAD_ROLES = frozenset(("contribution", "method"))
 _GROUND_ROLES = frozenset(("background", "problem", "setting", "contribution", "method"))
 # Endings of a word that modifies rather than names (past participles, adverbs, adjectives).
@@ -106,7 +142,7 @@ def group_lead(
     ubiquitous_share: float,
     title_terms: Callable[[tuple[str, ...]], int] | None = None,
     label_words: int | None = None,
-    everywhere: Callable[[tuple[str, ...]], bool] | None = None,
+    answer_terms: AnswerTerms | None = None,
 ) -> Lead | None:
     """The lead sentence for one group of two or more papers, or None when they share no term
     that would tell the reader something. Without ``title_terms`` only what they do can lead.
@@ -130,7 +166,7 @@ def group_lead(
             collection_size=collection_size,
             common_share=common_share,
             ubiquitous_share=ubiquitous_share,
-            everywhere=everywhere,
+            answer_terms=answer_terms,
         )
 
     best, on_ground = best_in(_LEAD_ROLES), False
@@ -175,7 +211,7 @@ def _best_term(
     common_share: float,
     ubiquitous_share: float,
     titled: Callable[[tuple[str, ...]], int] | None = None,
-    everywhere: Callable[[tuple[str, ...]], bool] | None = None,
+    answer_terms: AnswerTerms | None = None,
 ) -> _Term | None:
     """The rarest term most of the group's papers use in sentences of the given roles. With
     ``titled`` (the ground they work on) it must be a subject some title of the collection names,
@@ -209,8 +245,10 @@ def _best_term(
             continue
         if titled is not None and not titled(term.stems):
             continue
-        if everywhere is not None and everywhere(term.stems):
-            continue  # what nearly every paper of the answer writes sets no group apart
+        if answer_terms is not None and (
+            answer_terms.everywhere(term.stems) or not answer_terms.sets_apart(term.stems, views)
+        ):
+            continue  # what the answer's other papers write as much sets no group apart
         named = term.stems[:-1] if titled is not None and term.stems[-1] in _heads() else term.stems
         if len(named) < 2 or any(
             stem in _GENERIC or stem in _fluff() for stem in (named[0], named[-1])
