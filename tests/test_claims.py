@@ -1024,6 +1024,9 @@ def test_a_second_verb_of_the_authors_takes_the_third_person_too() -> None:
     assert _conjugate_coordinated("grounds answers and generate the summaries") == (
         "grounds answers and generates the summaries"
     )
+    assert _conjugate_coordinated("shows that X does not alleviate GVA, but find an EMA") == (
+        "shows that X does not alleviate GVA, but finds an EMA"
+    )
     for unchanged in (
         "will provide a final recipe for training and release CodeGen2 models",
         "hopes the findings will encourage a rethinking and contribute to cheaper training",

@@ -1004,6 +1004,16 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
             "We provide derivations, and empirically evaluate our framework through experiments.",
             "X provides derivations, and empirically evaluates the framework through experiments.",
         ),
+        # ... and one after "but" ("It shows ..., but find an exponential moving average ...",
+        # review25n #12), and a verb after "not only", which is no verb of its own ("X nots only")
+        (
+            "We show that standard techniques do not alleviate GVA, but find an EMA effective.",
+            "X shows that standard techniques do not alleviate GVA, but finds an EMA effective.",
+        ),
+        (
+            "We not only make a systematic review, but also release other resources.",
+            "X not only makes a systematic review, but also releases other resources.",
+        ),
     ],
 )
 def test_rewrites_change_only_the_voice(sentence: str, expected: str) -> None:

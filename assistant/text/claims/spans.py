@@ -994,9 +994,12 @@ def _conjugate_coordinated(text: str) -> str:
         return match.group(1) + _present_third(verb) + (match.group(3) or "")
 
     # "and develop optimization-based methods": a contribution verb needs no determiner after it
-    # ... after an adverb too ("and systematically evaluate them")
+    # ... after an adverb too ("and systematically evaluate them"), or after "but" ("do not
+    # alleviate GVA, but find an exponential moving average ... effective")
     pattern = (
-        r"(,?\s+and\s+(?:[a-z]+ly\s+)?)([a-z]+)(\s+(?:" + "|".join(_DETERMINERS) + r")\b)?(?=\s)"
+        r"(,?\s+(?:and|but(?:\s+also)?)\s+(?:[a-z]+ly\s+)?)([a-z]+)(\s+(?:"
+        + "|".join(_DETERMINERS)
+        + r")\b)?(?=\s)"
     )
     text = re.sub(pattern, conjugate, text)
     # "take a step back and ask: why has ...?": a word a colon follows is a verb, its object what
