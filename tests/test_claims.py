@@ -2289,3 +2289,33 @@ def test_the_proposed_method_said_of_the_paper_is_its_own() -> None:
     assert said == "MaMs demonstrates the effectiveness of its model on images."
     said = rewrite("We show that the proposed method outperforms SOTA.", "It")
     assert said == "It shows that its method outperforms SOTA."
+
+
+BUTTERFLY = (
+    "This work studies training instabilities of behavior cloning with deep neural networks. We "
+    "observe that minibatch SGD updates to the policy network result in sharp oscillations in "
+    "long-horizon rewards, despite negligibly affecting the behavior cloning loss. While SGD noise "
+    "is benign in the single-step action prediction objective, it results in catastrophic error "
+    "accumulation over long horizons, an effect we term gradient variance amplification (GVA). "
+    "Finally, we provide theoretical vignettes that highlight the benefits of EMA in alleviating "
+    "GVA."
+)
+
+
+def test_a_contribution_an_abstract_adds_at_the_end_is_not_its_proposal() -> None:
+    """ "Finally, we provide theoretical vignettes ..." was Butterfly Effects of SGD Noise's
+    proposal in every answer (review25n #12); what a sentence adds to the contribution already
+    stated ranks below it. A new artefact the abstract builds up to stays its proposal."""
+    claims = analyse("Butterfly Effects of SGD Noise", BUTTERFLY)
+    assert claims.proposal is not None
+    assert claims.proposal.text.startswith("studies training instabilities of behavior cloning")
+    built_up = (
+        "This work investigates probability estimation from high-dimensional data. We build a "
+        "synthetic dataset to study and compare different computable metrics. Finally, we propose "
+        "a new method for probability estimation using neural networks, which modifies the "
+        "training process."
+    )
+    claims = analyse("Deep Probability Estimation", built_up)
+    assert claims.proposal is not None
+    assert claims.proposal.text.startswith("proposes a new method for probability estimation")
+

@@ -4,7 +4,7 @@ are in ``context``)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from assistant.text.claims.base import (
@@ -135,6 +135,7 @@ _ONLY_ALGORITHMS = re.compile(
     r"(?:algorithms?|procedures?|schemes?|methods?|strategies|strategy|techniques?)$"
 )
 _NOT_AN_OFFER = -1  # below every proposal; the analysis prefers a finding to it
+_NEW_ARTEFACT = 3  # the strength of a verb naming a new artefact (contribution_verbs.txt)
 # "addresses O3 (lack of empirical guidelines) by ...": a label the abstract coined for one of
 # its questions ("T1", a name, is no such label: it is not addressed)
 _COINED_LABEL = re.compile(r"(?:addresses|tackles|answers)\s+(?:[A-Z]{1,2}\d|RQ\d)\b")
@@ -255,7 +256,23 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
             if re.match(r"\S+\s+(?:the\s+)?readers?\b", text):
                 strength = 0  # "takes the reader on a journey ...": the paper about itself
             candidates.append(_Candidate(index, match.start("verb"), strength, text))
-    return candidates
+    # what a sentence adds to the contribution already stated ("Finally, we provide theoretical
+    # vignettes that highlight the benefits of EMA ..." was Butterfly Effects of SGD Noise's
+    # proposal in every answer, over what it studies and finds; review25n #12) ranks below it;
+    # not a new artefact ("Finally, we propose a new method for probability estimation ..." is
+    # where an abstract builds up to its method)
+    adding = _additive_opener()
+    return [
+        replace(candidate, strength=candidate.strength - 1)
+        if candidate.strength < _NEW_ARTEFACT and adding.match(sentences[candidate.sentence])
+        else candidate
+        for candidate in candidates
+    ]
+
+
+@cache
+def _additive_opener() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(_lexicon('additive_openers'))})(?:,|\s+we\b)", re.I)
 
 
 _INNER_CLAUSE = re.compile(r"\b(?:which|that|who|whose|where|to|by|while|when)\b")
