@@ -2319,3 +2319,24 @@ def test_a_contribution_an_abstract_adds_at_the_end_is_not_its_proposal() -> Non
     assert claims.proposal is not None
     assert claims.proposal.text.startswith("proposes a new method for probability estimation")
 
+
+def test_a_clause_naming_what_the_pronoun_after_it_is_stays() -> None:
+    """ "While SGD noise is benign ..., it results in catastrophic error accumulation" was said
+    "It results in catastrophic error accumulation" of the paper; the clause that names "it"
+    stays. A clause with no subject of its own, or one that points back itself, still goes."""
+    sentence = abstract_sentences(BUTTERFLY)[2]
+    assert standalone(sentence, "Butterfly Effects of SGD Noise") == sentence
+    assert standalone("Although the model is small, it outperforms larger ones.") == (
+        "Although the model is small, it outperforms larger ones."
+    )
+    assert (
+        standalone(
+            "While this approach seems simple, it is more than 20 times as sample efficient as "
+            "Regularized Evolution."
+        )
+        == "It is more than 20 times as sample efficient as Regularized Evolution."
+    )
+    # "they" is the models of a sentence the reader is not shown
+    assert (
+        standalone("Although able to yield good performance, they involve an AR decoder.") is None
+    )
