@@ -2616,3 +2616,40 @@ def test_a_topic_answer_follows_the_order_of_the_examples_the_question_lists(
     ]
     assert "fast-model-edi" in order and "knn-lm-does-af" in order, order
     assert order.index("fast-model-edi") < order.index("knn-lm-does-af"), order
+
+
+def test_a_lookup_asking_why_gives_the_sentence_stating_the_cause() -> None:
+    """ "Is there a paper explaining why, and what fixes it?" was answered with the fix and the
+    phenomenon, not the cause the abstract states (review25n #12): the sentence stating it is
+    said, right after the one it leans on ("them" are the oscillations just observed)."""
+    from assistant.answer.evidence import evidence_for_papers
+
+    paper = Paper(
+        id="butterfly-0001",
+        title="Butterfly Effects of SGD Noise",
+        abstract=(
+            "This work studies training instabilities of behavior cloning with deep neural "
+            "networks. We observe that minibatch SGD updates to the policy network result in "
+            "sharp oscillations in long-horizon rewards, despite negligibly affecting the "
+            "behavior cloning loss. We empirically disentangle the statistical and computational "
+            "sources of these oscillations, and find them to stem from the chaotic propagation "
+            "of minibatch noise through unstable closed-loop dynamics. We show that many "
+            "standard mitigation techniques do not help the policy return, but find an "
+            "exponential moving average of iterates to fix the return swings. We illustrate the "
+            "generality of this phenomenon in autoregressive language generation. Finally, we "
+            "provide theoretical vignettes on iterate averaging for the behavior cloning loss "
+            "and the policy return."
+        ),
+        citation_key="butterfly0001",
+    )
+    question = (
+        "My behavior cloning policy's long-horizon return swings between checkpoints even though "
+        "the BC loss barely moves. Is there a paper explaining why, and what fixes it?"
+    )
+    assert any(clause.explains for clause in split_clauses(question))
+    assert not any(clause.explains for clause in split_clauses("What fixes the return swings?"))
+    draft = ExtractiveWriter().write("ask", question, evidence_for_papers([paper], topic=question))
+    texts = [sentence.text for sentence in draft.sentences]
+    cause = next((index for index, text in enumerate(texts) if "to stem from" in text), None)
+    assert cause is not None, texts
+    assert "sharp oscillations" in texts[cause - 1]

@@ -108,6 +108,8 @@ class Clause:
     # "is the code available", "how many ... did they release": answered by what the paper makes
     # available, the sentence otherwise read as boilerplate
     releases: bool = False
+    # "is there a paper explaining why", "what causes it": answered by the sentence stating a cause
+    explains: bool = False
 
 
 # "How has X been extended ...", "how are researchers ...", "are there papers ...": the ways or the
@@ -332,6 +334,7 @@ def split_clauses(question: str) -> list[Clause]:
             asks=bool(_ASKING_CLAUSE.match(part))
             and (not questioning or _sentence_asks(question, part)),
             releases=asks_for_release(part),
+            explains=bool(_EXPLAINING_CLAUSE.search(part)),
         )
         for index, part in enumerate(parts)
     ]
@@ -342,6 +345,12 @@ def split_clauses(question: str) -> list[Clause]:
     ]
 
 
+# a clause asking for a cause
+_EXPLAINING_CLAUSE = re.compile(
+    r"\b(?:why|how come|what (?:causes|caused|drives|explains)|(?:the|a) (?:causes?|reasons?) "
+    r"(?:of|for|behind)|explain(?:s|ing)? (?:why|what causes))\b",
+    re.IGNORECASE,
+)
 _ASKING_CLAUSE = re.compile(
     r"^\s*(?:(?:on|in|at|by|for|from|with|across|over|to|and)\s+)?(?:what|what's|how|which|why|who|"
     r"whose|where|when|is|are|was|were|do|does|did|can|could|should|would|will|has|have|"

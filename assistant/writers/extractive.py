@@ -510,6 +510,8 @@ class ExtractiveWriter(Writer):
             at = shown.index(before) + 1 if before in shown else 0
             picks.insert(at, (item, view.sentences[item.index]))
             shown.insert(at, item.index)
+        if any(clause.explains for clause in clauses):
+            picks = _with_cause(view, picks, usable, standing, led_index)
         if said is not None:
             builder.add(said.sentences[0])
         for position, (_, text) in enumerate(picks):
@@ -1632,6 +1634,62 @@ def _points_at(sentence: str, before: str) -> bool:
         for found in pointers
         for head in [bm25.tokenize(found.group(1))]
     )
+
+
+@lru_cache(maxsize=1)
+def _cause() -> re.Pattern[str]:
+    phrases = sorted(lexicon_words("causal_markers"), key=len, reverse=True)
+    return re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
+        + r")\b",
+        re.IGNORECASE,
+    )
+
+
+def _with_cause(
+    view: _PaperView,
+    picks: list[tuple[EvidenceSentence, str]],
+    usable: Sequence[EvidenceSentence],
+    standing: Sequence[tuple[EvidenceSentence, str]],
+    led_index: int | None,
+) -> list[tuple[EvidenceSentence, str]]:
+    """A lookup asking why ("Is there a paper explaining why, and what fixes it?") is answered by
+    the paper's sentence stating a cause, the best of them by the question: first, or right after
+    the sentence it leans on ("... and find them to stem from the chaotic propagation of
+    minibatch SGD noise", after the sentence observing the oscillations "them" are), in place
+    of the last pick when the answer is full. The answer to review25n #12 said the fix and
+    not the why."""
+    cause = _cause()
+    picked = next((pair for pair in picks if cause.search(pair[1])), None)
+    if picked is not None:
+        return picks  # already said, where the abstract's order puts it
+    alone = {item.index: text for item, text in standing}
+    shown = [item.index for item, _ in picks]
+    for item in usable:
+        sentence = view.sentences[item.index]
+        if item.index in shown or not cause.search(sentence):
+            continue
+        before = item.index - 1
+        if item.index in alone:
+            found, at = (item, alone[item.index]), 0
+        elif (
+            (before in shown or before == led_index)
+            and not FIRST_PERSON_WORD.search(rewrite(sentence, "It"))
+            and _points_at(sentence, view.sentences[before])
+        ):
+            found, at = (item, sentence), shown.index(before) + 1 if before in shown else 0
+        else:
+            continue
+        if len(picks) >= _LOOKUP_MOST:
+            # the last pick gives way, unless it is the sentence the cause leans on
+            last = len(picks) - 1
+            if shown[last] == before:
+                last -= 1
+            del picks[last]
+            at = min(at, len(picks))
+        return [*picks[:at], found, *picks[at:]]
+    return picks
 
 
 def _says_all(text: str, asked: dict[str, float] | None) -> bool:
