@@ -2340,3 +2340,23 @@ def test_a_clause_naming_what_the_pronoun_after_it_is_stays() -> None:
     assert (
         standalone("Although able to yield good performance, they involve an AR decoder.") is None
     )
+
+
+def test_a_paper_goes_by_its_titles_initials_and_is_said_by_how_it_works() -> None:
+    """ "Video Pre-trained Transformer: ..." is "VPT" in its abstract, never spelled out there:
+    VPT is its name, and "VPT uses four SOTA encoder models ..." says how it works ("SOTA" of
+    the parts it is built from is no result); it was said by the dataset it also built
+    (review25n #1)."""
+    title = "Video Pre-trained Transformer: A Multimodal Mixture of Pre-trained Experts"
+    abstract = (
+        "We present Video Pre-trained Transformer. VPT uses four SOTA encoder models from prior "
+        "work to convert a video into a sequence of compact embeddings. Finally, we evaluate on "
+        "standard downstream benchmarks by training fully connected prediction heads. Alongside "
+        "this work, we build on the YT-20M dataset, reproducing it and adding 25,000 personally "
+        "selected YouTube videos to its corpus."
+    )
+    assert paper_name(title, abstract) == "VPT"
+    mechanism = analyse(title, abstract).mechanism
+    assert mechanism is not None and mechanism.text.startswith("uses four SOTA encoder models")
+    # initials the abstract never writes name nothing
+    assert paper_name(title, abstract.replace("VPT", "The model")) is None

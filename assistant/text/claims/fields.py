@@ -379,7 +379,12 @@ _NOT_MECHANISM = re.compile(
 )
 # How well a method did, not how it works (the writers' topic sentences skip these too)
 RESULT_WORDS = re.compile(
-    r"\b(?:outperform\w*|state-of-the-art|sota|results|superior|surpass\w*|effectiveness)\b", re.I
+    r"\b(?:outperform\w*|results|superior|surpass\w*|effectiveness|"
+    # ... not the parts a method is built from ("VPT uses four SOTA encoder models from prior
+    # work to convert a video ...": how it works, which was passed over for the dataset it built)
+    r"(?:state-of-the-art|sota)(?!\s+(?:[\w-]+\s+)?(?:models?|encoders?|decoders?|backbones?|"
+    r"networks?|architectures?|components?|modules?|LLMs?)\b))\b",
+    re.I,
 )
 _PART_INTRODUCED = re.compile(r"(?:introduces|proposes|designs|develops|devises)\s+(?!a\s+novel\b)")
 _EVALUATIVE_PURPOSE = re.compile(r"\bto\s+(?:show|demonstrate|evaluate|validate|verify|test)\b")

@@ -102,6 +102,22 @@ def _title_name(title: str, abstract: str) -> str | None:
     return None
 
 
+def _title_initials(title: str, abstract: str) -> str | None:
+    """The initials of a title's name before its colon, when the abstract goes by them without
+    ever spelling them out: "Video Pre-trained Transformer: ..." is "VPT" in "VPT uses four SOTA
+    encoder models ..." (the name itself, too long for a label, made the paper's mechanism
+    unknown: it was said by the dataset it also built)."""
+    if ":" not in title:
+        return None
+    words = title.split(":", 1)[0].split()
+    if not 2 <= len(words) <= 5 or not all(word[:1].isupper() for word in words):
+        return None
+    initials = "".join(word[0] for word in words)
+    if re.search(rf"(?<![\w-]){initials}(?![\w-])", abstract) is None:
+        return None
+    return initials
+
+
 def is_plural_acronym(token: str) -> bool:
     """ "NDEs", "BNNs", "PFNs": an acronym in the plural, usually a family of models."""
     return bool(re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z]s", token))
@@ -159,7 +175,7 @@ def paper_name(title: str, abstract: str) -> str | None:
     """The name the paper gives what it contributes: a title prefix ("Quamba2: ..."), a name its
     contribution sentence gives ("we introduce ... Destroy Your Object (DeYO)", "we propose
     LLM-TTA"), else a name-like token the abstract makes the subject of its results."""
-    from_title = _title_name(title, abstract)
+    from_title = _title_name(title, abstract) or _title_initials(title, abstract)
     if from_title:
         return from_title
     sentences = abstract_sentences(abstract)
