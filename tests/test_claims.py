@@ -2360,3 +2360,32 @@ def test_a_paper_goes_by_its_titles_initials_and_is_said_by_how_it_works() -> No
     assert mechanism is not None and mechanism.text.startswith("uses four SOTA encoder models")
     # initials the abstract never writes name nothing
     assert paper_name(title, abstract.replace("VPT", "The model")) is None
+
+
+def test_a_proposal_said_as_the_means_of_a_clause_pointing_back() -> None:
+    """SUMMIT was said "demonstrates the work on the semantic segmentation problem" (review25n
+    #1): where a method was shown to work is no proposal, and "we relax both of these
+    assumptions by addressing the problem of adapting ..." says what the paper does in its means.
+    Not where a verb of contribution says it whole ("we address the diversity evaluation problem
+    by proposing the Vendi Score"), nor what follows a study ("followed by building ...")."""
+    abstract = (
+        "Current approaches assume that the source data is available during adaptation. In this "
+        "work, we relax both of these assumptions by addressing the problem of adapting a set of "
+        "models trained independently on uni-modal data to a target domain of unlabeled "
+        "multi-modal data. We demonstrate our work on the semantic segmentation problem."
+    )
+    proposal = analyse("SUMMIT: Source-Free Adaptation", abstract).proposal
+    assert proposal is not None
+    assert proposal.text.startswith("addresses the problem of adapting a set of models")
+    vendi = analyse(
+        "The Vendi Score",
+        "Diversity is hard to evaluate. We address the diversity evaluation problem by proposing "
+        "the Vendi Score, which connects ideas from ecology to machine learning.",
+    ).proposal
+    assert vendi is not None and vendi.text.startswith("addresses the diversity evaluation")
+    study = analyse(
+        "Synthetic Data for Math Reasoning",
+        "We investigate this question for math reasoning via an empirical study, followed by "
+        "building a conceptual understanding of our observations.",
+    ).proposal
+    assert study is None or not study.text.startswith("builds")

@@ -183,6 +183,58 @@ def _key_idea_candidate(sentence: str, index: int, name: str | None) -> _Candida
     return _Candidate(index, found.start("adverb"), 1, text)
 
 
+_SHOWN_ON = re.compile(
+    r"(?:demonstrates|showcases|evaluates|validates|tests|applies)\s+(?:the|its)\s+(?:work|method|"
+    r"approach|framework|model|technique|system|idea)\s+(?:on|in|to|with|for)\b"
+)
+# "we relax both of these assumptions by addressing the problem of adapting ...": what the paper
+# does, said as the means of a clause that points back
+_BY_MEANS = re.compile(
+    r"\b[Ww]e\s+(?:\w+ly\s+)?(?P<main>[a-z]+)\b(?P<object>[^.;:()]{0,80}?)"
+    # (not what comes after it: "via an empirical study, followed by building a conceptual ...")
+    r"(?<!followed)(?<!accompanied)(?<!preceded),?\s+by\s+(?P<verb>[a-z]+ing)\b"
+)
+
+
+def _by_means_candidate(sentence: str, index: int, name: str | None) -> _Candidate | None:
+    """The paper's proposal said as how it does what the sentence points back to: "relax both of
+    these assumptions by addressing the problem of adapting a set of models ..." gives
+    "addresses the problem of adapting ..." (SUMMIT was said by where it was shown to work, its
+    proposal sentence pointing at assumptions the reader is not shown). One below the verb's
+    strength: a means, where the paper states a contribution of its own elsewhere."""
+    found = _BY_MEANS.search(sentence)
+    if (
+        found is None
+        or _INNER_CLAUSE.search(found.group("object"))
+        # "we address the diversity evaluation problem by proposing the Vendi Score": a verb
+        # of contribution says it whole, means and all
+        or found.group("main") in _verb_forms()
+    ):
+        return None
+    base = _gerund_bases().get(found.group("verb"))
+    if base is None:
+        return None
+    printed, strength = _verb_forms()[base]
+    rest = _conjugate_coordinated(_conjugate_listed(sentence[found.end("verb") :]))
+    text = _finish(printed + rest, name)
+    if text is None:
+        return None
+    return _Candidate(index, found.start("verb"), strength - 1, text)
+
+
+@cache
+def _gerund_bases() -> dict[str, str]:
+    """ "addressing" -> "address", "introducing" -> "introduce": the contribution verbs'
+    -ing forms."""
+    bases = {}
+    for verb in _verb_strength():
+        if " " in verb:
+            continue
+        stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+        bases[f"{stem}ing"] = verb
+    return bases
+
+
 def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_Candidate]:
     forms = _verb_forms()
     candidates = []
@@ -193,6 +245,9 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
         idea = _key_idea_candidate(sentences[index], index, name)
         if idea is not None:
             candidates.append(idea)
+        means = _by_means_candidate(sentences[index], index, name)
+        if means is not None:
+            candidates.append(means)
     pattern = _contribution_pattern()
     for index, sentence in enumerate(sentences):
         if _URL.search(sentence):
@@ -234,6 +289,9 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
             if (
                 _RESULTS_OFFERED.match(text)
                 or _NAMES_DIFFICULTIES.match(text)
+                # ... or where it was shown to work ("demonstrates the work on the semantic
+                # segmentation problem" was SUMMIT's proposal; review25n #1)
+                or _SHOWN_ON.match(text)
                 # ... or takes on a label the reader is never shown ("addresses O3 (...)")
                 or _COINED_LABEL.match(text)
             ):
