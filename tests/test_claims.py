@@ -2389,3 +2389,26 @@ def test_a_proposal_said_as_the_means_of_a_clause_pointing_back() -> None:
         "building a conceptual understanding of our observations.",
     ).proposal
     assert study is None or not study.text.startswith("builds")
+
+
+def test_the_papers_own_method_is_not_its_problem_nor_a_comparison_its_proposal() -> None:
+    """Supervised Compression's table row (review25n #3) had its method in the Problem cell
+    ("Our supervised compression approach uses ... a stochastic bottleneck": a word of
+    difficulty in the paper's own method) and a comparison with baselines in the Approach cell.
+    The problem is the difficulty the abstract turns to; what the paper adopts is its proposal
+    and how its approach works its mechanism."""
+    abstract = (
+        "Full-scale deep neural networks are often too resource-intensive for low-powered "
+        "devices. However, compressing data (such as images) leads to transmitting information "
+        "irrelevant to the supervised task. This paper adopts ideas from knowledge distillation "
+        "and neural image compression to compress intermediate feature representations more "
+        "efficiently. Our supervised compression approach uses a teacher model and a student "
+        "model with a stochastic bottleneck and learnable prior for entropy coding. We compare "
+        "our approach to various neural image and feature compression baselines in three vision "
+        "tasks and found that it achieves better supervised rate-distortion performance."
+    )
+    claims = analyse("Supervised Compression for Resource-Constrained Edge Computing", abstract)
+    assert claims.problem is not None and claims.problem.text.startswith("compressing data")
+    assert claims.proposal is not None and claims.proposal.text.startswith("adopts ideas from")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith("uses a teacher model and a student model")

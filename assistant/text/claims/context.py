@@ -33,6 +33,12 @@ _PROBLEM_CUE = re.compile(
 )
 
 
+_OWN_METHOD_SUBJECT = re.compile(
+    r"(?:Our|The proposed)\s+(?:[\w-]+\s+){0,3}?(?:method|approach|framework|model|technique|"
+    r"algorithm|system|architecture|scheme|solution|pipeline|network)s?\b"
+)
+
+
 def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span | None:
     """The last sentence before the proposal that names a difficulty; where none does, the last
     one that turns to it with a contrast ("However, inaccurate pseudo labels easily misguide the
@@ -50,6 +56,10 @@ def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span 
         if (
             not (turns or _PROBLEM_CUE.search(sentence))
             or _FIRST_PERSON.search(sentence)
+            # "Our supervised compression approach uses a teacher model ... with a stochastic
+            # bottleneck": the paper's own method, whatever words of difficulty it uses (it was
+            # Supervised Compression's problem cell; review25n #3)
+            or _OWN_METHOD_SUBJECT.match(sentence, _strip_openers(sentence, 0))
             # "But what if predictions vary significantly for similar models?" asks; the
             # difficulty is the answer the abstract goes on to give
             or sentence.rstrip().endswith("?")

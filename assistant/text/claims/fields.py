@@ -184,8 +184,9 @@ def _key_idea_candidate(sentence: str, index: int, name: str | None) -> _Candida
 
 
 _SHOWN_ON = re.compile(
-    r"(?:demonstrates|showcases|evaluates|validates|tests|applies)\s+(?:the|its)\s+(?:work|method|"
-    r"approach|framework|model|technique|system|idea)\s+(?:on|in|to|with|for)\b"
+    r"(?:demonstrates|showcases|evaluates|validates|tests|applies|compares)\s+(?:the|its)\s+"
+    r"(?:work|method|approach|framework|model|technique|system|idea)\s+(?:on|in|to|with|for|"
+    r"against)\b"
 )
 # "we relax both of these assumptions by addressing the problem of adapting ...": what the paper
 # does, said as the means of a clause that points back
@@ -289,8 +290,10 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
             if (
                 _RESULTS_OFFERED.match(text)
                 or _NAMES_DIFFICULTIES.match(text)
-                # ... or where it was shown to work ("demonstrates the work on the semantic
-                # segmentation problem" was SUMMIT's proposal; review25n #1)
+                # ... or where it was shown to work, or against what ("demonstrates the work on
+                # the semantic segmentation problem" was SUMMIT's proposal, review25n #1;
+                # "compares the approach to various neural image and feature compression
+                # baselines ..." Supervised Compression's, #3)
                 or _SHOWN_ON.match(text)
                 # ... or takes on a label the reader is never shown ("addresses O3 (...)")
                 or _COINED_LABEL.match(text)
