@@ -2653,3 +2653,38 @@ def test_a_lookup_asking_why_gives_the_sentence_stating_the_cause() -> None:
     cause = next((index for index, text in enumerate(texts) if "to stem from" in text), None)
     assert cause is not None, texts
     assert "sharp oscillations" in texts[cause - 1]
+
+
+def test_a_lookup_does_not_say_a_view_the_paper_questions() -> None:
+    """ "One may intuitively use the number of parameters required as a rough gauge of the
+    difficulty of a problem" was said as the paper's own claim; the abstract raises it to doubt
+    it ("But how accurate are such notions?"; review25n #10)."""
+    from assistant.answer.evidence import evidence_for_papers
+    from assistant.text.roles import questioned_premise
+
+    paper = Paper(
+        id="intrinsic-0001",
+        title="Measuring the Intrinsic Dimension of Objective Landscapes",
+        abstract=(
+            "Many recently trained neural networks employ large numbers of parameters. One may "
+            "intuitively use the number of parameters required as a rough gauge of the "
+            "difficulty of a problem. But how accurate are such notions? We train networks in a "
+            "smaller, randomly oriented subspace and define the intrinsic dimension of a problem. "
+            "We conclude that solving the inverted pendulum problem is 100 times easier than "
+            "classifying digits from MNIST."
+        ),
+        citation_key="intrinsic0001",
+    )
+    sentences = abstract_sentences(paper.abstract)
+    assert [questioned_premise(sentences, index) for index in range(len(sentences))] == [
+        False,
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert questioned_premise(["It is widely believed that larger models generalise better."], 0)
+    question = "How does the number of parameters gauge the difficulty of a problem?"
+    draft = ExtractiveWriter().write("ask", question, evidence_for_papers([paper], topic=question))
+    said = " ".join(sentence.text for sentence in draft.sentences)
+    assert "rough gauge" not in said and "100 times easier" in said, said

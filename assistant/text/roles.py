@@ -314,3 +314,26 @@ def _sentence_roles(sentences: tuple[str, ...]) -> tuple[Role, ...]:
         seen_contribution = seen_contribution or role == "contribution"
         roles.append(role)
     return tuple(roles)
+
+
+# "One may intuitively use the number of parameters as a rough gauge ...", "It is widely believed
+# that growing training sets ... should improve accuracy": a view the abstract sets up to test
+_PREMISE = re.compile(
+    r"^(?:One\s+(?:may|might|could|would|can)\b|It\s+is\s+(?:commonly|widely|often|generally|"
+    r"usually|intuitively)\s+(?:believed|assumed|thought|held|expected)\b)"
+)
+# "But how accurate are such notions?": a question turning on the sentence before it
+_DOUBTING_QUESTION = re.compile(r"^(?:But|Yet|However|Is|Are|Does|Do|Can)\b.*\?\s*$")
+
+
+def questioned_premise(sentences: Sequence[str], index: int) -> bool:
+    """Whether the sentence is a view the paper questions rather than claims: a common belief
+    or what "one may" think, or a sentence the abstract follows with a question doubting it
+    ("One may intuitively use the number of parameters required as a rough gauge of the
+    difficulty of a problem. But how accurate are such notions?"). Quoted as the paper's, it
+    says the opposite of what the paper goes on to find (review25n #10)."""
+    sentence = sentences[index].strip()
+    if sentence.endswith("?"):
+        return False
+    following = sentences[index + 1].strip() if index + 1 < len(sentences) else ""
+    return bool(_PREMISE.match(sentence) or _DOUBTING_QUESTION.match(following))

@@ -36,6 +36,7 @@ from assistant.text.query import (
     topic_parts,
     writes_name,
 )
+from assistant.text.roles import questioned_premise
 from assistant.text.sentences import FIRST_PERSON_WORD, LIST_MARK
 from assistant.text.tokens import idf
 from assistant.tuning import WriterSettings
@@ -301,7 +302,9 @@ class ExtractiveWriter(Writer):
         usable = [
             item
             for item in view.evidence.sentences
-            if view.roles[item.index] != "boilerplate" or releases
+            if (view.roles[item.index] != "boilerplate" or releases)
+            # (a view the paper sets up to question is not what it says)
+            and not questioned_premise(view.sentences, item.index)
         ]
         # The best sentences (each clause's best first) that stand on their own: one that leans
         # on a sentence the reader is not shown gives way to the next.
