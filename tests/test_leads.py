@@ -535,3 +535,26 @@ def test_a_lead_term_does_not_open_on_an_adverb(corpus_assistant) -> None:
     assert not _opens_on_adverb("anomaly detection", frequency)
     said = " ".join(s.text for s in corpus_assistant.related_work("ridge regression").sentences)
     assert "Empirically validate is common" not in said
+
+
+def test_the_request_in_other_words_leads_nothing() -> None:
+    """ "MetaKP and UniKeyphrase both work on keyphrase prediction" under "keyphrase generation"
+    (review25n #6: "filler as the only shared point"): a term of the request's own words and a
+    word naming what is done to them (prediction, generation, ...) says the request again. A
+    term with a word of its own still leads."""
+    first = Paper(
+        id="k1",
+        title="Goal-Driven Keyphrase Prediction Benchmark",
+        abstract="We study keyphrase prediction for user goals. We build a benchmark of goals.",
+        citation_key=citation_key("Goal-Driven Keyphrase Prediction Benchmark"),
+    )
+    second = Paper(
+        id="k2",
+        title="Unified Keyphrase Prediction with Relation Layers",
+        abstract="We propose a model for keyphrase prediction. A relation layer links phrases.",
+        citation_key=citation_key("Unified Keyphrase Prediction with Relation Layers"),
+    )
+    titles = [first.title, second.title, "Keyphrase Prediction in the Wild"]
+    assert _lead((first, second), titles, skip="keyphrase generation") is None
+    kept = _lead((first, second), titles, skip="phrase generation for documents")
+    assert kept is not None and kept.stems == tuple(bm25.tokenize("keyphrase prediction"))

@@ -243,6 +243,13 @@ def _best_term(
         # and a generic head say nothing it did not
         if len(term.members) < 2 or all(stem in skip or stem in _heads() for stem in term.stems):
             continue
+        if any(stem in skip for stem in term.stems) and all(
+            stem in skip or stem in _heads() or stem in _task_nouns() for stem in term.stems
+        ):
+            # "MetaKP and UniKeyphrase both work on keyphrase prediction" under "keyphrase
+            # generation": the request again in other words (review25n #6: "filler as the only
+            # shared point")
+            continue
         if titled is not None and not titled(term.stems):
             continue
         if answer_terms is not None and (
@@ -550,6 +557,11 @@ def _first_person() -> frozenset[str]:
 @cache
 def _end_words() -> frozenset[str]:
     return frozenset(words("lint_heading_end_words"))
+
+
+@cache
+def _task_nouns() -> frozenset[str]:
+    return frozenset(stem for entry in words("task_nouns") for stem in bm25.tokenize(entry))
 
 
 @cache
