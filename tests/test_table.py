@@ -394,3 +394,41 @@ def test_an_axis_is_answered_by_a_problem_statement_or_points_at_the_approach(
     cells = {paper_id: row[1].text for paper_id, row in answer.table.rows.items()}
     martingale = next(text for paper_id, text in cells.items() if paper_id.startswith("martingale"))
     assert martingale == "As in its approach", cells
+
+
+def test_a_figure_of_a_list_of_figures_keeps_the_list_and_its_verb() -> None:
+    """OVS's result cell read "0.5" (review26n #5): the figure stood first in "by +0.5, +2.3,
+    +3.4, +0.4 and +1.1 mIoU" after "our method outperforms ...". The cell keeps the list whole
+    with its unit, from the verb of the authors' subject."""
+    from assistant.answer.table import _stated
+    from assistant.models import Paper
+
+    paper = Paper(
+        id="ovs-0001",
+        title="Collaborative Vision-Text Representation Optimizing for OVS",
+        abstract=(
+            "We optimize vision-text representations for open-vocabulary segmentation. In "
+            "open-vocabulary semantic segmentation, our method outperforms the previous "
+            "state-of-the-art approaches by +0.5, +2.3, +3.4, +0.4 and +1.1 mIoU, respectively "
+            "on A-847, A-150, PC-459, PC-59 and PAS-20."
+        ),
+        citation_key="ovs0001",
+    )
+    cell = _stated(paper, "0.5", whole=False)
+    assert cell.text == (
+        "Outperforms the previous state-of-the-art approaches by +0.5, +2.3, +3.4, +0.4 and "
+        "+1.1 mIoU"
+    )
+
+
+def test_a_cell_does_not_end_on_the_participle_opening_its_clause() -> None:
+    """ "Conventionally trained using the task-specific objective, i.e., cross-entropy loss" was
+    a Problem cell (review26n #5): the opening of a clause whose subject and difficulty ("prompts
+    tend to overfit ...") the cut left out."""
+
+    text = (
+        "Conventionally trained using the task-specific objective, i.e., cross-entropy loss, "
+        "prompts tend to overfit downstream data distributions and find it challenging to "
+        "capture task-agnostic general features from the frozen CLIP"
+    )
+    assert "prompts tend to overfit" in _phrase(text)

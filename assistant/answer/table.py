@@ -55,7 +55,11 @@ _OPENING_PHRASE = re.compile(
     r"beyond|besides|instead of|rather than|"
     # "By preserving the super weight and clipping other weight outliers | , round-to-nearest
     # quantization can scale ...": the means without what it achieves
-    r"by\s+\w+ing|through\s+\w+ing|when|if|after|once|since|because|although|though)\b",
+    r"by\s+\w+ing|through\s+\w+ing|when|if|after|once|since|because|although|though|"
+    # "Conventionally trained using the task-specific objective, i.e., cross-entropy loss | ,
+    # prompts tend to overfit ...": a participle opening its subject's clause (a Problem cell
+    # of the opening alone; review26n #5)
+    r"(?:\w+ly\s+)?[a-z]+ed\s+(?:using|with|by|on|in|for|from|via|under|to)|given|based\s+on)\b",
     re.IGNORECASE,
 )
 _WAITING_CONJUNCTIONS = frozenset(
@@ -92,6 +96,11 @@ def _open_parenthesis(text: str, before: int) -> int:
     return opened[-1] if opened else -1
 
 
+_MORE_FIGURES = re.compile(
+    r"(?:,\s*[+\-−]?\d[\d.]*%?)+(?:,?\s*and\s*[+\-−]?\d[\d.]*%?)?(?:\s+[A-Za-z][\w-]*)?"
+)
+
+
 def _phrase(text: str, *, keep: str = "") -> str:
     """A cell-sized phrase of a claim: at most ``_CELL_WORDS`` words, cut at the last clause
     boundary that keeps ``keep`` (a figure) when the claim is longer; for a figure, the clause or
@@ -126,6 +135,11 @@ def _phrase(text: str, *, keep: str = "") -> str:
         start += 1
         ends = [end for end in (text.find(mark, at + len(keep)) for mark in ",;)") if end != -1]
         end = min(ends) if ends else len(text)
+        figures = _MORE_FIGURES.match(text, end)
+        if figures is not None:
+            # "by +0.5, +2.3, +3.4, +0.4 and +1.1 mIoU": the figure is the first of a list of
+            # figures, which the cell keeps whole with its unit
+            end = figures.end()
         if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
             end += 1  # "over 70% accuracy (16k context length)": the figure's own parenthesis
         segment = text[start:end].strip()
@@ -225,6 +239,10 @@ def _cell(paper: Paper, span: object | None, text: str) -> TableCell:
     return TableCell(_capitalise_first(text), paper.id, index, source)
 
 
+# the authors as the subject before a figure: "we", "our method", "our proposed model"
+_AUTHORS_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur(?:\s+[\w-]+){1,2}?)\s+(?=[a-z]+\b)")
+
+
 def _stated(paper: Paper, fact: str | None, *, whole: bool) -> TableCell:
     """A cell from a fact the abstract states outright where the claims are silent: the dataset's
     name itself (``whole``), or the clause that holds the figure."""
@@ -234,8 +252,14 @@ def _stated(paper: Paper, fact: str | None, *, whole: bool) -> TableCell:
                 source = clean_sentence(sentence)
                 text = fact if whole else _phrase(source, keep=fact)
                 if FIRST_PERSON_WORD.search(text):
-                    # "..., we improve accuracy by 4.3% over X": from the figure to its clause end
-                    start = text.index(fact) if fact in text else 0
+                    # "..., our method outperforms the previous state-of-the-art approaches by
+                    # +0.5, +2.3, ... mIoU": from the verb of the authors' subject before the
+                    # figure ("Outperforms the previous ... by +0.5, +2.3, ..."); without one,
+                    # from the figure to its clause end (a cell of "0.5" alone said nothing; a
+                    # blind reader, review26n #5)
+                    at = text.index(fact) if fact in text else 0
+                    subjects = list(_AUTHORS_SUBJECT.finditer(text, 0, at))
+                    start = subjects[-1].end() if subjects else at
                     text = _phrase(text[start:], keep=fact)
                 return TableCell(_capitalise_first(text), paper.id, index, source)
     return TableCell(_EMPTY_CELL, paper.id)
