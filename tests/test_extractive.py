@@ -2690,3 +2690,46 @@ def test_a_lookup_does_not_say_a_view_the_paper_questions() -> None:
     draft = ExtractiveWriter().write("ask", question, evidence_for_papers([paper], topic=question))
     said = " ".join(sentence.text for sentence in draft.sentences)
     assert "rough gauge" not in said and "100 times easier" in said, said
+
+
+def test_a_finding_is_said_with_the_turn_the_abstract_takes_on_it() -> None:
+    """Model scale versus domain knowledge was said by its long-horizon finding without "However,
+    in data-limited settings ..., we find that physics-based hybrid methods retain a comparative
+    advantage" (review25n #7, review26 P3: "a key condition is dropped"). The abstract's turn on
+    a finding it has just stated follows it, "However" and all; not a turn that is no finding of
+    the paper's own."""
+    from assistant.writers.synthesis import say_paper
+
+    abstract = (
+        "Recent works disagree on whether specialized methods outperform general-purpose "
+        "large-scale learning methods. We benchmark 24 forecasting methods on 135 low-dimensional "
+        "chaotic systems. We find that large-scale, domain-agnostic forecasting methods "
+        "consistently produce predictions that remain accurate up to two dozen Lyapunov times. "
+        "We find that, in this regime, accuracy decorrelates with classical invariant measures. "
+        "However, in data-limited settings outside the long-horizon regime, we find that "
+        "physics-based hybrid methods retain a comparative advantage due to their strong "
+        "inductive biases."
+    )
+    paper = Paper(
+        id="scale-0001",
+        title="Model scale versus domain knowledge in forecasting of chaotic systems",
+        abstract=abstract,
+        citation_key="scale0001",
+    )
+    said = say_paper(paper, most=2)
+    assert said is not None
+    texts = [sentence.text for sentence in said.sentences]
+    assert any("Lyapunov times" in text for text in texts), texts
+    assert texts[-1].startswith("However, in data-limited settings"), texts
+    # a turn the paper does not find itself ("However, prior methods ...") is no caveat of it
+    other = Paper(
+        id="scale-0002",
+        title="Model scale versus domain knowledge in forecasting of chaotic systems",
+        abstract=abstract.replace(
+            "we find that physics-based hybrid methods retain",
+            "physics-based hybrid methods are said to retain",
+        ),
+        citation_key="scale0002",
+    )
+    said = say_paper(other, most=2)
+    assert said is not None and not said.sentences[-1].text.startswith("However")

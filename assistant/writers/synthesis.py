@@ -39,7 +39,13 @@ from assistant.text.names import (
 )
 from assistant.text.sentences import abstract_sentences
 from assistant.text.tokens import tokenize
-from assistant.writers.rewrite import IRREGULAR_THIRD, authors_act, names_itself, past_tense
+from assistant.writers.rewrite import (
+    IRREGULAR_THIRD,
+    authors_act,
+    names_itself,
+    past_tense,
+    rewrite,
+)
 
 
 def paper_claims(paper: Paper) -> PaperClaims:
@@ -486,8 +492,49 @@ def say_paper(
             # there (a blind reader: "the condition is stripped")
             found = f"{holds[:1].upper()}{holds[1:]}, it {found[3:]}"
         sentences.append(DraftSentence(_sentence(found), [paper.id]))
+    if claims.finding is not None and any(
+        "finds that" in sentence.text or overlaps(claims.finding.text, sentence.text)
+        for sentence in sentences
+    ):
+        caveat = _caveat(paper, claims.finding.sentence)
+        if caveat is not None:
+            sentences.append(DraftSentence(caveat, [paper.id]))
     bare = claims.proposal is not None and lead_text == claims.proposal.text
     return Said(paper, label, tuple(sentences), bare and names_only(lead_text), source)
+
+
+# "However, in data-limited settings ..., we find that physics-based hybrid methods retain a
+# comparative advantage": the abstract turning on the finding it has just stated
+_TURNS_ON = re.compile(
+    r"^(?:However|But|Yet|Nevertheless|Nonetheless|In contrast|On the other hand|That said|"
+    r"Conversely),?\s"
+)
+_FINDS = re.compile(
+    r"\b(?:we|our (?:results|experiments|analysis|analyses))\s+(?:\w+ly\s+)?(?:also\s+)?"
+    r"(?:find|found|show|showed|observe|observed|demonstrate|demonstrated|note|see|indicate|"
+    r"suggest|reveal)\b"
+)
+# how far after the finding the turn may come (fixed: the next sentence, or the one after it
+# when the abstract goes on with the finding first)
+_CAVEAT_REACH = 2
+
+
+def _caveat(paper: Paper, finding: int) -> str | None:
+    """The abstract's turn on a finding it has just stated, said after it with its "However":
+    Model scale versus domain knowledge was said by "large-scale, domain-agnostic forecasting
+    methods consistently produce predictions that remain accurate up to two dozen Lyapunov times"
+    without "However, in data-limited settings outside the long-horizon regime, we find that
+    physics-based hybrid methods retain a comparative advantage" (two blind readers: "a key
+    condition is dropped"). Only one the paper finds itself, and that stands alone."""
+    sentences = abstract_sentences(paper.abstract)
+    for index in range(finding + 1, min(finding + 1 + _CAVEAT_REACH, len(sentences))):
+        sentence = sentences[index]
+        if not _TURNS_ON.match(sentence) or not _FINDS.search(sentence):
+            continue
+        if standalone(sentence, paper.title) is None:
+            return None
+        return rewrite(sentence, "It")
+    return None
 
 
 # What a paper does, not its method: after "PoFT is a novel ... approach", "It finds that PoFT
