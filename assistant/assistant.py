@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.answer.answerability import check_answerable, dense_support
@@ -20,7 +21,7 @@ from assistant.errors import InputError, LLMError, UnknownPaperError
 from assistant.models import Answer, CheckedSentence, Draft, Evidence, Paper, SearchHit, Task
 from assistant.retrieve import Retriever
 from assistant.settings import Settings, load_settings
-from assistant.text.query import asked_names, listed_names, rare_names
+from assistant.text.query import asked_names, listed_names, rare_names, split_clauses
 from assistant.writers import writer_class
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import ExtractiveWriter
@@ -210,6 +211,8 @@ class Assistant:
                 f"max_evidence_papers, e.g. ASSISTANT_MAX_EVIDENCE_PAPERS={len(evidence) + left_out})"
             )
         fallback = "no LLM endpoint is configured" if NO_ENDPOINT_WARNING in warnings else ""
+        if task == "compare":
+            evidence = self._with_clause_meaning(question, evidence)
         try:
             draft = writer.write(
                 task, question, evidence, on_text=on_text if writer.can_stream else None
@@ -346,6 +349,24 @@ class Assistant:
                 ),
             )
         return self._extractive
+
+    def _with_clause_meaning(self, question: str, evidence: list[Evidence]) -> list[Evidence]:
+        """Each evidence sentence with its cosine to every clause the comparison asks after its
+        topic, so the writer can answer a clause no sentence shares a word with."""
+        asked = [clause.text for clause in split_clauses(question)[1:]]
+        similarity = self.retriever.clause_similarity(asked, [item.paper for item in evidence])
+        if not similarity:
+            return evidence
+        return [
+            replace(
+                item,
+                sentences=tuple(
+                    replace(sentence, asked=similarity.get((item.paper.id, sentence.index), ()))
+                    for sentence in item.sentences
+                ),
+            )
+            for item in evidence
+        ]
 
     def _embedder_if_loaded(self) -> Embedder:
         # The verifier embeds only the sentences words cannot settle (paraphrases, LLM output), in

@@ -78,6 +78,10 @@ class EvidenceSentence:
     index: int
     text: str
     score: float
+    # its cosine to each clause a comparison asks after its topic ("how does each avoid
+    # hand-tuning the step size", "what information does each use to set it"), in order; empty
+    # where none was asked or the index holds no sentence vectors
+    asked: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,10 @@ from assistant.models import (
 from assistant.paperstore import PaperStore
 from assistant.settings import Settings
 from assistant.snapshot import VectorSnapshot
-from assistant.store import ChromaStore, ChunkHit
+from assistant.store import ChromaStore, ChunkHit, parse_chunk_id, sentence_chunk_id
 from assistant.text import acronyms
 from assistant.text.query import writes_name
+from assistant.text.sentences import abstract_sentences
 
 if TYPE_CHECKING:
     import numpy as np
@@ -284,6 +285,33 @@ class Retriever:
             return {}, by_paper
         centre = centre / norm
         return {paper_id: float(vector @ centre) for paper_id, vector in by_paper.items()}, by_paper
+
+    def clause_similarity(
+        self, clauses: Sequence[str], papers: Sequence[Paper]
+    ) -> dict[tuple[str, int], tuple[float, ...]]:
+        """The cosine of every abstract sentence of ``papers`` to each of ``clauses``, by (paper
+        id, sentence index): what each sentence says of what a comparison asks, in meaning where
+        it shares no word ("what information does each use to set it" and "The DoG step sizes
+        depend on simple empirical quantities (distance from the initial point and norms of
+        gradients)"). From the stored sentence vectors; empty when the index holds none."""
+        if not clauses or not papers:
+            return {}
+        chunk_ids = [
+            sentence_chunk_id(paper.id, position)
+            for paper in papers
+            for position in range(len(abstract_sentences(paper.abstract)))
+        ]
+        vectors = self._vector_source().vectors_for(chunk_ids)
+        if not vectors:
+            return {}
+        import numpy as np
+
+        queries = np.stack([self.embedder.embed_query(clause) for clause in clauses])
+        out: dict[tuple[str, int], tuple[float, ...]] = {}
+        for chunk_id, vector in vectors.items():
+            hit = parse_chunk_id(chunk_id, 0.0)
+            out[(hit.paper_id, hit.position)] = tuple(float(value) for value in queries @ vector)
+        return out
 
     def with_name_writers(self, retrieval: Retrieval, names: Sequence[str]) -> Retrieval:
         """``retrieval`` with the papers that write one of ``names`` ("ImageNet", "GPT-2") added

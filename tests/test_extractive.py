@@ -2733,3 +2733,66 @@ def test_a_finding_is_said_with_the_turn_the_abstract_takes_on_it() -> None:
     )
     said = say_paper(other, most=2)
     assert said is not None and not said.sentences[-1].text.startswith("However")
+
+
+def test_a_comparison_answers_a_clause_no_sentence_shares_a_word_with() -> None:
+    """ "Compare DoG and SMB: how does each avoid hand-tuning the step size, and what information
+    does each use to set it?" said neither paper by the information it uses (review25n #8's
+    kind, review26n #7). The sentence closest in meaning to a clause is said, when close enough
+    and closer than what was said of the paper; a sentence saying only that experiments were run
+    is not, however close."""
+    from dataclasses import replace
+
+    from assistant.answer.evidence import evidence_for_papers
+
+    dog = Paper(
+        id="dog-0001",
+        title="DoG is SGD's Best Friend: A Parameter-Free Dynamic Step Size Schedule",
+        abstract=(
+            "We propose a tuning-free dynamic SGD step size formula, which we call Distance over "
+            "Gradients (DoG). The DoG step sizes depend on simple empirical quantities (distance "
+            "from the initial point and norms of gradients) and have no learning rate parameter. "
+            "Extensive experiments are conducted on vision and language transfer learning tasks."
+        ),
+        citation_key="dog0001",
+    )
+    question = (
+        "Compare DoG and plain SGD: how does each avoid hand-tuning the step size, and what "
+        "information does each use to set it?"
+    )
+    evidence = evidence_for_papers([dog], topic=question)
+    closeness = {0: (0.50, 0.10), 1: (0.52, 0.28), 2: (0.20, 0.60)}
+    evidence = [
+        replace(
+            item,
+            sentences=tuple(
+                replace(sentence, asked=closeness[sentence.index]) for sentence in item.sentences
+            ),
+        )
+        for item in evidence
+    ]
+    said = " ".join(
+        sentence.text
+        for sentence in ExtractiveWriter().write("compare", question, evidence).sentences
+    )
+    assert "distance from the initial point" in said, said
+    assert "Extensive experiments" not in said, said
+    # without the closeness (an index without sentence vectors), the answer is as before
+    plain = evidence_for_papers([dog], topic=question)
+    said = " ".join(
+        sentence.text for sentence in ExtractiveWriter().write("compare", question, plain).sentences
+    )
+    assert "distance from the initial point" not in said, said
+
+
+@pytest.mark.slow
+def test_a_comparison_asking_what_each_uses_is_answered_in_meaning(corpus_assistant) -> None:
+    """The real index and embedder: DoG said by the quantities its step size depends on, SMB by
+    the second-order information its model building step uses (review26n #7)."""
+    answer = corpus_assistant.compare(
+        "Compare DoG and SMB (the SGD-with-model-building method): how does each avoid "
+        "hand-tuning the step size, and what information does each use to set it?"
+    )
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "distance from the initial point" in said, said
+    assert "second-order information" in said, said

@@ -89,6 +89,18 @@ class WriterSettings(Group):
             "is said on its own."
         ),
     )
+    clause_meaning_min: float = Field(
+        default=0.3,
+        ge=-1,
+        le=1,
+        description=(
+            "A comparison's clause no sentence of a paper answers in words is answered by the "
+            "paper's sentence closest to it in meaning (MiniLM cosine), when at least this close "
+            "and closer than what was said of the paper ('what information does each use to set "
+            "it': SMB's 'second-order information' sentence, 0.33; DoG's nearest, 0.09, says "
+            "nothing of it)."
+        ),
+    )
     lookup_figure_reach: int = Field(
         default=6,
         ge=1,

@@ -774,6 +774,59 @@ class ExtractiveWriter(Writer):
         # ("named": after a sentence about several papers, "It" would be any of them)
         return _say(view, best) if named else _say(view, best, subject="It")
 
+    def _clause_meanings(
+        self, view: _PaperView, sentences: Sequence[DraftSentence]
+    ) -> list[DraftSentence]:
+        """For each clause a comparison asks after its topic, the paper's sentence closest to it
+        in meaning, when none said of the paper is as close and it is close enough
+        (``clause_meaning_min``): "Compare DoG and SMB: how does each avoid hand-tuning the step
+        size, and what information does each use to set it?" said DoG by its formula's name and
+        SMB by its model building, and neither by the information it uses (two blind readers:
+        "the two answers to the question are never given"); "The DoG step sizes depend on simple
+        empirical quantities (distance from the initial point and norms of gradients)" shares
+        no word with it. At most one sentence a clause, up to ``_MEANT_MOST`` for the paper."""
+        items = view.ranked(exclude_roles=("boilerplate", "background", "problem"))
+        clauses = max((len(item.asked) for item in view.evidence.sentences), default=0)
+        said_at = {
+            item.index
+            for item in view.evidence.sentences
+            for sentence in sentences
+            if overlaps(view.sentences[item.index], sentence.text)
+            or overlaps(sentence.text, view.sentences[item.index])
+        }
+        added: list[DraftSentence] = []
+        for clause in range(clauses):
+            if len(sentences) + len(added) >= _MEANT_MOST:
+                break
+            floor = max(
+                [self.config.clause_meaning_min]
+                + [
+                    item.asked[clause]
+                    for item in view.evidence.sentences
+                    if item.index in said_at and len(item.asked) > clause
+                ]
+            )
+            best = None
+            for item in items:
+                if len(item.asked) <= clause or item.asked[clause] < floor:
+                    continue
+                text = view.sentences[item.index]
+                if (
+                    item.index in said_at
+                    or _OTHERS_WORK.search(text)
+                    # "Extensive experiments are conducted on two widely used datasets", "The
+                    # first is ...": close to a clause in meaning, and saying nothing of it
+                    or _SAYS_NOTHING.search(text)
+                    or standalone(text, view.paper.title) is None
+                    or any(overlaps(text, other.text) for other in added)
+                ):
+                    continue
+                best, floor = item, item.asked[clause]
+            if best is not None:
+                said_at.add(best.index)
+                added.append(_say(view, best, subject="It"))
+        return added
+
     def _going_on(
         self, view: _PaperView, asked: dict[str, float], sentences: Sequence[DraftSentence]
     ) -> DraftSentence | None:
@@ -1536,7 +1589,7 @@ class ExtractiveWriter(Writer):
                     answer = self._clause_answer(view, wanted, sentences)
                     if answer is not None:
                         sentences = [*sentences, answer]
-                return sentences
+                return [*sentences, *self._clause_meanings(view, sentences)]
             answer = self._clause_answer(view, asked, sentences) if asked else None
             return [*sentences, answer] if answer is not None else sentences
 
@@ -1617,6 +1670,21 @@ class ExtractiveWriter(Writer):
 _WE_FIRST = re.compile(r"^(?:[^,.;]{0,60},\s*)?we\b", re.IGNORECASE)
 # a lookup says at most this many of its paper's sentences after the lead
 _LOOKUP_MOST = 5
+# what a sentence says when it only reports that the paper was evaluated, or points at an item
+# of a list the reader was not shown
+_SAYS_NOTHING = re.compile(
+    r"^(?:The|A)\s+(?:first|second|third|fourth|former|latter|last)\s+(?:is|are|was|were|one)\b|"
+    r"\b(?:extensive|comprehensive|several|numerous)\s+(?:\w+\s+)?experiments\s+(?:are|were)\s+"
+    r"(?:conducted|performed|carried out)\b|"
+    r"\b(?:its|their|the)\s+(?:effectiveness|efficacy|superiority)\s+(?:is|are)\s+(?:validated|"
+    r"verified|demonstrated|confirmed)\b|"
+    r"\b(?:shows?|verif(?:y|ies)|validates?|demonstrates?|confirms?|proves?)\s+(?:the|its|their)\s+"
+    r"(?:generali[sz]ability|effectiveness|efficacy|robustness|superiority)\b",
+    re.IGNORECASE,
+)
+# a compared paper's sentences, at most, once the clauses asked are answered in meaning (fixed:
+# one more than a comparison says of a paper, so one clause at least is answered)
+_MEANT_MOST = 4
 
 
 # "this problem", "these trade-offs", "such issue": what a sentence points back at
