@@ -514,3 +514,34 @@ def test_a_bracket_that_goes_on_about_a_word_does_not_define_it() -> None:
     question = "Any work emulating analog studio processors (with their knob settings)?"
     assert missing_names(question, counted, []) == []
     assert missing_names("Does mixup (training on convex blends) help?", counted, []) == ["mixup"]
+
+
+def test_a_name_the_writer_cleans_of_latex_is_the_abstracts_name(settings) -> None:
+    """PFGM++'s "embedding paths in N{+}D dimensional space" is "N+D" as the writer shows it; the
+    faithful sentence was refused ("N+D not in any evidence abstract"). A name found only in
+    neither form is still refused."""
+    pfgm = Evidence(
+        paper(
+            "pfgm-0001",
+            "PFGM++: Unlocking the Potential of Physics-Inspired Generative Models",
+            "We introduce a new family of physics-inspired generative models termed PFGM++. These "
+            "models realize generative trajectories for N dimensional data by embedding paths in "
+            "N{+}D dimensional space while still controlling the progression with a simple scalar "
+            "norm of the D additional variables.",
+        ),
+        1.0,
+        1,
+    )
+    faithful = DraftSentence(
+        "The models realize generative trajectories for N dimensional data by embedding paths in "
+        "N+D dimensional space while still controlling the progression with a simple scalar norm "
+        "of the D additional variables.",
+        ["pfgm-0001"],
+    )
+    result = check([faithful], [pfgm], settings)
+    assert [s.supported for s in result.sentences] == [True], result.rejected
+    invented = DraftSentence(
+        "The models realize generative trajectories by embedding paths in NK+D dimensional space.",
+        ["pfgm-0001"],
+    )
+    assert not check([invented], [pfgm], settings).sentences

@@ -16,6 +16,7 @@ from functools import lru_cache
 from assistant import bm25
 from assistant.answer.parsed import framing_stems
 from assistant.models import Evidence
+from assistant.text.claims import fix_artefacts
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import short_label
 from assistant.text.query import FRAMING_TOKENS, MODIFIER_SUFFIXES
@@ -99,7 +100,9 @@ def prepare(evidence: Evidence) -> PaperText:
     return PaperText(
         evidence=evidence,
         text=text,
-        lower=text.lower(),
+        # the names the writer may show, as the claims' clean-up writes them ("N{+}D" is "N+D"
+        # there; a faithful sentence of PFGM++ was refused for it)
+        lower=f"{text} {shown}".lower() if (shown := fix_artefacts(text)) != text else text.lower(),
         tokens=tokens,
         numbers=set(numbers),
         label_tokens=frozenset(bm25.tokenize(short_label(paper))),
