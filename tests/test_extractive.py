@@ -2796,3 +2796,18 @@ def test_a_comparison_asking_what_each_uses_is_answered_in_meaning(corpus_assist
     said = " ".join(sentence.text for sentence in answer.sentences)
     assert "distance from the initial point" in said, said
     assert "second-order information" in said, said
+
+
+@pytest.mark.slow
+def test_no_lead_ends_on_a_word_that_opens_a_question(corpus_assistant) -> None:
+    """ "Two papers share investigating how." led a related-work answer (the verifier refused
+    it, and the footer said so): a run ending on "how", "what" or "whether" is cut before its
+    clause, no term."""
+    answer = corpus_assistant.related_work(
+        "What has been written about the multiple-choice format when evaluating or using "
+        "language models — how it affects calibration, scaling predictions and consistency, or "
+        "recasting tasks as multiple choice?"
+    )
+    said = [sentence.text for sentence in answer.sentences]
+    assert not any(re.search(r"\b(?:how|what|whether)\.$", text) for text in said), said
+    assert answer.dropped_sentences == 0, answer.rejected
