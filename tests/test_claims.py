@@ -2445,3 +2445,18 @@ def test_a_result_keeps_the_condition_it_holds_within() -> None:
     assert standalone("Within our tutorial material we provide a generalization of X.") == (
         "We provide a generalization of X."
     )
+
+
+def test_what_the_paper_builds_on_is_not_its_name() -> None:
+    """YOLOR-Based Multi-Task Learning went by "YOLOR", and "YOLOR jointly trains object detection,
+    instance segmentation, ..." said of YOLOR what the paper did, which the abstract says YOLOR
+    did not (review27n #5). "We propose building on X (ACR)" names the base, not the paper."""
+    abstract = (
+        "Multi-task learning aims to learn multiple tasks using a single model. We propose "
+        "building on You Only Learn One Representation (YOLOR), a network architecture designed "
+        "for multitasking. YOLOR leverages both explicit and implicit knowledge. YOLOR and its "
+        "follow-up, YOLOv7, only trained two tasks at once. We jointly train object detection, "
+        "instance segmentation, semantic segmentation, and image captioning. We find that our "
+        "method achieves competitive performance on all tasks."
+    )
+    assert paper_name("YOLOR-Based Multi-Task Learning", abstract) is None

@@ -39,7 +39,10 @@ def _borrowed_heads() -> re.Pattern[str]:
 # "... in an unsupervised manner, using Sequence-to-sequence (Seq2seq) models": a tool taken up;
 # "the training schemes such as those used in eXtended PINNs (XPINN)": others' work, an example
 _TAKEN_UP = re.compile(
-    r"\b(?:using|leveraging|employing|adopting|based\s+on|built\s+on|[Ww]e\s+(?:use|employ|adopt)|"
+    # ("We propose building on You Only Learn One Representation (YOLOR)": the base it extends,
+    # and "YOLOR jointly trains ..." gave YOLOR what the paper did; review27n #5)
+    r"\b(?:using|leveraging|employing|adopting|based\s+on|built\s+on|building\s+(?:up)?on|"
+    r"builds\s+(?:up)?on|extending|[Ww]e\s+(?:use|employ|adopt)|"
     r"such\s+as|used\s+(?:in|by))"
     r"\s+(?:[\w\-]+\s+){0,5}$",
     re.IGNORECASE,
@@ -51,6 +54,9 @@ _NAMED_EFFECT = re.compile(
     r"(?:term|call|dub|name)|termed|called|dubbed|named)\s+[^()]{0,80}$",
     re.IGNORECASE,
 )
+
+
+_BUILDS_ON = re.compile(r"\bbuild(?:ing|s)?\s+(?:up)?on\s+(?:[\w\-]+\s+){0,6}\($", re.IGNORECASE)
 
 
 def _borrowed(lead_in: str) -> bool:
@@ -207,6 +213,11 @@ def paper_name(title: str, abstract: str) -> str | None:
                 early
                 and _is_name(early.group(1), abstract)
                 and not _borrowed(after[: early.start(1)])
+                # "We propose building on You Only Learn One Representation (YOLOR)": the base
+                # the paper extends (YOLOR-Based Multi-Task Learning was "YOLOR", and "YOLOR
+                # jointly trains object detection, ..." said of YOLOR what the paper did; a
+                # blind reader, review27n #5)
+                and not _BUILDS_ON.search(after[: early.start(1)])
             ):
                 return early.group(1)
             appositive = re.match(r"\s+([A-Z][\w\-+]*),\s+(?:a|an)\s", after)
@@ -301,6 +312,8 @@ def paper_name(title: str, abstract: str) -> str | None:
         for t, c in frequent.most_common()
         if c >= 3
         and t not in effects
+        # (nor of what it builds on, however often it says it: YOLOR)
+        and t not in borrowed
         and _is_name(t, abstract)
         and not _family_not_own(t, abstract)
     ]
