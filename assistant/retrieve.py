@@ -306,7 +306,8 @@ class Retriever:
             return {}
         import numpy as np
 
-        queries = np.stack([self.embedder.embed_query(clause) for clause in clauses])
+        # one batch: the embedder's query vector is its batch vector for the same text
+        queries = np.asarray(self.embedder.embed(list(clauses)))
         out: dict[tuple[str, int], tuple[float, ...]] = {}
         for chunk_id, vector in vectors.items():
             hit = parse_chunk_id(chunk_id, 0.0)
