@@ -712,6 +712,17 @@ def test_a_term_keeps_out_papers_sharing_some_of_its_words_but_not_its_rarest(
         assert "speech" in text or "voice" in text, papers[chosen].title
 
 
+def test_a_paper_writing_the_rarest_word_only_in_its_outlook_is_still_on_the_term(
+    corpus_assistant,
+) -> None:
+    """ "machine learning for materials design": "Kolmogorov-Arnold Neural Networks for
+    High-Entropy Alloys Design", the paper most about it, writes "materials" only in its last
+    sentence ("... better interpretability of complex materials"), which points to future work;
+    it was left out as a paper with only the commoner word ("design")."""
+    answer = corpus_assistant.related_work("machine learning for materials design")
+    assert "kolmogorov-arnold-neural-6b30" in cited(answer)
+
+
 def test_a_narrower_topic_keeps_out_papers_of_the_broader_one(corpus_assistant) -> None:
     """ "probabilistic time series forecasting": a title names it, and the forecasting papers
     that never say "probabilistic" are about forecasting at large: it cited 20 papers, 16 of

@@ -397,12 +397,21 @@ def naming_the_topic(
             # of the collection: a paper with only its commoner word is about another term
             # ("inductive bias" under "exposure bias"), while one with neither word is judged on
             # its meaning.
+            # (every sentence counts here: "Kolmogorov-Arnold Networks for High-Entropy Alloys
+            # Design" writes "materials" only where it points to future work, and is about
+            # materials design)
             return [
                 item
                 for item in features
                 if item.paper.id in named_as_run
                 or not _shares_only_the_commoner_word(
-                    set(said_tokens(item.paper)), parts, document_frequency
+                    set(
+                        relevance.token_sequence(
+                            f"{item.paper.title} . {CONTRAST.sub(' ', item.paper.abstract)}"
+                        )
+                    ),
+                    parts,
+                    document_frequency,
                 )
             ]
     value = {name: position for position, name in enumerate(relevance.FEATURES)}
