@@ -2822,3 +2822,17 @@ def test_no_lead_ends_on_a_word_that_opens_a_question(corpus_assistant) -> None:
     said = [sentence.text for sentence in answer.sentences]
     assert not any(re.search(r"\b(?:how|what|whether)\.$", text) for text in said), said
     assert answer.dropped_sentences == 0, answer.rejected
+
+
+def test_a_question_naming_one_papers_method_asks_about_that_paper(corpus_assistant) -> None:
+    """ "What is the selection mechanism in Mamba?" was answered from Mamba, S-Mamba and the
+    study of Mamba's token dynamics, all three "work on selective state space"; the question
+    names Mamba's paper by its method's name, and the others write it as another's. A question
+    asking for another paper about the named method keeps that paper."""
+    answer = corpus_assistant.ask("What is the selection mechanism in Mamba?")
+    assert cited(answer) == {"mamba-linear-time-298f"}
+    other = corpus_assistant.ask(
+        "Which theoretical study of a pre-trained Mamba model's continuous-time limit proves"
+        " that tokens either all converge to zero or all diverge?"
+    )
+    assert "demystifying-token-dynamics-c057" in cited(other)

@@ -165,6 +165,15 @@ def relevant_papers(
         # finds a second one about it, or it says neither one nor several ("LMs keep producing
         # dull text: what has been tried?", "deep learning for molecules here?") and the topic
         # model finds several papers about it: then the evidence, not the phrasing, decides.
+        if task == "ask" and not wants_all and not asks_for_several(query) and len(specific) > 1:
+            # "What is the selection mechanism in Mamba?": a question naming one paper by the
+            # name it gives its method asks about that paper; S-Mamba and the study of Mamba's
+            # token dynamics write the name as another's, however many of its words they share
+            # (the paper most about the question: "Which theoretical study of a pre-trained
+            # Mamba model's continuous-time limit ...?" asks for another paper about Mamba)
+            own = [item for item in specific if _named_in(query, item[0])]
+            if len(own) == 1 and own[0] is specific[0]:
+                return own, 0
         if task == "ask" and len(specific) > 1 and specific[1][1] < tuning.single_paper_below:
             on_topic = sum(1 for _, probability in topic_ordered() if probability >= threshold)
             # ... or, for a question about what it names ("Which papers describe their method
