@@ -482,6 +482,37 @@ def test_background_figures_before_the_proposal_are_not_results() -> None:
     assert claims.results[0].compared_with == "greedy decoding"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figures", "metric"),
+    [
+        # a score with no unit after its number: IMM's and SIM's table rows said "—" for these
+        (
+            "IMM surpasses diffusion models on ImageNet-256x256 with 1.99 FID using only 8"
+            " inference steps.",
+            ["1.99"],
+            "FID",
+        ),
+        (
+            "On the CIFAR10 dataset, SIM achieves an FID of 2.06 for unconditional generation.",
+            ["2.06"],
+            "FID",
+        ),
+        ("SIM attains an aesthetic score of 6.42 with no performance decline.", ["6.42"], "score"),
+        # a size or a budget is no score
+        ("SIM uses only 235M parameters and 8 steps.", [], None),
+    ],
+)
+def test_a_score_reported_without_a_unit_is_a_result(
+    sentence: str, figures: list[str], metric: str | None
+) -> None:
+    claims = analyse(
+        "SIM: a one-step generator", f"We propose SIM, a one-step generator. {sentence}"
+    )
+    assert [result.figure for result in claims.results] == figures
+    if metric is not None:
+        assert (claims.results[0].metric or "").lower().endswith(metric.lower())
+
+
 # --- offsets and the whole corpus ----------------------------------------------------------------
 
 

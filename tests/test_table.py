@@ -178,6 +178,31 @@ def test_a_result_stated_in_words_fills_the_result_cell(corpus_assistant) -> Non
     assert "by a factor of x 157" in freezenet["reported result"].text
 
 
+def test_a_score_without_a_unit_fills_the_result_cell_and_a_list_of_figures_is_no_sentence(
+    corpus_assistant,
+) -> None:
+    """ "one-step and few-step sampling for diffusion models": IMM's and SIM's result cells were
+    "—" while their abstracts give "1.99 FID" and "an FID of 2.06" (review28n: "IMM's and SIM's
+    results shown as '—'"). DDP's "For example, semantic segmentation (83.9 mIoU on
+    Cityscapes), ..." fills its cell and is not said as a sentence with no verb."""
+    answer = corpus_assistant.compare("one-step and few-step sampling for diffusion models")
+    assert answer.table is not None
+    for paper_id, figure in (
+        ("inductive-moment-matching-d5db", "1.99 FID"),
+        ("one-step-diffusion-2b1a", "FID of 2.06"),
+    ):
+        assert paper_id in answer.table.rows, list(answer.table.rows)
+        cells = dict(zip(answer.table.aspects, answer.table.rows[paper_id], strict=True))
+        assert figure in cells["reported result"].text
+    dense = corpus_assistant.compare("diffusion models for dense prediction")
+    assert dense.table is not None
+    cells = dict(
+        zip(dense.table.aspects, dense.table.rows["ddp-diffusion-model-912f"], strict=True)
+    )
+    assert "83.9 mIoU on Cityscapes" in cells["reported result"].text
+    assert not any(s.text.startswith("Semantic segmentation (83.9") for s in dense.sentences)
+
+
 def test_one_measure_spelled_two_ways_is_one_measure() -> None:
     assert distinct_measures(["memory", "speed-ups", "speedup"]) == ["memory", "speed-ups"]
 

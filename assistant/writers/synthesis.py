@@ -93,7 +93,11 @@ def _best_result(claims: PaperClaims, wanted: Sequence[str] = ()) -> Result | No
     """The result with a figure (one that mentions a wanted term first), else the first result;
     not one that hangs off a clause it leaves out ("including (i) 91% accuracy on sequential
     CIFAR-10 ..." was said "It including (i) 91% accuracy ...")."""
-    sayable = [result for result in claims.results if not _HANGING.match(result.text)]
+    sayable = [
+        result
+        for result in claims.results
+        if not _HANGING.match(result.text) and not _figures_of_a_list(result.text)
+    ]
     with_figure = [result for result in sayable if result.figure]
     for result in with_figure:
         if any(term.lower() in result.text.lower() for term in wanted):
@@ -102,6 +106,24 @@ def _best_result(claims: PaperClaims, wanted: Sequence[str] = ()) -> Result | No
 
 
 _HANGING = re.compile(r"(?:including|such as|e\.g\.|i\.e\.|namely)\b", re.IGNORECASE)
+
+
+def _figures_of_a_list(text: str) -> bool:
+    """Whether a result is a list of what its bracketed figures measure, with no verb to say
+    them ("Semantic segmentation (83.9 mIoU on Cityscapes), BEV map segmentation (70.6 mIoU on
+    nuScenes), and depth estimation (0.05 REL on KITTI)", an abstract's "For example, ..."):
+    a table cell, not a sentence."""
+    outside = re.sub(r"\([^()]*\)", " ", text)
+    if re.search(r"\d", outside) or outside == text:
+        return False
+    items = [
+        item
+        for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", outside.strip(" .;"))
+        if item.strip()
+    ]
+    # every item with its own bracketed figure
+    figures = [inside for inside in re.findall(r"\(([^()]*)\)", text) if re.search(r"\d", inside)]
+    return 2 <= len(items) <= len(figures) and all(len(item.split()) <= 4 for item in items)
 
 
 def overlaps(inner: str, outer: str) -> bool:

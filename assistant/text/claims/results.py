@@ -214,6 +214,19 @@ def _metric(
     return None
 
 
+@cache
+def _scored_figure() -> re.Pattern[str]:
+    """A number with no unit that a score names: "1.99 FID", "an FID of 2.06", "an aesthetic
+    score of 6.42", "BLEU = 28.4" (a count of what a model has, "235M parameters", is no
+    score)."""
+    scores = _alternation(_lexicon("score_metrics"))
+    return re.compile(
+        rf"(?<![\w.\-])(?P<after>{_NUMBER})\s+(?:{scores})\b"
+        rf"|\b(?:{scores})(?:\s+scores?)?\s+(?:of|=|:)\s+(?P<before>{_NUMBER})(?![\w.\-]|\.\d)",
+        re.IGNORECASE,
+    )
+
+
 def _figures(sentence: str) -> list[tuple[int, int, str, str]]:
     """(start, end, qualifier, value) of every figure in ``sentence``, overlaps removed."""
     found = [
@@ -224,6 +237,9 @@ def _figures(sentence: str) -> list[tuple[int, int, str, str]]:
         (m.start("value"), m.end("value"), m.group("qualifier"), m.group("value"))
         for m in _FIGURE.finditer(sentence)
     ]
+    for m in _scored_figure().finditer(sentence):
+        group = "after" if m.group("after") is not None else "before"
+        found.append((m.start(group), m.end(group), "", m.group(group)))
     kept: list[tuple[int, int, str, str]] = []
     for figure in found:
         if not any(figure[0] < other[1] and other[0] < figure[1] for other in kept):
