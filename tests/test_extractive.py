@@ -2836,3 +2836,19 @@ def test_a_question_naming_one_papers_method_asks_about_that_paper(corpus_assist
         " that tokens either all converge to zero or all diverge?"
     )
     assert "demystifying-token-dynamics-c057" in cited(other)
+
+
+def test_a_figure_the_listing_page_garbled_is_shown_clean_and_still_verifies(
+    corpus_assistant,
+) -> None:
+    """ "who performed sim1,400 decisions" ("\\sim" without its backslash) was quoted as is
+    (review28n); shown "~1,400", the verifier finds the figure in the abstract it cleans the
+    same way, and the paper stays in the answer."""
+    answer = corpus_assistant.ask(
+        "Which study let people edit the heatmap that tells an image classifier where to look,"
+        " and did it improve their accuracy?"
+    )
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "~1,400 decisions" in said
+    assert "sim1,400" not in said
+    assert not any("1,400" in rejected.text for rejected in answer.rejected)

@@ -104,7 +104,8 @@ def prepare(evidence: Evidence) -> PaperText:
         # there; a faithful sentence of PFGM++ was refused for it)
         lower=f"{text} {shown}".lower() if (shown := fix_artefacts(text)) != text else text.lower(),
         tokens=tokens,
-        numbers=set(numbers),
+        # ... and its figures ("sim1,400 decisions" is shown "~1,400 decisions")
+        numbers=set(numbers) | set(numbers_in(shown)),
         label_tokens=frozenset(bm25.tokenize(short_label(paper))),
         sentences=tuple(
             clean_sentence(sentence) for sentence in abstract_sentences(paper.abstract)

@@ -110,13 +110,13 @@ def accented(match: re.Match[str]) -> str:
 def clean_sentence(text: str) -> str:
     """Undo listing-page artefacts ("models~(VLMs)", "5.13\\%", "5times", "Fr\\'echet");
     no claim changes."""
-    text = (
-        ACCENT.sub(accented, text)
-        .replace("~", " ")
-        .replace("\\%", "%")
-        .replace("\\&", "&")
-        .replace("\\_", "_")
+    # (a tilde before a number is "about": "~1,400 decisions")
+    text = re.sub(
+        r"(?<![\s(])~(?!\d)|(?<=[\s(])~(?![\d\s])",
+        " ",
+        ACCENT.sub(accented, text),
     )
+    text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
     text = re.sub(r"(\d)times\b", r"\1×", text)
     text = without_fonts(text)
     # a group around a sentence that held groups of its own ("{Further experiments ... {\it

@@ -71,6 +71,12 @@ def _alternation(entries: tuple[str, ...]) -> str:
 
 
 @cache
+def additive_opener() -> re.Pattern[str]:
+    """ "Finally, ...", "In addition, we ...": a sentence adding a further contribution."""
+    return re.compile(rf"(?:{_alternation(_lexicon('additive_openers'))})(?:,|\s+we\b)", re.I)
+
+
+@cache
 def common_acronyms() -> frozenset[str]:
     return frozenset(word for line in _lexicon("common_acronyms") for word in line.split())
 

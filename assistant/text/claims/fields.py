@@ -18,6 +18,7 @@ from assistant.text.claims.base import (
     _third_person,
     _verb_forms,
     _verb_strength,
+    additive_opener,
 )
 from assistant.text.claims.spans import (
     _DANGLING_START,
@@ -322,18 +323,13 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
     # proposal in every answer, over what it studies and finds; review25n #12) ranks below it;
     # not a new artefact ("Finally, we propose a new method for probability estimation ..." is
     # where an abstract builds up to its method)
-    adding = _additive_opener()
+    adding = additive_opener()
     return [
         replace(candidate, strength=candidate.strength - 1)
         if candidate.strength < _NEW_ARTEFACT and adding.match(sentences[candidate.sentence])
         else candidate
         for candidate in candidates
     ]
-
-
-@cache
-def _additive_opener() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_alternation(_lexicon('additive_openers'))})(?:,|\s+we\b)", re.I)
 
 
 _INNER_CLAUSE = re.compile(r"\b(?:which|that|who|whose|where|to|by|while|when)\b")

@@ -10,6 +10,7 @@ from assistant.text.claims.base import (
     MAX_TITLE_NAME_CHARS,
     _contribution_pattern,
     _verb_forms,
+    additive_opener,
     common_acronyms,
 )
 from assistant.text.lexicon import words
@@ -59,6 +60,9 @@ _NAMED_EFFECT = re.compile(
 _BUILDS_ON = re.compile(r"\bbuild(?:ing|s)?\s+(?:up)?on\s+(?:[\w\-]+\s+){0,6}\($", re.IGNORECASE)
 
 
+_ALSO = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+)?also\b")
+
+
 def _borrowed(lead_in: str) -> bool:
     """ "the first application of prior-data fitted networks (PFNs)", "using sequence-to-sequence
     (Seq2seq) models": the acronym names what the paper applies, not what it contributes."""
@@ -70,6 +74,11 @@ def _is_name(token: str, abstract: str) -> bool:
     if token in common_acronyms() or len(token) > 24 or len(token) < 2:
         return False
     if token.rstrip("s") in common_acronyms():
+        return False
+    # "attention with linear biases (ALiBi) [23]": a name the abstract gives a numbered
+    # reference is the referenced work's (The Nature of Mathematical Modeling ... went by
+    # "ALiBi", and "ALiBi presents staircase adaptive quantization ..." credited ALiBi with it)
+    if re.search(rf"(?<![\w-]){re.escape(token)}\)?\s*\[\d", abstract):
         return False
     if _MIXED.match(token):
         return True
@@ -114,6 +123,18 @@ def _title_initials(title: str, abstract: str) -> str | None:
     encoder models ..." (the name itself, too long for a label, made the paper's mechanism
     unknown: it was said by the dataset it also built)."""
     if ":" not in title:
+        # ... and a title opening on a compound of capitalised words the abstract goes by:
+        # "Similarity-Distance-Magnitude Universal Verification" is "SDM" ("The resulting SDM
+        # activation function ...")
+        parts = title.split()[0].split("-") if title.split() else []
+        compound = "".join(part[:1] for part in parts)
+        if (
+            len(parts) >= 3
+            and all(part[:1].isupper() for part in parts)
+            and len(re.findall(rf"(?<![\w-]){compound}(?![\w-])", abstract)) >= 2
+            and _is_name(compound, abstract)
+        ):
+            return compound
         return None
     words = title.split(":", 1)[0].split()
     if not 2 <= len(words) <= 5 or not all(word[:1].isupper() for word in words):
@@ -187,6 +208,10 @@ def paper_name(title: str, abstract: str) -> str | None:
     sentences = abstract_sentences(abstract)
     pattern = _contribution_pattern()
     for sentence in sentences:
+        # "We also present a probabilistic FlashAttention (PrFlashAttention) method", "In
+        # addition, we propose ...": one of several contributions, not what the paper is called
+        if additive_opener().match(sentence) or _ALSO.search(sentence):
+            continue
         for match in pattern.finditer(sentence):
             after = sentence[match.end() :]
             verb = re.sub(r"\s+", " ", match.group("verb"))

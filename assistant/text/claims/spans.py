@@ -219,7 +219,22 @@ def fix_artefacts(text: str) -> str:
     text = without_fonts(text)
     text = ANGLED_NAME.sub(r"\1", text)
     text = AUTHOR_CITATION.sub(r"(\1)", text)  # "[Blum & Lykouris]" is not one of ours
+    # the paper's own numbered references: "[16]" reads as a citation of ours and was dropped,
+    # leaving "based on the framework presented in to have"; the reference goes with the
+    # words that point at it ("presented in [16]", "the approach in [28, 31]")
+    text = NUMBERED_REFERENCE.sub("", text)
+    # ... and BibTeX keys the listing page kept ("attention maps vaswani2017attention and ...")
+    text = BIBTEX_KEYS.sub("", text)
+    # "sim1,400 decisions": "\sim" lost its backslash before a number
+    text = re.sub(r"(?<![A-Za-z])sim(?=\d[\d,.]*(?:\s|$|[;:)]))", "~", text)
     return INLINE_MATH.sub(r"\1", text)
+
+
+NUMBERED_REFERENCE = re.compile(
+    r"(?:\s+(?:presented|proposed|introduced|described|given|used))?"
+    r"(?:\s+(?:in|by|from|see|cf\.?))?\s*\[\d+(?:\s*[,–-]\s*\d+)*\](?=[\s.,;:)]|$)"
+)
+BIBTEX_KEYS = re.compile(r"(?:,?\s+[a-z]+(?:19|20)\d\d[a-z]+\b)+(?=[\s.,;:)]|$)")
 
 
 _ENUMERATOR = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}|[ivx]{1,4}|[a-h])\)")
