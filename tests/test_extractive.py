@@ -2852,3 +2852,19 @@ def test_a_figure_the_listing_page_garbled_is_shown_clean_and_still_verifies(
     assert "~1,400 decisions" in said
     assert "sim1,400" not in said
     assert not any("1,400" in rejected.text for rejected in answer.rejected)
+
+
+def test_related_work_says_a_paper_by_its_sentence_on_the_topic_word_it_writes(
+    corpus_assistant,
+) -> None:
+    """ "positional encoding schemes": no sentence of The Nature of Mathematical Modeling writes
+    "schemes", the phrase's rarest word, so it was said by its sub-word encoding solution; its
+    sentence writing "positional" (RoPE and ALiBi combined) is why it is cited."""
+    answer = corpus_assistant.related_work("positional encoding schemes")
+    said = [
+        sentence.text
+        for sentence in answer.sentences
+        if "nature-mathematical-modeling-a758" in sentence.citations
+    ]
+    assert said, [sentence.text for sentence in answer.sentences]
+    assert any("rotary positional encoding" in text for text in said), said

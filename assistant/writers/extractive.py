@@ -1127,7 +1127,12 @@ class ExtractiveWriter(Writer):
         ]
         if self.document_frequency is None or not words or len(words) > SHORT_FOCUS:
             return None
-        rarest = min(words, key=self.document_frequency)
+        # (of those the paper writes: no sentence of a paper on "positional encoding schemes"
+        # writes "schemes", and its positional encoding is what it is cited for)
+        written = [token for token in words if token in view.tokens]
+        if not written:
+            return None
+        rarest = min(written, key=self.document_frequency)
         if (
             self.document_frequency(rarest) > self.config.rare_topic_word_papers
             or rarest in set(bm25.tokenize(current.text))
