@@ -22,7 +22,7 @@ from assistant.text.sentences import abstract_sentences, clean_sentence
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import ExtractiveWriter
 from assistant.writers.rewrite import rewrite
-from assistant.writers.synthesis import paper_claims
+from assistant.writers.synthesis import paper_claims, say_paper
 
 ENTROPY_TTA = [
     "Entropy is not Enough for Test-Time Adaptation: From the Perspective of Disentangled Factors",
@@ -2868,3 +2868,62 @@ def test_related_work_says_a_paper_by_its_sentence_on_the_topic_word_it_writes(
     ]
     assert said, [sentence.text for sentence in answer.sentences]
     assert any("rotary positional encoding" in text for text in said), said
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "kept"),
+    [
+        # a finding in simulation is said as one (review28n: "Dropping that qualifier makes a
+        # simulation result read like a general finding")
+        (
+            "Aligning Language Models with Observational Data",
+            "We propose DeconfoundLM, a method that removes the effect of known confounders from"
+            " reward signals. Using simulation experiments, we demonstrate that DeconfoundLM"
+            " improves the recovery of causal relationships.",
+            "Using simulation experiments, the paper finds that DeconfoundLM improves",
+        ),
+        # a finding is not cut before the turn that qualifies it (review28m: "drops 'but also
+        # ... faster convergence'")
+        (
+            "From Logistic Regression to the Perceptron Algorithm",
+            "We propose a new method, Normalized LR+GD, with much better theoretical guarantees."
+            " Second, we observe that larger step sizes lead LR+GD to higher logistic losses when"
+            " it tends to the perceptron algorithm, but larger step sizes also lead to faster"
+            " convergence to a solution for the classification problem, meaning that logistic"
+            " loss is an unreliable metric of the proximity to a solution.",
+            "but larger step sizes also lead to faster convergence",
+        ),
+    ],
+)
+def test_a_finding_keeps_where_it_holds_and_its_turn(title: str, abstract: str, kept: str) -> None:
+    paper = Paper(id="p-1", title=title, abstract=abstract, citation_key="p1")
+    said = say_paper(paper, most=3)
+    assert said is not None
+    assert kept in " ".join(sentence.text for sentence in said.sentences)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        # a priority claim keeps its hedge (review28n: "the hedge on the priority claim is
+        # dropped")
+        (
+            "To the best of our knowledge, we are the first to use EMD as a loss.",
+            "To the best of the authors' knowledge, it is the first to use EMD as a loss.",
+        ),
+        # what a method does not require is said against what does (review28n: "Unlike
+        # distillation" dropped)
+        (
+            "Unlike distillation, IMM does not require pre-training initialization.",
+            "Unlike distillation, IMM does not require pre-training initialization.",
+        ),
+        # ... not against a "this" the reader was not shown
+        ("Unlike previous methods, we use X.", "It uses X."),
+    ],
+)
+def test_a_hedge_or_a_contrast_a_sentence_opens_on_stays(sentence: str, said: str) -> None:
+    from assistant.text.claims import standalone
+
+    quoted = standalone(sentence, "A title")
+    assert quoted is not None
+    assert rewrite(quoted, "It") == said

@@ -116,6 +116,10 @@ def _third_person(verb: str) -> str:
     return verb + "s"
 
 
+# "To the best of our knowledge, ...": a hedge on the claim after it
+_HEDGE = re.compile(r"([Tt]o(?:\s+the\s+best\s+of)?)\s+(our|my)\s+(knowledge|understanding),\s*")
+
+
 def rewrite(
     sentence: str, subject: str, *, authors: str = "the authors", own: Sequence[str] = ()
 ) -> str:
@@ -141,6 +145,17 @@ def rewrite(
             said = f"the {noun} of {subject} {after}"
         lower = re.match(r"(?:It|The|One|Another|Its)\b", said) is not None
         return f"{scope}, {said[:1].lower() if lower else said[:1]}{said[1:]}"
+    hedge = _HEDGE.match(text)
+    if hedge is not None:
+        # "To the best of our knowledge, this is the first end-to-end generative model ...": the
+        # hedge stays in front (without it the claim is made outright), and the clause after it
+        # is said as any other ("... knowledge, it is the first ...")
+        rest = text[hedge.end() :]
+        said = rewrite(rest[:1].upper() + rest[1:], subject, authors=authors, own=own)
+        lower = re.match(r"(?:It|The|One|Another|Its|This|These)\b", said) is not None
+        whose = "author's" if hedge.group(2).lower() == "my" else "authors'"
+        opening = f"{hedge.group(1)} the {whose}"
+        return f"{opening} {hedge.group(3)}, {said[:1].lower() if lower else said[:1]}{said[1:]}"
     stripped = _OPENER.sub("", text, count=1)
     if stripped != text and (re.match(r"^[Ww]e\b", stripped) or _THIS_WORK.match(stripped)):
         text = stripped

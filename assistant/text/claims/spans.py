@@ -135,8 +135,12 @@ _DANGLING_START = re.compile(
 _CLAUSE_BOUNDARY = re.compile(
     r";\s|\s[—–]\s|[,:]\s\((?:[ivx]{1,4}|\d{1,2})\)\s|,\s(?=(?:which|where|while|whereas|allowing|enabling|thereby|leading|resulting|"
     r"making|yielding|and\s+(?:we|our|it|they|this|thus|therefore|thereby|then|show|demonstrate|"
-    r"achiev\w*|outperform\w*|evaluat\w*)|but|although|though|as\s+well\s+as|so\s+that)\b)"
+    r"achiev\w*|outperform\w*|evaluat\w*)|but|although|though|as\s+well\s+as|so\s+that|"
+    r"meaning|suggesting|indicating)\b)"
 )
+# a boundary before a turn on what precedes it ("..., but larger step sizes also lead to faster
+# convergence"): cut there, the claim loses its qualifier
+_TURN_AFTER = re.compile(r"[,;]?\s*(?:but|although|though|whereas|yet)\b")
 _TRAILING_JUNK = re.compile(r"(?:\s*\[[\d,\s\-–]+\]|\s*\((?:see|cf\.?)\s[^)]*\)|\s*https?://\S+)$")
 _URL = re.compile(
     r"https?://|github\.com|\bcode\b.{0,40}\bavailable\b|\bproject page\b|"
@@ -267,6 +271,13 @@ _RANKS = re.compile(
 # a remarkable 11% improvement": what a figure is measured against is part of the claim
 _BASELINE_OPENER = re.compile(
     r"\s*(?:compared\s+(?:to|with)|relative\s+to|in\s+comparison\s+(?:to|with)|against)\s",
+    re.IGNORECASE,
+)
+_HEDGE_OR_CONTRAST = re.compile(
+    # (before "we", whom the writer names; a "this" after it points at a sentence not shown)
+    r"\s*(?:to\s+(?:the\s+best\s+of\s+)?(?:our|the\s+authors')\s+knowledge,\s*(?=we\b)|"
+    r"unlike\s+(?!(?:this|these|that|those|such|it|them|previous|prior|existing|most|many|other|"
+    r"the\s+(?:former|latter|above|previous))\b)[^,;]{2,60},)",
     re.IGNORECASE,
 )
 _CONDITION_OPENER = re.compile(
@@ -405,6 +416,11 @@ def _strip_openers(
             break  # "Although RNNs, CNNs, and Transformers ...": the comma was inside a list
         if _CONDITION_OPENER.match(sentence, start):
             break  # "For large values of k and p, ...": the claim holds only there
+        if _HEDGE_OR_CONTRAST.match(sentence, start):
+            # "To the best of our knowledge, we are the first ...": without it, the claim is
+            # made outright; "Unlike distillation, IMM does not require ...": what it does
+            # not require is said against what does (review28n: both dropped)
+            break
         if _SUBORDINATE_OPENER.match(sentence, start) and _PRONOUN_SUBJECT.match(
             sentence, match.end()
         ):
@@ -481,7 +497,7 @@ def _cut_to_clause(text: str, limit: int = MAX_SPAN_CHARS) -> str:
     """``text`` itself when short enough, else its longest prefix ending at a clause boundary."""
     if len(text) <= limit:
         return text
-    best = None
+    best = turn = None
     for match in _CLAUSE_BOUNDARY.finditer(text):
         if match.start() > limit:
             break
@@ -491,7 +507,11 @@ def _cut_to_clause(text: str, limit: int = MAX_SPAN_CHARS) -> str:
             # half said (a blind reader: HYPRO's addition on top of the base model was lost)
             continue
         if match.start() >= 40 and balanced(text[: match.start()]):
-            best = match.start()
+            if _TURN_AFTER.match(text, match.start() + 1):
+                turn = match.start()  # only where no other boundary is in reach
+            else:
+                best = match.start()
+    best = best or turn
     return text[:best] if best else text
 
 
