@@ -2927,3 +2927,18 @@ def test_a_hedge_or_a_contrast_a_sentence_opens_on_stays(sentence: str, said: st
     quoted = standalone(sentence, "A title")
     assert quoted is not None
     assert rewrite(quoted, "It") == said
+
+
+def test_a_paper_coining_the_asked_term_in_its_own_sense_is_not_about_it(corpus_assistant) -> None:
+    """ "dark matter in astrophysics": Decomposing The Dark Matter of Sparse Autoencoders coins
+    the term ('resulting in "dark matter": unexplained variance in activations') and was cited
+    beside the galaxy-halo papers (review28n: "the sparse-autoencoder paper appears in the
+    astrophysics answer"). A term quoted for emphasis ("a 'scratchpad'") is no coinage: the
+    chain-of-thought papers that quote it stay."""
+    answer = corpus_assistant.ask(
+        "Are there any papers about dark matter in astrophysics, e.g. galaxy halos?"
+    )
+    assert "decomposing-dark-matter-ffa1" not in cited(answer)
+    assert "addressing-core-cusp-30b1" in cited(answer)
+    other = corpus_assistant.related_work("chain-of-thought and scratchpads in transformers")
+    assert "expressive-power-94a5" in cited(other)

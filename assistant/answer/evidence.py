@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import relevance
 from assistant.answer.features import (
+    coined_papers,
     left_out_papers,
     name_writers,
     naming_the_topic,
@@ -185,6 +186,9 @@ def relevant_papers(
             wants_all = True
         broad = wants_all and task != "compare"
         ordered = topic_ordered() if broad else specific
+        if task != "compare":
+            coined = coined_papers(query, [paper for paper, _ in ordered])
+            ordered = [item for item in ordered if item[0].id not in coined] or ordered
         threshold = threshold if broad else tuning.relevance_threshold
         ruled: set[str] = set()
         if wants_all:

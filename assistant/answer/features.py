@@ -63,6 +63,49 @@ def other_sense_papers(retrieval: Retrieval, papers: Sequence[Paper]) -> set[str
     return found
 
 
+# a term an abstract coins in quotation marks, defining it after a colon ("resulting in \"dark
+# matter\": unexplained variance in activations") or naming it so ("what we call \"...\""); a
+# term quoted for emphasis ("a \"scratchpad\"") is the usual one
+_QUOTED_TERM = re.compile(
+    r"(?:\b(?:dubbed|termed|so-called|we\s+call|we\s+term|coined)\s+[\"“]([^\"“”]{3,50})[\"”]"
+    r"|[\"“]([^\"“”]{3,50})[\"”](?=\s*:))"
+)
+
+
+def coined_papers(request: str, papers: Sequence[Paper]) -> set[str]:
+    """Papers that set a term of the request in quotation marks, coining a sense of their own,
+    when another paper writes it plainly: under "dark matter in astrophysics", Decomposing The
+    Dark Matter of Sparse Autoencoders ("SAEs fall short ..., resulting in \"dark matter\":
+    unexplained variance in activations") beside the galaxy-halo papers (a blind reader: "the
+    sparse-autoencoder paper appears in the astrophysics answer"). A run of two to four words;
+    when every paper writing it quotes it, it is the collection's term."""
+    asked = tokenize(request)
+    quoting: dict[str, set[tuple[str, ...]]] = {}
+    for paper in papers:
+        runs = {
+            tuple(tokenize(found.group(1) or found.group(2)))
+            for found in _QUOTED_TERM.finditer(paper.abstract)
+        }
+        runs = {run for run in runs if 2 <= len(run) <= 4 and relevance.contains_run(run, asked)}
+        if runs:
+            quoting[paper.id] = runs
+    if not quoting:
+        return set()
+    coined: set[str] = set()
+    for paper_id, runs in quoting.items():
+        plain = any(
+            other.id not in quoting
+            and any(
+                relevance.contains_run(run, tokenize(f"{other.title} . {other.abstract}"))
+                for run in runs
+            )
+            for other in papers
+        )
+        if plain:
+            coined.add(paper_id)
+    return coined
+
+
 def ruled_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:
     """Papers whose title names what the request rules out: under "attention-free language
     model architectures", "Softplus Attention with Re-weighting" is about the very thing left
