@@ -2546,3 +2546,50 @@ def test_what_the_paper_builds_on_is_not_its_name() -> None:
         "method achieves competitive performance on all tasks."
     )
     assert paper_name("YOLOR-Based Multi-Task Learning", abstract) is None
+
+
+def test_the_mechanism_a_title_names_is_the_one_said() -> None:
+    """AutoInt's title says it works "via Self-Attentive Neural Networks"; its mechanism was the
+    step before ("maps both the numerical and categorical features into the same
+    low-dimensional space") and a blind reader found "the attention is never mentioned"."""
+    abstract = (
+        "Click-through rate prediction is critical to many online applications. "
+        "In this paper, we propose an effective and efficient method called the AutoInt to "
+        "automatically learn the high-order feature interactions of input features. "
+        "Specifically, we map both the numerical and categorical features into the same "
+        "low-dimensional space. Afterwards, a multi-head self-attentive neural network with "
+        "residual connections is proposed to explicitly model the feature interactions in the "
+        "low-dimensional space."
+    )
+    claims = analyse(
+        "AutoInt: Automatic Feature Interaction Learning via Self-Attentive Neural Networks",
+        abstract,
+    )
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith("a multi-head self-attentive neural network")
+    # a title naming no means keeps the first step
+    plain = analyse("AutoInt: Automatic Feature Interaction Learning", abstract)
+    assert plain.mechanism is not None
+    assert plain.mechanism.text.startswith("maps both")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        # what does it, in front of a clause in the passive that names no one doing it
+        (
+            "With different layers of the multi-head self-attentive neural networks, different"
+            " orders of feature combinations can be modeled.",
+            "With different layers of the multi-head self-attentive neural networks, different"
+            " orders of feature combinations can be modeled.",
+        ),
+        # ... not before an active clause, nor a passive one naming its agent
+        ("With this design, we achieve a 2x speedup.", "We achieve a 2x speedup."),
+        (
+            "Using a CLIP model, the reward is computed by the verifier.",
+            "The reward is computed by the verifier.",
+        ),
+    ],
+)
+def test_a_means_opener_stays_before_a_passive_with_no_agent(sentence: str, quoted: str) -> None:
+    assert standalone(sentence, "A title") == quoted

@@ -99,7 +99,7 @@ def analyse(title: str, abstract: str) -> PaperClaims:
     if proposal is not None and best.strength < 0 and finding is not None:
         proposal = None  # only what the paper reports or takes on; its finding says what it did
     proposal_index = proposal.sentence if proposal is not None else len(sentences)
-    mechanism = _mechanism(sentences, name, proposal_index, proposal) if proposal else None
+    mechanism = _mechanism(sentences, name, proposal_index, proposal, title) if proposal else None
     if proposal is not None and mechanism is not None:
         proposal, mechanism = _without_overlap(sentences, proposal, mechanism)
     return PaperClaims(

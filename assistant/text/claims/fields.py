@@ -32,6 +32,7 @@ from assistant.text.claims.spans import (
     _strip_openers,
     balanced,
 )
+from assistant.text.tokens import tokenize
 
 # --- proposal ------------------------------------------------------------------------------------
 
@@ -560,9 +561,62 @@ _PROPOSAL_SAYS_WORDS = 10
 _CONTRAST_OPENING = re.compile(r"(?:Instead\s+of|Rather\s+than|Unlike)\s[^,;.]{1,80},\s+(?=\S)")
 
 
-def _mechanism(
-    sentences: tuple[str, ...], name: str | None, after: int, proposal: Span | None
+# what a title says the method works by: "AutoInt: Automatic Feature Interaction Learning via
+# Self-Attentive Neural Networks"
+_TITLE_MEANS = re.compile(r"\b(?:via|using|through|with|by)\s+(?P<means>[^:;,()]{3,80})$", re.I)
+_PASSIVE_PART = re.compile(
+    # ("Afterwards, a multi-head ... is proposed to ...": an opener of sequence goes)
+    r"^(?:[A-Z][a-z]+(?:\s[a-z]+){0,2},\s+)?(?P<body>(?:an?|the)\s[^,;]{1,80}?\s(?:is|are)\s+(?:\w+ly\s+)?"
+    r"(?:adopted|designed|used|employed|introduced|developed|trained|built|constructed|"
+    r"proposed|applied|learned|leveraged|utilized|incorporated)\b)"
+)
+
+
+def _titled_mechanism(
+    title: str, sentences: tuple[str, ...], name: str | None, after: int
 ) -> Span | None:
+    """The sentence after the proposal that writes what the title says the method works by,
+    said as a mechanism: AutoInt ("... via Self-Attentive Neural Networks") was said by
+    "maps both the numerical and categorical features into the same low-dimensional space",
+    the step before its attention ("a multi-head self-attentive neural network with residual
+    connections is proposed to explicitly model the feature interactions"; a blind reader: "the
+    attention is never mentioned"). Only a means of two content words or more."""
+    found = _TITLE_MEANS.search(title.split(":", 1)[-1].strip())
+    if found is None:
+        return None
+    means = set(tokenize(found.group("means")))
+    if len(means) < 2:
+        return None
+    for index in range(after + 1, len(sentences)):
+        sentence = sentences[index]
+        if (
+            _URL.search(sentence)
+            or _FIGURE.search(sentence)
+            or not means <= set(tokenize(sentence))
+        ):
+            continue
+        start = _strip_openers(sentence, 0)
+        passive = _PASSIVE_PART.match(sentence[start:])
+        if passive is None:
+            return None  # the loop below says it as any other, in its turn
+        begin = start + passive.start("body")
+        text = _finish(sentence[begin:], name)
+        if text and len(text.split()) >= MIN_MECHANISM_WORDS:
+            return _span_from(sentences, index, begin, text)
+        return None
+    return None
+
+
+def _mechanism(
+    sentences: tuple[str, ...],
+    name: str | None,
+    after: int,
+    proposal: Span | None,
+    title: str = "",
+) -> Span | None:
+    titled = _titled_mechanism(title, sentences, name, after) if title else None
+    if titled is not None:
+        return titled
     forms = _verb_forms()
     for index in range(after, len(sentences)):
         sentence = sentences[index]

@@ -273,6 +273,12 @@ _BASELINE_OPENER = re.compile(
     r"\s*(?:compared\s+(?:to|with)|relative\s+to|in\s+comparison\s+(?:to|with)|against)\s",
     re.IGNORECASE,
 )
+_MEANS_OPENER = re.compile(r"\s*(?:with|using|by|through|via)\s", re.IGNORECASE)
+# a clause in the passive with no "by" naming who does it
+_AGENTLESS_PASSIVE = re.compile(
+    r"(?:(?!\b(?:by|we|our|it|they|which|that)\b)[^,;.])*?\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
+    r"(?![^,;.]*\bby\b)"
+)
 _HEDGE_OR_CONTRAST = re.compile(
     # (before "we", whom the writer names; a "this" after it points at a sentence not shown)
     r"\s*(?:to\s+(?:the\s+best\s+of\s+)?(?:our|the\s+authors')\s+knowledge,\s*(?=we\b)|"
@@ -416,6 +422,11 @@ def _strip_openers(
             break  # "Although RNNs, CNNs, and Transformers ...": the comma was inside a list
         if _CONDITION_OPENER.match(sentence, start):
             break  # "For large values of k and p, ...": the claim holds only there
+        if _MEANS_OPENER.match(sentence, start) and _AGENTLESS_PASSIVE.match(sentence, match.end()):
+            # "With different layers of the multi-head self-attentive neural networks, different
+            # orders of feature combinations ... can be modeled": the opener is what does it,
+            # and without it nothing does (a blind reader: "the sentence has no agent")
+            break
         if _HEDGE_OR_CONTRAST.match(sentence, start):
             # "To the best of our knowledge, we are the first ...": without it, the claim is
             # made outright; "Unlike distillation, IMM does not require ...": what it does
