@@ -2942,3 +2942,15 @@ def test_a_paper_coining_the_asked_term_in_its_own_sense_is_not_about_it(corpus_
     assert "addressing-core-cusp-30b1" in cited(answer)
     other = corpus_assistant.related_work("chain-of-thought and scratchpads in transformers")
     assert "expressive-power-94a5" in cited(other)
+
+
+def test_a_sentence_opening_on_despite_this_is_not_quoted_alone(corpus_assistant) -> None:
+    """LongDPO's "Despite this, current models, including GPT-4o, still exhibit unsatisfactory
+    performance" was quoted for its "GPT-4o", after the paper's result, where "this" read as
+    LongDPO's result (review28m: "a motivation sentence reads as a result")."""
+    answer = corpus_assistant.ask(
+        "Which papers actually run experiments with closed, API-only LLMs (GPT-4/GPT-4o,"
+        " ChatGPT, GPT-3/InstructGPT, Claude, Gemini, Codex), and what role does the closed model"
+        " play in each?"
+    )
+    assert not any(sentence.text.startswith("Despite this") for sentence in answer.sentences)
