@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from assistant.text.query import compared_items, question_pieces, ruled_out, topic_parts
+from assistant.text.query import (
+    compared_items,
+    question_pieces,
+    ruled_out,
+    split_clauses,
+    topic_parts,
+)
 from assistant.text.tokens import tokenize
 
 
@@ -170,3 +176,19 @@ def test_a_rare_name_asked_with_no_alternative_beside_it_is_sole() -> None:
     )
     assert sole_names("predictive multiplicity or Rashomon sets", ["Rashomon"]) == []
     assert sole_names("the Rashomon effect / predictive multiplicity", ["Rashomon"]) == []
+
+
+def test_a_comparison_asking_after_a_context_sentence_has_a_clause_per_question() -> None:
+    """ "... . Compare what each trains, which distance it actually optimises, and why each says
+    cross-entropy falls short.": three questions asked of each paper; they were one clause, and
+    "why" after "and" opened none, so the comparison answered none of them by meaning."""
+    request = (
+        "EMO and PHUDGE both swap cross-entropy for an earth-mover/Wasserstein-style loss."
+        " Compare what each trains, which distance it actually optimises, and why each says"
+        " cross-entropy falls short."
+    )
+    assert [clause.text for clause in split_clauses(request)][1:] == [
+        "what each trains",
+        "which distance it actually optimises",
+        "why each says cross-entropy falls short.",
+    ]

@@ -39,7 +39,7 @@ _NUMERIC_CLAUSE = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(
     # (a preposition may lead the wh-word: "..., and on how many benchmarks did it win?")
-    r",?\s+and\s+(?=(?:(?:on|in|at|by|for|from|with|across|over|to)\s+)?(?:what|how|which)\b|"
+    r",?\s+and\s+(?=(?:(?:on|in|at|by|for|from|with|across|over|to)\s+)?(?:what|how|which|why)\b|"
     r"(?:whose|where|when)\b)|,\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|"
     r"in which|from which|with which|whose|where|when|to what)\b)|;\s+|\?\s+(?=\S)|"
     # "Compare A, B and C: how does each avoid ...?": what it asks of them after a colon
@@ -48,7 +48,10 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+[—–]\s+(?=(?:what|how|which|whose|where|when|who|why)\b)|"
     # "There is a paper arguing X. Which earlier method did it find unstable, ...": the context
     # sentence and each question after it
-    r"(?<=\w\w)\.\s+(?=(?:what|how|which|whose|where|when|who)\b)",
+    r"(?<=\w\w)\.\s+(?=(?:what|how|which|whose|where|when|who)\b)|"
+    # "EMO and PHUDGE both swap cross-entropy for ... . Compare what each trains, which
+    # distance it actually optimises, and why ...": each thing it asks of them
+    r"(?<=\w\w)\.\s+(?:compare|contrast)\s+(?=(?:what|how|which|why|where|when)\b)",
     re.IGNORECASE,
 )
 _TOPIC_MARKERS = re.compile(
