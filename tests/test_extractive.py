@@ -2954,3 +2954,18 @@ def test_a_sentence_opening_on_despite_this_is_not_quoted_alone(corpus_assistant
         " play in each?"
     )
     assert not any(sentence.text.startswith("Despite this") for sentence in answer.sentences)
+
+
+def test_a_one_sentence_paper_is_not_said_by_the_problem_it_studies(corpus_assistant) -> None:
+    """Related work on "online learning and regret guarantees" said Oracle Efficient Algorithms
+    for Groupwise Regret by "studies the problem of online prediction" (review28n: it "says
+    nothing about regret"); one of its sentences on regret is said instead."""
+    answer = corpus_assistant.related_work("online learning and regret guarantees")
+    said = [
+        sentence.text
+        for sentence in answer.sentences
+        if "oracle-efficient-algorithms-54d4" in sentence.citations
+    ]
+    assert said, [sentence.text for sentence in answer.sentences]
+    assert not any("studies the problem of online prediction" in text for text in said)
+    assert any("regret" in text for text in said), said

@@ -1025,13 +1025,17 @@ class ExtractiveWriter(Writer):
                     better = _title_says(view)
                 if better is not None:
                     sentences = [better]
-            elif most == 1 and not self._on_topic(
-                # what the sentence says, not the label it opens on: "Distilling the Knowledge in
-                # a Neural Network introduces a new type of ensemble ..." says nothing of
-                # knowledge distillation but its title does
-                _without_label(sentences[0].text, view.label),
-                question,
-                focus,
+            elif most == 1 and (
+                not self._on_topic(
+                    # what the sentence says, not the label it opens on: "Distilling the
+                    # Knowledge in a Neural Network introduces a new type of ensemble ..." says
+                    # nothing of knowledge distillation but its title does
+                    _without_label(sentences[0].text, view.label),
+                    question,
+                    focus,
+                )
+                # ... nor does one that only names the problem the paper studies
+                or _STUDIES_A_PROBLEM.search(sentences[0].text) is not None
             ):
                 # One sentence a paper (related work): "OneRec replaces the cascaded learning
                 # framework with a unified generative model" under "mixture of experts" hides why
@@ -1136,7 +1140,14 @@ class ExtractiveWriter(Writer):
         if (
             self.document_frequency(rarest) > self.config.rare_topic_word_papers
             or rarest in set(bm25.tokenize(current.text))
-            or rarest in set(bm25.tokenize(view.paper.title))
+            or (
+                rarest in set(bm25.tokenize(view.paper.title))
+                # ... unless what it proposes only names a problem it studies ("Oracle Efficient
+                # Algorithms for Groupwise Regret studies the problem of online prediction",
+                # under "online learning and regret guarantees"; a blind reader: "says nothing
+                # about regret")
+                and not _STUDIES_A_PROBLEM.search(current.text)
+            )
         ):
             # (a paper whose title writes the word is about it, and what it proposes says why
             # it is cited better than a sentence that happens to write the word: Jakiro's
@@ -1694,6 +1705,13 @@ _MEANT_MOST = 4
 
 # "this problem", "these trade-offs", "such issue": what a sentence points back at
 _POINTER = re.compile(r"\b(?:this|these|those|such)\s+([\w-]+)", re.IGNORECASE)
+
+
+# a lead that only names the problem a paper studies
+_STUDIES_A_PROBLEM = re.compile(
+    r"\b(?:studies|considers|investigates|examines|explores|revisits|tackles|addresses)\s+the\s+"
+    r"(?:\w+\s+)?(?:problem|task|question|setting)\s+of\s+[^,;]{1,60}$"
+)
 
 
 def _points_at(sentence: str, before: str) -> bool:
