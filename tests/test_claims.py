@@ -2593,3 +2593,36 @@ def test_the_mechanism_a_title_names_is_the_one_said() -> None:
 )
 def test_a_means_opener_stays_before_a_passive_with_no_agent(sentence: str, quoted: str) -> None:
     assert standalone(sentence, "A title") == quoted
+
+
+def test_an_abbreviation_with_dots_does_not_end_a_claim_and_resolving_is_a_contribution() -> None:
+    """ "We resolve an open problem of Hanneke on ... online learning with non-i.i.d. processes
+    and unbounded losses" is the paper's contribution (it was "extends the results to the
+    non-realizable setting", whose "the results" points at nothing; review28n #8), and
+    "non-i.i.d." is no sentence end."""
+    claims = analyse(
+        "Universal Online Learning with Unbounded Losses",
+        "We resolve an open problem of Hanneke on the subject of universally consistent online"
+        " learning with non-i.i.d. processes and unbounded losses. A learning rule is said to be"
+        " optimistically universal if it achieves a low loss. We extend the results to the"
+        " non-realizable setting.",
+    )
+    assert claims.proposal is not None
+    assert claims.proposal.text.startswith("resolves an open problem of Hanneke")
+    assert claims.proposal.text.endswith("non-i.i.d. processes and unbounded losses")
+
+
+def test_a_finding_runs_longer_rather_than_lose_the_turn_on_it() -> None:
+    """The only place to cut "... push the limits of standard transformers only slightly, while a
+    linear number of decoding steps ... adds a clear new ability" is before its turn; the span
+    runs longer instead (up to MAX_TURN_SPAN_CHARS)."""
+    claims = analyse(
+        "The Expressive Power of Transformers with Chain of Thought",
+        "Recent work shows transformers are limited. For instance, we find that transformer"
+        " decoders with a logarithmic number of decoding steps (w.r.t. the input length) push the"
+        " limits of standard transformers only slightly, while a linear number of decoding steps,"
+        " assuming a slight generalization to standard pre-norm, adds a clear new ability (under"
+        " standard complexity conjectures): recognizing all regular languages.",
+    )
+    assert claims.finding is not None
+    assert "while a linear number of decoding steps" in claims.finding.text

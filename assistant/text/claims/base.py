@@ -51,6 +51,7 @@ class PaperClaims:
 # analysis_version). A setting would change what a claim is without re-analysing any paper.
 
 MAX_SPAN_CHARS = 260  # a span longer than this is cut at a clause boundary
+MAX_TURN_SPAN_CHARS = 400  # ... unless its only cut would drop the turn ("..., while ...") on it
 MIN_SPAN_WORDS = 3  # a shorter span says too little to print
 LONG_RESULT_CHARS = 200  # a result clause longer than this yields to the figure's relative clause
 MIN_MECHANISM_WORDS = 5  # "trains a network" says nothing about how
