@@ -457,3 +457,20 @@ def test_a_cell_does_not_end_on_the_participle_opening_its_clause() -> None:
         "capture task-agnostic general features from the frozen CLIP"
     )
     assert "prompts tend to overfit" in _phrase(text)
+
+
+def test_a_list_a_count_announces_is_kept_whole_in_a_cell() -> None:
+    """ "Structures the design space along two axes: the verifiers used to provide feedback" was
+    Inference-Time Scaling's approach cell, the second axis cut off (review28n #3); cut before
+    the colon, the cell would announce two axes and name none."""
+    text = (
+        "Structures the design space along two axes: the verifiers used to provide feedback,"
+        " and the algorithms used to find better noise candidates"
+    )
+    assert _phrase(text) == text
+    # a count with no list after it is no announcement
+    assert _phrase(
+        "Does not require pre-training initialization and optimization of two networks; and"
+        " unlike Consistency Models, IMM guarantees distribution-level convergence and remains"
+        " stable under various hyperparameters"
+    ) == ("Does not require pre-training initialization and optimization of two networks")

@@ -101,6 +101,17 @@ _MORE_FIGURES = re.compile(
 )
 
 
+# a count and what it counts, then a colon opening the list of them, not yet closed
+_COUNTED_LIST = re.compile(
+    r"\b(?:two|three|four|five|both)\s+(?:[\w-]+\s+){0,2}?[\w-]+:\s[^:;]*$", re.IGNORECASE
+)
+
+
+_COUNT_BEFORE = re.compile(
+    r"\b(?:two|three|four|five|both)\s+(?:[\w-]+\s+){0,2}?[\w-]+$", re.IGNORECASE
+)
+
+
 def _phrase(text: str, *, keep: str = "") -> str:
     """A cell-sized phrase of a claim: at most ``_CELL_WORDS`` words, cut at the last clause
     boundary that keeps ``keep`` (a figure) when the claim is longer; for a figure, the clause or
@@ -162,6 +173,11 @@ def _phrase(text: str, *, keep: str = "") -> str:
         # list cut after its first item (or its last but one: "simple, efficient | , and ...")
         and text[: match.start()].rsplit(" ", 1)[-1].lower() not in _WAITING_CONJUNCTIONS
         and not _LIST_GOES_ON.match(text[match.start() :])
+        # "Structures the design space along two axes: the verifiers used to provide feedback |
+        # , and the algorithms used to find better noise candidates": a list a count announced
+        # is cut after all its items or before it, with its announcement (review28n)
+        and not _COUNTED_LIST.search(text[: match.start()])
+        and not (text[match.start()] == ":" and _COUNT_BEFORE.search(text[: match.start()]))
         and not (
             re.match(r",\s+(?:and|or)\s", text[match.start() :])
             and "," in text[: match.start()]
