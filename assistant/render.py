@@ -39,10 +39,13 @@ def verification_summary(answer: Answer) -> str:
         1 for sentence in answer.sentences if not sentence.citations and sentence.supported
     )
     # what was checked is each claim against its source; three blind readers took "verified"
-    # for a check that the cited papers answer the question, on answers that cited off-topic ones
+    # for a check that the cited papers answer the question, on answers that cited off-topic ones,
+    # and two more took "match" for a check that nothing the abstract qualifies a claim with was
+    # left out (review28n, review28m, review29a: "should not be read as a sign of quality")
     parts = [
-        f"{verified} of {len(cited)} cited sentences match the abstracts they cite "
-        "(each claim was checked, not each paper's relevance)"
+        f"Citation check: {verified} of {len(cited)} cited sentences are stated in the abstracts "
+        "they cite (not checked: whether each paper answers the question, nor whether a sentence "
+        "leaves out a condition its abstract attaches)"
     ]
     recited = sum(1 for sentence in answer.sentences if sentence.note.startswith("re-cited"))
     if recited:

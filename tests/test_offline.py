@@ -54,6 +54,6 @@ def test_readme_ask_runs_without_any_network(corpus_index: Path, tmp_path: Path)
     assert result.stdout.startswith(f"## Answer: {README_QUESTION}")
     assert (
         "### References" in result.stdout
-        and "cited sentences match the abstracts they cite" in result.stdout
+        and "cited sentences are stated in the abstracts they cite" in result.stdout
     )
     assert "warning" not in result.stderr.lower()

@@ -123,10 +123,10 @@ def test_markdown_uses_short_labels_in_prose_and_full_titles_in_references() -> 
     assert "…" not in markdown
     assert "### Quantization and adaptation" in markdown
     assert f"- **Quamba2** — {QUAMBA.title} (`{QUAMBA.id}`)" in markdown
-    assert "3 of 3 cited sentences match the abstracts they cite" in markdown
+    assert "3 of 3 cited sentences are stated in the abstracts they cite" in markdown
     # the footer says what it checked, which is not relevance (three blind readers took
     # "verified" for a check that the cited papers answer the question)
-    assert "not each paper's relevance" in markdown
+    assert "not checked: whether each paper answers the question" in markdown
     assert "1 connective sentence" in markdown
 
 
@@ -137,7 +137,7 @@ def test_markdown_flags_unsupported_sentences_and_dropped_ones() -> None:
     )
     markdown = to_markdown(marked)
     assert "_(unsupported)_" in markdown
-    assert "2 of 3 cited sentences match the abstracts they cite" in markdown
+    assert "2 of 3 cited sentences are stated in the abstracts they cite" in markdown
     assert "2 unsupported sentences dropped" in markdown and "made-up-0000" in markdown
 
 
