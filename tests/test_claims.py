@@ -1722,7 +1722,7 @@ def test_after_the_method_as_subject_the_paper_does_what_a_paper_does() -> None:
     said = say_paper(_paper("Preference-Oriented Supervised Fine-Tuning"), most=2)
     assert said is not None and len(said.sentences) == 2
     assert said.sentences[0].text.startswith("PoFT is "), said.sentences[0].text
-    assert said.sentences[1].text.startswith("The paper finds that"), said.sentences[1].text
+    assert said.sentences[1].text.startswith("The paper proves that"), said.sentences[1].text
 
 
 def test_a_how_cut_short_after_a_colon_is_left_out() -> None:
@@ -2270,7 +2270,7 @@ def test_a_finding_keeps_where_it_holds_after_an_opener() -> None:
     assert said is not None
     texts = [sentence.text for sentence in said.sentences]
     assert any(
-        text.startswith("On 1k samples from CNN / DM, it finds that prompting GPT-3")
+        text.startswith("On 1k samples from CNN / DM, it shows that prompting GPT-3")
         for text in texts
     ), texts
     # "More concretely," leans on the sentence before, as "Concretely," does

@@ -2880,7 +2880,7 @@ def test_related_work_says_a_paper_by_its_sentence_on_the_topic_word_it_writes(
             "We propose DeconfoundLM, a method that removes the effect of known confounders from"
             " reward signals. Using simulation experiments, we demonstrate that DeconfoundLM"
             " improves the recovery of causal relationships.",
-            "Using simulation experiments, the paper finds that DeconfoundLM improves",
+            "Using simulation experiments, the paper demonstrates that DeconfoundLM improves",
         ),
         # a finding is not cut before the turn that qualifies it (review28m: "drops 'but also
         # ... faster convergence'")
@@ -2969,3 +2969,30 @@ def test_a_one_sentence_paper_is_not_said_by_the_problem_it_studies(corpus_assis
     assert said, [sentence.text for sentence in answer.sentences]
     assert not any("studies the problem of online prediction" in text for text in said)
     assert any("regret" in text for text in said), said
+
+
+@pytest.mark.parametrize(
+    ("verb", "said"),
+    [
+        ("argue", "argues that"),
+        ("prove", "proves that"),
+        ("find", "finds that"),
+        ("found", "finds that"),
+    ],
+)
+def test_a_finding_is_said_with_the_verb_the_abstract_states_it_with(verb: str, said: str) -> None:
+    """ "It finds ..." where the abstract says "we argue" (review29a): an argument read as a
+    result. The paper's own verb of stance stays; a report of what it found is "finds"."""
+    paper = Paper(
+        id="p-1",
+        title="Intriguing Properties",
+        abstract=(
+            "We study adversarial examples in image classifiers. We"
+            f" {verb} that the origin of adversarial examples is primarily due to an inherent"
+            " uncertainty that neural networks have about their predictions."
+        ),
+        citation_key="p1",
+    )
+    told = say_paper(paper, most=3)
+    assert told is not None
+    assert any(said in sentence.text for sentence in told.sentences), told.sentences

@@ -80,6 +80,35 @@ def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
     return None
 
 
+# the verbs a paper states a finding with that say how sure it is ("we argue that", "we prove
+# that"), kept: said "finds that", an argument reads as a result (review29a: "'It finds ...'
+# where the abstract says 'we argue'")
+_STANCE_VERBS = frozenset(
+    [
+        "argues",
+        "suggests",
+        "hypothesizes",
+        "hypothesises",
+        "conjectures",
+        "proves",
+        "establishes",
+        "shows",
+        "demonstrates",
+        "observes",
+        "concludes",
+    ]
+)
+
+
+def _finding_verb(paper: Paper, finding: Span) -> str:
+    """ "argues that", "proves that" as the abstract states its finding; "finds that" else."""
+    sentence = abstract_sentences(paper.abstract)[finding.sentence]
+    verb = evidence_verb_before(sentence, finding.start)
+    if verb is not None and verb.endswith(" that") and verb.split()[0] in _STANCE_VERBS:
+        return verb
+    return "finds that"
+
+
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -202,7 +231,8 @@ def named_subject(lead_text: str, name: str | None, *, spelled_name: bool = Fals
 # What a paper does, said of it in the third person
 _PAPER_VERBS = (
     r"(?:proposes|introduces|presents|develops|designs|finds|shows|demonstrates|evaluates|"
-    r"studies|identifies|conducts|derives|establishes|investigates|analy[sz]es)"
+    r"studies|identifies|conducts|derives|establishes|investigates|analy[sz]es|argues|proves|"
+    r"suggests|hypothesi[sz]es|conjectures|observes|concludes)"
 )
 # "One paper shows that FreezeNets achieve good results": what the paper reports about its own
 # method, with the method as the subject of the reported clause
@@ -395,7 +425,10 @@ def say_paper(
             # already says; how it works says what it is
             lead_text, source, mechanism = mechanism.text, mechanism, None
     elif claims.finding is not None:
-        lead_text, source = f"finds that {claims.finding.text}", claims.finding
+        lead_text, source = (
+            f"{_finding_verb(paper, claims.finding)} {claims.finding.text}",
+            (claims.finding),
+        )
     if lead_text is None:
         return None
     if subject is None and label and lead_text.count(label) == 1 and f"{label}'s " in lead_text:
@@ -504,7 +537,9 @@ def say_paper(
         and claims.proposal is not None
         and not overlaps(claims.finding.text, lead_text)
     ):
-        found = _said_by(own, named, f"finds that {claims.finding.text}")
+        found = _said_by(
+            own, named, f"{_finding_verb(paper, claims.finding)} {claims.finding.text}"
+        )
         holds = claim_scope(
             abstract_sentences(paper.abstract)[claims.finding.sentence], claims.finding.start
         )
