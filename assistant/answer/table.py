@@ -287,11 +287,18 @@ _COMPARED_IN_WORDS = re.compile(
     r"\b(?:better|worse|higher|lower|faster)\b[^.;]{0,80}\bthan\b|\b(?:outperform|surpass|beat)\w*",
     re.IGNORECASE,
 )
-_EVIDENTIAL_OPENING = re.compile(
-    r"^(?:[A-Z][^,]{0,60},\s+)?(?:we|our\s+(?:results|experiments))\s+(?:\w+ly\s+)?"
-    r"(?:find|found|show|showed|demonstrate|observe|confirm|verify)\s+that\s+",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _evidential_opening() -> re.Pattern[str]:
+    """ "We find that", "Our results show that": the evidence before a result's clause (the verbs
+    are lexicon/evidential_verbs.txt)."""
+    verbs = "|".join(re.escape(verb) for verb in words("evidential_verbs"))
+    return re.compile(
+        r"^(?:[A-Z][^,]{0,60},\s+)?(?:we|our\s+(?:results|experiments))\s+(?:\w+ly\s+)?"
+        rf"(?:{verbs})\s+that\s+",
+        re.IGNORECASE,
+    )
 
 
 def _result_in_words(paper: Paper, after: int) -> TableCell:
@@ -303,7 +310,7 @@ def _result_in_words(paper: Paper, after: int) -> TableCell:
         if index <= after or role != "result" or not _COMPARED_IN_WORDS.search(sentence):
             continue
         source = clean_sentence(sentence)
-        opening = _EVIDENTIAL_OPENING.match(source)
+        opening = _evidential_opening().match(source)
         if opening is None or FIRST_PERSON_WORD.search(source[opening.end() :]):
             continue
         return TableCell(

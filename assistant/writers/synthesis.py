@@ -80,31 +80,16 @@ def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
     return None
 
 
-# the verbs a paper states a finding with that say how sure it is ("we argue that", "we prove
-# that"), kept: said "finds that", an argument reads as a result (review29a: "'It finds ...'
-# where the abstract says 'we argue'")
-_STANCE_VERBS = frozenset(
-    [
-        "argues",
-        "suggests",
-        "hypothesizes",
-        "hypothesises",
-        "conjectures",
-        "proves",
-        "establishes",
-        "shows",
-        "demonstrates",
-        "observes",
-        "concludes",
-    ]
-)
-
-
 def _finding_verb(paper: Paper, finding: Span) -> str:
-    """ "argues that", "proves that" as the abstract states its finding; "finds that" else."""
+    """ "argues that", "proves that" as the abstract states its finding (lexicon/stance_verbs.txt:
+    said "finds that", an argument read as a result); "finds that" else."""
     sentence = abstract_sentences(paper.abstract)[finding.sentence]
     verb = evidence_verb_before(sentence, finding.start)
-    if verb is not None and verb.endswith(" that") and verb.split()[0] in _STANCE_VERBS:
+    if (
+        verb is not None
+        and verb.endswith(" that")
+        and verb.split()[0] in lexicon_words("stance_verbs")
+    ):
         return verb
     return "finds that"
 
