@@ -2996,3 +2996,22 @@ def test_a_finding_is_said_with_the_verb_the_abstract_states_it_with(verb: str, 
     told = say_paper(paper, most=3)
     assert told is not None
     assert any(said in sentence.text for sentence in told.sentences), told.sentences
+
+
+def test_a_finding_the_results_suggest_is_said_as_a_suggestion() -> None:
+    """ "Our results suggest that transcoders can prove effective ..." was said "It finds that
+    ..." (review29b: it "hardens 'Our results suggest'"); the results' verb of stance stays."""
+    paper = Paper(
+        id="p-1",
+        title="Transcoders Find Interpretable Features",
+        abstract=(
+            "We propose transcoders, a method that approximates MLP layers. Our results suggest"
+            " that transcoders can prove effective in decomposing model computations."
+        ),
+        citation_key="p1",
+    )
+    told = say_paper(paper, most=3)
+    assert told is not None
+    assert any(
+        sentence.text.startswith("It suggests that transcoders") for sentence in told.sentences
+    ), told.sentences

@@ -80,11 +80,24 @@ def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
     return None
 
 
+# the paper's evidence and its verb before a finding's "that" clause
+_EVIDENCE_THAT = re.compile(
+    r"\b(?:results|experiments|findings|analys[ie]s|evaluations?)\s+(?:\w+ly\s+)?([a-z]+)\s+that\s+$",
+    re.IGNORECASE,
+)
+
+
 def _finding_verb(paper: Paper, finding: Span) -> str:
     """ "argues that", "proves that" as the abstract states its finding (lexicon/stance_verbs.txt:
     said "finds that", an argument read as a result); "finds that" else."""
     sentence = abstract_sentences(paper.abstract)[finding.sentence]
     verb = evidence_verb_before(sentence, finding.start)
+    if verb is None:
+        # "Our results suggest that transcoders can prove effective ...": the hedge is the
+        # results' verb (said "It finds that", a suggestion read as a finding; review29b)
+        evidence = _EVIDENCE_THAT.search(sentence[: finding.start])
+        if evidence is not None:
+            verb = f"{evidence.group(1)}s that"
     if (
         verb is not None
         and verb.endswith(" that")
