@@ -91,19 +91,15 @@ def coined_papers(request: str, papers: Sequence[Paper]) -> set[str]:
             quoting[paper.id] = runs
     if not quoting:
         return set()
-    coined: set[str] = set()
-    for paper_id, runs in quoting.items():
-        plain = any(
-            other.id not in quoting
-            and any(
-                relevance.contains_run(run, tokenize(f"{other.title} . {other.abstract}"))
-                for run in runs
-            )
-            for other in papers
-        )
-        if plain:
-            coined.add(paper_id)
-    return coined
+    # each other paper read once, whatever number of papers quote
+    plain = [
+        tokenize(f"{other.title} . {other.abstract}") for other in papers if other.id not in quoting
+    ]
+    return {
+        paper_id
+        for paper_id, runs in quoting.items()
+        if any(relevance.contains_run(run, tokens) for tokens in plain for run in runs)
+    }
 
 
 def ruled_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:

@@ -101,15 +101,13 @@ _MORE_FIGURES = re.compile(
 )
 
 
-# a count and what it counts, then a colon opening the list of them, not yet closed
-_COUNTED_LIST = re.compile(
-    r"\b(?:two|three|four|five|both)\s+(?:[\w-]+\s+){0,2}?[\w-]+:\s[^:;]*$", re.IGNORECASE
-)
-
-
-_COUNT_BEFORE = re.compile(
-    r"\b(?:two|three|four|five|both)\s+(?:[\w-]+\s+){0,2}?[\w-]+$", re.IGNORECASE
-)
+@cache
+def _counted(listed: bool) -> re.Pattern[str]:
+    """A count and what it counts ("two axes") at the end of a text; ``listed``: then a colon
+    opening the list of them, not yet closed ("two axes: the verifiers ...")."""
+    counts = "|".join(re.escape(word) for word in (*words("number_words")[2:], "both"))
+    tail = r":\s[^:;]*$" if listed else "$"
+    return re.compile(rf"\b(?:{counts})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+{tail}", re.IGNORECASE)
 
 
 def _phrase(text: str, *, keep: str = "") -> str:
@@ -176,8 +174,10 @@ def _phrase(text: str, *, keep: str = "") -> str:
         # "Structures the design space along two axes: the verifiers used to provide feedback |
         # , and the algorithms used to find better noise candidates": a list a count announced
         # is cut after all its items or before it, with its announcement (review28n)
-        and not _COUNTED_LIST.search(text[: match.start()])
-        and not (text[match.start()] == ":" and _COUNT_BEFORE.search(text[: match.start()]))
+        and not _counted(listed=True).search(text[: match.start()])
+        and not (
+            text[match.start()] == ":" and _counted(listed=False).search(text[: match.start()])
+        )
         and not (
             re.match(r",\s+(?:and|or)\s", text[match.start() :])
             and "," in text[: match.start()]
@@ -539,9 +539,10 @@ def build_comparison_table(
         if result_cell.sentence_index is None:
             result_cell = _stated(paper, reported_figure(paper.abstract), whole=False)
         # a finding stated before what the paper proposes may be what it sets out from rather
-        # than what it reports, so a comparison it states in words after it goes first: EMO's "the forward cross-entropy is suboptimal as a distance metric ..." was
-        # its result cell, and "EMO demonstrates a consistently better language modeling
-        # performance than MLE across domains" was nowhere (review28n #4)
+        # than what it reports, so a comparison it states in words after it goes first: EMO's
+        # "the forward cross-entropy is suboptimal as a distance metric ..." was its result
+        # cell, and "EMO demonstrates a consistently better language modeling performance than
+        # MLE across domains" was nowhere (review28n #4)
         motivating = (
             claims.finding is not None
             and claims.proposal is not None

@@ -28,7 +28,7 @@ from assistant.text.claims import (
     verb_before,
     without_openers,
 )
-from assistant.text.claims.spans import claim_scope
+from assistant.text.claims.spans import EVIDENCE_NOUNS, claim_scope
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import (
     LABEL_MAX_WORDS,
@@ -82,8 +82,7 @@ def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
 
 # the paper's evidence and its verb before a finding's "that" clause
 _EVIDENCE_THAT = re.compile(
-    r"\b(?:results|experiments|findings|analys[ie]s|evaluations?)\s+(?:\w+ly\s+)?([a-z]+)\s+that\s+$",
-    re.IGNORECASE,
+    rf"\b{EVIDENCE_NOUNS}\s+(?:\w+ly\s+)?([a-z]+)\s+that\s+$", re.IGNORECASE
 )
 
 

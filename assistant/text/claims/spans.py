@@ -1172,9 +1172,9 @@ def evidence_verb_before(sentence: str, start: int) -> str | None:
 
 # "The (experimental) results show | ...", "Experiments on X demonstrate | ...": the paper's
 # evidence as the subject, its verb in the base form (lexicon/evidential_verbs.txt), no "that"
+EVIDENCE_NOUNS = r"(?:results?|experiments?|evaluations?|analys[ie]s|findings|simulations)"
 _EVIDENCE_VERB_BEFORE = re.compile(
-    r"\b(?:results?|experiments?|evaluations?|analys[ie]s|findings|simulations)"
-    r"(?:\s+(?:on|across|with|in)\s+[^,;]{1,80}?)?\s+([a-z]+)\s+$",
+    rf"\b{EVIDENCE_NOUNS}(?:\s+(?:on|across|with|in)\s+[^,;]{{1,80}}?)?\s+([a-z]+)\s+$",
     re.IGNORECASE,
 )
 
