@@ -1756,6 +1756,58 @@ def test_a_question_about_a_quoted_term_cites_the_papers_writing_it(corpus_assis
     assert len(writing & cited(corpus_assistant.ask(question))) >= 6
 
 
+def test_a_quoted_term_is_asked_for_in_any_of_its_forms() -> None:
+    """ "Several papers mention an 'oracle'", "Which papers discuss something 'greedy' ...": a
+    term quoted after what papers say of it is asked for by that word, and a paper writes it in
+    any of its forms ("interpolating" writes 'interpolation'); a name keeps its exact form
+    ("GPT-4" does not write "GPT-2")."""
+    from assistant.text.query import asked_names, writes_name
+
+    assert asked_names("Several papers mention an 'oracle'. Which ones are they?") == ["oracle"]
+    assert asked_names("Which papers discuss something 'greedy' - greedy decoding?") == ["greedy"]
+    assert asked_names("Which papers talk about 'circuits', and in which sense?") == ["circuits"]
+    assert asked_names("Which papers build big pretrained 'foundation' models?") == []
+    assert writes_name("interpolation", "bounds for interpolating algorithms")
+    assert writes_name("interpolation", "reason both interpolatively and extrapolatively")
+    assert writes_name("one-shot", "a one shot pruning method")
+    assert not writes_name("interpolation", "we extrapolate from examples")
+    assert not writes_name("GPT-2", "experiments on GPT-4")
+
+
+def test_a_question_about_a_quoted_term_is_answered_from_every_paper_writing_it(
+    corpus_assistant,
+) -> None:
+    """ "The word 'interpolation' seems to mean something different in nearly every paper ...
+    which papers talk about interpolating something?" (a blind question) abstained: no paper
+    writes most of the senses it lists. A question about a term it quotes is answered when a
+    paper writes the term, from the papers writing it in any form ("interpolating algorithms",
+    "interpolatively"); "Which papers describe something as a 'proxy' ...?" likewise."""
+    question = (
+        "The word 'interpolation' seems to mean something different in nearly every paper that "
+        "uses it - mixing two predicted distributions, building a forecast, fitting the training "
+        "data exactly, bridging two probability densities, reasoning within the range of seen "
+        "examples. Which papers talk about interpolating something, and what exactly is being "
+        "interpolated in each?"
+    )
+    answer = corpus_assistant.ask(question)
+    assert not answer.abstained
+    writing = {
+        "knn-lm-does-afc2",
+        "n-hits-neural-c688",
+        "fits-modeling-time-d322",
+        "tighter-information-60c9",
+        "fact-learning-governing-a3ab",
+        "stochastic-interpolants-fd47",
+    }
+    assert writing <= cited(answer)
+    proxy = corpus_assistant.ask(
+        "Which papers describe something as a 'proxy' for something else, and in each case what "
+        "is standing in for what?"
+    )
+    assert not proxy.abstained
+    assert "small-scale-proxies-6925" in cited(proxy)
+
+
 def test_a_comparison_of_named_things_compares_those_papers_alone(corpus_assistant) -> None:
     """ "How do End-to-End Memory Networks and Sparsey (...) differ ...?" (a blind compare) also
     tabulated "Incremental Task Learning with Incremental Rank Updates", which the topic model

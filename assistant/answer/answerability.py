@@ -20,6 +20,7 @@ from assistant.text.query import (
     listed_examples,
     quantity,
     question_pieces,
+    quoted_terms,
     subject_tokens,
     topic_parts,
     writes_name,
@@ -367,6 +368,16 @@ def _writes(name: str, item: Evidence) -> bool:
     )
 
 
+def writes_the_terms(question: str, evidence: Sequence[Evidence]) -> bool:
+    """Whether the question asks for the papers using a term it quotes ("The word
+    'interpolation' seems to mean something different in every paper ...: which papers talk
+    about interpolating something?") and a paper of the evidence writes each such term. The
+    question is about the word, so how much of the rest of it (the senses it lists) one paper
+    writes, or how close its embedding sits, does not decide."""
+    terms = quoted_terms(question)
+    return bool(terms) and all(any(_writes(term, item) for item in evidence) for term in terms)
+
+
 def names_what_it_asks(
     question: str, evidence: Sequence[Evidence], document_frequency: DocumentFrequency
 ) -> bool:
@@ -440,6 +451,8 @@ def check_answerable(
     )
     if sense is not None:
         return Answerability(False, support, (), sense)
+    if task == "ask" and writes_the_terms(question, evidence):
+        return Answerability(True, support)
     if (
         task == "ask"
         and dense

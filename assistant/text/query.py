@@ -706,14 +706,20 @@ def asked_names(question: str) -> list[str]:
     ]
     # "The term 'one-shot' seems to mean different things ...": a term the question quotes as
     # a term is asked for by name, however common its words
-    termed = [
-        next(group for group in match.groups() if group).strip()
-        for match in _QUOTED_TERM.finditer(question)
-    ]
+    termed = quoted_terms(question)
     return [
         part
         for part in dict.fromkeys([*parts, *termed])
         if part not in field and part.removesuffix("s") not in field
+    ]
+
+
+def quoted_terms(question: str) -> list[str]:
+    """The terms a question quotes as terms, asking for the papers that use them ("The word
+    'interpolation' seems to mean ...", "Which papers describe something as a 'proxy' ...")."""
+    return [
+        next(group for group in match.groups() if group).strip()
+        for match in _QUOTED_TERM.finditer(question)
     ]
 
 
@@ -722,7 +728,11 @@ _QUOTED_TERM = re.compile(
     # "papers here call their model or method 'hierarchical'", "describe their method as
     # 'one-shot'"
     r"\b(?:call|calls|called|describe|describes|described|label|labels|labelled|labeled|dub|"
-    r"dubs|dubbed)\b[^'\"‘“?.;]{0,40}?\s['\"‘“]([^'\"’”]{2,40})['\"’”]",
+    r"dubs|dubbed|"
+    # "Several papers mention an 'oracle'", "discuss something 'greedy'", "talk about
+    # 'circuits'": what the papers say, asked by the word they say it with
+    r"mention|mentions|discuss|discusses|talk about|talks about|refer to|refers to)"
+    r"\b[^'\"‘“?.;]{0,40}?\s['\"‘“]([^'\"’”]{2,40})['\"’”]",
     re.IGNORECASE,
 )
 # ("'Distillation' usually means training a small student ...; which papers use the word for
@@ -795,10 +805,26 @@ def _name_parts(name: str, field: frozenset[str]) -> list[str]:
     return [*name.split("-"), name] if "-" in name else [name]
 
 
+# a name in lower-case words only is a quoted term, not a model's or a dataset's name
+_TERM = re.compile(r"[a-z]+(?:[\s-][a-z]+){0,3}")
+
+
+def _writes_run(run: Sequence[str], tokens: Sequence[str]) -> bool:
+    size = len(run)
+    return size > 0 and any(
+        list(tokens[start : start + size]) == list(run) for start in range(len(tokens) - size + 1)
+    )
+
+
 def writes_name(name: str, text: str) -> bool:
     """Whether ``text`` writes ``name`` as a word or a version of it ("LLaMA-2", "Llama 2"), not
     as part of another name ("SLAM" in "SLAM-Omni", a speech model). A versioned name may drop
     its hyphen ("GPT2-small" writes "GPT-2") and has sizes of its own ("GPT-2-L")."""
+    if _TERM.fullmatch(name):
+        # a term the question quotes ("'interpolation'", "'greedy'") is written in any of its
+        # forms: a paper that interpolates, or is greedily selecting, uses the word the
+        # question asks about
+        return _writes_run(tokenize(name), tokenize(text))
     versioned = re.fullmatch(r"(.*[A-Za-z])-(\d[\w.]*)", name)
     if versioned is not None:
         pattern = rf"{re.escape(versioned.group(1))}[-\s]?{re.escape(versioned.group(2))}(?!\w)"
