@@ -2626,3 +2626,26 @@ def test_a_finding_runs_longer_rather_than_lose_the_turn_on_it() -> None:
     )
     assert claims.finding is not None
     assert "while a linear number of decoding steps" in claims.finding.text
+
+
+def test_a_finding_cut_short_of_its_verb_is_no_finding() -> None:
+    """ "We show that a general remedy, adding a random Fourier feature layer to the NN, resolves
+    this issue ...": the pointing-back "this issue" was cut away with the verb before it, and
+    the answer said "It shows that a general remedy, adding a random Fourier feature layer"
+    (a reader-facing fragment). A finding cut before any verb is passed over; one the abstract
+    states whole keeps a base-form verb ("... significantly influence the scaling behavior")."""
+    cut = analyse(
+        "MEDIDA",
+        "We present MEDIDA, a framework that learns model errors from analysis increments. "
+        "We show that a general remedy, adding a random Fourier feature layer to the NN, "
+        "resolves this issue enabling MEDIDA to discover model errors from sparse observations.",
+    )
+    assert cut.finding is None or "remedy" not in cut.finding.text
+    whole = analyse(
+        "Scaling laws",
+        "We study scaling laws for transfer. Our experiments indicate that the size of the "
+        "finetuning dataset and the distribution alignment between the pretraining and "
+        "downstream data significantly influence the scaling behavior.",
+    )
+    assert whole.finding is not None
+    assert whole.finding.text.endswith("significantly influence the scaling behavior")

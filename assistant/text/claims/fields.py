@@ -31,6 +31,7 @@ from assistant.text.claims.spans import (
     _raw_end,
     _strip_openers,
     balanced,
+    verbless,
 )
 from assistant.text.tokens import tokenize
 
@@ -410,7 +411,11 @@ def _finding(sentences: tuple[str, ...], name: str | None) -> Span | None:
                 continue
             end = start + _finding_end(sentence[start:])
             text = _finish(sentence[start:end], name)
-            if text:
+            # a finding cut short of its verb ("a general remedy, adding a random Fourier
+            # feature layer", whose "resolves this issue" pointed back) says nothing
+            if text and (
+                len(text.split()) >= len(sentence[start:end].split()) or not verbless(text)
+            ):
                 return _span_from(sentences, index, start, text)
     return None
 

@@ -979,6 +979,17 @@ def _verbless_complement(text: str) -> bool:
     )
 
 
+def verbless(text: str) -> bool:
+    """No word of ``text`` can be a finite verb: no auxiliary or modal, no word in -ed, none in
+    -s (a clause cut before its verb is a subject with nothing said of it)."""
+    return not any(
+        word in _MODALS
+        or word in _AUXILIARIES
+        or (len(word) > 3 and word.endswith(("ed", "s")) and not word.endswith("ss"))
+        for word in re.findall(r"[a-z]+", text.lower())
+    )
+
+
 def _ends_on_announced_list(cleaned: str, text: str) -> bool:
     """The span ends on a count of things ("two key objectives") that the full sentence goes on
     to list after a colon: cut there, it announces what it does not say."""
