@@ -2649,3 +2649,20 @@ def test_a_finding_cut_short_of_its_verb_is_no_finding() -> None:
     )
     assert whole.finding is not None
     assert whole.finding.text.endswith("significantly influence the scaling behavior")
+
+
+def test_a_particular_case_is_where_a_claim_holds() -> None:
+    """ "In the particular case of least-squares interpolation, we prove a strong universality
+    property of the training error" was said "It proves a strong universality property ...":
+    "particular" marked the connective "In particular," and the case the proof is for was
+    dropped. A particular case is a scope; "In particular," still goes on."""
+    from assistant.text.claims.spans import claim_scope, scope_opener
+
+    sentence = (
+        "In the particular case of least-squares interpolation, we prove a strong universality "
+        "property of the training error."
+    )
+    assert claim_scope(sentence, sentence.index("prove")) == (
+        "In the particular case of least-squares interpolation"
+    )
+    assert scope_opener("In particular, we prove a bound on the error.") is None

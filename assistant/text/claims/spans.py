@@ -306,7 +306,10 @@ _CONDITION_OPENER = re.compile(
 # ("For this task", "In this paper", "In particular") is no scope; a name ("TriviaQA",
 # "Alpaca-7B"), a setting noun or a case the claim is restricted to is.
 _NOT_A_SCOPE = (
-    r"(?:this|these|that|those|such|our|its|it|addition|particular|contrast|order|light|"
+    # ("In particular, we ..." goes on; "In the particular case of least-squares
+    # interpolation, we prove ..." says where the proof holds)
+    r"(?:this|these|that|those|such|our|its|it|addition|particular(?!\s+cases?\b)|contrast|"
+    r"order|light|"
     r"response|fact|turn|practice|general|summary|short|stage|step|phase|example|each|every)"
 )
 
