@@ -511,6 +511,33 @@ def test_what_a_paper_sets_itself_apart_from_is_no_term_it_shares() -> None:
     assert lead is None or "speculative" not in lead.sentence.text.lower(), lead
 
 
+def test_what_a_paper_finds_it_can_do_without_is_no_term_it_shares() -> None:
+    """ "Denoising diffusion process is common to DDP and Lotus" (review29a: "the one statement
+    of common ground contradicts the cited abstract"): Lotus writes "the multi-step
+    noising/denoising diffusion process is also unnecessary and challenging to optimize"."""
+    ddp = Paper(
+        id="ddp",
+        title="DDP: Diffusion Model for Dense Visual Prediction",
+        abstract=(
+            "We propose a framework for dense visual predictions. The method, called DDP, "
+            "extends the denoising diffusion process into the perception pipeline."
+        ),
+        citation_key="ddp",
+    )
+    lotus = Paper(
+        id="lotus",
+        title="Lotus: Diffusion-based Visual Foundation Model",
+        abstract=(
+            "We provide an analysis of diffusion for dense prediction. We find that the "
+            "multi-step noising/denoising diffusion process is also unnecessary and challenging "
+            "to optimize. We introduce Lotus, trained to predict annotations in a single step."
+        ),
+        citation_key="lotus",
+    )
+    lead = _lead((ddp, lotus), None, skip="dense prediction")
+    assert lead is None or "denoising diffusion" not in lead.sentence.text.lower(), lead
+
+
 def test_a_lead_term_is_plural_where_its_papers_write_it_so() -> None:
     """ "Step size is common to DoG, ... and LR+GD": a count noun alone read as a slip; each of
     them writes "step sizes". A term one paper writes only in the singular stays, as the lead

@@ -39,7 +39,12 @@ CONTRAST = re.compile(
     r"\b(?:unlike|in contrast to|contrary to|compared (?:to|with)|as opposed to|rather than|"
     r"instead of|outperform\w*|surpass\w*|beat\w*|better than|than|"
     # "a method that does not rely on graph neural networks": what the paper does without
-    r"(?:do|does|did)\s+not\s+(?:rely\s+on|use|require|need))\b[^,.;:]*",
+    r"(?:do|does|did)\s+not\s+(?:rely\s+on|use|require|need))\b[^,.;:]*|"
+    # "the multi-step noising/denoising diffusion process is also unnecessary and challenging to
+    # optimize": what the paper finds it can do without (Lotus was said to share DDP's
+    # "denoising diffusion process", the process its abstract rejects; review29a)
+    r"[^,.;:]*\b(?:is|are)\s+(?:also\s+|often\s+|largely\s+)?(?:unnecessary|harmful|"
+    r"detrimental|not\s+(?:necessary|needed|required))\b[^,.;:]*",
     re.IGNORECASE,
 )
 
