@@ -2666,3 +2666,32 @@ def test_a_particular_case_is_where_a_claim_holds() -> None:
         "In the particular case of least-squares interpolation"
     )
     assert scope_opener("In particular, we prove a bound on the error.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "scope"),
+    [
+        (
+            "We find that, at some layers, we can approximate a model's output with more than "
+            "48% accuracy through a single hidden state.",
+            "can approximate",
+            "at some layers",
+        ),
+        (
+            "With model compression techniques such as quantization and entropy coding, we "
+            "consistently show over 25x reduced storage compared to 3DGS.",
+            "show over",
+            "With model compression techniques such as quantization and entropy coding",
+        ),
+    ],
+)
+def test_a_result_keeps_the_part_and_the_means_it_holds_for(
+    sentence: str, claim: str, scope: str
+) -> None:
+    """review29b: "It can approximate a model's output with more than 48% accuracy" left out "at
+    some layers", and "over 25x reduced storage" left out "With model compression techniques
+    such as quantization and entropy coding": each figure read as holding everywhere, for the
+    method alone."""
+    from assistant.text.claims.spans import claim_scope
+
+    assert claim_scope(sentence, sentence.index(claim)) == scope
