@@ -2695,3 +2695,19 @@ def test_a_result_keeps_the_part_and_the_means_it_holds_for(
     from assistant.text.claims.spans import claim_scope
 
     assert claim_scope(sentence, sentence.index(claim)) == scope
+
+
+def test_we_as_people_at_large_is_not_said_as_the_authors() -> None:
+    """ "A new prior is proposed for learning representations of high-level concepts of the kind
+    we manipulate with language" was said "... of the kind the authors of The Consciousness
+    Prior manipulate with language": that "we" is people, not the paper's authors."""
+    from assistant.text.claims.analyse import standalone
+
+    assert (
+        standalone(
+            "A new prior is proposed for learning representations of high-level concepts of "
+            "the kind we manipulate with language."
+        )
+        is None
+    )
+    assert standalone("We propose a prior for the concepts we learn.") is not None

@@ -293,3 +293,39 @@ def test_data_a_method_has_available_is_no_boilerplate() -> None:
         "The code will be released.",
     ):
         assert sentence_role(release, 8) == "boilerplate", release
+
+
+def test_an_abstract_stating_its_contribution_only_weakly_still_has_one() -> None:
+    """Five papers had every sentence marked background, so no answer could say them ("The
+    Consciousness Prior" under a question naming consciousness; a reader: "missing"; the
+    induction-motor paper under "electric motors"). With no contribution found, one stated in
+    the passive, after "In this work,", or as the work's goal is the contribution, and what
+    follows it is read as coming after one."""
+    from assistant.text.roles import sentence_roles
+
+    consciousness = sentence_roles(
+        [
+            "A new prior is proposed for learning representations of high-level concepts.",
+            "This prior can be combined with other priors to help disentangle abstract factors.",
+        ]
+    )
+    assert consciousness[0] == "contribution"
+    assert consciousness[1] != "background"
+    motors = sentence_roles(
+        [
+            "In the last decade, the sound quality of electric induction motors is a hot topic.",
+            "In this way, the main goal of this work is to evaluate multitask artificial neural "
+            "networks for predicting psychoacoustic parameters of induction motors.",
+        ]
+    )
+    assert motors == ["background", "contribution"]
+    # an abstract with a contribution keeps its background as it was
+    assert (
+        sentence_roles(
+            [
+                "Many methods are proposed for pruning.",
+                "We propose SparseX, which prunes in one shot.",
+            ]
+        )[0]
+        != "contribution"
+    )

@@ -31,6 +31,11 @@ _CONTRIBUTION_VERBS = (
     r"summari[sz]e|summari[sz]es|categori[sz]e|categori[sz]es|highlight|highlights|survey|"
     r"surveys|review|reviews"
 )
+# ("This doctoral thesis provides an in-depth survey of the field")
+_THIS_WORK = (
+    r"this (?:(?:doctoral|short|brief|comprehensive|systematic)\s+)?(?:paper|work|study|article|"
+    r"thesis|survey|review|tutorial|dissertation)"
+)
 _CONTRIBUTION = re.compile(
     rf"\b(?:we|this (?:paper|work|study|article|thesis)|the (?:present|current) (?:paper|work|"
     rf"study))"
@@ -305,6 +310,20 @@ def sentence_roles(sentences: Sequence[str]) -> list[Role]:
     return list(_sentence_roles(tuple(sentences)))
 
 
+# An abstract that states its contribution in none of the ways above may still state it: in the
+# passive ("A new prior is proposed for learning representations of high-level concepts"), after
+# "In this work," ("..., we take a different approach based on the martingale posterior"), or
+# as the work's goal ("the main goal of this work is to evaluate ...", "this dissertation is
+# dedicated to ...")
+_WEAK_CONTRIBUTION = re.compile(
+    r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|presented|developed)\b(?!\s+(?:by|in)\b)|"
+    r"\bin this (?:work|paper|study|dissertation|thesis),\s+we\b|"
+    rf"\b{_THIS_WORK}\s+(?:is|provides|presents|offers|aims)\b|"
+    r"\b(?:goal|aim|objective|purpose) of this (?:work|paper|study)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def _sentence_roles(sentences: tuple[str, ...]) -> tuple[Role, ...]:
     roles: list[Role] = []
@@ -313,6 +332,19 @@ def _sentence_roles(sentences: tuple[str, ...]) -> tuple[Role, ...]:
         role = sentence_role(sentence, position, after_contribution=seen_contribution)
         seen_contribution = seen_contribution or role == "contribution"
         roles.append(role)
+    if not seen_contribution:
+        # (five papers of the collection had every sentence background, so no answer could say
+        # them: "The Consciousness Prior", under a question naming consciousness, among them)
+        stated = next(
+            (index for index, text in enumerate(sentences) if _WEAK_CONTRIBUTION.search(text)),
+            None,
+        )
+        if stated is not None and roles[stated] in ("background", "problem", "setting"):
+            roles[stated] = "contribution"
+            for position in range(stated + 1, len(sentences)):
+                roles[position] = sentence_role(
+                    sentences[position], position, after_contribution=True
+                )
     return tuple(roles)
 
 

@@ -119,6 +119,15 @@ _OPENING_CAUSAL = re.compile(
 )
 
 
+# "we" as people at large, not the authors: said in third person it credits the authors ("of
+# the kind the authors of The Consciousness Prior manipulate with language")
+_GENERIC_WE = re.compile(
+    r"\b(?:(?:kind|kinds|sort|sorts|type|types)\s+(?:of\s+[\w-]+\s+)?we|the\s+ways?\s+we|"
+    r"we\s+humans|as\s+we\s+know)\b",
+    re.IGNORECASE,
+)
+
+
 def standalone(sentence: str, known: str = "", *, after_contribution: bool = False) -> str | None:
     """An abstract sentence as prose can quote it: leading discourse openers ("To address these
     issues,", "Second,") removed, a demonstrative before a self-describing phrase made "the"; None
@@ -128,6 +137,8 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
     contribution ("This utilizes a continuous integrate-and-fire based predictor ...")."""
     start = _strip_openers(sentence, 0, keep_scope=True)
     text = fix_artefacts(sentence[start:])
+    if _GENERIC_WE.search(text):
+        return None  # "concepts of the kind we manipulate with language": we people, no authors
     second = _SECOND_ITEM.search(text)
     if second is not None and re.search(r"\bfirst(?:ly)?\s*,\s*$", sentence[:start], re.I):
         # "Our contributions are manifold: first, we crafted ...; second, we provide ...;
