@@ -2711,3 +2711,16 @@ def test_we_as_people_at_large_is_not_said_as_the_authors() -> None:
         is None
     )
     assert standalone("We propose a prior for the concepts we learn.") is not None
+
+
+def test_a_finding_opening_on_the_proposed_method_says_its_name() -> None:
+    """ "It finds that the proposed model: 1) outperforms the single-task baseline ...": the
+    model a finding opens on is the paper's own, and the paper names it."""
+    claims = analyse(
+        "In-BoXBART: Get Instructions into Biomedical Multi-Task Learning",
+        "We propose In-BoXBART, a model that jointly learns all tasks of the BoX benchmark. "
+        "Experimental results indicate that the proposed model outperforms the single-task "
+        "baseline by 3% on average.",
+    )
+    assert claims.finding is not None
+    assert claims.finding.text.startswith("In-BoXBART outperforms"), claims.finding

@@ -722,6 +722,12 @@ def proposed_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<=\S )the proposed (?=(?:[\w-]+ )?(?:{nouns})\b)")
 
 
+@cache
+def _opening_proposed() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(noun) for noun in lexicon_words("artefact_nouns"))
+    return re.compile(rf"^the proposed (?:[\w-]+ )?(?:{nouns})\b(?!\s+(?:of|for|to|and)\b)")
+
+
 def _resolve_first_person(text: str, name: str | None) -> str | None:
     """ "our method" -> the name (or "the method"), "our X" -> "the X"; None when a "we"/"us"
     remains that cannot be cut off at a clause boundary."""
@@ -739,6 +745,10 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
     text = proposed_pattern().sub("its ", text)
     if name:  # "our method CLAMP" -> "CLAMP", not "CLAMP CLAMP"
         text = re.sub(rf"\b{re.escape(name)}\s*,?\s+{re.escape(name)}\b", name, text)
+        # "It finds that the proposed method outperforms ...", "It shows that the method CLAMP
+        # yields ...": the method a clause opens on is the paper's, which has a name (a blind
+        # reader: "'the approach' points at nothing")
+        text = _opening_proposed().sub(name, text, count=1)
     # "a formula, which we call Distance over Gradients (DoG)" -> "a formula, called ..."; after a
     # dash no comma: "a measure -- that we call Stability --" -> "a measure -- called Stability --"
     text = re.sub(
