@@ -332,11 +332,21 @@ def paper_name(title: str, abstract: str) -> str | None:
         for match in _DEFINED_ACRONYM.finditer(abstract)
         if _NAMED_EFFECT.search(abstract[max(0, match.start() - 120) : match.start()])
     }
+    # "the challenging Open-Vocabulary Segmentation (OVS) task", "within the OVS field": the
+    # name of the task the paper works on (its method was said "OVS achieves superior ...")
+    tasks = {
+        token
+        for token in acronyms
+        if re.search(
+            rf"\b{re.escape(token)}\)?\s+(?:task|tasks|problem|problems|field|domain)\b", abstract
+        )
+    }
     ranked = [
         (t, c)
         for t, c in frequent.most_common()
         if c >= 3
         and t not in effects
+        and t not in tasks
         # (nor of what it builds on, however often it says it: YOLOR)
         and t not in borrowed
         and _is_name(t, abstract)
