@@ -2727,3 +2727,22 @@ def test_a_finding_opening_on_the_proposed_method_says_its_name() -> None:
     )
     assert claims.finding is not None
     assert claims.finding.text.startswith("In-BoXBART outperforms"), claims.finding
+
+
+def test_a_setting_is_not_taken_from_the_field_before_the_paper_speaks() -> None:
+    """ "Recent advancements in deep learning have significantly improved performance on computer
+    vision tasks" gave a comparison's Setting cell "Computer vision tasks" (review29a: "s1 is a
+    background sentence"). Before the abstract first speaks of its own work, a phrase of
+    evaluation is the field's; one after it is the paper's."""
+    field = analyse(
+        "Knowledge Distillation",
+        "Recent advancements in deep learning have significantly improved performance on "
+        "computer vision tasks. We propose a distillation method that queries an MLLM.",
+    )
+    assert field.setting is None
+    own = analyse(
+        "Knowledge Distillation",
+        "We propose a distillation method that queries an MLLM. Experiments on ImageNet and "
+        "CIFAR-100 show gains.",
+    )
+    assert own.setting is not None and "ImageNet" in own.setting.text

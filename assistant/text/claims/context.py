@@ -287,11 +287,18 @@ def _setting_score(text: str, sentence: str) -> int:
     return score
 
 
+_OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study|article))\b")
+
+
 def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
     """The best-scored evaluation phrase of the abstract: named data beat "in various settings"."""
     best: tuple[int, int, Span] | None = None
+    # ("Recent advancements in deep learning have significantly improved performance on computer
+    # vision tasks": before the paper first speaks of itself, the field's, not its evaluation;
+    # a table's Setting cell said "Computer vision tasks" from it)
+    own = next((index for index, text in enumerate(sentences) if _OWN.search(text)), 0)
     for index, sentence in enumerate(sentences):
-        if not _EVALUATION.search(sentence):
+        if index < own or not _EVALUATION.search(sentence):
             continue
         found = [(m.start(), m.group(0)) for m in _setting_pattern().finditer(sentence)]
         named = _NAMED_DATA.search(sentence)
