@@ -3067,3 +3067,22 @@ def test_a_finding_the_results_suggest_is_said_as_a_suggestion() -> None:
     assert any(
         sentence.text.startswith("It suggests that transcoders") for sentence in told.sentences
     ), told.sentences
+
+
+def test_the_authors_are_the_subject_once_per_sentence() -> None:
+    """ "the authors find vanilla Transformers to match ..., and the authors improve the best
+    reported results" (a blind reader: "The authors then acquire labels ... and the authors use
+    them"): the abstract's "we ..., and we ..." has its subject once."""
+    said = rewrite(
+        "In stark contrast to prior works, we find vanilla Transformers to match the performance "
+        "of S4 when properly pretrained, and we improve the best reported results by 20 points.",
+        "It",
+    )
+    assert said.count("the authors") == 1, said
+    assert ", and improve the best reported results" in said
+    listed = rewrite(
+        "We demonstrate the predictability of scaling phenomena: we show that emergent "
+        "phenomena are predictable; we show that agent performance can be predicted.",
+        "It",
+    )
+    assert "; they show that agent performance" in listed, listed

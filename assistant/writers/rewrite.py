@@ -240,6 +240,13 @@ def rewrite(
     text = re.sub(
         rf"^({re.escape(subject)}\s+(?:\S+\s+){{0,3}}?that\s+)the authors\b", r"\1it", text
     )
+    # "the authors find vanilla Transformers to match ..., and the authors improve the best
+    # reported results": the subject once, as the abstract's "we ..., and we ..." is read
+    if "the authors" in text:
+        first = text.index("the authors") + len("the authors")
+        rest = re.sub(r",\s+and\s+the authors\s+(?=[a-z]+\b)", ", and ", text[first:])
+        rest = re.sub(r";\s+the authors\s+(?=[a-z]+\b)", "; they ", rest)
+        text = text[:first] + rest
     # "this paper proposes", "the main goal of this work is": the abstract speaking of itself
     text = re.sub(
         r"(?<=\S\s)this\s+(paper|work|study|article|thesis|report)\b",
