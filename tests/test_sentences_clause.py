@@ -329,22 +329,3 @@ def test_an_abstract_stating_its_contribution_only_weakly_still_has_one() -> Non
         )[0]
         != "contribution"
     )
-
-
-def test_a_field_sentence_before_the_contribution_is_no_setting() -> None:
-    """ "Task incremental learning aims to enable a system to maintain its performance on
-    previously learned tasks ..." was a setting ("on ... tasks"), and a comparison said it under
-    "How each differs" (review29b). Before the paper says what it does, a sentence that is not
-    of its own experiments describes the field; the paper's evaluation is still a setting."""
-    from assistant.text.roles import sentence_roles
-
-    roles = sentence_roles(
-        [
-            "Task incremental learning aims to enable a system to maintain its performance on "
-            "previously learned tasks while learning new tasks.",
-            "We introduce a weight search technique for new tasks.",
-            "We evaluate it on two benchmarks, Split-CIFAR-100 and CUB-to-Sketches.",
-        ]
-    )
-    assert roles[0] != "setting"
-    assert roles[2] == "setting"

@@ -76,7 +76,6 @@ _SETTING = re.compile(
     r"\bwe (?:evaluate|test|validate|benchmark)\b",
     re.IGNORECASE,
 )
-_OWN_EVALUATION = re.compile(r"\b(?:experiments?|evaluations?|evaluated|tested)\b", re.IGNORECASE)
 _PROBLEM = re.compile(
     r"\b(?:however|challeng\w*|limitations?|suffer\w*|fail\w*|struggl\w*|lack\w*|remains?|"
     r"problems?|issues?|bottlenecks?|costly|expensive|difficult\w*|hinder\w*|vulnerab\w*|"
@@ -289,14 +288,7 @@ def sentence_role(text: str, position: int, *, after_contribution: bool | None =
         return "result"
     if self_reference and _METHOD.search(text):
         return "method"
-    if (
-        _mentions(lower, _SETTING_HINTS)
-        and _SETTING.search(text)
-        # "Task incremental learning aims to enable a system to maintain its performance on
-        # previously learned tasks ...": before the paper says what it does, a sentence not of
-        # its own experiments describes the field (it was said under "How each differs")
-        and (after_contribution is not False or self_reference or _OWN_EVALUATION.search(text))
-    ):
+    if _mentions(lower, _SETTING_HINTS) and _SETTING.search(text):
         return "setting"
     if _mentions(lower, _PROBLEM_HINTS) and _PROBLEM.search(text):
         return "problem"
