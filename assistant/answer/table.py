@@ -421,11 +421,8 @@ def _axis_cell(
             ranked.append((-share, index))
     shown = set(tokenize(approach_text))
     in_cell = sum(weight for token, weight in asked.items() if token in shown) / total
-    if (
-        in_approach >= _AXIS_SHARE
-        and in_cell >= _AXIS_SHARE
-        and (not ranked or in_approach > -ranked[0][0])
-    ):
+    approach_says = in_approach >= _AXIS_SHARE and in_cell >= _AXIS_SHARE
+    if approach_says and (not ranked or in_approach > -ranked[0][0]):
         # the approach cell's own sentence says it best ("uses the corresponding martingale
         # posteriors as the source of uncertainty"): the row would say it twice, and "—"
         # would tell the reader the abstract is silent
@@ -453,7 +450,10 @@ def _axis_cell(
         if _CELL_ANAPHOR.match(cell.text):
             continue  # "The model building step ...": a cell has no sentence before it
         return cell
-    return TableCell(_EMPTY_CELL, paper.id)
+    # ... and where no sentence saying it more fully can stand in a cell ("Under specific
+    # conditions ..., it can be shown that the uncertainty ...": review30b, "leaves that column
+    # blank"), the approach cell still says it
+    return TableCell(_SEE_APPROACH if approach_says else _EMPTY_CELL, paper.id)
 
 
 @cache
