@@ -745,9 +745,8 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
     text = proposed_pattern().sub("its ", text)
     if name:  # "our method CLAMP" -> "CLAMP", not "CLAMP CLAMP"
         text = re.sub(rf"\b{re.escape(name)}\s*,?\s+{re.escape(name)}\b", name, text)
-        # "It finds that the proposed method outperforms ...", "It shows that the method CLAMP
-        # yields ...": the method a clause opens on is the paper's, which has a name (a blind
-        # reader: "'the approach' points at nothing")
+        # "It finds that the proposed model: 1) outperforms ...": the method a clause opens on
+        # is the paper's, which has a name (a blind reader: "'the approach' points at nothing")
         text = _opening_proposed().sub(name, text, count=1)
     # "a formula, which we call Distance over Gradients (DoG)" -> "a formula, called ..."; after a
     # dash no comma: "a measure -- that we call Stability --" -> "a measure -- called Stability --"
