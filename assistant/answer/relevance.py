@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from assistant import bm25
 from assistant.models import Paper
-from assistant.text.query import SHORT_FOCUS
+from assistant.text.query import SHORT_FOCUS, contains_run
 from assistant.text.tokens import idf
 
 DocumentFrequency = Callable[[str], int]
@@ -163,21 +163,6 @@ def paper_features(
         PaperFeatures(paper, tuple(row + [value * (rank > 0) for value in lead]))
         for rank, (paper, row) in enumerate(zip(papers, rows, strict=True))
     ]
-
-
-def contains_run(run: Sequence[str], tokens: Sequence[str]) -> bool:
-    """Whether ``run`` (two or more tokens) occurs contiguously in ``tokens``: a scan that looks
-    further only where the run's first token stands (the token lists differ per question, so a
-    set of every n-gram would be built for one lookup)."""
-    size = len(run)
-    if size < 2 or size > len(tokens):
-        return False
-    wanted = list(run)
-    first = wanted[0]
-    return any(
-        token == first and list(tokens[start : start + size]) == wanted
-        for start, token in enumerate(tokens[: len(tokens) - size + 1])
-    )
 
 
 @dataclass(frozen=True)

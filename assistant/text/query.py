@@ -809,11 +809,23 @@ def _name_parts(name: str, field: frozenset[str]) -> list[str]:
 _TERM = re.compile(r"[a-z]+(?:[\s-][a-z]+){0,3}")
 
 
-def _writes_run(run: Sequence[str], tokens: Sequence[str]) -> bool:
+def contains_run(run: Sequence[str], tokens: Sequence[str]) -> bool:
+    """Whether ``run`` (two or more tokens) occurs contiguously in ``tokens``: a scan that looks
+    further only where the run's first token stands (the token lists differ per question, so a
+    set of every n-gram would be built for one lookup)."""
     size = len(run)
-    return size > 0 and any(
-        list(tokens[start : start + size]) == list(run) for start in range(len(tokens) - size + 1)
+    if size < 2 or size > len(tokens):
+        return False
+    wanted = list(run)
+    first = wanted[0]
+    return any(
+        token == first and list(tokens[start : start + size]) == wanted
+        for start, token in enumerate(tokens[: len(tokens) - size + 1])
     )
+
+
+def _writes_run(run: Sequence[str], tokens: Sequence[str]) -> bool:
+    return contains_run(run, tokens) if len(run) > 1 else bool(run) and run[0] in tokens
 
 
 def writes_name(name: str, text: str) -> bool:
