@@ -761,6 +761,19 @@ def test_papers_about_what_the_request_rules_out_stay_out(
     assert not [titles[paper] for paper in cited(answer) if word in titles[paper]]
 
 
+def test_a_topic_written_mostly_without_its_framing_word_is_named_by_the_bare_term(
+    corpus_assistant,
+) -> None:
+    """ "Gaussian process models": three papers write the whole phrase, seven more write
+    "Gaussian processes" (PFNs "mimic Gaussian processes", MMGP's title), and those were held to
+    the bar of a paper naming nothing and left out. "State space models" is the collection's
+    usual form, so a paper writing only "state space" is still not about it."""
+    gaussian = cited(corpus_assistant.related_work("Gaussian process models"))
+    assert {"transformers-can-do-ae66", "mmgp-mesh-morphing-d28b"} <= set(gaussian)
+    ssm = cited(corpus_assistant.related_work("state space models"))
+    assert "cognitively-inspired-energy-7ca4" not in ssm and len(ssm) >= 5
+
+
 def test_related_work_opens_with_the_paper_whose_title_names_the_topic(corpus_assistant) -> None:
     """It stood in the last paragraph, after two groups of forecasters that never mention
     channel dependence."""

@@ -453,6 +453,26 @@ def naming_the_topic(
                     document_frequency,
                 )
             ]
+    # "Gaussian process models": where the retrieved papers write the term more often without
+    # its framing word ("Gaussian processes") than with it, the framing word is no part of the
+    # term, and a paper writing it bare names it: it is judged on the model like one writing
+    # the whole phrase, not held to the bar of a paper naming nothing. Where the whole phrase
+    # is the usual form ("state space models", and "the state space" of a bank's withdrawals),
+    # the bare words mean something else.
+    framed = [
+        variant
+        for part in parts
+        if len(part) >= 3
+        for variant, dropped in ((part[1:], part[0]), (part[:-1], part[-1]))
+        if dropped in _framing_nouns()
+    ]
+    bare = {
+        item.paper.id
+        for item in features
+        if item.paper.id not in naming and any(names(item.paper, [variant]) for variant in framed)
+    }
+    if len(bare) > len(naming):
+        naming |= bare
     value = {name: position for position, name in enumerate(relevance.FEATURES)}
     # the papers writing the term's words in a row only as a verb ("knowledge distilled from
     # scientific literature"): its stems make the model sure of them, and they are about
