@@ -774,6 +774,33 @@ def test_a_topic_written_mostly_without_its_framing_word_is_named_by_the_bare_te
     assert "cognitively-inspired-energy-7ca4" not in ssm and len(ssm) >= 5
 
 
+def test_a_paper_under_a_request_listing_examples_is_said_by_the_example_it_writes(
+    corpus_assistant,
+) -> None:
+    """A blind reader of related work on "structured matrix parameterisations (companion,
+    diagonal ..., Householder products, Tucker cores, multigrid)": "FLoRA is a generalized
+    parameter-efficient fine-tuning framework ... (Tucker is missing)". A request listing examples
+    asks for any one of them: FLoRA is said by its sentence on Tucker decomposition. A list of
+    what is not asked ("not adapter-style PEFT") asks for none: aTLAS is not said as "a PEFT
+    method"."""
+    answer = corpus_assistant.related_work(
+        "structured matrix parameterisations (companion, diagonal or diagonal-plus-low-rank, "
+        "Householder products, Tucker cores, multigrid) used to make layers cheaper or more "
+        "expressive"
+    )
+
+    def said(paper: str, given: Answer) -> str:
+        return " ".join(s.text for s in given.sentences if paper in s.citations)
+
+    assert "Tucker" in said("flora-low-rank-f6c5", answer)
+    negated = corpus_assistant.related_work(
+        "tricks that cut the compute or memory of language model training itself (not data "
+        "selection, not adapter-style PEFT)"
+    )
+    atlas = said("knowledge-composition-using-0c50", negated)
+    assert atlas and "PEFT" not in atlas
+
+
 def test_related_work_opens_with_the_paper_whose_title_names_the_topic(corpus_assistant) -> None:
     """It stood in the last paragraph, after two groups of forecasters that never mention
     channel dependence."""

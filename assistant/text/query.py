@@ -485,11 +485,14 @@ def listed_examples(question: str) -> list[str]:
 def listed_items(question: str) -> list[str]:
     """Each example the question lists, in its order: "(time series, federated data,
     adversarial inputs, code generation)" gives four."""
+    return [item for items in listed_groups(question) for item in items]
+
+
+def listed_groups(question: str) -> list[list[str]]:
+    """The examples of each list a question gives, one list of items per list."""
     return [
-        item.strip(" .?!")
+        [item.strip(" .?!") for item in _ITEM_SEPARATOR.split(example) if item.strip(" .?!")]
         for example in listed_examples(question)
-        for item in _ITEM_SEPARATOR.split(example)
-        if item.strip(" .?!")
     ]
 
 

@@ -27,6 +27,7 @@ from assistant.text.query import (
     asked_names,
     content_tokens,
     listed_examples,
+    listed_groups,
     listed_items,
     listed_names,
     named_in_question,
@@ -1211,38 +1212,94 @@ class ExtractiveWriter(Writer):
         ):
             return None  # a topic phrase is said whole or not at all (``_on_topic``)
         terms = builder.answer_terms
+        frequency = self.document_frequency
+        size = self.collection_size
+
+        def wanted(text: str) -> list[str]:
+            return [
+                token
+                for token in dict.fromkeys(content_tokens(text))
+                if token not in _GENERIC and not (terms is not None and terms.everywhere((token,)))
+            ]
+
+        # A list of examples ("(companion, diagonal, Householder products, Tucker cores)") asks
+        # for any one of them: a sentence writing "Tucker decomposition"
+        # says that much of the request, as much as its rarest item weighs, not one ninth of it.
+        examples = [
+            items
+            for group in listed_groups(request)
+            if len(items := [wanted(item) for item in group]) >= 2
+            and all(items)
+            # "(not data selection, not adapter-style PEFT)" lists what is not asked
+            and not any(item.split()[0].lower() in _negations() for item in group)
+        ]
+        listed = {token for items in examples for item in items for token in item}
         telling = {
-            token: idf(self.document_frequency(token), self.collection_size)
-            for token in dict.fromkeys(content_tokens(request))
-            if token not in _GENERIC and not (terms is not None and terms.everywhere((token,)))
+            token: idf(frequency(token), size) for token in wanted(request) if token not in listed
         }
-        total = sum(telling.values())
+        weights = [
+            max(idf(frequency(token), size) for item in items for token in item)
+            for items in examples
+        ]
+        total = sum(telling.values()) + sum(weights)
         if total <= 0:
             return None
+
+        def writes_item(item: list[str], tokens: set[str]) -> bool:
+            # all its words, or its rarest where few papers write it: "Householder products" is
+            # written by "Householder reflections", "mean-field theory" not by "theory-grounded"
+            rarest = min(item, key=frequency)
+            return set(item) <= tokens or (
+                rarest in tokens and frequency(rarest) <= self.config.rare_topic_word_papers
+            )
+
+        def writes_example(tokens: set[str]) -> list[float]:
+            return [
+                weight
+                for items, weight in zip(examples, weights, strict=True)
+                if any(writes_item(item, tokens) for item in items)
+            ]
 
         def said(text: str) -> float:
             tokens = set(bm25.tokenize(text))
             found = [weight for token, weight in telling.items() if token in tokens]
+            found += writes_example(tokens)
             # one word alone may be another sense of it ("free lunch" under "attention-free")
             return sum(found) / total if len(found) >= 2 else 0.0
 
+        def sayable(text: str, *, by_name: bool = False) -> bool:
+            name = paper_claims(view.paper).name
+            return (
+                # what the paper does, not its field's lore
+                (
+                    _BY_THE_PAPER.match(text) is not None
+                    or (by_name and name is not None and name in text)
+                )
+                and _OUTLOOK.search(text) is None
+                and RESULT_WORDS.search(text) is None
+                and _OTHERS_WORK.search(text) is None
+                and len(text.split()) <= view.long_words
+                and standalone(text, view.paper.title) is not None
+            )
+
+        if examples and not writes_example(set(bm25.tokenize(current.text))):
+            # A paper cited under a request that lists examples is cited for the one it writes:
+            # FLoRA for its Tucker decomposition, not as "a generalized parameter-efficient
+            # fine-tuning framework" (a blind reader: "Tucker is missing")
+            for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
+                if sayable(view.sentences[item.index], by_name=True):
+                    quoted = _say(view, item)
+                    if writes_example(set(bm25.tokenize(quoted.text))):
+                        return quoted
         kept = said(current.text)
         if kept >= _KEEP_SHARE:
             return None
         # most of what is asked, and more than the sentence it replaces
         best, best_share = None, max(_TELLING_SHARE, kept + _KEEP_SHARE)
         for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
-            text = view.sentences[item.index]
-            if (
-                _BY_THE_PAPER.match(text) is None  # what the paper does, not its field's lore
-                or _OUTLOOK.search(text) is not None
-                or RESULT_WORDS.search(text) is not None
-                or _OTHERS_WORK.search(text) is not None
-                or len(text.split()) > view.long_words
-                or standalone(text, view.paper.title) is None
-            ):
+            if not sayable(view.sentences[item.index]):
                 continue
-            share = said(text)
+            share = said(view.sentences[item.index])
             if share >= best_share:
                 best, best_share = item, share
         return _say(view, best) if best is not None else None
@@ -1962,6 +2019,11 @@ def _field_acronym_tokens() -> frozenset[str]:
 def _parts_of(topic: str) -> tuple[tuple[str, ...], ...]:
     """The topic's parts, parsed once per request rather than once per sentence checked."""
     return tuple(tuple(part) for part in topic_parts(topic))
+
+
+@lru_cache(maxsize=1)
+def _negations() -> frozenset[str]:
+    return frozenset(lexicon_words("negations"))
 
 
 @lru_cache(maxsize=1)
