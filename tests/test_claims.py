@@ -2700,6 +2700,26 @@ def test_a_result_keeps_the_part_and_the_means_it_holds_for(
     assert claim_scope(sentence, sentence.index(claim)) == scope
 
 
+def test_how_a_claim_is_known_stays_with_it() -> None:
+    """review31b: "establishes RPS as a superior technique ... when compared to pruning for linear
+    models" dropped the abstract's "Theoretically, we establish ...", and the proof read like a
+    measurement. "Theoretically", "Empirically" and "Experimentally" say how a claim is known;
+    they are kept as a scope is, where "Furthermore," still goes."""
+    from assistant.text.claims.analyse import standalone
+
+    assert standalone(
+        "Theoretically, we establish RPS as a superior technique in terms of memory-efficient "
+        "representation when compared to pruning for linear models."
+    ) == (
+        "Theoretically, we establish RPS as a superior technique in terms of memory-efficient "
+        "representation when compared to pruning for linear models."
+    )
+    assert standalone("Empirically, PFNs achieve state-of-the-art performance.") == (
+        "Empirically, PFNs achieve state-of-the-art performance."
+    )
+    assert standalone("Furthermore, we prove a bound.") == "We prove a bound."
+
+
 def test_we_as_people_at_large_is_not_said_as_the_authors() -> None:
     """ "A new prior is proposed for learning representations of high-level concepts of the kind
     we manipulate with language" was said "... of the kind the authors of The Consciousness

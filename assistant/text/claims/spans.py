@@ -345,8 +345,13 @@ def _scope_opener(before_we: bool = True, using: bool = False) -> re.Pattern[str
         if using
         else ""
     )
+    # ... and how the claim is known: "Theoretically, we establish RPS as a superior technique"
+    # is a proof, not a measurement (review31b: "drops 'Theoretically'; the sentence then reads
+    # like an empirical claim")
+    mode = rf"(?:Theoretically|Empirically|Experimentally),\s*{after}|"
     return re.compile(
         means
+        + mode
         # ("In PDVN, we construct ...": the method itself, no setting)
         + rf"(?!In\s+[\w-]+\s*,)(?:{heads})\s"
         rf"(?![^,;]*\b{_NOT_A_SCOPE}\b)"
