@@ -801,6 +801,29 @@ def test_a_paper_under_a_request_listing_examples_is_said_by_the_example_it_writ
     assert atlas and "PEFT" not in atlas
 
 
+def test_a_name_in_capitals_is_not_written_by_its_plain_word(corpus_assistant) -> None:
+    """review31b on related work for "N-BEATS style models": a dance generator was cited, "its
+    only link to the query is the word 'beat'" ("music and motion beat"). A paper writing the
+    word of a name the request gives in capitals only as a plain word uses it in another sense,
+    as "clip" is not CLIP; the paper writing N-BEATS stays."""
+    from assistant.answer.features import _plain_word_papers
+    from assistant.models import Paper
+
+    def paper(paper_id: str, abstract: str) -> Paper:
+        return Paper(id=paper_id, title=paper_id, abstract=abstract, citation_key=paper_id)
+
+    papers = [
+        paper("clipping", "We clip gradients to stabilise training."),
+        paper("clip", "We adapt CLIP to new domains."),
+        paper("other", "We study vision-language models."),
+    ]
+    assert _plain_word_papers("adapting CLIP models", papers) == {"clipping"}
+    assert _plain_word_papers("ADAPTING CLIP MODELS", papers) == set()
+    answer = corpus_assistant.related_work("N-BEATS style models")
+    assert "feature-aligned-n-b4b8" in cited(answer)
+    assert "weakly-supervised-deep-391b" not in cited(answer)
+
+
 def test_related_work_opens_with_the_paper_whose_title_names_the_topic(corpus_assistant) -> None:
     """It stood in the last paragraph, after two groups of forecasters that never mention
     channel dependence."""

@@ -36,16 +36,23 @@ def _initials(phrase: str) -> str:
     return "".join(word[0] for word in re.split(r"[\s-]+", phrase.lower()) if word)
 
 
+# a name written in capitals, whole or after a short prefix ("CLIP", "N-BEATS", "GPT-2")
+_CAPITALS_NAME = re.compile(r"(?<![\w-])(?:[A-Z0-9]{1,3}-)?([A-Z]{3,})(?:-[\w.]+)?(?![\w-])")
+
+
 def other_sense_papers(retrieval: Retrieval, papers: Sequence[Paper]) -> set[str]:
     """Papers that use one of the question's acronyms in another sense than the collection's usual
-    one ("TTA" = test-time augmentation, when most papers mean test-time adaptation)."""
+    one ("TTA" = test-time augmentation, when most papers mean test-time adaptation), and those
+    that write the word of a name the question gives in capitals only as a plain word: under
+    "N-BEATS style models", a dance generator's "music and motion beat" (a blind reader: "its
+    only link to the query is the word 'beat'"), as "clip" is not CLIP."""
+    found = _plain_word_papers(retrieval.query, papers)
     if retrieval.expanded_query == retrieval.query:
-        return set()
+        return found
     tail = retrieval.expanded_query[len(retrieval.query) :].strip().strip("()")
     alternatives = [
         alternative.strip().lower() for alternative in tail.split(";") if alternative.strip()
     ]
-    found: set[str] = set()
     for acronym in dict.fromkeys(
         re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b", retrieval.query)
     ):
@@ -59,6 +66,22 @@ def other_sense_papers(retrieval: Retrieval, papers: Sequence[Paper]) -> set[str
         for paper in papers:
             text = f"{paper.title} {paper.abstract}".lower().replace("-", " ")
             if primary not in text and any(sense.replace("-", " ") in text for sense in senses[1:]):
+                found.add(paper.id)
+    return found
+
+
+def _plain_word_papers(query: str, papers: Sequence[Paper]) -> set[str]:
+    if sum(character.isupper() for character in query) > sum(
+        character.islower() for character in query
+    ):
+        return set()  # a question typed in capitals writes no name by them
+    found: set[str] = set()
+    for word in dict.fromkeys(match.group(1) for match in _CAPITALS_NAME.finditer(query)):
+        tokens = set(tokenize(word))
+        capitals = re.compile(rf"(?<![A-Za-z]){re.escape(word)}")
+        for paper in papers:
+            text = f"{paper.title} {paper.abstract}"
+            if tokens & set(tokenize(text)) and capitals.search(text) is None:
                 found.add(paper.id)
     return found
 
