@@ -2686,6 +2686,17 @@ def test_a_particular_case_is_where_a_claim_holds() -> None:
             "show over",
             "With model compression techniques such as quantization and entropy coding",
         ),
+        (
+            # review31b: "TabPFN clearly outperforms boosted trees ..." dropped the limits the
+            # abstract puts on it, a scope listing its conditions with commas
+            "On the 18 datasets in the OpenML-CC18 suite that contain up to 1 000 training data "
+            "points, up to 100 purely numerical features without missing values, and up to 10 "
+            "classes, we show that our method clearly outperforms boosted trees.",
+            "clearly outperforms",
+            "On the 18 datasets in the OpenML-CC18 suite that contain up to 1 000 training data "
+            "points, up to 100 purely numerical features without missing values, and up to 10 "
+            "classes",
+        ),
     ],
 )
 def test_a_result_keeps_the_part_and_the_means_it_holds_for(
@@ -2698,6 +2709,15 @@ def test_a_result_keeps_the_part_and_the_means_it_holds_for(
     from assistant.text.claims.spans import claim_scope
 
     assert claim_scope(sentence, sentence.index(claim)) == scope
+
+
+def test_a_scope_pointing_back_is_no_listed_scope() -> None:
+    """A scope listing its conditions is one that names what it is; "In addition, on ImageNet,
+    CIFAR, and SVHN, we show ..." opens by going on from the sentence before."""
+    from assistant.text.claims.spans import claim_scope
+
+    sentence = "In addition, on ImageNet, CIFAR, and SVHN, we show gains."
+    assert claim_scope(sentence, sentence.index("gains")) is None
 
 
 def test_how_a_claim_is_known_stays_with_it() -> None:
