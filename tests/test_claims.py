@@ -2720,6 +2720,37 @@ def test_a_scope_pointing_back_is_no_listed_scope() -> None:
     assert claim_scope(sentence, sentence.index("gains")) is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # review31a, review31b: "provides further novel discoveries on the distribution of
+        # memorization scores" (beyond what?), "insufficient toward the goal" (which goal?), "is
+        # nevertheless challenging" (in spite of what?)
+        "We provide further novel discoveries on the distribution of memorization scores.",
+        "We show that naive linear flow matching on the simplex is insufficient toward the goal.",
+        "Applying deep neural networks to dance generation is nevertheless challenging.",
+    ],
+)
+def test_a_sentence_leaning_on_the_one_before_does_not_stand_alone(sentence: str) -> None:
+    from assistant.text.claims.analyse import standalone
+
+    assert standalone(sentence) is None
+
+
+def test_a_finding_stated_after_its_colon_stands_alone() -> None:
+    """ "presents an even more surprising finding: Pruning as few as a single parameter can
+    destroy ..." states the finding it announces; "the aim of this work" says whose aim."""
+    from assistant.text.claims.analyse import standalone
+
+    for sentence in (
+        "We present an even more surprising finding: pruning a single parameter can destroy an "
+        "LLM's ability to generate text.",
+        "The aim of this work is to evaluate multitask networks.",
+        "Although training is slow, the method still converges.",
+    ):
+        assert standalone(sentence) is not None
+
+
 def test_how_a_claim_is_known_stays_with_it() -> None:
     """review31b: "establishes RPS as a superior technique ... when compared to pruning for linear
     models" dropped the abstract's "Theoretically, we establish ...", and the proof read like a

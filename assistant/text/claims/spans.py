@@ -623,7 +623,20 @@ _ANAPHORIC_PHRASE = re.compile(
     # cut at the colon); "the following n tokens using ..." is the next tokens, and "the
     # following two scenarios: either X or Y" holds its list
     r"\bthe\s+following(?!\s+(?:\d|n\b|k\b|tokens?\b))(?:\s+[\w-]+){0,12}\s*(?:[.;]|$)|"
-    r"\bthe\s+following\b[^.;:]*:(?:\s+\S+){0,4}\s*$",
+    r"\bthe\s+following\b[^.;:]*:(?:\s+\S+){0,4}\s*$|"
+    # "provides further novel discoveries", "presents an even more surprising finding": beyond
+    # the ones the sentence before gave (review31a, review31b)
+    # (one the sentence states after a colon stands: "an even more surprising finding: Pruning
+    # as few as a single parameter can destroy ...")
+    r"\b(?:even\s+more|further)\s+(?:[a-z]+\s+)?(?:discoveries|findings?|evidence|insights?|"
+    r"observations?)\b(?!\s*:)|"
+    # "naive linear flow matching on the simplex is insufficient toward the goal": the goal the
+    # sentence before set (review31a)
+    r"\bthe\s+(?:goal|aim)\b(?!\s+(?:of|to|is|was)\b)|"
+    # "... is nevertheless challenging": in spite of what the sentence before said, where this
+    # one concedes nothing itself ("Although X, Y is nevertheless Z" stands)
+    r"^(?:(?!\b(?:although|though|while|despite|whereas|but|even\s+if)\b)[^.])*?"
+    r"\b(?:nevertheless|nonetheless)\b",
     re.IGNORECASE,
 )
 # Adverbs that may stand between a demonstrative's noun and its verb ("this paradigm also fails")
