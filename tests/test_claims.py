@@ -2817,3 +2817,21 @@ def test_a_setting_is_not_taken_from_the_field_before_the_paper_speaks() -> None
         "CIFAR-100 show gains.",
     )
     assert own.setting is not None and "ImageNet" in own.setting.text
+
+
+@pytest.mark.parametrize(
+    "title_start",
+    [
+        "Do Deep Neural Network Solutions Form a Star Domain",
+        "TabPFN",
+        "Large Language Model Prediction Capabilities",
+    ],
+)
+def test_a_setting_named_by_what_came_before_is_no_setting(title_start: str) -> None:
+    """review31a: a comparison table's Setting cell read "The obtained star domain"; TabPFN's
+    read "An additional 67 small numerical datasets" (additional to a suite the cell does not
+    name). Data named by what came before it is no setting a cell can show alone."""
+    setting = _claims(title_start).setting
+    assert setting is None or not re.match(
+        r"\w+\s+(?:the\s+|an?\s+)?(?:obtained|additional|other)\b", setting.text
+    )

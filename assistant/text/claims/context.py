@@ -287,6 +287,13 @@ def _setting_score(text: str, sentence: str) -> int:
     return score
 
 
+# data named by what came before it: "over the obtained star domain", "on an additional 67 small
+# numerical datasets" (additional to the suite the sentence before named), "in other benchmark";
+# a blind reader of a comparison table: "The obtained star domain" under Setting
+_POINTS_BACK = re.compile(
+    r"(?:(?:the|an?)\s+)?(?:obtained|additional|other|remaining|resulting|aforementioned)\b",
+    re.IGNORECASE,
+)
 _OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study|article))\b")
 
 
@@ -316,7 +323,11 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
                 # not back at a sentence before
                 raw = re.sub(r"^(\w+\s+)both\s+", r"\1", _ASIDE.sub("", raw))
             text = _finish(raw, name, min_words=2)  # "on MS-MARCO"
-            if not text or _DANGLING_START.match(text.split(None, 1)[1]):
+            if (
+                not text
+                or _DANGLING_START.match(text.split(None, 1)[1])
+                or _POINTS_BACK.match(text.split(None, 1)[1])
+            ):
                 continue
             if name and text.split(None, 1)[1] == name:
                 continue  # "experiments on O3": the paper's own method is no setting
