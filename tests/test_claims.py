@@ -2835,3 +2835,14 @@ def test_a_setting_named_by_what_came_before_is_no_setting(title_start: str) -> 
     assert setting is None or not re.match(
         r"\w+\s+(?:the\s+|an?\s+)?(?:obtained|additional|other)\b", setting.text
     )
+
+
+def test_this_approach_past_another_thing_the_authors_bring_is_not_the_method() -> None:
+    """review31b: "It significantly expands the scale of training data, allowing GPHT to uncover
+    commonalities" credited GPHT with what the abstract credits to its mixed pre-training
+    dataset: "On the one hand, we advocate for constructing a mixed dataset ... This approach
+    significantly expands ...". Past a sentence in which the authors bring in something else,
+    "This approach" is that thing, as "It" already was."""
+    mechanism = _claims("Generative Pretrained Hierarchical Transformer").mechanism
+    assert mechanism is not None
+    assert "expands the scale of training data" not in mechanism.text

@@ -491,6 +491,7 @@ _GENERIC_SUBJECT = re.compile(
 # gradient boosting uses a 1-vs-all strategy": the strategy is the one the sentence before
 # names, not the paper's (it was said "It translates in that ...", the cost of the method the
 # paper replaces said of the paper; a blind reader)
+_WE_BRING = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+)?[a-z]+\s+(?:for\s+)?(?:a|an|to|\w+ing)\b")
 _THIS_NOUN = re.compile(rf"[Tt]h(?:is|ese)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_METHOD_NOUN})")
 
 
@@ -651,7 +652,15 @@ def _mechanism(
         predicate = _predicate_start(body, name)
         if predicate is not None and index > 0 and _names_anothers(body, sentences[index - 1]):
             continue
-        if predicate is not None and not (body.startswith(("It ", "it ")) and index != after + 1):
+        # "It"/"This approach" as subject is the paper's method right after its proposal; past a
+        # sentence in which the authors bring in something else ("On the one hand, we advocate
+        # for constructing a mixed dataset ..."), "This approach significantly expands the scale
+        # of training data" is that thing's (review31b: credited to GPHT, was its dataset's)
+        leaning = body.startswith(("It ", "it ")) or (
+            _THIS_NOUN.match(body) is not None
+            and any(_WE_BRING.search(sentences[between]) for between in range(after + 1, index))
+        )
+        if predicate is not None and not (leaning and index != after + 1):
             rest_start = start + predicate
             # "CORAL introduces Cross-Step Representation Alignment, a method that ..." right
             # after the proposal is the part that does the work, as "we introduce" there is
