@@ -2846,3 +2846,26 @@ def test_this_approach_past_another_thing_the_authors_bring_is_not_the_method() 
     mechanism = _claims("Generative Pretrained Hierarchical Transformer").mechanism
     assert mechanism is not None
     assert "expands the scale of training data" not in mechanism.text
+
+
+@pytest.mark.parametrize(
+    ("title_start", "studied"),
+    [
+        ("Analysis of Linear Mode Connectivity", "LMC"),
+        ("On Computational Limits and Provably Efficient", "VAR"),
+        ("Kolmogorov-Arnold Neural Networks for High-Entropy", "KAN"),
+    ],
+)
+def test_an_acronym_defined_before_the_paper_speaks_of_itself_is_what_it_studies(
+    title_start: str, studied: str
+) -> None:
+    """review31a: "The answer calls the weight-matching paper 'LMC' ... LMC is the phenomenon both
+    papers study, not this paper's contribution". An acronym the abstract defines before it first
+    speaks of itself ("Recently, Ainsworth et al. showed ... linear mode connectivity (LMC)") and
+    never presents as its own names what the paper studies or uses; one it introduces ("we
+    introduce the feature interaction score (FIS)") stays its name."""
+    claims = _claims(title_start)
+    assert claims.name != studied
+    # what it offers is still said, never where future research may go
+    assert claims.proposal is not None and "future research" not in claims.proposal.text
+    assert _claims("Exploring the cloud of feature interaction scores").name == "FIS"

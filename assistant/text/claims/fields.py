@@ -300,6 +300,9 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 or _SHOWN_ON.match(text)
                 # ... or takes on a label the reader is never shown ("addresses O3 (...)")
                 or _COINED_LABEL.match(text)
+                # ... or where others may go next ("provides a promising direction for future
+                # research to explore advanced machine learning techniques")
+                or _FUTURE_WORK.search(text)
             ):
                 # "presents preliminary experimental results to support ...": how the paper
                 # backs its claims; "identifies three critical obstacles: (O1) lack of ...": the
@@ -491,6 +494,9 @@ _GENERIC_SUBJECT = re.compile(
 # gradient boosting uses a 1-vs-all strategy": the strategy is the one the sentence before
 # names, not the paper's (it was said "It translates in that ...", the cost of the method the
 # paper replaces said of the paper; a blind reader)
+_FUTURE_WORK = re.compile(
+    r"\bfuture\s+(?:research|work|studies|directions?|investigations?)\b", re.I
+)
 _WE_BRING = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+)?[a-z]+\s+(?:for\s+)?(?:a|an|to|\w+ing)\b")
 _THIS_NOUN = re.compile(rf"[Tt]h(?:is|ese)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_METHOD_NOUN})")
 

@@ -63,6 +63,9 @@ _BUILDS_ON = re.compile(r"\bbuild(?:ing|s)?\s+(?:up)?on\s+(?:[\w\-]+\s+){0,6}\($
 _ALSO = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+)?also\b")
 
 
+_OWN_WORDS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article))\b")
+
+
 def _borrowed(lead_in: str) -> bool:
     """ "the first application of prior-data fitted networks (PFNs)", "using sequence-to-sequence
     (Seq2seq) models": the acronym names what the paper applies, not what it contributes."""
@@ -341,12 +344,25 @@ def paper_name(title: str, abstract: str) -> str | None:
             rf"\b{re.escape(token)}\)?\s+(?:task|tasks|problem|problems|field|domain)\b", abstract
         )
     }
+    # "Recently, Ainsworth et al. showed that ... satisfy linear mode connectivity (LMC)", then
+    # "This paper provides a theoretical analysis of LMC": defined before the abstract first
+    # speaks of itself, the thing it studies, not its name (a blind reader: "LMC is the
+    # phenomenon both papers study, not this paper's contribution")
+    own = _OWN_WORDS.search(abstract)
+    studied = {
+        match.group(1)
+        for match in _DEFINED_ACRONYM.finditer(abstract)
+        if own is not None
+        and match.start() < own.start()
+        and not presents_as_own(abstract, match.group(1))
+    }
     ranked = [
         (t, c)
         for t, c in frequent.most_common()
         if c >= 3
         and t not in effects
         and t not in tasks
+        and t not in studied
         # (nor of what it builds on, however often it says it: YOLOR)
         and t not in borrowed
         and _is_name(t, abstract)

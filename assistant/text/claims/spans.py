@@ -633,6 +633,8 @@ _ANAPHORIC_PHRASE = re.compile(
     # "naive linear flow matching on the simplex is insufficient toward the goal": the goal the
     # sentence before set (review31a)
     r"\bthe\s+(?:goal|aim)\b(?!\s+(?:of|to|is|was)\b)|"
+    # "efficient constructions ... that align with the derived criteria": derived before
+    r"\bthe\s+(?:derived|obtained)\s+[a-z]+|"
     # "... is nevertheless challenging": in spite of what the sentence before said, where this
     # one concedes nothing itself ("Although X, Y is nevertheless Z" stands)
     r"^(?:(?!\b(?:although|though|while|despite|whereas|but|even\s+if)\b)[^.])*?"
