@@ -108,6 +108,15 @@ def _title_lines(answer: Answer) -> list[str]:
     return [f"## {task}: {question}", ""]
 
 
+def _reference_line(paper: Paper, label: str) -> str:
+    """ "- **Quamba2** — Quamba2: A Robust ... (`id`)"; a label that is the title itself is not
+    printed twice (a blind reader: "**Efficient computation of rankings from pairwise
+    comparisons** — Efficient computation of rankings from pairwise comparisons")."""
+    if label.strip("“”\"' ").casefold() == paper.title.casefold():
+        return f"- **{paper.title}** (`{paper.id}`)"
+    return f"- **{label}** — {paper.title} (`{paper.id}`)"
+
+
 def to_markdown(answer: Answer) -> str:
     """Rich-renderable Markdown: headings, prose with [label] citations, table, references."""
     lines = _title_lines(answer)
@@ -135,8 +144,7 @@ def to_markdown(answer: Answer) -> str:
     if answer.references:
         lines += ["### References", ""]
         lines += [
-            f"- **{labels.get(paper.id, paper.id)}** — {paper.title} (`{paper.id}`)"
-            for paper in answer.references
+            _reference_line(paper, labels.get(paper.id, paper.id)) for paper in answer.references
         ]
         lines.append("")
     lines.append(f"_{verification_summary(answer)}_")

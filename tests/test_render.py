@@ -123,6 +123,9 @@ def test_markdown_uses_short_labels_in_prose_and_full_titles_in_references() -> 
     assert "…" not in markdown
     assert "### Quantization and adaptation" in markdown
     assert f"- **Quamba2** — {QUAMBA.title} (`{QUAMBA.id}`)" in markdown
+    # a label that is the title itself is not printed twice (review31a)
+    assert f"- **{EATA.title}** (`{EATA.id}`)" in markdown
+    assert f"— {EATA.title}" not in markdown
     assert "3 of 3 cited sentences are stated in the abstracts they cite" in markdown
     # the footer says what it checked, which is not relevance (three blind readers took
     # "verified" for a check that the cited papers answer the question)
