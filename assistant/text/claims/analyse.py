@@ -172,9 +172,10 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
     if re.match(r"\(?(?:[ivx]{1,4}|\d{1,2})\)\s", text):
         # "(iii) the generative style decoder ...": an item of a list the reader was not shown
         return None
-    if re.match(r"(?:They|Their|Them)\b", text):
+    if re.match(r"(?:They|Their|Them)\b|(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}),\s+they\b", text):
         # An abstract's authors say "we": "They involve an autoregressive decoder ..." speaks of
         # the models of the sentence before, and under the paper's name would say it of the paper
+        # (also after a short opener the quote keeps: "In general, they are more reliable ...")
         return None
     if _SUBJECT_VERB_PRO_FORM.match(text):
         # "We expand it to other tasks", "PV-RNN does both by ...": the object was named in a
