@@ -2378,6 +2378,10 @@ def test_the_proposed_method_said_of_the_paper_is_its_own() -> None:
     assert said == "MaMs demonstrates the effectiveness of its model on images."
     said = rewrite("We show that the proposed method outperforms SOTA.", "It")
     assert said == "It shows that its method outperforms SOTA."
+    # review31b: "evaluates the proposed network based on ...": "the proposed network, which
+    # the answer never introduced"
+    said = rewrite("We evaluate the proposed network based on an F-measure.", "It")
+    assert said == "It evaluates its network based on an F-measure."
 
 
 BUTTERFLY = (
