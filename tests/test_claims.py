@@ -2861,6 +2861,8 @@ def test_this_approach_past_another_thing_the_authors_bring_is_not_the_method() 
         ("Analysis of Linear Mode Connectivity", "LMC"),
         ("On Computational Limits and Provably Efficient", "VAR"),
         ("Kolmogorov-Arnold Neural Networks for High-Entropy", "KAN"),
+        # "we establish RPS as a superior technique": the family of methods it assesses
+        ("In defense of parameter sharing", "RPS"),
     ],
 )
 def test_an_acronym_defined_before_the_paper_speaks_of_itself_is_what_it_studies(

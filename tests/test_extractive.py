@@ -824,6 +824,20 @@ def test_a_name_in_capitals_is_not_written_by_its_plain_word(corpus_assistant) -
     assert "weakly-supervised-deep-391b" not in cited(answer)
 
 
+def test_how_a_proposal_is_known_goes_with_its_verb(corpus_assistant) -> None:
+    """review31b: "establishes RPS as a superior technique ... when compared to pruning for linear
+    models" dropped the abstract's "Theoretically, we establish ...", and the proof read like a
+    measurement. Said under the paper's name, the adverb goes with the verb."""
+    answer = corpus_assistant.ask(
+        "There is a paper arguing that randomly sharing parameters beats pruning for compressing "
+        "models. Which earlier method did it find unstable, and what is its fixed version called?"
+    )
+    said = " ".join(
+        s.text for s in answer.sentences if "defense-parameter-sharing-0b7b" in s.citations
+    )
+    assert "theoretically establishes" in said
+
+
 def test_related_work_opens_with_the_paper_whose_title_names_the_topic(corpus_assistant) -> None:
     """It stood in the last paragraph, after two groups of forecasters that never mention
     channel dependence."""

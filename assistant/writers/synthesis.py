@@ -382,6 +382,9 @@ def _called_subject(lead_text: str, name: str) -> str | None:
 _KNOWN_AS_WORDS = 3
 
 
+_MODE = re.compile(r"(Theoretically|Empirically|Experimentally),\s+(?:we|our)\b")
+
+
 def say_paper(
     paper: Paper,
     *,
@@ -455,7 +458,16 @@ def say_paper(
         # into the sentence's verb; the citation gives the title
         name = anonymous
     if name is not None:
-        text = _sentence(f"{name} {lead_text}")
+        # "Theoretically, we establish RPS as a superior technique ...": how the claim is known
+        # goes with its verb ("... theoretically establishes ..."; review31b: without it the
+        # proof "reads like an empirical claim")
+        mode = (
+            _MODE.match(abstract_sentences(paper.abstract)[source.sentence])
+            if source is not None
+            else None
+        )
+        said = f"{mode.group(1).lower()} {lead_text}" if mode is not None else lead_text
+        text = _sentence(f"{name} {said}")
         if name == anonymous:
             text = name_as_subject(text, label or claims.name)
         sentences = [DraftSentence(text, [paper.id])]

@@ -201,13 +201,36 @@ def _modifies_a_noun(token: str, rest: str) -> bool:
     )
 
 
+def _studied(abstract: str) -> set[str]:
+    """Acronyms defined before the abstract first speaks of itself and never presented as its
+    own: "Recently, Ainsworth et al. showed that ... satisfy linear mode connectivity (LMC)",
+    then "This paper provides a theoretical analysis of LMC". What the paper studies or uses,
+    not its name (a blind reader: "LMC is the phenomenon both papers study, not this paper's
+    contribution"; "we establish RPS as a superior technique" was named RPS, the family of
+    methods "More recently, randomized parameter-sharing (RPS) methods have gained traction")."""
+    own = _OWN_WORDS.search(abstract)
+    if own is None:
+        return set()
+    return {
+        match.group(1)
+        for match in _DEFINED_ACRONYM.finditer(abstract[: own.start()])
+        if not presents_as_own(abstract, match.group(1))
+    }
+
+
 def paper_name(title: str, abstract: str) -> str | None:
     """The name the paper gives what it contributes: a title prefix ("Quamba2: ..."), a name its
     contribution sentence gives ("we introduce ... Destroy Your Object (DeYO)", "we propose
-    LLM-TTA"), else a name-like token the abstract makes the subject of its results."""
+    LLM-TTA"), else a name-like token the abstract makes the subject of its results; never one
+    it defines for what it studies (``_studied``)."""
     from_title = _title_name(title, abstract) or _title_initials(title, abstract)
     if from_title:
         return from_title
+    name = _name_in_abstract(abstract)
+    return None if name in _studied(abstract) else name
+
+
+def _name_in_abstract(abstract: str) -> str | None:
     sentences = abstract_sentences(abstract)
     pattern = _contribution_pattern()
     for sentence in sentences:
@@ -344,25 +367,13 @@ def paper_name(title: str, abstract: str) -> str | None:
             rf"\b{re.escape(token)}\)?\s+(?:task|tasks|problem|problems|field|domain)\b", abstract
         )
     }
-    # "Recently, Ainsworth et al. showed that ... satisfy linear mode connectivity (LMC)", then
-    # "This paper provides a theoretical analysis of LMC": defined before the abstract first
-    # speaks of itself, the thing it studies, not its name (a blind reader: "LMC is the
-    # phenomenon both papers study, not this paper's contribution")
-    own = _OWN_WORDS.search(abstract)
-    studied = {
-        match.group(1)
-        for match in _DEFINED_ACRONYM.finditer(abstract)
-        if own is not None
-        and match.start() < own.start()
-        and not presents_as_own(abstract, match.group(1))
-    }
     ranked = [
         (t, c)
         for t, c in frequent.most_common()
         if c >= 3
         and t not in effects
         and t not in tasks
-        and t not in studied
+
         # (nor of what it builds on, however often it says it: YOLOR)
         and t not in borrowed
         and _is_name(t, abstract)
