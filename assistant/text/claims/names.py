@@ -373,7 +373,6 @@ def _name_in_abstract(abstract: str) -> str | None:
         if c >= 3
         and t not in effects
         and t not in tasks
-
         # (nor of what it builds on, however often it says it: YOLOR)
         and t not in borrowed
         and _is_name(t, abstract)
