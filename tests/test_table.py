@@ -493,3 +493,19 @@ def test_a_result_stated_in_words_after_the_proposal_beats_a_motivating_finding(
     assert cells["reported result"].text.startswith(
         "EMO demonstrates a consistently better language modeling performance than MLE"
     )
+
+
+def test_a_result_cell_says_where_its_figure_holds(corpus_assistant) -> None:
+    """review32a: Future Lens's result cell "Can approximate a model's output with more than 48%
+    accuracy" dropped "at some layers", which the sentence above the table kept: a cell says
+    where its figure holds when both fit a cell."""
+    answer = corpus_assistant.compare("training to predict multiple future tokens")
+    assert answer.table is not None
+    cells = dict(
+        zip(
+            answer.table.aspects,
+            answer.table.rows["future-lens-anticipating-acf6"],
+            strict=True,
+        )
+    )
+    assert cells["reported result"].text.startswith("At some layers, can approximate")

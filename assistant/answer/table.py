@@ -531,11 +531,17 @@ def build_comparison_table(
             # "Test datasets", "various tasks" say nothing a reader can look up: a dataset the
             # abstract names does, and without one the cell is empty
             setting_cell = _stated(paper, named_dataset(paper.abstract), whole=True)
-        result_cell = _cell(
-            paper,
-            result,
-            _phrase(result.text, keep=result.figure or "") if result is not None else "",
-        )
+        result_text = _phrase(result.text, keep=result.figure or "") if result is not None else ""
+        if (
+            result is not None
+            and result.where
+            and len(f"{result.where} {result_text}".split()) <= _CELL_WORDS + _CELL_OVERRUN
+        ):
+            # where the figure holds, as the prose says it: "At some layers, can approximate a
+            # model's output with more than 48% accuracy" (review32a: the cell "drops 'at some
+            # layers'", which the sentence above it kept)
+            result_text = f"{result.where}, {result_text}"
+        result_cell = _cell(paper, result, result_text)
         if result_cell.sentence_index is None:
             result_cell = _stated(paper, reported_figure(paper.abstract), whole=False)
         # a finding stated before what the paper proposes may be what it sets out from rather
