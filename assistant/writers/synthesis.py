@@ -28,7 +28,7 @@ from assistant.text.claims import (
     verb_before,
     without_openers,
 )
-from assistant.text.claims.spans import EVIDENCE_NOUNS, claim_scope
+from assistant.text.claims.spans import EVIDENCE_NOUNS, claim_mode, claim_scope
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import (
     LABEL_MAX_WORDS,
@@ -382,9 +382,6 @@ def _called_subject(lead_text: str, name: str) -> str | None:
 _KNOWN_AS_WORDS = 3
 
 
-_MODE = re.compile(r"(Theoretically|Empirically|Experimentally),\s+(?:we|our)\b")
-
-
 def say_paper(
     paper: Paper,
     *,
@@ -462,11 +459,11 @@ def say_paper(
         # goes with its verb ("... theoretically establishes ..."; review31b: without it the
         # proof "reads like an empirical claim")
         mode = (
-            _MODE.match(abstract_sentences(paper.abstract)[source.sentence])
+            claim_mode(abstract_sentences(paper.abstract)[source.sentence])
             if source is not None
             else None
         )
-        said = f"{mode.group(1).lower()} {lead_text}" if mode is not None else lead_text
+        said = f"{mode} {lead_text}" if mode is not None else lead_text
         text = _sentence(f"{name} {said}")
         if name == anonymous:
             text = name_as_subject(text, label or claims.name)

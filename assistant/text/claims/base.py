@@ -58,6 +58,8 @@ MIN_MECHANISM_WORDS = 5  # "trains a network" says nothing about how
 MAX_OPENER_CHARS = 140  # a leading adverbial clause ("Building upon these findings,") up to this
 MAX_TITLE_NAME_CHARS = 28  # "Quamba2: ..." - a title prefix longer than this is not a name
 MAX_SETTING_CHARS = 140
+# Where an abstract first speaks of itself: what comes before is its field's, not its own
+OWN_WORDS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article))\b")
 
 # --- lexicon -------------------------------------------------------------------------------------
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.text.claims.base import MAX_SETTING_CHARS, Span, _alternation, _lexicon
+from assistant.text.claims.base import (
+    MAX_SETTING_CHARS,
+    OWN_WORDS,
+    Span,
+    _alternation,
+    _lexicon,
+)
 from assistant.text.claims.fields import _span_from
 from assistant.text.claims.spans import (
     _DANGLING_START,
@@ -294,7 +300,6 @@ _POINTS_BACK = re.compile(
     r"(?:(?:the|an?)\s+)?(?:obtained|additional|other|remaining|resulting|aforementioned)\b",
     re.IGNORECASE,
 )
-_OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study|article))\b")
 
 
 def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
@@ -303,7 +308,7 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
     # ("Recent advancements in deep learning have significantly improved performance on computer
     # vision tasks": before the paper first speaks of itself, the field's, not its evaluation;
     # a table's Setting cell said "Computer vision tasks" from it)
-    own = next((index for index, text in enumerate(sentences) if _OWN.search(text)), 0)
+    own = next((index for index, text in enumerate(sentences) if OWN_WORDS.search(text)), 0)
     for index, sentence in enumerate(sentences):
         if index < own or not _EVALUATION.search(sentence):
             continue

@@ -490,14 +490,16 @@ _METHOD_NOUN = (
 _GENERIC_SUBJECT = re.compile(
     rf"(?:(?:[Oo]ur|[Tt]he\s+proposed|[Tt]his)\s+(?:\w+\s+){{0,2}}?{_METHOD_NOUN}|[Ii]t)\s+"
 )
+# A contribution about where others may go next is no proposal
+_FUTURE_WORK = re.compile(
+    r"\bfuture\s+(?:research|work|studies|directions?|investigations?)\b", re.I
+)
+# The authors bringing in something of their own ("we propose a", "we advocate for constructing")
+_WE_BRING = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+)?[a-z]+\s+(?:for\s+)?(?:a|an|to|\w+ing)\b")
 # "This strategy translates in that one tree per class ... has to be trained" after "Standard
 # gradient boosting uses a 1-vs-all strategy": the strategy is the one the sentence before
 # names, not the paper's (it was said "It translates in that ...", the cost of the method the
 # paper replaces said of the paper; a blind reader)
-_FUTURE_WORK = re.compile(
-    r"\bfuture\s+(?:research|work|studies|directions?|investigations?)\b", re.I
-)
-_WE_BRING = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+)?[a-z]+\s+(?:for\s+)?(?:a|an|to|\w+ing)\b")
 _THIS_NOUN = re.compile(rf"[Tt]h(?:is|ese)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_METHOD_NOUN})")
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from assistant.text.claims.base import (
     MAX_TITLE_NAME_CHARS,
+    OWN_WORDS,
     _contribution_pattern,
     _verb_forms,
     additive_opener,
@@ -61,9 +62,6 @@ _BUILDS_ON = re.compile(r"\bbuild(?:ing|s)?\s+(?:up)?on\s+(?:[\w\-]+\s+){0,6}\($
 
 
 _ALSO = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+)?also\b")
-
-
-_OWN_WORDS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article))\b")
 
 
 def _borrowed(lead_in: str) -> bool:
@@ -208,7 +206,7 @@ def _studied(abstract: str) -> set[str]:
     not its name (a blind reader: "LMC is the phenomenon both papers study, not this paper's
     contribution"; "we establish RPS as a superior technique" was named RPS, the family of
     methods "More recently, randomized parameter-sharing (RPS) methods have gained traction")."""
-    own = _OWN_WORDS.search(abstract)
+    own = OWN_WORDS.search(abstract)
     if own is None:
         return set()
     return {

@@ -348,7 +348,7 @@ def _scope_opener(before_we: bool = True, using: bool = False) -> re.Pattern[str
     # ... and how the claim is known: "Theoretically, we establish RPS as a superior technique"
     # is a proof, not a measurement (review31b: "drops 'Theoretically'; the sentence then reads
     # like an empirical claim")
-    mode = rf"(?:Theoretically|Empirically|Experimentally),\s*{after}|"
+    mode = rf"(?:{_alternation(_lexicon('claim_modes'))}),\s*{after}|"
     return re.compile(
         means
         + mode
@@ -364,6 +364,18 @@ def _scope_opener(before_we: bool = True, using: bool = False) -> re.Pattern[str
         rf"[^,;]*,\s*{after}{bare}",
         re.IGNORECASE,
     )
+
+
+@cache
+def _claim_mode() -> re.Pattern[str]:
+    return re.compile(rf"({_alternation(_lexicon('claim_modes'))}),\s+(?:we|our)\b", re.I)
+
+
+def claim_mode(sentence: str) -> str | None:
+    """How a sentence's claim is known, when it opens on it before the authors ("Theoretically,
+    we establish ..." -> "theoretically"); None otherwise."""
+    match = _claim_mode().match(sentence)
+    return match.group(1).lower() if match is not None else None
 
 
 def scope_opener(sentence: str, *, before_we: bool = True, using: bool = False) -> str | None:
