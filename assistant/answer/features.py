@@ -79,9 +79,16 @@ def _plain_word_papers(query: str, papers: Sequence[Paper]) -> set[str]:
     for word in dict.fromkeys(match.group(1) for match in _CAPITALS_NAME.finditer(query)):
         tokens = set(tokenize(word))
         capitals = re.compile(rf"(?<![A-Za-z]){re.escape(word)}")
+        # (the stems found as written first: tokenizing every abstract is the slow part)
+        plain = re.compile(rf"\b(?:{'|'.join(map(re.escape, tokens))})", re.IGNORECASE)
         for paper in papers:
             text = f"{paper.title} {paper.abstract}"
-            if tokens & set(tokenize(text)) and capitals.search(text) is None:
+            if (
+                tokens
+                and capitals.search(text) is None
+                and plain.search(text) is not None
+                and tokens & set(tokenize(text))
+            ):
                 found.add(paper.id)
     return found
 

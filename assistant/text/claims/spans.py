@@ -646,13 +646,26 @@ _ANAPHORIC_PHRASE = re.compile(
     # sentence before set (review31a)
     r"\bthe\s+(?:goal|aim)\b(?!\s+(?:of|to|is|was)\b)|"
     # "efficient constructions ... that align with the derived criteria": derived before
-    r"\bthe\s+(?:derived|obtained)\s+[a-z]+|"
-    # "... is nevertheless challenging": in spite of what the sentence before said, where this
-    # one concedes nothing itself ("Although X, Y is nevertheless Z" stands)
-    r"^(?:(?!\b(?:although|though|while|despite|whereas|but|even\s+if)\b)[^.])*?"
-    r"\b(?:nevertheless|nonetheless)\b",
+    r"\bthe\s+(?:derived|obtained)\s+[a-z]+",
     re.IGNORECASE,
 )
+# "... is nevertheless challenging": in spite of what the sentence before said, where this one
+# concedes nothing itself before it ("Although X, Y is nevertheless Z" stands)
+_IN_SPITE = re.compile(r"\b(?:nevertheless|nonetheless)\b", re.IGNORECASE)
+_CONCEDES = re.compile(r"\b(?:although|though|while|despite|whereas|but|even\s+if)\b", re.I)
+
+
+def _anaphor(text: str) -> re.Match[str] | None:
+    """Where ``text`` points at words the reader was not shown, if it does."""
+    found = _ANAPHORIC_PHRASE.search(text) or _BOTH_VAGUE.search(text)
+    if found is not None:
+        return found
+    spite = _IN_SPITE.search(text)
+    if spite is not None and _CONCEDES.search(text, 0, spite.start()) is None:
+        return spite
+    return None
+
+
 # Adverbs that may stand between a demonstrative's noun and its verb ("this paradigm also fails")
 _BETWEEN_NOUN_AND_VERB = frozenset(
     ("also", "still", "often", "then", "thus", "therefore", "further")
@@ -681,7 +694,7 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
     noun phrase becomes "the"; the offset of one whose phrase means nothing without its antecedent
     ("these issues", "such models", "this method"). A noun the reader already has (in ``known``,
     e.g. the paper's title: "A Simple Baseline ...") is its own antecedent."""
-    anaphor = _ANAPHORIC_PHRASE.search(text) or _BOTH_VAGUE.search(text)
+    anaphor = _anaphor(text)
     if anaphor:
         return anaphor.start()
     if re.match(r"(?:Another|The other|The latter|The former)\b", text):
@@ -988,9 +1001,7 @@ def _finish(
         # "includes: 1) an encoder-decoder structure, ...": a list cut after its first item
         # says less than it announces; what came before the list stands alone, if anything
         cleaned = _tidy_end(cleaned[: first.start()].rstrip(" :,;"))
-        if _ANAPHORIC_PHRASE.search(cleaned) or cleaned.endswith(
-            ("following", "include", "includes")
-        ):
+        if _anaphor(cleaned) or cleaned.endswith(("following", "include", "includes")):
             return None
         if cleaned.rsplit(" ", 1)[-1].lower() in lexicon_words("title_function_words"):
             return None  # "to address the limitations by: (1) ...": what by, the list said
