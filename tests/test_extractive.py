@@ -819,6 +819,9 @@ def test_a_name_in_capitals_is_not_written_by_its_plain_word(corpus_assistant) -
     ]
     assert _plain_word_papers("adapting CLIP models", papers) == {"clipping"}
     assert _plain_word_papers("ADAPTING CLIP MODELS", papers) == set()
+    # a name asked in capitals that papers write capitalised is still the name
+    adam = [paper("adam", "We study Adam on transformers."), paper("sum", "We add terms.")]
+    assert _plain_word_papers("convergence of ADAM", adam) == set()
     answer = corpus_assistant.related_work("N-BEATS style models")
     assert "feature-aligned-n-b4b8" in cited(answer)
     assert "weakly-supervised-deep-391b" not in cited(answer)

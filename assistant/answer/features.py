@@ -78,14 +78,18 @@ def _plain_word_papers(query: str, papers: Sequence[Paper]) -> set[str]:
     found: set[str] = set()
     for word in dict.fromkeys(match.group(1) for match in _CAPITALS_NAME.finditer(query)):
         tokens = set(tokenize(word))
-        capitals = re.compile(rf"(?<![A-Za-z]){re.escape(word)}")
+        # the name as the question writes it, or capitalised as a name ("ADAM" asked, "Adam"
+        # written): only a paper writing the word in lower case uses it as a plain word
+        named = re.compile(
+            rf"(?<![A-Za-z])(?:{re.escape(word)}|{re.escape(word[0] + word[1:].lower())}\b)"
+        )
         # (the stems found as written first: tokenizing every abstract is the slow part)
-        plain = re.compile(rf"\b(?:{'|'.join(map(re.escape, tokens))})", re.IGNORECASE)
+        plain = re.compile(rf"\b(?:{'|'.join(map(re.escape, tokens))})")
         for paper in papers:
             text = f"{paper.title} {paper.abstract}"
             if (
                 tokens
-                and capitals.search(text) is None
+                and named.search(text) is None
                 and plain.search(text) is not None
                 and tokens & set(tokenize(text))
             ):
