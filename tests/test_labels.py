@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from assistant.models import Evidence, Paper
@@ -209,3 +211,18 @@ def test_a_sentence_writing_the_label_in_lower_case_is_not_given_the_label_as_su
     prose = " ".join(sentence.text for sentence in draft.sentences)
     assert "called locally typical sampling" in prose
     assert "Locally Typical Sampling proposes" not in prose
+
+
+def test_the_label_is_the_name_the_stored_analysis_found() -> None:
+    """The question path reads the name the index found; it does not search the abstract again
+    (an analysis read from the store is the index's, whatever this code would find now)."""
+    named = (
+        "We propose Mamba, which scales. In tests, Mamba is fast and Mamba enjoys fast inference."
+    )
+    fresh = paper("m", "Linear-Time Sequence Modeling", named)
+    stored = dataclasses.replace(
+        fresh.analysis, claims=dataclasses.replace(fresh.analysis.claims, name="Mamba-2")
+    )
+    indexed = dataclasses.replace(fresh, stored_analysis=stored)
+    assert short_label(fresh) == "Mamba"
+    assert short_label(indexed) == "Mamba-2"

@@ -32,6 +32,7 @@ from assistant.answer.features import (
 from assistant.answer.sentences import DocumentFrequency, Weights, local_weights, score_sentences
 from assistant.models import Evidence, Paper, Task
 from assistant.text.claims import common_acronyms
+from assistant.text.patterns import compiled
 from assistant.text.query import (
     asks_for_one,
     asks_for_several,
@@ -323,7 +324,7 @@ def _named_in(query: str, paper: Paper) -> bool:
     name = paper.analysis.claims.name
     if not name or len(name) < 3:
         return False
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", query) is not None
+    return compiled(rf"(?<![\w-]){re.escape(name)}(?![\w-])").search(query) is not None
 
 
 # An item names a paper by a word written as a name ("BYOL-style predictors": "BYOL") or by

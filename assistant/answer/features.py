@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.answer import relevance
@@ -346,6 +346,20 @@ def _name_parts(text: str) -> set[str]:
     return set(relevance.token_sequence(" ".join(sorted(parts)))) if parts else set()
 
 
+@lru_cache(maxsize=8192)  # a paper's, whatever the request: tokenized once per process
+def said_tokens(paper: Paper) -> tuple[str, ...]:
+    """What a paper says, tokenized: its title and every sentence but its boilerplate ("Code is
+    available at ..." names no topic: "code LLMs" is not every LLM paper that publishes its
+    code), its contrasts left out."""
+    analysis = paper.analysis
+    said = " ".join(
+        sentence
+        for sentence, role in zip(analysis.sentences, analysis.roles, strict=True)
+        if role != "boilerplate"
+    )
+    return relevance.token_sequence(f"{paper.title} . {CONTRAST.sub(' ', said)}")
+
+
 def naming_the_topic(
     features: list[relevance.PaperFeatures],
     retrieval: Retrieval,
@@ -378,24 +392,6 @@ def naming_the_topic(
     # The subject of the phrase names it, not its generic head: a paper on "sequential
     # recommendation" is about recommender systems.
     parts = [_without_generic_head(part) for part in phrases]
-
-    said_by: dict[str, tuple[str, ...]] = {}  # each paper tokenized once per request
-
-    def said_tokens(paper: Paper) -> tuple[str, ...]:
-        if paper.id not in said_by:
-            said_by[paper.id] = _said_tokens(paper)
-        return said_by[paper.id]
-
-    def _said_tokens(paper: Paper) -> tuple[str, ...]:
-        # "Code is available at ..." names no topic: "code LLMs" is not every LLM paper that
-        # publishes its code.
-        analysis = paper.analysis
-        said = " ".join(
-            sentence
-            for sentence, role in zip(analysis.sentences, analysis.roles, strict=True)
-            if role != "boilerplate"
-        )
-        return relevance.token_sequence(f"{paper.title} . {CONTRAST.sub(' ', said)}")
 
     def names(paper: Paper, parts: list[list[str]] = parts) -> bool:
         tokens = said_tokens(paper)

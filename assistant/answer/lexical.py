@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from assistant import bm25
 from assistant.answer.parsed import framing_stems
-from assistant.models import Evidence
+from assistant.models import Evidence, Paper
 from assistant.text.claims import fix_artefacts
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import short_label
@@ -83,7 +83,7 @@ class PaperText:
     text: str
     lower: str
     tokens: frozenset[str]
-    numbers: set[str]
+    numbers: frozenset[str]
     label_tokens: frozenset[str]
     sentences: tuple[str, ...]
 
@@ -94,22 +94,47 @@ def paper_text(title: str, abstract: str) -> tuple[str, frozenset[str], frozense
     return text, frozenset(bm25.tokenize(text)), frozenset(numbers_in(text))
 
 
-def prepare(evidence: Evidence) -> PaperText:
-    paper = evidence.paper
+@dataclass(frozen=True)
+class _Derived:
+    """What the verifier reads of one paper, the same for every answer citing it."""
+
+    text: str
+    lower: str
+    tokens: frozenset[str]
+    numbers: frozenset[str]
+    label_tokens: frozenset[str]
+    sentences: tuple[str, ...]
+
+
+@lru_cache(maxsize=4096)  # a paper's, whatever the answer: derived once per process
+def _derived(paper: Paper) -> _Derived:
     text, tokens, numbers = paper_text(paper.title, paper.abstract)
-    return PaperText(
-        evidence=evidence,
+    shown = fix_artefacts(text)
+    return _Derived(
         text=text,
         # the names the writer may show, as the claims' clean-up writes them ("N{+}D" is "N+D"
         # there; a faithful sentence of PFGM++ was refused for it)
-        lower=f"{text} {shown}".lower() if (shown := fix_artefacts(text)) != text else text.lower(),
+        lower=f"{text} {shown}".lower() if shown != text else text.lower(),
         tokens=tokens,
         # ... and its figures ("sim1,400 decisions" is shown "~1,400 decisions")
-        numbers=set(numbers) | set(numbers_in(shown)),
+        numbers=numbers | frozenset(numbers_in(shown)),
         label_tokens=frozenset(bm25.tokenize(short_label(paper))),
         sentences=tuple(
             clean_sentence(sentence) for sentence in abstract_sentences(paper.abstract)
         ),
+    )
+
+
+def prepare(evidence: Evidence) -> PaperText:
+    derived = _derived(evidence.paper)
+    return PaperText(
+        evidence=evidence,
+        text=derived.text,
+        lower=derived.lower,
+        tokens=derived.tokens,
+        numbers=derived.numbers,
+        label_tokens=derived.label_tokens,
+        sentences=derived.sentences,
     )
 
 

@@ -44,6 +44,7 @@ from assistant.answer.parsed import (
     soft_negators,
 )
 from assistant.answer.scope import inflated_scope
+from assistant.text.patterns import compiled
 from assistant.tuning import VerifySettings
 
 __all__ = ["Conflict", "find_conflict", "framing_stems", "unfounded_negation"]
@@ -110,7 +111,7 @@ def find_conflict(
     plain = text
     for name in sorted(names, key=len, reverse=True):
         if name:
-            plain = re.sub(re.escape(name), " ", plain, flags=re.IGNORECASE)
+            plain = compiled(re.escape(name), re.IGNORECASE).sub(" ", plain)
     conflict = (
         _denied_name(text, names)
         or _direction_flip(text, draft, related, config)

@@ -86,7 +86,7 @@ def score_sentences(
     top = max(known) if known else 0.0
     scored: list[tuple[float, int]] = []
     roles = analysis.roles
-    name = method_name(paper.title, paper.abstract)
+    name = method_name(paper)
     # "Is the code for DeYO available?": what the paper makes available is what is asked
     releases = any(clause.releases for clause in clauses) or asks_for_release(question)
     for position, sentence in enumerate(sentences):

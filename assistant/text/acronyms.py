@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from assistant.text.lexicon import words as lexicon_words
+from assistant.text.patterns import compiled
 
 _DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9}?)s?\)")
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -98,7 +99,7 @@ def _distinct(counts: Counter[str]) -> list[str]:
 def _long_form_text(before: str, words: list[str]) -> str:
     """Recover the phrase as written (with its hyphens) from the text before the parenthesis."""
     pattern = r"[\s-]+".join(re.escape(word) for word in words)
-    matches = list(re.finditer(pattern, before))
+    matches = list(compiled(pattern).finditer(before))
     return matches[-1].group(0) if matches else " ".join(words)
 
 

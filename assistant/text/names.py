@@ -6,11 +6,15 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from assistant.text.claims import fix_artefacts, paper_name
+from assistant.text.claims import fix_artefacts
 from assistant.text.claims.base import MAX_TITLE_NAME_CHARS
 from assistant.text.lexicon import words as lexicon_words
+from assistant.text.patterns import compiled
+
+if TYPE_CHECKING:
+    from assistant.text.analysis import PaperAnalysis
 
 
 def _words(text: str) -> list[str]:
@@ -22,10 +26,15 @@ def _words(text: str) -> list[str]:
 
 # One name detector for the whole pipeline: the claims analyser's (it knows field acronyms such
 # as "CE" or "MLLMs" are no names, and finds names the contribution sentence gives).
-@lru_cache(maxsize=8192)
-def method_name(title: str, abstract: str) -> str | None:
+def method_name(paper: Titled) -> str | None:
     """The name the paper goes by, or None: a short title prefix ("Zoology: ...", "Quamba2: ..."),
-    which is how readers cite it, else the name its abstract gives what it contributes."""
+    which is how readers cite it, else the name its abstract gives what it contributes (as the
+    analysis stored at index time found it: not looked for again on the question path)."""
+    return _title_name(paper.title) or paper.analysis.claims.name
+
+
+@lru_cache(maxsize=8192)
+def _title_name(title: str) -> str | None:
     if ":" in title:
         prefix = fix_artefacts(title.split(":", 1)[0].strip())
         if 0 < len(prefix) <= MAX_TITLE_NAME_CHARS and len(prefix.split()) <= 2:
@@ -37,7 +46,7 @@ def method_name(title: str, abstract: str) -> str | None:
         prefix = fix_artefacts(appositive.group(1).strip())
         if len(prefix) <= MAX_TITLE_NAME_CHARS and len(prefix.split()) <= 2:
             return prefix
-    return paper_name(title, abstract)
+    return None
 
 
 # What a citation label is (fixed, like the claims' lengths: labels are part of the analysis stored
@@ -213,13 +222,16 @@ _FIELD_HEADS = frozenset((*lexicon_words("generic_heads"), "learning", "networks
 
 
 class Titled(Protocol):
-    """Anything with a title and an abstract (a Paper)."""
+    """Anything with a title, an abstract and their analysis (a Paper)."""
 
     @property
     def title(self) -> str: ...
 
     @property
     def abstract(self) -> str: ...
+
+    @property
+    def analysis(self) -> PaperAnalysis: ...
 
 
 def title_head(title: str) -> str:
@@ -235,7 +247,7 @@ def title_head(title: str) -> str:
 def short_label(paper: Titled) -> str:
     """The paper's name in prose and citations: the method's name, else its title before any
     colon, whole (a cut title reads as a typo and says less than the full one)."""
-    name = method_name(paper.title, paper.abstract)
+    name = method_name(paper)
     if name:
         return fix_artefacts(_LATEX_COMMAND.sub(lambda match: match.group(1) or "", name))
     title = fix_artefacts(_LATEX_COMMAND.sub(lambda match: match.group(1) or "", paper.title))
@@ -253,7 +265,7 @@ def writes_label(label: str, text: str) -> bool:
     matching" names Dirichlet Flow Matching, so "Dirichlet Flow Matching develops Dirichlet flow
     matching" would name it twice; "Physics-Informed Gaussians (PIGs)" names PIG."""
     pattern = rf"(?<!\w){re.escape(label)}s?(?!\w)"
-    return bool(label) and re.search(pattern, text, re.I) is not None
+    return bool(label) and compiled(pattern, re.I).search(text) is not None
 
 
 def distinct_labels(papers: Mapping[str, Titled]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from typing import Literal
 
 from assistant.text.claims.base import common_acronyms
 from assistant.text.lexicon import words
+from assistant.text.patterns import compiled
 from assistant.text.tokens import tokenize
 
 
@@ -848,4 +849,4 @@ def writes_name(name: str, text: str) -> bool:
         pattern = rf"{re.escape(name)}(?:\d[\d.]*(?![A-Za-z]))?(?!\w|-(?!\d))"
     # a name in capitals is written so: "BIG" (of "BIG-Bench") is not "big data"
     flags = 0 if re.fullmatch(r"[A-Z]{2,}", name) else re.IGNORECASE
-    return re.search(rf"(?<!\w){pattern}", text, flags) is not None
+    return compiled(rf"(?<!\w){pattern}", flags).search(text) is not None

@@ -107,6 +107,7 @@ def accented(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", match.group(2) + _ACCENT_MARKS[match.group(1)])
 
 
+@lru_cache(maxsize=16384)  # a sentence is cleaned again for every answer showing it
 def clean_sentence(text: str) -> str:
     """Undo listing-page artefacts ("models~(VLMs)", "5.13\\%", "5times", "Fr\\'echet");
     no claim changes."""

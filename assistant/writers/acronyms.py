@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from assistant.models import DraftSentence, Paper
 from assistant.text.acronyms import definitions
 from assistant.text.claims import common_acronyms
+from assistant.text.patterns import compiled
 
 # a word with two capitals or more ("PPG", "SNNKs", "E2TP"), not inside a longer word
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w-])")
@@ -62,7 +63,7 @@ def spell_out(
                     # the field's acronyms the reader used ("SSMs" under a request on SSMs)
                     or (
                         of_field(acronym)
-                        and re.search(rf"\b{re.escape(acronym.rstrip('s'))}s?\b", question)
+                        and compiled(rf"\b{re.escape(acronym.rstrip('s'))}s?\b").search(question)
                     )
                     or acronym in named
                     or f"({acronym})" in said
@@ -81,7 +82,7 @@ def spell_out(
                     and words[0][1:].islower()
                     and all(word.islower() for word in words[1:])
                     and any(
-                        re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", other.abstract)
+                        compiled(rf"(?<![\w-]){re.escape(first)}(?![\w-])").search(other.abstract)
                         for other in papers.values()
                     )
                 ):

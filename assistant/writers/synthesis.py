@@ -37,6 +37,7 @@ from assistant.text.names import (
     title_head,
     writes_label,
 )
+from assistant.text.patterns import compiled
 from assistant.text.sentences import abstract_sentences
 from assistant.text.tokens import tokenize
 from assistant.writers.rewrite import (
@@ -71,7 +72,7 @@ class Said:
 def prose_label(paper: Paper, claims: PaperClaims) -> str | None:
     """The name the paper goes by (as its citations show it), else its title when short; never a
     cut title."""
-    name = method_name(paper.title, paper.abstract)
+    name = method_name(paper)
     if name:
         return name
     head = fix_artefacts(title_head(paper.title))
@@ -275,7 +276,7 @@ def _what_the_title_says(title: str, name: str, named: str, abstract: str = "") 
     says a property of the method, not what it is; a title "Quamba2: A Robust and Scalable
     Post-training Quantization Framework for ..." says what it is, and the abstract's
     property is left to the sentences that follow."""
-    if not re.match(rf"{re.escape(name)} is (?!(?:a|an|the)\s)", named):
+    if not compiled(rf"{re.escape(name)} is (?!(?:a|an|the)\s)").match(named):
         return named
     what = title_description(title, name, abstract)
     return f"{name} is {what}" if what is not None else named
@@ -334,7 +335,7 @@ def _called_subject(lead_text: str, name: str) -> str | None:
     opening = _PROPOSES_A.match(lead_text)
     if opening is None:
         return None
-    found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lead_text[opening.end() :])
+    found = compiled(rf"(?<![\w-]){re.escape(name)}(?![\w-])").search(lead_text[opening.end() :])
     if found is None:
         return None
     before = lead_text[opening.end() : opening.end() + found.start()]

@@ -73,7 +73,7 @@ class _PaperView:
             if self.roles[item.index] == "contribution"
             and states_contribution(self.sentences[item.index])
         ]
-        name = method_name(self.paper.title, self.paper.abstract)
+        name = method_name(self.paper)
         naming = [item for item in strong if name and name in self.sentences[item.index]]
         short = [
             item

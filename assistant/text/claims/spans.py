@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.text.claims.base import (
     LY_ADVERB,
@@ -17,6 +17,7 @@ from assistant.text.claims.base import (
     _verb_strength,
 )
 from assistant.text.lexicon import words as lexicon_words
+from assistant.text.patterns import compiled
 from assistant.text.sentences import (
     ACCENT,
     ANGLED_NAME,
@@ -166,6 +167,7 @@ _GREEK = {
 _GREEK_NAMES = "|".join(_GREEK)
 
 
+@lru_cache(maxsize=16384)  # titles and sentences are fixed again for every answer showing them
 def fix_artefacts(text: str) -> str:
     """Listing-page leftovers of LaTeX: "\\%" -> "%", "5times" -> "5×", "models~(LLMs)" -> "models (LLMs)"."""
     text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
@@ -736,7 +738,7 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
             continue
         # (a word the antecedent holds, not a few letters of one: "This is the first work"
         # is no "the is" because some word before it starts with "i")
-        if len(head) >= 3 and re.search(rf"\b{re.escape(head)}", antecedent):
+        if len(head) >= 3 and compiled(rf"\b{re.escape(head)}").search(antecedent):
             # the antecedent is inside the span or the title ("a representation ... this
             # representation", "A Closer Look at Model Growth ... these model growth methods"):
             # "the" says the same without pointing at a sentence the reader is not shown
