@@ -17,10 +17,10 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant import bm25
-from assistant.models import DraftSentence
+from assistant.models import DraftSentence, Paper
 from assistant.text.analysis import CONTRAST
 from assistant.text.lexicon import words
 from assistant.text.tokens import STOPWORDS, idf
@@ -351,19 +351,27 @@ def _within(inner: tuple[str, ...], outer: tuple[str, ...]) -> bool:
 
 def _terms(
     view: _PaperView, roles: frozenset[str], *, title: bool = False
-) -> list[tuple[tuple[str, ...], str, bool, tuple[str, ...]]]:
+) -> tuple[tuple[tuple[str, ...], str, bool, tuple[str, ...]], ...]:
+    return _paper_terms(view.paper, roles, title)
+
+
+@lru_cache(maxsize=8192)  # a paper's, whatever the answer: found once per process
+def _paper_terms(
+    paper: Paper, roles: frozenset[str], title: bool
+) -> tuple[tuple[tuple[str, ...], str, bool, tuple[str, ...]], ...]:
     """Every run of two or three words of the sentences of the given roles (and of the title,
     with ``title``), as (stems, surface); runs across punctuation or starting/ending on a stop
     word are no terms. A run that opens its sentence is marked with a leading "^" (its capital may
     not be its own), one from the title with "^^" (title case: no capital need be its own)."""
     out: list[tuple[tuple[str, ...], str, bool, tuple[str, ...]]] = []
+    analysis = paper.analysis
     texts = [
         (sentence, False)
-        for index, sentence in enumerate(view.sentences)
-        if view.roles[index] in roles
+        for sentence, role in zip(analysis.sentences, analysis.roles, strict=True)
+        if role in roles
     ]
     if title:
-        texts.append((view.paper.title, True))
+        texts.append((paper.title, True))
     for sentence, titled in texts:
         # "Unlike speculative decoding approaches that ..., EAD accepts ...": what a paper sets
         # itself apart from is no term it shares ("Speculative decoding is common to SpecDec++
@@ -407,7 +415,7 @@ def _terms(
                         )
                     )
                     out.append((stems, initial + surface, whole, tuple(after_stems[:1])))
-    return out
+    return tuple(out)
 
 
 def _with_head(surface: str, head: str, texts: Sequence[str]) -> str:
