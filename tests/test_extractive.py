@@ -417,12 +417,12 @@ def test_compare_shares_ground_then_differs_by_group(corpus_assistant) -> None:
     texts = [sentence.text for sentence in answer.sentences]
     assert not any(text.startswith("The papers compared here") for text in texts)
     headings = [heading for heading in answer.headings if heading]
-    assert headings[-1] == "How each differs"
+    assert headings[-1] in ("How each differs", "What each does")
     if "What they share" in headings:
         shared = answer.sentences[answer.paragraphs[headings.index("What they share")][0]]
         assert " common to " in shared.text
         assert len(shared.citations) * 2 > len(answer.evidence)
-    differs = answer.paragraphs[answer.headings.index("How each differs") :]
+    differs = answer.paragraphs[answer.headings.index(headings[-1]) :]
     assert len(differs) >= 2  # grouped, not one block of every paper
 
 
@@ -435,11 +435,39 @@ def test_what_every_paper_compared_shares_is_no_difference(corpus_assistant) -> 
         "Compare when each finds BLEU stops tracking the loss."
     )
     assert len(answer.evidence) == 2
-    differs = answer.headings.index("How each differs")
+    differs = next(
+        index
+        for index, heading in enumerate(answer.headings)
+        if heading in ("How each differs", "What each does")
+    )
     for paragraph in answer.paragraphs[differs:]:
         for index in paragraph:
             sentence = answer.sentences[index]
             assert len(sentence.citations) < 2 or ";" in sentence.text, sentence.text
+
+
+@pytest.mark.parametrize(
+    ("request_text", "heading"),
+    [
+        # four blind readers: '"How each differs" compares nothing' over papers said one by one
+        ("one-step generation with diffusion and flow models", "What each does"),
+        # ... and where a sentence sets them side by side, it says how they differ
+        ("prior-data fitted networks", "How each differs"),
+    ],
+)
+def test_a_comparison_says_how_papers_differ_only_where_it_sets_them_side_by_side(
+    corpus_assistant, request_text: str, heading: str
+) -> None:
+    answer = corpus_assistant.compare(request_text)
+    section = answer.headings.index(heading)
+    assert "How each differs" not in answer.headings[:section] + answer.headings[section + 1 :]
+    joined = [
+        answer.sentences[index]
+        for paragraph in answer.paragraphs[section:]
+        for index in paragraph
+        if len(answer.sentences[index].citations) > 1
+    ]
+    assert bool(joined) == (heading == "How each differs"), [s.text for s in joined]
 
 
 def test_a_result_hanging_off_a_clause_is_not_said_as_a_sentence(corpus_assistant) -> None:

@@ -1563,17 +1563,33 @@ class ExtractiveWriter(Writer):
         # what the request asks of each beyond naming them ("...: how does each avoid the cost
         # of fully training every candidate architecture?") is said of each that answers it
         weights = _Weights(views, self.document_frequency, self.collection_size)
+        first = len(builder.paragraphs)
         self._by_group(
             builder,
             topic or "",
             views,
             skip,
             most=3,
-            heading="How each differs",
+            heading=_DIFFERS,
             joined=True,
             asked=self._asked_after_topic(topic or "", weights),
             grounded=grounded,
         )
+        # The heading promises a difference: a sentence setting papers side by side ("A filters
+        # ...; B adds ...") or a group's lead. Where the papers share no ground to set them on,
+        # what follows says what each does, one paper at a time, and is headed so (blind readers
+        # of four rounds: '"How each differs" compares nothing').
+        section = builder.paragraphs[first:]
+        if (
+            section
+            and not any(
+                len(builder.sentences[index].citations) > 1
+                for paragraph in section
+                for index in paragraph
+            )
+            and builder.headings[first] == _DIFFERS
+        ):
+            builder.headings[first] = _EACH_DOES
 
     def _by_group(
         self,
@@ -1989,6 +2005,11 @@ _OUTLOOK = re.compile(r"\b(?:will|would|should|could|might|hope|believe|envision
 
 # a lead naming a term its papers share ("Draft heads are common to A and B")
 _COMMON_TO = re.compile(r"^(.+?) (?:is|are) common to ")
+
+# A comparison's section below its ground: what sets the papers apart, or, where nothing does,
+# what each does
+_DIFFERS = "How each differs"
+_EACH_DOES = "What each does"
 
 # A sentence whose subject is the paper ("We adopt ...", "In this work, we ...", "Our method
 # ...", "This paper ..."), as opposed to one about its experiments ("Extensive experiments
