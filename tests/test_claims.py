@@ -2878,3 +2878,19 @@ def test_an_acronym_defined_before_the_paper_speaks_of_itself_is_what_it_studies
     # what it offers is still said, never where future research may go
     assert claims.proposal is not None and "future research" not in claims.proposal.text
     assert _claims("Exploring the cloud of feature interaction scores").name == "FIS"
+
+
+@pytest.mark.parametrize(
+    ("title_start", "mechanism"),
+    [
+        # "DD challenges the prevailing notion that AR models are inherently slow" was the
+        # comparison table's Approach cell: where the work stands, not how it works
+        ("Distilled Decoding 1", "uses flow matching to create a deterministic mapping"),
+        # ... as was TTM's "marks the first success in developing fast and tiny ... models"
+        ("Tiny Time Mixers", "introduces several novel enhancements such as adaptive patching"),
+    ],
+)
+def test_where_a_work_stands_is_not_its_mechanism(title_start: str, mechanism: str) -> None:
+    claims = _claims(title_start)
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith(mechanism), claims.mechanism.text

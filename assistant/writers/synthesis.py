@@ -383,6 +383,18 @@ def _called_subject(lead_text: str, name: str) -> str | None:
 _KNOWN_AS_WORDS = 3
 
 
+_RELATIVE = re.compile(r",?\s+(?:which|that)\s+")
+
+
+def _relative_clause(paper: Paper, proposal: Span, mechanism: Span | None) -> str | None:
+    """ ", which " when the mechanism is the relative clause that follows the proposal in its
+    sentence ("proposes X, which uses Y"), else None."""
+    if mechanism is None or mechanism.sentence != proposal.sentence:
+        return None
+    between = abstract_sentences(paper.abstract)[proposal.sentence][proposal.end : mechanism.start]
+    return between if _RELATIVE.fullmatch(between) else None
+
+
 def say_paper(
     paper: Paper,
     *,
@@ -414,7 +426,19 @@ def say_paper(
     mechanism = claims.mechanism
     if claims.proposal is not None:
         lead_text, source = claims.proposal.text, claims.proposal
+        relative = _relative_clause(paper, claims.proposal, mechanism)
         if (
+            relative is not None
+            and mechanism is not None
+            and claims.name is not None
+            and lead_text.endswith(f"({claims.name})")
+        ):
+            # "proposes Distilled Decoding (DD)" | "uses flow matching ...": the mechanism is the
+            # proposal's own relative clause, cut off it; said together, as the abstract does,
+            # the name is spelled out where it becomes the subject ("Distilled Decoding (DD)
+            # uses flow matching ...")
+            lead_text, mechanism = f"{lead_text}{relative}{mechanism.text}", None
+        elif (
             mechanism is not None
             and names_only(lead_text)
             and not opens_with_subject(mechanism.text)  # the paper is the lead's subject

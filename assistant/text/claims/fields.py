@@ -436,6 +436,9 @@ _NOT_MECHANISM = re.compile(
     r"has\s+(?:\w+\s+){0,2}(?:achiev|shown|demonstrat|replicat|outperform)|provide\s+(?:\w+\s+)?evidence|"
     r"provides\s+(?:\w+\s+)?evidence|study|studies|analy[sz]e|investigate|explore|examine|"
     r"discover|reveal|observe|confirm|suggest|indicate|ares?\b|is\s+able|are\s+able|"
+    # "DD challenges the prevailing notion that AR models are inherently slow", "TTM marks the
+    # first success in ...": where the work stands, not how it works
+    r"challenges?\s+the\b|marks?\s+the\s+first\b|opens?\s+up\b|"
     # "This approach offers both mathematical rigor and practical expressivity": a quality the
     # method is credited with, not how it works
     r"(?:offers|provides|enjoys|boasts|exhibits|possesses)\s+(?:both|several|many|significant|"
