@@ -2894,3 +2894,26 @@ def test_where_a_work_stands_is_not_its_mechanism(title_start: str, mechanism: s
     claims = _claims(title_start)
     assert claims.mechanism is not None
     assert claims.mechanism.text.startswith(mechanism), claims.mechanism.text
+
+
+def test_the_authors_praise_of_their_own_work_is_not_part_of_the_claim() -> None:
+    """ "SirLLM can achieve stable and significant improvements across different LLMs and tasks,
+    compellingly proving its effectiveness" (a blind reader: "self-praise and priority claims
+    repeated as findings"): the claim stays, the verdict goes; a closing clause that says more
+    ("..., showing sound improvement of up to 64.87%") stays."""
+    claims = _claims("SirLLM")
+    assert claims.finding is not None
+    assert claims.finding.text.endswith("across different LLMs and tasks")
+    from assistant.text.claims import standalone
+    from assistant.text.claims.spans import without_praise
+
+    assert standalone(
+        "Our framework positions adapters as a modular solution for leveraging FMs, thereby "
+        "promoting their wider adoption in real-world applications."
+    ) == ("Our framework positions adapters as a modular solution for leveraging FMs.")
+    for kept in (
+        "It beats the baselines, showing sound improvement of up to 64.87% over them",
+        "Training is cheaper, promoting more stable training",
+        "It scales, demonstrating that better task alignment leads to more efficient learning",
+    ):
+        assert without_praise(kept) == kept

@@ -966,6 +966,31 @@ _FINAL_PLACE = re.compile(
 )
 
 
+_PRAISE_VERBS = (
+    r"proving|demonstrating|confirming|validating|verifying|showcasing|highlighting|"
+    r"underscoring|promoting|facilitating|establishing|showing"
+)
+
+
+@cache
+def _praise_tail() -> re.Pattern[str]:
+    """A closing participle clause in which the authors judge their own work: ", compellingly
+    proving its effectiveness", ", thereby validating the effectiveness and scalability of
+    OptMATH", ", thereby promoting their wider adoption in real-world applications"."""
+    objects = "|".join(re.escape(word) for word in lexicon_words("praise_objects"))
+    return re.compile(
+        rf",\s+(?:(?:thereby|thus|hence|further)\s+)?(?:\w+ly\s+)?(?:{_PRAISE_VERBS})\s+"
+        rf"(?:(?:the|its|their|our|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{objects})\b[^,;]*?\.?$",
+        re.IGNORECASE,
+    )
+
+
+def without_praise(text: str) -> str:
+    """The text without a closing clause of the authors' praise of their own work (the claim
+    before it stands as the abstract states it)."""
+    return _praise_tail().sub("", text)
+
+
 def _finish(
     text: str, name: str | None, limit: int = MAX_SPAN_CHARS, min_words: int = MIN_SPAN_WORDS
 ) -> str | None:
@@ -995,7 +1020,7 @@ def _finish(
         cleaned = _drop_demonstratives(resolved[:cut])
         if isinstance(cleaned, int):
             return None
-    cleaned = _tidy_end(_cut_to_clause(cleaned, limit))
+    cleaned = _tidy_end(without_praise(_cut_to_clause(cleaned, limit)))
     first = _FIRST_ITEM.search(cleaned)
     if first and (
         not _SECOND_ITEM.search(cleaned, first.end()) or _announces_more(cleaned, first.start())
