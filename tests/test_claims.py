@@ -2888,6 +2888,9 @@ def test_an_acronym_defined_before_the_paper_speaks_of_itself_is_what_it_studies
         ("Distilled Decoding 1", "uses flow matching to create a deterministic mapping"),
         # ... as was TTM's "marks the first success in developing fast and tiny ... models"
         ("Tiny Time Mixers", "introduces several novel enhancements such as adaptive patching"),
+        # ... and Monolith's "Our design has been driven by observations of our application
+        # workloads" (how it came about), said "It has been driven by observations ..."
+        ("Monolith", "crafted a collisionless embedding table"),
     ],
 )
 def test_where_a_work_stands_is_not_its_mechanism(title_start: str, mechanism: str) -> None:

@@ -558,9 +558,12 @@ def _predicate_start(body: str, name: str | None) -> int | None:
         return None
     if re.match(r"[\w\-]+\s+(?:is|are|was|were|can|will|have|has)\b", body[position:]):
         return None  # "Hydra heads are ...": the word after the name was a noun
-    copula = re.match(r"(?:is|are|was|were)\s+(?P<next>\w+)", body[position:])
+    copula = re.match(r"(?:is|are|was|were|ha(?:s|ve)\s+been)\s+(?P<next>\w+)", body[position:])
     if copula and copula.group("next") not in _MECHANISM_PARTICIPLES:
-        return None  # "is agnostic to ...": a property, not how it works
+        # "is agnostic to ...": a property, not how it works; "Our design has been driven by
+        # observations of our application workloads": how it came about (Monolith's mechanism
+        # was that, a blind reader: "a dangling subject")
+        return None
     return position
 
 

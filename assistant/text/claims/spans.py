@@ -127,8 +127,10 @@ _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs|[Oo]urselves|I)\b")
 _OUR = re.compile(
     r"\b([Oo]ur)\s+((?:(?:proposed|new|novel|own|overall|resulting|final)\s+)?)"
     r"(method|approach|framework|model|technique|algorithm|system|architecture|scheme|solution|"
-    r"pipeline|strategy|network|estimator|metric|benchmark|dataset|tool|library|design)\b"
+    r"pipeline|strategy|network|estimator|metric|benchmark|dataset|tool|library)\b"
 )
+# ("our design" is no name for the method: "Our design has been driven by observations ..." said
+# "Monolith has been driven ...", and "our design choices" became "E2TP choices")
 _DANGLING_START = re.compile(
     r"^(?:this|these|those|such|they|them|it|its|their|theirs|that|both|the latter|the former|"
     r"the above|the same|he|she|former|latter)\b",
