@@ -2920,3 +2920,20 @@ def test_the_authors_praise_of_their_own_work_is_not_part_of_the_claim() -> None
         "It scales, demonstrating that better task alignment leads to more efficient learning",
     ):
         assert without_praise(kept) == kept
+
+
+def test_a_noun_that_needs_its_complement_is_not_cut_from_it() -> None:
+    """SirLLM's problem cell read "Simply extending the length of pre-training texts is
+    impractical due to the difficulty" (review33b: "cut mid-clause"): the cut fell on "in
+    obtaining long text data"; a difficulty is one of something."""
+    from assistant.text.claims.spans import _finish
+
+    cut = _finish(
+        "extending the texts is impractical due to the difficulty in obtaining long text data "
+        "and the costs this would entail for LLMs",
+        None,
+    )
+    assert cut is None or not cut.endswith("difficulty"), cut
+    claims = _claims("SirLLM")
+    assert claims.problem is not None
+    assert not claims.problem.text.endswith("difficulty"), claims.problem.text

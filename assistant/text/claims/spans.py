@@ -873,6 +873,8 @@ _SOFT_BOUNDARY = re.compile(
     # what follows
     r"(?<!\blead)(?<!\bleads)(?<!\bleading)(?<!\bcontribute)(?<!\bcontributes)"
     r"(?<!\bfoundation)(?<!\bbasis)(?<!\bway)(?<!\broom)"
+    # "is impractical due to the difficulty | in obtaining long text data": what is difficult
+    r"(?<!\bdifficulty)(?<!\bdifficulties)"
     r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as|even\s+(?:in|on|under|for)|"
     r"in|under|across|capable\s+of)\s"
 )
