@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from assistant.answer.table import _phrase, distinct_measures
 
 
@@ -509,3 +511,27 @@ def test_a_result_cell_says_where_its_figure_holds(corpus_assistant) -> None:
         )
     )
     assert cells["reported result"].text.startswith("At some layers, can approximate")
+
+
+@pytest.mark.parametrize(
+    ("claim", "kept"),
+    [
+        # the problem is the turn: "AEM" read "Multiple Instance Learning (MIL) has demonstrated
+        # effectiveness in analyzing whole slide images (WSIs)" (a blind reader: "cut before 'yet'")
+        (
+            "Multiple Instance Learning (MIL) has demonstrated effectiveness in analyzing whole "
+            "slide images (WSIs), yet it often encounters overfitting challenges in real-world "
+            "applications",
+            "overfitting challenges",
+        ),
+        # ... and so is the finding (review33b: the cell "drops 'but ... faster convergence'")
+        (
+            "larger step sizes lead LR+GD to higher logistic losses when it tends to the perceptron "
+            "algorithm, but larger step sizes also lead to faster convergence to a solution for "
+            "the classification problem",
+            "faster convergence",
+        ),
+    ],
+)
+def test_a_cell_is_not_cut_before_the_turn_of_its_claim(claim: str, kept: str) -> None:
+    assert kept in _phrase(claim)

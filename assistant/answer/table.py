@@ -66,6 +66,8 @@ _WAITING_CONJUNCTIONS = frozenset(
     ("since", "because", "as", "that", "than", "whether", "if", "when", "while", "although")
 )
 _LIST_GOES_ON = re.compile(r",\s+[\w-]+,?\s+(?:and|or)\s")
+# a clause that turns on the one before it, on the same subject
+_TURN = re.compile(r"[,;]?\s*(?:but|yet|although|though)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[;:]\s|,\s+(?=(?:and|but|or|while|whereas)\b)")
 
 
@@ -171,6 +173,10 @@ def _phrase(text: str, *, keep: str = "") -> str:
         # list cut after its first item (or its last but one: "simple, efficient | , and ...")
         and text[: match.start()].rsplit(" ", 1)[-1].lower() not in _WAITING_CONJUNCTIONS
         and not _LIST_GOES_ON.match(text[match.start() :])
+        # "Larger step sizes lead LR+GD to higher logistic losses | , but larger step sizes also
+        # lead to faster convergence": the turn is the finding, without it the cell says the
+        # opposite of what the paper stresses (review33b)
+        and not _TURN.match(text[match.start() :])
         # "Structures the design space along two axes: the verifiers used to provide feedback |
         # , and the algorithms used to find better noise candidates": a list a count announced
         # is cut after all its items or before it, with its announcement (review28n)
