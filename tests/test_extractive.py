@@ -725,6 +725,29 @@ def test_a_term_one_paper_names_keeps_out_papers_with_only_its_commoner_word(
         assert "exposure" in text or "bias" not in text, papers[chosen].title
 
 
+@pytest.mark.parametrize(
+    ("request_text", "kept", "shared", "topic_words"),
+    [
+        # no paper writes "multi-task recommendation"; Monolith, OneRec and the other
+        # recommender papers share only "recommendation", which 18 papers write
+        ("multi-task recommendation", "m2trec-metadata-aware-c1c6", "recommend", ("multi", "task")),
+        # ... and "huge output vocabulary costs": "vocabulary" is rare (4 papers) and the paper
+        # on large-vocabulary losses is about it though it shares no other word
+        ("huge output vocabulary costs", "cut-your-losses-4294", "", ()),
+    ],
+)
+def test_a_long_topic_no_paper_writes_keeps_out_papers_sharing_one_common_word(
+    corpus_assistant, request_text: str, kept: str, shared: str, topic_words: tuple[str, ...]
+) -> None:
+    answer = corpus_assistant.related_work(request_text)
+    assert kept in cited(answer)
+    papers = {item.paper.id: item.paper for item in answer.evidence}
+    for chosen in cited(answer):
+        text = f"{papers[chosen].title} {papers[chosen].abstract}".lower()
+        if shared and shared in text:
+            assert any(word in text for word in topic_words), papers[chosen].title
+
+
 def test_a_term_keeps_out_papers_sharing_some_of_its_words_but_not_its_rarest(
     corpus_assistant,
 ) -> None:

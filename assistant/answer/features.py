@@ -460,8 +460,25 @@ def naming_the_topic(
         # phrase holds words its papers leave out ("neural" in "neural scaling laws").
         naming = {item.paper.id for item in features if uses_every_word(item.paper)}
         if len(naming) < settings.evidence.topic_naming_papers:
-            if not named_as_run or document_frequency is None:
+            if document_frequency is None:
                 return features
+            if not named_as_run:
+                # No paper writes a longer topic in a row ("token importance scoring", "multi-
+                # task recommendation"): one that shares only one of its words, and a word many
+                # papers write, is about another term (next-token prediction; recommender
+                # systems at large); one sharing none is judged on its meaning
+                rare = settings.evidence.topic_one_word_papers
+                long_parts = [part for part in parts if len(part) >= 3]
+
+                def one_common_word(paper: Paper) -> bool:
+                    present = set(said_tokens(paper))
+                    for part in long_parts:
+                        shared = [token for token in part if token in present]
+                        if len(shared) != 1 or document_frequency(shared[0]) <= rare:
+                            return False
+                    return bool(long_parts)
+
+                return [item for item in features if not one_common_word(item.paper)] or features
             # Too few papers name the term to leave out those that do not, but it is a term
             # of the collection: a paper with only its commoner word is about another term
             # ("inductive bias" under "exposure bias"), while one with neither word is judged on

@@ -137,6 +137,19 @@ class EvidenceSettings(Group):
             "the two exceptions below hold)."
         ),
     )
+    topic_one_word_papers: int = Field(
+        default=12,
+        ge=0,
+        description=(
+            "A topic of three words or more that no retrieved paper writes in a row: a paper "
+            "sharing only one of its words is about another term ('token' under 'token importance "
+            "scoring', 'recommendation' under 'multi-task recommendation'), unless at most this "
+            "many papers of the collection write that word ('vocabulary' under 'huge output "
+            "vocabulary costs': the paper on large-vocabulary losses). Tuning topics: 27 papers "
+            "left out, 5 of them gold with no exception, 1 with this one at 12; 0 switches the "
+            "exception off."
+        ),
+    )
     topic_dense_exception: float = Field(
         default=0.85,
         ge=0,
