@@ -418,18 +418,17 @@ def naming_the_topic(
 
     aliases = _acronym_aliases(retrieval)
 
+    def uses(token: str, present: set[str]) -> bool:
+        return (
+            token in present
+            or (token.endswith("s") and token[:-1] in present)  # "LLMs" is also "LLM"
+            or any(set(sense) <= present for sense in aliases.get(token, ()))
+        )
+
     def uses_every_word(paper: Paper) -> bool:
         # a name the paper builds from a word says that word: "CodeGen2" says "code"
         present = set(said_tokens(paper)) | _name_parts(f"{paper.title} {paper.abstract}")
-
-        def uses(token: str) -> bool:
-            return (
-                token in present
-                or (token.endswith("s") and token[:-1] in present)  # "LLMs" is also "LLM"
-                or any(set(sense) <= present for sense in aliases.get(token, ()))
-            )
-
-        return any(len(part) == 2 and all(uses(token) for token in part) for part in parts)
+        return any(len(part) == 2 and all(uses(token, present) for token in part) for part in parts)
 
     naming = {item.paper.id for item in features if names(item.paper)}
     if not naming and len(parts) == 1 and len(parts[0]) >= 3:
@@ -471,9 +470,11 @@ def naming_the_topic(
                 long_parts = [part for part in parts if len(part) >= 3]
 
                 def one_common_word(paper: Paper) -> bool:
+                    # (an acronym is written spelled out too: DiffTPT's "test-time prompt
+                    # tuning ... adapt" says "TTA" under "entropy minimisation for TTA")
                     present = set(said_tokens(paper))
                     for part in long_parts:
-                        shared = [token for token in part if token in present]
+                        shared = [token for token in part if uses(token, present)]
                         if len(shared) != 1 or document_frequency(shared[0]) <= rare:
                             return False
                     return bool(long_parts)
