@@ -1258,6 +1258,10 @@ def test_a_step_the_authors_take_is_not_preferred_to_what_the_paper_investigates
             "aTLAS is an algorithm that linearly combines",
         ),
         ("LiveSpeech", "LiveSpeech is a fully autoregressive language model-based approach"),
+        # how it works in a participle after the name: "One paper proposes Jakiro, leveraging
+        # Mixture of Experts (MoE), ..." (a mission output, and review33b: "dangling subject")
+        ("Jakiro", "Jakiro leverages Mixture of Experts (MoE), where independent experts"),
+        ("MgNO", "MgNO utilizes multigrid structures to parameterize the linear operators"),
         ("Quamba2", "Quamba2 is a robust and scalable post-training quantization framework"),
         # an appositive set off by a dash, the article kept
         ("Temporal Fusion Transformers", "The Temporal Fusion Transformer (TFT) is a novel"),

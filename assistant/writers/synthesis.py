@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from assistant.models import DraftSentence, Paper
 from assistant.text.analysis import CONTRAST
@@ -169,8 +169,17 @@ _NAMED_APPOSITIVE = re.compile(
     r"(?:(?:,|\s+-{1,2}|\s+[—–])\s+"
     r"(?P<rest>(?:a|an|the)\s.+|(?:compatible|capable|applicable|suitable|agnostic)\s.+)|"
     r",?\s+(?:which|that)\s+"
-    r"(?P<verb>.+))$"
+    r"(?P<verb>.+)|"
+    # "proposes Jakiro, leveraging Mixture of Experts (MoE), where ...": how it works, in a
+    # participle (method_participles)
+    r",\s+(?P<participle>[a-z]+ing)\s+(?P<object>.+))$"
 )
+
+
+@cache
+def _method_participles() -> dict[str, str]:
+    return dict(entry.split() for entry in lexicon_words("method_participles"))
+
 
 # ... and the same with the name spelled out before its acronym
 _SPELLED_APPOSITIVE = re.compile(
@@ -218,6 +227,9 @@ def named_subject(lead_text: str, name: str | None, *, spelled_name: bool = Fals
         return None
     if match.group("verb"):
         return f"{match.group('name')} {match.group('verb')}"
+    if match.group("participle"):
+        third = _method_participles().get(match.group("participle"))
+        return f"{match.group('name')} {third} {match.group('object')}" if third else None
     if _SOLUTION.match(match.group("rest")):
         # "sigmaReparam is a simple and efficient solution ..." solves a problem the sentence
         # does not name; "Stabilizing Transformer Training ... proposes sigmaReparam" does (a
