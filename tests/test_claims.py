@@ -2941,3 +2941,22 @@ def test_a_noun_that_needs_its_complement_is_not_cut_from_it() -> None:
     claims = _claims("SirLLM")
     assert claims.problem is not None
     assert not claims.problem.text.endswith("difficulty"), claims.problem.text
+
+
+@pytest.mark.parametrize(
+    ("title_start", "problem"),
+    [
+        # "which incurs a high computational cost" names a difficulty (review33a: the table's
+        # Problem cell was "—" where the abstract states it)
+        ("Single Layer Single Gradient", "Existing unlearning methods usually involve iterative"),
+        ("FLoRA", "Due to the vast number of tasks and high costs"),
+        # ... and a turn after it on what current methods do is the nearer problem, not the
+        # field's cost the abstract opens with
+        ("EvoPress", "current methods rely on heuristics"),
+        ("ReLoop2", "the conventional learning paradigm of neural networks relies on"),
+    ],
+)
+def test_the_problem_is_the_difficulty_nearest_the_proposal(title_start: str, problem: str) -> None:
+    claims = _claims(title_start)
+    assert claims.problem is not None
+    assert claims.problem.text.startswith(problem), claims.problem.text

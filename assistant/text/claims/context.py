@@ -34,7 +34,10 @@ _PROBLEM_CUE = re.compile(
     r"problem)|inefficien\w*|unreliab\w*|poorly|insufficient\w*|impractical|infeasible|"
     r"not\s+(?:well|yet|always)|little\s+is\s+known|under-?(?:explored|investigated|studied)|overlook\w*|neglect\w*|ignor\w*|"
     r"sensitive|brittle|restrict\w*|only\s+work|stuck|prone\s+to|plagued|(?:notable|significant|"
-    r"critical|major|large|key)\s+gaps?)\b",
+    r"critical|major|large|key)\s+gaps?|"
+    # "which incurs a high computational cost", "do not hold up to thorough evaluation"
+    r"(?:high|significant|substantial|heavy|considerable|huge)\s+(?:computational\s+|memory\s+|"
+    r"training\s+|inference\s+)?(?:costs?|overheads?|burdens?)|do(?:es)?\s+not\s+hold\s+up)\b",
     re.IGNORECASE,
 )
 
@@ -42,6 +45,13 @@ _PROBLEM_CUE = re.compile(
 _OWN_METHOD_SUBJECT = re.compile(
     r"(?:Our|The proposed)\s+(?:[\w-]+\s+){0,3}?(?:method|approach|framework|model|technique|"
     r"algorithm|system|architecture|scheme|solution|pipeline|network)s?\b"
+)
+
+
+_CURRENT_METHODS = re.compile(
+    r"\b(?:existing|current|prior|previous|conventional)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:methods?|approaches|techniques|models|works?|paradigms?|systems|algorithms)\b",
+    re.IGNORECASE,
 )
 
 
@@ -90,6 +100,16 @@ def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span 
             # ... whole: a turn cut short ("However, improvement in the quality of synthetic
             # data | , ..., means this question is timely") has lost what it turned to
             turned = _span_from(sentences, index, start, text)
+    # (a turn on what current methods do, after the difficulty named, is the gap the paper
+    # takes on: "The high computational costs of LLMs have led to ... research on LLM
+    # compression ... Yet, current methods rely on heuristics ...")
+    if (
+        named is not None
+        and turned is not None
+        and turned.sentence > named.sentence
+        and _CURRENT_METHODS.search(turned.text)
+    ):
+        return turned
     return named or turned or _aimed_problem(sentences, name, before)
 
 
