@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from assistant import bm25
@@ -77,25 +77,8 @@ def named_terms(text: str) -> set[str]:
 # --- support -------------------------------------------------------------------------------
 
 
-@dataclass
-class PaperText:
-    evidence: Evidence
-    text: str
-    lower: str
-    tokens: frozenset[str]
-    numbers: frozenset[str]
-    label_tokens: frozenset[str]
-    sentences: tuple[str, ...]
-
-
-@lru_cache(maxsize=1024)
-def paper_text(title: str, abstract: str) -> tuple[str, frozenset[str], frozenset[str]]:
-    text = clean_sentence(f"{title}. {abstract}")
-    return text, frozenset(bm25.tokenize(text)), frozenset(numbers_in(text))
-
-
 @dataclass(frozen=True)
-class _Derived:
+class PaperFacts:
     """What the verifier reads of one paper, the same for every answer citing it."""
 
     text: str
@@ -106,11 +89,24 @@ class _Derived:
     sentences: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class PaperText(PaperFacts):
+    """A cited paper's facts, with the evidence it was cited by."""
+
+    evidence: Evidence
+
+
+@lru_cache(maxsize=1024)
+def paper_text(title: str, abstract: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    text = clean_sentence(f"{title}. {abstract}")
+    return text, frozenset(bm25.tokenize(text)), frozenset(numbers_in(text))
+
+
 @lru_cache(maxsize=4096)  # a paper's, whatever the answer: derived once per process
-def _derived(paper: Paper) -> _Derived:
+def paper_facts(paper: Paper) -> PaperFacts:
     text, tokens, numbers = paper_text(paper.title, paper.abstract)
     shown = fix_artefacts(text)
-    return _Derived(
+    return PaperFacts(
         text=text,
         # the names the writer may show, as the claims' clean-up writes them ("N{+}D" is "N+D"
         # there; a faithful sentence of PFGM++ was refused for it)
@@ -126,15 +122,9 @@ def _derived(paper: Paper) -> _Derived:
 
 
 def prepare(evidence: Evidence) -> PaperText:
-    derived = _derived(evidence.paper)
+    facts = paper_facts(evidence.paper)
     return PaperText(
-        evidence=evidence,
-        text=derived.text,
-        lower=derived.lower,
-        tokens=derived.tokens,
-        numbers=derived.numbers,
-        label_tokens=derived.label_tokens,
-        sentences=derived.sentences,
+        **{field.name: getattr(facts, field.name) for field in fields(facts)}, evidence=evidence
     )
 
 
