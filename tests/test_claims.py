@@ -2949,3 +2949,22 @@ def test_a_noun_that_needs_its_complement_is_not_cut_from_it() -> None:
     claims = _claims("SirLLM")
     assert claims.problem is not None
     assert not claims.problem.text.endswith("difficulty"), claims.problem.text
+
+
+def test_our_method_inside_a_claim_is_its_method() -> None:
+    """ "... and extensive experiments demonstrate that our approach successfully mitigates
+    evaluation bias" was said "... that the approach ..." (review33a: "'The approach' was never
+    introduced"); inside a claim said of the paper, the approach is its own; opening one, it is
+    the claim's subject as before."""
+    from assistant.text.claims.spans import _resolve_first_person
+
+    assert (
+        _resolve_first_person("shows that our proposed approach reduces errors", None)
+        == "shows that its approach reduces errors"
+    )
+    assert _resolve_first_person("Our approach reduces errors", None) == (
+        "The approach reduces errors"
+    )
+    claims = _claims("Large Language Models are not Fair Evaluators")
+    assert claims.mechanism is not None
+    assert "that its approach successfully mitigates" in claims.mechanism.text

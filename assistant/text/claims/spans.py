@@ -797,6 +797,12 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
     def our(match: re.Match[str]) -> str:
         if name and not match.group(2):
             return name
+        if match.start() > 0:
+            # "... and extensive experiments demonstrate that our approach successfully
+            # mitigates evaluation bias": said of the paper, the approach is its own ("the
+            # approach" pointed at none the reader was shown; review33a)
+            qualifier = re.sub(r"^proposed\s+", "", match.group(2))
+            return f"its {qualifier}{match.group(3)}"
         article = "The" if match.group(1) == "Our" else "the"
         return f"{article} {match.group(2)}{match.group(3)}"
 
