@@ -1262,6 +1262,10 @@ def test_a_step_the_authors_take_is_not_preferred_to_what_the_paper_investigates
         # Mixture of Experts (MoE), ..." (a mission output, and review33b: "dangling subject")
         ("Jakiro", "Jakiro leverages Mixture of Experts (MoE), where independent experts"),
         ("MgNO", "MgNO utilizes multigrid structures to parameterize the linear operators"),
+        # ... and the name as the abstract writes it, with what it is: "One paper proposes the
+        # use of movement pruning, a simple, deterministic ..." (review33a: "One paper")
+        ("Movement Pruning", "Movement pruning is a simple, deterministic first-order weight"),
+        ("Hydra", "Hydra heads are a sequentially dependent, drop-in replacement"),
         ("Quamba2", "Quamba2 is a robust and scalable post-training quantization framework"),
         # an appositive set off by a dash, the article kept
         ("Temporal Fusion Transformers", "The Temporal Fusion Transformer (TFT) is a novel"),

@@ -209,17 +209,20 @@ def _fragments(sentence: str, labels: Sequence[str]) -> list[str]:
     text = sentence.rstrip(".")
     markers = sorted({*labels, *(f"The {label} paper" for label in labels)}, key=len, reverse=True)
     called = re.match(
-        rf"^(?:[^()]+ \()?(?:{'|'.join(re.escape(label) for label in labels)})\)? is (?:an?|the) ",
+        rf"^(?:[^()]+ \()?(?:{'|'.join(re.escape(label) for label in labels)})\)?"
+        r"(?P<head> [a-z]+)? (?P<verb>is|are) (?:an?|the) ",
         text,
+        re.IGNORECASE,
     )
     if called:
         # "AutoInt is an effective method to learn ..." from "proposes an effective method
         # called the AutoInt to learn ...": the name left the middle, so its halves are
-        # checked apart, each verbatim (as is the name spelled out in brackets)
+        # checked apart, each verbatim (as is the name spelled out in brackets); "Hydra heads
+        # are a ..." and "Movement pruning is a ..." keep the name as the abstract writes it
         text = re.sub(r",? (?=(?:which|that|to|for)\b)", " | ", text[called.end() :], count=1)
         return [
             fragment for piece in text.split(" | ") for fragment in _fragments(piece, labels)
-        ] + [called.group()[: called.group().rfind(" is ")].split(" (", 1)[0]]
+        ] + [called.group()[: called.start("verb") - 1].split(" (", 1)[0]]
     pattern = "|".join(
         [
             *(rf"(?:the authors of )?{re.escape(marker)}(?:'s?| is)?" for marker in markers),

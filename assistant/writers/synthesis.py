@@ -181,6 +181,13 @@ def _method_participles() -> dict[str, str]:
     return dict(entry.split() for entry in lexicon_words("method_participles"))
 
 
+# ... and the paper's name as its abstract writes it, in any case and with a head noun after it
+# ("the use of movement pruning, a ...", "Hydra heads, a ...")
+_WRITTEN_APPOSITIVE = re.compile(
+    r"^(?:proposes|introduces|presents|develops|describes)\s+(?:the\s+use\s+of\s+)?"
+    r"(?P<phrase>[^,()]{2,60}?),\s+(?P<rest>(?:a|an)\s.+)$"
+)
+
 # ... and the same with the name spelled out before its acronym
 _SPELLED_APPOSITIVE = re.compile(
     r"^(?:proposes|introduces|presents|develops|proposed|introduced|presented)\s+(?P<article>the\s+)?"
@@ -193,6 +200,21 @@ _SPELLED_APPOSITIVE = re.compile(
 
 
 _SOLUTION = re.compile(r"(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?(?:solution|remedy|fix)\b")
+
+
+def written_subject(lead_text: str, name: str | None) -> str | None:
+    """ "proposes the use of movement pruning, a simple, deterministic first-order weight pruning
+    method ..." (Movement Pruning), "proposes Hydra heads, a sequentially dependent ...
+    replacement" (Hydra) -> "Movement pruning is a simple ...", "Hydra heads are a ...": the
+    name as the paper writes it, and what it is; None for any other lead."""
+    written = _WRITTEN_APPOSITIVE.match(lead_text) if name else None
+    if written is None or not re.match(
+        rf"{re.escape(name or '')}(?:\s+[a-z]+)?$", written.group("phrase"), re.IGNORECASE
+    ):
+        return None
+    phrase = written.group("phrase")
+    verb = "are" if re.search(r"[^su]s$", phrase) else "is"
+    return f"{phrase[:1].upper()}{phrase[1:]} {verb} {written.group('rest')}"
 
 
 def named_subject(lead_text: str, name: str | None, *, spelled_name: bool = False) -> str | None:
@@ -209,6 +231,9 @@ def named_subject(lead_text: str, name: str | None, *, spelled_name: bool = Fals
         # sentence ends on is its subject
         return f"{name} {lead_text[: -len(name) - 2].rstrip()}"
     match = _NAMED_APPOSITIVE.match(lead_text)
+    written = written_subject(lead_text, name) if match is None else None
+    if written is not None:
+        return written
     spelled = _SPELLED_APPOSITIVE.match(lead_text) if match is None and name else None
     if spelled is not None and (
         spelled.group("name") == name or (spelled_name and spelled.group("spelled") == name)
@@ -503,7 +528,14 @@ def say_paper(
         said = f"{mode} {lead_text}" if mode is not None else lead_text
         text = _sentence(f"{name} {said}")
         if name == anonymous:
-            text = name_as_subject(text, label or claims.name)
+            # "One paper proposes the use of movement pruning, a simple ... method": the label
+            # as the paper writes it is the subject, as the evidence writer says it (views._say)
+            written = written_subject(said, label)
+            text = (
+                _sentence(written)
+                if written is not None
+                else name_as_subject(text, label or claims.name)
+            )
         sentences = [DraftSentence(text, [paper.id])]
     if len(sentences) < most and mechanism is not None and not overlaps(mechanism.text, lead_text):
         # a mechanism with its own subject ("a CLIP model is adopted as the reward model ...")
