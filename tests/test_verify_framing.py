@@ -149,14 +149,14 @@ def test_a_negation_outside_the_restated_clause_is_not_a_flip() -> None:
             "Future Lens does not change training but finds it can approximate a model's "
             "output with more than 48% accuracy.",
             sources,
-            " ".join(sources),
+            sources,
         )
         is None
     )
     assert find_conflict(
         "It cannot approximate a model's output with more than 48% accuracy.",
         sources,
-        " ".join(sources),
+        sources,
     )
 
 

@@ -258,13 +258,8 @@ def test_find_conflict_needs_a_shared_subject() -> None:
         "The method increases throughput on long sequences.",
         "It reduces the memory footprint of attention.",
     ]
-    assert (
-        find_conflict("It reduces the memory footprint of attention.", sources, " ".join(sources))
-        is None
-    )
-    conflict = find_conflict(
-        "It increases the memory footprint of attention.", sources, " ".join(sources)
-    )
+    assert find_conflict("It reduces the memory footprint of attention.", sources, sources) is None
+    conflict = find_conflict("It increases the memory footprint of attention.", sources, sources)
     assert conflict is not None and conflict.verdict == "contradicted_direction"
 
 
@@ -300,14 +295,14 @@ def test_a_flip_against_the_examples_a_comparison_lists_is_contradicted() -> Non
     conflict = find_conflict(
         "CORAL achieves speedup ratios of 2.50x-4.07x and degrading EAGLE-2 and HASS.",
         CORAL_SOURCES,
-        " ".join(CORAL_SOURCES),
+        CORAL_SOURCES,
     )
     assert conflict is not None and conflict.verdict == "contradicted_direction"
     assert (
         find_conflict(
             "CORAL achieves speedup ratios of 2.50x-4.07x, outperforming EAGLE-2 and HASS.",
             CORAL_SOURCES,
-            " ".join(CORAL_SOURCES),
+            CORAL_SOURCES,
         )
         is None
     )
@@ -331,7 +326,7 @@ def test_a_negation_is_traced_only_by_a_negation_of_what_it_denies() -> None:
         "Mixture-of-Experts (MoE) models are not commonly adopted to increase model capacity "
         "without a proportional increase in computation.",
         MOE_SOURCES,
-        " ".join(MOE_SOURCES),
+        MOE_SOURCES,
     )
     assert flipped is not None and flipped.verdict == "contradicted_negation"
     wm = (

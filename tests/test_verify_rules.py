@@ -21,7 +21,7 @@ from assistant.tuning import VerifySettings
 
 
 def conflict_of(text: str, sources: list[str]):  # type: ignore[no-untyped-def]
-    return find_conflict(text, sources, " ".join(sources))
+    return find_conflict(text, sources, sources)
 
 
 def verdict_of(text: str, sources: list[str]) -> str | None:
@@ -439,13 +439,13 @@ STEW_NAMES = ["SpeechStew: Simply Mix All Available Speech Recognition Data", "S
 
 def test_denying_being_the_cited_paper_is_caught() -> None:
     text = "The recognizer is not SpeechStew, which simply mixes all available recognition data."
-    conflict = find_conflict(text, STEW, STEW[0], STEW_NAMES)
+    conflict = find_conflict(text, STEW, STEW[:1], STEW_NAMES)
     assert conflict is not None and conflict.verdict == "contradicted_negation"
 
 
 def test_naming_the_cited_paper_is_kept() -> None:
     text = "The recognizer is SpeechStew, which simply mixes all available recognition data."
-    assert find_conflict(text, STEW, STEW[0], STEW_NAMES) is None
+    assert find_conflict(text, STEW, STEW[:1], STEW_NAMES) is None
 
 
 # --- a topic sentence: held by the sentences that go on to describe its papers ------------------

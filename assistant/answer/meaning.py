@@ -36,6 +36,7 @@ from assistant.answer.parsed import (
     Conflict,
     DirectionLine,
     Text,
+    content_of,
     direction_lines,
     excerpt,
     framing_stems,
@@ -92,13 +93,14 @@ _SKIP_AFTER_NEGATOR = frozenset(
 def find_conflict(
     text: str,
     sources: Sequence[str],
-    cited_text: str,
+    cited_texts: Sequence[str],
     names: Sequence[str] = (),
     config: VerifySettings | None = None,
 ) -> Conflict | None:
     """The first way ``text`` contradicts or overstates ``sources`` (the sentences of the papers
-    it cites; ``cited_text`` is their whole text), or None."""
+    it cites; ``cited_texts`` is the whole text of each), or None."""
     config = config or VerifySettings()
+    cited_text = " ".join(cited_texts)
     draft = parse(text)
     parsed = [parse(source) for source in sources]
     related = [
@@ -110,13 +112,14 @@ def find_conflict(
     # Evaluators"); naming the paper negates nothing.
     plain = text
     for name in sorted(names, key=len, reverse=True):
-        if name:
+        # (a name the sentence does not write builds no pattern: most of the titles it is given)
+        if name and name.lower() in plain.lower():
             plain = compiled(re.escape(name), re.IGNORECASE).sub(" ", plain)
     conflict = (
         _denied_name(text, names)
         or _direction_flip(text, draft, related, config)
         or _negation_flip(
-            plain, parse(plain), related, parsed, sources, parse(cited_text).content, config
+            plain, parse(plain), related, parsed, sources, content_of(cited_texts), config
         )
         or figure_conflict(text, draft, related, config, cited_text)
     )

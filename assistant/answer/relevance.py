@@ -178,11 +178,14 @@ class _PaperTokens:
 
 @lru_cache(maxsize=8192)
 def _paper_tokens(paper: Paper, core: str) -> _PaperTokens:
-    sequence = token_sequence(f"{paper.title} . {core}")
+    # each text tokenized once: words do not run across the space that joins two texts, so the
+    # tokens of the texts joined are the tokens of each in turn
+    title = token_sequence(paper.title)
+    sequence = title + token_sequence(core)
     return _PaperTokens(
-        title=frozenset(token_sequence(paper.title)),
-        everything=frozenset(token_sequence(f"{paper.title} {paper.abstract}")),
-        core=frozenset(token_sequence(f"{paper.title} {core}")),
+        title=frozenset(title),
+        everything=frozenset(title) | frozenset(token_sequence(paper.abstract)),
+        core=frozenset(sequence),
         core_sequence=sequence,
         core_pairs=frozenset(_bigrams(sequence)),
     )

@@ -415,8 +415,8 @@ def _conflict(
             short_label(paper.evidence.paper),
         )
     ]
-    cited_text = " ".join([*(paper.text for paper in cited), *extra_sources])
-    return find_conflict(text, sources, cited_text, names, config)
+    cited_texts = [*(paper.text for paper in cited), *extra_sources]
+    return find_conflict(text, sources, cited_texts, names, config)
 
 
 def _unsupported_clause(

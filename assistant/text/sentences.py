@@ -95,6 +95,8 @@ def _font_argument(match: re.Match[str]) -> str:
 
 def without_fonts(text: str) -> str:
     """A font command or group, with or without its backslash, is its argument."""
+    if "{" not in text:
+        return text  # (every form is a brace group)
     return PLAIN_GROUP.sub(r"\1", FONT_GROUP.sub(r"\1", FONT_ARGUMENT.sub(_font_argument, text)))
 
 
@@ -111,23 +113,29 @@ def accented(match: re.Match[str]) -> str:
 def clean_sentence(text: str) -> str:
     """Undo listing-page artefacts ("models~(VLMs)", "5.13\\%", "5times", "Fr\\'echet");
     no claim changes."""
+    # (each rewrite only where the text holds a sign it cannot match without: most hold none)
+    if "\\" in text:
+        text = ACCENT.sub(accented, text)
     # (a tilde before a number is "about": "~1,400 decisions")
-    text = re.sub(
-        r"(?<![\s(])~(?!\d)|(?<=[\s(])~(?![\d\s])",
-        " ",
-        ACCENT.sub(accented, text),
-    )
+    if "~" in text:
+        text = re.sub(r"(?<![\s(])~(?!\d)|(?<=[\s(])~(?![\d\s])", " ", text)
     text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_")
-    text = re.sub(r"(\d)times\b", r"\1×", text)
-    text = without_fonts(text)
-    # a group around a sentence that held groups of its own ("{Further experiments ... {\it
-    # model size} ... dominant.}") is plain once those are undone
-    text = PLAIN_GROUP.sub(r"\1", text)
+    if "times" in text:
+        text = re.sub(r"(\d)times\b", r"\1×", text)
+    if "{" in text:
+        text = without_fonts(text)
+        # a group around a sentence that held groups of its own ("{Further experiments ...
+        # {\it model size} ... dominant.}") is plain once those are undone
+        text = PLAIN_GROUP.sub(r"\1", text)
     text = without_stray_brace(text)
-    text = ANGLED_NAME.sub(r"\1", INLINE_MATH.sub(r"\1", text))
+    if "\\(" in text:
+        text = INLINE_MATH.sub(r"\1", text)
+    if "<" in text:
+        text = ANGLED_NAME.sub(r"\1", text)
     # "as shown by [Blum & Lykouris]": an author citation in the abstract's own brackets would
     # read as one of the answer's citations
-    text = AUTHOR_CITATION.sub(r"(\1)", text)
+    if "[" in text:
+        text = AUTHOR_CITATION.sub(r"(\1)", text)
     return re.sub(r"\s{2,}", " ", text).strip()
 
 

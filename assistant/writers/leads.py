@@ -372,6 +372,8 @@ def _paper_terms(
     ]
     if title:
         texts.append((paper.title, True))
+    first_person, heads = _first_person(), _heads()
+    generic_or_heads = _GENERIC | heads
     for sentence, titled in texts:
         # "Unlike speculative decoding approaches that ..., EAD accepts ...": what a paper sets
         # itself apart from is no term it shares ("Speculative decoding is common to SpecDec++
@@ -379,38 +381,41 @@ def _paper_terms(
         sentence = sentence if titled else CONTRAST.sub(" ", sentence)
         for number, piece in enumerate(re.split(r"[,.;:()\[\]\"']", sentence)):
             tokens = _WORD.findall(piece)
+            lowered = [token.lower() for token in tokens]
+            # each word's stems once, not once per run it is in
+            word_stems = [bm25.tokenize(token) for token in tokens]
             for length in range(_SHORTEST, _LONGEST + 1):
                 for start in range(len(tokens) - length + 1):
-                    run = tokens[start : start + length]
-                    if run[0].lower() in STOPWORDS or run[-1].lower() in STOPWORDS:
+                    end = start + length
+                    if lowered[start] in STOPWORDS or lowered[end - 1] in STOPWORDS:
                         continue
-                    if any(word.lower() in _first_person() for word in run):
+                    if not first_person.isdisjoint(lowered[start:end]):
                         continue  # "Allowing us": the abstract's authors, no shared term
                     # A word may give more than one stem ("zero-shot", "vision-language"); a
                     # word that gives none is a stop word inside ("test of time"): no term.
-                    per_word = [bm25.tokenize(word) for word in run]
+                    per_word = word_stems[start:end]
                     if not all(per_word):
                         continue
+                    run = tokens[start:end]
                     stems = tuple(stem for word in per_word for stem in word)
                     initial = "^^" if titled else "^" if number == 0 and start == 0 else ""
                     surface = " ".join(run)
-                    after = tokens[start + length : start + length + 1]
-                    head = set(bm25.tokenize(after[0])) if titled and after else set()
-                    if head and head <= _heads():
+                    following = tokens[end : end + 1]
+                    after_stems = word_stems[end] if following else []
+                    head = set(after_stems) if titled else set()
+                    if head and head <= heads:
                         # "Selective State Space | Models": a title's term ends on its noun
-                        surface = f"{surface} {after[0]}"
+                        surface = f"{surface} {following[0]}"
                     # the run ends its phrase: nothing follows, a function word does, or a
                     # generic head ("sample selection | strategy", "denoising diffusion | process")
                     # ... unless the run ends on a word that reads as an adjective ("structural
                     # parametric | model errors"): then only a function word or punctuation
-                    following = tokens[start + length : start + length + 1]
-                    after_stems = bm25.tokenize(following[0]) if following else []
                     whole = (
                         not after_stems
                         # "cold collisionless dark matter | do not reproduce": a verb ends it
-                        or following[0].lower() in _AUXILIARIES
+                        or lowered[end] in _AUXILIARIES
                         or (
-                            set(after_stems) <= _GENERIC | _heads()
+                            set(after_stems) <= generic_or_heads
                             and not _ADJECTIVE_END.search(run[-1])
                         )
                     )
