@@ -322,7 +322,7 @@ def _named_in(query: str, paper: Paper) -> bool:
     """Whether the request names the paper by the name the paper gives its method ("SPLADE",
     "Fusion-in-T5"), written as one word of it."""
     name = paper.analysis.claims.name
-    if not name or len(name) < 3:
+    if not name or len(name) < 3 or name not in query:
         return False
     return compiled(rf"(?<![\w-]){re.escape(name)}(?![\w-])").search(query) is not None
 

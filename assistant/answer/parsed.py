@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant import bm25
 from assistant.models import VerdictKind
@@ -170,16 +170,16 @@ class Text:
 
 @cache
 def parse(text: str) -> Text:
-    words = tuple(match.group(0).lower() for match in _WORD.finditer(text))
-    marked = _marked_words()
-    stems = tuple(
-        "" if word in marked or word[0].isdigit() else _stem(word.strip("'-")) for word in words
-    )
-    directed = direction_words()
-    keys = tuple(
-        stem or (word if word in directed else "") for word, stem in zip(words, stems, strict=True)
-    )
-    return Text(words, stems, keys)
+    words = tuple(word.lower() for word in _WORD.findall(text))
+    parts = [_word_parts(word) for word in words]
+    return Text(words, tuple(stem for stem, _ in parts), tuple(key for _, key in parts))
+
+
+@lru_cache(maxsize=65_536)  # (a word's parts once: a paper's text is parsed whole)
+def _word_parts(word: str) -> tuple[str, str]:
+    """A lowercase word's content stem ("" for a stop or marked word) and its key."""
+    stem = "" if word in _marked_words() or word[0].isdigit() else _stem(word.strip("'-"))
+    return stem, stem or (word if word in direction_words() else "")
 
 
 def content_of(texts: Sequence[str]) -> frozenset[str]:

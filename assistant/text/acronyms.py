@@ -98,6 +98,8 @@ def _distinct(counts: Counter[str]) -> list[str]:
 
 def _long_form_text(before: str, words: list[str]) -> str:
     """Recover the phrase as written (with its hyphens) from the text before the parenthesis."""
+    if not words or words[0] not in before:
+        return " ".join(words)
     pattern = r"[\s-]+".join(re.escape(word) for word in words)
     matches = list(compiled(pattern).finditer(before))
     return matches[-1].group(0) if matches else " ".join(words)

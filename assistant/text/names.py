@@ -264,8 +264,10 @@ def writes_label(label: str, text: str) -> bool:
     """Whether a sentence writes the paper's label, whatever its case: "we develop Dirichlet flow
     matching" names Dirichlet Flow Matching, so "Dirichlet Flow Matching develops Dirichlet flow
     matching" would name it twice; "Physics-Informed Gaussians (PIGs)" names PIG."""
+    if not label or label.lower() not in text.lower():
+        return False  # (no pattern built for a label the text does not hold)
     pattern = rf"(?<!\w){re.escape(label)}s?(?!\w)"
-    return bool(label) and compiled(pattern, re.I).search(text) is not None
+    return compiled(pattern, re.I).search(text) is not None
 
 
 def distinct_labels(papers: Mapping[str, Titled]) -> dict[str, str]:

@@ -313,7 +313,9 @@ def _what_the_title_says(title: str, name: str, named: str, abstract: str = "") 
     says a property of the method, not what it is; a title "Quamba2: A Robust and Scalable
     Post-training Quantization Framework for ..." says what it is, and the abstract's
     property is left to the sentences that follow."""
-    if not compiled(rf"{re.escape(name)} is (?!(?:a|an|the)\s)").match(named):
+    if not named.startswith(f"{name} is ") or not compiled(
+        rf"{re.escape(name)} is (?!(?:a|an|the)\s)"
+    ).match(named):
         return named
     what = title_description(title, name, abstract)
     return f"{name} is {what}" if what is not None else named
