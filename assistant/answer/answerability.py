@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant import bm25
@@ -100,6 +101,7 @@ def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=16_384)
 def _compound_initials(word: str) -> str:
     """ "hyperparameter" -> "hp", "optimization" -> "o"."""
     for prefix in lexicon_words("compound_prefixes"):

@@ -154,7 +154,8 @@ def _direction_flip(
 ) -> Conflict | None:
     reach = config.compared_reach
     for line in direction_lines():
-        for position, said in enumerate(draft.words):
+        for position in draft.directed:  # (no other word has a side on any line)
+            said = draft.words[position]
             side = line.side(said)
             if side is None or _bounds_a_figure(draft.words, position):
                 continue
@@ -184,7 +185,8 @@ def _direction_flip(
                     draft.content
                 )
                 enough = min(needed, 1) if close else needed
-                for i, word in enumerate(parsed.words):
+                for i in parsed.directed:
+                    word = parsed.words[i]
                     found = line.side(word)
                     if (
                         found is None

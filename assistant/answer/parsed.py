@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from assistant import bm25
 from assistant.models import VerdictKind
@@ -141,9 +141,16 @@ class Text:
     stems: tuple[str, ...]  # the content stem of each word, "" for stop and marked words
     keys: tuple[str, ...]  # what a negation can apply to: the stem, or a direction word itself
 
-    @property
+    # (a parsed text is kept once a process and read by every sentence checked against it: what
+    # it is computed from is fixed, so each is computed once)
+    @cached_property
     def content(self) -> frozenset[str]:
         return frozenset(stem for stem in self.stems if stem)
+
+    @cached_property
+    def directed(self) -> tuple[int, ...]:
+        """The positions of the words a line of ``directions`` takes a side on, in order."""
+        return tuple(position for position, word in enumerate(self.words) if _directional(word))
 
     def near(self, position: int, window: int = ANCHOR_WINDOW) -> frozenset[str]:
         low, high = max(0, position - window), position + window + 1
@@ -166,6 +173,11 @@ class Text:
                     counted += 1
                 offset += step
         return frozenset(found)
+
+
+@lru_cache(maxsize=65_536)
+def _directional(word: str) -> bool:
+    return any(line.side(word) is not None for line in direction_lines())
 
 
 @cache

@@ -236,7 +236,7 @@ def _best_term(
         for stems, nexts in following.items():
             term = found[stems]
             alike = frozenset(nexts) if term.members == (position,) else term.continued & nexts
-            found[stems] = replace(term, continued=alike)
+            found[stems] = _Term(stems, term.surface, term.members, term.weight, term.whole, alike)
     candidates = []
     for term in found.values():
         # "recommender systems" under "production recommender models": the question's own words
