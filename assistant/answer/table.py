@@ -17,7 +17,7 @@ from assistant.text.claims import (
 )
 from assistant.text.facts import named_dataset, reported_figure
 from assistant.text.lexicon import words
-from assistant.text.query import compared_axes, content_tokens, split_clauses
+from assistant.text.query import axis_frame, compared_axes, content_tokens, split_clauses
 from assistant.text.sentences import (
     FIRST_PERSON_WORD,
     LIST_MARK,
@@ -462,11 +462,6 @@ def _axis_cell(
     return TableCell(_SEE_APPROACH if approach_says else _EMPTY_CELL, paper.id)
 
 
-@cache
-def _axis_frame() -> frozenset[str]:
-    return frozenset(token for word in words("axis_frame_words") for token in tokenize(word))
-
-
 _SUBORDINATE_TAIL = re.compile(
     r"\s+(?:and|but|or)\s+(?:because|since|as|while|if|when|so)\b[^,;]*$", re.IGNORECASE
 )
@@ -515,7 +510,7 @@ def build_comparison_table(
         {
             token: weight(token)
             for token in content_tokens(axis)
-            if token not in topic and token not in _axis_frame() and weight(token) > 0
+            if token not in topic and token not in axis_frame() and weight(token) > 0
         }
         for axis in axes
     ]

@@ -641,6 +641,13 @@ def topic_parts(query: str) -> list[list[str]]:
 
 
 @cache
+def axis_frame() -> frozenset[str]:
+    """The words a question frames what it asks of each paper with ("how does each get ...",
+    "in each case"): no sentence answers them."""
+    return frozenset(token for word in words("axis_frame_words") for token in tokenize(word))
+
+
+@cache
 def _field_tokens() -> frozenset[str]:
     return frozenset(tokenize(" ".join(words("field_phrases"))))
 

@@ -25,6 +25,7 @@ from assistant.text.query import (
     FRAMING_TOKENS,
     SHORT_FOCUS,
     asked_names,
+    axis_frame,
     content_tokens,
     listed_examples,
     listed_groups,
@@ -710,19 +711,23 @@ class ExtractiveWriter(Writer):
         # contribute a new training loss ..., and what does each loss target?" asks for each
         # paper's loss (CARD was said by its attention structure, its robust loss left out)
         # the question's frame ("target") says no more of it than any sentence can
-        each = {
+        # ... but "in each case" is each paper, and asks nothing of it (axis_frame_words)
+        of_each = {
             token
             for clause in clauses[1:]
             for found in _OF_EACH.finditer(clause.text)
             for token in content_tokens(found.group(1))
             if token not in _GENERIC
         }
-        if each:
-            return {token: weights.idf(token) for token in each}
+        # ("each" itself with it: "what is greedy in each case" asks what is greedy)
+        framing = of_each & axis_frame()
+        framing |= _EACH_TOKENS if framing else frozenset()
+        if of_each - framing:
+            return {token: weights.idf(token) for token in of_each - framing}
         return {
             token: weights.idf(token)
             for token in later
-            if token not in topic and token not in _GENERIC
+            if token not in topic and token not in _GENERIC and token not in framing
         }
 
     def _asked_each(self, question: str, weights: _Weights) -> list[dict[str, float]]:
@@ -904,7 +909,10 @@ class ExtractiveWriter(Writer):
             # its opener goes)
             shown = set(bm25.tokenize(quote))
             share = sum(weight for token, weight in asked.items() if token in shown) / total
-            if share >= best_share:
+            # (an equal share keeps the sentence ranked closer to the question: "downstream
+            # forecasters trained on synthetic samples from TSDiff" over "enables conditioning
+            # TSDiff for downstream tasks" when asked what each downstream model is; review33b)
+            if share > best_share or (best is None and share >= best_share):
                 best, best_share = item, share
         return best
 
@@ -2021,6 +2029,7 @@ _BY_THE_PAPER = re.compile(
 
 # "what does each loss target", "how does every method ...": the noun a clause asks of each paper
 _OF_EACH = re.compile(r"\b(?:each|every)\s+([A-Za-z][\w-]*)")
+_EACH_TOKENS = frozenset(bm25.tokenize("each every"))
 
 
 def _after_kept_opener(text: str) -> str:
