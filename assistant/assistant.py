@@ -143,6 +143,10 @@ class Assistant:
             retrieval = self.retriever.with_name_writers(
                 retrieval, [*asked_names(question), *listed_names(question), *rare]
             )
+        elif task == "compare":
+            # "Compare FreezeNet and STEP": a paper the request names is compared, wherever its
+            # name ranks it (the words of "STEP" fetched forty papers about step sizes)
+            retrieval = self.retriever.with_name_writers(retrieval, asked_names(question))
         size = len(self.retriever.bm25_index.doc_ids)
         # "Are there any surveys or theses here?": the papers that say they are one answer it,
         # however far their abstracts (about their fields) sit from the question

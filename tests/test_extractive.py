@@ -3234,3 +3234,32 @@ def test_in_each_case_asks_what_the_clause_asks_of_each_paper(corpus_assistant) 
     )
     said = [s.text for s in answer.sentences if "predict-refine-synthesize-f856" in s.citations]
     assert any("downstream forecasters trained on synthetic samples" in text for text in said), said
+
+
+@pytest.mark.parametrize(
+    ("request_text", "compared"),
+    [
+        # "STEP" is a paper's name, not the step sizes forty papers write about
+        (
+            "Compare FreezeNet and STEP: how does each make a sparse network?",
+            {"freezenet-full-performance-9625", "step-learning-n-2299"},
+        ),
+        # "Q-VLM" is named whole, not by the "VLMs" of a test-time adaptation paper's abstract
+        ("compare Quamba2 and Q-VLM", {"quamba2-robust-scalable-7827", "q-vlm-post-2a2f"}),
+        # ... and by the name a paper gives its method where its title does not write it
+        (
+            "Compare PatchTST and SpaceTime for long-horizon forecasting",
+            {"time-series-worth-7301", "effectively-modeling-time-027b"},
+        ),
+    ],
+)
+def test_a_comparison_of_named_methods_compares_those_papers(
+    corpus_assistant, request_text: str, compared: set[str]
+) -> None:
+    """A request naming each method it compares compares the papers of those names, and only
+    them: "Compare FreezeNet and STEP" compared FreezeNet with "SGD with Large Step Sizes ..."
+    (the STEP paper was not retrieved), "compare Quamba2 and Q-VLM" added a CLIP test-time
+    adaptation paper, and "PatchTST and SpaceTime" three more forecasting papers."""
+    answer = corpus_assistant.compare(request_text)
+    cited = {paper for sentence in answer.sentences for paper in sentence.citations}
+    assert cited == compared, cited

@@ -38,12 +38,13 @@ from assistant.text.query import (
     asks_for_several,
     compared_items,
     content_tokens,
+    distinctive_name,
+    named_in_question,
     question_kind,
     rare_names,
     sole_names,
     split_clauses,
 )
-from assistant.text.tokens import tokenize
 
 if TYPE_CHECKING:
     from assistant.retrieve import Retrieval
@@ -329,8 +330,18 @@ def _named_in(query: str, paper: Paper) -> bool:
 
 # An item names a paper by a word written as a name ("BYOL-style predictors": "BYOL") or by
 # all its words in a row ("randomized parameter sharing"); a longer description is no name.
-_NAME_WORD = re.compile(r"\b[A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*\b")
 _ITEM_RUN_WORDS = 4
+
+
+def _item_names(item: str) -> list[str]:
+    """The names an item writes, whole ("Q-VLM", "Quamba2") and without a lowercase word
+    hyphened to them ("BYOL-style" -> "BYOL"); not the field's acronyms ("SGD", "LLM")."""
+    field = common_acronyms()
+    names = []
+    for word in named_in_question(item):
+        head, _, tail = word.partition("-")
+        names += [word, head] if tail.islower() else [word]
+    return [name for name in names if name not in field and distinctive_name(name)]
 
 
 # an item a request quotes: "the 'sequential training of neural networks with gradient boosting'
@@ -347,9 +358,14 @@ def _names_item(item: str, paper: Paper) -> bool:
     quoted = content_tokens(item)
     if len(quoted) > _ITEM_RUN_WORDS and relevance.contains_run(quoted, title):
         return True
-    field = common_acronyms()  # the field's acronyms ("SGD", "LLM"): no paper's name
-    names = [tokenize(word) for word in _NAME_WORD.findall(item) if word not in field]
-    if any(name and name[0] in title for name in names):
+    # a name as the title writes it, in its case ("STEP" is no "Large Step Sizes") and whole
+    # ("Q-VLM", not a title's "VLM"), a plural or not; or the name the paper gives its method
+    # ("PatchTST", whose title is "A Time Series is Worth 64 Words")
+    names = _item_names(item)
+    if paper.analysis.claims.name in names or any(
+        compiled(rf"(?<![\w-]){re.escape(name.removesuffix('s'))}s?(?![\w-])").search(paper.title)
+        for name in names
+    ):
         return True
     run = content_tokens(item)
     if len(run) == 1 and re.fullmatch(r"[A-Z][a-z0-9]+", item.strip()):
