@@ -3251,6 +3251,16 @@ def test_in_each_case_asks_what_the_clause_asks_of_each_paper(corpus_assistant) 
             "Compare PatchTST and SpaceTime for long-horizon forecasting",
             {"time-series-worth-7301", "effectively-modeling-time-027b"},
         ),
+        # one item named, the other in a title's words ("typical" is no question word there)
+        (
+            "How do Mirostat and locally typical sampling differ in how they pick the next token?",
+            {"mirostat-neural-text-b7c1", "locally-typical-sampling-49d7"},
+        ),
+        # "compare X with Y" lists two items as "X and Y" does
+        (
+            "Compare Distilled Decoding with consistency models",
+            {"distilled-decoding-1-f817", "multistep-consistency-models-586d"},
+        ),
     ],
 )
 def test_a_comparison_of_named_methods_compares_those_papers(

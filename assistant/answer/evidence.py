@@ -282,9 +282,11 @@ def relevant_papers(
                 for item, quote in zip(listed, quotes, strict=True)
             ]
             naming = [entry for entry in chosen if any(_names_item(i, entry[0]) for i in items)]
+            # ... the others in words a paper in hand writes ("How do Mirostat and locally
+            # typical sampling differ": a third paper is about neither)
             if (
                 items
-                and all(
+                and any(
                     re.search(r"[A-Z]", item) or quote is not None
                     for item, quote in zip(items, quotes, strict=True)
                 )
@@ -367,7 +369,9 @@ def _names_item(item: str, paper: Paper) -> bool:
         for name in names
     ):
         return True
-    run = content_tokens(item)
+    # (every word of it, as a title writes it: "typical" is no question word in "locally typical
+    # sampling")
+    run = relevance.token_sequence(item)
     if len(run) == 1 and re.fullmatch(r"[A-Z][a-z0-9]+", item.strip()):
         # one capitalised word ("Sparsey", "Mamba"): a name, which the paper writes as one
         text = f"{paper.title}. {paper.abstract}"

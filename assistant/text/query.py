@@ -569,9 +569,19 @@ def compared_items(request: str) -> list[str]:
     """The items a comparison lists, each as its text ("WideNet", "randomized parameter
     sharing", "FreezeNet"); none unless it lists two or more."""
     head = re.split(r"[:?]|\s+[-—–]\s+", request, maxsplit=1)[0]
+    framed = _COMPARE_WITH.match(head) is not None
     head = _BRACKETED.sub(" ", _COMPARE_FRAME.sub(" ", head))
     items = [item.strip() for item in _COMPARED_SPLIT.split(head) if content_tokens(item)]
+    if len(items) < 2 and framed:
+        # "Compare Distilled Decoding with consistency models": one item set against another
+        items = [
+            item.strip() for item in _COMPARED_WITH.split(head, maxsplit=1) if content_tokens(item)
+        ]
     return distributed(items) if len(items) >= 2 else []
+
+
+_COMPARE_WITH = re.compile(r"\s*(?:compare|contrast)\s", re.IGNORECASE)
+_COMPARED_WITH = re.compile(r"\s+(?:with|to|against)\s+", re.IGNORECASE)
 
 
 # "quantization of LLMs, vision-language models and state space models": a head and its
