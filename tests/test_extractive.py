@@ -3273,3 +3273,22 @@ def test_a_comparison_of_named_methods_compares_those_papers(
     answer = corpus_assistant.compare(request_text)
     cited = {paper for sentence in answer.sentences for paper in sentence.citations}
     assert cited == compared, cited
+
+
+@pytest.mark.parametrize(
+    ("question", "paper"),
+    [
+        # the words "problem" and "solve" are MeLM's ("solves forward and inverse problems")
+        ("What problem does SEEDS solve?", "seeds-emulation-weather-cb06"),
+        # ... and "problem solve" is close to no abstract: the answer abstained
+        ("What problem does Orchid solve?", "orchid-flexible-data-e1b2"),
+    ],
+)
+def test_a_question_naming_a_paper_by_its_methods_name_is_about_that_paper(
+    corpus_assistant, question: str, paper: str
+) -> None:
+    """A question that asks of a method by the name its paper gives it, without asking which
+    paper, is that paper's to answer, however little of the abstract it shares."""
+    answer = corpus_assistant.ask(question)
+    assert not answer.abstained
+    assert {c for s in answer.sentences for c in s.citations} == {paper}

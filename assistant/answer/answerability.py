@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant import bm25
+from assistant.answer import relevance
 from assistant.answer.relevance import contains_run
 from assistant.models import Evidence, Paper, Task
 from assistant.text.lexicon import words as lexicon_words
@@ -471,6 +472,9 @@ def check_answerable(
         support < threshold
         and not names_the_topic(question, evidence)
         and not names_what_it_asks(question, evidence, document_frequency)
+        # "What problem does SEEDS solve?": a question naming the best paper by the name it
+        # gives its method is about that paper, however little of its abstract it shares
+        and not relevance.names_the_paper(question, evidence[0].paper)
     ):
         # (not "close to the question": under "curriculum learning schedules" a blind reader
         # named two papers that touch it, an easy-to-hard recipe and curriculum regularization;

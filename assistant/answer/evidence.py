@@ -174,8 +174,11 @@ def relevant_papers(
             # token dynamics write the name as another's, however many of its words they share
             # (the paper most about the question: "Which theoretical study of a pre-trained
             # Mamba model's continuous-time limit ...?" asks for another paper about Mamba)
-            own = [item for item in specific if _named_in(query, item[0])]
-            if len(own) == 1 and own[0] is specific[0]:
+            own = [item for item in specific if relevance.names_the_paper(query, item[0])]
+            # ... and one that asks of the named paper without asking which paper, wherever
+            # its words rank it ("What problem does SEEDS solve?" was MeLM's, which "solves
+            # forward and inverse problems")
+            if len(own) == 1 and (own[0] is specific[0] or not _WHICH.search(query)):
                 return own, 0
         if task == "ask" and len(specific) > 1 and specific[1][1] < tuning.single_paper_below:
             on_topic = sum(1 for _, probability in topic_ordered() if probability >= threshold)
@@ -243,7 +246,9 @@ def relevant_papers(
             # method's name is one of those compared, however few of its other words it shares
             taken = {paper.id for paper, _ in chosen}
             named = [
-                item for item in specific if item[0].id not in taken and _named_in(query, item[0])
+                item
+                for item in specific
+                if item[0].id not in taken and relevance.names_the_paper(query, item[0])
             ]
             # ... and so is the paper that alone names one of the items it lists ("WideNet,
             # randomized parameter sharing, and FreezeNet": the paper on "randomized
@@ -321,13 +326,7 @@ def _beyond(found: int, most: int, task: Task) -> int:
     return 0 if task == "compare" else max(0, found - most)
 
 
-def _named_in(query: str, paper: Paper) -> bool:
-    """Whether the request names the paper by the name the paper gives its method ("SPLADE",
-    "Fusion-in-T5"), written as one word of it."""
-    name = paper.analysis.claims.name
-    if not name or len(name) < 3 or name not in query:
-        return False
-    return compiled(rf"(?<![\w-]){re.escape(name)}(?![\w-])").search(query) is not None
+_WHICH = re.compile(r"\bwhich\b", re.IGNORECASE)
 
 
 # An item names a paper by a word written as a name ("BYOL-style predictors": "BYOL") or by

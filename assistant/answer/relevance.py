@@ -16,6 +16,7 @@ topic gets the whole of it.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ from itertools import pairwise
 
 from assistant import bm25
 from assistant.models import Paper
+from assistant.text.patterns import compiled
 from assistant.text.query import SHORT_FOCUS, contains_run
 from assistant.text.tokens import idf
 
@@ -207,3 +209,12 @@ def _with_aliases(
 def probability(features: PaperFeatures, weights: Sequence[float]) -> float:
     score = sum(value * weight for value, weight in zip(features.values, weights, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def names_the_paper(query: str, paper: Paper) -> bool:
+    """Whether the request names the paper by the name the paper gives its method ("SPLADE",
+    "Fusion-in-T5"), written as one word of it."""
+    name = paper.analysis.claims.name
+    if not name or len(name) < 3 or name not in query:
+        return False
+    return compiled(rf"(?<![\w-]){re.escape(name)}(?![\w-])").search(query) is not None
