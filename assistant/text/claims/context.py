@@ -37,7 +37,10 @@ _PROBLEM_CUE = re.compile(
     r"critical|major|large|key)\s+gaps?|"
     # "which incurs a high computational cost", "do not hold up to thorough evaluation"
     r"(?:high|significant|substantial|heavy|considerable|huge)\s+(?:computational\s+|memory\s+|"
-    r"training\s+|inference\s+)?(?:costs?|overheads?|burdens?)|do(?:es)?\s+not\s+hold\s+up)\b",
+    r"training\s+|inference\s+)?(?:costs?|overheads?|burdens?)|do(?:es)?\s+not\s+hold\s+up|"
+    # "these general-purpose frameworks fall short of business demands", "these methods miss
+    # potential opportunities in utilizing channel dependence" (Monolith's and LIFT's problems)
+    r"f[ae]ll(?:s|ing)?\s+short|miss(?:es|ing)?\s+(?:[\w-]+\s+){0,2}opportunit\w*|detrimental)\b",
     re.IGNORECASE,
 )
 
