@@ -3292,3 +3292,31 @@ def test_a_question_naming_a_paper_by_its_methods_name_is_about_that_paper(
     answer = corpus_assistant.ask(question)
     assert not answer.abstained
     assert {c for s in answer.sentences for c in s.citations} == {paper}
+
+
+@pytest.mark.parametrize(
+    ("question", "paper", "problem"),
+    [
+        (
+            "What problem does DeYO address?",
+            "entropy-not-enough-dfa7",
+            "The primary challenge of TTA",
+        ),
+        ("What limitation does Quamba2 address?", "quamba2-robust-scalable-7827", "is challenging"),
+        # ... a paper named by its short title, whose problem is that generators "fall short"
+        (
+            "What problem does locally typical sampling address?",
+            "locally-typical-sampling-49d7",
+            "fall short",
+        ),
+    ],
+)
+def test_a_lookup_asking_for_a_papers_problem_says_it_after_naming_the_paper(
+    corpus_assistant, question: str, paper: str, problem: str
+) -> None:
+    """ "What problem does DeYO address?" was answered by what DeYO is and how well it does; the
+    problem its abstract states came nowhere (and "locally typical sampling" brought in an
+    unlearning paper and a Bayesian one, by "problem" and "address")."""
+    answer = corpus_assistant.ask(question)
+    assert {c for s in answer.sentences for c in s.citations} == {paper}
+    assert problem in answer.sentences[1].text, [s.text for s in answer.sentences]

@@ -213,8 +213,28 @@ def probability(features: PaperFeatures, weights: Sequence[float]) -> float:
 
 def names_the_paper(query: str, paper: Paper) -> bool:
     """Whether the request names the paper by the name the paper gives its method ("SPLADE",
-    "Fusion-in-T5"), written as one word of it."""
+    "Fusion-in-T5"), written as one word of it, or by its short title, whole and in any case
+    ("What problem does locally typical sampling address?")."""
     name = paper.analysis.claims.name
-    if not name or len(name) < 3 or name not in query:
+    if (
+        name
+        and len(name) >= 3
+        and name in query
+        and compiled(rf"(?<![\w-]){re.escape(name)}(?![\w-])").search(query) is not None
+    ):
+        return True
+    title = paper.title.split(":")[0].strip()
+    words = len(title.split())
+    if (
+        not _TITLE_NAME_WORDS[0] <= words <= _TITLE_NAME_WORDS[1]
+        or title.lower() not in query.lower()
+    ):
         return False
-    return compiled(rf"(?<![\w-]){re.escape(name)}(?![\w-])").search(query) is not None
+    return (
+        compiled(rf"(?<![\w-]){re.escape(title)}(?![\w-])", re.IGNORECASE).search(query) is not None
+    )
+
+
+# a short title of this many words, written whole, names its paper ("Locally Typical Sampling",
+# "Multistep Consistency Models"); a longer one is a description a question may also write
+_TITLE_NAME_WORDS = (2, 5)

@@ -424,6 +424,15 @@ class ExtractiveWriter(Writer):
             if named is not None:
                 picks.remove(named)
                 picks.insert(0, named)
+        if claims.problem is not None and _ASKS_PROBLEM.search(question):
+            # "What problem does Monolith address?": the sentence stating the problem its
+            # analysis found comes right after the paper is named, as a figure asked for does
+            # (the answer said what Monolith is and where it landed, not the problem)
+            problem = next(
+                (pair for pair in standing if pair[0].index == claims.problem.sentence), None
+            )
+            if problem is not None:
+                picks = [problem, *(pair for pair in picks if pair is not problem)][: len(picks)]
         if led_from is not None and any(item.index == led_from.sentence for item, _ in picks):
             sentence = view.sentences[led_from.sentence]
             beyond = len(re.findall(r"[A-Za-z0-9]\S*", sentence[led_from.end :]))
@@ -2026,6 +2035,15 @@ _BY_THE_PAPER = re.compile(
     r"^(?:[^,.;]{0,60},\s*)?(?:we|our|this (?:paper|work|study)|here,? we)\b", re.IGNORECASE
 )
 
+
+# a question asking for the problem a paper takes on ("What problem does X address?", "What
+# limitation of existing methods does X tackle?", "Why was X needed?")
+_ASKS_PROBLEM = re.compile(
+    r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:problems?|limitations?|challenges?|gaps?|issues?|"
+    r"shortcomings?|bottlenecks?|difficult(?:y|ies))\b|"
+    r"\bwhy\s+(?:was|is|were|are)\b.*\b(?:needed|necessary)\b",
+    re.IGNORECASE,
+)
 
 # "what does each loss target", "how does every method ...": the noun a clause asks of each paper
 _OF_EACH = re.compile(r"\b(?:each|every)\s+([A-Za-z][\w-]*)")
