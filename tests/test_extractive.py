@@ -3256,6 +3256,11 @@ def test_in_each_case_asks_what_the_clause_asks_of_each_paper(corpus_assistant) 
             "How do Mirostat and locally typical sampling differ in how they pick the next token?",
             {"mirostat-neural-text-b7c1", "locally-typical-sampling-49d7"},
         ),
+        # ... a name after a description of it ("the time series foundation models Sundial")
+        (
+            "Compare the time series foundation models Sundial and Tiny Time Mixers",
+            {"sundial-family-highly-74ea", "tiny-time-mixers-ddfc"},
+        ),
         # "compare X with Y" lists two items as "X and Y" does
         (
             "Compare Distilled Decoding with consistency models",

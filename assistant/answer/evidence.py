@@ -361,9 +361,10 @@ def _names_item(item: str, paper: Paper) -> bool:
         return True
     # a name as the title writes it, in its case ("STEP" is no "Large Step Sizes") and whole
     # ("Q-VLM", not a title's "VLM"), a plural or not; or the name the paper gives its method
-    # ("PatchTST", whose title is "A Time Series is Worth 64 Words")
+    # ("PatchTST", whose title is "A Time Series is Worth 64 Words"; "the time series foundation
+    # models Sundial"), or its short title
     names = _item_names(item)
-    if paper.analysis.claims.name in names or any(
+    if relevance.names_the_paper(item, paper) or any(
         compiled(rf"(?<![\w-]){re.escape(name.removesuffix('s'))}s?(?![\w-])").search(paper.title)
         for name in names
     ):
