@@ -425,9 +425,9 @@ class ExtractiveWriter(Writer):
                 picks.remove(named)
                 picks.insert(0, named)
         if claims.problem is not None and _ASKS_PROBLEM.search(question):
-            # "What problem does Monolith address?": the sentence stating the problem its
-            # analysis found comes right after the paper is named, as a figure asked for does
-            # (the answer said what Monolith is and where it landed, not the problem)
+            # "What problem does DeYO address?": the sentence stating the problem its analysis
+            # found comes right after the paper is named, as a figure asked for does (the answer
+            # said what DeYO is and how well it does, not "The primary challenge of TTA is ...")
             problem = next(
                 (pair for pair in standing if pair[0].index == claims.problem.sentence), None
             )

@@ -38,8 +38,9 @@ _PROBLEM_CUE = re.compile(
     # "which incurs a high computational cost", "do not hold up to thorough evaluation"
     r"(?:high|significant|substantial|heavy|considerable|huge)\s+(?:computational\s+|memory\s+|"
     r"training\s+|inference\s+)?(?:costs?|overheads?|burdens?)|do(?:es)?\s+not\s+hold\s+up|"
-    # "these general-purpose frameworks fall short of business demands", "these methods miss
-    # potential opportunities in utilizing channel dependence" (Monolith's and LIFT's problems)
+    # "Today's probabilistic language generators fall short when it comes to producing coherent
+    # and fluent text" (Locally Typical Sampling's problem; SIGMA's "yet fall short in capturing
+    # higher-level semantics"), and the like: "methods miss potential opportunities in ..."
     r"f[ae]ll(?:s|ing)?\s+short|miss(?:es|ing)?\s+(?:[\w-]+\s+){0,2}opportunit\w*|detrimental)\b",
     re.IGNORECASE,
 )
