@@ -20,7 +20,9 @@ from assistant.text.tokens import tokenize
 # 2: "-ize" words keep "iz" in their stem (text/tokens.py); an index of version 1 holds the old
 # stems, so it is rebuilt from the papers (no re-embedding) on first use.
 # 3: British spellings are stemmed as American ones ("optimised" -> optimiz, text/tokens.py).
-FORMAT_VERSION = 3
+# 4: words Snowball stems with a word of another sense keep a stem of their own ("multiplicity"
+# is not "multiple", text/lexicon/stem_senses.txt).
+FORMAT_VERSION = 4
 
 
 def paper_text(title: str, abstract: str) -> str:

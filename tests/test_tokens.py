@@ -43,3 +43,28 @@ def test_british_and_american_spellings_are_one_word() -> None:
     for british, american in pairs:
         assert tokenize(british) == tokenize(american), (british, american)
     assert tokenize("supervised promise") == ["supervis", "promis"]
+
+
+def test_words_of_another_sense_keep_a_stem_of_their_own() -> None:
+    """Snowball stems "multiplicity" as "multiple", "consistency" as "consists" and "transformer"
+    as "transformation": "predictive multiplicity" (equally good models that disagree) read as
+    "predicting multiple tokens". Each sense has its stem; the forms of one sense share it."""
+    assert tokenize("predictive multiplicity") != tokenize("predicting multiple")
+    assert tokenize("self-consistency")[-1] not in tokenize("consists of two parts")
+    assert tokenize("transformers") != tokenize("transformations")
+    assert tokenize("Rashomon set") != tokenize("Rashomon setting")
+    # one sense, one stem
+    assert len(set(tokenize("experiment experiments experimental"))) == 1
+    assert len(set(tokenize("consistency consistent consistently"))) == 1
+    assert len(set(tokenize("continual continually continuously"))) == 1
+
+
+def test_a_question_on_predictive_multiplicity_is_not_about_multi_token_prediction(
+    corpus_assistant,
+) -> None:
+    """It cited the two multi-token prediction papers ("predicting multiple future tokens")
+    beside the three on predictive multiplicity."""
+    answer = corpus_assistant.ask("Which papers study predictive multiplicity?")
+    cited = {c for sentence in answer.sentences for c in sentence.citations}
+    assert "predictive-multiplicity-004a" in cited
+    assert not cited & {"better-faster-large-193f", "transformers-can-navigate-a76d"}, cited

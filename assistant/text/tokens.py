@@ -75,8 +75,20 @@ _IZE = re.compile(r"^(\w{3,}?)(?:iz(?:e|es|ed|ing|er|ers|ation|ations)|isations?
 
 @lru_cache(maxsize=65_536)
 def _stem(word: str) -> str:
+    own = _own_stems().get(word)
+    if own is not None:
+        return own
     stem = _snowball(word)
     return _american().get(stem, stem)
+
+
+@lru_cache(maxsize=1)
+def _own_stems() -> dict[str, str]:
+    """The words Snowball would stem with a word of another sense ("multiplicity" with
+    "multiple", "consistency" with "consists"), each with the stem it keeps instead."""
+    from assistant.text.lexicon import words
+
+    return dict(line.split() for line in words("stem_senses"))
 
 
 def _snowball(word: str) -> str:
