@@ -918,6 +918,26 @@ def test_the_tasks_a_paper_is_tested_on_are_its_setting() -> None:
     assert cut.setting is None or "self-supervised" in cut.setting.text
 
 
+def test_the_data_a_paper_applies_its_method_to_is_its_setting() -> None:
+    """CogDPM's Setting cell was "—" (a blind reader: "its abstract names the precipitation and
+    wind datasets") under a comparison asking what data each predicts: "We apply CogDPM to
+    real-world prediction tasks using the United Kindom precipitation and ERA surface wind
+    datasets" says no "experiments" and puts its data after "using"."""
+    claims = _claims("CogDPM")
+    assert claims.setting is not None
+    assert claims.setting.text == (
+        "using the United Kindom precipitation and ERA surface wind datasets"
+    )
+    assert _claims("Bridging the Training-Inference Gap").setting is not None
+    # "using" data the phrase does not name is no setting
+    vague = analyse(
+        "A title",
+        "We propose FooNet, a sparse model. We apply FooNet to forecasting using the suite. "
+        "We apply it to translation using a small dataset.",
+    )
+    assert vague.setting is None
+
+
 def test_the_papers_own_method_is_not_its_setting() -> None:
     # "... experiments on O3 ...": O3 is the paper's own framework, not where it is evaluated
     claims = _claims("Practical Unlearning for Large Language Models")

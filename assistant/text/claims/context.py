@@ -202,7 +202,9 @@ _TURN = re.compile(
 def _setting_pattern() -> re.Pattern[str]:
     nouns = _alternation(_lexicon("setting_nouns"))
     return re.compile(
-        r"\b(?:(?:on|across|over)\s+(?!par\b|average\b|the\s+other\b|top\s+of\b|turn\b)"
+        # ("... prediction tasks using the United Kindom precipitation and ERA surface wind
+        # datasets": the data a paper applies its method to, named after "using")
+        r"\b(?:(?:on|across|over|using)\s+(?!par\b|average\b|the\s+other\b|top\s+of\b|turn\b)"
         r"(?:(?!(?:is|are|was|were|be|been|can|could|may|we|our|which|that|where|while|when|"
         r"achiev\w*|outperform\w*|show\w*|demonstrat\w*|improv\w*|reduc\w*|provid\w*|has|have|"
         r"over|than|against|in|on|across|baselines?|methods?)\b)[\w\-+.'/()]+,?\s+){0,12}?"
@@ -238,7 +240,7 @@ _ASIDE = re.compile(r"\s*\([^()]*\)")
 _EVALUATION = re.compile(
     r"\b(?:experiments?|evaluat\w*|benchmark\w*|results?|outperform\w*|achiev\w*|surpass\w*|"
     r"empirical\w*|tested|validat\w*|demonstrat\w*|accuracy|state-of-the-art|improv\w*|"
-    r"speed-?ups?)\b",
+    r"speed-?ups?|appl(?:y|ies|ied)\s+(?:it|them|\w+)\s+to)\b",
     re.IGNORECASE,
 )
 _NAMED_DATA = re.compile(
@@ -305,6 +307,14 @@ def generic_setting(text: str) -> bool:
     )
 
 
+def _names_nothing(text: str) -> bool:
+    """A setting phrase whose words before its noun are all generic ("using a small dataset")."""
+    return generic_setting(text) or all(
+        word.lower().strip(",") in _GENERIC_WORDS | {"small", "large", "new"}
+        for word in text.split()[1:-1]
+    )
+
+
 def _setting_score(text: str, sentence: str) -> int:
     words = text.split()
     score = 1 if words[0] in {"on", "across"} else (-2 if words[0] == "in" else 0)
@@ -360,6 +370,8 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
                 continue
             if name and text.split(None, 1)[1] == name:
                 continue  # "experiments on O3": the paper's own method is no setting
+            if text.startswith("using ") and _names_nothing(text):
+                continue  # "using the suite", "using a small dataset": which, it does not say
             score = _setting_score(text, sentence)
             if best is None or score > best[0]:
                 best = (score, -index, _span_from(sentences, index, start, text))
