@@ -3325,3 +3325,18 @@ def test_a_lookup_asking_for_a_papers_problem_says_it_after_naming_the_paper(
     answer = corpus_assistant.ask(question)
     assert {c for s in answer.sentences for c in s.citations} == {paper}
     assert problem in answer.sentences[1].text, [s.text for s in answer.sentences]
+
+
+def test_a_paper_is_said_by_its_sentence_writing_the_questions_term(corpus_assistant) -> None:
+    """CEMA was said by its cloud-edge paradigm and its filter of uploaded samples under a
+    question about normalization layers; its sentence "we update and distribute the affine
+    parameters of normalization layers ..." was never said (a blind reader: "the sentence that
+    makes the paper relevant is left out")."""
+    answer = corpus_assistant.ask(
+        "Which papers do something notable with normalization layers (LayerNorm/BatchNorm-"
+        "style): dropping them, replacing them, giving each block its own, or adapting only "
+        "their parameters?"
+    )
+    cema = [s.text for s in answer.sentences if s.citations == ["towards-robust-efficient-a081"]]
+    assert cema, [s.text for s in answer.sentences]
+    assert any("normalization layers" in text for text in cema), cema

@@ -28,6 +28,17 @@ class WriterSettings(Group):
             "with Mamba; near 0.15 half the pairs share only a word); 1 switches this off."
         ),
     )
+    phrase_word_share: float = Field(
+        default=0.05,
+        ge=0,
+        le=1,
+        description=(
+            "ask, a question about several papers: a two-word term of the question whose rarer "
+            "word at most this share of the collection writes ('normalization layers') has "
+            "each paper writing it said by a sentence writing it, where nothing said of the "
+            "paper does; commoner pairs ('generated text', 'experimental results') do not."
+        ),
+    )
     long_sentence_words: int = Field(
         default=45,
         ge=1,

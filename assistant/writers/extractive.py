@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from assistant import bm25
 from assistant.citations import strip_citations
@@ -26,6 +27,7 @@ from assistant.text.query import (
     SHORT_FOCUS,
     asked_names,
     axis_frame,
+    contains_run,
     content_tokens,
     listed_examples,
     listed_groups,
@@ -45,7 +47,7 @@ from assistant.tuning import WriterSettings
 from assistant.writers.acronyms import spell_out
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, closest_groups, group_papers, join_singles
-from assistant.writers.leads import AnswerTerms, Lead, TitleTerms, group_lead
+from assistant.writers.leads import AnswerTerms, Lead, TitleTerms, filler_stems, group_lead
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import (
     name_the_anonymous,
@@ -629,6 +631,23 @@ class ExtractiveWriter(Writer):
             else []
         )
 
+        # the question's two-word terms few papers write ("normalization layers", "mixtures of
+        # regressions"): a paper writing one is said by a sentence writing it, where nothing
+        # said of it does (review34b: CEMA was said by its cloud-edge paradigm and its sample
+        # filter, not by "we update ... the affine parameters of normalization layers")
+        asked_words = set(content_tokens(question))
+        frequency, size = self.document_frequency, self.collection_size or 0
+        phrases = [
+            pair
+            for tokens in (bm25.tokenize(piece) for piece in re.split(r"[,;:()/?]", question))
+            for pair in pairwise(tokens)
+            if frequency is not None
+            and pair[0] != pair[1]
+            and set(pair) <= asked_words
+            and not set(pair) & (_GENERIC | field | set(FRAMING_TOKENS) | filler_stems())
+            and min(map(frequency, pair)) <= self.config.phrase_word_share * size
+        ]
+
         def said(view: _PaperView) -> list[DraftSentence]:
             sentences = self._paper_sentences(builder, view, focus_groups, question)
             lead = sentences[0] if sentences else None  # names the paper, wherever it ends up
@@ -666,6 +685,9 @@ class ExtractiveWriter(Writer):
                 found = self._name_sentence(
                     view, [], sentences, words=frozenset(rare_words) & view.tokens.keys()
                 )
+            phrased = self._phrase_sentence(view, phrases, sentences) if phrases else None
+            if phrased is not None:
+                sentences = [sentences[0], phrased, *sentences[1:]]
             told = sentences
             if found is not None:
                 # one said already that the sentence writing the name goes on from ("It
@@ -707,6 +729,40 @@ class ExtractiveWriter(Writer):
         for group in _in_the_order_asked(groups, views, question, weights):
             builder.paragraph()
             self._say_group(builder, [views[index] for index in group], skip, said)
+
+    def _phrase_sentence(
+        self,
+        view: _PaperView,
+        phrases: Sequence[tuple[str, str]],
+        sentences: Sequence[DraftSentence],
+    ) -> DraftSentence | None:
+        """The paper's best-ranked sentence writing one of the question's two-word terms, when
+        none said of it does."""
+        if not sentences or any(
+            contains_run(pair, bm25.tokenize(sentence.text))
+            for sentence in sentences
+            for pair in phrases
+        ):
+            return None
+        for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
+            text = view.sentences[item.index]
+            tokens = bm25.tokenize(text)
+            if (
+                any(contains_run(pair, tokens) for pair in phrases)
+                # what the paper does or reports, not its motivation, outlook or a question
+                and (
+                    _BY_THE_PAPER.match(text) is not None
+                    or view.roles[item.index] in ("result", "setting")
+                )
+                and _OUTLOOK.search(text) is None
+                and not text.rstrip().endswith("?")
+                and _OTHERS_WORK.search(text) is None
+                and len(text.split()) <= view.long_words
+                and standalone(text, view.paper.title) is not None
+                and not any(overlaps(text, sentence.text) for sentence in sentences)
+            ):
+                return _say(view, item, subject="It")
+        return None
 
     def _asked_after_topic(self, question: str, weights: _Weights) -> dict[str, float]:
         """What a question asks beyond its topic, by weight: "is there a learning-rate-free step

@@ -592,3 +592,8 @@ def _field_runs() -> frozenset[tuple[str, ...]]:
 @cache
 def _fluff() -> frozenset[str]:
     return frozenset(bm25.tokenize(" ".join(words("lead_fluff"))))
+
+
+def filler_stems() -> frozenset[str]:
+    """The stems of the words no term of the trade starts or ends on ("novel", "rather")."""
+    return _fluff()
