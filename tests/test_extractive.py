@@ -3340,3 +3340,15 @@ def test_a_paper_is_said_by_its_sentence_writing_the_questions_term(corpus_assis
     cema = [s.text for s in answer.sentences if s.citations == ["towards-robust-efficient-a081"]]
     assert cema, [s.text for s in answer.sentences]
     assert any("normalization layers" in text for text in cema), cema
+
+
+def test_the_paper_a_question_for_one_ranks_first_is_said_first(corpus_assistant) -> None:
+    """The Super Weight paper, ranked first, came fourth, after Mirostat and two more papers
+    that write "perplexity" and "generated text" and were grouped together: a larger group
+    went first. A question for one paper that lists no examples opens on the paper it asks for."""
+    answer = corpus_assistant.ask(
+        "Which paper finds that removing a single parameter can destroy an LLM's ability to "
+        "generate text, and how much does perplexity increase?"
+    )
+    assert answer.sentences[0].citations == ["super-weight-large-f963"], answer.sentences[0]
+    assert "3 orders of magnitude" in answer.sentences[0].text

@@ -26,6 +26,7 @@ from assistant.text.query import (
     FRAMING_TOKENS,
     SHORT_FOCUS,
     asked_names,
+    asks_for_one,
     axis_frame,
     contains_run,
     content_tokens,
@@ -189,7 +190,8 @@ _EXAMPLE_SHARE = 0.5
 def _in_the_order_asked(
     groups: list[list[int]], views: Sequence[_PaperView], question: str, weights: _Weights
 ) -> list[list[int]]:
-    """The groups in the order of the examples the question lists: under "newer variants of
+    """The groups in the order of the examples the question lists (where it lists none and
+    asks for one paper, the best-ranked paper's group first): under "newer variants of
     gradient boosting, e.g. with neural nets or LLMs as the weak learners, or for probabilistic
     outputs", the neural-network learners first, then the LLM ones, then probabilistic boosting
     (a blind reader, review24b A6: "not grouped by the user's three categories"); a group
@@ -211,6 +213,12 @@ def _in_the_order_asked(
     ]
     items = [item for item in items if item]
     if len(items) < 2:
+        if asks_for_one(question):
+            # "Which paper finds that removing a single parameter can destroy an LLM ...?": the
+            # paper the evidence ranks first answers it and is said first, not after a larger
+            # group of papers that share the question's words (Mirostat's "perplexity increases
+            # with generated text length" led, the Super Weight paper came fourth)
+            return sorted(groups, key=lambda group: 0 not in group)
         return groups
 
     def example_of(view: _PaperView) -> int:
