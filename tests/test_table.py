@@ -535,3 +535,22 @@ def test_a_result_cell_says_where_its_figure_holds(corpus_assistant) -> None:
 )
 def test_a_cell_is_not_cut_before_the_turn_of_its_claim(claim: str, kept: str) -> None:
     assert kept in _phrase(claim)
+
+
+def test_a_definition_is_its_approach_cell_without_the_copula() -> None:
+    from assistant.answer.table import build_comparison_table
+    from assistant.models import Evidence, Paper
+
+    metric = Paper(
+        id="vendi",
+        title="The Vendi Score: A Diversity Evaluation Metric for Machine Learning",
+        abstract=(
+            "In this paper, we address the diversity evaluation problem by proposing the Vendi "
+            "Score, which connects ideas from ecology to ML. The Vendi Score is defined as the "
+            "exponential of the Shannon entropy of the eigenvalues of a similarity matrix."
+        ),
+        citation_key="vendi",
+    )
+    table = build_comparison_table([Evidence(metric, 1.0, 1, ())])
+    approach = table.rows["vendi"][table.aspects.index("approach")]
+    assert approach.text.startswith("Defined as the exponential of the Shannon entropy"), approach

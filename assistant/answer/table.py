@@ -45,6 +45,8 @@ _LEADING_VERB = re.compile(
     r"(?![\w-]+(?:\s[\w-]+)?\s+as\s)",
     re.IGNORECASE,
 )
+# "Is defined as the exponential of ...": in a cell, "Defined as ..."
+_DEFINED = re.compile(r"^(?:is|are)\s+(?=(?:defined|computed|calculated)\s)", re.IGNORECASE)
 _EXAMPLE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|for example|such as)[^()]*\)", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|where|who)\s[^,;]*,")
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|as well as|and also)$", re.IGNORECASE)
@@ -520,7 +522,7 @@ def build_comparison_table(
         paper = item.paper
         claims = paper.analysis.claims
         idea = claims.mechanism or claims.proposal
-        approach = _LEADING_VERB.sub("", idea.text) if idea else ""
+        approach = _DEFINED.sub("", _LEADING_VERB.sub("", idea.text)) if idea else ""
         setting = _LEADING_PREPOSITION.sub("", claims.setting.text) if claims.setting else ""
         result = next((found for found in claims.results if found.figure), None)
         if result is not None and result.metric:

@@ -473,6 +473,11 @@ _MECHANISM_PARTICIPLES = frozenset(
         "composed",
         "implemented",
         "formulated",
+        # "The Vendi Score is defined as the exponential of the Shannon entropy of ...": what
+        # a metric is, the way it works (a blind reader: "the Vendi definition is missing")
+        "defined",
+        "computed",
+        "calculated",
         "obtained",
         "derived",
         "inspired",
@@ -545,6 +550,8 @@ def _predicate_start(body: str, name: str | None) -> int | None:
         position = len(name) + 1
     elif named_kind is not None:
         position = named_kind.end()  # "The O3 framework includes an OOD detector ..."
+    elif name and body.startswith(f"The {name} "):
+        position = len(name) + 5  # "The Vendi Score is defined as ..."
     else:
         subject = _GENERIC_SUBJECT.match(body)
         if subject:
