@@ -329,3 +329,29 @@ def test_an_abstract_stating_its_contribution_only_weakly_still_has_one() -> Non
         )[0]
         != "contribution"
     )
+
+
+def test_where_the_field_stands_is_background_not_a_setting() -> None:
+    """DiffTPT's "Benefiting from prompt tuning, recent years have witnessed the promising
+    performance of pre-trained vision-language models, e.g., CLIP, on versatile downstream tasks"
+    was its setting (by "on ... tasks") and closed its part of a blind-tune answer as what it
+    evaluates on; a difficulty the field has met stays the problem."""
+    from assistant.text.roles import sentence_role
+
+    assert (
+        sentence_role(
+            "Benefiting from prompt tuning, recent years have witnessed the promising performance "
+            "of pre-trained vision-language models, e.g., CLIP, on versatile downstream tasks.",
+            0,
+        )
+        == "background"
+    )
+    assert (
+        sentence_role(
+            "It has been observed in recent years that transformers have problems with length "
+            "generalization for certain types of reasoning and arithmetic tasks.",
+            0,
+        )
+        == "problem"
+    )
+    assert sentence_role("We evaluate on three benchmark datasets across tasks.", 4) == "setting"

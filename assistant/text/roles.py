@@ -76,6 +76,21 @@ _SETTING = re.compile(
     r"\bwe (?:evaluate|test|validate|benchmark)\b",
     re.IGNORECASE,
 )
+# Where a field stands: "recent years have witnessed ...", "has attracted increasing attention"
+_FIELD_STATE = re.compile(
+    r"\brecent years have (?:seen|witnessed)\b|\bin recent years\b|"
+    r"\b(?:has|have) (?:recently )?(?:attracted|gained|drawn|received) (?:[\w-]+ ){0,2}?"
+    r"(?:attention|interest|traction|popularity)\b|"
+    r"\b(?:has|have) become (?:increasingly |very )?(?:popular|prevalent|ubiquitous)\b",
+    re.IGNORECASE,
+)
+
+
+def states_the_field(text: str) -> bool:
+    """Whether the sentence says where the field stands ("recent years have witnessed ...")."""
+    return _FIELD_STATE.search(text) is not None
+
+
 _PROBLEM = re.compile(
     r"\b(?:however|challeng\w*|limitations?|suffer\w*|fail\w*|struggl\w*|lack\w*|remains?|"
     r"problems?|issues?|bottlenecks?|costly|expensive|difficult\w*|hinder\w*|vulnerab\w*|"
@@ -288,6 +303,15 @@ def sentence_role(text: str, position: int, *, after_contribution: bool | None =
         return "result"
     if self_reference and _METHOD.search(text):
         return "method"
+    if (
+        _FIELD_STATE.search(text)
+        and not re.search(r"\b(?:we|our)\b", lower)
+        and not (_mentions(lower, _PROBLEM_HINTS) and _PROBLEM.search(text))
+    ):
+        # "Benefiting from prompt tuning, recent years have witnessed the promising performance
+        # of pre-trained vision-language models ... on versatile downstream tasks": where the
+        # field stands, not what the paper evaluates on (DiffTPT said it last, as its setting)
+        return "background"
     if _mentions(lower, _SETTING_HINTS) and _SETTING.search(text):
         return "setting"
     if _mentions(lower, _PROBLEM_HINTS) and _PROBLEM.search(text):

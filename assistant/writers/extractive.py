@@ -41,7 +41,7 @@ from assistant.text.query import (
     topic_parts,
     writes_name,
 )
-from assistant.text.roles import questioned_premise
+from assistant.text.roles import questioned_premise, states_the_field
 from assistant.text.sentences import FIRST_PERSON_WORD, LIST_MARK
 from assistant.text.tokens import idf
 from assistant.tuning import WriterSettings
@@ -1018,6 +1018,11 @@ class ExtractiveWriter(Writer):
         for item in sorted(view.ranked(exclude_roles=lore), key=lambda item: item.index):
             text = view.sentences[item.index]
             if not writes(text) or _OTHERS_WORK.search(text):
+                continue
+            if view.roles[item.index] == "background" and states_the_field(text):
+                # "recent years have witnessed the promising performance of pre-trained
+                # vision-language models, e.g., CLIP": the field's, not what the paper does
+                # with CLIP (DiffTPT under "what job does CLIP do in each?")
                 continue
             quoted = standalone(text, view.paper.title)
             if quoted is None or _leans_back(quoted):
