@@ -92,6 +92,9 @@ class Evidence:
     score: float
     rank: int
     sentences: tuple[EvidenceSentence, ...] = ()
+    # the relevance model is less sure the paper is about the question than about the others
+    # (a topic question's paper below ``sure_probability``): said apart, after them
+    doubtful: bool = False
 
 
 SentenceKind = Literal["claim", "connective"]

@@ -225,7 +225,13 @@ def to_json(answer: Answer) -> dict[str, Any]:
         "usage": dict(answer.usage) if answer.usage else None,
         "references": [{"id": paper.id, "title": paper.title} for paper in answer.references],
         "evidence": [
-            {"id": item.paper.id, "title": item.paper.title, "score": round(float(item.score), 4)}
+            {
+                "id": item.paper.id,
+                "title": item.paper.title,
+                "score": round(float(item.score), 4),
+                # said apart, under "Less certainly on the question"
+                "doubtful": item.doubtful,
+            }
             for item in answer.evidence
         ],
     }

@@ -91,7 +91,12 @@ def test_ask_json_has_exactly_the_documented_fields() -> None:
         {"id": QUAMBA.id, "title": QUAMBA.title},
         {"id": EATA.id, "title": EATA.title},
     ]
-    assert data["evidence"][1] == {"id": EATA.id, "title": EATA.title, "score": 0.7123}
+    assert data["evidence"][1] == {
+        "id": EATA.id,
+        "title": EATA.title,
+        "score": 0.7123,
+        "doubtful": False,
+    }
 
 
 def test_an_abstention_is_exactly_the_cannot_answer_phrase_with_the_closest_papers() -> None:

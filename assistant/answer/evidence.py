@@ -106,9 +106,11 @@ def relevant_papers(
     task: Task,
     document_frequency: DocumentFrequency | None,
     collection_size: int | None,
-) -> tuple[list[tuple[Paper, float]], int]:
-    """The papers the question is about, with the model's probability, best first, and how
-    many more there were than ``max_evidence_papers`` (a comparison's own cap is its design).
+) -> tuple[list[tuple[Paper, float]], int, set[str]]:
+    """The papers the question is about, with the model's probability, best first, how many
+    more there were than ``max_evidence_papers`` (a comparison's own cap is its design), and
+    those of a topic question the topic model is less sure of (below ``sure_probability``, no
+    name the question asks about written), which the answer says apart.
 
     One rule for every task: a paper is in when the relevance model (hybrid retrieval) gives it
     ``relevance_threshold`` or more, the most probable paper always. A compare keeps at least two papers and
@@ -179,7 +181,7 @@ def relevant_papers(
             # its words rank it ("What problem does SEEDS solve?" was MeLM's, which "solves
             # forward and inverse problems")
             if len(own) == 1 and (own[0] is specific[0] or not _WHICH.search(query)):
-                return own, 0
+                return own, 0, set()
         if task == "ask" and len(specific) > 1 and specific[1][1] < tuning.single_paper_below:
             on_topic = sum(1 for _, probability in topic_ordered() if probability >= threshold)
             # ... or, for a question about what it names ("Which papers describe their method
@@ -187,7 +189,7 @@ def relevant_papers(
             several = asks_for_several(query) and max(on_topic, len(writers)) >= 2
             undecided = not asks_for_one(query) and on_topic >= tuning.topic_several_papers
             if not (several or undecided):
-                return specific[:1], 0
+                return specific[:1], 0, set()
             wants_all = True
         broad = wants_all and task != "compare"
         ordered = topic_ordered() if broad else specific
@@ -306,7 +308,17 @@ def relevant_papers(
             out = ruled_out_papers(query, near_papers) if ruled else set()
             out |= left_out_papers(query, near_papers)
             chosen += [item for item in near if item[0].id not in out]
-        return chosen[:most], _beyond(len(chosen), most, task)
+        chosen = chosen[:most]
+        doubtful = (
+            {
+                paper.id
+                for paper, probability in chosen[1:]
+                if probability < tuning.sure_probability and paper.id not in writers
+            }
+            if task == "ask" and broad
+            else set()
+        )
+        return chosen, _beyond(len(chosen), most, task), doubtful
     ranked = paper_relevance(retrieval, settings.evidence)
     elsewhere = other_sense_papers(retrieval, [paper for paper, _ in ranked])
     if elsewhere:
@@ -319,7 +331,7 @@ def relevant_papers(
         for index, (paper, score) in enumerate(ranked)
         if index < fewest or score >= settings.evidence.relative_cutoff
     ]
-    return kept[:most], _beyond(len(kept), most, task)
+    return kept[:most], _beyond(len(kept), most, task), set()
 
 
 def _beyond(found: int, most: int, task: Task) -> int:
@@ -427,7 +439,7 @@ def select_evidence(
     sentences scored against the question, best first."""
     if not retrieval.hits:
         return Selection([])
-    chosen, left_out = relevant_papers(
+    chosen, left_out, doubtful = relevant_papers(
         retrieval,
         settings,
         task=task,
@@ -445,6 +457,7 @@ def select_evidence(
             paper=paper,
             score=round(probability, 4),
             rank=rank,
+            doubtful=paper.id in doubtful,
             sentences=tuple(
                 score_sentences(
                     paper,

@@ -82,6 +82,14 @@ class WriterSettings(Group):
             "the rest (smaller groups, papers alone) share the last."
         ),
     )
+    less_certain_sentences: int = Field(
+        default=2,
+        ge=1,
+        description=(
+            "Sentences per paper a topic answer says apart as less certainly on the question "
+            "(evidence.sure_probability): what it is and one more, enough to judge it by."
+        ),
+    )
     related_work_sentences: int = Field(
         default=1,
         ge=1,

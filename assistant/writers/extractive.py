@@ -280,7 +280,12 @@ class ExtractiveWriter(Writer):
             elif task == "related-work":
                 self._related_work(builder, question, views)
             else:
-                self._topic(builder, question, views)
+                sure = [view for view in views if not view.evidence.doubtful]
+                self._topic(builder, question, sure or views)
+                if sure and len(sure) < len(views):
+                    self._less_certain(
+                        builder, question, [view for view in views if view.evidence.doubtful]
+                    )
         # an acronym a quoted sentence uses, defined only in a sentence of the abstract the
         # reader is not shown, is spelled out where the answer first uses it
         builder.sentences = spell_out(
@@ -737,6 +742,19 @@ class ExtractiveWriter(Writer):
         for group in _in_the_order_asked(groups, views, question, weights):
             builder.paragraph()
             self._say_group(builder, [views[index] for index in group], skip, said)
+
+    def _less_certain(self, builder: _Builder, question: str, views: list[_PaperView]) -> None:
+        """The papers the relevance model is less sure a topic question is about, after the
+        others under a heading that says so, each in what it is and one more sentence: a blind
+        reader of every round found papers "included on keyword overlap" said as if they
+        answered ("On Neural Differential Equations" under statistical physics of training);
+        about half of them are papers the question is about (sure_probability)."""
+        focus_groups = self._focus(question, views)
+        builder.paragraph(_LESS_CERTAIN)
+        for view in views:
+            said = self._paper_sentences(builder, view, focus_groups, question)
+            for sentence in said[: self.config.less_certain_sentences]:
+                builder.add(sentence)
 
     def _phrase_sentence(
         self,
@@ -2095,6 +2113,7 @@ _COMMON_TO = re.compile(r"^(.+?) (?:is|are) common to ")
 # A comparison's section below its ground: what sets the papers apart, or, where nothing does,
 # what each does
 _DIFFERS = "How each differs"
+_LESS_CERTAIN = "Less certainly on the question"
 _EACH_DOES = "What each does"
 
 # A sentence whose subject is the paper ("We adopt ...", "In this work, we ...", "Our method

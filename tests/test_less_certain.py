@@ -1,0 +1,94 @@
+"""A topic answer says apart, after the others, the papers the relevance model is less sure of."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.models import Evidence, Paper
+
+LESS_CERTAIN = "Less certainly on the question"
+
+
+def _cited_in(answer, paragraph: list[int]) -> set[str]:  # type: ignore[no-untyped-def]
+    return {paper for index in paragraph for paper in answer.sentences[index].citations}
+
+
+@pytest.mark.slow
+def test_papers_sharing_the_words_of_a_topic_are_said_apart(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    """review35a: "On Neural Differential Equations is off topic" under statistical-physics
+    approaches to training, said among the three papers that are about it; the relevance model
+    gives it 0.62 and them 0.85-0.93."""
+    answer = corpus_assistant.ask(
+        "statistical-physics approaches to understanding how neural networks train "
+        "(temperature-like noise, phase transitions, mean-field theory)"
+    )
+    assert LESS_CERTAIN in answer.headings
+    apart = answer.paragraphs[answer.headings.index(LESS_CERTAIN)]
+    before = [
+        index
+        for paragraph, heading in zip(answer.paragraphs, answer.headings, strict=True)
+        if heading != LESS_CERTAIN
+        for index in paragraph
+    ]
+    sure = {"statistical-mechanics-fb36", "dissecting-effects-sgd-7123", "three-regime-model-f34a"}
+    assert "neural-differential-7c89" in _cited_in(answer, apart)
+    assert sure <= _cited_in(answer, before)
+    assert not sure & _cited_in(answer, apart)
+    assert max(before) < min(apart)
+    doubtful = {item.paper.id for item in answer.evidence if item.doubtful}
+    assert doubtful == _cited_in(answer, apart)
+
+
+@pytest.mark.slow
+def test_a_paper_writing_the_name_asked_about_is_not_said_apart(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "Which papers run experiments on GPT-2 models?": IRepair and the others writing GPT-2
+    score low on the topic model, which judges what a paper is about; the name is why they are
+    asked for. A lookup has one paper and nothing apart."""
+    answer = corpus_assistant.ask("Which papers run experiments on GPT-2 models?")
+    assert not any(item.doubtful for item in answer.evidence)
+    assert LESS_CERTAIN not in answer.headings
+    lookup = corpus_assistant.ask("Which paper introduces Mirostat?")
+    assert LESS_CERTAIN not in lookup.headings
+
+
+def test_the_writer_says_doubtful_papers_last_under_their_heading() -> None:
+    from assistant.writers.extractive import ExtractiveWriter
+
+    def paper(key: str, abstract: str) -> Paper:
+        return Paper(id=key, title=key.title(), abstract=abstract, citation_key=key)
+
+    sure = [
+        Evidence(
+            paper(f"sure{n}", f"We propose Method{n}, which prunes attention heads by entropy."),
+            0.9,
+            n,
+        )
+        for n in (1, 2)
+    ]
+    doubtful = Evidence(
+        paper("maybe", "We study entropy of gas molecules in a box with a new estimator."),
+        0.6,
+        3,
+        doubtful=True,
+    )
+    draft = ExtractiveWriter().write(
+        "ask", "Which papers prune attention heads by entropy?", [*sure, doubtful]
+    )
+    assert draft.headings[-1] == LESS_CERTAIN
+    last = draft.paragraphs[-1]
+    assert {c for index in last for c in draft.sentences[index].citations} == {"maybe"}
+    earlier = {
+        c
+        for paragraph in draft.paragraphs[:-1]
+        for i in paragraph
+        for c in draft.sentences[i].citations
+    }
+    assert earlier == {"sure1", "sure2"}
+    # with every paper doubtful there is nothing to set them apart from
+    other = Evidence(
+        paper("other", "We estimate entropy of heads in a coin toss."), 0.55, 4, doubtful=True
+    )
+    alone = ExtractiveWriter().write(
+        "ask", "Which papers prune attention heads by entropy?", [doubtful, other]
+    )
+    assert LESS_CERTAIN not in alone.headings
