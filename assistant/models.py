@@ -84,6 +84,14 @@ class EvidenceSentence:
     asked: tuple[float, ...] = ()
 
 
+# The heading under which an answer says the papers the relevance model is less sure of
+# (``Evidence.doubtful``), after the others; LaTeX keeps it as a comment, not a heading.
+LESS_CERTAIN_HEADINGS = {
+    "ask": "Less certainly on the question",
+    "related-work": "Less certainly on the topic",
+}
+
+
 @dataclass(frozen=True)
 class Evidence:
     """A retrieved paper with the sentences of its abstract that bear on the query, best first."""

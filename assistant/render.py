@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from assistant.citations import CANNOT_ANSWER, cite
-from assistant.models import Answer, CheckedSentence, Paper
+from assistant.models import LESS_CERTAIN_HEADINGS, Answer, CheckedSentence, Paper
 from assistant.text.latex import latex_escape
 from assistant.text.names import distinct_labels
 
@@ -311,6 +311,13 @@ def to_latex(answer: Answer) -> tuple[str, str]:
                     )
                 sentences.append(text)
             body = " ".join(sentences)
+            if heading in LESS_CERTAIN_HEADINGS.values():
+                # a note to the author, not a heading of their related-work section
+                blocks.append(
+                    f"% {heading}: the relevance model is less sure these papers are about "
+                    f"it; check them before keeping this paragraph.\n{body}"
+                )
+                continue
             blocks.append(f"\\paragraph{{{latex_escape(heading)}.}} {body}" if heading else body)
     return "\n\n".join(blocks) + "\n", to_bibtex(answer.references)
 

@@ -92,3 +92,24 @@ def test_the_writer_says_doubtful_papers_last_under_their_heading() -> None:
         "ask", "Which papers prune attention heads by entropy?", [doubtful, other]
     )
     assert LESS_CERTAIN not in alone.headings
+
+
+@pytest.mark.slow
+def test_related_work_says_them_last_and_latex_keeps_the_heading_as_a_comment(
+    corpus_assistant,
+) -> None:  # type: ignore[no-untyped-def]
+    """Under "state space models", the PaRIS particle Gibbs sampler (state-space models of
+    statistics, not the SSM layers) was said between Mamba's line of work and HiPPO-Prophecy.
+    A related-work section is pasted into a paper: the LaTeX says why the last paragraph is
+    there in a comment, not in a heading the author would have to delete."""
+    from assistant.render import to_latex
+
+    answer = corpus_assistant.related_work("state space models")
+    heading = "Less certainly on the topic"
+    assert answer.headings[-1] == heading
+    last = answer.paragraphs[-1]
+    assert _cited_in(answer, last) == {"state-parameter-learning-7147"}
+    assert "mamba-linear-time-298f" not in _cited_in(answer, last)
+    body, _ = to_latex(answer)
+    assert f"% {heading}:" in body
+    assert "\\paragraph{Less certainly" not in body

@@ -315,7 +315,7 @@ def relevant_papers(
                 for paper, probability in chosen[1:]
                 if probability < tuning.sure_probability and paper.id not in writers
             }
-            if task == "ask" and broad
+            if broad
             else set()
         )
         return chosen, _beyond(len(chosen), most, task), doubtful

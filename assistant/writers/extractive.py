@@ -15,7 +15,14 @@ from itertools import pairwise
 
 from assistant import bm25
 from assistant.citations import strip_citations
-from assistant.models import Draft, DraftSentence, Evidence, EvidenceSentence, Task
+from assistant.models import (
+    LESS_CERTAIN_HEADINGS,
+    Draft,
+    DraftSentence,
+    Evidence,
+    EvidenceSentence,
+    Task,
+)
 from assistant.text import acronyms
 from assistant.text.claims import RESULT_WORDS, common_acronyms, opens_with_subject, standalone
 from assistant.text.claims.spans import baseline_opener, scope_opener
@@ -277,15 +284,16 @@ class ExtractiveWriter(Writer):
                 self._lookup(builder, question, views[0])
             elif task == "compare":
                 self._compare(builder, question, views)
-            elif task == "related-work":
-                self._related_work(builder, question, views)
             else:
-                sure = [view for view in views if not view.evidence.doubtful]
-                self._topic(builder, question, sure or views)
-                if sure and len(sure) < len(views):
-                    self._less_certain(
-                        builder, question, [view for view in views if view.evidence.doubtful]
-                    )
+                # the papers the relevance model is less sure of go last, apart
+                sure = [view for view in views if not view.evidence.doubtful] or views
+                doubtful = [view for view in views if view not in sure]
+                if task == "related-work":
+                    self._related_work(builder, question, sure)
+                else:
+                    self._topic(builder, question, sure)
+                if doubtful:
+                    self._less_certain(builder, task, question, doubtful)
         # an acronym a quoted sentence uses, defined only in a sentence of the abstract the
         # reader is not shown, is spelled out where the answer first uses it
         builder.sentences = spell_out(
@@ -743,14 +751,29 @@ class ExtractiveWriter(Writer):
             builder.paragraph()
             self._say_group(builder, [views[index] for index in group], skip, said)
 
-    def _less_certain(self, builder: _Builder, question: str, views: list[_PaperView]) -> None:
-        """The papers the relevance model is less sure a topic question is about, after the
-        others under a heading that says so, each in what it is and one more sentence: a blind
-        reader of every round found papers "included on keyword overlap" said as if they
-        answered ("On Neural Differential Equations" under statistical physics of training);
-        about half of them are papers the question is about (sure_probability)."""
+    def _less_certain(
+        self, builder: _Builder, task: Task, question: str, views: list[_PaperView]
+    ) -> None:
+        """The papers the relevance model is less sure a topic question (or related-work topic)
+        is about, after the others under a heading that says so, each in what it is and one
+        more sentence (in related work, in its one sentence, by line of work): a blind reader
+        of every round found papers "included on keyword overlap" said as if they answered
+        ("On Neural Differential Equations" under statistical physics of training); about half
+        of them are papers the question is about (sure_probability)."""
+        heading = LESS_CERTAIN_HEADINGS[task]
+        if task == "related-work":
+            self._by_group(
+                builder,
+                question,
+                views,
+                self._skip_tokens(question, views),
+                most=self.config.related_work_sentences,
+                paragraphs=1,
+                heading=heading,
+            )
+            return
         focus_groups = self._focus(question, views)
-        builder.paragraph(_LESS_CERTAIN)
+        builder.paragraph(heading)
         for view in views:
             said = self._paper_sentences(builder, view, focus_groups, question)
             for sentence in said[: self.config.less_certain_sentences]:
@@ -2113,7 +2136,6 @@ _COMMON_TO = re.compile(r"^(.+?) (?:is|are) common to ")
 # A comparison's section below its ground: what sets the papers apart, or, where nothing does,
 # what each does
 _DIFFERS = "How each differs"
-_LESS_CERTAIN = "Less certainly on the question"
 _EACH_DOES = "What each does"
 
 # A sentence whose subject is the paper ("We adopt ...", "In this work, we ...", "Our method
