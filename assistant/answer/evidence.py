@@ -308,6 +308,7 @@ def relevant_papers(
             out = ruled_out_papers(query, near_papers) if ruled else set()
             out |= left_out_papers(query, near_papers)
             chosen += [item for item in near if item[0].id not in out]
+        left_out = _beyond(len(chosen), most, task)
         chosen = chosen[:most]
         doubtful = (
             {
@@ -318,7 +319,7 @@ def relevant_papers(
             if broad
             else set()
         )
-        return chosen, _beyond(len(chosen), most, task), doubtful
+        return chosen, left_out, doubtful
     ranked = paper_relevance(retrieval, settings.evidence)
     elsewhere = other_sense_papers(retrieval, [paper for paper, _ in ranked])
     if elsewhere:

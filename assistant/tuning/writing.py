@@ -79,7 +79,8 @@ class WriterSettings(Group):
         description=(
             "Related work is at most this many paragraphs, as a paper's related-work section on "
             "one topic is: the largest groups of papers that work alike each have their own, and "
-            "the rest (smaller groups, papers alone) share the last."
+            "the rest (smaller groups, papers alone) share the last; the papers the relevance "
+            "model is less sure of (evidence.sure_probability) follow in one more, apart."
         ),
     )
     less_certain_sentences: int = Field(

@@ -285,15 +285,19 @@ class ExtractiveWriter(Writer):
             elif task == "compare":
                 self._compare(builder, question, views)
             else:
-                # the papers the relevance model is less sure of go last, apart
-                sure = [view for view in views if not view.evidence.doubtful] or views
-                doubtful = [view for view in views if view not in sure]
+                # the papers the relevance model is less sure of go last, apart; the others are
+                # grouped among all of them, as they would be without the split (a line of work
+                # does not lose a paper to another because a third left)
+                doubtful = [view for view in views if view.evidence.doubtful]
+                if len(doubtful) == len(views):
+                    doubtful = []
+                hold = frozenset(view.paper.id for view in doubtful)
                 if task == "related-work":
-                    self._related_work(builder, question, sure)
+                    self._related_work(builder, question, views, hold=hold)
+                    if doubtful:
+                        self._less_certain(builder, question, doubtful)
                 else:
-                    self._topic(builder, question, sure)
-                if doubtful:
-                    self._less_certain(builder, task, question, doubtful)
+                    self._topic(builder, question, views, hold=hold)
         # an acronym a quoted sentence uses, defined only in a sentence of the abstract the
         # reader is not shown, is spelled out where the answer first uses it
         builder.sentences = spell_out(
@@ -592,9 +596,17 @@ class ExtractiveWriter(Writer):
             groups.append(list(dict.fromkeys(spellings)))
         return groups
 
-    def _topic(self, builder: _Builder, question: str, views: list[_PaperView]) -> None:
+    def _topic(
+        self,
+        builder: _Builder,
+        question: str,
+        views: list[_PaperView],
+        *,
+        hold: frozenset[str] = frozenset(),
+    ) -> None:
         """Every paper the question is about, papers that do alike side by side; each said from
-        its claims (what it proposes, how, what it reports)."""
+        its claims (what it proposes, how, what it reports). The papers in ``hold`` are grouped
+        with the others and not said (they are said apart)."""
         weights = _Weights(views, self.document_frequency, self.collection_size)
         skip = self._skip_tokens(question, views)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
@@ -669,8 +681,11 @@ class ExtractiveWriter(Writer):
             and min(map(frequency, pair)) <= self.config.phrase_word_share * size
         ]
 
+        base: dict[str, list[DraftSentence]] = {}  # what its claims say, before the rules below
+
         def said(view: _PaperView) -> list[DraftSentence]:
             sentences = self._paper_sentences(builder, view, focus_groups, question)
+            base[view.paper.id] = list(sentences)
             lead = sentences[0] if sentences else None  # names the paper, wherever it ends up
             answer = self._clause_answer(view, asked, sentences) if asked else None
             sentences = [*sentences, answer] if answer is not None else sentences
@@ -748,36 +763,47 @@ class ExtractiveWriter(Writer):
             ]
 
         for group in _in_the_order_asked(groups, views, question, weights):
+            members = [views[index] for index in group if views[index].paper.id not in hold]
+            if not members:
+                continue
             builder.paragraph()
-            self._say_group(builder, [views[index] for index in group], skip, said)
-
-    def _less_certain(
-        self, builder: _Builder, task: Task, question: str, views: list[_PaperView]
-    ) -> None:
-        """The papers the relevance model is less sure a topic question (or related-work topic)
-        is about, after the others under a heading that says so, each in what it is and one
-        more sentence (in related work, in its one sentence, by line of work): a blind reader
-        of every round found papers "included on keyword overlap" said as if they answered
-        ("On Neural Differential Equations" under statistical physics of training); about half
-        of them are papers the question is about (sure_probability)."""
-        heading = LESS_CERTAIN_HEADINGS[task]
-        if task == "related-work":
-            self._by_group(
-                builder,
-                question,
-                views,
-                self._skip_tokens(question, views),
-                most=self.config.related_work_sentences,
-                paragraphs=1,
-                heading=heading,
-            )
+            self._say_group(builder, members, skip, said, lead=len(members) > 1)
+        apart = [view for view in views if view.paper.id in hold]
+        if not apart:
             return
-        focus_groups = self._focus(question, views)
-        builder.paragraph(heading)
-        for view in views:
-            said = self._paper_sentences(builder, view, focus_groups, question)
-            for sentence in said[: self.config.less_certain_sentences]:
+        # Said apart: what each is and why it is here (the sentence writing the name or term
+        # asked about, what a later clause asks of it) before more of what it does
+        builder.paragraph(LESS_CERTAIN_HEADINGS["ask"])
+        for view in apart:
+            told = said(view)
+            claims = base.get(view.paper.id, [])
+            lead = claims[0] if claims else None
+            why = [sentence for sentence in told if sentence not in claims]
+            kept = [sentence for sentence in told if sentence is lead or sentence in why]
+            if len(kept) < self.config.less_certain_sentences:
+                kept = [
+                    sentence
+                    for sentence in told
+                    if sentence in kept or told.index(sentence) < self.config.less_certain_sentences
+                ]
+            for sentence in kept[: self.config.less_certain_sentences]:
                 builder.add(sentence)
+
+    def _less_certain(self, builder: _Builder, topic: str, views: list[_PaperView]) -> None:
+        """Related work's papers the relevance model is less sure are about the topic, after the
+        others in a paragraph of their own under a heading that says so, each in its one
+        sentence, by line of work: a blind reader of every round found papers "included on
+        keyword overlap" said as if they belonged (KNN-LM under faster speech decoding); about
+        40% of them are papers the topic is about (evidence.sure_probability)."""
+        self._by_group(
+            builder,
+            topic,
+            views,
+            self._skip_tokens(topic, views),
+            most=self.config.related_work_sentences,
+            paragraphs=1,
+            heading=LESS_CERTAIN_HEADINGS["related-work"],
+        )
 
     def _phrase_sentence(
         self,
@@ -1650,7 +1676,14 @@ class ExtractiveWriter(Writer):
 
     # --- related work ---------------------------------------------------------------------
 
-    def _related_work(self, builder: _Builder, topic: str, views: list[_PaperView]) -> None:
+    def _related_work(
+        self,
+        builder: _Builder,
+        topic: str,
+        views: list[_PaperView],
+        *,
+        hold: frozenset[str] = frozenset(),
+    ) -> None:
         """A paragraph per group of papers that work alike, largest first, at most
         ``related_work_paragraphs`` of them, each paper said in ``related_work_sentences``
         sentence(s), as a paper's related-work section has them; no headings mined from
@@ -1663,6 +1696,7 @@ class ExtractiveWriter(Writer):
             skip,
             most=self.config.related_work_sentences,
             paragraphs=self.config.related_work_paragraphs,
+            hold=hold,
         )
 
     # --- compare --------------------------------------------------------------------------
@@ -1731,12 +1765,14 @@ class ExtractiveWriter(Writer):
         joined: bool = False,
         asked: dict[str, float] | None = None,
         grounded: frozenset[str] = frozenset(),
+        hold: frozenset[str] = frozenset(),
     ) -> None:
         """A paragraph per group of papers that work alike (largest first, the papers alone in
         a last one; a paper whose title names the topic first), each led by what its papers
         share, then what each paper does; with ``paragraphs``, the groups past that many join
         the last paragraph. ``grounded``: the papers a ground said above them shares ("What
-        they share: Sample selection is common to ..."), which stand side by side under it."""
+        they share: Sample selection is common to ..."), which stand side by side under it.
+        ``hold``: papers grouped with the others and not said (they are said apart)."""
         focus_groups = self._focus(topic, views)
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
@@ -1810,15 +1846,22 @@ class ExtractiveWriter(Writer):
             return [*sentences, answer] if answer is not None else sentences
 
         for number, (group, lead) in enumerate(ordered):
+            members = [views[index] for index in group if views[index].paper.id not in hold]
+            joining = [
+                index
+                for index in [*followers.get(tuple(group), []), *placed.get(number, [])]
+                if views[index].paper.id not in hold
+            ]
+            if not members and not joining:
+                continue
             if paragraphs is None or number < paragraphs:
                 builder.paragraph("" if number else heading)
-            members = [views[index] for index in group]
             self._say_group(
                 builder,
                 members,
                 skip,
                 said,
-                lead=lead,
+                lead=lead and len(members) > 1,
                 grounded=bool(grounded) and {view.paper.id for view in members} <= grounded,
                 # How each works, side by side in one sentence ("A filters out ...; B adds a
                 # Fisher regularizer ...; C weights ..."): the difference a comparison asks for
@@ -1829,7 +1872,7 @@ class ExtractiveWriter(Writer):
                 ),
                 asked={token: weights.idf(token) for token in content_tokens(topic)},
             )
-            for index in [*followers.get(tuple(group), []), *placed.get(number, [])]:
+            for index in joining:
                 for sentence in said(views[index]):
                     builder.add(sentence)
 
