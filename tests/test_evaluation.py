@@ -633,3 +633,34 @@ def test_a_baseline_diff_names_the_settings_that_changed_even_under_their_old_na
         f"evidence.relevance_threshold 0.5 → {settings.evidence.relevance_threshold}"
     ]
     assert "retrieval.dense_chunk_depth" in result.settings  # every tuning number is recorded
+
+
+def test_first_precision_counts_the_papers_said_before_those_said_apart() -> None:
+    """A topic answer says the papers the relevance model is less sure of last, apart; what it
+    says first is what a reader meets first, and the eval reports its precision beside citation
+    precision (which counts every cited paper)."""
+    from assistant.evaluation.metrics import QuestionResult
+
+    result = QuestionResult(
+        id="t1",
+        kind="topic",
+        question="q",
+        mode="hybrid",
+        gold=["a", "b"],
+        excluded=["x"],
+        key_facts=[],
+        ranking=["a", "b", "c", "d"],
+        gold_ranks={"a": 1, "b": 2},
+        cited=["a", "c", "b", "d", "x"],
+        abstained=False,
+        sentences=5,
+        verified=5,
+        key_facts_missing=[],
+        removed_citations=[],
+        leaked_citations=[],
+        seconds=0.1,
+        apart=["d", "x"],
+    )
+    result.score()
+    assert result.scores["citation_precision"] == pytest.approx(2 / 4)
+    assert result.scores["first_precision"] == pytest.approx(2 / 3)

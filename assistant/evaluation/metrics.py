@@ -50,6 +50,17 @@ METRICS: tuple[MetricSpec, ...] = (
         "citation_precision", "cite P", True, "share", description="cited papers that are gold"
     ),
     MetricSpec("citation_recall", "cite R", True, "share", description="gold papers cited"),
+    # A topic answer says the papers the relevance model is less sure of apart, after the
+    # others: the precision of what it says first is what a reader meets first. Reported, not
+    # gated (the saved baselines predate it; citation P/R gate the papers cited).
+    MetricSpec(
+        "first_precision",
+        "first P",
+        True,
+        "share",
+        gated=False,
+        description="cited papers said first (not apart as less certain) that are gold",
+    ),
     MetricSpec("key_fact_coverage", "facts", True, "share", description="key facts in the answer"),
     MetricSpec("verified_share", "verified", True, "share", description="sentences verified"),
     MetricSpec(
@@ -215,6 +226,8 @@ class QuestionResult:
     engine_used: str = ""
     warnings: list[str] = field(default_factory=list)
     lint: list[str] = field(default_factory=list)  # "rule: excerpt" per output-lint finding
+    # cited papers said apart, under "Less certainly on the question/topic"
+    apart: list[str] = field(default_factory=list)
     error: str | None = None
     scores: dict[str, float | None] = field(default_factory=dict)
 
@@ -245,6 +258,11 @@ class QuestionResult:
             scores["ndcg@10"] = ndcg_at_k(self.ranking, self.gold)
             scores["citation_precision"] = citation_precision(self.cited, self.gold, self.excluded)
             scores["citation_recall"] = citation_recall(self.cited, self.gold, self.excluded)
+            scores["first_precision"] = citation_precision(
+                [paper_id for paper_id in self.cited if paper_id not in self.apart],
+                self.gold,
+                self.excluded,
+            )
         if self.answerable and self.key_facts:
             found = len(self.key_facts) - len(self.key_facts_missing)
             scores["key_fact_coverage"] = found / len(self.key_facts)

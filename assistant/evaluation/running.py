@@ -173,6 +173,11 @@ def score_answer(
         warnings=[redact(warning) for warning in answer.warnings] if answer is not None else [],
         error=redact(error) if error else None,
         lint=_lint(answer, lint) if answer is not None else [],
+        apart=(
+            [item.paper.id for item in answer.evidence if item.doubtful]
+            if answer is not None and not answer.abstained
+            else []
+        ),
     )
     result.score()
     return result
