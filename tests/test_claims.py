@@ -3027,3 +3027,19 @@ def test_a_definition_of_the_named_method_is_its_mechanism() -> None:
     claims = _claims("The Vendi Score: A Diversity Evaluation Metric for Machine Learning")
     assert claims.mechanism is not None
     assert claims.mechanism.text.startswith("is defined as the exponential of the Shannon")
+
+
+def test_a_closing_verdict_of_advancement_goes_and_the_claim_stays() -> None:
+    """EdgeQAT's "... across multiple edge devices, signaling a groundbreaking advancement" was
+    said in four answers; the verdict is the authors', the speed-up the claim."""
+    from assistant.text.claims.spans import without_praise
+
+    assert without_praise(
+        "It achieves an on-device speedup of up to 2.37x compared with its FP16 counterparts "
+        "across multiple edge devices, signaling a groundbreaking advancement."
+    ) == (
+        "It achieves an on-device speedup of up to 2.37x compared with its FP16 counterparts "
+        "across multiple edge devices"
+    )
+    kept = "It uses a kernel representing the advance of time."
+    assert without_praise(kept) == kept

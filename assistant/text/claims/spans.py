@@ -1034,7 +1034,9 @@ _FINAL_PLACE = re.compile(
 
 _PRAISE_VERBS = (
     r"proving|demonstrating|confirming|validating|verifying|showcasing|highlighting|"
-    r"underscoring|promoting|facilitating|establishing|showing"
+    r"underscoring|promoting|facilitating|establishing|showing|"
+    # ", signaling a groundbreaking advancement" (EdgeQAT's speed-up, said in four answers)
+    r"signall?ing|marking|representing"
 )
 
 
