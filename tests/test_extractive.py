@@ -3355,3 +3355,19 @@ def test_the_paper_a_question_for_one_ranks_first_is_said_first(corpus_assistant
     )
     assert answer.sentences[0].citations == ["super-weight-large-f963"], answer.sentences[0]
     assert "3 orders of magnitude" in answer.sentences[0].text
+
+
+def test_a_result_said_without_its_figure_is_followed_by_the_sentence_giving_it(
+    corpus_assistant,
+) -> None:
+    """review35a: under a question on GSM8K/MATH and what each paper measures, Entropy Adaptive
+    Decoding was said by "Experiments on the MATH benchmark demonstrate remarkable efficiency
+    gains across different model families" and not by the next sentence, which gives them."""
+    answer = corpus_assistant.ask(
+        "Which papers evaluate on math word-problem benchmarks like GSM8K or MATH (including "
+        "MATH500), and what is being measured on them in each case - reasoning accuracy, "
+        "speed-ups, compression quality or something else?"
+    )
+    texts = [s.text for s in answer.sentences if s.citations == ["entropy-adaptive-decoding-1b0a"]]
+    vague = next(i for i, text in enumerate(texts) if "remarkable efficiency gains" in text)
+    assert "96.7%" in texts[vague + 1], texts
