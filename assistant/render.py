@@ -62,6 +62,15 @@ def verification_summary(answer: Answer) -> str:
     unsupported = sum(1 for sentence in answer.sentences if not sentence.supported)
     if unsupported:
         parts.append(f"{unsupported} marked unsupported")
+    cited_ids = {paper_id for sentence in cited for paper_id in sentence.citations}
+    apart = sum(1 for item in answer.evidence if item.doubtful and item.paper.id in cited_ids)
+    if apart:
+        # what the check does know of relevance: which papers the relevance model is less sure
+        # of (review35a wanted "a per-paper relevance flag" in place of the footer's assurance)
+        parts.append(
+            f"{apart} paper{'s' if apart != 1 else ''} the relevance model is less sure of "
+            f"{'are' if apart != 1 else 'is'} said apart, last"
+        )
     if answer.removed_citations:
         parts.append(
             "citations to papers outside the evidence removed: "

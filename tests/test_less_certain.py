@@ -37,6 +37,12 @@ def test_papers_sharing_the_words_of_a_topic_are_said_apart(corpus_assistant) ->
     assert max(before) < min(apart)
     doubtful = {item.paper.id for item in answer.evidence if item.doubtful}
     assert doubtful == _cited_in(answer, apart)
+    from assistant.render import verification_summary
+
+    # the footer says which of its checks bear on relevance
+    assert f"{len(doubtful)} papers the relevance model is less sure of" in (
+        verification_summary(answer)
+    )
 
 
 @pytest.mark.slow
