@@ -1863,22 +1863,24 @@ class ExtractiveWriter(Writer):
                 continue
             if paragraphs is None or number < paragraphs:
                 builder.paragraph("" if number else heading)
-            self._say_group(
-                builder,
-                members,
-                skip,
-                said,
-                lead=lead and len(members) > 1,
-                grounded=bool(grounded) and {view.paper.id for view in members} <= grounded,
-                # How each works, side by side in one sentence ("A filters out ...; B adds a
-                # Fisher regularizer ...; C weights ..."): the difference a comparison asks for
-                arrange=(
-                    (lambda members: self._side_by_side(builder, members, asked_each))
-                    if joined
-                    else None
-                ),
-                asked={token: weights.idf(token) for token in content_tokens(topic)},
-            )
+            # (every paper of the group held apart: only those following it are said)
+            if members:
+                self._say_group(
+                    builder,
+                    members,
+                    skip,
+                    said,
+                    lead=lead and len(members) > 1,
+                    grounded=bool(grounded) and {view.paper.id for view in members} <= grounded,
+                    # How each works, side by side in one sentence ("A filters out ...; B adds a
+                    # Fisher regularizer ...; C weights ..."): the difference a comparison asks for
+                    arrange=(
+                        (lambda members: self._side_by_side(builder, members, asked_each))
+                        if joined
+                        else None
+                    ),
+                    asked={token: weights.idf(token) for token in content_tokens(topic)},
+                )
             for index in joining:
                 for sentence in said(views[index]):
                     builder.add(sentence)
