@@ -21,7 +21,13 @@ from assistant.errors import InputError, LLMError, UnknownPaperError
 from assistant.models import Answer, CheckedSentence, Draft, Evidence, Paper, SearchHit, Task
 from assistant.retrieve import Retriever
 from assistant.settings import Settings, load_settings
-from assistant.text.query import asked_names, listed_names, rare_names, split_clauses
+from assistant.text.query import (
+    asked_names,
+    compared_axes,
+    listed_names,
+    rare_names,
+    split_clauses,
+)
 from assistant.writers import writer_class
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.extractive import ExtractiveWriter
@@ -278,6 +284,11 @@ class Assistant:
                 question,
                 document_frequency=index.document_frequency,
                 collection_size=len(index.doc_ids),
+                # what each sentence says of each question asked of every paper, in meaning
+                meaning=self.retriever.clause_similarity(
+                    compared_axes(question), [item.paper for item in evidence]
+                ),
+                meaning_min=self.settings.writer.axis_meaning_min,
             )
             if task == "compare"
             else None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from assistant.models import ComparisonTable, Evidence, Paper, TableCell
@@ -17,7 +18,7 @@ from assistant.text.claims import (
 )
 from assistant.text.facts import named_dataset, reported_figure
 from assistant.text.lexicon import words
-from assistant.text.query import axis_frame, compared_axes, content_tokens, split_clauses
+from assistant.text.query import axis_frame, compared_axes, compared_topic, content_tokens
 from assistant.text.sentences import (
     FIRST_PERSON_WORD,
     LIST_MARK,
@@ -408,15 +409,20 @@ _AXIS_ROLES = frozenset(("problem", "contribution", "method", "result", "setting
 
 
 def _axis_cell(
-    paper: Paper, asked: dict[str, float], approach: int | None, approach_text: str = ""
+    paper: Paper,
+    asked: dict[str, float],
+    approach: int | None,
+    approach_text: str = "",
+    meaning: _AxisMeaning | None = None,
 ) -> TableCell:
     """The paper's answer to one question the request asks of each ("how does each decide how
     long a step to take"): its sentence holding most of the question's words (by idf, at least
     ``_AXIS_SHARE`` of them), said in the paper's row ("Uses the distance from the initial
-    point ..."); "—" when no sentence does."""
+    point ..."); else, given its ``meaning``, the sentence closest to the question in meaning;
+    "—" when no sentence does."""
     total = sum(asked.values())
     if total <= 0:
-        return TableCell(_EMPTY_CELL, paper.id)
+        return _meant_cell(paper, approach, meaning)
     analysis = paper.analysis
     ranked = []
     in_approach = 0.0
@@ -461,9 +467,86 @@ def _axis_cell(
     # ... and where no sentence saying it more fully can stand in a cell ("Under specific
     # conditions ..., it can be shown that the uncertainty ...": review30b, "leaves that column
     # blank"), the approach cell still says it
-    return TableCell(_SEE_APPROACH if approach_says else _EMPTY_CELL, paper.id)
+    if approach_says:
+        return TableCell(_SEE_APPROACH, paper.id)
+    return _meant_cell(paper, approach, meaning)
 
 
+@dataclass(frozen=True)
+class _AxisMeaning:
+    """How close each sentence of a paper is in meaning to one question asked of each paper
+    (by sentence index), and how close a sentence must be to answer it."""
+
+    closeness: Mapping[int, float]
+    floor: float
+    # "how does each ..." asks for a means, which a statement of the problem is not; "what
+    # mismatch ... does each identify" is answered by one that says a word of it
+    asks_means: bool
+    words: frozenset[str] = frozenset()
+
+
+def _meant_cell(paper: Paper, approach: int | None, meaning: _AxisMeaning | None) -> TableCell:
+    """The paper's sentence closest in meaning to a question asked of each, at least
+    ``meaning.floor`` close, when no sentence answers it in its words: "Compare DoG and SMB:
+    how does each avoid hand-tuning the step size?" shares no word with SMB's "This novel
+    diagonalization approach makes the selected step lengths adaptive" (review36a: the tables
+    kept generic columns where the question names its own, 23 of 30 tuning compares that ask
+    something of each paper). "As in its approach" when that is the approach cell's sentence;
+    "—" when no sentence is close enough."""
+    if meaning is None:
+        return TableCell(_EMPTY_CELL, paper.id)
+    analysis = paper.analysis
+    ranked = sorted(
+        (
+            (-closeness, index)
+            for index, closeness in meaning.closeness.items()
+            if closeness >= meaning.floor and index < len(analysis.sentences)
+        ),
+    )
+    name = analysis.claims.name
+    for _, index in ranked:
+        if index == approach:
+            return TableCell(_SEE_APPROACH, paper.id)
+        role = analysis.roles[index]
+        if (
+            role not in _AXIS_ROLES
+            # a means is neither the problem nor the setting ("Task incremental learning aims to
+            # enable a system to maintain its performance ..." is near "how does each keep
+            # memory growth under control as tasks accumulate")
+            or (meaning.asks_means and role in ("problem", "setting"))
+            # (CogDPM's "these models do not show the enhancement of prediction skills" is near
+            # "what kind of data does each one predict", and says what others lack)
+            or (role == "problem" and not meaning.words & set(tokenize(analysis.sentences[index])))
+        ):
+            continue
+        quoted = standalone(analysis.sentences[index], paper.title)
+        said = row_clause(quoted, name) if quoted is not None else None
+        if said is None or FIRST_PERSON_WORD.search(said):
+            continue
+        opening = tokenize(" ".join(said.split()[:_STUDY_REACH]))
+        if set(opening) & _study_words():
+            continue
+        whole = len(said.split()) <= _CELL_WORDS + _CELL_OVERRUN
+        text = (said if whole else _phrase(said)).rstrip(" .")
+        # ("To the best of the knowledge": a clause that kept only the sentence's opening)
+        if len(text.split()) < _MIN_CELL_WORDS or _FRAGMENT_START.match(text):
+            continue
+        cell = _cell(paper, Span(index, 0, len(analysis.sentences[index]), text), text)
+        if not _CELL_ANAPHOR.match(cell.text):
+            return cell
+    return TableCell(_EMPTY_CELL, paper.id)
+
+
+# a sentence is about the paper's study when its first this many words name it
+_STUDY_REACH = 6
+
+
+@cache
+def _study_words() -> frozenset[str]:
+    return frozenset(token for word in words("study_words") for token in tokenize(word))
+
+
+_HOW = re.compile(r"how\b", re.IGNORECASE)
 _SUBORDINATE_TAIL = re.compile(
     r"\s+(?:and|but|or)\s+(?:because|since|as|while|if|when|so)\b[^,;]*$", re.IGNORECASE
 )
@@ -480,6 +563,8 @@ def build_comparison_table(
     request: str = "",
     document_frequency: Callable[[str], int] | None = None,
     collection_size: int = 0,
+    meaning: Mapping[tuple[str, int], tuple[float, ...]] | None = None,
+    meaning_min: float = 1.0,
 ) -> ComparisonTable:
     """Paper × aspect, each cell a short phrase of one analysed claim (linked to the abstract
     sentence it comes from), "—" only where the abstract says nothing of it.
@@ -489,14 +574,15 @@ def build_comparison_table(
     problem and setting, each cell the paper's sentence answering it. Their words are weighed
     by the collection's ``document_frequency``, the topic's own words aside, and a word more
     than ``_AXIS_WORD_MAX_SHARE`` of the collection writes ("learning", "data") says too
-    little to tell which sentence answers."""
+    little to tell which sentence answers. ``meaning``: each abstract sentence's cosine to each
+    of ``compared_axes(request)``, by (paper id, sentence index), for the questions no sentence
+    answers in words; a sentence answers in meaning when at least ``meaning_min`` close."""
     rows: dict[str, list[TableCell]] = {}
     metrics: list[str] = []
     axes = compared_axes(request) if request else []
     # the topic is what the first clause names before any axis it holds ("... differ in where
     # memories are stored": memories are the topic, storing them the axis)
-    head = re.split(r"\bdiffer\s+(?:in|on)\b", split_clauses(request)[0].text)[0] if axes else ""
-    topic = set(content_tokens(head))
+    topic = set(content_tokens(compared_topic(request))) if axes else set()
 
     def weight(token: str) -> float:
         if document_frequency is None or not collection_size:
@@ -516,8 +602,24 @@ def build_comparison_table(
         }
         for axis in axes
     ]
-    axes = [axis for axis, words_of_axis in zip(axes, asked, strict=True) if words_of_axis]
-    asked = [words_of_axis for words_of_axis in asked if words_of_axis]
+    # a question with no word of its own to look for ("what is each aiming to get right") is
+    # still asked when sentences can answer it in meaning
+    kept = [position for position, words_of_axis in enumerate(asked) if words_of_axis or meaning]
+    means = [_HOW.match(axes[position]) is not None for position in kept]
+    axes = [axes[position] for position in kept]
+    asked = [asked[position] for position in kept]
+
+    def meant(paper_id: str, axis: int) -> _AxisMeaning | None:
+        if not meaning:
+            return None
+        position = kept[axis]
+        closeness = {
+            index: values[position]
+            for (owner, index), values in meaning.items()
+            if owner == paper_id and len(values) > position
+        }
+        return _AxisMeaning(closeness, meaning_min, means[axis], frozenset(asked[axis]))
+
     for item in evidence:
         paper = item.paper
         claims = paper.analysis.claims
@@ -576,14 +678,18 @@ def build_comparison_table(
                 # ("The proposed reparameterization prevents ...": a cell has no sentence
                 # before it to say which)
                 result_cell = found
-        if asked:
+        if axes:
             rows[paper.id] = [
                 _cell(paper, idea, _phrase(approach)),
                 *(
                     _axis_cell(
-                        paper, words_of_axis, idea.sentence if idea else None, _phrase(approach)
+                        paper,
+                        words_of_axis,
+                        idea.sentence if idea else None,
+                        _phrase(approach),
+                        meant(paper.id, axis),
                     )
-                    for words_of_axis in asked
+                    for axis, words_of_axis in enumerate(asked)
                 ),
                 result_cell,
             ]
@@ -596,8 +702,8 @@ def build_comparison_table(
         ]
     # A column no row fills ("Problem" when no abstract states the one it starts from) tells
     # the reader nothing; the approach stays, as what the table compares.
-    aspects = ["approach", *axes, "reported result"] if asked else list(TABLE_ASPECTS)
-    if asked:
+    aspects = ["approach", *axes, "reported result"] if axes else list(TABLE_ASPECTS)
+    if axes:
         answered = [
             position
             for position in range(1, len(axes) + 1)

@@ -539,12 +539,15 @@ def compared_axes(request: str) -> list[str]:
     where memories are stored, how they are retrieved, and how learning happens" names three):
     each is a column of the comparison table. None when the request only names a topic."""
     clauses = split_clauses(request)
-    if len(clauses) < 2:
+    if len(clauses) < 2 and not _done_by_each(request):
         return []
     axes = []
     differ = _DIFFER_IN.search(clauses[0].text)
     if differ is not None:
         axes.append(differ.group("axis"))
+    done = _done_by_each(clauses[0].text)
+    if done:
+        axes.append(f"How they {done}")
     axes += [clause.text for clause in clauses[1:] if clause.asks]
     named = []
     for axis in axes:
@@ -552,6 +555,38 @@ def compared_axes(request: str) -> list[str]:
         if content_tokens(axis) and axis not in named:
             named.append(axis[:1].upper() + axis[1:])
     return named[:MAX_AXES]
+
+
+_COMPARE_HOW = re.compile(r"^\s*(?:compare|contrast)\s+how\s+", re.IGNORECASE)
+_LIST_JOIN = re.compile(r",|\band\b", re.IGNORECASE)
+
+
+def _done_by_each(clause: str) -> str:
+    """What "Compare how A, B and C <verb> ..." asks of each of the things it lists: the verb
+    (lexicon/comparison_verbs.txt) after the last of them and what follows it ("avoid collapsed
+    or trivial representations"); "" for any other clause."""
+    frame = _COMPARE_HOW.match(clause)
+    if frame is None:
+        return ""
+    joins = list(_LIST_JOIN.finditer(clause, frame.end()))
+    if not joins:
+        return ""
+    verbs = set(words("comparison_verbs"))
+    tail = clause[joins[-1].end() :]
+    for found in re.finditer(r"[A-Za-z-]+", tail):
+        if found.group(0).lower() in verbs and found.start() > 0:
+            return _AXIS_NOISE.sub("", tail[found.start() :].strip())
+    return ""
+
+
+def compared_topic(request: str) -> str:
+    """What a comparison compares, its first clause less any question it asks there of each
+    ("... differ in where memories are stored": memories; "Compare how A, B and C avoid
+    collapse": A, B and C)."""
+    head = split_clauses(request)[0].text
+    head = re.split(r"\bdiffer\s+(?:in|on)\b", head)[0]
+    done = _done_by_each(head)
+    return head[: head.rindex(done)] if done else head
 
 
 def sole_names(request: str, names: Sequence[str]) -> list[str]:

@@ -121,6 +121,20 @@ class WriterSettings(Group):
             "nothing of it)."
         ),
     )
+    axis_meaning_min: float = Field(
+        default=0.4,
+        ge=-1,
+        le=1,
+        description=(
+            "A comparison table's column for a question the request asks of each paper ('how "
+            "does each decide how long a step to take') is filled, where no sentence of a paper "
+            "shares enough of its words, by the paper's sentence closest to it in meaning "
+            "(MiniLM cosine) when at least this close: SMB's 'This novel diagonalization "
+            "approach makes the selected step lengths adaptive', 0.51; below it the nearest "
+            "sentences of the tuning compares mostly say something else ('Extensive experiments "
+            "are conducted on two widely used datasets', 0.33)."
+        ),
+    )
     lookup_figure_reach: int = Field(
         default=6,
         ge=1,
