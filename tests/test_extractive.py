@@ -3371,3 +3371,46 @@ def test_a_result_said_without_its_figure_is_followed_by_the_sentence_giving_it(
     texts = [s.text for s in answer.sentences if s.citations == ["entropy-adaptive-decoding-1b0a"]]
     vague = next(i for i, text in enumerate(texts) if "remarkable efficiency gains" in text)
     assert "96.7%" in texts[vague + 1], texts
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        (
+            "Which online method for coping with distribution shift updates only on reliable, "
+            "non-redundant low-entropy samples and constrains important weights to keep "
+            "in-distribution accuracy, and what kind of regulariser does it use?",
+            "Fisher regularizer",
+        ),
+        (
+            "Which pretraining-data detection method calibrates token probabilities against "
+            "token frequencies via cross-entropy, and what Chinese-language benchmark does it "
+            "introduce?",
+            "PatentMIA",
+        ),
+    ],
+)
+def test_a_lookup_leads_with_the_detail_asked_beyond_which_paper(
+    corpus_assistant, question: str, first: str
+) -> None:
+    """review36a: "the answer is in sentence 2, not 1". The question names the paper by what it
+    does and asks one more thing of it: the sentence saying that thing comes first, the paper
+    as its subject, and what the paper proposes follows."""
+    answer = corpus_assistant.ask(question)
+    texts = [sentence.text for sentence in answer.sentences]
+    assert first in texts[0], texts
+    assert texts[1].startswith("It "), texts
+
+
+def test_a_lookup_whose_lead_answers_a_detail_keeps_it_first(corpus_assistant) -> None:
+    """No clause asks which paper it is, and what the paper proposes answers the first detail
+    asked ("the residual LSTM embedding"): it stays first, the library it was released in
+    after it."""
+    answer = corpus_assistant.ask(
+        "I half-remember an early paper on doing drug discovery with very little labelled data "
+        "by learning a distance over small molecules. What new network architecture did it "
+        "introduce, and in which open-source library were the models released?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    assert "residual LSTM embedding" in texts[0], texts
+    assert any("DeepChem" in text for text in texts[1:]), texts

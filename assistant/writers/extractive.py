@@ -32,8 +32,10 @@ from assistant.text.names import NAMES_IN_WORDS, distinct_labels, reads_as_claus
 from assistant.text.query import (
     FRAMING_TOKENS,
     SHORT_FOCUS,
+    Clause,
     asked_names,
     asks_for_one,
+    asks_for_several,
     axis_frame,
     contains_run,
     content_tokens,
@@ -385,16 +387,21 @@ class ExtractiveWriter(Writer):
             ]
         numeric = any(clause.numeric for clause in clauses)
         asked = frozenset().union(*(clause.tokens for clause in clauses if clause.numeric))
+        # the sentences answering the clauses that ask, each clause's best in the question's
+        # order (``score_sentences``); and those answering a detail asked of the paper
+        asking = [clause for clause in clauses if clause.asks]
+        answering = {item.index for item in view.evidence.sentences[: len(asking)]}
+        answering_detail = {
+            item.index
+            for item, clause in zip(view.evidence.sentences, asking, strict=False)
+            if _asks_detail(clause)
+        }
         if numeric:
             # A question asking for a figure is answered by sentences that state one: among the
             # best few, those come before background and problem statements without any.
             # ... but not before the sentences answering the question's other clauses ("what
             # units are the plans built from": the EDU sentence, pushed out by two sentences
             # that merely hold a number)
-            answering = {
-                item.index
-                for item in view.evidence.sentences[: sum(1 for clause in clauses if clause.asks)]
-            }
             head = standing[: self.config.lookup_figure_reach]
             head.sort(
                 key=lambda pair: pair[0].index not in answering and _FIGURE.search(pair[1]) is None
@@ -484,6 +491,27 @@ class ExtractiveWriter(Writer):
             and (
                 (numeric and _MEASURE.search(picks[0][1]))
                 or (naming and not numeric and NAMES_IN_WORDS.search(picks[0][1]))
+                # ... and so does the answer to a detail asked beyond which paper it is ("From
+                # which kind of average to which?": "... improve the dependence to their
+                # arithmetic mean", said after the paper's proposal; review36a: "the answer is in
+                # sentence 2, not 1")
+                or (
+                    not numeric
+                    and not naming
+                    # (of the one paper asked for: "How do the segmentation papers here deal
+                    # with the background?" is answered by what the paper proposes first)
+                    and asks_for_one(question)
+                    and picks[0][0].index in answering_detail
+                    # ... unless the lead's own sentence answers one, no clause asking which
+                    # paper it is ("What new network architecture did it introduce, and in
+                    # which library were the models released?": the residual LSTM embedding it
+                    # introduces comes first)
+                    and not (
+                        led_from is not None
+                        and led_from.sentence in answering
+                        and not any(clause.identifies for clause in clauses)
+                    )
+                )
             )
             and (
                 _BY_THE_PAPER.match(picks[0][1])
@@ -1964,6 +1992,21 @@ _STUDIES_A_PROBLEM = re.compile(
     r"\b(?:studies|considers|investigates|examines|explores|revisits|tackles|addresses)\s+the\s+"
     r"(?:\w+\s+)?(?:problem|task|question|setting)\s+of\s+[^,;]{1,60}$"
 )
+
+
+def _asks_detail(clause: Clause) -> bool:
+    """A clause asking something of the paper beyond which paper it is, a figure or a name
+    ("From which kind of average to which?", "how is the score defined?")."""
+    return (
+        clause.asks
+        # ("what approaches exist here for combining several separately trained models")
+        and not asks_for_several(clause.text)
+        and not clause.identifies
+        and not clause.numeric
+        and not clause.names
+        and not clause.explains
+        and not clause.releases
+    )
 
 
 def _figures_after(
