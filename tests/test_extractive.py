@@ -3439,3 +3439,10 @@ def test_a_figure_whose_sentence_has_its_own_subject_leads_framed_by_the_paper(
     texts = [sentence.text for sentence in answer.sentences]
     assert texts[0].startswith("Across six real-world sensor datasets"), texts
     assert "23%" in texts[0], texts
+    # ... as after any short opening clause ("Taking the Gemma 2 (2B) model as an example, CCE
+    # reduces the memory footprint ... from 24 GB to 1 MB")
+    answer = corpus_assistant.ask(
+        "How much memory does the cross-entropy loss take for Gemma 2 2B if you never "
+        "materialize the full logit matrix, compared to the standard implementation?"
+    )
+    assert "24 GB to 1 MB" in answer.sentences[0].text, answer.sentences[0].text

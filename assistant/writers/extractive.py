@@ -525,10 +525,12 @@ class ExtractiveWriter(Writer):
                     and re.match(rf"{re.escape(claims.name)}\b", picks[0][1])
                 )
                 # ... after where it holds: "On MNIST, FreezeNet achieves 99.2% performance of
-                # the baseline ..., while compressing ... by a factor of x 157"
-                or (
-                    claims.name is not None
-                    and re.match(rf"{re.escape(claims.name)}\b", _after_kept_opener(picks[0][1]))
+                # the baseline ..., while compressing ... by a factor of x 157"; "Taking the
+                # Gemma 2 (2B) model as an example, CCE reduces the memory footprint ..."
+                or any(
+                    re.match(rf"[^,;]{{0,80}},\s+{re.escape(own)}\s+[a-z]+s\b", picks[0][1])
+                    for own in (claims.name, view.label)
+                    if own
                 )
             )
             else None
