@@ -3446,3 +3446,19 @@ def test_a_figure_whose_sentence_has_its_own_subject_leads_framed_by_the_paper(
         "materialize the full logit matrix, compared to the standard implementation?"
     )
     assert "24 GB to 1 MB" in answer.sentences[0].text, answer.sentences[0].text
+
+
+def test_no_related_work_paragraph_is_one_sentence(corpus_assistant) -> None:
+    """A related-work section never gives one cited sentence a paragraph: DeYO, said alone in a
+    paragraph between the sample-selection papers and the vision-language ones, joins the
+    paragraph before it (108 of the 147 tuning answers of more than one paragraph had one)."""
+    answer = corpus_assistant.related_work("test-time adaptation")
+    sizes = [
+        len(paragraph)
+        for paragraph, heading in zip(answer.paragraphs, answer.headings, strict=True)
+        if not heading.startswith("Less certainly")
+    ]
+    assert len(sizes) > 1 and min(sizes) >= 2, sizes
+    texts = [sentence.text for sentence in answer.sentences]
+    deyo = next(index for index, text in enumerate(texts) if "(DeYO)" in text)
+    assert deyo in answer.paragraphs[0], (answer.paragraphs, texts)

@@ -140,6 +140,32 @@ class _Builder:
             DraftSentence(text, list(dict.fromkeys(sentence.citations)), sentence.kind)
         )
 
+    def join_short(self, least: int) -> None:
+        """Each paragraph under no heading of fewer than ``least`` sentences joined to the one
+        before it (the first to the one after it), where neither introduces a paper as "One
+        paper" (a paragraph says that once)."""
+
+        def anonymous(paragraph: list[int]) -> bool:
+            return any(self.sentences[index].text.startswith("One paper ") for index in paragraph)
+
+        position = 0
+        while position < len(self.paragraphs) and len(self.paragraphs) > 1:
+            paragraph = self.paragraphs[position]
+            if not paragraph or len(paragraph) >= least or self.headings[position]:
+                position += 1
+                continue
+            other = position - 1 if position > 0 else position + 1
+            if self.headings[max(position, other)] or (
+                anonymous(paragraph) and anonymous(self.paragraphs[other])
+            ):
+                position += 1
+                continue
+            first, second = sorted((position, other))
+            self.paragraphs[first] = self.paragraphs[first] + self.paragraphs[second]
+            del self.paragraphs[second]
+            del self.headings[second]
+            position = first
+
     def withdraw_last(self, sentence: DraftSentence) -> None:
         """Take back the last sentence added, when it is ``sentence`` (same text)."""
         if self.sentences and self.paragraphs and self.paragraphs[-1]:
@@ -296,6 +322,7 @@ class ExtractiveWriter(Writer):
                 hold = frozenset(view.paper.id for view in doubtful)
                 if task == "related-work":
                     self._related_work(builder, question, views, hold=hold)
+                    builder.join_short(self.config.related_work_paragraph_sentences)
                     if doubtful:
                         self._less_certain(builder, question, doubtful)
                 else:
