@@ -619,3 +619,25 @@ def test_compare_how_a_b_and_c_do_something_asks_it_of_each() -> None:
     assert "Sinkhorn-balanced cluster targets" in compared_topic(request)
     # no verb of the list after the last item: nothing asked of each
     assert compared_axes("Compare how transformers and state space models work") == []
+
+
+def test_a_result_in_words_with_the_method_as_subject_fills_the_result_cell(
+    corpus_assistant,
+) -> None:
+    """review37a: "'—' under the boosting paper's Result although the abstract reports
+    'comparable or superior performance than both tabular and graph neural network models'",
+    and under PromptTPP's although it "consistently achieves state-of-the-art performance":
+    the method is the subject of a result in words after a clause saying something else."""
+    answer = corpus_assistant.compare(
+        "graph models with guaranteed convergence: learned contractive fixed-point graph solvers "
+        "vs. boosting interleaved with graph propagation"
+    )
+    table = answer.table
+    assert table is not None and table.aspects[-1] == "reported result", table.aspects
+    boost = table.rows["does-your-graph-0630"][-1]
+    assert boost.text.startswith("Achieves comparable or superior performance than"), boost
+    assert boost.sentence_index == 4
+    answer = corpus_assistant.compare("neural temporal point processes")
+    assert answer.table is not None
+    prompt = answer.table.rows["prompt-augmented-temporal-357d"][-1]
+    assert "state-of-the-art performance" in prompt.text, prompt

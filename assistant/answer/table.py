@@ -325,6 +325,49 @@ def _result_in_words(paper: Paper, after: int) -> TableCell:
         return TableCell(
             _capitalise_first(_phrase(source[opening.end() :])), paper.id, index, source
         )
+    return _method_achieves(paper, after)
+
+
+# "our method achieves comparable or superior performance than ...", "where PromptTPP
+# consistently achieves state-of-the-art performance across ...": the paper's method as the
+# subject of a result stated in words
+_ACHIEVES = re.compile(
+    r"(?:^|,\s+(?:where\s+)?|\bwhere\s+)(?P<subject>(?:our|the proposed)\s+(?:method|approach|"
+    r"framework|model|technique|algorithm)|{name})\s+(?P<claim>(?:\w+ly\s+)?(?:achieves|"
+    r"outperforms|surpasses|performs|matches|improves|yields|attains)\b[^.;]+)",
+    re.IGNORECASE,
+)
+_STATE_OF_THE_ART = re.compile(
+    r"\bstate[- ]of[- ]the[- ]art\b|\bcomparable or (?:superior|better)\b|\bsuperior\b",
+    re.IGNORECASE,
+)
+
+
+def _method_achieves(paper: Paper, after: int) -> TableCell:
+    """A result in words whose subject is the paper's method, after what it proposes, in a
+    sentence that may say something else first ("Across a variety of non-iid graph datasets
+    ..., our method achieves comparable or superior performance than both tabular and graph
+    neural network models"; a blind reader: "'—' although the abstract reports comparable or
+    superior performance"): the claim from its verb, "—" when there is none."""
+    analysis = paper.analysis
+    name = analysis.claims.name
+    pattern = re.compile(
+        _ACHIEVES.pattern.replace("{name}", re.escape(name) if name else "(?!)"),
+        re.IGNORECASE,
+    )
+    for index, (sentence, role) in enumerate(zip(analysis.sentences, analysis.roles, strict=True)):
+        if index <= after or role not in ("result", "contribution"):
+            continue
+        source = clean_sentence(sentence)
+        found = pattern.search(source)
+        if found is None:
+            continue
+        claim = found.group("claim")
+        if not (_COMPARED_IN_WORDS.search(claim) or _STATE_OF_THE_ART.search(claim)):
+            continue
+        if FIRST_PERSON_WORD.search(claim):
+            continue
+        return TableCell(_capitalise_first(_phrase(claim)), paper.id, index, source)
     return TableCell(_EMPTY_CELL, paper.id)
 
 
