@@ -1536,7 +1536,10 @@ class ExtractiveWriter(Writer):
         # most of what is asked, and more than the sentence it replaces
         best, best_share = None, max(_TELLING_SHARE, kept + _KEEP_SHARE)
         for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
-            if not sayable(view.sentences[item.index]):
+            # (the paper's name as subject is the paper's claim too: "CARD introduces a
+            # channel-aligned attention structure that allows it to capture ... dynamical
+            # dependence among multiple variables" under channel dependence)
+            if not sayable(view.sentences[item.index], by_name=True):
                 continue
             share = said(view.sentences[item.index])
             if share >= best_share:
