@@ -531,11 +531,12 @@ class _AxisMeaning:
 def _meant_cell(paper: Paper, approach: int | None, meaning: _AxisMeaning | None) -> TableCell:
     """The paper's sentence closest in meaning to a question asked of each, at least
     ``meaning.floor`` close, when no sentence answers it in its words: "Compare DoG and SMB:
-    how does each avoid hand-tuning the step size?" shares no word with SMB's "This novel
-    diagonalization approach makes the selected step lengths adaptive" (review36a: the tables
-    kept generic columns where the question names its own, 23 of 30 tuning compares that ask
-    something of each paper). "As in its approach" when that is the approach cell's sentence;
-    "—" when no sentence is close enough."""
+    how does each avoid hand-tuning the step size?" shares no word with DoG's "The DoG step
+    sizes depend on simple empirical quantities (distance from the initial point and norms of
+    gradients)" (review36a: the tables kept generic columns where the question names its own;
+    7 of the 31 tuning compares asking something of each paper had its columns, now 14). "As
+    in its approach" when that is the approach cell's sentence; "—" when no sentence is close
+    enough."""
     if meaning is None:
         return TableCell(_EMPTY_CELL, paper.id)
     analysis = paper.analysis

@@ -518,9 +518,9 @@ class ExtractiveWriter(Writer):
             and (
                 (numeric and _MEASURE.search(picks[0][1]))
                 or (naming and not numeric and NAMES_IN_WORDS.search(picks[0][1]))
-                # ... and so does the answer to a detail asked beyond which paper it is ("From
-                # which kind of average to which?": "... improve the dependence to their
-                # arithmetic mean", said after the paper's proposal; review36a: "the answer is in
+                # ... and so does the answer to a detail asked beyond which paper it is ("...,
+                # and what kind of regulariser does it use?": "It introduces a Fisher regularizer
+                # ...", said after the paper's sample selection; review36a: "the answer is in
                 # sentence 2, not 1")
                 or (
                     not numeric
@@ -2068,7 +2068,8 @@ def _framed_openings() -> frozenset[str]:
 
 def _asks_detail(clause: Clause) -> bool:
     """A clause asking something of the paper beyond which paper it is, a figure or a name
-    ("From which kind of average to which?", "how is the score defined?")."""
+    ("what kind of regulariser does it use", "what Chinese-language benchmark does it
+    introduce")."""
     return (
         clause.asks
         # ("what approaches exist here for combining several separately trained models")
