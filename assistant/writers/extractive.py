@@ -58,7 +58,7 @@ from assistant.writers.acronyms import spell_out
 from assistant.writers.base import TextSink, Writer
 from assistant.writers.grouping import _Weights, closest_groups, group_papers, join_singles
 from assistant.writers.leads import AnswerTerms, Lead, TitleTerms, filler_stems, group_lead
-from assistant.writers.rewrite import rewrite
+from assistant.writers.rewrite import rewrite, without_praise
 from assistant.writers.synthesis import (
     name_the_anonymous,
     names_only,
@@ -130,7 +130,8 @@ class _Builder:
             self.paragraph()
         # A reference marker an abstract carries ("[27]", or one shaped like a citation of ours)
         # is the abstract's text, not a citation: it never reaches the answer looking verified.
-        text = strip_citations(sentence.text).rstrip()
+        # ... and the authors' praise of what they put forward is theirs, not the answer's
+        text = without_praise(strip_citations(sentence.text).rstrip())
         if not text:
             return
         if not text.endswith((".", "!", "?")):
@@ -171,7 +172,7 @@ class _Builder:
         if self.sentences and self.paragraphs and self.paragraphs[-1]:
             last = self.paragraphs[-1][-1]
             if last == len(self.sentences) - 1 and self.sentences[last].text.startswith(
-                sentence.text.rstrip(".")
+                without_praise(sentence.text.rstrip("."))
             ):
                 self.paragraphs[-1].pop()
                 self.sentences.pop()
@@ -1662,7 +1663,9 @@ class ExtractiveWriter(Writer):
         lead_last = (
             led is not None
             and bool(builder.sentences)
-            and (builder.sentences[-1].text.startswith(led.sentence.text.rstrip(".")))
+            and (
+                builder.sentences[-1].text.startswith(without_praise(led.sentence.text.rstrip(".")))
+            )
         )
         said_by: dict[str, list[DraftSentence]] = {}
         lead_on_request = (

@@ -268,6 +268,33 @@ def rewrite(
 
 # what a paper's named artefact is ("the PDVN algorithm", "the MEDIDA framework")
 _KIND_NOUN = rf"(?:{'|'.join(words('artefact_nouns'))})"
+# the authors' praise of it, with the article before it: "a novel test-time prompt tuning (TPT)
+# method" (lowercase only: a title's "A Novel ... Model" is a name)
+_PRAISED = re.compile(
+    rf"\b(?P<article>(?:[Aa]n?|[Tt]he)\s+)?(?:{'|'.join(words('praise_adjectives'))})\s+"
+    rf"(?=(?:[\w()/-]+\s+){{0,4}}?{_KIND_NOUN}s?\b)"
+)
+# "an" before these sounds: a vowel ("an attention-based architecture", not "an unified" nor
+# "an one-step"), or an acronym read from a letter whose name opens on one ("an LLM")
+_VOWEL_SOUND = re.compile(
+    r"(?:[aeio]|u(?!n[io]|s[eu]|r|t))|[AEFHILMNORSX](?:[A-Z0-9-]|$)|8|1[18]\b"
+)
+
+
+def without_praise(text: str) -> str:
+    """``text`` without the authors' praise of what they put forward ("a novel TTA method" ->
+    "a TTA method", "an innovative approach" -> "an approach"), the article agreeing with the
+    word that now follows it."""
+
+    def drop(found: re.Match[str]) -> str:
+        article = found.group("article") or ""
+        if article.strip().lower() not in ("a", "an"):
+            return article
+        following = text[found.end() :]
+        word = "an" if _VOWEL_SOUND.match(following) and not re.match(r"one\b", following) else "a"
+        return f"{word[:1].upper() + word[1:] if article[:1].isupper() else word} "
+
+    return _PRAISED.sub(drop, text)
 
 
 def _owned(subject: str, rest: str) -> str:
