@@ -3043,3 +3043,21 @@ def test_a_closing_verdict_of_advancement_goes_and_the_claim_stays() -> None:
     )
     kept = "It uses a kernel representing the advance of time."
     assert without_praise(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is an interesting but unexplored question whether allowing users to edit the "
+        "importance scores of input features at test time would improve the human-AI team's "
+        "accuracy on downstream tasks.",
+        "It remains unclear whether larger models improve calibration on unseen domains.",
+    ],
+)
+def test_a_question_the_field_left_open_is_the_problem_not_a_result(sentence: str) -> None:
+    """review38a: "it quotes the research question ('It is an interesting but unexplored
+    question whether ...') and drops the answer": read as a result for "improve", it was said
+    as the paper's finding."""
+    from assistant.text.roles import sentence_role
+
+    assert sentence_role(sentence, 1, after_contribution=False) == "problem"

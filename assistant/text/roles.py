@@ -97,6 +97,12 @@ _PROBLEM = re.compile(
     r"degrad\w*|prohibitive|unclear|open question)\b",
     re.IGNORECASE,
 )
+# a question the field has left open, which the paper takes up
+_OPEN_QUESTION = re.compile(
+    r"\b(?:open|unexplored|unanswered|unresolved|understudied)\s+(?:research\s+)?question\b|"
+    r"\b(?:it\s+)?remains?\s+(?:unclear|unknown|an\s+open\s+question)\s+(?:whether|how|why|if)\b",
+    re.IGNORECASE,
+)
 _METHOD = re.compile(
     r"\b(?:we|our|it|the (?:method|model|approach|framework|algorithm))\b[^.;]{0,60}?\b(?:use|uses|"
     r"leverag\w*|employ\w*|combin\w*|learn\w*|train\w*|optimi[sz]\w*|updat\w*|minimi[sz]\w*|"
@@ -286,6 +292,11 @@ def sentence_role(text: str, position: int, *, after_contribution: bool | None =
         return "background"
     if result_word and any(character.isdigit() for character in text) and _QUANTITY.search(text):
         return "result"
+    if _OPEN_QUESTION.search(text):
+        # "It is an interesting but unexplored question whether allowing users to edit the
+        # importance scores ... would improve the human-AI team's accuracy": what the paper asks,
+        # which its finding answers (it does not), read as a result for "improve" (review38a)
+        return "problem"
     if (
         _mentions(lower, _PROBLEM_HINTS)
         and _PROBLEM.search(text)
