@@ -84,6 +84,9 @@ class EvidenceSentence:
     asked: tuple[float, ...] = ()
 
 
+# A comparison table's cell where the paper's abstract does not say what the column asks.
+EMPTY_CELL = "—"
+
 # The heading under which an answer says the papers the relevance model is less sure of
 # (``Evidence.doubtful``), after the others; LaTeX keeps it as a comment, not a heading.
 LESS_CERTAIN_HEADINGS = {

@@ -10,7 +10,13 @@ import re
 from typing import Any
 
 from assistant.citations import CANNOT_ANSWER, cite
-from assistant.models import LESS_CERTAIN_HEADINGS, Answer, CheckedSentence, Paper
+from assistant.models import (
+    EMPTY_CELL,
+    LESS_CERTAIN_HEADINGS,
+    Answer,
+    CheckedSentence,
+    Paper,
+)
 from assistant.text.latex import latex_escape
 from assistant.text.names import distinct_labels
 
@@ -198,6 +204,11 @@ def _markdown_table(answer: Answer, labels: dict[str, str]) -> list[str]:
             + " |"
         )
     rows += ["", "_(sN) = the abstract sentence the cell is drawn from, counting from 1._"]
+    said = {cell.text for cells in answer.table.rows.values() for cell in cells}
+    if EMPTY_CELL in said:
+        # a dash is the abstract's silence, which a reader should not take for a gap in the
+        # tool (review38a: "never says the Vendi abstract is silent on eigen-decomposition")
+        rows += ["", f"_{EMPTY_CELL} = the abstract does not say it._"]
     if answer.table.note:
         rows += ["", f"_{answer.table.note}_"]
     return rows

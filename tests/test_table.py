@@ -641,3 +641,25 @@ def test_a_result_in_words_with_the_method_as_subject_fills_the_result_cell(
     assert answer.table is not None
     prompt = answer.table.rows["prompt-augmented-temporal-357d"][-1]
     assert "state-of-the-art performance" in prompt.text, prompt
+
+
+def test_the_table_says_a_dash_is_the_abstracts_silence(corpus_assistant) -> None:
+    """review38a: "the answers never say when an abstract is silent"; a dash is that silence,
+    and the table's legend says so, only where a cell has one."""
+    from dataclasses import replace
+
+    from assistant.models import EMPTY_CELL, TableCell
+    from assistant.render import to_markdown
+
+    answer = corpus_assistant.compare("entropy minimisation for TTA")
+    assert answer.table is not None
+    assert any(cell.text == EMPTY_CELL for cells in answer.table.rows.values() for cell in cells)
+    assert "_— = the abstract does not say it._" in to_markdown(answer)
+    answer.table = replace(
+        answer.table,
+        rows={
+            paper_id: [TableCell("said", paper_id) for _ in cells]
+            for paper_id, cells in answer.table.rows.items()
+        },
+    )
+    assert "does not say it" not in to_markdown(answer)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.models import ComparisonTable, Evidence, Paper, TableCell
+from assistant.models import EMPTY_CELL, ComparisonTable, Evidence, Paper, TableCell
 from assistant.text.claims import (
     Span,
     balanced,
@@ -31,7 +31,7 @@ from assistant.text.tokens import idf, tokenize
 
 TABLE_ASPECTS = ("problem", "approach", "setting", "reported result")
 _CELL_WORDS = 20  # a cell is a phrase; longer spans are cut at a clause boundary
-_EMPTY_CELL = "—"
+_EMPTY_CELL = EMPTY_CELL
 _CELL_OVERRUN = 6  # ... or, when no clause ends within it, this many words more
 _MIN_CELL_WORDS = 7  # a cut shorter than this ("Test-time adaptation (TTA) methods") says nothing
 # ": it repeatedly draws ..." spells out what came before the colon
