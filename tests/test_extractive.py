@@ -3493,6 +3493,12 @@ def test_a_sentence_with_the_papers_name_as_subject_can_tell_why_it_is_cited(
         ("a novel LLM-based framework", "an LLM-based framework"),
         # "novel" of what is unseen is the claim's, and a title's "Novel" is a name
         ("acquire novel examples in each round", "acquire novel examples in each round"),
+        # a contrast with what the answer does not show, unless it says with what
+        (
+            "takes a different approach based on the martingale posterior",
+            "takes an approach based on the martingale posterior",
+        ),
+        ("uses a different approach from prior work", None),
         ("A Novel Predictive-Coding-Inspired Variational RNN Model", None),
     ],
 )

@@ -281,20 +281,38 @@ _VOWEL_SOUND = re.compile(
 )
 
 
+# "takes a different approach based on the martingale posterior": different from what the
+# sentence before it said, which the answer does not show (review36a, review38a: "'takes a
+# different approach' has no antecedent"); with its complement ("different from", "to") it says
+# what it differs from
+_UNANCHORED_CONTRAST = re.compile(
+    rf"\b(?P<article>[Aa]n?\s+)different\s+(?={_KIND_NOUN}\b|direction\b|perspective\b|"
+    r"route\b|path\b|strategy\b|angle\b|view\b)(?![\w-]+\s+(?:from|to|than)\b)"
+)
+
+
+def _article_for(following: str, capital: bool) -> str:
+    word = "an" if _VOWEL_SOUND.match(following) and not re.match(r"one\b", following) else "a"
+    return f"{word[:1].upper() + word[1:] if capital else word} "
+
+
 def without_praise(text: str) -> str:
     """``text`` without the authors' praise of what they put forward ("a novel TTA method" ->
-    "a TTA method", "an innovative approach" -> "an approach"), the article agreeing with the
-    word that now follows it."""
+    "a TTA method", "an innovative approach" -> "an approach") nor a contrast with what the
+    answer does not show ("takes a different approach based on ..." -> "takes an approach based
+    on ..."), the article agreeing with the word that now follows it."""
 
     def drop(found: re.Match[str]) -> str:
         article = found.group("article") or ""
         if article.strip().lower() not in ("a", "an"):
             return article
-        following = text[found.end() :]
-        word = "an" if _VOWEL_SOUND.match(following) and not re.match(r"one\b", following) else "a"
-        return f"{word[:1].upper() + word[1:] if article[:1].isupper() else word} "
+        return _article_for(text[found.end() :], article[:1].isupper())
 
-    return _PRAISED.sub(drop, text)
+    text = _PRAISED.sub(drop, text)
+    return _UNANCHORED_CONTRAST.sub(
+        lambda found: _article_for(text[found.end() :], found.group("article")[:1].isupper()),
+        text,
+    )
 
 
 def _owned(subject: str, rest: str) -> str:
