@@ -3514,3 +3514,15 @@ def test_an_answer_says_no_novel_method(corpus_assistant) -> None:
     answer = corpus_assistant.ask("how do entropy-based TTA methods differ")
     text = " ".join(sentence.text for sentence in answer.sentences)
     assert "(DeYO) is a TTA method" in text and "novel TTA method" not in text, text
+
+
+def test_a_thesis_that_names_itself_as_the_thesis_is_said_by_its_title() -> None:
+    """review38a: "'The doctoral thesis provides an in-depth survey of the field' never says
+    which thesis": said first of the paper, the thesis is named."""
+    from assistant.writers.rewrite import rewrite
+
+    said = rewrite(
+        "The doctoral thesis provides an in-depth survey of the field.",
+        "On Neural Differential Equations",
+    )
+    assert said.startswith("On Neural Differential Equations provides"), said

@@ -53,7 +53,10 @@ _OUR_SUBJECT = re.compile(
     r"system|paradigm|architecture|scheme|strategy)\b"
 )
 _THIS_WORK = re.compile(
-    r"^(?:[Tt]his|[Tt]he present|[Tt]he current) (?:paper|work|study|article)\b"
+    r"^(?:[Tt]his|[Tt]he present|[Tt]he current) (?:paper|work|study|article|thesis|dissertation)\b"
+    # "The doctoral thesis provides an in-depth survey of the field": which thesis, said first
+    # of the paper, the reader cannot tell (review38a)
+    r"|^[Tt]he (?:doctoral|PhD|master's) (?:thesis|dissertation)\b"
 )
 _AND_VERB = re.compile(
     # (an adverb between: "and empirically evaluate our framework")
