@@ -3526,3 +3526,22 @@ def test_a_thesis_that_names_itself_as_the_thesis_is_said_by_its_title() -> None
         "On Neural Differential Equations",
     )
     assert said.startswith("On Neural Differential Equations provides"), said
+
+
+def test_a_second_verb_of_the_authors_agrees_with_the_paper_as_subject() -> None:
+    """review36a, review38a: "grounds each candidate abstract ... and generate" read as a
+    slip left by taking "we" out."""
+    from assistant.writers.rewrite import rewrite
+
+    said = rewrite(
+        "We ground each candidate abstract on its own unique content plan and generate distinct "
+        "plan-guided abstracts using a model's top beam.",
+        "EDU re-ranking",
+    )
+    assert "and generates distinct" in said, said
+    said = rewrite(
+        "We study the choice of the candidate length K and formulate it as a Markov Decision "
+        "Process.",
+        "It",
+    )
+    assert "and formulates it" in said, said

@@ -67,7 +67,10 @@ _AND_VERB = re.compile(
     r"evaluate|analyze|analyse|provide|derive|observe|obtain|apply|study|discuss|release|develop|"
     r"design|test|validate|verify|compare|establish|identify|conduct|perform|report|explain|"
     r"characterize|characterise|construct|build|train|use|achieve|outperform|argue|examine|"
-    r"explore)\b"
+    # ("... grounds each candidate abstract on its own unique content plan and generate distinct
+    # plan-guided abstracts": review36a, review38a)
+    r"explore|generate|create|produce|extend|combine|integrate|leverage|adopt|employ|implement|"
+    r"formulate|incorporate)\b"
 )
 IRREGULAR_THIRD = {"are": "is", "have": "has", "do": "does", "go": "goes", "were": "was"}
 
