@@ -3548,3 +3548,23 @@ def test_a_second_verb_of_the_authors_agrees_with_the_paper_as_subject() -> None
         "It",
     )
     assert "and formulates it" in said, said
+
+
+def test_also_said_first_of_a_paper_points_at_nothing() -> None:
+    """review37a: "a dangling 'also' ('the proposed principled frameworks also connect to
+    ...')": said as the first sentence of a paper, "also" points at a sentence not shown; after
+    another sentence of the same paper ("It also ...") it stays, and so does "not only ... but
+    also"."""
+    from assistant.writers.rewrite import rewrite
+
+    said = rewrite(
+        "Our proposed principled frameworks also connect to elastic weight consolidation.",
+        "Statistical mechanics of continual learning",
+    )
+    assert " also " not in said and said.endswith("connect to elastic weight consolidation."), said
+    said = rewrite("The consciousness prior also makes it natural to map states.", "It")
+    assert " also " in said, said
+    said = rewrite(
+        "The metric not only serves as a metric but also provides an approximation.", "X"
+    )
+    assert "but also provides" in said, said

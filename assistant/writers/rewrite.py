@@ -41,6 +41,8 @@ _WE_VERB = re.compile(
 )
 # adverbs by which "we" carries on from the abstract's sentence before
 _GOES_ON = re.compile(r"\b(?:also|further|then|thus|therefore|next|still)\s+")
+# "also" before the verb of a sentence's first clause (no comma or semicolon before it)
+_ALSO_FIRST = re.compile(r"^([^,;]{2,100}?|In [^,;]{2,120}, [^,;]{2,100}?)\s+also\s+(?=[a-z])")
 _OUR_EVIDENCE = re.compile(
     r"^Our\s+(?:extensive\s+|empirical\s+|experimental\s+|numerical\s+)?(?:experiments|results|"
     r"evaluations|analyses|findings|simulations|ablations|studies|observations)\b"
@@ -267,6 +269,11 @@ def rewrite(
     # "the authors of X only optimize a linear head ..., which allows us to ...": named once,
     # then "them", not "which allows the authors of X to ..." again
     text = re.sub(r"\bus\b", "them" if "the authors" in text else authors, text)
+    if subject != "It" and "not only" not in text:
+        # "In <title>, the proposed principled frameworks also connect to elastic weight
+        # consolidation ...": said first of the paper, "also" points at a sentence not shown
+        # (review37a: "a dangling 'also'"), as "We also ..." does above
+        text = _ALSO_FIRST.sub(r"\1 ", text, count=1)
     if subject[:1].islower() and text.startswith(subject):
         return text  # "sigmaReparam demonstrates ...": a name keeps its own case
     return text[0].upper() + text[1:] if text else text
