@@ -329,14 +329,19 @@ def _result_in_words(paper: Paper, after: int) -> TableCell:
 
 
 # "our method achieves comparable or superior performance than ...", "where PromptTPP
-# consistently achieves state-of-the-art performance across ...": the paper's method as the
-# subject of a result stated in words
-_ACHIEVES = re.compile(
-    r"(?:^|,\s+(?:where\s+)?|\bwhere\s+)(?P<subject>(?:our|the proposed)\s+(?:method|approach|"
-    r"framework|model|technique|algorithm)|{name})\s+(?P<claim>(?:\w+ly\s+)?(?:achieves|"
-    r"outperforms|surpasses|performs|matches|improves|yields|attains)\b[^.;]+)",
-    re.IGNORECASE,
-)
+# consistently achieves state-of-the-art performance across ...": the paper's method (or its
+# ``name``) as the subject of a result stated in words
+@cache
+def _achieves(name: str | None) -> re.Pattern[str]:
+    named = re.escape(name) if name else "(?!)"
+    return re.compile(
+        r"(?:^|,\s+(?:where\s+)?|\bwhere\s+)(?P<subject>(?:our|the proposed)\s+(?:method|"
+        rf"approach|framework|model|technique|algorithm)|{named})\s+(?P<claim>(?:\w+ly\s+)?"
+        r"(?:achieves|outperforms|surpasses|performs|matches|improves|yields|attains)\b[^.;]+)",
+        re.IGNORECASE,
+    )
+
+
 _STATE_OF_THE_ART = re.compile(
     r"\bstate[- ]of[- ]the[- ]art\b|\bcomparable or (?:superior|better)\b|\bsuperior\b",
     re.IGNORECASE,
@@ -350,11 +355,7 @@ def _method_achieves(paper: Paper, after: int) -> TableCell:
     neural network models"; a blind reader: "'—' although the abstract reports comparable or
     superior performance"): the claim from its verb, "—" when there is none."""
     analysis = paper.analysis
-    name = analysis.claims.name
-    pattern = re.compile(
-        _ACHIEVES.pattern.replace("{name}", re.escape(name) if name else "(?!)"),
-        re.IGNORECASE,
-    )
+    pattern = _achieves(analysis.claims.name)
     for index, (sentence, role) in enumerate(zip(analysis.sentences, analysis.roles, strict=True)):
         if index <= after or role not in ("result", "contribution"):
             continue
