@@ -1133,6 +1133,12 @@ def test_a_second_verb_of_the_authors_takes_the_third_person_too() -> None:
     assert _conjugate_coordinated("grounds answers and generate the summaries") == (
         "grounds answers and generates the summaries"
     )
+    # "learns a rank-1 (or low-rank) matrix and add that to the weights", said as the paper's
+    from assistant.writers.rewrite import rewrite
+
+    assert rewrite("We learn a rank-1 matrix and add that to the weights.", "It") == (
+        "It learns a rank-1 matrix and adds that to the weights."
+    )
     assert _conjugate_coordinated("shows that X does not alleviate GVA, but find an EMA") == (
         "shows that X does not alleviate GVA, but finds an EMA"
     )

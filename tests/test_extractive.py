@@ -3484,6 +3484,60 @@ def test_a_sentence_with_the_papers_name_as_subject_can_tell_why_it_is_cited(
 
 
 @pytest.mark.parametrize(
+    ("request_text", "paper", "said"),
+    [
+        # review37a: NGBoost was said by "an algorithm for generic probabilistic prediction via
+        # gradient boosting", not by how it regresses several parameters of the distribution
+        (
+            "I'm working on regression where not only the mean but several parameters of the "
+            "outcome distribution (scale and shape) depend on the covariates, so the model returns "
+            "a full predictive distribution. Which papers model conditional distributions this "
+            "way, e.g. with boosting or with flexible parametric families?",
+            "ngboost-natural-gradient-9aab",
+            "treating the parameters of the conditional distribution as targets",
+        ),
+        # SLAM-Omni was said as "a timbre-controllable, end-to-end voice interaction system"
+        # under a request on compressing a conversation's history
+        (
+            "For a chat assistant that must stay coherent over very long, even endless, "
+            "multi-turn conversations, I'm collecting related work on managing the conversation "
+            "history: deciding what to remember, letting memories fade, or compressing earlier "
+            "turns so multi-round interaction stays cheap.",
+            "slam-omni-timbre-33ea",
+            "historical text prompting to compress dialogue history",
+        ),
+    ],
+)
+def test_a_long_request_cites_a_paper_by_the_sentence_that_says_more_of_it(
+    corpus_assistant, request_text: str, paper: str, said: str
+) -> None:
+    """A paper's on-topic opening can still miss what a long request asks; the sentence that
+    says twice as much of it, and that the evidence ranks as high, is said instead."""
+    answer = corpus_assistant.related_work(request_text)
+    texts = [s.text for s in answer.sentences if paper in s.citations]
+    assert texts and any(said in text for text in texts), texts
+
+
+def test_a_sentence_said_for_a_long_request_stands_alone(corpus_assistant) -> None:
+    """The sentence said instead of a paper's opening does not lean on one the reader is not
+    shown ("SEEDS applies the same methodology to ...") nor lose the object its name was
+    ("ReGENN is an analysis of the intermediate weights arising from, showing ...")."""
+    for request_text in (
+        "I'd like related work where a generative model, typically a diffusion model, is bolted "
+        "on after an existing predictor to refine or correct its outputs, such as cleaning up a "
+        "speech separator's output, post-processing weather ensembles, or refining a base "
+        "forecaster's predictions.",
+        "attention-based architectures for long-horizon multivariate forecasting: sparse "
+        "attention, splitting series into patch tokens, channel-aware attention, interpretable "
+        "multi-horizon attention, and decoder-style generation of future segments",
+    ):
+        answer = corpus_assistant.related_work(request_text)
+        for sentence in answer.sentences:
+            assert "the same methodology" not in sentence.text, sentence.text
+            assert "arising from," not in sentence.text, sentence.text
+
+
+@pytest.mark.parametrize(
     ("sentence", "said"),
     [
         ("DeYO is a novel TTA method, which leverages", "DeYO is a TTA method, which leverages"),

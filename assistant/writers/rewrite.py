@@ -72,7 +72,7 @@ _AND_VERB = re.compile(
     # ("... grounds each candidate abstract on its own unique content plan and generate distinct
     # plan-guided abstracts": review36a, review38a)
     r"explore|generate|create|produce|extend|combine|integrate|leverage|adopt|employ|implement|"
-    r"formulate|incorporate)\b"
+    r"formulate|incorporate|add|learn|update|estimate)\b"
 )
 IRREGULAR_THIRD = {"are": "is", "have": "has", "do": "does", "go": "goes", "were": "was"}
 
