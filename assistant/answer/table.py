@@ -446,7 +446,6 @@ _AXIS_SHARE = 0.5
 # ... and a word more than this share of the collection writes ("learning", "data") is no
 # evidence that a sentence answers it
 _AXIS_WORD_MAX_SHARE = 0.25
-_SEE_APPROACH = "As in its approach"
 # (a problem statement answers "what problem does each target"; the field's background and
 # boilerplate answer nothing asked of the paper)
 _AXIS_ROLES = frozenset(("problem", "contribution", "method", "result", "setting", "other"))
@@ -458,6 +457,8 @@ def _axis_cell(
     approach: int | None,
     approach_text: str = "",
     meaning: _AxisMeaning | None = None,
+    *,
+    asks_goal: bool = False,
 ) -> TableCell:
     """The paper's answer to one question the request asks of each ("how does each decide how
     long a step to take"): its sentence holding most of the question's words (by idf, at least
@@ -466,7 +467,7 @@ def _axis_cell(
     "—" when no sentence does."""
     total = sum(asked.values())
     if total <= 0:
-        return _meant_cell(paper, approach, meaning)
+        return _goal_cell(paper, asks_goal) or _meant_cell(paper, approach, approach_text, meaning)
     analysis = paper.analysis
     ranked = []
     in_approach = 0.0
@@ -482,9 +483,9 @@ def _axis_cell(
     approach_says = in_approach >= _AXIS_SHARE and in_cell >= _AXIS_SHARE
     if approach_says and (not ranked or in_approach > -ranked[0][0]):
         # the approach cell's own sentence says it best ("uses the corresponding martingale
-        # posteriors as the source of uncertainty"): the row would say it twice, and "—"
-        # would tell the reader the abstract is silent
-        return TableCell(_SEE_APPROACH, paper.id)
+        # posteriors as the source of uncertainty"): "—" would tell the reader the abstract is
+        # silent, so the part of it that answers
+        return _approach_part(paper, approach, approach_text, asked)
     ranked.sort()
     name = analysis.claims.name
     for _, index in ranked:
@@ -512,8 +513,52 @@ def _axis_cell(
     # conditions ..., it can be shown that the uncertainty ...": review30b, "leaves that column
     # blank"), the approach cell still says it
     if approach_says:
-        return TableCell(_SEE_APPROACH, paper.id)
-    return _meant_cell(paper, approach, meaning)
+        return _approach_part(paper, approach, approach_text, asked)
+    return _goal_cell(paper, asks_goal) or _meant_cell(paper, approach, approach_text, meaning)
+
+
+def _approach_part(
+    paper: Paper, approach: int | None, approach_text: str, asked: Mapping[str, float]
+) -> TableCell:
+    """The approach cell's sentence answering a question asked of each: the part of it, when
+    it joins two doings, that holds most of the question's words ("Equips a NP with a
+    predictive distribution ... and uses the corresponding martingale posteriors as the source
+    of uncertainty": "Uses the corresponding martingale posteriors as the source of
+    uncertainty"); the whole of it otherwise. It said "As in its approach" (review38a: "reads
+    circular")."""
+    parts = [part for part in _JOINED_DOINGS.split(approach_text) if part.strip()]
+
+    def share(part: str) -> float:
+        tokens = set(tokenize(part))
+        return sum(weight for token, weight in asked.items() if token in tokens)
+
+    best = max(parts, key=share, default=approach_text)
+    if len(parts) < 2 or not share(best) or len(best.split()) < _MIN_CELL_WORDS:
+        best = approach_text
+    span = Span(approach, 0, 0, best) if approach is not None else None
+    return _cell(paper, span, best.strip(" ,.;"))
+
+
+# two doings of one subject: "equips a NP with ... and uses the corresponding martingale
+# posteriors ...", "...; it also ..."
+_JOINED_DOINGS = re.compile(r",?\s+and\s+(?=(?:then\s+|also\s+)?[a-z]+s\s)|;\s+")
+
+
+def _goal_cell(paper: Paper, asks_goal: bool) -> TableCell | None:
+    """What the paper sets out to fix, for a question asking what each aims at ("what is each
+    aiming to get right", "what problem is each trying to fix"), whose words no sentence
+    writes: the problem its abstract states (review38a: the column was missing)."""
+    problem = paper.analysis.claims.problem
+    if not asks_goal or problem is None:
+        return None
+    quoted = standalone(paper.analysis.sentences[problem.sentence], paper.title)
+    if quoted is None or FIRST_PERSON_WORD.search(problem.text):
+        return None
+    text = _phrase(problem.text).rstrip(" .")
+    if len(text.split()) < _MIN_CELL_WORDS or _FRAGMENT_START.match(text):
+        return None
+    cell = _cell(paper, problem, text)
+    return None if _CELL_ANAPHOR.match(cell.text) else cell
 
 
 @dataclass(frozen=True)
@@ -529,14 +574,16 @@ class _AxisMeaning:
     words: frozenset[str] = frozenset()
 
 
-def _meant_cell(paper: Paper, approach: int | None, meaning: _AxisMeaning | None) -> TableCell:
+def _meant_cell(
+    paper: Paper, approach: int | None, approach_text: str, meaning: _AxisMeaning | None
+) -> TableCell:
     """The paper's sentence closest in meaning to a question asked of each, at least
     ``meaning.floor`` close, when no sentence answers it in its words: "Compare DoG and SMB:
     how does each avoid hand-tuning the step size?" shares no word with DoG's "The DoG step
     sizes depend on simple empirical quantities (distance from the initial point and norms of
     gradients)" (review36a: the tables kept generic columns where the question names its own;
-    7 of the 31 tuning compares asking something of each paper had its columns, now 14). "As
-    in its approach" when that is the approach cell's sentence; "—" when no sentence is close
+    7 of the 31 tuning compares asking something of each paper had its columns, now 14). The
+    approach cell's words again when that is its sentence; "—" when no sentence is close
     enough."""
     if meaning is None:
         return TableCell(_EMPTY_CELL, paper.id)
@@ -551,7 +598,7 @@ def _meant_cell(paper: Paper, approach: int | None, meaning: _AxisMeaning | None
     name = analysis.claims.name
     for _, index in ranked:
         if index == approach:
-            return TableCell(_SEE_APPROACH, paper.id)
+            return _approach_part(paper, approach, approach_text, {})
         role = analysis.roles[index]
         if (
             role not in _AXIS_ROLES
@@ -584,6 +631,11 @@ def _meant_cell(paper: Paper, approach: int | None, meaning: _AxisMeaning | None
 
 # a sentence is about the paper's study when its first this many words name it
 _STUDY_REACH = 6
+
+
+@cache
+def _goal_words() -> frozenset[str]:
+    return frozenset(token for word in words("goal_words") for token in content_tokens(word))
 
 
 @cache
@@ -651,6 +703,7 @@ def build_comparison_table(
     # still asked when sentences can answer it in meaning
     kept = [position for position, words_of_axis in enumerate(asked) if words_of_axis or meaning]
     means = [_HOW.match(axes[position]) is not None for position in kept]
+    goals = [bool(set(content_tokens(axes[position])) & _goal_words()) for position in kept]
     axes = [axes[position] for position in kept]
     asked = [asked[position] for position in kept]
 
@@ -733,6 +786,7 @@ def build_comparison_table(
                         idea.sentence if idea else None,
                         _phrase(approach),
                         meant(paper.id, axis),
+                        asks_goal=goals[axis],
                     )
                     for axis, words_of_axis in enumerate(asked)
                 ),
@@ -752,11 +806,7 @@ def build_comparison_table(
         answered = [
             position
             for position in range(1, len(axes) + 1)
-            if sum(
-                cells[position].text not in (_EMPTY_CELL, _SEE_APPROACH) for cells in rows.values()
-            )
-            * 2
-            >= len(rows)
+            if sum(cells[position].text != _EMPTY_CELL for cells in rows.values()) * 2 >= len(rows)
         ]
         if not answered:
             # no question asked of each is answered in so many words: the usual columns
