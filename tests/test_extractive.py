@@ -3546,6 +3546,13 @@ def test_a_sentence_said_for_a_long_request_stands_alone(corpus_assistant) -> No
             "EAD, an approach for efficient inference",
         ),
         ("an innovative unified model", "a unified model"),
+        # the authors' aside on their story (review38a: "(unfortunately) ... (fortunately)")
+        (
+            "which (unfortunately) requires machine cloning, we find a version which can "
+            "(fortunately) be executed",
+            "which requires machine cloning, we find a version which can be executed",
+        ),
+        ("We show that, (surprisingly), X holds.", "We show that X holds."),
         ("we propose a simple yet effective framework", "we propose a framework"),
         ("a novel LLM-based framework", "an LLM-based framework"),
         # "novel" of what is unseen is the claim's, and a title's "Novel" is a name

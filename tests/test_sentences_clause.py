@@ -355,3 +355,22 @@ def test_where_the_field_stands_is_background_not_a_setting() -> None:
         == "problem"
     )
     assert sentence_role("We evaluate on three benchmark datasets across tasks.", 4) == "setting"
+
+
+def test_the_authors_telling_their_story_is_no_claim() -> None:
+    """ "We take the reader on a journey of our discovery process" was said of Error Feedback
+    Reloaded ("It takes the reader on a journey of the discovery process") and stood as its
+    approach in a comparison table (review38a)."""
+    from assistant.text.claims import analyse
+    from assistant.text.roles import sentence_role
+
+    sentence = "We take the reader on a journey of our discovery process."
+    assert sentence_role(sentence, 4) == "boilerplate"
+    claims = analyse(
+        "Error Feedback Reloaded",
+        "In this work we study a modern form of error feedback called EF21 which offers the "
+        "best-known theoretical guarantees. " + sentence + " Our approach naturally extends to "
+        "more elaborate variants involving stochastic gradients and partial participation.",
+    )
+    for span in (claims.proposal, claims.mechanism):
+        assert span is None or "reader" not in span.text, span

@@ -131,6 +131,9 @@ STRONG_CONTRIBUTION = re.compile(
     r"formulated|established)\b",
     re.IGNORECASE,
 )
+# the authors telling their story, no claim: "We take the reader on a journey of our discovery
+# process" (review38a: said as "It takes the reader on a journey ..." and as an approach cell)
+NARRATION = r"\b(?:take|takes|guide|guides|walk|walks|invite|invites|lead|leads)\s+the\s+readers?\b"
 _BOILERPLATE = re.compile(
     r"\b(?:promising|interesting|new|exciting) directions? for future\b|\bfuture (?:research|work|"
     r"studies)\b|"
@@ -142,7 +145,7 @@ _BOILERPLATE = re.compile(
     r"openly)\s+available\b|\bavailable\s+(?:\w+ly\s+)?(?:at|online|on\s+github|from|via|here)\b|"
     r"\bmade\s+"
     r"available\b|\b(?:is|are|will\s+be)\s+available\s*[.)]?\s*$|\b(?:released|open-sourced)\b)"
-    r"|https?://|github\.com",
+    r"|https?://|github\.com|" + NARRATION,
     re.IGNORECASE,
 )
 
@@ -163,6 +166,7 @@ _BOILERPLATE_HINTS = (
     "share",
     "release",
     "publish",
+    "reader",
 )
 _SELF_HINTS = (
     "we",

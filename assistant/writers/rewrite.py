@@ -309,11 +309,21 @@ def _article_for(following: str, capital: bool) -> str:
     return f"{word[:1].upper() + word[1:] if capital else word} "
 
 
+# the authors' aside on their own story: "we demonstrate that, (unfortunately), ... (fortunately)
+# ..." (review38a: "the abstract's storytelling is noise"); the claim reads the same without it
+_ASIDE = re.compile(
+    r",?\s*\((?:perhaps\s+|somewhat\s+)?(?:un)?(?:fortunately|surprisingly|interestingly|"
+    r"remarkably|luckily|sadly|curiously|strikingly)\),?(?=[\s.;:])",
+    re.IGNORECASE,
+)
+
+
 def without_praise(text: str) -> str:
     """``text`` without the authors' praise of what they put forward ("a novel TTA method" ->
     "a TTA method", "an innovative approach" -> "an approach") nor a contrast with what the
     answer does not show ("takes a different approach based on ..." -> "takes an approach based
-    on ..."), the article agreeing with the word that now follows it."""
+    on ..."), nor their aside on the story ("(unfortunately)"), the article agreeing with the
+    word that now follows it."""
 
     def drop(found: re.Match[str]) -> str:
         article = found.group("article") or ""
@@ -321,7 +331,7 @@ def without_praise(text: str) -> str:
             return article
         return _article_for(text[found.end() :], article[:1].isupper())
 
-    text = _PRAISED.sub(drop, text)
+    text = _ASIDE.sub("", _PRAISED.sub(drop, text))
     return _UNANCHORED_CONTRAST.sub(
         lambda found: _article_for(text[found.end() :], found.group("article")[:1].isupper()),
         text,

@@ -18,6 +18,7 @@ from assistant.text.claims.base import (
 )
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.patterns import compiled
+from assistant.text.roles import NARRATION
 from assistant.text.sentences import (
     ACCENT,
     ANGLED_NAME,
@@ -148,6 +149,7 @@ _CLAUSE_BOUNDARY = re.compile(
 _TURN_AFTER = re.compile(r"[,;]?\s*(?:but|although|though|whereas|yet|while(?!\s+\w+ing\b))\b")
 _TRAILING_JUNK = re.compile(r"(?:\s*\[[\d,\s\-–]+\]|\s*\((?:see|cf\.?)\s[^)]*\)|\s*https?://\S+)$")
 _URL = re.compile(
+    rf"{NARRATION}|"
     r"https?://|github\.com|\bcode\b.{0,40}\bavailable\b|\bproject page\b|"
     r"\b(?:share|release|open-source)\w*\s+(?:the\s+|our\s+|all\s+)?(?:code|data|models|weights)",
     re.I,
