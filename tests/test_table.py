@@ -674,3 +674,32 @@ def test_the_table_says_a_dash_is_the_abstracts_silence(corpus_assistant) -> Non
         },
     )
     assert "does not say it" not in to_markdown(answer)
+
+
+def test_the_approach_cell_says_how_the_method_works_not_what_the_paper_did_with_it(
+    corpus_assistant,
+) -> None:
+    """Movement Pruning's approach cell was "Gives mathematical foundations to the method and
+    compares it to existing zeroth- and first-order pruning methods": what the paper does with
+    its method. Its proposal says the method; a study that led to the method ("uses the analysis
+    to design a feedback-based adaptive top-k text decoding algorithm called mirostat") stays."""
+    table = corpus_assistant.compare(
+        "Compare gradual magnitude pruning, DSEE and movement pruning for sparsifying "
+        "pretrained language models"
+    ).table
+    assert table is not None
+    approach = table.aspects.index("approach")
+    cells = {paper_id: row[approach].text for paper_id, row in table.rows.items()}
+    movement = next(text for paper_id, text in cells.items() if paper_id.startswith("movement"))
+    assert "first-order weight pruning method" in movement, cells
+    table = corpus_assistant.compare(
+        "reducing degeneration and repetition in open-ended text generation"
+    ).table
+    assert table is not None
+    approach = table.aspects.index("approach")
+    mirostat = next(
+        row[approach].text
+        for paper_id, row in table.rows.items()
+        if paper_id.startswith("mirostat")
+    )
+    assert "feedback-based adaptive top-k" in mirostat, mirostat

@@ -615,8 +615,7 @@ def _meant_cell(
         said = row_clause(quoted, name) if quoted is not None else None
         if said is None or FIRST_PERSON_WORD.search(said):
             continue
-        opening = tokenize(" ".join(said.split()[:_STUDY_REACH]))
-        if set(opening) & _study_words():
+        if _about_the_study(said):
             continue
         whole = len(said.split()) <= _CELL_WORDS + _CELL_OVERRUN
         text = (said if whole else _phrase(said)).rstrip(" .")
@@ -636,6 +635,14 @@ _STUDY_REACH = 6
 @cache
 def _goal_words() -> frozenset[str]:
     return frozenset(token for word in words("goal_words") for token in content_tokens(word))
+
+
+_MAKES = re.compile(r"\b(?:to|and)\s+(?:design|propose|introduce|build|develop|derive)\b")
+
+
+def _about_the_study(text: str) -> bool:
+    """Whether a sentence's first words name the paper's own analyses or experiments."""
+    return bool(set(tokenize(" ".join(text.split()[:_STUDY_REACH]))) & _study_words())
 
 
 @cache
@@ -722,6 +729,18 @@ def build_comparison_table(
         paper = item.paper
         claims = paper.analysis.claims
         idea = claims.mechanism or claims.proposal
+        if (
+            claims.mechanism is not None
+            and claims.proposal is not None
+            and _about_the_study(claims.mechanism.text)
+            # (Mirostat "uses the analysis to design a feedback-based adaptive top-k text
+            # decoding algorithm": what the study led to is the method)
+            and not _MAKES.search(claims.mechanism.text)
+        ):
+            # "Gives mathematical foundations to the method and compares it to existing ...
+            # pruning methods" is what Movement Pruning's paper does with its method, not how
+            # the method works: the proposal says that
+            idea = claims.proposal
         approach = _DEFINED.sub("", _LEADING_VERB.sub("", idea.text)) if idea else ""
         setting = _LEADING_PREPOSITION.sub("", claims.setting.text) if claims.setting else ""
         result = next((found for found in claims.results if found.figure), None)
