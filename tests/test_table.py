@@ -703,3 +703,25 @@ def test_the_approach_cell_says_how_the_method_works_not_what_the_paper_did_with
         if paper_id.startswith("mirostat")
     )
     assert "feedback-based adaptive top-k" in mirostat, mirostat
+
+
+def test_a_statement_of_what_a_paper_wants_answers_no_question_of_means(corpus_assistant) -> None:
+    """ "Where does each get its predictive uncertainty from": ETP's cell was its opening "A
+    probabilistic classifier with reliable predictive uncertainties", what it wants to be, not
+    where its uncertainty comes from (review39a: "a goal filed as the source of uncertainty").
+    The same comparison asks what each aims at, which that statement answers, in prose too."""
+    answer = corpus_assistant.compare(
+        "Compare Martingale Posterior Neural Processes with Evidential Turing Processes: where "
+        "does each get its predictive uncertainty from, and what is each aiming to get right?"
+    )
+    table = answer.table
+    assert table is not None
+    source = table.aspects.index("Where does each get its predictive uncertainty from")
+    aim = table.aspects.index("What is each aiming to get right")
+    etp = next(row for paper_id, row in table.rows.items() if paper_id.startswith("evidential"))
+    assert "reliable predictive uncertainties" not in etp[source].text, etp
+    assert "reliable predictive uncertainties" in etp[aim].text, etp
+    said = [
+        s.text for s in answer.sentences if any(c.startswith("evidential") for c in s.citations)
+    ]
+    assert any("rejects them" in text for text in said), said

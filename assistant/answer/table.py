@@ -18,7 +18,13 @@ from assistant.text.claims import (
 )
 from assistant.text.facts import named_dataset, reported_figure
 from assistant.text.lexicon import words
-from assistant.text.query import axis_frame, compared_axes, compared_topic, content_tokens
+from assistant.text.query import (
+    asks_goal,
+    axis_frame,
+    compared_axes,
+    compared_topic,
+    content_tokens,
+)
 from assistant.text.sentences import (
     FIRST_PERSON_WORD,
     LIST_MARK,
@@ -459,6 +465,7 @@ def _axis_cell(
     meaning: _AxisMeaning | None = None,
     *,
     asks_goal: bool = False,
+    asks_means: bool = False,
 ) -> TableCell:
     """The paper's answer to one question the request asks of each ("how does each decide how
     long a step to take"): its sentence holding most of the question's words (by idf, at least
@@ -476,7 +483,13 @@ def _axis_cell(
         share = sum(weight for token, weight in asked.items() if token in tokens) / total
         if index == approach:
             in_approach = share
-        elif share >= _AXIS_SHARE and analysis.roles[index] in _AXIS_ROLES:
+        elif (
+            share >= _AXIS_SHARE
+            and analysis.roles[index] in _AXIS_ROLES
+            # (ETP's "A probabilistic classifier with reliable predictive uncertainties i) fits
+            # ..." says what it wants, not where its uncertainty comes from: review39a)
+            and not (asks_means and analysis.roles[index] == "problem")
+        ):
             ranked.append((-share, index))
     shown = set(tokenize(approach_text))
     in_cell = sum(weight for token, weight in asked.items() if token in shown) / total
@@ -632,11 +645,6 @@ def _meant_cell(
 _STUDY_REACH = 6
 
 
-@cache
-def _goal_words() -> frozenset[str]:
-    return frozenset(token for word in words("goal_words") for token in content_tokens(word))
-
-
 _MAKES = re.compile(r"\b(?:to|and)\s+(?:design|propose|introduce|build|develop|derive)\b")
 
 
@@ -650,7 +658,9 @@ def _study_words() -> frozenset[str]:
     return frozenset(token for word in words("study_words") for token in tokenize(word))
 
 
-_HOW = re.compile(r"how\b", re.IGNORECASE)
+# a question asking for a means: "how does each ...", "where does each get its predictive
+# uncertainty from" (a statement of what the paper wants is no answer to either)
+_HOW = re.compile(r"how\b|where\b.*\b(?:from|come\s+from)\s*$", re.IGNORECASE)
 _SUBORDINATE_TAIL = re.compile(
     r"\s+(?:and|but|or)\s+(?:because|since|as|while|if|when|so)\b[^,;]*$", re.IGNORECASE
 )
@@ -710,7 +720,7 @@ def build_comparison_table(
     # still asked when sentences can answer it in meaning
     kept = [position for position, words_of_axis in enumerate(asked) if words_of_axis or meaning]
     means = [_HOW.match(axes[position]) is not None for position in kept]
-    goals = [bool(set(content_tokens(axes[position])) & _goal_words()) for position in kept]
+    goals = [asks_goal(axes[position]) for position in kept]
     axes = [axes[position] for position in kept]
     asked = [asked[position] for position in kept]
 
@@ -806,6 +816,7 @@ def build_comparison_table(
                         _phrase(approach),
                         meant(paper.id, axis),
                         asks_goal=goals[axis],
+                        asks_means=means[axis],
                     )
                     for axis, words_of_axis in enumerate(asked)
                 ),

@@ -579,6 +579,18 @@ def _done_by_each(clause: str) -> str:
     return ""
 
 
+@cache
+def _goal_words() -> frozenset[str]:
+    return frozenset(token for word in words("goal_words") for token in content_tokens(word))
+
+
+def asks_goal(clause: str) -> bool:
+    """Whether a question asked of each compared paper asks what it sets out to fix or achieve
+    ("what is each aiming to get right", "what problem is each trying to fix";
+    lexicon/goal_words.txt), which the problem its abstract states answers."""
+    return bool(set(content_tokens(clause)) & _goal_words())
+
+
 def compared_topic(request: str) -> str:
     """What a comparison compares, its first clause less any question it asks there of each
     ("... differ in where memories are stored": memories; "Compare how A, B and C avoid

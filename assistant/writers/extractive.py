@@ -36,6 +36,7 @@ from assistant.text.query import (
     asked_names,
     asks_for_one,
     asks_for_several,
+    asks_goal,
     axis_frame,
     contains_run,
     content_tokens,
@@ -1906,6 +1907,8 @@ class ExtractiveWriter(Writer):
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
         asked_each = self._asked_each(topic, weights) if joined else []
+        # "... and what is each aiming to get right?": what each paper sets out to fix
+        goal_asked = joined and any(asks_goal(clause.text) for clause in split_clauses(topic)[1:])
         # What a paper's title names the topic in opens, as its own paragraph or with its group:
         # under "channel dependence in multivariate time series forecasting", "Rethinking Channel
         # Dependence for Multivariate Time Series Forecasting", not the largest group of
@@ -1970,6 +1973,9 @@ class ExtractiveWriter(Writer):
                     answer = self._clause_answer(view, wanted, sentences)
                     if answer is not None:
                         sentences = [*sentences, answer]
+                goal = _goal_statement(view, sentences) if goal_asked else None
+                if goal is not None:
+                    sentences = [*sentences, goal]
                 return [*sentences, *self._clause_meanings(view, sentences)]
             answer = self._clause_answer(view, asked, sentences) if asked else None
             return [*sentences, answer] if answer is not None else sentences
@@ -2161,6 +2167,24 @@ def _stands_alone(text: str) -> bool:
     does ("Instead of directly optimizing in prompt space, ...") nor a definite phrase naming
     what one said."""
     return not _opens_unresolved(text, referents=True) and not _back_reference().search(text)
+
+
+def _goal_statement(view: _PaperView, sentences: Sequence[DraftSentence]) -> DraftSentence | None:
+    """What a compared paper sets out to fix or achieve, for a comparison asking that of each
+    ("what is each aiming to get right"): the problem its abstract states, quoted whole, when
+    nothing said of it already says it. Evidential Turing Processes was said only by "an
+    original combination of Evidential Deep Learning, Neural Processes, and Neural Turing
+    Machines", its aim (a classifier that fits the target domain, is calibrated, and rejects
+    queries from outside it) left out (review38a, review39a)."""
+    problem = paper_claims(view.paper).problem
+    if problem is None:
+        return None
+    text = standalone(view.sentences[problem.sentence], view.paper.title)
+    if text is None or _OURS.search(text) or _leans_back(text):
+        return None
+    if any(overlaps(text, sentence.text) for sentence in sentences):
+        return None
+    return DraftSentence(text if text.endswith((".", "?", "!")) else f"{text}.", [view.paper.id])
 
 
 @cache
