@@ -3629,3 +3629,17 @@ def test_also_said_first_of_a_paper_points_at_nothing() -> None:
         "The metric not only serves as a metric but also provides an approximation.", "X"
     )
     assert "but also provides" in said, said
+
+
+def test_a_paper_said_in_a_few_words_gets_its_headline_figure(corpus_assistant) -> None:
+    """Related work said Paraformer only as "a fast and accurate parallel transformer", its
+    "comparable performance to the state-of-the-art AR transformer, with more than 10x speedup"
+    left out (review38a, review39a: "drops the two facts that answer the question"). A paper
+    whose one sentence already says what it does gets no second one."""
+    answer = corpus_assistant.related_work("speech recognition and speech synthesis")
+    said = [s.text for s in answer.sentences if "paraformer-fast-accurate-7a38" in s.citations]
+    assert any("10x speedup" in text for text in said), said
+    for paper in {c for s in answer.sentences for c in s.citations}:
+        texts = [s.text for s in answer.sentences if s.citations == [paper]]
+        if len(texts) == 2 and re.search(r"\d", texts[1]):
+            assert len(texts[0].split()) <= 12, texts

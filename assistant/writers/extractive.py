@@ -1300,6 +1300,10 @@ class ExtractiveWriter(Writer):
                 ]
             if sentences[0].text.startswith("One paper "):
                 builder.anonymous_said = True
+            if most == 1 and len(sentences) == 1:
+                figure = _figure_after_a_bare_claim(view, sentences[0])
+                if figure is not None:
+                    sentences = [*sentences, figure]
             return sentences
         sentences = self._what_it_does(view, focus, most=2)
         if not sentences and most == 1:
@@ -2313,6 +2317,37 @@ def _sets_the_scene(view: _PaperView, item: EvidenceSentence) -> bool:
         and view.roles[item.index] == "setting"
         and not FIRST_PERSON_WORD.search(view.sentences[item.index])
     )
+
+
+def _figure_after_a_bare_claim(view: _PaperView, said: DraftSentence) -> DraftSentence | None:
+    """The paper's headline figure after the one sentence related work gives it, when that
+    sentence only names what the paper is in a few words: "Paraformer is a fast and accurate
+    parallel transformer" says nothing a reader can weigh, its "comparable performance to the
+    state-of-the-art AR transformer, with more than 10x speedup" does (review38a, review39a).
+    None when the sentence says more than ``_BARE_CLAIM_WORDS`` words or the paper reports no
+    figure in a sentence that stands alone."""
+    if len(strip_citations(said.text).split()) > _BARE_CLAIM_WORDS:
+        return None
+    results = [found for found in paper_claims(view.paper).results if found.figure]
+    for found in results:
+        item = next((it for it in view.evidence.sentences if it.index == found.sentence), None)
+        if item is None or view.roles[item.index] != "result":
+            continue
+        quoted = standalone(view.sentences[item.index], view.paper.title)
+        if quoted is None or _opens_unresolved(quoted, referents=True):
+            continue
+        if len(view.sentences[item.index].split()) > view.long_words or overlaps(
+            view.sentences[item.index], said.text
+        ):
+            continue
+        told = _say(view, item, subject="It")
+        if not _OURS.search(told.text):
+            return told
+    return None
+
+
+# a sentence of at most this many words says what a paper is, not what it does or finds
+_BARE_CLAIM_WORDS = 12
 
 
 def _finding_after_contribution(view: _PaperView) -> EvidenceSentence | None:
