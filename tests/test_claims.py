@@ -453,6 +453,11 @@ def test_self_describing_demonstrative_phrase_keeps_its_noun() -> None:
             "researchers who performed ~1,400 decisions",
         ),
         ("sim2real transfer", "sim2real transfer"),
+        # a LaTeX control space after an abbreviation ("(e.g.\\ class overlap)", review39a's pack)
+        (
+            "regions of the target domain (e.g.\\ class overlap)",
+            "regions of the target domain (e.g. class overlap)",
+        ),
     ],
 )
 def test_listing_page_artefacts_are_fixed(raw: str, printed: str) -> None:

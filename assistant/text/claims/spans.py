@@ -190,6 +190,8 @@ def fix_artefacts(text: str) -> str:
         text = re.sub(r"(?<=[A-Za-z)])~(?=[(A-Za-z])", " ", text)
     if backslash:
         text = re.sub(r"\\(?:sim|approx)\s?", "~", text)
+        # a control space after an abbreviation's full stop: "(e.g.\\ class overlap)"
+        text = re.sub(r"(?<=\.)\\ ", " ", text)
     # LaTeX quotes: ``learning rate'' -> "learning rate"
     if "``" in text:
         text = re.sub(r"``([^`']{1,80})''", r'"\1"', text)
