@@ -725,3 +725,29 @@ def test_a_statement_of_what_a_paper_wants_answers_no_question_of_means(corpus_a
         s.text for s in answer.sentences if any(c.startswith("evidential") for c in s.citations)
     ]
     assert any("rejects them" in text for text in said), said
+
+
+def test_a_kept_column_says_what_the_approach_says_of_it_rather_than_a_dash(
+    corpus_assistant,
+) -> None:
+    """The OSP/SPO table kept its "how does each capture how strongly one response is
+    preferred" column for OSP, and gave SPO "—" (the abstract does not say it) beside its
+    approach, "a self-supervised preference degree loss" (review40a: "marks it as not stated,
+    while the cell next to it holds the answer")."""
+    table = corpus_assistant.compare(
+        "Compare Online Self-Preferring language models with Self-supervised Preference "
+        "Optimization: how does each capture how strongly one response is preferred over "
+        "another, and where does that signal come from?"
+    ).table
+    assert table is not None
+    column = next(
+        position
+        for position, aspect in enumerate(table.aspects)
+        if aspect.startswith("How does each capture")
+    )
+    spo = next(
+        row
+        for paper_id, row in table.rows.items()
+        if paper_id.startswith("self-supervised-preference")
+    )
+    assert "preference degree loss" in spo[column].text, spo

@@ -692,6 +692,8 @@ def build_comparison_table(
     of ``compared_axes(request)``, by (paper id, sentence index), for the questions no sentence
     answers in words; a sentence answers in meaning when at least ``meaning_min`` close."""
     rows: dict[str, list[TableCell]] = {}
+    # each row's paper, its approach cell's sentence and words (for a column kept for others)
+    approaches: dict[str, tuple[Paper, int | None, str]] = {}
     metrics: list[str] = []
     axes = compared_axes(request) if request else []
     # the topic is what the first clause names before any axis it holds ("... differ in where
@@ -806,6 +808,7 @@ def build_comparison_table(
                 # before it to say which)
                 result_cell = found
         if axes:
+            approaches[paper.id] = (paper, idea.sentence if idea else None, _phrase(approach))
             rows[paper.id] = [
                 _cell(paper, idea, _phrase(approach)),
                 *(
@@ -841,6 +844,22 @@ def build_comparison_table(
         if not answered:
             # no question asked of each is answered in so many words: the usual columns
             return build_comparison_table(evidence)
+        for position in answered:
+            for paper_id, cells in rows.items():
+                paper, sentence, text = approaches[paper_id]
+                # (the topic's words count here: "preference" of a comparison of preference
+                # optimisers is what the question asks about each)
+                wanted = {
+                    token: 1.0
+                    for token in content_tokens(axes[position - 1])
+                    if token not in axis_frame()
+                }
+                if cells[position].text == _EMPTY_CELL and set(tokenize(text)) & set(wanted):
+                    # a column kept for the others: "—" says the abstract is silent, and SPO's
+                    # approach, "a self-supervised preference degree loss", says something of
+                    # how strongly one response is preferred (review40a: "marks it not stated
+                    # while the cell next to it holds the answer")
+                    cells[position] = _approach_part(paper, sentence, text, wanted)
         keep = [0, *answered, len(axes) + 1]
         aspects = [aspects[position] for position in keep]
         rows = {
