@@ -576,8 +576,9 @@ def test_an_axis_no_sentence_answers_in_words_is_answered_in_meaning(corpus_assi
     """review36a: the tables kept generic columns where the question names its own (23 of 30
     tuning compares asking something of each paper). "How does each avoid hand-tuning the
     step size" shares no word with DoG's "The DoG step sizes depend on simple empirical
-    quantities ...", its answer; SMB's nearest sentence that can stand alone is not close
-    enough, and its cell says the abstract is silent."""
+    quantities ...", its answer. SMB's nearest sentence that can stand alone is not close
+    enough; its cell, in a column DoG answers, says what its approach says of the step ("the
+    abstract does not say it" would be wrong: review40a)."""
     answer = corpus_assistant.compare(
         "Compare DoG and SMB (the SGD-with-model-building method): how does each avoid "
         "hand-tuning the step size?"
@@ -587,8 +588,9 @@ def test_an_axis_no_sentence_answers_in_words_is_answered_in_meaning(corpus_assi
     assert table.aspects[1] == "How does each avoid hand-tuning the step size", table.aspects
     dog = table.rows["dog-sgd-s-8c18"][1]
     assert dog.sentence_index == 1 and "simple empirical quantities" in dog.text, dog
-    smb = next(row[1] for paper_id, row in table.rows.items() if paper_id != "dog-sgd-s-8c18")
-    assert smb.text == "—", smb
+    smb = next(row for paper_id, row in table.rows.items() if paper_id != "dog-sgd-s-8c18")
+    assert smb[1].text == "Calculates a new step for each parameter group", smb
+    assert smb[1].sentence_index == smb[0].sentence_index, smb
 
 
 def test_a_cell_in_meaning_is_no_study_sentence_and_no_bare_opening(corpus_assistant) -> None:
