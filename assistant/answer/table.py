@@ -595,7 +595,7 @@ def _meant_cell(
     how does each avoid hand-tuning the step size?" shares no word with DoG's "The DoG step
     sizes depend on simple empirical quantities (distance from the initial point and norms of
     gradients)" (review36a: the tables kept generic columns where the question names its own;
-    7 of the 31 tuning compares asking something of each paper had its columns, now 14). The
+    7 of the 31 tuning compares asking something of each paper had its columns, 14 then). The
     approach cell's words again when that is its sentence; "—" when no sentence is close
     enough."""
     if meaning is None:
