@@ -1843,6 +1843,14 @@ def test_what_the_authors_believe_or_envision_is_theirs_not_the_papers() -> None
     assert rewrite("We hope the baseline may encourage progress.", "GUIDE") == (
         "The authors of GUIDE hope the baseline may encourage progress."
     )
+    # a method studies nothing: "GenHPF conducts multi-task learning experiments ..." (review40a:
+    # "papers are made to do the authors' work"); "It" and "One paper" may conduct them
+    assert rewrite("We conduct experiments on three EHR datasets.", "GenHPF") == (
+        "The authors of GenHPF conduct experiments on three EHR datasets."
+    )
+    assert rewrite("We conduct experiments on three EHR datasets.", "It") == (
+        "It conducts experiments on three EHR datasets."
+    )
     assert rewrite("We propose a benchmark.", "It") == "It proposes a benchmark."
     assert _claims("UniPredict").mechanism is None
 

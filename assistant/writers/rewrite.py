@@ -198,6 +198,11 @@ def rewrite(
         if (
             match.group(2) in words("mental_verbs")
             or (
+                # "GenHPF conducts ... experiments": a method studies nothing, its authors do
+                match.group(2) in words("experimenter_verbs")
+                and subject not in ("It", "One paper", "Another paper")
+            )
+            or (
                 # "One paper deployed OneRec ..." opens what is said of the paper; "The authors"
                 # there would leave the reader asking whose
                 authors_act(match.group(2)) and subject not in ("One paper", "Another paper")
