@@ -845,15 +845,15 @@ def build_comparison_table(
             # no question asked of each is answered in so many words: the usual columns
             return build_comparison_table(evidence)
         for position in answered:
+            # (the topic's words count here: "preference" of a comparison of preference
+            # optimisers is what the question asks about each)
+            wanted = {
+                token: 1.0
+                for token in content_tokens(axes[position - 1])
+                if token not in axis_frame()
+            }
             for paper_id, cells in rows.items():
                 paper, sentence, text = approaches[paper_id]
-                # (the topic's words count here: "preference" of a comparison of preference
-                # optimisers is what the question asks about each)
-                wanted = {
-                    token: 1.0
-                    for token in content_tokens(axes[position - 1])
-                    if token not in axis_frame()
-                }
                 if cells[position].text == _EMPTY_CELL and set(tokenize(text)) & set(wanted):
                     # a column kept for the others: "—" says the abstract is silent, and SPO's
                     # approach, "a self-supervised preference degree loss", says something of

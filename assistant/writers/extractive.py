@@ -1553,15 +1553,20 @@ class ExtractiveWriter(Writer):
         # ... or, where the long request is worded so that no sentence says half of it, a
         # good deal more of it than the sentence it replaces, from a sentence the evidence
         # ranks as high (words and meaning): not one the words alone favour
-        current_score = max(
-            (
-                item.score
-                for item in view.ranked()
-                if overlaps(view.sentences[item.index], current.text)
-            ),
-            default=None,
-        )
         gain = max(_TELLING_GAIN * kept, kept + _TELLING_MARGIN)
+
+        @cache
+        def current_score() -> float | None:
+            # (found once, and only for a sentence that says that much more)
+            return max(
+                (
+                    item.score
+                    for item in view.ranked()
+                    if overlaps(view.sentences[item.index], current.text)
+                ),
+                default=None,
+            )
+
         for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
             # (the paper's name as subject is the paper's claim too: "CARD introduces a
             # channel-aligned attention structure that allows it to capture ... dynamical
@@ -1572,8 +1577,8 @@ class ExtractiveWriter(Writer):
             if share >= best_share or (
                 best is None
                 and share >= gain
-                and current_score is not None
-                and item.score >= current_score
+                and (score := current_score()) is not None
+                and item.score >= score
                 # what the paper does, not where it was tried: "GPHT conducts sufficient
                 # experiments on eight datasets ..." says the request's words, not why
                 and view.roles[item.index] != "setting"
