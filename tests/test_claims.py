@@ -3080,3 +3080,27 @@ def test_a_question_the_field_left_open_is_the_problem_not_a_result(sentence: st
     from assistant.text.roles import sentence_role
 
     assert sentence_role(sentence, 1, after_contribution=False) == "problem"
+
+
+def test_a_table_row_says_what_the_authors_show_not_that_they_show_it() -> None:
+    """ "Theoretically, we show that a slight variation of the DoG formula enjoys strong
+    parameter-free convergence guarantees ...": no "we" clause opened it, so DoG's row had no
+    answer to "what guarantees do they offer". What is shown is the claim; a claim whose subject
+    points back ("we show that it is possible to ...") keeps the frame, as before."""
+    from assistant.text.claims.spans import row_clause
+
+    assert (
+        row_clause(
+            "Theoretically, we show that a slight variation of the DoG formula enjoys strong "
+            "parameter-free convergence guarantees."
+        )
+        == "A slight variation of the DoG formula enjoys strong parameter-free convergence guarantees."
+    )
+    assert row_clause("We find that our method halves the error.", "X") == "X halves the error."
+    assert row_clause("We show that it is possible to predict BLEU.") == (
+        "shows that it is possible to predict BLEU."
+    )
+    # ("propose" frames no claim: the row says the paper proposes it)
+    assert row_clause("We propose that models be trained twice.") == (
+        "proposes that models be trained twice."
+    )

@@ -753,3 +753,50 @@ def test_a_kept_column_says_what_the_approach_says_of_it_rather_than_a_dash(
         if paper_id.startswith("self-supervised-preference")
     )
     assert "preference degree loss" in spo[column].text, spo
+
+
+def test_a_column_asked_of_each_is_kept_when_any_row_answers_it(corpus_assistant) -> None:
+    """ "Compare the tuning-free step-size methods for SGD: how does each decide how long a step
+    to take, and what guarantees do they offer?" Two of five abstracts say how the step is set
+    and two state a guarantee: the table fell back to Problem / Approach / Setting, and the
+    reader had to find both answers in the prose. The columns the user asked stay, "—" where the
+    abstract is silent; DoG's guarantee is the claim its authors show ("Theoretically, we show
+    that ... enjoys strong parameter-free convergence guarantees")."""
+    answer = corpus_assistant.compare(
+        "Compare the tuning-free step-size methods for SGD in the collection: how does each "
+        "decide how long a step to take, and what guarantees do they offer?"
+    )
+    table = answer.table
+    assert table is not None
+    assert table.aspects[1:3] == [
+        "How does each decide how long a step to take",
+        "What guarantees do they offer",
+    ], table.aspects
+    dog = next(row for paper_id, row in table.rows.items() if paper_id.startswith("dog"))
+    assert "simple empirical quantities" in dog[1].text
+    assert dog[2].text.startswith("A slight variation of the DoG formula enjoys strong")
+    assert dog[2].sentence_index == 2
+    assert any(row[2].text == "—" for row in table.rows.values())
+
+
+def test_a_question_column_does_not_repeat_the_approach_cell_beside_it(corpus_assistant) -> None:
+    """AutoInt's row read "A multi-head self-attentive neural network with residual connections
+    ..." under Approach and again under "What does the attention compute in each": the approach
+    says the paper's other claim of how it works (its proposal), unless that names no method
+    ("An approach with three basic steps ...")."""
+    answer = corpus_assistant.compare(
+        "Compare AutoInt and Sequential Attention: both run attention over the input features "
+        "of a tabular/CTR-style model. What does the attention compute in each, and what is it "
+        "ultimately used for?"
+    )
+    table = answer.table
+    assert table is not None and table.aspects[:2] == [
+        "approach",
+        "What does the attention compute in each",
+    ], table.aspects
+    autoint = next(row for paper_id, row in table.rows.items() if paper_id.startswith("autoint"))
+    assert "multi-head self-attentive" in autoint[1].text
+    assert autoint[0].text != autoint[1].text
+    assert "AutoInt" in autoint[0].text
+    for row in table.rows.values():
+        assert not row[0].text.lower().startswith(("an approach ", "a method "))

@@ -438,6 +438,13 @@ _GENERIC_LIST_SUBJECT = re.compile(
 )
 
 
+# a claim whose subject is a bare kind of thing ("An approach with three basic steps ...")
+_UNNAMED_HEAD = re.compile(
+    rf"(?:an?|the)\s+(?:{'|'.join(words('generic_heads'))})\b(?!\s*,|\s+called|\s+named)",
+    re.IGNORECASE,
+)
+
+
 def distinct_measures(metrics: Sequence[str]) -> list[str]:
     """The different measures among ``metrics``: "speed-ups" and "speedup" are one, compared
     without hyphens, spaces or a plural s."""
@@ -694,6 +701,9 @@ def build_comparison_table(
     rows: dict[str, list[TableCell]] = {}
     # each row's paper, its approach cell's sentence and words (for a column kept for others)
     approaches: dict[str, tuple[Paper, int | None, str]] = {}
+    # ... and the other of its proposal and mechanism, for an approach cell a question's column
+    # says again
+    alternatives: dict[str, TableCell] = {}
     metrics: list[str] = []
     axes = compared_axes(request) if request else []
     # the topic is what the first clause names before any axis it holds ("... differ in where
@@ -809,6 +819,13 @@ def build_comparison_table(
                 result_cell = found
         if axes:
             approaches[paper.id] = (paper, idea.sentence if idea else None, _phrase(approach))
+            other = claims.proposal if idea is claims.mechanism else claims.mechanism
+            if other is not None and idea is not None and other.sentence != idea.sentence:
+                other_text = _DEFINED.sub("", _LEADING_VERB.sub("", other.text))
+                # ("An approach with three basic steps that is conceptually much simpler" names
+                # no approach: the cell said twice says more)
+                if not _UNNAMED_HEAD.match(other_text):
+                    alternatives[paper.id] = _cell(paper, other, _phrase(other_text))
             rows[paper.id] = [
                 _cell(paper, idea, _phrase(approach)),
                 *(
@@ -836,10 +853,13 @@ def build_comparison_table(
     # the reader nothing; the approach stays, as what the table compares.
     aspects = ["approach", *axes, "reported result"] if axes else list(TABLE_ASPECTS)
     if axes:
+        # a question the user asked keeps its column when one abstract answers it: "what
+        # guarantees do they offer", answered by two of five, was dropped for the usual columns,
+        # and the "—" beside the others is itself an answer (only two state one)
         answered = [
             position
             for position in range(1, len(axes) + 1)
-            if sum(cells[position].text != _EMPTY_CELL for cells in rows.values()) * 2 >= len(rows)
+            if any(cells[position].text != _EMPTY_CELL for cells in rows.values())
         ]
         if not answered:
             # no question asked of each is answered in so many words: the usual columns
@@ -860,6 +880,15 @@ def build_comparison_table(
                     # how strongly one response is preferred (review40a: "marks it not stated
                     # while the cell next to it holds the answer")
                     cells[position] = _approach_part(paper, sentence, text, wanted)
+        for paper_id, cells in rows.items():
+            if paper_id in alternatives and any(
+                cells[position].text == cells[0].text for position in answered
+            ):
+                # the question's column says what the approach cell did ("Calculates a new step
+                # for each parameter group" twice side by side): the approach says the paper's
+                # other claim of how it works ("an alternative approach to stochastic line
+                # search ... based on forward step model building")
+                cells[0] = alternatives[paper_id]
         keep = [0, *answered, len(axes) + 1]
         aspects = [aspects[position] for position in keep]
         rows = {

@@ -1324,6 +1324,18 @@ def row_clause(text: str, name: str | None = None) -> str | None:
     """A sentence said in its own paper's row of a table, where the row names the paper: "We
     use flow matching to ..." -> "uses flow matching to ...", "our X" -> "the X"; None when a
     "we" is left that no clause boundary cuts off."""
+    framed = _FRAMED_FINDING.match(text)
+    if (
+        framed is not None
+        and framed.group(1) in _evidential_verbs()
+        # ("we show that it is possible to ...": the claim's subject would point at nothing)
+        and _POINTING_SUBJECT.match(text, framed.end()) is None
+    ):
+        # "Theoretically, we show that a slight variation of the DoG formula enjoys ... convergence
+        # guarantees": what is shown is the claim, and its subject names what holds it (DoG's
+        # answer to "what guarantees do they offer" was "—")
+        shown = text[framed.end() :]
+        text = shown[:1].upper() + shown[1:]
     we = re.match(rf"[Ww]e\s+(?:({_GOING_ON}|\w+ly)\s+)?([a-z]+)\b", text)
     if we is not None:
         adverb = f"{we.group(1)} " if we.group(1) and we.group(1) not in _GOING_ON else ""
@@ -1331,6 +1343,14 @@ def row_clause(text: str, name: str | None = None) -> str | None:
         text = _conjugate_coordinated(f"{adverb}{_present_third(we.group(2))}{text[we.end() :]}")
     return _resolve_first_person(text, name)
 
+
+# "Theoretically, we show that ...", "Empirically, we find that ...": the authors' frame around a
+# claim (the verb must be one of lexicon/evidential_verbs.txt)
+_FRAMED_FINDING = re.compile(
+    rf"^(?:{LY_ADVERB},\s+)?[Ww]e\s+(?:{LY_ADVERB}\s+)?([a-z]+)\s+that\s+(?=\S)"
+)
+
+_POINTING_SUBJECT = re.compile(r"(?:it|this|these|those|they|there|such)\b", re.IGNORECASE)
 
 # Adverbs by which "we" goes on from the sentence before
 _GOING_ON = r"(?:also|further|then|now)"
