@@ -98,6 +98,41 @@ def test_a_phrase_the_request_asks_to_leave_out_is_its_head() -> None:
     assert left_out("language models without fine-tuning") == []
 
 
+def test_each_item_a_request_leaves_out_is_left_out_and_a_kind_of_work_by_all_its_words() -> None:
+    """ "Leave out product/item recommenders and ordinary language modelling" left out only the
+    language modelling; "(I don't mean hyperparameter / black-box function optimisation)" left
+    out nothing. A kind of work named in a few words is matched by all of them; a description
+    of papers ("papers whose only point is ...") by its head in their titles only."""
+    from assistant.text.query import left_out, left_out_terms
+
+    request = "Leave out product/item recommenders and ordinary language modelling."
+    assert left_out(request) == [("item", "recommend"), ("languag", "model")]
+    assert left_out_terms(request) == [
+        ("product", "item", "recommend"),
+        ("ordinari", "languag", "model"),
+    ]
+    request = (
+        "adaptive data acquisition (I don't mean hyperparameter / black-box function optimisation)"
+    )
+    assert left_out(request) == [("hyperparamet",), ("function", "optimiz")]
+    assert left_out_terms(request) == [("black", "box", "function", "optimiz")]
+    request = "Please leave out papers whose only point is that lower perplexity doesn't help."
+    assert left_out(request) and left_out_terms(request) == []
+
+
+def test_a_paper_whose_claims_are_of_the_kind_left_out_is_not_evidence(corpus_assistant) -> None:
+    """ "... Leave out diffusion-type image generators": score-based generative modelling
+    through SDEs, whose title names no image generator and whose claims report "unconditional
+    image generation", led the answer."""
+    asked = "Which papers use stochastic differential equations?"
+    kept = [item.paper.id for item in corpus_assistant.ask(asked).evidence]
+    assert any(paper_id.startswith("score-based-generative") for paper_id in kept), kept
+    answer = corpus_assistant.ask(f"{asked} Leave out diffusion-type image generators.")
+    ids = [item.paper.id for item in answer.evidence]
+    assert not any(paper_id.startswith("score-based-generative") for paper_id in ids), ids
+    assert any(paper_id.startswith("neural-differential") for paper_id in ids), ids
+
+
 def test_a_paper_titled_by_what_the_request_leaves_out_is_not_evidence(corpus_assistant) -> None:
     answer = corpus_assistant.related_work(
         "a small LM carrying part of the load of a large one at inference time; please leave out "

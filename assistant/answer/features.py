@@ -19,6 +19,7 @@ from assistant.text.query import (
     acronym_parts,
     asked_names,
     left_out,
+    left_out_terms,
     listed_names,
     ruled_out,
     subject_tokens,
@@ -195,10 +196,14 @@ def left_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:
     leave out classic draft-then-verify speculative decoding": "Online Speculative Decoding"),
     however close they sit to the rest of it."""
     phrases = left_out(request)
+    # (what the paper itself does, not the work it contrasts itself with: "unlike diffusion
+    # image generators, ..." is no such paper)
+    terms = left_out_terms(request)
     return {
         paper.id
         for paper in papers
         if any(set(head) <= set(tokenize(paper.title)) for head in phrases)
+        or any(set(head) <= set(tokenize(core_text(paper))) for head in terms)
     }
 
 

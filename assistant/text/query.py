@@ -428,10 +428,19 @@ def ruled_out(request: str) -> list[tuple[str, str]]:
 
 # "Please leave out classic draft-then-verify speculative decoding": a phrase the request asks
 # to leave out, in so many words
+# ... or says it does not mean: "(I don't mean hyperparameter / black-box function optimisation)"
 _LEFT_OUT = re.compile(
-    r"\b(?:leave out|leaving out|exclude|excluding|except for)\s+(?P<phrase>[^,.;:?()]+)",
+    r"\b(?:leave out|leaving out|exclude|excluding|except for|(?:don't|do not) mean)\s+"
+    r"(?P<phrase>[^,.;:?()]+)",
     re.IGNORECASE,
 )
+# the items of a phrase left out: "product/item recommenders and ordinary language modelling"
+_LEFT_OUT_ITEMS = re.compile(r"\s+(?:and|or|nor)\s+|\s+/\s+", re.IGNORECASE)
+# an item left out that describes papers rather than naming a kind of work ("papers whose only
+# point is that lower perplexity doesn't give better generated text")
+_DESCRIBES = re.compile(r"\b(?:whose|that|which|who|where|when|if|only|papers?|works?)\b", re.I)
+# ... and a kind of work is named in at most this many content words
+_TERM_WORDS = 4
 
 
 # What a request sets aside before asking ("Apart from LoRA-style adapters, ...", "Besides
@@ -445,13 +454,32 @@ _SET_ASIDE = re.compile(
 
 def left_out(request: str) -> list[tuple[str, ...]]:
     """The phrases a request asks to leave out, each as the stems of its head (its last two
-    content words): ("specul", "decod") for "classic draft-then-verify speculative decoding"."""
-    heads = []
+    content words): ("specul", "decod") for "classic draft-then-verify speculative decoding";
+    a list, item by item: "product/item recommenders and ordinary language modelling" leaves
+    out ("item", "recommend") and ("languag", "model") (only the last was left out)."""
+    return [tuple(tokens[-2:]) for tokens, _ in _left_out_items(request)]
+
+
+def left_out_terms(request: str) -> list[tuple[str, ...]]:
+    """What a request leaves out that names a kind of work in two to ``_TERM_WORDS`` words
+    ("diffusion-type image generators": ("diffus", "imag", "generat")), every word stemmed; not
+    a description of papers ("papers whose only point is that ..."). A paper whose own claims
+    write every word of one is of that kind even when its title does not name it ("Score-Based
+    Generative Modeling through Stochastic Differential Equations" reports its image
+    generation)."""
+    return [tokens for tokens, term in _left_out_items(request) if term and len(tokens) >= 2]
+
+
+def _left_out_items(request: str) -> list[tuple[tuple[str, ...], bool]]:
+    """Each item a request leaves out (its content words) and whether it names a kind of work."""
+    items = []
     for match in _LEFT_OUT.finditer(request):
-        tokens = content_tokens(match.group("phrase"))
-        if tokens:
-            heads.append(tuple(tokens[-2:]))
-    return heads
+        for item in _LEFT_OUT_ITEMS.split(match.group("phrase")):
+            tokens = content_tokens(item)
+            if tokens:
+                term = len(tokens) <= _TERM_WORDS and _DESCRIBES.search(item) is None
+                items.append((tuple(tokens), term))
+    return items
 
 
 # The examples a question lists ("(ordinal grades, sets, sentiment tuples, VQA answers)",
