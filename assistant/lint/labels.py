@@ -21,6 +21,7 @@ from assistant.models import Answer, Paper
 from assistant.text.claims import balanced
 from assistant.text.claims.names import is_plural_acronym, presents_as_own
 from assistant.text.facts import named_dataset, reported_figure
+from assistant.text.query import clause_axis, split_clauses
 from assistant.tuning import LintSettings
 
 # --- labels ----------------------------------------------------------------------------------
@@ -104,9 +105,16 @@ def headings(answer: Answer, papers: dict[str, Paper], config: LintSettings) -> 
     # A heading ending on a function word was cut mid-phrase; one ending on a quantity or part
     # ("... loss", "... errors") names a detail, not a theme.
     bad_ends = {word.lower() for word in lexicon("heading_end_words") + lexicon("non_topic_heads")}
+    # a comparison's question asked of each paper heads the answers to it in the user's words,
+    # not words mined from the papers
+    asked = (
+        {clause_axis(clause) for clause in split_clauses(answer.question)[1:]}
+        if answer.task == "compare"
+        else set()
+    )
     for position, heading in enumerate(answer.headings):
         heading = heading.strip()
-        if not heading or heading.lower() in structural:
+        if not heading or heading.lower() in structural or heading in asked:
             continue
         words = re.findall(r"[\w'-]+", heading)
         lowered = [word.lower() for word in words]

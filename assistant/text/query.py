@@ -579,10 +579,21 @@ def compared_axes(request: str) -> list[str]:
     axes += [clause.text for clause in clauses[1:] if clause.asks]
     named = []
     for axis in axes:
-        axis = _AXIS_NOISE.sub("", re.sub(r"^(?:and|or)\s+", "", axis.strip()))
-        if content_tokens(axis) and axis not in named:
-            named.append(axis[:1].upper() + axis[1:])
+        heading = _as_axis(axis)
+        if heading and heading not in named:
+            named.append(heading)
     return named[:MAX_AXES]
+
+
+def clause_axis(clause: Clause) -> str:
+    """The question a clause after a comparison's topic asks of each paper, as its table column
+    heads it ("How does each decide how long a step to take"); "" for a clause that asks none."""
+    return _as_axis(clause.text) if clause.asks else ""
+
+
+def _as_axis(text: str) -> str:
+    axis = _AXIS_NOISE.sub("", re.sub(r"^(?:and|or)\s+", "", text.strip()))
+    return axis[:1].upper() + axis[1:] if content_tokens(axis) else ""
 
 
 _COMPARE_HOW = re.compile(r"^\s*(?:compare|contrast)\s+how\s+", re.IGNORECASE)

@@ -38,6 +38,7 @@ from assistant.text.query import (
     asks_for_several,
     asks_goal,
     axis_frame,
+    clause_axis,
     contains_run,
     content_tokens,
     listed_examples,
@@ -959,10 +960,17 @@ class ExtractiveWriter(Writer):
         }
 
     def _asked_each(self, question: str, weights: _Weights) -> list[dict[str, float]]:
+        """What a comparison asks of each paper, item by item (``_asked_by_clause``)."""
+        return [wanted for _, wanted in self._asked_by_clause(question, weights)]
+
+    def _asked_by_clause(
+        self, question: str, weights: _Weights
+    ) -> list[tuple[int, dict[str, float]]]:
         """What a comparison asks of each paper, clause by clause after its topic ("how does
         each make a neural PDE model respect conservation laws", "what does each buy in
         accuracy, uncertainty and cost"), by weight; a word no paper writes ("buy") is the
-        question's frame, which no sentence can answer."""
+        question's frame, which no sentence can answer. Each with the position of its clause
+        after the topic."""
         clauses = split_clauses(question)
         topic = set(content_tokens(clauses[0].text)) if clauses else set()
 
@@ -976,15 +984,20 @@ class ExtractiveWriter(Writer):
             }
 
         asked = []
-        for clause in clauses[1:]:
+        for position, clause in enumerate(clauses[1:]):
             parts = topic_parts(clause.text)
             # a clause listing what it asks ("in accuracy, uncertainty and cost"): each item
             # on its own, answered by the sentence saying it (ProbConserv's "maintains
             # probabilistic uncertainty quantification"), not by one saying all of them
             listed = len(parts) >= 2 and all(len(part) <= 2 for part in parts[1:])
             items = [wanted(part[-1:]) for part in parts] if listed else []
-            asked += [item for item in items if item] or [wanted(content_tokens(clause.text))]
-        return [item for item in asked if item]
+            asked += [
+                (position, item)
+                for item in (
+                    [item for item in items if item] or [wanted(content_tokens(clause.text))]
+                )
+            ]
+        return [(position, item) for position, item in asked if item]
 
     def _clause_answer(
         self,
@@ -1032,34 +1045,48 @@ class ExtractiveWriter(Writer):
         for clause in range(clauses):
             if len(sentences) + len(added) >= _MEANT_MOST:
                 break
-            floor = max(
-                [self.config.clause_meaning_min]
-                + [
-                    item.asked[clause]
-                    for item in view.evidence.sentences
-                    if item.index in said_at and len(item.asked) > clause
-                ]
-            )
-            best = None
-            for item in items:
-                if len(item.asked) <= clause or item.asked[clause] < floor:
-                    continue
-                text = view.sentences[item.index]
-                if (
-                    item.index in said_at
-                    or _OTHERS_WORK.search(text)
-                    # "Extensive experiments are conducted on two widely used datasets", "The
-                    # first is ...": close to a clause in meaning, and saying nothing of it
-                    or _SAYS_NOTHING.search(text)
-                    or standalone(text, view.paper.title) is None
-                    or any(overlaps(text, other.text) for other in added)
-                ):
-                    continue
-                best, floor = item, item.asked[clause]
+            best = self._meaning_item(view, clause, items, said_at, added)
             if best is not None:
                 said_at.add(best.index)
                 added.append(_say(view, best, subject="It"))
         return added
+
+    def _meaning_item(
+        self,
+        view: _PaperView,
+        clause: int,
+        items: Sequence[EvidenceSentence],
+        said_at: set[int],
+        added: Sequence[DraftSentence],
+    ) -> EvidenceSentence | None:
+        """The paper's sentence closest in meaning to one clause asked of each (by its position
+        after the topic), closer than any sentence said of it (``said_at``) and than
+        ``clause_meaning_min``; None when no sentence not said is."""
+        floor = max(
+            [self.config.clause_meaning_min]
+            + [
+                item.asked[clause]
+                for item in view.evidence.sentences
+                if item.index in said_at and len(item.asked) > clause
+            ]
+        )
+        best = None
+        for item in items:
+            if len(item.asked) <= clause or item.asked[clause] < floor:
+                continue
+            text = view.sentences[item.index]
+            if (
+                item.index in said_at
+                or _OTHERS_WORK.search(text)
+                # "Extensive experiments are conducted on two widely used datasets", "The
+                # first is ...": close to a clause in meaning, and saying nothing of it
+                or _SAYS_NOTHING.search(text)
+                or standalone(text, view.paper.title) is None
+                or any(overlaps(text, other.text) for other in added)
+            ):
+                continue
+            best, floor = item, item.asked[clause]
+        return best
 
     def _going_on(
         self, view: _PaperView, asked: dict[str, float], sentences: Sequence[DraftSentence]
@@ -1864,6 +1891,12 @@ class ExtractiveWriter(Writer):
         # of fully training every candidate architecture?") is said of each that answers it
         weights = _Weights(views, self.document_frequency, self.collection_size)
         first = len(builder.paragraphs)
+        # A request asking questions of each ("... what error is stored, how it is fed back, and
+        # what problem each is trying to fix") has them answered under each question, paper by
+        # paper, after what each does (blind readers of three rounds: the comparison "stacks
+        # summaries", each paper's answers inside its own paragraph)
+        axes = [clause_axis(clause) for clause in split_clauses(topic or "")[1:]]
+        answers = self._question_answers(topic or "", views, axes, weights) if any(axes) else []
         self._by_group(
             builder,
             topic or "",
@@ -1874,6 +1907,7 @@ class ExtractiveWriter(Writer):
             joined=True,
             asked=self._asked_after_topic(topic or "", weights),
             grounded=grounded,
+            by_question=[answer for said in answers for answer in said] if any(axes) else None,
         )
         # The heading promises a difference: a sentence setting papers side by side ("A filters
         # ...; B adds ...") or a group's lead. Where the papers share no ground to set them on,
@@ -1890,6 +1924,135 @@ class ExtractiveWriter(Writer):
             and builder.headings[first] == _DIFFERS
         ):
             builder.headings[first] = _EACH_DOES
+        if any(axes):
+            self._by_question(builder, axes, answers)
+
+    def _question_answers(
+        self,
+        request: str,
+        views: list[_PaperView],
+        axes: list[str],
+        weights: _Weights,
+    ) -> list[list[DraftSentence]]:
+        """For each question the request asks of each paper (``axes``, "" for a clause asking
+        none), each paper's sentence answering it, the paper named: in the question's words
+        (``_clause_item``), else in meaning (``_meaning_item``), else, for a question of what
+        each aims at, the problem its abstract states. A sentence answers one question of a
+        paper at most; a paper whose abstract answers none is not said (the table's "—" says
+        so)."""
+        # (the question's frame, "where does each get ... from", is no word of its answer)
+        frame = axis_frame() | _EACH_TOKENS
+        asked = [
+            (clause, kept)
+            for clause, wanted in self._asked_by_clause(request, weights)
+            for kept in [{token: w for token, w in wanted.items() if token not in frame}]
+            if kept
+        ]
+        answers: list[list[DraftSentence]] = [[] for _ in axes]
+        focus = self._focus(request, views)
+        for view in views:
+            items = view.ranked(exclude_roles=("boilerplate", "background", "problem"))
+            # what "What each does" would say of the paper: its first sentence introduces it
+            # there, and a later one answering a question moves under it (MPNP's "uses the
+            # corresponding martingale posteriors as the source of uncertainty", not another
+            # sentence with the question's words left above it)
+            planned = self._paper_sentences(_Builder(), view, focus, request, most=3)
+            introduced = planned[:1]
+            later = [
+                item
+                for sentence in planned[1:]
+                for item in view.evidence.sentences
+                if overlaps(view.sentences[item.index], sentence.text)
+                or overlaps(sentence.text, view.sentences[item.index])
+            ]
+            used = {
+                item.index
+                for item in view.evidence.sentences
+                for sentence in introduced
+                if overlaps(view.sentences[item.index], sentence.text)
+                or overlaps(sentence.text, view.sentences[item.index])
+            }
+            for position, axis in enumerate(axes):
+                wanted_here = [wanted for clause, wanted in asked if clause == position]
+                if not axis or any(self._answered(wanted, introduced) for wanted in wanted_here):
+                    continue  # (what introduces the paper answers it)
+                found = (
+                    next(
+                        (
+                            item
+                            for wanted in wanted_here
+                            for item in later
+                            if item.index not in used
+                            and self._answered(
+                                wanted, [DraftSentence(view.sentences[item.index], [])]
+                            )
+                        ),
+                        None,
+                    )
+                    or next(
+                        (
+                            item
+                            for wanted in wanted_here
+                            for item in [self._clause_item(view, wanted, introduced)]
+                            if item is not None and item.index not in used
+                        ),
+                        None,
+                    )
+                    or self._meaning_item(view, position, items, set(used), [])
+                )
+                said = _say(view, found) if found is not None else None
+                if (
+                    said is not None
+                    and said.text.startswith("The ")
+                    and not _leans_back(said.text)
+                    and _opens_unresolved(said.text, referents=True)
+                ):
+                    # under its question the answer stands apart from the paper's summary:
+                    # "The model building step incorporates second-order information ..." is
+                    # said "In <paper>, the model building step ..."
+                    said = DraftSentence(f"In {view.label}, t{said.text[1:]}", said.citations)
+                if said is not None and (
+                    # ... and one still leaning on a sentence before it is not said there
+                    _opens_unresolved(said.text, referents=True) or _leans_back(said.text)
+                ):
+                    said = None
+                if found is not None and said is not None:
+                    used.add(found.index)
+                    answers[position].append(said)
+                elif asks_goal(axis):
+                    goal = _goal_statement(view, [])
+                    if goal is not None:
+                        answers[position].append(goal)
+        return answers
+
+    @staticmethod
+    def _answered(asked: dict[str, float], said: Sequence[DraftSentence]) -> bool:
+        """Whether what was said of a paper writes most of a question's words (by weight)."""
+        total = sum(asked.values())
+        tokens = set(bm25.tokenize(" ".join(sentence.text for sentence in said)))
+        return total > 0 and sum(w for t, w in asked.items() if t in tokens) >= (
+            _CLAUSE_SHARE * total
+        )
+
+    def _by_question(
+        self, builder: _Builder, axes: list[str], answers: list[list[DraftSentence]]
+    ) -> None:
+        """Under each question asked of each paper, headed in the request's words, each paper's
+        answer to it not said above."""
+        for axis, said in zip(axes, answers, strict=True):
+            fresh = [
+                answer
+                for answer in said
+                if not any(
+                    overlaps(answer.text, sentence.text) or overlaps(sentence.text, answer.text)
+                    for sentence in builder.sentences
+                    if set(answer.citations) & set(sentence.citations)
+                )
+            ]
+            if axis and fresh:
+                builder.paragraph(axis)
+                for answer in fresh:
+                    builder.add(answer)
 
     def _by_group(
         self,
@@ -1905,17 +2068,20 @@ class ExtractiveWriter(Writer):
         asked: dict[str, float] | None = None,
         grounded: frozenset[str] = frozenset(),
         hold: frozenset[str] = frozenset(),
+        by_question: list[DraftSentence] | None = None,
     ) -> None:
         """A paragraph per group of papers that work alike (largest first, the papers alone in
         a last one; a paper whose title names the topic first), each led by what its papers
         share, then what each paper does; with ``paragraphs``, the groups past that many join
         the last paragraph. ``grounded``: the papers a ground said above them shares ("What
         they share: Sample selection is common to ..."), which stand side by side under it.
-        ``hold``: papers grouped with the others and not said (they are said apart)."""
+        ``hold``: papers grouped with the others and not said (they are said apart).
+        ``by_question``: what a comparison asks of each, said under its own question
+        (``_by_question``), not here (a paper's first sentence stays, naming it)."""
         focus_groups = self._focus(topic, views)
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
-        asked_each = self._asked_each(topic, weights) if joined else []
+        asked_each = self._asked_each(topic, weights) if joined and by_question is None else []
         # "... and what is each aiming to get right?": what each paper sets out to fix
         goal_asked = joined and any(asks_goal(clause.text) for clause in split_clauses(topic)[1:])
         # What a paper's title names the topic in opens, as its own paragraph or with its group:
@@ -1986,6 +2152,21 @@ class ExtractiveWriter(Writer):
                 if goal is not None:
                     sentences = [*sentences, goal]
                 return [*sentences, *self._clause_meanings(view, sentences)]
+            if by_question is not None:
+                # what answers a question asked of each is said under it (the paper's first
+                # sentence, which names it, stays here)
+                return sentences[:1] + [
+                    sentence
+                    for sentence in sentences[1:]
+                    if not any(
+                        set(answer.citations) & set(sentence.citations)
+                        and (
+                            overlaps(answer.text, sentence.text)
+                            or overlaps(sentence.text, answer.text)
+                        )
+                        for answer in by_question
+                    )
+                ]
             answer = self._clause_answer(view, asked, sentences) if asked else None
             return [*sentences, answer] if answer is not None else sentences
 
