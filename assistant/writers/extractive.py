@@ -1034,13 +1034,7 @@ class ExtractiveWriter(Writer):
         no word with it. At most one sentence a clause, up to ``_MEANT_MOST`` for the paper."""
         items = view.ranked(exclude_roles=("boilerplate", "background", "problem"))
         clauses = max((len(item.asked) for item in view.evidence.sentences), default=0)
-        said_at = {
-            item.index
-            for item in view.evidence.sentences
-            for sentence in sentences
-            if overlaps(view.sentences[item.index], sentence.text)
-            or overlaps(sentence.text, view.sentences[item.index])
-        }
+        said_at = {item.index for item in _said_items(view, sentences)}
         added: list[DraftSentence] = []
         for clause in range(clauses):
             if len(sentences) + len(added) >= _MEANT_MOST:
@@ -1958,20 +1952,8 @@ class ExtractiveWriter(Writer):
             # sentence with the question's words left above it)
             planned = self._paper_sentences(_Builder(), view, focus, request, most=3)
             introduced = planned[:1]
-            later = [
-                item
-                for sentence in planned[1:]
-                for item in view.evidence.sentences
-                if overlaps(view.sentences[item.index], sentence.text)
-                or overlaps(sentence.text, view.sentences[item.index])
-            ]
-            used = {
-                item.index
-                for item in view.evidence.sentences
-                for sentence in introduced
-                if overlaps(view.sentences[item.index], sentence.text)
-                or overlaps(sentence.text, view.sentences[item.index])
-            }
+            later = _said_items(view, planned[1:])
+            used = {item.index for item in _said_items(view, introduced)}
             for position, axis in enumerate(axes):
                 wanted_here = [wanted for clause, wanted in asked if clause == position]
                 if not axis or any(self._answered(wanted, introduced) for wanted in wanted_here):
@@ -2357,6 +2339,17 @@ def _stands_alone(text: str) -> bool:
     does ("Instead of directly optimizing in prompt space, ...") nor a definite phrase naming
     what one said."""
     return not _opens_unresolved(text, referents=True) and not _back_reference().search(text)
+
+
+def _said_items(view: _PaperView, sentences: Sequence[DraftSentence]) -> list[EvidenceSentence]:
+    """The paper's evidence sentences that ``sentences`` say (either holding the other)."""
+    return [
+        item
+        for sentence in sentences
+        for item in view.evidence.sentences
+        if overlaps(view.sentences[item.index], sentence.text)
+        or overlaps(sentence.text, view.sentences[item.index])
+    ]
 
 
 def _goal_statement(view: _PaperView, sentences: Sequence[DraftSentence]) -> DraftSentence | None:
