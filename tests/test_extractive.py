@@ -3653,8 +3653,9 @@ def test_a_comparison_answers_each_question_it_asks_under_that_question(corpus_a
     """ "Compare Martingale Posterior Neural Processes with Evidential Turing Processes: where
     does each get its predictive uncertainty from, and what is each aiming to get right?" The
     answers sat inside each paper's summary (blind readers: the comparison "stacks summaries").
-    Each question heads the papers' answers to it, each paper named; what introduces a paper
-    stays with it, and a sentence answering a question is said once, under it."""
+    Each question heads the papers' answers to it, first, each paper named; a sentence
+    answering a question is said once, under it, and what else each does follows (blind
+    reader review41: comparisons "skip the questions asked")."""
     from assistant.lint import lint_answer
 
     answer = corpus_assistant.compare(
@@ -3676,4 +3677,13 @@ def test_a_comparison_answers_each_question_it_asks_under_that_question(corpus_a
     assert any("rejects them" in sentence.text for sentence in aim), sections
     texts = [sentence.text for sentence in answer.sentences]
     assert sum("source of uncertainty" in text for text in texts) == 1, texts
+    asked = [heading for heading in answer.headings if heading]
+    assert (
+        asked[:2]
+        == list(sections)[:2]
+        == [
+            "Where does each get its predictive uncertainty from",
+            "What is each aiming to get right",
+        ]
+    ), asked
     assert not [finding for finding in lint_answer(answer) if finding.rule == "heading_not_topic"]

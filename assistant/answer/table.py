@@ -635,7 +635,7 @@ def _meant_cell(
         said = row_clause(quoted, name) if quoted is not None else None
         if said is None or FIRST_PERSON_WORD.search(said):
             continue
-        if _about_the_study(said):
+        if about_the_study(said):
             continue
         whole = len(said.split()) <= _CELL_WORDS + _CELL_OVERRUN
         text = (said if whole else _phrase(said)).rstrip(" .")
@@ -655,7 +655,7 @@ _STUDY_REACH = 6
 _MAKES = re.compile(r"\b(?:to|and)\s+(?:design|propose|introduce|build|develop|derive)\b")
 
 
-def _about_the_study(text: str) -> bool:
+def about_the_study(text: str) -> bool:
     """Whether a sentence's first words name the paper's own analyses or experiments."""
     return bool(set(tokenize(" ".join(text.split()[:_STUDY_REACH]))) & _study_words())
 
@@ -754,7 +754,7 @@ def build_comparison_table(
         if (
             claims.mechanism is not None
             and claims.proposal is not None
-            and _about_the_study(claims.mechanism.text)
+            and about_the_study(claims.mechanism.text)
             # (Mirostat "uses the analysis to design a feedback-based adaptive top-k text
             # decoding algorithm": what the study led to is the method)
             and not _MAKES.search(claims.mechanism.text)

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from assistant import bm25
+from assistant.answer.table import about_the_study
 from assistant.citations import strip_citations
 from assistant.models import (
     LESS_CERTAIN_HEADINGS,
@@ -1884,13 +1885,15 @@ class ExtractiveWriter(Writer):
         # what the request asks of each beyond naming them ("...: how does each avoid the cost
         # of fully training every candidate architecture?") is said of each that answers it
         weights = _Weights(views, self.document_frequency, self.collection_size)
-        first = len(builder.paragraphs)
         # A request asking questions of each ("... what error is stored, how it is fed back, and
-        # what problem each is trying to fix") has them answered under each question, paper by
-        # paper, after what each does (blind readers of three rounds: the comparison "stacks
-        # summaries", each paper's answers inside its own paragraph)
+        # what problem each is trying to fix") has them answered first, under each question,
+        # paper by paper, then what else each does (blind readers of four rounds: the
+        # comparison "stacks summaries" and "skips the questions asked")
         axes = [clause_axis(clause) for clause in split_clauses(topic or "")[1:]]
         answers = self._question_answers(topic or "", views, axes, weights) if any(axes) else []
+        if any(axes):
+            self._by_question(builder, axes, answers)
+        first = len(builder.paragraphs)
         self._by_group(
             builder,
             topic or "",
@@ -1918,8 +1921,6 @@ class ExtractiveWriter(Writer):
             and builder.headings[first] == _DIFFERS
         ):
             builder.headings[first] = _EACH_DOES
-        if any(axes):
-            self._by_question(builder, axes, answers)
 
     def _question_answers(
         self,
@@ -1946,25 +1947,32 @@ class ExtractiveWriter(Writer):
         focus = self._focus(request, views)
         for view in views:
             items = view.ranked(exclude_roles=("boilerplate", "background", "problem"))
-            # what "What each does" would say of the paper: its first sentence introduces it
-            # there, and a later one answering a question moves under it (MPNP's "uses the
-            # corresponding martingale posteriors as the source of uncertainty", not another
-            # sentence with the question's words left above it)
-            planned = self._paper_sentences(_Builder(), view, focus, request, most=3)
-            introduced = planned[:1]
-            later = _said_items(view, planned[1:])
-            used = {item.index for item in _said_items(view, introduced)}
+            # what "What each does" would say of the paper: one of those sentences answering a
+            # question moves under it (MPNP's "uses the corresponding martingale posteriors as
+            # the source of uncertainty", not another sentence with the question's words), its
+            # first included (DSEE's "leveraging the sparsity prior in both weight updates and
+            # the final model weights" answers what each uses to decide what to update)
+            # (each as that part would say it, its claim trimmed as the claims writer trims it:
+            # ETP's "an original combination of ..." without "... the three essential
+            # properties mentioned above")
+            planned = {
+                item.index: sentence
+                for sentence in self._paper_sentences(_Builder(), view, focus, request, most=3)
+                for item in _said_items(view, [sentence])
+            }
+            used: set[int] = set()
             for position, axis in enumerate(axes):
                 wanted_here = [wanted for clause, wanted in asked if clause == position]
-                if not axis or any(self._answered(wanted, introduced) for wanted in wanted_here):
-                    continue  # (what introduces the paper answers it)
+                if not axis:
+                    continue
                 found = (
                     next(
                         (
                             item
                             for wanted in wanted_here
-                            for item in later
-                            if item.index not in used
+                            for item in view.evidence.sentences
+                            if item.index in planned
+                            and item.index not in used
                             and self._answered(
                                 wanted, [DraftSentence(view.sentences[item.index], [])]
                             )
@@ -1975,14 +1983,32 @@ class ExtractiveWriter(Writer):
                         (
                             item
                             for wanted in wanted_here
-                            for item in [self._clause_item(view, wanted, introduced)]
+                            for item in [self._clause_item(view, wanted, [])]
                             if item is not None and item.index not in used
                         ),
                         None,
                     )
-                    or self._meaning_item(view, position, items, set(used), [])
+                    or self._meaning_item(
+                        view,
+                        position,
+                        # (in meaning, the paper's own analyses are near any question and answer
+                        # none: "the theoretical and empirical analyses offer new explanations
+                        # towards the effectiveness of attention")
+                        [
+                            item
+                            for item in items
+                            if not about_the_study(standalone(item.text, view.paper.title) or "")
+                        ],
+                        set(used),
+                        [],
+                    )
                 )
                 said = _say(view, found) if found is not None else None
+                if found is not None and found.index in planned:
+                    kept = planned[found.index]
+                    said = DraftSentence(
+                        re.sub(r"^It\s", f"{view.label} ", kept.text), kept.citations
+                    )
                 if (
                     said is not None
                     and said.text.startswith("The ")
@@ -2020,7 +2046,7 @@ class ExtractiveWriter(Writer):
         self, builder: _Builder, axes: list[str], answers: list[list[DraftSentence]]
     ) -> None:
         """Under each question asked of each paper, headed in the request's words, each paper's
-        answer to it not said above."""
+        answer to it not said above (the ground they share)."""
         for axis, said in zip(axes, answers, strict=True):
             fresh = [
                 answer
@@ -2135,11 +2161,11 @@ class ExtractiveWriter(Writer):
                     sentences = [*sentences, goal]
                 return [*sentences, *self._clause_meanings(view, sentences)]
             if by_question is not None:
-                # what answers a question asked of each is said under it (the paper's first
-                # sentence, which names it, stays here)
-                return sentences[:1] + [
+                # what answers a question asked of each was said under it; the rest follows,
+                # its first sentence naming the paper when the one that did went there
+                rest = [
                     sentence
-                    for sentence in sentences[1:]
+                    for sentence in sentences
                     if not any(
                         set(answer.citations) & set(sentence.citations)
                         and (
@@ -2149,6 +2175,16 @@ class ExtractiveWriter(Writer):
                         for answer in by_question
                     )
                 ]
+                while rest and rest[0] is not sentences[0]:
+                    text = rest[0].text
+                    if text.startswith("It "):
+                        rest[0] = DraftSentence(f"{view.label}{text[2:]}", rest[0].citations)
+                        break
+                    if not (_opens_unresolved(text, referents=True) or _leans_back(text)):
+                        break
+                    # ("The authors observe ...", "Instead of ...": whose, instead of what)
+                    rest = rest[1:]
+                return rest
             answer = self._clause_answer(view, asked, sentences) if asked else None
             return [*sentences, answer] if answer is not None else sentences
 
@@ -2174,9 +2210,10 @@ class ExtractiveWriter(Writer):
                     grounded=bool(grounded) and {view.paper.id for view in members} <= grounded,
                     # How each works, side by side in one sentence ("A filters out ...; B adds a
                     # Fisher regularizer ...; C weights ..."): the difference a comparison asks for
+                    # (not under questions asked of each, which set them side by side)
                     arrange=(
                         (lambda members: self._side_by_side(builder, members, asked_each))
-                        if joined
+                        if joined and by_question is None
                         else None
                     ),
                     asked={token: weights.idf(token) for token in content_tokens(topic)},
