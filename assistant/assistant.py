@@ -289,6 +289,7 @@ class Assistant:
                     compared_axes(question), [item.paper for item in evidence]
                 ),
                 meaning_min=self.settings.writer.axis_meaning_min,
+                said=_said_under(checked.sentences, paragraphs, headings),
             )
             if task == "compare"
             else None
@@ -429,6 +430,20 @@ def _closest(hits: Sequence[SearchHit], have: Sequence[Evidence]) -> list[Eviden
             chosen.append(Evidence(paper=hit.paper, score=0.0, rank=len(chosen) + 1))
             seen.add(hit.paper.id)
     return chosen
+
+
+def _said_under(
+    sentences: Sequence[CheckedSentence], paragraphs: list[list[int]], headings: list[str]
+) -> dict[tuple[str, str], str]:
+    """What the answer says of one paper under each heading, by (heading, paper id): under a
+    question a comparison asks of each paper, that paper's answer to it."""
+    said: dict[tuple[str, str], str] = {}
+    for paragraph, heading in zip(paragraphs, headings, strict=False):
+        for index in paragraph:
+            citations = sentences[index].citations
+            if heading and len(citations) == 1:
+                said.setdefault((heading, citations[0]), sentences[index].text)
+    return said
 
 
 def _structure(draft: Draft, kept: list[int]) -> tuple[list[list[int]], list[str]]:

@@ -800,3 +800,29 @@ def test_a_question_column_does_not_repeat_the_approach_cell_beside_it(corpus_as
     assert "AutoInt" in autoint[0].text
     for row in table.rows.values():
         assert not row[0].text.lower().startswith(("an approach ", "a method "))
+
+
+def test_a_question_cell_says_what_the_prose_answers_under_that_question(corpus_assistant) -> None:
+    """The prose answered BigNAS's "how does each avoid the cost of fully training every
+    candidate architecture" and the cell beside it was "—" (review41): a question's cell says the
+    sentence the prose gives the paper under it, and the approach cell beside it the paper's
+    other claim of how it works rather than the same sentence twice."""
+    answer = corpus_assistant.compare(
+        "Compare Martingale Posterior Neural Processes with Evidential Turing Processes: where "
+        "does each get its predictive uncertainty from, and what is each aiming to get right?"
+    )
+    table = answer.table
+    assert table is not None
+    column = table.aspects.index("Where does each get its predictive uncertainty from")
+    under = answer.paragraphs[
+        answer.headings.index("Where does each get its predictive uncertainty from")
+    ]
+    prose = next(
+        answer.sentences[index].text
+        for index in under
+        if answer.sentences[index].citations == ["martingale-posterior-neural-c606"]
+    )
+    row = table.rows["martingale-posterior-neural-c606"]
+    assert "martingale posteriors as the source of uncertainty" in prose
+    assert "martingale posteriors as the source of uncertainty" in row[column].text
+    assert row[0].sentence_index != row[column].sentence_index, row

@@ -537,6 +537,38 @@ def _axis_cell(
     return _goal_cell(paper, asks_goal) or _meant_cell(paper, approach, approach_text, meaning)
 
 
+# the prose's sentence is a quote of the abstract sentence holding at least this share of its
+# words (the paper's title words aside)
+_SAID_SHARE = 0.8
+
+
+def _said_cell(paper: Paper, text: str | None) -> TableCell | None:
+    """The cell for what the prose says of the paper under a question: the abstract sentence
+    it quotes, said in the paper's row as any answering sentence is; None when there is none,
+    or it cannot stand in a cell."""
+    if not text:
+        return None
+    words = set(tokenize(text)) - set(tokenize(paper.title))
+    analysis = paper.analysis
+    best, best_share = None, _SAID_SHARE
+    for index, sentence in enumerate(analysis.sentences):
+        share = len(words & set(tokenize(sentence))) / max(1, len(words))
+        if share >= best_share:
+            best, best_share = index, share
+    if best is None:
+        return None
+    quoted = standalone(analysis.sentences[best], paper.title)
+    shown = row_clause(quoted, analysis.claims.name) if quoted is not None else None
+    if shown is None or FIRST_PERSON_WORD.search(shown):
+        return None
+    cut = shown if len(shown.split()) <= _CELL_WORDS + _CELL_OVERRUN else _phrase(shown)
+    cut = cut.rstrip(" .")
+    if len(cut.split()) < _MIN_CELL_WORDS or _FRAGMENT_START.match(cut):
+        return None
+    cell = _cell(paper, Span(best, 0, len(analysis.sentences[best]), cut), cut)
+    return None if _CELL_ANAPHOR.match(cell.text) else cell
+
+
 def _approach_part(
     paper: Paper, approach: int | None, approach_text: str, asked: Mapping[str, float]
 ) -> TableCell:
@@ -686,6 +718,7 @@ def build_comparison_table(
     collection_size: int = 0,
     meaning: Mapping[tuple[str, int], tuple[float, ...]] | None = None,
     meaning_min: float = 1.0,
+    said: Mapping[tuple[str, str], str] | None = None,
 ) -> ComparisonTable:
     """Paper × aspect, each cell a short phrase of one analysed claim (linked to the abstract
     sentence it comes from), "—" only where the abstract says nothing of it.
@@ -697,7 +730,11 @@ def build_comparison_table(
     than ``_AXIS_WORD_MAX_SHARE`` of the collection writes ("learning", "data") says too
     little to tell which sentence answers. ``meaning``: each abstract sentence's cosine to each
     of ``compared_axes(request)``, by (paper id, sentence index), for the questions no sentence
-    answers in words; a sentence answers in meaning when at least ``meaning_min`` close."""
+    answers in words; a sentence answers in meaning when at least ``meaning_min`` close.
+    ``said``: what the answer's prose says of a paper under each question (by question and
+    paper id), which the question's cell then says too (the prose answered BigNAS's "how does
+    each avoid the cost of fully training every candidate architecture" by "train a single set
+    of shared weights", and the cell beside it was "—": review41)."""
     rows: dict[str, list[TableCell]] = {}
     # each row's paper, its approach cell's sentence and words (for a column kept for others)
     approaches: dict[str, tuple[Paper, int | None, str]] = {}
@@ -829,7 +866,8 @@ def build_comparison_table(
             rows[paper.id] = [
                 _cell(paper, idea, _phrase(approach)),
                 *(
-                    _axis_cell(
+                    _said_cell(paper, (said or {}).get((axes[axis], paper.id)))
+                    or _axis_cell(
                         paper,
                         words_of_axis,
                         idea.sentence if idea else None,
@@ -882,7 +920,12 @@ def build_comparison_table(
                     cells[position] = _approach_part(paper, sentence, text, wanted)
         for paper_id, cells in rows.items():
             if paper_id in alternatives and any(
-                cells[position].text == cells[0].text for position in answered
+                cells[position].text == cells[0].text
+                or (
+                    cells[position].sentence_index is not None
+                    and cells[position].sentence_index == cells[0].sentence_index
+                )
+                for position in answered
             ):
                 # the question's column says what the approach cell did ("Calculates a new step
                 # for each parameter group" twice side by side): the approach says the paper's
