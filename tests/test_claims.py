@@ -3104,3 +3104,27 @@ def test_a_table_row_says_what_the_authors_show_not_that_they_show_it() -> None:
     assert row_clause("We propose that models be trained twice.") == (
         "proposes that models be trained twice."
     )
+
+
+def test_a_question_an_abstract_asks_is_no_claim_to_quote() -> None:
+    """ "Our findings invite the question can we explicitly steer the models towards the
+    properties we want at test time ...?" was said "Findings invite the question can the authors
+    explicitly steer ..." (review41), and Future Lens "asks: Given a hidden ... representation
+    ..., can the authors reliably anticipate ...": a sentence asking something claims nothing."""
+    from assistant.text.claims import standalone
+
+    assert (
+        standalone(
+            "Our findings invite the question can we explicitly steer the models towards the "
+            "properties we want at test time by exploiting the data generation process?"
+        )
+        is None
+    )
+    assert (
+        standalone(
+            "More concretely, in this paper we ask: Given a hidden (internal) representation of "
+            "a single token at position t in an input, can we reliably anticipate the tokens?"
+        )
+        is None
+    )
+    assert standalone("We show that the model is robust.") is not None

@@ -144,6 +144,11 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
     text = fix_artefacts(sentence[start:])
     if _GENERIC_WE.search(text):
         return None  # "concepts of the kind we manipulate with language": we people, no authors
+    if text.rstrip().endswith("?"):
+        # "These findings invite the question: can we explicitly steer the models ...?" asks
+        # and claims nothing (it was said "Findings invite the question can the authors
+        # explicitly steer ...", review41)
+        return None
     second = _SECOND_ITEM.search(text)
     if second is not None and re.search(r"\bfirst(?:ly)?\s*,\s*$", sentence[:start], re.I):
         # "Our contributions are manifold: first, we crafted ...; second, we provide ...;
