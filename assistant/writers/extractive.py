@@ -1905,6 +1905,7 @@ class ExtractiveWriter(Writer):
             asked=self._asked_after_topic(topic or "", weights),
             grounded=grounded,
             by_question=[answer for said in answers for answer in said] if any(axes) else None,
+            asked_apart=frozenset(position for position, axis in enumerate(axes) if axis),
         )
         # The heading promises a difference: a sentence setting papers side by side ("A filters
         # ...; B adds ...") or a group's lead. Where the papers share no ground to set them on,
@@ -1994,21 +1995,23 @@ class ExtractiveWriter(Writer):
                         # (in meaning, the paper's own analyses are near any question and answer
                         # none: "the theoretical and empirical analyses offer new explanations
                         # towards the effectiveness of attention")
+                        # (a sentence answering another question is no candidate, and no
+                        # floor either: "an error memory module that directly stores error
+                        # samples" is near "how it is fed back" too)
                         [
                             item
                             for item in items
-                            if not about_the_study(standalone(item.text, view.paper.title) or "")
+                            if item.index not in used
+                            and not about_the_study(standalone(item.text, view.paper.title) or "")
                         ],
-                        set(used),
+                        set(),
                         [],
                     )
                 )
                 said = _say(view, found) if found is not None else None
                 if found is not None and found.index in planned:
                     kept = planned[found.index]
-                    said = DraftSentence(
-                        re.sub(r"^It\s", f"{view.label} ", kept.text), kept.citations
-                    )
+                    said = DraftSentence(_named(kept.text, view.label), kept.citations)
                 if (
                     said is not None
                     and said.text.startswith("The ")
@@ -2077,6 +2080,7 @@ class ExtractiveWriter(Writer):
         grounded: frozenset[str] = frozenset(),
         hold: frozenset[str] = frozenset(),
         by_question: list[DraftSentence] | None = None,
+        asked_apart: frozenset[int] = frozenset(),
     ) -> None:
         """A paragraph per group of papers that work alike (largest first, the papers alone in
         a last one; a paper whose title names the topic first), each led by what its papers
@@ -2085,11 +2089,21 @@ class ExtractiveWriter(Writer):
         they share: Sample selection is common to ..."), which stand side by side under it.
         ``hold``: papers grouped with the others and not said (they are said apart).
         ``by_question``: what a comparison asks of each, said under its own question
-        (``_by_question``), not here (a paper's first sentence stays, naming it)."""
+        (``_by_question``), not here; ``asked_apart``: the positions of those questions among
+        the clauses after the topic (the others are answered here)."""
         focus_groups = self._focus(topic, views)
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = group_papers(views, weights, skip, self.config.group_similarity)
         asked_each = self._asked_each(topic, weights) if joined and by_question is None else []
+        rest_asked = (
+            [
+                wanted
+                for position, wanted in self._asked_by_clause(topic, weights)
+                if position not in asked_apart
+            ]
+            if joined and by_question is not None
+            else []
+        )
         # "... and what is each aiming to get right?": what each paper sets out to fix
         goal_asked = joined and any(asks_goal(clause.text) for clause in split_clauses(topic)[1:])
         # What a paper's title names the topic in opens, as its own paragraph or with its group:
@@ -2177,13 +2191,24 @@ class ExtractiveWriter(Writer):
                 ]
                 while rest and rest[0] is not sentences[0]:
                     text = rest[0].text
-                    if text.startswith("It "):
-                        rest[0] = DraftSentence(f"{view.label}{text[2:]}", rest[0].citations)
+                    if _named(text, view.label) != text:
+                        rest[0] = DraftSentence(_named(text, view.label), rest[0].citations)
                         break
                     if not (_opens_unresolved(text, referents=True) or _leans_back(text)):
                         break
                     # ("The authors observe ...", "Instead of ...": whose, instead of what)
                     rest = rest[1:]
+                # ... and what the request asks of each that no question heads ("how it is fed
+                # back", in a clause read with another) is said here, as it was before
+                known = [*[a for a in by_question if view.paper.id in a.citations], *rest]
+                for wanted in rest_asked:
+                    answer = self._clause_answer(view, wanted, known, named=not rest)
+                    if answer is not None:
+                        rest.append(answer)
+                        known.append(answer)
+                if rest:
+                    # (a second sentence near a question, nearer than its answer, as before)
+                    rest += self._clause_meanings(view, known)
                 return rest
             answer = self._clause_answer(view, asked, sentences) if asked else None
             return [*sentences, answer] if answer is not None else sentences
@@ -2376,6 +2401,12 @@ def _stands_alone(text: str) -> bool:
     does ("Instead of directly optimizing in prompt space, ...") nor a definite phrase naming
     what one said."""
     return not _opens_unresolved(text, referents=True) and not _back_reference().search(text)
+
+
+def _named(text: str, label: str) -> str:
+    """A sentence said of a paper after one naming it ("It equips ...", "The paper proposes
+    ..."), said where nothing before names it: the paper's label its subject."""
+    return re.sub(r"^(?:It|The paper)\s", f"{label} ", text)
 
 
 def _said_items(view: _PaperView, sentences: Sequence[DraftSentence]) -> list[EvidenceSentence]:
