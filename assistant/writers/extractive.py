@@ -1966,6 +1966,13 @@ class ExtractiveWriter(Writer):
                 wanted_here = [wanted for clause, wanted in asked if clause == position]
                 if not axis:
                     continue
+                goal = _goal_statement(view, []) if asks_goal(axis) else None
+                if goal is not None:
+                    # "what problem with event sequences does each target": the problem the
+                    # abstract states, before a sentence that only writes the question's words
+                    # (PromptTPP's experimental setup "for modeling event streams")
+                    answers[position].append(goal)
+                    continue
                 found = (
                     next(
                         (
@@ -2030,10 +2037,6 @@ class ExtractiveWriter(Writer):
                 if found is not None and said is not None:
                     used.add(found.index)
                     answers[position].append(said)
-                elif asks_goal(axis):
-                    goal = _goal_statement(view, [])
-                    if goal is not None:
-                        answers[position].append(goal)
         return answers
 
     @staticmethod
