@@ -3687,3 +3687,20 @@ def test_a_comparison_answers_each_question_it_asks_under_that_question(corpus_a
         ]
     ), asked
     assert not [finding for finding in lint_answer(answer) if finding.rule == "heading_not_topic"]
+
+
+def test_under_questions_a_comparison_loses_nothing_it_said_before(corpus_assistant) -> None:
+    """Moving answers under their questions dropped ReLoop2's "The error memory module is
+    designed with fast access capabilities and undergoes continual refreshing ..." (near "what
+    error is stored" in meaning, a second answer the paper's part had said), and said "In
+    ReLoop2, the paper proposes an error memory module ..." under the question."""
+    answer = corpus_assistant.compare(
+        "Error Feedback (EF21) for compressed distributed training and ReLoop2 for recommender "
+        "systems both feed past errors back into the system. Compare what error is stored, how "
+        "it is fed back, and what problem each is trying to fix."
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    assert any("designed with fast access capabilities" in text for text in texts), texts
+    stored = answer.paragraphs[answer.headings.index("What error is stored")]
+    first = answer.sentences[stored[0]].text
+    assert first.startswith("ReLoop2 proposes an error memory module"), first
