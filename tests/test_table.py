@@ -8,6 +8,12 @@ import pytest
 
 from assistant.answer.table import _phrase, distinct_measures
 
+# a comparison asking two questions of each paper, one of means and one of aims
+_MPNP_ETP = (
+    "Compare Martingale Posterior Neural Processes with Evidential Turing Processes: where does "
+    "each get its predictive uncertainty from, and what is each aiming to get right?"
+)
+
 
 def test_a_short_claim_is_its_own_cell() -> None:
     assert _phrase("reduces latency by 2x on A100 GPUs.") == "reduces latency by 2x on A100 GPUs"
@@ -718,10 +724,7 @@ def test_a_statement_of_what_a_paper_wants_answers_no_question_of_means(corpus_a
     probabilistic classifier with reliable predictive uncertainties", what it wants to be, not
     where its uncertainty comes from (review39a: "a goal filed as the source of uncertainty").
     The same comparison asks what each aims at, which that statement answers, in prose too."""
-    answer = corpus_assistant.compare(
-        "Compare Martingale Posterior Neural Processes with Evidential Turing Processes: where "
-        "does each get its predictive uncertainty from, and what is each aiming to get right?"
-    )
+    answer = corpus_assistant.compare(_MPNP_ETP)
     table = answer.table
     assert table is not None
     source = table.aspects.index("Where does each get its predictive uncertainty from")
@@ -812,10 +815,7 @@ def test_a_question_cell_says_what_the_prose_answers_under_that_question(corpus_
     candidate architecture" and the cell beside it was "—" (review41): a question's cell says the
     sentence the prose gives the paper under it, and the approach cell beside it the paper's
     other claim of how it works rather than the same sentence twice."""
-    answer = corpus_assistant.compare(
-        "Compare Martingale Posterior Neural Processes with Evidential Turing Processes: where "
-        "does each get its predictive uncertainty from, and what is each aiming to get right?"
-    )
+    answer = corpus_assistant.compare(_MPNP_ETP)
     table = answer.table
     assert table is not None
     column = table.aspects.index("Where does each get its predictive uncertainty from")
