@@ -380,6 +380,21 @@ def test_the_questions_a_comparison_asks_of_each_are_its_axes() -> None:
     ) == ["Where memories are stored", "How they are retrieved", "How learning happens"]
     assert compared_axes("state space models for time series") == []
     assert compared_axes("How do SPLADE and Fusion-in-T5 differ?") == []
+    # a yes-or-no question of each after a colon or a dash is a question too (review42: "does
+    # each need a pretrained teacher ..." had neither a section nor a column)
+    assert compared_axes(
+        "Compare Multistep Consistency Models, shortcut models and Inductive Moment Matching "
+        "as ways to get images in a handful of steps: does each need a pretrained teacher or "
+        "multiple training stages, and how does each let you trade steps against quality?"
+    ) == [
+        "Does each need a pretrained teacher or multiple training stages",
+        "How does each let you trade steps against quality",
+    ]
+    assert compared_axes("Compare FITS and Chimera — do they model channels jointly?") == [
+        "Do they model channels jointly"
+    ]
+    # ... and a colon before a statement is not one
+    assert compared_axes("Compare FITS and Chimera: both forecast time series") == []
 
 
 def test_a_comparison_naming_its_axes_has_them_as_columns(corpus_assistant) -> None:

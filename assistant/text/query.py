@@ -38,15 +38,21 @@ _NUMERIC_CLAUSE = re.compile(
     r"margin|number|cost|memory|lift|boost|win-?rate|drop)|at what|to what (?:extent|degree))",
     re.IGNORECASE,
 )
+# a yes-or-no question asked of every paper compared: "does each need ...", "do they use ..."
+_OF_EACH = (
+    r"(?:does|do|did|is|are|can|will|would)\s+(?:each|they|both|either|any|all|these|the\s+"
+    r"(?:papers|methods|approaches|models|two|three))\b"
+)
 _CLAUSE_SPLIT = re.compile(
     # (a preposition may lead the wh-word: "..., and on how many benchmarks did it win?")
     r",?\s+and\s+(?=(?:(?:on|in|at|by|for|from|with|across|over|to)\s+)?(?:what|how|which|why)\b|"
     r"(?:whose|where|when)\b)|,\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|"
     r"in which|from which|with which|whose|where|when|to what)\b)|;\s+|\?\s+(?=\S)|"
     # "Compare A, B and C: how does each avoid ...?": what it asks of them after a colon
-    r":\s+(?=(?:what|how|which|whose|where|when|who|why)\b)|"
+    # ... or a yes-or-no question of each ("...: does each need a pretrained teacher ...?")
+    r":\s+(?=(?:what|how|which|whose|where|when|who|why)\b|" + _OF_EACH + r")|"
     # "How do A and B differ in X — what acts as the weak learner in each, ...?"
-    r"\s+[—–]\s+(?=(?:what|how|which|whose|where|when|who|why)\b)|"
+    r"\s+[—–]\s+(?=(?:what|how|which|whose|where|when|who|why)\b|" + _OF_EACH + r")|"
     # "There is a paper arguing X. Which earlier method did it find unstable, ...": the context
     # sentence and each question after it
     r"(?<=\w\w)\.\s+(?=(?:what|how|which|whose|where|when|who)\b)|"
