@@ -687,6 +687,19 @@ _STUDY_REACH = 6
 _MAKES = re.compile(r"\b(?:to|and)\s+(?:design|propose|introduce|build|develop|derive)\b")
 
 
+def _repeats(cell: TableCell, approach: TableCell) -> bool:
+    """Whether a question's cell says what the approach cell says (the same text or sentence)."""
+    return cell.text != _EMPTY_CELL and (
+        cell.text == approach.text
+        or (cell.sentence_index is not None and cell.sentence_index == approach.sentence_index)
+    )
+
+
+# what an approach cell says when a question's column beside it holds its sentence
+_SAID_UNDER = "Said under"
+_SAID_BESIDE = f"{_SAID_UNDER} the question beside it"
+
+
 def about_the_study(text: str) -> bool:
     """Whether a sentence's first words name the paper's own analyses or experiments."""
     return bool(set(tokenize(" ".join(text.split()[:_STUDY_REACH]))) & _study_words())
@@ -920,19 +933,32 @@ def build_comparison_table(
                     cells[position] = _approach_part(paper, sentence, text, wanted)
         for paper_id, cells in rows.items():
             if paper_id in alternatives and any(
-                cells[position].text == cells[0].text
-                or (
-                    cells[position].sentence_index is not None
-                    and cells[position].sentence_index == cells[0].sentence_index
-                )
-                for position in answered
+                _repeats(cells[position], cells[0]) for position in answered
             ):
                 # the question's column says what the approach cell did ("Calculates a new step
                 # for each parameter group" twice side by side): the approach says the paper's
                 # other claim of how it works ("an alternative approach to stochastic line
                 # search ... based on forward step model building")
                 cells[0] = alternatives[paper_id]
-        keep = [0, *answered, len(axes) + 1]
+            for position in answered:
+                if _repeats(cells[position], cells[0]):
+                    # no other claim of how it works: the question's column, what the user
+                    # asked, keeps the sentence and the approach beside it says so rather than
+                    # say it again (review42: "the Approach cell and the trade-off cell hold
+                    # the same sentence")
+                    cells[0] = TableCell(
+                        _SAID_BESIDE
+                        if len(answered) == 1
+                        else f"{_SAID_UNDER} “{axes[position - 1]}”",
+                        paper_id,
+                        cells[0].sentence_index,
+                        cells[0].source_sentence,
+                    )
+                    break
+        # ... and when every row's question column says its approach, the approach column
+        # says nothing the table does not
+        said_beside = all(cells[0].text.startswith(_SAID_UNDER) for cells in rows.values())
+        keep = [*([] if said_beside else [0]), *answered, len(axes) + 1]
         aspects = [aspects[position] for position in keep]
         rows = {
             paper_id: [cells[position] for position in keep] for paper_id, cells in rows.items()
