@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 import types
 from pathlib import Path
@@ -664,3 +665,90 @@ def test_first_precision_counts_the_papers_said_before_those_said_apart() -> Non
     result.score()
     assert result.scores["citation_precision"] == pytest.approx(2 / 4)
     assert result.scores["first_precision"] == pytest.approx(2 / 3)
+
+
+def test_a_comparisons_question_cells_are_scored_against_the_sentences_that_answer_them(
+    tmp_path: Path,
+) -> None:
+    """A comparison asking questions of each paper answers them in its table; a reader's labels
+    (request and abstracts only) say which abstract sentences answer each question for each
+    paper. A cell holding one of them is right, as is "—" where none does; a cell holding
+    another sentence is wrong; "—" where one does, or a question with no column, is missed. A
+    paper the table does not compare is left to the citation metrics."""
+    from assistant.models import ComparisonTable, TableCell
+
+    path = write_lines(
+        tmp_path / "questions.jsonl",
+        [
+            {
+                "id": "c1",
+                "kind": "compare",
+                "question": "Compare Mamba, Quamba2 and σ-GPT: how fast is each?",
+                "gold": [MAMBA, QUAMBA, SIGMA],
+                "cells": [
+                    {"paper": MAMBA, "question": "How fast is each", "answers": [1]},
+                    {
+                        "paper": "Quamba2: Robust Quantization for SSMs",
+                        "question": "How fast is each",
+                        "answers": [1],
+                    },
+                    {"paper": SIGMA, "question": "How fast is each", "answers": []},
+                    {"paper": OSD, "question": "How fast is each", "answers": [1]},
+                    {"paper": MAMBA, "question": "What does each store?", "answers": [1]},
+                ],
+            }
+        ],
+    )
+    [loaded] = load_questions(path, PAPERS)
+    assert loaded.cells[1].paper == QUAMBA  # a title names its paper
+    assert validate_questions([loaded], PAPERS) == []
+    table = ComparisonTable(
+        aspects=["approach", "How fast is each", "reported result"],
+        rows={
+            MAMBA: [TableCell("x", MAMBA, 0), TableCell("5x", MAMBA, 0), TableCell("—", MAMBA)],
+            QUAMBA: [TableCell("x", QUAMBA, 0), TableCell("—", QUAMBA), TableCell("—", QUAMBA)],
+            SIGMA: [TableCell("x", SIGMA, 0), TableCell("—", SIGMA), TableCell("—", SIGMA)],
+        },
+    )
+    compared = answer([[MAMBA, QUAMBA, SIGMA]])
+    compared.table = table
+    result = score_answer(loaded, "hybrid", compared, [MAMBA], BY_ID, 0.1)
+    # Mamba right, Quamba2 missed, σ-GPT rightly silent, OSD not compared, Mamba's "what does
+    # each store" has no column: missed
+    assert result.cells == ["right", "missed", "right", "missed"]
+    assert result.scores["question_cells"] == 0.5
+    assert result.scores["question_cells_wrong"] == 0.0
+    table.rows[SIGMA][1] = TableCell("Tokens in any order", SIGMA, 0)
+    result = score_answer(loaded, "hybrid", compared, [MAMBA], BY_ID, 0.1)
+    assert result.cells[2] == "wrong"
+    assert result.scores["question_cells_wrong"] == 0.25
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ('"cells": {"paper": "a"}', '"cells" must be a list'),
+        ('"cells": [{"paper": "a", "question": "q", "answers": [0]}]', "sentence numbers"),
+        ('"cells": [{"paper": "a", "answers": [1]}]', "sentence numbers"),
+    ],
+)
+def test_a_malformed_question_cell_names_its_line(tmp_path: Path, cells: str, message: str) -> None:
+    line = f'{{"id": "x", "kind": "compare", "question": "q", "gold": ["{MAMBA}"], {cells}}}'
+    with pytest.raises(ParseError, match=re.escape(message)):
+        load_questions(write_lines(tmp_path / "bad.jsonl", [line]), PAPERS)
+
+
+def test_question_cells_belong_to_a_comparison_and_name_sentences_its_abstract_has(
+    tmp_path: Path,
+) -> None:
+    cell = {"paper": MAMBA, "question": "q", "answers": [2]}
+    lookup = {"id": "x", "kind": "lookup", "question": "q", "gold": [MAMBA], "cells": [cell]}
+    with pytest.raises(ParseError, match="compare question only"):
+        load_questions(write_lines(tmp_path / "a.jsonl", [lookup]), PAPERS)
+    compare = {**lookup, "kind": "compare"}
+    questions = load_questions(write_lines(tmp_path / "b.jsonl", [compare]), PAPERS)
+    # Mamba's abstract is one sentence
+    assert validate_questions(questions, PAPERS) == [
+        "x (" + str(tmp_path / "b.jsonl") + ", line 1): a cell of "
+        f"{MAMBA} names a sentence past its abstract's 1"
+    ]

@@ -62,6 +62,28 @@ METRICS: tuple[MetricSpec, ...] = (
         description="cited papers said first (not apart as less certain) that are gold",
     ),
     MetricSpec("key_fact_coverage", "facts", True, "share", description="key facts in the answer"),
+    # A comparison asking questions of each paper answers them in its table, a cell per paper
+    # and question. Against cells a reader labelled from the request and the abstract alone:
+    # the share right (a sentence that answers, or "—" where none does) and the share that
+    # holds a sentence that does not answer. Reported, not gated (the labels are newer than the
+    # saved baselines, and only tuning questions carry them).
+    MetricSpec(
+        "question_cells",
+        "Q cells",
+        True,
+        "share",
+        gated=False,
+        description="labelled question cells of a comparison table that answer it (or '—' "
+        "where the abstract does not)",
+    ),
+    MetricSpec(
+        "question_cells_wrong",
+        "Q wrong",
+        False,
+        "share",
+        gated=False,
+        description="labelled question cells holding a sentence that does not answer it",
+    ),
     MetricSpec("verified_share", "verified", True, "share", description="sentences verified"),
     MetricSpec(
         "invented_citations",
@@ -198,6 +220,20 @@ def percentile(values: Sequence[float], share: float) -> float | None:
 
 # --- one question's outcome -------------------------------------------------------------------
 
+# what a labelled question cell of a comparison table holds
+CELL_RIGHT = "right"  # a sentence that answers, or "—" where the abstract does not
+CELL_WRONG = "wrong"  # a sentence that does not answer
+CELL_MISSED = "missed"  # "—" (or no column) where the abstract answers
+
+
+def cell_outcome(said: int | None, answers: Iterable[int]) -> str:
+    """A cell drawn from abstract sentence ``said`` (numbered from 1; None for "—") against the
+    sentences that answer its question."""
+    wanted = set(answers)
+    if said is None:
+        return CELL_MISSED if wanted else CELL_RIGHT
+    return CELL_RIGHT if said in wanted else CELL_WRONG
+
 
 @dataclass
 class QuestionResult:
@@ -228,6 +264,8 @@ class QuestionResult:
     lint: list[str] = field(default_factory=list)  # "rule: excerpt" per output-lint finding
     # cited papers said apart, under "Less certainly on the question/topic"
     apart: list[str] = field(default_factory=list)
+    # each labelled question cell of a comparison's table: CELL_RIGHT, CELL_WRONG or CELL_MISSED
+    cells: list[str] = field(default_factory=list)
     error: str | None = None
     scores: dict[str, float | None] = field(default_factory=dict)
 
@@ -266,6 +304,9 @@ class QuestionResult:
         if self.answerable and self.key_facts:
             found = len(self.key_facts) - len(self.key_facts_missing)
             scores["key_fact_coverage"] = found / len(self.key_facts)
+        if self.cells:
+            scores["question_cells"] = self.cells.count(CELL_RIGHT) / len(self.cells)
+            scores["question_cells_wrong"] = self.cells.count(CELL_WRONG) / len(self.cells)
         if self.sentences and not self.abstained:  # an abstention's one sentence claims nothing
             scores["verified_share"] = self.verified / self.sentences
         scores["invented_citations"] = float(self.invented)

@@ -19,6 +19,7 @@ from assistant.evaluation.metrics import (
     contains_fact,
 )
 from assistant.models import Paper
+from assistant.text.sentences import abstract_sentences
 
 if TYPE_CHECKING:
     pass
@@ -27,7 +28,7 @@ BASELINE_FORMAT = 1
 _PROJECT_DIR = (
     Path(__file__).resolve().parent.parent.parent
 )  # the checkout: evals/ is beside assistant/
-_QUESTION_FIELDS = {"id", "kind", "question", "gold", "key_facts", "excluded", "notes"}
+_QUESTION_FIELDS = {"id", "kind", "question", "gold", "key_facts", "excluded", "notes", "cells"}
 _ABSENT_TERMS = re.compile(r"absent:\s*(.*)$", re.I)
 _QUOTED = re.compile(r"'([^']+)'")
 
@@ -73,6 +74,17 @@ class ExcludedPaper:
 
 
 @dataclass(frozen=True)
+class AnswerCell:
+    """What a comparison's question asks of one paper and the abstract sentences (numbered from
+    1) that answer it; none when the abstract does not. Written by a reader of the request and
+    the abstract alone, never of an answer."""
+
+    paper: str
+    question: str
+    answers: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class EvalQuestion:
     """One canned question; ``gold`` and ``excluded`` hold paper ids once resolved."""
 
@@ -86,6 +98,7 @@ class EvalQuestion:
     source: str = ""
     line: int = 0
     unresolved: tuple[str, ...] = ()  # gold or excluded entries that name no paper
+    cells: tuple[AnswerCell, ...] = ()  # a comparison's questions, answered paper by paper
 
     @property
     def excluded_ids(self) -> tuple[str, ...]:
@@ -137,6 +150,33 @@ def _excluded_entries(record: dict[str, Any], where: tuple[str, int]) -> list[tu
     return entries
 
 
+def _answer_cells(record: dict[str, Any], where: tuple[str, int]) -> list[AnswerCell]:
+    """``{"paper": title or id, "question": ..., "answers": [sentence numbers]}`` objects."""
+    value = record.get("cells", [])
+    if not isinstance(value, list):
+        raise ParseError(*where, '"cells" must be a list')
+    cells = []
+    for item in value:
+        paper = item.get("paper") if isinstance(item, dict) else None
+        question = item.get("question") if isinstance(item, dict) else None
+        answers = item.get("answers") if isinstance(item, dict) else None
+        if (
+            not isinstance(paper, str)
+            or not paper.strip()
+            or not isinstance(question, str)
+            or not question.strip()
+            or not isinstance(answers, list)
+            or not all(isinstance(number, int) and number >= 1 for number in answers)
+        ):
+            raise ParseError(
+                *where,
+                '"cells" entries must be {"paper", "question", "answers": [sentence numbers '
+                "from 1]} objects",
+            )
+        cells.append(AnswerCell(paper.strip(), question.strip(), tuple(answers)))
+    return cells
+
+
 def parse_question(
     record: object, resolver: _PaperResolver, source: str, line: int
 ) -> EvalQuestion:
@@ -156,6 +196,9 @@ def parse_question(
     gold = _string_list(record, "gold", where)
     key_facts = _string_list(record, "key_facts", where)
     excluded = _excluded_entries(record, where)
+    cells = _answer_cells(record, where)
+    if cells and kind != "compare":
+        raise ParseError(*where, '"cells" are for a compare question only')
     notes = record.get("notes", "")
     if not isinstance(notes, str):
         raise ParseError(*where, '"notes" must be a string')
@@ -181,6 +224,7 @@ def parse_question(
         notes=notes,
         source=source,
         line=line,
+        cells=tuple(AnswerCell(resolve(cell.paper), cell.question, cell.answers) for cell in cells),
         unresolved=tuple(unresolved),
     )
 
@@ -232,6 +276,16 @@ def validate_questions(questions: Sequence[EvalQuestion], papers: Iterable[Paper
         for fact in question.key_facts:
             if gold_text and not contains_fact(gold_text, fact):
                 problems.append(f"{question.where}: key fact '{fact}' is not in a gold abstract")
+        for cell in question.cells:
+            paper = by_id.get(cell.paper)
+            if paper is None:
+                continue  # reported above as unresolved
+            count = len(abstract_sentences(paper.abstract))
+            if any(number > count for number in cell.answers):
+                problems.append(
+                    f"{question.where}: a cell of {cell.paper} names a sentence past its "
+                    f"abstract's {count}"
+                )
         for term in absent_terms(question.notes):
             if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", haystack, re.I):
                 problems.append(

@@ -14,6 +14,7 @@ from assistant.evaluation.metrics import (
     RANKING_DEPTH,
     QuestionResult,
     Summary,
+    cell_outcome,
     split_key_facts,
     summarise,
 )
@@ -178,9 +179,34 @@ def score_answer(
             if answer is not None and not answer.abstained
             else []
         ),
+        cells=question_cells(answer, question) if answer is not None else [],
     )
     result.score()
     return result
+
+
+def question_cells(answer: Answer, question: EvalQuestion) -> list[str]:
+    """Each labelled question cell of a comparison's table, for each paper the table compares
+    (a paper it does not compare is the citation metrics' to count): what the cell under that
+    question says against the sentences that answer it. A question without a column is "—"
+    in every row."""
+    table = answer.table
+    if table is None or answer.abstained:
+        return []
+    columns = {_heading(aspect): position for position, aspect in enumerate(table.aspects)}
+    outcomes = []
+    for cell in question.cells:
+        row = table.rows.get(cell.paper)
+        if row is None:
+            continue
+        column = columns.get(_heading(cell.question))
+        said = row[column].sentence_index if column is not None else None
+        outcomes.append(cell_outcome(None if said is None else said + 1, cell.answers))
+    return outcomes
+
+
+def _heading(text: str) -> str:
+    return " ".join(text.casefold().rstrip(" ?.!").split())
 
 
 def _lint(answer: Answer, config: LintSettings | None) -> list[str]:
