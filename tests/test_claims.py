@@ -3128,3 +3128,19 @@ def test_a_question_an_abstract_asks_is_no_claim_to_quote() -> None:
         is None
     )
     assert standalone("We show that the model is robust.") is not None
+
+
+def test_the_main_idea_said_after_the_proposal_is_the_mechanism() -> None:
+    """OSD's abstract says how it works in so many words, "The main idea is to continually
+    update (multiple) draft model(s) on observed user query data ...", right after "We
+    introduce online speculative decoding (OSD)"; its mechanism was "develops a prototype ...
+    and evaluates it using both synthetic and real query data", three sentences on, and every
+    comparison of speculative decoding said OSD by its prototype."""
+    claims = _claims("Online Speculative Decoding")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith("continually updates (multiple) draft model(s)")
+    assert claims.mechanism.sentence == 3
+    # ... and DNIS, which had no mechanism, has its key idea ("The key idea is to introduce ...")
+    claims = _claims("Differentiable Neural Input Search for Recommender Systems")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith("introduces a soft selection layer")

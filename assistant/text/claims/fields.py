@@ -658,6 +658,12 @@ def _mechanism(
         body = sentence[start:]
         if index == after:
             continue
+        idea = _key_idea_candidate(sentence, index, name)
+        if idea is not None and len(idea.text.split()) >= MIN_MECHANISM_WORDS:
+            # "The main idea is to continually update (multiple) draft model(s) on observed
+            # user query data ...": how the method works, in so many words (OSD was said by
+            # "develops a prototype ... and evaluates it", three sentences on)
+            return _span_from(sentences, index, idea.start, idea.text)
         # after a proposal that says what the method does; after one that names it ("proposes a
         # Background Activation Suppression (BAS) method") a later sentence saying what the method
         # achieves ("can learn the whole region of the object") told blind readers more
