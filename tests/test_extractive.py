@@ -2427,6 +2427,28 @@ def test_a_comparison_of_a_name_and_a_quoted_title_compares_those_papers(corpus_
     }
 
 
+def test_a_comparison_describing_each_paper_in_words_compares_those_papers(
+    corpus_assistant,
+) -> None:
+    """ "Compare the multi-aspect knowledge distillation method that queries a multimodal LLM
+    with self-supervised label augmentation via input transformations: ..." (a blind compare)
+    also tabulated Self-Supervised Dataset Distillation, which shares "self-supervised" and
+    "distillation" (review43: "a third paper on an unrelated problem"). Each item, described in
+    the user's words, is the one paper whose title writes most of them; a topic phrase listing
+    what it spans ("one-step generation with diffusion and flow models") is no such request."""
+    answer = corpus_assistant.compare(
+        "Compare the multi-aspect knowledge distillation method that queries a multimodal LLM "
+        "with self-supervised label augmentation via input transformations: how does each "
+        "enlarge the set of targets an image classifier is trained on?"
+    )
+    assert cited(answer) == {
+        "multi-aspect-knowledge-181a",
+        "self-supervised-label-5e1d",
+    }, cited(answer)
+    answer = corpus_assistant.compare("one-step generation with diffusion and flow models")
+    assert len(cited(answer)) > 2
+
+
 def test_a_word_the_question_says_papers_call_themselves_is_asked_for() -> None:
     """ "Lots of papers here call their model or method 'hierarchical'. Which ones, and what is
     organised as a hierarchy in each?" (a blind topic question) cited 3 of 9: the word it quotes

@@ -301,6 +301,17 @@ def relevant_papers(
                 and all(any(_names_item(item, paper) for paper, _ in naming) for item in items)
             ):
                 chosen = naming
+            elif _ASKS_TO_COMPARE.match(query):
+                # ... or, a request to compare (not a topic phrase: "one-step generation with
+                # diffusion and flow models" lists what the topic spans), describes each in words, most of which one paper in hand writes in its
+                # title ("Compare the multi-aspect knowledge distillation method that queries a
+                # multimodal LLM with self-supervised label augmentation via input
+                # transformations": a dataset-distillation paper sharing "self-supervised" and
+                # "distillation" is neither; review43)
+                described = [_described(item, [paper for paper, _ in chosen]) for item in items]
+                ids = {paper.id for paper in described if paper is not None}
+                if len(items) >= fewest and None not in described and len(ids) == len(items):
+                    chosen = [entry for entry in chosen if entry[0].id in ids]
         if task == "related-work":
             weights = [tuning.topic_relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
             near = _neighbours(retrieval, chosen, features, weights, tuning)
@@ -394,6 +405,31 @@ def _names_item(item: str, paper: Paper) -> bool:
     return relevance.contains_run(run, title) or relevance.contains_run(
         run, relevance.token_sequence(paper.abstract)
     )
+
+
+def _described(item: str, papers: Sequence[Paper]) -> Paper | None:
+    """The one paper whose title writes at least ``_DESCRIBED_SHARE`` of the item's content
+    words, clearly more of them than any other paper's (by ``_DESCRIBED_MARGIN``)."""
+    words = set(content_tokens(item))
+    if len(words) < 2:
+        return None
+    shares = sorted(
+        (
+            (len(words & set(content_tokens(paper.title))) / len(words), index)
+            for index, paper in enumerate(papers)
+        ),
+        reverse=True,
+    )
+    if not shares or shares[0][0] < _DESCRIBED_SHARE:
+        return None
+    if len(shares) > 1 and shares[0][0] - shares[1][0] < _DESCRIBED_MARGIN:
+        return None
+    return papers[shares[0][1]]
+
+
+_DESCRIBED_SHARE = 0.5
+_ASKS_TO_COMPARE = re.compile(r"\s*(?:compare|contrast|how\s+do(?:es)?)\b", re.IGNORECASE)
+_DESCRIBED_MARGIN = 0.25
 
 
 def _neighbours(
