@@ -308,7 +308,9 @@ def relevant_papers(
                 # multimodal LLM with self-supervised label augmentation via input
                 # transformations": a dataset-distillation paper sharing "self-supervised" and
                 # "distillation" is neither; review43)
-                described = [_described(item, [paper for paper, _ in chosen]) for item in items]
+                described = [
+                    _described(item, [paper for paper, _ in chosen], tuning) for item in items
+                ]
                 ids = {paper.id for paper in described if paper is not None}
                 if len(items) >= fewest and None not in described and len(ids) == len(items):
                     chosen = [entry for entry in chosen if entry[0].id in ids]
@@ -407,9 +409,9 @@ def _names_item(item: str, paper: Paper) -> bool:
     )
 
 
-def _described(item: str, papers: Sequence[Paper]) -> Paper | None:
-    """The one paper whose title writes at least ``_DESCRIBED_SHARE`` of the item's content
-    words, clearly more of them than any other paper's (by ``_DESCRIBED_MARGIN``)."""
+def _described(item: str, papers: Sequence[Paper], tuning: EvidenceSettings) -> Paper | None:
+    """The one paper whose title writes at least ``compared_item_share`` of the item's content
+    words, more of them than any other paper's by ``compared_item_margin``."""
     words = set(content_tokens(item))
     if len(words) < 2:
         return None
@@ -420,16 +422,14 @@ def _described(item: str, papers: Sequence[Paper]) -> Paper | None:
         ),
         reverse=True,
     )
-    if not shares or shares[0][0] < _DESCRIBED_SHARE:
+    if not shares or shares[0][0] < tuning.compared_item_share:
         return None
-    if len(shares) > 1 and shares[0][0] - shares[1][0] < _DESCRIBED_MARGIN:
+    if len(shares) > 1 and shares[0][0] - shares[1][0] < tuning.compared_item_margin:
         return None
     return papers[shares[0][1]]
 
 
-_DESCRIBED_SHARE = 0.5
 _ASKS_TO_COMPARE = re.compile(r"\s*(?:compare|contrast|how\s+do(?:es)?)\b", re.IGNORECASE)
-_DESCRIBED_MARGIN = 0.25
 
 
 def _neighbours(

@@ -246,6 +246,28 @@ class EvidenceSettings(Group):
         le=1,
         description="With one retriever only: weight of the BM25 ratio in a paper's relevance; the rest is dense similarity.",
     )
+    compared_item_share: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description=(
+            "A request to compare that describes each thing it compares in words ('the "
+            "multi-aspect knowledge distillation method that queries a multimodal LLM with "
+            "self-supervised label augmentation ...') compares the papers whose titles write at "
+            "least this share of an item's content words (there: 0.5 and 1.0; the "
+            "dataset-distillation paper beside them 0.13 and 0.33) ..."
+        ),
+    )
+    compared_item_margin: float = Field(
+        default=0.25,
+        ge=0,
+        le=1,
+        description=(
+            "... each more of them than any other paper in hand by this share (a tie is no "
+            "description of one paper). Tuning compares: the rule changes one (b742), "
+            "precision 0.934 -> 0.939."
+        ),
+    )
     max_compared_papers: int = Field(
         default=6,
         ge=2,
