@@ -2427,6 +2427,32 @@ def test_a_comparison_of_a_name_and_a_quoted_title_compares_those_papers(corpus_
     }
 
 
+def test_a_lookup_answers_its_further_clauses_before_what_was_not_asked(corpus_assistant) -> None:
+    """ "..., and which two sampling schemes instantiate it?" was answered last, after how the
+    watermark maps random numbers to a sample, which nobody asked (review43: "the direct answers
+    sit in the first and last sentences, with unrequested material in between"). The sentences
+    answering the question's clauses follow the first, then the rest in the abstract's order;
+    one pointing back at what the abstract said before it ("Mirostat avoids both traps") keeps
+    its place after it."""
+    answer = corpus_assistant.ask(
+        "Which language-model watermark leaves the text distribution unchanged and is detectable "
+        "from 35 tokens even after 40-50% of tokens are edited, and which two sampling schemes "
+        "instantiate it?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    schemes = next(i for i, text in enumerate(texts) if "two sampling schemes" in text)
+    mapping = next(i for i, text in enumerate(texts) if "sequence of random numbers" in text)
+    assert schemes < mapping, texts
+    answer = corpus_assistant.ask(
+        "Which sampling method for language generation adjusts top-k on the fly with feedback so "
+        "the output hits a target surprise level, and which two failure modes does it avoid?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    traps = next(i for i, text in enumerate(texts) if "avoids both traps" in text)
+    boredom = next(i for i, text in enumerate(texts) if "(the boredom trap)" in text)
+    assert boredom < traps, texts
+
+
 def test_a_comparison_describing_each_paper_in_words_compares_those_papers(
     corpus_assistant,
 ) -> None:

@@ -455,8 +455,19 @@ class ExtractiveWriter(Writer):
                     standing.remove(measured)
                     standing.insert(0, measured)
         chosen = standing[: min(wanted, 4)]
-        # The sentence that best answers comes first; the rest follow in the abstract's order.
-        picks = chosen[:1] + sorted(chosen[1:], key=lambda pair: pair[0].index)
+        # The sentence that best answers comes first, then those answering the question's other
+        # clauses; the rest follow in the abstract's order ("..., and on which two clinical
+        # datasets is it demonstrated?" was answered last, after three sentences not asked for;
+        # review43)
+        # (not one pointing back at what the abstract said before it: "Mirostat avoids both
+        # traps" stays after the sentence naming them)
+        picks = chosen[:1] + sorted(
+            chosen[1:],
+            key=lambda pair: (
+                pair[0].index not in answering or _REFERS_BACK.search(pair[1]) is not None,
+                pair[0].index,
+            ),
+        )
         if numeric:
             # The figure asked for comes right after the paper is named, not where the abstract
             # happens to put it: the best-scored pick that states a number.
@@ -2683,6 +2694,12 @@ _SAID_OF_UNSHOWN = re.compile(
     r"^(?:we|the authors)\s+(?:\w+\s+){0,2}?(?:argue|show|find|believe|note|claim|observe|"
     r"demonstrate|suggest|conjecture|hypothesi[sz]e)s?\s+(?:that\s+)?(?:they|these|those|such)\b",
     re.IGNORECASE,
+)
+
+
+# a phrase pointing at something an earlier sentence named ("both traps", "these results")
+_REFERS_BACK = re.compile(
+    r"\b(?:both|these|those|such|the\s+two|the\s+above|aforementioned)\s+[a-z]", re.IGNORECASE
 )
 
 
