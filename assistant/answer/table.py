@@ -348,6 +348,10 @@ def _achieves(name: str | None) -> re.Pattern[str]:
     )
 
 
+_IMPROVES_ON = re.compile(
+    r"(?:\w+ly\s+)?improves\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:performance|accuracy|results?)\b",
+    re.IGNORECASE,
+)
 _STATE_OF_THE_ART = re.compile(
     r"\bstate[- ]of[- ]the[- ]art\b|\bcomparable or (?:superior|better)\b|\bsuperior\b",
     re.IGNORECASE,
@@ -370,7 +374,13 @@ def _method_achieves(paper: Paper, after: int) -> TableCell:
         if found is None:
             continue
         claim = found.group("claim")
-        if not (_COMPARED_IN_WORDS.search(claim) or _STATE_OF_THE_ART.search(claim)):
+        if not (
+            _COMPARED_IN_WORDS.search(claim)
+            or _STATE_OF_THE_ART.search(claim)
+            # "In all experimental results, our method improves the performance of the
+            # baselines" (review43: Multi-aspect KD's result cell was "—")
+            or _IMPROVES_ON.match(claim)
+        ):
             continue
         if FIRST_PERSON_WORD.search(claim):
             continue
@@ -867,6 +877,13 @@ def build_comparison_table(
                 # ("The proposed reparameterization prevents ...": a cell has no sentence
                 # before it to say which)
                 result_cell = found
+        if result_cell.sentence_index is None and not motivating and claims.finding is not None:
+            # ... and when the finding cannot be the cell, a comparison stated in words can
+            # ("In all experimental results, our method improves the performance of the
+            # baselines", after a finding opening "the method can transfer ..."; review43:
+            # Multi-aspect KD's result was "—")
+            after = claims.proposal.sentence if claims.proposal is not None else -1
+            result_cell = _result_in_words(paper, after)
         if axes:
             approaches[paper.id] = (paper, idea.sentence if idea else None, _phrase(approach))
             other = claims.proposal if idea is claims.mechanism else claims.mechanism
