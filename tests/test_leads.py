@@ -585,3 +585,33 @@ def test_the_request_in_other_words_leads_nothing() -> None:
     assert _lead((first, second), titles, skip="keyphrase generation") is None
     kept = _lead((first, second), titles, skip="phrase generation for documents")
     assert kept is not None and kept.stems == tuple(bm25.tokenize("keyphrase prediction"))
+
+
+def test_the_ground_of_others_work_is_no_ground_a_paper_works_on() -> None:
+    """ "EISL and Learning to Model Editing Processes both work on machine translation"
+    (review43: "false"): Editing Processes writes "neural machine translation" only of others,
+    "Recent work has introduced edit-based models for various tasks (such as neural machine
+    translation ...)"; it proposes modelling editing processes."""
+    eisl = Paper(
+        id="eisl",
+        title="Edit-Invariant Sequence Loss",
+        abstract=(
+            "Neural machine translation models are trained with cross-entropy. We propose EISL, "
+            "an edit-invariant sequence loss for neural machine translation with noisy targets."
+        ),
+        citation_key="eisl",
+    )
+    editing = Paper(
+        id="editing",
+        title="Learning to Model Editing Processes",
+        abstract=(
+            "Most sequence generation models produce outputs in one pass. Recent work has "
+            "introduced edit-based models for various tasks (such as neural machine translation "
+            "and text style transfer). We propose modeling editing processes, the whole process "
+            "of iteratively generating sequences."
+        ),
+        citation_key="editing",
+    )
+    titles = ["Scaling Laws for Neural Machine Translation", "Neural Machine Translation Today"]
+    lead = _lead((eisl, editing), titles, skip="long-form text generation")
+    assert lead is None or "translation" not in lead.sentence.text.lower(), lead

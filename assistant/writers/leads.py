@@ -349,6 +349,14 @@ def _within(inner: tuple[str, ...], outer: tuple[str, ...]) -> bool:
     return any(outer[start : start + size] == inner for start in range(len(outer) - size + 1))
 
 
+# a sentence about others' work, by its opening
+_OTHERS_OPENING = re.compile(
+    r"\W*(?:much|some|recent|prior|previous|earlier|existing|related|past|current)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:work|works|studies|research|methods|approaches|literature|efforts)\b",
+    re.IGNORECASE,
+)
+
+
 def _terms(
     view: _PaperView, roles: frozenset[str], *, title: bool = False
 ) -> tuple[tuple[tuple[str, ...], str, bool, tuple[str, ...]], ...]:
@@ -379,6 +387,11 @@ def _paper_terms(
         # itself apart from is no term it shares ("Speculative decoding is common to SpecDec++
         # and EAD" was said of a paper that contrasts itself with it)
         sentence = sentence if titled else CONTRAST.sub(" ", sentence)
+        if not titled and _OTHERS_OPENING.match(sentence):
+            # "Recent work has introduced edit-based models for various tasks (such as neural
+            # machine translation ...)": the ground of others' work, not the paper's ("EISL and
+            # Learning to Model Editing Processes both work on machine translation"; review43)
+            continue
         for number, piece in enumerate(re.split(r"[,.;:()\[\]\"']", sentence)):
             tokens = _WORD.findall(piece)
             lowered = [token.lower() for token in tokens]
