@@ -895,3 +895,37 @@ def test_a_result_in_words_fills_the_cell_a_finding_pointing_back_cannot(
     row = dict(zip(table.aspects, table.rows["multi-aspect-knowledge-181a"], strict=True))
     assert row["reported result"].text == "Improves the performance of the baselines", row
     assert row["reported result"].sentence_index == 8
+
+
+def test_a_named_dataset_cell_keeps_the_list_it_is_one_of() -> None:
+    """GEDI's setting cell was "SVHN" from "... including SVHN, CIFAR10, and CIFAR100, ..."
+    (review43: it "cuts CIFAR10/CIFAR100 from the same sentence"); LLMLingua-2's was "GSM8K" of
+    "MeetingBank, LongBench, ZeroScrolls, GSM8K, and BBH". A name said where no list is ("On
+    MNIST, FreezeNet achieves ...") stays alone."""
+    from assistant.answer.table import _listed_with, build_comparison_table
+    from assistant.models import Evidence, Paper
+
+    assert (
+        _listed_with(
+            "SVHN", "Experiments on real-world data, including SVHN, CIFAR10, and CIFAR100."
+        )
+        == "SVHN, CIFAR10, and CIFAR100"
+    )
+    assert (
+        _listed_with("GSM8K", "We evaluate on MeetingBank, LongBench, ZeroScrolls, GSM8K, and BBH.")
+        == "MeetingBank, LongBench, ZeroScrolls, GSM8K, and BBH"
+    )
+    assert _listed_with("MNIST", "We test on MNIST and CIFAR-10.") == "MNIST and CIFAR-10"
+    assert _listed_with("MNIST", "On MNIST, FreezeNet achieves 99.2% performance.") == "MNIST"
+    paper = Paper(
+        id="gedi",
+        title="Unifying Self-Supervised Clustering and Energy-Based Models",
+        abstract=(
+            "We propose GEDI, a generative model. Our findings are substantiated through "
+            "experiments on synthetic and real-world data, including SVHN, CIFAR10, and CIFAR100."
+        ),
+        citation_key="gedi",
+    )
+    table = build_comparison_table([Evidence(paper, 1.0, 1, ())])
+    setting = table.rows["gedi"][table.aspects.index("setting")]
+    assert setting.text == "SVHN, CIFAR10, and CIFAR100", table.rows["gedi"]

@@ -281,7 +281,7 @@ def _stated(paper: Paper, fact: str | None, *, whole: bool) -> TableCell:
         for index, sentence in enumerate(abstract_sentences(paper.abstract)):
             if fact in sentence:
                 source = clean_sentence(sentence)
-                text = fact if whole else _phrase(source, keep=fact)
+                text = _listed_with(fact, sentence) if whole else _phrase(source, keep=fact)
                 if FIRST_PERSON_WORD.search(text):
                     # "..., our method outperforms the previous state-of-the-art approaches by
                     # +0.5, +2.3, ... mIoU": from the verb of the authors' subject before the
@@ -294,6 +294,24 @@ def _stated(paper: Paper, fact: str | None, *, whole: bool) -> TableCell:
                     text = _phrase(text[start:], keep=fact)
                 return TableCell(_capitalise_first(text), paper.id, index, source)
     return TableCell(_EMPTY_CELL, paper.id)
+
+
+def _listed_with(name: str, sentence: str) -> str:
+    """The name with the names the sentence lists after it: "SVHN, CIFAR10, and CIFAR100", not
+    "SVHN" alone (review43: the cell "cuts CIFAR10/CIFAR100 from the same sentence")."""
+    found = re.compile(_NAMES_BEFORE + re.escape(name) + _NAMES_AFTER).search(sentence)
+    # (a list ends on "and" or "or": "On MNIST, FreezeNet achieves ..." lists nothing)
+    if found is None or re.search(r"\b(?:and|or)\s+\S+$", found.group(0)) is None:
+        return name
+    return found.group(0)
+
+
+# a name of a list: a capital and another capital or a digit ("CIFAR10", "Fashion-MNIST",
+# "LongBench"); the names before it ("MeetingBank, LongBench, ") and after it (", CIFAR10, and
+# CIFAR100", " and MNIST")
+_LISTED_NAME = r"[A-Z][\w-]*[A-Z0-9][\w-]*"
+_NAMES_BEFORE = rf"(?:{_LISTED_NAME},\s+)*"
+_NAMES_AFTER = rf"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_LISTED_NAME})*"
 
 
 # a comparison stated in words: "EMO demonstrates a consistently better language modeling
