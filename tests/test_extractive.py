@@ -1165,6 +1165,29 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
             "We not only make a systematic review, but also release other resources.",
             "X not only makes a systematic review, but also releases other resources.",
         ),
+        # ... but not the second verb of an infinitive ("enabling LLMs to iteratively propose
+        # and evaluates promising solutions", "to pre-train and evaluates over 50 DMs"), where
+        # "to" before a determiner is a preposition ("with applications to a range of data
+        # sets and derives ..." stays the paper's)
+        (
+            "We frame BO in language, enabling LLMs to iteratively propose and evaluate solutions.",
+            "X frames BO in language, enabling LLMs to iteratively propose and evaluate solutions.",
+        ),
+        (
+            "We demonstrate the algorithm with applications to a range of data sets and derive "
+            "results on its convergence.",
+            "X demonstrates the algorithm with applications to a range of data sets and derives "
+            "results on its convergence.",
+        ),
+        # ... and a verb of a result after "that" goes on from the clause it opens
+        (
+            "We benchmark 7 models on 16 tasks, and improve performance by 8.5% on average.",
+            "X benchmarks 7 models on 16 tasks, and improves performance by 8.5% on average.",
+        ),
+        (
+            "We show that it is possible to train models on short data, and improve the accuracy.",
+            "X shows that it is possible to train models on short data, and improve the accuracy.",
+        ),
     ],
 )
 def test_rewrites_change_only_the_voice(sentence: str, expected: str) -> None:

@@ -79,6 +79,8 @@ _DETERMINERS = [
     "few",
     "none",
 ]
+# (the same list, for the rewriter)
+DETERMINERS = frozenset(_DETERMINERS)
 
 
 # --- small text helpers --------------------------------------------------------------------------
