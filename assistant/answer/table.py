@@ -723,11 +723,6 @@ def _repeats(cell: TableCell, approach: TableCell) -> bool:
     )
 
 
-# what an approach cell says when a question's column beside it holds its sentence
-_SAID_UNDER = "Said under"
-_SAID_BESIDE = f"{_SAID_UNDER} the question beside it"
-
-
 def about_the_study(text: str) -> bool:
     """Whether a sentence's first words name the paper's own analyses or experiments."""
     return bool(set(tokenize(" ".join(text.split()[:_STUDY_REACH]))) & _study_words())
@@ -975,24 +970,15 @@ def build_comparison_table(
                 # other claim of how it works ("an alternative approach to stochastic line
                 # search ... based on forward step model building")
                 cells[0] = alternatives[paper_id]
-            for position in answered:
-                if _repeats(cells[position], cells[0]):
-                    # no other claim of how it works: the question's column, what the user
-                    # asked, keeps the sentence and the approach beside it says so rather than
-                    # say it again (review42: "the Approach cell and the trade-off cell hold
-                    # the same sentence")
-                    cells[0] = TableCell(
-                        _SAID_BESIDE
-                        if len(answered) == 1
-                        else f"{_SAID_UNDER} “{axes[position - 1]}”",
-                        paper_id,
-                        cells[0].sentence_index,
-                        cells[0].source_sentence,
-                    )
-                    break
-        # ... and when every row's question column says its approach, the approach column
-        # says nothing the table does not
-        said_beside = all(cells[0].text.startswith(_SAID_UNDER) for cells in rows.values())
+        # When every row's question column holds the sentence its approach cell would say again
+        # (review42: "the Approach cell and the trade-off cell hold the same sentence", in all
+        # three rows), the approach column says nothing the table does not and goes. One row's
+        # alone keeps it: a pointer there ("Said under the question beside it") read as
+        # template text (review44).
+        said_beside = bool(rows) and all(
+            any(_repeats(cells[position], cells[0]) for position in answered)
+            for cells in rows.values()
+        )
         keep = [*([] if said_beside else [0]), *answered, len(axes) + 1]
         aspects = [aspects[position] for position in keep]
         rows = {
