@@ -55,6 +55,11 @@ def ids(titles: Sequence[str]) -> set[str]:
     return {paper_id(title) for title in titles}
 
 
+def _said_at(texts: list[str], words: str) -> int:
+    """The position of the first sentence writing ``words``."""
+    return next(index for index, text in enumerate(texts) if words in text)
+
+
 def cited(answer: Answer) -> set[str]:
     return {paper_id for sentence in answer.sentences for paper_id in sentence.citations}
 
@@ -2080,7 +2085,7 @@ def test_the_sentence_going_on_from_a_figure_says_the_one_asked_for(corpus_assis
         "reported for a roughly 8B model at batch size 8 on a single A100?"
     )
     texts = [sentence.text for sentence in answer.sentences]
-    at = next(i for i, text in enumerate(texts) if "5.8ms per token" in text)
+    at = _said_at(texts, "5.8ms per token")
     assert texts[at + 1].startswith("These results represent state-of-the-art latency and a 2.15X")
 
 
@@ -2463,16 +2468,16 @@ def test_a_lookup_answers_its_further_clauses_before_what_was_not_asked(corpus_a
         "instantiate it?"
     )
     texts = [sentence.text for sentence in answer.sentences]
-    schemes = next(i for i, text in enumerate(texts) if "two sampling schemes" in text)
-    mapping = next(i for i, text in enumerate(texts) if "sequence of random numbers" in text)
+    schemes = _said_at(texts, "two sampling schemes")
+    mapping = _said_at(texts, "sequence of random numbers")
     assert schemes < mapping, texts
     answer = corpus_assistant.ask(
         "Which sampling method for language generation adjusts top-k on the fly with feedback so "
         "the output hits a target surprise level, and which two failure modes does it avoid?"
     )
     texts = [sentence.text for sentence in answer.sentences]
-    traps = next(i for i, text in enumerate(texts) if "avoids both traps" in text)
-    boredom = next(i for i, text in enumerate(texts) if "(the boredom trap)" in text)
+    traps = _said_at(texts, "avoids both traps")
+    boredom = _said_at(texts, "(the boredom trap)")
     assert boredom < traps, texts
 
 
@@ -2721,7 +2726,7 @@ def test_a_lookup_says_an_answer_leaning_on_the_sentence_it_follows(corpus_assis
         "gain it claims over competing baselines?"
     )
     texts = [sentence.text for sentence in answer.sentences]
-    at = next(i for i, text in enumerate(texts) if "agreement filtering" in text)
+    at = _said_at(texts, "agreement filtering")
     assert "entropy weighting" in texts[at] and "12%" in " ".join(texts)
     # (the sentence before says the problem it solves: the proposal, "addresses the problem of
     # adapting ...", since 6db44a2 the paper's lead)
@@ -3447,7 +3452,7 @@ def test_a_result_said_without_its_figure_is_followed_by_the_sentence_giving_it(
         "speed-ups, compression quality or something else?"
     )
     texts = [s.text for s in answer.sentences if s.citations == ["entropy-adaptive-decoding-1b0a"]]
-    vague = next(i for i, text in enumerate(texts) if "remarkable efficiency gains" in text)
+    vague = _said_at(texts, "remarkable efficiency gains")
     assert "96.7%" in texts[vague + 1], texts
 
 
