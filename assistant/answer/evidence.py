@@ -36,6 +36,7 @@ from assistant.text.patterns import compiled
 from assistant.text.query import (
     asks_for_one,
     asks_for_several,
+    asks_to_compare,
     compared_items,
     content_tokens,
     distinctive_name,
@@ -301,13 +302,14 @@ def relevant_papers(
                 and all(any(_names_item(item, paper) for paper, _ in naming) for item in items)
             ):
                 chosen = naming
-            elif _ASKS_TO_COMPARE.match(query):
+            elif asks_to_compare(query):
                 # ... or, a request to compare (not a topic phrase: "one-step generation with
-                # diffusion and flow models" lists what the topic spans), describes each in words, most of which one paper in hand writes in its
-                # title ("Compare the multi-aspect knowledge distillation method that queries a
-                # multimodal LLM with self-supervised label augmentation via input
-                # transformations": a dataset-distillation paper sharing "self-supervised" and
-                # "distillation" is neither; review43)
+                # diffusion and flow models" lists what the topic spans), describes each in
+                # words, most of which one paper in hand writes in its title ("Compare the
+                # multi-aspect knowledge distillation method that queries a multimodal LLM with
+                # self-supervised label augmentation via input transformations": a
+                # dataset-distillation paper sharing "self-supervised" and "distillation" is
+                # neither; review43)
                 described = [
                     _described(item, [paper for paper, _ in chosen], tuning) for item in items
                 ]
@@ -427,9 +429,6 @@ def _described(item: str, papers: Sequence[Paper], tuning: EvidenceSettings) -> 
     if len(shares) > 1 and shares[0][0] - shares[1][0] < tuning.compared_item_margin:
         return None
     return papers[shares[0][1]]
-
-
-_ASKS_TO_COMPARE = re.compile(r"\s*(?:compare|contrast|how\s+do(?:es)?)\b", re.IGNORECASE)
 
 
 def _neighbours(

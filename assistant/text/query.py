@@ -657,6 +657,15 @@ def sole_names(request: str, names: Sequence[str]) -> list[str]:
     return [name for name in names if name not in bracketed]
 
 
+def asks_to_compare(request: str) -> bool:
+    """Whether a request asks in so many words to compare ("Compare ...", "Contrast ...", "How
+    do A and B differ ..."), rather than naming a topic to compare papers on."""
+    return _ASKS_TO_COMPARE.match(request) is not None
+
+
+_ASKS_TO_COMPARE = re.compile(r"\s*(?:compare|contrast|how\s+do(?:es)?)\b", re.IGNORECASE)
+
+
 def compared_items(request: str) -> list[str]:
     """The items a comparison lists, each as its text ("WideNet", "randomized parameter
     sharing", "FreezeNet"); none unless it lists two or more."""
