@@ -742,6 +742,34 @@ def test_a_second_verb_agrees_and_a_word_that_is_no_verb_is_left_alone() -> None
     )
 
 
+def test_a_result_verb_after_a_comma_and_is_the_papers_second_verb() -> None:
+    """ "We systematically benchmark across 7 diffusion models ..., and improve performance by
+    8.5% on average" (TFG): the table cell read "Benchmarks ..., and improve performance"
+    (review43). A result verb needs no determiner after ", and"; without the comma, or after a
+    "that" whose clause it goes on, it stays as written."""
+    from assistant.text.claims import analyse
+    from assistant.text.claims.spans import _conjugate_coordinated
+
+    assert _conjugate_coordinated(
+        "benchmarks across 7 diffusion models on 16 tasks, and improve performance by 8.5%"
+    ) == ("benchmarks across 7 diffusion models on 16 tasks, and improves performance by 8.5%")
+    assert _conjugate_coordinated("proposes methods that cut memory, and reduce latency") == (
+        "proposes methods that cut memory, and reduce latency"
+    )
+    assert _conjugate_coordinated("proposes a cache and reduce latency by 2x") == (
+        "proposes a cache and reduce latency by 2x"
+    )
+    claims = analyse(
+        "TFG: Unified Training-Free Guidance for Diffusion Models",
+        "Given an unconditional diffusion model and a predictor for a target property of interest, "
+        "the goal of training-free guidance is to generate samples with desirable target "
+        "properties without additional training. We systematically benchmark across 7 diffusion "
+        "models on 16 tasks with 40 targets, and improve performance by 8.5% on average.",
+    )
+    texts = [span.text for span in claims.results]
+    assert any("and improves performance by 8.5%" in text for text in texts), texts
+
+
 def test_a_list_cut_after_its_first_item_is_not_a_span() -> None:
     from assistant.text.claims.spans import _finish
 

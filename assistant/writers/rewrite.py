@@ -85,7 +85,7 @@ _INFINITIVE_BEFORE = re.compile(
 )
 # verbs of a result, which after "that" go on from the clause it opens ("shows that it is
 # possible to train models ..., and improve the test accuracy ...")
-_RESULT_VERBS = frozenset(("improve", "reduce", "increase", "enhance", "boost"))
+_RESULT_VERBS = frozenset(words("result_verbs"))
 IRREGULAR_THIRD = {"are": "is", "have": "has", "do": "does", "go": "goes", "were": "was"}
 
 
