@@ -3172,3 +3172,17 @@ def test_the_main_idea_said_after_the_proposal_is_the_mechanism() -> None:
     claims = _claims("Differentiable Neural Input Search for Recommender Systems")
     assert claims.mechanism is not None
     assert claims.mechanism.text.startswith("introduces a soft selection layer")
+
+
+def test_our_network_after_the_name_is_the_methods_own() -> None:
+    """TabPFN's cell read "TabPFN is fully entailed in the weights of TabPFN" (review44:
+    "nonsense") from "... the weights of our network": where the sentence names the method before
+    it, "our network" is its network; said first, it is the name."""
+    from assistant.text.claims.spans import _resolve_first_person
+
+    assert _resolve_first_person(
+        "TabPFN is fully entailed in the weights of our network, which accepts samples", "TabPFN"
+    ) == ("TabPFN is fully entailed in the weights of its network, which accepts samples")
+    assert _resolve_first_person("our network accepts samples as a set", "TabPFN") == (
+        "TabPFN accepts samples as a set"
+    )

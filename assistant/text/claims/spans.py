@@ -857,7 +857,9 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
     remains that cannot be cut off at a clause boundary."""
 
     def our(match: re.Match[str]) -> str:
-        if name and not match.group(2):
+        # (not where the name is said before it: "TabPFN is fully entailed in the weights of our
+        # network" read "... of TabPFN"; review44 "nonsense"; it is the method's own network)
+        if name and not match.group(2) and name not in text[: match.start()]:
             return name
         if match.start() > 0:
             # "... and extensive experiments demonstrate that our approach successfully
