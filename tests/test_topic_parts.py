@@ -227,3 +227,18 @@ def test_a_comparison_asking_after_a_context_sentence_has_a_clause_per_question(
         "which distance it actually optimises",
         "why each says cross-entropy falls short.",
     ]
+
+
+def test_a_run_is_found_wherever_its_first_token_stands() -> None:
+    """``contains_run`` is on every question's path thousands of times an answer; rewritten to
+    jump between the places its first token stands, it must still find a run after a false
+    start ("a b a b c"), at the very end, in a tuple or a list, and nothing shorter than two."""
+    from assistant.text.query import contains_run
+
+    assert contains_run(["a", "b", "c"], ["a", "b", "a", "b", "c"])
+    assert contains_run(("b", "c"), ["x", "b", "c"])
+    assert contains_run(["b", "c"], ("x", "b", "c"))
+    assert not contains_run(["b", "c"], ["x", "b", "x", "c"])
+    assert not contains_run(["c", "d"], ["x", "c"])
+    assert not contains_run(["a"], ["a"])
+    assert not contains_run(["a", "b"], [])

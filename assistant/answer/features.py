@@ -88,9 +88,12 @@ def _plain_word_papers(query: str, papers: Sequence[Paper]) -> set[str]:
         plain = re.compile(rf"\b(?:{'|'.join(map(re.escape, tokens))})")
         for paper in papers:
             text = f"{paper.title} {paper.abstract}"
+            # (a stem the text does not hold is no plain word of it: a substring test spares
+            # the two searches for most papers)
+            if not any(token in text for token in tokens):
+                continue
             if (
-                tokens
-                and named.search(text) is None
+                named.search(text) is None
                 and plain.search(text) is not None
                 and tokens & set(tokenize(text))
             ):

@@ -110,4 +110,11 @@ def _american() -> dict[str, str]:
 
 def tokenize(text: str) -> list[str]:
     """Lowercase word tokens (2+ characters), stop words removed, Snowball-stemmed."""
-    return [_stem(word) for word in _TOKEN.findall(text.lower()) if word not in STOPWORDS]
+    return list(_tokens(text))
+
+
+# The same abstracts, titles and sentences are tokenized again by every stage of every answer
+# (about 190 times an ask); a copy of the cached tokens costs a fraction of reading them again.
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_stem(word) for word in _TOKEN.findall(text.lower()) if word not in STOPWORDS)
