@@ -83,6 +83,10 @@ def _swapped(
     text: str, related: Sequence[tuple[str, Text]], reach: int, cited_text: str
 ) -> Conflict | None:
     """Two figures exchanged between the things they measure, the numbers of names left out."""
+    # (two figures at least to exchange, fewer still once names keep theirs: most sentences
+    # have none, and their sources need not be read)
+    if sum(word[0].isdigit() for word in parse(text).words) < 2:
+        return None
     names = {match.group(0).lower() for match in _NAME_NUMBER.finditer(cited_text)} & {
         match.group(0).lower() for match in _NAME_NUMBER.finditer(text)
     }
