@@ -992,3 +992,59 @@ def test_a_result_stated_in_words_fills_the_cell_whatever_role_it_was_read_in() 
     assert cell("HYPRO: A Hybridly Normalized Probabilistic Model", plain, 2) == "—"
     voiced = hypro.replace("previous models", "our earlier models")
     assert cell("HYPRO: A Hybridly Normalized Probabilistic Model", voiced, 2) == "—"
+
+
+def test_every_question_asked_of_each_is_shown_by_the_table() -> None:
+    """15 of 32 tuning comparisons asking questions of each paper dropped one from the table
+    without a word (review45: "no 'how it closes it' column", "no 'quantity targeted' column").
+    A question asking what each reports heads the result column that answers it ("Which
+    baselines do they say they beat": TabPFN's "clearly outperforms boosted trees ..."); one no
+    sentence was matched to is named under the table, as a question when it is asked as one,
+    and not as unanswered. A "how ..." question does not take over the approach column (7 of
+    its 11 labelled cells did not answer it)."""
+    from assistant.answer.table import _with_every_question
+    from assistant.models import ComparisonTable, TableCell
+
+    table = ComparisonTable(
+        aspects=["approach", "what is each one pretrained on", "reported result"],
+        rows={
+            "a": [
+                TableCell("A transformer", "a", 0),
+                TableCell("Synthetic data", "a", 3),
+                TableCell("Clearly outperforms boosted trees", "a", 5),
+            ],
+            "b": [TableCell("A model", "b", 1), TableCell("—", "b"), TableCell("—", "b")],
+        },
+        note="The reported results measure different things.",
+    )
+    asked = [
+        "What is each one pretrained on",
+        "Which baselines do they say they beat",
+        "How does each close it",
+        "What they claim about more elaborate methods",
+    ]
+    shown = _with_every_question(table, asked)
+    assert shown.aspects == [
+        "approach",
+        "what is each one pretrained on",
+        "Which baselines do they say they beat",
+    ]
+    assert shown.rows == table.rows
+    assert shown.note == (
+        "The reported results measure different things. No sentence of these abstracts was "
+        "matched to the questions “How does each close it?” and “What they claim about more "
+        "elaborate methods”, so the table has no column for them."
+    )
+    # a result column of dashes answers nothing: the question is named instead
+    silent = ComparisonTable(
+        aspects=["approach", "reported result"],
+        rows={"b": [TableCell("A model", "b", 1), TableCell("—", "b")]},
+    )
+    shown = _with_every_question(silent, ["How much faster is each"])
+    assert shown.aspects == ["approach", "reported result"]
+    assert shown.note == (
+        "No sentence of these abstracts was matched to the question “How much faster is each?”, "
+        "so the table has no column for it."
+    )
+    # every question shown: the table as it was
+    assert _with_every_question(table, ["What is each one pretrained on"]) == table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from assistant.models import EMPTY_CELL, ComparisonTable, Evidence, Paper, TableCell
@@ -787,6 +787,86 @@ def build_comparison_table(
     meaning_min: float = 1.0,
     said: Mapping[tuple[str, str], str] | None = None,
 ) -> ComparisonTable:
+    """The table (``_table``), each question the request asks of each paper shown: as its own
+    column, or as the heading of the result column when it asks for results, or named under
+    the table as matched to no sentence (15 of 32 tuning comparisons asking questions dropped one silently;
+    blind readers: "drops half the question", "no 'how it closes it' column")."""
+    table = _table(
+        evidence, request, document_frequency, collection_size, meaning, meaning_min, said
+    )
+    return _with_every_question(table, compared_axes(request) if request else [])
+
+
+def _with_every_question(table: ComparisonTable, asked: Sequence[str]) -> ComparisonTable:
+    """A question with no column of its own that asks what each reports ("which baselines do
+    they say they beat", "how much faster") heads the reported result, when that column says
+    something; the others are named in the table's note as matched to no abstract sentence
+    (not as unanswered: an abstract may say it in words no rule matched)."""
+    aspects = list(table.aspects)
+    shown = {_question_heading(aspect) for aspect in aspects}
+    unmatched: list[str] = []
+    for question in asked:
+        if _question_heading(question) in shown:
+            continue
+        # ("how much faster", "how well": a result; "how does each improve accuracy": a means,
+        # and the approach cell is no answer to one: of the 11 labelled cells of tuning
+        # comparisons whose approach column a "how ..."/"where ... from" question would head,
+        # 7 hold a sentence that does not answer it)
+        usual = (
+            "reported result"
+            if _HOW_MUCH.match(question)
+            or (_HOW.match(question) is None and _RESULT_QUESTION.search(question))
+            else None
+        )
+        if usual in aspects and any(
+            cells[aspects.index(usual)].text != _EMPTY_CELL for cells in table.rows.values()
+        ):
+            aspects[aspects.index(usual)] = question
+            shown.add(_question_heading(question))
+        else:
+            unmatched.append(question)
+    if not unmatched:
+        return replace(table, aspects=aspects)
+    quoted = [f"“{question}{'?' if _ASKS.match(question) else ''}”" for question in unmatched]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    plural = "s" if len(quoted) > 1 else ""
+    said = (
+        f"No sentence of these abstracts was matched to the question{plural} {listed}, so the "
+        "table has no column for " + ("them" if plural else "it") + "."
+    )
+    note = f"{table.note} {said}".strip()
+    return replace(table, aspects=aspects, note=note)
+
+
+def _question_heading(text: str) -> str:
+    return " ".join(text.casefold().rstrip(" ?.!").split())
+
+
+# a question asking what each reports: its results, the baselines it beats
+_RESULT_QUESTION = re.compile(
+    r"\b(?:beat|beats|outperform\w*|baselines?|results?|gains?|improvements?|speed-?ups?|"
+    r"accuracy|perform(?:s|ance)?)\b",
+    re.IGNORECASE,
+)
+# a question as asked ("What does each give up"), not a clause of the request's ("What they
+# claim about more elaborate methods")
+_ASKS = re.compile(
+    r"(?:(?:what|which)\s+(?:[\w-]+\s+)?|(?:how|where|why|who|when)\s+)(?:is|are|does|do|did|can|"
+    r"was|were|has|have|much|well|many)\b",
+    re.IGNORECASE,
+)
+_HOW_MUCH = re.compile(r"how\s+(?:much|well|many\s+times)\b", re.IGNORECASE)
+
+
+def _table(
+    evidence: Sequence[Evidence],
+    request: str = "",
+    document_frequency: Callable[[str], int] | None = None,
+    collection_size: int = 0,
+    meaning: Mapping[tuple[str, int], tuple[float, ...]] | None = None,
+    meaning_min: float = 1.0,
+    said: Mapping[tuple[str, str], str] | None = None,
+) -> ComparisonTable:
     """Paper × aspect, each cell a short phrase of one analysed claim (linked to the abstract
     sentence it comes from), "—" only where the abstract says nothing of it.
 
@@ -975,7 +1055,7 @@ def build_comparison_table(
         ]
         if not answered:
             # no question asked of each is answered in so many words: the usual columns
-            return build_comparison_table(evidence)
+            return _table(evidence)
         for position in answered:
             # (the topic's words count here: "preference" of a comparison of preference
             # optimisers is what the question asks about each)
