@@ -280,6 +280,9 @@ def _table_json(answer: Answer) -> dict[str, Any] | None:
     titles = {item.paper.id: item.paper.title for item in answer.evidence}
     return {
         "aspects": list(answer.table.aspects),
+        # what the Markdown says under the table: figures that measure different things, the
+        # questions asked of each that have no column ("" when nothing)
+        "note": answer.table.note,
         "rows": [
             {
                 "id": paper_id,

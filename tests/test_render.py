@@ -169,6 +169,8 @@ def test_compare_json_adds_the_table_with_each_cells_source_sentence() -> None:
     data = to_json(answer("compare", table=table))
     assert set(data) == ASK_KEYS | {"table"}
     row = data["table"]["rows"][0]
+    # (the note under the table, as the Markdown gives it: none here)
+    assert data["table"]["note"] == ""
     assert row["id"] == QUAMBA.id and row["title"] == QUAMBA.title
     assert row["cells"][1] == {
         "aspect": "approach",

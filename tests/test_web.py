@@ -160,6 +160,12 @@ def test_citation_click_highlights_the_supporting_sentence(
         assert index == cell.sentence_index
         shown = page.locator("#paper .abs-sentence.support").inner_text().strip()
         assert shown == abstract_sentences(paper)[index] == cell.source_sentence
+        # ... and what the table cannot show is said under it, as the Markdown says it
+        notes = page.locator("p.table-note")
+        if compared.table.note:
+            assert notes.inner_text().strip() == compared.table.note
+        else:
+            assert notes.count() == 0
         page.screenshot(path=str(screenshots / "web-compare-cell.png"), full_page=True)
         browser.close()
     assert outside == []  # nothing but the local server was contacted

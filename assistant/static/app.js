@@ -125,7 +125,12 @@ function renderAnswer(data) {
       });
       root.append(paragraph);
     });
-    if (data.table && data.table.rows.length) root.append(renderTable(data));
+    if (data.table && data.table.rows.length) {
+      root.append(renderTable(data));
+      // (what the table cannot show: figures measuring different things, questions asked of
+      // each that no abstract sentence was matched to)
+      if (data.table.note) root.append(el("p", "table-note", data.table.note));
+    }
     if (data.references.length) {
       root.append(el("h3", "", "References"));
       const list = el("ul");
