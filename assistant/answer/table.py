@@ -778,25 +778,6 @@ _FRAGMENT_START = re.compile(
 )
 
 
-def build_comparison_table(
-    evidence: Sequence[Evidence],
-    request: str = "",
-    document_frequency: Callable[[str], int] | None = None,
-    collection_size: int = 0,
-    meaning: Mapping[tuple[str, int], tuple[float, ...]] | None = None,
-    meaning_min: float = 1.0,
-    said: Mapping[tuple[str, str], str] | None = None,
-) -> ComparisonTable:
-    """The table (``_table``), each question the request asks of each paper shown: as its own
-    column, or as the heading of the result column when it asks for results, or named under
-    the table as matched to no sentence (15 of 32 tuning comparisons asking questions dropped one silently;
-    blind readers: "drops half the question", "no 'how it closes it' column")."""
-    table = _table(
-        evidence, request, document_frequency, collection_size, meaning, meaning_min, said
-    )
-    return _with_every_question(table, compared_axes(request) if request else [])
-
-
 def _with_every_question(table: ComparisonTable, asked: Sequence[str]) -> ComparisonTable:
     """A question with no column of its own that asks what each reports ("which baselines do
     they say they beat", "how much faster") heads the reported result, when that column says
@@ -858,7 +839,7 @@ _ASKS = re.compile(
 _HOW_MUCH = re.compile(r"how\s+(?:much|well|many\s+times)\b", re.IGNORECASE)
 
 
-def _table(
+def build_comparison_table(
     evidence: Sequence[Evidence],
     request: str = "",
     document_frequency: Callable[[str], int] | None = None,
@@ -1055,7 +1036,7 @@ def _table(
         ]
         if not answered:
             # no question asked of each is answered in so many words: the usual columns
-            return _table(evidence)
+            return _with_every_question(build_comparison_table(evidence), compared_axes(request))
         for position in answered:
             # (the topic's words count here: "preference" of a comparison of preference
             # optimisers is what the question asks about each)
@@ -1116,4 +1097,11 @@ def _table(
         if len(distinct) > 1
         else ""
     )
-    return ComparisonTable(aspects=aspects, rows=rows, note=note)
+    # every question the request asks of each paper is shown: as its own column, as the heading
+    # of the result column when it asks for results, or named under the table as matched to no
+    # sentence (15 of 32 tuning comparisons asking questions dropped one silently; blind
+    # readers: "drops half the question", "no 'how it closes it' column")
+    return _with_every_question(
+        ComparisonTable(aspects=aspects, rows=rows, note=note),
+        compared_axes(request) if request else [],
+    )
