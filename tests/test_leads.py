@@ -615,3 +615,35 @@ def test_the_ground_of_others_work_is_no_ground_a_paper_works_on() -> None:
     titles = ["Scaling Laws for Neural Machine Translation", "Neural Machine Translation Today"]
     lead = _lead((eisl, editing), titles, skip="long-form text generation")
     assert lead is None or "translation" not in lead.sentence.text.lower(), lead
+
+
+def test_the_ground_most_others_work_on_is_no_ground_a_paper_works_on() -> None:
+    """ "Algorithm-hardware Co-design for Deformable Convolution and Orchid both work on image
+    classification" (review46: "false"; the FPGA paper is on detection): it writes "image
+    classification" only of others, "The majority of existing work focuses on accelerating image
+    classification", and in a contrast."""
+    fpga = Paper(
+        id="fpga",
+        title="Algorithm-hardware Co-design for Deformable Convolution",
+        abstract=(
+            "FPGAs provide a flexible and efficient platform to accelerate neural networks. The "
+            "majority of existing work focuses on accelerating image classification, while "
+            "object detection has not been adequately addressed. Compared with image "
+            "classification, detection problems are more sensitive to spatial variance. We build "
+            "an efficient object detection network with modified deformable convolutions."
+        ),
+        citation_key="fpga",
+    )
+    orchid = Paper(
+        id="orchid",
+        title="Orchid: Flexible and Data-Dependent Convolution for Sequence Modeling",
+        abstract=(
+            "We introduce Orchid, a data-dependent convolution for sequence modeling. We "
+            "rigorously evaluate Orchid across multiple domains, including language modeling and "
+            "image classification, to showcase its performance and generality."
+        ),
+        citation_key="orchid",
+    )
+    titles = ["Image Classification at Scale", "Deep Networks for Image Classification"]
+    lead = _lead((fpga, orchid), titles, skip="deformable convolution kernels")
+    assert lead is None or "classification" not in lead.sentence.text.lower(), lead

@@ -1000,7 +1000,7 @@ def test_every_question_asked_of_each_is_shown_by_the_table() -> None:
     A question asking what each reports heads the result column that answers it ("Which
     baselines do they say they beat": TabPFN's "clearly outperforms boosted trees ..."); one no
     sentence was matched to is named under the table, as a question when it is asked as one,
-    and not as unanswered. A "how ..." question does not take over the approach column (7 of
+    and not as unanswered (review46 read an earlier wording as saying no abstract answers). A "how ..." question does not take over the approach column (7 of
     its 11 labelled cells did not answer it)."""
     from assistant.answer.table import _with_every_question
     from assistant.models import ComparisonTable, TableCell
@@ -1031,9 +1031,9 @@ def test_every_question_asked_of_each_is_shown_by_the_table() -> None:
     ]
     assert shown.rows == table.rows
     assert shown.note == (
-        "The reported results measure different things. No sentence of these abstracts was "
-        "matched to the questions “How does each close it?” and “What they claim about more "
-        "elaborate methods”, so the table has no column for them."
+        "The reported results measure different things. No column for “How does each close "
+        "it?” or “What they claim about more elaborate methods”: no abstract sentence was "
+        "matched to them, though an abstract may still answer them."
     )
     # a result column of dashes answers nothing: the question is named instead
     silent = ComparisonTable(
@@ -1043,8 +1043,8 @@ def test_every_question_asked_of_each_is_shown_by_the_table() -> None:
     shown = _with_every_question(silent, ["How much faster is each"])
     assert shown.aspects == ["approach", "reported result"]
     assert shown.note == (
-        "No sentence of these abstracts was matched to the question “How much faster is each?”, "
-        "so the table has no column for it."
+        "No column for “How much faster is each?”: no abstract sentence was matched to it, "
+        "though an abstract may still answer it."
     )
     # every question shown: the table as it was
     assert _with_every_question(table, ["What is each one pretrained on"]) == table

@@ -809,11 +809,13 @@ def _with_every_question(table: ComparisonTable, asked: Sequence[str]) -> Compar
     if not unmatched:
         return replace(table, aspects=aspects)
     quoted = [f"“{question}{'?' if _ASKS.match(question) else ''}”" for question in unmatched]
-    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
-    plural = "s" if len(quoted) > 1 else ""
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    them = "them" if len(quoted) > 1 else "it"
+    # (the tool's limit, not the abstracts' silence: review46 read "No sentence of these
+    # abstracts was matched to ..." as saying no abstract answers, where OTOv2's does)
     said = (
-        f"No sentence of these abstracts was matched to the question{plural} {listed}, so the "
-        "table has no column for " + ("them" if plural else "it") + "."
+        f"No column for {listed}: no abstract sentence was matched to {them}, though an "
+        f"abstract may still answer {them}."
     )
     note = f"{table.note} {said}".strip()
     return replace(table, aspects=aspects, note=note)
