@@ -1158,7 +1158,17 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
         # left in the first person's form)
         (
             "We provide derivations, and empirically evaluate our framework through experiments.",
-            "X provides derivations, and empirically evaluates the framework through experiments.",
+            "X provides derivations, and empirically evaluates its framework through experiments.",
+        ),
+        # "our solution" after the paper's verb is its own ("the solution" pointed at none the
+        # reader was shown; review46), and the authors' when they are the subject
+        (
+            "We demonstrate that our solution can be integrated into a framework.",
+            "X demonstrates that its solution can be integrated into a framework.",
+        ),
+        (
+            "We believe that our proposed method is general.",
+            "The authors of X believe that their method is general.",
         ),
         # ... and one after "but" ("It shows ..., but find an exponential moving average ...",
         # review25n #12), and a verb after "not only", which is no verb of its own ("X nots only")

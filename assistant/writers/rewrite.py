@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from assistant.text.claims.base import JOINED_VERB, LY_ADVERB
 from assistant.text.claims.spans import (
     DETERMINERS,
+    OUR_KIND,
     baseline_opener,
     drop_self_reference,
     proposed_pattern,
@@ -86,6 +87,7 @@ _INFINITIVE_BEFORE = re.compile(
 # verbs of a result, which after "that" go on from the clause it opens ("shows that it is
 # possible to train models ..., and improve the test accuracy ...")
 _RESULT_VERBS = frozenset(words("result_verbs"))
+_PROPOSED = re.compile(r"^proposed\s+")
 IRREGULAR_THIRD = {"are": "is", "have": "has", "do": "does", "go": "goes", "were": "was"}
 
 
@@ -285,6 +287,18 @@ def rewrite(
         lambda found: f"the {found.group(1)}",
         text,
     )
+    if text.startswith(f"{subject} ") or text.startswith("The authors "):
+        # "GEDI demonstrates that our solution can be integrated ...": the solution is the
+        # paper's own ("the solution" pointed at none the reader was shown; review46), as the
+        # claims analyser says it ("its approach"); the authors' when they are the subject
+        owner = "their" if text.startswith("The authors ") else "its"
+
+        def owned(found: re.Match[str]) -> str:
+            if found.group(1) != "our":
+                return found.group(0)
+            return f"{owner} {_PROPOSED.sub('', found.group(2))}{found.group(3)}"
+
+        text = OUR_KIND.sub(owned, text)
     text = re.sub(r"\b[Oo]ur\b", "the", text)
     # "for big data applications like ours that require ...": the authors' own use, an aside
     text = re.sub(r",?\s+(?:like|such as|including)\s+ours\b", "", text)

@@ -132,6 +132,8 @@ _OUR = re.compile(
     r"(method|approach|framework|model|technique|algorithm|system|architecture|scheme|solution|"
     r"pipeline|strategy|network|estimator|metric|benchmark|dataset|tool|library)\b"
 )
+# (the writers' rewrite reads the same "our <kind of artefact>")
+OUR_KIND = _OUR
 # ("our design" is no name for the method: "Our design has been driven by observations ..." said
 # "Monolith has been driven ...", and "our design choices" became "E2TP choices")
 _DANGLING_START = re.compile(
