@@ -208,7 +208,10 @@ def _markdown_table(answer: Answer, labels: dict[str, str]) -> list[str]:
     if EMPTY_CELL in said:
         # a dash is the abstract's silence, which a reader should not take for a gap in the
         # tool (review38a: "never says the Vendi abstract is silent on eigen-decomposition")
-        rows += ["", f"_{EMPTY_CELL} = the abstract does not say it._"]
+        # ... said as what the tool found, not as the abstract's silence: a reader who finds the
+        # answer in the abstract, in words no rule matched, took "the abstract does not say it"
+        # for a false claim (review44, review46: "false '—'")
+        rows += ["", f"_{EMPTY_CELL} = not found in the abstract._"]
     if answer.table.note:
         rows += ["", f"_{answer.table.note}_"]
     return rows

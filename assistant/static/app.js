@@ -178,7 +178,7 @@ function renderTable(data) {
       if (cell.sentence_index === null) {
         box.textContent = cell.text;
         // a dash is the abstract's silence, not a gap in the tool
-        if (cell.text === "\u2014") box.title = "the abstract does not say it";
+        if (cell.text === "\u2014") box.title = "not found in the abstract";
       } else {
         // each cell is drawn from one abstract sentence: the link shows it in the paper
         const cellLink = el("a", "cell-link", cell.text);
