@@ -24,6 +24,7 @@ from assistant.text.query import (
     compared_axes,
     compared_topic,
     content_tokens,
+    question_heading,
 )
 from assistant.text.sentences import (
     FIRST_PERSON_WORD,
@@ -784,10 +785,10 @@ def _with_every_question(table: ComparisonTable, asked: Sequence[str]) -> Compar
     something; the others are named in the table's note as matched to no abstract sentence
     (not as unanswered: an abstract may say it in words no rule matched)."""
     aspects = list(table.aspects)
-    shown = {_question_heading(aspect) for aspect in aspects}
+    shown = {question_heading(aspect) for aspect in aspects}
     unmatched: list[str] = []
     for question in asked:
-        if _question_heading(question) in shown:
+        if question_heading(question) in shown:
             continue
         # ("how much faster", "how well": a result; "how does each improve accuracy": a means,
         # and the approach cell is no answer to one: of the 11 labelled cells of tuning
@@ -803,7 +804,7 @@ def _with_every_question(table: ComparisonTable, asked: Sequence[str]) -> Compar
             cells[aspects.index(usual)].text != _EMPTY_CELL for cells in table.rows.values()
         ):
             aspects[aspects.index(usual)] = question
-            shown.add(_question_heading(question))
+            shown.add(question_heading(question))
         else:
             unmatched.append(question)
     if not unmatched:
@@ -819,10 +820,6 @@ def _with_every_question(table: ComparisonTable, asked: Sequence[str]) -> Compar
     )
     note = f"{table.note} {said}".strip()
     return replace(table, aspects=aspects, note=note)
-
-
-def _question_heading(text: str) -> str:
-    return " ".join(text.casefold().rstrip(" ?.!").split())
 
 
 # a question asking what each reports: its results, the baselines it beats

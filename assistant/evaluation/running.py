@@ -24,6 +24,7 @@ from assistant.evaluation.questions import (
 )
 from assistant.models import SEARCH_MODES, Answer, Paper
 from assistant.settings import Settings
+from assistant.text.query import question_heading
 from assistant.tuning import LintSettings
 
 if TYPE_CHECKING:
@@ -193,20 +194,16 @@ def question_cells(answer: Answer, question: EvalQuestion) -> list[str]:
     table = answer.table
     if table is None or answer.abstained:
         return []
-    columns = {_heading(aspect): position for position, aspect in enumerate(table.aspects)}
+    columns = {question_heading(aspect): position for position, aspect in enumerate(table.aspects)}
     outcomes = []
     for cell in question.cells:
         row = table.rows.get(cell.paper)
         if row is None:
             continue
-        column = columns.get(_heading(cell.question))
+        column = columns.get(question_heading(cell.question))
         said = row[column].sentence_index if column is not None else None
         outcomes.append(cell_outcome(None if said is None else said + 1, cell.answers))
     return outcomes
-
-
-def _heading(text: str) -> str:
-    return " ".join(text.casefold().rstrip(" ?.!").split())
 
 
 def _lint(answer: Answer, config: LintSettings | None) -> list[str]:

@@ -567,6 +567,13 @@ _AXIS_NOISE = re.compile(r"[?.!\s]+$")
 MAX_AXES = 3  # a table of more named axes than this reads as a wall of cells
 
 
+def question_heading(text: str) -> str:
+    """A question as a table column is found by it: case, spacing and the closing mark aside
+    ("How does each close it?" heads the column "how does each close it"). The table and the
+    eval's question cells match columns by this one reading."""
+    return " ".join(text.casefold().rstrip(" ?.!").split())
+
+
 def compared_axes(request: str) -> list[str]:
     """The questions a comparison asks of each paper beyond its topic, in its own words ("how
     does each decide how long a step to take", "what guarantees do they offer"; "differ in
