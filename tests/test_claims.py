@@ -3186,3 +3186,28 @@ def test_our_network_after_the_name_is_the_methods_own() -> None:
     assert _resolve_first_person("our network accepts samples as a set", "TabPFN") == (
         "TabPFN accepts samples as a set"
     )
+
+
+def test_a_finding_coordinated_after_the_authors_first_verb_is_a_finding() -> None:
+    """ "We test the model on two datasets with probabilistic structures and show that with high
+    values of the meta-prior the network develops deterministic chaos ...": PV-RNN's finding is
+    the second of the authors' verbs, and was read as no finding at all (its comparison row said
+    "—" for what it reports). A paper whose finding is said the plain way keeps it, and a first
+    verb whose object holds a clause of its own joins nothing."""
+    claims = _claims("A Novel Predictive-Coding-Inspired Variational RNN Model")
+    assert claims.finding is not None
+    assert claims.finding.text.startswith("with high values of the meta-prior the network")
+    ridge = _claims("Asymptotically free sketched ridge ensembles")
+    assert ridge.finding is not None
+    assert ridge.finding.text.startswith("the risk can be globally optimized")
+    plain = analyse(
+        "A Made-Up Study",
+        "We study sparse models. We show that sparse models generalise better than dense models "
+        "on long documents. We train them on text and show that pruning fails on short inputs.",
+    )
+    assert plain.finding is not None and plain.finding.text.startswith("sparse models generalise")
+    inner = analyse(
+        "Another Made-Up Study",
+        "We train a model that predicts text and show that pruning fails on short inputs.",
+    )
+    assert inner.finding is None
