@@ -1673,6 +1673,16 @@ def test_one_paper_left_alone_follows_a_group_it_shares_a_term_with() -> None:
             "adding 25,000 personally selected YouTube videos",
             "Flan-T5-11B",
         ),
+        # "To measure such improvements, the authors introduce PassUntil, an evaluation
+        # strategy ..." points back at the finding said before it, and was put after it: the
+        # proposal the answer had already said, said again
+        (
+            "Which paper measures small models' task performance through massive sampling during "
+            "decoding, and how closely does it predict a 2.4B model's code-generation performance "
+            "before training?",
+            "an evaluation strategy through massive sampling in the decoding phase",
+            "0.05% deviation",
+        ),
     ],
 )
 def test_a_lookup_says_the_claim_it_leads_with_once(
@@ -2741,6 +2751,20 @@ def test_a_lookup_says_an_answer_leaning_on_the_sentence_it_follows(corpus_assis
     # (the sentence before says the problem it solves: the proposal, "addresses the problem of
     # adapting ...", since 6db44a2 the paper's lead)
     assert "the problem of adapting" in texts[at - 1], texts
+
+
+def test_a_lookup_says_an_answer_counting_what_an_earlier_sentence_named(corpus_assistant) -> None:
+    """ "what kind of submission did best?" is answered by TADPOLE's "No single submission was
+    best at predicting all three outcomes", whose three outcomes were named two sentences before
+    ("... of three key outcomes: clinical diagnosis, ..."). Said after that sentence, it stands;
+    the answer left it out, as leaning on what the reader was not shown (review47)."""
+    answer = corpus_assistant.ask(
+        "In the community challenge on forecasting Alzheimer's disease progression, how many "
+        "algorithms and teams took part, and what kind of submission did best?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    at = _said_at(texts, "No single submission was best")
+    assert "three key outcomes" in texts[at - 1], texts
 
 
 def test_a_figure_does_not_push_out_the_answer_to_another_clause(corpus_assistant) -> None:

@@ -624,23 +624,41 @@ class ExtractiveWriter(Writer):
         # at is then the sentence the reader has just read
         shown = [item.index for item, _ in picks]
         led_index = led_from.sentence if said is not None and led_from is not None else None
+        said_from_sentences = {
+            span.sentence for span in (led_from, claims.proposal) if span is not None
+        }
         alone = {item.index for item, _ in standing}
         for item in usable[:wanted]:
-            before = item.index - 1
             if (
                 len(picks) >= _LOOKUP_MOST
                 or item.index in alone
                 or item.index in shown
-                or (before not in shown and before != led_index)
+                # (nor the sentence the lead, or the proposal, was said from: it was left out
+                # so as not to say that twice)
+                or (said is not None and item.index in said_from_sentences)
                 or FIRST_PERSON_WORD.search(rewrite(view.sentences[item.index], "It"))
-                or not _points_at(
-                    view.sentences[item.index],
-                    # what the reader was shown of it: the lead may be part of its sentence
-                    said.sentences[0].text
-                    if said is not None and before == led_index
-                    else view.sentences[before],
-                )
             ):
+                continue
+            # ... the sentence before it, or the nearest before it the reader is shown that
+            # holds what it points at ("No single submission was best at predicting all three
+            # outcomes": the three outcomes were named two sentences before, and the answer to
+            # "what kind of submission did best?" was left out; review47)
+            before = next(
+                (
+                    earlier
+                    for earlier in range(item.index - 1, -1, -1)
+                    if (earlier in shown or earlier == led_index)
+                    and _points_at(
+                        view.sentences[item.index],
+                        # what the reader was shown of it: the lead may be part of its sentence
+                        said.sentences[0].text
+                        if said is not None and earlier == led_index
+                        else view.sentences[earlier],
+                    )
+                ),
+                None,
+            )
+            if before is None:
                 continue
             at = shown.index(before) + 1 if before in shown else 0
             picks.insert(at, (item, view.sentences[item.index]))
@@ -2488,10 +2506,37 @@ def _points_at(sentence: str, before: str) -> bool:
         return False
     said = set(bm25.tokenize(before))
     pointers = list(_POINTER.finditer(sentence))
-    return bool(pointers) and all(
-        bool(head) and (set(head) <= said or points_at_figures(found.group(1), before))
-        for found in pointers
-        for head in [bm25.tokenize(found.group(1))]
+    counted = list(_COUNTED_POINTER.finditer(sentence))
+    return (
+        bool(pointers or counted)
+        and all(
+            bool(head) and (set(head) <= said or points_at_figures(found.group(1), before))
+            for found in pointers
+            for head in [bm25.tokenize(found.group(1))]
+        )
+        and all(_counts_out(found, before) for found in counted)
+    )
+
+
+# "all three outcomes", "the two problems": a count of things named before
+_COUNTED_POINTER = re.compile(
+    rf"\b(?:all|the|both\s+of\s+the)\s+(?P<count>{'|'.join(lexicon_words('number_words')[2:])})"
+    r"\s+(?:\w+\s+)?(?P<noun>[a-z][\w-]*s)\b",
+    re.IGNORECASE,
+)
+
+
+def _counts_out(found: re.Match[str], before: str) -> bool:
+    """Whether ``before`` names the counted things: the same count with the same noun a few
+    words on ("three key outcomes: clinical diagnosis, ...")."""
+    count = found.group("count").lower()
+    digit = str(lexicon_words("number_words").index(count))
+    noun = bm25.tokenize(found.group("noun"))
+    return bool(noun) and any(
+        bm25.tokenize(match.group(1))[-1:] == noun[-1:]
+        for match in re.finditer(
+            rf"\b(?:{count}|{digit})\s+((?:[\w-]+\s+){{0,2}}[\w-]+)", before, re.IGNORECASE
+        )
     )
 
 
