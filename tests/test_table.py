@@ -1050,3 +1050,42 @@ def test_every_question_asked_of_each_is_shown_by_the_table() -> None:
     )
     # every question shown: the table as it was
     assert _with_every_question(table, ["What is each one pretrained on"]) == table
+
+
+def test_a_result_the_kind_of_evaluation_shows_fills_the_cell() -> None:
+    """review47: Locally Typical Sampling's result was "—" although "Automatic and human
+    evaluations show that, in comparison to nucleus and top-k sampling, locally typical sampling
+    offers competitive performance ..."; the opening read only "(our/the) experiments/results
+    show that", and a comparison said first ("in comparison to X, ...") was none. What it is
+    compared with goes after the claim, which a cell's cut at its first clause would lose."""
+    from assistant.answer.table import _result_in_words
+    from assistant.corpus.identity import citation_key
+    from assistant.models import Paper
+
+    def cell(abstract: str) -> str:
+        title = "A Made-Up Sampler"
+        paper = Paper(id="p", title=title, abstract=abstract, citation_key=citation_key(title))
+        return _result_in_words(paper, 0).text
+
+    assert (
+        cell(
+            "We propose a sampler for text generation. Automatic and human evaluations show that, "
+            "in comparison to nucleus sampling, the sampler offers competitive quality."
+        )
+        == "The sampler offers competitive quality (vs. nucleus sampling)"
+    )
+    assert (
+        cell(
+            "We propose a sampler for text generation. Numerical experiments show that the sampler "
+            "is faster than beam search on long texts."
+        )
+        == "The sampler is faster than beam search on long texts"
+    )
+    # no comparison: nothing
+    assert (
+        cell(
+            "We propose a sampler for text generation. Automatic evaluations show that the sampler "
+            "writes long texts."
+        )
+        == "—"
+    )

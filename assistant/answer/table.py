@@ -318,8 +318,16 @@ _NAMES_AFTER = rf"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_LISTED_NAME})*"
 # a comparison stated in words: "EMO demonstrates a consistently better language modeling
 # performance than MLE across domains"
 _COMPARED_IN_WORDS = re.compile(
-    r"\b(?:better|worse|higher|lower|faster)\b[^.;]{0,80}\bthan\b|\b(?:outperform|surpass|beat)\w*",
+    r"\b(?:better|worse|higher|lower|faster)\b[^.;]{0,80}\bthan\b|\b(?:outperform|surpass|beat)\w*|"
+    # ("in comparison to nucleus and top-k sampling, ... offers competitive performance")
+    r"\b(?:in\s+comparison|compared)\s+(?:to|with)\b",
     re.IGNORECASE,
+)
+
+
+# what a result is compared with, said before it: "in comparison to nucleus and top-k sampling, "
+_AGAINST_FIRST = re.compile(
+    r"(?:in\s+comparison|compared)\s+(?:to|with)\s+(?P<other>[^,;()]{1,60}),\s+", re.IGNORECASE
 )
 
 
@@ -334,10 +342,14 @@ def _evidential_opening() -> re.Pattern[str]:
         # public datasets demonstrate that MBGen ...", "Experimental results on English-language
         # benchmarks and PatentMIA demonstrate that our proposed method ...")
         r"(?:we|(?:our|the|extensive|comprehensive)\s+(?:[\w-]+\s+){0,2}?"
-        r"(?:results|experiments|evaluations?|studies)|experiments|experimental\s+results)"
+        r"(?:results|experiments|evaluations?|studies)|experiments|experimental\s+results|"
+        # ... or the kind of evaluation said first ("Automatic and human evaluations show that
+        # ..., locally typical sampling offers competitive performance ... while consistently
+        # reducing degenerate repetitions": review47, its result was "—")
+        r"(?:[A-Z][a-z]+(?:\s+and\s+[a-z]+)?|[A-Z][a-z]+\s+[a-z]+)\s+(?:evaluations|experiments))"
         r"(?:\s+(?:on|across|over|with|using|in)\s+[^,;]{1,80}?)?\s+(?:\w+ly\s+)?"
         # ("we show how this approach provably outperforms ...")
-        rf"(?:{verbs})s?\s+(?:that|how)\s+",
+        rf"(?:{verbs})s?\s+(?:that,?|how)\s+",
         re.IGNORECASE,
     )
 
@@ -371,10 +383,17 @@ def _result_in_words(paper: Paper, after: int) -> TableCell:
         if opening is None:
             continue
         claim = source[opening.end() :]
+        against = _AGAINST_FIRST.match(claim)
+        if against is not None:
+            # "in comparison to nucleus and top-k sampling, locally typical sampling offers ...":
+            # a cell is cut at its first clause, so what it is compared with goes after it
+            claim = f"{claim[against.end() :].rstrip(' .')} (vs. {against.group('other')})"
         own = _own_subject(analysis.claims.name).match(claim)
         if own is not None:
             claim = claim[own.end() :]
-        if FIRST_PERSON_WORD.search(claim) or not _COMPARED_IN_WORDS.search(claim):
+        if FIRST_PERSON_WORD.search(claim) or not (
+            against is not None or _COMPARED_IN_WORDS.search(claim)
+        ):
             continue
         return TableCell(_capitalise_first(_phrase(claim)), paper.id, index, source)
     return _method_achieves(paper, after)
