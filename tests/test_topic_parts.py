@@ -242,3 +242,71 @@ def test_a_run_is_found_wherever_its_first_token_stands() -> None:
     assert not contains_run(["c", "d"], ["x", "c"])
     assert not contains_run(["a"], ["a"])
     assert not contains_run(["a", "b"], [])
+
+
+def test_what_a_request_sets_against_what_it_asks_for_is_left_out() -> None:
+    """ "problems other than games, robot control, or LLM alignment/reasoning": the answer cited
+    offline RL for LLM multi-step reasoning (review47: "RL-for-LLM-reasoning cited for a request
+    that excludes it"); "other than", "rather than", "as opposed to" and "apart from" leave out
+    what follows as "leave out" does, a list closed by "or"/"and" item by item, never the clause
+    after it."""
+    from assistant.text.query import left_out, left_out_terms
+
+    request = (
+        "Which papers use reinforcement learning as a tool for problems other than games, robot "
+        "control, or LLM alignment/reasoning, e.g. in simulations or chemistry planning?"
+    )
+    assert left_out(request) == [
+        ("game",),
+        ("robot", "control"),
+        ("llm", "align"),
+        ("llm", "reason"),
+    ]
+    # ("..., and what does each contain" asks; it is not an item)
+    request = (
+        "Which papers release a new dataset, as opposed to an LLM evaluation benchmark, and what "
+        "does each contain?"
+    )
+    assert left_out_terms(request) == [("llm", "evalu", "benchmark")]
+    # what a kind of work is for is not the kind of work
+    request = (
+        "Apart from LoRA-style adapters for fine-tuning, where does low-rank structure show up?"
+    )
+    assert left_out(request) == [("style", "adapt")]
+    assert left_out("interpretable predictors rather than post-hoc explanation") == [
+        ("hoc", "explan")
+    ]
+
+
+def test_a_title_setting_the_same_thing_aside_is_not_left_out() -> None:
+    """Under "transformers made wider rather than deeper", "Go Wider Instead of Deeper" is the
+    paper asked about, not one about going deeper."""
+    from assistant.answer.features import left_out_papers
+    from assistant.corpus.identity import citation_key
+    from assistant.models import Paper
+
+    def paper(title: str) -> Paper:
+        return Paper(
+            id=title,
+            title=title,
+            abstract="We study transformers.",
+            citation_key=citation_key(title),
+        )
+
+    papers = [paper("Go Wider Instead of Deeper"), paper("Training Much Deeper Transformers")]
+    assert left_out_papers("transformers made wider rather than deeper", papers) == {
+        "Training Much Deeper Transformers"
+    }
+
+
+def test_a_request_setting_llm_reasoning_aside_gets_no_llm_reasoning_paper(
+    corpus_assistant,
+) -> None:
+    answer = corpus_assistant.ask(
+        "Which papers use reinforcement learning as a tool for problems other than games, robot "
+        "control, or LLM alignment/reasoning, e.g. in simulations, lip reading, chemistry "
+        "planning or architecture search?"
+    )
+    ids = [item.paper.id for item in answer.evidence]
+    assert not any(paper_id.startswith("offline-reinforcement") for paper_id in ids), ids
+    assert any(paper_id.startswith("pseudo-convolutional") for paper_id in ids), ids

@@ -205,9 +205,20 @@ def left_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:
     return {
         paper.id
         for paper in papers
-        if any(set(head) <= set(tokenize(paper.title)) for head in phrases)
-        or any(set(head) <= set(tokenize(core_text(paper))) for head in terms)
+        # (a title setting the same thing aside is the paper the request describes: "Go Wider
+        # Instead of Deeper" under "going wider instead of deeper")
+        if not _SETS_ASIDE.search(paper.title)
+        and (
+            any(set(head) <= set(tokenize(paper.title)) for head in phrases)
+            or any(set(head) <= set(tokenize(core_text(paper))) for head in terms)
+        )
     }
+
+
+_SETS_ASIDE = re.compile(
+    r"\b(?:instead of|rather than|other than|as opposed to|apart from|aside from|beyond)\b",
+    re.IGNORECASE,
+)
 
 
 def core_text(paper: Paper) -> str:

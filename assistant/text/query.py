@@ -435,16 +435,34 @@ def ruled_out(request: str) -> list[tuple[str, str]]:
 # "Please leave out classic draft-then-verify speculative decoding": a phrase the request asks
 # to leave out, in so many words
 # ... or says it does not mean: "(I don't mean hyperparameter / black-box function optimisation)"
+# ... or sets against what it asks for: "problems other than games, robot control, or LLM
+# alignment/reasoning" (a blind reader: "RL for LLM reasoning is cited for a request that
+# excludes it", review47), "interpretable-by-design predictors rather than post-hoc explanation",
+# "as opposed to an LLM evaluation benchmark". The phrase runs on through a list closed by
+# "or"/"and" ("games, robot control, or ..."), not into the clause after it ("Apart from
+# LoRA-style adapters for fine-tuning, where do ...").
+_LEFT_OUT_ITEM = r"[^,.;:?()]+"
+_QUESTION_WORD = r"(?:what|which|where|how|who|whom|whose|when|why|is|are|do|does|did)\b"
+_LEFT_OUT_LISTED = r"[\w'/-]+(?:\s+[\w'/-]+){0,4}(?=\s*(?:[,.;:?()]|$))"
 _LEFT_OUT = re.compile(
-    r"\b(?:leave out|leaving out|exclude|excluding|except for|(?:don't|do not) mean)\s+"
-    r"(?P<phrase>[^,.;:?()]+)",
+    r"\b(?:leave out|leaving out|exclude|excluding|except for|(?:don't|do not) mean|"
+    r"other than|rather than|as opposed to|apart from|aside from)\s+"
+    rf"(?P<phrase>{_LEFT_OUT_ITEM}(?:(?:,\s+(?!(?:or|and|nor|e\.g|i\.e|such)\b){_LEFT_OUT_LISTED})*"
+    rf",?\s+(?:or|and|nor)\s+(?!{_QUESTION_WORD}){_LEFT_OUT_LISTED})?)",
     re.IGNORECASE,
 )
-# the items of a phrase left out: "product/item recommenders and ordinary language modelling"
-_LEFT_OUT_ITEMS = re.compile(r"\s+(?:and|or|nor)\s+|\s+/\s+", re.IGNORECASE)
+# the items of a phrase left out: "product/item recommenders and ordinary language modelling",
+# "games, robot control, or LLM alignment/reasoning"
+_LEFT_OUT_ITEMS = re.compile(
+    r",\s*(?:(?:and|or|nor)\s+)?|\s+(?:and|or|nor)\s+|\s+/\s+", re.IGNORECASE
+)
+# "LLM alignment/reasoning": heads the words before them share ("product/item recommenders"
+# shares its head instead, and is one item)
+_SHARED_OPENING = re.compile(r"^(?P<opening>.*?)(?P<first>[\w'-]+)/(?P<second>[\w'-]+)\s*$")
 # an item left out that describes papers rather than naming a kind of work ("papers whose only
 # point is that lower perplexity doesn't give better generated text")
 _DESCRIBES = re.compile(r"\b(?:whose|that|which|who|where|when|if|only|papers?|works?)\b", re.I)
+_ITEM_PURPOSE = re.compile(r"\s+(?:for|in|on|with|to|at|by|via)\s+(?=\S)", re.IGNORECASE)
 # ... and a kind of work is named in at most this many content words
 _TERM_WORDS = 4
 
@@ -480,11 +498,20 @@ def _left_out_items(request: str) -> list[tuple[tuple[str, ...], bool]]:
     """Each item a request leaves out (its content words) and whether it names a kind of work."""
     items = []
     for match in _LEFT_OUT.finditer(request):
-        for item in _LEFT_OUT_ITEMS.split(match.group("phrase")):
-            tokens = content_tokens(item)
-            if tokens:
-                term = len(tokens) <= _TERM_WORDS and _DESCRIBES.search(item) is None
-                items.append((tuple(tokens), term))
+        for listed in _LEFT_OUT_ITEMS.split(match.group("phrase")):
+            # "LoRA-style adapters for fine-tuning": the kind of work is what comes before what
+            # it is for ("fine-tuning" would leave out every fine-tuning paper)
+            listed = _ITEM_PURPOSE.split(listed, maxsplit=1)[0]
+            shared = _SHARED_OPENING.match(listed)
+            for item in (
+                [shared["opening"] + shared["first"], shared["opening"] + shared["second"]]
+                if shared is not None
+                else [listed]
+            ):
+                tokens = content_tokens(item)
+                if tokens:
+                    term = len(tokens) <= _TERM_WORDS and _DESCRIBES.search(item) is None
+                    items.append((tuple(tokens), term))
     return items
 
 
