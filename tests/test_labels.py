@@ -152,6 +152,27 @@ def test_two_papers_by_one_name_go_by_their_titles_in_prose_and_citations() -> N
     assert not prose.startswith("PFNs") and " PFNs presents" not in prose
 
 
+def test_two_papers_by_one_name_with_short_subtitles_go_by_name_and_subtitle() -> None:
+    """The two MEDIDA papers went by titles of 14 and 12 words, as sentence subjects and in every
+    citation (review47); their subtitles tell them apart in a few words."""
+    first = paper(
+        "ks",
+        "Discovery of interpretable structural model errors by combining Bayesian sparse "
+        "regression and data assimilation: A chaotic Kuramoto-Sivashinsky test case",
+        "We introduce MEDIDA, a framework for model error discovery. MEDIDA works.",
+    )
+    second = paper(
+        "qg",
+        "Interpretable structural model error discovery from sparse assimilation increments using "
+        "spectral bias-reduced neural networks: A quasi-geostrophic turbulence test case",
+        "We present MEDIDA, a framework for model error discovery. MEDIDA works.",
+    )
+    assert distinct_labels({first.id: first, second.id: second}) == {
+        "ks": "MEDIDA (chaotic Kuramoto-Sivashinsky test case)",
+        "qg": "MEDIDA (quasi-geostrophic turbulence test case)",
+    }
+
+
 def test_a_field_acronym_the_abstract_defines_is_not_the_papers_name() -> None:
     """ "will learn to implement one step of gradient descent (GD) [von Oswald et al.]": gradient
     descent is the field's, so the paper was cited as [GD]."""

@@ -270,6 +270,27 @@ def writes_label(label: str, text: str) -> bool:
     return compiled(pattern, re.I).search(text) is not None
 
 
+def _told_apart(name: str, title: str) -> str:
+    """A paper that shares its name with another, by its name and what its subtitle says
+    ("MEDIDA (quasi-geostrophic turbulence test case)", where the two MEDIDA papers went by
+    titles of 14 and 12 words: review47 "full 14-word titles as sentence subjects"); by its
+    title before the colon when the subtitle is long, absent or the name itself."""
+    head, _, subtitle = title.partition(":")
+    subtitle = re.sub(r"^(?:an?|the)\s+", "", subtitle.strip(), flags=re.IGNORECASE)
+    if (
+        head.strip()
+        and subtitle
+        and len(subtitle.split()) <= _SUBTITLE_WORDS
+        and name.lower() not in subtitle.lower()
+        and not subtitle.endswith("?")
+    ):
+        return f"{name} ({subtitle[:1].lower()}{subtitle[1:]})"
+    return title_head(title)
+
+
+_SUBTITLE_WORDS = 6  # a subtitle longer than this is no label
+
+
 def distinct_labels(papers: Mapping[str, Titled]) -> dict[str, str]:
     """A distinct short label per paper id: two papers by one name ("PFNs", "Less is More") go
     by their titles, and a title said twice gets a number. The prose and the citations of one
@@ -278,7 +299,7 @@ def distinct_labels(papers: Mapping[str, Titled]) -> dict[str, str]:
     counts = Counter(labels.values())
     for paper_id, paper in papers.items():
         if counts[labels[paper_id]] > 1:  # two papers by one name: their titles tell them apart
-            labels[paper_id] = title_head(paper.title)
+            labels[paper_id] = _told_apart(labels[paper_id], paper.title)
     taken: dict[str, int] = {}
     for paper_id, label in list(labels.items()):
         taken[label] = taken.get(label, 0) + 1
