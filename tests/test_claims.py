@@ -3211,3 +3211,23 @@ def test_a_finding_coordinated_after_the_authors_first_verb_is_a_finding() -> No
         "We train a model that predicts text and show that pruning fails on short inputs.",
     )
     assert inner.finding is None
+
+
+def test_bounds_on_what_a_paper_proposed_are_not_its_proposal() -> None:
+    """ "We also present lower bounds establishing that our algorithms are essentially best
+    possible" was Paging with Succinct Predictions' proposal, said first in every answer, and
+    read "the algorithms", pointing at none the reader was shown (review47). Bounds on its
+    algorithms are a result; "our algorithms" is its algorithms, as "our algorithm" is."""
+    claims = _claims("Paging with Succinct Predictions")
+    assert claims.proposal is not None
+    assert claims.proposal.text.startswith("studies learning-augmented paging")
+    from assistant.writers.rewrite import rewrite
+
+    assert rewrite(
+        "We also present lower bounds establishing that our algorithms are essentially best "
+        "possible.",
+        "It",
+    ) == (
+        "It also presents lower bounds establishing that its algorithms are essentially best "
+        "possible."
+    )

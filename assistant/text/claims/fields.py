@@ -126,7 +126,11 @@ _RESULTS_OFFERED = re.compile(
     r"simulation|comprehensive|promising|encouraging|in-depth|detailed|thorough|and)\s+){0,4}"
     # ... or its discussion of them ("provides in-depth discussions and comprehensive ablation
     # studies of G_stack" was Stacking Your Transformers' proposal; a blind reader: "says nothing")
-    r"(?:results|experiments|evaluations?|simulations|discussions?|ablations?|ablation\s+studies)\b"
+    r"(?:results|experiments|evaluations?|simulations|discussions?|ablations?|ablation\s+studies|"
+    # ... or bounds on what it proposed ("We also present lower bounds establishing that our
+    # algorithms are essentially best possible" was Paging with Succinct Predictions' proposal, and
+    # the one-bit setups it develops were never said; review47)
+    r"(?:lower|upper|matching|tight)\s+bounds?)\b"
 )
 
 

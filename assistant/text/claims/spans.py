@@ -129,9 +129,13 @@ _NOUN_AND_PARTICIPLE = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs|[Oo]urselves|I)\b")
 _OUR = re.compile(
     r"\b([Oo]ur)\s+((?:(?:proposed|new|novel|own|overall|resulting|final)\s+)?)"
-    r"(method|approach|framework|model|technique|algorithm|system|architecture|scheme|solution|"
-    r"pipeline|strategy|network|estimator|metric|benchmark|dataset|tool|library)\b"
+    r"((?:method|approach|framework|model|technique|algorithm|system|architecture|scheme|"
+    r"solution|pipeline|strategy|network|estimator|metric|benchmark|dataset|tool)s?|library|"
+    # ("lower bounds establishing that our algorithms are essentially best possible" read "the
+    # algorithms", which pointed at none the reader was shown: review47)
+    r"libraries)\b"
 )
+_PLURAL_KIND = re.compile(r"(?:s|ies)$")  # "our algorithms": the paper's, not its name
 # (the writers' rewrite reads the same "our <kind of artefact>")
 OUR_KIND = _OUR
 # ("our design" is no name for the method: "Our design has been driven by observations ..." said
@@ -861,7 +865,12 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
     def our(match: re.Match[str]) -> str:
         # (not where the name is said before it: "TabPFN is fully entailed in the weights of our
         # network" read "... of TabPFN"; review44 "nonsense"; it is the method's own network)
-        if name and not match.group(2) and name not in text[: match.start()]:
+        if (
+            name
+            and not match.group(2)
+            and name not in text[: match.start()]
+            and not _PLURAL_KIND.search(match.group(3))
+        ):
             return name
         if match.start() > 0:
             # "... and extensive experiments demonstrate that our approach successfully
