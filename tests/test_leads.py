@@ -647,3 +647,17 @@ def test_the_ground_most_others_work_on_is_no_ground_a_paper_works_on() -> None:
     titles = ["Image Classification at Scale", "Deep Networks for Image Classification"]
     lead = _lead((fpga, orchid), titles, skip="deformable convolution kernels")
     assert lead is None or "classification" not in lead.sentence.text.lower(), lead
+
+
+def test_a_paper_in_a_group_with_no_lead_joins_the_led_group_that_names_it_too(
+    corpus_assistant,
+) -> None:
+    """ "entropy minimization for test-time adaptation": DeYO, whose abstract says it "consists
+    of sample selection and sample weighting", was paired with AdaMerging (one shared word closer)
+    in a paragraph with no lead, under "Sample selection is common to Open-Set Test-Time
+    Adaptation and EATA"; it is as close to those two as groups must be to merge, and the lead
+    names it too."""
+    answer = corpus_assistant.compare("entropy minimization for test-time adaptation")
+    lead = next(sentence for sentence in answer.sentences if "is common to" in sentence.text)
+    assert lead.text.startswith("Sample selection is common to"), lead.text
+    assert "entropy-not-enough-dfa7" in lead.citations, lead.citations

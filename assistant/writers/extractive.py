@@ -59,7 +59,13 @@ from assistant.text.tokens import idf
 from assistant.tuning import WriterSettings
 from assistant.writers.acronyms import spell_out
 from assistant.writers.base import TextSink, Writer
-from assistant.writers.grouping import _Weights, closest_groups, group_papers, join_singles
+from assistant.writers.grouping import (
+    _Weights,
+    average_link,
+    closest_groups,
+    group_papers,
+    join_singles,
+)
 from assistant.writers.leads import AnswerTerms, Lead, TitleTerms, filler_stems, group_lead
 from assistant.writers.rewrite import rewrite, without_praise
 from assistant.writers.synthesis import (
@@ -2097,6 +2103,59 @@ class ExtractiveWriter(Writer):
                 for answer in fresh:
                     builder.add(answer)
 
+    def _to_led_groups(
+        self,
+        views: list[_PaperView],
+        groups: list[list[int]],
+        weights: _Weights,
+        skip: set[str],
+        builder: _Builder,
+    ) -> list[list[int]]:
+        """Groups whose papers share nothing a lead could name give each paper to a group that
+        does, when it is as close to that group as groups must be to merge and the lead names
+        it too: DeYO ("consists of sample selection and sample weighting") was paired with
+        AdaMerging, closer to it by one shared word, in a paragraph with no lead, while "Sample
+        selection is common to Open-Set TTA and EATA" led the paragraph before it."""
+        if len(groups) < 2:
+            return groups
+
+        def lead_of(members: Sequence[int]) -> Lead | None:
+            return self._group_lead(
+                [views[index] for index in members],
+                skip | builder.led,
+                label_words=self.config.lead_label_words,
+                answer_terms=builder.answer_terms,
+            )
+
+        leads = {tuple(group): lead_of(group) for group in groups if len(group) > 1}
+        unled = [group for group in groups if len(group) > 1 and leads[tuple(group)] is None]
+        if not unled or all(lead is None for lead in leads.values()):
+            return groups
+        moved = [list(group) for group in groups]
+        for group in unled:
+            for index in group:
+                best: tuple[float, list[int]] | None = None
+                for other in moved:
+                    lead = leads.get(tuple(other))
+                    if other is group or len(other) < 2 or lead is None or index in other:
+                        continue
+                    link = average_link(views, weights, skip, index, other)
+                    if link < self.config.group_similarity:
+                        continue
+                    widened = lead_of([*other, index])
+                    if widened is None or views[index].paper.id not in widened.sentence.citations:
+                        continue
+                    if best is None or link > best[0]:
+                        best = (link, other)
+                if best is not None:
+                    current = next(members for members in moved if index in members)
+                    current.remove(index)
+                    target = best[1]
+                    old = tuple(target)
+                    target.append(index)
+                    leads[tuple(target)] = leads.pop(old)
+        return [group for group in moved if group]
+
     def _by_group(
         self,
         builder: _Builder,
@@ -2125,7 +2184,13 @@ class ExtractiveWriter(Writer):
         the clauses after the topic (the others are answered here)."""
         focus_groups = self._focus(topic, views)
         weights = _Weights(views, self.document_frequency, self.collection_size)
-        groups = group_papers(views, weights, skip, self.config.group_similarity)
+        groups = self._to_led_groups(
+            views,
+            group_papers(views, weights, skip, self.config.group_similarity),
+            weights,
+            skip,
+            builder,
+        )
         asked_each = self._asked_each(topic, weights) if joined and by_question is None else []
         rest_asked = (
             [

@@ -144,6 +144,18 @@ def join_singles(
     return kept, followers
 
 
+def average_link(
+    views: Sequence[_PaperView],
+    weights: _Weights,
+    skip: set[str],
+    index: int,
+    group: Sequence[int],
+) -> float:
+    """How close one paper is to a group of others: its mean tf-idf cosine to each."""
+    vectors = _vectors(views, weights, skip)
+    return sum(_cosine(vectors[index], vectors[other]) for other in group) / len(group)
+
+
 def closest_groups(
     views: Sequence[_PaperView],
     weights: _Weights,
