@@ -661,3 +661,19 @@ def test_a_paper_in_a_group_with_no_lead_joins_the_led_group_that_names_it_too(
     lead = next(sentence for sentence in answer.sentences if "is common to" in sentence.text)
     assert lead.text.startswith("Sample selection is common to"), lead.text
     assert "entropy-not-enough-dfa7" in lead.citations, lead.citations
+
+
+def test_a_paper_following_a_group_is_named_by_the_lead_that_names_it_too(
+    corpus_assistant,
+) -> None:
+    """ "state space models": Quamba2, "a robust and scalable post-training quantization
+    framework for selective state space models", followed "Demystifying the Token Dynamics and
+    Mamba both work on selective state spaces" as if the lead were not about it; the lead names
+    it with the same term. HiSS, whose abstract does not say it, still follows unnamed."""
+    answer = corpus_assistant.related_work("state space models")
+    lead = next(
+        sentence for sentence in answer.sentences if "selective state space" in sentence.text
+    )
+    assert "quamba2-robust-scalable-7827" in lead.citations, lead.text
+    assert "mamba-linear-time-298f" in lead.citations, lead.text
+    assert not any("hierarchical" in paper_id for paper_id in lead.citations), lead.text

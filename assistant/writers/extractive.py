@@ -2321,6 +2321,12 @@ class ExtractiveWriter(Writer):
                 continue
             if paragraphs is None or number < paragraphs:
                 builder.paragraph("" if number else heading)
+            if lead and len(members) > 1 and joining:
+                # a paper following the group that its lead's term names as well is one of
+                # those the lead names ("Quamba2 is a robust and scalable post-training
+                # quantization framework for selective state space models" followed "Demystifying
+                # the Token Dynamics and Mamba both work on selective state spaces")
+                joining = self._named_by_the_lead(builder, members, joining, views, skip)
             # (every paper of the group held apart: only those following it are said)
             if members:
                 self._say_group(
@@ -2343,6 +2349,42 @@ class ExtractiveWriter(Writer):
             for index in joining:
                 for sentence in said(views[index]):
                     builder.add(sentence)
+
+    def _named_by_the_lead(
+        self,
+        builder: _Builder,
+        members: list[_PaperView],
+        joining: list[int],
+        views: list[_PaperView],
+        skip: set[str],
+    ) -> list[int]:
+        """The papers following a group that its lead, said of them too, names with the same
+        term and the same papers: they join ``members`` (in place); the others are returned."""
+
+        def lead_of(group: list[_PaperView]) -> Lead | None:
+            return self._group_lead(
+                group,
+                skip | builder.led,
+                label_words=self.config.lead_label_words,
+                answer_terms=builder.answer_terms,
+            )
+
+        base = lead_of(members)
+        if base is None:
+            return joining
+        rest = []
+        for index in joining:
+            wider = lead_of([*members, views[index]])
+            if (
+                wider is not None
+                and wider.stems == base.stems
+                and views[index].paper.id in wider.sentence.citations
+                and set(base.sentence.citations) <= set(wider.sentence.citations)
+            ):
+                members.append(views[index])
+            else:
+                rest.append(index)
+        return rest
 
     def _side_by_side(
         self,
