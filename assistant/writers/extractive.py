@@ -123,6 +123,9 @@ class _Builder:
         # the stems of the terms that have led a group: a second "Time series forecasting is
         # common to ..." further down tells the reader nothing the first did not
         self.led: set[str] = set()
+        # the leads worked out for groups of this answer, by papers and the words set aside
+        # (a group's lead is weighed when groups are formed and again when it is said)
+        self.leads: dict[tuple[object, ...], Lead | None] = {}
 
     def paragraph(self, heading: str = "") -> None:
         self.anonymous_said = False
@@ -1730,6 +1733,7 @@ class ExtractiveWriter(Writer):
             skip | builder.led,
             label_words=self.config.lead_label_words,
             answer_terms=builder.answer_terms,
+            memo=builder.leads,
         )
         if lead is None:
             return group, None
@@ -1857,8 +1861,17 @@ class ExtractiveWriter(Writer):
         *,
         label_words: int | None = None,
         answer_terms: AnswerTerms | None = None,
+        memo: dict[tuple[object, ...], Lead | None] | None = None,
     ) -> Lead | None:
-        return group_lead(
+        key = (
+            tuple(view.paper.id for view in group),
+            frozenset(skip),
+            label_words,
+            id(answer_terms),
+        )
+        if memo is not None and key in memo:
+            return memo[key]
+        lead = group_lead(
             group,
             skip,
             answer_terms=answer_terms,
@@ -1869,6 +1882,9 @@ class ExtractiveWriter(Writer):
             title_terms=self.title_terms,
             label_words=label_words,
         )
+        if memo is not None:
+            memo[key] = lead
+        return lead
 
     # --- related work ---------------------------------------------------------------------
 
@@ -2116,8 +2132,8 @@ class ExtractiveWriter(Writer):
         it too: DeYO ("consists of sample selection and sample weighting") was paired with
         AdaMerging, closer to it by one shared word, in a paragraph with no lead, while "Sample
         selection is common to Open-Set TTA and EATA" led the paragraph before it."""
-        if len(groups) < 2:
-            return groups
+        if sum(1 for group in groups if len(group) > 1) < 2:
+            return groups  # (no group with a lead to give a paper to, or none to take one)
 
         def lead_of(members: Sequence[int]) -> Lead | None:
             return self._group_lead(
@@ -2125,6 +2141,7 @@ class ExtractiveWriter(Writer):
                 skip | builder.led,
                 label_words=self.config.lead_label_words,
                 answer_terms=builder.answer_terms,
+                memo=builder.leads,
             )
 
         leads = {tuple(group): lead_of(group) for group in groups if len(group) > 1}
@@ -2367,6 +2384,7 @@ class ExtractiveWriter(Writer):
                 skip | builder.led,
                 label_words=self.config.lead_label_words,
                 answer_terms=builder.answer_terms,
+                memo=builder.leads,
             )
 
         base = lead_of(members)
