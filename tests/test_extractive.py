@@ -3304,6 +3304,34 @@ def test_a_finding_is_said_with_the_verb_the_abstract_states_it_with(verb: str, 
     assert any(said in sentence.text for sentence in told.sentences), told.sentences
 
 
+@pytest.mark.parametrize(
+    ("evidence", "said"),
+    [
+        ("Our empirical results demonstrate", "demonstrates empirically that"),
+        ("We empirically show", "shows empirically that"),
+        ("Numerical experiments show", "shows numerically that"),
+        ("Our results show", "shows that"),
+    ],
+)
+def test_a_finding_keeps_the_kind_of_evidence_it_rests_on(evidence: str, said: str) -> None:
+    """ "Consistent with prior results, our empirical results demonstrate that higher dimensional
+    tasks require greater inductive bias" was said "It demonstrates that ...", which read as a
+    proof in an answer about proofs (review47: drops the abstract's word "empirical")."""
+    paper = Paper(
+        id="p-1",
+        title="Towards Measuring Inductive Bias",
+        abstract=(
+            "We propose a method for computing the inductive bias a task requires. "
+            f"{evidence} that higher dimensional tasks require greater inductive bias."
+        ),
+        citation_key="p1",
+    )
+    told = say_paper(paper, most=3)
+    assert told is not None
+    texts = [sentence.text for sentence in told.sentences]
+    assert any(f"{said} higher dimensional" in text for text in texts), texts
+
+
 def test_a_finding_the_results_suggest_is_said_as_a_suggestion() -> None:
     """ "Our results suggest that transcoders can prove effective ..." was said "It finds that
     ..." (review29b: it "hardens 'Our results suggest'"); the results' verb of stance stays."""

@@ -98,13 +98,30 @@ def _finding_verb(paper: Paper, finding: Span) -> str:
         evidence = _EVIDENCE_THAT.search(sentence[: finding.start])
         if evidence is not None:
             verb = f"{evidence.group(1)}s that"
-    if (
+    if not (
         verb is not None
         and verb.endswith(" that")
         and verb.split()[0] in lexicon_words("stance_verbs")
     ):
-        return verb
-    return "finds that"
+        verb = "finds that"
+    # "our empirical results demonstrate that ...", "we empirically show that ...": the kind of
+    # evidence stays with the finding ("It demonstrates that higher dimensional tasks require
+    # greater inductive bias" read as a proof, in an answer about proofs; review47)
+    kind = _EVIDENCE_KIND.search(sentence[: finding.start])
+    if kind is not None:
+        adjective = kind.group(1) or f"{kind.group(2)}al"
+        verb = f"{verb.removesuffix(' that')} {adjective.lower()}ly that"
+    return verb
+
+
+# the kind of evidence a finding rests on, said right before it: "our empirical results
+# demonstrate that", "we empirically show that", "numerical experiments show that"
+_EVIDENCE_KIND = re.compile(
+    rf"\b(empirical|experimental|numerical|theoretical)\s+(?:[\w-]+\s+)?{EVIDENCE_NOUNS}\s+"
+    r"(?:\w+ly\s+)?[a-z]+\s+that\s+$|"
+    r"\b[Ww]e\s+(empiric|experiment|numeric|theoretic)ally\s+[a-z]+\s+that\s+$",
+    re.IGNORECASE,
+)
 
 
 def _capitalise(text: str) -> str:
