@@ -3231,3 +3231,37 @@ def test_bounds_on_what_a_paper_proposed_are_not_its_proposal() -> None:
         "It also presents lower bounds establishing that its algorithms are essentially best "
         "possible."
     )
+
+
+def test_what_a_field_is_for_is_background_not_a_setting() -> None:
+    """ "Task incremental learning aims to enable a system to maintain its performance on
+    previously learned tasks ..." read as a setting (it writes "on ... tasks") and answered "how
+    does each keep memory growth under control" for Neural Weight Search (review48: "the field's
+    definition offered as NWS's memory-control mechanism")."""
+    from assistant.text.roles import sentence_role
+
+    field = (
+        "Task incremental learning aims to enable a system to maintain its performance on "
+        "previously learned tasks while learning new tasks, solving the problem of catastrophic "
+        "forgetting."
+    )
+    assert sentence_role(field, 0, after_contribution=False) == "background"
+    # the paper's own aim is not the field's
+    own = "Our framework aims to maintain performance on previously learned tasks."
+    assert sentence_role(own, 3, after_contribution=True) != "background"
+
+
+def test_a_row_says_what_the_papers_own_method_does_without_naming_it_again() -> None:
+    """ "Our method also offers better memory efficiency compared to episodic memory- and
+    mask-based approaches" answered "how does each keep memory growth under control" for the
+    rank-update paper in the prose, and its cell was "—": said "The method also offers ...", it
+    pointed at none the reader was shown. In the paper's own row the method goes, as it does
+    from a result cell."""
+    from assistant.text.claims.spans import row_clause
+
+    assert row_clause(
+        "Our method also offers better memory efficiency compared to episodic memory- and "
+        "mask-based approaches."
+    ) == ("Offers better memory efficiency compared to episodic memory- and mask-based approaches.")
+    assert row_clause("Our method can be applied to any model.") == ("Can be applied to any model.")
+    assert row_clause("Our method is simple.") == "The method is simple."

@@ -76,6 +76,11 @@ _SETTING = re.compile(
     r"\bwe (?:evaluate|test|validate|benchmark)\b",
     re.IGNORECASE,
 )
+# What a field is for, its name the subject: "Task incremental learning aims to enable a system
+# to ...", "Online continual learning aims to continuously train ..."
+_DEFINES_FIELD = re.compile(
+    r"^[A-Z][\w-]*(?:\s+[a-z][\w-]*){0,5}\s+(?:aims|seeks|attempts|strives|refers)\s+to\b"
+)
 # Where a field stands: "recent years have witnessed ...", "has attracted increasing attention"
 _FIELD_STATE = re.compile(
     r"\brecent years have (?:seen|witnessed)\b|\bin recent years\b|"
@@ -326,6 +331,17 @@ def sentence_role(text: str, position: int, *, after_contribution: bool | None =
         # "Benefiting from prompt tuning, recent years have witnessed the promising performance
         # of pre-trained vision-language models ... on versatile downstream tasks": where the
         # field stands, not what the paper evaluates on (DiffTPT said it last, as its setting)
+        return "background"
+    if (
+        after_contribution is not True
+        and not self_reference
+        and _DEFINES_FIELD.match(text)
+        and not re.search(r"\b(?:we|our)\b", lower)
+    ):
+        # "Task incremental learning aims to enable a system to maintain its performance on
+        # previously learned tasks ...": what the field is for, before the paper says what it
+        # does; read as a setting, it answered "how does each keep memory growth under
+        # control" for Neural Weight Search (review48)
         return "background"
     if _mentions(lower, _SETTING_HINTS) and _SETTING.search(text):
         return "setting"

@@ -1364,6 +1364,14 @@ def row_clause(text: str, name: str | None = None) -> str | None:
         # answer to "what guarantees do they offer" was "—")
         shown = text[framed.end() :]
         text = shown[:1].upper() + shown[1:]
+    own = _OWN_METHOD_SUBJECT.match(text) if not name else None
+    if own is not None:
+        # "Our method also offers better memory efficiency compared to ...": the row names
+        # the paper, so its unnamed method as the subject goes, as a result cell's does (said
+        # "The method also offers ...", the cell pointed at none the reader was shown, and was
+        # "—"); a named one is said by its name
+        rest = text[own.end() :]
+        text = rest[:1].upper() + rest[1:]
     we = re.match(rf"[Ww]e\s+(?:({_GOING_ON}|\w+ly)\s+)?([a-z]+)\b", text)
     if we is not None:
         adverb = f"{we.group(1)} " if we.group(1) and we.group(1) not in _GOING_ON else ""
@@ -1372,6 +1380,12 @@ def row_clause(text: str, name: str | None = None) -> str | None:
     return _resolve_first_person(text, name)
 
 
+# the paper's own method opening a sentence, before its verb: "Our method also offers ...",
+# "The proposed framework achieves ..."
+_OWN_METHOD_SUBJECT = re.compile(
+    r"^(?:Our|The\s+proposed)\s+(?:proposed\s+)?(?:[\w-]+\s+)?(?:method|approach|framework|model|"
+    r"technique|algorithm|system)\s+(?:also\s+)?(?=(?:\w+ly\s+)?[a-z]+[^s\W]s\b|can\b)"
+)
 # "Theoretically, we show that ...", "Empirically, we find that ...": the authors' frame around a
 # claim (the verb must be one of lexicon/evidential_verbs.txt)
 _FRAMED_FINDING = re.compile(
