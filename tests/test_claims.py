@@ -3265,3 +3265,21 @@ def test_a_row_says_what_the_papers_own_method_does_without_naming_it_again() ->
     ) == ("Offers better memory efficiency compared to episodic memory- and mask-based approaches.")
     assert row_clause("Our method can be applied to any model.") == ("Can be applied to any model.")
     assert row_clause("Our method is simple.") == "The method is simple."
+
+
+def test_a_sentence_going_on_with_a_list_begun_before_it_ends_before_the_next_item() -> None:
+    """ "We can therefore represent almost every training example by a unique activation pattern,
+    which is parameterized by a neural code; and (2) categorization: ..." went on with an item
+    of a list whose first was in the sentence before (review48: "a numbered list split across
+    sentences"); quoted alone it ends before it. A list said whole stays whole."""
+    from assistant.text.claims.analyse import standalone
+
+    assert standalone(
+        "We can represent almost every training example by a unique activation pattern, which "
+        "is parameterized by a neural code; and (2) categorization: simple algorithms do well."
+    ) == (
+        "We can represent almost every training example by a unique activation pattern, which "
+        "is parameterized by a neural code."
+    )
+    whole = "We study two setups: (1) discard predictions, and (2) phase predictions."
+    assert standalone(whole) == whole

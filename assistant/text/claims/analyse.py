@@ -179,6 +179,15 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
             text = f"{head[: copula.start()]} {verb} {text[first.end() :]}"
         else:
             text = f"{head}, including {text[first.end() :]}"
+    later = _LATER_ITEM.search(text)
+    if later is not None and not re.search(r"\((?:1|i|a)\)\s", text):
+        # "We can therefore represent almost every training example by a unique activation
+        # pattern ...; and (2) categorization: ...": the list's first item was in the sentence
+        # before, so its second reads as an item of nothing (review48: "a numbered list split
+        # across sentences"); the sentence is what it says before it
+        head = text[: later.start()].rstrip(" ,;")
+        if len(head.split()) >= _MIN_HEAD_WORDS:
+            text = f"{head}."
     if re.match(r"\(?(?:[ivx]{1,4}|\d{1,2})\)\s", text):
         # "(iii) the generative style decoder ...": an item of a list the reader was not shown
         return None
@@ -199,6 +208,10 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
     praised = without_praise(cleaned)
     return f"{praised}." if praised != cleaned and cleaned.endswith(".") else praised
 
+
+# a later item of a list, set off inside a sentence: "; and (2) categorization: ..."
+_LATER_ITEM = re.compile(r"(?:[;,]\s*|\s)(?:and\s+|or\s+)?\((?:[2-9]|ii|iii|iv|b|c)\)\s", re.I)
+_MIN_HEAD_WORDS = 6
 
 _SECOND_ITEM = re.compile(r"[;,]\s*(?:and\s+)?second(?:ly)?\s*,", re.IGNORECASE)
 
