@@ -3283,3 +3283,20 @@ def test_a_sentence_going_on_with_a_list_begun_before_it_ends_before_the_next_it
     )
     whole = "We study two setups: (1) discard predictions, and (2) phase predictions."
     assert standalone(whole) == whole
+
+
+def test_an_artefact_added_on_after_the_main_one_is_not_the_proposal() -> None:
+    """S2LIC: "In this paper, we propose an ... (ACGC) entropy model ..." and, four sentences on,
+    "Furthermore, in the main transformation structure, we propose a high-performance S2LIC
+    model": the add-on was the proposal, said "One paper proposes a high-performance S2LIC
+    model" (a name and nothing of what it does). "Finally, we propose ..." may still be what
+    the abstract built up to."""
+    claims = _claims("S2LIC")
+    assert claims.proposal is not None
+    assert claims.proposal.text.startswith("proposes an Adaptive Channel-wise"), claims.proposal
+    built_up = analyse(
+        "A Made-Up Method",
+        "Existing samplers are slow on long texts and drift. We analyse why they drift. "
+        "Finally, we propose a new sampler that corrects the drift at every step.",
+    )
+    assert built_up.proposal is not None and "new sampler" in built_up.proposal.text

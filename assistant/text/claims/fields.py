@@ -335,12 +335,21 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
     adding = additive_opener()
     return [
         replace(candidate, strength=candidate.strength - 1)
-        if candidate.strength < _NEW_ARTEFACT and adding.match(sentences[candidate.sentence])
+        if adding.match(sentences[candidate.sentence])
+        and (
+            candidate.strength < _NEW_ARTEFACT
+            # ... nor a new artefact added on ("Furthermore, we propose a novel knowledge transfer
+            # technique, which we refer to as self-distillation" was Self-supervised Label
+            # Augmentation's proposal, over its main idea; review48), where "Finally" may be
+            # the artefact the abstract built up to
+            or not _LAST_OPENER.match(sentences[candidate.sentence])
+        )
         else candidate
         for candidate in candidates
     ]
 
 
+_LAST_OPENER = re.compile(r"(?:finally|lastly)\b", re.IGNORECASE)
 _INNER_CLAUSE = re.compile(r"\b(?:which|that|who|whose|where|to|by|while|when)\b")
 
 
