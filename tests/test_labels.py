@@ -247,3 +247,32 @@ def test_the_label_is_the_name_the_stored_analysis_found() -> None:
     indexed = dataclasses.replace(fresh, stored_analysis=stored)
     assert short_label(fresh) == "Mamba"
     assert short_label(indexed) == "Mamba-2"
+
+
+@pytest.mark.parametrize(
+    ("lead", "name", "said"),
+    [
+        # how it works, in a participle after the spelled-out name
+        (
+            "introduces Element to Tuple Prompting (E2TP), employing a two-step architecture",
+            "E2TP",
+            "Element to Tuple Prompting (E2TP) employs a two-step architecture",
+        ),
+        (
+            "proposes Inductive Moment Matching (IMM), a new class of generative models",
+            "IMM",
+            "Inductive Moment Matching (IMM) is a new class of generative models",
+        ),
+    ],
+)
+def test_a_spelled_out_name_is_the_subject_of_what_the_paper_proposes(
+    lead: str, name: str, said: str
+) -> None:
+    """ "One paper introduces Element to Tuple Prompting (E2TP), employing a two-step
+    architecture": the name was there to be the subject (review48: "'One paper proposes…'
+    filler"), as it is before "a ..." or "which ...". (A plural name the paper goes by in the
+    singular stays "One paper proposes Physics-Informed Gaussians (PIGs) ...": "PIGs combine
+    ... It uses" read wrong.)"""
+    from assistant.writers.synthesis import named_subject
+
+    assert named_subject(lead, name) == said

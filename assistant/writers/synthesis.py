@@ -212,7 +212,9 @@ _SPELLED_APPOSITIVE = re.compile(
     # (a capital with an accent too: "À-la-carte Prompt Tuning (APT)")
     r"(?P<spelled>[A-ZÀ-ÖØ-Þ][^,()]{2,80}?)\s+\((?P<name>[^()]+)\)"
     r"(?:(?:,|\s+-{1,2}|\s+[—–])\s+(?P<rest>(?:a|an|the)\s.+)|"
-    r",?\s+(?:which|that)\s+(?P<verb>.+))$"
+    r",?\s+(?:which|that)\s+(?P<verb>.+)|"
+    # "introduces Element to Tuple Prompting (E2TP), employing a two-step architecture"
+    r",\s+(?P<participle>[a-z]+ing)\s+(?P<object>.+))$"
 )
 
 
@@ -262,6 +264,9 @@ def named_subject(lead_text: str, name: str | None, *, spelled_name: bool = Fals
         subject = _capitalise(f"{article}{spelled.group('spelled')} ({spelled.group('name')})")
         if spelled.group("verb"):
             return f"{subject} {spelled.group('verb')}"
+        if spelled.group("participle"):
+            third = _method_participles().get(spelled.group("participle"))
+            return f"{subject} {third} {spelled.group('object')}" if third else None
         return f"{subject} is {spelled.group('rest')}"
     if match is None and name:
         return _called_subject(lead_text, name)
