@@ -3300,3 +3300,33 @@ def test_an_artefact_added_on_after_the_main_one_is_not_the_proposal() -> None:
         "Finally, we propose a new sampler that corrects the drift at every step.",
     )
     assert built_up.proposal is not None and "new sampler" in built_up.proposal.text
+
+
+def test_a_contribution_verb_after_others_the_verb_list_does_not_know_is_the_proposal() -> None:
+    """PBSCSR: "This article motivates, describes, and presents the PBSCSR dataset for studying
+    composer style recognition of piano sheet music" gave no proposal ("motivates" is no
+    contribution verb), and PBSCSR was said by "presents the labeled data in a form that mirrors
+    MNIST images". A verb the list knows, first in a coordination, still leads it."""
+    claims = _claims("PBSCSR")
+    assert claims.proposal is not None
+    assert claims.proposal.text == (
+        "describes and presents the PBSCSR dataset for studying composer style recognition of "
+        "piano sheet music"
+    )
+    from assistant.writers.synthesis import named_subject
+
+    assert named_subject(claims.proposal.text, "PBSCSR") == (
+        "PBSCSR is a dataset for studying composer style recognition of piano sheet music"
+    )
+    assert (
+        named_subject(
+            "proposes the ChatExtract method that can fully automate very accurate data extraction",
+            "ChatExtract",
+        )
+        == "ChatExtract is a method that can fully automate very accurate data extraction"
+    )
+    proposed = analyse(
+        "A Made-Up Study", "We propose and evaluate a sampler that corrects drift at every step."
+    )
+    assert proposed.proposal is not None
+    assert proposed.proposal.text.startswith("proposes and evaluates a sampler")

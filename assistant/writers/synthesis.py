@@ -218,6 +218,13 @@ _SPELLED_APPOSITIVE = re.compile(
 )
 
 
+# "presents the PBSCSR dataset for studying ...", "describes and presents the X model that ..."
+_THE_NAMED_KIND = re.compile(
+    r"^(?:[a-z]+s\s+and\s+)?(?:proposes|introduces|presents|develops|describes|releases)\s+the\s+"
+    r"(?P<name>[A-Z][\w+\-.]*)\s+(?P<kind>dataset|benchmark|corpus|model|framework|method|"
+    r"algorithm|architecture|library|toolkit)\s+(?P<rest>(?:for|that|which|to|with|of|in)\s.+)$"
+)
+
 _SOLUTION = re.compile(r"(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?(?:solution|remedy|fix)\b")
 
 
@@ -268,6 +275,13 @@ def named_subject(lead_text: str, name: str | None, *, spelled_name: bool = Fals
             third = _method_participles().get(spelled.group("participle"))
             return f"{subject} {third} {spelled.group('object')}" if third else None
         return f"{subject} is {spelled.group('rest')}"
+    kind_named = _THE_NAMED_KIND.match(lead_text) if match is None and name else None
+    if kind_named is not None and kind_named.group("name") == name:
+        # "presents the PBSCSR dataset for studying composer style recognition ..." -> "PBSCSR is
+        # a dataset for studying ...": the name is the subject, what it is the predicate
+        kind = kind_named.group("kind")
+        article = "an" if kind[:1] in "aeiou" else "a"
+        return f"{name} is {article} {kind} {kind_named.group('rest')}"
     if match is None and name:
         return _called_subject(lead_text, name)
     if match is None or (name and match.group("name") != name):

@@ -263,7 +263,9 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
         for match in pattern.finditer(sentence):
             verb = re.sub(r"\s+", " ", match.group("verb"))
             printed, strength = forms.get(verb, (verb, 1))
-            rest = sentence[match.end("verb") :]
+            # ("describes, and presents the PBSCSR dataset": the list's comma before its last
+            # verb goes with the verbs before it)
+            rest = re.sub(r"^,(\s+(?:and|or)\s)", r"\1", sentence[match.end("verb") :])
             # "we propose and evaluate X", "we train and compress X": every coordinated verb in
             # the third person, known to the verb list or not
             rest = JOINED_VERB.sub(
