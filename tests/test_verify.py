@@ -545,3 +545,47 @@ def test_a_name_the_writer_cleans_of_latex_is_the_abstracts_name(settings) -> No
         ["pfgm-0001"],
     )
     assert not check([invented], [pfgm], settings).sentences
+
+
+def test_a_name_the_question_gives_for_words_a_paper_writes_is_not_missing() -> None:
+    """ "Compare Hydra and the Recurrent Drafter (ReDrafter) paper ...": the collection writes
+    "Recurrent Drafter", never "ReDrafter", and the request abstained (a blind compare, c009).
+    The question gives the short form for words the evidence writes; a name it gives for words
+    no paper writes is still missing."""
+    texts = ["Recurrent Drafter uses a single lightweight draft head with a recurrent design."]
+
+    def df(token: str) -> int:
+        return 0 if token.startswith(("redraft", "retnet")) else 3
+
+    assert (
+        missing_names("Compare Hydra and the Recurrent Drafter (ReDrafter) paper.", df, texts) == []
+    )
+    assert "RetNet" in missing_names(
+        "Compare Hydra and the Retentive Network (RetNet) paper.", df, texts
+    )
+
+
+def test_a_word_before_a_bracket_of_options_is_no_term_it_explains() -> None:
+    """ "... decide which incoming test samples to trust (filter, weight, or exclude) before
+    updating the model" abstained: "the collection never mentions 'trust'", read as a term the
+    bracket explains, like "mixup (training on convex blends of image pairs and their labels)",
+    which stays missing."""
+    df = {"trust": 0, "mixup": 0}.get
+
+    def frequency_of(token: str) -> int:
+        value = df(token)
+        return 3 if value is None else value
+
+    assert (
+        missing_names(
+            "Which papers decide which test samples to trust (filter, weight, or exclude)?",
+            frequency_of,
+            [],
+        )
+        == []
+    )
+    assert missing_names(
+        "Does mixup (training on convex blends of image pairs and their labels) help?",
+        frequency_of,
+        [],
+    ) == ["mixup"]

@@ -127,6 +127,8 @@ def missing_names(
             continue
         if _spelled_out(name, evidence_texts) or _inside_a_name(name, evidence_texts):
             continue
+        if _aliased(name, question, evidence_texts):
+            continue
         missing.append(name)
     # "Mixture-of-Depths", "the Segment Anything Model": a name of several capitalised words
     # is one name; the collection that writes "mixture of experts" and "depths" apart, or
@@ -145,6 +147,10 @@ def missing_names(
     # never writes it (in any spelling) does not answer it, however close "mixing" sits
     for match in _DEFINED_TERM.finditer(question):
         term = match.group(1)
+        if _LISTED_OPTIONS.match(question, match.end()):
+            # "which incoming test samples to trust (filter, weight, or exclude)": options the
+            # bracket lists, not a term it explains (the question abstained on "trust")
+            continue
         if _never_written(term, document_frequency) and term not in missing:
             missing.append(term)
     # "token merging (ToMe-style token merging)": a name the collection never writes, used as a
@@ -261,6 +267,30 @@ _DEFINED_TERM = re.compile(
     r"(?<![\w-])([a-z][a-z-]{3,})\s+\((?!e\.g|i\.e|(?:not|or|and|see|with|without|in|on|at|"
     r"for|from|by|to|of|via|including|especially|like|such|which|that|where|when|as|e\.?g)\b)"
 )
+
+
+# a bracket listing options or examples: "(filter, weight, or exclude)", "(rotation or flips)"
+_OPTION = r"[\w-]+(?:\s+[\w-]+){0,2}"
+_LISTED_OPTIONS = re.compile(
+    rf"\s*{_OPTION}(?:\s*,\s*{_OPTION})*,?\s+(?:or|and)\s+{_OPTION}\s*\)|"
+    rf"\s*{_OPTION}(?:\s*,\s*{_OPTION})+\s*\)"
+)
+
+
+def _aliased(name: str, question: str, evidence_texts: Sequence[str]) -> bool:
+    """Whether the question gives the name as another for words the evidence writes: "the
+    Recurrent Drafter (ReDrafter) paper" asks about the paper writing "Recurrent Drafter", which
+    never writes the short form (the question abstained: "the collection never mentions
+    'ReDrafter'")."""
+    found = re.search(rf"((?:[\w-]+\s+){{1,4}})\(\s*{re.escape(name)}\s*\)", question)
+    if found is None:
+        return False
+    words = bm25.tokenize(found.group(1))
+    # the words right before the bracket, two or more, as a run some evidence writes
+    return any(
+        len(run) >= 2 and any(contains_run(run, bm25.tokenize(text)) for text in evidence_texts)
+        for run in (words[start:] for start in range(len(words) - 1))
+    )
 
 
 def _never_written(word: str, document_frequency: DocumentFrequency) -> bool:
