@@ -3843,3 +3843,17 @@ def test_under_questions_a_comparison_loses_nothing_it_said_before(corpus_assist
     stored = answer.paragraphs[answer.headings.index("What error is stored")]
     first = answer.sentences[stored[0]].text
     assert first.startswith("ReLoop2 proposes an error memory module"), first
+
+
+def test_a_paper_reporting_what_its_named_method_does_is_not_named_twice() -> None:
+    """ "First, we show that TSDiff is competitive with several task-specific conditional
+    forecasting methods" was said "TSDiff shows that TSDiff is competitive ..." under a
+    comparison's question (the lint's doubled subject, a blind compare, c008)."""
+    from assistant.writers.extractive import _named
+
+    assert _named("It shows that TSDiff is competitive.", "TSDiff") == (
+        "The paper shows that TSDiff is competitive."
+    )
+    assert _named("It shows that the model is competitive.", "TSDiff") == (
+        "TSDiff shows that the model is competitive."
+    )

@@ -1089,3 +1089,21 @@ def test_a_result_the_kind_of_evaluation_shows_fills_the_cell() -> None:
         )
         == "—"
     )
+
+
+def test_a_question_asking_where_each_works_is_answered_by_its_setting(corpus_assistant) -> None:
+    """ "what setting does each target (time series, federated, adversarial inputs, code
+    generation)": COLEP's cell was "—" beside an abstract evaluating "on various datasets,
+    including GTSRB, CIFAR10, and AwA2" (the lint's empty cell with a fact, a blind compare,
+    c004). Where no sentence answers in the question's words, the paper's setting does."""
+    answer = corpus_assistant.compare(
+        "I'm surveying distribution-free prediction sets. Compare the conformal / PAC "
+        "prediction-set papers here: what setting does each target (time series, federated, "
+        "adversarial inputs, code generation), and what coverage guarantee or result does each "
+        "report?"
+    )
+    assert answer.table is not None
+    aspects = answer.table.aspects
+    column = next(position for position, aspect in enumerate(aspects) if "setting" in aspect)
+    colep = answer.table.rows["colep-certifiably-robust-17f8"]
+    assert "GTSRB" in colep[column].text, colep[column].text

@@ -763,6 +763,10 @@ def _meant_cell(
 _STUDY_REACH = 6
 
 
+# a question asked of each about where it works: "what setting does each target", "on which
+# datasets/benchmarks is each evaluated"
+_ASKS_SETTING = re.compile(r"\b(?:settings?|datasets?|benchmarks?)\b", re.IGNORECASE)
+
 _MAKES = re.compile(r"\b(?:to|and)\s+(?:design|propose|introduce|build|develop|derive)\b")
 
 
@@ -1033,6 +1037,14 @@ def build_comparison_table(
                 ),
                 result_cell,
             ]
+            for axis in range(len(axes)):
+                if rows[paper.id][axis + 1].text == _EMPTY_CELL and _ASKS_SETTING.search(
+                    axes[axis]
+                ):
+                    # "what setting does each target (time series, federated, ...)": where the
+                    # paper works, as the Setting column says it ("—" beside an abstract naming
+                    # CIFAR-10; the lint's empty cell with a fact)
+                    rows[paper.id][axis + 1] = setting_cell
             continue
         rows[paper.id] = [
             _cell(paper, claims.problem, _phrase(claims.problem.text) if claims.problem else ""),

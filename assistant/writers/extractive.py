@@ -2073,6 +2073,8 @@ class ExtractiveWriter(Writer):
                 if (
                     said is not None
                     and said.text.startswith("The ")
+                    # ("The paper shows that TSDiff is ...": the paper is its subject)
+                    and not said.text.startswith("The paper ")
                     and not _leans_back(said.text)
                     and _opens_unresolved(said.text, referents=True)
                 ):
@@ -2562,7 +2564,14 @@ def _stands_alone(text: str) -> bool:
 
 def _named(text: str, label: str) -> str:
     """A sentence said of a paper after one naming it ("It equips ...", "The paper proposes
-    ..."), said where nothing before names it: the paper's label its subject."""
+    ..."), said where nothing before names it: the paper's label its subject; "The paper"
+    where what it reports opens on the label ("It shows that TSDiff is competitive ..." is not
+    "TSDiff shows that TSDiff is ...", the lint's doubled subject)."""
+    if re.match(
+        rf"(?:It|The paper)\s+(?:\w+ly\s+)?[a-z]+s\s+(?:\w+ly\s+)?that\s+{re.escape(label)}\b",
+        text,
+    ):
+        return re.sub(r"^It\s", "The paper ", text)
     return re.sub(r"^(?:It|The paper)\s", f"{label} ", text)
 
 

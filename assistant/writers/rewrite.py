@@ -312,6 +312,13 @@ def rewrite(
         # consolidation ...": said first of the paper, "also" points at a sentence not shown
         # (review37a: "a dangling 'also'"), as "We also ..." does above
         text = _ALSO_FIRST.sub(r"\1 ", text, count=1)
+    if subject not in ("It", "The authors") and re.match(
+        rf"{re.escape(subject)}\s+(?:\w+ly\s+)?[a-z]+s\s+(?:\w+ly\s+)?that\s+{re.escape(subject)}\b",
+        text,
+    ):
+        # "First, we show that TSDiff is competitive ..." said of TSDiff: "TSDiff shows that
+        # TSDiff is ..." names it twice (the lint's doubled subject); the paper shows it
+        text = f"The paper{text[len(subject) :]}"
     if subject[:1].islower() and text.startswith(subject):
         return text  # "sigmaReparam demonstrates ...": a name keeps its own case
     return text[0].upper() + text[1:] if text else text
