@@ -1107,3 +1107,34 @@ def test_a_question_asking_where_each_works_is_answered_by_its_setting(corpus_as
     column = next(position for position, aspect in enumerate(aspects) if "setting" in aspect)
     colep = answer.table.rows["colep-certifiably-robust-17f8"]
     assert "GTSRB" in colep[column].text, colep[column].text
+
+
+def test_a_result_keeps_where_it_holds() -> None:
+    """Attribute-to-Delete: "In a simple convex setting, we show how this approach provably
+    outperforms a variety of iterative unlearning algorithms" was the cell "Provably outperforms
+    a variety of iterative unlearning algorithms", beside a Setting cell "Non-convex settings"
+    (review49: the proof's condition dropped). A discourse opener still goes."""
+    from assistant.answer.table import _result_in_words
+    from assistant.corpus.identity import citation_key
+    from assistant.models import Paper
+
+    def cell(abstract: str) -> str:
+        title = "A Made-Up Unlearning Method"
+        paper = Paper(id="p", title=title, abstract=abstract, citation_key=citation_key(title))
+        return _result_in_words(paper, 1).text
+
+    head = "Unlearning is hard. We propose Datamodel Matching, a meta-algorithm. "
+    assert cell(
+        f"{head}In a simple convex setting, we show how this approach provably outperforms a "
+        "variety of iterative unlearning algorithms."
+    ) == (
+        "In a simple convex setting, provably outperforms a variety of iterative unlearning "
+        "algorithms"
+    )
+    assert (
+        cell(
+            f"{head}Moreover, we show how this approach provably outperforms a variety of iterative "
+            "unlearning algorithms."
+        )
+        == "Provably outperforms a variety of iterative unlearning algorithms"
+    )

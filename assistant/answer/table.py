@@ -337,7 +337,7 @@ def _evidential_opening() -> re.Pattern[str]:
     are lexicon/evidential_verbs.txt)."""
     verbs = "|".join(re.escape(verb) for verb in words("evidential_verbs"))
     return re.compile(
-        r"^(?:[A-Z][^,]{0,60},\s+)?"
+        r"^(?P<scope>[A-Z][^,]{0,60},\s+)?"
         # ... or the experiments themselves, where they were run ("Extensive experiments on
         # public datasets demonstrate that MBGen ...", "Experimental results on English-language
         # benchmarks and PatentMIA demonstrate that our proposed method ...")
@@ -383,6 +383,7 @@ def _result_in_words(paper: Paper, after: int) -> TableCell:
         if opening is None:
             continue
         claim = source[opening.end() :]
+        scope = opening.group("scope")
         against = _AGAINST_FIRST.match(claim)
         if against is not None:
             # "in comparison to nucleus and top-k sampling, locally typical sampling offers ...":
@@ -395,8 +396,20 @@ def _result_in_words(paper: Paper, after: int) -> TableCell:
             against is not None or _COMPARED_IN_WORDS.search(claim)
         ):
             continue
+        if scope is not None and _SCOPE_OPENING.match(scope):
+            # "In a simple convex setting, we show how this approach provably outperforms ...":
+            # where the result holds stays with it (review49: the cell said "Provably
+            # outperforms ..." beside "Non-convex settings")
+            claim = f"{scope}{claim}"
         return TableCell(_capitalise_first(_phrase(claim)), paper.id, index, source)
     return _method_achieves(paper, after)
+
+
+# an opening that bounds where a result holds: "In a simple convex setting, ", "Under mild
+# assumptions, ", "On ImageNet, " (not "Moreover, " or "Empirically, ")
+_SCOPE_OPENING = re.compile(
+    r"(?:In|Under|For|On|With|When|If|At|Across|Given)\s+\S+(?:\s+\S+)*,\s+$"
+)
 
 
 # "our method achieves comparable or superior performance than ...", "where PromptTPP
