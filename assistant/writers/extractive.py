@@ -2156,7 +2156,7 @@ class ExtractiveWriter(Writer):
                 best: tuple[float, list[int]] | None = None
                 for other in moved:
                     lead = leads.get(tuple(other))
-                    if other is group or len(other) < 2 or lead is None or index in other:
+                    if len(other) < 2 or lead is None or index in other:
                         continue
                     link = average_link(views, weights, skip, index, other)
                     if link < self.config.group_similarity:
