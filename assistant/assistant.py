@@ -18,7 +18,16 @@ from assistant.answer.table import build_comparison_table
 from assistant.answer.verify import verify
 from assistant.citations import CANNOT_ANSWER
 from assistant.errors import InputError, LLMError, UnknownPaperError
-from assistant.models import Answer, CheckedSentence, Draft, Evidence, Paper, SearchHit, Task
+from assistant.models import (
+    Answer,
+    CheckedSentence,
+    Draft,
+    Evidence,
+    Paper,
+    SearchHit,
+    Task,
+    papers_label,
+)
 from assistant.retrieve import Retriever
 from assistant.settings import Settings, load_settings
 from assistant.text.query import (
@@ -104,11 +113,7 @@ class Assistant:
         if paper_ids:
             papers = self._papers_by_id(paper_ids)
             evidence = evidence_for_papers(papers, topic=topic, config=self.settings.evidence)
-            label = (
-                topic.strip()
-                if topic and topic.strip()
-                else "; ".join(paper.title for paper in papers)
-            )
+            label = topic.strip() if topic and topic.strip() else papers_label(papers)
             return self._answer(
                 "compare",
                 label,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -51,6 +52,13 @@ class Paper:
         if self.stored_analysis is not None:
             return self.stored_analysis
         return analyse_paper(self.title, self.abstract)
+
+
+def papers_label(papers: Sequence[Paper]) -> str:
+    """What a comparison of papers chosen by id, asked without a topic, is headed by: their
+    titles. A writer handed it knows the request names papers and asks about no topic, so what
+    the titles share is the papers' common ground, not the request repeated."""
+    return "; ".join(paper.title for paper in papers)
 
 
 @dataclass(frozen=True)

@@ -988,6 +988,17 @@ def test_compare_by_paper_ids(corpus_assistant) -> None:
     assert answer.table is not None and set(answer.table.rows) == set(chosen)
 
 
+def test_compare_by_paper_ids_says_the_ground_their_titles_share(corpus_assistant) -> None:
+    """Two papers compared by id, with no topic, are headed by their titles; what both titles
+    say ("Post-training Quantization") is the ground they share, not the request repeated, and
+    it is said as a field ("both work on post-training quantization"), not with the singular
+    "framework" each closes it on (the comparison mission had no shared ground at all)."""
+    answer = corpus_assistant.compare(paper_ids=[QUAMBA2, "q-vlm-post-2a2f"])
+    shared = answer.paragraphs[answer.headings.index("What they share")]
+    text = " ".join(answer.sentences[index].text for index in shared)
+    assert text == "Quamba2 and Q-VLM both work on post-training quantization.", text
+
+
 def test_compare_rejects_unknown_ids_and_single_papers(corpus_assistant) -> None:
     with pytest.raises(UnknownPaperError, match="no-such-paper-0000"):
         corpus_assistant.compare(paper_ids=[QUAMBA2, "no-such-paper-0000"])
@@ -3857,3 +3868,39 @@ def test_a_paper_reporting_what_its_named_method_does_is_not_named_twice() -> No
     assert _named("It shows that the model is competitive.", "TSDiff") == (
         "TSDiff shows that the model is competitive."
     )
+
+
+def test_it_after_another_subject_says_the_paper(corpus_assistant) -> None:
+    """ "Cross-entropy builds up a logit matrix ... [CCE]. It implements a custom kernel ...":
+    the "It" read as cross-entropy (review50); the paper is named where the sentence before had
+    another subject."""
+    answer = corpus_assistant.ask(
+        "How much memory does the cross-entropy loss take for Gemma 2 2B if you never "
+        "materialize the full logit matrix, compared to the standard implementation?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    kernel = next(text for text in texts if "custom kernel" in text)
+    assert kernel.startswith("CCE implements a custom kernel"), texts
+
+
+def test_an_it_standing_for_no_paper_stays() -> None:
+    from assistant.models import DraftSentence
+    from assistant.writers.synthesis import name_after_another_subject
+
+    sentences = [
+        DraftSentence("Mode collapse remains a critical problem in GANs.", ["p"]),
+        DraftSentence("It proposes to maximize the entropy of embeddings.", ["p"]),
+        DraftSentence("Video codecs are complex.", ["q"]),
+        DraftSentence("It is natural to expect a better performance.", ["q"]),
+        DraftSentence("MCE is a training pipeline.", ["p"]),
+        DraftSentence("It reaches 9.13 FID on CelebA.", ["p"]),
+    ]
+    out = name_after_another_subject(sentences, {"p": "MCE", "q": "STEM"}, [[0, 1], [2, 3], [4, 5]])
+    assert [sentence.text for sentence in out] == [
+        "Mode collapse remains a critical problem in GANs.",
+        "MCE proposes to maximize the entropy of embeddings.",
+        "Video codecs are complex.",
+        "It is natural to expect a better performance.",
+        "MCE is a training pipeline.",
+        "It reaches 9.13 FID on CelebA.",
+    ]

@@ -23,6 +23,7 @@ from assistant.models import (
     Evidence,
     EvidenceSentence,
     Task,
+    papers_label,
 )
 from assistant.text import acronyms
 from assistant.text.claims import RESULT_WORDS, common_acronyms, opens_with_subject, standalone
@@ -69,6 +70,7 @@ from assistant.writers.grouping import (
 from assistant.writers.leads import AnswerTerms, Lead, TitleTerms, filler_stems, group_lead
 from assistant.writers.rewrite import rewrite, without_praise
 from assistant.writers.synthesis import (
+    name_after_another_subject,
     name_the_anonymous,
     names_only,
     overlaps,
@@ -324,7 +326,11 @@ class ExtractiveWriter(Writer):
             if task == "ask" and len(views) == 1:
                 self._lookup(builder, question, views[0])
             elif task == "compare":
-                self._compare(builder, question, views)
+                # papers compared by id with no topic are headed by their titles, which are no
+                # topic: what the titles share ("post-training quantization") is the ground the
+                # papers stand on, said as such, not the request repeated
+                topic = "" if question == papers_label([view.paper for view in views]) else question
+                self._compare(builder, topic, views)
             else:
                 # the papers the relevance model is less sure of go last, apart; the others are
                 # grouped among all of them, as they would be without the split (a line of work
@@ -354,6 +360,9 @@ class ExtractiveWriter(Writer):
             {view.paper.id: view.label for view in views},
             self.config.quoted_title_words,
             builder.paragraphs,
+        )
+        builder.sentences = name_after_another_subject(
+            builder.sentences, {view.paper.id: view.label for view in views}, builder.paragraphs
         )
         draft = builder.draft(self.name)
         if on_text is not None:

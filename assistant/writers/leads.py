@@ -189,6 +189,8 @@ def group_lead(
         surface = _with_head(surface, head, texts)
     papers = [view.sentences for view in cited]
     surface = _plural_as_written(_whole_name(surface, papers), papers)
+    if on_ground:
+        surface = _without_lone_artefact(surface)
     if label_words is not None and sum(len(label.split()) for label in labels) > label_words:
         counted = count_phrase(len(cited), "paper")
         text = f"{counted} {'work on' if on_ground else 'share'} {surface}"
@@ -315,6 +317,17 @@ def _best_term(
         )
     ]
     return max(candidates, key=lambda term: (term.weight, len(term.stems)))
+
+
+def _without_lone_artefact(surface: str) -> str:
+    """A ground said without the singular artefact noun each paper closes it on: "Quamba2 and
+    Q-VLM both work on post-training quantization framework" (each writes "a ... post-training
+    quantization framework") reads as a word missing; what they work on is "post-training
+    quantization". A plural ("vision-language models") names the subject and stays."""
+    head, _, last = surface.rpartition(" ")
+    if len(head.split()) >= 2 and last.lower() in _artefacts():
+        return head
+    return surface
 
 
 def _opens_on_adverb(surface: str, document_frequency: DocumentFrequency | None) -> bool:
@@ -591,6 +604,11 @@ def _end_words() -> frozenset[str]:
 @cache
 def _task_nouns() -> frozenset[str]:
     return frozenset(stem for entry in words("task_nouns") for stem in bm25.tokenize(entry))
+
+
+@cache
+def _artefacts() -> frozenset[str]:
+    return frozenset(words("artefact_nouns"))
 
 
 @cache

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from assistant.models import DraftSentence, Paper
 from assistant.text.analysis import CONTRAST
@@ -869,3 +870,52 @@ def name_the_anonymous(
             anonymous_in.add(paragraph)
         named.append(sentence)
     return named
+
+
+# what a sentence opens on when its subject is the paper it cites ("It", "The paper", "One
+# paper", "The authors"): an "It" after it still means that paper
+_PAPER_SUBJECT = re.compile(
+    r"^(?:It|Its|The paper|This paper|One paper|Another paper|The authors|They|Their)\b"
+)
+
+
+# "It is natural to expect ...", "It remains unclear whether ...": an "it" that stands for no
+# paper, and the paper's name in its place reads as nonsense
+_EXPLETIVE_IT = re.compile(
+    r"^It (?:is|was|has been|remains|seems|appears|becomes|turns out|(?:can|could|may|might|"
+    r"would|should|must|will) (?:also |then |thus )?be)\b"
+)
+
+
+def name_after_another_subject(
+    sentences: Sequence[DraftSentence],
+    labels: dict[str, str],
+    paragraphs: Sequence[Sequence[int]],
+) -> list[DraftSentence]:
+    """ "Cross-entropy builds up a logit matrix ... [CCE]. It implements a custom kernel ...
+    [CCE]": the "It" reads as cross-entropy, the last sentence's subject (review50). A sentence
+    opening on "It" that follows, in its paragraph, a sentence of another subject (one that
+    neither opens on the paper nor writes its label, or cites other papers too) says the
+    paper's label instead."""
+    out = list(sentences)
+    for paragraph in paragraphs:
+        for before, index in pairwise(paragraph):
+            sentence, previous = out[index], out[before]
+            if (
+                not sentence.text.startswith("It ")
+                or _EXPLETIVE_IT.match(sentence.text)
+                or len(sentence.citations) != 1
+            ):
+                continue
+            label = labels.get(sentence.citations[0], "")
+            if not label:
+                continue
+            own = previous.citations == sentence.citations and (
+                _PAPER_SUBJECT.match(previous.text) or label.lower() in previous.text.lower()
+            )
+            if not own:
+                rest = sentence.text[len("It ") :]
+                # ("It also shows that the same LC-PFN ...": "The paper", not the name twice)
+                subject = "The paper" if label.lower() in rest.lower() else label
+                out[index] = DraftSentence(f"{subject} {rest}", sentence.citations, sentence.kind)
+    return out
