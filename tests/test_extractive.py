@@ -3904,3 +3904,23 @@ def test_an_it_standing_for_no_paper_stays() -> None:
         "MCE is a training pipeline.",
         "It reaches 9.13 FID on CelebA.",
     ]
+
+
+def test_a_claim_is_said_with_the_turn_its_abstract_takes_on_it(corpus_assistant) -> None:
+    """TADPOLE: "the best algorithms strongly outperform simple baselines" for diagnosis and
+    ventricle volume, "However, for ADAS-Cog13 no single submitted prediction method was
+    significantly better than random guesswork"; and its take-home "current prediction
+    algorithms provide sufficient accuracy ..." is followed by "However, results call into
+    question the usage of cognitive test scores ..." (review50: the caveat that reverses the
+    take-home was dropped). Each turn follows the claim it qualifies."""
+    answer = corpus_assistant.ask(
+        "In the community challenge on forecasting Alzheimer's disease progression, how many "
+        "algorithms and teams took part, and what kind of submission did best?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    for claim, turn in [
+        ("strongly outperform simple baselines", "However, for ADAS-Cog13 no single"),
+        ("provide sufficient accuracy", "However, results call into question"),
+    ]:
+        at = next(index for index, text in enumerate(texts) if claim in text)
+        assert texts[at + 1].startswith(turn), texts

@@ -70,6 +70,7 @@ from assistant.writers.grouping import (
 from assistant.writers.leads import AnswerTerms, Lead, TitleTerms, filler_stems, group_lead
 from assistant.writers.rewrite import rewrite, without_praise
 from assistant.writers.synthesis import (
+    caveat,
     name_after_another_subject,
     name_the_anonymous,
     names_only,
@@ -361,6 +362,7 @@ class ExtractiveWriter(Writer):
             self.config.quoted_title_words,
             builder.paragraphs,
         )
+        _say_caveats(builder, {view.paper.id: view for view in views})
         builder.sentences = name_after_another_subject(
             builder.sentences, {view.paper.id: view.label for view in views}, builder.paragraphs
         )
@@ -2582,6 +2584,42 @@ def _named(text: str, label: str) -> str:
     ):
         return re.sub(r"^It\s", "The paper ", text)
     return re.sub(r"^(?:It|The paper)\s", f"{label} ", text)
+
+
+def _say_caveats(builder: _Builder, views: dict[str, _PaperView]) -> None:
+    """A claim said of one paper whose abstract turns on it in the very next sentence ("However,
+    for ADAS-Cog13 no single submitted prediction method was significantly better than random
+    guesswork", after "the best algorithms strongly outperform simple baselines") is followed by
+    that turn, wherever it was said (review50: TADPOLE's take-home said without the caveat that
+    reverses it). A claim is what the abstract says from its proposal on; a turn before it is
+    the problem the paper starts from."""
+    sentences, paragraphs = builder.sentences, builder.paragraphs
+    said: list[DraftSentence] = []
+    placed: list[list[int]] = []
+    for paragraph in paragraphs:
+        indices = []
+        for index in paragraph:
+            sentence = sentences[index]
+            indices.append(len(said))
+            said.append(sentence)
+            view = views.get(sentence.citations[0]) if len(sentence.citations) == 1 else None
+            if view is None:
+                continue
+            sources = [
+                number
+                for number, text in enumerate(view.sentences)
+                if overlaps(text, sentence.text) or overlaps(sentence.text, text)
+            ]
+            proposal = paper_claims(view.paper).proposal
+            if not sources or proposal is None or sources[-1] < proposal.sentence:
+                continue
+            turn = caveat(view.paper, sources[-1], reach=1)
+            if turn is None or any(overlaps(turn, other.text) for other in (*sentences, *said)):
+                continue
+            indices.append(len(said))
+            said.append(DraftSentence(turn, list(sentence.citations)))
+        placed.append(indices)
+    builder.sentences, builder.paragraphs = said, placed
 
 
 def _said_items(view: _PaperView, sentences: Sequence[DraftSentence]) -> list[EvidenceSentence]:

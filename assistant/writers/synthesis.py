@@ -671,9 +671,9 @@ def say_paper(
         "finds that" in sentence.text or overlaps(claims.finding.text, sentence.text)
         for sentence in sentences
     ):
-        caveat = _caveat(paper, claims.finding.sentence)
-        if caveat is not None:
-            sentences.append(DraftSentence(caveat, [paper.id]))
+        turn = caveat(paper, claims.finding.sentence)
+        if turn is not None:
+            sentences.append(DraftSentence(turn, [paper.id]))
     bare = claims.proposal is not None and lead_text == claims.proposal.text
     return Said(paper, label, tuple(sentences), bare and names_only(lead_text), source)
 
@@ -689,12 +689,20 @@ _FINDS = re.compile(
     r"(?:find|found|show|showed|observe|observed|demonstrate|demonstrated|note|see|indicate|"
     r"suggest|reveal)\b"
 )
+# ... or one reporting how results fall, in no one's voice: TADPOLE's "However, for ADAS-Cog13 no
+# single submitted prediction method was significantly better than random guesswork" and
+# "However, results call into question the usage of cognitive test scores ..." (review50: "a
+# dropped caveat that reverses the take-home"); a turn to a problem ("However, sampling from
+# these models involves iterative denoising") reports none of these
+_TURN_REPORTS = re.compile(
+    r"\b(?:results?|significantly|(?:better|worse) than|outperform\w*|underperform\w*)\b", re.I
+)
 # how far after the finding the turn may come (fixed: the next sentence, or the one after it
 # when the abstract goes on with the finding first)
 _CAVEAT_REACH = 2
 
 
-def _caveat(paper: Paper, finding: int) -> str | None:
+def caveat(paper: Paper, finding: int, reach: int = _CAVEAT_REACH) -> str | None:
     """The abstract's turn on a finding it has just stated, said after it with its "However":
     Model scale versus domain knowledge was said by "large-scale, domain-agnostic forecasting
     methods consistently produce predictions that remain accurate up to two dozen Lyapunov times"
@@ -702,9 +710,11 @@ def _caveat(paper: Paper, finding: int) -> str | None:
     physics-based hybrid methods retain a comparative advantage" (two blind readers: "a key
     condition is dropped"). Only one the paper finds itself, and that stands alone."""
     sentences = abstract_sentences(paper.abstract)
-    for index in range(finding + 1, min(finding + 1 + _CAVEAT_REACH, len(sentences))):
+    for index in range(finding + 1, min(finding + 1 + reach, len(sentences))):
         sentence = sentences[index]
-        if not _TURNS_ON.match(sentence) or not _FINDS.search(sentence):
+        if not _TURNS_ON.match(sentence) or not (
+            _FINDS.search(sentence) or _TURN_REPORTS.search(sentence)
+        ):
             continue
         if standalone(sentence, paper.title) is None:
             return None
