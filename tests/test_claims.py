@@ -3330,3 +3330,17 @@ def test_a_contribution_verb_after_others_the_verb_list_does_not_know_is_the_pro
     )
     assert proposed.proposal is not None
     assert proposed.proposal.text.startswith("proposes and evaluates a sampler")
+
+
+def test_an_artefact_with_nothing_said_of_it_is_no_proposal() -> None:
+    """CLIMATv2's "for which we propose a novel loss" was its whole proposal, said as
+    "Clinically-Inspired Multi-Agent Transformers proposes a novel loss" (review50: "a stub");
+    what it formulates says what the paper does. One whose sentence goes on to name it stays:
+    "We present a simple solution to this problem using ... (MIP)"."""
+    climat = _claims("Clinically-Inspired Multi-Agent Transformers")
+    assert climat.proposal is not None
+    assert climat.proposal.text.startswith("formulates the prognosis prediction problem")
+    stepwise = _claims("Towards an Understanding of Stepwise Inference")
+    assert stepwise.proposal is not None and "synthetic task" in stepwise.proposal.text
+    mip = _claims("Magnitude Invariant Parametrizations")
+    assert mip.proposal is not None and mip.proposal.text.startswith("presents a simple solution")

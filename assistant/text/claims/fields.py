@@ -33,6 +33,7 @@ from assistant.text.claims.spans import (
     balanced,
     verbless,
 )
+from assistant.text.lexicon import words
 from assistant.text.tokens import tokenize
 
 # --- proposal ------------------------------------------------------------------------------------
@@ -243,6 +244,14 @@ def _gerund_bases() -> dict[str, str]:
     return bases
 
 
+# a proposal that is only an unnamed artefact and its adjectives ("proposes a novel loss")
+_BARE_ARTEFACT = re.compile(
+    r"\S+\s+(?:an?|the)\s+(?:[\w-]+,?\s+){0,3}?(?:"
+    + "|".join(words("artefact_nouns"))
+    + r"|loss|objective)s?\.?$"
+)
+
+
 def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_Candidate]:
     forms = _verb_forms()
     candidates = []
@@ -328,6 +337,13 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
                 strength -= 1
             if re.match(r"\S+\s+(?:the\s+)?readers?\b", text):
                 strength = 0  # "takes the reader on a journey ...": the paper about itself
+            if _BARE_ARTEFACT.match(text) and not (name and name in sentence):
+                # "proposes a novel loss", "presents a simple solution": an artefact with
+                # nothing said of it was CLIMATv2's whole proposal (review50: "a stub"), over
+                # "predict prognosis with two transformer-based components"; one whose sentence
+                # goes on to name it ("a simple solution to this problem using ... that we call
+                # Magnitude Invariant Parametrizations (MIP)") is the proposal still
+                strength = min(strength, 0)
             candidates.append(_Candidate(index, match.start("verb"), strength, text))
     # what a sentence adds to the contribution already stated ("Finally, we provide theoretical
     # vignettes that highlight the benefits of EMA ..." was Butterfly Effects of SGD Noise's
