@@ -3344,3 +3344,16 @@ def test_an_artefact_with_nothing_said_of_it_is_no_proposal() -> None:
     assert stepwise.proposal is not None and "synthetic task" in stepwise.proposal.text
     mip = _claims("Magnitude Invariant Parametrizations")
     assert mip.proposal is not None and mip.proposal.text.startswith("presents a simple solution")
+
+
+def test_the_main_idea_ranks_above_a_proposal_added_on() -> None:
+    """Self-supervised Label Augmentation: "Our main idea is to learn a single unified task with
+    respect to the joint distribution of the original and self-supervised labels" is what the
+    paper proposes, not "Furthermore, we propose a novel knowledge transfer technique" (review50,
+    review48); "with respect | to" is no boundary to cut at, and ", i.e." is not left dangling."""
+    claims = _claims("Self-supervised Label Augmentation via Input Transformations")
+    assert claims.proposal is not None
+    assert claims.proposal.text == (
+        "learns a single unified task with respect to the joint distribution of the original "
+        "and self-supervised labels"
+    )

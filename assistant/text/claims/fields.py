@@ -167,6 +167,10 @@ _KEY_IDEA = re.compile(
     r"(?:The|Our)\s+(?:main|key|core|central|basic)\s+(?:idea|difference|insight|novelty)\b"
     r"[^,.;]{0,60}?\s+is\s+(?:that\s+we\s+|to\s+)(?P<adverb>(?:\w+ly\s+)?)(?P<verb>[a-z][\w-]*)\b"
 )
+# what the paper calls its main idea ranks with a proposal it adds on ("Furthermore, we propose a
+# novel knowledge transfer technique": 3, less one for the add-on), the earlier of the two
+# winning, and below one it names as its contribution
+_KEY_IDEA_STRENGTH = 2
 _NOT_BUT = re.compile(r"\bbut\s+((?:just|only|rather|\w+ly)\s+)?([a-z]+)\b")
 
 
@@ -188,7 +192,7 @@ def _key_idea_candidate(sentence: str, index: int, name: str | None) -> _Candida
     text = _finish(printed + _conjugate_coordinated(_conjugate_listed(rest)), name)
     if text is None:
         return None
-    return _Candidate(index, found.start("adverb"), 1, text)
+    return _Candidate(index, found.start("adverb"), _KEY_IDEA_STRENGTH, text)
 
 
 _SHOWN_ON = re.compile(

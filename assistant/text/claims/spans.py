@@ -645,7 +645,7 @@ def _tidy_end(text: str) -> str:
         # "... under A. Specifically": a sentence end the splitter kept (after a one-letter
         # name), cut after the next sentence's opener
         text = _NEXT_OPENER.sub("", text)
-        text = re.sub(r"(?:,\s*|\s+)(?:and|or|but)$", "", text.rstrip(" .,;:-–—")).rstrip(
+        text = re.sub(r"(?:,\s*|\s+)(?:and|or|but|i\.e|e\.g)$", "", text.rstrip(" .,;:-–—")).rstrip(
             " .,;:-–—"
         )
         if text.endswith(("]", ")")) or "http" in text[-80:]:
@@ -956,6 +956,9 @@ _SOFT_BOUNDARY = re.compile(
     r"(?<!\bfoundation)(?<!\bbasis)(?<!\bway)(?<!\broom)"
     # "is impractical due to the difficulty | in obtaining long text data": what is difficult
     r"(?<!\bdifficulty)(?<!\bdifficulties)"
+    # "with respect | to the joint distribution ...": a preposition of two words (SLA's main
+    # idea was cut to "learns a single unified task with respect")
+    r"(?<!\brespect)(?<!\baccording)(?<!\bthanks)(?<!\bowing)(?<!\baddition)(?<!\bregard)"
     r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as|even\s+(?:in|on|under|for)|"
     r"in|under|across|capable\s+of)\s"
 )
