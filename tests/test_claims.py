@@ -3357,3 +3357,15 @@ def test_the_main_idea_ranks_above_a_proposal_added_on() -> None:
         "learns a single unified task with respect to the joint distribution of the original "
         "and self-supervised labels"
     )
+
+
+def test_our_method_as_subject_says_what_a_paper_without_a_contribution_verb_proposes() -> None:
+    """PROSE states no contribution with a verb of its own; "Our method, called Predicting
+    Operators and Symbolic Expressions (PROSE), learns maps from multimodal inputs to multimodal
+    outputs ..." says what it is (review50: its table row was "—", its prose a result alone).
+    What such a method achieves is a result, not the proposal ("Our method achieves ...")."""
+    prose = _claims("PROSE: Predicting Operators and Symbolic Expressions")
+    assert prose.proposal is not None
+    assert prose.proposal.text.startswith("learns maps from multimodal inputs")
+    summit = _claims("SUMMIT")
+    assert summit.proposal is not None and "achieves" not in summit.proposal.text

@@ -68,6 +68,36 @@ _BASE_OF_PARTICIPLE = {
 }
 
 
+@cache
+def _own_method_verbs() -> frozenset[str]:
+    participles = (line.split()[-1] for line in words("method_participles"))
+    return frozenset((*words("own_method_verbs"), *participles))
+
+
+# "Our method, called Predicting Operators and Symbolic Expressions (PROSE), learns maps ...":
+# the method the subject, what it is called in commas
+_OUR_METHOD = re.compile(
+    r"(?:[A-Z]\w+,\s+)?Our\s+(?:proposed\s+)?(?:method|approach|model|framework|algorithm|"
+    r"technique|architecture|scheme)(?:,\s+(?:called|named|dubbed|termed)\s+[^,;]+,)?\s+"
+    r"(?P<adverb>(?:\w+ly\s+)?)(?P<verb>[a-z]+s)\b"
+)
+
+
+def _own_method_candidate(sentence: str, index: int, name: str | None) -> _Candidate | None:
+    """What a paper's method does, said with the method as the subject, for an abstract that
+    states no contribution with a verb of its own: PROSE had no proposal ("Our method, called
+    ... (PROSE), learns maps from multimodal inputs to multimodal outputs, capable of generating
+    both numerical predictions and mathematical equations"), its table row "—" (review50).
+    Strength 0: below every proposal, above what the paper only reports."""
+    found = _OUR_METHOD.match(sentence)
+    if found is None or found.group("verb") not in _own_method_verbs():
+        return None
+    text = _finish(found.group("adverb") + sentence[found.start("verb") :], name)
+    if text is None:
+        return None
+    return _Candidate(index, found.start("adverb"), 0, text)
+
+
 def _passive_candidate(
     sentences: tuple[str, ...], index: int, name: str | None
 ) -> _Candidate | None:
@@ -269,6 +299,9 @@ def _proposal_candidates(sentences: tuple[str, ...], name: str | None) -> list[_
         means = _by_means_candidate(sentences[index], index, name)
         if means is not None:
             candidates.append(means)
+        own = _own_method_candidate(sentences[index], index, name)
+        if own is not None:
+            candidates.append(own)
     pattern = _contribution_pattern()
     for index, sentence in enumerate(sentences):
         if _URL.search(sentence):
