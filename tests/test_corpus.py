@@ -245,3 +245,19 @@ def test_a_brace_group_around_a_sentence_with_groups_inside_is_undone() -> None:
     # its opening brace gone with the sentence's opener, the closing one goes too
     said = clean_sentence("Further experiments show that {\\it model size} matters most.}")
     assert said == "Further experiments show that model size matters most."
+
+
+def test_etc_ends_its_sentence_before_a_capital() -> None:
+    """ "... and bounds for interpolating algorithms etc. We show ..." was one sentence, said
+    with one citation at its end (review51: the first half read as uncited); "e.g., A, B, etc.,
+    and C" is not cut."""
+    assert split_sentences(
+        "The bounds include fast-rate bounds and bounds for interpolating algorithms etc. "
+        "We show that these bounds are tighter."
+    ) == [
+        "The bounds include fast-rate bounds and bounds for interpolating algorithms etc.",
+        "We show that these bounds are tighter.",
+    ]
+    assert split_sentences("Tasks such as rating, grading, etc., and More are studied.") == [
+        "Tasks such as rating, grading, etc., and More are studied."
+    ]
