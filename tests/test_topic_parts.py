@@ -120,6 +120,23 @@ def test_each_item_a_request_leaves_out_is_left_out_and_a_kind_of_work_by_all_it
     assert left_out(request) and left_out_terms(request) == []
 
 
+def test_what_a_request_is_not_interested_in_is_left_out() -> None:
+    """review51: "... I'm not interested in papers that only model dependence among the channels
+    of a single multivariate series" cited LIFT ("Rethinking Channel Dependence for Multivariate
+    Time Series Forecasting") first; "not interested in" and "not looking for" leave a phrase
+    out as "leave out" does."""
+    from assistant.text.query import left_out
+
+    assert left_out(
+        "forecasting with side information. I'm not interested in papers that only model "
+        "dependence among the channels of a single multivariate series."
+    ) == [("multivari", "seri")]
+    assert left_out("graph learning; we are not looking for graph neural networks") == [
+        ("neural", "network")
+    ]
+    assert left_out("I am interested in graph neural networks") == []
+
+
 def test_a_paper_whose_claims_are_of_the_kind_left_out_is_not_evidence(corpus_assistant) -> None:
     """ "... Leave out diffusion-type image generators": score-based generative modelling
     through SDEs, whose title names no image generator and whose claims report "unconditional

@@ -446,6 +446,7 @@ _QUESTION_WORD = r"(?:what|which|where|how|who|whom|whose|when|why|is|are|do|doe
 _LEFT_OUT_LISTED = r"[\w'/-]+(?:\s+[\w'/-]+){0,4}(?=\s*(?:[,.;:?()]|$))"
 _LEFT_OUT = re.compile(
     r"\b(?:leave out|leaving out|exclude|excluding|except for|(?:don't|do not) mean|"
+    r"(?:am|are|is|I'm|we're)\s+not\s+(?:interested in|looking for)|"
     r"other than|rather than|as opposed to|apart from|aside from)\s+"
     rf"(?P<phrase>{_LEFT_OUT_ITEM}(?:(?:,\s+(?!(?:or|and|nor|e\.g|i\.e|such)\b){_LEFT_OUT_LISTED})*"
     rf",?\s+(?:or|and|nor)\s+(?!{_QUESTION_WORD}){_LEFT_OUT_LISTED})?)",
