@@ -1138,3 +1138,31 @@ def test_a_result_keeps_where_it_holds() -> None:
         )
         == "Provably outperforms a variety of iterative unlearning algorithms"
     )
+
+
+def test_one_sentence_answers_one_question_of_a_row(corpus_assistant) -> None:
+    """GrowNet's "a novel gradient boosting framework where shallow neural networks are employed
+    as weak learners" filled what plays the weak learner, and how it compares with tree-based
+    boosting too (review51: one sentence in three columns). It stays under the question most of
+    whose words it writes; no two question columns of a row hold one sentence."""
+    answer = corpus_assistant.compare(
+        "Compare approaches to boosting where the weak learner is a neural network or a language "
+        "model rather than a tree: what plays the weak learner in each, how is it trained or "
+        "prompted, and how does it compare with tree-based boosting or standard training?"
+    )
+    table = answer.table
+    assert table is not None
+    asked = [
+        position
+        for position, aspect in enumerate(table.aspects)
+        if aspect not in ("approach", "reported result")
+    ]
+    for paper_id, cells in table.rows.items():
+        said = [cells[position].sentence_index for position in asked]
+        filled = [index for index in said if index is not None]
+        assert len(filled) == len(set(filled)), (paper_id, [cell.text for cell in cells])
+    grownet = next(
+        cells for paper_id, cells in table.rows.items() if paper_id.startswith("gradient-boosting")
+    )
+    weak = next(i for i, aspect in enumerate(table.aspects) if "weak learner" in aspect)
+    assert "weak learners" in grownet[weak].text

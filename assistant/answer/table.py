@@ -783,6 +783,33 @@ _ASKS_SETTING = re.compile(r"\b(?:settings?|datasets?|benchmarks?)\b", re.IGNORE
 _MAKES = re.compile(r"\b(?:to|and)\s+(?:design|propose|introduce|build|develop|derive)\b")
 
 
+def _one_column_a_sentence(
+    cells: list[TableCell], answered: Sequence[int], axes: Sequence[str]
+) -> None:
+    """One sentence answers one question of a row: where it fills several question columns
+    (GrowNet's "a novel gradient boosting framework where shallow neural networks are employed as
+    weak learners" under what plays the weak learner and under how it compares with tree-based
+    boosting; review51: one sentence in three columns), it stays under the question most of whose
+    words it writes (the earlier on a tie) and the others say "—"."""
+    by_sentence: dict[int, list[int]] = {}
+    for position in answered:
+        index = cells[position].sentence_index
+        if index is not None and cells[position].text != _EMPTY_CELL:
+            by_sentence.setdefault(index, []).append(position)
+    for positions in by_sentence.values():
+        if len(positions) < 2:
+            continue
+
+        def share(position: int) -> int:
+            asked = {token for token in content_tokens(axes[position - 1])} - axis_frame()
+            return len(asked & set(tokenize(cells[position].text)))
+
+        keep = max(positions, key=lambda position: (share(position), -position))
+        for position in positions:
+            if position != keep:
+                cells[position] = TableCell(_EMPTY_CELL, cells[position].paper_id)
+
+
 def _repeats(cell: TableCell, approach: TableCell) -> bool:
     """Whether a question's cell says what the approach cell says (the same text or sentence)."""
     return cell.text != _EMPTY_CELL and (
@@ -1096,6 +1123,8 @@ def build_comparison_table(
                     # how strongly one response is preferred (review40a: "marks it not stated
                     # while the cell next to it holds the answer")
                     cells[position] = _approach_part(paper, sentence, text, wanted)
+        for cells in rows.values():
+            _one_column_a_sentence(cells, answered, axes)
         for paper_id, cells in rows.items():
             if paper_id in alternatives and any(
                 _repeats(cells[position], cells[0]) for position in answered
