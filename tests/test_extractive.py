@@ -3924,3 +3924,18 @@ def test_a_claim_is_said_with_the_turn_its_abstract_takes_on_it(corpus_assistant
     ]:
         at = next(index for index, text in enumerate(texts) if claim in text)
         assert texts[at + 1].startswith(turn), texts
+
+
+def test_a_step_said_without_the_one_before_it_loses_its_then(corpus_assistant) -> None:
+    """PromptBoosting: "The weak learners are then ensembled using the AdaBoost algorithm" was
+    said after its results, "then" pointing at a step the reader never saw (review51); where the
+    sentence before it in the answer is not the one before it in the abstract, the sentence says
+    the step without "then"."""
+    answer = corpus_assistant.compare(
+        "Compare approaches to boosting where the weak learner is a neural network or a language "
+        "model rather than a tree: what plays the weak learner in each, how is it trained or "
+        "prompted, and how does it compare with tree-based boosting or standard training?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    ensembled = [text for text in texts if "AdaBoost" in text]
+    assert ensembled and all(" then " not in text for text in ensembled), texts

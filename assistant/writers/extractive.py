@@ -363,6 +363,7 @@ class ExtractiveWriter(Writer):
             builder.paragraphs,
         )
         _say_caveats(builder, {view.paper.id: view for view in views})
+        _without_unled_then(builder, {view.paper.id: view for view in views})
         builder.sentences = name_after_another_subject(
             builder.sentences, {view.paper.id: view.label for view in views}, builder.paragraphs
         )
@@ -2584,6 +2585,43 @@ def _named(text: str, label: str) -> str:
     ):
         return re.sub(r"^It\s", "The paper ", text)
     return re.sub(r"^(?:It|The paper)\s", f"{label} ", text)
+
+
+# "It then introduces ...", "The weak learners are then ensembled ...": a step after one the
+# abstract said just before
+_THEN_STEP = re.compile(
+    r"^(?P<head>(?:It|They)|[^,;:]*?\b(?:is|are|was|were|can be))\s+then\s+(?=[a-z])"
+)
+
+
+def _without_unled_then(builder: _Builder, views: dict[str, _PaperView]) -> None:
+    """A sentence saying a step "then" follows, said where the step before it is not (the
+    sentence before it in the answer is not the one before it in the abstract), without the
+    "then": "The weak learners are then ensembled using the AdaBoost algorithm" after PromptBoosting's
+    results pointed at a step the reader never saw (review51)."""
+    for paragraph in builder.paragraphs:
+        for position, index in enumerate(paragraph):
+            sentence = builder.sentences[index]
+            found = _THEN_STEP.match(sentence.text)
+            view = views.get(sentence.citations[0]) if len(sentence.citations) == 1 else None
+            if found is None or view is None:
+                continue
+            sources = [
+                number
+                for number, text in enumerate(view.sentences)
+                if overlaps(sentence.text, text)
+            ]
+            before = builder.sentences[paragraph[position - 1]] if position else None
+            if (
+                sources
+                and sources[0] > 0
+                and before is not None
+                and before.citations == sentence.citations
+                and overlaps(before.text, view.sentences[sources[0] - 1])
+            ):
+                continue
+            text = f"{found.group('head')} {sentence.text[found.end() :]}"
+            builder.sentences[index] = DraftSentence(text, sentence.citations, sentence.kind)
 
 
 def _say_caveats(builder: _Builder, views: dict[str, _PaperView]) -> None:
