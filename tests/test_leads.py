@@ -677,3 +677,17 @@ def test_a_paper_following_a_group_is_named_by_the_lead_that_names_it_too(
     assert "quamba2-robust-scalable-7827" in lead.citations, lead.text
     assert "mamba-linear-time-298f" in lead.citations, lead.text
     assert not any("hierarchical" in paper_id for paper_id in lead.citations), lead.text
+
+
+def test_a_measure_the_request_names_is_no_shared_ground(corpus_assistant) -> None:
+    """ "BLEU score is common to Scaling Laws for Neural Machine Translation and ..." under a
+    request on when BLEU stops tracking the loss (review50): the request's own term and a word
+    for a measure ("score") is the request again, not what the papers share."""
+    answer = corpus_assistant.compare(
+        "The scaling-law paper on encoder-decoder translation models and the paper on scaling "
+        "laws for downstream translation after pretraining both relate cross-entropy to BLEU. "
+        "Compare when each finds BLEU stops tracking the loss and which property of the data "
+        "they blame."
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    assert not any(text.startswith("BLEU score is common") for text in texts), texts
