@@ -327,3 +327,31 @@ def test_a_request_setting_llm_reasoning_aside_gets_no_llm_reasoning_paper(
     ids = [item.paper.id for item in answer.evidence]
     assert not any(paper_id.startswith("offline-reinforcement") for paper_id in ids), ids
     assert any(paper_id.startswith("pseudo-convolutional") for paper_id in ids), ids
+
+
+def test_papers_a_request_counts_are_listed_after_its_colon() -> None:
+    """ "Three papers take a position on emergent abilities in LLMs: the 'mirage' paper, the
+    PassUntil paper, and the observational scaling laws paper. Compare ..." lists what it
+    compares after the colon (review52: the third was not compared)."""
+    from assistant.text.query import compared_items
+
+    assert compared_items(
+        "Three papers take a position on emergent abilities in LLMs: the 'mirage' paper, the "
+        "PassUntil paper, and the observational scaling laws paper. Compare what each says."
+    ) == ["the 'mirage' paper", "the PassUntil paper", "the observational scaling laws paper"]
+    assert compared_items("Which papers study emergence: what causes it?") == []
+
+
+def test_a_paper_named_by_its_title_words_and_the_word_paper_is_compared(
+    corpus_assistant,
+) -> None:
+    """ "the observational scaling laws paper" names "Observational Scaling Laws and the
+    Predictability of Language Model Performance"; "paper" is no word of its title."""
+    answer = corpus_assistant.compare(
+        "Three papers take a position on emergent abilities in LLMs: the 'mirage' paper, the "
+        "PassUntil paper, and the observational scaling laws paper. Compare what each says "
+        "causes apparent emergence and whether each thinks it can be predicted from smaller "
+        "models."
+    )
+    ids = [item.paper.id for item in answer.evidence]
+    assert any(paper_id.startswith("observational-scaling-laws") for paper_id in ids), ids

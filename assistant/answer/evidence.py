@@ -379,10 +379,18 @@ def _item_names(item: str) -> list[str]:
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))['\"‘“]([^'\"‘’“”]+\s[^'\"‘’“”]+)['\"’”](?!\w)")
 
 
+_ITEM_FRAME = re.compile(
+    r"^\s*(?:the|a|an)\s+|\s+(?:paper|papers|work|study|approach|method)\s*$", re.IGNORECASE
+)
+
+
 def _names_item(item: str, paper: Paper) -> bool:
     """Whether the paper writes the item of a comparison: its name-like word in the title, or
     its content words in a row in the title or abstract (any number of them for a title the
     request quotes)."""
+    # ("the observational scaling laws paper": the paper is what the words name, not a word of
+    # its title; review52, the third paper of three named was not compared)
+    item = _ITEM_FRAME.sub("", item) or item
     title = relevance.token_sequence(paper.title)
     quoted = content_tokens(item)
     if len(quoted) > _ITEM_RUN_WORDS and relevance.contains_run(quoted, title):

@@ -705,6 +705,12 @@ def compared_items(request: str) -> list[str]:
     """The items a comparison lists, each as its text ("WideNet", "randomized parameter
     sharing", "FreezeNet"); none unless it lists two or more."""
     head = re.split(r"[:?]|\s+[-—–]\s+", request, maxsplit=1)[0]
+    announced = _ANNOUNCED_LIST.match(request)
+    if announced is not None:
+        # "Three papers take a position on emergent abilities in LLMs: the 'mirage' paper, the
+        # PassUntil paper, and the observational scaling laws paper. Compare ...": the papers
+        # the request counts are listed after its colon (review52: the third was not compared)
+        head = announced.group("listed")
     framed = _COMPARE_WITH.match(head) is not None
     head = _BRACKETED.sub(" ", _COMPARE_FRAME.sub(" ", head))
     items = [item.strip() for item in _COMPARED_SPLIT.split(head) if content_tokens(item)]
@@ -716,6 +722,13 @@ def compared_items(request: str) -> list[str]:
     return distributed(items) if len(items) >= 2 else []
 
 
+# a request opening on a count of papers ("Three papers ...", "Both papers ...", "Two works ...")
+# and listing them after a colon, up to the sentence's end
+_ANNOUNCED_LIST = re.compile(
+    r"\s*(?:(?:two|three|four|five|both|these|the)\s+(?:\w+\s+){0,2}?(?:papers|works|methods|"
+    r"approaches))\b[^:.?]*:\s*(?P<listed>[^.?:]+)",
+    re.IGNORECASE,
+)
 _COMPARE_WITH = re.compile(r"\s*(?:compare|contrast)\s", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"\s+(?:with|to|against)\s+", re.IGNORECASE)
 
