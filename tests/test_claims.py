@@ -3369,3 +3369,17 @@ def test_our_method_as_subject_says_what_a_paper_without_a_contribution_verb_pro
     assert prose.proposal.text.startswith("learns maps from multimodal inputs")
     summit = _claims("SUMMIT")
     assert summit.proposal is not None and "achieves" not in summit.proposal.text
+
+
+def test_a_test_set_a_claim_holds_for_stays_with_it() -> None:
+    """review50, review52: "The loss improves, but the BLEU score stops improving after a
+    certain threshold" was said without "for test sets originally translated from source
+    language to target language", the condition that answers when BLEU stops tracking."""
+    sentence = (
+        "In contrast, for test sets originally translated from source language to target "
+        "language, the loss improves, but the BLEU score stops improving after a certain "
+        "threshold."
+    )
+    assert standalone(sentence, "Scaling Laws for Neural Machine Translation") == sentence[
+        len("In contrast, ") :
+    ].replace("for test", "For test", 1)
