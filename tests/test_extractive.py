@@ -997,6 +997,10 @@ def test_compare_by_paper_ids_says_the_ground_their_titles_share(corpus_assistan
     shared = answer.paragraphs[answer.headings.index("What they share")]
     text = " ".join(answer.sentences[index].text for index in shared)
     assert text == "Quamba2 and Q-VLM both work on post-training quantization.", text
+    # ... and each is still said by what it is (what each quantizes is the difference)
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "framework for selective state space models" in said, said
+    assert "large vision-language models (LVLMs)" in said, said
 
 
 def test_compare_rejects_unknown_ids_and_single_papers(corpus_assistant) -> None:

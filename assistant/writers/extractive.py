@@ -330,8 +330,8 @@ class ExtractiveWriter(Writer):
                 # papers compared by id with no topic are headed by their titles, which are no
                 # topic: what the titles share ("post-training quantization") is the ground the
                 # papers stand on, said as such, not the request repeated
-                topic = "" if question == papers_label([view.paper for view in views]) else question
-                self._compare(builder, topic, views)
+                by_papers = question == papers_label([view.paper for view in views])
+                self._compare(builder, question, views, by_papers=by_papers)
             else:
                 # the papers the relevance model is less sure of go last, apart; the others are
                 # grouped among all of them, as they would be without the split (a line of work
@@ -1925,7 +1925,9 @@ class ExtractiveWriter(Writer):
 
     # --- compare --------------------------------------------------------------------------
 
-    def _compare(self, builder: _Builder, topic: str, views: list[_PaperView]) -> None:
+    def _compare(
+        self, builder: _Builder, topic: str, views: list[_PaperView], *, by_papers: bool = False
+    ) -> None:
         """What most of the papers share beyond the topic (a term of the trade, cited to those
         that use it), then how they differ: one paragraph per group of papers that work alike,
         led by what that group has in common, then what each paper does. No roster sentence
@@ -1933,9 +1935,14 @@ class ExtractiveWriter(Writer):
         skip = self._skip_tokens(topic or "", views)
         # The topic itself is what brought them together; saying "all work on <topic>" would
         # only repeat the request. A term more than half of them share beyond it is common ground.
+        # Papers compared by id with no topic are headed by their titles, which are no topic:
+        # what the titles share ("post-training quantization") is the ground they stand on,
+        # said as such; what each does is then said paper by paper, as before (the comparison
+        # mission had no shared ground, and a side-by-side sentence of one detail each lost
+        # what each quantizes: selective SSMs, vision-language models)
         shared = self._group_lead(
             views,
-            skip,
+            self._skip_tokens("", views) if by_papers else skip,
             label_words=self.config.lead_label_words,
             answer_terms=builder.answer_terms,
         )
@@ -1944,7 +1951,7 @@ class ExtractiveWriter(Writer):
             builder.paragraph("What they share")
             builder.add(shared.sentence)
             skip = skip | set(shared.stems)  # the groups below differ in something else
-            grounded = frozenset(shared.sentence.citations)
+            grounded = frozenset() if by_papers else frozenset(shared.sentence.citations)
         # what the request asks of each beyond naming them ("...: how does each avoid the cost
         # of fully training every candidate architecture?") is said of each that answers it
         weights = _Weights(views, self.document_frequency, self.collection_size)
