@@ -926,6 +926,10 @@ def name_after_another_subject(
             if not own:
                 rest = sentence.text[len("It ") :]
                 # ("It also shows that the same LC-PFN ...": "The paper", not the name twice)
-                subject = "The paper" if label.lower() in rest.lower() else label
+                # (a title that is itself a clause is quoted: "“Neural networks behave as hash
+                # encoders” can represent ...", not a sentence running into another)
+                quoted = label.startswith(("“", '"'))
+                named = f"“{label}”" if reads_as_clause(label) and not quoted else label
+                subject = "The paper" if label.lower() in rest.lower() else named
                 out[index] = DraftSentence(f"{subject} {rest}", sentence.citations, sentence.kind)
     return out
