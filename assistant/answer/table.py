@@ -801,7 +801,7 @@ def _one_column_a_sentence(
             continue
 
         def share(position: int) -> int:
-            asked = {token for token in content_tokens(axes[position - 1])} - axis_frame()
+            asked = set(content_tokens(axes[position - 1])) - axis_frame()
             return len(asked & set(tokenize(cells[position].text)))
 
         keep = max(positions, key=lambda position: (share(position), -position))
