@@ -357,6 +357,30 @@ def test_where_the_field_stands_is_background_not_a_setting() -> None:
     assert sentence_role("We evaluate on three benchmark datasets across tasks.", 4) == "setting"
 
 
+def test_what_the_field_takes_as_known_is_background() -> None:
+    """The Hyperfitting paper's "In the setting of open-ended text generation, it is
+    well-documented that LLMs tend to generate repetitive and dull sequences" is what the field
+    knows, not what the paper does: it was the paper's Approach cell in a comparison of fixes
+    for dull text, and a sentence of its own in answers to two topic questions."""
+    from assistant.text.roles import sentence_role
+
+    for text in (
+        "In the setting of open-ended text generation, it is well-documented that LLMs tend to "
+        "generate repetitive and dull sequences.",
+        "It is widely believed that larger models memorise more of their training data.",
+    ):
+        assert sentence_role(text, 1, after_contribution=True) == "background", text
+    # ... and what the paper itself finds is not
+    assert (
+        sentence_role(
+            "We find that hyperfitted models rarely fall into repeating sequences.",
+            3,
+            after_contribution=True,
+        )
+        != "background"
+    )
+
+
 def test_the_authors_telling_their_story_is_no_claim() -> None:
     """ "We take the reader on a journey of our discovery process" was said of Error Feedback
     Reloaded ("It takes the reader on a journey of the discovery process") and stood as its

@@ -86,7 +86,11 @@ _FIELD_STATE = re.compile(
     r"\brecent years have (?:seen|witnessed)\b|\bin recent years\b|"
     r"\b(?:has|have) (?:recently )?(?:attracted|gained|drawn|received) (?:[\w-]+ ){0,2}?"
     r"(?:attention|interest|traction|popularity)\b|"
-    r"\b(?:has|have) become (?:increasingly |very )?(?:popular|prevalent|ubiquitous)\b",
+    r"\b(?:has|have) become (?:increasingly |very )?(?:popular|prevalent|ubiquitous)\b|"
+    # what the field takes as known ("it is well-documented that LLMs tend to generate
+    # repetitive and dull sequences"), not what the paper finds
+    r"\bit is (?:well[- ](?:documented|known|established)|widely (?:known|believed|accepted)|"
+    r"(?:commonly|generally) (?:believed|accepted))\b",
     re.IGNORECASE,
 )
 
