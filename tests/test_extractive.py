@@ -1005,6 +1005,40 @@ def test_compare_by_paper_ids_says_the_ground_their_titles_share(corpus_assistan
     assert "large vision-language models (LVLMs)" in said, said
 
 
+def test_a_compared_paper_is_said_by_what_ties_it_to_the_topic(corpus_assistant) -> None:
+    """AdaMerging, under "entropy minimization for test-time adaptation", was said by its merging
+    coefficients and its 11% alone: nothing said why a model-merging paper is compared. Its
+    abstract does say it ("It leverages entropy minimization on unlabeled test samples ... as a
+    surrogate objective function"), and that sentence now follows what it is."""
+    answer = corpus_assistant.compare("entropy minimization for test-time adaptation")
+    said = [
+        sentence.text
+        for sentence in answer.sentences
+        if sentence.citations == ["adamerging-adaptive-model-dce2"]
+    ]
+    assert said, [sentence.text for sentence in answer.sentences]
+    assert any("entropy minimization on unlabeled test samples" in text for text in said), said
+    # ... after the sentence naming it, and a paper whose sentences already write the topic's
+    # words gains nothing (DeYO is said as before)
+    assert said[0].startswith("AdaMerging "), said
+    deyo = [s.text for s in answer.sentences if s.citations == ["entropy-not-enough-dfa7"]]
+    assert all("entropy" in text or "PLPD" in text for text in deyo), deyo
+
+
+def test_related_work_says_what_a_study_finds_not_only_what_it_studies(corpus_assistant) -> None:
+    """Related work gives a paper one sentence; KNN-LM's was "studies the generation quality of
+    interpolation-based retrieval-augmented language models", which says what it looks at and
+    not the finding it is cited for (review53). Its finding now follows; a paper whose one
+    sentence says what it proposes (LongDPO) keeps its one sentence."""
+    answer = corpus_assistant.related_work("long-form text generation")
+    knn = [s.text for s in answer.sentences if s.citations == ["knn-lm-does-afc2"]]
+    assert len(knn) == 2, knn
+    assert "studies the generation quality" in knn[0], knn
+    assert "increases perplexity compared to a baseline Transformer LM" in knn[1], knn
+    longdpo = [s.text for s in answer.sentences if s.citations == ["longdpo-unlock-better-8f38"]]
+    assert len(longdpo) == 1, longdpo
+
+
 def test_compare_rejects_unknown_ids_and_single_papers(corpus_assistant) -> None:
     with pytest.raises(UnknownPaperError, match="no-such-paper-0000"):
         corpus_assistant.compare(paper_ids=[QUAMBA2, "no-such-paper-0000"])

@@ -801,18 +801,7 @@ class ExtractiveWriter(Writer):
         # regressions"): a paper writing one is said by a sentence writing it, where nothing
         # said of it does (review34b: CEMA was said by its cloud-edge paradigm and its sample
         # filter, not by "we update ... the affine parameters of normalization layers")
-        asked_words = set(content_tokens(question))
-        frequency, size = self.document_frequency, self.collection_size or 0
-        phrases = [
-            pair
-            for tokens in (bm25.tokenize(piece) for piece in re.split(r"[,;:()/?]", question))
-            for pair in pairwise(tokens)
-            if frequency is not None
-            and pair[0] != pair[1]
-            and set(pair) <= asked_words
-            and not set(pair) & (_GENERIC | field | set(FRAMING_TOKENS) | filler_stems())
-            and min(map(frequency, pair)) <= self.config.phrase_word_share * size
-        ]
+        phrases = self._asked_phrases(question)
 
         base: dict[str, list[DraftSentence]] = {}  # what its claims say, before the rules below
 
@@ -944,6 +933,59 @@ class ExtractiveWriter(Writer):
             paragraphs=1,
             heading=LESS_CERTAIN_HEADINGS["related-work"],
         )
+
+    def _asked_phrases(self, question: str) -> list[tuple[str, str]]:
+        """The question's two-word terms few papers write ("normalization layers", "entropy
+        minimization"), as stem pairs."""
+        asked_words = set(content_tokens(question))
+        frequency, size = self.document_frequency, self.collection_size or 0
+        field = _field_acronym_tokens()
+        return [
+            pair
+            for tokens in (bm25.tokenize(piece) for piece in re.split(r"[,;:()/?]", question))
+            for pair in pairwise(tokens)
+            if frequency is not None
+            and pair[0] != pair[1]
+            and set(pair) <= asked_words
+            and not set(pair) & (_GENERIC | field | set(FRAMING_TOKENS) | filler_stems())
+            and min(map(frequency, pair)) <= self.config.phrase_word_share * size
+        ]
+
+    def _why_compared(
+        self, view: _PaperView, topic: dict[str, float], sentences: Sequence[DraftSentence]
+    ) -> DraftSentence | None:
+        """A compared paper's sentence writing most of the topic's words (by idf), when none said
+        of it writes one: what it does that the comparison is about."""
+        if not sentences or any(
+            set(bm25.tokenize(sentence.text)) & topic.keys() for sentence in sentences
+        ):
+            return None
+        best: tuple[float, EvidenceSentence] | None = None
+        # what the paper does: from its contribution on, not the field's conjecture it starts
+        # from ("It has recently been conjectured that ... (Entezari et al., 2022)")
+        contribution = view.contribution()
+        for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
+            text = view.sentences[item.index]
+            share = sum(topic.get(token, 0.0) for token in set(bm25.tokenize(text)))
+            if (
+                share > 0
+                and (
+                    item.index >= contribution.index
+                    if contribution is not None
+                    else _BY_THE_PAPER.match(text) is not None
+                    or view.roles[item.index] in ("result", "setting")
+                )
+                and (best is None or share > best[0])
+                and _OUTLOOK.search(text) is None
+                and not states_the_field(text)
+                and not text.rstrip().endswith("?")
+                and _OTHERS_WORK.search(text) is None
+                and len(text.split()) <= view.long_words
+                and standalone(text, view.paper.title) is not None
+                and not any(overlaps(text, sentence.text) for sentence in sentences)
+            ):
+                best = (share, item)
+        return _say(view, best[1], subject="It") if best is not None else None
 
     def _phrase_sentence(
         self,
@@ -1374,6 +1416,26 @@ class ExtractiveWriter(Writer):
                 builder.anonymous_said = True
             if most == 1 and len(sentences) == 1:
                 figure = _figure_after_a_bare_claim(view, sentences[0])
+                if figure is None and _only_what_it_studies(view, sentences[0]):
+                    # "studies the generation quality of ...": what it finds is why it is
+                    # cited, said as the paper's finding is said where it has room for two
+                    finding = paper_claims(view.paper).finding
+                    more = say_paper(
+                        view.paper,
+                        most=2,
+                        subject=subject,
+                        wanted=content_tokens(question),
+                        label=view.label if view.renamed else None,
+                        known_as=view.label,
+                    )
+                    figure = next(
+                        (
+                            sentence
+                            for sentence in (more.sentences[1:] if more is not None else ())
+                            if finding is not None and overlaps(finding.text, sentence.text)
+                        ),
+                        None,
+                    )
                 if figure is not None:
                     sentences = [*sentences, figure]
             return sentences
@@ -2297,8 +2359,19 @@ class ExtractiveWriter(Writer):
                 [[*members, *followers.get(tuple(members), [])] for members, _ in shown],
             )
 
+        # a comparison's paper none of whose sentences said writes a word of the topic is also
+        # said by the sentence that does, which is why it is compared (AdaMerging was said by its
+        # merging coefficients and its 11% alone, under "entropy minimization for test-time
+        # adaptation"; its abstract "leverages entropy minimization on unlabeled test samples")
+        topic_weights = (
+            {token: weights.idf(token) for token in topic_words - _GENERIC} if joined else {}
+        )
+
         def said(view: _PaperView) -> list[DraftSentence]:
             sentences = self._paper_sentences(builder, view, focus_groups, topic, most=most)
+            why = self._why_compared(view, topic_weights, sentences) if topic_weights else None
+            if why is not None:
+                sentences = [sentences[0], why, *sentences[1:]]
             if asked_each:
                 # a comparison: what it asks of each paper, clause by clause
                 for wanted in asked_each:
@@ -2880,6 +2953,31 @@ def _figure_after_a_bare_claim(view: _PaperView, said: DraftSentence) -> DraftSe
 
 # a sentence of at most this many words says what a paper is, not what it does or finds
 _BARE_CLAIM_WORDS = 12
+
+
+def _only_what_it_studies(view: _PaperView, said: DraftSentence) -> bool:
+    """Whether the one sentence related work gives a paper is its proposal saying only what the
+    paper looks at ("studies the generation quality of interpolation-based retrieval-augmented
+    language models", lexicon/study_verbs.txt) while the paper states a finding elsewhere
+    (review53: KNN-LM "given only 'studies the generation quality of ...'; the negative finding
+    is left out")."""
+    claims = paper_claims(view.paper)
+    proposal, finding = claims.proposal, claims.finding
+    return (
+        proposal is not None
+        and finding is not None
+        and finding.sentence != proposal.sentence
+        and _study_verbs().match(proposal.text) is not None
+        and overlaps(proposal.text, said.text)
+    )
+
+
+@cache
+def _study_verbs() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:" + "|".join(re.escape(verb) for verb in lexicon_words("study_verbs")) + r")\b",
+        re.IGNORECASE,
+    )
 
 
 def _finding_after_contribution(view: _PaperView) -> EvidenceSentence | None:
