@@ -971,6 +971,21 @@ def test_the_data_a_paper_applies_its_method_to_is_its_setting() -> None:
     assert vague.setting is None
 
 
+def test_a_setting_keeps_the_areas_it_lists() -> None:
+    """ "We obtain strong results in very diverse areas such as Gaussian process regression,
+    Bayesian neural networks, classification for small tabular data sets, and few-shot image
+    classification": the PFN paper's Setting cell was "—" (review53: "the abstract lists its
+    settings"), "areas" being no setting noun and its list longer than a setting's list was
+    read. A list stops where the sentence goes on to say what the method does there."""
+    claims = _claims("Transformers Can Do Bayesian Inference")
+    assert claims.setting is not None
+    assert claims.setting.text.startswith("in very diverse areas such as Gaussian process")
+    assert claims.setting.text.endswith("and few-shot image classification")
+    gpts = _claims("σ-GPTs")
+    assert gpts.setting is not None
+    assert gpts.setting.text.endswith("and aircraft vertical rate prediction"), gpts.setting.text
+
+
 def test_the_papers_own_method_is_not_its_setting() -> None:
     # "... experiments on O3 ...": O3 is the paper's own framework, not where it is evaluated
     claims = _claims("Practical Unlearning for Large Language Models")
