@@ -57,6 +57,8 @@ def test_words_of_another_sense_keep_a_stem_of_their_own() -> None:
     assert len(set(tokenize("experiment experiments experimental"))) == 1
     assert len(set(tokenize("consistency consistent consistently"))) == 1
     assert len(set(tokenize("continual continually continuously"))) == 1
+    # ... which Snowball may stem apart: "taken to infinity" and "infinite-width limits"
+    assert len(set(tokenize("infinity infinities infinite infinitely"))) == 1
 
 
 def test_a_question_on_predictive_multiplicity_is_not_about_multi_token_prediction(
