@@ -1579,6 +1579,24 @@ def test_a_mechanism_said_in_the_passive_right_after_the_proposal_keeps_its_own_
     assert not bas.mechanism.text.startswith("an Activation Map Constraint")
 
 
+def test_the_method_a_proposal_only_names_is_said_by_what_our_method_does() -> None:
+    """KV Prediction's proposal only names it ("introduces a novel method called KV
+    Prediction"), and its Approach cell said so again (review53: "no mechanism given"); the next
+    sentence says how: "In our method, a small auxiliary model is used to process the prompt and
+    produce an approximation of the KV cache used by a base model". Said with its own subject,
+    the result after it names the paper: "It" would be the auxiliary model."""
+    from assistant.writers.synthesis import say_paper
+
+    claims = _claims("KV Prediction for Improved Time to First Token")
+    assert claims.mechanism is not None
+    assert claims.mechanism.text.startswith("a small auxiliary model is used to process")
+    said = say_paper(_paper("KV Prediction for Improved Time to First Token"), most=3)
+    assert said is not None
+    texts = [s.text for s in said.sentences]
+    assert texts[1].startswith("A small auxiliary model is used"), texts
+    assert not texts[2].startswith("It ") and ", it " not in texts[2], texts
+
+
 def test_a_title_says_what_the_method_is_in_prose_case() -> None:
     """ "Quamba2 is a Robust and Scalable Post-training Quantization Framework for Selective
     State Space Models" kept the title's capitals in the middle of a sentence; a word keeps its

@@ -576,6 +576,7 @@ def say_paper(
                 else name_as_subject(text, label or claims.name)
             )
         sentences = [DraftSentence(text, [paper.id])]
+    again: str | None = None  # the paper's name, where "It" would be another subject's
     if len(sentences) < most and mechanism is not None and not overlaps(mechanism.text, lead_text):
         # a mechanism with its own subject ("a CLIP model is adopted as the reward model ...")
         # is said as it stands
@@ -585,6 +586,11 @@ def say_paper(
             else _said_by(own, named, mechanism.text)
         )
         sentences.append(DraftSentence(_sentence(how), [paper.id]))
+        if opens_with_subject(mechanism.text) and (label or claims.name):
+            # "It" after "A small auxiliary model is used to process the prompt ..." would be
+            # the auxiliary model's: the paper is named again ("On TriviaQA, KV Prediction
+            # demonstrates ...")
+            again = label or claims.name
     result = _best_result(claims, wanted)
     result_text = result.text if result is not None else ""
     if result is not None and result_text[:1].isupper():
@@ -636,6 +642,8 @@ def say_paper(
             text = _said_by(own, named, f"{verb} {result_text}")
         else:
             text = _said_by(own, named, result_text)
+        if again is not None and text.startswith("It "):
+            text = f"{again} {text[3:]}"
         if result.where is not None:
             # "On TriviaQA, it demonstrates relative accuracy improvements of 15%-50%": without
             # where it holds, the figure reads as the paper's whole result

@@ -680,7 +680,10 @@ def _predicate_start(body: str, name: str | None) -> int | None:
 # "Specifically, a CLIP model is adopted as ...", "Concretely, an Activation Map Constraint (AMC)
 # module is designed to ...": a part of the method, introduced by an article, and a passive verb
 _SAYS_HOW_PASSIVELY = re.compile(
-    r"^(?:Specifically|Concretely|More specifically|In particular|To be specific),\s+"
+    r"^(?:Specifically|Concretely|More specifically|In particular|To be specific|"
+    # ("In our method, a small auxiliary model is used to process the prompt ...": the method
+    # a proposal only named, "a novel method called KV Prediction", said in the passive)
+    r"(?P<ours>In\s+our\s+(?:method|approach|framework))),\s+"
     r"(?P<body>(?:an?)\s[^,;]{1,80}?\s(?:is|are)\s+(?:\w+ly\s+)?"
     r"(?:adopted|designed|used|employed|introduced|developed|trained|built|constructed|"
     r"proposed|applied|learned|leveraged|utilized|incorporated)\b)"
@@ -771,8 +774,8 @@ def _mechanism(
         # Background Activation Suppression (BAS) method") a later sentence saying what the method
         # achieves ("can learn the whole region of the object") told blind readers more
         says_what = proposal is not None and len(proposal.text.split()) >= _PROPOSAL_SAYS_WORDS
-        specific = _SAYS_HOW_PASSIVELY.match(sentence) if index == after + 1 and says_what else None
-        if specific is not None:
+        specific = _SAYS_HOW_PASSIVELY.match(sentence) if index == after + 1 else None
+        if specific is not None and (says_what or specific.group("ours")):
             # "Specifically, a CLIP model is adopted as the reward model during TTA and
             # provides feedback for the VLM": right after the proposal, its part named and
             # what is done with it, in the passive; the sentence keeps its own subject
