@@ -3979,3 +3979,50 @@ def test_a_step_said_without_the_one_before_it_loses_its_then(corpus_assistant) 
     texts = [sentence.text for sentence in answer.sentences]
     ensembled = [text for text in texts if "AdaBoost" in text]
     assert ensembled and all(" then " not in text for text in ensembled), texts
+
+
+def test_a_one_letter_symbol_is_named_where_the_answer_first_uses_it() -> None:
+    """S4 was said by "It involves conditioning A with a low-rank correction ...", and
+    Zero-Shot Statistical Tests by "... the average entropy of the string under A": the reader
+    never learns what A is (review53). The abstract's own words before the letter where it names
+    it ("the state matrix \\( A \\)", "LLM A or B") go before its first bare use; a letter the
+    sentence names itself, one that counts ("in T steps"), one in a formula, and one named in
+    the request's words are left as they are."""
+    from assistant.writers.symbols import name_symbols
+
+    s4 = Paper(
+        id="s4",
+        title="S4",
+        abstract=(
+            "Models simulate the state space model for appropriate choices of the state matrix "
+            "\\( A \\). Our technique involves conditioning \\( A \\) with a low-rank correction. "
+            "It trains in T steps."
+        ),
+        citation_key="s4",
+    )
+    said = [
+        DraftSentence("It involves conditioning A with a low-rank correction.", ["s4"]),
+        DraftSentence("Later, conditioning A again.", ["s4"]),
+        DraftSentence("It trains in T steps.", ["s4"]),
+        DraftSentence("The models reduce to PFGM when A=1 and to diffusion when A → 0.", ["s4"]),
+    ]
+    named = name_symbols(said, {"s4": s4}, "state space models")
+    assert (
+        named[0].text == "It involves conditioning the state matrix A with a low-rank correction."
+    )
+    assert named[1:] == said[1:]  # named once; a count and a formula stay
+    # the request says what it is: no echo
+    assert name_symbols(said, {"s4": s4}, "which model conditions its state matrix?") == said
+    # a letter the sentence names itself stays
+    own = [
+        DraftSentence("It studies how the magnitude of the noise T affects performance.", ["s4"])
+    ]
+    assert name_symbols(own, {"s4": s4}, "SGD noise") == own
+
+
+def test_the_state_matrix_is_named_in_an_answer_on_state_space_models(corpus_assistant) -> None:
+    answer = corpus_assistant.ask(
+        "What research is there on state space models such as S4 and Mamba?"
+    )
+    said = " ".join(sentence.text for sentence in answer.sentences)
+    assert "conditioning the state matrix A with a low-rank correction" in said, said

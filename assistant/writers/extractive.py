@@ -69,6 +69,7 @@ from assistant.writers.grouping import (
 )
 from assistant.writers.leads import AnswerTerms, Lead, TitleTerms, filler_stems, group_lead
 from assistant.writers.rewrite import rewrite, without_praise
+from assistant.writers.symbols import name_symbols
 from assistant.writers.synthesis import (
     caveat,
     name_after_another_subject,
@@ -354,6 +355,11 @@ class ExtractiveWriter(Writer):
             {view.paper.id: view.paper for view in views},
             labels.values(),
             question,
+        )
+        # ... and so is a one-letter symbol ("conditioning A" -> "conditioning the state
+        # matrix A")
+        builder.sentences = name_symbols(
+            builder.sentences, {view.paper.id: view.paper for view in views}, question
         )
         builder.sentences = name_the_anonymous(
             builder.sentences,
