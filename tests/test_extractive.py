@@ -1037,6 +1037,11 @@ def test_related_work_says_what_a_study_finds_not_only_what_it_studies(corpus_as
     assert "increases perplexity compared to a baseline Transformer LM" in knn[1], knn
     longdpo = [s.text for s in answer.sentences if s.citations == ["longdpo-unlock-better-8f38"]]
     assert len(longdpo) == 1, longdpo
+    # ... and one that "considers" a setting: "Are Gaussian data all you need?" was said only by
+    # what it considers (linear estimation on Gaussian mixture data), not by what it shows
+    glm = corpus_assistant.related_work("generalized linear models")
+    gaussian = [s.text for s in glm.sentences if s.citations == ["gaussian-data-all-92c4"]]
+    assert any("sufficient conditions for Gaussian universality" in t for t in gaussian), gaussian
 
 
 def test_compare_rejects_unknown_ids_and_single_papers(corpus_assistant) -> None:
