@@ -4031,3 +4031,16 @@ def test_the_state_matrix_is_named_in_an_answer_on_state_space_models(corpus_ass
     )
     said = " ".join(sentence.text for sentence in answer.sentences)
     assert "conditioning the state matrix A with a low-rank correction" in said, said
+
+
+def test_a_problem_said_first_does_not_open_on_a_bare_turn(corpus_assistant) -> None:
+    """The audio-effects paper's problem, said before what it does, was "Yet results to date have
+    tended to be constrained by low sample rates, ...": a turn on the field's promise, which the
+    reader was not shown, after a sentence about SGD noise (the lint's dangling connective, e019).
+    The turn goes; the claim is the same."""
+    answer = corpus_assistant.ask(
+        "Which papers mention a temperature, and in each is it a sampling knob, an analogy for training noise, or an actual physical temperature?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    assert any(text.startswith("Results to date have tended") for text in texts), texts
+    assert not any(text.startswith("Yet ") for text in texts), texts

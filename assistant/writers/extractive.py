@@ -1333,6 +1333,12 @@ class ExtractiveWriter(Writer):
         text = standalone(view.sentences[problem.sentence], view.paper.title)
         if text is None or _OURS.search(text):
             return None
+        # said first, before what the paper does, a bare turn ("Yet results to date have tended
+        # to be constrained by low sample rates ...") turns on nothing the reader was shown: the
+        # field's promise in the sentence before it (the lint's dangling connective, e019)
+        turn = _BARE_TURN_OPENING.match(text)
+        if turn is not None:
+            text = text[turn.end() :][:1].upper() + text[turn.end() + 1 :]
         tokens = set(bm25.tokenize(text))
         if sum(w for t, w in shared.items() if t in tokens) < _CLAUSE_SHARE * total:
             return None
@@ -3110,6 +3116,9 @@ def _opens_unresolved(text: str, *, referents: bool) -> bool:
 
 # what the authors expect or hope ("will revolutionize ...", "should be an initial step toward
 # ..."), not what the paper does
+# a turn with no comma after it, before a word in lower case: "Yet results to date ..."
+_BARE_TURN_OPENING = re.compile(r"(?:Yet|But|Still)\s+(?=[a-z])")
+
 _OUTLOOK = re.compile(r"\b(?:will|would|should|could|might|hope|believe|envision)\b", re.I)
 
 # a lead naming a term its papers share ("Draft heads are common to A and B")
