@@ -4044,3 +4044,25 @@ def test_a_problem_said_first_does_not_open_on_a_bare_turn(corpus_assistant) -> 
     texts = [sentence.text for sentence in answer.sentences]
     assert any(text.startswith("Results to date have tended") for text in texts), texts
     assert not any(text.startswith("Yet ") for text in texts), texts
+
+
+def test_a_paper_whose_own_work_is_what_the_request_leaves_out_is_left_out(
+    corpus_assistant,
+) -> None:
+    """ "Please leave out classic draft-then-verify speculative decoding" left out the papers whose
+    title says "speculative decoding", and cited Hydra, Speculative Streaming and BASS, whose own
+    sentences say it ("Speculative Streaming is a single-model speculative decoding method";
+    review54: "every cited paper is speculative decoding")."""
+    answer = corpus_assistant.related_work(
+        "I'm writing the background section for a paper on letting a cheap small LM carry part "
+        "of the load for an expensive large one at inference time (switching between them per "
+        "token, steering the big model with small experts' logits, or having the small one "
+        "prefill the context). Please leave out classic draft-then-verify speculative decoding. "
+        "What should I cite?"
+    )
+    cited = {c for sentence in answer.sentences for c in sentence.citations}
+    assert not cited & {
+        "hydra-sequentially-dependent-450a",
+        "speculative-streaming-fast-dee4",
+        "bass-batched-attention-a565",
+    }, cited

@@ -211,6 +211,14 @@ def left_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:
         and (
             any(set(head) <= set(tokenize(paper.title)) for head in phrases)
             or any(set(head) <= set(tokenize(core_text(paper))) for head in terms)
+            # ... or what the paper itself does writes its head as the words run ("describes
+            # the design and training of novel speculative decoding draft models", under "leave
+            # out classic draft-then-verify speculative decoding"; review54: every paper cited
+            # was one)
+            or any(
+                len(head) == 2 and relevance.contains_run(head, tokenize(core_text(paper)))
+                for head in phrases
+            )
         )
     }
 
