@@ -398,3 +398,22 @@ def test_the_authors_telling_their_story_is_no_claim() -> None:
     )
     for span in (claims.proposal, claims.mechanism):
         assert span is None or "reader" not in span.text, span
+
+
+def test_a_claim_in_the_case_the_sentence_before_named_does_not_stand_alone() -> None:
+    """ "In such cases, we show that it is possible to predict the downstream BLEU score with good
+    accuracy using a log-law": the cases are "with sufficient alignment", in the sentence before;
+    quoted without its opener, the log-law held everywhere (review54: a dropped condition)."""
+    from assistant.text.claims import standalone
+
+    assert (
+        standalone(
+            "In such cases, we show that it is possible to predict the downstream BLEU score "
+            "with good accuracy using a log-law.",
+            "Scaling Laws for Downstream Task Performance",
+        )
+        is None
+    )
+    assert standalone("In this scenario, the method fails to converge.", "A title") is None
+    # an opener naming its own case stays a claim
+    assert standalone("In the noisy case, the method fails to converge.", "A title") is not None

@@ -140,6 +140,11 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
     reader was not given in ``known`` (the paper's title). ``after_contribution``: the sentence
     follows the one saying what the paper proposes, so a bare "This" before a verb is that
     contribution ("This utilizes a continuous integrate-and-fire based predictor ...")."""
+    if _CASE_BEFORE.match(sentence):
+        # "In such cases, we show that it is possible to predict the downstream BLEU score ...":
+        # the claim holds in the case the sentence before named ("With sufficient alignment"),
+        # and without it reads as holding everywhere (review54: a dropped condition)
+        return None
     start = _strip_openers(sentence, 0, keep_scope=True)
     text = fix_artefacts(sentence[start:])
     if _GENERIC_WE.search(text):
@@ -208,6 +213,13 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
     praised = without_praise(cleaned)
     return f"{praised}." if praised != cleaned and cleaned.endswith(".") else praised
 
+
+# a case the sentence before named: "In such cases,", "In this scenario,"
+_CASE_BEFORE = re.compile(
+    r"(?:In|Under|For)\s+(?:such|this|these|those)\s+(?:cases?|settings?|situations?|regimes?|"
+    r"scenarios?|conditions?)\s*,",
+    re.IGNORECASE,
+)
 
 # a later item of a list, set off inside a sentence: "; and (2) categorization: ..."
 _LATER_ITEM = re.compile(r"(?:[;,]\s*|\s)(?:and\s+|or\s+)?\((?:[2-9]|ii|iii|iv|b|c)\)\s", re.I)
