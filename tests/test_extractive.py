@@ -4066,3 +4066,12 @@ def test_a_paper_whose_own_work_is_what_the_request_leaves_out_is_left_out(
         "speculative-streaming-fast-dee4",
         "bass-batched-attention-a565",
     }, cited
+
+
+def test_an_area_the_request_names_is_no_ground(corpus_assistant) -> None:
+    """ "Computer vision is common to WideNet and SSA" led related work on "vision transformers":
+    the request's own area again (review54: "empty 'shared' lines"). Under another request the
+    area is a ground (lexicon/subfields.txt)."""
+    answer = corpus_assistant.related_work("vision transformers")
+    texts = [sentence.text for sentence in answer.sentences]
+    assert not any(text.startswith("Computer vision is common to") for text in texts), texts

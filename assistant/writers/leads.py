@@ -275,6 +275,8 @@ def _best_term(
             continue  # "Short-Term memory is common to ...": of "Long Short-Term Memory"
         if named in _field_runs() or term.stems in _field_runs():
             continue  # "both work on artificial intelligence": the whole field, no ground
+        if term.stems in _subfields() and any(stem in skip for stem in term.stems):
+            continue  # "Computer vision is common to ..." under "vision transformers"
         if (
             titled is not None
             and _GERUND.match(_own_case(term.surface))
@@ -621,6 +623,12 @@ def _field_runs() -> frozenset[tuple[str, ...]]:
     """The stems of each phrase naming the collection's whole field ("artificial intelligence",
     "deep neural networks")."""
     return frozenset(tuple(bm25.tokenize(phrase)) for phrase in words("field_phrases"))
+
+
+@cache
+def _subfields() -> frozenset[tuple[str, ...]]:
+    """The stems of each area of the field named by what it works on ("computer vision")."""
+    return frozenset(tuple(bm25.tokenize(phrase)) for phrase in words("subfields"))
 
 
 @cache
