@@ -3114,11 +3114,11 @@ def _opens_unresolved(text: str, *, referents: bool) -> bool:
     )
 
 
-# what the authors expect or hope ("will revolutionize ...", "should be an initial step toward
-# ..."), not what the paper does
 # a turn with no comma after it, before a word in lower case: "Yet results to date ..."
 _BARE_TURN_OPENING = re.compile(r"(?:Yet|But|Still)\s+(?=[a-z])")
 
+# what the authors expect or hope ("will revolutionize ...", "should be an initial step toward
+# ..."), not what the paper does
 _OUTLOOK = re.compile(r"\b(?:will|would|should|could|might|hope|believe|envision)\b", re.I)
 
 # a lead naming a term its papers share ("Draft heads are common to A and B")

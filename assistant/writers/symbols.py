@@ -27,6 +27,11 @@ _BARE = re.compile(
     r"(?<=[a-z] )([A-HJ-Z])(?=[\s,.;:)\[]|$)(?!\s+[A-Z])(?!\s+[a-z]+s\b)(?!\s*[=→<>≤≥+*/^])"
 )
 _FORMULA = re.compile(r"\b[A-Z]\s*[=<>≤≥→]")
+# a letter named by the words before it: "the state matrix A", "by LLM A"
+_NAMED = re.compile(
+    r"\b(?:the|a|an|by|of)\s+((?:[a-z][a-z-]+\s+)?(?:[a-z][a-z-]+|[A-Z]{2,}s?))\s+([A-Z])\b"
+    r"(?![\w-])(?!\s+[A-Z][a-z])"
+)
 # the letter in LaTeX maths: "\( A \)", "$A$"
 _MATH = re.compile(r"\\\(\s*([A-Z])\s*\\\)|\$([A-Z])\$")
 
@@ -50,7 +55,8 @@ def name_symbols(
         ):
             paper_id = sentence.citations[0]
             named = _names(papers[paper_id])
-            for match in list(_BARE.finditer(text))[::-1]:
+            inserts = []  # (offset, name), in the sentence's order; applied from its end
+            for match in _BARE.finditer(text):
                 letter = match.group(1)
                 before = text[: match.start()].split()
                 name = named.get(letter)
@@ -66,7 +72,9 @@ def name_symbols(
                     done.add((paper_id, letter))
                     continue
                 done.add((paper_id, letter))
-                text = f"{text[: match.start()]}the {name} {text[match.start() :]}"
+                inserts.append((match.start(), name))
+            for offset, name in reversed(inserts):
+                text = f"{text[:offset]}the {name} {text[offset:]}"
         result.append(
             sentence
             if text == sentence.text
@@ -81,11 +89,7 @@ def _names(paper: Paper) -> dict[str, str]:
     found: dict[str, str] = {}
     for sentence in abstract_sentences(paper.abstract):
         text = _MATH.sub(lambda m: m.group(1) or m.group(2), sentence)
-        for match in re.finditer(
-            r"\b(?:the|a|an|by|of)\s+((?:[a-z][a-z-]+\s+)?(?:[a-z][a-z-]+|[A-Z]{2,}s?))\s+([A-Z])\b"
-            r"(?![\w-])(?!\s+[A-Z][a-z])",
-            text,
-        ):
+        for match in _NAMED.finditer(text):
             head = match.group(1)
             if match.group(2) in found or any(_uses(word) for word in head.split()):
                 continue
