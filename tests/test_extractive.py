@@ -4075,3 +4075,26 @@ def test_an_area_the_request_names_is_no_ground(corpus_assistant) -> None:
     answer = corpus_assistant.related_work("vision transformers")
     texts = [sentence.text for sentence in answer.sentences]
     assert not any(text.startswith("Computer vision is common to") for text in texts), texts
+
+
+def test_these_results_follow_a_result_said_as_a_comparison(corpus_assistant) -> None:
+    """A lookup asking "at what fraction of the compute?" left out SEEDS's "Our models achieve
+    these results at less than 1/10th of the computational cost ..." (review55): "these
+    results" pointed at a result said in words ("similar predictive skill as the full GEFS
+    31-member ensemble"), not at a figure, so the sentence could follow nothing. A comparison
+    is a result to point at; a sentence comparing nothing is not."""
+    from assistant.text.facts import points_at_figures
+
+    compared = (
+        "The generated ensembles have similar predictive skill as the full GEFS 31-member "
+        "ensemble, evaluated against ERA5 reanalysis."
+    )
+    assert points_at_figures("results", compared)
+    assert points_at_figures("results", "It forecasts extremes more accurately than GEFS.")
+    assert not points_at_figures("results", "The model is sampled to produce forecasts.")
+    assert not points_at_figures("methods", compared)
+    answer = corpus_assistant.ask(
+        "Does the diffusion-based weather ensemble emulator match GEFS skill, and at what share "
+        "of the computational cost?"
+    )
+    assert "1/10th of the computational cost" in answer.text, answer.text

@@ -16,7 +16,7 @@ from assistant.text.claims import (
     standalone,
     without_openers,
 )
-from assistant.text.facts import named_dataset, reported_figure
+from assistant.text.facts import COMPARED_IN_WORDS, named_dataset, reported_figure
 from assistant.text.lexicon import words
 from assistant.text.query import (
     asks_goal,
@@ -317,12 +317,6 @@ _NAMES_AFTER = rf"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_LISTED_NAME})*"
 
 # a comparison stated in words: "EMO demonstrates a consistently better language modeling
 # performance than MLE across domains"
-_COMPARED_IN_WORDS = re.compile(
-    r"\b(?:better|worse|higher|lower|faster)\b[^.;]{0,80}\bthan\b|\b(?:outperform|surpass|beat)\w*|"
-    # ("in comparison to nucleus and top-k sampling, ... offers competitive performance")
-    r"\b(?:in\s+comparison|compared)\s+(?:to|with)\b",
-    re.IGNORECASE,
-)
 
 
 # what a result is compared with, said before it: "in comparison to nucleus and top-k sampling, "
@@ -393,7 +387,7 @@ def _result_in_words(paper: Paper, after: int) -> TableCell:
         if own is not None:
             claim = claim[own.end() :]
         if FIRST_PERSON_WORD.search(claim) or not (
-            against is not None or _COMPARED_IN_WORDS.search(claim)
+            against is not None or COMPARED_IN_WORDS.search(claim)
         ):
             continue
         if scope is not None and _SCOPE_OPENING.match(scope):
@@ -457,7 +451,7 @@ def _method_achieves(paper: Paper, after: int) -> TableCell:
             continue
         claim = found.group("claim")
         if not (
-            _COMPARED_IN_WORDS.search(claim)
+            COMPARED_IN_WORDS.search(claim)
             or _STATE_OF_THE_ART.search(claim)
             # "In all experimental results, our method improves the performance of the
             # baselines" (review43: Multi-aspect KD's result cell was "—")

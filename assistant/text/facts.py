@@ -34,10 +34,36 @@ def _figure_nouns() -> frozenset[str]:
     return frozenset(tokenize(" ".join(words("figure_nouns"))))
 
 
+# A result stated in words, as a comparison with something else: "outperforms ...", "better
+# ... than ...", "compared to ..."
+COMPARED_IN_WORDS = re.compile(
+    r"\b(?:better|worse|higher|lower|faster)\b[^.;]{0,80}\bthan\b|\b(?:outperform|surpass|beat)\w*|"
+    # ("in comparison to nucleus and top-k sampling, ... offers competitive performance")
+    r"\b(?:in\s+comparison|compared)\s+(?:to|with)\b",
+    re.IGNORECASE,
+)
+# ... or as standing level with it, or past it by a degree: "have similar predictive skill as
+# the full GEFS 31-member ensemble", "forecast ... more accurately than the GEFS operational
+# ensemble"
+_LEVEL_WITH = re.compile(
+    r"\b(?:similar|comparable|equal|on\s+par|competitive)\b[^.;]{0,60}\b(?:as|to|with)\b|"
+    r"\b(?:more|less|fewer)\b[^.;]{0,60}\bthan\b",
+    re.IGNORECASE,
+)
+
+
 def points_at_figures(noun: str, previous: str) -> bool:
-    """Whether "these <noun>" can mean the figures ``previous`` states: "These results" after a
-    sentence of measurements points at them though that sentence never writes "results"."""
-    return bool(_figure_nouns() & set(tokenize(noun))) and _QUANTITY.search(previous) is not None
+    """Whether "these <noun>" can mean the results ``previous`` states: "These results" after a
+    sentence of measurements points at them though that sentence never writes "results"; so
+    does one after a result said as a comparison ("Our models achieve these results at less
+    than 1/10th of the computational cost" after "The generated ensembles have similar
+    predictive skill as the full GEFS 31-member ensemble": the asked fraction was left out of
+    two lookups)."""
+    return bool(_figure_nouns() & set(tokenize(noun))) and (
+        _QUANTITY.search(previous) is not None
+        or COMPARED_IN_WORDS.search(previous) is not None
+        or _LEVEL_WITH.search(previous) is not None
+    )
 
 
 def reported_figure(abstract: str) -> str | None:
