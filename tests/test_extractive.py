@@ -1192,7 +1192,8 @@ def test_a_two_clause_question_has_two_clauses_the_second_asking_for_a_figure() 
         ),
         (
             "Our approach is effective for big data applications like ours that need accuracy.",
-            "X's approach is effective for big data applications that need accuracy.",
+            "X's approach is effective for big data applications like the authors' own that "
+            "need accuracy.",
         ),
         # the paper's own name needs no owner ("One paper's ECBMs use ...")
         (

@@ -300,8 +300,10 @@ def rewrite(
 
         text = OUR_KIND.sub(owned, text)
     text = re.sub(r"\b[Oo]ur\b", "the", text)
-    # "for big data applications like ours that require ...": the authors' own use, an aside
-    text = re.sub(r",?\s+(?:like|such as|including)\s+ours\b", "", text)
+    # "for big data applications like ours that require ...": the claim is scoped to the
+    # authors' own use, and without it reads as holding for any big data application (review55:
+    # "turns the authors' claim about their own setting into a general one")
+    text = re.sub(r"(\s(?:like|such as|including))\s+ours\b", r"\1 the authors' own", text)
     text = re.sub(r"\bours\b", "the authors'", text)
     text = drop_self_reference(text)
     # "the authors of X only optimize a linear head ..., which allows us to ...": named once,
