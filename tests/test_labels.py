@@ -28,10 +28,18 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "Scaling Laws for Downstream Task Performance of Large Language Models",
             "Scaling Laws for Downstream Task Performance",
         ),
+        # ... but a title's negative finding is not cut off: what it found wanting would read
+        # as what it proposes (review55); whole, quoted, as a question is
         (
             "Allowing humans to interactively guide machines where to look does not always "
             "improve a human-AI team's classification accuracy",
-            "Allowing humans to interactively guide machines",
+            "“Allowing humans to interactively guide machines where to look does not always "
+            "improve a human-AI team's classification accuracy”",
+        ),
+        # (a positive claim cut off still names what the paper proposes)
+        (
+            "Spatiotemporal Entropy Model is All You Need for Learned Video Compression",
+            "Spatiotemporal Entropy Model",
         ),
         # a noun phrase before the first break is a name already
         (

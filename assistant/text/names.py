@@ -257,7 +257,17 @@ def short_label(paper: Titled) -> str:
         # it misleads, and unquoted it runs into the sentence naming it ("the authors of How
         # predictable is language model benchmark performance? observe ...")
         return f"“{head}”"
-    return _short_head(head)
+    label = _short_head(head)
+    cut = head[len(label) :] if head.startswith(label) else ""
+    if _NEGATED_CLAIM.search(cut):
+        # a title that states a negative finding, cut before it, names what the paper found
+        # wanting as if it were the paper's proposal: "Allowing humans to interactively guide
+        # machines" for "... where to look does not always improve a human-AI team's
+        # classification accuracy" (review55: the cut "hides" the finding); quoted whole, as a
+        # question is. (A title's positive claim cut off, "Spatiotemporal Entropy Model | is All
+        # You Need ...", still names what the paper proposes.)
+        return f"“{head}”"
+    return label
 
 
 def writes_label(label: str, text: str) -> bool:
@@ -310,6 +320,12 @@ def distinct_labels(papers: Mapping[str, Titled]) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _clause_verbs() -> frozenset[str]:
     return frozenset(lexicon_words("title_clause_verbs"))
+
+
+# a verb of a title's claim, negated: "does not always improve", "cannot", "never helps"
+_NEGATED_CLAIM = re.compile(
+    r"\b(?:(?:does|do|is|are|can|will)\s*n[o']t|cannot|never|fails?\s+to)\b", re.IGNORECASE
+)
 
 
 def reads_as_clause(label: str) -> bool:
