@@ -3649,6 +3649,12 @@ def test_a_figure_whose_sentence_has_its_own_subject_leads_framed_by_the_paper(
         "materialize the full logit matrix, compared to the standard implementation?"
     )
     assert "24 GB to 1 MB" in answer.sentences[0].text, answer.sentences[0].text
+    # ... and past an adverb before the verb (blind f021: "In MSD, using 4 same-sized
+    # students, MSD significantly outperforms ...", a doubled subject)
+    from assistant.writers.extractive import _framed_by
+
+    said = "Using 4 same-sized students, MSD significantly outperforms single-student baselines."
+    assert _framed_by("MSD", said) == said
 
 
 def test_no_related_work_paragraph_is_one_sentence(corpus_assistant) -> None:
