@@ -330,7 +330,7 @@ def asks_for_release(text: str) -> bool:
 
 def split_clauses(question: str) -> list[Clause]:
     """The question's clauses: "which work does X, and what speed-up does it report?" has two."""
-    parts = [part for part in _CLAUSE_SPLIT.split(question) if part and part.strip(" ,?\n")]
+    parts = [part for part in _split_outside_brackets(question) if part and part.strip(" ,?\n")]
     # a clause asks when it opens as a question does and its sentence is the question's (a
     # relative "where ..." in a sentence ending with a full stop only describes)
     questioning = "?" in question
@@ -353,6 +353,25 @@ def split_clauses(question: str) -> list[Clause]:
             question, frozenset(content_tokens(question)), bool(_NUMERIC_CLAUSE.search(question))
         )
     ]
+
+
+def _split_outside_brackets(question: str) -> list[str]:
+    """The question cut at each clause boundary that is not inside brackets: "what each changes
+    about the drafter (which features it uses, what it predicts, how its heads are organised)"
+    is one question with its parts listed, not three headed "... (which features it uses",
+    "What it predicts" and "How its heads are organised)" (review56)."""
+    depth, inside = 0, []
+    for character in question:
+        depth = depth + 1 if character == "(" else max(0, depth - 1) if character == ")" else depth
+        inside.append(depth > 0)
+    parts, start = [], 0
+    for found in _CLAUSE_SPLIT.finditer(question):
+        if found.start() < len(inside) and inside[found.start()]:
+            continue
+        parts.append(question[start : found.start()])
+        start = found.end()
+    parts.append(question[start:])
+    return parts
 
 
 # a clause asking for a cause
