@@ -1501,6 +1501,27 @@ def test_what_a_comparison_asks_of_each_paper_after_a_colon_is_said(corpus_assis
     assert "single, lightweight draft head" in said, said
 
 
+def test_a_clause_is_not_cut_inside_brackets() -> None:
+    """review56: "what each changes about the drafter (which features it uses, what it predicts,
+    how its heads are organised)" was three questions, headed "... (which features it uses",
+    "What it predicts" and "How its heads are organised)"; the brackets list the parts of one.
+    Nor is "how-to videos" inside a bracketed list a new clause."""
+    from assistant.text.query import split_clauses
+
+    question = (
+        "Compare EAGLE-3 and CORAL: what each changes about the drafter (which features it "
+        "uses, what it predicts, how its heads are organised), and what speedups each reports."
+    )
+    assert [clause.text for clause in split_clauses(question)] == [
+        "Compare EAGLE-3 and CORAL",
+        "what each changes about the drafter (which features it uses, what it predicts, how its "
+        "heads are organised)",
+        "what speedups each reports.",
+    ]
+    question = "Which papers release datasets (music scores, how-to videos), and what is in each?"
+    assert len(split_clauses(question)) == 2
+
+
 def test_a_proposal_saying_only_what_a_method_is_not_gives_way_to_its_title(
     corpus_assistant,
 ) -> None:
@@ -3920,6 +3941,14 @@ def test_a_paper_reporting_what_its_named_method_does_is_not_named_twice() -> No
     assert _named("It shows that the model is competitive.", "TSDiff") == (
         "TSDiff shows that the model is competitive."
     )
+    # ... nor one naming it anywhere after its verb (review56: "CORAL evaluates CORAL on three
+    # Large Language Model (LLM) families ...")
+    assert _named("It evaluates CORAL on three LLM families.", "CORAL") == (
+        "The paper evaluates CORAL on three LLM families."
+    )
+    assert _named("It evaluates CORAL-2 on three LLM families.", "CORAL") == (
+        "CORAL evaluates CORAL-2 on three LLM families."
+    )
 
 
 def test_it_after_another_subject_says_the_paper(corpus_assistant) -> None:
@@ -4105,3 +4134,37 @@ def test_these_results_follow_a_result_said_as_a_comparison(corpus_assistant) ->
         "of the computational cost?"
     )
     assert "1/10th of the computational cost" in answer.text, answer.text
+
+
+def test_a_step_the_abstract_draws_from_a_sentence_follows_it() -> None:
+    """review56: "It uses methods from the Gaussian process inducing point literature to develop
+    a sparse DKM that scales linearly ..." was followed by "Like most naive kernel methods,
+    DKMs scale cubically ...", the sentence its abstract draws it from ("We therefore use
+    ..."), and the two read as a contradiction. The ground moves before the step; not before
+    the sentence naming the paper, and not one that leans on the sentence before it."""
+    from types import SimpleNamespace
+
+    from assistant.writers.extractive import _grounds_first
+
+    abstract = [
+        "We introduce deep kernel machines (DKMs).",
+        "Like most naive kernel methods, DKMs scale cubically in the number of datapoints.",
+        "We therefore use inducing points to develop a sparse DKM that scales linearly.",
+    ]
+    said = [
+        DraftSentence("DKMs introduces deep kernel machines (DKMs).", ["dkm"]),
+        DraftSentence(
+            "It uses inducing points to develop a sparse DKM that scales linearly.", ["dkm"]
+        ),
+        DraftSentence(
+            "Like most naive kernel methods, DKMs scale cubically in the number of datapoints.",
+            ["dkm"],
+        ),
+    ]
+    builder = SimpleNamespace(sentences=list(said), paragraphs=[[0, 1, 2]])
+    _grounds_first(builder, {"dkm": SimpleNamespace(sentences=abstract)})
+    assert builder.paragraphs == [[0, 2, 1]]
+    # (the step said first of the paper keeps its place: the ground would come before its name)
+    builder = SimpleNamespace(sentences=[said[1], said[2]], paragraphs=[[0, 1]])
+    _grounds_first(builder, {"dkm": SimpleNamespace(sentences=abstract)})
+    assert builder.paragraphs == [[0, 1]]

@@ -369,6 +369,7 @@ class ExtractiveWriter(Writer):
             builder.paragraphs,
         )
         _say_caveats(builder, {view.paper.id: view for view in views})
+        _grounds_first(builder, {view.paper.id: view for view in views})
         _without_unled_then(builder, {view.paper.id: view for view in views})
         builder.sentences = name_after_another_subject(
             builder.sentences, {view.paper.id: view.label for view in views}, builder.paragraphs
@@ -2675,6 +2676,15 @@ def _named(text: str, label: str) -> str:
     if re.match(
         rf"(?:It|The paper)\s+(?:\w+ly\s+)?[a-z]+s\s+(?:\w+ly\s+)?that\s+{re.escape(label)}\b",
         text,
+    ) or (
+        # ... or names it as its verb's object: "It evaluates CORAL on three LLM families" is
+        # not "CORAL evaluates CORAL ..." (review56); a later clause naming it is its own
+        # ("..., and unlike Consistency Models, IMM guarantees ...")
+        re.match(
+            rf"(?:It|The paper)\s+(?:\w+ly\s+)?[a-z]+s\s+(?:(?:the|a|an|its)\s+)?"
+            rf"{re.escape(label)}(?![\w-])",
+            text,
+        )
     ):
         return re.sub(r"^It\s", "The paper ", text)
     return re.sub(r"^(?:It|The paper)\s", f"{label} ", text)
@@ -2685,6 +2695,59 @@ def _named(text: str, label: str) -> str:
 _THEN_STEP = re.compile(
     r"^(?P<head>(?:It|They)|[^,;:]*?\b(?:is|are|was|were|can be))\s+then\s+(?=[a-z])"
 )
+
+
+def _source_index(view: _PaperView, text: str) -> int | None:
+    """The abstract sentence a said sentence quotes, by its position."""
+    return next(
+        (number for number, sentence in enumerate(view.sentences) if overlaps(text, sentence)),
+        None,
+    )
+
+
+def _grounds_first(builder: _Builder, views: dict[str, _PaperView]) -> None:
+    """A paper's sentence its abstract draws a step from ("Like most naive kernel methods, DKMs
+    scale cubically in the number of datapoints. We therefore use methods from the Gaussian
+    process inducing point literature to develop a sparse DKM that scales linearly"), said after
+    that step, moves before it: the reader met the linear fix, then the cubic cost, as if the
+    paper contradicted itself (review56). Not before the sentence naming the paper, nor one
+    that leans on the sentence before it."""
+    for paragraph in builder.paragraphs:
+        position = 0
+        while position < len(paragraph):
+            sentence = builder.sentences[paragraph[position]]
+            view = views.get(sentence.citations[0]) if len(sentence.citations) == 1 else None
+            step = _source_index(view, sentence.text) if view is not None else None
+            named_before = any(
+                builder.sentences[index].citations == sentence.citations
+                for index in paragraph[:position]
+            )
+            moved = False
+            if (
+                view is not None
+                and step
+                and named_before
+                and _DRAWN_FROM_BEFORE.match(view.sentences[step])
+            ):
+                for later in range(position + 1, len(paragraph)):
+                    ground = builder.sentences[paragraph[later]]
+                    if (
+                        ground.citations == sentence.citations
+                        and _source_index(view, ground.text) == step - 1
+                        and not _POINTS_BACK_FIRST.match(ground.text)
+                    ):
+                        paragraph.insert(position, paragraph.pop(later))
+                        moved = True
+                        break
+            position += 2 if moved else 1
+
+
+# a step drawn from the sentence before: "We therefore use ...", "Thus, ...", "Hence we ..."
+_DRAWN_FROM_BEFORE = re.compile(
+    r"^(?:\S+\s+){0,3}?(?:therefore|thus|hence|consequently)\b", re.IGNORECASE
+)
+# ... and a sentence that itself leans on the one before it
+_POINTS_BACK_FIRST = re.compile(r"^(?:It|Its|They|Their|This|These|Such)\b")
 
 
 def _without_unled_then(builder: _Builder, views: dict[str, _PaperView]) -> None:
