@@ -29,7 +29,7 @@ from assistant.settings import Settings
 from assistant.snapshot import VectorSnapshot
 from assistant.store import ChromaStore, ChunkHit, parse_chunk_id, sentence_chunk_id
 from assistant.text import acronyms
-from assistant.text.query import writes_name
+from assistant.text.query import listed_things, writes_name
 from assistant.text.sentences import abstract_sentences
 
 if TYPE_CHECKING:
@@ -76,6 +76,9 @@ class Retrieval:
     # Each hit's paper vector (unit length), so evidence can tell which papers sit close together
     # without reading the vector store again.
     paper_vectors: dict[str, Any] = field(default_factory=dict)
+    # The cosine of each hit's paper vector to each thing the query lists (``listed_things``), by
+    # paper id, in the order listed: which paper is about which listed thing.
+    item_similarity: dict[str, tuple[float, ...]] = field(default_factory=dict)
     # The collection's acronyms for a phrase the query spells out ("state space models" -> SSM):
     # a paper that says "SSM" says the phrase.
     phrase_acronyms: tuple[str, ...] = ()
@@ -235,8 +238,18 @@ class Retriever:
                 )
         centroid: dict[str, float] = {}
         paper_vectors: dict[str, Any] = {}
+        item_similarity: dict[str, tuple[float, ...]] = {}
         if query_vector is not None:
             centroid, paper_vectors = self._paper_closeness(hits, query_vector, paper_similarity)
+            items = listed_things(query)
+            if items and paper_vectors:
+                import numpy as np
+
+                item_vectors = np.asarray(self.embedder.embed(items))
+                item_similarity = {
+                    paper_id: tuple(float(value) for value in item_vectors @ vector)
+                    for paper_id, vector in paper_vectors.items()
+                }
         forms = acronyms.spelled_out_forms(query, self.acronym_map)
         return Retrieval(
             query=query,
@@ -250,6 +263,7 @@ class Retriever:
             sentence_similarity=sentence_similarity,
             centroid_similarity=centroid,
             paper_vectors=paper_vectors,
+            item_similarity=item_similarity,
             phrase_acronyms=tuple(dict.fromkeys(acronym for acronym, _ in forms)),
             phrase_acronym_forms=forms,
         )

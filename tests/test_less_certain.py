@@ -119,3 +119,32 @@ def test_related_work_says_them_last_and_latex_keeps_the_heading_as_a_comment(
     body, _ = to_latex(answer)
     assert f"% {heading}:" in body
     assert "\\paragraph{Less certainly" not in body
+
+
+def test_the_things_a_request_lists_are_read_apart() -> None:
+    """The request's list, after a colon, in brackets or after "such as", item by item."""
+    from assistant.text.query import listed_things
+
+    assert listed_things(
+        "LLM agents: agents that forecast an action's result, and LLMs acting as scientists."
+    ) == ["agents that forecast an action's result", "LLMs acting as scientists"]
+    assert listed_things("privacy work (private inference, differential privacy)") == [
+        "private inference",
+        "differential privacy",
+    ]
+    assert listed_things("test-time adaptation of vision models") == []
+    assert listed_things("LLM agents: agents that plan") == []  # one thing, no list
+
+
+def test_the_closest_paper_to_a_listed_thing_is_not_said_apart(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    """review56: PreAct, BoxingGym and OREO, each the exact match of one thing the request
+    listed, were all said under "Less certainly on the topic". A paper the topic model is less
+    sure of that is the closest in hand to a listed thing (``listed_item_closeness``) is said
+    with the others; one close to none stays apart."""
+    answer = corpus_assistant.related_work(
+        "Related work on LLM agents acting over many steps: agents that predict what an action "
+        "will lead to before acting, and LLMs acting as scientists who design experiments and "
+        "revise their models."
+    )
+    titles = {item.paper.title.split(":")[0]: item.doubtful for item in answer.evidence}
+    assert titles.get("BoxingGym") is False, titles

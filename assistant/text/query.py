@@ -720,6 +720,27 @@ def asks_to_compare(request: str) -> bool:
 _ASKS_TO_COMPARE = re.compile(r"\s*(?:compare|contrast|how\s+do(?:es)?)\b", re.IGNORECASE)
 
 
+def listed_things(request: str) -> list[str]:
+    """The things a request lists as what it covers, after a colon, in brackets or after "such
+    as", examples or the parts of its topic alike ("LLM-based agents ...: agents that forecast
+    the result of an action ..., agents that explore too little ..., LLMs acting as scientists
+    ..."), each as its text; none unless it lists two or more. (``listed_items`` reads only
+    examples, by their own markers.)"""
+    found = (
+        re.search(r":\s*(.+)$", request)
+        or re.search(r"\(([^)]+)\)", request)
+        or re.search(r"\b(?:such as|e\.g\.,?|including|like)\s+(.+)$", request)
+    )
+    if found is None:
+        return []
+    parts = _LISTED_SPLIT.split(found.group(1).rstrip(".?"))
+    items = [part.strip() for part in parts if content_tokens(part)]
+    return items if len(items) >= 2 else []
+
+
+_LISTED_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|;\s*|\s+or\s+|\s+and\s+")
+
+
 def compared_items(request: str) -> list[str]:
     """The items a comparison lists, each as its text ("WideNet", "randomized parameter
     sharing", "FreezeNet"); none unless it lists two or more."""
