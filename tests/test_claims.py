@@ -3416,3 +3416,19 @@ def test_a_test_set_a_claim_holds_for_stays_with_it() -> None:
     assert standalone(sentence, "Scaling Laws for Neural Machine Translation") == sentence[
         len("In contrast, ") :
     ].replace("for test", "For test", 1)
+
+
+def test_the_authors_verb_for_a_finding_is_read_past_an_adverb_of_sequence() -> None:
+    """review56: "We then show that our weak learning assumption on H is both necessary and
+    sufficient ..." was said "finds that", a proof read as an empirical result; the verb is
+    the authors' ("shows that") past "then", "first", "also" as past an -ly adverb."""
+    from assistant.text.claims import evidence_verb_before
+
+    for sentence in (
+        "We then show that the assumption is necessary.",
+        "We first show that the assumption is necessary.",
+        "We theoretically show that the assumption is necessary.",
+    ):
+        assert evidence_verb_before(sentence, sentence.index("the assumption")) == "shows that"
+    sentence = "We also prove that the bound is tight."
+    assert evidence_verb_before(sentence, sentence.index("the bound")) == "proves that"

@@ -6,6 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from assistant.text.claims.base import (
+    _ADVERBS,
     LY_ADVERB,
     MAX_SPAN_CHARS,
     MAX_TURN_SPAN_CHARS,
@@ -1427,7 +1428,9 @@ def evidence_verb_before(sentence: str, start: int) -> str | None:
     exists ...": "finds that" (the span is a clause whose subject comes later; it was said "It
     in up to 57% ..."). None when no such verb stands there."""
     before = sentence[:start]
-    found = re.search(rf"\b[Ww]e\s+(?:{LY_ADVERB}\s+)?([a-z]+)\s+that\s+$", before)
+    # (past an adverb of sequence as well: "We then show that ..." was said "finds that", a
+    # proof read as a result; review56)
+    found = re.search(rf"\b[Ww]e\s+{_ADVERBS}([a-z]+)\s+that\s+$", before)
     if found is not None and found.group(1) in _evidential_verbs():
         return f"{_present_third(found.group(1))} that"
     evidence = _EVIDENCE_VERB_BEFORE.search(before)
