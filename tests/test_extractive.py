@@ -4168,3 +4168,17 @@ def test_a_step_the_abstract_draws_from_a_sentence_follows_it() -> None:
     builder = SimpleNamespace(sentences=[said[1], said[2]], paragraphs=[[0, 1]])
     _grounds_first(builder, {"dkm": SimpleNamespace(sentences=abstract)})
     assert builder.paragraphs == [[0, 1]]
+
+
+def test_a_figure_lead_is_not_followed_by_the_paper_introducing_itself(corpus_assistant) -> None:
+    """review56: "In AutoCast++, empirical results underscore ... by 48% ..." was followed by
+    "It introduces AutoCast++, a zero-shot ranking-based context retrieval system": the paper
+    introducing itself after it was named. The proposal has the name as its subject ("Hydra
+    heads are a sequentially dependent, drop-in replacement ...")."""
+    answer = corpus_assistant.ask(
+        "Which draft-head approach makes each head depend on the tokens the earlier heads "
+        "guessed, and how much does it raise decoding throughput over Medusa?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    assert "1.31x" in texts[0], texts
+    assert texts[1].startswith("Hydra heads are a sequentially dependent"), texts

@@ -30,7 +30,7 @@ from assistant.text.claims import RESULT_WORDS, common_acronyms, opens_with_subj
 from assistant.text.claims.spans import baseline_opener, scope_opener
 from assistant.text.facts import points_at_figures
 from assistant.text.lexicon import words as lexicon_words
-from assistant.text.names import NAMES_IN_WORDS, distinct_labels, reads_as_clause
+from assistant.text.names import NAMES_IN_WORDS, distinct_labels, reads_as_clause, writes_label
 from assistant.text.query import (
     FRAMING_TOKENS,
     SHORT_FOCUS,
@@ -642,7 +642,16 @@ class ExtractiveWriter(Writer):
                     wanted=content_tokens(question),
                     label=view.label if view.renamed else None,
                 )
-                said = again if again is not None else said
+                # (not one naming the paper again: "It introduces AutoCast++, a zero-shot
+                # ranking-based context retrieval system" after "In AutoCast++, empirical results
+                # underscore ..." has AutoCast++ introduce itself (review56); the lead's own,
+                # "AutoCast++ is a zero-shot ...", says it)
+                if again is not None and (
+                    not writes_label(view.label, again.sentences[0].text)
+                    or said is None
+                    or said.sentences[0].text.startswith(("One paper", "Another paper"))
+                ):
+                    said = again
             # ... but after "TabRepo contains the predictions of 1310 models ...", "It introduces
             # TabRepo, a new dataset ..." has the name introduce itself: the lead keeps its own
             # subject ("TabRepo is a new dataset ...")
