@@ -315,10 +315,6 @@ _NAMES_BEFORE = rf"(?:{_LISTED_NAME},\s+)*"
 _NAMES_AFTER = rf"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_LISTED_NAME})*"
 
 
-# a comparison stated in words: "EMO demonstrates a consistently better language modeling
-# performance than MLE across domains"
-
-
 # what a result is compared with, said before it: "in comparison to nucleus and top-k sampling, "
 _AGAINST_FIRST = re.compile(
     r"(?:in\s+comparison|compared)\s+(?:to|with)\s+(?P<other>[^,;()]{1,60}),\s+", re.IGNORECASE

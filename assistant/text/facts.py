@@ -34,8 +34,10 @@ def _figure_nouns() -> frozenset[str]:
     return frozenset(tokenize(" ".join(words("figure_nouns"))))
 
 
-# A result stated in words, as a comparison with something else: "outperforms ...", "better
-# ... than ...", "compared to ..."
+# A result stated in words, as a comparison with something else: "EMO demonstrates a
+# consistently better language modeling performance than MLE across domains", "outperforms
+# ...", "compared to ..." (the comparison table's result cells, and what "these results" may
+# point at)
 COMPARED_IN_WORDS = re.compile(
     r"\b(?:better|worse|higher|lower|faster)\b[^.;]{0,80}\bthan\b|\b(?:outperform|surpass|beat)\w*|"
     # ("in comparison to nucleus and top-k sampling, ... offers competitive performance")

@@ -2771,18 +2771,13 @@ def _without_unled_then(builder: _Builder, views: dict[str, _PaperView]) -> None
             view = views.get(sentence.citations[0]) if len(sentence.citations) == 1 else None
             if found is None or view is None:
                 continue
-            sources = [
-                number
-                for number, text in enumerate(view.sentences)
-                if overlaps(sentence.text, text)
-            ]
+            source = _source_index(view, sentence.text)
             before = builder.sentences[paragraph[position - 1]] if position else None
             if (
-                sources
-                and sources[0] > 0
+                source
                 and before is not None
                 and before.citations == sentence.citations
-                and overlaps(before.text, view.sentences[sources[0] - 1])
+                and overlaps(before.text, view.sentences[source - 1])
             ):
                 continue
             text = f"{found.group('head')} {sentence.text[found.end() :]}"
