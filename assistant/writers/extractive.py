@@ -2721,22 +2721,31 @@ def _grounds_first(builder: _Builder, views: dict[str, _PaperView]) -> None:
     that step, moves before it: the reader met the linear fix, then the cubic cost, as if the
     paper contradicted itself (review56). Not before the sentence naming the paper, nor one
     that leans on the sentence before it."""
+    # (most abstracts draw no step so: their sentences are never looked up)
+    drawing = {
+        paper_id
+        for paper_id, view in views.items()
+        if any(_DRAWN_FROM_BEFORE.match(sentence) for sentence in view.sentences[1:])
+    }
     for paragraph in builder.paragraphs:
         position = 0
         while position < len(paragraph):
             sentence = builder.sentences[paragraph[position]]
-            view = views.get(sentence.citations[0]) if len(sentence.citations) == 1 else None
-            step = _source_index(view, sentence.text) if view is not None else None
-            named_before = any(
-                builder.sentences[index].citations == sentence.citations
-                for index in paragraph[:position]
+            view = (
+                views[sentence.citations[0]]
+                if len(sentence.citations) == 1 and sentence.citations[0] in drawing
+                else None
             )
+            step = _source_index(view, sentence.text) if view is not None else None
             moved = False
             if (
                 view is not None
                 and step
-                and named_before
                 and _DRAWN_FROM_BEFORE.match(view.sentences[step])
+                and any(
+                    builder.sentences[index].citations == sentence.citations
+                    for index in paragraph[:position]
+                )
             ):
                 for later in range(position + 1, len(paragraph)):
                     ground = builder.sentences[paragraph[later]]
