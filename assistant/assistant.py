@@ -146,6 +146,10 @@ class Assistant:
             k=max(self.settings.retrieval.papers_per_question, self.settings.top_k),
             mode=mode,
         )
+        if task != "compare":
+            # (what each listed thing is closest to: a topic answer's tiers; a comparison is
+            # never one)
+            retrieval = self.retriever.with_item_similarity(retrieval)
         frequency = self.retriever.bm25_index.document_frequency
         if task == "ask":
             # the papers that write a dataset or model the question names, wherever they rank

@@ -77,7 +77,8 @@ class Retrieval:
     # without reading the vector store again.
     paper_vectors: dict[str, Any] = field(default_factory=dict)
     # The cosine of each hit's paper vector to each thing the query lists (``listed_things``), by
-    # paper id, in the order listed: which paper is about which listed thing.
+    # paper id, in the order listed: which paper is about which listed thing (filled in by
+    # ``Retriever.with_item_similarity`` for the tasks whose tiers read it).
     item_similarity: dict[str, tuple[float, ...]] = field(default_factory=dict)
     # The collection's acronyms for a phrase the query spells out ("state space models" -> SSM):
     # a paper that says "SSM" says the phrase.
@@ -238,18 +239,8 @@ class Retriever:
                 )
         centroid: dict[str, float] = {}
         paper_vectors: dict[str, Any] = {}
-        item_similarity: dict[str, tuple[float, ...]] = {}
         if query_vector is not None:
             centroid, paper_vectors = self._paper_closeness(hits, query_vector, paper_similarity)
-            items = listed_things(query)
-            if items and paper_vectors:
-                import numpy as np
-
-                item_vectors = np.asarray(self.embedder.embed(items))
-                item_similarity = {
-                    paper_id: tuple(float(value) for value in item_vectors @ vector)
-                    for paper_id, vector in paper_vectors.items()
-                }
         forms = acronyms.spelled_out_forms(query, self.acronym_map)
         return Retrieval(
             query=query,
@@ -263,7 +254,6 @@ class Retriever:
             sentence_similarity=sentence_similarity,
             centroid_similarity=centroid,
             paper_vectors=paper_vectors,
-            item_similarity=item_similarity,
             phrase_acronyms=tuple(dict.fromkeys(acronym for acronym, _ in forms)),
             phrase_acronym_forms=forms,
         )
@@ -327,6 +317,25 @@ class Retriever:
             hit = parse_chunk_id(chunk_id, 0.0)
             out[(hit.paper_id, hit.position)] = tuple(float(value) for value in queries @ vector)
         return out
+
+    def with_item_similarity(self, retrieval: Retrieval) -> Retrieval:
+        """``retrieval`` with each hit's paper-vector cosine to each thing the query lists
+        (``listed_things``), in one embedding batch; as it was when it lists fewer than two or
+        holds no paper vectors. Only a topic answer's tiers read it, so a lookup, a comparison
+        or a search does not pay for it."""
+        items = listed_things(retrieval.query)
+        if not items or not retrieval.paper_vectors:
+            return retrieval
+        import numpy as np
+
+        item_vectors = np.asarray(self.embedder.embed(items))
+        return replace(
+            retrieval,
+            item_similarity={
+                paper_id: tuple(float(value) for value in item_vectors @ vector)
+                for paper_id, vector in retrieval.paper_vectors.items()
+            },
+        )
 
     def with_name_writers(self, retrieval: Retrieval, names: Sequence[str]) -> Retrieval:
         """``retrieval`` with the papers that write one of ``names`` ("ImageNet", "GPT-2") added
