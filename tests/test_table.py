@@ -1166,3 +1166,76 @@ def test_one_sentence_answers_one_question_of_a_row(corpus_assistant) -> None:
     )
     weak = next(i for i, aspect in enumerate(table.aspects) if "weak learner" in aspect)
     assert "weak learners" in grownet[weak].text
+
+
+def test_a_result_said_without_that_or_as_the_authors_second_verb_fills_the_result_cell(
+    corpus_assistant,
+) -> None:
+    """review57: STEP's and OTO's result cells were "—" beside "We show STEP mitigates the
+    accuracy drop of baseline recipes and is robust to aggressive structured sparsity ratios" and
+    "..., we train and compress full models ... and achieve state-of-the-art results on VGG16 for
+    CIFAR10, ...". A result said without "that", or as the authors' second verb, fills the cell
+    when it says how well against something; MetaKP's "enabling GPT-4o to achieve 0.548 SemF1" is
+    a figure (a bare decimal after a lower-case word was read as a version's number)."""
+    answer = corpus_assistant.compare(
+        "Compare ways of getting a sparse or compact network out of a single training run "
+        "started from scratch, without the usual train-then-prune-then-finetune cycle: learning "
+        "N:M masks when training with Adam, structured group-sparsity optimisation that lets you "
+        "delete zeroed groups, and freezing most weights at their random initial values."
+    )
+    assert answer.table is not None
+    result = answer.table.aspects.index("reported result")
+    rows = answer.table.rows
+    assert rows["step-learning-n-2299"][result].text.startswith(
+        "Mitigates the accuracy drop of baseline recipes"
+    ), rows["step-learning-n-2299"]
+    assert rows["only-train-once-ee97"][result].text.startswith(
+        "Achieves state-of-the-art results on VGG16"
+    ), rows["only-train-once-ee97"]
+    keyphrases = corpus_assistant.compare("keyphrase generation")
+    assert keyphrases.table is not None
+    cells = dict(
+        zip(
+            keyphrases.table.aspects,
+            keyphrases.table.rows["metakp-demand-keyphrase-19b6"],
+            strict=True,
+        )
+    )
+    assert "0.548 SemF1" in cells["reported result"].text
+
+
+def test_a_figure_is_no_version_number_and_no_end_of_a_range() -> None:
+    from assistant.text.facts import reported_figure
+
+    assert reported_figure("Enabling GPT-4o to achieve 0.548 SemF1.") == "0.548"
+    assert reported_figure("On SQuAD 1.1 we improve the baseline.") is None
+    assert reported_figure("It improves the score from 0.5 to 0.8.") is None
+
+
+def test_a_result_claimed_without_a_bar_fills_nothing() -> None:
+    """ "Extensive experiments validate FLoRA's effectiveness" says how well against nothing; a
+    result cell from a claim said without "that" needs one (lexicon result_claim_cues)."""
+    from assistant.answer.table import _result_claimed
+    from assistant.corpus.identity import citation_key
+    from assistant.models import Paper
+
+    def cell(abstract: str, after: int = 0) -> str:
+        title = "A Method"
+        paper = Paper(id="p", title=title, abstract=abstract, citation_key=citation_key(title))
+        return _result_claimed(paper, after).text
+
+    base = "We propose FLoRA, a low-rank adapter for tensors of any order. "
+    assert (
+        cell(
+            base + "Extensive experiments on vision and language tasks validate "
+            "FLoRA's effectiveness."
+        )
+        == "—"
+    )
+    assert cell(base + "We show FLoRA outperforms LoRA on every benchmark.").startswith(
+        "Outperforms LoRA"
+    )
+    assert (
+        cell(base + "Compared to LoRA, our efficient method achieves greater accuracy on GLUE.")
+        == "Achieves greater accuracy on GLUE (vs. LoRA)"
+    )
