@@ -1239,3 +1239,14 @@ def test_a_result_claimed_without_a_bar_fills_nothing() -> None:
         cell(base + "Compared to LoRA, our efficient method achieves greater accuracy on GLUE.")
         == "Achieves greater accuracy on GLUE (vs. LoRA)"
     )
+
+
+def test_a_listed_dataset_keeps_the_variants_a_slash_joins() -> None:
+    """review57: FreezeNet's setting cell said "MNIST and CIFAR-10" of "On the classification
+    tasks MNIST and CIFAR-10/100 we outperform SNIP"."""
+    from assistant.answer.table import _listed_with
+    from assistant.text.facts import named_dataset
+
+    sentence = "On the classification tasks MNIST and CIFAR-10/100 we outperform SNIP."
+    assert _listed_with("MNIST", sentence) == "MNIST and CIFAR-10/100"
+    assert named_dataset("We test on CIFAR-10/100 and more.") == "CIFAR-10/100"

@@ -308,9 +308,9 @@ def _listed_with(name: str, sentence: str) -> str:
 
 
 # a name of a list: a capital and another capital or a digit ("CIFAR10", "Fashion-MNIST",
-# "LongBench"); the names before it ("MeetingBank, LongBench, ") and after it (", CIFAR10, and
+# "LongBench", "CIFAR-10/100": review57, the cell said "MNIST and CIFAR-10"); the names before it ("MeetingBank, LongBench, ") and after it (", CIFAR10, and
 # CIFAR100", " and MNIST")
-_LISTED_NAME = r"[A-Z][\w-]*[A-Z0-9][\w-]*"
+_LISTED_NAME = r"[A-Z][\w-]*[A-Z0-9][\w-]*(?:/[\w-]+)*"
 _NAMES_BEFORE = rf"(?:{_LISTED_NAME},\s+)*"
 _NAMES_AFTER = rf"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_LISTED_NAME})*"
 

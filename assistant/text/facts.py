@@ -104,7 +104,7 @@ _BENCHMARK_WORDS = re.compile(
 def named_dataset(abstract: str) -> str | None:
     """The first dataset or benchmark the abstract names, if any."""
     candidates = [_BENCHMARK_WORDS.search(abstract)] + [
-        re.search(rf"(?<![\w-]){re.escape(name)}(?:-\w+)*(?!\w)", abstract)
+        re.search(rf"(?<![\w-]){re.escape(name)}(?:-\w+)*(?:/\w+)*(?!\w)", abstract)
         for name in words("lint_datasets")
     ]
     found = [match for match in candidates if match is not None]
