@@ -4182,3 +4182,28 @@ def test_a_figure_lead_is_not_followed_by_the_paper_introducing_itself(corpus_as
     texts = [sentence.text for sentence in answer.sentences]
     assert "1.31x" in texts[0], texts
     assert texts[1].startswith("Hydra heads are a sequentially dependent"), texts
+
+
+def test_a_lookups_background_comes_after_what_the_paper_does_unless_a_later_one_needs_it(
+    corpus_assistant,
+) -> None:
+    """review57: SirLLM's "As Large Language Models (LLMs) become increasingly prevalent ..."
+    stood fourth, before the tasks that answer "which game"; it comes last now. S4D's "A recent
+    variant of S4 called DSS showed ..." stays before "... explains why DSS works": a background
+    sentence introducing a name a later sentence uses is not moved past it."""
+    answer = corpus_assistant.ask(
+        "How does SirLLM keep long-term memory in endless chat without fine-tuning — which "
+        "metric does it use to pick what to keep, and which game was one of its test tasks?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    scene = next(i for i, text in enumerate(texts) if text.startswith("As Large Language"))
+    game = next(i for i, text in enumerate(texts) if "Rock-Paper-Scissors" in text)
+    assert game < scene == len(texts) - 1, texts
+    s4d = corpus_assistant.ask(
+        "Which work explains why a purely diagonal state matrix can match S4 and proposes a "
+        "simple diagonal variant whose kernel computation needs only a couple of lines of code?"
+    )
+    texts = [sentence.text for sentence in s4d.sentences]
+    named = next(i for i, text in enumerate(texts) if "called DSS" in text)
+    used = next(i for i, text in enumerate(texts) if "why DSS works" in text)
+    assert named < used, texts

@@ -702,6 +702,7 @@ class ExtractiveWriter(Writer):
             shown.insert(at, item.index)
         if any(clause.explains for clause in clauses):
             picks = _with_cause(view, picks, usable, standing, led_index)
+        picks = _context_last(view, picks, answering)
         if said is not None:
             builder.add(said.sentences[0])
         for position, (_, text) in enumerate(picks):
@@ -2668,6 +2669,66 @@ def _figures_after(
         said = next((other for other in told if overlaps(text, other.text)), None)
         return sentence, said or _say(view, after, subject="It")
     return None
+
+
+# a name a sentence may introduce: a word with a capital past its first letter ("DSS", "SirLLM")
+_NAME_TOKEN = re.compile(r"\b[A-Za-z][a-z0-9-]*[A-Z][\w-]*")
+
+
+def _context_last(
+    view: _PaperView, picks: list[tuple[EvidenceSentence, str]], answering: set[int]
+) -> list[tuple[EvidenceSentence, str]]:
+    """A lookup's background sentences that answer no clause come after what the paper does:
+    "Mode collapse remains a critical problem in GANs" stood fourth, between the paper's results
+    and its method, and SirLLM's "As Large Language Models (LLMs) become increasingly prevalent
+    ..." before the tasks that answered the question (review57: "background dropped
+    mid-answer"). A run of them moves whole with the problem statements it runs into, in the
+    abstract's order, and only past a sentence of what the paper does. Not a run the
+    next sentence leans on ("Such methods ..."), nor one introducing a name a later sentence uses
+    ("A recent variant of S4 called DSS showed ..." before "It explains why DSS works")."""
+
+    def context(position: int) -> bool:
+        # (the problem the scene leads to goes with it; a figure is an answer wherever it
+        # stands: "The tournament ... attracted 843 participants" answers "how many")
+        item, text = picks[position]
+        return (
+            view.roles[item.index] in ("background", "problem")
+            and item.index not in answering
+            and _MEASURE.search(text) is None
+        )
+
+    moved: list[int] = []
+    position = 0
+    while position < len(picks):
+        if not context(position):
+            position += 1
+            continue
+        run = [position]
+        while run[-1] + 1 < len(picks) and context(run[-1] + 1):
+            run.append(run[-1] + 1)
+        position = run[-1] + 1
+        after = picks[position:]
+        said = " ".join(text for _, text in picks[: run[0]])
+        names = {
+            name
+            for index in run
+            for name in _NAME_TOKEN.findall(picks[index][1])
+            if name not in said
+        }
+        if (
+            after
+            and any(view.roles[picks[index][0].index] == "background" for index in run)
+            and any(view.roles[item.index] not in ("background", "problem") for item, _ in after)
+            and _REFERS_BACK.search(after[0][1]) is None
+            and not _opens_unresolved(after[0][1], referents=True)
+            and not any(name in text for _, text in after for name in names)
+        ):
+            moved.extend(run)
+    if not moved:
+        return picks
+    return [pair for index, pair in enumerate(picks) if index not in moved] + [
+        picks[index] for index in moved
+    ]
 
 
 def _stands_alone(text: str) -> bool:
