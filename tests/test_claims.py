@@ -3432,3 +3432,38 @@ def test_the_authors_verb_for_a_finding_is_read_past_an_adverb_of_sequence() -> 
         assert evidence_verb_before(sentence, sentence.index("the assumption")) == "shows that"
     sentence = "We also prove that the bound is tight."
     assert evidence_verb_before(sentence, sentence.index("the bound")) == "proves that"
+
+
+def test_what_a_claim_holds_with_stays_and_the_scene_a_field_sets_goes() -> None:
+    """review58: "With StepCo, a series of LLMs demonstrate exceptional performance" was said "A
+    series of LLMs demonstrate exceptional performance", and "With the addition of tokenization,
+    however, we empirically observe that transformers break through this barrier" lost what
+    reverses the paper's answer. "With the rapid development of ..., " sets a scene and goes."""
+    from assistant.text.claims.spans import _strip_openers
+
+    for kept in (
+        "With StepCo, a series of LLMs demonstrate exceptional performance.",
+        "With the addition of tokenization, however, we observe that transformers do well.",
+        "With sufficient alignment, both cross-entropy and BLEU score improve.",
+    ):
+        assert _strip_openers(kept, 0) == 0, kept
+    scene = "With the rapid development of deep learning in recent years, models grew."
+    assert scene[_strip_openers(scene, 0) :] == "models grew."
+
+
+def test_a_finding_said_from_its_clause_keeps_what_it_holds_with() -> None:
+    """review58: "With the addition of tokenization, however, we empirically observe that
+    transformers break through this barrier ..." was said "The authors observe empirically that
+    transformers break through the barrier ...", the paper's answer reversed. The finding's
+    clause keeps the condition in front, in prose and in a table cell."""
+    from assistant.text.claims.spans import claim_scope
+
+    sentence = (
+        "With the addition of tokenization, however, we empirically observe that transformers "
+        "break through this barrier."
+    )
+    assert claim_scope(sentence, sentence.index("transformers")) == (
+        "With the addition of tokenization"
+    )
+    scene = "With the rapid development of deep learning, we show that models grew."
+    assert claim_scope(scene, scene.index("models")) is None

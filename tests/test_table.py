@@ -1250,3 +1250,25 @@ def test_a_listed_dataset_keeps_the_variants_a_slash_joins() -> None:
     sentence = "On the classification tasks MNIST and CIFAR-10/100 we outperform SNIP."
     assert _listed_with("MNIST", sentence) == "MNIST and CIFAR-10/100"
     assert named_dataset("We test on CIFAR-10/100 and more.") == "CIFAR-10/100"
+
+
+def test_a_result_cell_from_a_finding_keeps_what_it_holds_with(corpus_assistant) -> None:
+    """review58: the tokenization theory paper's result cell was "Transformers break through the
+    barrier and are able to model ... near-optimally", without "With the addition of
+    tokenization", which is what the comparison asked about."""
+    answer = corpus_assistant.compare(
+        "Do language models need a tokenizer? Compare the theory paper that studies transformers "
+        "on k-th order Markov data with and without tokenization against the byte-level model "
+        "that predicts the next byte to simulate digital processes."
+    )
+    assert answer.table is not None
+    cells = dict(
+        zip(
+            answer.table.aspects,
+            answer.table.rows["toward-theory-tokenization-d65d"],
+            strict=True,
+        )
+    )
+    assert cells["reported result"].text.startswith("With the addition of tokenization, "), cells
+    prose = " ".join(sentence.text for sentence in answer.sentences)
+    assert "With the addition of tokenization, the authors observe" in prose

@@ -16,6 +16,7 @@ from assistant.text.claims import (
     standalone,
     without_openers,
 )
+from assistant.text.claims.spans import claim_scope
 from assistant.text.facts import COMPARED_IN_WORDS, named_dataset, reported_figure
 from assistant.text.lexicon import words
 from assistant.text.query import (
@@ -1120,7 +1121,15 @@ def build_comparison_table(
             # smaller models and all moderately informed pruning strategies ... across the
             # entire compression range" was "—" (a blind reader: "the abstract reports results
             # across the whole compression range")
-            found = _cell(paper, claims.finding, _phrase(claims.finding.text))
+            finding_text = claims.finding.text
+            holds = claim_scope(
+                abstract_sentences(paper.abstract)[claims.finding.sentence], claims.finding.start
+            )
+            if holds is not None:
+                # "With the addition of tokenization, transformers break through the barrier
+                # ...": where or with what the finding holds, as the prose says it (review58)
+                finding_text = f"{holds}, {finding_text}"
+            found = _cell(paper, claims.finding, _phrase(finding_text))
             if not _CELL_ANAPHOR.match(found.text):
                 # ("The proposed reparameterization prevents ...": a cell has no sentence
                 # before it to say which)

@@ -342,6 +342,15 @@ _CONDITION_OPENER = re.compile(
     # the claim holds only within it (without it, the verifier read the figure as negated)
     # (not "Within our tutorial material we provide ...": where the paper says it)
     r"\s*within\s+(?!(?:our|this|these|the\s+present)\b)|"
+    # "With StepCo, a series of LLMs demonstrate exceptional performance", "With the addition of
+    # tokenization, however, we observe that transformers break through this barrier": what the
+    # claim holds with (review58: without it, the second read as the paper's answer reversed).
+    # Not the scene a field sets ("With the rapid development of deep learning, ..."), nor the
+    # paper's own means said again ("With this design, we achieve a 2x speedup": the claim is
+    # the paper's, whatever "this" was).
+    r"\s*with\s+(?!(?:the\s+(?:[a-z]+\s+)?(?:"
+    + "|".join(lexicon_words("scene_with_nouns"))
+    + r")|this|these|such|our|the\s+proposed)\b)|"
     r"\s*(?:for|with|at|in|under)\s+(?:(?:very|sufficiently|extremely|relatively)\s+)?"
     r"(?:large|larger|small|smaller|high|higher|low|lower|long|longer|short|shorter|few|fewer|"
     r"many|more|less|greater|big|bigger|deep|deeper|shallow|wide|wider|narrow)\b",
@@ -466,7 +475,19 @@ def claim_scope(sentence: str, start: int) -> str | None:
         )
     if opening is None and (listed := _LISTED_SCOPE.match(sentence)) is not None:
         lead, opening = 0, listed.group(0).rstrip().rstrip(",")
+    held = _HELD_WITH.match(sentence) if opening is None else None
+    if held is not None and _CONDITION_OPENER.match(sentence) and balanced(held.group("with")):
+        # "With the addition of tokenization, however, we empirically observe that transformers
+        # break through this barrier": what the claim holds with (review58: said without it,
+        # the finding reversed the paper's answer)
+        lead, opening = 0, held.group("with")
     return opening if opening and start >= lead + len(opening) else None
+
+
+# "With StepCo, ", "With the addition of tokenization, however, " before the authors' clause
+_HELD_WITH = re.compile(
+    r"(?P<with>With\s[^,;]{2,100}),\s+(?:(?:however|though),\s+)?(?=we\s)", re.IGNORECASE
+)
 
 
 _STATES_A_FIGURE = re.compile(r"\d(?:[\d.,]*)\s*(?:%|x\b|×|times\b|-?fold\b)|\d[\d.,]*\s+[a-z]")
