@@ -148,3 +148,19 @@ def test_the_closest_paper_to_a_listed_thing_is_not_said_apart(corpus_assistant)
     )
     titles = {item.paper.title.split(":")[0]: item.doubtful for item in answer.evidence}
     assert titles.get("BoxingGym") is False, titles
+
+
+def test_a_listed_thing_is_said_without_the_marker_that_announces_the_list() -> None:
+    """ "(for example gradient descent, ridge regression, the perceptron)": the first thing
+    listed is "gradient descent", not "for example gradient descent" (embedded, the marker's
+    words weigh on which paper it is closest to)."""
+    from assistant.text.query import listed_things
+
+    assert listed_things(
+        "Which papers reduce a network to a classical algorithm (for example gradient descent, "
+        "ridge regression, the perceptron)?"
+    ) == ["gradient descent", "ridge regression", "the perceptron"]
+    assert listed_things("Related work on agents: e.g. agents that plan, agents that act") == [
+        "agents that plan",
+        "agents that act",
+    ]

@@ -733,9 +733,18 @@ def listed_things(request: str) -> list[str]:
     )
     if found is None:
         return []
-    parts = _LISTED_SPLIT.split(found.group(1).rstrip(".?"))
+    # ("(for example gradient descent, ridge regression, ...)": the marker is no part of the
+    # first thing listed)
+    listed = _EXAMPLE_MARKER.sub("", found.group(1).rstrip(".?"))
+    parts = _LISTED_SPLIT.split(listed)
     items = [part.strip() for part in parts if content_tokens(part)]
     return items if len(items) >= 2 else []
+
+
+_EXAMPLE_MARKER = re.compile(
+    r"^\s*(?:(?:for\s+example|for\s+instance|such\s+as|including|like)\b|e\.g\.),?\s*",
+    re.IGNORECASE,
+)
 
 
 _LISTED_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|;\s*|\s+or\s+|\s+and\s+")
