@@ -1272,3 +1272,33 @@ def test_a_result_cell_from_a_finding_keeps_what_it_holds_with(corpus_assistant)
     assert cells["reported result"].text.startswith("With the addition of tokenization, "), cells
     prose = " ".join(sentence.text for sentence in answer.sentences)
     assert "With the addition of tokenization, the authors observe" in prose
+
+
+def test_a_study_finding_no_gain_fills_the_result_cell_and_each_reading_of_a_claim_is_tried() -> (
+    None
+):
+    """review58: CHM-Corr++'s result was "—" beside "Our user study with 18 machine learning
+    researchers who performed ~1,400 decisions shows that our interactive approach does not
+    improve user accuracy ...": a study's "that" clause with no comparison in so many words, and
+    a finding of no gain. A claim in the authors' voice after the evidence ("... demonstrate that
+    even without GPT-4 ..., our AlphaMath framework achieves ...") is read from its subject."""
+    from assistant.answer.table import _result_claimed
+    from assistant.corpus.identity import citation_key
+    from assistant.models import Paper
+
+    def cell(abstract: str) -> str:
+        title = "A Method"
+        paper = Paper(id="p", title=title, abstract=abstract, citation_key=citation_key(title))
+        return _result_claimed(paper, 0).text
+
+    base = "We build CHM-Corr++, an interactive interface on top of CHM-Corr. "
+    assert cell(
+        base + "Our user study with 18 machine learning researchers who performed 1,400 "
+        "decisions shows that our interactive approach does not improve user accuracy on "
+        "CUB-200 over static explanations."
+    ).startswith("Does not improve user accuracy on CUB-200")
+    assert cell(
+        "We propose AlphaMath, a process supervision method. The experimental results on both "
+        "in-domain and out-of-domain datasets demonstrate that even without GPT-4 supervision, "
+        "our AlphaMath framework achieves comparable or superior results to previous methods."
+    ).startswith("Achieves comparable or superior results")

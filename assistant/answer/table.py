@@ -471,13 +471,16 @@ def _result_claim_cues() -> re.Pattern[str]:
 
 # "Our experimental evaluation shows | the superior performance of Chimera ...", "We show | STEP
 # mitigates ...", "we demonstrate | a significant reduction in interval width of SPCI ...": the
-# evidence before a result said without "that" (what ``_evidential_opening`` requires)
+# evidence before a result said without "that" (what ``_evidential_opening`` requires), or with
+# it where the claim is none ``_result_in_words`` reads (no comparison in so many words)
 _SHOWS_RESULT = re.compile(
     r"^(?P<scope>[A-Z][^,]{0,80},\s+)?"
     r"(?:we|(?:our|the|extensive|comprehensive)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:results|experiments|evaluations?|studies)|experiments|experimental\s+results)"
-    r"(?:\s+(?:on|across|over|with|using|in)\s+[^,;]{1,80}?)?\s+(?:\w+ly\s+)?"
-    r"(?:show|demonstrate|prove|confirm|verify|validate)s?\s+(?!that\b|how\b)",
+    r"(?:results|experiments|evaluations?|studies|study)|experiments|experimental\s+results)"
+    r"(?:\s+(?:on|across|over|with|using|in)\s+(?:[^,;]|,(?=\d)){1,80}?)?\s+(?:\w+ly\s+)?"
+    # ("Our user study with 18 machine learning researchers ... shows that our interactive
+    # approach does not improve user accuracy ...": a "that" whose claim no other reading took)
+    r"(?:show|demonstrate|prove|confirm|verify|validate)s?\s+(?:that\s+)?(?!how\b)",
     re.IGNORECASE,
 )
 # "..., we train and compress full models simultaneously ... | and achieve state-of-the-art
@@ -515,33 +518,42 @@ def _result_claimed(paper: Paper, after: int) -> TableCell:
         if index <= after or role in ("boilerplate", "background", "problem"):
             continue
         source = clean_sentence(sentence)
-        claim = None
-        shows = _SHOWS_RESULT.match(source)
-        achieve = _AND_WE_ACHIEVE.match(source)
-        if shows is not None:
-            claim = source[shows.end() :]
-            subject = _own_subject(name).match(claim)
-            if subject is not None:
-                claim = claim[subject.end() :]
-        elif achieve is not None:
-            claim = "achieves " + source[achieve.end() :].removeprefix("achieve ")
-        elif (found := own_method.search(source)) is not None:
-            claim = found.group("claim")
-            against = _AGAINST_FIRST.match(source)
-            if against is not None and against.end() <= found.start() + 2:
-                # "Compared to standard differentiable optimization, our scalable approach
-                # achieves greater accuracy ...": what it is compared with stays with it
-                claim = f"{claim.rstrip(' .')} (vs. {against.group('other')})"
-        if claim is None or not cues.search(claim) or FIRST_PERSON_WORD.search(claim):
-            continue
-        # "the effectiveness and efficiency | of this method | on various models ...": the row
-        # is the method's; "this" would point at no sentence
-        claim = _OF_THIS_METHOD.sub(r"\1", claim, count=1)
-        cell = _capitalise_first(_phrase(claim))
-        if _CELL_ANAPHOR.match(cell):
-            continue
-        return TableCell(cell, paper.id, index, source)
+        for claim in _claims_said(source, name, own_method):
+            if not cues.search(claim) or FIRST_PERSON_WORD.search(claim):
+                continue
+            # "the effectiveness and efficiency | of this method | on various models ...": the
+            # row is the method's; "this" would point at no sentence
+            claim = _OF_THIS_METHOD.sub(r"\1", claim, count=1)
+            cell = _capitalise_first(_phrase(claim))
+            if not _CELL_ANAPHOR.match(cell):
+                return TableCell(cell, paper.id, index, source)
     return TableCell(_EMPTY_CELL, paper.id)
+
+
+def _claims_said(source: str, name: str | None, own_method: re.Pattern[str]) -> list[str]:
+    """The ways ``_result_claimed`` reads a sentence's claim, in order: after the evidence for
+    it, as the authors' second verb, from the method as its subject. ("..., demonstrate that
+    even without GPT-4 ..., our AlphaMath framework achieves comparable or superior results":
+    after the evidence the claim is in the authors' voice; from its subject it is not.)"""
+    claims = []
+    shows = _SHOWS_RESULT.match(source)
+    if shows is not None:
+        claim = source[shows.end() :]
+        subject = _own_subject(name).match(claim)
+        claims.append(claim[subject.end() :] if subject is not None else claim)
+    achieve = _AND_WE_ACHIEVE.match(source)
+    if achieve is not None:
+        claims.append("achieves " + source[achieve.end() :].removeprefix("achieve "))
+    found = own_method.search(source)
+    if found is not None:
+        claim = found.group("claim")
+        against = _AGAINST_FIRST.match(source)
+        if against is not None and against.end() <= found.start() + 2:
+            # "Compared to standard differentiable optimization, our scalable approach achieves
+            # greater accuracy ...": what it is compared with stays with it
+            claim = f"{claim.rstrip(' .')} (vs. {against.group('other')})"
+        claims.append(claim)
+    return claims
 
 
 def _capitalise_first(text: str) -> str:
