@@ -1302,3 +1302,25 @@ def test_a_study_finding_no_gain_fills_the_result_cell_and_each_reading_of_a_cla
         "in-domain and out-of-domain datasets demonstrate that even without GPT-4 supervision, "
         "our AlphaMath framework achieves comparable or superior results to previous methods."
     ).startswith("Achieves comparable or superior results")
+
+
+def test_a_setting_named_only_as_where_a_claim_holds_fills_the_setting_cell() -> None:
+    """review58: "Setting: —" beside "In an X-ray classification task, we find that this subset
+    constitutes nearly 30% of the patient population"; "various tasks" names nothing."""
+    from assistant.answer.table import _opening_setting
+    from assistant.corpus.identity import citation_key
+    from assistant.models import Paper
+
+    def cell(abstract: str) -> str:
+        title = "A Method"
+        paper = Paper(id="p", title=title, abstract=abstract, citation_key=citation_key(title))
+        return _opening_setting(paper).text
+
+    assert (
+        cell(
+            "We propose a framework for human expertise. In an X-ray classification task, we "
+            "find that this subset constitutes nearly 30% of the patient population."
+        )
+        == "X-ray classification task"
+    )
+    assert cell("We propose a method. On various tasks, it works well.") == "—"
