@@ -691,3 +691,26 @@ def test_a_measure_the_request_names_is_no_shared_ground(corpus_assistant) -> No
     )
     texts = [sentence.text for sentence in answer.sentences]
     assert not any(text.startswith("BLEU score is common") for text in texts), texts
+
+
+def test_a_ground_is_the_whole_term_some_paper_capitalises_and_plural_where_one_writes_it_so() -> (
+    None
+):
+    """review57: "Lagrangian PINNs and PIG both work on differential equation" (of "partial
+    differential equation (PDE)-constrained" and "Partial Differential Equations (PDEs)"): the
+    word every paper writes before a lower-case term joins it where some paper capitalises the
+    whole, and a ground is plural where any paper writes it so."""
+    from assistant.writers.leads import _plural_as_written, _whole_name
+
+    papers = [
+        ["PINNs find solutions of partial differential equation (PDE)-constrained problems."],
+        ["The approximation of Partial Differential Equations (PDEs) using neural networks."],
+    ]
+    whole = _whole_name("differential equation", papers)
+    assert whole == "partial differential equation"
+    assert _plural_as_written(whole, papers, every=False) == "partial differential equations"
+    assert _plural_as_written(whole, papers) == "partial differential equation"
+    # a lower-case term no paper capitalises with the word before it stays as it is
+    assert _whole_name(
+        "error discovery", [["the model error discovery"], ["model error discovery"]]
+    ) == ("error discovery")

@@ -188,7 +188,7 @@ def group_lead(
     if head is not None:
         surface = _with_head(surface, head, texts)
     papers = [view.sentences for view in cited]
-    surface = _plural_as_written(_whole_name(surface, papers), papers)
+    surface = _plural_as_written(_whole_name(surface, papers), papers, every=not on_ground)
     if on_ground:
         surface = _without_lone_artefact(surface)
     if label_words is not None and sum(len(label.split()) for label in labels) > label_words:
@@ -476,12 +476,15 @@ def _whole_name(surface: str, papers: Sequence[Sequence[str]]) -> str:
     "Short-Term memory" -> "Long Short-Term memory" (a term is at most a few words, a name may be
     longer)."""
     for _ in range(_NAME_WORDS_BEFORE):
-        if not surface[:1].isupper():
-            return surface  # written in lower case too ("error discovery"): used as no name
+        # (a term in lower case is cut from a name only where some paper capitalises it
+        # whole: "differential equation" of "Partial Differential Equations", review57's
+        # "both work on differential equation"; "error discovery" is used as no name)
+        lower = not surface[:1].isupper()
         spaced = _spaced(surface)
-        pattern = re.compile(rf"(?<=\s)([A-Za-z][\w-]*)\s+({spaced})\b", re.IGNORECASE)
+        pattern = re.compile(rf"(?<=\s)([A-Za-z][\w-]*)\s+({spaced})(?:e?s)?\b", re.IGNORECASE)
         before: set[str] | None = None
         named: dict[str, str] = {}
+        common: set[str] = set()  # words some paper writes before it in lower case
         for sentences in papers:
             found = set()
             for sentence in sentences:
@@ -490,13 +493,17 @@ def _whole_name(surface: str, papers: Sequence[Sequence[str]]) -> str:
                     found.add(word.lower())
                     if word[:1].isupper() and match.group(2)[:1].isupper():
                         named[word.lower()] = word
+                    elif word[:1].islower():
+                        common.add(word)
             before = found if before is None else before & found
         if not before or len(before) != 1:
             return surface
         word = next(iter(before))
-        if word not in named:
-            return surface  # "the transformer architecture": words before a term, no name
-        surface = f"{named[word]} {surface}"
+        if word not in named or (lower and word not in common):
+            # "the transformer architecture": words before a term, no name; "error discovery"
+            # of "Model Error Discovery" alone: the name's, never written as a term
+            return surface
+        surface = f"{word if lower else named[word]} {surface}"
     return surface
 
 
@@ -512,10 +519,13 @@ def _cut_from_a_name(surface: str, papers: Sequence[Sequence[str]]) -> bool:
     return any(pattern.search(sentence) for sentences in papers for sentence in sentences)
 
 
-def _plural_as_written(surface: str, papers: Sequence[Sequence[str]]) -> str:
+def _plural_as_written(surface: str, papers: Sequence[Sequence[str]], *, every: bool = True) -> str:
     """The term in the plural where every paper of the group writes it so ("Step sizes are common
     to ...", not "Step size is ..." with a count noun alone); a term one of them writes only in
-    the singular ("draft head") stays as the papers write it, since the lead must be in each."""
+    the singular ("draft head") stays as the papers write it, since the lead must be in each.
+    A ground they work on (``every`` False) is plural where any of them writes it so: "both work
+    on partial differential equations", not "... on partial differential equation" of a paper
+    writing "partial differential equation (PDE)-constrained optimization"."""
     if re.search(r"(?:s|ing)$", surface) or not re.search(r"[a-z]$", surface) or not papers:
         return surface
     spaced = _spaced(surface)
@@ -523,10 +533,10 @@ def _plural_as_written(surface: str, papers: Sequence[Sequence[str]]) -> str:
     endings = set()
     for sentences in papers:
         found = [match.group(1).lower() for text in sentences for match in plural.finditer(text)]
-        if not found:
+        if not found and every:
             return surface
-        endings.add(found[0])
-    return f"{surface}{sorted(endings)[0]}"
+        endings.update(found[:1])
+    return f"{surface}{sorted(endings)[0]}" if endings else surface
 
 
 _NAME_WORDS_BEFORE = 2  # "Long Short-Term Memory" from "Short-Term memory"
