@@ -4207,3 +4207,20 @@ def test_a_lookups_background_comes_after_what_the_paper_does_unless_a_later_one
     named = next(i for i, text in enumerate(texts) if "called DSS" in text)
     used = next(i for i, text in enumerate(texts) if "why DSS works" in text)
     assert named < used, texts
+
+
+def test_a_sentence_said_after_the_one_it_leans_on_loses_its_place_in_the_abstracts_sequence(
+    corpus_assistant,
+) -> None:
+    """review58: "Finally the authors present a 'Future Lens' visualization that uses these
+    methods ..." came second in a lookup: said after the sentence it leans on, a sentence keeps
+    its words but not "Finally", which placed it in the abstract's sequence."""
+    answer = corpus_assistant.ask(
+        "I remember a study testing whether one token's hidden state already encodes the tokens "
+        "several positions further ahead, using linear approximations and causal interventions "
+        "on a 6B open model. Which model was it, and how accurately could they predict the later "
+        "tokens?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    assert any("visualization that uses these methods" in text for text in texts), texts
+    assert not any(text.startswith("Finally") for text in texts), texts

@@ -706,6 +706,10 @@ class ExtractiveWriter(Writer):
         if said is not None:
             builder.add(said.sentences[0])
         for position, (_, text) in enumerate(picks):
+            # (a sentence said after the one it leans on is said as the abstract has it, but
+            # for where it stood in the abstract's sequence: "Finally we present a 'Future Lens'
+            # visualization that uses these methods ..." came second; review58)
+            text = _capitalise(_SEQUENCE_OPENER.sub("", text, count=1))
             subject = "It" if said or position else _subject_for(view, text)
             builder.add(DraftSentence(rewrite(text, subject), [view.paper.id]))
 
@@ -2669,6 +2673,12 @@ def _figures_after(
         said = next((other for other in told if overlaps(text, other.text)), None)
         return sentence, said or _say(view, after, subject="It")
     return None
+
+
+# where a sentence stood in the abstract's sequence ("Finally we present ...", "Second, ...")
+_SEQUENCE_OPENER = re.compile(
+    r"^(?:First|Firstly|Second|Secondly|Third|Thirdly|Finally|Lastly|Next)(?:,\s+|\s+(?=we\s))"
+)
 
 
 # a name a sentence may introduce: a word with a capital past its first letter ("DSS", "SirLLM")
