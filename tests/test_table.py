@@ -7,6 +7,7 @@ import re
 import pytest
 
 from assistant.answer.table import _phrase, distinct_measures
+from assistant.models import Paper
 
 # a comparison asking two questions of each paper, one of means and one of aims
 _MPNP_ETP = (
@@ -281,8 +282,9 @@ def test_a_column_no_row_fills_is_left_out(corpus_assistant) -> None:
     assert answer.table.aspects == ["approach", "reported result"], answer.table.aspects
     for cells in answer.table.rows.values():
         assert cells[0].text != "—", cells
+    # ("Theoretically, ...": how the finding is known goes with it, as in the prose)
     assert answer.table.rows["dog-sgd-s-8c18"][1].text.startswith(
-        "A slight variation of the DoG formula enjoys strong parameter-free convergence"
+        "Theoretically, a slight variation of the DoG formula enjoys strong parameter-free"
     )
     # a column some row fills stays, with a dash where another row's abstract is silent
     answer = corpus_assistant.compare("Compare Medusa and Hydra for speculative decoding")
@@ -1216,12 +1218,9 @@ def test_a_result_claimed_without_a_bar_fills_nothing() -> None:
     """ "Extensive experiments validate FLoRA's effectiveness" says how well against nothing; a
     result cell from a claim said without "that" needs one (lexicon result_claim_cues)."""
     from assistant.answer.table import _result_claimed
-    from assistant.corpus.identity import citation_key
-    from assistant.models import Paper
 
     def cell(abstract: str, after: int = 0) -> str:
-        title = "A Method"
-        paper = Paper(id="p", title=title, abstract=abstract, citation_key=citation_key(title))
+        paper = _abstract_paper(abstract)
         return _result_claimed(paper, after).text
 
     base = "We propose FLoRA, a low-rank adapter for tensors of any order. "
@@ -1283,12 +1282,9 @@ def test_a_study_finding_no_gain_fills_the_result_cell_and_each_reading_of_a_cla
     a finding of no gain. A claim in the authors' voice after the evidence ("... demonstrate that
     even without GPT-4 ..., our AlphaMath framework achieves ...") is read from its subject."""
     from assistant.answer.table import _result_claimed
-    from assistant.corpus.identity import citation_key
-    from assistant.models import Paper
 
     def cell(abstract: str) -> str:
-        title = "A Method"
-        paper = Paper(id="p", title=title, abstract=abstract, citation_key=citation_key(title))
+        paper = _abstract_paper(abstract)
         return _result_claimed(paper, 0).text
 
     base = "We build CHM-Corr++, an interactive interface on top of CHM-Corr. "
@@ -1308,12 +1304,9 @@ def test_a_setting_named_only_as_where_a_claim_holds_fills_the_setting_cell() ->
     """review58: "Setting: —" beside "In an X-ray classification task, we find that this subset
     constitutes nearly 30% of the patient population"; "various tasks" names nothing."""
     from assistant.answer.table import _opening_setting
-    from assistant.corpus.identity import citation_key
-    from assistant.models import Paper
 
     def cell(abstract: str) -> str:
-        title = "A Method"
-        paper = Paper(id="p", title=title, abstract=abstract, citation_key=citation_key(title))
+        paper = _abstract_paper(abstract)
         return _opening_setting(paper).text
 
     assert (
@@ -1324,3 +1317,10 @@ def test_a_setting_named_only_as_where_a_claim_holds_fills_the_setting_cell() ->
         == "X-ray classification task"
     )
     assert cell("We propose a method. On various tasks, it works well.") == "—"
+
+
+def _abstract_paper(abstract: str, title: str = "A Method") -> Paper:
+    """A paper of the given abstract, for the table's readings of one sentence or another."""
+    from assistant.corpus.identity import citation_key
+
+    return Paper(id="p", title=title, abstract=abstract, citation_key=citation_key(title))

@@ -309,8 +309,8 @@ def _listed_with(name: str, sentence: str) -> str:
 
 
 # a name of a list: a capital and another capital or a digit ("CIFAR10", "Fashion-MNIST",
-# "LongBench", "CIFAR-10/100": review57, the cell said "MNIST and CIFAR-10"); the names before it ("MeetingBank, LongBench, ") and after it (", CIFAR10, and
-# CIFAR100", " and MNIST")
+# "LongBench", "CIFAR-10/100": review57, the cell said "MNIST and CIFAR-10"); the names before
+# it ("MeetingBank, LongBench, ") and after it (", CIFAR10, and CIFAR100", " and MNIST")
 _LISTED_NAME = r"[A-Z][\w-]*[A-Z0-9][\w-]*(?:/[\w-]+)*"
 _NAMES_BEFORE = rf"(?:{_LISTED_NAME},\s+)*"
 _NAMES_AFTER = rf"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_LISTED_NAME})*"
@@ -486,12 +486,19 @@ _SHOWS_RESULT = re.compile(
 # "..., we train and compress full models simultaneously ... | and achieve state-of-the-art
 # results on VGG16 for CIFAR10, ...": the authors' result as the second verb of their sentence
 _AND_WE_ACHIEVE = re.compile(r"^(?:[^.;]*?,\s+)?[Ww]e\s[^.;]*?,?\s+and\s+(?=achieve\s)")
-# the paper's method as the subject, with an adjective of its own ("our scalable approach")
-_OWN_METHOD = re.compile(
-    r"(?:^|,\s+)(?:(?:our|the proposed)\s+(?:[\w-]+\s+)?(?:method|approach|framework|model|"
-    r"technique|algorithm)|{name})\s+(?P<claim>(?:\w+ly\s+)?(?:achieves?|outperforms?|"
-    r"surpass(?:es)?|matches|improves?|yields?|attains?|maintains?|mitigates?|reduces?)\b[^.;]+)",
-)
+
+
+@cache
+def _own_method(name: str | None) -> re.Pattern[str]:
+    """The paper's method (or its ``name``) as the subject of a result, with an adjective of its
+    own ("our scalable approach | achieves greater accuracy ...")."""
+    named = re.escape(name) if name else "(?!)"
+    return re.compile(
+        r"(?:^|,\s+)(?:(?:our|the proposed)\s+(?:[\w-]+\s+)?(?:method|approach|framework|model|"
+        rf"technique|algorithm)|{named})\s+(?P<claim>(?:\w+ly\s+)?(?:achieves?|outperforms?|"
+        r"surpass(?:es)?|matches|improves?|yields?|attains?|maintains?|mitigates?|reduces?)\b[^.;]+)",
+        re.IGNORECASE,
+    )
 
 
 _OF_THIS_METHOD = re.compile(
@@ -511,14 +518,12 @@ def _result_claimed(paper: Paper, after: int) -> TableCell:
     result_claim_cues): review57 found OTO's and STEP's result cells "—" beside such sentences."""
     analysis = paper.analysis
     name = analysis.claims.name
-    own = _OWN_METHOD.pattern.replace("{name}", re.escape(name) if name else "(?!)")
-    own_method = re.compile(own, re.IGNORECASE)
     cues = _result_claim_cues()
     for index, (sentence, role) in enumerate(zip(analysis.sentences, analysis.roles, strict=True)):
         if index <= after or role in ("boilerplate", "background", "problem"):
             continue
         source = clean_sentence(sentence)
-        for claim in _claims_said(source, name, own_method):
+        for claim in _claims_said(source, name):
             if not cues.search(claim) or FIRST_PERSON_WORD.search(claim):
                 continue
             # "the effectiveness and efficiency | of this method | on various models ...": the
@@ -530,7 +535,7 @@ def _result_claimed(paper: Paper, after: int) -> TableCell:
     return TableCell(_EMPTY_CELL, paper.id)
 
 
-def _claims_said(source: str, name: str | None, own_method: re.Pattern[str]) -> list[str]:
+def _claims_said(source: str, name: str | None) -> list[str]:
     """The ways ``_result_claimed`` reads a sentence's claim, in order: after the evidence for
     it, as the authors' second verb, from the method as its subject. ("..., demonstrate that
     even without GPT-4 ..., our AlphaMath framework achieves comparable or superior results":
@@ -544,7 +549,7 @@ def _claims_said(source: str, name: str | None, own_method: re.Pattern[str]) -> 
     achieve = _AND_WE_ACHIEVE.match(source)
     if achieve is not None:
         claims.append("achieves " + source[achieve.end() :].removeprefix("achieve "))
-    found = own_method.search(source)
+    found = _own_method(name).search(source)
     if found is not None:
         claim = found.group("claim")
         against = _AGAINST_FIRST.match(source)
