@@ -555,7 +555,7 @@ class ExtractiveWriter(Writer):
                 picks = [pair for pair in picks if pair[0].index != led_from.sentence]
         first_pick = picks[0][1] if picks else ""
         figure_lead = (
-            rewrite(picks[0][1], _subject_for(view, picks[0][1]))
+            _opened_rewrite(picks[0][1], _subject_for(view, picks[0][1]))
             if said is not None
             and picks
             and (
@@ -3299,10 +3299,23 @@ _OF_EACH = re.compile(r"\b(?:each|every)\s+([A-Za-z][\w-]*)")
 _EACH_TOKENS = frozenset(bm25.tokenize("each every"))
 
 
+def _opened_rewrite(text: str, subject: str) -> str:
+    """``rewrite`` of a sentence whose opener it keeps ("With model compression techniques such
+    as quantization and entropy coding, we consistently show over 25x reduced storage ..."):
+    the authors' clause after it takes the subject, as it would opening the sentence ("...,
+    Compact 3D Gaussian Splatting consistently shows ..."), where a mid-sentence "we" would be
+    "the authors" and the figure would lead without the paper's name."""
+    rest = _after_kept_opener(text)
+    if rest == text or subject in ("It", "They") or not re.match(r"we\s", rest):
+        return rewrite(text, subject)
+    return f"{text[: len(text) - len(rest)]}{rewrite(rest[:1].upper() + rest[1:], subject)}"
+
+
 def _after_kept_opener(text: str) -> str:
     """A sentence after the opener a quote keeps (where its claim holds, what its figure is
-    measured against)."""
-    opener = scope_opener(text, before_we=False) or baseline_opener(text)
+    measured against, what it holds with: "With model compression techniques such as
+    quantization and entropy coding, we consistently show over 25x reduced storage ...")."""
+    opener = scope_opener(text, before_we=False, using=True) or baseline_opener(text)
     return text[len(opener) :].lstrip(" ,") if opener else text
 
 
