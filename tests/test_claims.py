@@ -3467,3 +3467,45 @@ def test_a_finding_said_from_its_clause_keeps_what_it_holds_with() -> None:
     )
     scene = "With the rapid development of deep learning, we show that models grew."
     assert claim_scope(scene, scene.index("models")) is None
+
+
+def test_a_problem_cut_short_is_not_left_as_the_clause_before_its_claim() -> None:
+    """review59: Predictive Churn's problem cell read "One of the foremost challenges faced is
+    that, despite increasing overall performance": the cut before "these updates" left the
+    clause in front of the difficulty without the difficulty."""
+    claims = analyse(
+        "Churn",
+        "Machine learning models in mass-market applications are often updated over time. One "
+        "of the foremost challenges faced is that, despite increasing overall performance, these "
+        "updates may flip specific model predictions in unpredictable ways. In this paper, we "
+        "propose a measure of expected churn over the set of good models.",
+    )
+    assert claims.problem is None or "despite" not in claims.problem.text
+
+
+def test_a_difficulty_stands_without_its_cause_and_one_asked_whether_is_none() -> None:
+    """review59: Dropout-Based Rashomon's problem cell was "—" beside "Measuring and mitigating
+    predictive multiplicity, however, is computationally challenging due to the need to explore
+    all such almost-equally-optimal models"; Predictive Multiplicity in Probabilistic
+    Classification's was its list of applications, for "predicting whether a person suffers from
+    a serious illness"."""
+    claims = analyse(
+        "Dropout",
+        "Predictive multiplicity refers to classification tasks admitting many competing models. "
+        "Measuring and mitigating predictive multiplicity, however, is computationally "
+        "challenging due to the need to explore all such almost-equally-optimal models in huge "
+        "hypothesis spaces. To address this challenge, we propose a novel framework that uses "
+        "dropout to explore models in the Rashomon set.",
+    )
+    assert claims.problem is not None
+    assert claims.problem.text == (
+        "Measuring and mitigating predictive multiplicity, however, is computationally challenging"
+    )
+    asked = analyse(
+        "Probabilistic",
+        "Machine learning models are often used to inform risk assessment tasks: predicting "
+        "consumer default risk, or predicting whether a person suffers from a serious illness. "
+        "In this paper, we present a framework for measuring predictive multiplicity in "
+        "probabilistic classification.",
+    )
+    assert asked.problem is None

@@ -1324,3 +1324,41 @@ def _abstract_paper(abstract: str, title: str = "A Method") -> Paper:
     from assistant.corpus.identity import citation_key
 
     return Paper(id="p", title=title, abstract=abstract, citation_key=citation_key(title))
+
+
+def test_a_finding_that_motivates_the_paper_gives_way_to_a_result_claimed_after_it() -> None:
+    """review59: Dirichlet FM's "Reported result" was "Naïve linear flow matching on the simplex
+    is insufficient toward the goal", what the paper sets out from, beside "On complex DNA
+    sequence generation tasks, we demonstrate superior performance compared to all baselines";
+    FIS's was what its authors argue before they propose anything."""
+    from assistant.answer.table import build_comparison_table
+    from assistant.models import Evidence
+
+    def result(abstract: str) -> str:
+        table = build_comparison_table([Evidence(_abstract_paper(abstract), 1.0, 1, ())])
+        return table.rows["p"][table.aspects.index("reported result")].text
+
+    assert result(
+        "Discrete flow models could enable faster sequence generation. We show that naive "
+        "linear flow matching on the simplex is insufficient toward this goal. To overcome "
+        "this, we develop Dirichlet flow matching on the simplex. On complex DNA sequence "
+        "generation tasks, we demonstrate superior performance compared to all baselines in "
+        "distributional metrics."
+    ).startswith("On complex DNA sequence generation tasks, superior performance compared to all")
+    argued = (
+        "Interactions among features are central to understanding models. However, we argue "
+        "that the feature interactions extracted from a single model may not be trustworthy. "
+        "In this work, we introduce the feature interaction score (FIS) in a Rashomon set. We "
+        "propose a general algorithm to calculate the FIS in the model class."
+    )
+    table = build_comparison_table([Evidence(_abstract_paper(argued), 1.0, 1, ())])
+    assert all("trustworthy" not in cell.text for cell in table.rows["p"])
+
+
+def test_a_setting_given_as_any_task_names_nothing() -> None:
+    """review59: FIS's Setting cell was "A given task"."""
+    from assistant.text.claims import generic_setting
+
+    assert generic_setting("on a given task")
+    assert generic_setting("in any setting")
+    assert not generic_setting("on a given ImageNet subset")

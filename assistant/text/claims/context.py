@@ -46,6 +46,20 @@ _PROBLEM_CUE = re.compile(
 )
 
 
+# "predicting whether a person suffers from a serious illness": a difficulty asked about, in a
+# list of what models predict, is none the field has (review59: it was Predictive Multiplicity
+# in Probabilistic Classification's problem cell)
+_ASKED_CLAUSE = re.compile(r"\bwhether\b[^,;:]*$", re.IGNORECASE)
+
+
+def _names_difficulty(text: str) -> bool:
+    """Whether ``text`` names a difficulty (``_PROBLEM_CUE``) outside a "whether" clause."""
+    return any(
+        _ASKED_CLAUSE.search(text, 0, found.start()) is None
+        for found in _PROBLEM_CUE.finditer(text)
+    )
+
+
 _OWN_METHOD_SUBJECT = re.compile(
     r"(?:Our|The proposed)\s+(?:[\w-]+\s+){0,3}?(?:method|approach|framework|model|technique|"
     r"algorithm|system|architecture|scheme|solution|pipeline|network)s?\b"
@@ -74,7 +88,7 @@ def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span 
             named = announced
             continue
         if (
-            not (turns or _PROBLEM_CUE.search(sentence))
+            not (turns or _names_difficulty(sentence))
             or _FIRST_PERSON.search(sentence)
             # "Our supervised compression approach uses a teacher model ... with a stochastic
             # bottleneck": the paper's own method, whatever words of difficulty it uses (it was
@@ -94,7 +108,7 @@ def _problem(sentences: tuple[str, ...], name: str | None, before: int) -> Span 
         text = _finish(sentence[start:], name)
         if not text or _VAGUE_PROBLEM.search(text) or _VAGUE_PROBLEM.search(sentence[start:]):
             continue
-        if _PROBLEM_CUE.search(text):
+        if _names_difficulty(text):
             named = _span_from(sentences, index, start, text)
         elif (
             turns
@@ -294,6 +308,12 @@ _GENERIC_WORDS = frozenset(
         "existing",
         "benchmark",
         "models",
+        # "on a given task", "in any setting" (review59: FIS's setting cell "A given task")
+        "given",
+        "any",
+        "certain",
+        "particular",
+        "specific",
     ]
 )
 

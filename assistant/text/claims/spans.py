@@ -982,7 +982,9 @@ _SOFT_BOUNDARY = re.compile(
     # idea was cut to "learns a single unified task with respect")
     r"(?<!\brespect)(?<!\baccording)(?<!\bthanks)(?<!\bowing)(?<!\baddition)(?<!\bregard)"
     r"\s(?:to|in\s+order\s+to|so\s+as\s+to|for|by|because|since|as|even\s+(?:in|on|under|for)|"
-    r"in|under|across|capable\s+of)\s"
+    # ("is computationally challenging | due to the need to explore all such ... models": the
+    # difficulty stands without its cause; review59, Dropout-Based Rashomon's problem was "—")
+    r"due\s+to|in|under|across|capable\s+of)\s"
 )
 
 
@@ -999,6 +1001,15 @@ _BARE_COMMA = re.compile(r",\s(?!(?:a|an)\s)")
 _REVERSAL = re.compile(
     r"[,;]?\s*(?:but|however|although|though|yet|whereas)\b[^.;]*?"
     r"\b(?:not|no|never|neither|nor|fails?|failed|cannot|n't|contrary|refute\w*|reject\w*)\b",
+    re.IGNORECASE,
+)
+
+
+# a subordinate clause set before its main clause (at the start, after "that" or a colon) and
+# not yet closed by a comma
+_FRONTED_CLAUSE = re.compile(
+    r"(?:^|\bthat\s*,?\s*|:\s*)(?:despite|although|though|while|whereas|when|if|because|since|"
+    r"unless|even\s+(?:though|if|when))\b[^,;]*$",
     re.IGNORECASE,
 )
 
@@ -1020,6 +1031,11 @@ def _cut_before(text: str, position: int) -> int | None:
                 cut = match.start()
         if cut is not None and re.search(r"\b(?:only|not|never|no|nor|without)$", text[:cut]):
             return None  # cutting here would drop what "only"/"not" applies to
+        if cut is not None and _FRONTED_CLAUSE.search(text[:cut]):
+            # "One of the foremost challenges faced is that, despite increasing overall
+            # performance | , these updates may flip ...": what is left is the clause in front of
+            # the claim without the claim (review59: Predictive Churn's problem cell)
+            return None
         if cut is not None and _REVERSAL.match(text[cut:]):
             # "a potential explanation, that GPT-4 might ..., but our data do not support this
             # hypothesis": the cut would state what the paper goes on to reject
