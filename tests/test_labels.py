@@ -100,6 +100,13 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "Compact 3D Gaussian Splatting for Static and Dynamic Radiance Fields",
             "Compact 3D Gaussian Splatting",
         ),
+        # a noun in "-ing" an adjective modifies stays (review59: "Liquid Neural Network-based
+        # Adaptive compares ...")
+        (
+            "Liquid Neural Network-based Adaptive Learning vs. Incremental Learning for Link "
+            "Load Prediction amid Concept Drift due to Network Failures",
+            "Liquid Neural Network-based Adaptive Learning",
+        ),
         # a field's name is not the paper's: the label runs on to the next break
         (
             "Self-supervised learning of object pose estimation using keypoint prediction",
@@ -284,3 +291,4 @@ def test_a_spelled_out_name_is_the_subject_of_what_the_paper_proposes(
     from assistant.writers.synthesis import named_subject
 
     assert named_subject(lead, name) == said
+

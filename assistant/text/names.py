@@ -191,6 +191,9 @@ def _short_head(head: str) -> str:
             words[-1].lower().endswith("ing")
             and "-" not in words[-1]
             and words[-2].lower() not in _LABEL_STOPS
+            # ... nor one an adjective modifies ("Liquid Neural Network-based Adaptive Learning
+            # vs. ...": "Adaptive" alone named nothing; review59)
+            and not _MODIFIER_END.search(words[-2])
             and not ends_a_phrase
         )
     ):
