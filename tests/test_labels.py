@@ -292,3 +292,20 @@ def test_a_spelled_out_name_is_the_subject_of_what_the_paper_proposes(
 
     assert named_subject(lead, name) == said
 
+
+def test_a_finding_on_our_approach_says_it_is_the_papers_own() -> None:
+    """review59: "It shows that the approach is useful even for models enhanced with uncertainty
+    awareness": "our approach" in the abstract, and "the approach" pointed at none the reader
+    was shown."""
+    churn = paper(
+        "churn",
+        "Predictive Churn with the Set of Good Models",
+        "Machine learning models are often updated over time. We present theoretical results on "
+        "the expected churn between models within the Rashomon set. Further, we show that our "
+        "approach is useful even for models enhanced with uncertainty awareness.",
+    )
+    draft = ExtractiveWriter().write(
+        "related_work", "predictive churn", [Evidence(churn, 1.0, 1, ())]
+    )
+    prose = " ".join(sentence.text for sentence in draft.sentences)
+    assert "shows that its approach is useful" in prose

@@ -115,6 +115,17 @@ def _finding_verb(paper: Paper, finding: Span) -> str:
     return verb
 
 
+def _finding_clause(paper: Paper, finding: Span) -> str:
+    """The finding as the paper's: its verb, then the clause, where "our approach" it opens on
+    is the paper's own ("It shows that its approach is useful even for models enhanced with
+    uncertainty awareness"; "the approach" pointed at none the reader was shown, review59)."""
+    text = finding.text
+    sentence = abstract_sentences(paper.abstract)[finding.sentence]
+    if re.match(r"our\s", sentence[finding.start :], re.IGNORECASE):
+        text = re.sub(r"^the\s+(?=[\w-]+\s)", "its ", text)
+    return f"{_finding_verb(paper, finding)} {text}"
+
+
 # the kind of evidence a finding rests on, said right before it: "our empirical results
 # demonstrate that", "we empirically show that", "numerical experiments show that"
 _EVIDENCE_KIND = re.compile(
@@ -523,10 +534,7 @@ def say_paper(
             # already says; how it works says what it is
             lead_text, source, mechanism = mechanism.text, mechanism, None
     elif claims.finding is not None:
-        lead_text, source = (
-            f"{_finding_verb(paper, claims.finding)} {claims.finding.text}",
-            (claims.finding),
-        )
+        lead_text, source = (_finding_clause(paper, claims.finding), claims.finding)
     if lead_text is None:
         return None
     if subject is None and label and lead_text.count(label) == 1 and f"{label}'s " in lead_text:
@@ -659,9 +667,7 @@ def say_paper(
         and claims.proposal is not None
         and not overlaps(claims.finding.text, lead_text)
     ):
-        found = _said_by(
-            own, named, f"{_finding_verb(paper, claims.finding)} {claims.finding.text}"
-        )
+        found = _said_by(own, named, _finding_clause(paper, claims.finding))
         holds = claim_scope(
             abstract_sentences(paper.abstract)[claims.finding.sentence], claims.finding.start
         )
