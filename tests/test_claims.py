@@ -3509,3 +3509,24 @@ def test_a_difficulty_stands_without_its_cause_and_one_asked_whether_is_none() -
         "probabilistic classification.",
     )
     assert asked.problem is None
+
+
+def test_a_study_names_its_setting_and_a_compound_setting_stays_whole() -> None:
+    """Scaling Laws for Downstream Task Performance's Setting cell was "—" beside "we study the
+    scaling behavior in a transfer learning setting, where LLMs are finetuned for machine
+    translation tasks" (no word of evaluation); AEM's was cut to "on three benchmark"."""
+    study = analyse(
+        "Scaling Laws for Downstream Task Performance",
+        "Scaling laws guide the design of large language models. In this work, we study the "
+        "scaling behavior in a transfer learning setting, where LLMs are finetuned for machine "
+        "translation tasks.",
+    )
+    assert study.setting is not None
+    assert "machine translation tasks" in study.setting.text
+    compound = analyse(
+        "AEM",
+        "We propose AEM, a regularization for attention. We evaluate AEM on three benchmark "
+        "datasets, demonstrating consistent improvements.",
+    )
+    assert compound.setting is not None
+    assert compound.setting.text.endswith("benchmark datasets")

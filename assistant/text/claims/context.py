@@ -223,7 +223,8 @@ def _setting_pattern() -> re.Pattern[str]:
         r"achiev\w*|outperform\w*|show\w*|demonstrat\w*|improv\w*|reduc\w*|provid\w*|has|have|"
         r"over|than|against|in|on|across|baselines?|methods?)\b)[\w\-+.'/()]+,?\s+){0,12}?"
         r"|in\s+(?:(?!(?:and|or|of|the|in|on|to|for|with|which|that)\b)[\w\-+.'/()]+\s+){0,4}?)"
-        rf"(?:{nouns})\b"
+        # (a compound of two whole: "on three benchmark datasets" was cut "on three benchmark")
+        rf"(?:{nouns})(?:\s+(?:{nouns}))?\b"
         r"(?:\s*\([A-Z][\w\-]*\))?"
         # ... and what it lists ("in very diverse areas such as Gaussian process regression,
         # Bayesian neural networks, classification for small tabular data sets, and few-shot
@@ -259,7 +260,10 @@ _ASIDE = re.compile(r"\s*\([^()]*\)")
 _EVALUATION = re.compile(
     r"\b(?:experiments?|evaluat\w*|benchmark\w*|results?|outperform\w*|achiev\w*|surpass\w*|"
     r"empirical\w*|tested|validat\w*|demonstrat\w*|accuracy|state-of-the-art|improv\w*|"
-    r"speed-?ups?|appl(?:y|ies|ied)\s+(?:it|them|\w+)\s+to)\b",
+    r"speed-?ups?|appl(?:y|ies|ied)\s+(?:it|them|\w+)\s+to|"
+    # ... or what a study looks at: "we study the scaling behavior in a transfer learning
+    # setting, where LLMs are finetuned for machine translation tasks": its Setting cell was "—")
+    r"(?<=we\s)(?:\w+ly\s+)?(?:study|investigate|analy[sz]e))\b",
     re.IGNORECASE,
 )
 _NAMED_DATA = re.compile(
