@@ -3530,3 +3530,16 @@ def test_a_study_names_its_setting_and_a_compound_setting_stays_whole() -> None:
     )
     assert compound.setting is not None
     assert compound.setting.text.endswith("benchmark datasets")
+
+
+def test_a_finding_cut_to_its_subject_is_none() -> None:
+    """ "we find that the likely reasons for this outperformance are strong interaction ..." was
+    cut before "for this" to "the likely reasons", and related work said "It finds that the
+    likely reasons"."""
+    claims = analyse(
+        "Credit",
+        "We introduce a novel machine learning model for credit risk. Using interpretability "
+        "tools for machine learning models, we find that the likely reasons for this "
+        "outperformance are strong interaction and non-linear effects in the predictor variables.",
+    )
+    assert claims.finding is None or claims.finding.text != "the likely reasons"

@@ -519,11 +519,16 @@ def _finding_from(
             text = _finish(sentence[start:end], name)
             # a finding cut short of its verb ("a general remedy, adding a random Fourier
             # feature layer", whose "resolves this issue" pointed back) says nothing
-            if text and (
-                len(text.split()) >= len(sentence[start:end].split()) or not verbless(text)
-            ):
+            cut = len(text.split()) < len(sentence[start:end].split()) if text else False
+            if text and not (cut and (verbless(text) or _NOUN_PHRASE.fullmatch(text))):
                 return _span_from(sentences, index, start, text)
     return None
+
+
+# ... nor a subject alone ("the likely reasons | for this outperformance are strong interaction
+# and non-linear effects": "It finds that the likely reasons" in related work), whose last word
+# in -s is its plural noun, not a verb
+_NOUN_PHRASE = re.compile(r"(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,3}[\w-]+", re.IGNORECASE)
 
 
 # --- mechanism -----------------------------------------------------------------------------------
