@@ -110,6 +110,15 @@ class WriterSettings(Group):
             "stitched together)."
         ),
     )
+    related_work_few_papers: int = Field(
+        default=3,
+        ge=0,
+        description=(
+            "A related-work section on at most this many papers (the less certain aside) says "
+            "what each reports after what it does: its figure, else its finding (one sentence "
+            "a paper left such a section two or three sentences long)."
+        ),
+    )
     side_by_side_words: int = Field(
         default=30,
         ge=5,

@@ -1372,8 +1372,11 @@ class ExtractiveWriter(Writer):
         *,
         most: int = 3,
         subject: str | None = None,
+        headline: bool = False,
     ) -> list[DraftSentence]:
-        """The paper said from its claims; from its best evidence sentences when it has none."""
+        """The paper said from its claims; from its best evidence sentences when it has none.
+        ``headline``: a paper given one sentence also gets what it reports (its figure, else its
+        finding) after it, whatever the first says."""
         said = say_paper(
             view.paper,
             most=most,
@@ -1442,8 +1445,8 @@ class ExtractiveWriter(Writer):
             if sentences[0].text.startswith("One paper "):
                 builder.anonymous_said = True
             if most == 1 and len(sentences) == 1:
-                figure = _figure_after_a_bare_claim(view, sentences[0])
-                if figure is None and _only_what_it_studies(view, sentences[0]):
+                figure = _figure_after_a_bare_claim(view, sentences[0], bare=not headline)
+                if figure is None and (headline or _only_what_it_studies(view, sentences[0])):
                     # "studies the generation quality of ...": what it finds is why it is
                     # cited, said as the paper's finding is said where it has room for two
                     finding = paper_claims(view.paper).finding
@@ -1459,7 +1462,11 @@ class ExtractiveWriter(Writer):
                         (
                             sentence
                             for sentence in (more.sentences[1:] if more is not None else ())
-                            if finding is not None and overlaps(finding.text, sentence.text)
+                            if finding is not None
+                            and overlaps(finding.text, sentence.text)
+                            # ("It suggests that with further development, MEDIDA could be
+                            # scaled up ...": what the authors expect, not what they report)
+                            and not (headline and _OUTLOOK.search(finding.text))
                         ),
                         None,
                     )
@@ -2002,6 +2009,11 @@ class ExtractiveWriter(Writer):
         sentence(s), as a paper's related-work section has them; no headings mined from
         keywords."""
         skip = self._skip_tokens(topic, views)
+        # A section on a few papers says what each reports too: "FreezeNet does not sparsify
+        # the network's weights but learns just a few key parameters ..." and one sentence of
+        # Random Teachers were the whole section (review59: "Two sentences is not a
+        # related-work section"; FreezeNet's 99.2% at 157x compression was left out)
+        few = len(views) - len(hold) <= self.config.related_work_few_papers
         self._by_group(
             builder,
             topic,
@@ -2010,6 +2022,7 @@ class ExtractiveWriter(Writer):
             most=self.config.related_work_sentences,
             paragraphs=self.config.related_work_paragraphs,
             hold=hold,
+            headline=few,
         )
 
     # --- compare --------------------------------------------------------------------------
@@ -2298,6 +2311,7 @@ class ExtractiveWriter(Writer):
         grounded: frozenset[str] = frozenset(),
         hold: frozenset[str] = frozenset(),
         by_question: list[DraftSentence] | None = None,
+        headline: bool = False,
         asked_apart: frozenset[int] = frozenset(),
     ) -> None:
         """A paragraph per group of papers that work alike (largest first, the papers alone in
@@ -2395,7 +2409,9 @@ class ExtractiveWriter(Writer):
         )
 
         def said(view: _PaperView) -> list[DraftSentence]:
-            sentences = self._paper_sentences(builder, view, focus_groups, topic, most=most)
+            sentences = self._paper_sentences(
+                builder, view, focus_groups, topic, most=most, headline=headline
+            )
             why = self._why_compared(view, topic_weights, sentences) if topic_weights else None
             if why is not None:
                 sentences = [sentences[0], why, *sentences[1:]]
@@ -3084,14 +3100,16 @@ def _sets_the_scene(view: _PaperView, item: EvidenceSentence) -> bool:
     )
 
 
-def _figure_after_a_bare_claim(view: _PaperView, said: DraftSentence) -> DraftSentence | None:
+def _figure_after_a_bare_claim(
+    view: _PaperView, said: DraftSentence, *, bare: bool = True
+) -> DraftSentence | None:
     """The paper's headline figure after the one sentence related work gives it, when that
     sentence only names what the paper is in a few words: "Paraformer is a fast and accurate
     parallel transformer" says nothing a reader can weigh, its "comparable performance to the
     state-of-the-art AR transformer, with more than 10x speedup" does (review38a, review39a).
     None when the sentence says more than ``_BARE_CLAIM_WORDS`` words or the paper reports no
-    figure in a sentence that stands alone."""
-    if len(strip_citations(said.text).split()) > _BARE_CLAIM_WORDS:
+    figure in a sentence that stands alone. ``bare``: only after such a sentence."""
+    if bare and len(strip_citations(said.text).split()) > _BARE_CLAIM_WORDS:
         return None
     results = [found for found in paper_claims(view.paper).results if found.figure]
     for found in results:
