@@ -1140,10 +1140,36 @@ def test_extractive_answers_are_deterministic(corpus_assistant) -> None:
         ("Which paper measures small models' task performance by sampling?", "lookup"),
         ("I remember a paper where a small model builds a KV cache. What gains?", "lookup"),
         ("How few trainable parameters do you need to fine-tune RoBERTa?", "lookup"),
+        # the question after what it says first, which speaks of the papers in the plural
+        (
+            "'Concept' means different things across these papers: concept drift, concepts a "
+            "model reasons with. Which papers are built around concepts in one of these senses?",
+            "topic",
+        ),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("The term 'one-shot' seems to mean different things here.", ["one-shot"]),
+        ("Which papers involve 'energy' in some form?", ["energy"]),
+        ("Which papers use the 'free lunch' idea?", ["free lunch"]),
+        ("'Markov' turns up in quite different roles across these papers.", ["markov"]),
+        ("'Bootstrapping' can mean resampling data or self-training.", ["bootstrapping"]),
+        # ... not the usual sense, which asks for the others
+        ("'Distillation' usually means training a student. Which papers mean else?", []),
+    ],
+)
+def test_a_term_the_request_quotes_as_a_term(question: str, terms: list[str]) -> None:
+    """review60: "Which papers involve 'energy' in some form ... and which sense is it in each?"
+    cited one of the collection's thirteen papers that write it."""
+    from assistant.text.query import quoted_terms
+
+    assert quoted_terms(question) == terms
 
 
 @pytest.mark.parametrize(

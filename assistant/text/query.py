@@ -221,10 +221,22 @@ def asks_for_several(question: str) -> bool:
     # sets up one paper ("I remember a paper on ... Which three real-world tasks did they test
     # on?" asks for that paper's tasks)
     later = _SENTENCE_START.split(question.strip(), maxsplit=1)
-    return len(later) > 1 and not _ONE_PAPER.search(later[0]) and asks_for_several(later[1])
+    return (
+        len(later) > 1
+        # (one that speaks of the papers in the plural sets up no one paper, whatever else it
+        # says: "'Concept' means different things across these papers: ..., human-interpretable
+        # concepts a model reasons with, ...")
+        and (not _ONE_PAPER.search(later[0]) or _PAPERS_IN_PLURAL.search(later[0]) is not None)
+        and asks_for_several(later[1])
+    )
 
 
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_PAPERS_IN_PLURAL = re.compile(
+    r"\b(?:these|the|several|many|some|other|different)\s+papers\b|\bacross\s+(?:this\s+|the\s+)?"
+    r"(?:collection|papers)\b",
+    re.IGNORECASE,
+)
 
 
 def question_kind(question: str) -> QuestionKind:
@@ -232,7 +244,11 @@ def question_kind(question: str) -> QuestionKind:
     text = question.strip()
     if _SEVERAL_WAYS.search(text):
         return "topic"  # "what work is there on X": "work" is no singular head here
-    opening = re.match(r"^\s*(?:which|what)\s+((?:[\w-]+\s+){0,6})", text, re.IGNORECASE)
+    # (the question may follow what it says first: "'Concept' means different things across
+    # these papers: concept drift ... . Which papers are built around concepts ...?")
+    opening = re.search(
+        r"(?:^|[.!?]\s+)\s*(?:which|what)\s+((?:[\w-]+\s+){0,6})", text, re.IGNORECASE
+    )
     if opening:
         for word in opening.group(1).lower().split():
             if word in _PLURAL_HEADS:
@@ -936,10 +952,15 @@ def asked_names(question: str) -> list[str]:
 def quoted_terms(question: str) -> list[str]:
     """The terms a question quotes as terms, asking for the papers that use them ("The word
     'interpolation' seems to mean ...", "Which papers describe something as a 'proxy' ...")."""
-    return [
-        next(group for group in match.groups() if group).strip()
-        for match in _QUOTED_TERM.finditer(question)
-    ]
+    terms = []
+    for match in _QUOTED_TERM.finditer(question):
+        term = next(group for group in match.groups() if group).strip()
+        if match.start() == 0 and term[1:].islower():
+            # ("'Bootstrapping' can mean ...": capitalised as the request's first word, not as
+            # a name; papers write "bootstrapping")
+            term = term.lower()
+        terms.append(term)
+    return terms
 
 
 _QUOTED_TERM = re.compile(
@@ -950,8 +971,17 @@ _QUOTED_TERM = re.compile(
     r"dubs|dubbed|"
     # "Several papers mention an 'oracle'", "discuss something 'greedy'", "talk about
     # 'circuits'": what the papers say, asked by the word they say it with
-    r"mention|mentions|discuss|discusses|talk about|talks about|refer to|refers to)"
-    r"\b[^'\"‘“?.;]{0,40}?\s['\"‘“]([^'\"’”]{2,40})['\"’”]",
+    r"mention|mentions|discuss|discusses|talk about|talks about|refer to|refers to|"
+    # "Which papers involve 'energy' in some form", "use the 'free lunch' idea"
+    r"involve|involves|use|uses)"
+    r"\b[^'\"‘“?.;]{0,40}?\s['\"‘“]([^'\"’”]{2,40})['\"’”]"
+    r"|"
+    # "'Markov' turns up in quite different roles", "'Concept' means different things across
+    # these papers", "'Bootstrapping' can mean resampling data ... or ...": the word opening the
+    # request, and its senses asked for (not "'Distillation' usually means ...; which papers use
+    # the word for something else", below)
+    r"^\s*['\"‘“]([^'\"’”]{2,40})['\"’”]\s+(?:turns up|shows up|appears|is used|gets used|"
+    r"means (?:quite |very )?different|can mean|may mean|has (?:quite |very )?different)",
     re.IGNORECASE,
 )
 # ("'Distillation' usually means training a small student ...; which papers use the word for
