@@ -4295,3 +4295,32 @@ def test_related_work_on_a_few_papers_says_what_each_reports() -> None:
     prose = " ".join(sentence.text for sentence in draft.sentences)
     assert "99.2%" in prose
     assert "just a few key parameters" in prose
+
+
+def test_a_lookup_does_not_say_what_the_authors_expect_of_their_work() -> None:
+    """review60: "Its technique will shed light on advancing scalable and efficient image
+    generation in VAR frameworks" stood third in a lookup asking which assumption a bound
+    rests on; what the authors expect their work to do answers nothing."""
+    title = "On Computational Limits of Visual Autoregressive Models"
+    abstract = (
+        "The state-of-the-art algorithm of VAR models takes O(n^4) time. In this work, we "
+        "analyze the computational limits of VAR models through a fine-grained complexity lens. "
+        "Our technique will shed light on advancing scalable and efficient image generation. "
+        "We establish a critical threshold for the norm of input matrices."
+    )
+    paper = Paper(
+        id=paper_id(title), title=title, abstract=abstract, citation_key=citation_key(title)
+    )
+    scores = (0.4, 0.5, 0.6, 0.55)
+    sentences = tuple(
+        EvidenceSentence(paper.id, index, text, scores[index])
+        for index, text in enumerate(abstract_sentences(abstract))
+    )
+    draft = ExtractiveWriter().write(
+        "ask",
+        "How fast can next-scale image generators run, and what threshold did they find?",
+        [Evidence(paper, 1.0, 1, sentences)],
+    )
+    prose = " ".join(sentence.text for sentence in draft.sentences)
+    assert "O(n^4)" in prose or "threshold" in prose
+    assert "shed light" not in prose
