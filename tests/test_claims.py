@@ -3543,3 +3543,25 @@ def test_a_finding_cut_to_its_subject_is_none() -> None:
         "outperformance are strong interaction and non-linear effects in the predictor variables.",
     )
     assert claims.finding is None or claims.finding.text != "the likely reasons"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our technique will shed light on advancing scalable and efficient image generation.",
+        "We hope that our study provides new insights into understanding pre-training.",
+        "We believe these findings inspire the interpretation of transformers as SVMs.",
+    ],
+)
+def test_what_the_authors_expect_of_their_work_is_no_claim(sentence: str) -> None:
+    """review60: "Its technique will shed light on ..." stood in a lookup in place of the sentence
+    asked for; "the authors of Simple Baseline hope the baseline may encourage future progress"
+    answered a comparison's question."""
+    from assistant.text.roles import sentence_role
+
+    assert sentence_role(sentence, 8, after_contribution=True) == "boilerplate"
+    # ... unlike what the paper makes available or a claim with a modal
+    assert (
+        sentence_role("These degenerate parameters may obfuscate internal structure.", 3)
+        != "boilerplate"
+    )

@@ -395,10 +395,6 @@ class ExtractiveWriter(Writer):
             if (view.roles[item.index] != "boilerplate" or releases)
             # (a view the paper sets up to question is not what it says)
             and not questioned_premise(view.sentences, item.index)
-            # (nor what the authors expect their work to do: "Our technique will shed light on
-            # advancing scalable and efficient image generation" took the place of the sentence
-            # naming the assumption asked for; review60)
-            and not _HOPED_FOR.match(view.sentences[item.index])
         ]
         # The best sentences (each clause's best first) that stand on their own: one that leans
         # on a sentence the reader is not shown gives way to the next.
@@ -3131,16 +3127,6 @@ def _figure_after_a_bare_claim(
         if not _OURS.search(told.text):
             return told
     return None
-
-
-# what the authors expect of their work, not what it does: "Our technique will shed light on
-# ...", "This work could pave the way for ...", "We hope that ..." (a release, "Our code will be
-# made available", is what the paper gives)
-_HOPED_FOR = re.compile(
-    r"(?:our|this|these|the\s+proposed)\s+(?:[\w-]+\s+){0,3}(?:will|could|might|may|would)\s+"
-    r"(?!be\s+(?:released|available|made|public|open))|we\s+(?:hope|believe|envision|expect)\b",
-    re.IGNORECASE,
-)
 
 
 # a sentence of at most this many words says what a paper is, not what it does or finds
