@@ -4324,3 +4324,30 @@ def test_a_lookup_does_not_say_what_the_authors_expect_of_their_work() -> None:
     prose = " ".join(sentence.text for sentence in draft.sentences)
     assert "O(n^4)" in prose or "threshold" in prose
     assert "shed light" not in prose
+
+
+def test_related_work_on_a_few_papers_does_not_say_a_finding_twice() -> None:
+    """review61: "... first shows that larger models are well-calibrated on diverse multiple
+    choice and true/false questions ... It shows that larger models are well-calibrated on
+    diverse multiple choice and true/false questions ...": the one sentence a paper got was its
+    finding, and what it reports was that finding again."""
+    title = "Language Models (Mostly) Know What They Know"
+    abstract = (
+        "We study whether language models can evaluate the validity of their own claims. We "
+        "first show that larger models are well-calibrated on diverse multiple choice and "
+        "true/false questions when they are provided in the right format."
+    )
+    paper = Paper(
+        id=paper_id(title), title=title, abstract=abstract, citation_key=citation_key(title)
+    )
+    sentences = tuple(
+        EvidenceSentence(paper.id, index, text, 1.0 - index / 10)
+        for index, text in enumerate(abstract_sentences(abstract))
+    )
+    draft = ExtractiveWriter().write(
+        "related-work",
+        "multiple-choice format and calibration of language models",
+        [Evidence(paper, 1.0, 1, sentences)],
+    )
+    prose = " ".join(sentence.text for sentence in draft.sentences)
+    assert prose.count("well-calibrated") <= 1

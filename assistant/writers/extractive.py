@@ -1467,6 +1467,9 @@ class ExtractiveWriter(Writer):
                             # ("It suggests that with further development, MEDIDA could be
                             # scaled up ...": what the authors expect, not what they report)
                             and not (headline and _OUTLOOK.search(finding.text))
+                            # (nor the finding the one sentence already says: "... first shows
+                            # that larger models are well-calibrated ..." was said twice)
+                            and not overlaps(finding.text, sentences[0].text)
                         ),
                         None,
                     )
