@@ -210,7 +210,7 @@ _LABEL_SUBJECT = re.compile(r"^(?:It|Its|The .{1,60}? paper(?:'s)?|.{1,60}?(?:'s
 _NEUTRAL_WORDS = frozenset(
     bm25.tokenize(
         "the authors of paper its it closest match is distinctive to each common ground for "
-        "one another finds that both all work on"
+        "one another finds reports that both all work on"
     )
 )
 

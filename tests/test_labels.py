@@ -309,3 +309,19 @@ def test_a_finding_on_our_approach_says_it_is_the_papers_own() -> None:
     )
     prose = " ".join(sentence.text for sentence in draft.sentences)
     assert "shows that its approach is useful" in prose
+
+
+def test_what_results_indicate_the_paper_reports() -> None:
+    """review61: "It indicates that O3 consistently achieves the best trade-off ..." (the
+    abstract: "The results indicate that ..."), an odd subject for what results indicate."""
+    from assistant.writers.synthesis import _finding_verb, paper_claims
+
+    o3 = paper(
+        "o3",
+        "Practical Unlearning for Large Language Models",
+        "We propose the O3 framework for unlearning. The results indicate that O3 consistently "
+        "achieves the best trade-off between unlearning effectiveness and utility preservation.",
+    )
+    finding = paper_claims(o3).finding
+    assert finding is not None
+    assert _finding_verb(o3, finding) == "reports that"

@@ -105,6 +105,10 @@ def _finding_verb(paper: Paper, finding: Span) -> str:
         and verb.split()[0] in lexicon_words("stance_verbs")
     ):
         verb = "finds that"
+    if verb == "indicates that":
+        # "The results indicate that O3 consistently achieves ...": what results indicate, a
+        # paper reports ("It indicates that ..." read as an odd subject; review61)
+        verb = "reports that"
     # "our empirical results demonstrate that ...", "we empirically show that ...": the kind of
     # evidence stays with the finding ("It demonstrates that higher dimensional tasks require
     # greater inductive bias" read as a proof, in an answer about proofs; review47)
