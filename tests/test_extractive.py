@@ -4265,18 +4265,30 @@ def test_a_sentence_said_after_the_one_it_leans_on_loses_its_place_in_the_abstra
     assert not any(text.startswith("Finally") for text in texts), texts
 
 
+def _one_paper_prose(
+    task: Task, request: str, title: str, abstract: str, scores: Sequence[float] = ()
+) -> str:
+    """What the extractive writer says of one paper of this title and abstract, its sentences
+    scored ``scores`` (by default best first, in the abstract's order)."""
+    paper = Paper(
+        id=paper_id(title), title=title, abstract=abstract, citation_key=citation_key(title)
+    )
+    sentences = tuple(
+        EvidenceSentence(paper.id, index, text, scores[index] if scores else 1.0 - index / 10)
+        for index, text in enumerate(abstract_sentences(abstract))
+    )
+    draft = ExtractiveWriter().write(task, request, [Evidence(paper, 1.0, 1, sentences)])
+    return " ".join(sentence.text for sentence in draft.sentences)
+
+
 def test_related_work_on_a_few_papers_says_what_each_reports() -> None:
     """review59: the whole section on random, untrained weights was two sentences, FreezeNet's
     "does not sparsify the network's weights but learns just a few key parameters ..." and one
     of Random Teachers; FreezeNet's 99.2% at 157x compression was left out. A section on many
     papers keeps one sentence each (two read as abstracts stitched together)."""
-
-    def paper(title: str, abstract: str) -> Paper:
-        return Paper(
-            id=paper_id(title), title=title, abstract=abstract, citation_key=citation_key(title)
-        )
-
-    freeze = paper(
+    prose = _one_paper_prose(
+        "related-work",
+        "random untrained weights",
         "FreezeNet: Full Performance by Reduced Storage Costs",
         "Pruning generates sparse networks by setting parameters to zero. The main difference to "
         "pruning is that we do not sparsify the network's weights but learn just a few key "
@@ -4285,14 +4297,6 @@ def test_related_work_on_a_few_papers_says_what_each_reports() -> None:
         "baseline LeNet-5-Caffe architecture, while compressing the number of trained and stored "
         "parameters by a factor of x 157.",
     )
-    sentences = tuple(
-        EvidenceSentence(freeze.id, index, text, 1.0 - index / 10)
-        for index, text in enumerate(abstract_sentences(freeze.abstract))
-    )
-    draft = ExtractiveWriter().write(
-        "related-work", "random untrained weights", [Evidence(freeze, 1.0, 1, sentences)]
-    )
-    prose = " ".join(sentence.text for sentence in draft.sentences)
     assert "99.2%" in prose
     assert "just a few key parameters" in prose
 
@@ -4301,27 +4305,16 @@ def test_a_lookup_does_not_say_what_the_authors_expect_of_their_work() -> None:
     """review60: "Its technique will shed light on advancing scalable and efficient image
     generation in VAR frameworks" stood third in a lookup asking which assumption a bound
     rests on; what the authors expect their work to do answers nothing."""
-    title = "On Computational Limits of Visual Autoregressive Models"
-    abstract = (
+    prose = _one_paper_prose(
+        "ask",
+        "How fast can next-scale image generators run, and what threshold did they find?",
+        "On Computational Limits of Visual Autoregressive Models",
         "The state-of-the-art algorithm of VAR models takes O(n^4) time. In this work, we "
         "analyze the computational limits of VAR models through a fine-grained complexity lens. "
         "Our technique will shed light on advancing scalable and efficient image generation. "
-        "We establish a critical threshold for the norm of input matrices."
+        "We establish a critical threshold for the norm of input matrices.",
+        scores=(0.4, 0.5, 0.6, 0.55),
     )
-    paper = Paper(
-        id=paper_id(title), title=title, abstract=abstract, citation_key=citation_key(title)
-    )
-    scores = (0.4, 0.5, 0.6, 0.55)
-    sentences = tuple(
-        EvidenceSentence(paper.id, index, text, scores[index])
-        for index, text in enumerate(abstract_sentences(abstract))
-    )
-    draft = ExtractiveWriter().write(
-        "ask",
-        "How fast can next-scale image generators run, and what threshold did they find?",
-        [Evidence(paper, 1.0, 1, sentences)],
-    )
-    prose = " ".join(sentence.text for sentence in draft.sentences)
     assert "O(n^4)" in prose or "threshold" in prose
     assert "shed light" not in prose
 
@@ -4331,23 +4324,12 @@ def test_related_work_on_a_few_papers_does_not_say_a_finding_twice() -> None:
     choice and true/false questions ... It shows that larger models are well-calibrated on
     diverse multiple choice and true/false questions ...": the one sentence a paper got was its
     finding, and what it reports was that finding again."""
-    title = "Language Models (Mostly) Know What They Know"
-    abstract = (
-        "We study whether language models can evaluate the validity of their own claims. We "
-        "first show that larger models are well-calibrated on diverse multiple choice and "
-        "true/false questions when they are provided in the right format."
-    )
-    paper = Paper(
-        id=paper_id(title), title=title, abstract=abstract, citation_key=citation_key(title)
-    )
-    sentences = tuple(
-        EvidenceSentence(paper.id, index, text, 1.0 - index / 10)
-        for index, text in enumerate(abstract_sentences(abstract))
-    )
-    draft = ExtractiveWriter().write(
+    prose = _one_paper_prose(
         "related-work",
         "multiple-choice format and calibration of language models",
-        [Evidence(paper, 1.0, 1, sentences)],
+        "Language Models (Mostly) Know What They Know",
+        "We study whether language models can evaluate the validity of their own claims. We "
+        "first show that larger models are well-calibrated on diverse multiple choice and "
+        "true/false questions when they are provided in the right format.",
     )
-    prose = " ".join(sentence.text for sentence in draft.sentences)
     assert prose.count("well-calibrated") <= 1
