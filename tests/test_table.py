@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.answer.table import _phrase, distinct_measures
-from assistant.models import Paper
+from assistant.models import Answer, Paper, TableCell
 
 # a comparison asking two questions of each paper, one of means and one of aims
 _MPNP_ETP = (
@@ -205,9 +205,7 @@ def test_a_score_without_a_unit_fills_the_result_cell_and_a_list_of_figures_is_n
         assert figure in cells["reported result"].text
     dense = corpus_assistant.compare("diffusion models for dense prediction")
     assert dense.table is not None
-    cells = dict(
-        zip(dense.table.aspects, dense.table.rows["ddp-diffusion-model-912f"], strict=True)
-    )
+    cells = _row_cells(dense, "ddp-diffusion-model-912f")
     assert "83.9 mIoU on Cityscapes" in cells["reported result"].text
     assert not any(s.text.startswith("Semantic segmentation (83.9") for s in dense.sentences)
 
@@ -535,7 +533,7 @@ def test_a_result_stated_in_words_after_the_proposal_beats_a_motivating_finding(
         " cross-entropy falls short."
     )
     assert answer.table is not None
-    cells = dict(zip(answer.table.aspects, answer.table.rows["emo-earth-mover-2ef9"], strict=True))
+    cells = _row_cells(answer, "emo-earth-mover-2ef9")
     assert cells["reported result"].text.startswith(
         "Demonstrates a consistently better language modeling performance than MLE"
     )
@@ -547,13 +545,7 @@ def test_a_result_cell_says_where_its_figure_holds(corpus_assistant) -> None:
     where its figure holds when both fit a cell."""
     answer = corpus_assistant.compare("training to predict multiple future tokens")
     assert answer.table is not None
-    cells = dict(
-        zip(
-            answer.table.aspects,
-            answer.table.rows["future-lens-anticipating-acf6"],
-            strict=True,
-        )
-    )
+    cells = _row_cells(answer, "future-lens-anticipating-acf6")
     assert cells["reported result"].text.startswith("At some layers, can approximate")
 
 
@@ -1196,13 +1188,7 @@ def test_a_result_said_without_that_or_as_the_authors_second_verb_fills_the_resu
     ), rows["only-train-once-ee97"]
     keyphrases = corpus_assistant.compare("keyphrase generation")
     assert keyphrases.table is not None
-    cells = dict(
-        zip(
-            keyphrases.table.aspects,
-            keyphrases.table.rows["metakp-demand-keyphrase-19b6"],
-            strict=True,
-        )
-    )
+    cells = _row_cells(keyphrases, "metakp-demand-keyphrase-19b6")
     assert "0.548 SemF1" in cells["reported result"].text
 
 
@@ -1261,13 +1247,7 @@ def test_a_result_cell_from_a_finding_keeps_what_it_holds_with(corpus_assistant)
         "that predicts the next byte to simulate digital processes."
     )
     assert answer.table is not None
-    cells = dict(
-        zip(
-            answer.table.aspects,
-            answer.table.rows["toward-theory-tokenization-d65d"],
-            strict=True,
-        )
-    )
+    cells = _row_cells(answer, "toward-theory-tokenization-d65d")
     assert cells["reported result"].text.startswith("With the addition of tokenization, "), cells
     prose = " ".join(sentence.text for sentence in answer.sentences)
     assert "With the addition of tokenization, the authors observe" in prose
@@ -1377,3 +1357,9 @@ def test_a_result_the_method_demonstrates_over_baselines_fills_the_result_cell()
     assert _result_claimed(paper, 0).text.startswith(
         "Demonstrates remarkable performance and consistent improvements over baseline"
     )
+
+
+def _row_cells(answer: Answer, paper_id: str) -> dict[str, TableCell]:
+    """The comparison table's cells of one paper's row, by the aspect heading each column."""
+    assert answer.table is not None
+    return dict(zip(answer.table.aspects, answer.table.rows[paper_id], strict=True))
