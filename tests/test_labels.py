@@ -107,6 +107,23 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "Load Prediction amid Concept Drift due to Network Failures",
             "Liquid Neural Network-based Adaptive Learning",
         ),
+        # a kind of work before "of" says of what with its "of" phrase (review62: "Theoretical
+        # Guarantees proves a novel result"; two papers were both "Statistical theory")
+        (
+            "Theoretical Guarantees of Learning Ensembling Strategies with Applications to Time "
+            "Series Forecasting",
+            "Theoretical Guarantees of Learning Ensembling Strategies",
+        ),
+        (
+            "On the statistical theory of self-gravitating collisionless dark matter flow: Scale "
+            "and redshift variation of velocity and density distributions",
+            "Statistical theory of self-gravitating collisionless dark matter flow",
+        ),
+        # ... which a participle ends
+        (
+            "Active Ranking of Experts Based on their Performances in Many Tasks",
+            "Active Ranking of Experts",
+        ),
         # a field's name is not the paper's: the label runs on to the next break
         (
             "Self-supervised learning of object pose estimation using keypoint prediction",

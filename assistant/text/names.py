@@ -53,6 +53,7 @@ def _title_name(title: str) -> str | None:
 # at index time, versioned with this package's code; see text/analysis.py).
 LABEL_MAX_WORDS = 8  # a title head longer than this is shortened for citations in prose
 _SHORT_LABEL_WORDS = 4  # ... to at most this many words
+_ARTICLES = frozenset(("a", "an", "the"))
 _LABEL_OPENERS = re.compile(r"^(?:(?:towards|toward|on|a|an|the)\s+)+(?=\S+\s+\S+)", re.IGNORECASE)
 # A label never ends on a function word, nor on a verb or negation that leaves it mid-phrase.
 _LABEL_STOPS = frozenset(lexicon_words("title_function_words")) | frozenset(
@@ -168,6 +169,25 @@ def _short_head(head: str) -> str:
             cut = words[: later[0]]
         elif len(cut) <= 2:
             cut = words[:longest]
+    # "Theoretical Guarantees | of Learning Ensembling Strategies ...", "Statistical theory | of
+    # self-gravitating ... flow": a kind of work before "of" says what the paper gives, not of
+    # what; the label takes the "of" phrase up to the next break (review62: "Theoretical
+    # Guarantees proves a novel result", and two papers were both "Statistical theory")
+    of_phrase = len(cut) < len(words) and words[len(cut)].lower() == "of"
+    if of_phrase and len([word for word in cut if word.lower() not in _ARTICLES]) <= 2:
+        later = [index for index in _breaks(words, LABEL_MAX_WORDS) if index > len(cut) + 1]
+        end = later[0] if later else min(len(words), LABEL_MAX_WORDS)
+        # ... which a participle ends as a break does ("Active Ranking of Experts | Based on")
+        cut = words[
+            : next(
+                (
+                    index
+                    for index in range(len(cut) + 2, end)
+                    if _PARTICIPLE_END.search(words[index]) and "-" not in words[index]
+                ),
+                end,
+            )
+        ]
     # "RL on Incorrect Synthetic | Data ...", "Tackling Interference Induced | by Data Training
     # Loops in ...": a cut on a modifier runs on to the next break, or to the noun it modifies
     while (
