@@ -1913,6 +1913,11 @@ def test_what_the_authors_believe_or_envision_is_theirs_not_the_papers() -> None
         "It conducts experiments on three EHR datasets."
     )
     assert rewrite("We propose a benchmark.", "It") == "It proposes a benchmark."
+    # ... and what they need is theirs: "It needs to be able to treat each local variable as a
+    # one-time iterate" made it the model's need (review62)
+    assert rewrite("We need to be able to treat each local variable as an iterate.", "It") == (
+        "The authors need to be able to treat each local variable as an iterate."
+    )
     assert _claims("UniPredict").mechanism is None
 
 
@@ -1996,7 +2001,7 @@ def test_what_the_authors_did_is_theirs_and_what_the_method_achieved_is_its() ->
     assert rewrite("We deployed OneRec in Kuaishou.", "One paper") == (
         "One paper deployed OneRec in Kuaishou."
     )
-    assert rewrite("We need fewer steps.", "It") == "It needs fewer steps."
+    assert rewrite("We exceed the baseline.", "It") == "It exceeds the baseline."
     assert _pronoun((), None, "observed improvements in the forecasting") == "The authors"
     assert _pronoun((), None, "outperformed the baselines") == "It"
     assert _pronoun((), None, "reduces latency by 3x") == "It"
