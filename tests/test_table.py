@@ -395,6 +395,42 @@ def test_the_questions_a_comparison_asks_of_each_are_its_axes() -> None:
     ]
     # ... and a colon before a statement is not one
     assert compared_axes("Compare FITS and Chimera: both forecast time series") == []
+    # ... and one after a full stop (review62: "Does each distill a pretrained teacher or train
+    # from scratch" was read as part of the topic, and neither said nor given a column)
+    assert compared_axes(
+        "Compare the ways these papers get image generators down to a handful of sampling "
+        "steps. Does each distill a pretrained teacher or train from scratch, and what FID "
+        "numbers do they report?"
+    ) == [
+        "Does each distill a pretrained teacher or train from scratch",
+        "What FID numbers do they report",
+    ]
+
+
+def test_a_question_asking_for_figures_is_answered_by_figures_and_heads_the_results(
+    corpus_assistant,
+) -> None:
+    """ "What FID or quality numbers do they report" was answered in the prose by SIM's
+    "Diffusion models require a large number of sampling steps", and its column held that
+    sentence, or the Reported result cell beside it again (review62). Under it each paper says
+    a figure, the one the question names first (SIM's FID, not its aesthetic score); in the
+    table it heads the result column."""
+    answer = corpus_assistant.compare(
+        "Compare the ways these papers get diffusion or flow-based image generators down to one "
+        "or a handful of sampling steps. Does each distill a pretrained teacher or train from "
+        "scratch, and what FID or quality numbers do they report?"
+    )
+    heading = "What FID or quality numbers do they report"
+    assert heading in answer.headings
+    said = [
+        answer.sentences[index].text for index in answer.paragraphs[answer.headings.index(heading)]
+    ]
+    assert said and all(re.search(r"\d", text) for text in said), said
+    assert any("FID of 2.06" in text for text in said), said
+    assert answer.table is not None
+    assert answer.table.aspects[-1] == heading, answer.table.aspects
+    assert "reported result" not in answer.table.aspects
+    assert "Does each distill a pretrained teacher or train from scratch" in answer.table.aspects
 
 
 def test_a_comparison_naming_its_axes_has_them_as_columns(corpus_assistant) -> None:

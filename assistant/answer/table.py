@@ -20,6 +20,7 @@ from assistant.text.claims.spans import claim_scope
 from assistant.text.facts import COMPARED_IN_WORDS, named_dataset, reported_figure
 from assistant.text.lexicon import words
 from assistant.text.query import (
+    asks_figures,
     asks_goal,
     axis_frame,
     compared_axes,
@@ -993,6 +994,7 @@ def _with_every_question(table: ComparisonTable, asked: Sequence[str]) -> Compar
         usual = (
             "reported result"
             if _HOW_MUCH.match(question)
+            or asks_figures(question)
             or (_HOW.match(question) is None and _RESULT_QUESTION.search(question))
             else None
         )
@@ -1090,7 +1092,14 @@ def build_comparison_table(
     ]
     # a question with no word of its own to look for ("what is each aiming to get right") is
     # still asked when sentences can answer it in meaning
-    kept = [position for position, words_of_axis in enumerate(asked) if words_of_axis or meaning]
+    # ... and one asking for the figures each reports ("what FID or quality numbers do they
+    # report") heads the reported result, not a column of its own beside it (review62: its cells
+    # were the result cells again, or a sentence with no figure)
+    kept = [
+        position
+        for position, words_of_axis in enumerate(asked)
+        if (words_of_axis or meaning) and not asks_figures(axes[position])
+    ]
     means = [_HOW.match(axes[position]) is not None for position in kept]
     goals = [asks_goal(axes[position]) for position in kept]
     axes = [axes[position] for position in kept]

@@ -55,7 +55,7 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+[—–]\s+(?=(?:what|how|which|whose|where|when|who|why)\b|" + _OF_EACH + r")|"
     # "There is a paper arguing X. Which earlier method did it find unstable, ...": the context
     # sentence and each question after it
-    r"(?<=\w\w)\.\s+(?=(?:what|how|which|whose|where|when|who)\b)|"
+    r"(?<=\w\w)\.\s+(?=(?:what|how|which|whose|where|when|who)\b|" + _OF_EACH + r")|"
     # "EMO and PHUDGE both swap cross-entropy for ... . Compare what each trains, which
     # distance it actually optimises, and why ...": each thing it asks of them
     r"(?<=\w\w)\.\s+(?:compare|contrast)\s+(?=(?:what|how|which|why|where|when)\b)",
@@ -704,6 +704,20 @@ def asks_goal(clause: str) -> bool:
     ("what is each aiming to get right", "what problem is each trying to fix";
     lexicon/goal_words.txt), which the problem its abstract states answers."""
     return bool(set(content_tokens(clause)) & _goal_words())
+
+
+# a question asking each for its figures: "what FID or quality numbers do they report", "by how
+# much", "what speedups"
+_FIGURES_ASKED = re.compile(
+    r"\b(?:numbers|figures|how\s+much|how\s+many\s+times|speed-?ups?)\b", re.IGNORECASE
+)
+
+
+def asks_figures(clause: str) -> bool:
+    """Whether a question asked of each compared paper asks for the figures it reports: only a
+    sentence stating one answers it (review62: "What FID or quality numbers do they report" was
+    answered "Diffusion models require a large number of sampling steps")."""
+    return _FIGURES_ASKED.search(clause) is not None
 
 
 def compared_topic(request: str) -> str:

@@ -28,7 +28,7 @@ from assistant.models import (
 from assistant.text import acronyms
 from assistant.text.claims import RESULT_WORDS, common_acronyms, opens_with_subject, standalone
 from assistant.text.claims.spans import baseline_opener, scope_opener
-from assistant.text.facts import points_at_figures
+from assistant.text.facts import points_at_figures, reported_figure
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import NAMES_IN_WORDS, distinct_labels, reads_as_clause, writes_label
 from assistant.text.query import (
@@ -36,6 +36,7 @@ from assistant.text.query import (
     SHORT_FOCUS,
     Clause,
     asked_names,
+    asks_figures,
     asks_for_one,
     asks_for_several,
     asks_goal,
@@ -2190,6 +2191,28 @@ class ExtractiveWriter(Writer):
                         [],
                     )
                 )
+                if asks_figures(axis):
+                    # only a sentence stating a figure answers "what FID or quality numbers do
+                    # they report" (review62: "Diffusion models require a large number of
+                    # sampling steps" stood under it), one writing the question's words first
+                    # (SIM's FID of 2.06, not its aesthetic score)
+                    stating = [
+                        item
+                        for item in items
+                        if item.index not in used
+                        and reported_figure(view.sentences[item.index]) is not None
+                    ]
+                    if found is not None and reported_figure(view.sentences[found.index]):
+                        stating = [found, *(item for item in stating if item != found)]
+                    named = set(content_tokens(axis)) - frame
+                    found = next(
+                        (
+                            item
+                            for item in stating
+                            if set(bm25.tokenize(view.sentences[item.index])) & named
+                        ),
+                        stating[0] if stating else None,
+                    )
                 said = _say(view, found) if found is not None else None
                 if found is not None and found.index in planned:
                     kept = planned[found.index]
