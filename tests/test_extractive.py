@@ -1160,6 +1160,8 @@ def test_question_kind(question: str, kind: str) -> None:
         ("Which papers use the 'free lunch' idea?", ["free lunch"]),
         ("'Markov' turns up in quite different roles across these papers.", ["markov"]),
         ("'Bootstrapping' can mean resampling data or self-training.", ["bootstrapping"]),
+        # (i009: "'Causal' seems to mean at least three different things" abstained)
+        ("'Causal' seems to mean at least three different things here.", ["causal"]),
         # ... not the usual sense, which asks for the others
         ("'Distillation' usually means training a student. Which papers mean else?", []),
     ],

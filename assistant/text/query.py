@@ -995,7 +995,8 @@ _QUOTED_TERM = re.compile(
     # request, and its senses asked for (not "'Distillation' usually means ...; which papers use
     # the word for something else", below)
     r"^\s*['\"‘“]([^'\"’”]{2,40})['\"’”]\s+(?:turns up|shows up|appears|is used|gets used|"
-    r"means (?:quite |very )?different|can mean|may mean|has (?:quite |very )?different)",
+    r"means (?:quite |very )?different|can mean|may mean|seems? to mean|has (?:quite |very )?"
+    r"different)",
     re.IGNORECASE,
 )
 # ("'Distillation' usually means training a small student ...; which papers use the word for
