@@ -1162,6 +1162,11 @@ def test_question_kind(question: str, kind: str) -> None:
         ("'Bootstrapping' can mean resampling data or self-training.", ["bootstrapping"]),
         # (i009: "'Causal' seems to mean at least three different things" abstained)
         ("'Causal' seems to mean at least three different things here.", ["causal"]),
+        # ... or unquoted, turning up in many forms (i008 cited 1 of 22)
+        (
+            "Trees turn up in lots of forms in this collection - search trees, syntax trees.",
+            ["trees"],
+        ),
         # ... not the usual sense, which asks for the others
         ("'Distillation' usually means training a student. Which papers mean else?", []),
     ],

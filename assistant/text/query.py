@@ -996,7 +996,11 @@ _QUOTED_TERM = re.compile(
     # the word for something else", below)
     r"^\s*['\"‘“]([^'\"’”]{2,40})['\"’”]\s+(?:turns up|shows up|appears|is used|gets used|"
     r"means (?:quite |very )?different|can mean|may mean|seems? to mean|has (?:quite |very )?"
-    r"different)",
+    r"different)|"
+    # ... or unquoted, as a word that turns up in many forms ("Trees turn up in lots of forms in
+    # this collection - decision-tree ensembles, search trees, ...")
+    r"^\s*([A-Za-z][\w-]{2,30})\s+(?:turns?|shows?|crops?) up\s+in\s+(?:lots of|many|several|"
+    r"quite different|different|various|all sorts of)\s+(?:forms|roles|senses|guises|ways|places)",
     re.IGNORECASE,
 )
 # ("'Distillation' usually means training a small student ...; which papers use the word for
