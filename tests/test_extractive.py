@@ -2577,6 +2577,20 @@ def test_which_variant_asks_for_one() -> None:
     assert asks_for_several("Which variants of gradient boosting train neural networks?")
 
 
+def test_what_the_authors_did_asks_for_one_paper() -> None:
+    """ "For shrinking an unlabeled dataset into a few synthetic samples ..., what did the
+    authors optimise in the inner loop ...?" (i021) cited a label-augmentation paper and a
+    forecaster beside the dataset-distillation paper it asks about: "the authors" are one
+    paper's; "the authors of these papers" are not."""
+    from assistant.text.query import asks_for_one
+
+    assert asks_for_one(
+        "For shrinking an unlabeled dataset into a few synthetic samples, what did the authors "
+        "optimise in the inner loop instead of the SSL loss?"
+    )
+    assert not asks_for_one("What did the authors of these papers optimise in the inner loop?")
+
+
 def test_a_comparison_of_a_name_and_a_quoted_title_compares_those_papers(corpus_assistant) -> None:
     """ "How do GrowNet and the 'sequential training of neural networks with gradient boosting'
     approach differ ...?" (a blind compare) tabulated a third paper on LLMs as weak learners: the

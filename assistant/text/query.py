@@ -184,7 +184,9 @@ _ONE_PAPER = re.compile(
     r"technique|framework|system|dataset|benchmark|metric|algorithm|architecture|rule|trick|fix|"
     r"recognizer|codec|regulari[sz]er|sampler|model|network|score)\b(?!\s*(?:s|es)\b)|"
     r"^\s*(?:there'?s|there is|i remember|i recall|someone|somebody|is there|was there|"
-    r"what was (?:that|the)|which one)\b",
+    r"what was (?:that|the)|which one)\b|"
+    # "what did the authors optimise in the inner loop": the authors of one paper
+    r"\bthe authors\b(?!\s+of\s+(?:these|those|the|all)\b)",
     re.IGNORECASE,
 )
 
