@@ -2591,6 +2591,22 @@ def test_what_the_authors_did_asks_for_one_paper() -> None:
     assert not asks_for_one("What did the authors of these papers optimise in the inner loop?")
 
 
+def test_a_question_asked_across_these_papers_asks_for_several() -> None:
+    """ "Where does orthogonality do real technical work in these papers (...)?" was answered by
+    one paper (i011): asked of the papers in the plural, it wants every one; one that sets up
+    a single paper still asks for it."""
+    from assistant.text.query import asks_for_several
+
+    assert asks_for_several(
+        "Where does orthogonality do real technical work in these papers (orthogonal adapters, "
+        "orthogonal random features) rather than being a figure of speech?"
+    )
+    assert not asks_for_several(
+        "is there a learning-rate-free step size rule for SGD in the collection? what "
+        "quantities does it use?"
+    )
+
+
 def test_a_comparison_of_a_name_and_a_quoted_title_compares_those_papers(corpus_assistant) -> None:
     """ "How do GrowNet and the 'sequential training of neural networks with gradient boosting'
     approach differ ...?" (a blind compare) tabulated a third paper on LLMs as weak learners: the

@@ -218,6 +218,12 @@ def asks_for_several(question: str) -> bool:
         return False  # "which paper measures small models' ...": one paper, about models
     if asked == "several" or _PLURAL_OPENING.search(question):
         return True
+    if _ACROSS_THE_PAPERS.search(question) and not _ONE_PAPER.search(question):
+        # "Where does orthogonality do real technical work in these papers (...)?", "What work
+        # in the collection tries to ...": asked of the papers in the plural (i011 cited one of
+        # six), unless it sets up one ("is there a learning-rate-free step size rule ... in the
+        # collection?")
+        return True
     # "The term 'one-shot' seems to mean different things here. Which papers describe ...?":
     # the question after a sentence that sets it up asks in its own words, unless that sentence
     # sets up one paper ("I remember a paper on ... Which three real-world tasks did they test
@@ -233,6 +239,10 @@ def asks_for_several(question: str) -> bool:
     )
 
 
+_ACROSS_THE_PAPERS = re.compile(
+    r"\b(?:in|across|among|throughout)\s+(?:these\s+papers|(?:this|the)\s+collection)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _PAPERS_IN_PLURAL = re.compile(
     r"\b(?:these|the|several|many|some|other|different)\s+papers\b|\bacross\s+(?:this\s+|the\s+)?"
