@@ -3437,6 +3437,10 @@ def test_the_authors_verb_for_a_finding_is_read_past_an_adverb_of_sequence() -> 
         assert evidence_verb_before(sentence, sentence.index("the assumption")) == "shows that"
     sentence = "We also prove that the bound is tight."
     assert evidence_verb_before(sentence, sentence.index("the bound")) == "proves that"
+    # ... and as the second verb of the authors' ("we provide a decomposition ..., and prove
+    # that the risk can be globally optimized" was said "It finds that ..."; review62)
+    sentence = "For squared risk, we provide a decomposition into bias and variance, and prove that the bound is tight."
+    assert evidence_verb_before(sentence, sentence.index("the bound")) == "proves that"
 
 
 def test_what_a_claim_holds_with_stays_and_the_scene_a_field_sets_goes() -> None:

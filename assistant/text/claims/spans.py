@@ -1467,7 +1467,12 @@ def evidence_verb_before(sentence: str, start: int) -> str | None:
     before = sentence[:start]
     # (past an adverb of sequence as well: "We then show that ..." was said "finds that", a
     # proof read as a result; review56)
-    found = re.search(rf"\b[Ww]e\s+{_ADVERBS}([a-z]+)\s+that\s+$", before)
+    found = re.search(rf"\b[Ww]e\s+{_ADVERBS}([a-z]+)\s+that\s+$", before) or re.search(
+        # ... or the second of two verbs "we" governs: "we provide a decomposition ..., and
+        # prove that the risk can be globally optimized ..." (said "finds that"; review62)
+        rf"\b[Ww]e\s+[a-z]+\b[^.;:]*?,?\s+and\s+{_ADVERBS}([a-z]+)\s+that\s+$",
+        before,
+    )
     if found is not None and found.group(1) in _evidential_verbs():
         return f"{_present_third(found.group(1))} that"
     evidence = _EVIDENCE_VERB_BEFORE.search(before)
