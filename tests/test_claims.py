@@ -3441,6 +3441,13 @@ def test_the_authors_verb_for_a_finding_is_read_past_an_adverb_of_sequence() -> 
     # that the risk can be globally optimized" was said "It finds that ..."; review62)
     sentence = "For squared risk, we provide a decomposition into bias and variance, and prove that the bound is tight."
     assert evidence_verb_before(sentence, sentence.index("the bound")) == "proves that"
+    # ... and where it holds, the condition it opens on before its comma ("drops the
+    # condition"), not a turn of the argument ("On the contrary, we ...")
+    from assistant.text.claims.spans import claim_scope
+
+    assert claim_scope(sentence, sentence.index("the bound")) == "For squared risk"
+    sentence = "On the contrary, we prove that the bound is tight."
+    assert claim_scope(sentence, sentence.index("the bound")) is None
 
 
 def test_what_a_claim_holds_with_stays_and_the_scene_a_field_sets_goes() -> None:

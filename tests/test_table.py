@@ -1399,3 +1399,38 @@ def _row_cells(answer: Answer, paper_id: str) -> dict[str, TableCell]:
     """The comparison table's cells of one paper's row, by the aspect heading each column."""
     assert answer.table is not None
     return dict(zip(answer.table.aspects, answer.table.rows[paper_id], strict=True))
+
+
+def test_a_finding_where_it_holds_is_not_cut_to_a_fragment() -> None:
+    """ "With the addition of tokenization, transformers break" was a result cell: the scope
+    was put before the finding and the whole cut at its first comma. The finding is cut as it
+    would be alone, and its scope said before it."""
+    abstract = (
+        "While there has been a large body of work on tokenization, it remains poorly "
+        "understood from a theoretical point of view. In this paper, we investigate tokenization "
+        "by studying the behavior of transformers on simple data generating processes. When "
+        "trained on data drawn from certain simple Markov processes, transformers exhibit a "
+        "surprising phenomenon: they fail to learn the right distribution and predict characters "
+        "according to a unigram model. With the addition of tokenization, however, we "
+        "empirically observe that transformers break through this barrier and are able to model "
+        "the probabilities of sequences drawn from the source near-optimally."
+    )
+    paper = Paper(
+        id="tok",
+        title="Toward a Theory of Tokenization in LLMs",
+        abstract=abstract,
+        citation_key="tok",
+    )
+    cells = dict(zip(*_aspects_and_row(paper), strict=True))
+    assert cells["reported result"].text == (
+        "With the addition of tokenization, transformers break through the barrier and are able "
+        "to model the probabilities of sequences drawn from the source near-optimally"
+    )
+
+
+def _aspects_and_row(paper: Paper) -> tuple[list[str], list[TableCell]]:
+    from assistant.answer.table import build_comparison_table
+    from assistant.models import Evidence
+
+    table = build_comparison_table([Evidence(paper, 1.0, 1, ())])
+    return table.aspects, table.rows[paper.id]

@@ -1202,15 +1202,24 @@ def build_comparison_table(
             # smaller models and all moderately informed pruning strategies ... across the
             # entire compression range" was "—" (a blind reader: "the abstract reports results
             # across the whole compression range")
-            finding_text = claims.finding.text
+            finding_text = _phrase(claims.finding.text)
             holds = claim_scope(
                 abstract_sentences(paper.abstract)[claims.finding.sentence], claims.finding.start
             )
             if holds is not None:
                 # "With the addition of tokenization, transformers break through the barrier
-                # ...": where or with what the finding holds, as the prose says it (review58)
-                finding_text = f"{holds}, {finding_text}"
-            found = _cell(paper, claims.finding, _phrase(finding_text))
+                # ...": where or with what the finding holds, as the prose says it (review58),
+                # before the finding as it would be cut alone ("For weight quantization, by
+                # preserving the super weight and clipping other weight outliers" was cut there)
+                first = finding_text.split(" ", 1)[0]
+                # ("ADS outperforms ..." keeps its name's capitals)
+                named = any(character.isupper() for character in first[1:])
+                finding_text = (
+                    f"{holds}, {finding_text}"
+                    if named
+                    else f"{holds}, {finding_text[:1].lower()}{finding_text[1:]}"
+                )
+            found = _cell(paper, claims.finding, finding_text)
             if not _CELL_ANAPHOR.match(found.text):
                 # ("The proposed reparameterization prevents ...": a cell has no sentence
                 # before it to say which)

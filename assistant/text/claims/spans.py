@@ -385,8 +385,10 @@ def _scope_opener(before_we: bool = True, using: bool = False) -> re.Pattern[str
     # from the sentence before)
     bare = (
         rf"|(?:On|For|Across|Under)\s(?!(?:(?!we\b)[\w.-]+\s){{0,3}}?"
-        rf"(?:{_NOT_A_SCOPE}|first|instance|once|now|simplicity|brevity|clarity)\b)"
-        r"[\w.-]+(?:\s[\w.-]+){0,3}?\s+(?=[Ww]e\s)"
+        rf"(?:{_NOT_A_SCOPE}|first|instance|once|now|simplicity|brevity|clarity|contrary|hand)\b)"
+        # (with its comma too: "For squared prediction risk, we ... prove that the risk can be
+        # globally optimized ..." holds for that risk alone; review62: "drops the condition")
+        r"[\w.-]+(?:\s[\w.-]+){0,3}?,?\s+(?=[Ww]e\s)"
         if before_we
         else ""
     )
