@@ -3680,6 +3680,15 @@ def test_a_result_said_without_its_figure_is_followed_by_the_sentence_giving_it(
             "introduce?",
             "PatentMIA",
         ),
+        # several things asked of the one paper, "it" (review62: "the answer is buried in
+        # sentence 2, after an unrelated 'one-to-many' sentence")
+        (
+            "There was a prognosis paper that mimics how a radiologist and a general "
+            "practitioner work together, using two transformers that share internal states, to "
+            "forecast how a patient's disease will develop from images plus clinical data. "
+            "Which two diseases was it tested on?",
+            "knee osteoarthritis",
+        ),
     ],
 )
 def test_a_lookup_leads_with_the_detail_asked_beyond_which_paper(

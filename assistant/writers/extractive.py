@@ -2667,14 +2667,21 @@ def _framed_openings() -> frozenset[str]:
     return frozenset(lexicon_words("framed_openings"))
 
 
+# a clause asking of one paper, "it" its subject: "which two diseases was it tested on" (not
+# "what fixes it", the problem)
+_OF_ONE = re.compile(r"\b(?:is|was|does|did|has|had|can|could|will|would)\s+it\b", re.IGNORECASE)
+
+
 def _asks_detail(clause: Clause) -> bool:
     """A clause asking something of the paper beyond which paper it is, a figure or a name
     ("what kind of regulariser does it use", "what Chinese-language benchmark does it
     introduce")."""
     return (
         clause.asks
-        # ("what approaches exist here for combining several separately trained models")
-        and not asks_for_several(clause.text)
+        # ("what approaches exist here for combining several separately trained models"; but
+        # "which two diseases was it tested on" asks for several things of one paper, "it":
+        # review62, "the answer is buried in sentence 2")
+        and not (asks_for_several(clause.text) and _OF_ONE.search(clause.text) is None)
         and not clause.identifies
         and not clause.numeric
         and not clause.names
