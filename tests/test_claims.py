@@ -3567,6 +3567,9 @@ def test_a_finding_cut_to_its_subject_is_none() -> None:
         "Our technique will shed light on advancing scalable and efficient image generation.",
         "We hope that our study provides new insights into understanding pre-training.",
         "We believe these findings inspire the interpretation of transformers as SVMs.",
+        # ... after a clause put before it (review63: "filler")
+        "Given the diversity and practicality of GUIDE, we believe that it can be used as a "
+        "better benchmark for instructional video comprehension.",
     ],
 )
 def test_what_the_authors_expect_of_their_work_is_no_claim(sentence: str) -> None:
@@ -3579,5 +3582,10 @@ def test_what_the_authors_expect_of_their_work_is_no_claim(sentence: str) -> Non
     # ... unlike what the paper makes available or a claim with a modal
     assert (
         sentence_role("These degenerate parameters may obfuscate internal structure.", 3)
+        != "boilerplate"
+    )
+    # ... or a proposal the authors "envision" (CLAMP)
+    assert (
+        sentence_role("In this work, we envision a novel type of activity prediction model.", 3)
         != "boilerplate"
     )

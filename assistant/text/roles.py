@@ -276,7 +276,11 @@ _SETTING_HINTS = (
 def _outlook() -> re.Pattern[str]:
     verbs = "|".join(re.escape(verb) for verb in lexicon_words("outlook_verbs"))
     return re.compile(
-        r"(?:we\s+(?:hope|believe|envision|expect)\b|(?:our|this)\s+(?:[\w-]+\s+){0,3}"
+        # (after a fronted clause too: "Given the diversity and practicality of GUIDE, we
+        # believe that it can be used as a better benchmark ..."; review63: "filler"; not "In
+        # this work, we envision a novel type of activity prediction model", CLAMP's proposal)
+        r"(?:[^,;]{0,120},\s+we\s+(?:hope|believe)\b|"
+        r"we\s+(?:hope|believe|envision|expect)\b|(?:our|this)\s+(?:[\w-]+\s+){0,3}"
         rf"(?:will|could|may|might|can)\s+(?:\w+ly\s+)?(?:{verbs}))",
         re.IGNORECASE,
     )
