@@ -1911,6 +1911,27 @@ def test_a_topic_in_parts_is_named_where_one_part_is(corpus_assistant) -> None:
     assert not names_the_topic("modeling colliding particles", [evidence])
 
 
+def test_a_longer_topic_of_two_terms_is_named_where_one_term_is(corpus_assistant) -> None:
+    """ "plug-and-play modules and drop-in replacements" abstained ("no paper in the collection
+    is about this") though the best hit is titled "A Versatile Plug-and-Play Module ...": its
+    five words are more than a short topic's, so no part was looked for. Each part of two words
+    or more is a term; one word alone of a longer topic names nothing."""
+    from assistant.answer.answerability import names_the_topic
+
+    answer = corpus_assistant.related_work("plug-and-play modules and drop-in replacements")
+    assert not answer.abstained and "one-more-step-60d6" in cited(answer), answer
+    paper = Paper(
+        id="p",
+        title="A Versatile Plug-and-Play Module for Diffusion",
+        abstract="We rectify a schedule flaw. Results improve.",
+        citation_key="oms",
+    )
+    evidence = [Evidence(paper=paper, score=1.0, rank=1)]
+    assert names_the_topic("plug-and-play modules and drop-in replacements", evidence)
+    # a one-word part of a longer topic is no term
+    assert not names_the_topic("diffusion and large language model watermarking", evidence)
+
+
 def test_a_term_with_a_word_added_at_an_end_is_named_where_the_term_is(corpus_assistant) -> None:
     """ "loss landscape geometry" and "exponential moving average of weights" were refused as
     "no paper is close", though six papers write "the loss landscape" and two "an exponential

@@ -19,6 +19,7 @@ from assistant.text.query import (
     content_tokens,
     distinctive_name,
     focus_phrase,
+    is_question,
     listed_examples,
     quantity,
     question_pieces,
@@ -374,11 +375,19 @@ def names_the_topic(question: str, evidence: Sequence[Evidence]) -> bool:
                     return True
     focus = focus_phrase(question)
     topic = set(subject_tokens(focus))
-    if not topic or len(topic) > SHORT_FOCUS:
-        return False
     # a topic in parts ("interacting agents or particles", "copy and pointer mechanisms") is
     # named where one of its parts is
     parts = [set(part) for part in topic_parts(focus)]
+    if len(topic) > SHORT_FOCUS:
+        # ... and so is a longer topic whose parts are each a term ("plug-and-play modules and
+        # drop-in replacements": the title "A Versatile Plug-and-Play Module" names it), by a
+        # part of two words or more: one word alone is no term
+        # (a question's "or" lists what it asks about: its closest piece is judged instead)
+        if is_question(question) or len(parts) < 2 or any(len(p) > SHORT_FOCUS for p in parts):
+            return False
+        parts = [part for part in parts if len(part) >= 2]
+    if not topic:
+        return False
     # A term of three words or more with a word at either end added ("loss landscape geometry",
     # "exponential moving average of weights") is named where the term without that word is
     # written as such ("the loss landscape", "an exponential moving average (EMA) of iterates").

@@ -462,6 +462,11 @@ _ASKS = re.compile(
 )
 
 
+def is_question(text: str) -> bool:
+    """Whether a request is put as a question ("which ...", "... ?"), not a topic phrase."""
+    return _ASKS.match(text) is not None
+
+
 # What a request rules out: "attention-free architectures", "data other than images", "cut the
 # parameters a network stores without pruning it" (a single word closing its clause: "without
 # fine-tuning by ..." describes how a method works, not what is out)
