@@ -1434,3 +1434,31 @@ def _aspects_and_row(paper: Paper) -> tuple[list[str], list[TableCell]]:
 
     table = build_comparison_table([Evidence(paper, 1.0, 1, ())])
     return table.aspects, table.rows[paper.id]
+
+
+def test_a_flaw_of_earlier_work_each_targets_is_answered_by_the_problem_it_states(
+    corpus_assistant,
+) -> None:
+    """ "what limitation of earlier drafters each one targets" was answered, for CORAL, by its
+    remedy ("introduces a weight-grouping mechanism ...": review64, "the tool put CORAL's
+    remedy" under the limitation). A flaw noun with a verb of aiming at it asks what the paper
+    sets out to fix; a flaw the paper itself has or points out does not."""
+    from assistant.text.query import asks_goal
+
+    assert asks_goal("what limitation of earlier drafters each one targets")
+    assert asks_goal("what shortcoming each starts from")
+    assert not asks_goal("what limitations or bottlenecks does each point out")
+    assert not asks_goal("what does each give up")
+    answer = corpus_assistant.compare(
+        "Compare EAGLE-3, CORAL and Jakiro as ways to build better draft models for "
+        "speculative decoding: what each changes about the drafter, what limitation of earlier "
+        "drafters each one targets, and what speedups each reports."
+    )
+    assert answer.table is not None
+    column = next(
+        position
+        for position, aspect in enumerate(answer.table.aspects)
+        if aspect.lower().startswith("what limitation")
+    )
+    coral = answer.table.rows["coral-learning-consistent-9d3d"][column]
+    assert "misalignment between training and inference" in coral.text, coral

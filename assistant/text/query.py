@@ -716,11 +716,23 @@ def _goal_words() -> frozenset[str]:
     return frozenset(token for word in words("goal_words") for token in content_tokens(word))
 
 
+@cache
+def _flaw_words() -> tuple[frozenset[str], frozenset[str]]:
+    return (
+        frozenset(token for word in words("flaw_nouns") for token in content_tokens(word)),
+        frozenset(token for word in words("flaw_verbs") for token in content_tokens(word)),
+    )
+
+
 def asks_goal(clause: str) -> bool:
     """Whether a question asked of each compared paper asks what it sets out to fix or achieve
     ("what is each aiming to get right", "what problem is each trying to fix";
-    lexicon/goal_words.txt), which the problem its abstract states answers."""
-    return bool(set(content_tokens(clause)) & _goal_words())
+    lexicon/goal_words.txt), which the problem its abstract states answers; so does a flaw of
+    earlier work it targets ("what limitation of earlier drafters each one targets": review64,
+    CORAL's remedy stood under it; lexicon/flaw_nouns.txt, flaw_verbs.txt)."""
+    tokens = set(content_tokens(clause))
+    nouns, verbs = _flaw_words()
+    return bool(tokens & _goal_words()) or bool(tokens & nouns and tokens & verbs)
 
 
 # a question asking each for its figures: "what FID or quality numbers do they report", "by how
