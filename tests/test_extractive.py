@@ -1139,6 +1139,8 @@ def test_extractive_answers_are_deterministic(corpus_assistant) -> None:
         ("What work is there on looking inside LLMs?", "topic"),
         ("Which paper measures small models' task performance by sampling?", "lookup"),
         ("I remember a paper where a small model builds a KV cache. What gains?", "lookup"),
+        # a word asked of each paper using it (j010 cited one of twelve)
+        ("What does 'smooth' refer to in each paper that uses it?", "topic"),
         ("How few trainable parameters do you need to fine-tune RoBERTa?", "lookup"),
         # the question after what it says first, which speaks of the papers in the plural
         (
@@ -1169,6 +1171,17 @@ def test_question_kind(question: str, kind: str) -> None:
         ),
         # ... not the usual sense, which asks for the others
         ("'Distillation' usually means training a student. Which papers mean else?", []),
+        # several words quoted together (j009 cited 3 of 15, j010 1 of 12)
+        (
+            "'Fidelity' and 'faithful' get used for very different things across these papers.",
+            ["fidelity", "faithful"],
+        ),
+        (
+            "what does 'smooth' / 'smoothness' / 'smoothing' refer to in each paper that uses it?",
+            ["smooth", "smoothness", "smoothing"],
+        ),
+        # ... asked of each paper, not of one paper named
+        ("What does 'tuning-free' mean in DoG?", []),
     ],
 )
 def test_a_term_the_request_quotes_as_a_term(question: str, terms: list[str]) -> None:
@@ -2626,6 +2639,19 @@ def test_a_question_asked_across_these_papers_asks_for_several() -> None:
         "is there a learning-rate-free step size rule for SGD in the collection? what "
         "quantities does it use?"
     )
+    # ... and so is one asked "in each paper" (j010 cited one of twelve)
+    assert asks_for_several("what does 'smooth' refer to in each paper that uses it?")
+
+
+def test_a_question_about_several_quoted_words_cites_their_writers(corpus_assistant) -> None:
+    """j010 ("what does 'smooth' / 'smoothness' / 'smoothing' refer to in each paper that uses
+    it?") cited one paper of twelve: three quoted words were no term, and "in each paper" asked
+    for none in the plural."""
+    answer = corpus_assistant.ask(
+        "what does 'smooth' / 'smoothness' / 'smoothing' refer to in each paper that uses it? "
+        "e.g. smooth scaling trends, particle smoothers, smoothing over graphs"
+    )
+    assert len(cited(answer)) >= 8, cited(answer)
 
 
 def test_a_comparison_of_a_name_and_a_quoted_title_compares_those_papers(corpus_assistant) -> None:

@@ -240,7 +240,9 @@ def asks_for_several(question: str) -> bool:
 
 
 _ACROSS_THE_PAPERS = re.compile(
-    r"\b(?:in|across|among|throughout)\s+(?:these\s+papers|(?:this|the)\s+collection)\b",
+    r"\b(?:in|across|among|throughout)\s+(?:these\s+papers|(?:this|the)\s+collection)\b"
+    # "what does 'smooth' ... refer to in each paper that uses it?" (j010 cited one of 12)
+    r"|\b(?:in|for)\s+(?:each|every)\s+paper\b|\bfrom\s+paper\s+to\s+paper\b",
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -1003,7 +1005,16 @@ def quoted_terms(question: str) -> list[str]:
             # a name; papers write "bootstrapping")
             term = term.lower()
         terms.append(term)
-    return terms
+    # several words quoted together and asked of the same way ("'Fidelity' and 'faithful' get
+    # used for very different things", "what does 'smooth' / 'smoothness' / 'smoothing' refer
+    # to in each paper that uses it?"): each is a term
+    for match in _QUOTED_TERMS.finditer(question):
+        group = "terms" if match.group("terms") else "asked"
+        for position, found in enumerate(re.finditer(_A_QUOTED, match.group(group))):
+            term = found.group(1).strip()
+            at_start = match.start(group) == 0 and position == 0
+            terms.append(term.lower() if at_start and term[1:].islower() else term)
+    return list(dict.fromkeys(terms))
 
 
 _QUOTED_TERM = re.compile(
@@ -1030,6 +1041,18 @@ _QUOTED_TERM = re.compile(
     # this collection - decision-tree ensembles, search trees, ...")
     r"^\s*([A-Za-z][\w-]{2,30})\s+(?:turns?|shows?|crops?) up\s+in\s+(?:lots of|many|several|"
     r"quite different|different|various|all sorts of)\s+(?:forms|roles|senses|guises|ways|places)",
+    re.IGNORECASE,
+)
+_A_QUOTED = r"['\"‘“]([^'\"’”]{2,40})['\"’”]"
+# quoted words in a row, joined by "and", "or", "/" or commas
+_QUOTED_RUN = rf"{_A_QUOTED}(?:\s*(?:,|/|\band\b|\bor\b)\s*{_A_QUOTED})+"
+_QUOTED_TERMS = re.compile(
+    rf"^\s*(?P<terms>{_QUOTED_RUN})\s+(?:turns? up|shows? up|appears?|(?:is|are) used|gets? used|"
+    r"means? (?:quite |very )?different|can mean|may mean|seems? to mean|ha(?:s|ve) (?:quite |very )?"
+    r"different)"
+    # (a word asked of each paper using it, not of one paper: "what does 'X' mean in DoG")
+    rf"|\bwhat\s+(?:does|do)\s+(?P<asked>{_QUOTED_RUN}|{_A_QUOTED})\s+(?:mean|refer to|stand for|"
+    r"denote)\s+(?:in each|across|from paper|in (?:these|the|this) (?:papers|collection)|in every)",
     re.IGNORECASE,
 )
 # ("'Distillation' usually means training a small student ...; which papers use the word for
