@@ -3589,3 +3589,39 @@ def test_what_the_authors_expect_of_their_work_is_no_claim(sentence: str) -> Non
         sentence_role("In this work, we envision a novel type of activity prediction model.", 3)
         != "boilerplate"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        # a means the sentence names, before the paper's own subject, stays: it is what a lookup
+        # asks ("what score separates the good eigenvectors from the vulnerable ones?", j020)
+        (
+            "Using a Robustness-based Nonconformity Score (RbNS) and quantile-based "
+            "thresholding, it separates causal eigenvectors from correlational ones.",
+            "Using a Robustness-based Nonconformity Score (RbNS) and quantile-based "
+            "thresholding, it separates causal eigenvectors from correlational ones.",
+        ),
+        # ... and where a figure holds ("Using the LLaMA family, we maintain 96.7% ...")
+        (
+            "Using the LLaMA family, we maintain 96.7% of the 11B model's performance.",
+            "Using the LLaMA family, we maintain 96.7% of the 11B model's performance.",
+        ),
+        # one pointing back, or naming nothing, goes as before; so does "By X-ing ..., we"
+        ("With this design, we achieve a 2x speedup.", "We achieve a 2x speedup."),
+        ("Using a simple trick, we halve the cost.", "We halve the cost."),
+    ],
+)
+def test_a_named_means_before_the_papers_subject_stays(sentence: str, quoted: str) -> None:
+    assert standalone(sentence, "A title") == quoted
+
+
+def test_a_singular_head_before_a_verb_in_s_asks_for_one_paper() -> None:
+    """ "Which defence protects vision-language models from adversarial inputs ...?" asked for
+    several ("protects" read as a plural noun) and cited a second paper on adversarial attacks
+    on activations, less certainly (j020)."""
+    from assistant.text.query import asks_for_several
+
+    assert not asks_for_several(
+        "Which defence protects vision-language models from adversarial inputs at inference time?"
+    )

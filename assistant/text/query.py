@@ -79,7 +79,11 @@ _SINGULAR_HEADS = frozenset(
         "algorithm benchmark challenge metric regulariser regularizer recognizer codec watermark "
         "set network workflow predictor forecaster objective loss transformer sampler dataset "
         "analysis theory strategy scheme procedure article publication one variant version "
-        "extension modification variation"
+        "extension modification variation "
+        # (j020: "Which defence protects vision-language models ..." asks for one defence, its
+        # "protects" no plural)
+        "defence defense attack estimator optimizer optimiser solver detector classifier "
+        "generator encoder decoder pipeline"
     )
 )
 _PLURAL_OPENING = re.compile(
