@@ -4234,6 +4234,30 @@ def test_a_paper_whose_own_work_is_what_the_request_leaves_out_is_left_out(
     }, cited
 
 
+def test_what_a_request_says_is_only_a_contrast_is_left_out(corpus_assistant) -> None:
+    """ "Lossless speculative decoding is only a contrast, not what I need." ended a related-work
+    request on lossy inference shortcuts, and nine of its twelve papers were speculative
+    decoders (j003): what the request sets aside after naming it is left out as what it asks
+    to leave out before naming it is."""
+    from assistant.text.query import left_out
+
+    assert left_out("Lossless speculative decoding is only a contrast, not what I need.") == [
+        ("specul", "decod")
+    ]
+    assert left_out("I want shortcuts. Token pruning is not what I am after.") == [
+        ("token", "prune")
+    ]
+    answer = corpus_assistant.related_work(
+        "Related work for an LLM acceleration method that deliberately lets outputs drift from "
+        "what the full model would produce: handing easy stretches of text to a smaller model, "
+        "letting a helper model approximate the KV cache. Lossless speculative decoding is only "
+        "a contrast, not what I need."
+    )
+    cited = {c for sentence in answer.sentences for c in sentence.citations}
+    assert "kv-prediction-improved-ab16" in cited, cited
+    assert not cited & {"draft-verify-lossless-76f9", "opt-tree-speculative-ff90"}, cited
+
+
 def test_an_area_the_request_names_is_no_ground(corpus_assistant) -> None:
     """ "Computer vision is common to WideNet and SSA" led related work on "vision transformers":
     the request's own area again (review54: "empty 'shared' lines"). Under another request the

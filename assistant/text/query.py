@@ -510,6 +510,13 @@ _LEFT_OUT = re.compile(
     rf",?\s+(?:or|and|nor)\s+(?!{_QUESTION_WORD}){_LEFT_OUT_LISTED})?)",
     re.IGNORECASE,
 )
+# ... or said of it after it: "Lossless speculative decoding is only a contrast, not what I
+# need." (j003 cited nine speculative decoders of its twelve papers)
+_LEFT_OUT_AFTER = re.compile(
+    r"(?:^|[.;:!?]\s+)(?P<phrase>[A-Za-z][\w/ -]{2,60}?)\s+(?:is|are)\s+(?:only\s+(?:a|as\s+a)\s+"
+    r"contrast|out\s+of\s+scope|not\s+what\s+(?:I|we)\s+(?:need|want|mean|am\s+after|are\s+after))\b",
+    re.IGNORECASE,
+)
 # the items of a phrase left out: "product/item recommenders and ordinary language modelling",
 # "games, robot control, or LLM alignment/reasoning"
 _LEFT_OUT_ITEMS = re.compile(
@@ -556,7 +563,7 @@ def left_out_terms(request: str) -> list[tuple[str, ...]]:
 def _left_out_items(request: str) -> list[tuple[tuple[str, ...], bool]]:
     """Each item a request leaves out (its content words) and whether it names a kind of work."""
     items = []
-    for match in _LEFT_OUT.finditer(request):
+    for match in [*_LEFT_OUT.finditer(request), *_LEFT_OUT_AFTER.finditer(request)]:
         for listed in _LEFT_OUT_ITEMS.split(match.group("phrase")):
             # "LoRA-style adapters for fine-tuning": the kind of work is what comes before what
             # it is for ("fine-tuning" would leave out every fine-tuning paper)
