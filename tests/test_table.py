@@ -1462,3 +1462,24 @@ def test_a_flaw_of_earlier_work_each_targets_is_answered_by_the_problem_it_state
     )
     coral = answer.table.rows["coral-learning-consistent-9d3d"][column]
     assert "misalignment between training and inference" in coral.text, coral
+
+
+def test_a_comparison_of_three_described_papers_compares_three(corpus_assistant) -> None:
+    """ "Three papers choose what to observe one item at a time: letting each individual
+    disclose only a few personal attributes at prediction time, greedy feature selection ...,
+    and choosing MRI-style measurement locations ..." compared two: the data-minimization paper
+    sat below the model's threshold. With fewer papers in hand than things described, the
+    paper writing most of an item's words (by idf) is taken."""
+    answer = corpus_assistant.compare(
+        "Three papers choose what to observe one item at a time: letting each individual "
+        "disclose only a few personal attributes at prediction time, greedy feature selection "
+        "for neural networks driven by attention weights, and choosing MRI-style measurement "
+        "locations by maximum entropy using a diffusion model's posterior. Compare them: is the "
+        "selection made per instance or once for the whole dataset, and where each is evaluated."
+    )
+    assert answer.table is not None
+    assert set(answer.table.rows) == {
+        "data-minimization-at-06f6",
+        "sequential-attention-feature-db0d",
+        "active-diffusion-subsampling-062e",
+    }, set(answer.table.rows)

@@ -46,6 +46,7 @@ from assistant.text.query import (
     sole_names,
     split_clauses,
 )
+from assistant.text.tokens import idf
 
 if TYPE_CHECKING:
     from assistant.retrieve import Retrieval
@@ -316,6 +317,15 @@ def relevant_papers(
                 ids = {paper.id for paper in described if paper is not None}
                 if len(items) >= fewest and None not in described and len(ids) == len(items):
                     chosen = [entry for entry in chosen if entry[0].id in ids]
+            if len(items) > len(chosen) and len(items) <= most:
+                # "Three papers ...: the paging paper with one-bit hints, the caching/metrical-
+                # task-system paper that uses fewer predictions, and the job-scheduling paper
+                # ...": fewer papers in hand than the things the request describes, each paper
+                # best writing an item's words (by idf, title and abstract) is one it asks for
+                # (review65: the caching paper, below the model's threshold, was left out)
+                chosen = _one_per_item(
+                    items, chosen, specific, document_frequency, collection_size, tuning
+                )
         if task == "related-work":
             weights = [tuning.topic_relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
             near = _neighbours(retrieval, chosen, features, weights, tuning)
@@ -418,6 +428,43 @@ def _names_item(item: str, paper: Paper) -> bool:
     return relevance.contains_run(run, title) or relevance.contains_run(
         run, relevance.token_sequence(paper.abstract)
     )
+
+
+def _one_per_item(
+    items: Sequence[str],
+    chosen: list[tuple[Paper, float]],
+    ranked: Sequence[tuple[Paper, float]],
+    document_frequency: DocumentFrequency,
+    collection_size: int,
+    tuning: EvidenceSettings,
+) -> list[tuple[Paper, float]]:
+    """``chosen`` with, for each described item, the retrieved paper writing the largest idf
+    share of its content words in its title and abstract, when that paper is not in hand and
+    the relevance model gives it ``compared_item_floor`` or more."""
+    taken = {paper.id for paper, _ in chosen}
+    added = list(chosen)
+    for item in items:
+        words = set(content_tokens(_ITEM_FRAME.sub("", item) or item))
+        if len(words) < 2:
+            continue
+        weight = {word: idf(document_frequency(word), collection_size) for word in words}
+        total = sum(weight.values())
+
+        def share(
+            entry: tuple[Paper, float],
+            words: set[str] = words,
+            weight: dict[str, float] = weight,
+            total: float = total,
+        ) -> float:
+            present = set(content_tokens(f"{entry[0].title} {entry[0].abstract}"))
+            return sum(weight[word] for word in words & present) / total if total else 0.0
+
+        best = max(ranked, key=share, default=None)
+        if best is None or best[0].id in taken or best[1] < tuning.compared_item_floor:
+            continue
+        added.append(best)
+        taken.add(best[0].id)
+    return sorted(added, key=lambda entry: -entry[1])
 
 
 def _described(item: str, papers: Sequence[Paper], tuning: EvidenceSettings) -> Paper | None:

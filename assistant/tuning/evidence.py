@@ -273,6 +273,17 @@ class EvidenceSettings(Group):
             "dataset-distillation paper beside them 0.13 and 0.33) ..."
         ),
     )
+    compared_item_floor: float = Field(
+        default=0.3,
+        ge=0,
+        le=1,
+        description=(
+            "A comparison with fewer papers in hand than the things its request describes takes, "
+            "for each thing, the retrieved paper writing most of its words (by idf), when the "
+            "relevance model gives that paper at least this (review65: 'the caching/metrical-"
+            "task-system paper that uses fewer predictions', 0.58, was left out of three)."
+        ),
+    )
     compared_item_margin: float = Field(
         default=0.25,
         ge=0,
