@@ -72,6 +72,12 @@ def cited(answer: Answer) -> set[str]:
     return {paper_id for sentence in answer.sentences for paper_id in sentence.citations}
 
 
+def _sole_evidence(title: str, abstract: str) -> list[Evidence]:
+    """One made-up paper as the whole evidence of an answer."""
+    paper = Paper(id="p", title=title, abstract=abstract, citation_key="p")
+    return [Evidence(paper=paper, score=1.0, rank=1)]
+
+
 # --- what gets cited ---------------------------------------------------------------------------
 
 
@@ -1933,13 +1939,10 @@ def test_a_longer_topic_of_two_terms_is_named_where_one_term_is(corpus_assistant
 
     answer = corpus_assistant.related_work("plug-and-play modules and drop-in replacements")
     assert not answer.abstained and "one-more-step-60d6" in cited(answer), answer
-    paper = Paper(
-        id="p",
-        title="A Versatile Plug-and-Play Module for Diffusion",
-        abstract="We rectify a schedule flaw. Results improve.",
-        citation_key="oms",
+    evidence = _sole_evidence(
+        "A Versatile Plug-and-Play Module for Diffusion",
+        "We rectify a schedule flaw. Results improve.",
     )
-    evidence = [Evidence(paper=paper, score=1.0, rank=1)]
     assert names_the_topic("plug-and-play modules and drop-in replacements", evidence)
     # a one-word part of a longer topic is no term
     assert not names_the_topic("diffusion and large language model watermarking", evidence)
@@ -2014,13 +2017,9 @@ def test_a_name_the_question_asks_about_is_named_where_a_paper_writes_it(corpus_
     )
     assert not answer.abstained
     assert "efficiently-modeling-long-005e" in cited(answer)
-    paper = Paper(
-        id="p",
-        title="Long sequences",
-        abstract="We reach 85% on the Long Range Arena benchmark. Training is fast.",
-        citation_key="lra",
+    evidence = _sole_evidence(
+        "Long sequences", "We reach 85% on the Long Range Arena benchmark. Training is fast."
     )
-    evidence = [Evidence(paper=paper, score=1.0, rank=1)]
     assert names_the_topic("Which papers report results on the Long Range Arena?", evidence)
     # the name must be written as a run, not its words apart
     assert not names_the_topic("Which papers report results on the Long Sequence Arena?", evidence)
