@@ -318,11 +318,12 @@ def relevant_papers(
                 if len(items) >= fewest and None not in described and len(ids) == len(items):
                     chosen = [entry for entry in chosen if entry[0].id in ids]
             if len(items) > len(chosen) and len(items) <= most:
-                # "Three papers ...: the paging paper with one-bit hints, the caching/metrical-
-                # task-system paper that uses fewer predictions, and the job-scheduling paper
-                # ...": fewer papers in hand than the things the request describes, each paper
-                # best writing an item's words (by idf, title and abstract) is one it asks for
-                # (review65: the caching paper, below the model's threshold, was left out)
+                # "Three papers choose what to observe one item at a time: letting each
+                # individual disclose only a few personal attributes ..., greedy feature
+                # selection ..., and choosing MRI-style measurement locations ...": with fewer
+                # papers in hand than the things the request describes, the paper best writing
+                # an item's words (by idf, title and abstract) is one it asks for (h017 compared
+                # two; the data-minimization paper fell below the model's cut)
                 chosen = _one_per_item(
                     items, chosen, specific, document_frequency, collection_size, tuning
                 )

@@ -511,7 +511,7 @@ _LEFT_OUT = re.compile(
     re.IGNORECASE,
 )
 # ... or said of it after it: "Lossless speculative decoding is only a contrast, not what I
-# need." (j003 cited nine speculative decoders of its twelve papers)
+# need." (j003 cited eleven speculative decoders among its twelve papers)
 _LEFT_OUT_AFTER = re.compile(
     r"(?:^|[.;:!?]\s+)(?P<phrase>[A-Za-z][\w/ -]{2,60}?)\s+(?:is|are)\s+(?:only\s+(?:a|as\s+a)\s+"
     r"contrast|out\s+of\s+scope|not\s+what\s+(?:I|we)\s+(?:need|want|mean|am\s+after|are\s+after))\b",
