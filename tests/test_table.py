@@ -1483,3 +1483,22 @@ def test_a_comparison_of_three_described_papers_compares_three(corpus_assistant)
         "sequential-attention-feature-db0d",
         "active-diffusion-subsampling-062e",
     }, set(answer.table.rows)
+
+
+def test_a_short_numbered_list_is_not_cut_after_its_first_item() -> None:
+    """LiveSpeech's cell under "how does each cut down or parallelize the audio-token
+    sequence" was "Proposes (1) using adaptive codebook loss weights ... on hard instances",
+    without "(2) grouping codebooks and processing groups in parallel", the part asked about
+    (review65). A longer list is still cut, before it."""
+    claim = (
+        "Proposes (1) using adaptive codebook loss weights that consider codebook contribution "
+        "in each frame and focus on hard instances, and (2) grouping codebooks and processing "
+        "groups in parallel"
+    )
+    assert _phrase(claim) == claim
+    long_list = (
+        "A probabilistic classifier with reliable predictive uncertainties i) fits successfully "
+        "to the target domain data, ii) provides calibrated class probabilities in difficult "
+        "regions of the target domain, and iii) raises an out-of-distribution flag for queries"
+    )
+    assert "ii)" not in _phrase(long_list)

@@ -78,6 +78,11 @@ _WAITING_CONJUNCTIONS = frozenset(
     ("since", "because", "as", "that", "than", "whether", "if", "when", "while", "although")
 )
 _LIST_GOES_ON = re.compile(r",\s+[\w-]+,?\s+(?:and|or)\s")
+# the second item of a numbered list: ", and (2) grouping codebooks ..."
+_NEXT_LIST_ITEM = re.compile(r"[,;]\s*(?:and\s+|or\s+)?\(?(?:ii|2|b)\)\s")
+_LIST_CELL_WORDS = (
+    32  # ... which a cell keeps whole, rather than cut after its first item, up to this
+)
 # a clause that turns on the one before it, on the same subject
 _TURN = re.compile(r"[,;]?\s*(?:but|yet|although|though)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[;:]\s|,\s+(?=(?:and|but|or|while|whereas)\b)")
@@ -185,6 +190,12 @@ def _phrase(text: str, *, keep: str = "") -> str:
         # list cut after its first item (or its last but one: "simple, efficient | , and ...")
         and text[: match.start()].rsplit(" ", 1)[-1].lower() not in _WAITING_CONJUNCTIONS
         and not _LIST_GOES_ON.match(text[match.start() :])
+        # "Proposes (1) using adaptive codebook loss weights ... | , and (2) grouping codebooks
+        # and processing groups in parallel": a numbered list of a short claim stays whole, its
+        # second item the parallel decoding the request asked about (review65)
+        and not (
+            _NEXT_LIST_ITEM.match(text[match.start() :]) and len(text.split()) <= _LIST_CELL_WORDS
+        )
         # "Larger step sizes lead LR+GD to higher logistic losses | , but larger step sizes also
         # lead to faster convergence": the turn is the finding, without it the cell says the
         # opposite of what the paper stresses (review33b)
