@@ -444,23 +444,20 @@ def _one_per_item(
     the relevance model gives it ``compared_item_floor`` or more."""
     taken = {paper.id for paper, _ in chosen}
     added = list(chosen)
+    # each paper's words read once, whatever the number of items
+    present = {
+        paper.id: set(content_tokens(f"{paper.title} {paper.abstract}")) for paper, _ in ranked
+    }
     for item in items:
         words = set(content_tokens(_ITEM_FRAME.sub("", item) or item))
         if len(words) < 2:
             continue
         weight = {word: idf(document_frequency(word), collection_size) for word in words}
-        total = sum(weight.values())
-
-        def share(
-            entry: tuple[Paper, float],
-            words: set[str] = words,
-            weight: dict[str, float] = weight,
-            total: float = total,
-        ) -> float:
-            present = set(content_tokens(f"{entry[0].title} {entry[0].abstract}"))
-            return sum(weight[word] for word in words & present) / total if total else 0.0
-
-        best = max(ranked, key=share, default=None)
+        best = max(
+            ranked,
+            key=lambda entry: sum(weight[word] for word in words & present[entry[0].id]),
+            default=None,
+        )
         if best is None or best[0].id in taken or best[1] < tuning.compared_item_floor:
             continue
         added.append(best)

@@ -80,9 +80,8 @@ _WAITING_CONJUNCTIONS = frozenset(
 _LIST_GOES_ON = re.compile(r",\s+[\w-]+,?\s+(?:and|or)\s")
 # the second item of a numbered list: ", and (2) grouping codebooks ..."
 _NEXT_LIST_ITEM = re.compile(r"[,;]\s*(?:and\s+|or\s+)?\(?(?:ii|2|b)\)\s")
-_LIST_CELL_WORDS = (
-    32  # ... which a cell keeps whole, rather than cut after its first item, up to this
-)
+# ... which a cell keeps whole, rather than cut after its first item, up to this many words
+_LIST_CELL_WORDS = 32
 # a clause that turns on the one before it, on the same subject
 _TURN = re.compile(r"[,;]?\s*(?:but|yet|although|though)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[;:]\s|,\s+(?=(?:and|but|or|while|whereas)\b)")
