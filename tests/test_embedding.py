@@ -479,6 +479,27 @@ def test_int8_model_is_made_from_our_export_and_named_apart(
     assert capfd.readouterr().err == ""
 
 
+def test_an_int8_vector_does_not_depend_on_the_texts_embedded_with_it(
+    local_embedder: LocalMiniLM, tmp_path: Path
+) -> None:
+    """The int8 model's attention quantises a batch with one scale: adding papers to a collection
+    moved other papers' vectors (cosine down to 0.990) and changed unrelated answers. Each text's
+    vector is the one it gets alone, as a question's is."""
+    import shutil
+
+    shutil.copy(local_embedder.onnx_path, tmp_path / ONNX_FILENAME)
+    quantised = LocalMiniLM(tmp_path, precision="int8", batch_size=32)
+    texts = [
+        "We propose a retrieval-augmented model that cites its sources.",
+        "Graph neural networks pass messages between nodes of a molecule graph.",
+        "Mamba lets the state space parameters depend on the input token, 5x faster.",
+        "A very long sentence " + "about attention heads and positional encodings " * 8,
+    ]
+    together = quantised.embed(texts)
+    alone = np.stack([quantised.embed_query(text) for text in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-6)
+
+
 def test_failed_int8_check_leaves_no_file(
     local_embedder: LocalMiniLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
