@@ -118,6 +118,28 @@ def test_two_sentences_the_page_glued_together_are_two_sentences() -> None:
     ]
 
 
+def test_a_symbol_ends_its_sentence_before_an_opener_but_an_initial_does_not() -> None:
+    """ "... how pi relates to R. In the current literature, ..." was one sentence (the IRL
+    sensitivity paper): "R." read as an initial. After a lowercase word, or before a word that opens
+    sentences, it is a symbol ending one; after a name or "by", before a name, an initial."""
+    text = (
+        "We need a model of how pi relates to R. In the current literature, optimality is used. "
+        "It is a power law of P. We relate this to H. Specifically, we bound it. "
+        "Both hold for B and C. All bounds are tight. "
+        "As shown by J. Smith and John F. Kennedy, it holds."
+    )
+    assert split_sentences(text) == [
+        "We need a model of how pi relates to R.",
+        "In the current literature, optimality is used.",
+        "It is a power law of P.",
+        "We relate this to H.",
+        "Specifically, we bound it.",
+        "Both hold for B and C.",
+        "All bounds are tight.",
+        "As shown by J. Smith and John F. Kennedy, it holds.",
+    ]
+
+
 def _jsonl(tmp_path: Path, *records: object, name: str = "new.jsonl") -> Path:
     path = tmp_path / name
     path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in records) + "\n")

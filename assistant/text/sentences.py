@@ -23,6 +23,37 @@ _GLUED_END = re.compile(r"(?<![\w.])[a-z]{3,}[.!?](?=[A-Z][a-z]+[\s,])")
 _NO_BREAK_BEFORE = re.compile(
     r"(\b(e\.g|i\.e|et al|vs|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|Dr|Mr|Ms|w\.r\.t)\.|\b[A-Z]\.)$"
 )
+# ... though a single capital is a symbol ending its sentence, not an initial, after a lowercase
+# word or before a word that opens sentences: "we need a behavioural model of how pi relates to R.
+# In the current literature, the most common ..." was one sentence, quoted whole. Every single
+# capital before a full stop and a capitalised word in the bundled abstracts is such a symbol
+# ("parameters B and C. To ensure ...", "a power law of P. We relate ..."). An initial follows a
+# name or "by" and comes before a name: "John F. Kennedy", "as shown by J. Smith".
+_SYMBOL_END = re.compile(r"(?:^|\s)(?P<before>[a-z]+)?\s*\b[A-Z]\.$")
+_NEXT_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def _sentence_openers() -> frozenset[str]:
+    """Words that open a sentence and never follow an initial: first person, and the first word of
+    each discourse opener and connective (lexicons ``first_person``, ``openers``,
+    ``lint_connectives``)."""
+    from assistant.text.lexicon import words
+
+    entries = [*words("first_person"), *words("openers"), *words("lint_connectives")]
+    return frozenset(entry.split()[0].lower() for entry in entries)
+
+
+def _no_break(text: str, end: int, next_start: int) -> bool:
+    if not _NO_BREAK_BEFORE.search(text, 0, end):
+        return False
+    symbol = _SYMBOL_END.search(text, max(0, end - 40), end)
+    following = _NEXT_WORD.match(text, next_start)
+    if symbol is None or following is None or len(following.group(0)) == 1:
+        return True  # an abbreviation, or initials in a row ("A. B. Turing")
+    if symbol.group("before") not in (None, "by"):
+        return False
+    return following.group(0).lower() not in _sentence_openers()
 
 
 # A footnote the listing page ran into the sentence it marks: "a simple yet effective framework,
@@ -43,7 +74,7 @@ def split_sentences(text: str) -> list[str]:
             *(
                 (match.end("close") if "}" in match.group("close") else match.start(), match.end())
                 for match in _SENTENCE_END.finditer(text)
-                if not _NO_BREAK_BEFORE.search(text, 0, match.start())
+                if not _no_break(text, match.start(), match.end())
             ),
             *((match.end(), match.end()) for match in _GLUED_END.finditer(text)),
         ]
