@@ -125,7 +125,7 @@ def test_a_symbol_ends_its_sentence_before_an_opener_but_an_initial_does_not() -
     text = (
         "We need a model of how pi relates to R. In the current literature, optimality is used. "
         "It is a power law of P. We relate this to H. Specifically, we bound it. "
-        "Both hold for B and C. All bounds are tight. "
+        "Both hold for B and C. All bounds are tight. We pick |G|=n<N. We then label them. "
         "As shown by J. Smith and John F. Kennedy, it holds."
     )
     assert split_sentences(text) == [
@@ -136,6 +136,8 @@ def test_a_symbol_ends_its_sentence_before_an_opener_but_an_initial_does_not() -
         "Specifically, we bound it.",
         "Both hold for B and C.",
         "All bounds are tight.",
+        "We pick |G|=n<N.",
+        "We then label them.",
         "As shown by J. Smith and John F. Kennedy, it holds.",
     ]
 

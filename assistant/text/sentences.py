@@ -29,8 +29,9 @@ _NO_BREAK_BEFORE = re.compile(
 # capital before a full stop and a capitalised word in the bundled abstracts is such a symbol
 # ("parameters B and C. To ensure ...", "a power law of P. We relate ..."). An initial follows a
 # name or "by" and comes before a name: "John F. Kennedy", "as shown by J. Smith".
-_SYMBOL_END = re.compile(r"(?:^|\s)(?P<before>[a-z]+)?\s*\b[A-Z]\.$")
+_WORD_BEFORE = re.compile(r"(?:^|\s)(?P<before>\S+)\s+[A-Z]\.$")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
+_SINGLE_CAPITAL = re.compile(r"\b[A-Z]\.$")
 
 
 @lru_cache(maxsize=1)
@@ -47,12 +48,18 @@ def _sentence_openers() -> frozenset[str]:
 def _no_break(text: str, end: int, next_start: int) -> bool:
     if not _NO_BREAK_BEFORE.search(text, 0, end):
         return False
-    symbol = _SYMBOL_END.search(text, max(0, end - 40), end)
     following = _NEXT_WORD.match(text, next_start)
-    if symbol is None or following is None or len(following.group(0)) == 1:
-        return True  # an abbreviation, or initials in a row ("A. B. Turing")
-    if symbol.group("before") not in (None, "by"):
-        return False
+    if not _SINGLE_CAPITAL.search(text, 0, end) or following is None:
+        return True  # an abbreviation
+    if len(following.group(0)) == 1:
+        return True  # initials in a row ("A. B. Turing")
+    before = _WORD_BEFORE.search(text[max(0, end - 60) : end])
+    if (
+        before is not None
+        and re.fullmatch(r"[a-z]+", before["before"])
+        and before["before"] != "by"
+    ):
+        return False  # a symbol in prose ("relates to R.")
     return following.group(0).lower() not in _sentence_openers()
 
 
