@@ -1026,6 +1026,35 @@ def test_a_result_stated_in_words_fills_the_cell_whatever_role_it_was_read_in() 
     assert cell("HYPRO: A Hybridly Normalized Probabilistic Model", voiced, 2) == "—"
 
 
+def test_the_question_asking_what_each_reports_heads_the_results() -> None:
+    """ "What is each trying to save or gain, how is the mixing or switching decided, and what
+    results do they report?" (k009): "What results do they report" had a column of its own, "—"
+    in four rows whose result cell, under "save or gain", stated a figure (the lint's empty cell
+    with a fact); then "save or gain" took the result column and the note called "What results
+    do they report" unmatched. A question asking what each reports heads the result column,
+    before one the result merely touches; "what does it gain" asks what a method buys."""
+    from assistant.answer.table import _with_every_question
+    from assistant.models import ComparisonTable, TableCell
+    from assistant.text.query import asks_results
+
+    assert asks_results("What results do they report")
+    assert asks_results("What improvements does each claim")
+    assert asks_results("What FID numbers do they report")
+    assert not asks_results("What is each trying to save or gain")
+    assert not asks_results("What does it gain")
+    table = ComparisonTable(
+        aspects=["approach", "reported result"],
+        rows={
+            "a": [TableCell("Fuses logits", "a", 0), TableCell("Speeds up decoding 3.1X", "a", 5)]
+        },
+    )
+    shown = _with_every_question(
+        table, ["What is each trying to save or gain", "What results do they report"]
+    )
+    assert shown.aspects == ["approach", "What results do they report"]
+    assert "What is each trying to save or gain" in shown.note
+
+
 def test_every_question_asked_of_each_is_shown_by_the_table() -> None:
     """15 of 32 tuning comparisons asking questions of each paper dropped one from the table
     without a word (review45: "no 'how it closes it' column", "no 'quantity targeted' column").

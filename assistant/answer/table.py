@@ -20,8 +20,8 @@ from assistant.text.claims.spans import claim_scope
 from assistant.text.facts import COMPARED_IN_WORDS, named_dataset, reported_figure
 from assistant.text.lexicon import words
 from assistant.text.query import (
-    asks_figures,
     asks_goal,
+    asks_results,
     axis_frame,
     compared_axes,
     compared_topic,
@@ -994,7 +994,10 @@ def _with_every_question(table: ComparisonTable, asked: Sequence[str]) -> Compar
     aspects = list(table.aspects)
     shown = {question_heading(aspect) for aspect in aspects}
     unmatched: list[str] = []
-    for question in asked:
+    # the question asking what each reports heads the result before one the result merely
+    # touches ("What is each trying to save or gain" took it from "What results do they report",
+    # which the note then called unmatched; k009)
+    for question in sorted(asked, key=lambda question: not asks_results(question)):
         if question_heading(question) in shown:
             continue
         # ("how much faster", "how well": a result; "how does each improve accuracy": a means,
@@ -1004,7 +1007,7 @@ def _with_every_question(table: ComparisonTable, asked: Sequence[str]) -> Compar
         usual = (
             "reported result"
             if _HOW_MUCH.match(question)
-            or asks_figures(question)
+            or asks_results(question)
             or (_HOW.match(question) is None and _RESULT_QUESTION.search(question))
             else None
         )
@@ -1108,7 +1111,7 @@ def build_comparison_table(
     kept = [
         position
         for position, words_of_axis in enumerate(asked)
-        if (words_of_axis or meaning) and not asks_figures(axes[position])
+        if (words_of_axis or meaning) and not asks_results(axes[position])
     ]
     means = [_HOW.match(axes[position]) is not None for position in kept]
     goals = [asks_goal(axes[position]) for position in kept]

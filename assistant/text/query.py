@@ -762,6 +762,20 @@ def asks_figures(clause: str) -> bool:
     return _FIGURES_ASKED.search(clause) is not None
 
 
+def asks_results(clause: str) -> bool:
+    """Whether a question asked of each compared paper asks what it reports: its figures, or its
+    results, gains or improvements in so many words ("What results do they report", "What
+    improvements does each claim"); the reported result answers it."""
+    return asks_figures(clause) or _RESULTS_ASKED.search(clause) is not None
+
+
+# ("what does it gain" asks what a method buys, not what it reports)
+_RESULTS_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:[\w-]+\s+)?(?:results?|gains?|improvements?)\s+(?:do|does|did|each|they)\b",
+    re.IGNORECASE,
+)
+
+
 def compared_topic(request: str) -> str:
     """What a comparison compares, its first clause less any question it asks there of each
     ("... differ in where memories are stored": memories; "Compare how A, B and C avoid
