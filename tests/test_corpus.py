@@ -118,6 +118,17 @@ def test_two_sentences_the_page_glued_together_are_two_sentences() -> None:
     ]
 
 
+def test_a_sentence_ends_inside_the_inline_math_closed_after_it() -> None:
+    """ "... decays to zero: $P(fail) le (1 - p_{gen})^N.$ Our empirical results validate ...":
+    the full stop is inside the math, so the index kept one sentence, and the answer quoted the
+    bound without a citation of its own (k003, review66)."""
+    text = "We prove it decays: $P(fail) le (1 - p_{gen})^N.$ Our empirical results validate it."
+    assert split_sentences(text) == [
+        "We prove it decays: $P(fail) le (1 - p_{gen})^N.$",
+        "Our empirical results validate it.",
+    ]
+
+
 def test_a_symbol_ends_its_sentence_before_an_opener_but_an_initial_does_not() -> None:
     """ "... how pi relates to R. In the current literature, ..." was one sentence (the IRL
     sensitivity paper): "R." read as an initial. After a lowercase word, or before a word that opens

@@ -11,7 +11,9 @@ from assistant.text.tokens import tokenize
 # a sentence may end inside the page's brace group ("... without any extra efforts.} In
 # addition") and open one ("{Further experiments demonstrate ...}")
 # (a brace closed after the full stop stays with its sentence, for the group to be undone)
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"')\]}]*)\s+(?=[A-Z0-9(\"'\[{])")
+# ... and inside inline math closed after it ("... e^{-2 K (p_{comp} - 0.5)^2}.$ Our empirical
+# results ...": one sentence to the index, its first half quoted without a citation of its own)
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"')\]}$]*)\s+(?=[A-Z0-9(\"'\[{])")
 # a listing page that lost the space between two sentences ("making it more practical.We
 # evaluate DD ..."): a lowercase word of three letters or more, its full stop, and a capitalised
 # word. "nn.Module", "e.g.The" and "a.b.Cde" are not cut (two letters, a dot before the word);
@@ -79,7 +81,12 @@ def split_sentences(text: str) -> list[str]:
     ends = sorted(
         [
             *(
-                (match.end("close") if "}" in match.group("close") else match.start(), match.end())
+                (
+                    match.end("close")
+                    if "}" in match.group("close") or "$" in match.group("close")
+                    else match.start(),
+                    match.end(),
+                )
                 for match in _SENTENCE_END.finditer(text)
                 if not _no_break(text, match.start(), match.end())
             ),
