@@ -4257,6 +4257,29 @@ def test_what_a_request_says_is_only_a_contrast_is_left_out(corpus_assistant) ->
     assert not cited & {"draft-verify-lossless-76f9", "opt-tree-speculative-ff90"}, cited
 
 
+def test_a_paper_the_question_disowns_is_not_its_one_answer(corpus_assistant) -> None:
+    """ "What work here learns from weak supervision ...? I don't mean weak learners in boosting
+    or weak-to-strong transfer between models." was refused ("The collection does not answer
+    this"): its one paper was "Language models are weak learners", which shares too little of
+    it. What a question says it does not mean is no answer to it; what it sets its subject
+    against ("historical business outcomes rather than A/B-test data") may be written by the
+    paper it asks for, and stays (b720)."""
+    from assistant.text.query import left_out
+
+    disowning = "I don't mean weak learners in boosting or weak-to-strong transfer between models."
+    assert left_out(disowning, disowned=True) == [("weak", "learner"), ("transfer", "model")]
+    assert left_out("tuning on outcomes rather than spurious correlations", disowned=True) == []
+    answer = corpus_assistant.ask(
+        "What work here learns from weak supervision — labels that are coarser or more indirect "
+        "than what the model must eventually output (image-level tags for pixel localisation, "
+        "slide-level labels, a cheap surrogate labeller)? " + disowning
+    )
+    cited = {c for sentence in answer.sentences for c in sentence.citations}
+    assert not answer.abstained
+    assert "background-activation-1b65" in cited, cited
+    assert "language-models-weak-d2a8" not in cited, cited
+
+
 def test_an_area_the_request_names_is_no_ground(corpus_assistant) -> None:
     """ "Computer vision is common to WideNet and SSA" led related work on "vision transformers":
     the request's own area again (review54: "empty 'shared' lines"). Under another request the

@@ -144,6 +144,11 @@ def relevant_papers(
 
         tuning = settings.evidence
         specific = ordered_by(tuning.relevance_weights)
+        # a paper the request leaves out in so many words answers none of it, however close
+        # it sits ("... I don't mean weak learners in boosting or weak-to-strong transfer":
+        # "Language models are weak learners" was the one paper, and the question refused; k019)
+        left = left_out_papers(retrieval.query, [paper for paper, _ in specific], disowned=True)
+        specific = [item for item in specific if item[0].id not in left] or specific
         threshold = tuning.topic_relevance_threshold
         topical: list[tuple[Paper, float]] | None = None  # the topic model, scored when needed
 

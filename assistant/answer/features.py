@@ -194,14 +194,15 @@ def name_writers(request: str, papers: Sequence[Paper], rare: Sequence[str] = ()
     }
 
 
-def left_out_papers(request: str, papers: Sequence[Paper]) -> set[str]:
+def left_out_papers(request: str, papers: Sequence[Paper], *, disowned: bool = False) -> set[str]:
     """Papers whose title names what the request asks to leave out in so many words ("Please
     leave out classic draft-then-verify speculative decoding": "Online Speculative Decoding"),
-    however close they sit to the rest of it."""
-    phrases = left_out(request)
+    however close they sit to the rest of it (``disowned``: only what it says it does not
+    want, ``query.left_out``)."""
+    phrases = left_out(request, disowned=disowned)
     # (what the paper itself does, not the work it contrasts itself with: "unlike diffusion
     # image generators, ..." is no such paper)
-    terms = left_out_terms(request)
+    terms = left_out_terms(request, disowned=disowned)
     return {
         paper.id
         for paper in papers

@@ -542,28 +542,51 @@ _SET_ASIDE = re.compile(
 )
 
 
-def left_out(request: str) -> list[tuple[str, ...]]:
+def left_out(request: str, *, disowned: bool = False) -> list[tuple[str, ...]]:
     """The phrases a request asks to leave out, each as the stems of its head (its last two
     content words): ("specul", "decod") for "classic draft-then-verify speculative decoding";
     a list, item by item: "product/item recommenders and ordinary language modelling" leaves
-    out ("item", "recommend") and ("languag", "model") (only the last was left out)."""
-    return [tuple(tokens[-2:]) for tokens, _ in _left_out_items(request)]
+    out ("item", "recommend") and ("languag", "model") (only the last was left out).
+    ``disowned``: only what it says it does not want ("I don't mean ...", "leave out ...", "...
+    is not what I need"), not what it sets its subject against ("historical business outcomes
+    rather than A/B-test data": a lookup's paper may well write it)."""
+    return [tuple(tokens[-2:]) for tokens, _ in _left_out_items(request, disowned=disowned)]
 
 
-def left_out_terms(request: str) -> list[tuple[str, ...]]:
+def left_out_terms(request: str, *, disowned: bool = False) -> list[tuple[str, ...]]:
     """What a request leaves out that names a kind of work in two to ``_TERM_WORDS`` words
     ("diffusion-type image generators": ("diffus", "imag", "generat")), every word stemmed; not
     a description of papers ("papers whose only point is that ..."). A paper whose own claims
     write every word of one is of that kind even when its title does not name it ("Score-Based
     Generative Modeling through Stochastic Differential Equations" reports its image
     generation)."""
-    return [tokens for tokens, term in _left_out_items(request) if term and len(tokens) >= 2]
+    return [
+        tokens
+        for tokens, term in _left_out_items(request, disowned=disowned)
+        if term and len(tokens) >= 2
+    ]
 
 
-def _left_out_items(request: str) -> list[tuple[tuple[str, ...], bool]]:
+# the words of a request that disown what follows, rather than set the subject against it
+_DISOWNING = re.compile(
+    r"^(?:leave out|leaving out|exclude|excluding|except for|(?:don't|do not) mean|"
+    r"(?:am|are|is|I'm|we're)\s+not\s+(?:interested in|looking for))\b",
+    re.IGNORECASE,
+)
+
+
+def _left_out_items(request: str, *, disowned: bool = False) -> list[tuple[tuple[str, ...], bool]]:
     """Each item a request leaves out (its content words) and whether it names a kind of work."""
     items = []
-    for match in [*_LEFT_OUT.finditer(request), *_LEFT_OUT_AFTER.finditer(request)]:
+    matches = [
+        *(
+            match
+            for match in _LEFT_OUT.finditer(request)
+            if not disowned or _DISOWNING.match(match.group(0))
+        ),
+        *_LEFT_OUT_AFTER.finditer(request),
+    ]
+    for match in matches:
         for listed in _LEFT_OUT_ITEMS.split(match.group("phrase")):
             # "LoRA-style adapters for fine-tuning": the kind of work is what comes before what
             # it is for ("fine-tuning" would leave out every fine-tuning paper)
