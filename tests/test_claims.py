@@ -1187,6 +1187,11 @@ def test_a_second_verb_of_the_authors_takes_the_third_person_too() -> None:
     assert rewrite("We learn a rank-1 matrix and add that to the weights.", "It") == (
         "It learns a rank-1 matrix and adds that to the weights."
     )
+    # ... but not after a modal: "It will provide a final recipe for training and releases
+    # CodeGen2 models" said a release already made (review66)
+    assert rewrite("We will provide a final recipe and release CodeGen2 models.", "It") == (
+        "It will provide a final recipe and release CodeGen2 models."
+    )
     assert _conjugate_coordinated("shows that X does not alleviate GVA, but find an EMA") == (
         "shows that X does not alleviate GVA, but finds an EMA"
     )

@@ -211,6 +211,11 @@ def rewrite(
             before = head[: verb.start()]
             if "," not in verb.group(1) and _INFINITIVE_BEFORE.search(before):
                 return verb.group(0)
+            # (nor one after a modal: "We will provide a final recipe for training and release
+            # CodeGen2 models" read "It will provide ... and releases", a release already made;
+            # review66)
+            if match.group(2).lower() in lexicon_words("modals"):
+                return verb.group(0)
             if verb.group(2) in _RESULT_VERBS and re.search(r"\bthat\b", before):
                 return verb.group(0)
             return f"{verb.group(1)}{_third_person(verb.group(2))}"
