@@ -289,7 +289,7 @@ def test_what_a_request_sets_against_what_it_asks_for_is_left_out() -> None:
     request = (
         "Apart from LoRA-style adapters for fine-tuning, where does low-rank structure show up?"
     )
-    assert left_out(request) == [("style", "adapt")]
+    assert left_out(request) == [("lora", "adapt")]
     assert left_out("interpretable predictors rather than post-hoc explanation") == [
         ("hoc", "explan")
     ]
@@ -355,3 +355,20 @@ def test_a_paper_named_by_its_title_words_and_the_word_paper_is_compared(
     )
     ids = [item.paper.id for item in answer.evidence]
     assert any(paper_id.startswith("observational-scaling-laws") for paper_id in ids), ids
+
+
+def test_what_a_request_sets_apart_is_also_what_it_calls_it_in_brackets() -> None:
+    """ "Apart from averaging weights (model merging), what approaches exist ...?" was answered
+    by a model-merging paper, the one paper the question asked (b435, review67): what the
+    request sets apart goes by its bracketed name too, and "apart from" disowns it, as "I don't
+    mean" does (not "rather than", which describes what is asked). "LoRA-style adapters" are
+    LoRA's adapters, not anything of a style."""
+    from assistant.text.query import left_out, left_out_terms
+
+    request = "Apart from averaging weights (model merging), what approaches exist here?"
+    assert left_out(request) == [("averag", "weight"), ("model", "merg")]
+    assert left_out(request, disowned=True) == [("averag", "weight"), ("model", "merg")]
+    assert left_out_terms("Apart from LoRA-style adapters for fine-tuning, where ...") == [
+        ("lora", "adapt")
+    ]
+    assert left_out("outcomes rather than A/B-test data", disowned=True) == []

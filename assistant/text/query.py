@@ -507,7 +507,10 @@ _LEFT_OUT = re.compile(
     r"(?:am|are|is|I'm|we're)\s+not\s+(?:interested in|looking for)|"
     r"other than|rather than|as opposed to|apart from|aside from)\s+"
     rf"(?P<phrase>{_LEFT_OUT_ITEM}(?:(?:,\s+(?!(?:or|and|nor|e\.g|i\.e|such)\b){_LEFT_OUT_LISTED})*"
-    rf",?\s+(?:or|and|nor)\s+(?!{_QUESTION_WORD}){_LEFT_OUT_LISTED})?)",
+    rf",?\s+(?:or|and|nor)\s+(?!{_QUESTION_WORD}){_LEFT_OUT_LISTED})?)"
+    # ... and what it calls it in brackets: "Apart from averaging weights (model merging), what
+    # approaches exist ...?" (b435 was answered by a model-merging paper; review67)
+    r"(?:\((?P<alias>[^()]{3,60})\))?",
     re.IGNORECASE,
 )
 # ... or said of it after it: "Lossless speculative decoding is only a contrast, not what I
@@ -525,6 +528,7 @@ _LEFT_OUT_ITEMS = re.compile(
 # "LLM alignment/reasoning": heads the words before them share ("product/item recommenders"
 # shares its head instead, and is one item)
 _SHARED_OPENING = re.compile(r"^(?P<opening>.*?)(?P<first>[\w'-]+)/(?P<second>[\w'-]+)\s*$")
+_LIKE_SUFFIX = re.compile(r"(?<=\w)-(?:style|like|type|esque)\b", re.IGNORECASE)
 # an item left out that describes papers rather than naming a kind of work ("papers whose only
 # point is that lower perplexity doesn't give better generated text")
 _DESCRIBES = re.compile(r"\b(?:whose|that|which|who|where|when|if|only|papers?|works?)\b", re.I)
@@ -569,7 +573,8 @@ def left_out_terms(request: str, *, disowned: bool = False) -> list[tuple[str, .
 
 # the words of a request that disown what follows, rather than set the subject against it
 _DISOWNING = re.compile(
-    r"^(?:leave out|leaving out|exclude|excluding|except for|(?:don't|do not) mean|"
+    r"^(?:leave out|leaving out|exclude|excluding|except for|apart from|aside from|other than|"
+    r"(?:don't|do not) mean|"
     r"(?:am|are|is|I'm|we're)\s+not\s+(?:interested in|looking for))\b",
     re.IGNORECASE,
 )
@@ -587,7 +592,10 @@ def _left_out_items(request: str, *, disowned: bool = False) -> list[tuple[tuple
         *_LEFT_OUT_AFTER.finditer(request),
     ]
     for match in matches:
-        for listed in _LEFT_OUT_ITEMS.split(match.group("phrase")):
+        aliases = [match["alias"]] if "alias" in match.groupdict() and match["alias"] else []
+        for listed in [*_LEFT_OUT_ITEMS.split(match.group("phrase")), *aliases]:
+            # "LoRA-style adapters": LoRA's adapters, not anything of a style
+            listed = _LIKE_SUFFIX.sub("", listed)
             # "LoRA-style adapters for fine-tuning": the kind of work is what comes before what
             # it is for ("fine-tuning" would leave out every fine-tuning paper)
             listed = _ITEM_PURPOSE.split(listed, maxsplit=1)[0]
