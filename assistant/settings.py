@@ -184,7 +184,7 @@ class Settings(BaseSettings):
         32,
         ge=1,
         le=1024,
-        description="Texts per onnxruntime call; texts are sorted by length first, so each batch is padded only to its own longest text.",
+        description="Texts per onnxruntime call for the float32 model; texts are sorted by length first, so each batch is padded only to its own longest text. The int8 model (the default) embeds one text a call: its attention quantises a batch with one scale, so a text's vector would depend on its batch.",
     )
     snapshot_precision: Literal["float32", "float16"] = Field(
         "float32",
