@@ -3630,3 +3630,18 @@ def test_a_singular_head_before_a_verb_in_s_asks_for_one_paper() -> None:
     assert not asks_for_several(
         "Which defence protects vision-language models from adversarial inputs at inference time?"
     )
+
+
+def test_the_verb_of_a_singular_evidence_noun_is_read() -> None:
+    """ "Our analysis shows | a sharp drop ...": the verb after a singular noun is third person
+    already; it was read as no evidential verb (and "Our results show" only was read), so the
+    span was said as a bare noun phrase (review67)."""
+    from assistant.text.claims import evidence_verb_before
+
+    for sentence, verb in (
+        ("Our results show a sharp drop in accuracy.", "shows"),
+        ("Our analysis shows a sharp drop in accuracy.", "shows"),
+        ("The experiment indicates a sharp drop in accuracy.", "indicates"),
+        ("Our analysis establishes a sharp drop in accuracy.", "establishes"),
+    ):
+        assert evidence_verb_before(sentence, sentence.index("a sharp")) == verb, sentence

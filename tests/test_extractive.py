@@ -3530,14 +3530,17 @@ def test_a_finding_keeps_the_kind_of_evidence_it_rests_on(evidence: str, said: s
     assert any(f"{said} higher dimensional" in text for text in texts), texts
 
 
-def test_a_finding_the_results_suggest_is_said_as_a_suggestion() -> None:
+@pytest.mark.parametrize("evidence", ["Our results suggest", "Our analysis suggests"])
+def test_a_finding_the_results_suggest_is_said_as_a_suggestion(evidence: str) -> None:
     """ "Our results suggest that transcoders can prove effective ..." was said "It finds that
-    ..." (review29b: it "hardens 'Our results suggest'"); the results' verb of stance stays."""
+    ..." (review29b: it "hardens 'Our results suggest'"); the results' verb of stance stays.
+    So too after a singular noun: "Our analysis suggests that the IRL problem is highly
+    sensitive ..." was said "It finds that" (review67: "the hedge is lost")."""
     paper = Paper(
         id="p-1",
         title="Transcoders Find Interpretable Features",
         abstract=(
-            "We propose transcoders, a method that approximates MLP layers. Our results suggest"
+            f"We propose transcoders, a method that approximates MLP layers. {evidence}"
             " that transcoders can prove effective in decomposing model computations."
         ),
         citation_key="p1",

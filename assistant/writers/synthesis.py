@@ -98,7 +98,10 @@ def _finding_verb(paper: Paper, finding: Span) -> str:
         # results' verb (said "It finds that", a suggestion read as a finding; review29b)
         evidence = _EVIDENCE_THAT.search(sentence[: finding.start])
         if evidence is not None:
-            verb = f"{evidence.group(1)}s that"
+            # "Our analysis suggests that": a singular noun's verb has its "s" already (it
+            # was said "suggestss", no stance verb, and so "finds that"; review67)
+            word = evidence.group(1)
+            verb = f"{word} that" if word in lexicon_words("stance_verbs") else f"{word}s that"
     if not (
         verb is not None
         and verb.endswith(" that")

@@ -1501,9 +1501,16 @@ def evidence_verb_before(sentence: str, start: int) -> str | None:
     if found is not None and found.group(1) in _evidential_verbs():
         return f"{_present_third(found.group(1))} that"
     evidence = _EVIDENCE_VERB_BEFORE.search(before)
-    if evidence is None or evidence.group(1).lower() not in _evidential_verbs():
+    if evidence is None:
         return None
-    return _present_third(evidence.group(1).lower())
+    verb = evidence.group(1).lower()
+    if verb in _evidential_verbs():
+        return _present_third(verb)
+    # a singular noun's verb ("Our analysis shows | a sharp drop ..."): already third person
+    # (it was no evidential verb, and the span was said as a noun phrase; review67)
+    if any(verb.endswith(end) and verb[: -len(end)] in _evidential_verbs() for end in ("s", "es")):
+        return verb
+    return None
 
 
 # "The (experimental) results show | ...", "Experiments on X demonstrate | ...": the paper's
