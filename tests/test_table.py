@@ -1042,6 +1042,12 @@ def test_the_question_asking_what_each_reports_heads_the_results() -> None:
     assert asks_results("What FID numbers do they report")
     assert not asks_results("What is each trying to save or gain")
     assert not asks_results("What does it gain")
+    # ... and what each claims or reports about a measure ("what does each claim about accuracy
+    # at high sparsity": a column of its own, whose DSEE cell was the result cell beside it;
+    # review67)
+    assert asks_results("what does each claim about accuracy at high sparsity")
+    assert asks_results("What do they report on long-horizon benchmarks")
+    assert not asks_results("What does each claim to explain")
     table = ComparisonTable(
         aspects=["approach", "reported result"],
         rows={

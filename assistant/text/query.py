@@ -800,9 +800,11 @@ def asks_results(clause: str) -> bool:
     return asks_figures(clause) or _RESULTS_ASKED.search(clause) is not None
 
 
-# ("what does it gain" asks what a method buys, not what it reports)
+# ("what does it gain" asks what a method buys, not what it reports; "what does each claim
+# about accuracy", "what do they report on ..." ask what it reports of a measure)
 _RESULTS_ASKED = re.compile(
-    r"\b(?:what|which)\s+(?:[\w-]+\s+)?(?:results?|gains?|improvements?)\s+(?:do|does|did|each|they)\b",
+    r"\b(?:what|which)\s+(?:[\w-]+\s+)?(?:results?|gains?|improvements?)\s+(?:do|does|did|each|they)\b"
+    r"|\bwhat\s+(?:do|does|did)\s+(?:each|they|both|it)(?:\s+one)?\s+(?:claims?|reports?)\s+(?:about|on|for)\b",
     re.IGNORECASE,
 )
 
