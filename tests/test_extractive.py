@@ -4478,3 +4478,23 @@ def test_related_work_on_a_few_papers_does_not_say_a_finding_twice() -> None:
         "true/false questions when they are provided in the right format.",
     )
     assert prose.count("well-calibrated") <= 1
+
+
+@pytest.mark.slow
+def test_an_answer_under_a_question_says_whose_approach_it_is(corpus_assistant) -> None:
+    """ "When combined with distillation, the approach achieves minimal accuracy loss ...
+    [Movement Pruning]" stood under "What does each claim about accuracy at high sparsity",
+    after DSEE's sentence, and "the approach" read as DSEE's (review67): said under a question,
+    a sentence whose subject points at its paper past an opening clause is framed by it."""
+    answer = corpus_assistant.compare(
+        "Compare movement pruning, the well-tuned gradual magnitude pruning baseline (GMP*), and "
+        "DSEE for getting sparse BERT-style models during fine-tuning: what does each use to "
+        "decide what to remove or update, and what does each claim about accuracy at high "
+        "sparsity?"
+    )
+    said = [sentence.text for sentence in answer.sentences]
+    assert not any(text.startswith("When combined with distillation") for text in said), said
+    assert any(
+        text.startswith("In Movement Pruning, when combined with distillation, the approach")
+        for text in said
+    ), said

@@ -2229,6 +2229,14 @@ class ExtractiveWriter(Writer):
                     # "The model building step incorporates second-order information ..." is
                     # said "In <paper>, the model building step ..."
                     said = DraftSentence(f"In {view.label}, t{said.text[1:]}", said.citations)
+                if said is not None and _POINTING_SUBJECT_AFTER_OPENING.match(said.text):
+                    # ... and so is one whose subject, past its opening clause, points at the
+                    # paper: "When combined with distillation, the approach achieves minimal
+                    # accuracy loss ... [Movement Pruning]" stood under DSEE's sentence, where
+                    # "the approach" read as DSEE (review67)
+                    framed = _framed_by(view.label, said.text)
+                    if framed is not None:
+                        said = DraftSentence(framed, said.citations)
                 if said is not None and (
                     # ... and one still leaning on a sentence before it is not said there
                     _opens_unresolved(said.text, referents=True) or _leans_back(said.text)
@@ -2645,6 +2653,14 @@ _POINTER = re.compile(r"\b(?:this|these|those|such)\s+([\w-]+)", re.IGNORECASE)
 _STUDIES_A_PROBLEM = re.compile(
     r"\b(?:studies|considers|investigates|examines|explores|revisits|tackles|addresses)\s+the\s+"
     r"(?:\w+\s+)?(?:problem|task|question|setting)\s+of\s+[^,;]{1,60}$"
+)
+
+
+# an opening clause, then a subject pointing at the paper's own method ("When combined with
+# distillation, the approach achieves ...")
+_POINTING_SUBJECT_AFTER_OPENING = re.compile(
+    r"[A-Z][^,.;:]{2,80},\s+(?:the|this)\s+(?:approach|method|model|framework|algorithm|technique|system)"
+    r"\s+(?:[a-z]+ly\s+)?[a-z]+s\b"
 )
 
 
