@@ -265,6 +265,29 @@ def test_a_name_of_several_capitalised_words_is_one_name() -> None:
     assert missing_names("Mixture models for clustering?", frequency, texts) == []
 
 
+def test_a_restated_subject_the_collection_never_names_is_missing() -> None:
+    """ "... predicting where people look in an image, i.e. visual saliency or gaze prediction
+    ...?" was answered by the paper on attention entropy (l024): each way the question names its
+    subject has a word no paper writes. A restatement one of whose alternatives is written
+    names something the collection may hold."""
+    unwritten = {"salienc": 0, "gaze": 0}
+
+    def counted(token: str) -> int:
+        return unwritten.get(token, 3)
+
+    question = (
+        "Is there any work on predicting where people look in an image, i.e. visual saliency or "
+        "gaze prediction trained on eye-tracking data?"
+    )
+    assert missing_names(question, counted, []) == ["saliency", "gaze"]
+    written = question.replace("gaze prediction", "fixation prediction")
+    assert missing_names(written, counted, []) == []
+    # a description names nothing: "spoke" is not what the collection lacks (k024)
+    unwritten["spoke"] = 0
+    described = "Anything on diarization, i.e. splitting a meeting recording into who spoke when?"
+    assert missing_names(described, counted, []) == []
+
+
 def test_ordinary_hyphenated_modifiers_are_not_names() -> None:
     assert (
         missing_names("Which papers detect LLM-written text with PAC-style bounds?", frequency, [])

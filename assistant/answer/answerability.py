@@ -166,6 +166,13 @@ def missing_names(
             and not any(contains_run(phrase, bm25.tokenize(text)) for text in evidence_texts)
         ):
             missing.append(match.group(0).strip())
+    # "predicting where people look in an image, i.e. visual saliency or gaze prediction": the
+    # name a question restates its subject by, when each of its alternatives has a word no paper
+    # writes, is one the collection never names (it was answered by the paper on attention
+    # entropy, nearest to "where people look" in meaning)
+    for word in _unwritten_restatement(question, document_frequency):
+        if word not in missing:
+            missing.append(word)
     # "LLM hallucinations": a short topic a word of which no paper writes, in any spelling, in
     # each of its parts, is one the collection never names; the papers that write the rest of
     # it ("LLM") share a word with it, not its subject
@@ -246,6 +253,50 @@ def _unwritten_topic_words(question: str, document_frequency: DocumentFrequency)
     if not unwritten or not parts or not all(set(part) & tokens for part in parts):
         return []
     return unwritten
+
+
+def _unwritten_restatement(question: str, document_frequency: DocumentFrequency) -> list[str]:
+    """The words no paper writes of what the question says its subject is in other words ("...,
+    i.e. visual saliency or gaze prediction ..."), when each alternative it gives has one; none
+    otherwise."""
+    words: list[str] = []
+    for match in _RESTATED.finditer(question):
+        # (up to a dash or a sentence's end: "i.e. a bound - and what it costs")
+        restated = re.split(r"\s+[-\u2013\u2014]\s+|\.\s", match.group(1))[0]
+        # each alternative's name, not what the question goes on to say of it ("gaze
+        # prediction | trained on eye-tracking data"); a description ("splitting a recording
+        # into who spoke when") names nothing, and "spoke" is no term the collection lacks
+        alternatives = [
+            _NAME_END.split(part.strip(), maxsplit=1)[0]
+            for part in _ALTERNATIVES.split(restated)
+            if part.strip()
+        ]
+        if any(not part or len(part.split()) > _RESTATED_NAME_WORDS for part in alternatives):
+            continue
+        unwritten = [
+            [
+                word
+                for word in re.findall(r"[A-Za-z][\w-]*", part)
+                if _never_written(word, document_frequency)
+            ]
+            for part in alternatives
+        ]
+        if alternatives and all(unwritten):
+            words += [found[0] for found in unwritten]
+    return list(dict.fromkeys(words))
+
+
+# what follows "i.e.", "that is," or "namely", to a bracket, a question mark or a colon
+_RESTATED = re.compile(r"\b(?:i\.e\.,?|that is,|namely)\s+([^?;:()]+)", re.IGNORECASE)
+# the alternatives of a restatement: "visual saliency or gaze prediction", "A, B, or C"
+_ALTERNATIVES = re.compile(r",\s*(?:or\s+)?|\s+or\s+")
+# where a name stops and what is said of it begins: a function word or a participle
+_NAME_END = re.compile(
+    r"\s*\b(?:a|an|the|on|in|of|for|with|by|into|from|to|that|which|where|when|who|whose|as|at)\b"
+    r"|\s+[a-z]+ed\b"
+)
+# the most words a name has (more is a description)
+_RESTATED_NAME_WORDS = 3
 
 
 # Two or more capitalised words in a row, or joined by hyphens around a function word
