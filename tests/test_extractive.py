@@ -908,6 +908,23 @@ def test_a_name_in_capitals_is_not_written_by_its_plain_word(corpus_assistant) -
     assert "weakly-supervised-deep-391b" not in cited(answer)
 
 
+def test_a_paper_the_request_names_is_not_read_in_another_sense(corpus_assistant) -> None:
+    """ "Compare FITS, SpaceTime and Chimera ...": SpaceTime's abstract writes "fits" as a
+    plain word and never FITS, so it was read as using FITS in another sense and left out of a
+    comparison naming it (review68). A paper the request names by its method's name is one it
+    asks about."""
+    answer = corpus_assistant.compare(
+        "Compare FITS, SpaceTime and Chimera as compact ways to model time series: how each "
+        "represents the series, which tasks they report results on, and what they claim about "
+        "size or speed."
+    )
+    assert cited(answer) == {
+        "fits-modeling-time-d322",
+        "effectively-modeling-time-027b",
+        "chimera-effectively-modeling-1528",
+    }
+
+
 def test_how_a_proposal_is_known_goes_with_its_verb(corpus_assistant) -> None:
     """review31b: "establishes RPS as a superior technique ... when compared to pruning for linear
     models" dropped the abstract's "Theoretically, we establish ...", and the proof read like a

@@ -47,7 +47,15 @@ def other_sense_papers(retrieval: Retrieval, papers: Sequence[Paper]) -> set[str
     that write the word of a name the question gives in capitals only as a plain word: under
     "N-BEATS style models", a dance generator's "music and motion beat" (a blind reader: "its
     only link to the query is the word 'beat'"), as "clip" is not CLIP."""
-    found = _plain_word_papers(retrieval.query, papers)
+    # (not a paper the request names by its method's name: under "Compare FITS, SpaceTime and
+    # Chimera ...", SpaceTime's "fitting" is no other sense of FITS; its paper was left out of
+    # the comparison that named it; review68)
+    by_id = {paper.id: paper for paper in papers}
+    found = {
+        paper_id
+        for paper_id in _plain_word_papers(retrieval.query, papers)
+        if not relevance.names_the_paper(retrieval.query, by_id[paper_id])
+    }
     if retrieval.expanded_query == retrieval.query:
         return found
     tail = retrieval.expanded_query[len(retrieval.query) :].strip().strip("()")
