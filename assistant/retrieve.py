@@ -29,7 +29,7 @@ from assistant.settings import Settings
 from assistant.snapshot import VectorSnapshot
 from assistant.store import ChromaStore, ChunkHit, parse_chunk_id, sentence_chunk_id
 from assistant.text import acronyms
-from assistant.text.query import listed_things, writes_name
+from assistant.text.query import left_out_phrases, listed_things, writes_name
 from assistant.text.sentences import abstract_sentences
 
 if TYPE_CHECKING:
@@ -80,6 +80,10 @@ class Retrieval:
     # paper id, in the order listed: which paper is about which listed thing (filled in by
     # ``Retriever.with_item_similarity`` for the tasks whose tiers read it).
     item_similarity: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    # How much closer each hit's paper vector is to the closest thing the query says it does not
+    # want (``left_out_phrases``) than to the rest of the query, in cosine, by paper id (filled
+    # in by ``Retriever.with_left_out_similarity``)
+    left_out_closeness: dict[str, float] = field(default_factory=dict)
     # The collection's acronyms for a phrase the query spells out ("state space models" -> SSM):
     # a paper that says "SSM" says the phrase.
     phrase_acronyms: tuple[str, ...] = ()
@@ -333,6 +337,26 @@ class Retriever:
             retrieval,
             item_similarity={
                 paper_id: tuple(float(value) for value in item_vectors @ vector)
+                for paper_id, vector in retrieval.paper_vectors.items()
+            },
+        )
+
+    def with_left_out_similarity(self, retrieval: Retrieval) -> Retrieval:
+        """``retrieval`` with how much closer each hit's paper vector is to what the query says it
+        does not want than to the rest of it; as it was when it disowns nothing or holds no paper
+        vectors (most requests: they pay nothing)."""
+        phrases, rest = left_out_phrases(retrieval.query)
+        if not phrases or not retrieval.paper_vectors:
+            return retrieval
+        import numpy as np
+
+        # (against the request without what it disowns: "Leave recommender item catalogues
+        # aside" brings the whole request's vector closer to recommenders)
+        vectors = np.asarray(self.embedder.embed([rest, *phrases]))
+        return replace(
+            retrieval,
+            left_out_closeness={
+                paper_id: float((vectors[1:] @ vector).max() - vectors[0] @ vector)
                 for paper_id, vector in retrieval.paper_vectors.items()
             },
         )

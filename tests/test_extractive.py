@@ -4305,6 +4305,42 @@ def test_a_paper_the_question_disowns_is_not_its_one_answer(corpus_assistant) ->
     assert "language-models-weak-d2a8" not in cited, cited
 
 
+def test_a_paper_closer_to_what_the_request_disowns_is_left_out(corpus_assistant) -> None:
+    """ "How do methods in the collection cope when the set of possible outputs is enormous ...?
+    Leave recommender item catalogues aside." opened on three recommenders, none writing
+    "catalogue" (review68: "it ignores the user's explicit exclusion"). What a request puts
+    aside, or says it does not mean in a word's sense, is read; a paper closer in meaning to
+    it than to the rest of the request is left out."""
+    from assistant.text.query import left_out_phrases
+
+    assert left_out_phrases(
+        "Anything on big label spaces? Leave recommender catalogues aside."
+    ) == (
+        ["recommender catalogues"],
+        "Anything on big label spaces?  .",
+    )
+    assert left_out_phrases(
+        "Fairness in decisions about people. 'Fair' in the sense of unbiased LLM judges is not "
+        "what I mean."
+    )[0] == ["unbiased LLM judges"]
+    assert left_out_phrases("Apart from averaging weights (model merging), what exists?")[0] == [
+        "averaging weights",
+        "model merging",
+    ]
+    assert left_out_phrases("How do recommenders rank items?") == (
+        [],
+        "How do recommenders rank items?",
+    )
+    answer = corpus_assistant.ask(
+        "How do methods in the collection cope when the set of possible outputs is enormous: "
+        "very large vocabularies, thousands of labels, lots of classes, or label spaces where "
+        "most classes never appear in training? Leave recommender item catalogues aside."
+    )
+    cited = {c for sentence in answer.sentences for c in sentence.citations}
+    assert "geometry-aware-adaptation-6b96" in cited, cited
+    assert "recommender-systems-412a" not in cited, cited
+
+
 def test_an_area_the_request_names_is_no_ground(corpus_assistant) -> None:
     """ "Computer vision is common to WideNet and SSA" led related work on "vision transformers":
     the request's own area again (review54: "empty 'shared' lines"). Under another request the

@@ -216,6 +216,10 @@ def relevant_papers(
                 ruled = set()
             # ... and what it asks to leave out in so many words, whatever the best paper says
             ruled |= left_out_papers(query, [paper for paper, _ in ordered])
+            # ... or in meaning: a paper closer to what it disowns than to the request
+            # ("Leave recommender item catalogues aside": three recommenders led the answer,
+            # none writing "catalogue"; review68)
+            ruled |= disowned_papers(retrieval, tuning.left_out_margin)
             if task == "ask":
                 # ... and, for a question about what it names ("Which papers report results on
                 # HumanEval?"), the papers that never write the name
@@ -338,6 +342,7 @@ def relevant_papers(
             near_papers = [paper for paper, _ in near]
             out = ruled_out_papers(query, near_papers) if ruled else set()
             out |= left_out_papers(query, near_papers)
+            out |= disowned_papers(retrieval, tuning.left_out_margin)
             chosen += [item for item in near if item[0].id not in out]
         left_out = _beyond(len(chosen), most, task)
         chosen = chosen[:most]
@@ -365,6 +370,16 @@ def relevant_papers(
         if index < fewest or score >= settings.evidence.relative_cutoff
     ]
     return kept[:most], _beyond(len(kept), most, task), set()
+
+
+def disowned_papers(retrieval: Retrieval, margin: float) -> set[str]:
+    """The papers whose vector is closer, by ``margin`` or more, to what the request says it does
+    not want than to the rest of it (``Retrieval.left_out_closeness``)."""
+    return {
+        paper_id
+        for paper_id, closeness in retrieval.left_out_closeness.items()
+        if closeness >= margin
+    }
 
 
 def _beyond(found: int, most: int, task: Task) -> int:

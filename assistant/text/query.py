@@ -517,7 +517,15 @@ _LEFT_OUT = re.compile(
 # need." (j003 cited eleven speculative decoders among its twelve papers)
 _LEFT_OUT_AFTER = re.compile(
     r"(?:^|[.;:!?]\s+)(?P<phrase>[A-Za-z][\w/ -]{2,60}?)\s+(?:is|are)\s+(?:only\s+(?:a|as\s+a)\s+"
-    r"contrast|out\s+of\s+scope|not\s+what\s+(?:I|we)\s+(?:need|want|mean|am\s+after|are\s+after))\b",
+    r"contrast|out\s+of\s+scope|not\s+what\s+(?:I|we)\s+(?:need|want|mean|am\s+after|are\s+after))\b"
+    # ... or a word's sense it does not mean: "'Fair' in the sense of unbiased LLM judges or
+    # apples-to-apples architecture benchmarks is not what I mean" (l003 cited both kinds)
+    r"|(?:^|[.;:!?]\s+)['\"‘“]?[\w-]+['\"’”]?\s+in\s+the\s+sense\s+of\s+(?P<sense>[^.;:?!()]{3,100}?)"
+    r"\s+(?:is|are)\s+not\s+what\s+(?:I|we)\s+(?:need|want|mean)\b"
+    # ... or asks to put aside: "Leave recommender item catalogues aside." (l011 was answered
+    # with three recommenders first)
+    r"|\b(?:leave|leaving|set|setting|put|putting)\s+(?P<aside>(?!aside\b)[^.;:?!()]{3,60}?)"
+    r"\s+aside\b",
     re.IGNORECASE,
 )
 # the items of a phrase left out: "product/item recommenders and ordinary language modelling",
@@ -580,6 +588,34 @@ _DISOWNING = re.compile(
 )
 
 
+def _left_out_phrase(match: re.Match[str]) -> str:
+    """The phrase a left-out match names, whichever of its forms matched."""
+    groups = match.groupdict()
+    return next(groups[name] for name in ("phrase", "sense", "aside") if groups.get(name))
+
+
+def _disowning_matches(request: str) -> list[re.Match[str]]:
+    return [
+        *(match for match in _LEFT_OUT.finditer(request) if _DISOWNING.match(match.group(0))),
+        *_LEFT_OUT_AFTER.finditer(request),
+    ]
+
+
+def left_out_phrases(request: str) -> tuple[list[str], str]:
+    """What a request says it does not want, as it words it ("recommender item catalogues",
+    "averaging weights", "model merging"), and the request without it: to be read for their
+    meaning, where the stems of ``left_out`` find only the papers that write them. No phrases
+    (and the request whole) when it disowns nothing."""
+    phrases: list[str] = []
+    rest = request
+    for match in _disowning_matches(request):
+        phrases.append(_left_out_phrase(match).strip())
+        if match.groupdict().get("alias"):
+            phrases.append(match["alias"].strip())
+        rest = rest.replace(match.group(0), " ")
+    return list(dict.fromkeys(phrase for phrase in phrases if phrase)), rest
+
+
 def _left_out_items(request: str, *, disowned: bool = False) -> list[tuple[tuple[str, ...], bool]]:
     """Each item a request leaves out (its content words) and whether it names a kind of work."""
     items = []
@@ -593,7 +629,7 @@ def _left_out_items(request: str, *, disowned: bool = False) -> list[tuple[tuple
     ]
     for match in matches:
         aliases = [match["alias"]] if "alias" in match.groupdict() and match["alias"] else []
-        for listed in [*_LEFT_OUT_ITEMS.split(match.group("phrase")), *aliases]:
+        for listed in [*_LEFT_OUT_ITEMS.split(_left_out_phrase(match)), *aliases]:
             # "LoRA-style adapters": LoRA's adapters, not anything of a style
             listed = _LIKE_SUFFIX.sub("", listed)
             # "LoRA-style adapters for fine-tuning": the kind of work is what comes before what

@@ -273,6 +273,19 @@ class EvidenceSettings(Group):
             "dataset-distillation paper beside them 0.13 and 0.33) ..."
         ),
     )
+    left_out_margin: float = Field(
+        default=0.10,
+        ge=0,
+        le=2,
+        description=(
+            "A topic or related-work request that says what it does not want ('Leave "
+            "recommender item catalogues aside', 'I don't mean hyperparameter / black-box "
+            "function optimisation') leaves out a paper whose vector is closer to what it "
+            "disowns than to the request by this much cosine or more, whatever words the paper "
+            "writes. On the tuning requests that disown something, 0.10 left out four cited "
+            "papers their writers excluded and no gold paper."
+        ),
+    )
     compared_item_floor: float = Field(
         default=0.3,
         ge=0,
