@@ -1537,3 +1537,24 @@ def test_a_short_numbered_list_is_not_cut_after_its_first_item() -> None:
         "regions of the target domain, and iii) raises an out-of-distribution flag for queries"
     )
     assert "ii)" not in _phrase(long_list)
+
+
+def test_no_cell_ends_on_a_participle_waiting_for_its_by() -> None:
+    """ "Shows that a simple baseline: learning a supervised or self-supervised representation
+    on the meta-training set, followed" was a cell (review68: "it cuts off mid-sentence"); so
+    was "... the decision-theoretic optimal procedure is given". A cell is not cut between such
+    a participle and its "by" (lexicon/agent_participles.txt)."""
+    from assistant.answer.table import _phrase
+
+    claim = (
+        "A simple baseline: learning a supervised or self-supervised representation on the "
+        "meta-training set, followed by training a linear classifier on top of this "
+        "representation, outperforms state-of-the-art few-shot learning methods"
+    )
+    assert not _phrase(claim).endswith("followed"), _phrase(claim)
+    given = (
+        "Constructs a generative process for a mixture of linear regressions for which the "
+        "decision-theoretic optimal procedure is given by data-driven exponential weights on a "
+        "finite set of parameters"
+    )
+    assert not _phrase(given).endswith("is given"), _phrase(given)

@@ -103,6 +103,11 @@ def _function_words() -> frozenset[str]:
     return frozenset(words("title_function_words")) - {"and", "or"}
 
 
+@cache
+def _agent_participles() -> frozenset[str]:
+    return frozenset(words("agent_participles"))
+
+
 def _open_parenthesis(text: str, before: int) -> int:
     """Where the innermost parenthesis still open at ``before`` opens, or -1."""
     opened: list[int] = []
@@ -179,6 +184,9 @@ def _phrase(text: str, *, keep: str = "") -> str:
         if balanced(text[: match.start()])
         # "using a three-pronged approach by: (a) ...": no cell ends on a preposition
         and text[: match.start()].rsplit(" ", 1)[-1].lower() not in _function_words()
+        # ... nor on a participle waiting for its "by" ("..., followed | by training a linear
+        # classifier on top": the cell ended "followed"; review68)
+        and text[: match.start()].rsplit(" ", 1)[-1].lower() not in _agent_participles()
         # "MEDIDA, a general | , data-efficient framework": an appositive cut before its noun
         and not _ARTICLE_AND_WORD.search(text[: match.start()])
         # "...of two networks; and unlike Consistency Models | , IMM guarantees ...": the cut
