@@ -372,3 +372,28 @@ def test_what_a_request_sets_apart_is_also_what_it_calls_it_in_brackets() -> Non
         ("lora", "adapt")
     ]
     assert left_out("outcomes rather than A/B-test data", disowned=True) == []
+
+
+def test_a_list_left_out_is_read_to_its_last_item() -> None:
+    """ "I don't mean SGD noise, the noise in diffusion samplers, acoustic noise or adversarial
+    perturbations." left out "SGD noise" alone: an item had to end at punctuation, and the one
+    before the closing "or" ends at the "or" (l010 cited "Intriguing Properties of Adversarial
+    Examples"). A clause asking after a comma is no item ("..., where do low-rank structure or
+    ... show up?")."""
+    from assistant.text.query import left_out
+
+    assert left_out("I don't mean SGD noise, acoustic noise or adversarial perturbations.") == [
+        ("sgd", "nois"),
+        ("acoust", "nois"),
+        ("adversari", "perturb"),
+    ]
+    assert left_out(
+        "Apart from LoRA-style adapters for fine-tuning, where do low-rank structure or "
+        "rank-based quantities show up?"
+    ) == [("lora", "adapt")]
+    assert left_out("problems other than games, robot control, or LLM alignment/reasoning") == [
+        ("game",),
+        ("robot", "control"),
+        ("llm", "align"),
+        ("llm", "reason"),
+    ]

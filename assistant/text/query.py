@@ -501,12 +501,15 @@ def ruled_out(request: str) -> list[tuple[str, str]]:
 # LoRA-style adapters for fine-tuning, where do ...").
 _LEFT_OUT_ITEM = r"[^,.;:?()]+"
 _QUESTION_WORD = r"(?:what|which|where|how|who|whom|whose|when|why|is|are|do|does|did)\b"
-_LEFT_OUT_LISTED = r"[\w'/-]+(?:\s+[\w'/-]+){0,4}(?=\s*(?:[,.;:?()]|$))"
+# (an item before the list's closing "or" ends there: "SGD noise, acoustic noise | or
+# adversarial perturbations" left out "SGD noise" alone; l010)
+_LEFT_OUT_LISTED = r"[\w'/-]+(?:\s+[\w'/-]+){0,4}?(?=\s*(?:[,.;:?()]|$)|\s+(?:or|and|nor)\s)"
 _LEFT_OUT = re.compile(
     r"\b(?:leave out|leaving out|exclude|excluding|except for|(?:don't|do not) mean|"
     r"(?:am|are|is|I'm|we're)\s+not\s+(?:interested in|looking for)|"
     r"other than|rather than|as opposed to|apart from|aside from)\s+"
-    rf"(?P<phrase>{_LEFT_OUT_ITEM}(?:(?:,\s+(?!(?:or|and|nor|e\.g|i\.e|such)\b){_LEFT_OUT_LISTED})*"
+    rf"(?P<phrase>{_LEFT_OUT_ITEM}(?:(?:,\s+(?!(?:or|and|nor|e\.g|i\.e|such)\b|{_QUESTION_WORD})"
+    rf"{_LEFT_OUT_LISTED})*"
     rf",?\s+(?:or|and|nor)\s+(?!{_QUESTION_WORD}){_LEFT_OUT_LISTED})?)"
     # ... and what it calls it in brackets: "Apart from averaging weights (model merging), what
     # approaches exist ...?" (b435 was answered by a model-merging paper; review67)
