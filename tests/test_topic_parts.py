@@ -340,6 +340,49 @@ def test_papers_a_request_counts_are_listed_after_its_colon() -> None:
         "PassUntil paper, and the observational scaling laws paper. Compare what each says."
     ) == ["the 'mirage' paper", "the PassUntil paper", "the observational scaling laws paper"]
     assert compared_items("Which papers study emergence: what causes it?") == []
+    # ... and so does a later sentence that compares a count of them, its items set off by
+    # commas (review69: "the study of memory-based meta-learning ..." was not compared), but not
+    # "Compare the approaches ...: which parts ..., what it predicts", which asks questions
+    assert compared_items(
+        "I keep seeing a claim. Compare three takes on this: the study of memory-based "
+        "meta-learning, the work that meta-trains black-box transformers, and the paper arguing "
+        "that next-token loss is a code length and so builds in Occam's razor. What does each say?"
+    ) == [
+        "the study of memory-based meta-learning",
+        "the work that meta-trains black-box transformers",
+        "the paper arguing that next-token loss is a code length and so builds in Occam's razor",
+    ]
+    assert (
+        compared_items(
+            "Compare the approaches built on medical records: which parts each uses, what it "
+            "predicts, and how it copes with sparse records."
+        )
+        == []
+    )
+
+
+def test_each_thing_a_comparison_describes_is_one_paper(corpus_assistant) -> None:
+    """ "Compare three takes on this: the study of memory-based meta-learning on data whose
+    generating parameters jump at unknown times, the work that meta-trains black-box
+    transformers ..., and the paper arguing that next-token loss is a compression code length
+    ...": the first item wrote as much of the meta-trained transformers' paper (in hand already)
+    as of its own, and its own was not compared (review69). Each item is one paper, none two
+    items'."""
+    answer = corpus_assistant.compare(
+        "I keep seeing the claim that training a sequence model with next-token prediction over "
+        "many tasks turns it into a learner in its own right. Compare three takes on this: the "
+        "study of memory-based meta-learning on data whose generating parameters jump at unknown "
+        "times, the work that meta-trains black-box transformers into general-purpose in-context "
+        "learners, and the paper arguing that next-token loss is a compression code length and "
+        "so builds in Occam's razor. What does each say the sequential-prediction objective is "
+        "really optimising?"
+    )
+    ids = {item.paper.id for item in answer.evidence}
+    assert ids == {
+        "memory-based-meta-2b91",
+        "general-purpose-context-3d4d",
+        "context-learning-occam-6e31",
+    }, ids
 
 
 def test_a_paper_named_by_its_title_words_and_the_word_paper_is_compared(

@@ -468,20 +468,43 @@ def _one_per_item(
     present = {
         paper.id: set(content_tokens(f"{paper.title} {paper.abstract}")) for paper, _ in ranked
     }
+    scored: list[list[tuple[float, int]]] = []  # per item: (share, position in ranked), best first
     for item in items:
         words = set(content_tokens(_ITEM_FRAME.sub("", item) or item))
         if len(words) < 2:
+            scored.append([])
             continue
         weight = {word: idf(document_frequency(word), collection_size) for word in words}
-        best = max(
-            ranked,
-            key=lambda entry: sum(weight[word] for word in words & present[entry[0].id]),
-            default=None,
+        shares = [
+            (sum(weight[word] for word in words & present[paper.id]), position)
+            for position, (paper, _) in enumerate(ranked)
+        ]
+        scored.append(sorted(shares, key=lambda share: (-share[0], share[1])))
+    # Each item is one paper, none two items': the item a paper writes most of takes it first
+    # ("the study of memory-based meta-learning on data whose generating parameters jump ..."
+    # wrote as much of the meta-trained transformers' paper, the third item's, as of its own,
+    # and that one was in hand already: the study was not compared; review69)
+    assigned: set[int] = set()
+    for index in sorted(
+        (index for index, shares in enumerate(scored) if shares),
+        key=lambda index: -scored[index][0][0],
+    ):
+        best = next(
+            (
+                position
+                for share, position in scored[index]
+                if position not in assigned and share > 0
+            ),
+            None,
         )
-        if best is None or best[0].id in taken or best[1] < tuning.compared_item_floor:
+        if best is None:
             continue
-        added.append(best)
-        taken.add(best[0].id)
+        assigned.add(best)
+        paper, probability = ranked[best]
+        if paper.id in taken or probability < tuning.compared_item_floor:
+            continue
+        added.append(ranked[best])
+        taken.add(paper.id)
     return sorted(added, key=lambda entry: -entry[1])
 
 

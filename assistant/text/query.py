@@ -912,7 +912,7 @@ def compared_items(request: str) -> list[str]:
     """The items a comparison lists, each as its text ("WideNet", "randomized parameter
     sharing", "FreezeNet"); none unless it lists two or more."""
     head = re.split(r"[:?]|\s+[-—–]\s+", request, maxsplit=1)[0]
-    announced = _ANNOUNCED_LIST.match(request)
+    announced = _ANNOUNCED_LIST.search(request)
     if announced is not None:
         # "Three papers take a position on emergent abilities in LLMs: the 'mirage' paper, the
         # PassUntil paper, and the observational scaling laws paper. Compare ...": the papers
@@ -921,6 +921,13 @@ def compared_items(request: str) -> list[str]:
     framed = _COMPARE_WITH.match(head) is not None
     head = _BRACKETED.sub(" ", _COMPARE_FRAME.sub(" ", head))
     items = [item.strip() for item in _COMPARED_SPLIT.split(head) if content_tokens(item)]
+    if announced is not None:
+        # a list it announced, its items set off by commas, is cut at them only: "the paper
+        # arguing that next-token loss is a compression code length and so builds in Occam's
+        # razor" is one item
+        by_comma = [item.strip() for item in _LISTED_COMMA.split(head) if content_tokens(item)]
+        if len(by_comma) >= 2:
+            items = by_comma
     if len(items) < 2 and framed:
         # "Compare Distilled Decoding with consistency models": one item set against another
         items = [
@@ -931,12 +938,18 @@ def compared_items(request: str) -> list[str]:
 
 # a request opening on a count of papers ("Three papers ...", "Both papers ...", "Two works ...")
 # and listing them after a colon, up to the sentence's end
+# ... or a later sentence doing so, a comparison itself ("I keep seeing the claim that ... .
+# Compare three takes on this: the study of ..., the work that ..., and the paper arguing ...":
+# the first of the three was not compared; review69)
 _ANNOUNCED_LIST = re.compile(
-    r"\s*(?:(?:two|three|four|five|both|these|the)\s+(?:\w+\s+){0,2}?(?:papers|works|methods|"
-    r"approaches))\b[^:.?]*:\s*(?P<listed>[^.?:]+)",
+    r"(?:^|(?<=[.?!])\s+)\s*(?:(?:two|three|four|five|both|these|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:papers|works|methods|approaches)|(?:compare|contrast)\s+(?:the\s+)?(?:two|three|four|five)"
+    r"\s+(?:\w+\s+){0,2}?(?:papers|works|methods|approaches|takes|studies|lines\s+of\s+work))\b"
+    r"[^:.?]*:\s*(?P<listed>[^.?:]+)",
     re.IGNORECASE,
 )
 _COMPARE_WITH = re.compile(r"\s*(?:compare|contrast)\s", re.IGNORECASE)
+_LISTED_COMMA = re.compile(r",\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"\s+(?:with|to|against)\s+", re.IGNORECASE)
 
 
