@@ -4551,3 +4551,19 @@ def test_an_answer_under_a_question_says_whose_approach_it_is(corpus_assistant) 
         text.startswith("In Movement Pruning, when combined with distillation, the approach")
         for text in said
     ), said
+
+
+def test_a_question_asking_by_what_means_is_answered_by_a_means(corpus_assistant) -> None:
+    """Under "how is it trained or prompted", PromptBoosting was said by its results
+    ("achieves state-of-the-art performance in multiple black-box few-shot classification
+    tasks ..."), which answer "how does it compare"; a sentence saying by what means ("obtains a
+    small pool of prompts via a gradient-free approach ...") answers a question asking how each
+    does something (review69: "the sentence that answers the question is skipped")."""
+    answer = corpus_assistant.compare(
+        "Compare approaches to boosting where the weak learner is a neural network or a language "
+        "model rather than a tree: what plays the weak learner in each, how is it trained or "
+        "prompted, and how does it compare with tree-based boosting or standard training?"
+    )
+    shown = to_markdown(answer)
+    trained = shown.split("### How is it trained or prompted", 1)[1].split("###", 1)[0]
+    assert "PromptBoosting achieves state-of-the-art" not in trained, trained

@@ -2191,6 +2191,31 @@ class ExtractiveWriter(Writer):
                         [],
                     )
                 )
+                if (
+                    found is not None
+                    and _ASKS_MEANS.match(axis)
+                    and not _MEANS.search(view.sentences[found.index])
+                ):
+                    # "how does each control whose voice comes out" asks by what means: a
+                    # sentence saying it ("achieves zero-shot timbre control by ... decoupling
+                    # speaker information to a vocoder") answers it before one only naming the
+                    # property ("introduces SLAM-Omni, a timbre-controllable ... system";
+                    # review69)
+                    found = next(
+                        (
+                            item
+                            for item in items
+                            if item.index not in used
+                            and _MEANS.search(view.sentences[item.index])
+                            and any(
+                                self._answered(
+                                    wanted, [DraftSentence(view.sentences[item.index], [])]
+                                )
+                                for wanted in wanted_here
+                            )
+                        ),
+                        found,
+                    )
                 if asks_figures(axis):
                     # only a sentence stating a figure answers "what FID or quality numbers do
                     # they report" (review62: "Diffusion models require a large number of
@@ -2662,6 +2687,16 @@ _POINTING_SUBJECT_AFTER_OPENING = re.compile(
     r"[A-Z][^,.;:]{2,80},\s+(?:the|this)\s+(?:approach|method|model|framework|algorithm|technique|system)"
     r"\s+(?:[a-z]+ly\s+)?[a-z]+s\b"
 )
+
+
+# a question asking by what means each does something ("how does each control ...", "how do
+# they cut down ..."), not how much or how well
+_ASKS_MEANS = re.compile(
+    r"\s*how\s+(?:does|do|did|is|are|can)\s+(?:each|they|both|it)\b(?!\s+(?:compare|fare|perform))",
+    re.IGNORECASE,
+)
+# ... and a sentence saying the means
+_MEANS = re.compile(r"\b(?:by|via|through|using)\s+\w", re.IGNORECASE)
 
 
 def _framed_by(label: str, sentence: str) -> str | None:
