@@ -151,7 +151,7 @@ class Assistant:
             # never one)
             retrieval = self.retriever.with_item_similarity(retrieval)
             # (how close each paper is to what the request says it does not want)
-            retrieval = self.retriever.with_left_out_similarity(retrieval)
+            retrieval = self.retriever.with_left_out_closeness(retrieval)
         frequency = self.retriever.bm25_index.document_frequency
         if task == "ask":
             # the papers that write a dataset or model the question names, wherever they rank

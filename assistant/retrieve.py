@@ -82,7 +82,7 @@ class Retrieval:
     item_similarity: dict[str, tuple[float, ...]] = field(default_factory=dict)
     # How much closer each hit's paper vector is to the closest thing the query says it does not
     # want (``left_out_phrases``) than to the rest of the query, in cosine, by paper id (filled
-    # in by ``Retriever.with_left_out_similarity``)
+    # in by ``Retriever.with_left_out_closeness``)
     left_out_closeness: dict[str, float] = field(default_factory=dict)
     # The collection's acronyms for a phrase the query spells out ("state space models" -> SSM):
     # a paper that says "SSM" says the phrase.
@@ -341,7 +341,7 @@ class Retriever:
             },
         )
 
-    def with_left_out_similarity(self, retrieval: Retrieval) -> Retrieval:
+    def with_left_out_closeness(self, retrieval: Retrieval) -> Retrieval:
         """``retrieval`` with how much closer each hit's paper vector is to what the query says it
         does not want than to the rest of it; as it was when it disowns nothing or holds no paper
         vectors (most requests: they pay nothing)."""

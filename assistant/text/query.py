@@ -597,9 +597,14 @@ def _left_out_phrase(match: re.Match[str]) -> str:
     return next(groups[name] for name in ("phrase", "sense", "aside") if groups.get(name))
 
 
-def _disowning_matches(request: str) -> list[re.Match[str]]:
+def _left_out_matches(request: str, *, disowned: bool) -> list[re.Match[str]]:
+    """Where a request leaves something out (``disowned``: says it does not want it)."""
     return [
-        *(match for match in _LEFT_OUT.finditer(request) if _DISOWNING.match(match.group(0))),
+        *(
+            match
+            for match in _LEFT_OUT.finditer(request)
+            if not disowned or _DISOWNING.match(match.group(0))
+        ),
         *_LEFT_OUT_AFTER.finditer(request),
     ]
 
@@ -611,7 +616,7 @@ def left_out_phrases(request: str) -> tuple[list[str], str]:
     (and the request whole) when it disowns nothing."""
     phrases: list[str] = []
     rest = request
-    for match in _disowning_matches(request):
+    for match in _left_out_matches(request, disowned=True):
         phrases.append(_left_out_phrase(match).strip())
         if match.groupdict().get("alias"):
             phrases.append(match["alias"].strip())
@@ -622,15 +627,7 @@ def left_out_phrases(request: str) -> tuple[list[str], str]:
 def _left_out_items(request: str, *, disowned: bool = False) -> list[tuple[tuple[str, ...], bool]]:
     """Each item a request leaves out (its content words) and whether it names a kind of work."""
     items = []
-    matches = [
-        *(
-            match
-            for match in _LEFT_OUT.finditer(request)
-            if not disowned or _DISOWNING.match(match.group(0))
-        ),
-        *_LEFT_OUT_AFTER.finditer(request),
-    ]
-    for match in matches:
+    for match in _left_out_matches(request, disowned=disowned):
         aliases = [match["alias"]] if "alias" in match.groupdict() and match["alias"] else []
         for listed in [*_LEFT_OUT_ITEMS.split(_left_out_phrase(match)), *aliases]:
             # "LoRA-style adapters": LoRA's adapters, not anything of a style
