@@ -3569,6 +3569,25 @@ def test_a_finding_the_results_suggest_is_said_as_a_suggestion(evidence: str) ->
     ), told.sentences
 
 
+def test_a_finding_proved_in_the_past_tense_is_said_as_a_proof() -> None:
+    """ "Finally, we proved that system reliability could be traded-off for real-time learning"
+    was said "Monolith finds that ...": the past of a stance verb matched none (review66 read
+    "we prove" said "finds" as a hedge lost). It is said in the present: "proves that"."""
+    paper = Paper(
+        id="p-1",
+        title="Monolith: Real Time Recommendation System",
+        abstract=(
+            "We present Monolith, a system tailored for online training. Finally, we proved that"
+            " system reliability could be traded-off for real-time learning."
+        ),
+        citation_key="p1",
+    )
+    told = say_paper(paper, most=3)
+    assert told is not None
+    texts = [sentence.text for sentence in told.sentences]
+    assert any("proves that system reliability" in text for text in texts), texts
+
+
 def test_the_authors_are_the_subject_once_per_sentence() -> None:
     """ "the authors find vanilla Transformers to match ..., and the authors improve the best
     reported results" (a blind reader: "The authors then acquire labels ... and the authors use

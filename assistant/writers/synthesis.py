@@ -102,6 +102,11 @@ def _finding_verb(paper: Paper, finding: Span) -> str:
             # was said "suggestss", no stance verb, and so "finds that"; review67)
             word = evidence.group(1)
             verb = f"{word} that" if word in lexicon_words("stance_verbs") else f"{word}s that"
+    if verb is not None and verb.endswith(" that"):
+        # "we proved that system reliability could be traded-off ...": the past of a stance
+        # verb is that verb ("It proves that"; it was said "finds that", a proof read as a
+        # result, as review66 read "we prove")
+        verb = f"{_stance_present(verb.split()[0]) or verb.split()[0]} that"
     if not (
         verb is not None
         and verb.endswith(" that")
@@ -120,6 +125,16 @@ def _finding_verb(paper: Paper, finding: Span) -> str:
         adjective = kind.group(1) or f"{kind.group(2)}al"
         verb = f"{verb.removesuffix(' that')} {adjective.lower()}ly that"
     return verb
+
+
+def _stance_present(verb: str) -> str | None:
+    """The stance verb (lexicon/stance_verbs.txt) whose past ``verb`` is ("proved" -> "proves",
+    "established" -> "establishes"), or None."""
+    stances = lexicon_words("stance_verbs")
+    for past, present in (("ed", "es"), ("ed", "s"), ("d", "s")):
+        if verb.endswith(past) and f"{verb[: -len(past)]}{present}" in stances:
+            return f"{verb[: -len(past)]}{present}"
+    return None
 
 
 def _finding_clause(paper: Paper, finding: Span) -> str:
