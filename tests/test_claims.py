@@ -3442,6 +3442,10 @@ def test_the_authors_verb_for_a_finding_is_read_past_an_adverb_of_sequence() -> 
         assert evidence_verb_before(sentence, sentence.index("the assumption")) == "shows that"
     sentence = "We also prove that the bound is tight."
     assert evidence_verb_before(sentence, sentence.index("the bound")) == "proves that"
+    # ... and past the kind of evidence after the verb ("we prove theoretically that the
+    # failure probability ... decays" was said "finds that"; review69)
+    sentence = "We prove theoretically that the bound is tight."
+    assert evidence_verb_before(sentence, sentence.index("the bound")) == "proves that"
     # ... and as the second verb of the authors' ("we provide a decomposition ..., and prove
     # that the risk can be globally optimized" was said "It finds that ..."; review62)
     sentence = "For squared risk, we provide a decomposition into bias and variance, and prove that the bound is tight."

@@ -3588,6 +3588,35 @@ def test_a_finding_proved_in_the_past_tense_is_said_as_a_proof() -> None:
     assert any("proves that system reliability" in text for text in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("stated", "said"),
+    [
+        ("we prove theoretically that", "proves theoretically that the failure probability"),
+        ("we show empirically that", "shows empirically that the failure probability"),
+    ],
+)
+def test_a_finding_with_its_kind_of_evidence_after_the_verb_keeps_both(
+    stated: str, said: str
+) -> None:
+    """ "we prove theoretically that the failure probability of the proposed algorithm decays
+    to zero" was said "It finds that ..." (review69: a proof read as a result): the verb is
+    read past the kind of evidence after it, and that kind is said with it."""
+    paper = Paper(
+        id="p-1",
+        title="A Simple and Provable Scaling Law for the Test-Time Compute of LLMs",
+        abstract=(
+            "We propose a two-stage algorithm for the test-time compute of LLMs. Assuming the"
+            f" model is better than a random guess, {stated} the failure probability of the"
+            " algorithm decays to zero exponentially."
+        ),
+        citation_key="p1",
+    )
+    told = say_paper(paper, most=3)
+    assert told is not None
+    texts = [sentence.text for sentence in told.sentences]
+    assert any(said in text for text in texts), texts
+
+
 def test_the_authors_are_the_subject_once_per_sentence() -> None:
     """ "the authors find vanilla Transformers to match ..., and the authors improve the best
     reported results" (a blind reader: "The authors then acquire labels ... and the authors use

@@ -29,7 +29,12 @@ from assistant.text.claims import (
     verb_before,
     without_openers,
 )
-from assistant.text.claims.spans import EVIDENCE_NOUNS, claim_mode, claim_scope
+from assistant.text.claims.spans import (
+    EVIDENCE_KIND_STEMS,
+    EVIDENCE_NOUNS,
+    claim_mode,
+    claim_scope,
+)
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import (
     LABEL_MAX_WORDS,
@@ -122,7 +127,7 @@ def _finding_verb(paper: Paper, finding: Span) -> str:
     # greater inductive bias" read as a proof, in an answer about proofs; review47)
     kind = _EVIDENCE_KIND.search(sentence[: finding.start])
     if kind is not None:
-        adjective = kind.group(1) or f"{kind.group(2)}al"
+        adjective = kind.group(1) or f"{kind.group(2) or kind.group(3)}al"
         verb = f"{verb.removesuffix(' that')} {adjective.lower()}ly that"
     return verb
 
@@ -151,9 +156,11 @@ def _finding_clause(paper: Paper, finding: Span) -> str:
 # the kind of evidence a finding rests on, said right before it: "our empirical results
 # demonstrate that", "we empirically show that", "numerical experiments show that"
 _EVIDENCE_KIND = re.compile(
-    rf"\b(empirical|experimental|numerical|theoretical)\s+(?:[\w-]+\s+)?{EVIDENCE_NOUNS}\s+"
+    rf"\b({EVIDENCE_KIND_STEMS}al)\s+(?:[\w-]+\s+)?{EVIDENCE_NOUNS}\s+"
     r"(?:\w+ly\s+)?[a-z]+\s+that\s+$|"
-    r"\b[Ww]e\s+(empiric|experiment|numeric|theoretic)ally\s+[a-z]+\s+that\s+$",
+    rf"\b[Ww]e\s+({EVIDENCE_KIND_STEMS})ally\s+[a-z]+\s+that\s+$|"
+    # "we prove theoretically that", "we show empirically that"
+    rf"\b[Ww]e\s+[a-z]+\s+({EVIDENCE_KIND_STEMS})ally\s+that\s+$",
     re.IGNORECASE,
 )
 

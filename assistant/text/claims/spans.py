@@ -1492,10 +1492,13 @@ def evidence_verb_before(sentence: str, start: int) -> str | None:
     before = sentence[:start]
     # (past an adverb of sequence as well: "We then show that ..." was said "finds that", a
     # proof read as a result; review56)
-    found = re.search(rf"\b[Ww]e\s+{_ADVERBS}([a-z]+)\s+that\s+$", before) or re.search(
+    # (and past the kind of evidence after the verb: "we prove theoretically that the failure
+    # probability ... decays" was said "finds that", a proof read as a result; review69)
+    kind = rf"(?:{EVIDENCE_KIND_STEMS}ally\s+)?"
+    found = re.search(rf"\b[Ww]e\s+{_ADVERBS}([a-z]+)\s+{kind}that\s+$", before) or re.search(
         # ... or the second of two verbs "we" governs: "we provide a decomposition ..., and
         # prove that the risk can be globally optimized ..." (said "finds that"; review62)
-        rf"\b[Ww]e\s+[a-z]+\b[^.;:]*?,?\s+and\s+{_ADVERBS}([a-z]+)\s+that\s+$",
+        rf"\b[Ww]e\s+[a-z]+\b[^.;:]*?,?\s+and\s+{_ADVERBS}([a-z]+)\s+{kind}that\s+$",
         before,
     )
     if found is not None and found.group(1) in _evidential_verbs():
@@ -1513,6 +1516,8 @@ def evidence_verb_before(sentence: str, start: int) -> str | None:
     return None
 
 
+# the kinds of evidence a finding rests on, as stems of "empirical"/"empirically", ...
+EVIDENCE_KIND_STEMS = r"(?:empiric|experiment|numeric|theoretic)"
 # "The (experimental) results show | ...", "Experiments on X demonstrate | ...": the paper's
 # evidence as the subject, its verb in the base form (lexicon/evidential_verbs.txt), no "that"
 EVIDENCE_NOUNS = r"(?:results?|experiments?|evaluations?|analys[ie]s|findings|simulations)"
