@@ -19,6 +19,7 @@ from assistant.models import (
 )
 from assistant.text.latex import latex_escape
 from assistant.text.names import distinct_labels
+from assistant.text.tokens import sentence_case
 
 _TASK_TITLES = {"ask": "Answer", "compare": "Comparison", "related-work": "Related work"}
 
@@ -187,7 +188,7 @@ def _markdown_table(answer: Answer, labels: dict[str, str]) -> list[str]:
     assert answer.table is not None
     aspects = answer.table.aspects
     # (an asked axis keeps its capitals: "How does each avoid hand-tuning the SGD step size")
-    rows = ["| Paper | " + " | ".join(aspect[:1].upper() + aspect[1:] for aspect in aspects) + " |"]
+    rows = ["| Paper | " + " | ".join(sentence_case(aspect) for aspect in aspects) + " |"]
     rows.append("|" + "---|" * (len(aspects) + 1))
     for paper_id, cells in answer.table.rows.items():
         rendered = []

@@ -1558,3 +1558,15 @@ def test_no_cell_ends_on_a_participle_waiting_for_its_by() -> None:
         "finite set of parameters"
     )
     assert not _phrase(given).endswith("is given"), _phrase(given)
+
+
+def test_a_name_cased_inside_keeps_its_case_where_a_cell_opens(corpus_assistant) -> None:
+    """bGPT's approach cell opened "BGPT, a model with next byte prediction ..." (review70:
+    "miscapitalised"): a first word with a capital inside it is a name, and keeps its case."""
+    answer = corpus_assistant.compare(
+        "Compare bGPT with the theory paper on tokenization in LLMs: what does each train on?"
+    )
+    assert answer.table is not None
+    cells = [cell.text for row in answer.table.rows.values() for cell in row]
+    assert any(cell.startswith("bGPT") for cell in cells), cells
+    assert not any("BGPT" in cell for cell in cells), cells

@@ -34,7 +34,7 @@ from assistant.text.sentences import (
     abstract_sentences,
     clean_sentence,
 )
-from assistant.text.tokens import idf, tokenize
+from assistant.text.tokens import idf, sentence_case, tokenize
 
 # --- the comparison table ------------------------------------------------------------------
 
@@ -641,7 +641,7 @@ def _capitalise_first(text: str) -> str:
     # paper's own row, "it" is the row's paper
     text = _ROW_POSSESSIVE.sub("", text)
     text = _ROW_PRONOUN.sub("", text)
-    return text[:1].upper() + text[1:] if text else text
+    return sentence_case(text)
 
 
 # the connectives the output lint reads as pointing back (one list: lexicon/lint_connectives.txt)

@@ -12,6 +12,7 @@ from assistant.text.claims import fix_artefacts
 from assistant.text.claims.base import MAX_TITLE_NAME_CHARS
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.patterns import compiled
+from assistant.text.tokens import sentence_case
 
 if TYPE_CHECKING:
     from assistant.text.analysis import PaperAnalysis
@@ -137,7 +138,7 @@ def _short_head(head: str) -> str:
         # ("Are Emergent Abilities") asks nothing; it is its own name whole, when it is short
         whole = " ".join(words)
         if len(words) <= _QUESTION_LABEL_WORDS:
-            return whole[:1].upper() + whole[1:]
+            return sentence_case(whole)
     verb = next(
         (index for index, word in enumerate(words[: LABEL_MAX_WORDS + 1]) if word in ("is", "are")),
         None,
@@ -146,7 +147,7 @@ def _short_head(head: str) -> str:
         # "One Step of Gradient Descent is Provably the Optimal ...": a title that is a sentence
         # is named by its subject, not cut at its first preposition ("One Step")
         subject = " ".join(words[:verb])
-        return subject[:1].upper() + subject[1:]
+        return sentence_case(subject)
     last = words[_SHORT_LABEL_WORDS - 1] if len(words) >= _SHORT_LABEL_WORDS else ""
     coordinated = any(word.lower() in ("&", "and") for word in words[1:_SHORT_LABEL_WORDS])
     if not breaks and (_MODIFIER_END.search(last) or coordinated):
@@ -220,7 +221,7 @@ def _short_head(head: str) -> str:
         ends_a_phrase = False
         words.pop()
     label = " ".join(words)
-    return label[:1].upper() + label[1:]
+    return sentence_case(label)
 
 
 # A sentence that names something in words: "we refer to the modified RPS ... as STABLE-RPS",

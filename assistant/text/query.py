@@ -11,7 +11,7 @@ from typing import Literal
 from assistant.text.claims.base import common_acronyms
 from assistant.text.lexicon import words
 from assistant.text.patterns import compiled
-from assistant.text.tokens import tokenize
+from assistant.text.tokens import sentence_case, tokenize
 
 
 def _words(text: str) -> list[str]:
@@ -766,7 +766,7 @@ def clause_axis(clause: Clause) -> str:
 
 def _as_axis(text: str) -> str:
     axis = _AXIS_NOISE.sub("", re.sub(r"^(?:and|or)\s+", "", text.strip()))
-    return axis[:1].upper() + axis[1:] if content_tokens(axis) else ""
+    return sentence_case(axis) if content_tokens(axis) else ""
 
 
 _COMPARE_HOW = re.compile(r"^\s*(?:compare|contrast)\s+how\s+", re.IGNORECASE)

@@ -118,3 +118,13 @@ def tokenize(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_stem(word) for word in _TOKEN.findall(text.lower()) if word not in STOPWORDS)
+
+
+def sentence_case(text: str) -> str:
+    """``text`` with its first letter a capital, as a sentence or a table cell opens; a first word
+    already cased inside ("bGPT", "mIoU", "nuScenes") is a name and keeps its case ("BGPT,
+    a model with next byte prediction" in a cell; review70)."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if any(character.isupper() for character in first[1:]):
+        return text
+    return text[:1].upper() + text[1:]

@@ -17,6 +17,7 @@ from assistant.models import DraftSentence, Paper
 from assistant.text.acronyms import definitions
 from assistant.text.claims import common_acronyms
 from assistant.text.patterns import compiled
+from assistant.text.tokens import sentence_case
 
 # a word with two capitals or more ("PPG", "SNNKs", "E2TP"), not inside a longer word
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w-])")
@@ -93,7 +94,7 @@ def spell_out(
                 at = text.find(acronym, match.start())
                 if at == 0:
                     # "MU typically assumes ..." opens the sentence, and so does its long form
-                    long_form = long_form[:1].upper() + long_form[1:]
+                    long_form = sentence_case(long_form)
                 text = f"{text[:at]}{long_form} ({acronym}){text[at + len(acronym) :]}"
                 break  # one definition a sentence: offsets of later matches have moved
         done.update(_ACRONYM.findall(text))

@@ -57,7 +57,7 @@ from assistant.text.query import (
 )
 from assistant.text.roles import questioned_premise, states_the_field
 from assistant.text.sentences import FIRST_PERSON_WORD, LIST_MARK
-from assistant.text.tokens import idf
+from assistant.text.tokens import idf, sentence_case
 from assistant.tuning import WriterSettings
 from assistant.writers.acronyms import spell_out
 from assistant.writers.base import TextSink, Writer
@@ -212,10 +212,6 @@ def _covers(view: _PaperView, spellings: list[frozenset[str]]) -> bool:
     """Whether the paper uses one of the spellings of a topic term (an acronym or its long form)."""
     tokens = set(view.tokens) | set(bm25.tokenize(f"{view.paper.title} {view.paper.abstract}"))
     return any(spelling <= tokens for spelling in spellings)
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
 
 
 # A proposal span starting within this many characters of its sentence is that sentence's own
@@ -710,7 +706,7 @@ class ExtractiveWriter(Writer):
             # (a sentence said after the one it leans on is said as the abstract has it, but
             # for where it stood in the abstract's sequence: "Finally we present a 'Future Lens'
             # visualization that uses these methods ..." came second; review58)
-            text = _capitalise(_SEQUENCE_OPENER.sub("", text, count=1))
+            text = sentence_case(_SEQUENCE_OPENER.sub("", text, count=1))
             subject = "It" if said or position else _subject_for(view, text)
             builder.add(DraftSentence(rewrite(text, subject), [view.paper.id]))
 
@@ -1354,7 +1350,7 @@ class ExtractiveWriter(Writer):
         # field's promise in the sentence before it (the lint's dangling connective, e019)
         turn = _BARE_TURN_OPENING.match(text)
         if turn is not None:
-            text = text[turn.end() :][:1].upper() + text[turn.end() + 1 :]
+            text = sentence_case(text[turn.end() :])
         tokens = set(bm25.tokenize(text))
         if sum(w for t, w in shared.items() if t in tokens) < _CLAUSE_SHARE * total:
             return None
@@ -3410,7 +3406,7 @@ def _opened_rewrite(text: str, subject: str) -> str:
     rest = _after_kept_opener(text)
     if rest == text or subject in ("It", "They") or not re.match(r"we\s", rest):
         return rewrite(text, subject)
-    return f"{text[: len(text) - len(rest)]}{rewrite(rest[:1].upper() + rest[1:], subject)}"
+    return f"{text[: len(text) - len(rest)]}{rewrite(sentence_case(rest), subject)}"
 
 
 def _after_kept_opener(text: str) -> str:

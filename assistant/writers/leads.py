@@ -23,7 +23,7 @@ from assistant import bm25
 from assistant.models import DraftSentence, Paper
 from assistant.text.analysis import CONTRAST
 from assistant.text.lexicon import words
-from assistant.text.tokens import STOPWORDS, idf
+from assistant.text.tokens import STOPWORDS, idf, sentence_case
 from assistant.writers.synthesis import count_phrase
 from assistant.writers.views import _GENERIC, _PaperView
 
@@ -199,7 +199,7 @@ def group_lead(
     else:
         # "draft heads are", "BLEU score is"
         verb = "are" if re.search(r"[^su]s$", surface) else "is"
-        text = f"{surface[:1].upper()}{surface[1:]} {verb} common to {joined}"
+        text = f"{sentence_case(surface)} {verb} common to {joined}"
     return Lead(DraftSentence(text, [view.paper.id for view in cited]), best.stems)
 
 

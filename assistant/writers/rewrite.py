@@ -19,6 +19,7 @@ from assistant.text.lexicon import words
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import writes_label
 from assistant.text.sentences import clean_sentence
+from assistant.text.tokens import sentence_case
 
 _OPENER = re.compile(
     r"^(?:(?:in this (?:paper|work|study|article)|here|to this end|to address (?:this|these|"
@@ -158,7 +159,7 @@ def rewrite(
         # so does what its figure is measured against ("Compared to a conventionally trained 7B
         # model ..., our G_stack model converges ... with 194B tokens")
         rest = text[len(scope) :].lstrip(" ,")
-        said = rewrite(rest[:1].upper() + rest[1:], subject, authors=authors)
+        said = rewrite(sentence_case(rest), subject, authors=authors)
         titled = f"In {subject}, the "
         if said.startswith(titled):
             # "On a diverse set of benchmarks, our method reduces ...": a title takes no
@@ -173,7 +174,7 @@ def rewrite(
         # hedge stays in front (without it the claim is made outright), and the clause after it
         # is said as any other ("... knowledge, it is the first ...")
         rest = text[hedge.end() :]
-        said = rewrite(rest[:1].upper() + rest[1:], subject, authors=authors, own=own)
+        said = rewrite(sentence_case(rest), subject, authors=authors, own=own)
         lower = re.match(r"(?:It|The|One|Another|Its|This|These)\b", said) is not None
         whose = "author's" if hedge.group(2).lower() == "my" else "authors'"
         opening = f"{hedge.group(1)} the {whose}"
@@ -358,7 +359,7 @@ _UNANCHORED_CONTRAST = re.compile(
 
 def _article_for(following: str, capital: bool) -> str:
     word = "an" if _VOWEL_SOUND.match(following) and not re.match(r"one\b", following) else "a"
-    return f"{word[:1].upper() + word[1:] if capital else word} "
+    return f"{sentence_case(word) if capital else word} "
 
 
 # the authors' aside on their own story: "we demonstrate that, (unfortunately), ... (fortunately)

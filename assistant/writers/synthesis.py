@@ -45,7 +45,7 @@ from assistant.text.names import (
 )
 from assistant.text.patterns import compiled
 from assistant.text.sentences import abstract_sentences
-from assistant.text.tokens import tokenize
+from assistant.text.tokens import sentence_case, tokenize
 from assistant.writers.rewrite import (
     IRREGULAR_THIRD,
     authors_act,
@@ -165,10 +165,6 @@ _EVIDENCE_KIND = re.compile(
 )
 
 
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
-
-
 def _sentence(text: str) -> str:
     text = text.strip().rstrip(",;:")
     return text if text.endswith((".", "!", "?")) else text + "."
@@ -281,7 +277,7 @@ def written_subject(lead_text: str, name: str | None) -> str | None:
         return None
     phrase = written.group("phrase")
     verb = "are" if re.search(r"[^su]s$", phrase) else "is"
-    return f"{phrase[:1].upper()}{phrase[1:]} {verb} {written.group('rest')}"
+    return f"{sentence_case(phrase)} {verb} {written.group('rest')}"
 
 
 def named_subject(lead_text: str, name: str | None, *, spelled_name: bool = False) -> str | None:
@@ -309,7 +305,7 @@ def named_subject(lead_text: str, name: str | None, *, spelled_name: bool = Fals
         # Matching (IMM) is a new class of ...", not the title before "proposes" its own name
         # "introduces the Temporal Fusion Transformer (TFT) – a novel ..." keeps its article
         article = spelled.group("article") or ""
-        subject = _capitalise(f"{article}{spelled.group('spelled')} ({spelled.group('name')})")
+        subject = sentence_case(f"{article}{spelled.group('spelled')} ({spelled.group('name')})")
         if spelled.group("verb"):
             return f"{subject} {spelled.group('verb')}"
         if spelled.group("participle"):
@@ -462,7 +458,7 @@ def _called_subject(lead_text: str, name: str) -> str | None:
         spelled = _SPELLED_OUT.search(before)
         if spelled is not None:
             # "a novel TTA method named Destroy Your Object (DeYO)"
-            subject = _capitalise(f"{spelled.group('spelled')} ({name})")
+            subject = sentence_case(f"{spelled.group('spelled')} ({name})")
             join_text = before[spelled.start() : spelled.start("spelled")]
             before = before[: spelled.start()]
         else:
@@ -618,7 +614,7 @@ def say_paper(
         # a mechanism with its own subject ("a CLIP model is adopted as the reward model ...")
         # is said as it stands
         how = (
-            _capitalise(mechanism.text)
+            sentence_case(mechanism.text)
             if opens_with_subject(mechanism.text)
             else _said_by(own, named, mechanism.text)
         )
@@ -670,9 +666,7 @@ def say_paper(
         ):
             # (a name keeps its own case: "bGPT demonstrates ...")
             text = (
-                result_text
-                if re.match(r"[a-z]+[A-Z]", result_text)
-                else result_text[:1].upper() + result_text[1:]
+                result_text if re.match(r"[a-z]+[A-Z]", result_text) else sentence_case(result_text)
             )
         elif verb is not None and not result_text.startswith(verb):
             # "we find | precision and recall both close to 90%": the span starts on the object
@@ -687,7 +681,7 @@ def say_paper(
             opening = re.match(r"(?:It|The|This|These|A|An)\b", text)
             # ("Notably, for both the OPT-1.3B and LLaMA-7B models, we find ...": the scope came
             # after an opener, and now opens the sentence)
-            where = result.where[:1].upper() + result.where[1:]
+            where = sentence_case(result.where)
             text = f"{where}, {text[:1].lower() if opening else text[:1]}{text[1:]}"
         sentences.append(DraftSentence(_sentence(text), [paper.id]))
     elif (
@@ -708,7 +702,7 @@ def say_paper(
             # simulation (review28n: "makes a simulation result read like a general finding")
             opening = re.match(r"(?:It|The|This)\b", found)
             said = f"{found[:1].lower()}{found[1:]}" if opening else found
-            found = f"{holds[:1].upper()}{holds[1:]}, {said}"
+            found = f"{sentence_case(holds)}, {said}"
         sentences.append(DraftSentence(_sentence(found), [paper.id]))
     if claims.finding is not None and any(
         "finds that" in sentence.text or overlaps(claims.finding.text, sentence.text)

@@ -12,6 +12,7 @@ from assistant.models import DraftSentence, Evidence, EvidenceSentence, Paper
 from assistant.text.claims import standalone
 from assistant.text.names import method_name, reads_as_clause, short_label, writes_label
 from assistant.text.roles import states_contribution
+from assistant.text.tokens import sentence_case
 from assistant.writers.rewrite import rewrite
 from assistant.writers.synthesis import name_as_subject, named_subject
 
@@ -137,7 +138,7 @@ def _say(view: _PaperView, item: EvidenceSentence, *, subject: str | None = None
                 text[len(_ANONYMOUS) + 1 :].rstrip("."), view.label, spelled_name=True
             )
             if named is not None:
-                text = f"{named[:1].upper()}{named[1:]}."
+                text = f"{sentence_case(named)}."
         if said == _ANONYMOUS:
             text = name_as_subject(text, view.label)
         return DraftSentence(text, [view.paper.id])

@@ -22,6 +22,7 @@ from assistant.text.claims.spans import (
     without_praise,
 )
 from assistant.text.sentences import abstract_sentences
+from assistant.text.tokens import sentence_case
 
 # --- kind ----------------------------------------------------------------------------------------
 
@@ -159,7 +160,7 @@ def standalone(sentence: str, known: str = "", *, after_contribution: bool = Fal
         # "Our contributions are manifold: first, we crafted ...; second, we provide ...;
         # finally, ...": with its "first" gone, the list is its first item
         text = f"{text[: second.start()].rstrip(' ,')}."
-    text = text[:1].upper() + text[1:]
+    text = sentence_case(text)
     # "We can therefore represent ...": a causal adverb by the subject draws on a sentence the
     # reader is not shown; the claim stands without it, as it does without an opening "Thus,".
     text = _OPENING_CAUSAL.sub(r"\1", text, count=1)

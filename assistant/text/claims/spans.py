@@ -29,6 +29,7 @@ from assistant.text.sentences import (
     without_fonts,
     without_stray_brace,
 )
+from assistant.text.tokens import sentence_case
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
@@ -1429,7 +1430,7 @@ def row_clause(text: str, name: str | None = None) -> str | None:
         # guarantees": what is shown is the claim, and its subject names what holds it (DoG's
         # answer to "what guarantees do they offer" was "—")
         shown = text[framed.end() :]
-        text = shown[:1].upper() + shown[1:]
+        text = sentence_case(shown)
     own = _OWN_METHOD_SUBJECT.match(text) if not name else None
     if own is not None:
         # "Our method also offers better memory efficiency compared to ...": the row names
@@ -1437,7 +1438,7 @@ def row_clause(text: str, name: str | None = None) -> str | None:
         # "The method also offers ...", the cell pointed at none the reader was shown, and was
         # "—"); a named one is said by its name
         rest = text[own.end() :]
-        text = rest[:1].upper() + rest[1:]
+        text = sentence_case(rest)
     we = re.match(rf"[Ww]e\s+(?:({_GOING_ON}|\w+ly)\s+)?([a-z]+)\b", text)
     if we is not None:
         adverb = f"{we.group(1)} " if we.group(1) and we.group(1) not in _GOING_ON else ""
