@@ -41,6 +41,11 @@ def paper(paper_id: str, title: str, abstract: str = "We study things.") -> Pape
             "Spatiotemporal Entropy Model is All You Need for Learned Video Compression",
             "Spatiotemporal Entropy Model",
         ),
+        # a coined name after the colon is the name the paper goes by, not the description
+        # before it (a request naming GrowNet met "Gradient Boosting Neural Networks"; review70)
+        ("Gradient Boosting Neural Networks: GrowNet", "GrowNet"),
+        # ... not a plain word after it
+        ("Spectral Methods for Sequences: Theory", "Spectral Methods for Sequences"),
         # a noun phrase before the first break is a name already
         (
             "Recurrent Drafter for Fast Speculative Decoding in Large Language Models",

@@ -40,6 +40,12 @@ def _title_name(title: str) -> str | None:
         prefix = fix_artefacts(title.split(":", 1)[0].strip())
         if 0 < len(prefix) <= MAX_TITLE_NAME_CHARS and len(prefix.split()) <= 2:
             return prefix
+        # "Gradient Boosting Neural Networks: GrowNet": a coined word after the colon (a capital
+        # inside it) is the name; the description before it was the label, and a request naming
+        # GrowNet met "Gradient Boosting Neural Networks" (review70)
+        suffix = fix_artefacts(title.rsplit(":", 1)[1].strip())
+        if re.fullmatch(r"[A-Za-z][\w-]*", suffix) and any(c.isupper() for c in suffix[1:]):
+            return suffix
     # "MeLM, a generative pretrained language modeling framework that ...": an appositive names
     # what the name before it is
     appositive = re.match(r"([^,:]+),\s+(?:a|an|the)\s", title, re.IGNORECASE)
