@@ -1570,3 +1570,23 @@ def test_a_name_cased_inside_keeps_its_case_where_a_cell_opens(corpus_assistant)
     cells = [cell.text for row in answer.table.rows.values() for cell in row]
     assert any(cell.startswith("bGPT") for cell in cells), cells
     assert not any("BGPT" in cell for cell in cells), cells
+
+
+def test_a_sentence_writing_more_of_a_question_answers_it_before_one_said_anyway(
+    corpus_assistant,
+) -> None:
+    """Under "how do their data assumptions, algorithms and guarantees differ", Active Ranking of
+    Experts was said by its strategies and query bound, a sentence it says anyway, and its cell
+    was "—"; "makes a monotonicity assumption stating that ..." writes more of the question
+    (review70: "what does the final model end up looking like" met "to train the final layers
+    of a neural network")."""
+    answer = corpus_assistant.compare(
+        "Two ranking papers: one fits Bradley-Terry rankings faster from head-to-head results, "
+        "the other picks which expert to evaluate on which task until it recovers the order. "
+        "How do their data assumptions, algorithms and guarantees differ?"
+    )
+    assert answer.table is not None
+    row = answer.table.rows["active-ranking-experts-fa26"]
+    cells = dict(zip(answer.table.aspects, row, strict=True))
+    asked = next(aspect for aspect in cells if "assumptions" in aspect)
+    assert "monotonicity assumption" in cells[asked].text, cells

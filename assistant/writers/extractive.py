@@ -208,6 +208,12 @@ class _Builder:
         )
 
 
+def _share(asked: dict[str, float], text: str) -> float:
+    """How much of a question's words (by weight) a sentence writes."""
+    tokens = set(bm25.tokenize(text))
+    return sum(weight for token, weight in asked.items() if token in tokens)
+
+
 def _covers(view: _PaperView, spellings: list[frozenset[str]]) -> bool:
     """Whether the paper uses one of the spellings of a topic term (an acronym or its long form)."""
     tokens = set(view.tokens) | set(bm25.tokenize(f"{view.paper.title} {view.paper.abstract}"))
@@ -2145,29 +2151,40 @@ class ExtractiveWriter(Writer):
                     # (PromptTPP's experimental setup "for modeling event streams")
                     answers[position].append(goal)
                     continue
+                clause = next(
+                    (
+                        (item, wanted)
+                        for wanted in wanted_here
+                        for item in [self._clause_item(view, wanted, [])]
+                        if item is not None and item.index not in used
+                    ),
+                    None,
+                )
+                planned_item = next(
+                    (
+                        item
+                        for wanted in wanted_here
+                        for item in view.evidence.sentences
+                        if item.index in planned
+                        and item.index not in used
+                        and self._answered(wanted, [DraftSentence(view.sentences[item.index], [])])
+                    ),
+                    None,
+                )
+                if (
+                    planned_item is not None
+                    and clause is not None
+                    and _share(clause[1], view.sentences[clause[0].index])
+                    > _share(clause[1], view.sentences[planned_item.index])
+                ):
+                    # a sentence the paper says anyway gives way to one writing more of the
+                    # question's words: "to train the final layers of a neural network" stood
+                    # under "what does the final model end up looking like" over "the T partial
+                    # models and bias are integrated as a single NN" (review70)
+                    planned_item = None
                 found = (
-                    next(
-                        (
-                            item
-                            for wanted in wanted_here
-                            for item in view.evidence.sentences
-                            if item.index in planned
-                            and item.index not in used
-                            and self._answered(
-                                wanted, [DraftSentence(view.sentences[item.index], [])]
-                            )
-                        ),
-                        None,
-                    )
-                    or next(
-                        (
-                            item
-                            for wanted in wanted_here
-                            for item in [self._clause_item(view, wanted, [])]
-                            if item is not None and item.index not in used
-                        ),
-                        None,
-                    )
+                    planned_item
+                    or (clause[0] if clause is not None else None)
                     or self._meaning_item(
                         view,
                         position,
