@@ -378,6 +378,24 @@ def test_wording_from_the_cited_abstract_is_not_an_echo() -> None:
     assert found(answer, "question_echo") == []
 
 
+def test_words_either_side_of_a_label_are_no_run_of_the_question() -> None:
+    """ "Diffusion World Model (DWM) is a conditional diffusion model ..." was an echo of "replaces
+    a one-step dynamics model with a conditional diffusion model": with "DWM" taken out, "model
+    conditional diffusion model" ran across it, a run its abstract does not write (m003)."""
+    question = "which paper builds a long sequence model based on a new parameterization"
+    answer = make_answer(
+        [
+            (
+                "The Structured State Space sequence model (S4) based on a new parameterization.",
+                ["s4"],
+            )
+        ],
+        task="ask",
+        question=question,
+    )
+    assert found(answer, "question_echo") == []
+
+
 # --- bad_label -----------------------------------------------------------------------------
 
 

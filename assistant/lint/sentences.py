@@ -250,13 +250,21 @@ def question_echoes(
     findings = []
     for index, sentence in enumerate(answer.sentences):
         # A label is a paper's name (often its title's start), not words taken from the question.
-        text = sentence.text
         # Every evidence paper's label: a connective sentence names papers it does not cite.
-        for label in sorted(set(labels.values()), key=len, reverse=True):
-            if label:
-                text = text.replace(label, " ")
-        tokens = bm25.tokenize(text)
-        run = _longest_common_run(tokens, question)
+        # A label ends a run rather than joining the words either side of it: "Diffusion World
+        # Model (DWM) is a conditional diffusion model" ran "model conditional diffusion model"
+        # across "DWM", a run its abstract does not write (a paper's words read as an echo)
+        named = [
+            re.escape(label)
+            for label in sorted(set(labels.values()), key=len, reverse=True)
+            if label
+        ]
+        pieces = re.split("|".join(named), sentence.text) if named else [sentence.text]
+        run = max(
+            (_longest_common_run(bm25.tokenize(piece), question) for piece in pieces),
+            key=len,
+            default=[],
+        )
         if len(run) < config.echo_min_words:
             continue
         # Wording a cited abstract itself uses is the paper speaking, not the question echoed.
