@@ -65,6 +65,33 @@ def test_a_question_listing_examples_has_them_as_pieces() -> None:
     assert question_pieces("Which papers study exposure bias?") == []
 
 
+def test_an_aside_between_dashes_lists_examples_as_a_bracket_does() -> None:
+    """ "Which papers work with medical imaging data — X-rays, MRI, histopathology slides or
+    biomarkers derived from scans — and what do they do with it?" abstained, "The collection
+    never mentions 'MRI'" (one of its four examples), then, with the examples read, as too far
+    from every paper: the dashes set the examples apart, and the question's own subject is a
+    piece (m014)."""
+    from assistant.text.query import listed_examples
+
+    question = (
+        "Which papers work with medical imaging data — X-rays, MRI, histopathology slides or "
+        "biomarkers derived from scans — and what do they do with it?"
+    )
+    assert listed_examples(question) == [
+        "X-rays, MRI, histopathology slides or biomarkers derived from scans"
+    ]
+    assert "Which papers work with medical imaging data" in question_pieces(question)
+
+
+def test_a_question_listing_kinds_of_data_between_dashes_is_answered(corpus_assistant) -> None:
+    answer = corpus_assistant.ask(
+        "Which papers work with medical imaging data — X-rays, MRI, histopathology slides or "
+        "biomarkers derived from scans — and what do they do with it?"
+    )
+    assert not answer.abstained
+    assert "improving-anatomical-948a" in {paper.id for paper in answer.references}
+
+
 def test_what_a_request_rules_out() -> None:
     assert ruled_out("attention-free language model architectures") == [("attention", "attent")]
     assert ruled_out("diffusion models for data other than images, e.g. audio") == [

@@ -661,12 +661,19 @@ _EXAMPLES_AFTER = re.compile(
 _ITEM_SEPARATOR = re.compile(r",|\bor\b|\band\b|/", re.IGNORECASE)
 
 
+# an aside between two dashes, as a bracket sets one apart ("medical imaging data — X-rays,
+# MRI, histopathology slides or biomarkers derived from scans — and what ...")
+_DASHED_ASIDE = re.compile(r"\s(?:—|–|--)\s*([^—–]*?)\s*(?:—|–|--)(?=\s)")
+
+
 def listed_examples(question: str) -> list[str]:
     """The lists of examples a question gives, each as its text: what it asks about is the
-    rest, and a question does not stand or fall with one of its examples."""
+    rest, and a question does not stand or fall with one of its examples (m014 abstained as
+    "never mentions 'MRI'", one of four kinds of medical imaging it listed between dashes)."""
     found = [
         match.group(1)
-        for match in _BRACKETED.finditer(question)
+        for pattern in (_BRACKETED, _DASHED_ASIDE)
+        for match in pattern.finditer(question)
         if _ITEM_SEPARATOR.search(match.group(1))
     ]
     found += [
@@ -692,9 +699,10 @@ def listed_groups(question: str) -> list[list[str]]:
 
 
 # ... and a question's pieces: its examples ("e.g. private inference, differential privacy")
-# and bracketed asides are pieces too
+# and asides, bracketed or between dashes, are pieces too
 _PIECE_SPLIT = re.compile(
-    r"\s*(?:,|;|\(|\)|\be\.g\.|\bsuch as\b|\bincluding\b|\band\b|\bor\b|/)\s*", re.IGNORECASE
+    r"\s*(?:,|;|\(|\)|—|–|\s--\s|\be\.g\.|\bsuch as\b|\bincluding\b|\band\b|\bor\b|/)\s*",
+    re.IGNORECASE,
 )
 
 
