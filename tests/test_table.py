@@ -33,6 +33,22 @@ def test_a_figure_after_by_keeps_the_verb_it_measures() -> None:
     )
 
 
+def test_a_figure_after_by_takes_no_relative_clause_of_another_noun_as_its_verb() -> None:
+    """ "Our framework significantly outperforms baseline models that utilize domain knowledge in
+    multi-source learning, improving average AUROC by 1.2%P ..." gave GenHPF the cell "Utilize
+    domain knowledge in multi-source learning, improving ...": the baselines' trait as GenHPF's
+    (review71: "the cell says the opposite of the paper's point")."""
+    claim = (
+        "Our framework significantly outperforms baseline models that utilize domain knowledge "
+        "in multi-source learning, improving average AUROC by 1.2%P in pooled learning and 2.6%P "
+        "in transfer learning while also showing comparable results when trained on a single EHR "
+        "dataset."
+    )
+    cell = _phrase(claim, keep="1.2%")
+    assert "1.2%P" in cell, cell
+    assert not cell.startswith("utilize"), cell
+
+
 def test_a_figure_keeps_the_parenthesis_it_opens() -> None:
     claim = (
         "Leveraging a larger number of memory units with sufficiently long timescales, the ELM "

@@ -279,7 +279,12 @@ def _with_its_verb(text: str, start: int, end: int) -> str:
         return piece
     head = text[:start]
     that = head.rfind(" that ")
-    begin = that + len(" that ") if that != -1 else max(head.rfind(mark) for mark in ",;") + 1
+    # (not past a boundary after that "that": "outperforms baseline models that utilize domain
+    # knowledge ..., improving average AUROC by 1.2%P" gave the cell "Utilize domain knowledge
+    # ..., improving ...", the baselines' trait as GenHPF's; review71. The figure's verb is
+    # "improving", after the comma)
+    boundary = max(head.rfind(mark) for mark in ",;") + 1
+    begin = max(that + len(" that "), boundary) if that != -1 else boundary
     return text[begin:end].strip(" ,;")
 
 
