@@ -1606,3 +1606,23 @@ def test_a_sentence_writing_more_of_a_question_answers_it_before_one_said_anyway
     cells = dict(zip(answer.table.aspects, row, strict=True))
     asked = next(aspect for aspect in cells if "assumptions" in aspect)
     assert "monotonicity assumption" in cells[asked].text, cells
+
+
+def test_a_compared_thing_its_words_pick_out_is_compared_below_the_relevance_floor(
+    corpus_assistant,
+) -> None:
+    """ "Compare three takes ...: ZIP-FIT's gzip-based selection ..., the statistical theory of
+    picking a subsample to label with help from a weak surrogate model, and the multistage
+    filter ..." compared two (review71: "one third of the requested comparison is silently
+    dropped"): the theory paper writes three times as much of its item's words as any other
+    paper, though the relevance model gave it 0.25 of the whole request."""
+    answer = corpus_assistant.compare(
+        "Compare three takes on deciding which training examples are worth using: ZIP-FIT's "
+        "gzip-based selection of data that matches a target task, the statistical theory of "
+        "picking a subsample to label with help from a weak surrogate model, and the multistage "
+        "filter that skips forward/backward passes during NLP fine-tuning. What signal decides "
+        "what to keep in each, and what do they gain?"
+    )
+    cited = {paper.id for paper in answer.references}
+    assert "towards-statistical-theory-bed1" in cited, cited
+    assert len(cited) == 3, cited

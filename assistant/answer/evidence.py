@@ -469,12 +469,14 @@ def _one_per_item(
         paper.id: set(content_tokens(f"{paper.title} {paper.abstract}")) for paper, _ in ranked
     }
     scored: list[list[tuple[float, int]]] = []  # per item: (share, position in ranked), best first
+    totals: dict[int, float] = {}  # per item: the idf weight of all its words
     for item in items:
         words = set(content_tokens(_ITEM_FRAME.sub("", item) or item))
         if len(words) < 2:
             scored.append([])
             continue
         weight = {word: idf(document_frequency(word), collection_size) for word in words}
+        totals[len(scored)] = sum(weight.values())
         shares = [
             (sum(weight[word] for word in words & present[paper.id]), position)
             for position, (paper, _) in enumerate(ranked)
@@ -501,7 +503,13 @@ def _one_per_item(
             continue
         assigned.add(best)
         paper, probability = ranked[best]
-        if paper.id in taken or probability < tuning.compared_item_floor:
+        share = next(share for share, position in scored[index] if position == best)
+        others = max((other for other, position in scored[index] if position != best), default=0)
+        # (a paper the item's words pick out, whatever the relevance model makes of the whole
+        # request: "the statistical theory of picking a subsample to label with help from a
+        # weak surrogate model" was left out of three at relevance 0.25; m007)
+        picked_out = share >= tuning.compared_item_lead * others and share >= 0.5 * totals[index]
+        if paper.id in taken or (probability < tuning.compared_item_floor and not picked_out):
             continue
         added.append(ranked[best])
         taken.add(paper.id)

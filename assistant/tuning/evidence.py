@@ -298,6 +298,18 @@ class EvidenceSettings(Group):
             "Tuning compares: the rule changes one (h017), recall 0.893 -> 0.896."
         ),
     )
+    compared_item_lead: float = Field(
+        default=2.0,
+        ge=1,
+        description=(
+            "... or, below that floor, when that paper writes this many times as much of the "
+            "thing's words (by idf) as any other retrieved paper, and at least half of them: "
+            "the description picks it out ('the statistical theory of picking a subsample to "
+            "label with help from a weak surrogate model': 20.1 against 6.5 for the next paper, "
+            "whose relevance was 0.25; m007, review71: 'a third of the requested comparison is "
+            "silently dropped')."
+        ),
+    )
     compared_item_margin: float = Field(
         default=0.25,
         ge=0,
