@@ -508,7 +508,9 @@ def _one_per_item(
         # (a paper the item's words pick out, whatever the relevance model makes of the whole
         # request: "the statistical theory of picking a subsample to label with help from a
         # weak surrogate model" was left out of three at relevance 0.25; m007)
-        picked_out = share >= tuning.compared_item_lead * others and share >= 0.5 * totals[index]
+        picked_out = share >= tuning.compared_item_lead * others and share >= (
+            tuning.compared_item_cover * totals[index]
+        )
         if paper.id in taken or (probability < tuning.compared_item_floor and not picked_out):
             continue
         added.append(ranked[best])

@@ -303,11 +303,21 @@ class EvidenceSettings(Group):
         ge=1,
         description=(
             "... or, below that floor, when that paper writes this many times as much of the "
-            "thing's words (by idf) as any other retrieved paper, and at least half of them: "
+            "thing's words (by idf) as any other retrieved paper, and compared_item_cover of them: "
             "the description picks it out ('the statistical theory of picking a subsample to "
             "label with help from a weak surrogate model': 20.1 against 6.5 for the next paper, "
             "whose relevance was 0.25; m007, review71: 'a third of the requested comparison is "
             "silently dropped')."
+        ),
+    )
+    compared_item_cover: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description=(
+            "... the share of the thing's words (by idf) that paper must write for "
+            "compared_item_lead to pick it out: a description it mostly does not write picks "
+            "out nothing, however far behind the other papers are."
         ),
     )
     compared_item_margin: float = Field(
