@@ -272,6 +272,11 @@ _NAMED_DATA = re.compile(
 )
 
 
+# a name with a participle hyphened to it modifies a noun after it, and names no data:
+# "Models trained on ZIP-FIT-selected data" gave the setting "on ZIP-FIT-selected" (review71)
+_MODIFIER_NAME = re.compile(r"^[\w.]+(?:-[\w.]+)*-[a-z]+ed$")
+
+
 _NAMED_TOKEN = re.compile(r"\b(?:[A-Za-z][\w\-]*[A-Z0-9][\w\-]*|[A-Z][a-z]+-\w+)\b")
 _GENERIC_WORDS = frozenset(
     [
@@ -377,9 +382,13 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
             continue
         found = [(m.start(), m.group(0)) for m in _setting_pattern().finditer(sentence)]
         named = _NAMED_DATA.search(sentence)
-        if named and (
-            any(character.isdigit() for character in named.group(1))
-            or re.search(r"[A-Z].*[A-Z]", named.group(1))
+        if (
+            named
+            and (
+                any(character.isdigit() for character in named.group(1))
+                or re.search(r"[A-Z].*[A-Z]", named.group(1))
+            )
+            and not _MODIFIER_NAME.search(named.group(1))
         ):
             found.append((named.start(), named.group(0)))
         tasks = [(m.start(), m.group(0)) for m in _task_pattern().finditer(sentence)]
