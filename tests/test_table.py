@@ -1626,3 +1626,20 @@ def test_a_compared_thing_its_words_pick_out_is_compared_below_the_relevance_flo
     cited = {paper.id for paper in answer.references}
     assert "towards-statistical-theory-bed1" in cited, cited
     assert len(cited) == 3, cited
+
+
+def test_the_table_note_names_no_question_the_prose_answers_under_its_own_heading(
+    corpus_assistant,
+) -> None:
+    """ "No column for 'What does the final model end up looking like?': no abstract sentence
+    was matched to it" sat below a section headed by that question (review70: "the footnote
+    contradicts the answer")."""
+    answer = corpus_assistant.compare(
+        "How do GrowNet and the 'sequential training of neural networks with gradient boosting' "
+        "approach differ in the way they combine boosting with neural networks — what acts as "
+        "the weak learner in each, and what does the final model end up looking like?"
+    )
+    assert answer.table is not None
+    headed = [heading for heading in answer.headings if "final model" in heading]
+    assert headed, answer.headings
+    assert "final model" not in answer.table.note, answer.table.note

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -999,7 +999,9 @@ _FRAGMENT_START = re.compile(
 )
 
 
-def _with_every_question(table: ComparisonTable, asked: Sequence[str]) -> ComparisonTable:
+def _with_every_question(
+    table: ComparisonTable, asked: Sequence[str], answered_above: Collection[str] = ()
+) -> ComparisonTable:
     """A question with no column of its own that asks what each reports ("which baselines do
     they say they beat", "how much faster") heads the reported result, when that column says
     something; the others are named in the table's note as matched to no abstract sentence
@@ -1029,7 +1031,10 @@ def _with_every_question(table: ComparisonTable, asked: Sequence[str]) -> Compar
         ):
             aspects[aspects.index(usual)] = question
             shown.add(question_heading(question))
-        else:
+        elif question_heading(question) not in answered_above:
+            # (not one the prose answers under its own heading: "No column for 'What does the
+            # final model end up looking like?': no abstract sentence was matched to it" sat
+            # below a section so headed; review70: "the footnote contradicts the answer")
             unmatched.append(question)
     if not unmatched:
         return replace(table, aspects=aspects)
@@ -1321,7 +1326,11 @@ def build_comparison_table(
         ]
         if not answered:
             # no question asked of each is answered in so many words: the usual columns
-            return _with_every_question(build_comparison_table(evidence), compared_axes(request))
+            return _with_every_question(
+                build_comparison_table(evidence),
+                compared_axes(request),
+                {question_heading(heading) for heading, _ in (said or {})},
+            )
         for position in answered:
             # (the topic's words count here: "preference" of a comparison of preference
             # optimisers is what the question asks about each)
@@ -1391,4 +1400,5 @@ def build_comparison_table(
     return _with_every_question(
         ComparisonTable(aspects=aspects, rows=rows, note=note),
         compared_axes(request) if request else [],
+        {question_heading(heading) for heading, _ in (said or {})},
     )
