@@ -31,8 +31,11 @@ _FRAMING_WORDS = (
 )
 FRAMING_TOKENS = frozenset(tokenize(_FRAMING_WORDS))
 
+# ("what's the largest improvement it reports", "how big a gain": m001 and m003 were answered
+# with the figure last, after the paper's analysis and its value estimation)
 _NUMERIC_CLAUSE = re.compile(
-    r"\b(?:how (?:much|many|few|fast|large|small|closely|well|often)|by what|what (?:[\w-]+ ){0,4}?"
+    r"\b(?:how (?:much|many|few|fast|large|big|small|closely|well|often)|by what|"
+    r"what(?:'s|’s)? (?:[\w-]+ ){0,4}?"
     r"(?:speed-?ups?|accuracy|error|errors|score|rate|reduction|improvement|gain|percentage|share|"
     r"fraction|perplexity|wer|latency|throughput|factor|increment|time|size|precision|recall|"
     r"margin|number|cost|memory|lift|boost|win-?rate|drop)|at what|to what (?:extent|degree))",
