@@ -4615,3 +4615,21 @@ def test_a_question_asking_by_what_means_is_answered_by_a_means(corpus_assistant
     shown = to_markdown(answer)
     trained = shown.split("### How is it trained or prompted", 1)[1].split("###", 1)[0]
     assert "PromptBoosting achieves state-of-the-art" not in trained, trained
+
+
+def test_a_lookup_says_what_a_pointing_sentence_points_at_before_it(corpus_assistant) -> None:
+    """OptMATH's answer said "The collection serves as a new benchmark ... much longer than
+    these of NL4OPT and MAMO" two sentences before "Then a collection of rejected pairs is
+    identified and further filtered", the sentence its "This collection" points at (review72:
+    "a reader could take 'the collection' to mean the whole OptMATH dataset")."""
+    answer = corpus_assistant.ask(
+        "I remember a paper that builds training data for turning plain-language optimization "
+        "word problems into mathematical models, working backwards from formulations to text "
+        "and keeping only the pairs that check out. The rejected hard cases became a benchmark "
+        "— which existing benchmarks are those problems much longer than, and what range of "
+        "model sizes did they train?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    rejected = next(i for i, text in enumerate(texts) if "collection of rejected pairs" in text)
+    benchmark = next(i for i, text in enumerate(texts) if "new benchmark" in text)
+    assert rejected == benchmark - 1, texts

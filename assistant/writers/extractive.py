@@ -208,6 +208,31 @@ class _Builder:
         )
 
 
+def _antecedents_first(
+    picks: list[tuple[EvidenceSentence, str]], sentences: Sequence[str]
+) -> list[tuple[EvidenceSentence, str]]:
+    """The picks with a sentence that opens by pointing at the one before it in the abstract
+    ("This collection serves as a new benchmark ...") right after that one when it is picked
+    too: OptMATH's answer said "The collection serves as a new benchmark ..." two sentences
+    before "Then a collection of rejected pairs is identified and further filtered" (review72:
+    "a reader could take 'the collection' to mean the whole OptMATH dataset"). The lead stays."""
+    ordered = list(picks)
+    for pair in picks[1:]:
+        index = pair[0].index
+        if index == 0 or not _POINTS_AT_PREVIOUS.match(sentences[index]):
+            continue
+        before = next((other for other in ordered if other[0].index == index - 1), None)
+        if before is None or before is ordered[0]:
+            continue
+        ordered.remove(before)
+        ordered.insert(ordered.index(pair), before)
+    return ordered
+
+
+# a sentence opening on a demonstrative and its noun: what it names, the sentence before said
+_POINTS_AT_PREVIOUS = re.compile(r"(?:This|These|Such)\s+[a-z][\w-]*\b(?!\s+(?:paper|work)\b)")
+
+
 def _share(asked: dict[str, float], text: str) -> float:
     """How much of a question's words (by weight) a sentence writes."""
     tokens = set(bm25.tokenize(text))
@@ -556,6 +581,7 @@ class ExtractiveWriter(Writer):
                 # does a finding's own sentence that says no more than the lead finding it (the
                 # lead names the paper; the sentence goes on only where it adds to it).
                 picks = [pair for pair in picks if pair[0].index != led_from.sentence]
+        picks = _antecedents_first(picks, view.sentences)
         first_pick = picks[0][1] if picks else ""
         figure_lead = (
             _opened_rewrite(picks[0][1], _subject_for(view, picks[0][1]))
