@@ -2315,8 +2315,7 @@ class ExtractiveWriter(Writer):
     def _answered(asked: dict[str, float], said: Sequence[DraftSentence]) -> bool:
         """Whether what was said of a paper writes most of a question's words (by weight)."""
         total = sum(asked.values())
-        tokens = set(bm25.tokenize(" ".join(sentence.text for sentence in said)))
-        return total > 0 and sum(w for t, w in asked.items() if t in tokens) >= (
+        return total > 0 and _share(asked, " ".join(sentence.text for sentence in said)) >= (
             _CLAUSE_SHARE * total
         )
 
