@@ -1264,8 +1264,8 @@ class ExtractiveWriter(Writer):
     ) -> EvidenceSentence | None:
         """The abstract sentence ``_clause_answer`` says, or None."""
         total = sum(asked.values())
-        said = set(bm25.tokenize(" ".join(sentence.text for sentence in sentences)))
-        if total <= 0 or sum(w for t, w in asked.items() if t in said) >= _CLAUSE_SHARE * total:
+        said = " ".join(sentence.text for sentence in sentences)
+        if total <= 0 or _share(asked, said) >= _CLAUSE_SHARE * total:
             return None
         best, best_share = None, _CLAUSE_SHARE
         for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
@@ -1289,9 +1289,7 @@ class ExtractiveWriter(Writer):
                 # it ("It trains and compresses full models ..., and achieves ... on ImageNet"
                 # after "It trains and compresses full models ...")
                 continue
-            if sum(weight for token, weight in asked.items() if token in tokens) < (
-                best_share * total
-            ):
+            if _share(asked, text) < best_share * total:
                 continue  # the quote says no more than the sentence: it cannot do better
             quote = standalone(text, view.paper.title)
             if quote is None:
@@ -1299,8 +1297,7 @@ class ExtractiveWriter(Writer):
             # what the quote says, not what its dropped opener did ("To ensure compute-
             # invariance in the SSM output, we rearrange weights ..." answers no "SSMs" once
             # its opener goes)
-            shown = set(bm25.tokenize(quote))
-            share = sum(weight for token, weight in asked.items() if token in shown) / total
+            share = _share(asked, quote) / total
             # (an equal share keeps the sentence ranked closer to the question: "downstream
             # forecasters trained on synthetic samples from TSDiff" over "enables conditioning
             # TSDiff for downstream tasks" when asked what each downstream model is; review33b)
@@ -2177,15 +2174,6 @@ class ExtractiveWriter(Writer):
                     # (PromptTPP's experimental setup "for modeling event streams")
                     answers[position].append(goal)
                     continue
-                clause = next(
-                    (
-                        (item, wanted)
-                        for wanted in wanted_here
-                        for item in [self._clause_item(view, wanted, [])]
-                        if item is not None and item.index not in used
-                    ),
-                    None,
-                )
                 planned_item = next(
                     (
                         item
@@ -2196,6 +2184,25 @@ class ExtractiveWriter(Writer):
                         and self._answered(wanted, [DraftSentence(view.sentences[item.index], [])])
                     ),
                     None,
+                )
+                # (a planned sentence writing all of the question's words leaves no sentence
+                # that writes more: the abstract is not searched again)
+                clause = (
+                    next(
+                        (
+                            (item, wanted)
+                            for wanted in wanted_here
+                            for item in [self._clause_item(view, wanted, [])]
+                            if item is not None and item.index not in used
+                        ),
+                        None,
+                    )
+                    if planned_item is None
+                    or any(
+                        _share(wanted, view.sentences[planned_item.index]) < sum(wanted.values())
+                        for wanted in wanted_here
+                    )
+                    else None
                 )
                 if (
                     planned_item is not None
