@@ -94,6 +94,9 @@ class EvidenceSentence:
 
 # A comparison table's cell where the paper's abstract does not say what the column asks.
 EMPTY_CELL = "—"
+# ... said under the table as what the tool found, not as what the abstract says (the web page's
+# tooltip, assistant/static/app.js, says the same)
+EMPTY_CELL_MEANS = "no sentence of the abstract was matched to this column"
 
 # The heading under which an answer says the papers the relevance model is less sure of
 # (``Evidence.doubtful``), after the others; LaTeX keeps it as a comment, not a heading.

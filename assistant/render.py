@@ -12,6 +12,7 @@ from typing import Any
 from assistant.citations import CANNOT_ANSWER, cite
 from assistant.models import (
     EMPTY_CELL,
+    EMPTY_CELL_MEANS,
     LESS_CERTAIN_HEADINGS,
     Answer,
     CheckedSentence,
@@ -211,8 +212,10 @@ def _markdown_table(answer: Answer, labels: dict[str, str]) -> list[str]:
         # tool (review38a: "never says the Vendi abstract is silent on eigen-decomposition")
         # ... said as what the tool found, not as the abstract's silence: a reader who finds the
         # answer in the abstract, in words no rule matched, took "the abstract does not say it"
-        # for a false claim (review44, review46: "false '—'")
-        rows += ["", f"_{EMPTY_CELL} = not found in the abstract._"]
+        # for a false claim (review44, review46: "false '—'"); "not found in the abstract" was
+        # read the same way (review73: "both abstracts state their setting ... the legend's
+        # claim is false"): what no rule matched is said as such
+        rows += ["", f"_{EMPTY_CELL} = {EMPTY_CELL_MEANS}._"]
     if answer.table.note:
         rows += ["", f"_{answer.table.note}_"]
     return rows

@@ -741,9 +741,9 @@ def test_the_table_says_a_dash_is_the_abstracts_silence(corpus_assistant) -> Non
     answer = corpus_assistant.compare("entropy minimisation for TTA")
     assert answer.table is not None
     assert any(cell.text == EMPTY_CELL for cells in answer.table.rows.values() for cell in cells)
-    # (as what was found: "the abstract does not say it" read as a false claim where an
-    # abstract says it in other words; review46)
-    assert "_— = not found in the abstract._" in to_markdown(answer)
+    # (as what was matched: "the abstract does not say it" and "not found in the abstract" read
+    # as a false claim where an abstract says it in other words; review46, review73)
+    assert "_— = no sentence of the abstract was matched to this column._" in to_markdown(answer)
     answer.table = replace(
         answer.table,
         rows={
@@ -751,7 +751,7 @@ def test_the_table_says_a_dash_is_the_abstracts_silence(corpus_assistant) -> Non
             for paper_id, cells in answer.table.rows.items()
         },
     )
-    assert "not found in the abstract" not in to_markdown(answer)
+    assert "was matched to this column" not in to_markdown(answer)
 
 
 def test_the_approach_cell_says_how_the_method_works_not_what_the_paper_did_with_it(

@@ -177,8 +177,8 @@ function renderTable(data) {
       const box = el("td");
       if (cell.sentence_index === null) {
         box.textContent = cell.text;
-        // a dash is the abstract's silence, not a gap in the tool
-        if (cell.text === "\u2014") box.title = "not found in the abstract";
+        // what no rule matched, said as such (EMPTY_CELL_MEANS in assistant/models.py)
+        if (cell.text === "\u2014") box.title = "no sentence of the abstract was matched to this column";
       } else {
         // each cell is drawn from one abstract sentence: the link shows it in the paper
         const cellLink = el("a", "cell-link", cell.text);
