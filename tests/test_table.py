@@ -537,7 +537,25 @@ def test_a_figure_of_a_list_of_figures_keeps_the_list_and_its_verb() -> None:
     cell = _stated(paper, "0.5", whole=False)
     assert cell.text == (
         "Outperforms the previous state-of-the-art approaches by +0.5, +2.3, +3.4, +0.4 and "
-        "+1.1 mIoU"
+        "+1.1 mIoU, respectively on A-847, A-150, PC-459, PC-59 and PAS-20"
+    )
+
+
+def test_the_last_figure_of_a_list_keeps_the_list_and_what_each_is_measured_on() -> None:
+    """The claims' figure is the one beside the unit, the list's last: the cell read "+0.4 and
+    +1.1 mIoU" (review73: "the last two of five results with the benchmark names stripped").
+    It keeps the whole list, what each figure is measured on, and its verb, without the
+    paper's "its method" as a subject in its own row."""
+    from assistant.answer.table import _capitalise_first
+
+    claim = (
+        "In open-vocabulary semantic segmentation, its method outperforms the previous "
+        "state-of-the-art approaches by +0.5, +2.3, +3.4, +0.4 and +1.1 mIoU, respectively on "
+        "A-847, A-150, PC-459, PC-59 and PAS-20"
+    )
+    assert _capitalise_first(_phrase(claim, keep="1.1")) == (
+        "Outperforms the previous state-of-the-art approaches by +0.5, +2.3, +3.4, +0.4 and "
+        "+1.1 mIoU, respectively on A-847, A-150, PC-459, PC-59 and PAS-20"
     )
 
 
@@ -1643,3 +1661,13 @@ def test_the_table_note_names_no_question_the_prose_answers_under_its_own_headin
     headed = [heading for heading in answer.headings if "final model" in heading]
     assert headed, answer.headings
     assert "final model" not in answer.table.note, answer.table.note
+
+
+def test_the_note_on_measures_keeps_a_measure_names_case(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    """The note under a comparison table said "classification accuracy of pouf, miou"
+    (review73: "a method name is lowercased"): each measure runs in lower case inside the
+    sentence, except a name cased inside, which keeps its case."""
+    answer = corpus_assistant.compare("prompt learning for CLIP-style vision-language models")
+    assert answer.table is not None
+    assert "mIoU" in answer.table.note, answer.table.note
+    assert "zero-shot accuracy" in answer.table.note, answer.table.note

@@ -34,7 +34,7 @@ from assistant.text.sentences import (
     abstract_sentences,
     clean_sentence,
 )
-from assistant.text.tokens import idf, sentence_case, tokenize
+from assistant.text.tokens import idf, running_case, sentence_case, tokenize
 
 # --- the comparison table ------------------------------------------------------------------
 
@@ -123,6 +123,12 @@ _MORE_FIGURES = re.compile(
     r"(?:,\s*[+\-−]?\d[\d.]*%?)+(?:,?\s*and\s*[+\-−]?\d[\d.]*%?)?(?:\s+[A-Za-z][\w-]*)?"
 )
 
+# the figures of a list before its last one: "+0.5, +2.3, +3.4, +0.4 and +" before "1.1"
+_FIGURES_BEFORE = re.compile(
+    r"(?:[+\-−]?\d[\d.]*[%x×]?,\s*)+(?:[+\-−]?\d[\d.]*[%x×]?,?\s+and\s+)?[+\-−]?$"
+)
+_RESPECTIVELY = re.compile(r",?\s+respectively\s+(?:on|in|for|across)\s+[^;()]+$")
+
 
 @cache
 def _counted(listed: bool) -> re.Pattern[str]:
@@ -160,23 +166,34 @@ def _phrase(text: str, *, keep: str = "") -> str:
         # figure is the result too (a blind reader: storage was what the request asked about)
         return text
     if keep and keep in text:
-        at = text.index(keep)
+        after = text.index(keep) + len(keep)
+        # "by +0.5, +2.3, +3.4, +0.4 and +1.1 mIoU": a figure that ends a list of figures is
+        # said with the whole list ("+0.4 and +1.1 mIoU" was the cell, review73: "the last two
+        # of five results with the benchmark names stripped")
+        ending = _FIGURES_BEFORE.search(text, 0, text.index(keep))
+        at = ending.start() if ending is not None else text.index(keep)
         # a parenthesis closed before the figure ("(p < 0.01) from 35 tokens ... 40-50%") holds
         # another claim: the figure's clause starts after it, not inside it
         start = max(text.rfind(",", 0, at), text.rfind(";", 0, at), _open_parenthesis(text, at))
         start += 1
-        ends = [end for end in (text.find(mark, at + len(keep)) for mark in ",;)") if end != -1]
+        ends = [end for end in (text.find(mark, after) for mark in ",;)") if end != -1]
         end = min(ends) if ends else len(text)
         figures = _MORE_FIGURES.match(text, end)
         if figures is not None:
             # "by +0.5, +2.3, +3.4, +0.4 and +1.1 mIoU": the figure is the first of a list of
             # figures, which the cell keeps whole with its unit
             end = figures.end()
+        respectively = _RESPECTIVELY.match(text, end)
+        if respectively is not None:
+            # "..., respectively on A-847, A-150, PC-459, PC-59 and PAS-20": what each figure of
+            # the list is measured on goes with it
+            end = respectively.end()
         if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
             end += 1  # "over 70% accuracy (16k context length)": the figure's own parenthesis
         segment = text[start:end].strip()
         segment = re.sub(r"^(?:e\.g\.,?|i\.e\.,?|and|with|while)\s+", "", segment)
-        if balanced(segment) and 3 <= len(segment.split()) <= _CELL_WORDS:
+        most = _CELL_WORDS + (_CELL_OVERRUN if respectively is not None else 0)
+        if balanced(segment) and 3 <= len(segment.split()) <= most:
             return segment
     cuts = [
         match.start()
@@ -675,7 +692,7 @@ _ROW_PRONOUN = re.compile(r"^(?:it|they)\s+(?:(?:is|are)\s+)?(?=[a-z0-9])", re.I
 
 _ARTEFACT = "|".join(words("artefact_nouns"))  # one list with the writers' (lexicon)
 _GENERIC_SUBJECT = re.compile(
-    rf"^(?:the|this|our)\s+(?:proposed\s+|new\s+|resulting\s+)?(?:{_ARTEFACT})\s+"
+    rf"^(?:the|this|our|its|their)\s+(?:proposed\s+|new\s+|resulting\s+)?(?:{_ARTEFACT})\s+"
     # followed by its verb ("closes"), not by a plural noun with its own ("weights are")
     r"(?=[a-z]+s\s+(?!(?:are|is|were|was|can|could|will|would|have|has|do|does|may|might|must|"
     r"should)\b))",
@@ -1167,7 +1184,7 @@ def build_comparison_table(
         setting = _LEADING_PREPOSITION.sub("", claims.setting.text) if claims.setting else ""
         result = next((found for found in claims.results if found.figure), None)
         if result is not None and result.metric:
-            metrics.append(result.metric.lower())
+            metrics.append(running_case(result.metric))
         setting_cell = _cell(paper, claims.setting, _phrase(setting))
         if setting_cell.sentence_index is None or (
             claims.setting is not None and generic_setting(claims.setting.text)

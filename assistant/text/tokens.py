@@ -128,3 +128,13 @@ def sentence_case(text: str) -> str:
     if any(character.isupper() for character in first[1:]):
         return text
     return text[:1].upper() + text[1:]
+
+
+def running_case(text: str) -> str:
+    """``text`` as it runs inside a sentence: each word in lower case except a name, a word
+    cased inside ("mIoU", "POUF", "BLEU"), which keeps its case ("classification accuracy of
+    pouf, miou" in the note under a comparison table; review73)."""
+    return " ".join(
+        word if any(character.isupper() for character in word[1:]) else word.lower()
+        for word in text.split()
+    )
