@@ -342,17 +342,33 @@ _GENERIC_WORDS = frozenset(
 
 
 def generic_setting(text: str) -> bool:
-    """A setting phrase that names nothing: "on test datasets", "in various settings"."""
+    """A setting phrase that names nothing: "on test datasets", "in various settings", "on 4
+    benchmarks", "on a diverse set of benchmarks"."""
     words = text.split()
     return (
         len(words) >= 2
         and not any(_NAMED_TOKEN.fullmatch(word.strip(",()")) for word in words[1:])
-        and all(
-            word.lower().strip(",")
-            in _GENERIC_WORDS | {"test", "evaluation", "downstream", "and", "or"}
-            for word in words[1:-1]
-        )
+        and all(_counts_or_says_nothing(word.lower().strip(",")) for word in words[1:-1])
     )
+
+
+# how many, or what kind of collection, says nothing of which: "on 4 benchmarks", "on thirteen
+# public datasets", "on a diverse set of benchmarks" (review73: "'4 benchmarks' is not a setting")
+_COUNT = re.compile(
+    r"\d+|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
+)
+_SAYS_NOTHING = frozenset(
+    ("test", "evaluation", "downstream", "and", "or", "set", "suite", "collection", "number")
+)
+
+
+@cache
+def _metric_names() -> frozenset[str]:
+    return frozenset(name.lower() for name in (*words("metrics"), *words("score_metrics")))
+
+
+def _counts_or_says_nothing(word: str) -> bool:
+    return word in _GENERIC_WORDS or word in _SAYS_NOTHING or _COUNT.fullmatch(word) is not None
 
 
 def _names_nothing(text: str) -> bool:
@@ -422,6 +438,8 @@ def _setting(sentences: tuple[str, ...], name: str | None) -> Span | None:
                 continue
             if name and text.split(None, 1)[1] == name:
                 continue  # "experiments on O3": the paper's own method is no setting
+            if text.split(None, 1)[1].lower() in _metric_names():
+                continue  # "by at least 23% on MSE": what a result is measured in, not where
             if text.startswith("using ") and _names_nothing(text):
                 continue  # "using the suite", "using a small dataset": which, it does not say
             score = _setting_score(text, sentence)
