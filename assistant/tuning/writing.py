@@ -190,6 +190,19 @@ class WriterSettings(Group):
             "papers, still leads)."
         ),
     )
+    repeat_share: float = Field(
+        default=0.9,
+        gt=0,
+        le=1,
+        description=(
+            "A sentence citing one paper is left out when an earlier sentence of the answer "
+            "citing that paper alone already writes this share of its words (stems): the "
+            "claims writer's result clause said again as a sentence of its own, a comparison's "
+            "'What each does' repeating what it said under a question. Below it, a sentence "
+            "adds something (Scaling Law with LR Annealing's second claim of accurate loss "
+            "prediction adds its cost, 'less than 1% of the computational cost')."
+        ),
+    )
     lead_label_words: int = Field(
         default=12,
         ge=1,
