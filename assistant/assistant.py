@@ -193,6 +193,7 @@ class Assistant:
             piece_support=lambda piece: dense_support(
                 self.retriever.retrieve(piece, k=self.settings.top_k, mode="dense")
             ),
+            stem_writers=self.retriever.word_writers,
             task=task,
         )
         if not verdict.answerable:

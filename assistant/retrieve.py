@@ -391,6 +391,13 @@ class Retriever:
         ]
         return replace(retrieval, hits=[*retrieval.hits, *extra])
 
+    def word_writers(self, word: str) -> list[str]:
+        """The title and abstract of every paper writing one of ``word``'s stems (BM25 over
+        them: every paper scoring above zero writes one)."""
+        found = self.bm25_index.search(word, k=len(self.bm25_index.doc_ids))
+        papers = self.paper_store.get_many([paper_id for paper_id, _ in found])
+        return [f"{paper.title}. {paper.abstract}" for paper in papers.values()]
+
     def papers(self, paper_ids: Sequence[str]) -> dict[str, Paper]:
         return self.paper_store.get_many(paper_ids)
 

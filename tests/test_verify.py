@@ -245,6 +245,29 @@ def test_a_name_the_collection_never_mentions_is_missing() -> None:
     ) == ["RetNet"]
 
 
+def test_a_name_written_only_inside_another_name_is_missing() -> None:
+    """ "How does Chronos turn time series into tokens ...?" was answered from Time-LLM: the
+    collection's one writing of the stem is "Chrono-LSTM", another name (n023). A name written
+    alone, in the plural, before a word it modifies or the question's own compound, is there."""
+    writers = {"chrono": ["... outperforming the Transformer or Chrono-LSTM architectures ..."]}
+
+    def stem_writers(name: str) -> list[str]:
+        return writers.get(name.lower().removesuffix("s"), [])
+
+    def one(token: str) -> int:
+        return 1
+
+    question = "How does Chronos turn real-valued time series into tokens for forecasting?"
+    assert missing_names(question, one, [], stem_writers) == ["Chronos"]
+    assert missing_names(question, one, []) == []  # without the writers' texts, not judged
+    for written in ("Chronos is a model.", "Chrono models", "a Chronos-based forecaster"):
+        writers["chrono"] = [written]
+        assert missing_names(question, one, [], stem_writers) == [], written
+    writers["chrono"] = ["... the Chrono-LSTM architecture ..."]
+    # "Leave" opening a request's second sentence is no name
+    assert missing_names("Which forecasters? Leave out Chrono-LSTM.", one, [], stem_writers) == []
+
+
 def test_a_name_of_several_capitalised_words_is_one_name() -> None:
     """ "How does Mixture-of-Depths decide which tokens skip ...?" was answered from papers on
     mixtures of experts, and "the Segment Anything Model" from papers that say "segment" and

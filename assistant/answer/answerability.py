@@ -113,7 +113,10 @@ def _compound_initials(word: str) -> str:
 
 
 def missing_names(
-    question: str, document_frequency: DocumentFrequency, evidence_texts: Sequence[str]
+    question: str,
+    document_frequency: DocumentFrequency,
+    evidence_texts: Sequence[str],
+    stem_writers: Callable[[str], Sequence[str]] | None = None,
 ) -> list[str]:
     """The question's names that no paper of the collection mentions. A name among the examples
     the question lists ("... token by token (ordinal grades, sets, VQA answers)") is not what it
@@ -124,7 +127,21 @@ def missing_names(
         if name in examples:
             continue
         tokens = bm25.tokenize(name)
-        if not tokens or any(document_frequency(token) > 0 for token in tokens):
+        if not tokens:
+            continue
+        # (a name the question itself joins to another by a hyphen, "Kolmogorov" of
+        # "Kolmogorov-Arnold", is written as the collection writes it)
+        # (and only a word of letters inside a sentence: "Leave out ..." opening the second
+        # sentence of a request is no name; "256x256" is a size)
+        alone = name.isalpha() and any(
+            not re.search(r"[.?!:;]\s*$", question[: match.start()])
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question)
+        )
+        if any(document_frequency(token) > 0 for token in tokens) and not (
+            stem_writers is not None
+            and alone
+            and _only_in_other_names(name, tokens, document_frequency, stem_writers)
+        ):
             continue
         if _spelled_out(name, evidence_texts) or _inside_a_name(name, evidence_texts):
             continue
@@ -368,6 +385,45 @@ def _other_spellings(term: str) -> list[str]:
     return [*spellings, term.replace("-", " ")]
 
 
+def _only_in_other_names(
+    name: str,
+    tokens: Sequence[str],
+    document_frequency: DocumentFrequency,
+    stem_writers: Callable[[str], Sequence[str]],
+) -> bool:
+    """Whether every paper writing a name's stem writes it only as a part of another name joined
+    by a hyphen: "Chronos" stems to the "Chrono" of "Chrono-LSTM", the collection's one
+    writing of it, and a question about Chronos was answered from time-series papers (n023).
+    Judged for a name of one word whose stem few papers write (``_FEW_WRITERS``: a name is one
+    paper's, or a few citing it), from their texts (``stem_writers``); a name written alone, in
+    the plural or singular ("LLMs", "Transformer"), or before a word it modifies
+    ("Mamba-based"), is written."""
+    if len(tokens) != 1 or not 0 < document_frequency(tokens[0]) <= _FEW_WRITERS:
+        return False
+    writers = stem_writers(name)
+    if not writers:
+        return False
+    forms = {name, name.removesuffix("s"), f"{name}s", f"{name}es"}
+    pattern = re.compile(
+        rf"(?<!\w)(?:{'|'.join(re.escape(form) for form in forms if form)})(?!\w)",
+        re.IGNORECASE,
+    )
+    for text in writers:
+        for match in pattern.finditer(text):
+            after = text[match.end() :]
+            before = text[: match.start()]
+            # "Chrono-LSTM", "S-Chronos": joined to a part that is a name of its own
+            joined_after = re.match(r"-[A-Z]", after) is not None
+            joined_before = re.search(r"[A-Z][\w]*-$", before) is not None
+            if not joined_after and not joined_before:
+                return False
+    return True
+
+
+# how many papers may write a name's stem for the name to be read in each of them
+_FEW_WRITERS = 5
+
+
 def _inside_a_name(acronym: str, texts: Sequence[str]) -> bool:
     """Whether an acronym is part of a name the evidence writes as one word ("VQA" in
     "TextVQA", "VQAv2"): the tokenizer keeps such a name whole, so its count says nothing."""
@@ -502,6 +558,7 @@ def check_answerable(
     document_frequency: DocumentFrequency,
     collection_size: int,
     piece_support: Callable[[str], float | None] | None = None,
+    stem_writers: Callable[[str], Sequence[str]] | None = None,
     task: Task = "ask",
 ) -> Answerability:
     """Abstain when the question names what the collection never mentions, or when the closest
@@ -511,7 +568,9 @@ def check_answerable(
     inference, differential privacy, or limiting what a model memorizes") sits, whole, further
     from every abstract than any of its pieces: ``piece_support`` gives the dense support of one
     piece, and the closest piece counts (on the tuning questions, no unanswerable question
-    without an absent name has a piece above the threshold; two answerable ones do)."""
+    without an absent name has a piece above the threshold; two answerable ones do).
+    ``stem_writers`` gives the texts of the papers writing a name's words, to tell a name
+    written only inside another ("Chrono-LSTM" for "Chronos") from one written."""
     if not evidence:
         return Answerability(False, 0.0, (), "nothing in the collection matches the question")
     # where the collection may spell out an acronym: the evidence, and the rest of what was
@@ -520,7 +579,7 @@ def check_answerable(
     papers = {item.paper.id: item.paper for item in evidence[:5]}
     papers.update((hit.paper.id, hit.paper) for hit in retrieval.hits if hit.paper.id not in papers)
     texts = [f"{paper.title}. {paper.abstract}" for paper in papers.values()]
-    absent = missing_names(question, document_frequency, texts)
+    absent = missing_names(question, document_frequency, texts, stem_writers)
     support = dense_support(retrieval)
     dense = support is not None
     threshold = settings.evidence.abstain_threshold
