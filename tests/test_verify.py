@@ -635,3 +635,18 @@ def test_a_word_before_a_bracket_of_options_is_no_term_it_explains() -> None:
         frequency_of,
         [],
     ) == ["mixup"]
+
+
+def test_a_question_naming_its_topic_before_its_examples_is_answered(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "Which papers build something from the eigenvalues or singular values of a matrix - a
+    score, a defence, a normalisation - or analyse how those values behave?" was refused as
+    about nothing the collection holds (n012): the question and each of its pieces sit far from
+    every abstract in the embedding, as a short topic does. What it asks about, before its
+    examples, is written by the evidence ("the singular values of the weight matrices")."""
+    answer = corpus_assistant.ask(
+        "Which papers build something from the eigenvalues or singular values of a matrix - a "
+        "score, a defence, a normalisation - or analyse how those values behave?"
+    )
+    assert not answer.abstained
+    cited = {paper_id for sentence in answer.sentences for paper_id in sentence.citations}
+    assert {"vendi-score-diversity-9518", "eigenshield-causal-subspace-1616"} <= cited, cited

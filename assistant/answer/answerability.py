@@ -490,9 +490,21 @@ def names_the_topic(question: str, evidence: Sequence[Evidence]) -> bool:
         # drop-in replacements": the title "A Versatile Plug-and-Play Module" names it), by a
         # part of two words or more: one word alone is no term
         # (a question's "or" lists what it asks about: its closest piece is judged instead)
-        if is_question(question) or len(parts) < 2 or any(len(p) > SHORT_FOCUS for p in parts):
+        # ... but what it asks about before its examples ("the eigenvalues or singular values
+        # of a matrix - a score, a defence, a normalisation - or ..."; "the geometric shape of
+        # objects - an object's outline ...") is a topic, named where a part of it of two words
+        # or more is (n010 and n012 were refused: each piece of them sits far from every
+        # abstract, as a short topic does)
+        head = _BEFORE_EXAMPLES.split(focus, maxsplit=1)[0]
+        if is_question(question) and head != focus:
+            parts = [set(subject_tokens(part)) for part in _PART_SPLIT_WORDS.split(head)]
+            parts = [part for part in parts if len(part) >= 2]
+            if not parts or any(len(part) > SHORT_FOCUS for part in parts):
+                return False
+        elif is_question(question) or len(parts) < 2 or any(len(p) > SHORT_FOCUS for p in parts):
             return False
-        parts = [part for part in parts if len(part) >= 2]
+        else:
+            parts = [part for part in parts if len(part) >= 2]
     if not topic:
         return False
     # A term of three words or more with a word at either end added ("loss landscape geometry",
@@ -509,6 +521,11 @@ def names_the_topic(question: str, evidence: Sequence[Evidence]) -> bool:
             if any(contains_run(core, tokens) for core in cores):
                 return True
     return False
+
+
+# where a question's topic gives way to its examples: a dash, a bracket, a colon
+_BEFORE_EXAMPLES = re.compile(r"\s[-–—]\s|\s?\(|:\s")
+_PART_SPLIT_WORDS = re.compile(r"\s+(?:or|and)\s+|,\s*", re.IGNORECASE)
 
 
 def _writes(name: str, item: Evidence) -> bool:
