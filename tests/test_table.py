@@ -1671,3 +1671,16 @@ def test_the_note_on_measures_keeps_a_measure_names_case(corpus_assistant) -> No
     assert answer.table is not None
     assert "mIoU" in answer.table.note, answer.table.note
     assert "zero-shot accuracy" in answer.table.note, answer.table.note
+
+
+def test_a_cell_does_not_end_on_the_first_modifier_of_a_noun() -> None:
+    """ "Employs a variety of popular regression techniques (...) for multi-horizon" was a cell
+    (review74: "cut off mid-phrase"): the cut fell between the two modifiers of "short-term
+    forecasting", leaving the preposition without its noun."""
+    claim = (
+        "employs a variety of popular regression techniques (XGBoost, FC-MLP, Transformer, and "
+        "LSTM) for multi-horizon, short-term forecasting of three variables (temperature, wind "
+        "speed, and cloud cover) for multiple locations"
+    )
+    assert not _phrase(claim).endswith("for multi-horizon")
+    assert "short-term forecasting" in _phrase(claim)

@@ -62,6 +62,7 @@ _ASIDE = re.compile(r",\s+(?:which|where|who)\s[^,;]*,")
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|as well as|and also)$", re.IGNORECASE)
 _FIRST_ENUMERATOR = re.compile(r"\s\(?(?:i|1|a)\)\s")
 _ARTICLE_AND_WORD = re.compile(r",\s+(?:a|an|the)\s+\S+$", re.IGNORECASE)
+_MODIFIER_BEFORE_NOUN = re.compile(r"\b(?:for|of|on|in|with|to|from|by|at)\s+[a-z]+-[a-z]+$")
 _OPENING_PHRASE = re.compile(
     r"(?:(?:and|but|or|while|whereas)\s+)?(?:unlike|like|compared|contrary|in contrast|"
     r"beyond|besides|instead of|rather than|"
@@ -206,6 +207,9 @@ def _phrase(text: str, *, keep: str = "") -> str:
         and text[: match.start()].rsplit(" ", 1)[-1].lower() not in _agent_participles()
         # "MEDIDA, a general | , data-efficient framework": an appositive cut before its noun
         and not _ARTICLE_AND_WORD.search(text[: match.start()])
+        # ... or a phrase whose first modifier the cut keeps ("for multi-horizon | , short-term
+        # forecasting of three variables"; review74: "cut off mid-phrase")
+        and not _MODIFIER_BEFORE_NOUN.search(text[: match.start()])
         # "...of two networks; and unlike Consistency Models | , IMM guarantees ...": the cut
         # parts a clause's opening phrase from the clause it opens
         and not _OPENING_PHRASE.match(_since_last_clause(text[: match.start()]))
