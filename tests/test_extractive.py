@@ -4657,3 +4657,19 @@ def test_a_claim_said_in_a_sentence_is_not_said_again(corpus_assistant) -> None:
     )
     said = [s.text for s in answer.sentences if "practical insights for choosing" in s.text]
     assert len(said) == 1, said
+
+
+def test_a_paper_framing_its_answer_is_not_named_twice(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "In EvoPress, the authors of EvoPress set new state-of-the-art results ..." stood under
+    a question asked of each compared paper (review75: "a redundant, machine-sounding
+    sentence"): framed by the paper, its authors are "the authors"."""
+    answer = corpus_assistant.compare(
+        "Both EvoPress and the post-training quantization method for large vision-language "
+        "models (Q-VLM) argue that compressing each layer on its own ignores how errors "
+        "interact across layers. Compare how each shows that cross-layer dependence, how each "
+        "then searches for per-layer or per-block settings (evolutionary search vs. "
+        "entropy-guided block partitioning), and which models and savings each reports"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    assert not any("In EvoPress, the authors of EvoPress" in text for text in texts), texts
+    assert any(text.startswith("In EvoPress, the authors set") for text in texts), texts

@@ -2334,7 +2334,10 @@ class ExtractiveWriter(Writer):
                     # under its question the answer stands apart from the paper's summary:
                     # "The model building step incorporates second-order information ..." is
                     # said "In <paper>, the model building step ..."
-                    said = DraftSentence(f"In {view.label}, t{said.text[1:]}", said.citations)
+                    # ("The authors of EvoPress set ..." is "In EvoPress, the authors set ...",
+                    # not "In EvoPress, the authors of EvoPress set ...", review75)
+                    text = said.text.replace(f"The authors of {view.label} ", "The authors ", 1)
+                    said = DraftSentence(f"In {view.label}, t{text[1:]}", said.citations)
                 if said is not None and _POINTING_SUBJECT_AFTER_OPENING.match(said.text):
                     # ... and so is one whose subject, past its opening clause, points at the
                     # paper: "When combined with distillation, the approach achieves minimal
