@@ -420,6 +420,10 @@ def _only_in_other_names(
     return True
 
 
+# content words past which a question is long enough for the share of them a paper writes to
+# say what it is about (twice a topic phrase's)
+_LONG_QUESTION = 2 * SHORT_FOCUS
+
 # how many papers may write a name's stem for the name to be read in each of them
 _FEW_WRITERS = 5
 
@@ -641,6 +645,17 @@ def check_answerable(
         # "What problem does SEEDS solve?": a question naming the best paper by the name it
         # gives its method is about that paper, however little of its abstract it shares
         and not relevance.names_the_paper(question, evidence[0].paper)
+        # ... nor is a long question most of whose words the evidence writes, however far the
+        # embedding puts it (n019: an everyday paraphrase of an active-matter abstract); a
+        # short one ("protein folding", "quantization entropy") is half written by a paper
+        # writing one of its words
+        and not (
+            task == "ask"
+            and dense
+            and len(set(content_tokens(question))) > _LONG_QUESTION
+            and lexical_support(question, evidence, document_frequency, collection_size)
+            >= settings.evidence.answer_cover
+        )
     ):
         # (not "close to the question": under "curriculum learning schedules" a blind reader
         # named two papers that touch it, an easy-to-hard recipe and curriculum regularization;

@@ -351,6 +351,21 @@ class EvidenceSettings(Group):
             "(answered as a topic its evidence names)."
         ),
     )
+    answer_cover: float = Field(
+        default=0.45,
+        ge=0,
+        le=1,
+        description=(
+            "A question (ask) the embedding puts below abstain_threshold is still answered when "
+            "its best evidence papers hold at least this share (by idf) of its words: a long "
+            "question in a user's words ('a learned score model to measure how far a system of "
+            "self-propelled particles is from equilibrium ...') sits far from the abstract that "
+            "answers it (0.46), which writes 61% of its words. Only a question of more than "
+            "eight content words: a short one is half written by a paper writing one of its "
+            "words. On the tuning questions no unanswerable question refused as about nothing "
+            "holds more than 0.37; the answerable ones refused so hold up to 0.61."
+        ),
+    )
     abstain_cover: float = Field(
         default=0.14,
         ge=0,
