@@ -4635,27 +4635,40 @@ def test_a_lookup_says_what_a_pointing_sentence_points_at_before_it(corpus_assis
     assert rejected == benchmark - 1, texts
 
 
-def test_a_claim_said_in_a_sentence_is_not_said_again(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("task", "request_text", "claim"),
+    [
+        (
+            "ask",
+            "Which papers bolt small extra prediction heads onto a shared network - e.g. to draft "
+            "upcoming tokens, to predict whether drafts will be accepted, to serve several "
+            "downstream tasks from one backbone, or as a linear head on a fixed feature "
+            "extractor - and what is each head trained to predict? Also flag papers arguing such "
+            "a head is unnecessary or is the speed bottleneck.",
+            "1.31x and 2.71x",
+        ),
+        (
+            "compare",
+            "Both the NMT scaling-law paper and the paper on scaling laws for downstream "
+            "(translation) performance of LLMs look at cross-entropy and BLEU. Compare when each "
+            "finds the two metrics diverge as scale or pretraining data grows, and what each "
+            "attributes it to.",
+            "practical insights for choosing",
+        ),
+    ],
+)
+def test_a_claim_said_in_a_sentence_is_not_said_again(
+    corpus_assistant,  # type: ignore[no-untyped-def]
+    task: str,
+    request_text: str,
+    claim: str,
+) -> None:
     """Hydra's throughput figure ended the sentence on Hydra++ and was then said again as a
     sentence of its own ("It improves decoding throughput by 1.31x and 2.71x ..."; review73:
     "the same claim twice"); a comparison's "What each does" said again the sentence it had
     said under a question."""
-    answer = corpus_assistant.ask(
-        "Which papers bolt small extra prediction heads onto a shared network - e.g. to draft "
-        "upcoming tokens, to predict whether drafts will be accepted, to serve several "
-        "downstream tasks from one backbone, or as a linear head on a fixed feature extractor - "
-        "and what is each head trained to predict? Also flag papers arguing such a head is "
-        "unnecessary or is the speed bottleneck."
-    )
-    said = [sentence.text for sentence in answer.sentences if "1.31x and 2.71x" in sentence.text]
-    assert len(said) == 1, said
-    answer = corpus_assistant.compare(
-        "Both the NMT scaling-law paper and the paper on scaling laws for downstream "
-        "(translation) performance of LLMs look at cross-entropy and BLEU. Compare when each "
-        "finds the two metrics diverge as scale or pretraining data grows, and what each "
-        "attributes it to."
-    )
-    said = [s.text for s in answer.sentences if "practical insights for choosing" in s.text]
+    run = corpus_assistant.ask if task == "ask" else corpus_assistant.compare
+    said = [sentence.text for sentence in run(request_text).sentences if claim in sentence.text]
     assert len(said) == 1, said
 
 

@@ -17,6 +17,7 @@ from assistant.text.lexicon import words as lexicon_words
 from assistant.text.query import (
     SHORT_FOCUS,
     content_tokens,
+    coordinated,
     distinctive_name,
     focus_phrase,
     is_question,
@@ -130,9 +131,9 @@ def missing_names(
         if not tokens:
             continue
         # (a name the question itself joins to another by a hyphen, "Kolmogorov" of
-        # "Kolmogorov-Arnold", is written as the collection writes it)
-        # (and only a word of letters inside a sentence: "Leave out ..." opening the second
-        # sentence of a request is no name; "256x256" is a size)
+        # "Kolmogorov-Arnold", is written as the collection writes it; and only a word of
+        # letters inside a sentence is one: "Leave out ..." opening a request's second sentence
+        # is no name, "256x256" is a size)
         alone = name.isalpha() and any(
             not re.search(r"[.?!:;]\s*$", question[: match.start()])
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question)
@@ -420,10 +421,6 @@ def _only_in_other_names(
     return True
 
 
-# content words past which a question is long enough for the share of them a paper writes to
-# say what it is about (twice a topic phrase's)
-_LONG_QUESTION = 2 * SHORT_FOCUS
-
 # how many papers may write a name's stem for the name to be read in each of them
 _FEW_WRITERS = 5
 
@@ -501,7 +498,7 @@ def names_the_topic(question: str, evidence: Sequence[Evidence]) -> bool:
         # abstract, as a short topic does)
         head = _BEFORE_EXAMPLES.split(focus, maxsplit=1)[0]
         if is_question(question) and head != focus:
-            parts = [set(subject_tokens(part)) for part in _PART_SPLIT_WORDS.split(head)]
+            parts = [set(subject_tokens(part)) for part in coordinated(head)]
             parts = [part for part in parts if len(part) >= 2]
             if not parts or any(len(part) > SHORT_FOCUS for part in parts):
                 return False
@@ -529,7 +526,6 @@ def names_the_topic(question: str, evidence: Sequence[Evidence]) -> bool:
 
 # where a question's topic gives way to its examples: a dash, a bracket, a colon
 _BEFORE_EXAMPLES = re.compile(r"\s[-–—]\s|\s?\(|:\s")
-_PART_SPLIT_WORDS = re.compile(r"\s+(?:or|and)\s+|,\s*", re.IGNORECASE)
 
 
 def _writes(name: str, item: Evidence) -> bool:
@@ -568,6 +564,11 @@ def names_what_it_asks(
     return all(
         document_frequency(token) > 0 for token in content_tokens(question) if token not in listed
     )
+
+
+# content words past which a question is long enough for the share of them a paper writes to
+# say what it is about (twice a topic phrase's)
+_LONG_QUESTION = 2 * SHORT_FOCUS
 
 
 def check_answerable(

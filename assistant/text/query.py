@@ -989,10 +989,17 @@ def acronym_parts(query: str) -> frozenset[str]:
     )
 
 
+def coordinated(text: str) -> list[str]:
+    """The pieces of ``text`` joined by "and", "or", commas, semicolons or slashes, as written
+    ("the eigenvalues or singular values of a matrix" -> "the eigenvalues", "singular values of
+    a matrix")."""
+    return _PART_SPLIT.split(text)
+
+
 def topic_parts(query: str) -> list[list[str]]:
     """The content tokens of each part of a topic joined by "and", "or" or commas; one part for
     a question or a topic without them."""
-    texts = [text for text in _PART_SPLIT.split(query) if subject_tokens(text)]
+    texts = [text for text in coordinated(query) if subject_tokens(text)]
     whole = subject_tokens(query)
     if not _ASKS.match(query) and sum(len(text.split()) > _ITEM_WORDS for text in texts) > 1:
         # "tricks that cut the compute or memory of language model training": two long pieces
