@@ -3702,3 +3702,21 @@ def test_the_papers_own_result_after_an_opening_phrase_is_no_problem() -> None:
     )
     problem = paper.analysis.claims.problem
     assert problem is None or "reduces" not in problem.text, problem
+
+
+def test_a_quoted_sentence_keeps_the_opener_its_possessive_points_into() -> None:
+    """ "As model finetuning is central to the modern NLP, we set to maximize its efficiency" was
+    quoted "The authors set to maximize its efficiency" (review75): "its" is the finetuning's, in
+    the opener that was cut. Quoted whole, the sentence keeps it; "So do their vocabularies"
+    keeps "As language models grow ever larger"."""
+    from assistant.text.claims import standalone
+
+    said = standalone(
+        "As model finetuning is central to the modern NLP, we set to maximize its efficiency."
+    )
+    assert said is not None and said.startswith("As model finetuning is central"), said
+    said = standalone("As language models grow ever larger, so do their vocabularies.")
+    assert said is not None and said.startswith("As language models grow ever larger"), said
+    # an opener with nothing the main clause points into still goes
+    said = standalone("As a result, we reduce latency by 2x on A100 GPUs.")
+    assert said is not None and said.startswith("We reduce latency"), said

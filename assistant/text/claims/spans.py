@@ -531,6 +531,7 @@ _SUBORDINATE_OPENER = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they|its|their)\b")
+_EARLY_POSSESSIVE = re.compile(r"\s*(?:\S+\s+){0,5}?(?:its|their)\b", re.IGNORECASE)
 # a means named as such: an acronym given in brackets, or a name written with inner capitals
 _NAMED_MEANS = re.compile(
     r"\(\s*[A-Z][\w-]*[A-Z][\w-]*\s*\)|\b[A-Z][a-z]+[A-Z][\w-]*|\b[A-Z]{2,}[\w-]*"
@@ -582,8 +583,13 @@ def _strip_openers(
             # made outright; "Unlike distillation, IMM does not require ...": what it does
             # not require is said against what does (review28n: both dropped)
             break
-        if _SUBORDINATE_OPENER.match(sentence, start) and _PRONOUN_SUBJECT.match(
-            sentence, match.end()
+        if _SUBORDINATE_OPENER.match(sentence, start) and (
+            _PRONOUN_SUBJECT.match(sentence, match.end())
+            # ... or whose possessive does, near the start of a sentence quoted whole: "As model
+            # finetuning is central to the modern NLP, we set to maximize its efficiency" was
+            # said "The authors set to maximize its efficiency" (review75); "So do their
+            # vocabularies", "Its theoretical properties are poorly understood"
+            or (keep_scope and _EARLY_POSSESSIVE.match(sentence, match.end()))
         ):
             # "While SGD noise is benign ..., it results in catastrophic error accumulation"
             # read "It results in ..." of the paper (review25n #12's answer): what "it" is
