@@ -198,19 +198,15 @@ class _Builder:
         """The answer as drafted, without a sentence that says again what an earlier sentence
         citing the same one paper said (``repeat_share`` of its words or more)."""
         again = _repeated(self.sentences, repeat_share)
-        number = {
-            index: len([other for other in range(index) if other not in again])
-            for index in range(len(self.sentences))
-        }
+        kept = [index for index in range(len(self.sentences)) if index not in again]
+        number = {index: position for position, index in enumerate(kept)}  # renumbered
         keep = [
-            ([number[index] for index in paragraph if index not in again], heading)
+            ([number[index] for index in paragraph if index in number], heading)
             for paragraph, heading in zip(self.paragraphs, self.headings, strict=True)
         ]
         keep = [(paragraph, heading) for paragraph, heading in keep if paragraph]
         return Draft(
-            sentences=[
-                sentence for index, sentence in enumerate(self.sentences) if index not in again
-            ],
+            sentences=[self.sentences[index] for index in kept],
             engine=engine,
             paragraphs=[paragraph for paragraph, _ in keep],
             headings=[heading for _, heading in keep],
