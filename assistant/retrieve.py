@@ -29,7 +29,7 @@ from assistant.settings import Settings
 from assistant.snapshot import VectorSnapshot
 from assistant.store import ChromaStore, ChunkHit, parse_chunk_id, sentence_chunk_id
 from assistant.text import acronyms
-from assistant.text.query import left_out_phrases, listed_things, writes_name
+from assistant.text.query import asked_part, left_out_phrases, listed_things, writes_name
 from assistant.text.sentences import abstract_sentences
 
 if TYPE_CHECKING:
@@ -209,13 +209,17 @@ class Retriever:
         k = k or self.settings.top_k
         depth = max(self.settings.retrieval.fusion_depth, k)
         expanded = self.expand(query)
+        # what the query says it does not want is not searched for: its words fetched the very
+        # papers it disowns ("Not 3D Gaussian splatting-style representations")
+        asked = asked_part(query)
+        searched = expanded if asked == query else self.expand(asked)
         rankings: dict[RetrieverName, list[tuple[str, float]]] = {}
         chunk_hits: list[ChunkHit] = []
         if mode in ("hybrid", "bm25"):
-            rankings["bm25"] = self.bm25_ranking(expanded, depth)
+            rankings["bm25"] = self.bm25_ranking(searched, depth)
         query_vector = None
         if mode in ("hybrid", "dense"):
-            query_vector = self.embedder.embed_query(expanded)
+            query_vector = self.embedder.embed_query(searched)
             rankings["dense"], chunk_hits = self._dense_ranking(query_vector, depth)
         fused = reciprocal_rank_fusion(
             rankings,

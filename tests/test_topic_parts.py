@@ -467,3 +467,52 @@ def test_a_list_left_out_is_read_to_its_last_item() -> None:
         ("llm", "align"),
         ("llm", "reason"),
     ]
+
+
+def test_a_not_opening_a_sentence_or_an_aside_leaves_a_phrase_out() -> None:
+    """review76: "Which papers use or analyse Gaussian processes ...? Not 3D Gaussian
+    splatting-style representations or results about Gaussian-distributed data." cited the 3DGS
+    paper first. A "not" opening a sentence, a bracket, a dash's aside or a clause after a comma
+    disowns what follows; "not only", "not what I need" and a "not" inside a clause do not."""
+    from assistant.text.query import asked_part, left_out, left_out_phrases
+
+    request = (
+        "Which papers use Gaussian processes? Not 3D Gaussian splatting-style representations "
+        "or results about Gaussian-distributed data."
+    )
+    assert left_out_phrases(request)[0] == [
+        "3D Gaussian splatting-style representations or results about Gaussian-distributed data"
+    ]
+    assert asked_part(request) == "Which papers use Gaussian processes? ."
+    assert left_out("aerospace applications (not astrophysics)", disowned=True) == [("astrophys",)]
+    assert left_out("sampler schedules, not learning-rate or job scheduling", disowned=True) == [
+        ("learn", "rate"),
+        ("job", "schedul"),
+    ]
+    assert left_out("Not only images but audio too.", disowned=True) == []
+    assert left_out("models that do not use attention", disowned=True) == []
+    assert left_out("Speculative decoding is only a contrast, not what I need.", disowned=True) == [
+        ("specul", "decod")
+    ]
+    # a request disowning nothing is asked whole
+    assert asked_part("How do recommenders rank items?") == "How do recommenders rank items?"
+
+
+def test_what_a_request_disowns_is_not_searched_for(corpus_assistant) -> None:
+    """The words a request disowns fetched the papers it disowns: the splatting paper ranked
+    first for the Gaussian-process question, and the processes' own papers (the Bayesian
+    optimisation tutorial, GP double descent) fell below it. The search reads the request without
+    them; the request whole is still what the answer parses."""
+    question = (
+        "Which papers use or analyse Gaussian processes - as surrogate models, latent "
+        "components, priors to imitate, or limiting objects in theory? Not 3D Gaussian "
+        "splatting-style representations or results about Gaussian-distributed data."
+    )
+    retrieval = corpus_assistant.retriever.retrieve(question, k=10)
+    ranked = [hit.paper.id for hit in retrieval.hits]
+    assert retrieval.query == question
+    assert "compact-3d-gaussian-128b" not in ranked[:3], ranked
+    answer = corpus_assistant.ask(question)
+    cited = {c for sentence in answer.sentences for c in sentence.citations}
+    assert "compact-3d-gaussian-128b" not in cited, cited
+    assert {"tutorial-bayesian-9159", "monotonicity-double-descent-b733"} <= cited, cited

@@ -510,7 +510,13 @@ _LEFT_OUT_LISTED = r"[\w'/-]+(?:\s+[\w'/-]+){0,4}?(?=\s*(?:[,.;:?()]|$)|\s+(?:or
 _LEFT_OUT = re.compile(
     r"\b(?:leave out|leaving out|exclude|excluding|except for|(?:don't|do not) mean|"
     r"(?:am|are|is|I'm|we're)\s+not\s+(?:interested in|looking for)|"
-    r"other than|rather than|as opposed to|apart from|aside from)\s+"
+    r"other than|rather than|as opposed to|apart from|aside from|"
+    # ... or a "not" opening a sentence, an aside or a clause after a comma: "Not 3D Gaussian
+    # splatting-style representations or results about Gaussian-distributed data." (review76:
+    # the one 3DGS paper led the answer), "(not astrophysics)", ", not masked-encoder models"
+    r"(?:(?<=^)|(?<=[.;:!?,(\u2014\u2013]\s)|(?<=[(\u2014\u2013]))not"
+    rf"(?!\s+(?:only|just|necessarily|merely|simply|always|least|quite|yet|even|so|too|"
+    rf"enough|{_QUESTION_WORD}|I|we)\b))\s+"
     rf"(?P<phrase>{_LEFT_OUT_ITEM}(?:(?:,\s+(?!(?:or|and|nor|e\.g|i\.e|such)\b|{_QUESTION_WORD})"
     rf"{_LEFT_OUT_LISTED})*"
     rf",?\s+(?:or|and|nor)\s+(?!{_QUESTION_WORD}){_LEFT_OUT_LISTED})?)"
@@ -588,7 +594,7 @@ def left_out_terms(request: str, *, disowned: bool = False) -> list[tuple[str, .
 # the words of a request that disown what follows, rather than set the subject against it
 _DISOWNING = re.compile(
     r"^(?:leave out|leaving out|exclude|excluding|except for|apart from|aside from|other than|"
-    r"(?:don't|do not) mean|"
+    r"(?:don't|do not) mean|not|"
     r"(?:am|are|is|I'm|we're)\s+not\s+(?:interested in|looking for))\b",
     re.IGNORECASE,
 )
@@ -610,6 +616,15 @@ def _left_out_matches(request: str, *, disowned: bool) -> list[re.Match[str]]:
         ),
         *_LEFT_OUT_AFTER.finditer(request),
     ]
+
+
+def asked_part(request: str) -> str:
+    """The request without what it says it does not want: what it asks about. "Which papers use
+    Gaussian processes ...? Not 3D Gaussian splatting-style representations ..." is searched and
+    weighed by its Gaussian processes; the splatting paper led its answer (review76)."""
+    phrases, rest = left_out_phrases(request)
+    rest = " ".join(rest.split())
+    return rest if phrases and content_tokens(rest) else request
 
 
 def left_out_phrases(request: str) -> tuple[list[str], str]:
