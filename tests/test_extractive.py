@@ -4686,3 +4686,24 @@ def test_a_paper_framing_its_answer_is_not_named_twice(corpus_assistant) -> None
     texts = [sentence.text for sentence in answer.sentences]
     assert not any("In EvoPress, the authors of EvoPress" in text for text in texts), texts
     assert any(text.startswith("In EvoPress, the authors set") for text in texts), texts
+
+
+def test_a_clause_asking_how_is_answered_by_the_means_not_the_problem(corpus_assistant) -> None:
+    """review76: "... how does it predict how many output tokens there are, and what speedup do
+    they report?" quoted Paraformer's "There are two challenges ...: Firstly to accurately
+    predict the number of output tokens ..." for the how, and left out the sentence saying it:
+    "This utilizes a continuous integrate-and-fire based predictor to predict the number of
+    tokens". A clause asking by what means is not answered by a problem statement."""
+    from assistant.text.query import split_clauses
+
+    question = (
+        "non-autoregressive ASR that matches AR transformers \u2014 how does it predict how many "
+        "output tokens there are, and what speedup do they report?"
+    )
+    assert [clause.means for clause in split_clauses(question)][-2:] == [True, False]
+    assert not any(clause.means for clause in split_clauses("How does it compare with LoRA?"))
+    assert not any(clause.means for clause in split_clauses("How many tokens does it save?"))
+    answer = corpus_assistant.ask(question)
+    text = " ".join(sentence.text for sentence in answer.sentences)
+    assert "integrate-and-fire based predictor to predict the number of tokens" in text, text
+    assert "10x speedup" in text, text

@@ -192,6 +192,8 @@ def _best_for_clause(
                 and role in ("result", "contribution", "method")
                 else -config.clause_numeric_penalty
             )
+        if clause.means and role in ("problem", "background"):
+            score -= config.clause_means_penalty
         if position in exclude:
             score -= config.clause_repeat_penalty
         if best is None or score > best[0]:

@@ -127,6 +127,10 @@ class Clause:
     releases: bool = False
     # "is there a paper explaining why", "what causes it": answered by the sentence stating a cause
     explains: bool = False
+    # "how does it predict how many output tokens there are": answered by the means, which a
+    # statement of the problem ("Firstly to accurately predict the number of output tokens") is
+    # not, however many of the clause's words it writes
+    means: bool = False
 
 
 # "How has X been extended ...", "how are researchers ...", "are there papers ...": the ways or the
@@ -382,6 +386,7 @@ def split_clauses(question: str) -> list[Clause]:
             and (not questioning or _sentence_asks(question, part)),
             releases=asks_for_release(part),
             explains=bool(_EXPLAINING_CLAUSE.search(part)),
+            means=bool(_MEANS_CLAUSE.search(part)),
         )
         for index, part in enumerate(parts)
     ]
@@ -411,6 +416,12 @@ def _split_outside_brackets(question: str) -> list[str]:
     return parts
 
 
+# a clause asking by what means ("how does it predict ...", "how do they keep ..."); not how
+# much, how many or how well, which ask for a figure
+_MEANS_CLAUSE = re.compile(
+    r"(?:^|\W)how\s+(?:does|do|did|is|are|was|were|can|could)\s+(?!\w+\s+(?:compare|differ|perform|do)\b)",
+    re.IGNORECASE,
+)
 # a clause asking for a cause
 _EXPLAINING_CLAUSE = re.compile(
     r"\b(?:why|how come|what (?:causes|caused|drives|explains)|(?:the|a) (?:causes?|reasons?) "

@@ -460,6 +460,16 @@ class EvidenceSettings(Group):
         default=0.3,
         description="Taken from a sentence already chosen for an earlier clause, so each clause gets its own.",
     )
+    clause_means_penalty: float = Field(
+        default=0.3,
+        ge=0,
+        description=(
+            "Taken from a problem statement or background sentence as the answer to a clause "
+            "asking by what means ('how does it predict how many output tokens there are'): "
+            "'There are two challenges ...: Firstly to accurately predict the number of output "
+            "tokens' writes the clause's words and says no means (review76)."
+        ),
+    )
     clause_proximity_bonus: float = Field(
         default=0.15,
         ge=0,
