@@ -268,6 +268,30 @@ def test_a_name_written_only_inside_another_name_is_missing() -> None:
     assert missing_names("Which forecasters? Leave out Chrono-LSTM.", one, [], stem_writers) == []
 
 
+def test_a_term_of_a_word_and_one_letter_is_a_name() -> None:
+    """ "Which paper introduces min-p sampling ...?" was answered from Mirostat and locally
+    typical sampling (o023): "min" is written elsewhere and "p" is no word. A lowercase word
+    joined to one letter ("min-p", "top-k") is a name, written only as itself (with a hyphen, a
+    space or neither, in any case); "big-O" and "Path-X" are not such terms."""
+    texts = ["Unlike top-k and nucleus (Top-P) sampling, Mirostat controls perplexity."]
+
+    def stem_writers(term: str) -> list[str]:
+        return texts
+
+    def one(token: str) -> int:
+        return 1
+
+    question = "Which paper introduces min-p sampling, and how does it compare with Mirostat?"
+    assert missing_names(question, one, [], stem_writers) == ["min-p"]
+    assert missing_names("How does top-k sampling compare?", one, [], stem_writers) == []
+    assert missing_names("Is top-p better than nucleus?", one, [], stem_writers) == []
+    assert (
+        missing_names("Which papers cut the asymptotic (big-O) cost?", one, [], stem_writers) == []
+    )
+    texts.append("We study min p sampling at high temperatures.")
+    assert missing_names(question, one, [], stem_writers) == []
+
+
 def test_a_name_of_several_capitalised_words_is_one_name() -> None:
     """ "How does Mixture-of-Depths decide which tokens skip ...?" was answered from papers on
     mixtures of experts, and "the Segment Anything Model" from papers that say "segment" and

@@ -83,6 +83,10 @@ def _question_names(question: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+# a lowercase word joined to one lowercase letter: "min-p", "top-k" (not "big-O", "Path-X")
+_LETTER_TERM = re.compile(r"(?<![\w-])[a-z]{2,}-[a-z](?![\w-])")
+
+
 def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
     """Whether an acronym the collection never writes is spelled out by initials ("ICU" in
     "intensive care unit")."""
@@ -191,6 +195,14 @@ def missing_names(
     for word in _unwritten_restatement(question, document_frequency):
         if word not in missing:
             missing.append(word)
+    # "min-p sampling": a term a word and one letter make ("top-k", "top-p") is a name whole;
+    # the collection writing "min" elsewhere and "p" as a symbol does not write it (o023 was
+    # answered from Mirostat and locally typical sampling)
+    for term in dict.fromkeys(_LETTER_TERM.findall(question)):
+        texts = stem_writers(term) if stem_writers is not None else evidence_texts
+        written = re.compile(rf"(?<![\w-]){re.escape(term[:-2])}[-\s]?{term[-1]}(?![\w-])", re.I)
+        if term not in missing and not any(written.search(text) for text in texts):
+            missing.append(term)
     # "LLM hallucinations": a short topic a word of which no paper writes, in any spelling, in
     # each of its parts, is one the collection never names; the papers that write the rest of
     # it ("LLM") share a word with it, not its subject
