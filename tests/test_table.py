@@ -1684,3 +1684,25 @@ def test_a_cell_does_not_end_on_the_first_modifier_of_a_noun() -> None:
     )
     assert not _phrase(claim).endswith("for multi-horizon")
     assert "short-term forecasting" in _phrase(claim)
+
+
+def test_a_question_asking_how_each_is_tested_is_answered_by_its_experiments(
+    corpus_assistant,
+) -> None:
+    """ "... and on what problems is each tested?" had no column ("no abstract sentence was
+    matched"), though CGS says "We evaluate the performance of CGS by applying it to various
+    network-analytic and graph benchmark problems" (review77: a false "no sentence matched").
+    Asked how each is tested, a row without a setting says the sentence stating its
+    experiments; "The theoretical and empirical analyses offer new explanations ..." is none."""
+    answer = corpus_assistant.compare(
+        "Convergent Graph Solvers and 'Learning to Relax' both bring learning into iterative "
+        "numerical solving. What does each one learn, what guarantee does each prove "
+        "(convergence of the fixed point vs cost relative to the best parameter), and on what "
+        "problems is each tested?"
+    )
+    table = answer.table
+    assert table is not None
+    assert "On what problems is each tested" in table.aspects, table.aspects
+    column = table.aspects.index("On what problems is each tested")
+    cell = table.rows["convergent-graph-solvers-2a74"][column]
+    assert "network-analytic and graph benchmark problems" in cell.text, cell.text

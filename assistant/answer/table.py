@@ -954,9 +954,55 @@ def _meant_cell(
 _STUDY_REACH = 6
 
 
+# a question asking how each is tested ("how does each check it empirically", "on what problems
+# is each tested"), and a sentence saying a paper's experiments
+_ASKS_TESTING = re.compile(
+    r"\b(?:evaluat(?:e|es|ed|ion)|tested|tests?\s+on|empirically|experiments?|validat(?:e|es|ed|ion))\b",
+    re.IGNORECASE,
+)
+# (not "empirical": "The theoretical and empirical analyses offer new explanations ..." says no
+# experiment)
+_EXPERIMENTS = re.compile(
+    r"\b(?:experiment(?:s|al|ally)?|evaluat(?:e|es|ed|ion|ions)|benchmarks?|datasets?)\b",
+    re.IGNORECASE,
+)
+
+
+def _experiments_cell(paper: Paper, row: Sequence[TableCell]) -> TableCell:
+    """The first sentence of the abstract saying what the paper's experiments were, as a row
+    says a sentence; not one another cell of the row says, nor one opening on what it refers
+    back to; "—" when none does."""
+    analysis = paper.analysis
+    taken = {cell.sentence_index for cell in row if cell.sentence_index is not None}
+    for index, sentence in enumerate(analysis.sentences):
+        if index in taken or not _EXPERIMENTS.search(sentence):
+            continue
+        if analysis.roles[index] not in ("result", "setting", "method", "contribution"):
+            continue
+        quoted = standalone(sentence, paper.title)
+        said = row_clause(quoted, analysis.claims.name) if quoted is not None else None
+        if said is None or FIRST_PERSON_WORD.search(said):
+            continue
+        whole = len(said.split()) <= _CELL_WORDS + _CELL_OVERRUN
+        text = (said if whole else _phrase(said)).rstrip(" .")
+        if len(text.split()) < _MIN_CELL_WORDS or _FRAGMENT_START.match(text):
+            continue
+        cell = _cell(paper, Span(index, 0, len(sentence), text), text)
+        if not _CELL_ANAPHOR.match(cell.text):
+            return cell
+    return TableCell(_EMPTY_CELL, paper.id)
+
+
 # a question asked of each about where it works: "what setting does each target", "on which
 # datasets/benchmarks is each evaluated"
-_ASKS_SETTING = re.compile(r"\b(?:settings?|datasets?|benchmarks?)\b", re.IGNORECASE)
+# ... or how each is evaluated: "how does each check it empirically", "on what problems is each
+# tested", "how each is evaluated" (review77: "no abstract sentence was matched" where both
+# abstracts name their experiments)
+_ASKS_SETTING = re.compile(
+    r"\b(?:settings?|datasets?|benchmark(?:s|ed)?|evaluat(?:e|es|ed|ion)|tested|tests?\s+on|"
+    r"empirically|experiments?|validat(?:e|es|ed|ion))\b",
+    re.IGNORECASE,
+)
 
 _MAKES = re.compile(r"\b(?:to|and)\s+(?:design|propose|introduce|build|develop|derive)\b")
 
@@ -1325,7 +1371,14 @@ def build_comparison_table(
                     # "what setting does each target (time series, federated, ...)": where the
                     # paper works, as the Setting column says it ("—" beside an abstract naming
                     # CIFAR-10; the lint's empty cell with a fact)
-                    rows[paper.id][axis + 1] = setting_cell
+                    # ... and, asked how each is tested, the sentence saying its experiments
+                    # when it names no setting ("We confirm these results experimentally in
+                    # wide but finite DGPs"; review77)
+                    rows[paper.id][axis + 1] = (
+                        setting_cell
+                        if setting_cell.text != _EMPTY_CELL or not _ASKS_TESTING.search(axes[axis])
+                        else _experiments_cell(paper, rows[paper.id])
+                    )
             continue
         rows[paper.id] = [
             _cell(paper, claims.problem, _phrase(claims.problem.text) if claims.problem else ""),
