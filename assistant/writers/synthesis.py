@@ -247,7 +247,9 @@ _SPELLED_APPOSITIVE = re.compile(
     r"^(?:proposes|introduces|presents|develops|proposed|introduced|presented)\s+(?P<article>the\s+)?"
     # "..., a new class of ..." or "... – a novel attention-based architecture ..."
     # (a capital with an accent too: "À-la-carte Prompt Tuning (APT)")
-    r"(?P<spelled>[A-ZÀ-ÖØ-Þ][^,()]{2,80}?)\s+\((?P<name>[^()]+)\)"
+    # ... or in lower case ("proposes black-box visual prompting (BlackVIP), which ...", "the
+    # second generation of Only-Train-Once (OTOv2)"), though not "a"/"an" anything
+    r"(?P<spelled>(?!(?:a|an)\s)[A-ZÀ-ÖØ-Þa-z][^,()]{2,80}?)\s+\((?P<name>[^()]+)\)"
     r"(?:(?:,|\s+-{1,2}|\s+[—–])\s+(?P<rest>(?:a|an|the)\s.+)|"
     r",?\s+(?:which|that)\s+(?P<verb>.+)|"
     # "introduces Element to Tuple Prompting (E2TP), employing a two-step architecture"
@@ -298,8 +300,12 @@ def named_subject(lead_text: str, name: str | None, *, spelled_name: bool = Fals
     if written is not None:
         return written
     spelled = _SPELLED_APPOSITIVE.match(lead_text) if match is None and name else None
-    if spelled is not None and (
-        spelled.group("name") == name or (spelled_name and spelled.group("spelled") == name)
+    if (
+        spelled is not None
+        and (spelled.group("name") == name or (spelled_name and spelled.group("spelled") == name))
+        # a name spelled in lower case is the subject of its own verb only ("... (MaMs), a new
+        # family" would be "Marginalization models (MaMs) is a new family")
+        and (spelled.group("spelled")[0].isupper() or spelled.group("verb"))
     ):
         # "proposes Inductive Moment Matching (IMM), a new class of ..." -> "Inductive Moment
         # Matching (IMM) is a new class of ...", not the title before "proposes" its own name
