@@ -917,7 +917,6 @@ def _meant_cell(
             if closeness >= meaning.floor and index < len(analysis.sentences)
         ),
     )
-    name = analysis.claims.name
     for _, index in ranked:
         if index == approach:
             return _approach_part(paper, approach, approach_text, {})
@@ -933,21 +932,31 @@ def _meant_cell(
             or (role == "problem" and not meaning.words & set(tokenize(analysis.sentences[index])))
         ):
             continue
-        quoted = standalone(analysis.sentences[index], paper.title)
-        said = row_clause(quoted, name) if quoted is not None else None
-        if said is None or FIRST_PERSON_WORD.search(said):
-            continue
-        if about_the_study(said):
-            continue
-        whole = len(said.split()) <= _CELL_WORDS + _CELL_OVERRUN
-        text = (said if whole else _phrase(said)).rstrip(" .")
-        # ("To the best of the knowledge": a clause that kept only the sentence's opening)
-        if len(text.split()) < _MIN_CELL_WORDS or _FRAGMENT_START.match(text):
-            continue
-        cell = _cell(paper, Span(index, 0, len(analysis.sentences[index]), text), text)
-        if not _CELL_ANAPHOR.match(cell.text):
+        cell = _sentence_cell(paper, index, of_the_study=False)
+        if cell is not None:
             return cell
     return TableCell(_EMPTY_CELL, paper.id)
+
+
+def _sentence_cell(paper: Paper, index: int, *, of_the_study: bool) -> TableCell | None:
+    """One abstract sentence said in the paper's row (its subject the row's), whole when short
+    enough, else its first clause; None when it cannot stand in a cell: first person left, a
+    fragment, an opening that points back, or (unless ``of_the_study``) a sentence about the
+    paper's own analyses, which answer no question asked of each."""
+    analysis = paper.analysis
+    quoted = standalone(analysis.sentences[index], paper.title)
+    said = row_clause(quoted, analysis.claims.name) if quoted is not None else None
+    if said is None or FIRST_PERSON_WORD.search(said):
+        return None
+    if not of_the_study and about_the_study(said):
+        return None
+    whole = len(said.split()) <= _CELL_WORDS + _CELL_OVERRUN
+    text = (said if whole else _phrase(said)).rstrip(" .")
+    # ("To the best of the knowledge": a clause that kept only the sentence's opening)
+    if len(text.split()) < _MIN_CELL_WORDS or _FRAGMENT_START.match(text):
+        return None
+    cell = _cell(paper, Span(index, 0, len(analysis.sentences[index]), text), text)
+    return None if _CELL_ANAPHOR.match(cell.text) else cell
 
 
 # a sentence is about the paper's study when its first this many words name it
@@ -956,10 +965,10 @@ _STUDY_REACH = 6
 
 # a question asking how each is tested ("how does each check it empirically", "on what problems
 # is each tested"), and a sentence saying a paper's experiments
-_ASKS_TESTING = re.compile(
-    r"\b(?:evaluat(?:e|es|ed|ion)|tested|tests?\s+on|empirically|experiments?|validat(?:e|es|ed|ion))\b",
-    re.IGNORECASE,
+_TESTING_WORDS = (
+    r"evaluat(?:e|es|ed|ion)|tested|tests?\s+on|empirically|experiments?|validat(?:e|es|ed|ion)"
 )
+_ASKS_TESTING = re.compile(rf"\b(?:{_TESTING_WORDS})\b", re.IGNORECASE)
 # (not "empirical": "The theoretical and empirical analyses offer new explanations ..." says no
 # experiment)
 _EXPERIMENTS = re.compile(
@@ -979,16 +988,8 @@ def _experiments_cell(paper: Paper, row: Sequence[TableCell]) -> TableCell:
             continue
         if analysis.roles[index] not in ("result", "setting", "method", "contribution"):
             continue
-        quoted = standalone(sentence, paper.title)
-        said = row_clause(quoted, analysis.claims.name) if quoted is not None else None
-        if said is None or FIRST_PERSON_WORD.search(said):
-            continue
-        whole = len(said.split()) <= _CELL_WORDS + _CELL_OVERRUN
-        text = (said if whole else _phrase(said)).rstrip(" .")
-        if len(text.split()) < _MIN_CELL_WORDS or _FRAGMENT_START.match(text):
-            continue
-        cell = _cell(paper, Span(index, 0, len(sentence), text), text)
-        if not _CELL_ANAPHOR.match(cell.text):
+        cell = _sentence_cell(paper, index, of_the_study=True)
+        if cell is not None:
             return cell
     return TableCell(_EMPTY_CELL, paper.id)
 
@@ -999,9 +1000,7 @@ def _experiments_cell(paper: Paper, row: Sequence[TableCell]) -> TableCell:
 # tested", "how each is evaluated" (review77: "no abstract sentence was matched" where both
 # abstracts name their experiments)
 _ASKS_SETTING = re.compile(
-    r"\b(?:settings?|datasets?|benchmark(?:s|ed)?|evaluat(?:e|es|ed|ion)|tested|tests?\s+on|"
-    r"empirically|experiments?|validat(?:e|es|ed|ion))\b",
-    re.IGNORECASE,
+    rf"\b(?:settings?|datasets?|benchmark(?:s|ed)?|{_TESTING_WORDS})\b", re.IGNORECASE
 )
 
 _MAKES = re.compile(r"\b(?:to|and)\s+(?:design|propose|introduce|build|develop|derive)\b")
