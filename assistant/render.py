@@ -74,9 +74,12 @@ def verification_summary(answer: Answer) -> str:
     apart = sum(1 for item in answer.evidence if item.doubtful and item.paper.id in cited_ids)
     if apart:
         # what the check does know of relevance: which papers the relevance model is less sure
-        # of (review35a wanted "a per-paper relevance flag" in place of the footer's assurance)
+        # of (review35a wanted "a per-paper relevance flag" in place of the footer's assurance),
+        # in the words of their heading, not the tool's ("an internal 'relevance model'",
+        # review76)
         parts.append(
-            f"{apart} paper{'s' if apart != 1 else ''} the relevance model is less sure of "
+            f"{apart} paper{'s' if apart != 1 else ''} less certainly on the "
+            f"{'topic' if answer.task == 'related-work' else 'question'} "
             f"{'are' if apart != 1 else 'is'} said apart, last"
         )
     if answer.removed_citations:
@@ -344,8 +347,8 @@ def to_latex(answer: Answer) -> tuple[str, str]:
             if heading in LESS_CERTAIN_HEADINGS.values():
                 # a note to the author, not a heading of their related-work section
                 blocks.append(
-                    f"% {heading}: the relevance model is less sure these papers are about "
-                    f"it; check them before keeping this paragraph.\n{body}"
+                    f"% {heading}: these papers may not be about it; check them before "
+                    f"keeping this paragraph.\n{body}"
                 )
                 continue
             blocks.append(f"\\paragraph{{{latex_escape(heading)}.}} {body}" if heading else body)
