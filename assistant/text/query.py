@@ -630,9 +630,11 @@ def _left_out_matches(request: str, *, disowned: bool) -> list[re.Match[str]]:
 
 
 def asked_part(request: str) -> str:
-    """The request without what it says it does not want: what it asks about. "Which papers use
-    Gaussian processes ...? Not 3D Gaussian splatting-style representations ..." is searched and
-    weighed by its Gaussian processes; the splatting paper led its answer (review76)."""
+    """The request without what it says it does not want: what it asks about, which retrieval
+    searches for. "Which papers use Gaussian processes ...? Not 3D Gaussian splatting-style
+    representations ..." is searched by its Gaussian processes; the splatting paper led its
+    answer (review76). The answer still weighs the request whole: without the disowned words, a
+    short request is written whole by general papers (topic precision fell)."""
     phrases, rest = left_out_phrases(request)
     rest = " ".join(rest.split())
     return rest if phrases and content_tokens(rest) else request
