@@ -292,6 +292,31 @@ def test_a_term_of_a_word_and_one_letter_is_a_name() -> None:
     assert missing_names(question, one, [], stem_writers) == []
 
 
+def test_a_hyphenated_term_in_quotes_is_a_name() -> None:
+    """ "Which paper keeps only the 'heavy-hitter' tokens in the KV cache ...?" was answered from
+    a paper that shares KV states between models (k023, review78). A hyphenated term the question
+    quotes is a name, written only as itself; a quoted phrase of several words is the user's
+    paraphrase ("the two 'train once, prune once' papers") and no name."""
+    texts = ["We share KV states and use one-shot pruning, training-free."]
+
+    def stem_writers(term: str) -> list[str]:
+        return texts
+
+    def one(token: str) -> int:
+        return 1
+
+    question = "Which paper keeps only the 'heavy-hitter' tokens in the KV cache?"
+    assert missing_names(question, one, texts, stem_writers) == ["heavy-hitter"]
+    assert missing_names("Which 'one-shot' pruning papers?", one, texts, stem_writers) == []
+    assert (
+        missing_names("Any 'training free' or 'training-free' ones?", one, texts, stem_writers)
+        == []
+    )
+    assert missing_names("the 'train once, prune once' papers", one, texts, stem_writers) == []
+    texts.append("It keeps the heavy hitter tokens.")
+    assert missing_names(question, one, texts, stem_writers) == []
+
+
 def test_a_name_of_several_capitalised_words_is_one_name() -> None:
     """ "How does Mixture-of-Depths decide which tokens skip ...?" was answered from papers on
     mixtures of experts, and "the Segment Anything Model" from papers that say "segment" and

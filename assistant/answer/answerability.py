@@ -85,6 +85,9 @@ def _question_names(question: str) -> list[str]:
 
 # a lowercase word joined to one lowercase letter: "min-p", "top-k" (not "big-O", "Path-X")
 _LETTER_TERM = re.compile(r"(?<![\w-])[a-z]{2,}-[a-z](?![\w-])")
+# a hyphenated term in quotes: "'heavy-hitter' tokens" (not a quoted phrase of several words,
+# which users write to paraphrase: "the two 'train once, prune once' papers")
+_QUOTED_COMPOUND = re.compile(r"['‘\"“]([A-Za-z]+(?:-[A-Za-z]+)+)['’\"”]")
 
 
 def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
@@ -198,9 +201,13 @@ def missing_names(
     # "min-p sampling": a term a word and one letter make ("top-k", "top-p") is a name whole;
     # the collection writing "min" elsewhere and "p" as a symbol does not write it (o023 was
     # answered from Mirostat and locally typical sampling)
-    for term in dict.fromkeys(_LETTER_TERM.findall(question)):
+    # ... and so is a hyphenated term the question quotes ("keeps only the 'heavy-hitter'
+    # tokens in the KV cache" was answered from a paper sharing "KV"; k023, review78)
+    terms = [*_LETTER_TERM.findall(question), *_QUOTED_COMPOUND.findall(question)]
+    for term in dict.fromkeys(terms):
         texts = stem_writers(term) if stem_writers is not None else evidence_texts
-        written = re.compile(rf"(?<![\w-]){re.escape(term[:-2])}[-\s]?{term[-1]}(?![\w-])", re.I)
+        joined = r"[-\s]?".join(re.escape(part) for part in term.split("-"))
+        written = re.compile(rf"(?<![\w-]){joined}(?![\w-])", re.IGNORECASE)
         if term not in missing and not any(written.search(text) for text in texts):
             missing.append(term)
     # "LLM hallucinations": a short topic a word of which no paper writes, in any spelling, in
