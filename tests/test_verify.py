@@ -245,6 +245,11 @@ def test_a_name_the_collection_never_mentions_is_missing() -> None:
     ) == ["RetNet"]
 
 
+def _written_once(token: str) -> int:
+    """A document frequency under which every word is written by one paper."""
+    return 1
+
+
 def test_a_name_written_only_inside_another_name_is_missing() -> None:
     """ "How does Chronos turn time series into tokens ...?" was answered from Time-LLM: the
     collection's one writing of the stem is "Chrono-LSTM", another name (n023). A name written
@@ -254,18 +259,20 @@ def test_a_name_written_only_inside_another_name_is_missing() -> None:
     def stem_writers(name: str) -> list[str]:
         return writers.get(name.lower().removesuffix("s"), [])
 
-    def one(token: str) -> int:
-        return 1
-
     question = "How does Chronos turn real-valued time series into tokens for forecasting?"
-    assert missing_names(question, one, [], stem_writers) == ["Chronos"]
-    assert missing_names(question, one, []) == []  # without the writers' texts, not judged
+    assert missing_names(question, _written_once, [], stem_writers) == ["Chronos"]
+    assert (
+        missing_names(question, _written_once, []) == []
+    )  # without the writers' texts, not judged
     for written in ("Chronos is a model.", "Chrono models", "a Chronos-based forecaster"):
         writers["chrono"] = [written]
-        assert missing_names(question, one, [], stem_writers) == [], written
+        assert missing_names(question, _written_once, [], stem_writers) == [], written
     writers["chrono"] = ["... the Chrono-LSTM architecture ..."]
     # "Leave" opening a request's second sentence is no name
-    assert missing_names("Which forecasters? Leave out Chrono-LSTM.", one, [], stem_writers) == []
+    assert (
+        missing_names("Which forecasters? Leave out Chrono-LSTM.", _written_once, [], stem_writers)
+        == []
+    )
 
 
 def test_a_term_of_a_word_and_one_letter_is_a_name() -> None:
@@ -278,18 +285,18 @@ def test_a_term_of_a_word_and_one_letter_is_a_name() -> None:
     def stem_writers(term: str) -> list[str]:
         return texts
 
-    def one(token: str) -> int:
-        return 1
-
     question = "Which paper introduces min-p sampling, and how does it compare with Mirostat?"
-    assert missing_names(question, one, [], stem_writers) == ["min-p"]
-    assert missing_names("How does top-k sampling compare?", one, [], stem_writers) == []
-    assert missing_names("Is top-p better than nucleus?", one, [], stem_writers) == []
+    assert missing_names(question, _written_once, [], stem_writers) == ["min-p"]
+    assert missing_names("How does top-k sampling compare?", _written_once, [], stem_writers) == []
+    assert missing_names("Is top-p better than nucleus?", _written_once, [], stem_writers) == []
     assert (
-        missing_names("Which papers cut the asymptotic (big-O) cost?", one, [], stem_writers) == []
+        missing_names(
+            "Which papers cut the asymptotic (big-O) cost?", _written_once, [], stem_writers
+        )
+        == []
     )
     texts.append("We study min p sampling at high temperatures.")
-    assert missing_names(question, one, [], stem_writers) == []
+    assert missing_names(question, _written_once, [], stem_writers) == []
 
 
 def test_a_hyphenated_term_in_quotes_is_a_name() -> None:
@@ -302,19 +309,23 @@ def test_a_hyphenated_term_in_quotes_is_a_name() -> None:
     def stem_writers(term: str) -> list[str]:
         return texts
 
-    def one(token: str) -> int:
-        return 1
-
     question = "Which paper keeps only the 'heavy-hitter' tokens in the KV cache?"
-    assert missing_names(question, one, texts, stem_writers) == ["heavy-hitter"]
-    assert missing_names("Which 'one-shot' pruning papers?", one, texts, stem_writers) == []
+    assert missing_names(question, _written_once, texts, stem_writers) == ["heavy-hitter"]
     assert (
-        missing_names("Any 'training free' or 'training-free' ones?", one, texts, stem_writers)
+        missing_names("Which 'one-shot' pruning papers?", _written_once, texts, stem_writers) == []
+    )
+    assert (
+        missing_names(
+            "Any 'training free' or 'training-free' ones?", _written_once, texts, stem_writers
+        )
         == []
     )
-    assert missing_names("the 'train once, prune once' papers", one, texts, stem_writers) == []
+    assert (
+        missing_names("the 'train once, prune once' papers", _written_once, texts, stem_writers)
+        == []
+    )
     texts.append("It keeps the heavy hitter tokens.")
-    assert missing_names(question, one, texts, stem_writers) == []
+    assert missing_names(question, _written_once, texts, stem_writers) == []
 
 
 def test_a_name_of_several_capitalised_words_is_one_name() -> None:
