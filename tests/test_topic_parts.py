@@ -516,3 +516,37 @@ def test_what_a_request_disowns_is_not_searched_for(corpus_assistant) -> None:
     cited = {c for sentence in answer.sentences for c in sentence.citations}
     assert "compact-3d-gaussian-128b" not in cited, cited
     assert {"tutorial-bayesian-9159", "monotonicity-double-descent-b733"} <= cited, cited
+
+
+def test_the_papers_a_request_names_before_what_they_both_do_are_compared(
+    corpus_assistant,
+) -> None:
+    """ "DEUP and MAQA both try to separate ... . How does each define ...?" compared a third
+    paper (i015): the items ran on into the question after the full stop, so no rule read two
+    names. The items are those of the first sentence, up to what they do together ("both",
+    "all"); and the question after a closing quote and full stop is a column."""
+    from assistant.text.query import compared_axes, compared_items
+
+    assert compared_items(
+        "MEND, IRepair and Single Layer Single Gradient Unlearning all change only part of a "
+        "trained model to fix or remove a behaviour. Which part does each touch?"
+    ) == ["MEND", "IRepair", "Single Layer Single Gradient Unlearning"]
+    assert compared_items("Both EMO and PHUDGE swap cross-entropy for another loss.")[0] == "EMO"
+    # ("both" inside an item, before the items are listed, is the item's)
+    assert compared_items(
+        "Compare generative transformers that do both forward prediction and inverse design"
+    ) == ["generative transformers that do both forward prediction", "inverse design"]
+    request = (
+        "DEUP and MAQA both try to separate 'the model doesn't know' from 'the question has no "
+        "single right answer'. How does each define and measure these two kinds of uncertainty, "
+        "and on what models and data?"
+    )
+    assert compared_items(request) == ["DEUP", "MAQA"]
+    assert compared_axes(request)[0] == (
+        "How does each define and measure these two kinds of uncertainty"
+    )
+    answer = corpus_assistant.compare(request)
+    assert {item.paper.id for item in answer.evidence} == {
+        "deup-direct-epistemic-1330",
+        "maqa-evaluating-uncertainty-4949",
+    }

@@ -11,6 +11,7 @@ from typing import Literal
 from assistant.text.claims.base import common_acronyms
 from assistant.text.lexicon import words
 from assistant.text.patterns import compiled
+from assistant.text.sentences import split_sentences
 from assistant.text.tokens import sentence_case, tokenize
 
 
@@ -58,10 +59,12 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+[—–]\s+(?=(?:what|how|which|whose|where|when|who|why)\b|" + _OF_EACH + r")|"
     # "There is a paper arguing X. Which earlier method did it find unstable, ...": the context
     # sentence and each question after it
-    r"(?<=\w\w)\.\s+(?=(?:what|how|which|whose|where|when|who)\b|" + _OF_EACH + r")|"
+    # (or a closing quote or bracket: "... from 'the question has no single right answer'. How
+    # does each define ...": the first thing asked was no column; i015)
+    r"(?<=\w\w|\w['\"’”)])\.\s+(?=(?:what|how|which|whose|where|when|who)\b|" + _OF_EACH + r")|"
     # "EMO and PHUDGE both swap cross-entropy for ... . Compare what each trains, which
     # distance it actually optimises, and why ...": each thing it asks of them
-    r"(?<=\w\w)\.\s+(?:compare|contrast)\s+(?=(?:what|how|which|why|where|when)\b)",
+    r"(?<=\w\w|\w['\"’”)])\.\s+(?:compare|contrast)\s+(?=(?:what|how|which|why|where|when)\b)",
     re.IGNORECASE,
 )
 _TOPIC_MARKERS = re.compile(
@@ -947,7 +950,9 @@ _LISTED_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|;\s*|\s+or\s+|\s+and\s+")
 def compared_items(request: str) -> list[str]:
     """The items a comparison lists, each as its text ("WideNet", "randomized parameter
     sharing", "FreezeNet"); none unless it lists two or more."""
-    head = re.split(r"[:?]|\s+[-—–]\s+", request, maxsplit=1)[0]
+    # (its first sentence: "DEUP and MAQA both try to separate ... . How does each define ...?"
+    # names two, and the question after them is no item; i015)
+    head = re.split(r"[:?]|\s+[-—–]\s+", split_sentences(request)[0], maxsplit=1)[0]
     announced = _ANNOUNCED_LIST.search(request)
     if announced is not None:
         # "Three papers take a position on emergent abilities in LLMs: the 'mirage' paper, the
@@ -955,8 +960,14 @@ def compared_items(request: str) -> list[str]:
         # the request counts are listed after its colon (review52: the third was not compared)
         head = announced.group("listed")
     framed = _COMPARE_WITH.match(head) is not None
+    # "MEND, IRepair and Single Layer Single Gradient Unlearning all change only part of a
+    # trained model": what the items do together is said after the last, and is no item (j015)
+    shared = _SHARED_PREDICATE.search(head)
+    if shared is not None and _COMPARED_SPLIT.search(head[: shared.start()]):
+        head = head[: shared.start()]
+    head = _BOTH_OPENING.sub("", head)
     head = _BRACKETED.sub(" ", _COMPARE_FRAME.sub(" ", head))
-    items = [item.strip() for item in _COMPARED_SPLIT.split(head) if content_tokens(item)]
+    items = [item.strip(" .") for item in _COMPARED_SPLIT.split(head) if content_tokens(item)]
     if announced is not None:
         # a list it announced, its items set off by commas, is cut at them only: "the paper
         # arguing that next-token loss is a compression code length and so builds in Occam's
@@ -967,9 +978,17 @@ def compared_items(request: str) -> list[str]:
     if len(items) < 2 and framed:
         # "Compare Distilled Decoding with consistency models": one item set against another
         items = [
-            item.strip() for item in _COMPARED_WITH.split(head, maxsplit=1) if content_tokens(item)
+            item.strip(" .")
+            for item in _COMPARED_WITH.split(head, maxsplit=1)
+            if content_tokens(item)
         ]
     return distributed(items) if len(items) >= 2 else []
+
+
+# "Both EvoPress and ...": the word before the first item
+_BOTH_OPENING = re.compile(r"^\s*both\s+", re.IGNORECASE)
+# "... and ReLoop2 both feed past errors back": what the items do together, after the last one
+_SHARED_PREDICATE = re.compile(r"\s+(?:both|all|each)\s+(?=[a-z])")
 
 
 # a request opening on a count of papers ("Three papers ...", "Both papers ...", "Two works ...")
