@@ -4707,3 +4707,27 @@ def test_a_clause_asking_how_is_answered_by_the_means_not_the_problem(corpus_ass
     text = " ".join(sentence.text for sentence in answer.sentences)
     assert "integrate-and-fire based predictor to predict the number of tokens" in text, text
     assert "10x speedup" in text, text
+
+
+def test_a_sentence_setting_a_lookup_up_asks_for_no_figure(corpus_assistant) -> None:
+    """review79: "A pruning paper borrowed ideas ... to predict how training hyperparameters
+    change how well a network can be pruned afterwards. What two kinds of knobs does its model
+    use, and for which optimization method ...?" said the sentence listing three case studies
+    before the knobs: the set-up sentence's "how well" read as asking for a figure. And "Which
+    model had the best error score?" does ask for one (the forest's better SMAPE)."""
+    from assistant.text.query import split_clauses
+
+    question = (
+        "A pruning paper borrowed ideas from the statistical mechanics of learning to predict "
+        "how training hyperparameters change how well a network can be pruned afterwards. What "
+        "two kinds of knobs does its model use, and for which optimization method did it tune a "
+        "hyperparameter as a case study?"
+    )
+    assert [clause.numeric for clause in split_clauses(question)] == [False, False, False]
+    # (a clause the question runs on into still asks: "..., which model ended up with the
+    # lowest error")
+    assert split_clauses("For predicting cash use, which model had the lowest error?")[-1].numeric
+    assert split_clauses("Which model had the best error score, and why?")[0].numeric
+    answer = corpus_assistant.ask(question)
+    text = " ".join(sentence.text for sentence in answer.sentences)
+    assert text.index("temperature-like and load-like") < text.index("Sharpness Aware"), text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -34,12 +34,16 @@ FRAMING_TOKENS = frozenset(tokenize(_FRAMING_WORDS))
 
 # ("what's the largest improvement it reports", "how big a gain": m001 and m003 were answered
 # with the figure last, after the paper's analysis and its value estimation)
-_NUMERIC_CLAUSE = re.compile(
-    r"\b(?:how (?:much|many|few|fast|large|big|small|closely|well|often)|by what|"
-    r"what(?:'s|’s)? (?:[\w-]+ ){0,4}?"
+_MEASURED = (
     r"(?:speed-?ups?|accuracy|error|errors|score|rate|reduction|improvement|gain|percentage|share|"
     r"fraction|perplexity|wer|latency|throughput|factor|increment|time|size|precision|recall|"
-    r"margin|number|cost|memory|lift|boost|win-?rate|drop)|at what|to what (?:extent|degree))",
+    r"margin|number|cost|memory|lift|boost|win-?rate|drop)"
+)
+_NUMERIC_CLAUSE = re.compile(
+    r"\b(?:how (?:much|many|few|fast|large|big|small|closely|well|often)|by what|"
+    rf"what(?:'s|’s)? (?:[\w-]+ ){{0,4}}?{_MEASURED}|at what|to what (?:extent|degree)|"
+    # "Which model had the best error score?": the one with the figure that beats the others
+    rf"(?:best|lowest|highest|smallest|largest) (?:[\w-]+ ){{0,2}}?{_MEASURED}\b)",
     re.IGNORECASE,
 )
 # a yes-or-no question asked of every paper compared: "does each need ...", "do they use ..."
@@ -393,11 +397,28 @@ def split_clauses(question: str) -> list[Clause]:
         )
         for index, part in enumerate(parts)
     ]
+    if any(clause.asks for clause in clauses):
+        # a sentence that only sets the question up asks for no figure, whatever its words: "A
+        # pruning paper ... to predict how well a network can be pruned afterwards. What two
+        # kinds of knobs does its model use ...?" led with the sentence listing three case
+        # studies, as though "how well" asked for a number (review79)
+        clauses = [
+            replace(clause, numeric=False)
+            if not clause.asks and _ends_sentence(question, clause.text)
+            else clause
+            for clause in clauses
+        ]
     return [clause for clause in clauses if clause.tokens or clause.numeric] or [
         Clause(
             question, frozenset(content_tokens(question)), bool(_NUMERIC_CLAUSE.search(question))
         )
     ]
+
+
+def _ends_sentence(question: str, part: str) -> bool:
+    """Whether the question's part is a sentence of its own, ended by a full stop."""
+    at = question.find(part)
+    return at >= 0 and question[at + len(part) : at + len(part) + 1] == "."
 
 
 def _split_outside_brackets(question: str) -> list[str]:
