@@ -161,6 +161,10 @@ _ONE_ASKED_FOR = re.compile(
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics", "ous", "series")
 
 
+# the words that open what a verb acts on ("handles several kinds", "uses a ...")
+_DETERMINERS = frozenset(_words("a an the its their each every one two three"))
+
+
 def _plural_noun(word: str) -> bool:
     return (
         len(word) > 3
@@ -188,6 +192,16 @@ def _asked_for(question: str) -> Literal["one", "several"] | None:
         if word in _SINGULAR_HEADS:
             return "one"
         if word in stops:
+            return None
+        # "Which generative recommender handles several kinds of user actions ...?": a word in
+        # "s" before what it acts on is the head's verb ("handles"), not a plural head (p020
+        # was answered as a topic, with four more recommenders)
+        if (
+            word not in _PLURAL_HEADS
+            and _plural_noun(word)
+            and end < len(phrase)
+            and (phrase[end] in _DETERMINERS or phrase[end] in words("quantifiers"))
+        ):
             return None
         if word in _PLURAL_HEADS or _plural_noun(word):
             asked = " ".join((opening.group(1), *phrase[:end]))
