@@ -351,6 +351,10 @@ def test_one_noun_and_its_verb_after_a_demonstrative_needs_its_antecedent() -> N
         "A Closer Look at Model Growth for Efficient LLM Pre-Training",
     ) == ("The viability of the model growth methods remains underexplored.")
     assert standalone("These selective SSMs are fast.") == "The selective SSMs are fast."
+    # a pronoun before its verb's "not only" (review80: "The not only poses significant
+    # privacy risks ...", its subject gone) or "never" points back as "this method" does
+    assert standalone("This not only poses privacy risks but also demands effort.") is None
+    assert standalone("These never converge on sparse graphs.") is None
 
 
 @pytest.mark.parametrize(

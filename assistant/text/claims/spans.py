@@ -772,6 +772,9 @@ def _anaphor(text: str) -> re.Match[str] | None:
 _BETWEEN_NOUN_AND_VERB = frozenset(
     ("also", "still", "often", "then", "thus", "therefore", "further")
 )
+# words that stand between a pronoun subject and its verb ("this not only poses ...", "these
+# never converge"), which no noun phrase opens with
+_BEFORE_A_VERB = frozenset(("not", "never", "only"))
 # "these lack guarantees": the demonstrative stands alone as the subject of this verb
 _PRONOUN_VERB = re.compile(
     r"(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|do|does|did|"
@@ -872,6 +875,9 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
             or any(_vague_nouns().match(word) for word in phrase[:3])
             or re.match(r"(?:two|three|four|both)\b", phrase[0])
             or (word in {"this", "these", "those"} and _PRONOUN_VERB.match(phrase[0]))
+            # "This not only poses significant privacy risks ...": a pronoun before its verb's
+            # negation or "only" (it was said "The not only poses ..."; review80)
+            or (word in {"this", "these", "those"} and phrase[0].lower() in _BEFORE_A_VERB)
             # "This utilizes ...": a singular "this" before a word in -s is before its verb
             or (word == "this" and re.fullmatch(r"[a-z]+[^siu]s", phrase[0]) is not None)
             # "This matrix is induced by ...": one noun and its verb; which matrix, the sentence
