@@ -395,6 +395,16 @@ def test_the_questions_a_comparison_asks_of_each_are_its_axes() -> None:
         "retrieved, and how learning happens?"
     ) == ["Where memories are stored", "How they are retrieved", "How learning happens"]
     assert compared_axes("state space models for time series") == []
+    # "whether ..." is a thing asked of each too (review80: one column headed by all four)
+    assert compared_axes(
+        "Speculative Streaming and Draft & Verify both drop the draft model. Compare how each "
+        "gets draft tokens out of the target model, whether extra training is needed, and "
+        "whether outputs stay identical to the original model."
+    ) == [
+        "How each gets draft tokens out of the target model",
+        "Whether extra training is needed",
+        "Whether outputs stay identical to the original model",
+    ]
     assert compared_axes("How do SPLADE and Fusion-in-T5 differ?") == []
     # a yes-or-no question of each after a colon or a dash is a question too (review42: "does
     # each need a pretrained teacher ..." had neither a section nor a column)

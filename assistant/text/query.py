@@ -53,9 +53,13 @@ _OF_EACH = (
 )
 _CLAUSE_SPLIT = re.compile(
     # (a preposition may lead the wh-word: "..., and on how many benchmarks did it win?")
+    # ... or "whether" ("Compare how each gets draft tokens ..., whether extra training or
+    # parameters are needed, whether outputs stay identical ...": one column headed by all four
+    # things asked; review80)
     r",?\s+and\s+(?=(?:(?:on|in|at|by|for|from|with|across|over|to)\s+)?(?:what|how|which|why)\b|"
-    r"(?:whose|where|when)\b)|,\s+(?=(?:what|how|which|by how|by what|at what|on which|for which|"
-    r"in which|from which|with which|whose|where|when|to what)\b)|;\s+|\?\s+(?=\S)|"
+    r"(?:whose|where|when|whether)\b)|,\s+(?=(?:what|how|which|by how|by what|at what|on which|"
+    r"for which|in which|from which|with which|whose|where|when|whether|to what)\b)|;\s+|"
+    r"\?\s+(?=\S)|"
     # "Compare A, B and C: how does each avoid ...?": what it asks of them after a colon
     # ... or a yes-or-no question of each ("...: does each need a pretrained teacher ...?")
     r":\s+(?=(?:what|how|which|whose|where|when|who|why)\b|" + _OF_EACH + r")|"
@@ -468,7 +472,7 @@ _EXPLAINING_CLAUSE = re.compile(
 )
 _ASKING_CLAUSE = re.compile(
     r"^\s*(?:(?:on|in|at|by|for|from|with|across|over|to|and)\s+)?(?:what|what's|how|which|why|who|"
-    r"whose|where|when|is|are|was|were|do|does|did|can|could|should|would|will|has|have|"
+    r"whose|where|when|whether|is|are|was|were|do|does|did|can|could|should|would|will|has|have|"
     r"compare|contrast|list|name|give|tell|find|show|describe|explain|summari[sz]e)\b",
     re.IGNORECASE,
 )
