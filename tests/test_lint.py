@@ -541,6 +541,17 @@ def test_dash_where_the_abstract_states_the_fact_is_flagged() -> None:
     ]
 
 
+def test_dash_for_a_result_another_cell_of_the_row_states_is_fine() -> None:
+    """A question's column holding the result sentence leaves the result column "—" (a row
+    says a sentence once): the figure is in the row."""
+    answer = make_answer(
+        [("EATA proposes sample selection.", ["eata"])],
+        task="compare",
+        table=table({"eata": ["Active sample selection", "Gains 2.5% on CIFAR-10-C", "—"]}),
+    )
+    assert found(answer, "empty_cell_with_fact") == []
+
+
 def test_dash_where_the_abstract_has_no_figure_or_dataset_is_fine() -> None:
     answer = make_answer(
         [("The authors of MLLMs propose distillation.", ["mllm-kd"])],

@@ -1716,3 +1716,34 @@ def test_a_question_asking_how_each_is_tested_is_answered_by_its_experiments(
     column = table.aspects.index("On what problems is each tested")
     cell = table.rows["convergent-graph-solvers-2a74"][column]
     assert "network-analytic and graph benchmark problems" in cell.text, cell.text
+
+
+def test_a_result_a_question_column_already_says_is_not_said_again(corpus_assistant) -> None:
+    """review80: PoFT's "can be integrated with existing SFT data filtering methods ..., and
+    further improved by following preference optimization procedures, such as DPO" stood under
+    how it relates to DPO and again, cut, as its reported result; SOFT's finding under the
+    signal it relies on and again as its result. A row says a sentence once: its result column
+    takes another sentence reporting a figure, else "—"; two parts of one sentence (N-HiTS's
+    experiments, its 20% improvement) are no repeat."""
+    answer = corpus_assistant.compare(
+        "SOFT (Step-On-Feet Tuning) and PoFT (preference-oriented supervised fine-tuning) both "
+        "try to get around expensive or low-quality instruction data when aligning an LLM. "
+        "Compare what signal each relies on instead of more human annotation, how training "
+        "proceeds (rounds, ordering, loss), and how each relates to preference-optimization "
+        "methods like DPO."
+    )
+    table = answer.table
+    assert table is not None
+    for paper_id, cells in table.rows.items():
+        said = [cell.text.lower() for cell in cells[:-1]]
+        last = cells[-1].text.lower().removesuffix(" and further improved")
+        assert (
+            table.aspects[-1] != "reported result"
+            or last == "—"
+            or not any(last in text for text in said)
+        ), (paper_id, cells[-1].text)
+    # (said once, under the question it answers)
+    assert (
+        sum("such as dpo" in cell.text.lower() for cells in table.rows.values() for cell in cells)
+        == 1
+    )

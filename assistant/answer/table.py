@@ -950,6 +950,9 @@ def _sentence_cell(paper: Paper, index: int, *, of_the_study: bool) -> TableCell
         return None
     if not of_the_study and about_the_study(said):
         return None
+    # ("It also drastically reduces the compute needs ...": the row's subject gone, its "also"
+    # would add to a cell the reader was not shown)
+    said = _capitalise_first(re.sub(r"^also\s+", "", said, flags=re.IGNORECASE))
     whole = len(said.split()) <= _CELL_WORDS + _CELL_OVERRUN
     text = (said if whole else _phrase(said)).rstrip(" .")
     # ("To the best of the knowledge": a clause that kept only the sentence's opening)
@@ -987,6 +990,36 @@ def _experiments_cell(paper: Paper, row: Sequence[TableCell]) -> TableCell:
         if index in taken or not _EXPERIMENTS.search(sentence):
             continue
         if analysis.roles[index] not in ("result", "setting", "method", "contribution"):
+            continue
+        cell = _sentence_cell(paper, index, of_the_study=True)
+        if cell is not None:
+            return cell
+    return TableCell(_EMPTY_CELL, paper.id)
+
+
+# a cell whose words another cell of its row holds, this share of them or more, says it again
+# (two parts of one sentence do not: N-HiTS's experiments and its 20% accuracy improvement)
+_SAID_AGAIN_SHARE = 0.8
+
+
+def _says_again(cell: TableCell, other: TableCell) -> bool:
+    """Whether ``other``, a cell of the same row drawn from the same sentence, holds most of
+    ``cell``'s words."""
+    if other.sentence_index != cell.sentence_index or other.text == _EMPTY_CELL:
+        return False
+    said = set(tokenize(cell.text))
+    return bool(said) and len(said & set(tokenize(other.text))) >= _SAID_AGAIN_SHARE * len(said)
+
+
+def _figure_cell(paper: Paper, row: Sequence[TableCell]) -> TableCell:
+    """The first sentence of the abstract reporting a figure (``reported_figure``) that no other
+    cell of the row says, as a row says a sentence; "—" when none does."""
+    analysis = paper.analysis
+    taken = {cell.sentence_index for cell in row if cell.sentence_index is not None}
+    for index, sentence in enumerate(analysis.sentences):
+        if index in taken or analysis.roles[index] in ("background", "problem", "boilerplate"):
+            continue
+        if reported_figure(sentence) is None:
             continue
         cell = _sentence_cell(paper, index, of_the_study=True)
         if cell is not None:
@@ -1358,11 +1391,15 @@ def build_comparison_table(
                 ),
                 result_cell,
             ]
-            if claimed and any(
-                cell.sentence_index == result_cell.sentence_index for cell in rows[paper.id][:-1]
+            if result_cell.sentence_index is not None and any(
+                _says_again(result_cell, cell) for cell in rows[paper.id][:-1]
             ):
-                # a question's column already says it ("Achieves greater accuracy ..." twice)
-                rows[paper.id][-1] = TableCell(_EMPTY_CELL, paper.id)
+                # a question's column already says it ("Achieves greater accuracy ..." twice;
+                # PoFT's "can be integrated with existing SFT data filtering methods ..., and
+                # further improved by following preference optimization procedures, such as
+                # DPO" under how it relates to DPO and again as its result; review80): another
+                # sentence reporting a figure, else "—"
+                rows[paper.id][-1] = _figure_cell(paper, rows[paper.id][:-1])
             for axis in range(len(axes)):
                 if rows[paper.id][axis + 1].text == _EMPTY_CELL and _ASKS_SETTING.search(
                     axes[axis]

@@ -172,7 +172,9 @@ def table(answer: Answer, papers: dict[str, Paper]) -> list[LintFinding]:
                 if paper is None:
                     continue
                 figure = reported_figure(paper.abstract) if "result" in aspect else None
-                if figure is not None:
+                # (a figure another cell of the row states is said: a question's column holding
+                # the result sentence leaves the result column "—" rather than say it twice)
+                if figure is not None and not any(figure in other.text for other in cells):
                     findings.append(
                         LintFinding(
                             "empty_cell_with_fact",
