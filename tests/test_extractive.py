@@ -1201,6 +1201,12 @@ def test_question_kind(question: str, kind: str) -> None:
             "Trees turn up in lots of forms in this collection - search trees, syntax trees.",
             ["trees"],
         ),
+        # ... or unquoted, said to mean different things (p009 cited 1 of 16), or asked for in
+        # any sense (p010 cited 5 of 14 masks, e018 none of 5 collisions)
+        ("Residual seems to mean something different in every paper using it.", ["residual"]),
+        ("Which papers rely on a mask of some kind, and what is masked?", ["mask"]),
+        ("Which papers are built around some kind of flow?", ["flow"]),
+        ("Which attention mechanism did it use?", []),
         # ... not the usual sense, which asks for the others
         ("'Distillation' usually means training a student. Which papers mean else?", []),
         # several words quoted together (j009 cited 3 of 15, j010 1 of 12)

@@ -1251,7 +1251,16 @@ _QUOTED_TERM = re.compile(
     # ... or unquoted, as a word that turns up in many forms ("Trees turn up in lots of forms in
     # this collection - decision-tree ensembles, search trees, ...")
     r"^\s*([A-Za-z][\w-]{2,30})\s+(?:turns?|shows?|crops?) up\s+in\s+(?:lots of|many|several|"
-    r"quite different|different|various|all sorts of)\s+(?:forms|roles|senses|guises|ways|places)",
+    r"quite different|different|various|all sorts of)\s+(?:forms|roles|senses|guises|ways|places)|"
+    # ... or said to mean different things ("Residual seems to mean something different in
+    # nearly every paper that uses the word"; p009 cited 1 of its 16)
+    r"^\s*([A-Za-z][\w-]{2,30})\s+(?:seems? to mean|means (?:quite |very )?different|can mean|"
+    r"may mean|(?:is|gets) used (?:very |quite )?(?:loosely|differently|in (?:quite |very )?"
+    r"different))|"
+    # ... or asked for in any sense ("Which papers rely on a mask of some kind (inputs hidden
+    # for ..., learned pruning masks, ...)", "deal with collisions of some kind"; p010, e018)
+    r"\b([a-z][\w-]{2,30})\s+(?:of\s+some|of\s+any|in\s+some|in\s+any)\s+(?:kind|sort|form)\b|"
+    r"\b(?:some|any)\s+(?:kind|sort|form)\s+of\s+([a-z][\w-]{2,30})\b",
     re.IGNORECASE,
 )
 _A_QUOTED = r"['\"‘“]([^'\"’”]{2,40})['\"’”]"
