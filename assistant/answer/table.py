@@ -1307,7 +1307,6 @@ def build_comparison_table(
             and claims.proposal is not None
             and claims.finding.sentence < claims.proposal.sentence
         )
-        claimed = False
         if result_cell.sentence_index is None and (claims.finding is None or motivating):
             after = claims.proposal.sentence if claims.proposal is not None else -1
             result_cell = _result_in_words(paper, after)
@@ -1318,7 +1317,6 @@ def build_comparison_table(
                 # tasks, we demonstrate superior performance compared to all baselines ..."
                 # (review59)
                 result_cell = _result_claimed(paper, after)
-                claimed = result_cell.sentence_index is not None
         if (
             result_cell.sentence_index is None
             and claims.finding is not None
@@ -1362,7 +1360,6 @@ def build_comparison_table(
             after = claims.proposal.sentence if claims.proposal is not None else -1
             result_cell = _result_in_words(paper, after)
         if result_cell.sentence_index is None:
-            claimed = True
             after = claims.proposal.sentence if claims.proposal is not None else -1
             result_cell = _result_claimed(paper, after)
         if axes:
