@@ -4741,3 +4741,23 @@ def test_a_sentence_setting_a_lookup_up_asks_for_no_figure(corpus_assistant) -> 
     answer = corpus_assistant.ask(question)
     text = " ".join(sentence.text for sentence in answer.sentences)
     assert text.index("temperature-like and load-like") < text.index("Sharpness Aware"), text
+
+
+def test_a_clause_asking_what_a_paper_does_without_is_answered_by_what_it_drops(
+    corpus_assistant,
+) -> None:
+    """review80: "..., and which usual neural-operator components does it manage without?" was
+    answered by MgNO's definition of a neuron in stripped LaTeX; "MgNO obviates the need for
+    conventional lifting and projecting operators" shares none of the clause's words but its
+    topic's. A clause whose "without" ends it asks what the paper does away with."""
+    from assistant.text.query import split_clauses
+
+    question = (
+        "Which neural operator parameterises the linear operators between its neurons with "
+        "multigrid structures, and which usual neural-operator components does it manage without?"
+    )
+    assert [clause.lacks for clause in split_clauses(question)] == [False, True]
+    assert not split_clauses("Which method trains without labels?")[0].lacks
+    answer = corpus_assistant.ask(question)
+    text = " ".join(sentence.text for sentence in answer.sentences)
+    assert "lifting and projecting operators" in text, text

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from assistant.models import EvidenceSentence, Paper
 from assistant.text.names import GIVES_NAME, method_name
-from assistant.text.query import Clause, asks_for_release, content_tokens
+from assistant.text.query import DOES_WITHOUT, Clause, asks_for_release, content_tokens
 from assistant.text.roles import _NUMBER, STRONG_CONTRIBUTION, Role
 from assistant.text.sentences import _sentence_tokens, clean_sentence
 from assistant.text.tokens import idf, tokenize
@@ -194,6 +194,8 @@ def _best_for_clause(
             )
         if clause.means and role in ("problem", "background"):
             score -= config.clause_means_penalty
+        if clause.lacks and DOES_WITHOUT.search(sentences[position]):
+            score += config.clause_lacks_bonus
         if position in exclude:
             score -= config.clause_repeat_penalty
         if best is None or score > best[0]:

@@ -142,6 +142,10 @@ class Clause:
     # statement of the problem ("Firstly to accurately predict the number of output tokens") is
     # not, however many of the clause's words it writes
     means: bool = False
+    # "which usual neural-operator components does it manage without": answered by the sentence
+    # saying what the paper does away with ("obviates the need for conventional lifting and
+    # projecting operators"), which shares no word with the clause but its topic's
+    lacks: bool = False
 
 
 # "How has X been extended ...", "how are researchers ...", "are there papers ...": the ways or the
@@ -412,6 +416,7 @@ def split_clauses(question: str) -> list[Clause]:
             releases=asks_for_release(part),
             explains=bool(_EXPLAINING_CLAUSE.search(part)),
             means=bool(_MEANS_CLAUSE.search(part)),
+            lacks=bool(_LACKS_CLAUSE.search(part)),
         )
         for index, part in enumerate(parts)
     ]
@@ -462,6 +467,19 @@ def _split_outside_brackets(question: str) -> list[str]:
 # much, how many or how well, which ask for a figure
 _MEANS_CLAUSE = re.compile(
     r"(?:^|\W)how\s+(?:does|do|did|is|are|was|were|can|could)\s+(?!\w+\s+(?:compare|differ|perform|do)\b)",
+    re.IGNORECASE,
+)
+# a clause asking what something does without: its "without" stranded at the end ("... does it
+# manage without?"), or "do away with", "dispense with"
+_LACKS_CLAUSE = re.compile(
+    r"\bwithout\s*[?.!]*\s*$|\b(?:do|does|did|can|could)\s+(?:\w+\s+)?away\s+with\b|"
+    r"\bdispens\w*\s+with\b",
+    re.IGNORECASE,
+)
+# ... and a sentence saying what a paper does away with
+DOES_WITHOUT = re.compile(
+    r"\b(?:without|obviat\w*|eliminat\w*|no\s+need|not\s+(?:need|require)\w*|dispens\w*|"
+    r"removes?\s+the\s+need|free\s+of|avoids?\s+the\s+need)\b|\w-free\b",
     re.IGNORECASE,
 )
 # a clause asking for a cause

@@ -460,6 +460,16 @@ class EvidenceSettings(Group):
         default=0.3,
         description="Taken from a sentence already chosen for an earlier clause, so each clause gets its own.",
     )
+    clause_lacks_bonus: float = Field(
+        default=0.3,
+        ge=0,
+        description=(
+            "Added for a sentence saying what the paper does without ('obviates the need for', "
+            "'eliminates', '-free') when the clause asks what it does without ('which usual "
+            "neural-operator components does it manage without'): the answer shares none of "
+            "the clause's words but its topic's (p022, review80)."
+        ),
+    )
     clause_means_penalty: float = Field(
         default=0.3,
         ge=0,
