@@ -1207,6 +1207,12 @@ def test_question_kind(question: str, kind: str) -> None:
         ("Which papers rely on a mask of some kind, and what is masked?", ["mask"]),
         ("Which papers are built around some kind of flow?", ["flow"]),
         ("Which attention mechanism did it use?", []),
+        # ... or by the kind it is in each paper (p012 cited 3 of the 16 writing "budget")
+        (
+            "Which papers work with a budget, and what kind of budget is it in each case?",
+            ["budget"],
+        ),
+        ("How do A and B differ, and what kind of data does each one predict?", []),
         # ... not the usual sense, which asks for the others
         ("'Distillation' usually means training a student. Which papers mean else?", []),
         # several words quoted together (j009 cited 3 of 15, j010 1 of 12)

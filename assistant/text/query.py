@@ -1278,7 +1278,12 @@ _QUOTED_TERM = re.compile(
     # ... or asked for in any sense ("Which papers rely on a mask of some kind (inputs hidden
     # for ..., learned pruning masks, ...)", "deal with collisions of some kind"; p010, e018)
     r"\b([a-z][\w-]{2,30})\s+(?:of\s+some|of\s+any|in\s+some|in\s+any)\s+(?:kind|sort|form)\b|"
-    r"\b(?:some|any)\s+(?:kind|sort|form)\s+of\s+([a-z][\w-]{2,30})\b",
+    r"\b(?:some|any)\s+(?:kind|sort|form)\s+of\s+([a-z][\w-]{2,30})\b|"
+    # ... or by the kind it is in each paper ("Which papers work with an explicit budget, and
+    # what kind of budget is it in each case (compute or FLOPs, sampling steps, frames, ...)?";
+    # p012 cited 3 of the 16 papers writing it)
+    r"\bwhat\s+(?:kind|sort|type)s?\s+of\s+([a-z][\w-]{2,30})\s+(?:is\s+it|are\s+they)\s+in\s+"
+    r"each\b",
     re.IGNORECASE,
 )
 _A_QUOTED = r"['\"‘“]([^'\"’”]{2,40})['\"’”]"
