@@ -1177,6 +1177,20 @@ def test_a_name_the_authors_give_between_dashes_keeps_its_dashes() -> None:
     assert _resolve_first_person("a formula, which we call DoG, for step sizes", None) == (
         "a formula, called DoG, for step sizes"
     )
+    # (review81: "(what, called attack resistance chi)")
+    assert _resolve_first_person(
+        "the bits of control needed (what we call attack resistance chi) are constant", None
+    ) == ("the bits of control needed (called attack resistance chi) are constant")
+
+
+def test_a_purpose_pointing_back_before_we_is_an_opener() -> None:
+    """review81: "To address this we explore transcoders ..." was said "To address the the
+    authors explore transcoders": without its comma, the opener was read as the claim."""
+    from assistant.text.claims import standalone
+
+    assert standalone(
+        "To address this we explore transcoders, which approximate a dense MLP layer."
+    ) == ("We explore transcoders, which approximate a dense MLP layer.")
 
 
 def test_a_latex_accent_is_the_letter_it_marks() -> None:

@@ -177,7 +177,10 @@ def _opener_pattern() -> re.Pattern[str]:
     condition = r"(?!(?:If|When|Whenever|Unless|Under|Assuming|Provided|Once|Only)\b)"
     before_we = (
         rf"{condition}(?:[^,;]{{1,{MAX_OPENER_CHARS}}}?,\s*){{1,3}}?(?=[Ww]e\s)|"
-        r"(?:In|On|For|Across|With|Within|Through|Here)\s[^,;]{1,80}?\s(?=we\s)"
+        r"(?:In|On|For|Across|With|Within|Through|Here)\s[^,;]{1,80}?\s(?=we\s)|"
+        # "To address this we explore transcoders ...": the purpose pointing back, without its
+        # comma (it was said "To address the the authors explore ..."; review81)
+        r"To\s+[a-z]+\s+(?:this|these|that|it|them)(?:\s+[a-z-]+){0,2}?\s(?=we\s)"
     )
     return re.compile(
         rf"(?:(?:{words})(?:\s*,\s*|\s+(?=[Ww]e\b))|{adverbial}|{before_we})", re.IGNORECASE

@@ -958,6 +958,10 @@ def _resolve_first_person(text: str, name: str | None) -> str | None:
         lambda match: f"{match.group(1)} called " if match.group(1) else ", called ",
         text,
     )
+    # "(what we call attack resistance chi)" -> "(called ...)", elsewhere "what is called ..."
+    # (the rule below said it "(what, called attack resistance chi)"; review81)
+    text = re.sub(r"(?<=\()what\s+we\s+(?:call|dub|term)\s+", "called ", text)
+    text = re.sub(r"\bwhat\s+we\s+(?:call|dub|term)\s+", "what is called ", text)
     # "a novel class of explanations we term high-dimensional representers": no "which" before it
     text = re.sub(r"(?<=[a-z])\s+we\s+(?:call|dub|term)\s+(?!for\b|on\b|upon\b)", ", called ", text)
     text = re.sub(r"\b([Oo])ur\b", lambda m: "The" if m.group(1) == "O" else "the", text)
