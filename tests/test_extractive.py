@@ -1375,7 +1375,7 @@ def test_a_title_takes_no_possessive() -> None:
     typo; a title says where instead."""
     title = "Mixing predictions for online metric algorithms"
     assert rewrite("Our algorithms can be adapted to access predictors.", title) == (
-        f"In {title}, the algorithms can be adapted to access predictors."
+        f"In “{title}”, the algorithms can be adapted to access predictors."
     )
     assert rewrite("Our method is fast.", "Mamba") == "Mamba's method is fast."
 
@@ -4767,3 +4767,18 @@ def test_a_clause_asking_what_a_paper_does_without_is_answered_by_what_it_drops(
     answer = corpus_assistant.ask(question)
     text = " ".join(sentence.text for sentence in answer.sentences)
     assert "lifting and projecting operators" in text, text
+
+
+def test_a_title_opening_as_a_phrase_is_quoted_where_it_frames_a_sentence() -> None:
+    """review79: "In Employing Explainable Artificial Intelligence, the findings reveal ..." ran
+    the title into the frame; a label opening on a gerund, a preposition or a question word is
+    quoted there, a name is not."""
+    from assistant.writers.rewrite import in_frame
+
+    assert in_frame("Employing Explainable Artificial Intelligence") == (
+        "“Employing Explainable Artificial Intelligence”"
+    )
+    assert in_frame("Towards Exact Computation of Inductive Bias").startswith("“")
+    assert in_frame("OSD") == "OSD"
+    assert in_frame("Scaling Laws for Neural Machine Translation").startswith("“")
+    assert in_frame("Data Minimization at Inference Time") == "Data Minimization at Inference Time"

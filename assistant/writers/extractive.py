@@ -69,7 +69,7 @@ from assistant.writers.grouping import (
     join_singles,
 )
 from assistant.writers.leads import AnswerTerms, Lead, TitleTerms, filler_stems, group_lead
-from assistant.writers.rewrite import rewrite, without_praise
+from assistant.writers.rewrite import in_frame, rewrite, without_praise
 from assistant.writers.symbols import name_symbols
 from assistant.writers.synthesis import (
     caveat,
@@ -2333,7 +2333,7 @@ class ExtractiveWriter(Writer):
                     # ("The authors of EvoPress set ..." is "In EvoPress, the authors set ...",
                     # not "In EvoPress, the authors of EvoPress set ...", review75)
                     text = said.text.replace(f"The authors of {view.label} ", "The authors ", 1)
-                    said = DraftSentence(f"In {view.label}, t{text[1:]}", said.citations)
+                    said = DraftSentence(f"In {in_frame(view.label)}, t{text[1:]}", said.citations)
                 if said is not None and _POINTING_SUBJECT_AFTER_OPENING.match(said.text):
                     # ... and so is one whose subject, past its opening clause, points at the
                     # paper: "When combined with distillation, the approach achieves minimal
@@ -2789,7 +2789,7 @@ def _framed_by(label: str, sentence: str) -> str | None:
         # subject already (also past an adverb: "Using 4 same-sized students, MSD
         # significantly outperforms ..." was framed "In MSD, ...", the lint's doubled subject)
         return sentence
-    return f"In {label}, {sentence[:1].lower()}{sentence[1:]}"
+    return f"In {in_frame(label)}, {sentence[:1].lower()}{sentence[1:]}"
 
 
 @cache

@@ -160,7 +160,7 @@ def rewrite(
         # model ..., our G_stack model converges ... with 194B tokens")
         rest = text[len(scope) :].lstrip(" ,")
         said = rewrite(sentence_case(rest), subject, authors=authors)
-        titled = f"In {subject}, the "
+        titled = f"In {in_frame(subject)}, the "
         if said.startswith(titled):
             # "On a diverse set of benchmarks, our method reduces ...": a title takes no
             # possessive ("In <title>, the method ..."), and one opener is enough
@@ -396,8 +396,21 @@ def _owned(subject: str, rest: str) -> str:
     a title does not take a possessive ("Mixing predictions for online metric algorithms'
     algorithms"): "In <title>, the algorithms ..." instead."""
     if len(subject.split()) > _POSSESSIVE_WORDS:
-        return f"In {subject}, the {rest}"
+        return f"In {in_frame(subject)}, the {rest}"
     return f"{_possessive(subject)} {rest}"
+
+
+# a label that opens as a phrase would, not as a name: a gerund, a preposition, a question word
+_READS_ON = re.compile(
+    r"(?:[A-Z][a-z]+ing|Towards?|On|When|How|Why|What|Do|Does|Can|Is|Are|Beyond|Through)\b"
+)
+
+
+def in_frame(label: str) -> str:
+    """The label as "In <label>, ..." frames a sentence with it: quoted when it opens as a
+    phrase would ("In Employing Explainable Artificial Intelligence, the findings reveal ..."
+    ran the title into the frame; review79), as it is."""
+    return f"“{label}”" if _READS_ON.match(label) and not label.startswith("“") else label
 
 
 def _possessive(subject: str) -> str:
