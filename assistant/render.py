@@ -19,7 +19,7 @@ from assistant.models import (
     Paper,
 )
 from assistant.text.latex import latex_escape
-from assistant.text.names import distinct_labels
+from assistant.text.names import display_title, distinct_labels
 from assistant.text.tokens import sentence_case
 
 _TASK_TITLES = {"ask": "Answer", "compare": "Comparison", "related-work": "Related work"}
@@ -132,9 +132,10 @@ def _reference_line(paper: Paper, label: str) -> str:
     """ "- **Quamba2** — Quamba2: A Robust ... (`id`)"; a label that is the title itself is not
     printed twice (a blind reader: "**Efficient computation of rankings from pairwise
     comparisons** — Efficient computation of rankings from pairwise comparisons")."""
-    if label.strip("“”\"' ").casefold() == paper.title.casefold():
-        return f"- **{paper.title}** (`{paper.id}`)"
-    return f"- **{label}** — {paper.title} (`{paper.id}`)"
+    title = display_title(paper.title)
+    if label.strip("“”\"' ").casefold() == title.casefold():
+        return f"- **{title}** (`{paper.id}`)"
+    return f"- **{label}** — {title} (`{paper.id}`)"
 
 
 def to_markdown(answer: Answer) -> str:
@@ -148,7 +149,10 @@ def to_markdown(answer: Answer) -> str:
         if answer.evidence:
             # not "Closest papers" under "No paper in the collection is about this"
             lines += ["", "**Nearest papers (none answers this)**", ""]
-            lines += [f"- {item.paper.title} (`{item.paper.id}`)" for item in answer.evidence]
+            lines += [
+                f"- {display_title(item.paper.title)} (`{item.paper.id}`)"
+                for item in answer.evidence
+            ]
         lines += _warnings(answer)
         return "\n".join(lines).rstrip() + "\n"
     labels = citation_labels(answer)

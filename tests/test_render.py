@@ -255,3 +255,38 @@ def test_a_heading_does_not_say_the_task_twice() -> None:
     # a topic that merely begins with the word keeps it
     plain = to_markdown(answer("compare", question="contrastive decoding methods"))
     assert plain.startswith("## Comparison: contrastive decoding methods\n"), plain
+
+
+def test_a_reference_shows_the_title_without_latex_left_in_it() -> None:
+    """review82: the reference list read "Inference Scaling scriptsizeFLaws: The Limits of LLM
+    Resampling ..." (the page's "\\scriptsize{F}Laws" without its backslash), where the label
+    beside it had it clean; so did the nearest papers under an abstention."""
+    flaws = Paper(
+        id="inference-scaling-bc19",
+        title="Inference Scaling scriptsizeFLaws: The Limits of LLM Resampling with Imperfect "
+        "Verifiers",
+        abstract="We find that resampling cannot fix an imperfect verifier. It shows limits.",
+        citation_key=citation_key("Inference Scaling FLaws"),
+    )
+    markdown = to_markdown(
+        answer(
+            sentences=[CheckedSentence("It shows limits.", [flaws.id], True, 1.0)],
+            references=[flaws],
+            evidence=[Evidence(flaws, 1.0, 1)],
+            paragraphs=[[0]],
+            headings=[""],
+        )
+    )
+    assert "Inference Scaling FLaws: The Limits of LLM Resampling" in markdown
+    assert "scriptsize" not in markdown
+    abstained = to_markdown(
+        answer(
+            abstained=True,
+            sentences=[CheckedSentence(CANNOT_ANSWER, [], True, 0.0, "nothing")],
+            references=[],
+            evidence=[Evidence(flaws, 0.5, 1)],
+            paragraphs=[],
+            headings=[],
+        )
+    )
+    assert "scriptsize" not in abstained and "Inference Scaling FLaws" in abstained

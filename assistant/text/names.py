@@ -274,14 +274,20 @@ def title_head(title: str) -> str:
     return re.split(r"[:?]", title)[0].strip() or title
 
 
+def display_title(title: str) -> str:
+    """The title as a reader sees it: without what LaTeX markup left in it ("Inference Scaling
+    scriptsizeFLaws", from the page's "\\scriptsize{F}Laws", is "Inference Scaling FLaws";
+    review82 met it in a reference list)."""
+    return fix_artefacts(_LATEX_COMMAND.sub(lambda match: match.group(1) or "", title))
+
+
 def short_label(paper: Titled) -> str:
     """The paper's name in prose and citations: the method's name, else its title before any
     colon, whole (a cut title reads as a typo and says less than the full one)."""
     name = method_name(paper)
     if name:
         return fix_artefacts(_LATEX_COMMAND.sub(lambda match: match.group(1) or "", name))
-    title = fix_artefacts(_LATEX_COMMAND.sub(lambda match: match.group(1) or "", paper.title))
-    head = title_head(title)
+    head = title_head(display_title(paper.title))
     if head.endswith("?"):
         # a question is quoted whole: cut short ("Why Has Predicting Downstream Capabilities")
         # it misleads, and unquoted it runs into the sentence naming it ("the authors of How

@@ -280,6 +280,11 @@ def fix_artefacts(text: str) -> str:
     # ... and BibTeX keys the listing page kept ("attention maps vaswani2017attention and ...")
     if "19" in text or "20" in text:
         text = BIBTEX_KEYS.sub("", text)
+    # ... and its pointers to its own figures and tables, which the reader of an abstract is
+    # not shown ("the optimal number of samples can be less than 10 under realistic
+    # assumptions (Fig. 1b)"; review82)
+    if "(" in text:
+        text = FIGURE_POINTER.sub("", text)
     # "sim1,400 decisions": "\sim" lost its backslash before a number
     if "sim" in text:
         text = re.sub(r"(?<![A-Za-z])sim(?=\d[\d,.]*(?:\s|$|[;:)]))", "~", text)
@@ -289,6 +294,10 @@ def fix_artefacts(text: str) -> str:
 NUMBERED_REFERENCE = re.compile(
     r"(?:\s+(?:presented|proposed|introduced|described|given|used))?"
     r"(?:\s+(?:in|by|from|see|cf\.?))?\s*\[\d+(?:\s*[,–-]\s*\d+)*\](?=[\s.,;:)]|$)"
+)
+FIGURE_POINTER = re.compile(
+    r"\s*\((?:see\s+)?(?:Fig(?:ure)?s?|Tab(?:le)?s?|Appendix|Sec(?:tion)?s?|Eqs?)\.?\s*"
+    r"[A-Z]?\d+[a-z]?(?:\s*(?:,|&|and|-|–)\s*[A-Z]?\d*[a-z]?)*\)"
 )
 BIBTEX_KEYS = re.compile(r"(?:,?\s+[a-z]+(?:19|20)\d\d[a-z]+\b)+(?=[\s.,;:)]|$)")
 
