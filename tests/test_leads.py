@@ -714,3 +714,46 @@ def test_a_ground_is_the_whole_term_some_paper_capitalises_and_plural_where_one_
     assert _whole_name(
         "error discovery", [["the model error discovery"], ["model error discovery"]]
     ) == ("error discovery")
+
+
+def test_papers_sharing_one_name_are_said_once_by_it_in_a_lead() -> None:
+    """review82: "Error discovery is common to MEDIDA (chaotic Kuramoto-Sivashinsky test case)
+    and MEDIDA (quasi-geostrophic turbulence test case)": two papers by one name, each label
+    told apart by its title, listed as if two methods. The lead says "the two MEDIDA papers";
+    its citation tells them apart."""
+    from dataclasses import replace
+
+    from assistant.writers.leads import joined_labels
+
+    first = _paper(
+        "a",
+        "Error discovery: A chaotic test case",
+        "We introduce MEDIDA for model error discovery. Model error discovery uses sparse "
+        "regression on a chaotic system.",
+    )
+    second = _paper(
+        "b",
+        "Error discovery: A turbulence test case",
+        "We show MEDIDA for model error discovery from increments. Model error discovery works "
+        "on turbulence.",
+    )
+    views = _views(first, second)
+    views = [
+        replace(views[0], label="MEDIDA (chaotic test case)"),
+        replace(views[1], label="MEDIDA (turbulence test case)"),
+    ]
+    lead = group_lead(
+        views,
+        set(),
+        document_frequency=None,
+        collection_size=None,
+        common_share=0.15,
+        ubiquitous_share=0.6,
+    )
+    assert lead is not None
+    assert "the two MEDIDA papers" in lead.sentence.text, lead.sentence.text
+    assert "MEDIDA (" not in lead.sentence.text
+    assert lead.sentence.citations == ["a", "b"]
+    # ... and beside a paper of another name; a lone numbered label stays as it is
+    assert joined_labels(["PROSE", "MEDIDA (a)", "MEDIDA (b)"]) == "PROSE and the two MEDIDA papers"
+    assert joined_labels(["PROSE", "Mamba (2)"]) == "PROSE and Mamba (2)"

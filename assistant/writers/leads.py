@@ -179,7 +179,7 @@ def group_lead(
         return None
     cited = [views[index] for index in sorted(best.members)]
     labels = [view.label for view in cited]
-    joined = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    joined = joined_labels(labels)
     texts = [text for view in cited for text in view.sentences]
     surface = _usual_case(_own_case(best.surface), texts)
     # "Time-series foundation is common to MOMENT and Sundial": each of them writes "... foundation
@@ -195,12 +195,39 @@ def group_lead(
         counted = count_phrase(len(cited), "paper")
         text = f"{counted} {'work on' if on_ground else 'share'} {surface}"
     elif on_ground:
-        text = f"{joined} {'both' if len(cited) == 2 else 'all'} work on {surface}"
+        text = f"{joined[:1].upper()}{joined[1:]} {'both' if len(cited) == 2 else 'all'} work on {surface}"
     else:
         # "draft heads are", "BLEU score is"
         verb = "are" if re.search(r"[^su]s$", surface) else "is"
         text = f"{sentence_case(surface)} {verb} common to {joined}"
     return Lead(DraftSentence(text, [view.paper.id for view in cited]), best.stems)
+
+
+# a label told apart from another paper's by what its title adds: "MEDIDA (quasi-geostrophic
+# turbulence test case)"
+_TOLD_APART = re.compile(r"^(?P<name>.+?) \((?P<apart>[^()]+)\)$")
+
+
+def joined_labels(labels: Sequence[str]) -> str:
+    """Labels listed in a sentence ("A, B and C"), the papers that share one name said once, by
+    it: "Error discovery is common to the two MEDIDA papers" where it was "common to MEDIDA
+    (chaotic Kuramoto-Sivashinsky test case) and MEDIDA (quasi-geostrophic turbulence test
+    case)" (review82); the citation after the sentence still tells them apart."""
+    names = [
+        match.group("name") if (match := _TOLD_APART.match(label)) else None for label in labels
+    ]
+    listed: list[str] = []
+    said: set[str] = set()
+    for label, name in zip(labels, names, strict=True):
+        if name is None or names.count(name) < 2:
+            listed.append(label)
+        elif name not in said:
+            said.add(name)
+            number = count_phrase(names.count(name), "paper").split()[0].lower()
+            listed.append(f"the {number} {name} papers")
+    if len(listed) == 1:
+        return listed[0]
+    return f"{', '.join(listed[:-1])} and {listed[-1]}"
 
 
 def _best_term(
