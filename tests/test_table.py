@@ -431,6 +431,26 @@ def test_the_questions_a_comparison_asks_of_each_are_its_axes() -> None:
         "Does each distill a pretrained teacher or train from scratch",
         "What FID numbers do they report",
     ]
+    # ... and those a "Compare ..." sentence asks after a question setting the request up
+    # (review82: "Do language models need a tokenizer? Compare ...: what each trains on, ..."
+    # had no column for any of the three, nor said it had none)
+    assert compared_axes(
+        "Do language models need a tokenizer? Compare the theory paper on Markov data against "
+        "the byte-level model: what each trains on, what each concludes about raw bytes, and "
+        "what kind of evidence each provides."
+    ) == [
+        "What each trains on",
+        "What each concludes about raw bytes",
+        "What kind of evidence each provides",
+    ]
+    assert compared_axes(
+        "How do three recipes for synthetic reasoning data differ? Compare how candidates are "
+        "produced, how correctness is checked, and what happens to rejected samples."
+    ) == [
+        "How candidates are produced",
+        "How correctness is checked",
+        "What happens to rejected samples",
+    ]
 
 
 def test_a_question_asking_for_figures_is_answered_by_figures_and_heads_the_results(

@@ -59,6 +59,9 @@ _CLAUSE_SPLIT = re.compile(
     r",?\s+and\s+(?=(?:(?:on|in|at|by|for|from|with|across|over|to)\s+)?(?:what|how|which|why)\b|"
     r"(?:whose|where|when|whether)\b)|,\s+(?=(?:what|how|which|by how|by what|at what|on which|"
     r"for which|in which|from which|with which|whose|where|when|whether|to what)\b)|;\s+|"
+    # ("How do three recipes ... differ ...? Compare how candidates are produced, ...": the
+    # first thing asked of each, without the "Compare" that asks it; k010)
+    r"\?\s+(?:compare|contrast)\s+(?=(?:what|how|which|why|where|when)\b)|"
     r"\?\s+(?=\S)|"
     # "Compare A, B and C: how does each avoid ...?": what it asks of them after a colon
     # ... or a yes-or-no question of each ("...: does each need a pretrained teacher ...?")
@@ -496,10 +499,24 @@ _ASKING_CLAUSE = re.compile(
 )
 
 
+_SENTENCE_STOP = re.compile(r"[.?!]\s+")
+# a sentence asking in the imperative ("Compare ...", "List ...", "Tell me ...")
+_IMPERATIVE = re.compile(
+    r"\s*(?:please\s+)?(?:compare|contrast|list|name|give|tell|describe|explain|summari[sz]e)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_asks(question: str, part: str) -> bool:
-    """Whether the sentence of the question holding ``part`` ends with a question mark."""
+    """Whether the sentence of the question holding ``part`` ends with a question mark, or
+    opens by asking in the imperative ("Do language models need a tokenizer? Compare ...: what
+    each trains on, ... and what kind of evidence each provides." asks three things of each
+    paper, after a full stop; review82: the table had no column for any)."""
     start = question.find(part)
     if start < 0:
+        return True
+    opening = max((stop.end() for stop in _SENTENCE_STOP.finditer(question, 0, start)), default=0)
+    if _IMPERATIVE.match(question, opening) is not None:
         return True
     end = re.search(r"[.?!](?:\s|$)", question[start + len(part.rstrip(" ?.!\n")) :])
     return end is None or end.group(0)[0] == "?"
@@ -848,7 +865,10 @@ def compared_axes(request: str) -> list[str]:
     done = _done_by_each(clauses[0].text)
     if done:
         axes.append(f"How they {done}")
-    axes += [clause.text for clause in clauses[1:] if clause.asks]
+    # (not the sentence asking to compare after one setting the question up: "Do language
+    # models need a tokenizer? Compare the theory paper ... against the byte-level model ...:
+    # what each trains on, ..." names what it compares, and asks nothing of each; review82)
+    axes += [clause.text for clause in clauses[1:] if clause_axis(clause)]
     named = []
     for axis in axes:
         heading = _as_axis(axis)
@@ -859,8 +879,9 @@ def compared_axes(request: str) -> list[str]:
 
 def clause_axis(clause: Clause) -> str:
     """The question a clause after a comparison's topic asks of each paper, as its table column
-    heads it ("How does each decide how long a step to take"); "" for a clause that asks none."""
-    return _as_axis(clause.text) if clause.asks else ""
+    heads it ("How does each decide how long a step to take"); "" for a clause that asks none,
+    or asks to compare (the sentence naming what is compared, after one setting it up)."""
+    return _as_axis(clause.text) if clause.asks and not _COMPARE_VERB.match(clause.text) else ""
 
 
 def _as_axis(text: str) -> str:
@@ -971,6 +992,7 @@ def asks_to_compare(request: str) -> bool:
     return _ASKS_TO_COMPARE.match(request) is not None
 
 
+_COMPARE_VERB = re.compile(r"\s*(?:please\s+)?(?:compare|contrast)\b", re.IGNORECASE)
 _ASKS_TO_COMPARE = re.compile(r"\s*(?:compare|contrast|how\s+do(?:es)?)\b", re.IGNORECASE)
 
 
