@@ -355,6 +355,20 @@ def test_one_noun_and_its_verb_after_a_demonstrative_needs_its_antecedent() -> N
     # privacy risks ...", its subject gone) or "never" points back as "this method" does
     assert standalone("This not only poses privacy risks but also demands effort.") is None
     assert standalone("These never converge on sparse graphs.") is None
+    # one noun before "and", "or" or "but" is as bare (review82: "transformers break through the
+    # barrier and are able to ..." and "solve the task but offer no insights", which barrier and
+    # which task the reader was not shown); an adjective before "and" opens a longer phrase
+    assert (
+        standalone(
+            "We observe that transformers break through this barrier and are able to model it."
+        )
+        is None
+    )
+    assert standalone("Theorems guarantee configurations that solve this task but fail.") is None
+    assert (
+        standalone("This architectural and information-processing constraint corresponds to X.")
+        == "The architectural and information-processing constraint corresponds to X."
+    )
 
 
 @pytest.mark.parametrize(

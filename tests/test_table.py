@@ -1512,7 +1512,10 @@ def test_a_finding_where_it_holds_is_not_cut_to_a_fragment() -> None:
         "surprising phenomenon: they fail to learn the right distribution and predict characters "
         "according to a unigram model. With the addition of tokenization, however, we "
         "empirically observe that transformers break through this barrier and are able to model "
-        "the probabilities of sequences drawn from the source near-optimally."
+        "the probabilities of sequences drawn from the source near-optimally. With the "
+        "appropriate tokenization, we show that even the simplest unigram models (over tokens) "
+        "learnt by transformers are able to model the probability of sequences drawn from "
+        "Markov sources near optimally."
     )
     paper = Paper(
         id="tok",
@@ -1521,9 +1524,13 @@ def test_a_finding_where_it_holds_is_not_cut_to_a_fragment() -> None:
         citation_key="tok",
     )
     cells = dict(zip(*_aspects_and_row(paper), strict=True))
+    # (not "... break through the barrier and ...", which barrier the sentence before said
+    # (review82), nor cut before the agent of its participle: "... unigram models (over tokens)
+    # learnt" was the cell)
     assert cells["reported result"].text == (
-        "With the addition of tokenization, transformers break through the barrier and are able "
-        "to model the probabilities of sequences drawn from the source near-optimally"
+        "With the appropriate tokenization, even the simplest unigram models (over tokens) learnt "
+        "by transformers are able to model the probability of sequences drawn from Markov "
+        "sources near optimally"
     )
 
 

@@ -805,6 +805,12 @@ _PREPOSITION_BEFORE = re.compile(
 _CITATION = re.compile(r"\bet al\b|\(\s*\d{4}\s*\)|,\s*\d{4}\s*\)")
 
 
+# the endings of the adjectives the collection coordinates after a demonstrative ("this
+# architectural and information-processing constraint", "this principled and flexible ..."); a
+# noun so ending ("this proposal and ...") is left as it was
+_ADJECTIVE_ENDING = re.compile(r"(?:al|ed)$", re.IGNORECASE)
+
+
 @cache
 def _situation_nouns() -> frozenset[str]:
     return frozenset(lexicon_words("situation_nouns"))
@@ -892,6 +898,15 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
             # "This matrix is induced by ...": one noun and its verb; which matrix, the sentence
             # before said ("these selective SSMs are ..." describes itself)
             or (_PRONOUN_VERB.fullmatch(phrase[1]) and not _PRONOUN_VERB.fullmatch(phrase[0]))
+            # ... or one noun before "and", "or" or "but" ("transformers break through this
+            # barrier and are able to ...", "averaging these runs and applying a simple rounding
+            # step", "parameter configurations that solve this task but ..."; review82), not an
+            # adjective of a longer phrase ("this architectural and information-processing
+            # constraint")
+            or (
+                phrase[1].lower() in ("and", "or", "but")
+                and _ADJECTIVE_ENDING.search(phrase[0]) is None
+            )
         ):
             return match.start()
         out.append(text[position : match.start()])
