@@ -64,3 +64,18 @@ def test_asking_for_surveys_gets_the_collections_surveys_not_an_abstention(
     titles = {paper.title for paper in answer.references}
     assert "A Tutorial on Bayesian Optimization" in titles
     assert len(titles) >= 4
+
+
+def test_a_word_naming_the_kind_of_document_is_no_name_the_collection_must_write() -> None:
+    """r021: "I remember a PhD dissertation about making deep networks efficient when they must
+    process data step by step ..." was refused, "the collection never mentions 'PhD'": the
+    dissertation says "this dissertation is dedicated to ...", and no abstract need write the
+    degree. "PhD" and "doctoral" name the kind as "thesis" and "dissertation" do."""
+    from assistant.answer.answerability import missing_names
+
+    question = "I remember a PhD dissertation on RetNet. What name did it give its networks?"
+    assert missing_names(question, lambda token: 0 if token in ("phd", "retnet") else 3, []) == [
+        "RetNet"
+    ]
+    assert asked_kinds("Is there a PhD thesis on streaming inference?") == {"thesis"}
+    assert is_of_kind(THESIS, frozenset({"thesis"}))

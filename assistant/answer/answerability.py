@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant import bm25
 from assistant.answer import relevance
+from assistant.answer.kinds import names_a_kind
 from assistant.answer.relevance import contains_run
 from assistant.models import Evidence, Paper, Task
 from assistant.text.lexicon import words as lexicon_words
@@ -132,7 +133,7 @@ def missing_names(
     examples = set(_question_names(" , ".join(listed_examples(question))))
     missing = []
     for name in _question_names(question):
-        if name in examples:
+        if name in examples or names_a_kind(name):
             continue
         tokens = bm25.tokenize(name)
         if not tokens:

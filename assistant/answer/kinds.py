@@ -28,6 +28,14 @@ def _kinds() -> dict[str, tuple[str, ...]]:
     return table
 
 
+def names_a_kind(word: str) -> bool:
+    """Whether a word of the question names a kind of document ("PhD", "dissertation"): it says
+    what the paper is, which no abstract need write ("I remember a PhD dissertation about ..."
+    was refused: "the collection never mentions 'PhD'"; r021)."""
+    lowered = word.lower()
+    return any(lowered in names for kind, names in _kinds().items() if kind != "frame")
+
+
 def asked_kinds(question: str) -> frozenset[str]:
     """The kinds of document the question names ("survey", "tutorial", "thesis")."""
     said = set(re.findall(r"[a-z]+", question.lower()))
