@@ -283,6 +283,11 @@ def test_an_approach_keeps_its_verb_when_its_object_is_the_papers_own() -> None:
     )
     assert kept == "Builds its model and calculates a new step for each group"
     assert _LEADING_VERB.sub("", "proposes a tuning-free step size") == "a tuning-free step size"
+    # ... and keeps it before a second verb (r013: "And explores the concept of Continual
+    # Inference Networks ..." was a cell)
+    assert _LEADING_VERB.sub("", "proposes and explores the concept of CINs") == (
+        "proposes and explores the concept of CINs"
+    )
 
 
 def test_a_column_no_row_fills_is_left_out(corpus_assistant) -> None:

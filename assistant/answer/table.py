@@ -51,6 +51,9 @@ _LEADING_VERB = re.compile(
     # "builds its model and calculates a new step ...": what follows is no name of the paper's
     # artefact (it lost its verb to "Model and calculates ..."), so the verb stays
     r"(?!(?:its|their)\s)"
+    # "proposes and explores the concept of Continual Inference Networks": a second verb, no
+    # name of an artefact ("And explores ..." was the cell; r013)
+    r"(?!(?:and|or)\s)"
     # "establishes RPS as a superior technique ...": "RPS as a superior technique" is no phrase
     r"(?![\w-]+(?:\s[\w-]+)?\s+as\s)",
     re.IGNORECASE,
