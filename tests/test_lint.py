@@ -58,7 +58,18 @@ MLLM_KD = Paper(
     ),
     citation_key="mllmkd",
 )
-PAPERS = {paper.id: paper for paper in (MAMBA, S4, EATA, MLLM_KD)}
+ELLE = Paper(
+    id="elle",
+    title="Efficient local linearity regularization to overcome catastrophic overfitting",
+    abstract=(
+        "Catastrophic overfitting (CO) in single-step adversarial training (AT) results in abrupt "
+        "drops in the adversarial test accuracy (even down to 0%). In this work, we introduce a "
+        "regularization term, called ELLE, to mitigate CO effectively and efficiently. Our "
+        "thorough experimental validation demonstrates that our work does not suffer from CO."
+    ),
+    citation_key="elle",
+)
+PAPERS = {paper.id: paper for paper in (MAMBA, S4, EATA, MLLM_KD, ELLE)}
 
 
 def make_answer(
@@ -548,6 +559,18 @@ def test_dash_for_a_result_another_cell_of_the_row_states_is_fine() -> None:
         [("EATA proposes sample selection.", ["eata"])],
         task="compare",
         table=table({"eata": ["Active sample selection", "Gains 2.5% on CIFAR-10-C", "—"]}),
+    )
+    assert found(answer, "empty_cell_with_fact") == []
+
+
+def test_dash_for_a_result_beside_a_figure_the_paper_sets_out_from_is_fine() -> None:
+    """r016: ELLE's "—" was flagged for "even down to 0%", the accuracy catastrophic
+    overfitting drops to, said before the paper proposes anything: what it sets out from,
+    which the table does not report as its result either."""
+    answer = make_answer(
+        [("ELLE is a regularization term.", ["elle"])],
+        task="compare",
+        table=table({"elle": ["A regularization term", "—", "—"]}),
     )
     assert found(answer, "empty_cell_with_fact") == []
 

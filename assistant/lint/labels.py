@@ -171,7 +171,16 @@ def table(answer: Answer, papers: dict[str, Paper]) -> list[LintFinding]:
             if text.lower() in _EMPTY_CELL:
                 if paper is None:
                     continue
-                figure = reported_figure(paper.abstract) if "result" in aspect else None
+                # (one stated before what the paper proposes is what it sets out from, which the
+                # table does not report either; r016: ELLE's "even down to 0%")
+                proposal = paper.analysis.claims.proposal
+                figure = (
+                    reported_figure(
+                        paper.abstract, first=proposal.sentence if proposal is not None else 0
+                    )
+                    if "result" in aspect
+                    else None
+                )
                 # (a figure another cell of the row states is said: a question's column holding
                 # the result sentence leaves the result column "—" rather than say it twice)
                 if figure is not None and not any(figure in other.text for other in cells):

@@ -73,13 +73,15 @@ def points_at_figures(noun: str, previous: str) -> bool:
     )
 
 
-def reported_figure(abstract: str) -> str | None:
-    """A figure stated in a sentence that reports a result ("49.4% reduced error rates")."""
+def reported_figure(abstract: str, *, first: int = 0) -> str | None:
+    """A figure stated in a sentence that reports a result ("49.4% reduced error rates"), from
+    sentence ``first`` on (a figure before what the paper proposes is what it sets out from:
+    "abrupt drops in the adversarial test accuracy (even down to 0%)")."""
     cues = re.compile(
         r"\b(?:" + "|".join(re.escape(cue) for cue in words("lint_result_cues")) + ")",
         re.IGNORECASE,
     )
-    for sentence in split_sentences(abstract):
+    for sentence in split_sentences(abstract)[first:]:
         if not cues.search(sentence):
             continue
         for figure in _FIGURE.finditer(sentence):
