@@ -275,6 +275,22 @@ def test_a_name_written_only_inside_another_name_is_missing() -> None:
     )
 
 
+def test_a_plain_word_opening_a_sentence_of_the_request_is_no_name() -> None:
+    """r001, r007: "... a single gradient computation. Threads I need: editing a big model ..."
+    was refused, "the collection never mentions 'Threads'": a word capitalised because it opens
+    a sentence names nothing. One capitalised inside a sentence, or written as names are
+    (inner capitals), still is."""
+    from assistant.answer.answerability import _question_names
+
+    request = (
+        "I'm writing related work for a method that edits a model with one gradient step. "
+        "Threads I need: editing from one example, and unlearning in one step on one layer."
+    )
+    assert "Threads" not in _question_names(request)
+    assert _question_names("Which papers? Compare it with Hyena.") == ["Hyena"]
+    assert _question_names("Which papers? RetNet does it.") == ["RetNet"]
+
+
 def test_a_term_of_a_word_and_one_letter_is_a_name() -> None:
     """ "Which paper introduces min-p sampling ...?" was answered from Mirostat and locally
     typical sampling (o023): "min" is written elsewhere and "p" is no word. A lowercase word

@@ -65,8 +65,13 @@ def _question_names(question: str) -> list[str]:
     """Names the question uses: acronyms, CamelCase, letter-digit mixes, capitalised words after
     the first; a hyphenated modifier ("PAC-style", "LLM-written") does not count as a name."""
     names: list[str] = []
-    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9+.]*(?:-[A-Za-z0-9+.]+)*", question)
-    for position, word in enumerate(words):
+    found = list(re.finditer(r"[A-Za-z0-9][A-Za-z0-9+.]*(?:-[A-Za-z0-9+.]+)*", question))
+    for position, match in enumerate(found):
+        word = match.group(0)
+        # a plain capitalised word opening a sentence of the request is capitalised for that
+        # ("... single gradient computation. Threads I need: editing ..."; r001 and r007 were
+        # refused, "the collection never mentions 'Threads'")
+        opens = _SENTENCE_END.search(question, 0, match.start()) is not None
         parts = [part.strip(".") for part in word.split("-")]
         for part_index, part in enumerate(parts):
             if not part or len(part) < 2 or part.isdigit() or quantity(part):
@@ -78,12 +83,19 @@ def _question_names(question: str) -> list[str]:
             has_digit = any(character.isdigit() for character in part) and any(
                 character.isalpha() for character in part
             )
-            capitalised = part[0].isupper() and position > 0 and part not in _SENTENCE_START_WORDS
+            capitalised = (
+                part[0].isupper()
+                and position > 0
+                and part not in _SENTENCE_START_WORDS
+                and not (opens and part_index == 0 and part[1:].islower())
+            )
             if inner_capital or has_digit or capitalised:
                 names.append(part)
     return list(dict.fromkeys(names))
 
 
+# where a sentence of the request ends, right before a word
+_SENTENCE_END = re.compile(r"[.?!]\s+$")
 # a lowercase word joined to one lowercase letter: "min-p", "top-k" (not "big-O", "Path-X")
 _LETTER_TERM = re.compile(r"(?<![\w-])[a-z]{2,}-[a-z](?![\w-])")
 # a hyphenated term in quotes: "'heavy-hitter' tokens" (not a quoted phrase of several words,
