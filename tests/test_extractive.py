@@ -4335,6 +4335,12 @@ def test_what_a_request_says_is_only_a_contrast_is_left_out(corpus_assistant) ->
     assert left_out("I want shortcuts. Token pruning is not what I am after.") == [
         ("token", "prune")
     ]
+    # ... and what it opens on as set aside (r011: "Speculative decoding aside, which papers make
+    # running language models cheaper ...?" cited eight speculative decoders and nothing else)
+    assert left_out("Speculative decoding aside, which papers make inference cheaper?") == [
+        ("specul", "decod")
+    ]
+    assert left_out("Which optimizers, all jokes aside, tune the step size?") == []
     answer = corpus_assistant.related_work(
         "Related work for an LLM acceleration method that deliberately lets outputs drift from "
         "what the full model would produce: handing easy stretches of text to a smaller model, "

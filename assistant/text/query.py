@@ -625,7 +625,10 @@ _LEFT_OUT_AFTER = re.compile(
     # ... or asks to put aside: "Leave recommender item catalogues aside." (l011 was answered
     # with three recommenders first)
     r"|\b(?:leave|leaving|set|setting|put|putting)\s+(?P<aside>(?!aside\b)[^.;:?!()]{3,60}?)"
-    r"\s+aside\b",
+    r"\s+aside\b"
+    # ... or opens on it: "Speculative decoding aside, which papers make running language
+    # models cheaper ...?" (r011 cited eight speculative decoders and nothing else)
+    r"|(?:^|[.;:!?]\s+)(?P<opening>[A-Za-z][\w/ -]{2,60}?)\s+aside\s*,",
     re.IGNORECASE,
 )
 # the items of a phrase left out: "product/item recommenders and ordinary language modelling",
@@ -691,7 +694,9 @@ _DISOWNING = re.compile(
 def _left_out_phrase(match: re.Match[str]) -> str:
     """The phrase a left-out match names, whichever of its forms matched."""
     groups = match.groupdict()
-    return next(groups[name] for name in ("phrase", "sense", "aside") if groups.get(name))
+    return next(
+        groups[name] for name in ("phrase", "sense", "aside", "opening") if groups.get(name)
+    )
 
 
 def _left_out_matches(request: str, *, disowned: bool) -> list[re.Match[str]]:
