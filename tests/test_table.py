@@ -1779,3 +1779,32 @@ def test_a_result_a_question_column_already_says_is_not_said_again(corpus_assist
         sum("such as dpo" in cell.text.lower() for cells in table.rows.values() for cell in cells)
         == 1
     )
+
+
+def test_a_shortcoming_of_earlier_work_is_no_cell_of_the_papers_row() -> None:
+    """review84: ELLE's cell under "when each acts (a training-time regulariser, ...)" was "The
+    regularization terms considerably slow down training due to Double Backpropagation", the
+    abstract's turn on earlier methods ("However, these regularization terms ..."), which ELLE
+    "is computationally cheaper than ... by avoiding"."""
+    from assistant.answer.table import build_comparison_table
+    from assistant.models import Evidence
+
+    abstract = (
+        "Catastrophic overfitting (CO) in single-step adversarial training (AT) results in abrupt "
+        "drops in the adversarial test accuracy. To address CO in single-step AT, several methods "
+        "have been proposed to enforce local linearity of the loss via regularization. However, "
+        "these regularization terms considerably slow down training due to Double "
+        "Backpropagation. Instead, in this work, we introduce a regularization term, called ELLE, "
+        "to mitigate CO effectively and efficiently. Our regularization term is computationally "
+        "cheaper than previous methods by avoiding Double Backpropagation."
+    )
+    paper = Paper(
+        id="elle",
+        title="Efficient local linearity regularization to overcome catastrophic overfitting",
+        abstract=abstract,
+        citation_key="elle",
+    )
+    request = "Compare ELLE and COLEP: when does each act (a training-time regulariser or not)?"
+    table = build_comparison_table([Evidence(paper, 1.0, 1, ())], request)
+    cells = [cell.text for cell in table.rows["elle"]]
+    assert not any("slow down training" in cell for cell in cells), cells

@@ -769,6 +769,7 @@ def _axis_cell(
             # (ETP's "A probabilistic classifier with reliable predictive uncertainties i) fits
             # ..." says what it wants, not where its uncertainty comes from: review39a)
             and not (asks_means and analysis.roles[index] == "problem")
+            and not (not asks_goal and _others_shortcoming(analysis.roles[index], sentence))
         ):
             ranked.append((-share, index))
     shown = set(tokenize(approach_text))
@@ -897,6 +898,8 @@ class _AxisMeaning:
     # mismatch ... does each identify" is answered by one that says a word of it
     asks_means: bool
     words: frozenset[str] = frozenset()
+    # what each sets out to fix, which a shortcoming of earlier work it states answers
+    asks_goal: bool = False
 
 
 def _meant_cell(
@@ -933,12 +936,31 @@ def _meant_cell(
             # (CogDPM's "these models do not show the enhancement of prediction skills" is near
             # "what kind of data does each one predict", and says what others lack)
             or (role == "problem" and not meaning.words & set(tokenize(analysis.sentences[index])))
+            or (not meaning.asks_goal and _others_shortcoming(role, analysis.sentences[index]))
         ):
             continue
         cell = _sentence_cell(paper, index, of_the_study=False)
         if cell is not None:
             return cell
     return TableCell(_EMPTY_CELL, paper.id)
+
+
+# "However, these regularization terms considerably slow down training ...": an abstract turning
+# on the work before the paper, which its row would say as the paper's own
+_TURN_ON_OTHERS = re.compile(
+    r"^(?:However|But|Yet|Unfortunately|Nevertheless|Nonetheless),?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:these|those|such|existing|previous|prior|current|conventional|traditional|most)\b",
+    re.IGNORECASE,
+)
+
+
+def _others_shortcoming(role: str, sentence: str) -> bool:
+    """Whether an abstract sentence states a shortcoming of earlier work (a problem opening on
+    a turn to it: "However, these regularization terms considerably slow down training due to
+    Double Backpropagation"): in the paper's row it reads as the paper's own (review84: ELLE,
+    which "is computationally cheaper than previous methods by avoiding Double
+    Backpropagation", was said to slow training down)."""
+    return role == "problem" and _TURN_ON_OTHERS.match(sentence) is not None
 
 
 def _sentence_cell(paper: Paper, index: int, *, of_the_study: bool) -> TableCell | None:
@@ -1247,7 +1269,9 @@ def build_comparison_table(
             for (owner, index), values in meaning.items()
             if owner == paper_id and len(values) > position
         }
-        return _AxisMeaning(closeness, meaning_min, means[axis], frozenset(asked[axis]))
+        return _AxisMeaning(
+            closeness, meaning_min, means[axis], frozenset(asked[axis]), asks_goal=goals[axis]
+        )
 
     for item in evidence:
         paper = item.paper
