@@ -757,3 +757,8 @@ def test_papers_sharing_one_name_are_said_once_by_it_in_a_lead() -> None:
     # ... and beside a paper of another name; a lone numbered label stays as it is
     assert joined_labels(["PROSE", "MEDIDA (a)", "MEDIDA (b)"]) == "PROSE and the two MEDIDA papers"
     assert joined_labels(["PROSE", "Mamba (2)"]) == "PROSE and Mamba (2)"
+    # a title that is itself a clause is quoted (review83: "Weak learners are common to
+    # PromptBoosting and Language models are weak learners")
+    assert joined_labels(["PromptBoosting", "Language models are weak learners"]) == (
+        "PromptBoosting and “Language models are weak learners”"
+    )

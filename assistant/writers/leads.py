@@ -23,6 +23,7 @@ from assistant import bm25
 from assistant.models import DraftSentence, Paper
 from assistant.text.analysis import CONTRAST
 from assistant.text.lexicon import words
+from assistant.text.names import reads_as_clause
 from assistant.text.tokens import STOPWORDS, idf, sentence_case
 from assistant.writers.synthesis import count_phrase
 from assistant.writers.views import _GENERIC, _PaperView
@@ -220,7 +221,11 @@ def joined_labels(labels: Sequence[str]) -> str:
     said: set[str] = set()
     for label, name in zip(labels, names, strict=True):
         if name is None or names.count(name) < 2:
-            listed.append(label)
+            # a title that is itself a clause is quoted: "Weak learners are common to
+            # PromptBoosting and Language models are weak learners" ran it into the sentence
+            # (review83)
+            quoted = reads_as_clause(label) and not label.startswith(("“", '"'))
+            listed.append(f"“{label}”" if quoted else label)
         elif name not in said:
             said.add(name)
             number = count_phrase(names.count(name), "paper").split()[0].lower()
