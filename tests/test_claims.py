@@ -3786,3 +3786,20 @@ def test_a_result_that_is_its_verbs_object_is_said_with_the_verb() -> None:
     assert said is not None
     (result,) = [sentence.text for sentence in said.sentences if "100%+" in sentence.text]
     assert result.startswith("In low-resource few-shot setup, the authors observed a 100%+"), result
+
+
+def test_a_vague_noun_points_back_unless_it_says_what_it_is() -> None:
+    """review83: "ST-ProtoPNet argues that the discrepancy with the well-established SVM theory
+    can result in ..." ("this discrepancy": which one, the sentence before said) and "It studies
+    the effect through the lens of predictive multiplicity". A vague noun followed by "between"
+    or "of" says what it is ("this discrepancy between the training and inference time")."""
+    from assistant.text.claims import standalone
+
+    assert standalone("We argue that this discrepancy with SVM theory can hurt accuracy.") is None
+    assert standalone("We study this effect through the lens of predictive multiplicity.") is None
+    assert standalone(
+        "We propose two approaches to address this discrepancy between training and inference."
+    ) == ("We propose two approaches to address the discrepancy between training and inference.")
+    assert standalone("This gap between training and test accuracy is large.") == (
+        "The gap between training and test accuracy is large."
+    )

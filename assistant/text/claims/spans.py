@@ -887,7 +887,13 @@ def _drop_demonstratives(text: str, known: str = "") -> str | int:
             pass
         elif (
             len(phrase) < 2
-            or any(_vague_nouns().match(word) for word in phrase[:3])
+            or any(
+                _vague_nouns().match(word)
+                # ("this discrepancy between the training and inference time": the noun says
+                # what it is)
+                and not (at + 1 < len(phrase) and phrase[at + 1] in ("between", "of"))
+                for at, word in enumerate(phrase[:3])
+            )
             or re.match(r"(?:two|three|four|both)\b", phrase[0])
             or (word in {"this", "these", "those"} and _PRONOUN_VERB.match(phrase[0]))
             # "This not only poses significant privacy risks ...": a pronoun before its verb's
