@@ -3803,3 +3803,25 @@ def test_a_vague_noun_points_back_unless_it_says_what_it_is() -> None:
     assert standalone("This gap between training and test accuracy is large.") == (
         "The gap between training and test accuracy is large."
     )
+
+
+def test_how_little_a_means_takes_is_kept_with_its_claim() -> None:
+    """r014, review84: "Applying the scaling law with LR annealing and fitting only one or two
+    training curves, we can accurately predict the loss ..." was said "It can accurately predict
+    the loss ...", and the question "what do you have to fit" lost its answer. An opener saying
+    how little it takes ("only one or two", "only a handful") stays; in a table row the verb
+    goes first and the means after it."""
+    from assistant.text.claims import standalone
+    from assistant.text.claims.spans import row_clause
+
+    sentence = (
+        "Applying the scaling law with LR annealing and fitting only one or two training "
+        "curves, we can accurately predict the loss at any given step."
+    )
+    assert standalone(sentence) == sentence
+    assert row_clause(sentence) == (
+        "can accurately predict the loss at any given step, applying the scaling law with LR "
+        "annealing and fitting only one or two training curves."
+    )
+    # an opener saying nothing of how much stays dropped
+    assert standalone("Building on this, we predict the loss.") == "We predict the loss."

@@ -554,6 +554,13 @@ _POINTS_BACK = re.compile(
 )
 
 
+@cache
+def _few_means() -> re.Pattern[str]:
+    """ "only one or two", "only a handful of", "only 200": how little a means takes."""
+    counts = _alternation(_lexicon("number_words"))
+    return re.compile(rf"\bonly\s+(?:a\s+(?:few|handful|single)|\d|(?:{counts})\b)", re.IGNORECASE)
+
+
 def _strip_openers(
     sentence: str, start: int, *, keep_scope: bool = False, using: bool = False
 ) -> int:
@@ -623,6 +630,11 @@ def _strip_openers(
             return inner
         if _STATES_A_FIGURE.search(match.group(0)):
             break  # "While we observe a 5.7% lift, ...", "With only 10% of the parameters, ...": a claim
+        if _few_means().search(match.group(0)):
+            # "Applying the scaling law with LR annealing and fitting only one or two training
+            # curves, we can accurately predict the loss ...": how little it takes is the claim
+            # (r014, review84: what one has to fit was dropped with the opener)
+            break
         if (
             match.group(0).rstrip().endswith(",")
             and _SCOPING_OPENER.match(match.group(0))
@@ -1485,6 +1497,13 @@ def row_clause(text: str, name: str | None = None) -> str | None:
         # "—"); a named one is said by its name
         rest = text[own.end() :]
         text = sentence_case(rest)
+    means = _GERUND_MEANS.match(text)
+    if means is not None and balanced(means.group("means")):
+        # "Applying the scaling law ... and fitting only one or two training curves, we can
+        # accurately predict the loss ...": the row says the verb first, how after it (the
+        # opener kept what r014 asked, "what do you have to fit")
+        said = text[means.end() :].rstrip(" .")
+        text = f"{said}, {means.group('means')[:1].lower()}{means.group('means')[1:]}."
     we = re.match(rf"[Ww]e\s+(?:({_GOING_ON}|\w+ly)\s+)?([a-z]+)\b", text)
     if we is not None:
         adverb = f"{we.group(1)} " if we.group(1) and we.group(1) not in _GOING_ON else ""
@@ -1493,6 +1512,9 @@ def row_clause(text: str, name: str | None = None) -> str | None:
     return _resolve_first_person(text, name)
 
 
+# a participle clause saying how, before the authors' clause: "Applying X and fitting only one or
+# two training curves, we ..."
+_GERUND_MEANS = re.compile(r"(?P<means>[A-Z][a-z]+ing\s[^;:]{3,200}?),\s+(?=[Ww]e\s)")
 # the paper's own method opening a sentence, before its verb: "Our method also offers ...",
 # "The proposed framework achieves ..."
 _OWN_METHOD_SUBJECT = re.compile(
