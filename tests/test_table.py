@@ -448,6 +448,12 @@ def test_the_questions_a_comparison_asks_of_each_are_its_axes() -> None:
         "What each concludes about raw bytes",
         "What kind of evidence each provides",
     ]
+    # ... and after a quote closed inside a bracket (r014: "... ('Research without
+    # Re-search'). What does each one predict, ..." had no column for it)
+    assert compared_axes(
+        "Compare the annealing scaling law and the muP paper ('Research without Re-search'). "
+        "What does each one predict, and what do you have to fit?"
+    ) == ["What does each one predict", "What do you have to fit"]
     assert compared_axes(
         "How do three recipes for synthetic reasoning data differ? Compare how candidates are "
         "produced, how correctness is checked, and what happens to rejected samples."

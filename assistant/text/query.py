@@ -72,7 +72,11 @@ _CLAUSE_SPLIT = re.compile(
     # sentence and each question after it
     # (or a closing quote or bracket: "... from 'the question has no single right answer'. How
     # does each define ...": the first thing asked was no column; i015)
-    r"(?<=\w\w|\w['\"’”)])\.\s+(?=(?:what|how|which|whose|where|when|who)\b|" + _OF_EACH + r")|"
+    # (or a quote closed inside a bracket: "... ('Research without Re-search'). What does each
+    # one predict ...": r014's first question was no column)
+    r"(?<=\w\w|\w['\"’”)]|['\"’”]\))\.\s+(?=(?:what|how|which|whose|where|when|who)\b|"
+    + _OF_EACH
+    + r")|"
     # "EMO and PHUDGE both swap cross-entropy for ... . Compare what each trains, which
     # distance it actually optimises, and why ...": each thing it asks of them
     r"(?<=\w\w|\w['\"’”)])\.\s+(?:compare|contrast)\s+(?=(?:what|how|which|why|where|when)\b)",
