@@ -4788,3 +4788,39 @@ def test_a_title_opening_as_a_phrase_is_quoted_where_it_frames_a_sentence() -> N
     assert in_frame("OSD") == "OSD"
     assert in_frame("Scaling Laws for Neural Machine Translation").startswith("“")
     assert in_frame("Data Minimization at Inference Time") == "Data Minimization at Inference Time"
+
+
+def test_names_a_request_disowns_are_words_not_a_meaning() -> None:
+    """review82: "Which papers use the 'free lunch' idea ...? I don't mean method names like
+    'training-free' or 'data-free'." cited one of the three papers writing "free lunch":
+    CodeGen2 ("the claim of a 'free lunch' hypothesis") sat nearer in meaning to the disowned
+    phrase than to the rest, and wrote "data" and "free" apart. Names disowned as names are
+    left out as the words they quote, each written as one term."""
+    from assistant.answer.features import left_out_papers
+    from assistant.text.query import left_out_phrases
+    from assistant.writers.rewrite import rewrite
+
+    request = (
+        "Which papers use the 'free lunch' idea? I don't mean method names like "
+        "'training-free' or 'data-free'."
+    )
+    assert left_out_phrases(request)[0] == []
+    codegen = Paper(
+        id="codegen2",
+        title="CodeGen2: Lessons for Training LLMs on Programming and Natural Languages",
+        abstract=(
+            "We unify model architectures, learning methods and data distributions. For infill "
+            "sampling, we explore the claim of a 'free lunch' hypothesis."
+        ),
+        citation_key="codegen2",
+    )
+    named = Paper(
+        id="data-free",
+        title="Score Implicit Matching",
+        abstract="We propose a data-free distillation method for diffusion models.",
+        citation_key="sim",
+    )
+    assert left_out_papers(request, [codegen, named], disowned=True) == {"data-free"}
+    # ... and "we" in what a theorem states is anyone, not the authors
+    said = rewrite("The No Free Lunch Theorem states that we cannot generalize.", "Occam")
+    assert said == "The No Free Lunch Theorem states that one cannot generalize."

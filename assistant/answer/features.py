@@ -219,7 +219,14 @@ def left_out_papers(request: str, papers: Sequence[Paper], *, disowned: bool = F
         if not _SETS_ASIDE.search(paper.title)
         and (
             any(set(head) <= set(tokenize(paper.title)) for head in phrases)
-            or any(set(head) <= set(tokenize(core_text(paper))) for head in terms)
+            # (two words as one term, as the request joins them: "'data-free'" is not every
+            # paper writing "data" and "free lunch"; review82)
+            or any(
+                relevance.contains_run(head, tokenize(core_text(paper)))
+                if len(head) == 2
+                else set(head) <= set(tokenize(core_text(paper)))
+                for head in terms
+            )
             # ... or what the paper itself does writes its head as the words run ("describes
             # the design and training of novel speculative decoding draft models", under "leave
             # out classic draft-then-verify speculative decoding"; review54: every paper cited

@@ -734,6 +734,12 @@ def left_out_phrases(request: str) -> tuple[list[str], str]:
     phrases: list[str] = []
     rest = request
     for match in _left_out_matches(request, disowned=True):
+        if _NAMES_LIKE.search(_left_out_phrase(match)):
+            # ("I don't mean method names like 'training-free' or 'data-free'": words, not a
+            # meaning; CodeGen2's "'free lunch' hypothesis" sat nearer to it than to the rest of
+            # the request and was left out; review82)
+            rest = rest.replace(match.group(0), " ")
+            continue
         phrases.append(_left_out_phrase(match).strip())
         if match.groupdict().get("alias"):
             phrases.append(match["alias"].strip())
@@ -741,12 +747,29 @@ def left_out_phrases(request: str) -> tuple[list[str], str]:
     return list(dict.fromkeys(phrase for phrase in phrases if phrase)), rest
 
 
+# what a request leaves out as words, not as a kind of work: "method names like 'X' or 'Y'"
+_NAMES_LIKE = re.compile(
+    r"\b(?:names?|words?|terms?|labels?|titles?)\s+(?:like|such\s+as)\b", re.IGNORECASE
+)
+_QUOTED_WORDS = re.compile(r"['‘\"“]([^'’\"”]{2,40})['’\"”]")
+
+
 def _left_out_items(request: str, *, disowned: bool = False) -> list[tuple[tuple[str, ...], bool]]:
     """Each item a request leaves out (its content words) and whether it names a kind of work."""
     items = []
     for match in _left_out_matches(request, disowned=disowned):
         aliases = [match["alias"]] if "alias" in match.groupdict() and match["alias"] else []
-        for listed in [*_LEFT_OUT_ITEMS.split(_left_out_phrase(match)), *aliases]:
+        phrase = _left_out_phrase(match)
+        if _NAMES_LIKE.search(phrase):
+            # "method names like 'training-free' or 'data-free'": the words it quotes, each a
+            # term as written
+            items += [
+                (tuple(tokens), True)
+                for quoted in _QUOTED_WORDS.findall(phrase)
+                if (tokens := content_tokens(quoted))
+            ]
+            continue
+        for listed in [*_LEFT_OUT_ITEMS.split(phrase), *aliases]:
             # "LoRA-style adapters": LoRA's adapters, not anything of a style
             listed = _LIKE_SUFFIX.sub("", listed)
             # "LoRA-style adapters for fine-tuning": the kind of work is what comes before what

@@ -143,6 +143,13 @@ def _third_person(verb: str) -> str:
 _HEDGE = re.compile(r"([Tt]o(?:\s+the\s+best\s+of)?)\s+(our|my)\s+(knowledge|understanding),\s*")
 
 
+_THEOREM_WE = re.compile(
+    r"(\b(?:theorem|law|principle|lemma)\b[^,;.]{0,40}?\b(?:states|says|shows|implies)\s+"
+    r"that\s+)we\b",
+    re.IGNORECASE,
+)
+
+
 def rewrite(
     sentence: str, subject: str, *, authors: str = "the authors", own: Sequence[str] = ()
 ) -> str:
@@ -150,6 +157,10 @@ def rewrite(
     ("To this end,", "In this paper,") dropped. Everything else is left as the abstract says it.
     ``own``: the names the paper goes by (see ``_WE_VERB`` below)."""
     text = clean_sentence(sentence)
+    # "While the No Free Lunch Theorem states that we cannot obtain theoretical guarantees ...":
+    # what a theorem says of anyone, not the authors ("... states that the authors of
+    # In-context learning and Occam's razor cannot obtain ..."; review82)
+    text = _THEOREM_WE.sub(r"\1one", text)
     # "practical.We evaluate DD ...": the listing page lost the space after a full stop
     text = re.sub(r"(?<=[a-z0-9)])\.(?=(?:We|Our)\s)", ". ", text)
     scope = scope_opener(text, before_we=False) or baseline_opener(text)
