@@ -4341,6 +4341,14 @@ def test_what_a_request_says_is_only_a_contrast_is_left_out(corpus_assistant) ->
         ("specul", "decod")
     ]
     assert left_out("Which optimizers, all jokes aside, tune the step size?") == []
+    # ... and what it says it does not need or want (r001: "I don't need papers that are only
+    # about how large the step size should be" opened on the large-learning-rate paper)
+    from assistant.text.query import left_out_phrases
+
+    assert left_out_phrases("What does one gradient step do? I don't want offline search.")[0] == [
+        "offline search"
+    ]
+    assert left_out("Which papers do I need to read on one-step editing?") == []
     answer = corpus_assistant.related_work(
         "Related work for an LLM acceleration method that deliberately lets outputs drift from "
         "what the full model would produce: handing easy stretches of text to a smaller model, "

@@ -602,6 +602,9 @@ _LEFT_OUT_LISTED = r"[\w'/-]+(?:\s+[\w'/-]+){0,4}?(?=\s*(?:[,.;:?()]|$)|\s+(?:or
 _LEFT_OUT = re.compile(
     r"\b(?:leave out|leaving out|exclude|excluding|except for|(?:don't|do not) mean|"
     r"(?:am|are|is|I'm|we're)\s+not\s+(?:interested in|looking for)|"
+    # "I don't need papers that are only about how large the step size should be" (r001: the
+    # large-learning-rate paper opened the answer)
+    r"(?:don't|do not)\s+(?:need|want)|"
     r"other than|rather than|as opposed to|apart from|aside from|"
     # ... or a "not" opening a sentence, an aside or a clause after a comma: "Not 3D Gaussian
     # splatting-style representations or results about Gaussian-distributed data." (review76:
@@ -689,7 +692,7 @@ def left_out_terms(request: str, *, disowned: bool = False) -> list[tuple[str, .
 # the words of a request that disown what follows, rather than set the subject against it
 _DISOWNING = re.compile(
     r"^(?:leave out|leaving out|exclude|excluding|except for|apart from|aside from|other than|"
-    r"(?:don't|do not) mean|not|"
+    r"(?:don't|do not) mean|(?:don't|do not)\s+(?:need|want)|not|"
     r"(?:am|are|is|I'm|we're)\s+not\s+(?:interested in|looking for))\b",
     re.IGNORECASE,
 )
