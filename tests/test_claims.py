@@ -3825,3 +3825,19 @@ def test_how_little_a_means_takes_is_kept_with_its_claim() -> None:
     )
     # an opener saying nothing of how much stays dropped
     assert standalone("Building on this, we predict the loss.") == "We predict the loss."
+
+
+def test_a_noun_naming_an_act_before_and_stays() -> None:
+    """The topic answer on machine translation lost "It introduces a methodology for the
+    measurement and test four machine learning domains: machine translation, ...", the one
+    sentence saying why Deep Learning Scaling is cited, once a bare noun before "and" pointed
+    back; a noun naming an act the sentence describes does not."""
+    from assistant.text.claims import standalone
+
+    assert standalone(
+        "We introduce a methodology for this measurement and test four domains: machine "
+        "translation and speech recognition."
+    ) == (
+        "We introduce a methodology for the measurement and test four domains: machine "
+        "translation and speech recognition."
+    )
