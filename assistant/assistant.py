@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.answer.answerability import check_answerable, dense_support
 from assistant.answer.evidence import Weights, evidence_for_papers, select_evidence
 from assistant.answer.kinds import asked_kinds, papers_of_kind
+from assistant.answer.senses import assign_senses
 from assistant.answer.table import build_comparison_table
 from assistant.answer.verify import verify
 from assistant.citations import CANNOT_ANSWER
@@ -34,6 +35,7 @@ from assistant.text.query import (
     asked_names,
     compared_axes,
     listed_names,
+    listed_senses,
     rare_names,
     split_clauses,
 )
@@ -235,6 +237,8 @@ class Assistant:
         fallback = "no LLM endpoint is configured" if NO_ENDPOINT_WARNING in warnings else ""
         if task == "compare":
             evidence = self._with_clause_meaning(question, evidence)
+        elif task == "ask" and len(evidence) > 1:
+            evidence = self._with_senses(question, evidence)
         try:
             draft = writer.write(
                 task, question, evidence, on_text=on_text if writer.can_stream else None
@@ -377,6 +381,16 @@ class Assistant:
                 ),
             )
         return self._extractive
+
+    def _with_senses(self, question: str, evidence: list[Evidence]) -> list[Evidence]:
+        """Each paper with the sense or kind the question lists that it is an instance of, so the
+        answer can be told sense by sense; as it was when the question lists fewer than two (or
+        more than ``most_senses``: nothing is embedded for them)."""
+        senses = listed_senses(question)
+        if not 2 <= len(senses) <= self.settings.evidence.most_senses:
+            return evidence
+        similarity = self.retriever.clause_similarity(senses, [item.paper for item in evidence])
+        return assign_senses(evidence, question, senses, similarity, self.settings.evidence)
 
     def _with_clause_meaning(self, question: str, evidence: list[Evidence]) -> list[Evidence]:
         """Each evidence sentence with its cosine to every clause the comparison asks after its

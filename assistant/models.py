@@ -100,6 +100,9 @@ EMPTY_CELL_MEANS = "no sentence of the abstract was matched to this column"
 
 # The heading under which an answer says the papers the relevance model is less sure of
 # (``Evidence.doubtful``), after the others; LaTeX keeps it as a comment, not a heading.
+# A topic answer told sense by sense (answer.senses) ends on the papers under none of the senses
+# its question lists
+OTHER_SENSES_HEADING = "Other papers"
 LESS_CERTAIN_HEADINGS = {
     "ask": "Less certainly on the question",
     "related-work": "Less certainly on the topic",
@@ -117,6 +120,9 @@ class Evidence:
     # the relevance model is less sure the paper is about the question than about the others
     # (a topic question's paper below ``sure_probability``): said apart, after them
     doubtful: bool = False
+    # which of the senses or kinds a topic question lists (text.query.listed_senses) the paper
+    # is an instance of, by position; None where none is clearly its (answer.senses)
+    sense: int | None = None
 
 
 SentenceKind = Literal["claim", "connective"]

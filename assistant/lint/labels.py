@@ -21,7 +21,7 @@ from assistant.models import Answer, Paper
 from assistant.text.claims import balanced
 from assistant.text.claims.names import is_plural_acronym, presents_as_own
 from assistant.text.facts import named_dataset, reported_figure
-from assistant.text.query import clause_axis, split_clauses
+from assistant.text.query import clause_axis, sense_headings, split_clauses
 from assistant.tuning import LintSettings
 
 # --- labels ----------------------------------------------------------------------------------
@@ -107,10 +107,11 @@ def headings(answer: Answer, papers: dict[str, Paper], config: LintSettings) -> 
     bad_ends = {word.lower() for word in lexicon("heading_end_words") + lexicon("non_topic_heads")}
     # a comparison's question asked of each paper heads the answers to it in the user's words,
     # not words mined from the papers
+    # ... and so do the senses or kinds a topic question lists, each heading its papers
     asked = (
         {clause_axis(clause) for clause in split_clauses(answer.question)[1:]}
         if answer.task == "compare"
-        else set()
+        else set(sense_headings(answer.question))
     )
     for position, heading in enumerate(answer.headings):
         heading = heading.strip()

@@ -1037,19 +1037,75 @@ def listed_things(request: str) -> list[str]:
     the result of an action ..., agents that explore too little ..., LLMs acting as scientists
     ..."), each as its text; none unless it lists two or more. (``listed_items`` reads only
     examples, by their own markers.)"""
+    listed = listed_text(request)
+    if listed is None:
+        return []
+    parts = _LISTED_SPLIT.split(listed.rstrip(".?"))
+    items = [part.strip() for part in parts if content_tokens(part)]
+    return items if len(items) >= 2 else []
+
+
+def listed_text(request: str) -> str | None:
+    """What follows a request's colon, its bracket or "such as": where it lists things."""
     found = (
         re.search(r":\s*(.+)$", request)
         or re.search(r"\(([^)]+)\)", request)
         or re.search(r"\b(?:such as|e\.g\.,?|including|like)\s+(.+)$", request)
     )
-    if found is None:
-        return []
     # ("(for example gradient descent, ridge regression, ...)": the marker is no part of the
     # first thing listed)
-    listed = _EXAMPLE_MARKER.sub("", found.group(1).rstrip(".?"))
-    parts = _LISTED_SPLIT.split(listed)
-    items = [part.strip() for part in parts if content_tokens(part)]
-    return items if len(items) >= 2 else []
+    return _EXAMPLE_MARKER.sub("", found.group(1)) if found is not None else None
+
+
+# the list ends where a new sentence starts ("..., motion flow in video. Which papers ...")
+_LIST_END = re.compile(r"(?<=[\w)'\"’”])[.?!]\s+(?=[A-Z'\"‘“])")
+# a listed part that asks rather than names ("..., or something else, and in which sense?")
+_ASKS_PART = re.compile(
+    r"^\s*(?:what|which|how|why|where|when|whether|who|in\s+(?:which|what))\b", re.IGNORECASE
+)
+
+
+_EXAMPLE_INSIDE = re.compile(r"^.*?\b(?:such\s+as|e\.g\.,?|including)\s+", re.IGNORECASE)
+
+
+def listed_senses(request: str) -> list[str]:
+    """The senses or kinds a question lists for the papers to be told apart by, each as its
+    text, in its order ("'Universal' is used loosely ...: a pattern that supposedly holds across
+    many datasets or models, a learner/approximator that can in principle learn anything, or a
+    single model meant to serve every dataset or task" gives three). A one-word part an "or" or
+    "and" joins to a longer one completes it ("datasets or models"); a part that asks ("in which
+    sense") or says only "and more" (lexicon/open_list_ends.txt) is none. None unless two or
+    more."""
+    listed = listed_text(request)
+    if listed is None:
+        return []
+    listed = _LIST_END.split(listed)[0].rstrip(" .?!")
+    senses: list[str] = []
+    start, joined = 0, ""
+    ends = set(words("open_list_ends"))
+    for separator in [*_LISTED_SPLIT.finditer(listed), None]:
+        part = listed[start : separator.start() if separator is not None else len(listed)]
+        # ("variants such as ImageNet-C": the example is the sense)
+        part = _EXAMPLE_INSIDE.sub("", part).strip(" '\"‘’“”")
+        if (
+            senses
+            and joined.strip() in ("or", "and")
+            and len(content_tokens(part)) == 1
+            and len(content_tokens(senses[-1])) >= 3
+        ):
+            senses[-1] = f"{senses[-1]}{joined}{part}"
+        elif content_tokens(part) and not _ASKS_PART.match(part) and part.lower() not in ends:
+            senses.append(part)
+        if separator is not None:
+            start, joined = separator.end(), separator.group(0)
+    return senses if len(senses) >= 2 else []
+
+
+def sense_headings(request: str) -> list[str]:
+    """The headings a topic answer told sense by sense gives its senses: each in the request's
+    words (the writer heads them so, and the lint takes them as the user's, not as topics mined
+    from the papers)."""
+    return [sentence_case(sense) for sense in listed_senses(request)]
 
 
 _EXAMPLE_MARKER = re.compile(

@@ -210,6 +210,50 @@ class EvidenceSettings(Group):
             "left out: gold 0.26 at 0.50, 0.36 at 0.60."
         ),
     )
+    sense_word_weight: float = Field(
+        default=0.15,
+        ge=0,
+        le=1,
+        description=(
+            "A topic question that lists senses or kinds (text.query.listed_senses) groups its "
+            "papers under them: a paper's closeness to a sense is the best cosine of its "
+            "sentences writing the question's word to the sense, plus this times the share of "
+            "the sense's own words the sentence writes ('particle smoothers' and 'The "
+            "particle-based, rapid incremental smoother PaRIS ...'). Set by reading the "
+            "word-sense tuning questions (d015-p012); no gold labels the senses."
+        ),
+    )
+    sense_margin: float = Field(
+        default=0.05,
+        ge=0,
+        le=1,
+        description=(
+            "... and the paper goes under its closest sense only when that is at least this much "
+            "closer than the next; otherwise under 'Other papers'. At 0.05 UniPredict (0.43 vs "
+            "0.38) still went under 'a learner that can learn anything' in i010; set by reading, "
+            "as above."
+        ),
+    )
+    sense_floor: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description=(
+            "... and only when that closeness is at least this. Read on g012, h008, i010 and "
+            "p009: placements I judged right scored 0.53-0.84, wrong ones 0.35-0.48 (Chaos as "
+            "an interpretable benchmark under 'concept drift' at 0.48, a tokenization theory "
+            "under 'hidden-state models' at 0.48); at 0.45 those stood under their headings."
+        ),
+    )
+    most_senses: int = Field(
+        default=6,
+        ge=2,
+        description=(
+            "A question listing more senses or kinds than this (p012 lists eleven things a "
+            "paper may save) is answered by line of work, not a heading per listed thing: a "
+            "wall of one-paper sections reads worse than groups."
+        ),
+    )
     neighbour_cosine: float = Field(
         default=0.68,
         gt=0,

@@ -18,6 +18,7 @@ from assistant.answer.table import about_the_study
 from assistant.citations import strip_citations
 from assistant.models import (
     LESS_CERTAIN_HEADINGS,
+    OTHER_SENSES_HEADING,
     Draft,
     DraftSentence,
     Evidence,
@@ -50,6 +51,7 @@ from assistant.text.query import (
     listed_names,
     named_in_question,
     rare_names,
+    sense_headings,
     split_clauses,
     subject_tokens,
     topic_parts,
@@ -296,6 +298,26 @@ _SAYS_MORE_WORDS = 6
 # A paper is about one of the examples a question lists when it writes this share (by idf) of
 # the example's words; fixed, as "most of it"
 _EXAMPLE_SHARE = 0.5
+
+
+def _by_sense(
+    question: str, views: Sequence[_PaperView], hold: frozenset[str]
+) -> list[tuple[str, list[int]]]:
+    """The papers of a topic answer under the senses or kinds its question lists, each sense its
+    heading in the question's words, in the question's order, then the papers under none of
+    them; none where fewer than two senses hold a paper, or the question asks for one paper
+    (answer.senses decides which sense is a paper's)."""
+    if asks_for_one(question):
+        return []
+    placed = [index for index, view in enumerate(views) if view.paper.id not in hold]
+    if len({views[index].evidence.sense for index in placed} - {None}) < 2:
+        return []
+    sections = [
+        (heading, [index for index in placed if views[index].evidence.sense == number])
+        for number, heading in enumerate(sense_headings(question))
+    ]
+    rest = [index for index in placed if views[index].evidence.sense is None]
+    return [section for section in [*sections, (OTHER_SENSES_HEADING, rest)] if section[1]]
 
 
 def _in_the_order_asked(
@@ -972,7 +994,18 @@ class ExtractiveWriter(Writer):
                 or sentence is figure
             ]
 
-        for group in _in_the_order_asked(groups, views, question, weights):
+        sections = _by_sense(question, views, hold)
+        if sections:
+            # sense by sense, each sense's papers by line of work under its heading
+            for heading, placed in sections:
+                within = group_papers(
+                    [views[index] for index in placed], weights, skip, self.config.group_similarity
+                )
+                for position, group in enumerate(within):
+                    members = [views[placed[index]] for index in group]
+                    builder.paragraph(heading if position == 0 else "")
+                    self._say_group(builder, members, skip, said, lead=len(members) > 1)
+        for group in [] if sections else _in_the_order_asked(groups, views, question, weights):
             members = [views[index] for index in group if views[index].paper.id not in hold]
             if not members:
                 continue
