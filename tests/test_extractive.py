@@ -4832,3 +4832,25 @@ def test_names_a_request_disowns_are_words_not_a_meaning() -> None:
     # ... and "we" in what a theorem states is anyone, not the authors
     said = rewrite("The No Free Lunch Theorem states that we cannot generalize.", "Occam")
     assert said == "The No Free Lunch Theorem states that one cannot generalize."
+
+
+def test_a_paper_named_in_front_of_a_sentence_is_not_named_again_as_its_authors() -> None:
+    """e011: "In Chaos as an interpretable benchmark, the dataset is annotated ..., and the
+    authors of Chaos as an interpretable benchmark perform feature analysis ..." (the lint's
+    doubled subject): a sentence that names the paper says "the authors" after it."""
+    from assistant.models import Evidence, EvidenceSentence, Paper
+    from assistant.writers.views import _say, _view
+
+    title = "Chaos as an interpretable benchmark for forecasting and data-driven modelling"
+    abstract = (
+        "We present a database of chaotic systems. Our dataset is annotated with known "
+        "mathematical properties of each system, and we perform feature analysis to categorize "
+        "the dynamics."
+    )
+    paper = Paper(id="chaos", title=title, abstract=abstract, citation_key="chaos")
+    view = _view(Evidence(paper, 0.9, 1), 60)
+    view.label = "Chaos as an interpretable benchmark"
+    said = _say(view, EvidenceSentence("chaos", 1, abstract.split(". ")[1], 1.0)).text
+    assert said.startswith("In Chaos as an interpretable benchmark, the dataset is annotated")
+    assert "and the authors perform feature analysis" in said
+    assert said.count("Chaos as an interpretable benchmark") == 1
