@@ -237,8 +237,8 @@ class Assistant:
         fallback = "no LLM endpoint is configured" if NO_ENDPOINT_WARNING in warnings else ""
         if task == "compare":
             evidence = self._with_clause_meaning(question, evidence)
-        elif task == "ask" and len(evidence) > 1:
-            evidence = self._with_senses(question, evidence)
+        elif len(evidence) > 1:
+            evidence = self._with_senses(task, question, evidence)
         try:
             draft = writer.write(
                 task, question, evidence, on_text=on_text if writer.can_stream else None
@@ -382,7 +382,7 @@ class Assistant:
             )
         return self._extractive
 
-    def _with_senses(self, question: str, evidence: list[Evidence]) -> list[Evidence]:
+    def _with_senses(self, task: Task, question: str, evidence: list[Evidence]) -> list[Evidence]:
         """Each paper with the sense or kind the question lists that it is an instance of, so the
         answer can be told sense by sense; as it was when the question lists fewer than two (or
         more than ``most_senses``: nothing is embedded for them)."""
@@ -390,7 +390,9 @@ class Assistant:
         if not 2 <= len(senses) <= self.settings.evidence.most_senses:
             return evidence
         similarity = self.retriever.clause_similarity(senses, [item.paper for item in evidence])
-        return assign_senses(evidence, question, senses, similarity, self.settings.evidence)
+        return assign_senses(
+            evidence, question, senses, similarity, self.settings.evidence, by_use=task == "ask"
+        )
 
     def _with_clause_meaning(self, question: str, evidence: list[Evidence]) -> list[Evidence]:
         """Each evidence sentence with its cosine to every clause the comparison asks after its

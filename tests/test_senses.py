@@ -24,7 +24,7 @@ def _paper(key: str, abstract: str, title: str = "") -> Paper:
 def test_the_senses_a_question_lists_are_read_whole() -> None:
     from assistant.text.query import listed_senses, listed_things
 
-    # a one-word part an "or" joins to a longer one completes it
+    # commas part the items, and the last "or" after one; an "or" inside an item stays
     assert listed_senses(UNIVERSAL) == [
         "a pattern that supposedly holds across many datasets or models",
         "a learner/approximator that can in principle learn anything",
@@ -47,6 +47,31 @@ def test_the_senses_a_question_lists_are_read_whole() -> None:
         "Which papers involve 'agents': an LLM acting in an environment, a road user, or "
         "something else, and in which sense?"
     ) == ["an LLM acting in an environment", "a road user"]
+    # "A, B and C": the last "and" parts too; an aside in brackets is no sense
+    assert listed_senses(
+        "Related work on grown networks: stacking layers of a smaller model, boosting-style "
+        "training that adds small networks or blocks round by round and continual learners that "
+        "add a component per task (a low-rank update, a mask)."
+    ) == [
+        "stacking layers of a smaller model",
+        "boosting-style training that adds small networks or blocks round by round",
+        "continual learners that add a component per task",
+    ]
+    # a list inside a clause that asks, or holding a plain word cut from its noun, is none
+    assert (
+        listed_senses(
+            "implicit regularization: how SGD noise, step size and teacher-student training bias "
+            "what networks learn"
+        )
+        == []
+    )
+    assert (
+        listed_senses(
+            "Which papers design online algorithms that use (possibly imperfect or costly) "
+            "machine-learned predictions?"
+        )
+        == []
+    )
     assert listed_senses("Which papers study state space models?") == []
     assert listed_senses("Which papers quantize LLMs (for example GPTQ)?") == []  # one thing
 
@@ -167,3 +192,35 @@ def test_the_universal_answer_is_told_sense_by_sense(corpus_assistant) -> None: 
     placed = [paper for papers in under.values() for paper in papers]
     assert len(placed) == len(set(placed))
     assert not [finding for finding in _lint(answer, None) if "heading" in finding]
+
+
+@pytest.mark.slow
+def test_a_related_work_request_listing_threads_has_a_paragraph_per_thread(
+    corpus_assistant,
+) -> None:  # type: ignore[no-untyped-def]
+    """review87: "No related-work answer is organised by the threads the user listed". The
+    unlearning papers go under the thread that names unlearning, the temporal point process
+    learner under continual learning; the LaTeX heads each thread's paragraph in its words."""
+    from assistant.render import to_latex
+
+    answer = corpus_assistant.related_work(
+        "Related work on learning when data cannot be pooled or kept: training on separate "
+        "sources with their own access rights, single-round federated calibration, continual "
+        "learning without storing past events, adapting without the source data, unlearning "
+        "without the retained set."
+    )
+    under: dict[str, set[str]] = {}
+    heading = ""
+    for paragraph, said in zip(answer.paragraphs, answer.headings, strict=True):
+        heading = said or heading
+        under.setdefault(heading, set()).update(
+            c for index in paragraph for c in answer.sentences[index].citations
+        )
+    assert {"practical-unlearning-large-53bb", "attribute-delete-machine-b810"} <= under[
+        "Unlearning without the retained set"
+    ], under
+    assert (
+        "prompt-augmented-temporal-357d" in under["Continual learning without storing past events"]
+    )
+    body, _ = to_latex(answer)
+    assert "\\paragraph{Unlearning without the retained set.}" in body

@@ -26,12 +26,17 @@ def assign_senses(
     senses: Sequence[str],
     similarity: SenseSimilarity,
     config: EvidenceSettings,
+    *,
+    by_use: bool = True,
 ) -> list[Evidence]:
     """Each paper with the sense it is clearly closest to (``Evidence.sense``), or none.
 
-    A paper is read where it uses the question's word: its sentences writing a word of the
-    question that half the papers or more write outside the listed senses ("universal",
-    "residual"), all of them where none does. Its closeness to a sense is the best cosine of
+    ``by_use``: a paper is read where it uses the question's word: its sentences writing a word
+    of the question that half the papers or more write outside the listed senses ("universal",
+    "residual"), all of them where none does. Without it (the threads a related-work request
+    lists, sub-topics rather than senses of one word), all of them: read only where it writes
+    "alignment", DeconfoundLM sat closest to "using already-aligned models as a signal of data
+    quality", not to "learning from historical business outcomes" (p002). Its closeness to a sense is the best cosine of
     those sentences to it, plus ``sense_word_weight`` times the share of the sense's own words
     the sentence writes; the closest sense is its when it leads the next by ``sense_margin``."""
     if len(senses) < 2 or len(senses) > config.most_senses or not similarity:
@@ -44,12 +49,16 @@ def assign_senses(
     written = {
         paper_id: [set(tokenize(text)) for text in texts] for paper_id, texts in sentences.items()
     }
-    ground = {
-        token
-        for token in dict.fromkeys(content_tokens(unlisted))
-        if 2 * sum(1 for tokens in written.values() if token in set().union(*tokens))
-        >= len(evidence)
-    }
+    ground = (
+        set()
+        if not by_use
+        else {
+            token
+            for token in dict.fromkeys(content_tokens(unlisted))
+            if 2 * sum(1 for tokens in written.values() if token in set().union(*tokens))
+            >= len(evidence)
+        }
+    )
     own = [set(content_tokens(sense)) - ground for sense in senses]
     names = [_names(sense) for sense in senses]
     assigned = []

@@ -1065,39 +1065,56 @@ _ASKS_PART = re.compile(
 )
 
 
-_EXAMPLE_INSIDE = re.compile(r"^.*?\b(?:such\s+as|e\.g\.,?|including)\s+", re.IGNORECASE)
+_EXAMPLE_INSIDE = re.compile(
+    r"^.*?(?:\b(?:such\s+as|including)|\b[ei]\.[eg]\.,?)\s+", re.IGNORECASE
+)
 
 
 def listed_senses(request: str) -> list[str]:
     """The senses or kinds a question lists for the papers to be told apart by, each as its
     text, in its order ("'Universal' is used loosely ...: a pattern that supposedly holds across
     many datasets or models, a learner/approximator that can in principle learn anything, or a
-    single model meant to serve every dataset or task" gives three). A one-word part an "or" or
-    "and" joins to a longer one completes it ("datasets or models"); a part that asks ("in which
+    single model meant to serve every dataset or task" gives three). A part that asks ("in which
     sense") or says only "and more" (lexicon/open_list_ends.txt) is none. None unless two or
-    more."""
+    more, and none where a part is a plain word alone."""
     listed = listed_text(request)
     if listed is None:
         return []
     listed = _LIST_END.split(listed)[0].rstrip(" .?!")
-    senses: list[str] = []
-    start, joined = 0, ""
+    if _ASKS_PART.match(listed):
+        # ("...: how SGD noise, step size and teacher-student training bias what networks end
+        # up learning" lists in a clause that asks; "teacher-student training bias what ..." is
+        # no sense)
+        return []
+    # (an aside in brackets is no sense of its own: "continual learners that add a small new
+    # component per task (a low-rank update, a mask, ...)")
+    listed = re.sub(r"\s*\([^()]*\)?", "", listed)
+    # a list's items are what its commas part, and its last "and"/"or" where no comma comes
+    # before it ("A, B and C"); an "or" inside an item stays ("a single model meant to serve
+    # every dataset or task")
+    parts = re.split(r"\s*[,;]\s*", listed)
+    closed = len(parts) > 1 and re.match(r"(?:and|or)\s", parts[-1]) is not None
+    parts = [re.sub(r"^(?:and|or)\s+", "", part) for part in parts]
+    if not closed:
+        # (at its last "and", else its last "or": "..., boosting-style training that adds small
+        # networks or blocks round by round and continual learners ...")
+        last = re.search(r"^(.*)\s+and\s+(.*)$", parts[-1]) or re.search(
+            r"^(.*)\s+or\s+(.*)$", parts[-1]
+        )
+        if last is not None:
+            parts[-1:] = [last.group(1), last.group(2)]
     ends = set(words("open_list_ends"))
-    for separator in [*_LISTED_SPLIT.finditer(listed), None]:
-        part = listed[start : separator.start() if separator is not None else len(listed)]
+    senses = []
+    for part in parts:
         # ("variants such as ImageNet-C": the example is the sense)
         part = _EXAMPLE_INSIDE.sub("", part).strip(" '\"‘’“”")
-        if (
-            senses
-            and joined.strip() in ("or", "and")
-            and len(content_tokens(part)) == 1
-            and len(content_tokens(senses[-1])) >= 3
-        ):
-            senses[-1] = f"{senses[-1]}{joined}{part}"
-        elif content_tokens(part) and not _ASKS_PART.match(part) and part.lower() not in ends:
+        if content_tokens(part) and not _ASKS_PART.match(part) and part.lower() not in ends:
             senses.append(part)
-        if separator is not None:
-            start, joined = separator.end(), separator.group(0)
+    if any(len(content_tokens(sense)) == 1 and sense.islower() for sense in senses):
+        # a plain word alone is a modifier cut from its noun ("(possibly imperfect or costly)
+        # predictions", "CIFAR-10 (including corrupted, sequential or split versions)"), not a
+        # sense a heading can stand for
+        return []
     return senses if len(senses) >= 2 else []
 
 

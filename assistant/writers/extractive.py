@@ -2107,6 +2107,23 @@ class ExtractiveWriter(Writer):
         # Random Teachers were the whole section (review59: "Two sentences is not a
         # related-work section"; FreezeNet's 99.2% at 157x compression was left out)
         few = len(views) - len(hold) <= self.config.related_work_few_papers
+        sections = _by_sense(topic, views, hold)
+        if sections:
+            # a request listing the threads it needs ("... one-step editors, unlearning by
+            # gradient ascent, and ...") has a paragraph per thread, headed in its words
+            # (review87: "No related-work answer is organised by the threads the user listed")
+            for heading, placed in sections:
+                self._by_group(
+                    builder,
+                    topic,
+                    [views[index] for index in placed],
+                    skip,
+                    most=self.config.related_work_sentences,
+                    heading=heading,
+                    paragraphs=1,
+                    headline=few,
+                )
+            return
         self._by_group(
             builder,
             topic,
