@@ -224,3 +224,27 @@ def test_a_related_work_request_listing_threads_has_a_paragraph_per_thread(
     )
     body, _ = to_latex(answer)
     assert "\\paragraph{Unlearning without the retained set.}" in body
+
+
+def test_a_sense_no_paper_went_under_is_named_beside_the_answer() -> None:
+    """review89: "when no paper was found for a thread, the answer drops that thread without
+    saying so"."""
+    from assistant.writers.extractive import ExtractiveWriter
+
+    evidence = [
+        Evidence(_paper("paris", "We propose PaRIS, a particle smoother."), 0.9, 1, sense=0),
+        Evidence(
+            _paper("trend", "We propose Trendy, with smooth trends of loss."), 0.9, 2, sense=1
+        ),
+    ]
+    question = (
+        "Which papers use 'smooth', and in which sense: particle smoothers, smooth trends, or "
+        "smoothness constants in optimisation?"
+    )
+    draft = ExtractiveWriter().write("ask", question, evidence)
+    assert [note for note in draft.warnings if "'smoothness constants in optimisation'" in note]
+    # every sense placed: nothing to say
+    placed = ExtractiveWriter().write(
+        "ask", "Which papers use 'smooth': particle smoothers, or smooth trends?", evidence
+    )
+    assert not [note for note in placed.warnings if "placed under" in note]

@@ -49,6 +49,7 @@ from assistant.text.query import (
     listed_groups,
     listed_items,
     listed_names,
+    listed_senses,
     named_in_question,
     rare_names,
     sense_headings,
@@ -133,6 +134,8 @@ class _Builder:
         # the leads worked out for groups of this answer, by papers and the words set aside
         # (a group's lead is weighed when groups are formed and again when it is said)
         self.leads: dict[tuple[object, ...], Lead | None] = {}
+        # what the reader is told beside the answer (Draft.warnings)
+        self.notes: list[str] = []
 
     def paragraph(self, heading: str = "") -> None:
         self.anonymous_said = False
@@ -212,6 +215,7 @@ class _Builder:
             engine=engine,
             paragraphs=[paragraph for paragraph, _ in keep],
             headings=[heading for _, heading in keep],
+            warnings=list(self.notes),
         )
 
 
@@ -318,6 +322,27 @@ def _by_sense(
     ]
     rest = [index for index in placed if views[index].evidence.sense is None]
     return [section for section in [*sections, (OTHER_SENSES_HEADING, rest)] if section[1]]
+
+
+def _senses_unplaced(question: str, sections: Sequence[tuple[str, list[int]]]) -> list[str]:
+    """A note naming the senses or threads the request lists that no paper went under (review89:
+    "when no paper was found for a thread, the answer drops that thread without saying so")."""
+    if not sections:
+        return []
+    placed = {heading for heading, _ in sections}
+    missing = [
+        sense
+        for sense, heading in zip(listed_senses(question), sense_headings(question), strict=True)
+        if heading not in placed
+    ]
+    if not missing:
+        return []
+    named = " or ".join(f"'{sense}'" for sense in missing)
+    return [
+        f"no paper of this answer was placed under {named}, which the request lists; a paper "
+        f"under '{OTHER_SENSES_HEADING}' or said apart may be about it, or the collection may "
+        "hold none"
+    ]
 
 
 def _in_the_order_asked(
@@ -995,6 +1020,7 @@ class ExtractiveWriter(Writer):
             ]
 
         sections = _by_sense(question, views, hold)
+        builder.notes += _senses_unplaced(question, sections)
         if sections:
             # sense by sense, each sense's papers by line of work under its heading
             for heading, placed in sections:
@@ -2108,6 +2134,7 @@ class ExtractiveWriter(Writer):
         # related-work section"; FreezeNet's 99.2% at 157x compression was left out)
         few = len(views) - len(hold) <= self.config.related_work_few_papers
         sections = _by_sense(topic, views, hold)
+        builder.notes += _senses_unplaced(topic, sections)
         if sections:
             # a request listing the threads it needs ("... one-step editors, unlearning by
             # gradient ascent, and ...") has a paragraph per thread, headed in its words
