@@ -164,6 +164,18 @@ def test_the_writer_heads_each_sense_in_the_question_s_words() -> None:
     assert not any(single.headings)
 
 
+def _papers_under(answer) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    """The papers cited under each heading (an unheaded paragraph goes on the heading above)."""
+    under: dict[str, set[str]] = {}
+    heading = ""
+    for paragraph, said in zip(answer.paragraphs, answer.headings, strict=True):
+        heading = said or heading
+        under.setdefault(heading, set()).update(
+            c for index in paragraph for c in answer.sentences[index].citations
+        )
+    return under
+
+
 @pytest.mark.slow
 def test_the_universal_answer_is_told_sense_by_sense(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
     """i010 (review82): a paper under a sense only where its use of the word is clearly that
@@ -179,13 +191,7 @@ def test_the_universal_answer_is_told_sense_by_sense(corpus_assistant) -> None: 
         "A single model meant to serve every dataset or task",
     ]
     assert OTHER_SENSES_HEADING in headed
-    under: dict[str, set[str]] = {}
-    heading = ""
-    for paragraph, said in zip(answer.paragraphs, answer.headings, strict=True):
-        heading = said or heading
-        under.setdefault(heading, set()).update(
-            c for index in paragraph for c in answer.sentences[index].citations
-        )
+    under = _papers_under(answer)
     assert "universal-online-learning-3fdb" in under[headed[1]]
     assert "unified-training-universal-5072" in under[headed[2]]  # Moirai
     # each paper under one heading
@@ -209,13 +215,7 @@ def test_a_related_work_request_listing_threads_has_a_paragraph_per_thread(
         "learning without storing past events, adapting without the source data, unlearning "
         "without the retained set."
     )
-    under: dict[str, set[str]] = {}
-    heading = ""
-    for paragraph, said in zip(answer.paragraphs, answer.headings, strict=True):
-        heading = said or heading
-        under.setdefault(heading, set()).update(
-            c for index in paragraph for c in answer.sentences[index].citations
-        )
+    under = _papers_under(answer)
     assert {"practical-unlearning-large-53bb", "attribute-delete-machine-b810"} <= under[
         "Unlearning without the retained set"
     ], under
