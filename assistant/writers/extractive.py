@@ -337,11 +337,14 @@ def _senses_unplaced(question: str, sections: Sequence[tuple[str, list[int]]]) -
     ]
     if not missing:
         return []
-    named = " or ".join(f"'{sense}'" for sense in missing)
+    quoted = [f"'{sense}'" for sense in missing]
+    named = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    # (not "the collection may hold none": it may hold a paper this answer did not draw on;
+    # review90 found three for d008's threads)
     return [
         f"no paper of this answer was placed under {named}, which the request lists; a paper "
-        f"under '{OTHER_SENSES_HEADING}' or said apart may be about it, or the collection may "
-        "hold none"
+        f"under '{OTHER_SENSES_HEADING}' or said apart may fit, and the collection may hold "
+        "others: ask about each on its own to search for them"
     ]
 
 
