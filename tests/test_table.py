@@ -1836,3 +1836,15 @@ def test_a_cell_is_not_cut_between_generated_and_its_agent() -> None:
         "gains, sampling more correct solutions doubles the efficiency"
     )
     assert not _phrase(text).endswith("generated"), _phrase(text)
+
+
+def test_a_cell_cut_before_a_numbered_list_does_not_end_on_the_word_it_waits_on() -> None:
+    """review90: "Proposes a label dependent attention model LDAM to" (the cell stopped before
+    "1) improve ... 2) extend ...", keeping the "to" that announced them)."""
+    cell = _phrase(
+        "Proposes a label dependent attention model LDAM to 1) improve the interpretability by "
+        "exploiting Clinical-BERT (a biomedical language model pre-trained on a large clinical "
+        "corpus) to encode biomedically meaningful features and labels jointly; 2) extend the "
+        "idea of joint embedding to the processing of time-series data"
+    )
+    assert cell == "Proposes a label dependent attention model LDAM"

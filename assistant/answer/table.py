@@ -257,8 +257,15 @@ def _phrase(text: str, *, keep: str = "") -> str:
         first = _FIRST_ENUMERATOR.search(cell)
         if first is not None and len(cell[: first.start()].split()) >= _MIN_CELL_WORDS:
             # "... uncertainties i) fits successfully to the target domain data": a list cut
-            # after its first item; what announced the list is the cell
-            return cell[: first.start()].rstrip(" ,:;")
+            # after its first item; what announced the list is the cell ...
+            announced = cell[: first.start()].rstrip(" ,:;")
+            # ... without the word it waits on ("we propose a label dependent attention model
+            # LDAM to 1) improve ... 2) extend ...": the cell ended "LDAM to"; review90)
+            waiting = announced.rsplit(" ", 1)
+            while len(waiting) == 2 and waiting[1].lower() in _function_words() | {"and", "or"}:
+                announced = waiting[0].rstrip(" ,:;")
+                waiting = announced.rsplit(" ", 1)
+            return announced
         # "compresses the memory by 2.78x and increase generate speed | by 1.44x": a second
         # conjunct cut from its figure says nothing; the cell ends with the figure's clause
         if keep:
