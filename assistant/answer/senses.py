@@ -36,9 +36,10 @@ def assign_senses(
     "residual"), all of them where none does. Without it (the threads a related-work request
     lists, sub-topics rather than senses of one word), all of them: read only where it writes
     "alignment", DeconfoundLM sat closest to "using already-aligned models as a signal of data
-    quality", not to "learning from historical business outcomes" (p002). Its closeness to a sense is the best cosine of
-    those sentences to it, plus ``sense_word_weight`` times the share of the sense's own words
-    the sentence writes; the closest sense is its when it leads the next by ``sense_margin``."""
+    quality", not to "learning from historical business outcomes" (p002). Its closeness to a
+    sense is the best cosine of those sentences to it, plus ``sense_word_weight`` times the share
+    of the sense's own words the sentence writes; the closest sense is its when it leads the next
+    by ``sense_margin``."""
     if len(senses) < 2 or len(senses) > config.most_senses or not similarity:
         return list(evidence)
     # (the question's words outside its list: "Residual seems to mean something different ...:
@@ -49,14 +50,15 @@ def assign_senses(
     written = {
         paper_id: [set(tokenize(text)) for text in texts] for paper_id, texts in sentences.items()
     }
+    # (each paper's words once, not once per word of the question)
+    abstracts = [set().union(*tokens) for tokens in written.values()]
     ground = (
         set()
         if not by_use
         else {
             token
             for token in dict.fromkeys(content_tokens(unlisted))
-            if 2 * sum(1 for tokens in written.values() if token in set().union(*tokens))
-            >= len(evidence)
+            if 2 * sum(1 for words in abstracts if token in words) >= len(evidence)
         }
     )
     own = [set(content_tokens(sense)) - ground for sense in senses]
@@ -97,7 +99,8 @@ def _closest(
     if any(value is None for value in closeness):
         return None
     text = f"{item.paper.title}\n{item.paper.abstract}"
-    tokens = tokenize(text)
+    # (the abstract tokenized only where a sense names something)
+    tokens = tokenize(text) if any(names) else []
     named = [
         position
         for position, written in enumerate(names)
