@@ -1130,6 +1130,67 @@ class ExtractiveWriter(Writer):
                 best = (share, item)
         return _say(view, best[1], subject="It") if best is not None else None
 
+    def _why_cited(
+        self,
+        view: _PaperView,
+        topic: str,
+        focus: list[list[frozenset[str]]],
+        sentences: Sequence[DraftSentence],
+    ) -> DraftSentence | None:
+        """A related-work paper's own sentence saying the topic, when none said of it does: the
+        reason it is cited ("Two ensemble methods based on taking the mean and median over all
+        predictions, obtained top scores on almost all tasks" is why related work on ensemble
+        methods cites the TADPOLE challenge, whose findings on Alzheimer's trials it was said by;
+        review91). What the paper does or reports, from its contribution on, read alone."""
+        if (
+            not sentences
+            # (a paper whose title names the topic is cited for it where it is said: "The authors
+            # propose Online ensembling Network (OneNet)" added nothing to OneNet's combining of
+            # two models)
+            or self._on_topic(view.paper.title, topic, focus)
+            or any(
+                self._on_topic(_without_label(sentence.text, view.label), topic, focus)
+                for sentence in sentences
+            )
+        ):
+            return None
+        before = set(bm25.tokenize(sentences[-1].text))
+        contribution = view.contribution()
+        for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
+            text = view.sentences[item.index]
+            if (
+                # what the paper does: from its contribution on, not the field it starts from
+                # ("Generative models have made significant impacts ..., a phenomenon
+                # characterized by the scaling laws")
+                (
+                    item.index >= contribution.index
+                    if contribution is not None
+                    else _BY_THE_PAPER.match(text) is not None
+                    or view.roles[item.index] in ("result", "setting")
+                )
+                and self._on_topic(text, topic, focus)
+                and _says_together(text, topic)
+                and _OUTLOOK.search(text) is None
+                and not states_the_field(text)
+                and not text.rstrip().endswith("?")
+                and _OTHERS_WORK.search(text) is None
+                and len(text.split()) <= view.long_words
+                and not any(overlaps(text, sentence.text) for sentence in sentences)
+            ):
+                quoted = standalone(text, view.paper.title)
+                if quoted is None or _opens_unresolved(quoted, referents=True):
+                    continue
+                # "The weak learners are ensembled using the AdaBoost algorithm" after a
+                # sentence that names no weak learners: which ones
+                definite = re.match(r"The\s+([\w-]+)", quoted)
+                if definite is not None and not set(bm25.tokenize(definite.group(1))) <= before:
+                    continue
+                said = _say(view, item, subject="It")
+                # the topic's words must survive the quoting, and the quote read alone
+                if self._on_topic(said.text, topic, focus) and not _leans_back(said.text):
+                    return said
+        return None
+
     def _phrase_sentence(
         self,
         view: _PaperView,
@@ -2630,7 +2691,13 @@ class ExtractiveWriter(Writer):
             sentences = self._paper_sentences(
                 builder, view, focus_groups, topic, most=most, headline=headline
             )
-            why = self._why_compared(view, topic_weights, sentences) if topic_weights else None
+            why = (
+                self._why_compared(view, topic_weights, sentences)
+                if topic_weights
+                else self._why_cited(view, topic, focus_groups, sentences)
+                if paragraphs is not None and not joined
+                else None
+            )
             if why is not None:
                 sentences = [sentences[0], why, *sentences[1:]]
             if asked_each:
@@ -3591,6 +3658,32 @@ def _field_acronym_tokens() -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
+def _says_together(text: str, topic: str) -> bool:
+    """Whether a sentence writes some part of the topic whole, generic words too, its words near
+    one another (at most two words between two of them), not scattered: "MaMs achieve orders of
+    magnitude speedup" does not say "learned orders", "cross-entropy loss" does not say "entropy
+    coding", nor "the reasons behind model prediction errors ... attribution algorithms" "neural
+    algorithmic reasoning"; "the learned value function can be leveraged to guide the tree
+    search" says "value-guided search"."""
+    tokens = bm25.tokenize(text)
+    for part in _parts_of(topic):
+        wanted = list(dict.fromkeys(part))
+        places = [[at for at, token in enumerate(tokens) if token == word] for word in wanted]
+        if not wanted or not all(places):
+            continue
+        # every word of the part within a window as long as the part and two words per gap
+        span = 3 * len(wanted) - 2
+        starts = {
+            start for anchor in places[0] for start in range(max(0, anchor - span + 1), anchor + 1)
+        }
+        if any(
+            all(any(start <= spot < start + span for spot in spots) for spots in places)
+            for start in starts
+        ):
+            return True
+    return False
+
+
 def _parts_of(topic: str) -> tuple[tuple[str, ...], ...]:
     """The topic's parts, parsed once per request rather than once per sentence checked."""
     return tuple(tuple(part) for part in topic_parts(topic))
