@@ -74,6 +74,16 @@ def test_the_senses_a_question_lists_are_read_whole() -> None:
     )
     assert listed_senses("Which papers study state space models?") == []
     assert listed_senses("Which papers quantize LLMs (for example GPTQ)?") == []  # one thing
+    # an item opening on a preposition shares the head of the one before it (review91)
+    assert listed_senses(
+        "What is there on aligning models with what people prefer: preference optimisation, "
+        "self-alignment, fine-tuning on feedback or on logged outcomes?"
+    ) == [
+        "preference optimisation",
+        "self-alignment",
+        "fine-tuning on feedback",
+        "fine-tuning on logged outcomes",
+    ]
 
 
 def _evidence(key: str, abstract: str, title: str = "") -> Evidence:

@@ -1104,10 +1104,19 @@ def listed_senses(request: str) -> list[str]:
         if last is not None:
             parts[-1:] = [last.group(1), last.group(2)]
     ends = set(words("open_list_ends"))
-    senses = []
+    senses: list[str] = []
     for part in parts:
         # ("variants such as ImageNet-C": the example is the sense)
         part = _EXAMPLE_INSIDE.sub("", part).strip(" '\"‘’“”")
+        elided = _ELIDED_HEAD.match(part)
+        if elided is not None and senses:
+            # "fine-tuning on feedback or on logged outcomes": the last item shares the head of
+            # the one before it ("fine-tuning on logged outcomes"), which "on logged outcomes"
+            # alone does not say (review91: the paper fine-tuning on observational data was
+            # placed under feedback, and the note said none went under "on logged outcomes")
+            head = re.search(rf"^(.+?)\s+{elided.group(1)}\s", senses[-1], re.IGNORECASE)
+            if head is not None:
+                part = f"{head.group(1)} {part}"
         if content_tokens(part) and not _ASKS_PART.match(part) and part.lower() not in ends:
             senses.append(part)
     if any(len(content_tokens(sense)) == 1 and sense.islower() for sense in senses):
@@ -1116,6 +1125,10 @@ def listed_senses(request: str) -> list[str]:
         # sense a heading can stand for
         return []
     return senses if len(senses) >= 2 else []
+
+
+# a list item opening on a preposition leaves out the head it shares with the item before it
+_ELIDED_HEAD = re.compile(r"(on|in|with|from|for|by|via|using|over|under|without)\s", re.IGNORECASE)
 
 
 def sense_headings(request: str) -> list[str]:
