@@ -1848,3 +1848,33 @@ def test_a_cell_cut_before_a_numbered_list_does_not_end_on_the_word_it_waits_on(
         "idea of joint embedding to the processing of time-series data"
     )
     assert cell == "Proposes a label dependent attention model LDAM"
+
+
+def test_a_sentence_whole_opening_on_its_condition_is_a_cell() -> None:
+    """A cut opening on "When"/"If" is a fragment; the sentence whole, its condition before its
+    main clause, is not (review91: APET's shortcoming was "—" beside the prose saying it)."""
+    from assistant.answer.table import _fragment
+
+    sentence = (
+        "When a PLM's scale grows up to tens of billions of parameters, all PET methods achieve "
+        "almost the same performance."
+    )
+    assert not _fragment(sentence.rstrip("."), sentence)
+    assert _fragment("When a PLM's scale grows", sentence)
+    assert _fragment("Which is then used to estimate the model error", "Which is then used.")
+
+
+@pytest.mark.slow
+def test_what_the_prose_says_under_a_question_is_its_cell(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_assistant.compare(
+        "Is prompt tuning (or parameter-efficient tuning in general) only competitive on very "
+        "large language models? Compare P-Tuning v2, BayesPrompt and the study that introduces "
+        "arbitrary parameter-efficient modules to test the effect of model scale: what "
+        "shortcoming each starts from, what each changes or measures, and what each concludes "
+        "about model size and how many trainable parameters are needed."
+    )
+    assert answer.table is not None
+    column = answer.table.aspects.index("What shortcoming each starts from")
+    cell = answer.table.rows["arbitrary-few-parameters-b9a4"][column]
+    assert cell.text.startswith("When a PLM's scale grows"), cell
+    assert cell.sentence_index == 3

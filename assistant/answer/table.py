@@ -804,7 +804,7 @@ def _axis_cell(
         if tail is not None and tail.start() > 0 and tail.group(0).count(",") == 0:
             text = text[: tail.start()]
         text = text.rstrip(" .")
-        if not set(tokenize(text)) & set(asked) or _FRAGMENT_START.match(text):
+        if not set(tokenize(text)) & set(asked) or _fragment(text, said):
             continue
         cell = _cell(paper, Span(index, 0, len(analysis.sentences[index]), text), text)
         if _CELL_ANAPHOR.match(cell.text):
@@ -844,7 +844,7 @@ def _said_cell(paper: Paper, text: str | None) -> TableCell | None:
         return None
     cut = shown if len(shown.split()) <= _CELL_WORDS + _CELL_OVERRUN else _phrase(shown)
     cut = cut.rstrip(" .")
-    if len(cut.split()) < _MIN_CELL_WORDS or _FRAGMENT_START.match(cut):
+    if len(cut.split()) < _MIN_CELL_WORDS or _fragment(cut, shown):
         return None
     cell = _cell(paper, Span(best, 0, len(analysis.sentences[best]), cut), cut)
     return None if _CELL_ANAPHOR.match(cell.text) else cell
@@ -988,7 +988,7 @@ def _sentence_cell(paper: Paper, index: int, *, of_the_study: bool) -> TableCell
     whole = len(said.split()) <= _CELL_WORDS + _CELL_OVERRUN
     text = (said if whole else _phrase(said)).rstrip(" .")
     # ("To the best of the knowledge": a clause that kept only the sentence's opening)
-    if len(text.split()) < _MIN_CELL_WORDS or _FRAGMENT_START.match(text):
+    if len(text.split()) < _MIN_CELL_WORDS or _fragment(text, said):
         return None
     cell = _cell(paper, Span(index, 0, len(analysis.sentences[index]), text), text)
     return None if _CELL_ANAPHOR.match(cell.text) else cell
@@ -1128,6 +1128,19 @@ _FRAGMENT_START = re.compile(
     r"were|was)\b",
     re.IGNORECASE,
 )
+# ... unless it is the whole sentence, opening on the condition its main clause holds under:
+# "When a PLM's scale grows up to tens of billions of parameters, all PET methods achieve almost
+# the same performance ..." (review91: APET's shortcoming was said above its table and "—" in it)
+_CONDITION_FIRST = re.compile(r"(?:if|when|where|while|because|since)\b[^,]{3,},\s", re.IGNORECASE)
+
+
+def _fragment(text: str, sentence: str) -> bool:
+    """Whether a cell's text reads as a fragment: opening on a subordinate or joining word,
+    where it is not its sentence whole with a condition before its main clause."""
+    whole = text.rstrip(" .") == sentence.rstrip(" .")
+    return _FRAGMENT_START.match(text) is not None and not (
+        whole and _CONDITION_FIRST.match(text) is not None
+    )
 
 
 def _with_every_question(
