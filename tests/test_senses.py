@@ -195,15 +195,24 @@ def test_the_universal_answer_is_told_sense_by_sense(corpus_assistant) -> None: 
 
     answer = corpus_assistant.ask(UNIVERSAL)
     headed = [heading for heading in answer.headings if heading]
-    assert headed[:3] == [
+    pattern, learner, single = (
         "A pattern that supposedly holds across many datasets or models",
         "A learner/approximator that can in principle learn anything",
         "A single model meant to serve every dataset or task",
-    ]
+    )
+    # the senses holding papers, in the question's order; Revisiting Link Prediction sits on
+    # the floor of the pattern sense (0.499 on one machine, 0.50 or more on another), so the
+    # pattern heading may or may not be there
+    senses = [heading for heading in headed if heading in (pattern, learner, single)]
+    assert senses in ([pattern, learner, single], [learner, single])
+    assert headed[: len(senses)] == senses
     assert OTHER_SENSES_HEADING in headed
     under = _papers_under(answer)
-    assert "universal-online-learning-3fdb" in under[headed[1]]
-    assert "unified-training-universal-5072" in under[headed[2]]  # Moirai
+    assert "universal-online-learning-3fdb" in under[learner]
+    assert "unified-training-universal-5072" in under[single]  # Moirai
+    assert under.get(pattern, {"revisiting-link-prediction-bd3e"}) == {
+        "revisiting-link-prediction-bd3e"
+    }
     # each paper under one heading
     placed = [paper for papers in under.values() for paper in papers]
     assert len(placed) == len(set(placed))
