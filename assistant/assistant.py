@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.answerability import check_answerable, dense_support
 from assistant.answer.evidence import Weights, evidence_for_papers, select_evidence
-from assistant.answer.kinds import asked_kinds, papers_of_kind
+from assistant.answer.kinds import asked_kinds, papers_of_kind, papers_titled, title_words
 from assistant.answer.senses import assign_senses
 from assistant.answer.table import build_comparison_table
 from assistant.answer.verify import verify
@@ -171,15 +171,27 @@ class Assistant:
         # however far their abstracts (about their fields) sit from the question
         asks_for_kind = task == "ask" and bool(asked_kinds(question))
         kind = papers_of_kind(question, self.retriever.paper_store.all()) if asks_for_kind else []
+        # ... and "For each paper whose title says it is robust, robust against what?": the
+        # papers whose titles say it, however their abstracts sit to the question (t008 cited
+        # one paper, none of the twelve)
+        if not kind and task == "ask" and title_words(question):
+            kind = papers_titled(question, self.retriever.paper_store.all())
         if kind:
+            most = self.settings.max_evidence_papers
             evidence = evidence_for_papers(
-                kind,
+                kind[:most],
                 topic=question,
                 weights=Weights(frequency, size),
                 config=self.settings.evidence,
             )
             return self._answer(
-                task, question, evidence, engine=engine, on_text=on_text, started=started
+                task,
+                question,
+                evidence,
+                engine=engine,
+                on_text=on_text,
+                started=started,
+                left_out=max(0, len(kind) - most),
             )
         selection = select_evidence(
             retrieval, self.settings, task=task, document_frequency=frequency, collection_size=size

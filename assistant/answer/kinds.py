@@ -1,7 +1,9 @@
 """Questions that ask for a kind of document ("Are there any surveys, tutorials or theses in the
 collection?", "Is there a tutorial on Bayesian optimization?"): the papers of that kind, found by
 what they say they are, not by how close their abstracts sit to the question's words (a survey's
-abstract is about its field, not about being a survey)."""
+abstract is about its field, not about being a survey). So are questions about what the papers'
+titles say ("For each paper whose title says it is robust, robust against what?"): the papers
+whose titles say it."""
 
 from __future__ import annotations
 
@@ -87,3 +89,48 @@ def papers_of_kind(question: str, papers: Sequence[Paper]) -> list[Paper]:
             continue
         found.append(paper)
     return found
+
+
+# "papers whose title says it is robust", "paper titles ... advertise robustness": the word the
+# titles are asked to say (after the verb, a pronoun and "is"/"are" or "the word" may come first)
+_TITLE_SAYS = re.compile(
+    r"\btitles?\b[^.?!;:]{0,40}?\b(?:says?|mentions?|contains?|advertises?|claims?|includes?|"
+    r"uses?|features?|carry|carries|names?)\s+(?:that\s+)?(?:(?:it|they)\s+(?:is|are)\s+|"
+    r"the\s+(?:word|term)\s+)?[\"'“‘]?([A-Za-z][\w-]*)",
+    re.IGNORECASE,
+)
+# "papers with 'transformer' in the title", "which papers have the word Mamba in their titles"
+_IN_THE_TITLE = re.compile(
+    r"(?:[\"'“‘]([^\"'“”‘’]{2,40})[\"'”’]|\b(?:with|have|has)\s+(?:the\s+(?:word|term)\s+)?([A-Za-z][\w-]*))\s+in\s+"
+    r"(?:the|their|its)\s+titles?\b",
+    re.IGNORECASE,
+)
+
+
+def title_words(question: str) -> list[str]:
+    """The word (or quoted phrase) a question asks the papers' titles to say, as tokens; empty
+    when it asks nothing of titles, or what it names is no content word ("whose title says
+    something")."""
+    found = _TITLE_SAYS.search(question) or _IN_THE_TITLE.search(question)
+    if found is None:
+        return []
+    said = next(group for group in found.groups() if group)
+    return content_tokens(said)
+
+
+def papers_titled(question: str, papers: Sequence[Paper]) -> list[Paper]:
+    """The papers whose titles say what the question asks titles to say, in the collection's
+    order; empty when it asks nothing of titles."""
+    wanted = title_words(question)
+    if not wanted:
+        return []
+    return [paper for paper in papers if _says_in_order(wanted, tokenize(paper.title))]
+
+
+def _says_in_order(wanted: Sequence[str], tokens: Sequence[str]) -> bool:
+    if len(wanted) == 1:
+        return wanted[0] in tokens
+    return any(
+        list(tokens[start : start + len(wanted)]) == list(wanted)
+        for start in range(len(tokens) - len(wanted) + 1)
+    )

@@ -297,6 +297,8 @@ def _best_term(
             continue
         if term.surface.rsplit(" ", 1)[-1].lower() in _end_words():
             continue  # "correlation between": cut before its object
+        if term.surface.lstrip("^").split(" ", 1)[0].lower() in _end_words():
+            continue  # "both work on via random": cut after its preposition (t008)
         if _MODIFIER_END.search(term.surface):
             continue  # "carried out", "widely applicable": a term of the trade ends on a noun
         if _opens_on_adverb(term.surface, document_frequency):

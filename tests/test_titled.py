@@ -1,0 +1,74 @@
+"""Questions about what the papers' titles say are answered by the papers whose titles say it
+(t008: "For each paper whose title says it is robust, robust against what?" cited one paper, none
+of the twelve whose titles say "robust")."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.models import Paper
+
+
+def _paper(title: str) -> Paper:
+    return Paper(
+        id=title.lower().replace(" ", "-"), title=title, abstract="An abstract.", citation_key="k"
+    )
+
+
+def test_the_word_a_question_asks_titles_to_say() -> None:
+    from assistant.answer.kinds import title_words
+
+    assert title_words("For each paper whose title says it is robust, robust against what?") == [
+        "robust"
+    ]
+    assert title_words("Paper titles here advertise robustness: against what?") == ["robust"]
+    assert title_words("Which papers have 'state space' in the title?") == ["state", "space"]
+    assert title_words("papers with Transformer in their titles") == ["transformer"]
+    # a question about titles as data, or asking nothing of them, asks no title word
+    assert title_words("Which papers generate titles for news articles?") == []
+    assert title_words("how do entropy-based TTA methods differ") == []
+
+
+def test_the_papers_whose_titles_say_it() -> None:
+    from assistant.answer.kinds import papers_titled
+
+    papers = [
+        _paper("Robust Distortion-free Watermarks"),
+        _paper("The Remarkable Robustness of LLMs"),
+        _paper("Watermarks that survive paraphrase"),
+        _paper("Efficiently Modeling Long Sequences with Structured State Spaces"),
+        _paper("A State of the Art Space Probe"),
+    ]
+    robust = papers_titled("Which papers' titles claim they are robust?", papers)
+    assert [paper.title for paper in robust] == [
+        "Robust Distortion-free Watermarks",
+        "The Remarkable Robustness of LLMs",
+    ]
+    # a phrase is said in order, not word by word
+    spaces = papers_titled("Which papers have 'state space' in their titles?", papers)
+    assert [paper.title for paper in spaces] == [
+        "Efficiently Modeling Long Sequences with Structured State Spaces"
+    ]
+    assert papers_titled("Which papers study robustness?", papers) == []
+
+
+@pytest.mark.slow
+def test_a_question_about_titles_gets_every_paper_so_titled(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_assistant.ask(
+        "Which papers in the collection have the word robust in their title, and robust to what?"
+    )
+    titled = {
+        paper.id
+        for paper in corpus_assistant.retriever.paper_store.all()
+        if re.search(r"robust", paper.title, re.IGNORECASE)
+    }
+    cited = {paper_id for sentence in answer.sentences for paper_id in sentence.citations}
+    assert len(titled) >= 10
+    assert cited == titled
+    # no group is led by a term cut after its preposition ("both work on via random")
+    assert not re.search(
+        r"both work on (?:via|by|with|of|for)\b", " ".join(s.text for s in answer.sentences)
+    )
+    assert all(sentence.supported for sentence in answer.sentences)
