@@ -38,6 +38,7 @@ from assistant.text.query import (
     listed_senses,
     rare_names,
     split_clauses,
+    used_word,
 )
 from assistant.writers import writer_class
 from assistant.writers.base import TextSink, Writer
@@ -176,6 +177,12 @@ class Assistant:
         # one paper, none of the twelve)
         if not kind and task == "ask" and title_words(question):
             kind = papers_titled(question, self.retriever.paper_store.all())
+        if not kind and task == "ask":
+            # ... and "'Resolution' seems to mean something different in almost every abstract
+            # ... Which papers use the word, and in which sense?": every paper writing it, when
+            # an answer can hold them all (t009 cited one of the eleven; a word more papers write
+            # is left to the relevance model, which picks those about it)
+            kind = self._word_writers(question)
         if kind:
             most = self.settings.max_evidence_papers
             evidence = evidence_for_papers(
@@ -423,6 +430,18 @@ class Assistant:
             )
             for item in evidence
         ]
+
+    def _word_writers(self, question: str) -> list[Paper]:
+        """The papers writing the word a question quotes and asks which papers use, in the
+        index's order, when ``max_evidence_papers`` can hold them all; else none."""
+        word = used_word(question)
+        if word is None:
+            return []
+        found = self.retriever.bm25_index.search(word, k=self.settings.max_evidence_papers + 1)
+        if not found or len(found) > self.settings.max_evidence_papers:
+            return []
+        papers = self.retriever.paper_store.get_many([paper_id for paper_id, _ in found])
+        return [papers[paper_id] for paper_id, _ in found if paper_id in papers]
 
     def _embedder_if_loaded(self) -> Embedder:
         # The verifier embeds only the sentences words cannot settle (paraphrases, LLM output), in

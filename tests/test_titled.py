@@ -72,3 +72,41 @@ def test_a_question_about_titles_gets_every_paper_so_titled(corpus_assistant) ->
         r"both work on (?:via|by|with|of|for)\b", " ".join(s.text for s in answer.sentences)
     )
     assert all(sentence.supported for sentence in answer.sentences)
+
+
+def test_the_word_a_question_asks_which_papers_use() -> None:
+    from assistant.text.query import used_word
+
+    assert (
+        used_word(
+            "'Resolution' seems to mean something different in almost every abstract. Which "
+            "papers use the word, and in which sense?"
+        )
+        == "Resolution"
+    )
+    assert used_word("Several papers talk about a 'horizon'. Which ones?") == "horizon"
+    assert used_word("'Universal' is used loosely here. Which papers use it, and how?") == (
+        "Universal"
+    )
+    # a quoted word the question does not ask papers to write, or a quoted phrase
+    assert (
+        used_word("'Alignment' also gets used for lining up sequences; I don't want those.") is None
+    )
+    assert used_word("Which papers quote 'attention is all you need'?") is None
+    assert used_word("how do entropy-based TTA methods differ") is None
+
+
+@pytest.mark.slow
+def test_a_question_about_a_word_gets_every_paper_writing_it(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_assistant.ask(
+        "A few papers talk about a 'manifold'. Which ones, and what does it mean in each?"
+    )
+    writing = {
+        paper.id
+        for paper in corpus_assistant.retriever.paper_store.all()
+        if re.search(r"\bmanifold", f"{paper.title} {paper.abstract}", re.IGNORECASE)
+    }
+    cited = {paper_id for sentence in answer.sentences for paper_id in sentence.citations}
+    assert len(writing) >= 3
+    assert cited == writing
+    assert all(sentence.supported for sentence in answer.sentences)

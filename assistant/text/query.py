@@ -1559,3 +1559,34 @@ def writes_name(name: str, text: str) -> bool:
     # a name in capitals is written so: "BIG" (of "BIG-Bench") is not "big data"
     flags = 0 if re.fullmatch(r"[A-Z]{2,}", name) else re.IGNORECASE
     return compiled(rf"(?<!\w){pattern}", flags).search(text) is not None
+
+
+# a verb saying a paper writes a word: "which papers use it", "papers talk about a 'horizon'"
+_WRITES_VERB = (
+    r"(?:use|uses|using|write|writes|mention|mentions|say|says|talk\s+about|talks\s+about)"
+)
+# "Which papers use the word (it, this term) ...": the quoted word of the question
+_USE_THE_WORD = re.compile(
+    rf"\b(?:papers?|abstracts?|ones|which)\b[^.?!]{{0,30}}?\b{_WRITES_VERB}\s+"
+    r"(?:the\s+(?:word|term)|this\s+(?:word|term)|that\s+(?:word|term)|it)\b",
+    re.IGNORECASE,
+)
+
+
+def used_word(question: str) -> str | None:
+    """The one word a question quotes and asks which papers write, in whatever sense ("'Resolution'
+    seems to mean something different in almost every abstract ... Which papers use the word,
+    and in which sense?", "Several papers talk about a 'horizon'. Which ones ...?"); None when it
+    quotes no single word or does not ask which papers write it."""
+    for found in _QUOTED_WORDS.finditer(question):
+        word = found.group(1).strip()
+        if not re.fullmatch(r"[A-Za-z][\w-]*", word):
+            continue
+        talked = re.search(
+            rf"\b{_WRITES_VERB}\s+(?:an?\s+|the\s+)?['‘\"“]{re.escape(word)}['’\"”]",
+            question,
+            re.IGNORECASE,
+        )
+        if talked is not None or _USE_THE_WORD.search(question):
+            return word
+    return None
