@@ -191,37 +191,36 @@ class Assistant:
                 weights=Weights(frequency, size),
                 config=self.settings.evidence,
             )
-            return self._answer(
-                task,
+            left_out = max(0, len(kind) - most)
+        else:
+            selection = select_evidence(
+                retrieval,
+                self.settings,
+                task=task,
+                document_frequency=frequency,
+                collection_size=size,
+            )
+            evidence, left_out = selection.evidence, selection.left_out
+            verdict = check_answerable(
                 question,
+                retrieval,
                 evidence,
-                engine=engine,
-                on_text=on_text,
-                started=started,
-                left_out=max(0, len(kind) - most),
+                self.settings,
+                document_frequency=frequency,
+                collection_size=size,
+                piece_support=lambda piece: dense_support(
+                    self.retriever.retrieve(piece, k=self.settings.top_k, mode="dense")
+                ),
+                stem_writers=self.retriever.word_writers,
+                task=task,
             )
-        selection = select_evidence(
-            retrieval, self.settings, task=task, document_frequency=frequency, collection_size=size
-        )
-        evidence = selection.evidence
-        verdict = check_answerable(
-            question,
-            retrieval,
-            evidence,
-            self.settings,
-            document_frequency=frequency,
-            collection_size=size,
-            piece_support=lambda piece: dense_support(
-                self.retriever.retrieve(piece, k=self.settings.top_k, mode="dense")
-            ),
-            stem_writers=self.retriever.word_writers,
-            task=task,
-        )
-        if not verdict.answerable:
-            closest = _closest(retrieval.hits, evidence[:CLOSEST_PAPERS]) if verdict.near else []
-            return self._abstention(
-                task, question, closest, self._engine_name(engine), verdict.reason, [], started
-            )
+            if not verdict.answerable:
+                closest = (
+                    _closest(retrieval.hits, evidence[:CLOSEST_PAPERS]) if verdict.near else []
+                )
+                return self._abstention(
+                    task, question, closest, self._engine_name(engine), verdict.reason, [], started
+                )
         return self._answer(
             task,
             question,
@@ -229,7 +228,7 @@ class Assistant:
             engine=engine,
             on_text=on_text,
             started=started,
-            left_out=selection.left_out,
+            left_out=left_out,
         )
 
     def _answer(
