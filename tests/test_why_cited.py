@@ -47,3 +47,23 @@ def test_related_work_says_why_each_paper_is_cited(corpus_assistant) -> None:  #
     boosting = _said_of(answer, "promptboosting-black-box-edf6")
     assert boosting and not any(text.startswith("The weak learners") for text in boosting)
     assert all(sentence.supported for sentence in answer.sentences)
+
+
+@pytest.mark.slow
+def test_a_paper_under_a_thread_is_said_by_what_places_it_there(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    """Under a thread the request lists, the sentence saying the thread, not the whole request:
+    Zoology under "sparse or subsampled attention" was said by its perplexity gap alone."""
+    answer = corpus_assistant.related_work(
+        "changing the attention mechanism itself: sparse or subsampled attention, replacements "
+        "for softmax, attention-free gated-convolution layers, single-head attention (leave out "
+        "state space models)"
+    )
+    heading = "Sparse or subsampled attention"
+    assert heading in answer.headings
+    paragraph = answer.paragraphs[answer.headings.index(heading)]
+    zoology = [
+        answer.sentences[index].text
+        for index in paragraph
+        if "zoology-measuring-improving-d225" in answer.sentences[index].citations
+    ]
+    assert any("sparse attention" in text for text in zoology), zoology

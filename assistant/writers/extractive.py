@@ -2202,7 +2202,9 @@ class ExtractiveWriter(Writer):
         if sections:
             # a request listing the threads it needs ("... one-step editors, unlearning by
             # gradient ascent, and ...") has a paragraph per thread, headed in its words
-            # (review87: "No related-work answer is organised by the threads the user listed")
+            # (review87: "No related-work answer is organised by the threads the user listed"),
+            # each paper said by what places it there where its sentence does not
+            threads = dict(zip(sense_headings(topic), listed_senses(topic), strict=True))
             for heading, placed in sections:
                 self._by_group(
                     builder,
@@ -2213,6 +2215,7 @@ class ExtractiveWriter(Writer):
                     heading=heading,
                     paragraphs=1,
                     headline=few,
+                    cited_for=threads.get(heading),
                 )
             return
         self._by_group(
@@ -2592,6 +2595,7 @@ class ExtractiveWriter(Writer):
         by_question: list[DraftSentence] | None = None,
         headline: bool = False,
         asked_apart: frozenset[int] = frozenset(),
+        cited_for: str | None = None,
     ) -> None:
         """A paragraph per group of papers that work alike (largest first, the papers alone in
         a last one; a paper whose title names the topic first), each led by what its papers
@@ -2601,8 +2605,12 @@ class ExtractiveWriter(Writer):
         ``hold``: papers grouped with the others and not said (they are said apart).
         ``by_question``: what a comparison asks of each, said under its own question
         (``_by_question``), not here; ``asked_apart``: the positions of those questions among
-        the clauses after the topic (the others are answered here)."""
+        the clauses after the topic (the others are answered here). ``cited_for``: the thread
+        of a related-work request these papers are said under, which a paper's "why cited"
+        sentence says (``_why_cited``), rather than the whole request."""
         focus_groups = self._focus(topic, views)
+        cited_topic = cited_for or topic
+        cited_focus = self._focus(cited_for, views) if cited_for else focus_groups
         weights = _Weights(views, self.document_frequency, self.collection_size)
         groups = self._to_led_groups(
             views,
@@ -2694,7 +2702,7 @@ class ExtractiveWriter(Writer):
             why = (
                 self._why_compared(view, topic_weights, sentences)
                 if topic_weights
-                else self._why_cited(view, topic, focus_groups, sentences)
+                else self._why_cited(view, cited_topic, cited_focus, sentences)
                 if paragraphs is not None and not joined
                 else None
             )
