@@ -431,8 +431,9 @@ class Assistant:
         ]
 
     def _word_writers(self, question: str) -> list[Paper]:
-        """The papers writing the word a question quotes and asks which papers use, in the
-        index's order, when ``max_evidence_papers`` can hold them all; else none."""
+        """The papers writing the word a question quotes and asks which papers use, those writing
+        it most first (BM25 over its stems), when ``max_evidence_papers`` can hold them all; else
+        none."""
         word = used_word(question)
         if word is None:
             return []
