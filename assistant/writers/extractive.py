@@ -1104,28 +1104,15 @@ class ExtractiveWriter(Writer):
         ):
             return None
         best: tuple[float, EvidenceSentence] | None = None
-        # what the paper does: from its contribution on, not the field's conjecture it starts
-        # from ("It has recently been conjectured that ... (Entezari et al., 2022)")
         contribution = view.contribution()
         for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
             text = view.sentences[item.index]
             share = sum(topic.get(token, 0.0) for token in set(bm25.tokenize(text)))
             if (
                 share > 0
-                and (
-                    item.index >= contribution.index
-                    if contribution is not None
-                    else _BY_THE_PAPER.match(text) is not None
-                    or view.roles[item.index] in ("result", "setting")
-                )
                 and (best is None or share > best[0])
-                and _OUTLOOK.search(text) is None
-                and not states_the_field(text)
-                and not text.rstrip().endswith("?")
-                and _OTHERS_WORK.search(text) is None
-                and len(text.split()) <= view.long_words
+                and _own_claim(view, item, contribution, sentences)
                 and standalone(text, view.paper.title) is not None
-                and not any(overlaps(text, sentence.text) for sentence in sentences)
             ):
                 best = (share, item)
         return _say(view, best[1], subject="It") if best is not None else None
@@ -1159,23 +1146,9 @@ class ExtractiveWriter(Writer):
         for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
             text = view.sentences[item.index]
             if (
-                # what the paper does: from its contribution on, not the field it starts from
-                # ("Generative models have made significant impacts ..., a phenomenon
-                # characterized by the scaling laws")
-                (
-                    item.index >= contribution.index
-                    if contribution is not None
-                    else _BY_THE_PAPER.match(text) is not None
-                    or view.roles[item.index] in ("result", "setting")
-                )
-                and self._on_topic(text, topic, focus)
+                self._on_topic(text, topic, focus)
                 and _says_together(text, topic)
-                and _OUTLOOK.search(text) is None
-                and not states_the_field(text)
-                and not text.rstrip().endswith("?")
-                and _OTHERS_WORK.search(text) is None
-                and len(text.split()) <= view.long_words
-                and not any(overlaps(text, sentence.text) for sentence in sentences)
+                and _own_claim(view, item, contribution, sentences)
             ):
                 quoted = standalone(text, view.paper.title)
                 if quoted is None or _opens_unresolved(quoted, referents=True):
@@ -3665,7 +3638,35 @@ def _field_acronym_tokens() -> frozenset[str]:
     return frozenset(token for word in common_acronyms() for token in bm25.tokenize(word))
 
 
-@lru_cache(maxsize=64)
+def _own_claim(
+    view: _PaperView,
+    item: EvidenceSentence,
+    contribution: EvidenceSentence | None,
+    said: Sequence[DraftSentence],
+) -> bool:
+    """Whether a sentence says what the paper itself does or reports, as a sentence added to say
+    why it is compared or cited must: from its contribution on (or, where none is marked, by the
+    paper or as a result or setting), not the field it starts from ("It has recently been
+    conjectured that ...", "Generative models have made significant impacts ..."), its outlook,
+    a question or others' work; no longer than the paper's long sentences, and not what is
+    already said of it."""
+    text = view.sentences[item.index]
+    return (
+        (
+            item.index >= contribution.index
+            if contribution is not None
+            else _BY_THE_PAPER.match(text) is not None
+            or view.roles[item.index] in ("result", "setting")
+        )
+        and _OUTLOOK.search(text) is None
+        and not states_the_field(text)
+        and not text.rstrip().endswith("?")
+        and _OTHERS_WORK.search(text) is None
+        and len(text.split()) <= view.long_words
+        and not any(overlaps(text, sentence.text) for sentence in said)
+    )
+
+
 def _says_together(text: str, topic: str) -> bool:
     """Whether a sentence writes some part of the topic whole, generic words too, its words near
     one another (at most two words between two of them), not scattered: "MaMs achieve orders of
@@ -3692,6 +3693,7 @@ def _says_together(text: str, topic: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)
 def _parts_of(topic: str) -> tuple[tuple[str, ...], ...]:
     """The topic's parts, parsed once per request rather than once per sentence checked."""
     return tuple(tuple(part) for part in topic_parts(topic))
