@@ -3009,6 +3009,25 @@ def test_a_lookup_says_an_answer_leaning_on_the_sentence_it_follows(corpus_assis
     assert "the problem of adapting" in texts[at - 1], texts
 
 
+def test_a_lookup_says_an_answer_pointing_at_the_artefact_just_introduced(corpus_assistant) -> None:
+    """ "at what multiple of the training length ... an almost flat validation loss?" is answered
+    by "When combined with our proposed attention mechanism, this approach demonstrates ...
+    nearly constant validation loss even at 16times the training token length", whose "this
+    approach" is the re-weighting mechanism the sentence before introduces. Said after it, it
+    stands; the blind lookup (t019) left the asked 16 times out."""
+    answer = corpus_assistant.ask(
+        "There's a paper that splits softmax attention into a nonlinear part and a normalisation "
+        "part, replaces the nonlinear part with another smooth function, and adds a re-weighting "
+        "trick that needs no fine-tuning so the model copes with much longer inputs. Which "
+        "function does it use, and at what multiple of the training length do the authors still "
+        "report an almost flat validation loss?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    at = _said_at(texts, "16× the training token length")
+    assert "introduces a fine-tuning-free re-weighting mechanism" in texts[at - 1], texts
+    assert "Softplus" in " ".join(texts)
+
+
 def test_a_lookup_says_an_answer_counting_what_an_earlier_sentence_named(corpus_assistant) -> None:
     """ "what kind of submission did best?" is answered by TADPOLE's "No single submission was
     best at predicting all three outcomes", whose three outcomes were named two sentences before

@@ -236,6 +236,32 @@ def test_back_reference_inside_the_opening_clause_is_dangling() -> None:
     assert [finding.sentence for finding in found(answer, "dangling_connective")] == [1, 2]
 
 
+def test_this_approach_after_the_sentence_introducing_it_is_not_dangling() -> None:
+    """ "This approach maintains ..." right after "BASS introduces a batched decoding
+    mechanism" speaks of that mechanism, though the sentence never writes "approach"; after a
+    sentence that introduces nothing it points at nothing shown, and "this subset" is no kind
+    of artefact, so it needs its own noun before it."""
+    this = "This approach maintains a nearly constant latency at 16 times the batch size."
+    answer = make_answer(
+        [
+            ("BASS introduces a batched decoding mechanism for many sequences.", ["bass"]),
+            (this, ["bass"]),
+        ]
+    )
+    assert found(answer, "dangling_connective") == []
+    answer = make_answer(
+        [("BASS measures decoding latency on many sequences.", ["bass"]), (this, ["bass"])]
+    )
+    assert [finding.sentence for finding in found(answer, "dangling_connective")] == [1]
+    answer = make_answer(
+        [
+            ("BASS introduces a batched decoding mechanism for many sequences.", ["bass"]),
+            ("This subset holds 30% of the sequences.", ["bass"]),
+        ]
+    )
+    assert [finding.sentence for finding in found(answer, "dangling_connective")] == [1]
+
+
 def test_noun_the_previous_sentence_never_mentions_is_dangling() -> None:
     answer = make_answer(
         [

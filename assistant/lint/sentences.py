@@ -20,7 +20,7 @@ from assistant.lint.base import (
 )
 from assistant.models import Answer, CheckedSentence, Paper
 from assistant.text.claims.spans import THOSE_AS_PRONOUN
-from assistant.text.facts import points_at_figures
+from assistant.text.facts import points_at_figures, points_at_proposal
 from assistant.text.lexicon import words
 from assistant.text.tokens import STOPWORDS
 from assistant.tuning import LintSettings
@@ -142,7 +142,7 @@ def _unshown_noun(text: str, previous: str, subject_words: int) -> str | None:
     nouns = [word for word in match.groups() if word]
     if any(token in shown for word in nouns for token in bm25.tokenize(word)):
         return None
-    if points_at_figures(match.group(1), previous):
+    if points_at_figures(match.group(1), previous) or points_at_proposal(match.group(1), previous):
         return None
     return _words(text, subject_words)
 

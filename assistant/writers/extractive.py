@@ -29,7 +29,7 @@ from assistant.models import (
 from assistant.text import acronyms
 from assistant.text.claims import RESULT_WORDS, common_acronyms, opens_with_subject, standalone
 from assistant.text.claims.spans import baseline_opener, scope_opener
-from assistant.text.facts import points_at_figures, reported_figure
+from assistant.text.facts import points_at_figures, points_at_proposal, reported_figure
 from assistant.text.lexicon import words as lexicon_words
 from assistant.text.names import NAMES_IN_WORDS, distinct_labels, reads_as_clause, writes_label
 from assistant.text.query import (
@@ -3276,7 +3276,12 @@ def _points_at(sentence: str, before: str) -> bool:
     return (
         bool(pointers or counted)
         and all(
-            bool(head) and (set(head) <= said or points_at_figures(found.group(1), before))
+            bool(head)
+            and (
+                set(head) <= said
+                or points_at_figures(found.group(1), before)
+                or points_at_proposal(found.group(1), before)
+            )
             for found in pointers
             for head in [bm25.tokenize(found.group(1))]
         )
