@@ -3935,6 +3935,19 @@ def test_a_figure_whose_sentence_has_its_own_subject_leads_framed_by_the_paper(
     assert _framed_by("MSD", said) == said
 
 
+def test_a_figure_the_results_show_of_the_paper_by_name_is_not_framed() -> None:
+    """ "Empirical results show that OneNet reduces online forecasting error by more than 50%"
+    names the paper as what the results are of: framed, it read "In OneNet, empirical results
+    show that OneNet reduces ...", the lint's doubled subject (blind u018). One that does not
+    name it is framed still."""
+    from assistant.writers.extractive import _framed_by
+
+    said = "Empirical results show that OneNet reduces online forecasting error by more than 50%."
+    assert _framed_by("OneNet", said) == said
+    other = "Empirical results show that the method reduces forecasting error by more than 50%."
+    assert _framed_by("OneNet", other) == f"In OneNet, e{other[1:]}"
+
+
 def test_no_related_work_paragraph_is_one_sentence(corpus_assistant) -> None:
     """A related-work section never gives one cited sentence a paragraph: DeYO, said alone in a
     paragraph between the sample-selection papers and the vision-language ones, joins the
