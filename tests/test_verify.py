@@ -387,6 +387,26 @@ def test_a_restated_subject_the_collection_never_names_is_missing() -> None:
     assert missing_names(described, counted, []) == []
 
 
+def test_an_instrument_the_collection_never_names_is_missing() -> None:
+    """ "Is there anything here that uses copulas to capture the dependence between variables in
+    probabilistic multivariate forecasts?" was answered from Timer-XL (u007): what the question
+    says is used is a word no paper writes; the papers writing what it is used for share the
+    purpose, not the method. A written instrument, or a participle after it ("a deep net meant
+    to"), is no name the collection lacks."""
+    unwritten = {"copula": 0, "meant": 0}
+
+    def counted(token: str) -> int:
+        return unwritten.get(token, 3)
+
+    question = (
+        "Is there anything here that uses copulas to capture the dependence between variables "
+        "in probabilistic multivariate forecasts?"
+    )
+    assert missing_names(question, counted, []) == ["copulas"]
+    assert missing_names(question.replace("copulas", "attention"), counted, []) == []
+    assert missing_names("Which paper uses a deep net meant to denoise?", counted, []) == []
+
+
 def test_ordinary_hyphenated_modifiers_are_not_names() -> None:
     assert (
         missing_names("Which papers detect LLM-written text with PAC-style bounds?", frequency, [])

@@ -223,6 +223,12 @@ def missing_names(
         written = re.compile(rf"(?<![\w-]){joined}(?![\w-])", re.IGNORECASE)
         if term not in missing and not any(written.search(text) for text in texts):
             missing.append(term)
+    # "uses copulas to capture the dependence between variables": the instrument a question asks
+    # about, a word of which no paper writes, is what it asks for; the papers that write what it
+    # is used to do share the purpose, not the method (u007 was answered from Timer-XL)
+    for word in _unwritten_instrument(question, document_frequency):
+        if word not in missing:
+            missing.append(word)
     # "LLM hallucinations": a short topic a word of which no paper writes, in any spelling, in
     # each of its parts, is one the collection never names; the papers that write the rest of
     # it ("LLM") share a word with it, not its subject
@@ -284,6 +290,28 @@ def other_sense_of_a_name(
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+
+
+# what a question says is used to do something: "uses copulas to", "using a learned prior for"
+# (lower case: a capitalised name is the rule for names'), up to a participle ("a deep net meant
+# to": what it is meant to do is said, not used)
+_INSTRUMENT = re.compile(
+    r"\b(?:uses?|using|employs?|employing|appl(?:y|ies|ying)|leverag(?:e|es|ing))\s+"
+    r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:to|for|in\s+order\s+to)\s+[a-z]"
+)
+
+
+def _unwritten_instrument(question: str, document_frequency: DocumentFrequency) -> list[str]:
+    """The words no paper writes of what the question says is used (see ``_INSTRUMENT``)."""
+    past = set(lexicon_words("irregular_past"))
+    unwritten: list[str] = []
+    for match in _INSTRUMENT.finditer(question):
+        for word in match.group(1).split():
+            if word.endswith("ed") or word in past:
+                break
+            if _never_written(word, document_frequency):
+                unwritten.append(word)
+    return list(dict.fromkeys(unwritten))
 
 
 def _unwritten_topic_words(question: str, document_frequency: DocumentFrequency) -> list[str]:
