@@ -3028,6 +3028,22 @@ def test_a_lookup_says_an_answer_pointing_at_the_artefact_just_introduced(corpus
     assert "Softplus" in " ".join(texts)
 
 
+def test_a_lookup_says_what_is_asked_of_the_paper_right_after_naming_it(corpus_assistant) -> None:
+    """ "Which paper estimates camera pose for birds ...? Which image dataset is it trained on,
+    and which video datasets are used for the online tests?": the lead names the paper, which
+    answers "which paper"; the datasets asked for came fourth, after the sentences matching how
+    the question described it (l022). They come next; the paper is still named first."""
+    answer = corpus_assistant.ask(
+        "Which paper estimates camera pose for birds from single images by learning keypoints on "
+        "a category mean shape without pose labels? Which image dataset is it trained on, and "
+        "which video datasets are used for the online tests?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    at = _said_at(texts, "CUB image dataset")
+    assert at <= 1, texts
+    assert "Self-supervised learning of object pose estimation" in " ".join(texts[: at + 1])
+
+
 def test_a_lookup_says_an_answer_counting_what_an_earlier_sentence_named(corpus_assistant) -> None:
     """ "what kind of submission did best?" is answered by TADPOLE's "No single submission was
     best at predicting all three outcomes", whose three outcomes were named two sentences before

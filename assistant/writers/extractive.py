@@ -605,6 +605,32 @@ class ExtractiveWriter(Writer):
                 pair[0].index,
             ),
         )
+        detail = [
+            item.index
+            for item, clause in zip(view.evidence.sentences, asking, strict=False)
+            # (a background sentence best for a clause is no answer to it: "Pre-trained
+            # vision-language models, e.g. CLIP, have been increasingly used ...")
+            if not clause.identifies and view.roles[item.index] != "background"
+        ]
+        if (
+            said is not None
+            and led_from is not None
+            and not any(pair[0].index == led_from.sentence for pair in picks)
+            and any(clause.identifies for clause in asking)
+        ):
+            # The lead names the paper, which answers "which paper ...?": what the question asks
+            # of it next comes right after ("Which image dataset is it trained on, and which
+            # video datasets are used ...?" was answered fourth, after the sentences matching
+            # how the question described the paper), in the question's order; not one pointing
+            # back at a sentence before it. (Not when the lead's own sentence is picked, to be
+            # said whole in its place: it names the paper, and a detail before it would not.)
+            picks.sort(
+                key=lambda pair: (
+                    detail.index(pair[0].index)
+                    if pair[0].index in detail and _REFERS_BACK.search(pair[1]) is None
+                    else len(detail)
+                )
+            )
         if numeric:
             # The figure asked for comes right after the paper is named, not where the abstract
             # happens to put it: the best-scored pick that states a number.
