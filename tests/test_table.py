@@ -1140,6 +1140,31 @@ def test_the_question_asking_what_each_reports_heads_the_results() -> None:
     assert "What is each trying to save or gain" in shown.note
 
 
+def test_a_size_asked_of_what_each_reports_heads_the_results() -> None:
+    """ "..., and how big are the savings they report?" (u012): the note said no sentence was
+    matched to it, under a result column stating each paper's savings ("up to an 87% reduction
+    in FLOPs"). A size asked of what each reports is asked for its figures."""
+    from assistant.answer.table import _with_every_question
+    from assistant.models import ComparisonTable, TableCell
+    from assistant.text.query import asks_figures
+
+    assert asks_figures("how big are the savings they report")
+    assert asks_figures("How large is the speed-up on long inputs")
+    assert not asks_figures("What does each skip or reuse")
+    table = ComparisonTable(
+        aspects=["approach", "reported result"],
+        rows={
+            "a": [
+                TableCell("Repeats the last optimizer step", "a", 2),
+                TableCell("Up to an 87% reduction in FLOPs", "a", 3),
+            ]
+        },
+    )
+    shown = _with_every_question(table, ["how big are the savings they report"])
+    assert shown.aspects == ["approach", "how big are the savings they report"]
+    assert "No column" not in shown.note
+
+
 def test_every_question_asked_of_each_is_shown_by_the_table() -> None:
     """15 of 32 tuning comparisons asking questions of each paper dropped one from the table
     without a word (review45: "no 'how it closes it' column", "no 'quantity targeted' column").

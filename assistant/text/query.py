@@ -973,7 +973,11 @@ def asks_goal(clause: str) -> bool:
 # a question asking each for its figures: "what FID or quality numbers do they report", "by how
 # much", "what speedups"
 _FIGURES_ASKED = re.compile(
-    r"\b(?:numbers|figures|how\s+much|how\s+many\s+times|speed-?ups?)\b", re.IGNORECASE
+    r"\b(?:numbers|figures|how\s+much|how\s+many\s+times|speed-?ups?|"
+    # a size asked of what each reports: "how big are the savings they report" (the note said
+    # no sentence was matched to it beside a result column stating the savings; u012)
+    r"how\s+(?:big|large|small|fast)\s+(?:is|are|was|were)\b)",
+    re.IGNORECASE,
 )
 
 
