@@ -3044,6 +3044,26 @@ def test_a_lookup_says_what_is_asked_of_the_paper_right_after_naming_it(corpus_a
     assert "Self-supervised learning of object pose estimation" in " ".join(texts[: at + 1])
 
 
+def test_a_lookup_asking_a_name_leads_with_the_coined_name(corpus_assistant) -> None:
+    """ "What's the name of the attention mechanism in the generative Transformer forecaster
+    ...?" is answered by "we propose a universal TimeAttention ...", which says no "called": it
+    came third, after two sentences matching how the question described the paper (u021). A
+    coined name holding the word asked about leads; "net" inside "ResNet" is too short a part
+    to count."""
+    from assistant.writers.extractive import _coins_name
+
+    assert _coins_name("It proposes a universal TimeAttention.", frozenset({"attent"}))
+    assert not _coins_name("It trains a ResNet.", frozenset({"net"}))
+    assert not _coins_name("It proposes a universal attention.", frozenset({"attent"}))
+    answer = corpus_assistant.ask(
+        "What's the name of the attention mechanism in the generative Transformer forecaster "
+        "that handles univariate series, multivariate series and series with exogenous "
+        "covariates in one model by flattening everything into a single long token sequence to "
+        "generate from?"
+    )
+    assert "TimeAttention" in answer.sentences[0].text, answer.sentences[0].text
+
+
 def test_a_lookup_says_an_answer_counting_what_an_earlier_sentence_named(corpus_assistant) -> None:
     """ "what kind of submission did best?" is answered by TADPOLE's "No single submission was
     best at predicting all three outcomes", whose three outcomes were named two sentences before

@@ -655,8 +655,11 @@ class ExtractiveWriter(Writer):
                 (
                     pair
                     for pair in picks
-                    if NAMES_IN_WORDS.search(pair[1])
-                    and any(clause.tokens & set(bm25.tokenize(pair[1])) for clause in naming)
+                    if (
+                        NAMES_IN_WORDS.search(pair[1])
+                        and any(clause.tokens & set(bm25.tokenize(pair[1])) for clause in naming)
+                    )
+                    or any(_coins_name(pair[1], clause.tokens) for clause in naming)
                 ),
                 None,
             )
@@ -696,7 +699,14 @@ class ExtractiveWriter(Writer):
             and picks
             and (
                 (numeric and _MEASURE.search(picks[0][1]))
-                or (naming and not numeric and NAMES_IN_WORDS.search(picks[0][1]))
+                or (
+                    naming
+                    and not numeric
+                    and (
+                        NAMES_IN_WORDS.search(picks[0][1])
+                        or any(_coins_name(picks[0][1], clause.tokens) for clause in naming)
+                    )
+                )
                 # ... and so does the answer to a detail asked beyond which paper it is ("...,
                 # and what kind of regulariser does it use?": "It introduces a Fisher regularizer
                 # ...", said after the paper's sample selection; review36a: "the answer is in
@@ -2930,6 +2940,28 @@ _ASKS_MEANS = re.compile(
 )
 # ... and a sentence saying the means
 _MEANS = re.compile(r"\b(?:by|via|through|using)\s+\w", re.IGNORECASE)
+
+
+# a coined name: a capitalised word with a capital inside it ("TimeAttention", "PowerSGD")
+_COINED = re.compile(r"\b[A-Z][a-z]+[A-Z][\w-]*")
+
+
+def _coins_name(text: str, asked: frozenset[str]) -> bool:
+    """Whether a sentence gives a coined name holding what a question asks the name of: "What's
+    the name of the attention mechanism ...?" is answered by "It proposes a universal
+    TimeAttention ...", which says no "called" (u021: said third, after two sentences matching
+    how the question described the paper)."""
+    return any(
+        token in found.group(0).lower()
+        for found in _COINED.finditer(text)
+        for token in asked
+        if len(token) >= _COINED_PART_CHARS
+    )
+
+
+# a word of the question found inside a coined name is one this long at least ("attent" in
+# "TimeAttention"; not "net" in "ResNet", which every question on networks would share)
+_COINED_PART_CHARS = 5
 
 
 def _framed_by(label: str, sentence: str) -> str | None:
