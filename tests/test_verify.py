@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pytest
@@ -364,16 +364,18 @@ def test_a_name_of_several_capitalised_words_is_one_name() -> None:
     assert missing_names("Mixture models for clustering?", frequency, texts) == []
 
 
+def _counting(unwritten: dict[str, int]) -> Callable[[str], int]:
+    """A document frequency: the tokens of ``unwritten`` as given, every other one written."""
+    return lambda token: unwritten.get(token, 3)
+
+
 def test_a_restated_subject_the_collection_never_names_is_missing() -> None:
     """ "... predicting where people look in an image, i.e. visual saliency or gaze prediction
     ...?" was answered by the paper on attention entropy (l024): each way the question names its
     subject has a word no paper writes. A restatement one of whose alternatives is written
     names something the collection may hold."""
     unwritten = {"salienc": 0, "gaze": 0}
-
-    def counted(token: str) -> int:
-        return unwritten.get(token, 3)
-
+    counted = _counting(unwritten)
     question = (
         "Is there any work on predicting where people look in an image, i.e. visual saliency or "
         "gaze prediction trained on eye-tracking data?"
@@ -393,11 +395,7 @@ def test_an_instrument_the_collection_never_names_is_missing() -> None:
     says is used is a word no paper writes; the papers writing what it is used for share the
     purpose, not the method. A written instrument, or a participle after it ("a deep net meant
     to"), is no name the collection lacks."""
-    unwritten = {"copula": 0, "meant": 0}
-
-    def counted(token: str) -> int:
-        return unwritten.get(token, 3)
-
+    counted = _counting({"copula": 0, "meant": 0})
     question = (
         "Is there anything here that uses copulas to capture the dependence between variables "
         "in probabilistic multivariate forecasts?"
