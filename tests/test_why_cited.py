@@ -67,3 +67,21 @@ def test_a_paper_under_a_thread_is_said_by_what_places_it_there(corpus_assistant
         if "zoology-measuring-improving-d225" in answer.sentences[index].citations
     ]
     assert any("sparse attention" in text for text in zoology), zoology
+
+
+def test_a_paper_is_said_by_the_thread_it_answers_where_none_heads_it(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    """Where no heading names a thread the request lists, a paper is still said by its sentence
+    saying one: the request as a whole is written by no sentence, so Lotus was said only as "a
+    diffusion-based visual foundation model ... for dense prediction", never by its zero-shot
+    depth and normal estimation (l002's "depth/normal estimation")."""
+    answer = corpus_assistant.related_work(
+        "Related work needed: turning diffusion models or CLIP-style vision-language models into "
+        "per-pixel predictors, i.e. depth/normal estimation and semantic or open-vocabulary "
+        "segmentation. Papers that only generate images don't belong here."
+    )
+    lotus = [
+        sentence.text
+        for sentence in answer.sentences
+        if any(paper_id.startswith("lotus") for paper_id in sentence.citations)
+    ]
+    assert any("depth and normal estimation" in text for text in lotus), lotus

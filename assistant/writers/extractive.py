@@ -1177,15 +1177,27 @@ class ExtractiveWriter(Writer):
             )
         ):
             return None
+        # (a request listing its threads is said by each: "..., fast/slow complementary learning,
+        # how people choose words" as a whole is written by no sentence, and ReLoop2, said apart
+        # as less certain by its recommender loop, was never said "Inspired by the slow-fast
+        # complementary learning system observed in human brains, ..."; review95)
+        threads = [(topic, focus)] + [
+            (thread, self._focus(thread, [view])) for thread in listed_senses(topic)
+        ]
+        if any(
+            self._on_topic(_without_label(sentence.text, view.label), thread, thread_focus)
+            for sentence in sentences
+            for thread, thread_focus in threads[1:]
+        ):
+            return None
         before = set(bm25.tokenize(sentences[-1].text))
         contribution = view.contribution()
         for item in view.ranked(exclude_roles=("boilerplate", "background", "problem")):
             text = view.sentences[item.index]
-            if (
-                self._on_topic(text, topic, focus)
-                and _says_together(text, topic)
-                and _own_claim(view, item, contribution, sentences)
-            ):
+            if any(
+                self._on_topic(text, thread, thread_focus) and _says_together(text, thread)
+                for thread, thread_focus in threads
+            ) and _own_claim(view, item, contribution, sentences):
                 quoted = standalone(text, view.paper.title)
                 if quoted is None or _opens_unresolved(quoted, referents=True):
                     continue
@@ -1196,7 +1208,10 @@ class ExtractiveWriter(Writer):
                     continue
                 said = _say(view, item, subject="It")
                 # the topic's words must survive the quoting, and the quote read alone
-                if self._on_topic(said.text, topic, focus) and not _leans_back(said.text):
+                if any(
+                    self._on_topic(said.text, thread, thread_focus)
+                    for thread, thread_focus in threads
+                ) and not _leans_back(said.text):
                     return said
         return None
 
