@@ -91,6 +91,14 @@ def test_the_word_a_question_asks_which_papers_use() -> None:
     )
     assert used_word("Which papers quote 'attention is all you need'?") is None
     assert used_word("how do entropy-based TTA methods differ") is None
+    # ... or one word the question asks where it turns up (u024), unless it leaves a sense out
+    assert used_word("Where does clustering show up in these papers?") == "clustering"
+    assert used_word("Where do templates come up in this collection: prompt templates?") == (
+        "templates"
+    )
+    assert (
+        used_word("Where does pruning show up? Leave out papers that only prune weights.") is None
+    )
 
 
 @pytest.mark.slow
@@ -109,6 +117,12 @@ def test_the_word_a_question_asks_which_papers_use() -> None:
             r"\bmanifold",
             False,
             3,
+        ),
+        (
+            "Where does clustering show up in these papers, and what is being clustered in each?",
+            r"\bcluster",
+            False,
+            5,
         ),
     ],
 )

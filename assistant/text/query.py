@@ -1577,6 +1577,14 @@ _USE_THE_WORD = re.compile(
 )
 
 
+# "Where does clustering show up / come up / appear in these papers": one word, where it turns up
+_TURNS_UP = re.compile(
+    r"\bwhere\s+(?:does|do|did)\s+(?P<word>[a-z][a-z-]+)\s+(?:show\s+up|come\s+up|turn\s+up|"
+    r"crop\s+up|appear)\b",
+    re.IGNORECASE,
+)
+
+
 def used_word(question: str) -> str | None:
     """The one word a question quotes and asks which papers write, in whatever sense ("'Resolution'
     seems to mean something different in almost every abstract ... Which papers use the word,
@@ -1593,4 +1601,11 @@ def used_word(question: str) -> str | None:
         )
         if talked is not None or _USE_THE_WORD.search(question):
             return word
+    turns_up = _TURNS_UP.search(question)
+    if turns_up is not None and not left_out(question, disowned=True):
+        # "Where does clustering show up in these papers, and what is being clustered in each?"
+        # asks for every paper writing it, as a quoted word does (u024 cited two of six); not
+        # one leaving a sense out ("Where does chaos show up inside the training ... (rather
+        # than in chaotic data)": not every writer is wanted)
+        return turns_up.group("word")
     return None
