@@ -1208,10 +1208,17 @@ class ExtractiveWriter(Writer):
                     continue
                 said = _say(view, item, subject="It")
                 # the topic's words must survive the quoting, and the quote read alone
-                if any(
-                    self._on_topic(said.text, thread, thread_focus)
-                    for thread, thread_focus in threads
-                ) and not _leans_back(said.text):
+                if (
+                    any(
+                        self._on_topic(said.text, thread, thread_focus)
+                        for thread, thread_focus in threads
+                    )
+                    and not _leans_back(said.text)
+                    # (nor naming what a sentence not shown said: "It also applies the same
+                    # methodology to developing a diffusion model for generative
+                    # post-processing", added to SEEDS under "bias correction")
+                    and _THE_SAME.search(said.text) is None
+                ):
                     return said
         return None
 
@@ -3309,6 +3316,10 @@ def _goal_statement(view: _PaperView, sentences: Sequence[DraftSentence]) -> Dra
     if any(overlaps(text, sentence.text) for sentence in sentences):
         return None
     return DraftSentence(text if text.endswith((".", "?", "!")) else f"{text}.", [view.paper.id])
+
+
+# "the same methodology": what a sentence before it said (not "the same ... as X", which says it)
+_THE_SAME = re.compile(r"\bthe\s+same\s+[a-z]+\b(?!\s+(?:[a-z]+\s+){0,2}as\b)", re.IGNORECASE)
 
 
 @cache
