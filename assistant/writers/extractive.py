@@ -1165,29 +1165,24 @@ class ExtractiveWriter(Writer):
         predictions, obtained top scores on almost all tasks" is why related work on ensemble
         methods cites the TADPOLE challenge, whose findings on Alzheimer's trials it was said by;
         review91). What the paper does or reports, from its contribution on, read alone."""
-        if (
-            not sentences
-            # (a paper whose title names the topic is cited for it where it is said: "The authors
-            # propose Online ensembling Network (OneNet)" added nothing to OneNet's combining of
-            # two models)
-            or self._on_topic(view.paper.title, topic, focus)
-            or any(
-                self._on_topic(_without_label(sentence.text, view.label), topic, focus)
-                for sentence in sentences
-            )
-        ):
+        if not sentences:
             return None
-        # (a request listing its threads is said by each: "..., fast/slow complementary learning,
-        # how people choose words" as a whole is written by no sentence, and ReLoop2, said apart
-        # as less certain by its recommender loop, was never said "Inspired by the slow-fast
-        # complementary learning system observed in human brains, ..."; review95)
+        # (a request listing its threads is said by each: "..., i.e. depth/normal estimation and
+        # semantic or open-vocabulary segmentation" as a whole is written by no sentence, and
+        # Lotus was never said by its "zero-shot depth and normal estimation"; l002)
         threads = [(topic, focus)] + [
             (thread, self._focus(thread, [view])) for thread in listed_senses(topic)
         ]
-        if any(
-            self._on_topic(_without_label(sentence.text, view.label), thread, thread_focus)
-            for sentence in sentences
-            for thread, thread_focus in threads[1:]
+        if (
+            # (a paper whose title names the topic is cited for it where it is said: "The authors
+            # propose Online ensembling Network (OneNet)" added nothing to OneNet's combining of
+            # two models)
+            self._on_topic(view.paper.title, topic, focus)
+            or any(
+                self._on_topic(_without_label(sentence.text, view.label), thread, thread_focus)
+                for sentence in sentences
+                for thread, thread_focus in threads
+            )
         ):
             return None
         before = set(bm25.tokenize(sentences[-1].text))
