@@ -165,3 +165,18 @@ def test_a_listed_thing_is_said_without_the_marker_that_announces_the_list() -> 
         "agents that plan",
         "agents that act",
     ]
+
+
+def test_related_work_takes_the_paper_closest_to_a_listed_thread(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    """u009: "a small encoder that drops unneeded prompt tokens" is LLMLingua-2's, which the topic
+    model scored below its threshold on the whole request; the retrieved paper closest to a
+    thread the request lists (``listed_item_closeness``) is taken when the topic model gives it
+    ``neighbour_floor`` or more, and said with the others, not apart."""
+    answer = corpus_assistant.related_work(
+        "Related work on cutting the cost of processing a long prompt before the first token: a "
+        "small encoder that drops unneeded prompt tokens, a helper model that predicts the big "
+        "model's KV cache, and passing hidden states instead of text between chained models."
+    )
+    doubtful = {item.paper.id: item.doubtful for item in answer.evidence}
+    assert doubtful.get("llmlingua-2-data-b003") is False, doubtful
+    assert {"kv-prediction-improved-ab16", "streamlining-collaborative-367a"} <= set(doubtful)

@@ -344,6 +344,16 @@ def relevant_papers(
             out |= left_out_papers(query, near_papers)
             out |= disowned_papers(retrieval, tuning.left_out_margin)
             chosen += [item for item in near if item[0].id not in out]
+            # ... and, for a request listing its threads, the retrieved paper closest to each
+            # thread when it is close and the topic model does not rule it out: "recasting
+            # every task into one shared answer format" is the unified multiple-choice paper's
+            # however little the whole request's words favour it (f001 cited two of five)
+            taken = {paper.id for paper, _ in chosen}
+            closest = _closest_to_each_item(retrieval, features, weights, taken, tuning)
+            out = ruled_out_papers(query, [paper for paper, _ in closest]) if ruled else set()
+            out |= left_out_papers(query, [paper for paper, _ in closest])
+            out |= disowned_papers(retrieval, tuning.left_out_margin)
+            chosen += [item for item in closest if item[0].id not in out]
         left_out = _beyond(len(chosen), most, task)
         chosen = chosen[:most]
         doubtful = (
@@ -568,6 +578,37 @@ def _neighbours(
         if close >= tuning.neighbours_needed:
             found.append((paper, probability))
     return sorted(found, key=lambda pair: -pair[1])
+
+
+def _closest_to_each_item(
+    retrieval: Retrieval,
+    features: list[relevance.PaperFeatures],
+    weights: list[float],
+    taken: set[str],
+    tuning: EvidenceSettings,
+) -> list[tuple[Paper, float]]:
+    """The retrieved papers not in ``taken`` that are each the closest of all retrieved to one
+    thing the request lists, at least ``listed_item_closeness`` close (cosine of the paper vector),
+    with the topic model's probability ``neighbour_floor`` or more; best first."""
+    similarity = retrieval.item_similarity
+    candidates = [item for item in features if item.paper.id in similarity]
+    if not candidates:
+        return []
+    elsewhere = other_sense_papers(retrieval, [item.paper for item in features])
+    found: dict[str, tuple[Paper, float]] = {}
+    for index in range(max(len(values) for values in similarity.values())):
+        best = max(candidates, key=lambda item: similarity[item.paper.id][index])
+        paper = best.paper
+        if (
+            paper.id in taken
+            or paper.id in elsewhere
+            or similarity[paper.id][index] < tuning.listed_item_closeness
+        ):
+            continue
+        probability = relevance.probability(best, weights)
+        if probability >= tuning.neighbour_floor:
+            found[paper.id] = (paper, probability)
+    return sorted(found.values(), key=lambda pair: -pair[1])
 
 
 def _closest_to_an_item(
