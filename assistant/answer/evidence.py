@@ -336,6 +336,7 @@ def relevant_papers(
                 chosen = _one_per_item(
                     items, chosen, specific, document_frequency, collection_size, tuning
                 )
+        sure: set[str] | None = None  # the papers said with the others, whatever the model
         if task == "related-work":
             weights = [tuning.topic_relevance_weights.get(name, 0.0) for name in relevance.FEATURES]
             near = _neighbours(retrieval, chosen, features, weights, tuning)
@@ -345,15 +346,21 @@ def relevant_papers(
             out |= disowned_papers(retrieval, tuning.left_out_margin)
             chosen += [item for item in near if item[0].id not in out]
             # ... and, for a request listing its threads, the retrieved paper closest to each
-            # thread when it is close and the topic model does not rule it out: "recasting
-            # every task into one shared answer format" is the unified multiple-choice paper's
-            # however little the whole request's words favour it (f001 cited two of five)
+            # thread when it is close and the topic model does not rule it out: "a small
+            # encoder that drops unneeded prompt tokens" is LLMLingua-2's however little the
+            # whole request's words favour it (u009). It is said with the others, and so is
+            # the paper in hand closest to a thread before it came (PromptTPP, under
+            # "continual learning without storing past events", beside a continual-learning
+            # baseline the thread brought in)
             taken = {paper.id for paper, _ in chosen}
             closest = _closest_to_each_item(retrieval, features, weights, taken, tuning)
             out = ruled_out_papers(query, [paper for paper, _ in closest]) if ruled else set()
             out |= left_out_papers(query, [paper for paper, _ in closest])
             out |= disowned_papers(retrieval, tuning.left_out_margin)
-            chosen += [item for item in closest if item[0].id not in out]
+            added = [item for item in closest if item[0].id not in out]
+            sure = _closest_to_an_item(retrieval, list(taken), tuning)
+            sure |= {paper.id for paper, _ in added}
+            chosen += added
         left_out = _beyond(len(chosen), most, task)
         chosen = chosen[:most]
         doubtful = (
@@ -365,7 +372,9 @@ def relevant_papers(
             if broad
             else set()
         )
-        doubtful -= _closest_to_an_item(retrieval, [paper.id for paper, _ in chosen], tuning)
+        if sure is None:
+            sure = _closest_to_an_item(retrieval, [paper.id for paper, _ in chosen], tuning)
+        doubtful -= sure
         return chosen, left_out, doubtful
     ranked = paper_relevance(retrieval, settings.evidence)
     elsewhere = other_sense_papers(retrieval, [paper for paper, _ in ranked])
