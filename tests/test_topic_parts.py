@@ -388,6 +388,49 @@ def test_papers_a_request_counts_are_listed_after_its_colon() -> None:
     )
 
 
+def test_a_count_of_any_kind_of_thing_announces_the_list_after_its_colon() -> None:
+    """ "Compare four fixes: ...", "Three routes to ...: ZeroPrompt, ...", "How do three recipes
+    for ... differ: ..." list what they compare after the colon whatever they call the things
+    (h015 compared three of four); k011's "Compare two attempts to put a number on
+    generalisation: one derives ..., the other estimates ..." took "two attempts" for an item.
+    A question after the colon lists nothing."""
+    from assistant.text.query import compared_items
+
+    assert compared_items(
+        "Classes get confused. Compare four fixes: the replay method that separates direction "
+        "and magnitude of the logits, the method that predicts the task with a likelihood ratio, "
+        "the rehearsal-free prompt method, and the training-free prototype calibration."
+    ) == [
+        "the replay method that separates direction and magnitude of the logits",
+        "the method that predicts the task with a likelihood ratio",
+        "the rehearsal-free prompt method",
+        "the training-free prototype calibration",
+    ]
+    assert compared_items(
+        "Three routes to handling unseen NLP tasks: ZeroPrompt, the learner that recasts every "
+        "task as multiple choice, and In-BoXBART. How does each share a format?"
+    ) == ["ZeroPrompt", "the learner that recasts every task as multiple choice", "In-BoXBART"]
+    assert compared_items(
+        "How do three recipes for synthetic reasoning data differ: the tree-search sampler, the "
+        "bidirectional pipeline, and the study training on wrong steps?"
+    ) == [
+        "the tree-search sampler",
+        "the bidirectional pipeline",
+        "the study training on wrong steps",
+    ]
+    assert compared_items(
+        "Compare two attempts to bound generalisation: one derives information-theoretic bounds, "
+        "the other estimates inductive bias. What does each need?"
+    ) == ["one derives information-theoretic bounds", "the other estimates inductive bias"]
+    assert (
+        compared_items(
+            "Contrast the two model-error papers (the chaotic case and the turbulence case): what "
+            "learner does each use, and what do they need?"
+        )
+        == []
+    )
+
+
 def test_each_thing_a_comparison_describes_is_one_paper(corpus_assistant) -> None:
     """ "Compare three takes on this: the study of memory-based meta-learning on data whose
     generating parameters jump at unknown times, the work that meta-trains black-box

@@ -1200,11 +1200,16 @@ _SHARED_PREDICATE = re.compile(r"\s+(?:both|all|each)\s+(?=[a-z])")
 # ... or a later sentence doing so, a comparison itself ("I keep seeing the claim that ... .
 # Compare three takes on this: the study of ..., the work that ..., and the paper arguing ...":
 # the first of the three was not compared; review69)
+# ... whatever it calls them ("Three routes to handling NLP tasks ...: ZeroPrompt, ...",
+# "Compare four fixes: ...", "How do three recipes for ... differ: ..."; k011 took "two attempts"
+# for an item), but not a question after the colon ("Contrast the two ... papers (...): what
+# learner does each use ...?")
 _ANNOUNCED_LIST = re.compile(
     r"(?:^|(?<=[.?!])\s+)\s*(?:(?:two|three|four|five|both|these|the)\s+(?:\w+\s+){0,2}?"
-    r"(?:papers|works|methods|approaches)|(?:compare|contrast)\s+(?:the\s+)?(?:two|three|four|five)"
-    r"\s+(?:\w+\s+){0,2}?(?:papers|works|methods|approaches|takes|studies|lines\s+of\s+work))\b"
-    r"[^:.?]*:\s*(?P<listed>[^.?:]+)",
+    r"(?:papers|works|methods|approaches)|(?:(?:compare|contrast|how\s+do)\s+(?:the\s+)?)?"
+    r"(?:two|three|four|five)\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+s|lines\s+of\s+work))\b"
+    r"[^:.?]*:\s*(?!\s*(?:what|how|which|who|where|when|why|does|do|is|are|can)\b)"
+    r"(?P<listed>[^.?:]+)",
     re.IGNORECASE,
 )
 _COMPARE_WITH = re.compile(r"\s*(?:compare|contrast)\s", re.IGNORECASE)
