@@ -151,6 +151,33 @@ def test_the_closest_paper_to_a_listed_thing_is_not_said_apart(corpus_assistant)
     assert titles.get("BoxingGym") is False, titles
 
 
+def test_a_list_of_threads_ends_with_its_sentence_and_keeps_its_brackets_whole() -> None:
+    """v010: "Sub-threads: one vision backbone jointly doing detection, segmentation and
+    captioning; recommenders that predict auxiliary targets (categories, behaviour types)
+    alongside the next item; ... jointly. Leave out merging ... and learning tasks one after
+    another." was read as fourteen things, one of them "learning tasks one after another", which
+    the request leaves out. A semicolon list is cut at its semicolons, no list inside brackets,
+    and the list ends with its sentence."""
+    from assistant.text.query import listed_things
+
+    assert listed_things(
+        "Related work on multi-task learning. Sub-threads: one vision backbone jointly doing "
+        "detection, segmentation and captioning; recommenders that predict auxiliary targets "
+        "(categories, behaviour types) alongside the next item; networks predicting several "
+        "target quantities jointly. Leave out merging fine-tuned models and learning tasks one "
+        "after another."
+    ) == [
+        "one vision backbone jointly doing detection, segmentation and captioning",
+        "recommenders that predict auxiliary targets (categories, behaviour types) alongside "
+        "the next item",
+        "networks predicting several target quantities jointly",
+    ]
+    assert listed_things(
+        "Related work on interpretable forecasting: attention maps, decomposable designs (trend, "
+        "seasonality) and post-hoc explanations. Not benchmark papers, please."
+    ) == ["attention maps", "decomposable designs (trend, seasonality)", "post-hoc explanations"]
+
+
 def test_a_listed_thing_is_said_without_the_marker_that_announces_the_list() -> None:
     """ "(for example gradient descent, ridge regression, the perceptron)": the first thing
     listed is "gradient descent", not "for example gradient descent" (embedded, the marker's

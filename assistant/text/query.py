@@ -451,17 +451,17 @@ def _ends_sentence(question: str, part: str) -> bool:
     return at >= 0 and question[at + len(part) : at + len(part) + 1] == "."
 
 
-def _split_outside_brackets(question: str) -> list[str]:
-    """The question cut at each clause boundary that is not inside brackets: "what each changes
-    about the drafter (which features it uses, what it predicts, how its heads are organised)"
-    is one question with its parts listed, not three headed "... (which features it uses",
-    "What it predicts" and "How its heads are organised)" (review56)."""
+def _split_outside_brackets(question: str, separator: re.Pattern[str] | None = None) -> list[str]:
+    """The question cut at each clause boundary (or ``separator``) that is not inside brackets:
+    "what each changes about the drafter (which features it uses, what it predicts, how its
+    heads are organised)" is one question with its parts listed, not three headed "... (which
+    features it uses", "What it predicts" and "How its heads are organised)" (review56)."""
     depth, inside = 0, []
     for character in question:
         depth = depth + 1 if character == "(" else max(0, depth - 1) if character == ")" else depth
         inside.append(depth > 0)
     parts, start = [], 0
-    for found in _CLAUSE_SPLIT.finditer(question):
+    for found in (separator or _CLAUSE_SPLIT).finditer(question):
         if found.start() < len(inside) and inside[found.start()]:
             continue
         parts.append(question[start : found.start()])
@@ -1044,8 +1044,18 @@ def listed_things(request: str) -> list[str]:
     listed = listed_text(request)
     if listed is None:
         return []
-    parts = _LISTED_SPLIT.split(listed.rstrip(".?"))
-    items = [part.strip() for part in parts if content_tokens(part)]
+    # The list ends with its sentence ("...; and science networks predicting several targets
+    # jointly. Leave out merging separately fine-tuned models and learning tasks one after
+    # another": what it leaves out is no thread of it; v010). A list set off by semicolons is
+    # cut at them only, its items holding commas and "and"s of their own ("one vision backbone
+    # jointly doing detection, segmentation and captioning; clinical prediction models ..."),
+    # and no list is cut inside brackets ("recommenders that predict auxiliary targets
+    # (categories, behaviour types) alongside the next item").
+    listed = _LIST_END.split(listed)[0].rstrip(" .?")
+    semicolons = len(_split_outside_brackets(listed, _LISTED_SEMICOLON)) > 1
+    separator = _LISTED_SEMICOLON if semicolons else _LISTED_SPLIT
+    items = [part.strip() for part in _split_outside_brackets(listed, separator)]
+    items = [item for item in items if content_tokens(item)]
     return items if len(items) >= 2 else []
 
 
@@ -1149,6 +1159,7 @@ _EXAMPLE_MARKER = re.compile(
 
 
 _LISTED_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|;\s*|\s+or\s+|\s+and\s+")
+_LISTED_SEMICOLON = re.compile(r"\s*;\s*(?:and\s+|or\s+)?")
 
 
 def compared_items(request: str) -> list[str]:
