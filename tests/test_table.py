@@ -1903,3 +1903,28 @@ def test_what_the_prose_says_under_a_question_is_its_cell(corpus_assistant) -> N
     cell = answer.table.rows["arbitrary-few-parameters-b9a4"][column]
     assert cell.text.startswith("When a PLM's scale grows"), cell
     assert cell.sentence_index == 3
+
+
+def test_a_thing_asked_of_each_by_what_each_does_with_it_is_its_own_column() -> None:
+    """v004: "Compare what each one adapts at every step, how it makes that decision, and the
+    speed-ups each reports" headed one column "How it makes that decision, and the speed-ups
+    each reports", filled with a speed-up, and no column said how each decides. After ", and",
+    a thing named by what each does with it ("the speed-ups each reports", "the datasets they
+    use") is asked on its own; "Compare how DoG and the model-building method each decide"
+    names what is compared, not a question."""
+    from assistant.text.query import compared_axes
+
+    assert compared_axes(
+        "SpecDec++ and OPT-Tree both adapt the draft. Compare what each one adapts at every "
+        "step, how it makes that decision, and the speed-ups each reports."
+    ) == [
+        "What each one adapts at every step",
+        "How it makes that decision",
+        "The speed-ups each reports",
+    ]
+    assert compared_axes(
+        "Compare DoG and SMB: how does each set the step size, and the datasets they use?"
+    ) == ["How does each set the step size", "The datasets they use"]
+    assert compared_axes(
+        "Compare how DoG and the model-building method each decide the step size."
+    ) == compared_axes("Compare how DoG and SMB each decide the step size.")

@@ -51,13 +51,21 @@ _OF_EACH = (
     r"(?:does|do|did|is|are|can|will|would)\s+(?:each|they|both|either|any|all|these|the\s+"
     r"(?:papers|methods|approaches|models|two|three))\b"
 )
+# a thing asked of each paper by what each does with it: "the speed-ups each reports", "the
+# datasets they use"
+_ASKED_BY_USE = r"(?:the|their|its)\s+(?:[\w-]+\s+){1,3}?(?:each|they)\s+[a-z]+s?\b"
 _CLAUSE_SPLIT = re.compile(
     # (a preposition may lead the wh-word: "..., and on how many benchmarks did it win?")
     # ... or "whether" ("Compare how each gets draft tokens ..., whether extra training or
     # parameters are needed, whether outputs stay identical ...": one column headed by all four
     # things asked; review80)
     r",?\s+and\s+(?=(?:(?:on|in|at|by|for|from|with|across|over|to)\s+)?(?:what|how|which|why)\b|"
-    r"(?:whose|where|when|whether)\b)|,\s+(?=(?:what|how|which|by how|by what|at what|on which|"
+    r"(?:whose|where|when|whether)\b)|"
+    # ... or a thing asked of each by what each does with it ("..., how it makes that decision,
+    # and the speed-ups each reports": one column headed by both, and the speed-ups were not read
+    # as the results asked for; v004)
+    rf",\s+and\s+(?={_ASKED_BY_USE})|"
+    r",\s+(?=(?:what|how|which|by how|by what|at what|on which|"
     r"for which|in which|from which|with which|whose|where|when|whether|to what)\b)|;\s+|"
     # ("How do three recipes ... differ ...? Compare how candidates are produced, ...": the
     # first thing asked of each, without the "Compare" that asks it; k010)
@@ -498,7 +506,8 @@ _EXPLAINING_CLAUSE = re.compile(
 _ASKING_CLAUSE = re.compile(
     r"^\s*(?:(?:on|in|at|by|for|from|with|across|over|to|and)\s+)?(?:what|what's|how|which|why|who|"
     r"whose|where|when|whether|is|are|was|were|do|does|did|can|could|should|would|will|has|have|"
-    r"compare|contrast|list|name|give|tell|find|show|describe|explain|summari[sz]e)\b",
+    r"compare|contrast|list|name|give|tell|find|show|describe|explain|summari[sz]e)\b"
+    rf"|^\s*(?:and\s+)?{_ASKED_BY_USE}",
     re.IGNORECASE,
 )
 
