@@ -762,3 +762,21 @@ def test_papers_sharing_one_name_are_said_once_by_it_in_a_lead() -> None:
     assert joined_labels(["PromptBoosting", "Language models are weak learners"]) == (
         "PromptBoosting and “Language models are weak learners”"
     )
+
+
+def test_these_results_follow_the_finding_said_first(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
+    """v022 (review97 #5): "... and what new technical inequality does the analysis rest on?"
+    was answered without "These results rely on a novel Hölder style inequality for the Dudley
+    integral": its "these results" points at the finding "We show that, when the class F is
+    'simpler' than G ..., our predictor is more resilient ...", which led the answer, and a
+    sentence pointing back was said only after a sentence picked later. It is said right after
+    the finding it points at."""
+    answer = corpus_assistant.ask(
+        "A theory paper predicts z from x and y with an additive f(x)+g(y) and finds the "
+        "predictor holds up under covariate shift when one function class is simpler. Which "
+        "class should be simpler, and what new inequality do its results rely on?"
+    )
+    texts = [sentence.text for sentence in answer.sentences]
+    relied = next(index for index, text in enumerate(texts) if "Dudley integral" in text)
+    assert texts[relied].startswith("These results rely on"), texts
+    assert "shows that" in texts[relied - 1], texts

@@ -61,7 +61,7 @@ _LEVEL_WITH = re.compile(
 
 def points_at_figures(noun: str, previous: str) -> bool:
     """Whether "these <noun>" can mean the results ``previous`` states: "These results" after a
-    sentence of measurements points at them though that sentence never writes "results"; so
+    sentence of measurements (or of a finding) points at them though that sentence never writes "results"; so
     does one after a result said as a comparison ("Our models achieve these results at less
     than 1/10th of the computational cost" after "The generated ensembles have similar
     predictive skill as the full GEFS 31-member ensemble": the asked fraction was left out of
@@ -70,7 +70,19 @@ def points_at_figures(noun: str, previous: str) -> bool:
         _QUANTITY.search(previous) is not None
         or COMPARED_IN_WORDS.search(previous) is not None
         or _LEVEL_WITH.search(previous) is not None
+        # ... or a finding said as one ("We show that, when the class F is 'simpler' than G,
+        # our predictor is more resilient ...", before "These results rely on a novel Hölder
+        # style inequality for the Dudley integral"; v022)
+        or _states_finding().search(previous) is not None
     )
+
+
+@cache
+def _states_finding() -> re.Pattern[str]:
+    """A verb introducing a finding as a "that" clause (lexicon/evidential_verbs.txt): "shows
+    that", "we find that"."""
+    verbs = "|".join(re.escape(verb) for verb in words("evidential_verbs"))
+    return re.compile(rf"\b(?:{verbs})s?\s+that\b", re.IGNORECASE)
 
 
 @cache

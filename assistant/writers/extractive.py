@@ -751,6 +751,7 @@ class ExtractiveWriter(Writer):
             )
             else None
         )
+        figure_index: int | None = None  # the sentence said first, as the figure lead
         framed = (
             figure_lead is None
             and said is not None
@@ -778,7 +779,7 @@ class ExtractiveWriter(Writer):
             # ImageNet-1K, the best model outperforms ViT" names no paper), nor one naming the
             # paper's method ("One paper's experiments ... demonstrate that DiffTPT improves
             # ..."): those follow the proposal.
-            picks.pop(0)
+            figure_index = picks.pop(0)[0].index
             builder.add(DraftSentence(figure_lead, [view.paper.id]))
             if framed or _BY_THE_PAPER.match(_after_kept_opener(first_pick)):
                 again = say_paper(
@@ -811,9 +812,14 @@ class ExtractiveWriter(Writer):
             span.sentence for span in (led_from, claims.proposal) if span is not None
         }
         alone = {item.index for item, _ in standing}
+        # ... or right after the figure lead when that is what it points at ("These results rely
+        # on a novel Hölder style inequality for the Dudley integral" after "... shows that, when
+        # the class F is 'simpler' than G, the predictor is more resilient ...": the asked
+        # inequality was left out of v022, review97)
+        after_figure: list[DraftSentence] = []
         for item in usable[:wanted]:
             if (
-                len(picks) >= _LOOKUP_MOST
+                len(picks) + len(after_figure) >= _LOOKUP_MOST
                 or item.index in alone
                 or item.index in shown
                 # (nor the sentence the lead, or the proposal, was said from: it was left out
@@ -821,6 +827,14 @@ class ExtractiveWriter(Writer):
                 or (said is not None and item.index in said_from_sentences)
                 or FIRST_PERSON_WORD.search(rewrite(view.sentences[item.index], "It"))
             ):
+                continue
+            if (
+                figure_index is not None
+                and figure_index == item.index - 1
+                and _points_at(view.sentences[item.index], view.sentences[figure_index])
+            ):
+                text = sentence_case(_SEQUENCE_OPENER.sub("", view.sentences[item.index], count=1))
+                after_figure.append(DraftSentence(rewrite(text, "It"), [view.paper.id]))
                 continue
             # ... the sentence before it, or the nearest before it the reader is shown that
             # holds what it points at ("No single submission was best at predicting all three
@@ -849,6 +863,8 @@ class ExtractiveWriter(Writer):
         if any(clause.explains for clause in clauses):
             picks = _with_cause(view, picks, usable, standing, led_index)
         picks = _context_last(view, picks, answering)
+        for sentence in after_figure:
+            builder.add(sentence)
         if said is not None:
             builder.add(said.sentences[0])
         for position, (_, text) in enumerate(picks):
