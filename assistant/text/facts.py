@@ -61,9 +61,9 @@ _LEVEL_WITH = re.compile(
 
 def points_at_figures(noun: str, previous: str) -> bool:
     """Whether "these <noun>" can mean the results ``previous`` states: "These results" after a
-    sentence of measurements (or of a finding) points at them though that sentence never writes "results"; so
-    does one after a result said as a comparison ("Our models achieve these results at less
-    than 1/10th of the computational cost" after "The generated ensembles have similar
+    sentence of measurements or of a finding points at them though that sentence never writes
+    "results"; so does one after a result said as a comparison ("Our models achieve these
+    results at less than 1/10th of the computational cost" after "The generated ensembles have similar
     predictive skill as the full GEFS 31-member ensemble": the asked fraction was left out of
     two lookups)."""
     return bool(_figure_nouns() & set(tokenize(noun))) and (

@@ -863,8 +863,8 @@ class ExtractiveWriter(Writer):
         if any(clause.explains for clause in clauses):
             picks = _with_cause(view, picks, usable, standing, led_index)
         picks = _context_last(view, picks, answering)
-        for sentence in after_figure:
-            builder.add(sentence)
+        for pointing in after_figure:
+            builder.add(pointing)
         if said is not None:
             builder.add(said.sentences[0])
         for position, (_, text) in enumerate(picks):
