@@ -4961,3 +4961,27 @@ def test_a_paper_named_in_front_of_a_sentence_is_not_named_again_as_its_authors(
     assert said.startswith("In Chaos as an interpretable benchmark, the dataset is annotated")
     assert "and the authors perform feature analysis" in said
     assert said.count("Chaos as an interpretable benchmark") == 1
+
+
+def test_a_name_inside_a_described_item_is_what_that_paper_studies(corpus_assistant) -> None:
+    """ "Compare HiPPO-Prophecy with the paper analysing token dynamics in a pretrained Mamba
+    model" (blind w014) compared Mamba itself: the request writes Mamba's name, and the item
+    holding it was taken to name Mamba. An item that picks its paper out by what it does ("the
+    paper analysing ...", "one removes ...") names no paper by a name inside it; the paper it
+    describes is the one compared."""
+    from assistant.text.query import describes_a_paper
+
+    assert describes_a_paper("the paper analysing token dynamics in a pretrained Mamba model")
+    assert describes_a_paper("one removes individual outlier weights")
+    assert not describes_a_paper("the PassUntil paper")
+    assert not describes_a_paper("HiPPO-Prophecy")
+    answer = corpus_assistant.compare(
+        "Compare HiPPO-Prophecy with the paper analysing token dynamics in a pretrained Mamba "
+        "model. What question about state space models does each ask, what does each prove (an "
+        "explicit weight construction vs the asymptotic behaviour of tokens in a continuous-time "
+        "limit), and what practical consequence or change does each propose?"
+    )
+    assert cited(answer) == {
+        "hippo-prophecy-state-38f1",
+        "demystifying-token-dynamics-c057",
+    }, cited(answer)

@@ -39,6 +39,7 @@ from assistant.text.query import (
     asks_to_compare,
     compared_items,
     content_tokens,
+    describes_a_paper,
     distinctive_name,
     named_in_question,
     question_kind,
@@ -258,17 +259,23 @@ def relevant_papers(
             # "How do SPLADE, Fusion-in-T5 and ... differ": a paper the request names by its
             # method's name is one of those compared, however few of its other words it shares
             taken = {paper.id for paper, _ in chosen}
+            listed = compared_items(query)  # parsed once for the rules below
+            # (not by a name inside an item that picks its paper out by what it does: "the
+            # paper analysing token dynamics in a pretrained Mamba model" is not Mamba's; w014)
+            naming_query = query
+            for item in listed:
+                if describes_a_paper(item):
+                    naming_query = naming_query.replace(item, " ")
             named = [
                 item
                 for item in specific
-                if item[0].id not in taken and relevance.names_the_paper(query, item[0])
+                if item[0].id not in taken and relevance.names_the_paper(naming_query, item[0])
             ]
             # ... and so is the paper that alone names one of the items it lists ("WideNet,
             # randomized parameter sharing, and FreezeNet": the paper on "randomized
             # parameter-sharing (RPS)"), when no paper already taken names that item
             taken |= {paper.id for paper, _ in named}
             in_hand = [paper for paper, _ in chosen] + [paper for paper, _ in named]
-            listed = compared_items(query)  # parsed once for both rules below
             for item in listed:
                 if any(_names_item(item, paper) for paper in in_hand):
                     continue
@@ -439,6 +446,7 @@ def _names_item(item: str, paper: Paper) -> bool:
     """Whether the paper writes the item of a comparison: its name-like word in the title, or
     its content words in a row in the title or abstract (any number of them for a title the
     request quotes)."""
+    described = describes_a_paper(item)
     # ("the observational scaling laws paper": the paper is what the words name, not a word of
     # its title; review52, the third paper of three named was not compared)
     item = _ITEM_FRAME.sub("", item) or item
@@ -446,6 +454,10 @@ def _names_item(item: str, paper: Paper) -> bool:
     quoted = content_tokens(item)
     if len(quoted) > _ITEM_RUN_WORDS and relevance.contains_run(quoted, title):
         return True
+    if described:
+        # "the paper analysing token dynamics in a pretrained Mamba model": the name is what
+        # the paper studies, and the paper is another (w014 compared Mamba itself)
+        return False
     # a name as the title writes it, in its case ("STEP" is no "Large Step Sizes") and whole
     # ("Q-VLM", not a title's "VLM"), a plural or not; or the name the paper gives its method
     # ("PatchTST", whose title is "A Time Series is Worth 64 Words"; "the time series foundation

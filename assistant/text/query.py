@@ -1209,6 +1209,14 @@ def compared_items(request: str) -> list[str]:
     return distributed(items) if len(items) >= 2 else []
 
 
+def describes_a_paper(item: str) -> bool:
+    """Whether a compared item picks its paper out by what it does ("the paper analysing token
+    dynamics in a pretrained Mamba model", "one removes individual outlier weights") rather
+    than by a name ("the PassUntil paper", "HiPPO-Prophecy"): a name it writes is what the
+    paper studies or works on, not the paper."""
+    return _DESCRIBED_ITEM.match(item) is not None
+
+
 # "Both EvoPress and ...": the word before the first item
 _BOTH_OPENING = re.compile(r"^\s*both\s+", re.IGNORECASE)
 # "... and ReLoop2 both feed past errors back": what the items do together, after the last one
@@ -1231,6 +1239,15 @@ _ANNOUNCED_LIST = re.compile(
     r"[^:.?]*:\s*(?!\s*(?:what|how|which|who|where|when|why|does|do|is|are|can)\b)"
     r"(?P<listed>[^.?:]+)",
     re.IGNORECASE,
+)
+# an item saying what its paper does: a head noun ("the paper", "the study", "one", "the other")
+# and then a relative word, a preposition of topic or a verb ("analysing", "that proves",
+# "on attacks that ...", "removes"); at most one word before the head ("the Gaussian-process
+# paper on ..."), so "the muP-based loss prediction paper" names its paper
+_DESCRIBED_ITEM = re.compile(
+    r"^\s*(?:(?:the|a|an)\s+(?:[\w'-]+\s+)?(?:paper|study|work|analysis|article|method|approach|"
+    r"one|model|framework)\s+(?:that|which|who|whose|where|on|about|[a-z]+ing)\b"
+    r"|(?:the\s+)?(?:one|other)\s+(?:that|which|who|on|about|[a-z]+(?:s|ing))\b)"
 )
 _COMPARE_WITH = re.compile(r"\s*(?:compare|contrast)\s", re.IGNORECASE)
 _LISTED_COMMA = re.compile(r",\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
