@@ -4985,3 +4985,19 @@ def test_a_name_inside_a_described_item_is_what_that_paper_studies(corpus_assist
         "hippo-prophecy-state-38f1",
         "demystifying-token-dynamics-c057",
     }, cited(answer)
+
+
+def test_a_metric_at_a_cut_off_is_a_name_the_question_asks_for(corpus_assistant) -> None:
+    """ "Which papers report recall-type evaluation numbers - recall@10, or precision and recall
+    - ...?" (blind w008) abstained, "no paper in the collection is about this", though two
+    papers report recall@10: "recall" and "10" were read apart and named nothing. A metric at a
+    cut-off is one name, and the papers writing it are those the question asks for."""
+    from assistant.text.query import asked_names
+
+    assert asked_names("Which papers report recall@10 or pass@1?") == ["recall@10", "pass@1"]
+    answer = corpus_assistant.ask(
+        "Which papers report recall-type evaluation numbers - recall@10, or precision and recall "
+        "- and what is being retrieved, predicted or extracted in each case?"
+    )
+    assert not answer.abstained
+    assert {"career-path-prediction-5cf2", "searching-by-code-df68"} <= cited(answer)

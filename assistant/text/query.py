@@ -1362,7 +1362,9 @@ def quantity(word: str) -> bool:
 
 def named_in_question(question: str) -> list[str]:
     """The distinctive names a question writes ("MNIST", "Dempster-Shafer", "CUB-200"), whole."""
-    found = re.findall(r"[A-Za-z0-9][A-Za-z0-9+.]*(?:-[A-Za-z0-9+.]+)*", question)
+    # (a metric at a cut-off is one name: "recall@10", "pass@1", "nDCG@10"; w008 read "recall"
+    # and "10" apart, named nothing, and abstained though three papers report recall@10)
+    found = re.findall(r"[A-Za-z0-9][A-Za-z0-9+.]*(?:[-@][A-Za-z0-9+.]+)*", question)
     return [word.strip(".") for word in dict.fromkeys(found) if distinctive_name(word.strip("."))]
 
 
