@@ -5001,3 +5001,23 @@ def test_a_metric_at_a_cut_off_is_a_name_the_question_asks_for(corpus_assistant)
     )
     assert not answer.abstained
     assert {"career-path-prediction-5cf2", "searching-by-code-df68"} <= cited(answer)
+
+
+def test_the_users_own_words_for_themselves_frame_the_question(corpus_assistant) -> None:
+    """ "When you infer what someone wants from how they behave ..., one paper checks how badly
+    things go if your assumed model of their behaviour is slightly off. Which standard behaviour
+    models does it consider ...?" (blind w020) abstained, "no paper in the collection writes most
+    of what the question asks", though the IRL misspecification paper answers it: "you" and
+    "your", which abstracts hardly write, weighed as much as the subject's rarest words. The
+    user's words for themselves frame a question, as "which" and "paper" do."""
+    from assistant.text.query import content_tokens
+
+    assert content_tokens("what do you use for your own data") == ["use", "own", "data"]
+    answer = corpus_assistant.ask(
+        "When you infer what someone wants from how they behave (reward learning from "
+        "behaviour), one paper checks how badly things go if your assumed model of their "
+        "behaviour is slightly off. Which standard behaviour models does it consider, and "
+        "what's its overall verdict?"
+    )
+    assert not answer.abstained
+    assert cited(answer) == {"quantifying-sensitivity-0c1f"}, cited(answer)

@@ -28,7 +28,7 @@ _FRAMING_WORDS = (
     "does do did report reports reported differ differs difference differences compare compared "
     "comparison between there such e.g. i.e. exist existing kind kinds type types other others "
     "otherwise tell me about give describe explain summarise summarize overview literature collection "
-    "recent main key mostly typically much many based"
+    "recent main key mostly typically much many based you your yours yourself"
 )
 FRAMING_TOKENS = frozenset(tokenize(_FRAMING_WORDS))
 
