@@ -5021,3 +5021,50 @@ def test_the_users_own_words_for_themselves_frame_the_question(corpus_assistant)
     )
     assert not answer.abstained
     assert cited(answer) == {"quantifying-sensitivity-0c1f"}, cited(answer)
+
+
+def test_related_work_for_the_users_own_method_is_told_thread_by_thread(corpus_assistant) -> None:
+    """ "For a method where a lightweight network reads a big LLM's internal states ..., I need
+    related work on: how much of the next several tokens is already encoded in a single hidden
+    state; speculative-decoding drafters ...; and having a small model produce an approximate KV
+    cache ..." (blind w007; review99 #5: "not split by the 3 sub-topics"). Its list, set off by
+    semicolons, was read as one clause that asks ("how much ..."), and "a method" read as asking
+    for one paper: no thread headed a paragraph. A list cut at semicolons has its threads, one
+    said as a question included, and a related-work request asks for the papers of each."""
+    from assistant.text.query import listed_senses
+
+    request = (
+        "For a method where a lightweight network reads a big LLM's internal states to "
+        "anticipate its future computation, I need related work on: how much of the next "
+        "several tokens is already encoded in a single hidden state; speculative-decoding "
+        "drafters or draft heads that take the target model's own hidden features or context "
+        "vectors as input (as opposed to an independent small LM); and having a small model "
+        "produce an approximate KV cache for the big model's prompt."
+    )
+    assert listed_senses(request) == [
+        "how much of the next several tokens is already encoded in a single hidden state",
+        "speculative-decoding drafters or draft heads that take the target model's own hidden "
+        "features or context vectors as input",
+        "having a small model produce an approximate KV cache for the big model's prompt",
+    ]
+    # (a part saying where the others hold is no thread of its own)
+    assert (
+        listed_senses(
+            "few-shot classification: recognising new classes from only a handful of labelled "
+            "examples, whether by meta-learning, a good pretrained embedding plus a simple "
+            "classifier, prototype tricks, or prompting a pretrained model; across images, "
+            "molecules and text"
+        )
+        == []
+    )
+    answer = corpus_assistant.related_work(request)
+    headings = [heading for heading in answer.headings if heading]
+    assert "How much of the next several tokens is already encoded in a single hidden state" in (
+        headings
+    ), headings
+    future_lens = next(
+        index
+        for index, sentence in enumerate(answer.sentences)
+        if sentence.citations == ["future-lens-anticipating-acf6"]
+    )
+    assert future_lens < 2, to_markdown(answer)

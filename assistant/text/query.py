@@ -1104,6 +1104,9 @@ def listed_senses(request: str) -> list[str]:
     if listed is None:
         return []
     listed = _LIST_END.split(listed)[0].rstrip(" .?!")
+    threads = _semicolon_threads(listed)
+    if threads:
+        return threads
     if _ASKS_PART.match(listed):
         # ("...: how SGD noise, step size and teacher-student training bias what networks end
         # up learning" lists in a clause that asks; "teacher-student training bias what ..." is
@@ -1148,6 +1151,27 @@ def listed_senses(request: str) -> list[str]:
         # sense a heading can stand for
         return []
     return senses if len(senses) >= 2 else []
+
+
+def _semicolon_threads(listed: str) -> list[str]:
+    """The threads of a list set off by semicolons, each whole ("how much of the next several
+    tokens is already encoded in a single hidden state; speculative-decoding drafters ... ; and
+    having a small model produce an approximate KV cache ..." gives three): its commas and
+    "and"s are its items' own, a thread may be said as a question (w007 was read as one clause
+    that asks, and no thread was a paragraph), and an enumerator ("(ii)") or an aside in
+    brackets is no part of it. A part opening on a preposition ("...; across images, molecules
+    and text") says where the others hold, and is none. None unless two or more."""
+    parts = _split_outside_brackets(listed, _LISTED_SEMICOLON)
+    if len(parts) < 2:
+        return []
+    threads = []
+    for part in parts:
+        part = re.sub(r"\s*\([^()]*\)", "", part).strip(" ,.")
+        part = re.sub(r"^(?:and|or)\s+", "", part)
+        if not content_tokens(part) or _ELIDED_HEAD.match(part) or re.match(r"across\s", part):
+            continue
+        threads.append(part)
+    return threads if len(threads) >= 2 else []
 
 
 # a list item opening on a preposition leaves out the head it shares with the item before it

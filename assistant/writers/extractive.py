@@ -305,13 +305,19 @@ _EXAMPLE_SHARE = 0.5
 
 
 def _by_sense(
-    question: str, views: Sequence[_PaperView], hold: frozenset[str]
+    question: str,
+    views: Sequence[_PaperView],
+    hold: frozenset[str],
+    *,
+    related_work: bool = False,
 ) -> list[tuple[str, list[int]]]:
     """The papers of a topic answer under the senses or kinds its question lists, each sense its
     heading in the question's words, in the question's order, then the papers under none of
     them; none where fewer than two senses hold a paper, or the question asks for one paper
-    (answer.senses decides which sense is a paper's)."""
-    if asks_for_one(question):
+    (answer.senses decides which sense is a paper's). A related-work request asks for the
+    papers of each thread, however it names the user's own work ("For a method where ..., I
+    need related work on: ..." read as asking for one; w007)."""
+    if not related_work and asks_for_one(question):
         return []
     placed = [index for index, view in enumerate(views) if view.paper.id not in hold]
     if len({views[index].evidence.sense for index in placed} - {None}) < 2:
@@ -2239,7 +2245,7 @@ class ExtractiveWriter(Writer):
         # Random Teachers were the whole section (review59: "Two sentences is not a
         # related-work section"; FreezeNet's 99.2% at 157x compression was left out)
         few = len(views) - len(hold) <= self.config.related_work_few_papers
-        sections = _by_sense(topic, views, hold)
+        sections = _by_sense(topic, views, hold, related_work=True)
         builder.notes += _senses_unplaced(topic, sections)
         if sections:
             # a request listing the threads it needs ("... one-step editors, unlearning by
