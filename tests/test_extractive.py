@@ -5068,3 +5068,26 @@ def test_related_work_for_the_users_own_method_is_told_thread_by_thread(corpus_a
         if sentence.citations == ["future-lens-anticipating-acf6"]
     )
     assert future_lens < 2, to_markdown(answer)
+
+
+def test_a_thread_naming_only_the_fields_acronyms_is_placed_by_meaning(corpus_assistant) -> None:
+    """ "... and having a small model produce an approximate KV cache for the big model's
+    prompt" (blind w007) was taken to name a model ("KV"), a thread only a paper writing the
+    whole thread could go under: KV Prediction, closest to it by far in meaning, went under
+    "Other papers". The field's acronyms ("KV", "LLM") name no dataset nor model."""
+    from assistant.answer.senses import _names
+
+    assert _names("having a small model produce an approximate KV cache for the prompt") == []
+    assert _names("robustness on ImageNet-R") == ["ImageNet-R"]
+    answer = corpus_assistant.related_work(
+        "For a method where a lightweight network reads a big LLM's internal states to "
+        "anticipate its future computation, I need related work on: how much of the next "
+        "several tokens is already encoded in a single hidden state; speculative-decoding "
+        "drafters or draft heads that take the target model's own hidden features or context "
+        "vectors as input (as opposed to an independent small LM); and having a small model "
+        "produce an approximate KV cache for the big model's prompt."
+    )
+    heading = "Having a small model produce an approximate KV cache for the big model's prompt"
+    assert heading in answer.headings, answer.headings
+    under = answer.paragraphs[answer.headings.index(heading)]
+    assert ["kv-prediction-improved-ab16"] in [answer.sentences[i].citations for i in under]

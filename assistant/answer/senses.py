@@ -11,7 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from assistant.models import Evidence
-from assistant.text.query import contains_run, content_tokens, listed_text, writes_name
+from assistant.text.query import (
+    contains_run,
+    content_tokens,
+    field_acronym,
+    listed_text,
+    writes_name,
+)
 from assistant.text.sentences import abstract_sentences
 from assistant.text.tokens import tokenize
 from assistant.tuning.evidence import EvidenceSettings
@@ -133,8 +139,10 @@ def _closest(
 def _names(sense: str) -> list[str]:
     """The names of datasets or models a sense writes ("GPT-4/GPT-4o": both; "ImageNet-R"; "T5";
     "BART"), by their capitals or digits inside a word."""
+    # (not the field's acronyms: "having a small model produce an approximate KV cache ..."
+    # names no model, and KV Prediction, closest to it by far, went under none; w007)
     return [
         word
         for word in re.findall(r"[A-Za-z][\w.+-]*\w|[A-Z]\w*", sense)
-        if re.search(r"\d|[a-z][A-Z]|^[A-Z]{2,}", word)
+        if re.search(r"\d|[a-z][A-Z]|^[A-Z]{2,}", word) and not field_acronym(word)
     ]

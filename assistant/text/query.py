@@ -1401,6 +1401,12 @@ def _field_acronyms() -> frozenset[str]:
     return common_acronyms() - frozenset(words("lint_datasets")) - named
 
 
+def field_acronym(word: str) -> bool:
+    """Whether a word is one of the field's acronyms that name no dataset nor model ("LLM",
+    "KV", "SSMs"), as against "MMLU", "BERT" or "CLIP"."""
+    return word in _field_acronyms()
+
+
 def asked_names(question: str) -> list[str]:
     """The distinctive parts of the names a question writes, not the field's acronyms:
     "Fashion-MNIST" -> "MNIST", "CUB-200" -> "CUB", "LLaMA-family" -> "LLaMA"; "LLMs" and "GPT"
