@@ -5091,3 +5091,29 @@ def test_a_thread_naming_only_the_fields_acronyms_is_placed_by_meaning(corpus_as
     assert heading in answer.headings, answer.headings
     under = answer.paragraphs[answer.headings.index(heading)]
     assert ["kv-prediction-improved-ab16"] in [answer.sentences[i].citations for i in under]
+
+
+def test_threads_a_later_sentence_announces_are_what_the_request_lists(corpus_assistant) -> None:
+    """ "I'm writing related work for a model whose output is a formal, checkable artifact ...:
+    an equation, a mathematical optimisation model, or a program. Threads I need: (1) recovering
+    closed-form governing equations ...; (2) ...; (3) ..." (s001; w001 alike) was read by its
+    first colon, the three examples of its first sentence, and none of the threads it needs
+    headed a paragraph. A later sentence announcing a list in a few words of its own ("Threads I
+    need:", "Cover:") gives what the request lists."""
+    from assistant.text.query import listed_senses
+
+    request = (
+        "I'm writing related work for a model whose output is a formal, checkable artifact "
+        "rather than a number or a label: an equation, a mathematical optimisation model, or a "
+        "program. Threads I need: (1) recovering closed-form governing equations or missing "
+        "model terms from data, including benchmarks used to test symbolic regression; (2) "
+        "turning natural-language problem descriptions into formal optimisation formulations; "
+        "(3) language models that write or repair code. Leave out molecule/SMILES generation "
+        "and LLMs that just answer math word problems."
+    )
+    assert listed_senses(request)[1:] == [
+        "turning natural-language problem descriptions into formal optimisation formulations",
+        "language models that write or repair code",
+    ]
+    answer = corpus_assistant.related_work(request)
+    assert "Language models that write or repair code" in answer.headings, answer.headings

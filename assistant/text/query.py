@@ -1071,13 +1071,20 @@ def listed_things(request: str) -> list[str]:
 def listed_text(request: str) -> str | None:
     """What follows a request's colon, its bracket or "such as": where it lists things."""
     found = (
-        re.search(r":\s*(.+)$", request)
+        _ANNOUNCED_THREADS.search(request)
+        or re.search(r":\s*(.+)$", request)
         or re.search(r"\(([^)]+)\)", request)
         or re.search(r"\b(?:such as|e\.g\.,?|including|like)\s+(.+)$", request)
     )
     # ("(for example gradient descent, ridge regression, ...)": the marker is no part of the
     # first thing listed)
     return _EXAMPLE_MARKER.sub("", found.group(1)) if found is not None else None
+
+
+# a later sentence announcing the list in a few words of its own ("... edits in weight space
+# instead of retraining: adding a skill, deleting ... . Threads I need: (1) merging ...; (2)
+# ..."): the threads are what it lists, not the examples an earlier colon gave (w001)
+_ANNOUNCED_THREADS = re.compile(r"(?<=[.?!])\s+(?:[A-Z][\w-]*)(?:\s+[\w-]+){0,3}:\s+(.+)$")
 
 
 # the list ends where a new sentence starts ("..., motion flow in video. Which papers ...")
