@@ -5023,6 +5023,17 @@ def test_the_users_own_words_for_themselves_frame_the_question(corpus_assistant)
     assert cited(answer) == {"quantifying-sensitivity-0c1f"}, cited(answer)
 
 
+# blind w007: a related-work request for the user's own method, listing three threads
+_THREE_THREADS = (
+    "For a method where a lightweight network reads a big LLM's internal states to "
+    "anticipate its future computation, I need related work on: how much of the next "
+    "several tokens is already encoded in a single hidden state; speculative-decoding "
+    "drafters or draft heads that take the target model's own hidden features or context "
+    "vectors as input (as opposed to an independent small LM); and having a small model "
+    "produce an approximate KV cache for the big model's prompt."
+)
+
+
 def test_related_work_for_the_users_own_method_is_told_thread_by_thread(corpus_assistant) -> None:
     """ "For a method where a lightweight network reads a big LLM's internal states ..., I need
     related work on: how much of the next several tokens is already encoded in a single hidden
@@ -5033,14 +5044,7 @@ def test_related_work_for_the_users_own_method_is_told_thread_by_thread(corpus_a
     said as a question included, and a related-work request asks for the papers of each."""
     from assistant.text.query import listed_senses
 
-    request = (
-        "For a method where a lightweight network reads a big LLM's internal states to "
-        "anticipate its future computation, I need related work on: how much of the next "
-        "several tokens is already encoded in a single hidden state; speculative-decoding "
-        "drafters or draft heads that take the target model's own hidden features or context "
-        "vectors as input (as opposed to an independent small LM); and having a small model "
-        "produce an approximate KV cache for the big model's prompt."
-    )
+    request = _THREE_THREADS
     assert listed_senses(request) == [
         "how much of the next several tokens is already encoded in a single hidden state",
         "speculative-decoding drafters or draft heads that take the target model's own hidden "
@@ -5079,14 +5083,7 @@ def test_a_thread_naming_only_the_fields_acronyms_is_placed_by_meaning(corpus_as
 
     assert _names("having a small model produce an approximate KV cache for the prompt") == []
     assert _names("robustness on ImageNet-R") == ["ImageNet-R"]
-    answer = corpus_assistant.related_work(
-        "For a method where a lightweight network reads a big LLM's internal states to "
-        "anticipate its future computation, I need related work on: how much of the next "
-        "several tokens is already encoded in a single hidden state; speculative-decoding "
-        "drafters or draft heads that take the target model's own hidden features or context "
-        "vectors as input (as opposed to an independent small LM); and having a small model "
-        "produce an approximate KV cache for the big model's prompt."
-    )
+    answer = corpus_assistant.related_work(_THREE_THREADS)
     heading = "Having a small model produce an approximate KV cache for the big model's prompt"
     assert heading in answer.headings, answer.headings
     under = answer.paragraphs[answer.headings.index(heading)]

@@ -1175,14 +1175,16 @@ def _semicolon_threads(listed: str) -> list[str]:
     for part in parts:
         part = re.sub(r"\s*\([^()]*\)", "", part).strip(" ,.")
         part = re.sub(r"^(?:and|or)\s+", "", part)
-        if not content_tokens(part) or _ELIDED_HEAD.match(part) or re.match(r"across\s", part):
+        if not content_tokens(part) or _ELIDED_HEAD.match(part):
             continue
         threads.append(part)
     return threads if len(threads) >= 2 else []
 
 
 # a list item opening on a preposition leaves out the head it shares with the item before it
-_ELIDED_HEAD = re.compile(r"(on|in|with|from|for|by|via|using|over|under|without)\s", re.IGNORECASE)
+_ELIDED_HEAD = re.compile(
+    r"(on|in|with|from|for|by|via|using|over|under|without|across)\s", re.IGNORECASE
+)
 
 
 def sense_headings(request: str) -> list[str]:
@@ -1394,7 +1396,7 @@ def quantity(word: str) -> bool:
 def named_in_question(question: str) -> list[str]:
     """The distinctive names a question writes ("MNIST", "Dempster-Shafer", "CUB-200"), whole."""
     # (a metric at a cut-off is one name: "recall@10", "pass@1", "nDCG@10"; w008 read "recall"
-    # and "10" apart, named nothing, and abstained though three papers report recall@10)
+    # and "10" apart, named nothing, and abstained though two papers report recall@10)
     found = re.findall(r"[A-Za-z0-9][A-Za-z0-9+.]*(?:[-@][A-Za-z0-9+.]+)*", question)
     return [word.strip(".") for word in dict.fromkeys(found) if distinctive_name(word.strip("."))]
 
