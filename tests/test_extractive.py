@@ -5114,3 +5114,20 @@ def test_threads_a_later_sentence_announces_are_what_the_request_lists(corpus_as
     ]
     answer = corpus_assistant.related_work(request)
     assert "Language models that write or repair code" in answer.headings, answer.headings
+
+
+def test_papers_never_writing_the_asked_name_are_left_out_whoever_writes_it(
+    corpus_assistant,
+) -> None:
+    """ "Which papers quote AUC or AUROC figures, and what is being predicted in each?" (blind
+    w009) cited GenHPF and SpaceTime, which report AUROC, and beside them Paging with Succinct
+    Predictions and "Less is More", which write neither name (review99: "pads with Paging and
+    LiMA, which quote no AUC"). The papers never writing the name were looked for among the
+    topic model's papers alone, none of which wrote it, so none was left out. Whether some paper
+    writes it is judged over every retrieved paper."""
+    answer = corpus_assistant.ask(
+        "Which papers quote AUC or AUROC figures, and what is being predicted in each?"
+    )
+    assert cited(answer) == {"genhpf-general-healthcare-59ce", "effectively-modeling-time-027b"}, (
+        cited(answer)
+    )
