@@ -224,17 +224,17 @@ def relevant_papers(
             if task == "ask":
                 # ... and, for a question about what it names ("Which papers report results on
                 # HumanEval?"), the papers that never write the name
-                # (judged over every retrieved paper: the papers writing it may be ones the
-                # topic model passed over, taken below as writers; "Which papers quote AUC or
-                # AUROC figures ...?" kept two papers that write neither, since none of the
-                # topic model's wrote them either; w009, review99)
+                # (whether some paper writes the name is judged over every retrieved paper: the
+                # writers may be ones the topic model passed over, taken below. "Which papers
+                # quote AUC or AUROC figures ...?" kept two papers writing neither name, since
+                # no paper of the topic model's wrote one and the rule stood down; w009)
                 unnamed = unnamed_papers(
                     query, [item.paper for item in features], sole_names(query, rare)
                 )
                 ruled |= unnamed
                 if writers and all(item[0].id in unnamed for item in ordered):
                     # every paper of the topic model's is one that never writes it: the
-                    # papers writing it are the answer
+                    # papers writing it are the answer (and the fallback below keeps none)
                     ordered = []
             ordered = [item for item in ordered if item[0].id not in ruled] or ordered
         chosen: list[tuple[Paper, float]] = []
