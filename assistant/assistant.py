@@ -29,13 +29,14 @@ from assistant.models import (
     Task,
     papers_label,
 )
-from assistant.retrieve import Retriever
+from assistant.retrieve import Retrieval, Retriever
 from assistant.settings import Settings, load_settings
 from assistant.text.query import (
     asked_names,
     compared_axes,
     listed_names,
     listed_senses,
+    listed_things,
     rare_names,
     split_clauses,
     used_word,
@@ -199,6 +200,7 @@ class Assistant:
                 task=task,
                 document_frequency=frequency,
                 collection_size=size,
+                threads=self._thread_retrievals(question) if task == "related-work" else (),
             )
             evidence, left_out = selection.evidence, selection.left_out
             verdict = check_answerable(
@@ -399,6 +401,19 @@ class Assistant:
                 ),
             )
         return self._extractive
+
+    def _thread_retrievals(self, request: str) -> list[Retrieval]:
+        """A retrieval for each thing a related-work request lists (the first
+        ``most_thread_searches``), searched alone as its own request would be; none when it
+        lists fewer than two."""
+        threads = listed_things(request)[: self.settings.evidence.most_thread_searches]
+        if len(threads) < 2:
+            return []
+        k = max(self.settings.retrieval.papers_per_question, self.settings.top_k)
+        return [
+            self.retriever.with_item_similarity(self.retriever.retrieve(thread, k=k))
+            for thread in threads
+        ]
 
     def _with_senses(self, task: Task, question: str, evidence: list[Evidence]) -> list[Evidence]:
         """Each paper with the sense or kind the question lists that it is an instance of, so the

@@ -109,6 +109,7 @@ def relevant_papers(
     task: Task,
     document_frequency: DocumentFrequency | None,
     collection_size: int | None,
+    threads: Sequence[Retrieval] = (),
 ) -> tuple[list[tuple[Paper, float]], int, set[str]]:
     """The papers the question is about, with the model's probability, best first, how many
     more there were than ``max_evidence_papers`` (a comparison's own cap is its design), and
@@ -374,6 +375,20 @@ def relevant_papers(
             out |= left_out_papers(query, [paper for paper, _ in closest])
             out |= disowned_papers(retrieval, tuning.left_out_margin)
             added = [item for item in closest if item[0].id not in out]
+            taken |= {paper.id for paper, _ in added}
+            # ... and the paper each thread, asked alone, is most about, when the topic model
+            # gives it ``neighbour_floor`` or more for the whole request: the words of "(iii)
+            # multicalibration, i.e. calibration required to hold on many overlapping
+            # subgroups" are a small part of a long request's ("Multicalibration as Boosting
+            # for Regression", ranked 13th, was left out; w004)
+            tops = _thread_tops(
+                threads, settings, document_frequency, collection_size, taken, features, weights
+            )
+            out = ruled_out_papers(query, [paper for paper, _ in tops]) if ruled else set()
+            out |= left_out_papers(query, [paper for paper, _ in tops])
+            out |= disowned_papers(retrieval, tuning.left_out_margin)
+            out |= other_sense_papers(retrieval, [item.paper for item in features])
+            added += [item for item in tops if item[0].id not in out]
             sure = _closest_to_an_item(retrieval, list(taken), tuning)
             sure |= {paper.id for paper, _ in added}
             chosen += added
@@ -641,6 +656,43 @@ def _closest_to_each_item(
     return sorted(found.values(), key=lambda pair: -pair[1])
 
 
+def _thread_tops(
+    threads: Sequence[Retrieval],
+    settings: Settings,
+    document_frequency: DocumentFrequency,
+    collection_size: int,
+    taken: set[str],
+    features: list[relevance.PaperFeatures],
+    weights: list[float],
+) -> list[tuple[Paper, float]]:
+    """The paper each of ``threads`` (the retrieval for one thing a related-work request lists)
+    is most about, as that thread's own related-work request would put it first (with
+    ``topic_relevance_threshold`` or more for the thread), when it is not in ``taken`` and the topic model gives it ``neighbour_floor`` or more for the whole request
+    (``features``); with that probability, best first."""
+    whole = {item.paper.id: item for item in features}
+    found: dict[str, tuple[Paper, float]] = {}
+    for thread in threads:
+        chosen, _, _ = relevant_papers(
+            thread,
+            settings,
+            task="related-work",
+            document_frequency=document_frequency,
+            collection_size=collection_size,
+        )
+        if (
+            not chosen
+            or chosen[0][1] < settings.evidence.topic_relevance_threshold
+            or chosen[0][0].id in taken
+            or chosen[0][0].id not in whole
+        ):
+            continue
+        paper = chosen[0][0]
+        probability = relevance.probability(whole[paper.id], weights)
+        if probability >= settings.evidence.neighbour_floor:
+            found[paper.id] = (paper, probability)
+    return sorted(found.values(), key=lambda pair: -pair[1])
+
+
 def _closest_to_an_item(
     retrieval: Retrieval, paper_ids: Sequence[str], tuning: EvidenceSettings
 ) -> set[str]:
@@ -669,9 +721,11 @@ def select_evidence(
     task: Task,
     document_frequency: DocumentFrequency | None = None,
     collection_size: int | None = None,
+    threads: Sequence[Retrieval] = (),
 ) -> Selection:
     """The papers an answer may cite (those the question is about), each with its abstract
-    sentences scored against the question, best first."""
+    sentences scored against the question, best first; ``threads`` are a related-work
+    request's retrievals for each thing it lists."""
     if not retrieval.hits:
         return Selection([])
     chosen, left_out, doubtful = relevant_papers(
@@ -680,6 +734,7 @@ def select_evidence(
         task=task,
         document_frequency=document_frequency,
         collection_size=collection_size,
+        threads=threads,
     )
     if document_frequency is not None and collection_size:
         weights = Weights(document_frequency, collection_size)
