@@ -375,14 +375,14 @@ def relevant_papers(
             out |= left_out_papers(query, [paper for paper, _ in closest])
             out |= disowned_papers(retrieval, tuning.left_out_margin)
             added = [item for item in closest if item[0].id not in out]
-            taken |= {paper.id for paper, _ in added}
             # ... and the paper each thread, asked alone, is most about, when the topic model
-            # gives it ``neighbour_floor`` or more for the whole request: the words of "(iii)
-            # multicalibration, i.e. calibration required to hold on many overlapping
-            # subgroups" are a small part of a long request's ("Multicalibration as Boosting
-            # for Regression", ranked 13th, was left out; w004)
+            # gives it ``neighbour_floor`` or more for the whole request: "architecture
+            # comparisons that are confounded by the training protocol" is a small part of a
+            # long request's words, which ranked "Never Train from Scratch", first for the
+            # thread alone, sixth and below the model's cut (w003)
+            held = taken | {paper.id for paper, _ in added}
             tops = _thread_tops(
-                threads, settings, document_frequency, collection_size, taken, features, weights
+                threads, settings, document_frequency, collection_size, held, features, weights
             )
             out = ruled_out_papers(query, [paper for paper, _ in tops]) if ruled else set()
             out |= left_out_papers(query, [paper for paper, _ in tops])
