@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.answerability import check_answerable, dense_support
 from assistant.answer.evidence import Weights, evidence_for_papers, select_evidence
-from assistant.answer.kinds import asked_kinds, papers_of_kind, papers_titled, title_words
+from assistant.answer.kinds import asked_kinds, asks_of_titles, papers_of_kind, papers_titled
 from assistant.answer.senses import assign_senses
 from assistant.answer.table import build_comparison_table
 from assistant.answer.verify import verify
@@ -176,7 +176,7 @@ class Assistant:
         # ... and "For each paper whose title says it is robust, robust against what?": the
         # papers whose titles say it, however their abstracts sit to the question (t008 cited
         # one paper, none of the twelve)
-        if not kind and task == "ask" and title_words(question):
+        if not kind and task == "ask" and asks_of_titles(question):
             kind = papers_titled(question, self.retriever.paper_store.all())
         if not kind and task == "ask":
             # ... and "'Resolution' seems to mean something different in almost every abstract

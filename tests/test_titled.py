@@ -71,6 +71,59 @@ def test_the_papers_whose_titles_say_it() -> None:
     assert papers_titled("Which papers study robustness?", papers) == []
 
 
+def test_every_word_a_question_quotes_for_the_titles_to_say() -> None:
+    """x011: "Lots of titles here say a method is 'guided' by something or is about 'guidance'.
+    Which papers are these ...?" was refused ("no paper in the collection writes most of what
+    the question asks"): the word read after "say" was "a". The words it quotes are what the
+    titles say, any of them; "a method is" before the quote is not."""
+    from assistant.answer.kinds import asks_of_titles, papers_titled
+
+    question = (
+        "Lots of titles here say a method is 'guided' by something or is about 'guidance'. "
+        "Which papers are these, and what is doing the guiding in each?"
+    )
+    assert asks_of_titles(question)
+    papers = [
+        _paper("Entropy-Guided Attention for Private LLMs"),
+        _paper("Multi-Vector Models with Textual Guidance"),
+        _paper("Self-Guiding Diffusion Models"),
+        _paper("Guidelines for Annotators"),
+        _paper("Attention Is All You Need"),
+    ]
+    assert [paper.title for paper in papers_titled(question, papers)] == [
+        "Entropy-Guided Attention for Private LLMs",
+        "Multi-Vector Models with Textual Guidance",
+        "Self-Guiding Diffusion Models",
+    ]
+
+
+def test_the_papers_whose_titles_ask_a_question() -> None:
+    """x008: "A few papers here pose a question right in their title (things like 'Is X
+    effective for...?' or 'Are Y a mirage?'). Which ones are they ...?" was refused ("no paper
+    in the collection is about this"): a title asks when it ends, or a part of it ends, on a
+    question mark."""
+    from assistant.answer.kinds import asks_of_titles, papers_titled
+
+    question = (
+        "A few papers here pose a question right in their title (things like 'Is X effective "
+        "for...?' or 'Are Y a mirage?'). Which ones are they, and what answer does each "
+        "abstract give to its own question?"
+    )
+    assert asks_of_titles(question)
+    assert asks_of_titles("Which titles are phrased as questions?")
+    assert not asks_of_titles("Which papers ask what a network learns first?")
+    papers = [
+        _paper("Are Emergent Abilities of Large Language Models a Mirage?"),
+        _paper("Rethinking Few-Shot Image Classification: a Good Embedding Is All You Need?"),
+        _paper("Is Mamba Effective for Time Series Forecasting"),
+        _paper("Attention Is All You Need"),
+    ]
+    assert [paper.title for paper in papers_titled(question, papers)] == [
+        "Are Emergent Abilities of Large Language Models a Mirage?",
+        "Rethinking Few-Shot Image Classification: a Good Embedding Is All You Need?",
+    ]
+
+
 def test_the_word_a_question_asks_which_papers_use() -> None:
     from assistant.text.query import used_word
 

@@ -99,6 +99,17 @@ _TITLE_SAYS = re.compile(
     r"the\s+(?:word|term)\s+)?[\"'“‘]?([A-Za-z][\w-]*)",
     re.IGNORECASE,
 )
+# a term in quotes: "say a method is 'guided' by something or is about 'guidance'"
+_QUOTED_TERM = re.compile(r"(?<!\w)[\"'“‘]([A-Za-z][\w -]{0,38}?)[\"'”’](?!\w)")
+# "papers that pose a question in their title", "titles phrased as questions", "which titles
+# ask a question": the papers whose titles are questions
+_QUESTION_TITLES = re.compile(
+    r"\b(?:pose|poses|posing|ask|asks|asking|phrased\s+as|posed\s+as|framed\s+as|are|is)\s+"
+    r"(?:a\s+|as\s+a\s+)?questions?\b[^.?!]{0,30}?\btitles?\b"
+    r"|\btitles?\b[^.?!]{0,30}?\b(?:pose|poses|posing|ask|asks|asking|phrased\s+as|posed\s+as|"
+    r"framed\s+as|are|is)\s+(?:a\s+|as\s+a\s+)?questions?\b",
+    re.IGNORECASE,
+)
 # "papers with 'transformer' in the title", "which papers have the word Mamba in their titles"
 _IN_THE_TITLE = re.compile(
     r"(?:[\"'“‘]([^\"'“”‘’]{2,40})[\"'”’]|\b(?:with|have|has)\s+(?:the\s+(?:word|term)\s+)?([A-Za-z][\w-]*))\s+in\s+"
@@ -111,20 +122,47 @@ def title_words(question: str) -> list[str]:
     """The word (or quoted phrase) a question asks the papers' titles to say, as tokens; empty
     when it asks nothing of titles, or what it names is no content word ("whose title says
     something")."""
-    found = _TITLE_SAYS.search(question) or _IN_THE_TITLE.search(question)
+    phrases = _title_phrases(question)
+    return list(phrases[0]) if phrases else []
+
+
+def asks_of_titles(question: str) -> bool:
+    """Whether a question asks for the papers by what their titles say: a word ("whose title
+    says it is robust") or a question ("which titles pose a question?")."""
+    return bool(_title_phrases(question)) or _QUESTION_TITLES.search(question) is not None
+
+
+def _title_phrases(question: str) -> list[tuple[str, ...]]:
+    """Each word or phrase a question asks the titles to say, as tokens: "Lots of titles here
+    say a method is 'guided' by something or is about 'guidance'" gives both quoted words (the
+    words before a quote, "a method is", are not what the titles say)."""
+    found = _TITLE_SAYS.search(question)
+    if found is not None:
+        sentence = re.split(r"[.?!](?:\s|$)", question[found.start() :], maxsplit=1)[0]
+        quoted = [content_tokens(term) for term in _QUOTED_TERM.findall(sentence)]
+        if any(quoted):
+            return [tuple(tokens) for tokens in quoted if tokens]
+    found = found or _IN_THE_TITLE.search(question)
     if found is None:
         return []
-    said = next(group for group in found.groups() if group)
-    return content_tokens(said)
+    said = content_tokens(next(group for group in found.groups() if group))
+    return [tuple(said)] if said else []
 
 
 def papers_titled(question: str, papers: Sequence[Paper]) -> list[Paper]:
-    """The papers whose titles say what the question asks titles to say, in the collection's
-    order; empty when it asks nothing of titles."""
-    wanted = title_words(question)
-    if not wanted:
-        return []
-    return [paper for paper in papers if _says_in_order(wanted, tokenize(paper.title))]
+    """The papers whose titles say what the question asks titles to say (any of the words it
+    quotes), or whose titles ask a question when it asks for those, in the collection's order;
+    empty when it asks nothing of titles."""
+    if _QUESTION_TITLES.search(question) is not None:
+        # ("... pose a question right in their title (things like 'Is X effective for...?')":
+        # a title asks when it ends, or a part of it ends, on a question mark; x008)
+        return [paper for paper in papers if "?" in paper.title]
+    phrases = _title_phrases(question)
+    return [
+        paper
+        for paper in papers
+        if any(_says_in_order(phrase, tokenize(paper.title)) for phrase in phrases)
+    ]
 
 
 def _says_in_order(wanted: Sequence[str], tokens: Sequence[str]) -> bool:
