@@ -4890,6 +4890,31 @@ def test_a_clause_asking_what_a_paper_does_without_is_answered_by_what_it_drops(
     assert "lifting and projecting operators" in text, text
 
 
+def test_a_clause_asking_what_a_paper_was_tried_on_is_answered_by_its_experiments(
+    corpus_assistant,
+) -> None:
+    """x022 (review101 #1): "... What new plots did it introduce for this, and on what kinds of
+    applications was it demonstrated?" was answered "It demonstrates the properties of the FIS
+    via synthetic data ...", which writes the clause's verb; "Experiments with recidivism
+    prediction and image classification illustrate ..." answers it and was left out. A clause
+    asking what a paper was tried on is answered by the sentence saying what its experiments ran
+    on."""
+    from assistant.text.query import split_clauses
+
+    question = (
+        "One paper argues you shouldn't trust feature-interaction strengths read off a single "
+        "trained model and instead looks at how they vary across many almost equally accurate "
+        "models. What new plots did it introduce for this, and on what kinds of applications was "
+        "it demonstrated?"
+    )
+    assert [clause.tested_on for clause in split_clauses(question)] == [False, False, True]
+    assert split_clauses("Which three real-world tasks did they test on?")[0].tested_on
+    assert not split_clauses("Which method trains on unlabelled data?")[0].tested_on
+    answer = corpus_assistant.ask(question)
+    text = " ".join(sentence.text for sentence in answer.sentences)
+    assert "recidivism prediction and image classification" in text, text
+
+
 def test_a_title_opening_as_a_phrase_is_quoted_where_it_frames_a_sentence() -> None:
     """review79: "In Employing Explainable Artificial Intelligence, the findings reveal ..." ran
     the title into the frame; a label opening on a gerund, a preposition or a question word is

@@ -196,6 +196,8 @@ def _best_for_clause(
             score -= config.clause_means_penalty
         if clause.lacks and DOES_WITHOUT.search(sentences[position]):
             score += config.clause_lacks_bonus
+        if clause.tested_on and role == "setting":
+            score += config.clause_tested_on_bonus
         if position in exclude:
             score -= config.clause_repeat_penalty
         if best is None or score > best[0]:

@@ -161,6 +161,11 @@ class Clause:
     # saying what the paper does away with ("obviates the need for conventional lifting and
     # projecting operators"), which shares no word with the clause but its topic's
     lacks: bool = False
+    # "on what kinds of applications was it demonstrated", "which datasets is it tested on":
+    # answered by the sentence saying what the experiments ran on ("Experiments with recidivism
+    # prediction and image classification illustrate ..."), not by one writing the clause's verb
+    # ("We demonstrate the properties of the FIS via synthetic data"; x022)
+    tested_on: bool = False
 
 
 # "How has X been extended ...", "how are researchers ...", "are there papers ...": the ways or the
@@ -432,6 +437,7 @@ def split_clauses(question: str) -> list[Clause]:
             explains=bool(_EXPLAINING_CLAUSE.search(part)),
             means=bool(_MEANS_CLAUSE.search(part)),
             lacks=bool(_LACKS_CLAUSE.search(part)),
+            tested_on=bool(_TESTED_ON_CLAUSE.search(part)),
         )
         for index, part in enumerate(parts)
     ]
@@ -489,6 +495,17 @@ _MEANS_CLAUSE = re.compile(
 _LACKS_CLAUSE = re.compile(
     r"\bwithout\s*[?.!]*\s*$|\b(?:do|does|did|can|could)\s+(?:\w+\s+)?away\s+with\b|"
     r"\bdispens\w*\s+with\b",
+    re.IGNORECASE,
+)
+# a clause asking what a paper was tried on: "on what kinds of applications was it
+# demonstrated", "which datasets is it evaluated on", "what tasks was it tested on"
+_TESTED_VERB = (
+    r"(?:demonstrat|evaluat|test|validat|appl|benchmark|experiment|tri|assess|illustrat)\w*"
+)
+_TESTED_ON_CLAUSE = re.compile(
+    rf"\b(?:on|in|with|across)\s+(?:what|which)\b[^?.!]*\b{_TESTED_VERB}"
+    r"|\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?(?:datasets?|benchmarks?|tasks?|applications?|domains?|"
+    rf"data|problems?|settings?)\b[^?.!]*\b{_TESTED_VERB}(?:\s+\w+)?\s+(?:on|with|in|to)\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # ... and a sentence saying what a paper does away with
