@@ -124,6 +124,23 @@ def test_the_papers_whose_titles_ask_a_question() -> None:
     ]
 
 
+def test_the_idea_a_question_quotes_and_asks_which_papers_use() -> None:
+    """x012: "'Stationary' turns up in a handful of abstracts in very different roles: ...
+    Which papers use the idea, and what is (or isn't) stationary in each?" cited one of the
+    seven papers writing it: "use the idea" was not read as "use the word"."""
+    from assistant.text.query import used_word
+
+    assert (
+        used_word(
+            "'Stationary' turns up in a handful of abstracts in very different roles: "
+            "non-stationary data or environments, stationary points of an optimisation "
+            "landscape. Which papers use the idea, and what is (or isn't) stationary in each?"
+        )
+        == "Stationary"
+    )
+    assert used_word("Which papers use the idea of curriculum learning?") is None
+
+
 def test_the_word_a_question_asks_which_papers_use() -> None:
     from assistant.text.query import used_word
 

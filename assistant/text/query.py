@@ -1669,10 +1669,12 @@ def writes_name(name: str, text: str) -> bool:
 _WRITES_VERB = (
     r"(?:use|uses|using|write|writes|mention|mentions|say|says|talk\s+about|talks\s+about)"
 )
-# "Which papers use the word (it, this term) ...": the quoted word of the question
+# "Which papers use the word (it, this term) ...": the quoted word of the question; and "Which
+# papers use the idea" after "'Stationary' turns up in a handful of abstracts in very different
+# roles" (x012 cited one of seven)
 _USE_THE_WORD = re.compile(
     rf"\b(?:papers?|abstracts?|ones|which)\b[^.?!]{{0,30}}?\b{_WRITES_VERB}\s+"
-    r"(?:the\s+(?:word|term)|this\s+(?:word|term)|that\s+(?:word|term)|it)\b",
+    r"(?:(?:the|this|that)\s+(?:word|term|idea|notion|concept)|it)\b",
     re.IGNORECASE,
 )
 
