@@ -1889,6 +1889,27 @@ def test_a_sentence_whole_opening_on_its_condition_is_a_cell() -> None:
     assert _fragment("Which is then used to estimate the model error", "Which is then used.")
 
 
+def test_a_cut_left_waiting_on_its_clause_is_a_fragment() -> None:
+    """x014 (review101 #2: "one table cell is a broken fragment"): SIM's cell for "How is the
+    score network used" was "Rests upon the fact that", a cut before an "although" clause that
+    left "that" waiting for the clause it opens. A cell ending on a word that waits for more
+    (a conjunction, a preposition, an article) is a fragment, and gives way to the next
+    sentence."""
+    from assistant.answer.table import _fragment
+
+    sentence = (
+        "The method rests upon the fact that, although the traditional score-based loss is "
+        "intractable to minimize for generator models, under certain conditions we can "
+        "efficiently compute the gradients."
+    )
+    assert _fragment("The method rests upon the fact that,", sentence)
+    assert _fragment("Rests upon the fact that", sentence)
+    # (the row's clause of the sentence, cut before its first person, is no whole sentence)
+    assert _fragment("The method rests upon the fact that", "The method rests upon the fact that")
+    assert _fragment("Distils the teacher into a student with", "Distils ... with a prior.")
+    assert not _fragment("Rests upon a score-based divergence", "Rests upon a divergence.")
+
+
 @pytest.mark.slow
 def test_what_the_prose_says_under_a_question_is_its_cell(corpus_assistant) -> None:  # type: ignore[no-untyped-def]
     answer = corpus_assistant.compare(

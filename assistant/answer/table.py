@@ -1136,8 +1136,14 @@ _CONDITION_FIRST = re.compile(r"(?:if|when|where|while|because|since)\b[^,]{3,},
 
 def _fragment(text: str, sentence: str) -> bool:
     """Whether a cell's text reads as a fragment: opening on a subordinate or joining word,
-    where it is not its sentence whole with a condition before its main clause."""
+    where it is not its sentence whole with a condition before its main clause; or ending on a
+    word that waits for what was cut off ("Rests upon the fact that", x014)."""
     whole = text.rstrip(" .") == sentence.rstrip(" .")
+    # (whole or not: the row's clause of "The method rests upon the fact that, although ...,
+    # under certain conditions we can ..." is already cut before its first person)
+    last = text.rstrip(" .,;:").rsplit(" ", 1)[-1].lower()
+    if last in _WAITING_CONJUNCTIONS | _function_words() | {"and", "or"}:
+        return True
     return _FRAGMENT_START.match(text) is not None and not (
         whole and _CONDITION_FIRST.match(text) is not None
     )
