@@ -200,7 +200,7 @@ class Assistant:
                 task=task,
                 document_frequency=frequency,
                 collection_size=size,
-                threads=self._thread_retrievals(question) if task == "related-work" else (),
+                threads=self._thread_retrievals(question, mode) if task == "related-work" else (),
             )
             evidence, left_out = selection.evidence, selection.left_out
             verdict = check_answerable(
@@ -402,16 +402,16 @@ class Assistant:
             )
         return self._extractive
 
-    def _thread_retrievals(self, request: str) -> list[Retrieval]:
+    def _thread_retrievals(self, request: str, mode: SearchMode | None) -> list[Retrieval]:
         """A retrieval for each thing a related-work request lists (the first
-        ``most_thread_searches``), searched alone as its own request would be; none when it
-        lists fewer than two."""
+        ``most_thread_searches``), searched alone as its own request would be, in the request's
+        mode; none when it lists fewer than two."""
         threads = listed_things(request)[: self.settings.evidence.most_thread_searches]
         if len(threads) < 2:
             return []
         k = max(self.settings.retrieval.papers_per_question, self.settings.top_k)
         return [
-            self.retriever.with_item_similarity(self.retriever.retrieve(thread, k=k))
+            self.retriever.with_item_similarity(self.retriever.retrieve(thread, k=k, mode=mode))
             for thread in threads
         ]
 

@@ -667,8 +667,9 @@ def _thread_tops(
 ) -> list[tuple[Paper, float]]:
     """The paper each of ``threads`` (the retrieval for one thing a related-work request lists)
     is most about, as that thread's own related-work request would put it first (with
-    ``topic_relevance_threshold`` or more for the thread), when it is not in ``taken`` and the topic model gives it ``neighbour_floor`` or more for the whole request
-    (``features``); with that probability, best first."""
+    ``topic_relevance_threshold`` or more for the thread), when it is not in ``taken`` and the
+    topic model gives it ``neighbour_floor`` or more for the whole request (``features``); with
+    that probability, best first."""
     whole = {item.paper.id: item for item in features}
     found: dict[str, tuple[Paper, float]] = {}
     for thread in threads:
